@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Department } from './types.js';
+import { UserError } from './errors.js';
+import { normalizeForMatch } from './normalize.js';
+
+/**
+ * Department names and their aliases.
+ *
+ * A name is a level prefix (县, 市, 区, 省, 国家 …) and a core (发展改革委). Cores that mean the
+ * same unit form an alias group (发改委 ↔ 发展改革委 ↔ 发展和改革委员会); two names are the same
+ * unit when their prefixes agree and their cores share a group. Groups come from
+ * `data/aliases.json` and any user file of the same shape.
+ */
+
+const LEVEL_PREFIX = /^(国家|中央|省|自治区|直辖市|市|自治州|州|盟|地区|县|自治县|旗|区|乡|镇|街道)/;
+
+export interface SplitName {
+  prefix: string;
+  core: string;
+}
+
+export function splitLevel(name: string): SplitName {
+  const m = LEVEL_PREFIX.exec(name);
+  if (m && name.length > m[0].length + 1) return { prefix: m[0], core: name.slice(m[0].length) };
+  return { prefix: '', core: name };
+}
+
+export interface AliasFile {
+  groups: string[][];
+}
+
+const DEFAULT_ALIAS_FILE = fileURLToPath(new URL('../../data/aliases.json', import.meta.url));
+
+export class AliasTable {
+  private readonly groupOfCore = new Map<string, number>();
+  private readonly groups: string[][] = [];
+
+  constructor(files: AliasFile[] = []) {
+    for (const file of files) this.add(file);
+  }
+
+  /** The bundled table, plus the user's files (later files extend earlier groups). */
+  static load(userFiles: string[] = []): AliasTable {
+    const table = new AliasTable();
+    table.add(readAliasFile(DEFAULT_ALIAS_FILE));
+    for (const f of userFiles) table.add(readAliasFile(f));
+    return table;
+  }
+
+  add(file: AliasFile): void {
+    for (const group of file.groups) {
+      const cores = group.map((n) => normalizeForMatch(n)).filter(Boolean);
+      const existing = cores.map((c) => this.groupOfCore.get(c)).find((g) => g !== undefined);
+      const index = existing ?? this.groups.push([]) - 1;
+      for (const core of cores) {
+        if (!this.groupOfCore.has(core)) {
+          this.groupOfCore.set(core, index);
+          this.groups[index].push(core);
+        }
+      }
+    }
+  }
+
+  /** A key equal for all names of one unit: prefix + alias group. */
+  key(name: string): string {
+    const { prefix, core } = splitLevel(normalizeForMatch(name));
+    const group = this.groupOfCore.get(core);
+    return group === undefined ? `${prefix}|${core}` : `${prefix}|#${group}`;
+  }
+
+  /** Other spellings of a name's core, with the name's own prefix. */
+  variants(name: string): string[] {
+    const { prefix, core } = splitLevel(normalizeForMatch(name));
+    const group = this.groupOfCore.get(core);
+    if (group === undefined) return [];
+    return this.groups[group].filter((c) => c !== core).map((c) => prefix + c);
+  }
+
+  /** Alias group of a bare core (no prefix), if known. */
+  groupKeyOfCore(core: string): string | null {
+    const group = this.groupOfCore.get(normalizeForMatch(core));
+    return group === undefined ? null : `#${group}`;
+  }
+}
+
+function readAliasFile(file: string): AliasFile {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new UserError(`${file}: cannot read alias file (${(error as Error).message.split('\n')[0]})`);
+  }
+  const groups = (parsed as AliasFile | null)?.groups;
+  if (!Array.isArray(groups) || !groups.every((g) => Array.isArray(g) && g.every((n) => typeof n === 'string'))) {
+    throw new UserError(`${file}: alias file must be {"groups": [["全称", "简称", …], …]}`);
+  }
+  return { groups };
+}
+
+let defaultTable: AliasTable | null = null;
+export function defaultAliases(): AliasTable {
+  defaultTable ??= AliasTable.load();
+  return defaultTable;
+}
+
+export type Resolution =
+  | { status: 'found'; department: Department }
+  | { status: 'ambiguous'; candidates: Department[] }
+  | { status: 'unknown' };
+
+/**
+ * Find the department a user means among one document's departments: an exact name or
+ * alias; then the same alias group (住建委 → 县住房城乡建委, prefix optional in the query);
+ * then a unique suffix (交通局 → 县交通局).
+ */
+export function resolveDepartment(
+  query: string,
+  departments: Department[],
+  aliases: AliasTable = defaultAliases(),
+): Resolution {
+  const q = normalizeForMatch(query.trim());
+  if (!q) return { status: 'unknown' };
+  const names = (d: Department) => [d.name, ...d.aliases].map(normalizeForMatch);
+
+  const exact = departments.filter((d) => names(d).includes(q));
+  if (exact.length > 0) return pick(exact);
+
+  const qKey = aliases.key(q);
+  const qSplit = splitLevel(q);
+  const qGroup = aliases.groupKeyOfCore(qSplit.core) ?? aliases.groupKeyOfCore(q);
+  const sameGroup = departments.filter((d) =>
+    names(d).some((n) => {
+      if (aliases.key(n) === qKey) return true;
+      const s = splitLevel(n);
+      // A query without a level prefix (住建委) matches the unit at any level.
+      return qSplit.prefix === '' && qGroup !== null && aliases.groupKeyOfCore(s.core) === qGroup;
+    }),
+  );
+  if (sameGroup.length > 0) return pick(sameGroup);
+
+  const suffix = departments.filter((d) => names(d).some((n) => n.endsWith(q)));
+  if (suffix.length > 0) return pick(suffix);
+  const contains = departments.filter((d) => names(d).some((n) => n.includes(q)));
+  if (contains.length > 0) return pick(contains);
+  return { status: 'unknown' };
+}
+
+function pick(found: Department[]): Resolution {
+  const unique = [...new Map(found.map((d) => [d.name, d])).values()];
+  return unique.length === 1 ? { status: 'found', department: unique[0] } : { status: 'ambiguous', candidates: unique };
+}
+
+/**
+ * Resolve a department name for a command: the department, or a UserError that says the
+ * name is unknown or lists the candidates.
+ */
+export function requireDepartment(query: string, departments: Department[], where: string, aliases?: AliasTable): Department {
+  const r = resolveDepartment(query, departments, aliases);
+  if (r.status === 'found') return r.department;
+  if (r.status === 'ambiguous') {
+    throw new UserError(
+      `${where}: department "${query}" is ambiguous: ${r.candidates.map((d) => d.name).join('、')} (give the full name)`,
+    );
+  }
+  throw new UserError(`${where}: no department "${query}" (see \`policy departments\`)`);
+}

@@ -1,0 +1,72 @@
+import { mkdir, readFile, readdir, writeFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { PolicyDocument } from './types.js';
+import { SCHEMA_VERSION } from './types.js';
+import { UserError } from './errors.js';
+
+/**
+ * The data folder: one sub-folder per document, `<data>/<id>/document.json`.
+ * Everything downstream of ingest reads documents through here.
+ */
+export const DOCUMENT_FILE = 'document.json';
+
+export function documentPath(dataDir: string, id: string): string {
+  return path.join(dataDir, id, DOCUMENT_FILE);
+}
+
+export async function saveDocument(dataDir: string, doc: PolicyDocument): Promise<string> {
+  const file = documentPath(dataDir, doc.id);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, JSON.stringify(doc, null, 2) + '\n');
+  return file;
+}
+
+export async function loadDocument(dataDir: string, id: string): Promise<PolicyDocument> {
+  const file = documentPath(dataDir, id);
+  let raw: string;
+  try {
+    raw = await readFile(file, 'utf8');
+  } catch {
+    throw new UserError(`${file}: no ingested document "${id}" (run \`policy ingest\` first)`);
+  }
+  let doc: PolicyDocument;
+  try {
+    doc = JSON.parse(raw) as PolicyDocument;
+  } catch (error) {
+    throw new UserError(`${file}: not valid JSON (${(error as Error).message})`);
+  }
+  if (doc.schemaVersion !== SCHEMA_VERSION) {
+    throw new UserError(`${file}: schema version ${String(doc.schemaVersion)}, expected ${SCHEMA_VERSION} (ingest again)`);
+  }
+  return doc;
+}
+
+/** Ids of all documents in the data folder, sorted. */
+export async function listDocumentIds(dataDir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dataDir, { withFileTypes: true });
+  } catch {
+    throw new UserError(`${dataDir}: data folder not found (run \`policy ingest <files…> --data ${dataDir}\` first)`);
+  }
+  const ids: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isDirectory()) continue;
+    try {
+      await stat(documentPath(dataDir, entry.name));
+      ids.push(entry.name);
+    } catch {
+      // a folder without document.json is not a document (e.g. output/sheets)
+    }
+  }
+  return ids.sort();
+}
+
+/** Load the given documents, or all of them; an empty data folder is an error. */
+export async function loadDocuments(dataDir: string, ids?: string[]): Promise<PolicyDocument[]> {
+  const wanted = ids && ids.length > 0 ? ids : await listDocumentIds(dataDir);
+  if (wanted.length === 0) {
+    throw new UserError(`${dataDir}: no ingested documents (run \`policy ingest <files…> --data ${dataDir}\` first)`);
+  }
+  return Promise.all(wanted.map((id) => loadDocument(dataDir, id)));
+}

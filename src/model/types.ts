@@ -1,0 +1,254 @@
+/**
+ * The document model: the one contract between the pipeline (read → parse → extract)
+ * and its consumers (search, reports, comparison). Consumers read these objects; they never
+ * re-parse the source text. `schema/document.schema.json` describes the same shape for
+ * other languages; `test/schema.test.ts` keeps the two in step.
+ *
+ * Positions follow unist: lines and columns are 1-based, offsets are 0-based UTF-16 code
+ * unit offsets into the decoded original text (before any full-width normalisation).
+ */
+
+export const SCHEMA_VERSION = 1;
+
+export interface Point {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+export interface Position {
+  start: Point;
+  end: Point;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A problem found while reading a document. Never thrown: carried in the model. */
+export interface Diagnostic {
+  severity: Severity;
+  /** Stable rule id, e.g. `count-mismatch`, `missing-assignment`, `unbalanced-brackets`. */
+  rule: string;
+  message: string;
+  line: number;
+  column: number;
+}
+
+export interface SourceInfo {
+  /** Path as given to `ingest`. */
+  path: string;
+  fileName: string;
+  /** Detected encoding: `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `gb18030`. */
+  encoding: string;
+  /** Original line ending style: `lf`, `crlf`, `cr` or `mixed`. */
+  lineEnding: string;
+  format: 'text' | 'markdown';
+  bytes: number;
+  /** sha256 of the raw bytes, hex. */
+  sha256: string;
+}
+
+/** A node of the outline: 第一章 / 一、 / （一） / 1. / （1） / ① … */
+export interface Section {
+  /** Unique within the document: `s1`, `s1.2`, `s1.2.3` (outline ordinals joined). */
+  id: string;
+  /** The numbering as written, without punctuation: `一`, `（一）` → `一`, `第三章` → `三`, `1`. */
+  number: string;
+  /** The numbering label as written in the text: `一、`, `（一）`, `第三章`, `1.`. */
+  label: string;
+  /** Numbering style: `chapter`, `section-cn` (第X节), `article` (第X条), `cn` (一、), `paren-cn` （一）, `arabic` (1.), `paren-arabic` （1）, `circled` ①, `heading` (Markdown #), `box` (专栏). */
+  style: string;
+  /** Ordinal of the number (一 → 1, ③ → 3). */
+  ordinal: number;
+  title: string;
+  /** Depth in the outline, 1 for the top. */
+  level: number;
+  parent: string | null;
+  /** Titles from the top of the outline down to this section. */
+  path: string[];
+  /** The text that belongs to this section itself (its heading line and its own paragraphs, not its subsections). */
+  text: string;
+  position: Position;
+}
+
+/** What a paragraph is, for search and for comparison. */
+export type ParagraphKind =
+  | 'task'
+  | 'principle'
+  | 'goal'
+  | 'guidance'
+  | 'measure'
+  | 'indicator'
+  | 'box'
+  | 'header'
+  | 'paragraph';
+
+/** A unit of prose: one paragraph, or one outline item with its text. */
+export interface Paragraph {
+  id: string;
+  kind: ParagraphKind;
+  /** Section that holds it (`null` for the header block before the outline). */
+  section: string | null;
+  /** Task number where this paragraph is (part of) a task. */
+  task: string | null;
+  text: string;
+  position: Position;
+}
+
+export type Role = 'lead' | 'responsible';
+
+/** One unit named in a task's assignment clause. */
+export interface Assignment {
+  role: Role;
+  /** The label that introduced it: 牵头单位, 责任单位, 配合单位, 牵头, 负责 … */
+  label: string;
+  /** Name as written. */
+  raw: string;
+  /** Canonical department name (the `name` of an entry in `departments`). */
+  name: string;
+}
+
+export interface Task {
+  /** The task number as written (`1`, `16`, `三`); unique within the document. */
+  number: string;
+  ordinal: number;
+  /** First sentence, without its closing 。 */
+  title: string;
+  /** Full text of the task, assignment clause included. */
+  text: string;
+  /** Id of the section that holds the task. */
+  section: string | null;
+  /** Titles of the enclosing sections, top first. */
+  sectionPath: string[];
+  /** Canonical names of the lead units (牵头单位). */
+  lead: string[];
+  /** Canonical names of the responsible / supporting units (责任单位, 配合单位 …). */
+  responsible: string[];
+  assignments: Assignment[];
+  /** The assignment clause as written, or null when the task has none. */
+  clause: { raw: string; position: Position } | null;
+  position: Position;
+}
+
+export type DepartmentKind =
+  | 'department'
+  | 'party'
+  | 'township'
+  | 'enterprise'
+  | 'bank'
+  | 'agency'
+  | 'other';
+
+export interface Mention {
+  /** The name as written. */
+  raw: string;
+  section: string | null;
+  /** The sentence around the mention. */
+  context: string;
+  position: Position;
+}
+
+export interface Department {
+  /** Canonical name: the fullest form written in the document after alias folding. */
+  name: string;
+  /** Other names that mean the same unit (written forms and known abbreviations). */
+  aliases: string[];
+  kind: DepartmentKind;
+  /** Numbers of the tasks this unit leads (牵头). */
+  lead: string[];
+  /** Numbers of the tasks this unit is responsible for or supports. */
+  responsible: string[];
+  /** Mentions outside assignment clauses (e.g. 办公室设在县发展改革委). */
+  mentions: Mention[];
+}
+
+export type Comparator = '=' | '>=' | '<=' | '>' | '<' | '~';
+
+export interface Quantity {
+  year: number | null;
+  /** As written: `≦5.7`, `—`, `2.56:1`. */
+  raw: string;
+  /** Numeric value; a ratio a:b gives a/b; `null` when there is none (—). */
+  value: number | null;
+  comparator: Comparator | null;
+}
+
+export interface Indicator {
+  number: string;
+  name: string;
+  /** Unit from the name's brackets (`％` → `%`) or a unit column. */
+  unit: string | null;
+  /** Group heading where the table has one (经济发展, 民生福祉 …). */
+  category: string | null;
+  baseline: Quantity | null;
+  /** The first target column. */
+  target: Quantity | null;
+  /** Every target column, in table order (tables of national plans carry several years). */
+  targets: Quantity[];
+  /** 预期性 (expected) or 约束性 (binding). */
+  attribute: string | null;
+  /** Title of the table. */
+  table: string | null;
+  position: Position;
+}
+
+/** A quantitative target stated in prose: 城区公交站点500米覆盖率达到90%. */
+export interface Target {
+  metric: string;
+  value: number;
+  unit: string | null;
+  comparator: Comparator;
+  /** The words that gave the comparator: 以上, 不低于, 左右, 达到 … */
+  comparatorText: string | null;
+  year: number | null;
+  raw: string;
+  sentence: string;
+  section: string | null;
+  task: string | null;
+  position: Position;
+}
+
+/** A document cited in 《》. */
+export interface Reference {
+  title: string;
+  section: string | null;
+  position: Position;
+}
+
+/** A count the document declares about itself (27项重点工作, 八大工程) and what was found. */
+export interface DeclaredCount {
+  raw: string;
+  /** What is counted: `tasks`, `sections`, `indicators`. */
+  subject: string;
+  declared: number;
+  found: number;
+  position: Position;
+}
+
+export interface PolicyDocument {
+  schemaVersion: typeof SCHEMA_VERSION;
+  /** Derived from the file name; unique within a data folder. */
+  id: string;
+  source: SourceInfo;
+  title: string | null;
+  /** 通知, 实施方案, 规划, 意见 … where the title says so. */
+  docType: string | null;
+  issuer: string | null;
+  /** 文号, e.g. 巫溪府发〔2023〕25号. */
+  docNumber: string | null;
+  /** ISO date (YYYY-MM-DD) of the signature. */
+  date: string | null;
+  /** 主送 line. */
+  recipients: string | null;
+  /** 此件公开发布 and the like. */
+  disclosure: string | null;
+  period: { start: number; end: number } | null;
+  sections: Section[];
+  paragraphs: Paragraph[];
+  tasks: Task[];
+  departments: Department[];
+  indicators: Indicator[];
+  targets: Target[];
+  references: Reference[];
+  declaredCounts: DeclaredCount[];
+  diagnostics: Diagnostic[];
+}
