@@ -1,0 +1,192 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { Jieba } from '@node-rs/jieba';
+import { normalizeForMatch } from '../model/normalize.js';
+
+/**
+ * The Chinese tokenizer shared by search and comparison.
+ *
+ * Text is normalised first (full-width → half-width, Latin lower case, traditional →
+ * simplified), then segmented by jieba (@node-rs/jieba: prebuilt binaries, no C++
+ * toolchain, ~0.15 s to load its dictionary). Policy terms from `data/glossary.txt` and
+ * any user words (department names) are added to the dictionary so they stay whole; the
+ * search-mode cut also emits the dictionary words inside them, so a query for a part
+ * (转移人口) matches a text that has the whole term (农业转移人口).
+ *
+ * jieba loads once per process, on first use; user words are added to that one
+ * process-wide dictionary (adding the same word twice is a no-op).
+ */
+export interface Tokenizer {
+  /**
+   * Search tokens: normalised, search-mode segmentation (whole words and their
+   * dictionary parts), punctuation, whitespace and stop words dropped. Order follows the
+   * text; duplicates are kept (term frequency matters for ranking).
+   */
+  tokens(text: string): string[];
+  /** Precise segmentation of normalised text, each word once in order; punctuation and stop words dropped. */
+  words(text: string): string[];
+  /** Precise segmentation of normalised text, everything kept (punctuation, spaces, stop words). */
+  cut(text: string): string[];
+  /** Search-mode segmentation of normalised text, everything kept. */
+  cutForSearch(text: string): string[];
+  /** The normalisation applied before segmentation. */
+  normalize(text: string): string;
+  /** True for tokens the tokenizer drops: stop words and tokens without a letter or digit. */
+  isNoise(token: string): boolean;
+  /** Add words to the dictionary (process-wide). */
+  addWords(words: Iterable<string>): void;
+}
+
+export interface TokenizerOptions {
+  /** Extra words to keep whole (e.g. department names). Default: none. */
+  userWords?: Iterable<string>;
+  /** Load `data/glossary.txt`. Default: true. */
+  glossary?: boolean;
+}
+
+const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
+export const GLOSSARY_FILE = `${DATA_DIR}glossary.txt`;
+export const STOPWORDS_FILE = `${DATA_DIR}stopwords.txt`;
+
+/**
+ * Frequency given to user words. jieba keeps a word whole when its frequency beats the
+ * product of its parts'; 200 000 is above every two-character word of the base dictionary
+ * that such terms split into, yet below 的/是, so it does not swallow function words.
+ */
+const USER_WORD_FREQ = 200_000;
+
+// --- lazily loaded singletons -------------------------------------------------------
+
+let jieba: Jieba | null = null;
+const addedWords = new Set<string>();
+let glossaryLoaded = false;
+let stopWords: Set<string> | null = null;
+let t2s: ((text: string) => string) | null = null;
+
+const require = createRequire(import.meta.url);
+
+function getJieba(): Jieba {
+  if (jieba === null) {
+    // CommonJS packages: require keeps the load synchronous, so callers need no await.
+    const { Jieba: JiebaClass } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+    const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
+    jieba = JiebaClass.withDict(dict);
+  }
+  return jieba;
+}
+
+function getT2s(): (text: string) => string {
+  if (t2s === null) {
+    const OpenCC = require('opencc-js/t2cn') as typeof import('opencc-js');
+    // Taiwan forms → mainland simplified (also folds 著力 → 着力 and the like).
+    t2s = OpenCC.Converter({ from: 'tw', to: 'cn' });
+  }
+  return t2s;
+}
+
+/** Lines of a word-list file: trimmed, without blank lines and `#` comments. */
+export function readWordList(file: string): string[] {
+  return readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .map((l) => l.replace(/#.*/, '').trim())
+    .filter(Boolean);
+}
+
+function getStopWords(): Set<string> {
+  stopWords ??= new Set(readWordList(STOPWORDS_FILE));
+  return stopWords;
+}
+
+// --- normalisation ----------------------------------------------------------------------
+
+// Only CJK ideographs can be traditional; skip the converter for other text.
+const HAS_HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/** Full-width → half-width, Latin lower case, traditional → simplified. */
+export function normalizeText(text: string): string {
+  const folded = normalizeForMatch(text);
+  return HAS_HAN.test(folded) ? getT2s()(folded) : folded;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+function isNoise(token: string): boolean {
+  return !WORD_CHAR.test(token) || getStopWords().has(token);
+}
+
+// --- dictionary -----------------------------------------------------------------------
+
+/** Add words to the process-wide jieba dictionary; `word freq` lines keep their frequency. */
+function addWords(words: Iterable<string>): void {
+  const lines: string[] = [];
+  for (const entry of words) {
+    const [rawWord, freq] = entry.trim().split(/\s+/);
+    if (!rawWord) continue;
+    const word = normalizeText(rawWord);
+    // jieba's dictionary format is "word freq tag"; a word with a space cannot be encoded.
+    if (!WORD_CHAR.test(word) || /\s/.test(word) || addedWords.has(word)) continue;
+    addedWords.add(word);
+    lines.push(`${word} ${freq && /^\d+$/.test(freq) ? freq : USER_WORD_FREQ} n`);
+  }
+  if (lines.length > 0) getJieba().loadDict(Buffer.from(lines.join('\n') + '\n', 'utf8'));
+}
+
+function loadGlossary(): void {
+  if (glossaryLoaded) return;
+  glossaryLoaded = true;
+  addWords(readWordList(GLOSSARY_FILE));
+}
+
+/**
+ * jieba's search mode emits only the 2- and 3-character dictionary words inside a long
+ * word; add the longer user words inside it too (农业转移人口市民化 → 农业转移人口), so a
+ * glossary term matches wherever a longer glossary term contains it.
+ */
+function pushInnerUserWords(word: string, out: string[]): void {
+  for (let len = word.length - 1; len >= 4; len--) {
+    for (let i = 0; i + len <= word.length; i++) {
+      const inner = word.slice(i, i + len);
+      if (addedWords.has(inner)) out.push(inner);
+    }
+  }
+}
+
+// --- the tokenizer ----------------------------------------------------------------------
+
+const tokenizer: Tokenizer = {
+  tokens(text) {
+    const out: string[] = [];
+    for (const t of getJieba().cutForSearch(normalizeText(text), true)) {
+      if (isNoise(t)) continue;
+      if (t.length > 4) pushInnerUserWords(t, out);
+      out.push(t);
+    }
+    return out;
+  },
+  words(text) {
+    const seen = new Set<string>();
+    for (const t of getJieba().cut(normalizeText(text), true)) if (!isNoise(t)) seen.add(t);
+    return [...seen];
+  },
+  cut(text) {
+    return getJieba().cut(normalizeText(text), true);
+  },
+  cutForSearch(text) {
+    return getJieba().cutForSearch(normalizeText(text), true);
+  },
+  normalize: normalizeText,
+  isNoise,
+  addWords,
+};
+
+/**
+ * The process-wide tokenizer, with the glossary (unless `glossary: false`; a later call
+ * without it loads the glossary then) and the given user words loaded. Cheap to call
+ * repeatedly.
+ */
+export function getTokenizer(options: TokenizerOptions = {}): Tokenizer {
+  if (options.glossary !== false) loadGlossary();
+  if (options.userWords) addWords(options.userWords);
+  return tokenizer;
+}
