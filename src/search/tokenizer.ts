@@ -77,12 +77,12 @@ function getJieba(): Jieba {
 }
 
 function getT2s(): (text: string) => string {
-  if (t2s === null) {
-    const OpenCC = require('opencc-js/t2cn') as typeof import('opencc-js');
-    // Taiwan forms → mainland simplified (also folds 著力 → 着力 and the like).
-    t2s = OpenCC.Converter({ from: 'tw', to: 'cn' });
-  }
-  return t2s;
+  if (t2s !== null) return t2s;
+  const OpenCC = require('opencc-js/t2cn') as typeof import('opencc-js');
+  // Taiwan forms → mainland simplified (also folds 著力 → 着力 and the like).
+  const convert: (text: string) => string = OpenCC.Converter({ from: 'tw', to: 'cn' });
+  t2s = convert;
+  return convert;
 }
 
 /** Lines of a word-list file: trimmed, without blank lines and `#` comments. */
