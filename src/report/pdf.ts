@@ -1,0 +1,645 @@
+/**
+ * PDF building blocks for printable reports in the style of Chinese government documents
+ * (GB/T 9704 公文格式: A4, margins 37/35/28/26 mm, bold title, serif body, red rule).
+ * Library code: it never prints; bad input throws UserError.
+ *
+ * API
+ *
+ *   resolveFonts({ font? }) → FontSet
+ *     The bundled Noto Sans SC / Noto Serif SC TTFs from node_modules (found with
+ *     require.resolve, so they work on a machine without system fonts). `font` (the CLI's
+ *     `--font PATH`) replaces every face with one file; a missing or invalid file is a
+ *     UserError naming the path.
+ *
+ *   creationDate({ date?, env? }) → Date | null
+ *     A fixed date for byte-for-byte reproducible output: `date` as YYYY-MM-DD (the CLI's
+ *     `--date`), else env SOURCE_DATE_EPOCH (seconds), else null (use the clock).
+ *
+ *   new PolicyPdf(options: PdfOptions)
+ *     A pdfkit document with the fonts registered, buffered pages and a cursor `y`.
+ *     Options (defaults): size 'A4', layout 'portrait', margins GB_MARGINS (mm),
+ *     fonts resolveFonts(), date null (now; a Date fixes CreationDate/ModDate and the file
+ *     ID, so equal input gives equal bytes), title/subject/author (PDF info),
+ *     header (running header text on pages 2+), footer { left?, right? } (small print
+ *     either side of the page number "第 X 页 / 共 Y 页").
+ *     Blocks, each moving `y` and breaking pages as needed:
+ *       title(text, { size=22 })            centred bold title, wrapped
+ *       subtitle(text)                      centred line (文号, dates)
+ *       redRule()                           the red rule under a 公文 header
+ *       heading(text, { level=1|2 })        bold sans heading; kept with what follows
+ *       paragraph(text, { size=12, font='serif', indent=2 (em), justify=true, color })
+ *       table(columns, rows, { fontSize=10, headerFill, repeatHeader=true, zebra })
+ *       space(pt), ensureSpace(pt), addPage()
+ *     Lower level: textWidth(text, font, size), wrap(text, width, font, size),
+ *     drawLine(text, x, y, { font, size, width?, justify?, align?, color? }).
+ *     finish() → Promise<Buffer>: stamps header/footer on every page (page X of Y needs
+ *     all pages, hence bufferPages) and returns the file's bytes.
+ *
+ *   breakLines(text, width, measure) → string[]
+ *     Greedy CJK line breaking with 禁则 (kinsoku): no line starts with closing
+ *     punctuation (CLOSING_PUNCTUATION: ，。、；：）」》？！ …) and none ends with opening
+ *     punctuation (（「《 …); Latin words and numbers (2021—2035, 90%, 3.5) stay whole.
+ *
+ *   mm(n) → points.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import PDFDocument from 'pdfkit';
+import { UserError } from '../model/errors.js';
+
+const require = createRequire(import.meta.url);
+
+export const mm = (n: number): number => (n * 72) / 25.4;
+
+/** GB/T 9704 margins in mm: 天头 37, 下白边 35, 订口 28, 切口 26. */
+export const GB_MARGINS = { top: 37, bottom: 35, left: 28, right: 26 } as const;
+
+export type Face = 'sans' | 'sansBold' | 'serif' | 'serifBold';
+export type FontSet = Record<Face, string>;
+
+const BUNDLED: FontSet = {
+  sans: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+  sansBold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
+  serif: '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf',
+  serifBold: '@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf',
+};
+
+/** Font files: the bundled Noto faces, or one user font for every face. */
+export function resolveFonts(options: { font?: string } = {}): FontSet {
+  if (options.font !== undefined) {
+    checkFontFile(options.font);
+    return { sans: options.font, sansBold: options.font, serif: options.font, serifBold: options.font };
+  }
+  const out = {} as FontSet;
+  for (const face of Object.keys(BUNDLED) as Face[]) {
+    try {
+      out[face] = require.resolve(BUNDLED[face]);
+    } catch {
+      throw new UserError(`bundled font ${BUNDLED[face]} not found (run \`npm ci\`, or pass --font PATH)`);
+    }
+  }
+  return out;
+}
+
+/** Magic numbers of the font formats pdfkit embeds: TrueType, OpenType/CFF, Apple 'true', WOFF. */
+const FONT_MAGICS = ['00010000', '4f54544f', '74727565', '774f4646'];
+
+function checkFontFile(file: string): void {
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
+    throw new UserError(`--font ${file}: file not found`);
+  }
+  if (!st.isFile()) throw new UserError(`--font ${file}: not a file`);
+  const head = readFontBuffer(file).subarray(0, 4).toString('hex');
+  if (head === '74746366') throw new UserError(`--font ${file}: font collections (.ttc) are not supported; give a .ttf or .otf file`);
+  if (!FONT_MAGICS.includes(head)) throw new UserError(`--font ${file}: not a TrueType/OpenType font file`);
+}
+
+// Font files are 10–15 MB: read each once per process, not once per sheet.
+const fontBuffers = new Map<string, Buffer>();
+function readFontBuffer(file: string): Buffer {
+  let buf = fontBuffers.get(file);
+  if (!buf) {
+    try {
+      buf = readFileSync(file);
+    } catch (error) {
+      throw new UserError(`${file}: cannot read font (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+    fontBuffers.set(file, buf);
+  }
+  return buf;
+}
+
+/** A fixed creation date from `--date YYYY-MM-DD` or SOURCE_DATE_EPOCH, else null. */
+export function creationDate(options: { date?: string; env?: NodeJS.ProcessEnv } = {}): Date | null {
+  if (options.date !== undefined) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(options.date);
+    const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+    if (!d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== options.date) {
+      throw new UserError(`--date ${options.date}: expected a date as YYYY-MM-DD`);
+    }
+    return d;
+  }
+  const epoch = (options.env ?? process.env).SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch !== '') {
+    if (!/^\d+$/.test(epoch)) throw new UserError(`SOURCE_DATE_EPOCH=${epoch}: expected whole seconds since 1970`);
+    return new Date(Number(epoch) * 1000);
+  }
+  return null;
+}
+
+/** YYYY-MM-DD in UTC (what the footers print). */
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+// ---------------------------------------------------------------------------------------
+// Line breaking
+
+/** May not start a line (行首禁则). */
+export const CLOSING_PUNCTUATION = new Set([
+  ...'，。、；：？！）」』》〉】〕］｝’”…·%％‰℃,.;:?!)]}',
+  ...'ゝゞヽヾ々〻ー',
+]);
+/** May not end a line (行尾禁则). */
+export const OPENING_PUNCTUATION = new Set([...'（「『《〈【〔［｛‘“([{']);
+
+const isCjk = (ch: string): boolean => /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u{20000}-\u{3134f}]/u.test(ch);
+const isSpace = (ch: string): boolean => ch === ' ' || ch === '\t' || ch === '\u3000';
+
+/**
+ * Split text into unbreakable atoms: one CJK character, a run of Latin/digits, or a space;
+ * closing punctuation sticks to what precedes, opening punctuation to what follows. A
+ * dash pair ——, an ellipsis …… stay whole.
+ */
+export function atomize(text: string): string[] {
+  const raw: string[] = [];
+  const chars = [...text];
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i];
+    if (isSpace(ch)) {
+      raw.push(ch);
+    } else if (!isCjk(ch) && !CLOSING_PUNCTUATION.has(ch) && !OPENING_PUNCTUATION.has(ch)) {
+      let run = ch;
+      while (i + 1 < chars.length && !isSpace(chars[i + 1]) && !isCjk(chars[i + 1]) && !CLOSING_PUNCTUATION.has(chars[i + 1]) && !OPENING_PUNCTUATION.has(chars[i + 1])) {
+        run += chars[++i];
+      }
+      raw.push(run);
+    } else {
+      raw.push(ch);
+    }
+  }
+  const atoms: string[] = [];
+  let pendingOpen = '';
+  for (const a of raw) {
+    if (OPENING_PUNCTUATION.has(a)) {
+      pendingOpen += a;
+    } else if (pendingOpen === '' && atoms.length > 0 && CLOSING_PUNCTUATION.has([...a][0]) && !isSpace(atoms[atoms.length - 1])) {
+      atoms[atoms.length - 1] += a;
+    } else {
+      atoms.push(pendingOpen + a);
+      pendingOpen = '';
+    }
+  }
+  if (pendingOpen) {
+    if (atoms.length > 0 && !isSpace(atoms[atoms.length - 1])) atoms[atoms.length - 1] += pendingOpen;
+    else atoms.push(pendingOpen);
+  }
+  return atoms;
+}
+
+/**
+ * Greedy line breaking at `width` points; `measure` gives a string's width. Hard line
+ * breaks (\n) are kept. An atom wider than a line is cut by characters (closing
+ * punctuation still never starts the next line).
+ */
+export function breakLines(text: string, width: number, measure: (s: string) => number): string[] {
+  const lines: string[] = [];
+  for (const hard of text.split(/\r?\n/)) {
+    let line = '';
+    let lineWidth = 0;
+    for (const atom of atomize(hard)) {
+      const w = measure(atom);
+      if (lineWidth + w <= width + 0.01 || line === '') {
+        if (line === '' && isSpace(atom)) continue; // no leading blanks
+        if (w > width + 0.01 && line === '') {
+          // Too long for any line: cut it.
+          for (const part of cutAtom(atom, width, measure)) lines.push(part);
+          const last = lines.pop() ?? '';
+          line = last;
+          lineWidth = measure(last);
+          continue;
+        }
+        line += atom;
+        lineWidth += w;
+      } else {
+        lines.push(line.trimEnd());
+        if (isSpace(atom)) {
+          line = '';
+          lineWidth = 0;
+        } else if (w > width + 0.01) {
+          for (const part of cutAtom(atom, width, measure)) lines.push(part);
+          line = lines.pop() ?? '';
+          lineWidth = measure(line);
+        } else {
+          line = atom;
+          lineWidth = w;
+        }
+      }
+    }
+    lines.push(line.trimEnd());
+  }
+  return lines;
+}
+
+function cutAtom(atom: string, width: number, measure: (s: string) => number): string[] {
+  const parts: string[] = [];
+  let current = '';
+  for (const ch of atom) {
+    if (current !== '' && measure(current + ch) > width + 0.01) {
+      if (CLOSING_PUNCTUATION.has(ch) && [...current].length > 1) {
+        const cs = [...current];
+        const moved = cs.pop() ?? '';
+        parts.push(cs.join(''));
+        current = moved + ch;
+      } else {
+        parts.push(current);
+        current = ch;
+      }
+    } else {
+      current += ch;
+    }
+  }
+  if (current) parts.push(current);
+  return parts;
+}
+
+// ---------------------------------------------------------------------------------------
+// The document
+
+export interface PdfOptions {
+  size?: 'A4' | 'A3';
+  layout?: 'portrait' | 'landscape';
+  /** Margins in mm; default GB_MARGINS. */
+  margins?: { top: number; bottom: number; left: number; right: number };
+  fonts?: FontSet;
+  /** Fixed creation date (reproducible bytes); null = now. */
+  date?: Date | null;
+  title?: string;
+  subject?: string;
+  author?: string;
+  /** Running header on pages 2 and after. */
+  header?: string;
+  footer?: { left?: string; right?: string };
+}
+
+export type Align = 'left' | 'center' | 'right';
+
+export interface Column {
+  header: string;
+  /** Width in points, or a fraction (< 1) of the text width. */
+  width: number;
+  align?: Align;
+  font?: Face;
+}
+
+export interface TableOptions {
+  fontSize?: number;
+  headerFill?: string;
+  /** Repeat the header row on each new page. */
+  repeatHeader?: boolean;
+  zebra?: string | null;
+  /** Padding inside cells, points. */
+  padding?: number;
+}
+
+export interface LineStyle {
+  font?: Face;
+  size?: number;
+  width?: number;
+  justify?: boolean;
+  align?: Align;
+  color?: string;
+}
+
+export const RED = '#c8102e';
+const INK = '#111111';
+const GREY = '#555555';
+
+export class PolicyPdf {
+  readonly doc: PDFKit.PDFDocument;
+  readonly date: Date;
+  /** Left edge and width of the type area. */
+  readonly left: number;
+  readonly width: number;
+  readonly top: number;
+  readonly bottom: number;
+  y: number;
+  private readonly options: PdfOptions;
+  private readonly widthCache = new Map<string, number>();
+
+  constructor(options: PdfOptions = {}) {
+    this.options = options;
+    const margins = options.margins ?? GB_MARGINS;
+    const fixed = options.date ?? null;
+    this.date = fixed ?? new Date();
+    const info: PDFKit.DocumentInfo = { Producer: 'policy-toolkit (PDFKit)', Creator: 'policy-toolkit' };
+    if (options.title) info.Title = options.title;
+    if (options.subject) info.Subject = options.subject;
+    if (options.author) info.Author = options.author;
+    if (fixed) {
+      info.CreationDate = fixed;
+      info.ModDate = fixed;
+    }
+    this.doc = new PDFDocument({
+      size: options.size ?? 'A4',
+      layout: options.layout ?? 'portrait',
+      margins: { top: mm(margins.top), bottom: mm(margins.bottom), left: mm(margins.left), right: mm(margins.right) },
+      bufferPages: true,
+      autoFirstPage: true,
+      info,
+      lang: 'zh-CN',
+      displayTitle: Boolean(options.title),
+    });
+    const fonts = options.fonts ?? resolveFonts();
+    for (const face of Object.keys(fonts) as Face[]) {
+      const file = fonts[face];
+      try {
+        this.doc.registerFont(face, readFontBuffer(file));
+        this.doc.font(face); // parse now so a bad file fails here, with its name
+      } catch (error) {
+        if (error instanceof UserError) throw error;
+        throw new UserError(`${file}: cannot use font (${(error as Error).message.split('\n')[0]})`);
+      }
+    }
+    const page = this.doc.page;
+    this.left = page.margins.left;
+    this.width = page.width - page.margins.left - page.margins.right;
+    this.top = page.margins.top;
+    this.bottom = page.height - page.margins.bottom;
+    this.y = this.top;
+  }
+
+  // -- measuring ------------------------------------------------------------------------
+
+  textWidth(text: string, font: Face, size: number): number {
+    let total = 0;
+    for (const atom of atomize(text)) total += this.atomWidth(atom, font, size);
+    return total;
+  }
+
+  private atomWidth(atom: string, font: Face, size: number): number {
+    const key = `${font}\u0000${atom}`;
+    let w = this.widthCache.get(key);
+    if (w === undefined) {
+      this.doc.font(font).fontSize(1000);
+      w = this.doc.widthOfString(atom) / 1000;
+      this.widthCache.set(key, w);
+    }
+    return w * size;
+  }
+
+  wrap(text: string, width: number, font: Face, size: number): string[] {
+    return breakLines(text, width, (s) => this.textWidth(s, font, size));
+  }
+
+  // -- drawing primitives ----------------------------------------------------------------
+
+  /** One line of text whose top is at y; no wrapping, no page breaks. */
+  drawLine(text: string, x: number, y: number, style: LineStyle = {}): void {
+    const font = style.font ?? 'serif';
+    const size = style.size ?? 12;
+    const natural = this.textWidth(text, font, size);
+    let dx = 0;
+    let spacing = 0;
+    if (style.width !== undefined) {
+      if (style.align === 'center') dx = (style.width - natural) / 2;
+      else if (style.align === 'right') dx = style.width - natural;
+      else if (style.justify) {
+        const n = [...text].length;
+        const gap = style.width - natural;
+        // Only stretch lines that are nearly full: a short last line stays ragged.
+        if (n > 1 && gap > 0 && gap < size * 2.5) spacing = gap / (n - 1);
+      }
+    }
+    this.doc
+      .font(font)
+      .fontSize(size)
+      .fillColor(style.color ?? INK)
+      .text(text, x + Math.max(0, dx), y, { lineBreak: false, characterSpacing: spacing });
+  }
+
+  /** Line pitch for a size. */
+  static leading(size: number, factor = 1.55): number {
+    return size * factor;
+  }
+
+  // -- flow -----------------------------------------------------------------------------
+
+  addPage(): void {
+    this.doc.addPage();
+    this.y = this.top;
+  }
+
+  /** Start a new page unless `height` points fit below the cursor. */
+  ensureSpace(height: number): void {
+    if (this.y + height > this.bottom + 0.01 && this.y > this.top + 0.01) this.addPage();
+  }
+
+  space(pt: number): void {
+    this.y += pt;
+  }
+
+  title(text: string, options: { size?: number; color?: string } = {}): void {
+    const size = options.size ?? 22;
+    const lines = balanceTitle(text, this.wrap(text, this.width, 'serifBold', size), (s) => this.textWidth(s, 'serifBold', size) <= this.width);
+    const pitch = PolicyPdf.leading(size, 1.4);
+    this.ensureSpace(pitch * lines.length);
+    for (const line of lines) {
+      this.drawLine(line, this.left, this.y, { font: 'serifBold', size, width: this.width, align: 'center', color: options.color });
+      this.y += pitch;
+    }
+  }
+
+  subtitle(text: string, options: { size?: number; font?: Face; color?: string } = {}): void {
+    const size = options.size ?? 12;
+    const font = options.font ?? 'serif';
+    for (const line of this.wrap(text, this.width, font, size)) {
+      this.ensureSpace(PolicyPdf.leading(size));
+      this.drawLine(line, this.left, this.y, { font, size, width: this.width, align: 'center', color: options.color ?? GREY });
+      this.y += PolicyPdf.leading(size);
+    }
+  }
+
+  redRule(): void {
+    this.y += 4;
+    this.doc.save().moveTo(this.left, this.y).lineTo(this.left + this.width, this.y).lineWidth(1.2).strokeColor(RED).stroke().restore();
+    this.y += 10;
+  }
+
+  heading(text: string, options: { level?: 1 | 2 } = {}): void {
+    const level = options.level ?? 1;
+    const size = level === 1 ? 15 : 12.5;
+    const font: Face = 'sansBold';
+    const lines = this.wrap(text, this.width, font, size);
+    const pitch = PolicyPdf.leading(size, 1.45);
+    // Keep a heading with at least two lines of what follows.
+    this.ensureSpace(pitch * lines.length + 6 + PolicyPdf.leading(12) * 2);
+    this.y += level === 1 ? 6 : 3;
+    for (const line of lines) {
+      this.drawLine(line, this.left, this.y, { font, size, width: this.width, color: level === 1 ? RED : INK });
+      this.y += pitch;
+    }
+    this.y += 2;
+  }
+
+  paragraph(
+    text: string,
+    options: { size?: number; font?: Face; indent?: number; justify?: boolean; color?: string; leading?: number } = {},
+  ): void {
+    const size = options.size ?? 12;
+    const font = options.font ?? 'serif';
+    const indent = (options.indent ?? 2) * size;
+    const pitch = PolicyPdf.leading(size, options.leading ?? 1.6);
+    // First line indented by two characters (首行缩进两字), as in 公文 body text.
+    const lines = breakFirstIndented(text, this.width, indent, (s) => this.textWidth(s, font, size));
+    lines.forEach((line, i) => {
+      this.ensureSpace(pitch);
+      const x = this.left + (line.first ? indent : 0);
+      const w = this.width - (line.first ? indent : 0);
+      const last = i === lines.length - 1 || lines[i + 1].first;
+      this.drawLine(line.text, x, this.y, { font, size, width: w, justify: options.justify !== false && !last, color: options.color });
+      this.y += pitch;
+    });
+  }
+
+  /** A ruled table; rows taller than the space left continue on the next page. */
+  table(columns: Column[], rows: string[][], options: TableOptions = {}): void {
+    const size = options.fontSize ?? 10;
+    const pad = options.padding ?? 4;
+    const pitch = PolicyPdf.leading(size, 1.45);
+    const widths = columns.map((c) => (c.width < 1 ? c.width * this.width : c.width));
+    const total = widths.reduce((a, b) => a + b, 0);
+    const x0 = this.left + Math.max(0, (this.width - total) / 2);
+    const layout = (cells: string[], bold: boolean) =>
+      columns.map((c, i) => this.wrap(cells[i] ?? '', widths[i] - 2 * pad, bold ? 'sansBold' : (c.font ?? 'sans'), size));
+
+    const headerLines = layout(
+      columns.map((c) => c.header),
+      true,
+    );
+    const headerHeight = Math.max(...headerLines.map((l) => l.length)) * pitch + 2 * pad;
+    const drawRow = (lines: string[][], from: number, count: number, bold: boolean, fill: string | null) => {
+      const h = count * pitch + 2 * pad;
+      if (fill) this.doc.save().rect(x0, this.y, total, h).fill(fill).restore();
+      let x = x0;
+      columns.forEach((c, i) => {
+        const cell = lines[i].slice(from, from + count);
+        cell.forEach((line, k) => {
+          this.drawLine(line, x + pad, this.y + pad + k * pitch + (pitch - size * 1.45) / 2, {
+            font: bold ? 'sansBold' : (c.font ?? 'sans'),
+            size,
+            width: widths[i] - 2 * pad,
+            align: bold ? 'center' : (c.align ?? 'left'),
+          });
+        });
+        x += widths[i];
+      });
+      this.doc.save().lineWidth(0.5).strokeColor('#888888');
+      this.doc.rect(x0, this.y, total, h).stroke();
+      x = x0;
+      for (let i = 0; i < columns.length - 1; i++) {
+        x += widths[i];
+        this.doc.moveTo(x, this.y).lineTo(x, this.y + h).stroke();
+      }
+      this.doc.restore();
+      this.y += h;
+    };
+    const header = () => drawRow(headerLines, 0, Math.max(...headerLines.map((l) => l.length)), true, options.headerFill ?? '#e8e8e8');
+
+    this.ensureSpace(headerHeight + pitch + 2 * pad);
+    header();
+    rows.forEach((row, r) => {
+      const lines = layout(row, false);
+      const n = Math.max(1, ...lines.map((l) => l.length));
+      const fill = options.zebra && r % 2 === 1 ? options.zebra : null;
+      let from = 0;
+      while (from < n) {
+        const room = Math.floor((this.bottom - this.y - 2 * pad) / pitch);
+        const fresh = Math.floor((this.bottom - this.top - headerHeight - 2 * pad) / pitch);
+        // Move the whole row to a new page when it fits there; split only giant rows.
+        if (room < n - from && (n - from <= fresh || room < 2)) {
+          this.addPage();
+          if (options.repeatHeader !== false) header();
+          continue;
+        }
+        const count = Math.min(room, n - from);
+        drawRow(lines, from, count, false, fill);
+        from += count;
+      }
+    });
+  }
+
+  // -- output ---------------------------------------------------------------------------
+
+  /** Stamp running header and footer on every page, close the document, return its bytes. */
+  finish(): Promise<Buffer> {
+    const doc = this.doc;
+    const range = doc.bufferedPageRange();
+    const chunks: Buffer[] = [];
+    const done = new Promise<Buffer>((resolve, reject) => {
+      doc.on('data', (c: Buffer) => chunks.push(c));
+      doc.on('end', () => resolve(Buffer.concat(chunks)));
+      doc.on('error', reject);
+    });
+    for (let i = range.start; i < range.start + range.count; i++) {
+      doc.switchToPage(i);
+      this.stamp(i - range.start + 1, range.count);
+    }
+    doc.end();
+    return done;
+  }
+
+  private stamp(page: number, pages: number): void {
+    const doc = this.doc;
+    const p = doc.page;
+    const saved = p.margins.bottom;
+    p.margins.bottom = 0; // writing in the margin must not trigger a page break
+    const size = 8;
+    const footY = p.height - mm(GB_MARGINS.bottom) / 2 - size;
+    const fullWidth = p.width - p.margins.left - p.margins.right;
+    doc.save().moveTo(this.left, footY - 6).lineTo(this.left + fullWidth, footY - 6).lineWidth(0.4).strokeColor('#999999').stroke().restore();
+    const number = `第 ${page} 页 / 共 ${pages} 页`;
+    this.drawLine(number, this.left, footY, { font: 'sans', size: 9, width: fullWidth, align: 'center', color: INK });
+    const left = this.options.footer?.left;
+    const right = this.options.footer?.right;
+    const side = (fullWidth - this.textWidth(number, 'sans', 9)) / 2 - 12;
+    if (left) this.drawLine(fit(left, side, (s) => this.textWidth(s, 'sans', size)), this.left, footY + 14, { font: 'sans', size, color: GREY });
+    if (right) this.drawLine(fit(right, side, (s) => this.textWidth(s, 'sans', size)), this.left, footY + 14, { font: 'sans', size, width: fullWidth, align: 'right', color: GREY });
+    if (page > 1 && this.options.header) {
+      const headY = mm(GB_MARGINS.top) / 2;
+      this.drawLine(fit(this.options.header, fullWidth, (s) => this.textWidth(s, 'sans', size)), this.left, headY, { font: 'sans', size, width: fullWidth, align: 'center', color: GREY });
+      doc.save().moveTo(this.left, headY + 14).lineTo(this.left + fullWidth, headY + 14).lineWidth(0.6).strokeColor(RED).stroke().restore();
+    }
+    p.margins.bottom = saved;
+  }
+}
+
+/**
+ * A title that needs two lines breaks before its bracketed part when both halves fit:
+ * 某某实施方案 / （2021—2035年）, as 公文 titles are set, not in the middle of the years.
+ */
+export function balanceTitle(text: string, lines: string[], fits: (s: string) => boolean): string[] {
+  if (lines.length !== 2) return lines;
+  const at = text.lastIndexOf('（');
+  if (at <= 0) return lines;
+  const head = text.slice(0, at);
+  const tail = text.slice(at);
+  return fits(head) && fits(tail) ? [head, tail] : lines;
+}
+
+/** Shorten text with … to fit a width. */
+export function fit(text: string, width: number, measure: (s: string) => number): string {
+  if (measure(text) <= width) return text;
+  const chars = [...text];
+  while (chars.length > 1 && measure(chars.join('') + '…') > width) chars.pop();
+  return chars.join('') + '…';
+}
+
+/** breakLines with a first-line indent; each hard line (\n) starts a new indented paragraph. */
+function breakFirstIndented(text: string, width: number, indent: number, measure: (s: string) => number): { text: string; first: boolean }[] {
+  const out: { text: string; first: boolean }[] = [];
+  for (const para of text.split(/\r?\n/)) {
+    const trimmed = para.trim();
+    if (!trimmed) continue;
+    // Break the first line at the indented width, the rest at full width.
+    const firstLines = breakLines(trimmed, width - indent, measure);
+    const first = firstLines[0] ?? '';
+    out.push({ text: first, first: true });
+    const rest = trimmed.slice(first.length).trimStart();
+    if (rest) for (const line of breakLines(rest, width, measure)) out.push({ text: line, first: false });
+  }
+  return out;
+}
