@@ -1,0 +1,42 @@
+import { UserError } from '../model/errors.js';
+import type { Tokenizer } from './tokenizer.js';
+
+/** Longer queries are refused: they are pasted paragraphs, not searches. */
+export const MAX_QUERY_LENGTH = 200;
+
+export interface ParsedQuery {
+  /** The query as typed, trimmed. */
+  raw: string;
+  /** Words of the query (precise segmentation, normalised, stop words dropped), phrase words included. */
+  words: string[];
+  /** Quoted phrases, normalised; each must occur verbatim in a hit. */
+  phrases: string[];
+}
+
+// "…", “…”, 「…」, 『…』 (full-width ＂ is folded to " before this runs).
+const PHRASE = /"([^"]*)"|“([^”]*)”|「([^」]*)」|『([^』]*)』/g;
+
+/**
+ * Split a query into words and quoted phrases. Throws UserError for an empty query, one
+ * that is too long, or one with nothing searchable in it (only punctuation or stop words).
+ */
+export function parseQuery(query: string, tokenizer: Tokenizer): ParsedQuery {
+  const raw = query.trim();
+  if (!raw) throw new UserError('search: empty query (give words to search for, e.g. `policy search 宅基地`)');
+  if (raw.length > MAX_QUERY_LENGTH) {
+    throw new UserError(`search: query is ${raw.length} characters long; the limit is ${MAX_QUERY_LENGTH} (search for its key words)`);
+  }
+  const folded = raw.replace(/＂/g, '"');
+  const phrases: string[] = [];
+  const rest = folded.replace(PHRASE, (_m, a?: string, b?: string, c?: string, d?: string) => {
+    const phrase = tokenizer.normalize((a ?? b ?? c ?? d ?? '').trim());
+    if (tokenizer.words(phrase).length > 0) phrases.push(phrase);
+    return ' ';
+  });
+  // An unpaired quote mark is not a phrase: read it as punctuation.
+  const words = tokenizer.words([rest, ...phrases].join(' '));
+  if (words.length === 0) {
+    throw new UserError(`search: query "${raw}" has nothing to search for (only punctuation or stop words)`);
+  }
+  return { raw, words, phrases };
+}

@@ -1,0 +1,76 @@
+/**
+ * A short excerpt of a unit's text around its best match, with the matched words marked.
+ * Pure text in, offsets out: printing (colour or 【】) is the CLI's business.
+ */
+export interface Snippet {
+  text: string;
+  /** [start, end) offsets into `text` of the matched words, in order, not overlapping. */
+  highlights: Array<[number, number]>;
+}
+
+export interface SnippetOptions {
+  /** Width of the excerpt in characters. Default 72. */
+  width?: number;
+  /** Characters of context kept before the first match. Default 16. */
+  before?: number;
+}
+
+const ELLIPSIS = '…';
+
+/**
+ * @param text the original text
+ * @param normalized the same text normalised for matching, one character per character of
+ *   `text` (offsets must agree)
+ * @param terms normalised words to mark (query words, their matched parts, phrases)
+ */
+export function makeSnippet(text: string, normalized: string, terms: string[], options: SnippetOptions = {}): Snippet {
+  const width = options.width ?? 72;
+  const before = options.before ?? 16;
+  const matches = findMatches(normalized, terms);
+
+  // The window that covers the most distinct terms (longer terms weigh more), earliest first.
+  let bestStart = 0;
+  let bestScore = -1;
+  for (const [s] of matches) {
+    const start = Math.max(0, Math.min(s - before, text.length - width));
+    const seen = new Set<string>();
+    let score = 0;
+    for (const [ms, me] of matches) {
+      if (ms < start || me > start + width) continue;
+      const word = normalized.slice(ms, me);
+      score += seen.has(word) ? 0.1 : word.length;
+      seen.add(word);
+    }
+    if (score > bestScore) {
+      bestScore = score;
+      bestStart = start;
+    }
+  }
+  const end = Math.min(text.length, bestStart + width);
+  const prefix = bestStart > 0 ? ELLIPSIS : '';
+  const suffix = end < text.length ? ELLIPSIS : '';
+  const body = text.slice(bestStart, end).replace(/\s/g, ' ');
+  const highlights: Array<[number, number]> = [];
+  for (const [s, e] of matches) {
+    if (e <= bestStart || s >= end) continue;
+    highlights.push([Math.max(s, bestStart) - bestStart + prefix.length, Math.min(e, end) - bestStart + prefix.length]);
+  }
+  return { text: prefix + body + suffix, highlights };
+}
+
+/** Occurrences of the terms, longest first where they overlap, sorted by position. */
+export function findMatches(normalized: string, terms: string[]): Array<[number, number]> {
+  const taken = new Uint8Array(normalized.length);
+  const found: Array<[number, number]> = [];
+  const unique = [...new Set(terms.filter(Boolean))].sort((a, b) => b.length - a.length);
+  for (const term of unique) {
+    for (let i = normalized.indexOf(term); i >= 0; i = normalized.indexOf(term, i + term.length)) {
+      let free = true;
+      for (let k = i; k < i + term.length; k++) if (taken[k]) free = false;
+      if (!free) continue;
+      taken.fill(1, i, i + term.length);
+      found.push([i, i + term.length]);
+    }
+  }
+  return found.sort((a, b) => a[0] - b[0]);
+}

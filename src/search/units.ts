@@ -1,0 +1,141 @@
+import type { Department, Indicator, ParagraphKind, PolicyDocument, Quantity, Section } from '../model/types.js';
+
+/**
+ * Index units: the pieces of a document a search returns. One per task (its full text,
+ * assignment clause included), one per indicator row, and one per paragraph outside a
+ * task (principles, goals, guidance, safeguard measures, boxes, plain paragraphs).
+ * Built from the model only.
+ */
+export interface SearchUnit {
+  /** Unique in the index: `<doc>#task-<n>`, `<doc>#ind-<n>`, `<doc>#<paragraph id>`. */
+  id: string;
+  doc: string;
+  kind: ParagraphKind;
+  /** Task number (tasks and paragraphs of a task) or indicator number; null otherwise. */
+  number: string | null;
+  /** Task title, indicator name, or a paragraph's lead sentence when short; may be empty. */
+  title: string;
+  text: string;
+  /** Outline path: `四、重点任务 › （三）推进农业转移人口市民化`. */
+  section: string;
+  /** Canonical names of the lead units (牵头单位). */
+  lead: string[];
+  /** Canonical names of the responsible / supporting units (责任单位, 配合单位). */
+  responsible: string[];
+  line: number;
+}
+
+export const SECTION_SEPARATOR = ' › ';
+
+/** A paragraph's lead sentence is its title when it is at most this long. */
+const MAX_PARAGRAPH_TITLE = 40;
+
+export function documentUnits(doc: PolicyDocument): SearchUnit[] {
+  const sections = new Map(doc.sections.map((s) => [s.id, s]));
+  const sectionPath = (id: string | null) => formatSectionPath(id, sections);
+  const units: SearchUnit[] = [];
+
+  for (const task of doc.tasks) {
+    units.push({
+      id: `${doc.id}#task-${task.number}`,
+      doc: doc.id,
+      kind: 'task',
+      number: task.number,
+      title: task.title,
+      text: task.text,
+      section: sectionPath(task.section),
+      lead: task.lead,
+      responsible: task.responsible,
+      line: task.position.start.line,
+    });
+  }
+
+  const tasked = new Set(doc.tasks.map((t) => t.number));
+  for (const p of doc.paragraphs) {
+    // A task's paragraphs are in its task unit already.
+    if (p.task !== null && tasked.has(p.task)) continue;
+    // Indicator tables are indexed row by row below, when the extractor found rows.
+    if (p.kind === 'indicator' && doc.indicators.length > 0) continue;
+    if (!p.text.trim()) continue;
+    units.push({
+      id: `${doc.id}#${p.id}`,
+      doc: doc.id,
+      kind: p.kind,
+      number: p.task,
+      title: leadSentence(p.text),
+      text: p.text,
+      section: sectionPath(p.section),
+      lead: [],
+      responsible: [],
+      line: p.position.start.line,
+    });
+  }
+
+  for (const ind of doc.indicators) {
+    units.push({
+      id: `${doc.id}#ind-${ind.number}`,
+      doc: doc.id,
+      kind: 'indicator',
+      number: ind.number,
+      title: ind.name,
+      text: indicatorText(ind),
+      section: ind.table ?? '',
+      lead: [],
+      responsible: [],
+      line: ind.position.start.line,
+    });
+  }
+  return units;
+}
+
+function formatSectionPath(id: string | null, sections: Map<string, Section>): string {
+  const chain: string[] = [];
+  for (let s = id === null ? undefined : sections.get(id); s; s = s.parent === null ? undefined : sections.get(s.parent)) {
+    chain.unshift(headingOf(s));
+  }
+  return chain.join(SECTION_SEPARATOR);
+}
+
+function headingOf(s: Section): string {
+  const label = s.label.trim();
+  return label && !s.title.startsWith(label) ? `${label}${s.title}` : s.title;
+}
+
+/** The first sentence, without its closing mark, when short enough to be a title. */
+export function leadSentence(text: string): string {
+  const m = /^[^。；;！？!?\n]+/.exec(text.trim());
+  const first = m ? m[0].trim() : '';
+  return first.length > 0 && first.length <= MAX_PARAGRAPH_TITLE ? first : '';
+}
+
+function quantity(q: Quantity | null): string {
+  return q ? q.raw : '—';
+}
+
+/** One indicator row as a line of text: 常住人口城镇化率（%） 2020年 39.7 → 2025年 44 预期性. */
+function indicatorText(ind: Indicator): string {
+  const name = ind.unit ? `${ind.name}（${ind.unit}）` : ind.name;
+  const targets = (ind.targets.length > 0 ? ind.targets : ind.target ? [ind.target] : [])
+    .map((t) => `${t.year !== null ? `${t.year}年` : '目标'} ${quantity(t)}`)
+    .join('，');
+  const base = ind.baseline ? `${ind.baseline.year !== null ? `${ind.baseline.year}年` : '基数'} ${quantity(ind.baseline)}` : '';
+  return [ind.category, name, base && `基数 ${base}`, targets && `目标 ${targets}`, ind.attribute]
+    .filter((x): x is string => Boolean(x))
+    .join('　');
+}
+
+/** The part of a department a search needs (mentions are left out: they are large). */
+export interface SearchDepartment {
+  name: string;
+  aliases: string[];
+  kind: Department['kind'];
+}
+
+export function searchDepartments(doc: PolicyDocument): SearchDepartment[] {
+  return doc.departments.map((d) => ({ name: d.name, aliases: d.aliases, kind: d.kind }));
+}
+
+/** Back to the model's shape, for resolveDepartment. */
+export function asDepartment(d: SearchDepartment): Department {
+  return { ...d, lead: [], responsible: [], mentions: [] };
+}
