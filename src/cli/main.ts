@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { UserError } from '../model/errors.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerReading } from './commands/reading.js';
+import { registerSearch } from './commands/search.js';
 
 /**
  * The `policy` command line: a thin layer over the library. Each command lives in
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run `policy --help` for usage)');
   registerIngest(program);
   registerReading(program);
+  registerSearch(program);
   return program;
 }
 

@@ -1,0 +1,124 @@
+import type { Command } from 'commander';
+import { UserError } from '../../model/errors.js';
+import type { ParagraphKind, Role } from '../../model/types.js';
+import type { SearchHit, SearchResult } from '../../search/search-index.js';
+import type { Snippet } from '../../search/snippet.js';
+import { loadSearchIndex } from '../../search/store.js';
+
+interface SearchCommandOptions {
+  dept?: string;
+  role?: string;
+  kind?: string;
+  doc?: string;
+  limit: string;
+  data: string;
+  json?: boolean;
+}
+
+/** `policy search <query…>`: ranked clauses from the saved index of a data folder. */
+export function registerSearch(program: Command): void {
+  program
+    .command('search')
+    .description('Search the ingested documents for clauses (tasks, paragraphs, indicator rows); "quoted phrases" must occur verbatim')
+    .argument('<query...>', 'words to search for; several arguments are joined with spaces')
+    .option('--dept <name>', 'only clauses assigned to this department (交通局, 住建委 … as people write them)')
+    .option('--role <role>', 'with --dept: lead (牵头) or responsible (责任/配合)')
+    .option('--kind <kinds>', 'only these kinds, comma-separated: task, principle, goal, guidance, measure, indicator, box, header, paragraph')
+    .option('--doc <ids>', 'only these document ids, comma-separated')
+    .option('--limit <n>', 'number of hits to show', '10')
+    .option('--data <dir>', 'data folder written by `policy ingest`', 'output')
+    .option('--json', 'print {"query", "total", "hits": […]} as JSON')
+    .action(async (words: string[], opts: SearchCommandOptions) => {
+      const limit = Number(opts.limit);
+      if (!/^\d+$/.test(opts.limit.trim()) || limit < 1) throw new UserError(`--limit: must be a positive whole number, got "${opts.limit}"`);
+      const index = await loadSearchIndex(opts.data);
+      const result = index.search(words.join(' '), {
+        dept: opts.dept,
+        role: opts.role as Role | undefined,
+        kind: splitList(opts.kind) as ParagraphKind[] | undefined,
+        doc: splitList(opts.doc),
+        limit,
+      });
+      const out = opts.json ? formatJson(result) : formatText(result, useColour());
+      process.stdout.write(out);
+    });
+}
+
+function splitList(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const items = value.split(/[,，]/).map((s) => s.trim()).filter(Boolean);
+  return items.length > 0 ? items : undefined;
+}
+
+function useColour(): boolean {
+  return Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+}
+
+export function formatJson(result: SearchResult): string {
+  const hits = result.hits.map((h) => ({
+    id: h.id,
+    doc: h.doc,
+    kind: h.kind,
+    number: h.number,
+    title: h.title,
+    section: h.section,
+    score: h.score,
+    snippet: h.snippet.text,
+    highlights: h.snippet.highlights,
+    lead: h.lead,
+    responsible: h.responsible,
+    line: h.line,
+  }));
+  return JSON.stringify({ query: result.query, total: result.total, hits }, null, 2) + '\n';
+}
+
+const KIND_LABEL: Record<ParagraphKind, string> = {
+  task: '任务',
+  principle: '原则',
+  goal: '目标',
+  guidance: '指导思想',
+  measure: '保障措施',
+  indicator: '指标',
+  box: '专栏',
+  header: '文头',
+  paragraph: '段落',
+};
+
+/** Marks around matched words: bold red on a colour terminal, 【】 otherwise. */
+function mark(snippet: Snippet, colour: boolean): string {
+  const [open, close] = colour ? ['\x1b[1;31m', '\x1b[0m'] : ['【', '】'];
+  let out = '';
+  let at = 0;
+  for (const [s, e] of snippet.highlights) {
+    out += snippet.text.slice(at, s) + open + snippet.text.slice(s, e) + close;
+    at = e;
+  }
+  return out + snippet.text.slice(at);
+}
+
+function dim(text: string, colour: boolean): string {
+  return colour ? `\x1b[2m${text}\x1b[0m` : text;
+}
+
+function formatHit(hit: SearchHit, rank: number, colour: boolean): string {
+  const label = hit.number !== null ? `${KIND_LABEL[hit.kind]} ${hit.number}` : KIND_LABEL[hit.kind];
+  const head = `${String(rank).padStart(2)}. [${label}] ${hit.title || hit.snippet.text.slice(0, 30)}`;
+  const lines = [colour ? `\x1b[1m${head}\x1b[0m` : head];
+  lines.push(`    ${dim(`${hit.doc}:${hit.line}${hit.section ? ` · ${hit.section}` : ''}`, colour)}`);
+  lines.push(`    ${mark(hit.snippet, colour)}`);
+  const units = [
+    hit.lead.length > 0 ? `牵头：${hit.lead.join('、')}` : '',
+    hit.responsible.length > 0 ? `责任：${hit.responsible.join('、')}` : '',
+  ].filter(Boolean);
+  if (units.length > 0) lines.push(`    ${dim(units.join('  '), colour)}`);
+  return lines.join('\n');
+}
+
+export function formatText(result: SearchResult, colour: boolean): string {
+  const scope = result.departments.length > 0 ? `, department ${[...new Set(result.departments.map((d) => d.name))].join(' / ')}` : '';
+  if (result.total === 0) return `No clause matches "${result.query}"${scope}.\n`;
+  const shown = result.hits.length < result.total ? ` (showing ${result.hits.length})` : '';
+  const header = [`${result.total} clause${result.total === 1 ? '' : 's'} for "${result.query}"${scope}${shown}`];
+  if (!result.matchedAll) header.push(`No clause has all of ${result.words.join(' ')}; showing clauses with some of them.`);
+  return [...header, '', result.hits.map((h, i) => formatHit(h, i + 1, colour)).join('\n\n'), ''].join('\n');
+}
