@@ -23,6 +23,8 @@ interface ExpectedQuantity {
 interface Expected {
   source: { encoding: string; lineEnding: string; format: 'text' | 'markdown' };
   title: string;
+  /** Checked when present: the covering 关于印发…的通知 title, or null when there is none. */
+  noticeTitle?: string | null;
   docType?: string;
   issuer: string;
   docNumber: string | null;
@@ -175,6 +177,10 @@ describe.each(fixtures)('shape $name', ({ name, file, expected }) => {
       docNumber: expected.docNumber,
       date: expected.date,
     };
+    if (expected.noticeTitle !== undefined) {
+      got.noticeTitle = doc.noticeTitle;
+      want.noticeTitle = expected.noticeTitle;
+    }
     if (expected.docType !== undefined) {
       got.docType = doc.docType;
       want.docType = expected.docType;
