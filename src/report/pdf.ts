@@ -26,8 +26,8 @@
  *       title(text, { size=22 })            centred bold title, wrapped
  *       subtitle(text)                      centred line (文号, dates)
  *       redRule()                           the red rule under a 公文 header
- *       heading(text, { level=1|2 })        bold sans heading; kept with what follows
- *       paragraph(text, { size=12, font='serif', indent=2 (em), justify=true, color })
+ *       heading(text, { level=1|2, font='sansBold' }) heading kept with what follows
+ *       paragraph(text, { size=12, font='sans', indent=2 (em), justify=true, color })
  *       table(columns, rows, { fontSize=10, headerFill, repeatHeader=true, zebra })
  *       space(pt), ensureSpace(pt), addPage()
  *     Lower level: textWidth(text, font, size), wrap(text, width, font, size),
@@ -317,6 +317,8 @@ export class PolicyPdf {
   readonly top: number;
   readonly bottom: number;
   y: number;
+  /** Page margins in points. */
+  readonly margins: { top: number; bottom: number; left: number; right: number };
   private readonly options: PdfOptions;
   private readonly widthCache = new Map<string, number>();
 
@@ -355,6 +357,7 @@ export class PolicyPdf {
       }
     }
     const page = this.doc.page;
+    this.margins = { ...page.margins };
     this.left = page.margins.left;
     this.width = page.width - page.margins.left - page.margins.right;
     this.top = page.margins.top;
@@ -389,7 +392,7 @@ export class PolicyPdf {
 
   /** One line of text whose top is at y; no wrapping, no page breaks. */
   drawLine(text: string, x: number, y: number, style: LineStyle = {}): void {
-    const font = style.font ?? 'serif';
+    const font = style.font ?? 'sans';
     const size = style.size ?? 12;
     const natural = this.textWidth(text, font, size);
     let dx = 0;
@@ -423,6 +426,11 @@ export class PolicyPdf {
     this.y = this.top;
   }
 
+  /** Pages so far. */
+  get pageCount(): number {
+    return this.doc.bufferedPageRange().count;
+  }
+
   /** Start a new page unless `height` points fit below the cursor. */
   ensureSpace(height: number): void {
     if (this.y + height > this.bottom + 0.01 && this.y > this.top + 0.01) this.addPage();
@@ -445,7 +453,7 @@ export class PolicyPdf {
 
   subtitle(text: string, options: { size?: number; font?: Face; color?: string } = {}): void {
     const size = options.size ?? 12;
-    const font = options.font ?? 'serif';
+    const font = options.font ?? 'sans';
     for (const line of this.wrap(text, this.width, font, size)) {
       this.ensureSpace(PolicyPdf.leading(size));
       this.drawLine(line, this.left, this.y, { font, size, width: this.width, align: 'center', color: options.color ?? GREY });
@@ -459,19 +467,23 @@ export class PolicyPdf {
     this.y += 10;
   }
 
-  heading(text: string, options: { level?: 1 | 2 } = {}): void {
+  heading(text: string, options: { level?: 1 | 2; font?: Face } = {}): void {
     const level = options.level ?? 1;
     const size = level === 1 ? 15 : 12.5;
-    const font: Face = 'sansBold';
+    const font: Face = options.font ?? 'sansBold';
     const lines = this.wrap(text, this.width, font, size);
     const pitch = PolicyPdf.leading(size, 1.45);
     // Keep a heading with at least two lines of what follows.
     this.ensureSpace(pitch * lines.length + 6 + PolicyPdf.leading(12) * 2);
     this.y += level === 1 ? 6 : 3;
+    const top = this.y;
+    // Level 2 carries a red bar so it reads as a heading even in the regular face.
+    const inset = level === 2 ? 8 : 0;
     for (const line of lines) {
-      this.drawLine(line, this.left, this.y, { font, size, width: this.width, color: level === 1 ? RED : INK });
+      this.drawLine(line, this.left + inset, this.y, { font, size, width: this.width - inset, color: level === 1 ? RED : INK });
       this.y += pitch;
     }
+    if (level === 2) this.doc.save().rect(this.left, top + size * 0.25, 3, this.y - top - size * 0.45).fill(RED).restore();
     this.y += 2;
   }
 
@@ -480,7 +492,7 @@ export class PolicyPdf {
     options: { size?: number; font?: Face; indent?: number; justify?: boolean; color?: string; leading?: number } = {},
   ): void {
     const size = options.size ?? 12;
-    const font = options.font ?? 'serif';
+    const font = options.font ?? 'sans';
     const indent = (options.indent ?? 2) * size;
     const pitch = PolicyPdf.leading(size, options.leading ?? 1.6);
     // First line indented by two characters (首行缩进两字), as in 公文 body text.
@@ -588,18 +600,20 @@ export class PolicyPdf {
     const saved = p.margins.bottom;
     p.margins.bottom = 0; // writing in the margin must not trigger a page break
     const size = 8;
-    const footY = p.height - mm(GB_MARGINS.bottom) / 2 - size;
+    const footY = p.height - this.margins.bottom / 2 - size;
     const fullWidth = p.width - p.margins.left - p.margins.right;
     doc.save().moveTo(this.left, footY - 6).lineTo(this.left + fullWidth, footY - 6).lineWidth(0.4).strokeColor('#999999').stroke().restore();
     const number = `第 ${page} 页 / 共 ${pages} 页`;
     this.drawLine(number, this.left, footY, { font: 'sans', size: 9, width: fullWidth, align: 'center', color: INK });
     const left = this.options.footer?.left;
     const right = this.options.footer?.right;
-    const side = (fullWidth - this.textWidth(number, 'sans', 9)) / 2 - 12;
+    // The small print sits on its own line under the number: the right part whole, the left the rest.
+    const rightText = right ? fit(right, fullWidth / 2, (s) => this.textWidth(s, 'sans', size)) : '';
+    const side = fullWidth - (rightText ? this.textWidth(rightText, 'sans', size) + 16 : 0);
     if (left) this.drawLine(fit(left, side, (s) => this.textWidth(s, 'sans', size)), this.left, footY + 14, { font: 'sans', size, color: GREY });
-    if (right) this.drawLine(fit(right, side, (s) => this.textWidth(s, 'sans', size)), this.left, footY + 14, { font: 'sans', size, width: fullWidth, align: 'right', color: GREY });
+    if (rightText) this.drawLine(rightText, this.left, footY + 14, { font: 'sans', size, width: fullWidth, align: 'right', color: GREY });
     if (page > 1 && this.options.header) {
-      const headY = mm(GB_MARGINS.top) / 2;
+      const headY = this.margins.top / 2 - size;
       this.drawLine(fit(this.options.header, fullWidth, (s) => this.textWidth(s, 'sans', size)), this.left, headY, { font: 'sans', size, width: fullWidth, align: 'center', color: GREY });
       doc.save().moveTo(this.left, headY + 14).lineTo(this.left + fullWidth, headY + 14).lineWidth(0.6).strokeColor(RED).stroke().restore();
     }

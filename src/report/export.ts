@@ -1,0 +1,77 @@
+import ExcelJS from 'exceljs';
+import type { PolicyDocument, Section } from '../model/types.js';
+
+/**
+ * The task breakdown table (任务分工表): one row per task with its section, number,
+ * title, full text, lead units (牵头单位) and responsible units (责任单位), as CSV (UTF-8
+ * with BOM so Excel shows the Chinese; RFC 4180 quoting, CRLF) or XLSX (exceljs: bold
+ * frozen header row, column widths, wrapped text, autofilter).
+ */
+
+export const TASK_COLUMNS = ['章节', '序号', '重点工作', '任务全文', '牵头单位', '责任单位'] as const;
+
+export type TaskRow = [section: string, number: string, title: string, text: string, lead: string, responsible: string];
+
+/** Units joined with 、 as the documents write them. */
+const JOIN = '、';
+
+export function taskRows(doc: PolicyDocument): TaskRow[] {
+  const sections = new Map(doc.sections.map((s) => [s.id, s]));
+  return doc.tasks.map((t) => [
+    sectionName(t.section ? sections.get(t.section) : undefined, t.sectionPath),
+    t.number,
+    t.title,
+    t.text,
+    t.lead.join(JOIN),
+    t.responsible.join(JOIN),
+  ]);
+}
+
+/** （一）积极构建城镇化空间格局 — the task's own group, with its numbering. */
+function sectionName(section: Section | undefined, path: string[]): string {
+  if (section) return `${section.label}${section.title}`;
+  return path.length ? path[path.length - 1] : '';
+}
+
+export const BOM = '\ufeff';
+
+/** One RFC 4180 field: quoted when it holds a comma, a quote or a line break. */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export function toCsv(doc: PolicyDocument): string {
+  const lines = [[...TASK_COLUMNS], ...taskRows(doc)].map((row) => row.map(csvField).join(','));
+  return BOM + lines.join('\r\n') + '\r\n';
+}
+
+const WIDTHS = [26, 6, 30, 80, 26, 40];
+
+export async function toXlsx(doc: PolicyDocument, options: { date?: Date | null } = {}): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'policy-toolkit';
+  const when = options.date ?? new Date();
+  wb.created = when;
+  wb.modified = when;
+  const sheet = wb.addWorksheet('任务分工表', {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  sheet.columns = TASK_COLUMNS.map((header, i) => ({ header, key: `c${i}`, width: WIDTHS[i] }));
+  for (const row of taskRows(doc)) sheet.addRow(row);
+  sheet.eachRow((row, n) => {
+    row.alignment = { wrapText: true, vertical: 'top' };
+    if (n === 1) {
+      row.font = { bold: true };
+      row.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+      row.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8E8E8' } };
+    }
+  });
+  sheet.getColumn(2).alignment = { vertical: 'top', horizontal: 'center' };
+  sheet.getRow(1).alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: TASK_COLUMNS.length } };
+  sheet.pageSetup.printTitlesRow = '1:1';
+  const title = doc.title ?? doc.source.fileName;
+  wb.title = `${title} 任务分工表`;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

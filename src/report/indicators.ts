@@ -1,0 +1,164 @@
+import type { Indicator, PolicyDocument, Quantity } from '../model/types.js';
+import { PolicyPdf, RED, fit } from './pdf.js';
+import { chineseDate, formatNumber } from './sheet-data.js';
+import { type RenderOptions, type RenderedPdf, documentTitle, generatedLine, sourceLine } from './sheet.js';
+
+/**
+ * The indicator sheet (主要指标): each indicator table of the document with baseline and
+ * targets side by side, binding indicators (约束性) marked ★ in red, and a bar chart of
+ * baseline against target drawn with pdfkit vector graphics. Units differ between rows,
+ * so each row of the chart has its own scale (the larger of its two values).
+ */
+
+export const BINDING = '约束性';
+
+export function isBinding(indicator: Indicator): boolean {
+  return (indicator.attribute ?? '').includes(BINDING);
+}
+
+/** Indicators grouped by the table that holds them, in document order. */
+export function indicatorTables(doc: PolicyDocument): { table: string | null; indicators: Indicator[] }[] {
+  const groups: { table: string | null; indicators: Indicator[] }[] = [];
+  for (const indicator of doc.indicators) {
+    const last = groups[groups.length - 1];
+    if (last && last.table === indicator.table) last.indicators.push(indicator);
+    else groups.push({ table: indicator.table, indicators: [indicator] });
+  }
+  return groups;
+}
+
+function quantityText(q: Quantity | null, withYear: boolean): string {
+  if (!q) return '—';
+  return withYear && q.year ? `${q.raw}（${q.year}）` : q.raw;
+}
+
+/** The year shared by every quantity, or null when they differ. */
+function commonYear(qs: (Quantity | null | undefined)[]): number | null {
+  const years = new Set(qs.filter((q): q is Quantity => Boolean(q)).map((q) => q.year));
+  return years.size === 1 ? ([...years][0] ?? null) : null;
+}
+
+export async function renderIndicators(doc: PolicyDocument, options: RenderOptions = {}): Promise<RenderedPdf> {
+  const date = options.date ?? new Date();
+  const title = documentTitle(doc);
+  const pdf = new PolicyPdf({
+    fonts: options.fonts,
+    date,
+    title: `主要指标 — ${title}`,
+    header: `${title} · 主要指标`,
+    footer: { left: sourceLine(doc), right: generatedLine(date) },
+  });
+  pdf.title(title);
+  const meta = [doc.docNumber, chineseDate(doc.date)].filter(Boolean).join('　');
+  if (meta) pdf.subtitle(meta);
+  pdf.redRule();
+  pdf.title('主要指标', { size: 18 });
+  const binding = doc.indicators.filter(isBinding).length;
+  pdf.subtitle(`共 ${doc.indicators.length} 项指标，其中约束性指标 ${binding} 项（★ 标出）`, { font: 'sans', size: 11, color: '#111111' });
+  pdf.space(6);
+
+  if (doc.indicators.length === 0) {
+    pdf.paragraph('本文件没有指标表。', { indent: 0 });
+  }
+  const tables = indicatorTables(doc);
+  tables.forEach((group, g) => {
+    pdf.heading(`${tables.length > 1 ? `${g + 1}. ` : ''}${group.table ?? '指标表'}`);
+    drawTable(pdf, group.indicators);
+    pdf.space(10);
+    drawChart(pdf, group.indicators);
+    pdf.space(8);
+  });
+  const bytes = await pdf.finish();
+  return { bytes, pages: pdf.pageCount };
+}
+
+function drawTable(pdf: PolicyPdf, indicators: Indicator[]): void {
+  const baseYear = commonYear(indicators.map((i) => i.baseline));
+  const targetColumns = Math.max(1, ...indicators.map((i) => i.targets.length));
+  const targetYears = Array.from({ length: targetColumns }, (_, k) => commonYear(indicators.map((i) => i.targets[k] ?? (k === 0 ? i.target : null))));
+  const hasCategory = indicators.some((i) => i.category);
+  const columns = [
+    { header: '序号', width: 28, align: 'center' as const },
+    ...(hasCategory ? [{ header: '类别', width: 50 }] : []),
+    { header: '指标', width: 0 },
+    { header: '单位', width: 34, align: 'center' as const },
+    { header: baseYear ? `${baseYear}年基数` : '基数', width: 62, align: 'center' as const },
+    ...targetYears.map((y) => ({ header: y ? `${y}年目标` : '目标', width: 62, align: 'center' as const })),
+    { header: '属性', width: 52, align: 'center' as const },
+  ];
+  const used = columns.reduce((s, c) => s + c.width, 0);
+  const nameCol = columns.find((c) => c.width === 0);
+  if (nameCol) nameCol.width = Math.max(80, pdf.width - used);
+  pdf.table(
+    columns,
+    indicators.map((i) => {
+      const targets = i.targets.length > 0 ? i.targets : i.target ? [i.target] : [];
+      return [
+        i.number,
+        ...(hasCategory ? [i.category ?? ''] : []),
+        i.name,
+        i.unit ?? '',
+        quantityText(i.baseline, baseYear === null),
+        ...targetYears.map((y, k) => quantityText(targets[k] ?? null, y === null)),
+        isBinding(i) ? `★ ${i.attribute}` : (i.attribute ?? ''),
+      ];
+    }),
+    { fontSize: 9.5, zebra: '#f6f6f6' },
+  );
+}
+
+const BAR_H = 7;
+const ROW = 30;
+
+/** Baseline (grey) against first target (blue; red for binding indicators), one scale per row. */
+function drawChart(pdf: PolicyPdf, indicators: Indicator[]): void {
+  const g = pdf.doc;
+  const labelW = 150;
+  const valueW = 64; // the change column at the right
+  const rawW = 44; // room for a value label after the longest bar
+  const barX = pdf.left + labelW + 6;
+  const barMax = pdf.width - labelW - 6 - valueW - rawW;
+  pdf.heading('基数与目标对比', { level: 2 });
+  pdf.ensureSpace(28);
+  // Legend
+  const ly = pdf.y;
+  g.save().rect(pdf.left, ly + 3, 14, BAR_H).fill('#9e9e9e').restore();
+  pdf.drawLine('基数', pdf.left + 18, ly, { font: 'sans', size: 9 });
+  g.save().rect(pdf.left + 60, ly + 3, 14, BAR_H).fill('#2f5d9e').restore();
+  pdf.drawLine('目标', pdf.left + 78, ly, { font: 'sans', size: 9 });
+  g.save().rect(pdf.left + 120, ly + 3, 14, BAR_H).fill(RED).restore();
+  pdf.drawLine('目标（★ 约束性）', pdf.left + 138, ly, { font: 'sans', size: 9 });
+  pdf.drawLine('各行按自身较大值缩放；≤/≥ 等限值按数值画出', pdf.left, ly, { font: 'sans', size: 8, width: pdf.width, align: 'right', color: '#555555' });
+  pdf.y += 20;
+
+  for (const i of indicators) {
+    pdf.ensureSpace(ROW);
+    const y = pdf.y;
+    const binding = isBinding(i);
+    const label = `${i.number}. ${binding ? '★ ' : ''}${i.name}`;
+    const lines = pdf.wrap(label, labelW, binding ? 'sansBold' : 'sans', 8.5).slice(0, 2);
+    if (lines.length === 2 && pdf.wrap(label, labelW, 'sans', 8.5).length > 2) lines[1] = fit(lines[1] + '…', labelW, (s) => pdf.textWidth(s, 'sans', 8.5));
+    lines.forEach((line, k) => pdf.drawLine(line, pdf.left, y + 2 + k * 11, { font: binding ? 'sansBold' : 'sans', size: 8.5, color: binding ? RED : '#111111' }));
+    const base = i.baseline?.value ?? null;
+    const goal = i.target?.value ?? null;
+    const scale = Math.max(Math.abs(base ?? 0), Math.abs(goal ?? 0)) || 1;
+    const bar = (value: number | null, raw: string, by: number, color: string) => {
+      if (value === null) {
+        pdf.drawLine(`${raw || '—'}（无数值）`, barX, by - 2, { font: 'sans', size: 8, color: '#777777' });
+        return;
+      }
+      const w = Math.max(1, (Math.abs(value) / scale) * barMax);
+      g.save().rect(barX, by, w, BAR_H).fill(color).restore();
+      pdf.drawLine(raw, barX + w + 4, by - 2, { font: 'sans', size: 8 });
+    };
+    bar(base, i.baseline?.raw ?? '—', y + 3, '#9e9e9e');
+    bar(goal, i.target?.raw ?? '—', y + 3 + BAR_H + 3, binding ? RED : '#2f5d9e');
+    if (base !== null && goal !== null) {
+      const delta = goal - base;
+      const text = `${delta >= 0 ? '+' : ''}${formatNumber(Number(delta.toFixed(2)))}${i.unit === '%' ? ' 个百分点' : ''}`;
+      pdf.drawLine(text, pdf.left + pdf.width - valueW, y + 6, { font: 'sans', size: 8, width: valueW, align: 'right', color: '#555555' });
+    }
+    g.save().moveTo(pdf.left, y + ROW - 3).lineTo(pdf.left + pdf.width, y + ROW - 3).lineWidth(0.3).strokeColor('#dddddd').stroke().restore();
+    pdf.y += ROW;
+  }
+}

@@ -1,0 +1,162 @@
+import type { Department, Indicator, Mention, PolicyDocument, Role, Target, Task } from '../model/types.js';
+import { normalizeForMatch } from '../model/normalize.js';
+
+/**
+ * What a department's responsibility sheet (责任清单) says, computed from the model
+ * alone: the tasks it leads (牵头) or supports (责任/配合), with the targets and indicators
+ * each task touches, and its other mentions. Rendering is separate (sheet.ts).
+ */
+
+export interface IndicatorLink {
+  indicator: Indicator;
+  /** The part of the indicator's name found in the task text. */
+  matched: string;
+}
+
+export interface SheetTask {
+  task: Task;
+  role: Role;
+  /** How the document labels this department's part: 牵头, 责任, 配合 … */
+  roleLabel: string;
+  /** Lead units other than this department. */
+  otherLeads: string[];
+  targets: Target[];
+  indicators: IndicatorLink[];
+}
+
+export interface SheetMention {
+  mention: Mention;
+  /** Titles of the enclosing sections, top first. */
+  sectionPath: string[];
+}
+
+export interface SheetData {
+  document: PolicyDocument;
+  department: Department;
+  leadCount: number;
+  responsibleCount: number;
+  tasks: SheetTask[];
+  mentions: SheetMention[];
+}
+
+export function buildSheet(doc: PolicyDocument, department: Department): SheetData {
+  const leads = new Set(department.lead);
+  const responsible = new Set(department.responsible);
+  const tasks: SheetTask[] = [];
+  for (const task of doc.tasks) {
+    // The task's own lists and the department's lists both come from the clause; take
+    // either so nothing is dropped if one of them is incomplete.
+    const isLead = leads.has(task.number) || task.lead.includes(department.name);
+    const isResponsible = responsible.has(task.number) || task.responsible.includes(department.name);
+    if (!isLead && !isResponsible) continue;
+    const role: Role = isLead ? 'lead' : 'responsible';
+    tasks.push({
+      task,
+      role,
+      roleLabel: roleLabel(task, department.name, role),
+      otherLeads: task.lead.filter((n) => n !== department.name),
+      targets: doc.targets.filter((t) => t.task === task.number),
+      indicators: indicatorsTouched(task.text, doc.indicators),
+    });
+  }
+  const sections = new Map(doc.sections.map((s) => [s.id, s]));
+  return {
+    document: doc,
+    department,
+    leadCount: tasks.filter((t) => t.role === 'lead').length,
+    responsibleCount: tasks.filter((t) => t.role === 'responsible').length,
+    tasks,
+    mentions: department.mentions.map((mention) => ({
+      mention,
+      sectionPath: mention.section ? (sections.get(mention.section)?.path ?? []) : [],
+    })),
+  };
+}
+
+function roleLabel(task: Task, name: string, role: Role): string {
+  if (role === 'lead') return '牵头';
+  const label = task.assignments.find((a) => a.name === name && a.role === role)?.label ?? '';
+  // 责任单位 → 责任, 配合单位 → 配合; unlabelled support counts as 配合.
+  const word = label.replace(/(单位|部门)$/, '');
+  return word === '' || word === '牵头' ? '配合' : word;
+}
+
+// ---------------------------------------------------------------------------------------
+// Which indicators a task touches
+
+/** Measure words that end indicator names and say nothing about the subject. */
+const MEASURE_SUFFIX = /(增长率|覆盖率|达标率|比重|比率|比例|占比|增速|指数|总量|人数|个数|数量|水平|率|比|数|量)$/;
+
+/**
+ * The part of an indicator's name that says what is measured: no bracketed unit
+ * (（％）), no quotes, no trailing measure word. 城乡居民收入比 → 城乡居民收入.
+ */
+export function indicatorCore(name: string): string {
+  let core = normalizeForMatch(name)
+    .replace(/\([^)]*\)/g, '')
+    .replace(/[“”"‘’'「」《》\s]/g, '');
+  core = core.replace(MEASURE_SUFFIX, '');
+  return core;
+}
+
+/** Shortest shared run that counts, in characters. */
+export const MIN_MATCH = 4;
+/** Share of the core that the shared run must cover. */
+export const MIN_SHARE = 0.6;
+
+/**
+ * An indicator is touched by a task when the task text holds a run of the indicator's
+ * core name at least 60% of the core long and never shorter than 4 characters (the whole
+ * core for shorter ones). So 城乡居民收入比 is touched by 缩小城乡居民收入差距, and
+ * 常住人口城镇化率 is not touched by a task that merely mentions 常住人口. Returns the
+ * longest run found, or null.
+ */
+export function indicatorMatch(taskText: string, indicatorName: string): string | null {
+  const core = indicatorCore(indicatorName);
+  if (core.length === 0) return null;
+  const text = normalizeForMatch(taskText);
+  const need = Math.min(core.length, Math.max(MIN_MATCH, Math.ceil(core.length * MIN_SHARE)));
+  let best: string | null = null;
+  for (let len = core.length; len >= need && best === null; len--) {
+    for (let start = 0; start + len <= core.length; start++) {
+      const run = core.slice(start, start + len);
+      if (text.includes(run)) {
+        best = run;
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+export function indicatorsTouched(taskText: string, indicators: Indicator[]): IndicatorLink[] {
+  const links: IndicatorLink[] = [];
+  for (const indicator of indicators) {
+    const matched = indicatorMatch(taskText, indicator.name);
+    if (matched !== null) links.push({ indicator, matched });
+  }
+  return links;
+}
+
+// ---------------------------------------------------------------------------------------
+// Small formatting helpers shared by the reports
+
+/** 2023-04-26 → 2023年4月26日. */
+export function chineseDate(iso: string | null): string | null {
+  if (!iso) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
+}
+
+const COMPARATOR_TEXT: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '', '~': '约' };
+
+/** 城区公交站点500米覆盖率 ≥ 90%（2025年）. */
+export function describeTarget(t: Target): string {
+  const cmp = COMPARATOR_TEXT[t.comparator] ?? t.comparator;
+  const value = `${cmp}${formatNumber(t.value)}${t.unit ?? ''}`;
+  return `${t.metric}：${value}${t.year ? `（${t.year}年）` : ''}`;
+}
+
+export function formatNumber(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Number(n.toFixed(4)));
+}

@@ -1,0 +1,133 @@
+import type { PolicyDocument } from '../model/types.js';
+import { type Column, type FontSet, PolicyPdf, isoDay } from './pdf.js';
+import { type SheetData, chineseDate, describeTarget } from './sheet-data.js';
+
+/** Options shared by every PDF report. */
+export interface RenderOptions {
+  /** Font files (resolveFonts()); default the bundled Noto faces. */
+  fonts?: FontSet;
+  /** Fixed creation/generation date for reproducible bytes; default now. */
+  date?: Date | null;
+}
+
+export interface RenderedPdf {
+  bytes: Buffer;
+  pages: number;
+}
+
+/** The source line of the footer: file name and a short content hash. */
+export function sourceLine(doc: PolicyDocument): string {
+  return `来源：${doc.source.fileName} · sha256 ${doc.source.sha256.slice(0, 12)}`;
+}
+
+export function documentTitle(doc: PolicyDocument): string {
+  return doc.title ?? doc.source.fileName;
+}
+
+/** Render a responsibility sheet (责任清单) on A4. */
+export async function renderSheet(data: SheetData, options: RenderOptions = {}): Promise<RenderedPdf> {
+  const doc = data.document;
+  const dept = data.department;
+  const title = documentTitle(doc);
+  const date = options.date ?? new Date();
+  const pdf = new PolicyPdf({
+    fonts: options.fonts,
+    date,
+    title: `${dept.name}责任清单 — ${title}`,
+    subject: `${title} 责任清单`,
+    header: `${title} · ${dept.name}责任清单`,
+    footer: { left: sourceLine(doc), right: generatedLine(date) },
+  });
+
+  pdf.title(title);
+  const meta = [doc.docNumber, chineseDate(doc.date)].filter(Boolean).join('　');
+  if (meta) pdf.subtitle(meta);
+  pdf.redRule();
+  pdf.title(`${dept.name}责任清单`, { size: 18 });
+  const aliases = dept.aliases.filter((a) => a !== dept.name);
+  pdf.subtitle(
+    `牵头 ${data.leadCount} 项 / 配合 ${data.responsibleCount} 项（共 ${data.tasks.length} 项重点工作）` +
+      (aliases.length ? `　又称：${aliases.slice(0, 4).join('、')}` : ''),
+    { font: 'sans', size: 11, color: '#111111' },
+  );
+  pdf.space(6);
+
+  pdf.heading('一、任务一览');
+  if (data.tasks.length === 0) {
+    pdf.paragraph('本文件未在任务分工中列出本单位。', { indent: 0 });
+  } else {
+    const columns: Column[] = [
+        { header: '序号', width: 32, align: 'center' },
+        { header: '重点工作', width: 0.36 },
+        { header: '本单位角色', width: 58, align: 'center' },
+        { header: '其他牵头单位', width: 0.2 },
+        { header: '责任单位', width: 0 }, // takes the rest
+      ];
+    pdf.table(
+      columns.map((c, _i, all) => (c.width === 0 ? { ...c, width: restWidth(pdf.width, all) } : c)),
+      data.tasks.map((t) => [
+        t.task.number,
+        t.task.title,
+        t.roleLabel,
+        t.otherLeads.join('、') || '—',
+        t.task.responsible.join('、') || '—',
+      ]),
+      { fontSize: 9.5, zebra: '#f6f6f6' },
+    );
+  }
+
+  if (data.tasks.length > 0) {
+    pdf.space(6);
+    pdf.heading('二、任务内容');
+    for (const t of data.tasks) {
+      const where = t.task.sectionPath.length ? t.task.sectionPath[t.task.sectionPath.length - 1] : '';
+      pdf.heading(`${t.task.number}. ${t.task.title}（${t.roleLabel}）`, { level: 2, font: 'sans' });
+      if (where) pdf.paragraph(`所属：${where}`, { font: 'sans', size: 9, indent: 0, color: '#555555', leading: 1.4 });
+      pdf.paragraph(withoutNumber(t.task.text, t.task.number), { size: 11.5, font: 'sans' });
+      if (t.targets.length > 0) {
+        pdf.paragraph('量化目标', { font: 'sansBold', size: 10.5, indent: 0 });
+        for (const target of t.targets) pdf.paragraph(`· ${describeTarget(target)}`, { font: 'sans', size: 10, indent: 1 });
+      }
+      if (t.indicators.length > 0) {
+        pdf.paragraph('相关指标', { font: 'sansBold', size: 10.5, indent: 0 });
+        for (const link of t.indicators) {
+          const i = link.indicator;
+          const base = i.baseline ? `${i.baseline.year ?? ''}${i.baseline.year ? '年' : ''}基数 ${i.baseline.raw}` : '';
+          const goal = i.target ? `${i.target.year ?? ''}${i.target.year ? '年' : ''}目标 ${i.target.raw}` : '';
+          const parts = [base, goal, i.attribute].filter(Boolean).join('，');
+          pdf.paragraph(`· ${i.name}${parts ? `：${parts}` : ''}（任务提及“${link.matched}”）`, { font: 'sans', size: 10, indent: 1 });
+        }
+      }
+      pdf.space(4);
+    }
+  }
+
+  pdf.heading(data.tasks.length > 0 ? '三、文件中的其他提及' : '二、文件中的其他提及');
+  if (data.mentions.length === 0) {
+    pdf.paragraph('无。', { indent: 0, size: 11 });
+  } else {
+    for (const m of data.mentions) {
+      const where = m.sectionPath.length ? `【${m.sectionPath[m.sectionPath.length - 1]}】` : '';
+      pdf.paragraph(`${where}${m.mention.context}`, { size: 11 });
+    }
+  }
+
+  const bytes = await pdf.finish();
+  return { bytes, pages: pdf.pageCount };
+}
+
+/** The task's text without its leading number (`8. `, `8．`, `（8）`): the heading shows it. */
+export function withoutNumber(text: string, number: string): string {
+  const escaped = number.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text.replace(new RegExp(`^\\s*(?:[（(]${escaped}[）)]|${escaped}(?:\\s*[.．、]|\\s))\\s*`), '');
+}
+
+function restWidth(total: number, columns: { width: number }[]): number {
+  const used = columns.reduce((sum, c) => sum + (c.width === 0 ? 0 : c.width < 1 ? c.width * total : c.width), 0);
+  return Math.max(40, total - used);
+}
+
+/** Footer's right side: the generation date. */
+export function generatedLine(date: Date): string {
+  return `生成日期：${isoDay(date)}`;
+}

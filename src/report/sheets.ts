@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import type { Department, DepartmentKind, PolicyDocument } from '../model/types.js';
+import { FileNamer, insideDir } from './filenames.js';
+import { isoDay } from './pdf.js';
+import { buildSheet } from './sheet-data.js';
+import { type RenderOptions, documentTitle, renderSheet } from './sheet.js';
+
+/**
+ * All responsibility sheets of one document into one folder, with an index:
+ * `index.json` (machine-readable, shape SheetIndex) and `index.md` (for people).
+ */
+
+export interface SheetIndexEntry {
+  department: string;
+  aliases: string[];
+  kind: DepartmentKind;
+  /** Task numbers led (牵头) and supported (责任/配合). */
+  lead: string[];
+  responsible: string[];
+  /** File name inside the folder. */
+  file: string;
+  pages: number;
+  bytes: number;
+  sha256: string;
+}
+
+export interface SheetIndex {
+  document: { id: string; title: string; docNumber: string | null; date: string | null; source: string; sha256: string };
+  generated: string;
+  sheets: SheetIndexEntry[];
+}
+
+export const INDEX_JSON = 'index.json';
+export const INDEX_MD = 'index.md';
+
+/** Departments by load: most tasks overall, then most tasks led, then document order. */
+export function byLoad(departments: Department[]): Department[] {
+  return departments
+    .map((d, i) => ({ d, i }))
+    .sort(
+      (a, b) =>
+        b.d.lead.length + b.d.responsible.length - (a.d.lead.length + a.d.responsible.length) ||
+        b.d.lead.length - a.d.lead.length ||
+        a.i - b.i,
+    )
+    .map((x) => x.d);
+}
+
+export async function writeSheets(doc: PolicyDocument, outDir: string, options: RenderOptions = {}): Promise<SheetIndex> {
+  const date = options.date ?? new Date();
+  await mkdir(outDir, { recursive: true });
+  const previous = await readPreviousIndex(outDir);
+  const namer = new FileNamer();
+  namer.name(INDEX_JSON);
+  namer.name(INDEX_MD);
+  const sheets: SheetIndexEntry[] = [];
+  for (const department of byLoad(doc.departments)) {
+    const file = namer.name(`${department.name}责任清单`, '.pdf');
+    const { bytes, pages } = await renderSheet(buildSheet(doc, department), { ...options, date });
+    await writeFile(insideDir(outDir, file), bytes);
+    sheets.push({
+      department: department.name,
+      aliases: department.aliases,
+      kind: department.kind,
+      lead: department.lead,
+      responsible: department.responsible,
+      file,
+      pages,
+      bytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    });
+  }
+  const index: SheetIndex = {
+    document: {
+      id: doc.id,
+      title: documentTitle(doc),
+      docNumber: doc.docNumber,
+      date: doc.date,
+      source: doc.source.fileName,
+      sha256: doc.source.sha256,
+    },
+    generated: isoDay(date),
+    sheets,
+  };
+  // Sheets of departments that are gone since the last run would mislead: remove them.
+  const current = new Set(sheets.map((s) => s.file));
+  for (const old of previous) {
+    if (!current.has(old)) {
+      try {
+        await rm(insideDir(outDir, old), { force: true });
+      } catch {
+        // a hostile name in an old index is simply not touched
+      }
+    }
+  }
+  await writeFile(insideDir(outDir, INDEX_JSON), JSON.stringify(index, null, 2) + '\n');
+  await writeFile(insideDir(outDir, INDEX_MD), indexMarkdown(index));
+  return index;
+}
+
+async function readPreviousIndex(outDir: string): Promise<string[]> {
+  try {
+    const old = JSON.parse(await readFile(insideDir(outDir, INDEX_JSON), 'utf8')) as Partial<SheetIndex>;
+    return Array.isArray(old.sheets) ? old.sheets.map((s) => s.file).filter((f) => typeof f === 'string' && f.endsWith('.pdf')) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Markdown escaping for table cells. */
+function cell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+}
+
+export function indexMarkdown(index: SheetIndex): string {
+  const d = index.document;
+  const lines = [
+    `# ${cell(d.title)} 责任清单索引`,
+    '',
+    [d.docNumber, d.date].filter(Boolean).join(' · ') || '',
+    `来源：${d.source}（sha256 ${d.sha256.slice(0, 12)}）；生成日期：${index.generated}；共 ${index.sheets.length} 份。`,
+    '',
+    '| 单位 | 牵头 | 配合 | 页数 | 文件 |',
+    '| --- | ---: | ---: | ---: | --- |',
+    ...index.sheets.map(
+      (s) =>
+        `| ${cell(s.department)} | ${s.lead.length} | ${s.responsible.length} | ${s.pages} | [${cell(s.file)}](<${s.file.replace(/[<>]/g, '')}>) |`,
+    ),
+    '',
+  ];
+  return lines.filter((l, i) => !(l === '' && lines[i - 1] === '')).join('\n');
+}
