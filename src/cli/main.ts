@@ -3,6 +3,7 @@ import { UserError } from '../model/errors.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerReading } from './commands/reading.js';
 import { registerSearch } from './commands/search.js';
+import { registerCompare } from './commands/compare.js';
 
 /**
  * The `policy` command line: a thin layer over the library. Each command lives in
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   registerIngest(program);
   registerReading(program);
   registerSearch(program);
+  registerCompare(program);
   return program;
 }
 

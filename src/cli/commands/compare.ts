@@ -1,0 +1,110 @@
+import { stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { UserError } from '../../model/errors.js';
+import { loadDocument, documentPath } from '../../model/store.js';
+import type { PolicyDocument } from '../../model/types.js';
+import { ingestFile } from '../../ingest.js';
+import { DEFAULT_THRESHOLDS, PlanComparer, type Comparison } from '../../compare/compare.js';
+import { formatMarkdown, formatTerminal } from '../../compare/format.js';
+import { renderComparisonPdf } from '../../compare/pdf.js';
+import { creationDate, resolveFonts } from '../../report/pdf.js';
+
+interface CompareCommandOptions {
+  data: string;
+  json?: boolean;
+  md?: boolean;
+  pdf?: string;
+  counterpart: string;
+  weak: string;
+  matches: string;
+  font?: string;
+  date?: string;
+}
+
+/** `policy compare <A> <B>`: which tasks of A correspond to B, what each leaves out, shared indicators. */
+export function registerCompare(program: Command): void {
+  program
+    .command('compare')
+    .description('Compare two plans: task counterparts of A in B, what of B that A leaves out, shared indicators, citation, corresponding units')
+    .argument('<A>', 'ingested document id, or a file path (ingested on the fly, not saved); typically the lower-level plan')
+    .argument('<B>', 'ingested document id or file path; typically the plan A implements')
+    .option('--data <dir>', 'data folder written by `policy ingest` (for ids)', 'output')
+    .option('--json', 'print the comparison as JSON')
+    .option('--md', 'print the comparison as Markdown')
+    .option('--pdf <file>', 'write a PDF report to this file')
+    .option('--counterpart <score>', 'least similarity for a counterpart', String(DEFAULT_THRESHOLDS.counterpart))
+    .option('--weak <score>', 'least similarity for a weak match', String(DEFAULT_THRESHOLDS.weak))
+    .option('--matches <n>', 'matches listed per task of A', '3')
+    .option('--font <file>', 'with --pdf: a TTF/OTF font to use instead of the bundled Noto fonts')
+    .option('--date <YYYY-MM-DD>', 'with --pdf: fixed creation date (reproducible bytes; default SOURCE_DATE_EPOCH or now)')
+    .action(async (argA: string, argB: string, opts: CompareCommandOptions) => {
+      const formats = [opts.json && '--json', opts.md && '--md', opts.pdf !== undefined && '--pdf'].filter(Boolean);
+      if (formats.length > 1) throw new UserError(`${formats.join(', ')}: choose one output format`);
+      const counterpart = score('--counterpart', opts.counterpart);
+      const weak = score('--weak', opts.weak);
+      if (weak > counterpart) throw new UserError(`--weak (${opts.weak}) must not exceed --counterpart (${opts.counterpart})`);
+      const comparer = new PlanComparer({ counterpart, weak, maxMatches: count('--matches', opts.matches) });
+      const [a, b] = await Promise.all([resolveDocument(argA, 'A', opts.data), resolveDocument(argB, 'B', opts.data)]);
+      const comparison = comparer.compare(a, b);
+      if (opts.json) {
+        process.stdout.write(formatJson(comparison));
+      } else if (opts.md) {
+        process.stdout.write(formatMarkdown(comparison));
+      } else if (opts.pdf !== undefined) {
+        const bytes = await renderComparisonPdf(comparison, a, b, {
+          fonts: resolveFonts({ font: opts.font }),
+          date: creationDate({ date: opts.date }),
+        });
+        try {
+          await writeFile(opts.pdf, bytes);
+        } catch (error) {
+          throw new UserError(`${opts.pdf}: cannot write PDF (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+        }
+        process.stdout.write(`${opts.pdf}: PDF report, ${bytes.length} bytes\n`);
+      } else {
+        process.stdout.write(formatTerminal(comparison, { color: useColour(), width: process.stdout.columns ?? 100 }));
+      }
+    });
+}
+
+export function formatJson(c: Comparison): string {
+  return JSON.stringify(c, null, 2) + '\n';
+}
+
+/** A file on disk is ingested on the fly; anything else is an id in the data folder. */
+async function resolveDocument(arg: string, which: string, dataDir: string): Promise<PolicyDocument> {
+  const isFile = await stat(arg).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+  if (isFile) return ingestFile(arg);
+  const looksLikePath = /[\\/]|\.(txt|md|markdown)$/i.test(arg);
+  const exists = await stat(documentPath(dataDir, arg)).then(
+    () => true,
+    () => false,
+  );
+  if (!exists) {
+    throw new UserError(
+      looksLikePath
+        ? `${arg}: no such file (${which})`
+        : `${which} "${arg}": neither a file nor an ingested document in ${path.resolve(dataDir)} (run \`policy ingest\` or give a file path)`,
+    );
+  }
+  return loadDocument(dataDir, arg);
+}
+
+function score(name: string, value: string): number {
+  const x = Number(value);
+  if (value.trim() === '' || !Number.isFinite(x) || x < 0 || x > 1) throw new UserError(`${name}: must be a number from 0 to 1, got "${value}"`);
+  return x;
+}
+
+function count(name: string, value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new UserError(`${name}: must be a positive whole number, got "${value}"`);
+  return Number(value);
+}
+
+function useColour(): boolean {
+  return Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+}

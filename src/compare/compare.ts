@@ -1,0 +1,322 @@
+import type { PolicyDocument } from '../model/types.js';
+import { AliasTable, defaultAliases } from '../model/departments.js';
+import { getTokenizer } from '../search/tokenizer.js';
+import { TfIdfSpace, type TokenSource } from './similarity.js';
+import { documentUnits, type Unit, type UnitKind } from './units.js';
+import { matchIndicators, round, type IndicatorPair, type IndicatorSide } from './indicators.js';
+import { citationsOf, type Citation } from './references.js';
+import { correspondingDepartments, type DepartmentPair } from './departments.js';
+
+/**
+ * Plan comparison: which tasks of A have a counterpart in B, what of B that A leaves out,
+ * how their shared indicators differ, whether A cites B, and which units correspond.
+ * Typically A is the lower-level plan (a county's 实施方案) and B the plan it implements
+ * (the municipal 规划). Reads the model only.
+ */
+
+export type Verdict = 'counterpart' | 'weak' | 'none';
+export type CoverageStatus = 'covered' | 'partial' | 'uncovered';
+
+export interface CompareOptions {
+  /** Tokenizer for similarity. Default: the shared jieba tokenizer (glossary, stop words, normalisation). */
+  tokenizer?: TokenSource;
+  /** Least TF-IDF cosine for a counterpart. Default 0.35. */
+  counterpart?: number;
+  /** Least cosine for a weak match (below: none). Default 0.2. */
+  weak?: number;
+  /** Matches listed per task of A. Default 3. */
+  maxMatches?: number;
+  /** Least indicator-name similarity (2·LCS/(|a|+|b|)) for a pair. Default 0.6. */
+  indicatorThreshold?: number;
+  /** Department alias table. Default: the bundled data/aliases.json. */
+  aliases?: AliasTable;
+}
+
+export const DEFAULT_THRESHOLDS = { counterpart: 0.35, weak: 0.2, indicator: 0.6 } as const;
+
+export interface DocumentSummary {
+  id: string;
+  title: string | null;
+  period: { start: number; end: number } | null;
+  tasks: number;
+  sections: number;
+  indicators: number;
+}
+
+export interface Match {
+  kind: UnitKind;
+  /** Task number, section id or paragraph id in B. */
+  id: string;
+  /** Task number or section label; null for a paragraph. */
+  number: string | null;
+  title: string;
+  /** Path of the enclosing sections in B, joined with ' / '. */
+  section: string;
+  score: number;
+}
+
+export interface TaskAlignment {
+  number: string;
+  title: string;
+  section: string;
+  lead: string[];
+  verdict: Verdict;
+  /** Score of the best match (0 when B has nothing to compare). */
+  score: number;
+  matches: Match[];
+}
+
+export interface Gap {
+  kind: 'task' | 'section';
+  /** Task number or section id. */
+  id: string;
+  /** Task number or section label. */
+  number: string;
+  title: string;
+  section: string;
+  status: CoverageStatus;
+  /** Best similarity any unit of A reaches. */
+  score: number;
+  /** The unit of A that comes closest, if any reaches the weak threshold. */
+  closest: { kind: UnitKind; id: string; title: string; score: number } | null;
+  line: number;
+}
+
+export interface SectionCoverage {
+  id: string;
+  label: string;
+  title: string;
+  level: number;
+  status: CoverageStatus;
+  /** (covered + ½ partial) / units counted: tasks when the section has tasks, else its prose units. */
+  ratio: number;
+  /** Status of each counted unit, in document order: the cells of the heat strip. */
+  cells: CoverageStatus[];
+  counted: 'tasks' | 'prose';
+}
+
+export interface Comparison {
+  a: DocumentSummary;
+  b: DocumentSummary;
+  thresholds: { counterpart: number; weak: number; indicator: number };
+  tasks: TaskAlignment[];
+  /** B's tasks and sections that A does not take up (status uncovered), or only weakly (partial). */
+  uncovered: Gap[];
+  /** Every section of B that has something to compare. */
+  coverage: SectionCoverage[];
+  indicators: IndicatorPair[];
+  indicatorsOnlyA: IndicatorSide[];
+  indicatorsOnlyB: IndicatorSide[];
+  /** A's references that cite B. */
+  references: Citation[];
+  citesB: boolean;
+  /** B's references that cite A (a plan may name its implementing plans). */
+  citedByB: Citation[];
+  departments: DepartmentPair[];
+  summary: {
+    counterpart: number;
+    weak: number;
+    none: number;
+    bTasks: { covered: number; partial: number; uncovered: number };
+  };
+}
+
+export class PlanComparer {
+  readonly options: Required<Omit<CompareOptions, 'tokenizer' | 'aliases'>> & { tokenizer: TokenSource | null; aliases: AliasTable | null };
+
+  constructor(options: CompareOptions = {}) {
+    const counterpart = options.counterpart ?? DEFAULT_THRESHOLDS.counterpart;
+    const weak = options.weak ?? DEFAULT_THRESHOLDS.weak;
+    if (!(weak >= 0 && weak <= counterpart && counterpart <= 1)) {
+      throw new RangeError(`thresholds must satisfy 0 ≤ weak (${weak}) ≤ counterpart (${counterpart}) ≤ 1`);
+    }
+    this.options = {
+      tokenizer: options.tokenizer ?? null,
+      counterpart,
+      weak,
+      maxMatches: options.maxMatches ?? 3,
+      indicatorThreshold: options.indicatorThreshold ?? DEFAULT_THRESHOLDS.indicator,
+      aliases: options.aliases ?? null,
+    };
+  }
+
+  compare(a: PolicyDocument, b: PolicyDocument): Comparison {
+    const o = this.options;
+    const tokenizer = o.tokenizer ?? getTokenizer();
+    const unitsA = documentUnits(a);
+    const unitsB = documentUnits(b);
+    const space = new TfIdfSpace([...unitsA, ...unitsB].map((u) => tokenizer.tokens(u.text)));
+    const offset = unitsA.length;
+    // scores[i][j]: unit i of A against unit j of B.
+    const scores = unitsA.map((_, i) => unitsB.map((_, j) => space.cosine(i, offset + j)));
+
+    const verdict = (s: number): Verdict => (s >= o.counterpart ? 'counterpart' : s >= o.weak ? 'weak' : 'none');
+    const status = (s: number): CoverageStatus => (s >= o.counterpart ? 'covered' : s >= o.weak ? 'partial' : 'uncovered');
+
+    const tasks: TaskAlignment[] = [];
+    unitsA.forEach((u, i) => {
+      if (u.kind !== 'task') return;
+      const ranked = unitsB
+        .map((v, j) => ({ v, score: scores[i][j] }))
+        .filter((m) => m.score > 0)
+        .sort((x, y) => y.score - x.score || kindRank(x.v.kind) - kindRank(y.v.kind));
+      const best = ranked[0]?.score ?? 0;
+      const task = a.tasks.find((t) => t.number === u.id)!;
+      tasks.push({
+        number: u.id,
+        title: u.title,
+        section: u.sectionPath.join(' / '),
+        lead: task.lead,
+        verdict: verdict(best),
+        score: round(best),
+        matches: ranked.slice(0, o.maxMatches).filter((m) => m.score >= o.weak || m === ranked[0]).map((m) => toMatch(m.v, m.score)),
+      });
+    });
+
+    // Best score each unit of B receives from any unit of A (tasks, sections or paragraphs).
+    const bestForB = unitsB.map((_, j) => {
+      let best = 0;
+      let from = -1;
+      unitsA.forEach((_, i) => {
+        if (scores[i][j] > best) {
+          best = scores[i][j];
+          from = i;
+        }
+      });
+      return { score: best, from };
+    });
+
+    const gaps: Gap[] = [];
+    unitsB.forEach((v, j) => {
+      if (v.kind !== 'task') return;
+      const s = bestForB[j];
+      const st = status(s.score);
+      if (st !== 'covered') gaps.push(toGap(v, 'task', st, s.score, s.from >= 0 && s.score >= o.weak ? unitsA[s.from] : null));
+    });
+
+    const coverage = sectionCoverage(b, unitsB, bestForB.map((s) => status(s.score)));
+    const bySection = new Map(b.sections.map((s) => [s.id, s]));
+    for (const c of coverage) {
+      if (c.status === 'covered') continue;
+      // A section is a gap when it is wholly left out; partly covered sections show through their tasks.
+      if (c.status !== 'uncovered') continue;
+      const parent = bySection.get(c.id)?.parent;
+      if (parent && coverage.some((p) => p.id === parent && p.status === 'uncovered')) continue;
+      const s = bySection.get(c.id)!;
+      const inside = unitsB
+        .map((v, j) => ({ v, j }))
+        .filter(({ v }) => v.section !== null && isWithin(v.section, s.id))
+        .map(({ j }) => bestForB[j].score);
+      const score = inside.length > 0 ? Math.max(...inside) : 0;
+      gaps.push({
+        kind: 'section',
+        id: s.id,
+        number: s.label,
+        title: s.title,
+        section: s.path.slice(0, -1).join(' / '),
+        status: 'uncovered',
+        score: round(score),
+        closest: null,
+        line: s.position.start.line,
+      });
+    }
+    gaps.sort((x, y) => x.line - y.line || (x.kind === 'section' ? -1 : 1));
+
+    const ind = matchIndicators(a.indicators, b.indicators, o.indicatorThreshold);
+    const bTasks = { covered: 0, partial: 0, uncovered: 0 };
+    unitsB.forEach((v, j) => {
+      if (v.kind === 'task') bTasks[status(bestForB[j].score)]++;
+    });
+    const references = citationsOf(a, b);
+    return {
+      a: summarize(a),
+      b: summarize(b),
+      thresholds: { counterpart: o.counterpart, weak: o.weak, indicator: o.indicatorThreshold },
+      tasks,
+      uncovered: gaps,
+      coverage,
+      indicators: ind.pairs,
+      indicatorsOnlyA: ind.onlyA,
+      indicatorsOnlyB: ind.onlyB,
+      references,
+      citesB: references.length > 0,
+      citedByB: citationsOf(b, a),
+      departments: correspondingDepartments(a, b, o.aliases ?? defaultAliases()),
+      summary: {
+        counterpart: tasks.filter((t) => t.verdict === 'counterpart').length,
+        weak: tasks.filter((t) => t.verdict === 'weak').length,
+        none: tasks.filter((t) => t.verdict === 'none').length,
+        bTasks,
+      },
+    };
+  }
+}
+
+/** Compare with the given options (see PlanComparer). */
+export function comparePlans(a: PolicyDocument, b: PolicyDocument, options: CompareOptions = {}): Comparison {
+  return new PlanComparer(options).compare(a, b);
+}
+
+// Equal scores: a task is the more useful match than a section or a paragraph.
+function kindRank(kind: UnitKind): number {
+  return kind === 'task' ? 0 : kind === 'section' ? 1 : 2;
+}
+
+function toMatch(v: Unit, score: number): Match {
+  return { kind: v.kind, id: v.id, number: v.number, title: v.title, section: v.sectionPath.join(' / '), score: round(score) };
+}
+
+function toGap(v: Unit, kind: 'task', st: CoverageStatus, score: number, closest: Unit | null): Gap {
+  return {
+    kind,
+    id: v.id,
+    number: v.number ?? v.id,
+    title: v.title,
+    section: v.sectionPath.join(' / '),
+    status: st,
+    score: round(score),
+    closest: closest ? { kind: closest.kind, id: closest.id, title: closest.title, score: round(score) } : null,
+    line: v.line,
+  };
+}
+
+function summarize(doc: PolicyDocument): DocumentSummary {
+  return {
+    id: doc.id,
+    title: doc.title,
+    period: doc.period,
+    tasks: doc.tasks.length,
+    sections: doc.sections.length,
+    indicators: doc.indicators.length,
+  };
+}
+
+/** Section ids nest by prefix: s3.2 is inside s3 (see Section.id). */
+function isWithin(sectionId: string, ancestor: string): boolean {
+  return sectionId === ancestor || sectionId.startsWith(ancestor + '.');
+}
+
+function sectionCoverage(doc: PolicyDocument, units: Unit[], statuses: CoverageStatus[]): SectionCoverage[] {
+  const out: SectionCoverage[] = [];
+  for (const s of doc.sections) {
+    const inside = units.map((u, j) => ({ u, st: statuses[j] })).filter(({ u }) => u.section !== null && isWithin(u.section, s.id));
+    const tasks = inside.filter(({ u }) => u.kind === 'task');
+    const counted = tasks.length > 0 ? tasks : inside;
+    if (counted.length === 0) continue;
+    const cells = counted.map(({ st }) => st);
+    const covered = cells.filter((c) => c === 'covered').length;
+    const partial = cells.filter((c) => c === 'partial').length;
+    out.push({
+      id: s.id,
+      label: s.label,
+      title: s.title,
+      level: s.level,
+      status: covered === cells.length ? 'covered' : covered + partial === 0 ? 'uncovered' : 'partial',
+      ratio: round((covered + partial / 2) / cells.length),
+      cells,
+      counted: tasks.length > 0 ? 'tasks' : 'prose',
+    });
+  }
+  return out;
+}
+

@@ -1,0 +1,278 @@
+import type { Quantity } from '../model/types.js';
+import type { Comparison, CoverageStatus, Verdict } from './compare.js';
+import type { IndicatorSide } from './indicators.js';
+
+/**
+ * Renderings of a Comparison as text: a terminal summary (columns aligned for CJK width,
+ * colour optional) and Markdown for analysts' notes. Strings only; the CLI prints.
+ */
+
+// --- display width ---------------------------------------------------------------------
+
+/** Terminal columns of a string: East Asian wide and full-width characters take 2. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += charWidth(ch.codePointAt(0)!);
+  return w;
+}
+
+function charWidth(c: number): number {
+  if (c === 0 || c < 32 || (c >= 0x7f && c < 0xa0)) return 0;
+  if (c >= 0x300 && c <= 0x36f) return 0; // combining marks
+  if (
+    (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0x303e) ||
+    (c >= 0x3041 && c <= 0x33ff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0xa000 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6) ||
+    (c >= 0x20000 && c <= 0x3fffd)
+  ) {
+    return 2;
+  }
+  return 1;
+}
+
+/** Cut to at most `width` columns, with … when cut. */
+export function truncate(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let out = '';
+  let w = 0;
+  for (const ch of text) {
+    const cw = charWidth(ch.codePointAt(0)!);
+    if (w + cw > width - 1) break;
+    out += ch;
+    w += cw;
+  }
+  return out + '…';
+}
+
+export function padEnd(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+export function padStart(text: string, width: number): string {
+  return ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
+}
+
+export interface TextTableColumn {
+  header: string;
+  align?: 'left' | 'right';
+  /** Cut cells to this many columns. */
+  max?: number;
+}
+
+/** Rows under a header, columns two spaces apart, sized to the widest cell (CJK-aware). */
+export function textTable(columns: TextTableColumn[], rows: string[][], paint: (cell: string, col: number, row: number) => string = (c) => c): string[] {
+  const cells = rows.map((r) => r.map((c, i) => (columns[i].max ? truncate(c, columns[i].max!) : c)));
+  const widths = columns.map((c, i) => Math.max(displayWidth(c.header), ...cells.map((r) => displayWidth(r[i] ?? ''))));
+  const line = (r: string[], row: number) =>
+    r
+      .map((c, i) => {
+        const padded = columns[i].align === 'right' ? padStart(c, widths[i]) : padEnd(c, widths[i]);
+        return row < 0 ? padded : paintPadded(padded, c, (x) => paint(x, i, row));
+      })
+      .join('  ')
+      .trimEnd();
+  return [line(columns.map((c) => c.header), -1), line(widths.map((w) => '─'.repeat(w)), -1), ...cells.map((r, k) => line(r, k))];
+}
+
+// Colour only the text, not the padding, so the escape codes do not shift the columns.
+function paintPadded(padded: string, cell: string, paint: (s: string) => string): string {
+  if (!cell) return padded;
+  const at = padded.indexOf(cell);
+  return at < 0 ? padded : padded.slice(0, at) + paint(cell) + padded.slice(at + cell.length);
+}
+
+// --- shared wording --------------------------------------------------------------------
+
+export const VERDICT_LABEL: Record<Verdict, string> = { counterpart: '对应', weak: '弱相关', none: '无对应' };
+export const STATUS_LABEL: Record<CoverageStatus, string> = { covered: '已承接', partial: '部分承接', uncovered: '未承接' };
+
+export function quantityText(q: Quantity | null): string {
+  if (!q) return '—';
+  return q.year ? `${q.raw}（${q.year}）` : q.raw;
+}
+
+export function indicatorValues(side: IndicatorSide): string {
+  const base = side.baseline ? quantityText(side.baseline) : '—';
+  const targets = side.targets.length > 0 ? side.targets.map(quantityText).join('，') : '—';
+  return `${base} → ${targets}`;
+}
+
+function docName(d: Comparison['a']): string {
+  return d.title ? `${d.title}（${d.id}）` : d.id;
+}
+
+function matchLabel(m: Comparison['tasks'][number]['matches'][number]): string {
+  const kind = m.kind === 'task' ? `任务${m.number}` : m.kind === 'section' ? `${m.number ?? ''}` : '段落';
+  return `${kind} ${m.title}`;
+}
+
+// --- terminal --------------------------------------------------------------------------
+
+export interface TerminalOptions {
+  /** ANSI colour. Default false (the CLI turns it on for a TTY without NO_COLOR). */
+  color?: boolean;
+  /** Terminal width for cutting long titles. Default 100. */
+  width?: number;
+}
+
+const ANSI = { green: '\x1b[32m', yellow: '\x1b[33m', red: '\x1b[31m', bold: '\x1b[1m', dim: '\x1b[2m', reset: '\x1b[0m' };
+
+export function formatTerminal(c: Comparison, options: TerminalOptions = {}): string {
+  const color = options.color ?? false;
+  const paint = (code: keyof typeof ANSI, s: string) => (color ? `${ANSI[code]}${s}${ANSI.reset}` : s);
+  const verdictColor = (v: string) => (v === VERDICT_LABEL.counterpart ? 'green' : v === VERDICT_LABEL.weak ? 'yellow' : 'red') as keyof typeof ANSI;
+  const titleWidth = Math.max(16, Math.floor(((options.width ?? 100) - 30) / 2));
+  const out: string[] = [];
+  out.push(`${paint('bold', 'A')}  ${docName(c.a)}：任务 ${c.a.tasks} 项，指标 ${c.a.indicators} 项`);
+  out.push(`${paint('bold', 'B')}  ${docName(c.b)}：任务 ${c.b.tasks} 项，指标 ${c.b.indicators} 项`);
+  out.push(
+    c.citesB
+      ? `A 引用 B：是 —— ${c.references.map((r) => `《${r.title}》（第 ${r.line} 行）`).join('；')}`
+      : 'A 引用 B：否（A 的《》引文中没有 B 的标题）',
+  );
+  if (c.citedByB.length > 0) out.push(`B 引用 A：是 —— ${c.citedByB.map((r) => `《${r.title}》`).join('；')}`);
+  out.push('');
+  out.push(
+    paint('bold', `A 的任务在 B 中的对应`) +
+      `（对应 ≥ ${c.thresholds.counterpart}，弱相关 ≥ ${c.thresholds.weak}，TF-IDF 余弦）：对应 ${c.summary.counterpart}，弱相关 ${c.summary.weak}，无对应 ${c.summary.none}`,
+  );
+  const rows = c.tasks.map((t) => [t.number, t.title, VERDICT_LABEL[t.verdict], t.score.toFixed(2), t.matches[0] ? matchLabel(t.matches[0]) : '—']);
+  out.push(
+    ...textTable(
+      [{ header: '序号', align: 'right' }, { header: 'A 的任务', max: titleWidth }, { header: '判断' }, { header: '相似度', align: 'right' }, { header: 'B 中最相近', max: titleWidth + 8 }],
+      rows,
+      (cell, col) => (col === 2 ? paint(verdictColor(cell), cell) : cell),
+    ),
+  );
+  out.push('');
+  const bt = c.summary.bTasks;
+  out.push(paint('bold', 'B 的承接情况') + `：任务已承接 ${bt.covered}，部分承接 ${bt.partial}，未承接 ${bt.uncovered}`);
+  const strip = (cells: CoverageStatus[]) => cells.map((s) => (s === 'covered' ? paint('green', '█') : s === 'partial' ? paint('yellow', '▓') : paint('red', '░'))).join('');
+  const sections = c.coverage.filter((s) => s.level <= 2);
+  const label = (s: (typeof sections)[number]) => truncate(`${'  '.repeat(s.level - 1)}${s.label} ${s.title}`, titleWidth + 6);
+  const labelWidth = Math.max(0, ...sections.map((s) => displayWidth(label(s))));
+  for (const s of sections) {
+    out.push(`  ${padEnd(label(s), labelWidth)}  ${strip(s.cells)}  ${Math.round(s.ratio * 100)}%`);
+  }
+  out.push(`  ${paint('green', '█')} 已承接  ${paint('yellow', '▓')} 部分承接  ${paint('red', '░')} 未承接（每格一项任务；无任务的章节按段落计）`);
+  out.push('');
+  const gaps = c.uncovered.filter((g) => g.status === 'uncovered');
+  out.push(paint('bold', `B 中 A 未承接的内容`) + `（${gaps.length} 处）`);
+  out.push(
+    ...textTable(
+      [{ header: '类型' }, { header: '编号' }, { header: '标题', max: titleWidth + 10 }, { header: '所在章节', max: titleWidth }],
+      gaps.map((g) => [g.kind === 'section' ? '章节' : '任务', g.number, g.title, g.section]),
+    ),
+  );
+  const aOnly = c.tasks.filter((t) => t.verdict === 'none');
+  out.push('');
+  out.push(paint('bold', `A 独有的任务`) + `（${aOnly.length} 项，B 中无对应）`);
+  for (const t of aOnly) out.push(`  ${t.number}. ${t.title}`);
+  out.push('');
+  out.push(paint('bold', '共有指标') + `（${c.indicators.length} 项）`);
+  out.push(
+    ...textTable(
+      [{ header: 'A 的指标', max: 30 }, { header: 'A 基数 → 目标' }, { header: 'B 的指标', max: 30 }, { header: 'B 基数 → 目标' }],
+      c.indicators.map((p) => [
+        p.a.name,
+        indicatorValues(p.a) + (p.unitsDiffer ? ` ${p.a.unit}` : ''),
+        p.b.name,
+        indicatorValues(p.b) + (p.unitsDiffer ? ` ${p.b.unit}` : ''),
+      ]),
+    ),
+  );
+  if (c.indicatorsOnlyA.length > 0) out.push(`  仅 A：${c.indicatorsOnlyA.map((i) => i.name).join('、')}`);
+  if (c.indicatorsOnlyB.length > 0) out.push(`  仅 B：${c.indicatorsOnlyB.map((i) => i.name).join('、')}`);
+  const levels = c.departments.filter((d) => d.relation === 'level');
+  if (levels.length > 0) {
+    out.push('');
+    out.push(paint('bold', '上下级对应单位') + `（${levels.length} 对）`);
+    out.push(...textTable([{ header: 'A' }, { header: 'B' }, { header: 'A 牵头任务' }, { header: 'B 牵头任务' }], levels.map((d) => [d.a, d.b, d.aLead.join('、') || '—', d.bLead.join('、') || '—'])));
+  }
+  return out.join('\n') + '\n';
+}
+
+// --- Markdown --------------------------------------------------------------------------
+
+function md(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+function mdTable(headers: string[], rows: string[][]): string[] {
+  return [`| ${headers.map(md).join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(md).join(' | ')} |`)];
+}
+
+export function formatMarkdown(c: Comparison): string {
+  const out: string[] = [];
+  out.push(`# 规划对照：${c.a.title ?? c.a.id} ↔ ${c.b.title ?? c.b.id}`, '');
+  out.push(`- **A**：${docName(c.a)}，任务 ${c.a.tasks} 项，指标 ${c.a.indicators} 项`);
+  out.push(`- **B**：${docName(c.b)}，任务 ${c.b.tasks} 项，指标 ${c.b.indicators} 项`);
+  out.push(`- **A 引用 B**：${c.citesB ? c.references.map((r) => `《${r.title}》（第 ${r.line} 行）`).join('；') : '否'}`);
+  out.push(`- **判断标准**：TF-IDF 余弦相似度 ≥ ${c.thresholds.counterpart} 为对应，≥ ${c.thresholds.weak} 为弱相关，其下为无对应；指标名称相似度 ≥ ${c.thresholds.indicator} 视为同一指标`);
+  out.push('');
+  out.push('## A 的任务与 B 的对应', '');
+  out.push(
+    ...mdTable(
+      ['序号', 'A 的任务', '判断', '相似度', 'B 中的对应（相似度）'],
+      c.tasks.map((t) => [
+        t.number,
+        t.title,
+        VERDICT_LABEL[t.verdict],
+        t.score.toFixed(2),
+        t.matches.length > 0 ? t.matches.map((m) => `${matchLabel(m)}（${m.score.toFixed(2)}）`).join('；') : '—',
+      ]),
+    ),
+  );
+  out.push('', `对应 ${c.summary.counterpart} 项，弱相关 ${c.summary.weak} 项，无对应 ${c.summary.none} 项。`, '');
+  out.push('## B 的承接情况', '');
+  out.push(
+    ...mdTable(
+      ['章节', '标题', '状态', '承接率', '计数'],
+      c.coverage.filter((s) => s.level <= 2).map((s) => [s.label, s.title, STATUS_LABEL[s.status], `${Math.round(s.ratio * 100)}%`, `${s.cells.length} ${s.counted === 'tasks' ? '项任务' : '段'}`]),
+    ),
+  );
+  out.push('', '## 未承接与部分承接', '');
+  out.push(
+    ...mdTable(
+      ['类型', '编号', '标题', '所在章节', '状态', 'A 中最接近（相似度）'],
+      c.uncovered.map((g) => [
+        g.kind === 'section' ? '章节' : '任务',
+        g.number,
+        g.title,
+        g.section || '—',
+        STATUS_LABEL[g.status],
+        g.closest ? `${g.closest.kind === 'task' ? `任务${g.closest.id} ` : ''}${g.closest.title}（${g.closest.score.toFixed(2)}）` : '—',
+      ]),
+    ),
+  );
+  out.push('', '## A 独有的任务', '');
+  const aOnly = c.tasks.filter((t) => t.verdict === 'none');
+  out.push(...(aOnly.length > 0 ? aOnly.map((t) => `- ${t.number}. ${t.title}（最高相似度 ${t.score.toFixed(2)}）`) : ['（无）']));
+  out.push('', '## 共有指标', '');
+  out.push(
+    ...mdTable(
+      ['A 的指标', 'A 单位', 'A 基数 → 目标', 'B 的指标', 'B 单位', 'B 基数 → 目标', '名称相似度'],
+      c.indicators.map((p) => [p.a.name, p.a.unit ?? '—', indicatorValues(p.a), p.b.name, p.b.unit ?? '—', indicatorValues(p.b), p.score.toFixed(2)]),
+    ),
+  );
+  if (c.indicatorsOnlyA.length > 0) out.push('', `仅 A 有：${c.indicatorsOnlyA.map((i) => i.name).join('、')}`);
+  if (c.indicatorsOnlyB.length > 0) out.push('', `仅 B 有：${c.indicatorsOnlyB.map((i) => i.name).join('、')}`);
+  if (c.departments.length > 0) {
+    out.push('', '## 对应单位', '');
+    out.push(
+      ...mdTable(
+        ['A', 'B', '关系', 'A 牵头任务', 'B 牵头任务'],
+        c.departments.map((d) => [d.a, d.b, d.relation === 'level' ? `上下级（${d.aLevel || '—'} ↔ ${d.bLevel || '—'}）` : '同级', d.aLead.join('、') || '—', d.bLead.join('、') || '—']),
+      ),
+    );
+  }
+  return out.join('\n') + '\n';
+}

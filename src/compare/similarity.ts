@@ -1,0 +1,82 @@
+/**
+ * TF-IDF cosine similarity between short texts (tasks, sections, paragraphs of two plans).
+ *
+ * Why TF-IDF cosine and not BM25: the scores must be comparable across pairs so that one
+ * threshold can say "counterpart" or "weak". Cosine of length-normalised vectors lies in
+ * [0, 1] whatever the lengths; BM25 scores grow with the query length and have no fixed
+ * scale. Term weights: sublinear tf (1 + ln tf), smoothed idf ln(1 + N / df) over the units
+ * of BOTH documents, so words every unit shares (推进, 建设) weigh little.
+ */
+
+/** Anything that turns text into tokens: the shared jieba tokenizer, or a test double. */
+export interface TokenSource {
+  tokens(text: string): string[];
+}
+
+/** A sparse vector: term ids ascending, weights aligned, L2 norm 1 (or empty). */
+export interface SparseVector {
+  ids: Uint32Array;
+  weights: Float64Array;
+}
+
+export class TfIdfSpace {
+  private readonly vocabulary = new Map<string, number>();
+  private readonly vectors: SparseVector[];
+
+  /** `documents`: the token lists of every unit, in the order they will be addressed. */
+  constructor(documents: string[][]) {
+    const counts = documents.map((tokens) => {
+      const tf = new Map<number, number>();
+      for (const token of tokens) {
+        let id = this.vocabulary.get(token);
+        if (id === undefined) {
+          id = this.vocabulary.size;
+          this.vocabulary.set(token, id);
+        }
+        tf.set(id, (tf.get(id) ?? 0) + 1);
+      }
+      return tf;
+    });
+    const df = new Uint32Array(this.vocabulary.size);
+    for (const tf of counts) for (const id of tf.keys()) df[id]++;
+    const n = documents.length;
+    this.vectors = counts.map((tf) => {
+      const ids = [...tf.keys()].sort((x, y) => x - y);
+      const weights = new Float64Array(ids.length);
+      let norm = 0;
+      ids.forEach((id, i) => {
+        const w = (1 + Math.log(tf.get(id)!)) * Math.log(1 + n / df[id]);
+        weights[i] = w;
+        norm += w * w;
+      });
+      norm = Math.sqrt(norm);
+      if (norm > 0) for (let i = 0; i < weights.length; i++) weights[i] /= norm;
+      return { ids: Uint32Array.from(ids), weights };
+    });
+  }
+
+  get size(): number {
+    return this.vectors.length;
+  }
+
+  /** Cosine similarity of documents i and j, in [0, 1]. */
+  cosine(i: number, j: number): number {
+    return dot(this.vectors[i], this.vectors[j]);
+  }
+}
+
+function dot(a: SparseVector, b: SparseVector): number {
+  let i = 0;
+  let j = 0;
+  let sum = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    const x = a.ids[i];
+    const y = b.ids[j];
+    if (x === y) {
+      sum += a.weights[i++] * b.weights[j++];
+    } else if (x < y) i++;
+    else j++;
+  }
+  // Rounding can push identical vectors a hair above 1.
+  return Math.min(1, sum);
+}

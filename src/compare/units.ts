@@ -1,0 +1,144 @@
+import type { Paragraph, PolicyDocument, Section, Task } from '../model/types.js';
+
+/**
+ * The comparable units of one document: its tasks, the sections that carry prose of their
+ * own, and the paragraphs that are not part of a task. Built from the model only.
+ */
+
+export type UnitKind = 'task' | 'section' | 'paragraph';
+
+export interface Unit {
+  kind: UnitKind;
+  /** Task number, section id or paragraph id: unique within (document, kind). */
+  id: string;
+  /** What a reader calls it: the task number, the section label (第三章, （一）), or null. */
+  number: string | null;
+  title: string;
+  /** Id of the section that holds it (the section itself for a section unit). */
+  section: string | null;
+  /** Titles of the enclosing sections, top first. */
+  sectionPath: string[];
+  /** The text compared: for a task, without its assignment clause (who does it is compared apart). */
+  text: string;
+  line: number;
+}
+
+/** Paragraph kinds that are not prose to align: the notice header, indicator table rows. */
+const SKIPPED_PARAGRAPHS = new Set(['header', 'indicator']);
+
+/** Units shorter than this (CJK characters and digits, punctuation excluded) carry too few words to compare. */
+export const MIN_UNIT_CHARS = 12;
+
+export function contentLength(text: string): number {
+  return (text.match(/[\p{L}\p{N}]/gu) ?? []).length;
+}
+
+export function taskText(task: Task): string {
+  if (!task.clause) return task.text;
+  const at = task.text.lastIndexOf(task.clause.raw);
+  return at < 0 ? task.text : (task.text.slice(0, at) + task.text.slice(at + task.clause.raw.length)).trim();
+}
+
+/** A section's own prose, without its heading line. */
+export function sectionBody(section: Section): string {
+  const text = section.text.trim();
+  const heading = `${section.label}${section.title}`;
+  const nl = text.indexOf('\n');
+  const first = nl < 0 ? text : text.slice(0, nl);
+  // The heading is either its own line, or (（一）指导思想。以……) the start of the text.
+  if (first.replace(/\s/g, '') === heading.replace(/\s/g, '')) return nl < 0 ? '' : text.slice(nl + 1).trim();
+  const at = text.indexOf(section.title);
+  return at >= 0 && at <= section.label.length + 2 ? text.slice(at + section.title.length).replace(/^[。.:：\s]+/, '') : text;
+}
+
+/** First sentence (up to 。；！？), at most `max` characters. */
+export function firstSentence(text: string, max = 40): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const m = /^[^。；！？!?]*/.exec(flat);
+  const s = m && m[0].length > 0 ? m[0] : flat;
+  return [...s].length > max ? [...s].slice(0, max - 1).join('') + '…' : s;
+}
+
+function sectionPath(doc: PolicyDocument, sectionId: string | null, byId: Map<string, Section>): string[] {
+  if (sectionId === null) return [];
+  const s = byId.get(sectionId);
+  return s ? s.path : [];
+}
+
+/**
+ * Sections that are a task themselves or hold tasks inline: their text repeats the tasks'
+ * text, so only the tasks are compared.
+ */
+function sectionsHoldingTasks(doc: PolicyDocument): Set<string> {
+  const out = new Set<string>();
+  for (const s of doc.sections) {
+    for (const t of doc.tasks) {
+      if (t.title && s.text.includes(t.title)) {
+        out.add(s.id);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+export function documentUnits(doc: PolicyDocument): Unit[] {
+  const byId = new Map(doc.sections.map((s) => [s.id, s]));
+  const units: Unit[] = [];
+  for (const t of doc.tasks) {
+    units.push({
+      kind: 'task',
+      id: t.number,
+      number: t.number,
+      title: t.title,
+      section: t.section,
+      sectionPath: t.sectionPath,
+      text: taskText(t),
+      line: t.position.start.line,
+    });
+  }
+  const holding = sectionsHoldingTasks(doc);
+  // A section whose own prose is one paragraph is represented by that paragraph.
+  const paragraphsOf = new Map<string, Paragraph[]>();
+  for (const p of doc.paragraphs) {
+    if (p.task !== null || p.section === null || SKIPPED_PARAGRAPHS.has(p.kind)) continue;
+    const list = paragraphsOf.get(p.section) ?? [];
+    list.push(p);
+    paragraphsOf.set(p.section, list);
+  }
+  for (const s of doc.sections) {
+    if (holding.has(s.id)) continue;
+    const body = sectionBody(s);
+    if (contentLength(body) < MIN_UNIT_CHARS) continue;
+    if ((paragraphsOf.get(s.id)?.length ?? 0) === 1) continue;
+    units.push({
+      kind: 'section',
+      id: s.id,
+      number: s.label,
+      title: s.title,
+      section: s.id,
+      sectionPath: s.path,
+      text: body,
+      line: s.position.start.line,
+    });
+  }
+  for (const p of doc.paragraphs) {
+    if (p.task !== null || SKIPPED_PARAGRAPHS.has(p.kind)) continue;
+    if (p.section !== null && holding.has(p.section) && doc.tasks.some((t) => p.text.includes(t.title))) continue;
+    if (contentLength(p.text) < MIN_UNIT_CHARS) continue;
+    // A paragraph that is only its section's heading repeats the section.
+    const s = p.section === null ? undefined : byId.get(p.section);
+    if (s && contentLength(p.text) <= contentLength(s.label + s.title) + 2 && p.text.includes(s.title)) continue;
+    units.push({
+      kind: 'paragraph',
+      id: p.id,
+      number: null,
+      title: firstSentence(p.text),
+      section: p.section,
+      sectionPath: sectionPath(doc, p.section, byId),
+      text: p.text,
+      line: p.position.start.line,
+    });
+  }
+  return units;
+}
