@@ -4,6 +4,7 @@ import { registerIngest } from './commands/ingest.js';
 import { registerReading } from './commands/reading.js';
 import { registerSearch } from './commands/search.js';
 import { registerCompare } from './commands/compare.js';
+import { registerReport } from './commands/report.js';
 
 /**
  * The `policy` command line: a thin layer over the library. Each command lives in
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerReading(program);
   registerSearch(program);
   registerCompare(program);
+  registerReport(program);
   return program;
 }
 

@@ -1,0 +1,171 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { UserError } from '../../model/errors.js';
+import type { PolicyDocument } from '../../model/types.js';
+import { creationDate, resolveFonts } from '../../report/pdf.js';
+import { FileNamer } from '../../report/filenames.js';
+import { buildSheet } from '../../report/sheet-data.js';
+import { type RenderOptions, renderSheet } from '../../report/sheet.js';
+import { INDEX_JSON, INDEX_MD, writeSheets } from '../../report/sheets.js';
+import { renderMatrix } from '../../report/matrix.js';
+import { renderIndicators } from '../../report/indicators.js';
+import { toCsv, toXlsx } from '../../report/export.js';
+import { selectDepartment, selectDocuments } from '../../report/select.js';
+
+/**
+ * Printable outputs: `policy sheet`, `sheets`, `matrix`, `export` (and the PDF of
+ * `policy indicators --pdf`, through writeIndicatorsPdf). Every command reads the model
+ * from the data folder and prints one line per file written.
+ */
+
+interface CommonOptions {
+  data: string;
+  doc?: string;
+  out?: string;
+  font?: string;
+  date?: string;
+}
+
+const DATA_HELP = 'data folder written by `policy ingest`';
+const FONT_HELP = 'TrueType/OpenType font file to use instead of the bundled Noto Sans/Serif SC';
+const DATE_HELP = 'fixed generation date YYYY-MM-DD (reproducible bytes; default SOURCE_DATE_EPOCH, else today)';
+
+function common(cmd: Command): Command {
+  return cmd
+    .option('--data <dir>', DATA_HELP, 'output')
+    .option('--font <path>', FONT_HELP)
+    .option('--date <YYYY-MM-DD>', DATE_HELP);
+}
+
+/** Fonts and date once per command: a bad --font fails before any work. */
+export function renderOptions(opts: { font?: string; date?: string }): RenderOptions {
+  return { fonts: resolveFonts({ font: opts.font }), date: creationDate({ date: opts.date }) ?? new Date() };
+}
+
+async function writeOut(file: string, bytes: Buffer | string): Promise<void> {
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, bytes);
+  } catch (error) {
+    throw new UserError(`${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+}
+
+function kb(bytes: number): string {
+  return `${Math.round(bytes / 1024)} KB`;
+}
+
+function say(line: string): void {
+  process.stdout.write(line + '\n');
+}
+
+/** Default place of a document's reports: <data>/reports/<id>/<name>. */
+function reportPath(data: string, doc: PolicyDocument, name: string): string {
+  return path.join(data, 'reports', doc.id, name);
+}
+
+/** --out is one file: it cannot serve several documents. */
+function singleOut(docs: PolicyDocument[], out: string | undefined): void {
+  if (out !== undefined && docs.length > 1) {
+    throw new UserError(`--out ${out}: ${docs.length} documents (${docs.map((d) => d.id).join(', ')}); pick one with --doc ID`);
+  }
+}
+
+export async function writeIndicatorsPdf(opts: CommonOptions): Promise<void> {
+  const render = renderOptions(opts);
+  const docs = await selectDocuments(opts.data, opts.doc);
+  singleOut(docs, opts.out);
+  for (const doc of docs) {
+    const file = opts.out ?? reportPath(opts.data, doc, 'indicators.pdf');
+    const { bytes, pages } = await renderIndicators(doc, render);
+    await writeOut(file, bytes);
+    say(`${file}  ${doc.indicators.length} indicators, ${pages} pages, ${kb(bytes.length)}`);
+  }
+}
+
+export function registerReport(program: Command): void {
+  common(
+    program
+      .command('sheet')
+      .description('A4 responsibility sheet (责任清单) of one department as PDF')
+      .argument('<department>', 'department as people write it: 交通局, 住建委, 发改委 …')
+      .option('--doc <id>', 'document id (needed when the name is in several documents)')
+      .option('--out <file>', 'PDF to write (default <data>/sheets/<doc id>/<department>责任清单.pdf)'),
+  ).action(async (query: string, opts: CommonOptions) => {
+    const render = renderOptions(opts);
+    const { document, department } = await selectDepartment(opts.data, query, opts.doc);
+    const file = opts.out ?? path.join(opts.data, 'sheets', document.id, new FileNamer().name(`${department.name}责任清单`, '.pdf'));
+    const data = buildSheet(document, department);
+    const { bytes, pages } = await renderSheet(data, render);
+    await writeOut(file, bytes);
+    say(`${file}  ${department.name}: 牵头 ${data.leadCount} 项 / 配合 ${data.responsibleCount} 项, ${pages} pages, ${kb(bytes.length)}`);
+  });
+
+  common(
+    program
+      .command('sheets')
+      .description(`responsibility sheets of every department, with ${INDEX_JSON} and ${INDEX_MD}`)
+      .option('--doc <id>', 'only this document (default: every document)')
+      .option('--out <dir>', 'folder to write (default <data>/sheets/<doc id>/; with several documents <dir>/<doc id>/)'),
+  ).action(async (opts: CommonOptions) => {
+    const render = renderOptions(opts);
+    const docs = await selectDocuments(opts.data, opts.doc);
+    for (const doc of docs) {
+      const dir =
+        opts.out === undefined
+          ? path.join(opts.data, 'sheets', doc.id)
+          : docs.length > 1
+            ? path.join(opts.out, new FileNamer().name(doc.id))
+            : opts.out;
+      const index = await writeSheets(doc, dir, render).catch((error: unknown) => {
+        if (error instanceof UserError) throw error;
+        const e = error as NodeJS.ErrnoException;
+        throw new UserError(`${e.path ?? dir}: cannot write (${e.code ?? e.message})`);
+      });
+      const total = index.sheets.reduce((s, e) => s + e.bytes, 0);
+      const largest = Math.max(0, ...index.sheets.map((e) => e.bytes));
+      say(`${path.join(dir, INDEX_JSON)}  ${index.sheets.length} sheets, ${kb(total)} in all, largest ${kb(largest)}`);
+    }
+  });
+
+  common(
+    program
+      .command('matrix')
+      .description('departments × tasks matrix (● 牵头 ○ 责任/配合) as landscape PDF')
+      .option('--doc <id>', 'only this document (default: every document)')
+      .option('--out <file>', 'PDF to write (default <data>/reports/<doc id>/matrix.pdf)'),
+  ).action(async (opts: CommonOptions) => {
+    const render = renderOptions(opts);
+    const docs = await selectDocuments(opts.data, opts.doc);
+    singleOut(docs, opts.out);
+    for (const doc of docs) {
+      const file = opts.out ?? reportPath(opts.data, doc, 'matrix.pdf');
+      const { bytes, pages } = await renderMatrix(doc, render);
+      await writeOut(file, bytes);
+      say(`${file}  ${doc.tasks.length} tasks, ${pages} pages, ${kb(bytes.length)}`);
+    }
+  });
+
+  program
+    .command('export')
+    .description('task breakdown table (任务分工表): one row per task, as XLSX or CSV (UTF-8 with BOM)')
+    .requiredOption('--format <format>', 'xlsx or csv')
+    .option('--doc <id>', 'only this document (default: every document)')
+    .option('--out <file>', 'file to write (default <data>/reports/<doc id>/tasks.<format>)')
+    .option('--data <dir>', DATA_HELP, 'output')
+    .option('--date <YYYY-MM-DD>', 'fixed creation date written into the XLSX properties')
+    .action(async (opts: CommonOptions & { format: string }) => {
+      const format = opts.format.toLowerCase();
+      if (format !== 'xlsx' && format !== 'csv') throw new UserError(`--format ${opts.format}: expected xlsx or csv`);
+      const date = creationDate({ date: opts.date });
+      const docs = await selectDocuments(opts.data, opts.doc);
+      singleOut(docs, opts.out);
+      for (const doc of docs) {
+        const file = opts.out ?? reportPath(opts.data, doc, `tasks.${format}`);
+        const bytes = format === 'csv' ? toCsv(doc) : await toXlsx(doc, { date });
+        await writeOut(file, bytes);
+        say(`${file}  ${doc.tasks.length} tasks`);
+      }
+    });
+}
