@@ -229,7 +229,10 @@ export interface PolicyDocument {
   /** Derived from the file name; unique within a data folder. */
   id: string;
   source: SourceInfo;
+  /** Title of the plan itself (for a 通知 that issues a plan: the plan's title). */
   title: string | null;
+  /** Title of the covering notice (关于印发…的通知), when there is one. */
+  noticeTitle: string | null;
   /** 通知, 实施方案, 规划, 意见 … where the title says so. */
   docType: string | null;
   issuer: string | null;

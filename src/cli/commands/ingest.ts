@@ -1,0 +1,102 @@
+import type { Command } from 'commander';
+import path from 'node:path';
+import type { PolicyDocument } from '../../model/types.js';
+import { UserError } from '../../model/errors.js';
+import { AliasTable } from '../../model/departments.js';
+import { saveDocument } from '../../model/store.js';
+import { ingestFile } from '../../ingest.js';
+import { writeSearchIndex } from '../../search/store.js';
+import { expandPatterns } from '../files.js';
+import { Progress, style, useColor } from '../format.js';
+
+interface IngestCliOptions {
+  data: string;
+  json?: boolean;
+  aliases?: string[];
+  quiet?: boolean;
+}
+
+export function registerIngest(program: Command): void {
+  program
+    .command('ingest')
+    .description('read documents (.txt or .md, any common encoding) into the model: <data>/<id>/document.json')
+    .argument('<files...>', 'documents to read; wildcards like "corpus/*" are expanded')
+    .option('-d, --data <dir>', 'data folder to write to', 'output')
+    .option('--json', 'print the document model as JSON instead of a summary')
+    .option('--aliases <file...>', 'extra department alias groups (JSON: {"groups": [["全称", "简称"]]})')
+    .option('-q, --quiet', 'print only problems')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ policy ingest corpus/wuxi-urbanization-plan-2021-2035.txt
+  $ policy ingest "plans/*.txt" --data work
+  $ policy ingest plan.md --json > plan.json
+
+A file that cannot be read is reported on stderr with its problem; the others are still
+ingested, and the exit status is 1.`,
+    )
+    .action(async (files: string[], options: IngestCliOptions) => {
+      const failed = await runIngest(files, options);
+      if (failed > 0) process.exitCode = 1;
+    });
+}
+
+async function runIngest(files: string[], options: IngestCliOptions): Promise<number> {
+  const aliases = AliasTable.load(options.aliases ?? []);
+  const paths = await expandPatterns(files);
+  const progress = new Progress(paths.length);
+  const docs: PolicyDocument[] = [];
+  const ids = new Map<string, string>();
+  let failed = 0;
+  for (const [i, file] of paths.entries()) {
+    progress.tick(i, path.basename(file));
+    try {
+      const doc = await ingestFile(file, { aliases });
+      const clash = ids.get(doc.id);
+      if (clash) throw new UserError(`${file}: id "${doc.id}" is already taken by ${clash} in this run (rename one of the files)`);
+      ids.set(doc.id, file);
+      await saveDocument(options.data, doc);
+      docs.push(doc);
+      if (!options.json) {
+        progress.done();
+        printSummary(doc, options);
+      }
+    } catch (error) {
+      progress.done();
+      failed++;
+      const message = error instanceof UserError ? error.message : `${file}: ${(error as Error).message}`;
+      process.stderr.write(`policy: ${message}\n`);
+    }
+  }
+  progress.done();
+  if (docs.length > 0) {
+    const index = await writeSearchIndex(options.data, docs);
+    if (index && !options.json && !options.quiet) process.stdout.write(style.dim(`search index: ${index}\n`));
+  }
+  if (options.json) process.stdout.write(JSON.stringify(docs.length === 1 && paths.length === 1 ? docs[0] : docs, null, 2) + '\n');
+  if (!options.json && !options.quiet && paths.length > 1) {
+    process.stdout.write(`${docs.length} of ${paths.length} documents ingested into ${options.data}/\n`);
+  }
+  return failed;
+}
+
+function printSummary(doc: PolicyDocument, options: IngestCliOptions): void {
+  const warnings = doc.diagnostics.filter((d) => d.severity !== 'info');
+  if (!options.quiet) {
+    const counts = [
+      `${doc.tasks.length} tasks`,
+      `${doc.departments.length} departments`,
+      `${doc.indicators.length} indicators`,
+      `${doc.targets.length} targets`,
+      `${doc.references.length} references`,
+    ].join(', ');
+    const head = `${style.green('✓')} ${style.bold(doc.id)}  ${doc.title ?? '(untitled)'}`;
+    const meta = [doc.docNumber, doc.date, doc.source.encoding !== 'utf-8' ? doc.source.encoding : null].filter(Boolean).join('  ');
+    process.stdout.write(`${head}\n  ${meta ? meta + '  ' : ''}${counts}; ${warnings.length} warning${warnings.length === 1 ? '' : 's'}\n`);
+  }
+  const color = useColor(process.stdout);
+  for (const d of warnings) {
+    process.stdout.write(`  ${doc.source.path}:${d.line}:${d.column}  ${style.yellow(d.severity, color)}  ${d.message}  ${style.dim(d.rule, color)}\n`);
+  }
+}

@@ -1,0 +1,151 @@
+import type { Command } from 'commander';
+import type { PolicyDocument, Quantity } from '../../model/types.js';
+import { loadDocuments } from '../../model/store.js';
+import { requireDepartment } from '../../model/departments.js';
+import { renderTable } from '../format.js';
+
+interface ReadOptions {
+  data: string;
+  doc?: string;
+  json?: boolean;
+}
+
+/** Load the documents a reading command works on: one with --doc, else all. */
+export async function documentsFor(options: { data: string; doc?: string }): Promise<PolicyDocument[]> {
+  return loadDocuments(options.data, options.doc ? [options.doc] : undefined);
+}
+
+const print = (s: string) => process.stdout.write(s);
+const json = (v: unknown) => print(JSON.stringify(v, null, 2) + '\n');
+
+export function registerReading(program: Command): void {
+  program
+    .command('tasks')
+    .description('list the tasks (重点任务) with their lead (牵头) and responsible (责任/配合) units')
+    .option('-d, --data <dir>', 'data folder', 'output')
+    .option('--doc <id>', 'only this document')
+    .option('--dept <name>', 'only tasks this department leads or supports (交通局, 住建委 … are understood)')
+    .option('--json', 'print JSON')
+    .action(async (options: ReadOptions & { dept?: string }) => {
+      const docs = await documentsFor(options);
+      const rows: { doc: string; number: string; title: string; role: string; lead: string[]; responsible: string[]; section: string; line: number }[] = [];
+      for (const doc of docs) {
+        const dept = options.dept ? requireDepartment(options.dept, doc.departments, `${doc.id}`) : null;
+        for (const t of doc.tasks) {
+          const role = dept ? (t.lead.includes(dept.name) ? '牵头' : t.responsible.includes(dept.name) ? '配合' : '') : '';
+          if (dept && !role) continue;
+          rows.push({ doc: doc.id, number: t.number, title: t.title, role, lead: t.lead, responsible: t.responsible, section: t.sectionPath.join(' › '), line: t.position.start.line });
+        }
+      }
+      if (options.json) {
+        json(rows);
+        return;
+      }
+      const many = docs.length > 1;
+      const columns = [
+        ...(many ? [{ header: '文档', max: 24 }] : []),
+        { header: '序号', align: 'right' as const },
+        { header: '重点工作', max: 36 },
+        ...(options.dept ? [{ header: '角色' }] : []),
+        { header: '牵头单位', max: 40 },
+        { header: '责任单位', max: 48 },
+      ];
+      print(
+        renderTable(
+          columns,
+          rows.map((r) => [...(many ? [r.doc] : []), r.number, r.title, ...(options.dept ? [r.role] : []), r.lead.join('、'), r.responsible.join('、')]),
+        ),
+      );
+      print(`${rows.length} task${rows.length === 1 ? '' : 's'}\n`);
+    });
+
+  program
+    .command('departments')
+    .description('list the departments named in assignment clauses, with the tasks they lead and support')
+    .option('-d, --data <dir>', 'data folder', 'output')
+    .option('--doc <id>', 'only this document')
+    .option('--json', 'print JSON')
+    .action(async (options: ReadOptions) => {
+      const docs = await documentsFor(options);
+      if (options.json) {
+        json(docs.flatMap((d) => d.departments.map((x) => ({ doc: d.id, ...x }))));
+        return;
+      }
+      const many = docs.length > 1;
+      const rows = docs.flatMap((d) =>
+        [...d.departments]
+          .sort((a, b) => b.lead.length + b.responsible.length - (a.lead.length + a.responsible.length))
+          .map((x) => [
+            ...(many ? [d.id] : []),
+            x.name,
+            x.kind,
+            String(x.lead.length),
+            String(x.responsible.length),
+            x.lead.join(','),
+            x.responsible.join(','),
+          ]),
+      );
+      print(
+        renderTable(
+          [
+            ...(many ? [{ header: '文档', max: 24 }] : []),
+            { header: '单位' },
+            { header: '类别' },
+            { header: '牵头', align: 'right' },
+            { header: '配合', align: 'right' },
+            { header: '牵头任务', max: 30 },
+            { header: '配合任务', max: 40 },
+          ],
+          rows,
+        ),
+      );
+      print(`${rows.length} department${rows.length === 1 ? '' : 's'}\n`);
+    });
+
+  program
+    .command('indicators')
+    .description('list the indicators (主要指标) with baseline, targets and attribute (预期性/约束性)')
+    .option('-d, --data <dir>', 'data folder', 'output')
+    .option('--doc <id>', 'only this document')
+    .option('--json', 'print JSON')
+    .action(async (options: ReadOptions) => {
+      const docs = await documentsFor(options);
+      if (options.json) {
+        json(docs.flatMap((d) => d.indicators.map((x) => ({ doc: d.id, ...x }))));
+        return;
+      }
+      const many = docs.length > 1;
+      const years = [...new Set(docs.flatMap((d) => d.indicators.flatMap((i) => i.targets.map((t) => t.year))))];
+      const rows = docs.flatMap((d) =>
+        d.indicators.map((i) => [
+          ...(many ? [d.id] : []),
+          i.number,
+          i.name,
+          i.unit ?? '',
+          quantity(i.baseline),
+          ...years.map((y) => quantity(i.targets.find((t) => t.year === y) ?? null)),
+          i.attribute ?? '',
+        ]),
+      );
+      const baseYear = docs.flatMap((d) => d.indicators.map((i) => i.baseline?.year)).find((y) => y);
+      print(
+        renderTable(
+          [
+            ...(many ? [{ header: '文档', max: 24 }] : []),
+            { header: '序号', align: 'right' },
+            { header: '指标', max: 40 },
+            { header: '单位' },
+            { header: baseYear ? `${baseYear}年基数` : '基数', align: 'right' },
+            ...years.map((y) => ({ header: y ? `${y}年目标` : '目标', align: 'right' as const })),
+            { header: '属性' },
+          ],
+          rows,
+        ),
+      );
+      print(`${rows.length} indicator${rows.length === 1 ? '' : 's'}\n`);
+    });
+}
+
+function quantity(q: Quantity | null): string {
+  return q ? q.raw : '';
+}

@@ -1,0 +1,108 @@
+import type { DeclaredCount } from '../model/types.js';
+import type { SectionNode } from '../parse/outline.js';
+import { parseChineseNumber } from '../parse/numerals.js';
+import { nodePosition, spanPosition, type Context } from './context.js';
+
+/**
+ * Checks of the document against itself: counts it declares (27项重点工作, “八大”工程),
+ * outline numbers without their period, numbering that jumps, unbalanced brackets.
+ * Everything found is a warning with line and column; nothing here throws.
+ */
+export function checkDocument(ctx: Context): void {
+  declaredCounts(ctx);
+  outlineNumbers(ctx);
+  brackets(ctx);
+}
+
+const DECLARED =
+  /[“"]?([一二两三四五六七八九十百]+|\d{1,3})[”"]?\s*(大|项|个|条)[”"]?\s*(重点工作|重点任务|主要任务|工作任务|重点工程|工程|行动|专项行动|举措|指标|任务)/g;
+
+function declaredCounts(ctx: Context): void {
+  const out: DeclaredCount[] = [];
+  for (const b of ctx.blocks) {
+    if (b.node.type === 'table' || (b.role && b.role !== 'preamble')) continue;
+    for (const m of b.content.text.matchAll(DECLARED)) {
+      const declared = parseChineseNumber(m[1]);
+      if (declared === null || declared < 2) continue;
+      const noun = m[3];
+      let subject: string;
+      let found: number;
+      if (/指标/.test(noun)) {
+        subject = 'indicators';
+        found = ctx.model.indicators.length;
+      } else if (/工作|任务|举措/.test(noun)) {
+        subject = 'tasks';
+        found = ctx.model.tasks.length;
+      } else {
+        // 工程 / 行动: the parts of the section that announces them
+        subject = 'sections';
+        const holder: SectionNode | undefined = b.section ?? undefined;
+        found = holder ? holder.children.filter((c) => c.type === 'section').length : 0;
+      }
+      const position = spanPosition(ctx, b.content, m.index!, m.index! + m[0].length);
+      out.push({ raw: m[0], subject, declared, found, position });
+      if (declared !== found) {
+        ctx.file.message(`the document declares ${m[0]} (${declared} ${subject}) but ${found} were found`, {
+          place: position.start,
+          ruleId: 'count-mismatch',
+          source: 'policy',
+        });
+      }
+    }
+  }
+  ctx.model.declaredCounts = out;
+}
+
+function outlineNumbers(ctx: Context): void {
+  const visit = (nodes: SectionNode['children']) => {
+    const last = new Map<string, number>();
+    for (const n of nodes) {
+      if (n.type !== 'section') continue;
+      const d = n.data;
+      if (d.bare) {
+        ctx.file.message(`outline number "${d.number}" has no period after it (expected "${d.number}.")`, {
+          place: nodePosition(ctx, n).start,
+          ruleId: 'bare-number',
+          source: 'policy',
+        });
+      }
+      const prev = last.get(d.style);
+      if (prev !== undefined && d.ordinal !== prev + 1 && d.style !== 'heading' && d.style !== 'box') {
+        ctx.file.message(`outline numbering jumps from ${prev} to ${d.ordinal} (${d.label})`, {
+          place: nodePosition(ctx, n).start,
+          ruleId: 'numbering-gap',
+          source: 'policy',
+        });
+      }
+      last.set(d.style, d.ordinal);
+      visit(n.children);
+    }
+  };
+  visit(ctx.tree.children);
+}
+
+const PAIRS: [string, string][] = [['（', '）'], ['(', ')'], ['〔', '〕'], ['《', '》'], ['“', '”'], ['【', '】']];
+
+function brackets(ctx: Context): void {
+  for (const b of ctx.blocks) {
+    const text = b.content.text;
+    for (const [open, close] of PAIRS) {
+      const stack: number[] = [];
+      let stray = -1;
+      for (let i = 0; i < text.length; i++) {
+        if (text[i] === open) stack.push(i);
+        else if (text[i] === close) {
+          if (stack.length) stack.pop();
+          else if (stray === -1) stray = i;
+        }
+      }
+      const at = stray !== -1 ? stray : stack[0];
+      if (at === undefined) continue;
+      ctx.file.message(`unbalanced brackets: "${text[at]}" without its ${text[at] === open ? `"${close}"` : `"${open}"`}`, {
+        place: spanPosition(ctx, b.content, at, at + 1).start,
+        ruleId: 'unbalanced-brackets',
+        source: 'policy',
+      });
+    }
+  }
+}

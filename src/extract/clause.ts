@@ -1,0 +1,144 @@
+import type { Role } from '../model/types.js';
+
+/**
+ * Assignment clauses (分工): the units a task names at its end.
+ *   （牵头单位：A、B；责任单位：C）   〔牵头单位：…〕   (牵头单位:A;责任单位:B)
+ *   （A牵头，B、C配合）   （A负责）   责任单位：A，B   (no brackets, at the end)
+ * Labels: 牵头单位 / 牵头部门 / 主办单位 → lead (牵头单位 = lead unit);
+ * 责任单位 / 责任部门 / 配合单位 / 参与单位 / 协同单位 / 协办单位 … → responsible.
+ * "A负责" alone names the unit in charge, so it counts as lead; beside a 牵头 unit it is
+ * responsible.
+ */
+
+export interface ClauseMatch {
+  /** Index in the text of the clause start (the opening bracket, or the first label). */
+  start: number;
+  /** Index after the clause (closing bracket included). */
+  end: number;
+  /** Inside the brackets. */
+  content: string;
+  contentStart: number;
+}
+
+export interface ParsedName {
+  role: Role;
+  label: string;
+  raw: string;
+}
+
+const OPEN = '（(〔[【［';
+const CLOSE = '）)〕]】］';
+const HINT = /牵头|责任单位|责任部门|配合|参与|协同|协办|协助|负责|主办|主责|实施单位/;
+const LABEL = /(牵头单位|牵头部门|主办单位|主责单位|责任单位|责任部门|配合单位|配合部门|参与单位|参与部门|协同单位|协同部门|协办单位|协助单位|实施单位|实施主体)\s*[：:]/;
+const LEAD_LABEL = /牵头|主办|主责/;
+
+/** Find the clause at the end of a task's text. */
+export function findClause(text: string): ClauseMatch | null {
+  let end = text.length;
+  while (end > 0 && /[\s。.；;]/.test(text[end - 1])) end--;
+  const last = text[end - 1];
+  if (last && CLOSE.includes(last)) {
+    const open = matchingOpen(text, end - 1);
+    if (open !== -1) {
+      const content = text.slice(open + 1, end - 1);
+      if (HINT.test(content)) return { start: open, end, content, contentStart: open + 1 };
+    }
+  }
+  // Unbracketed: "责任单位：A，B" as the last sentence (or last lines).
+  const re = new RegExp(LABEL.source, 'g');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text.slice(0, end)))) {
+    const before = text.slice(0, m.index).replace(/[\s\u3000]+$/, '');
+    const rest = text.slice(m.index, end);
+    if ((before === '' || /[。；;！\n]$/.test(before) || /[。；;]$/.test(text.slice(0, m.index))) && !/。/.test(rest)) {
+      return { start: m.index, end, content: rest, contentStart: m.index };
+    }
+  }
+  return null;
+}
+
+function matchingOpen(text: string, closeAt: number): number {
+  let depth = 0;
+  for (let i = closeAt; i >= 0; i--) {
+    const c = text[i];
+    if (CLOSE.includes(c)) depth++;
+    else if (OPEN.includes(c)) {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+/** Split at top-level separators (outside brackets). */
+export function splitTopLevel(s: string, separators: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const c of s) {
+    if (OPEN.includes(c)) depth++;
+    else if (CLOSE.includes(c)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && separators.includes(c)) {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
+const VERB = /(牵头负责|牵头落实|牵头|共同负责|具体负责|负责落实|负责|配合落实|积极配合|配合|参与|协同|协助|协办)$/;
+const DUTY_TAIL = /(按职责分工负责|按职责分工落实|按照职责分工负责|按职责负责|分别负责|按职责分工|根据职责分工)$/;
+
+export function parseClause(content: string): ParsedName[] {
+  const out: ParsedName[] = [];
+  if (LABEL.test(content)) {
+    let role: Role = 'responsible';
+    let label = '';
+    for (const part of splitTopLevel(content, '；;。\n')) {
+      const m = /^\s*(.*?)\s*[：:]\s*(.*)$/s.exec(part);
+      if (m && m[1].length <= 8) {
+        label = m[1];
+        role = LEAD_LABEL.test(label) ? 'lead' : 'responsible';
+        for (const raw of splitNames(m[2])) out.push({ role, label, raw });
+      } else if (label) {
+        for (const raw of splitNames(part)) out.push({ role, label, raw });
+      }
+    }
+    return out;
+  }
+  // Verb style: "A牵头，B、C配合" / "A负责"
+  const parts = splitTopLevel(content, '，,；;').map((p) => p.trim()).filter(Boolean);
+  const hasLead = parts.some((p) => /牵头/.test(p));
+  let pending: string[] = [];
+  for (const part of parts) {
+    const m = VERB.exec(part.replace(DUTY_TAIL, '负责'));
+    if (!m) {
+      pending.push(part);
+      continue;
+    }
+    const verb = m[1];
+    const names = part.replace(DUTY_TAIL, '负责').slice(0, -verb.length);
+    const role: Role = /牵头/.test(verb) || (/负责/.test(verb) && !hasLead) ? 'lead' : 'responsible';
+    for (const raw of [...pending.flatMap(splitNames), ...splitNames(names)]) out.push({ role, label: verb, raw });
+    pending = [];
+  }
+  for (const raw of pending.flatMap(splitNames)) out.push({ role: 'responsible', label: '', raw });
+  return out;
+}
+
+const TAIL = /(等(?:有关|相关)?(?:部门|单位)(?:[（(](?:单位|部门)[）)])?|等)$/;
+
+export function splitNames(s: string): string[] {
+  return splitTopLevel(s, '、，,/／')
+    .map((n) =>
+      n
+        .trim()
+        .replace(/^(由|和|及|以及)/, '')
+        .replace(/[。；;\s]+$/, '')
+        .replace(DUTY_TAIL, ''),
+    )
+    .map((n) => (TAIL.test(n) && n.replace(TAIL, '').length >= 2 ? n.replace(TAIL, '') : n))
+    .map((n) => n.trim())
+    .filter((n) => n.length > 0);
+}

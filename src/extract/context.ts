@@ -1,0 +1,97 @@
+import type { Root, RootContent, Paragraph, Heading, Table } from 'mdast';
+import type { VFile } from 'vfile';
+import type { Position, PolicyDocument } from '../model/types.js';
+import type { AliasTable } from '../model/departments.js';
+import { LineIndex } from '../parse/location.js';
+import { inlineText, type InlineText } from '../parse/inline.js';
+import type { SectionNode } from '../parse/outline.js';
+
+/**
+ * What the extractors share: the source, the tree, and the model being filled in. Each
+ * extractor is a small function `(ctx) => void` that reads the tree (and what earlier
+ * extractors found) and adds its part; problems go to `ctx.file.message` with a position,
+ * never thrown.
+ */
+export interface Context {
+  doc: string;
+  file: VFile;
+  tree: Root;
+  index: LineIndex;
+  aliases: AliasTable;
+  /** Every paragraph/heading/table in reading order, with its enclosing sections. */
+  blocks: Block[];
+  model: PolicyDocument;
+  /** Set by the structure extractor: the section of each task (by task number). */
+  taskSections: Map<string, SectionNode>;
+  /** Clause ranges (source offsets), so prose scans can skip them. */
+  clauseRanges: [number, number][];
+}
+
+export interface Block {
+  node: Paragraph | Heading | Table;
+  /** Innermost section, or null before the outline. */
+  section: SectionNode | null;
+  /** Enclosing sections, outermost first. */
+  ancestors: SectionNode[];
+  /** Text without the outline label (for the block that opens a section), with offsets. */
+  content: InlineText;
+  role: string | null;
+}
+
+export function collectBlocks(tree: Root, doc: string): Block[] {
+  const out: Block[] = [];
+  const visit = (nodes: RootContent[], ancestors: SectionNode[]) => {
+    for (const node of nodes) {
+      if (node.type === 'section') visit(node.children, [...ancestors, node]);
+      else if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'table') {
+        const section = ancestors[ancestors.length - 1] ?? null;
+        const content = node.type === 'table' ? { text: '', offsets: [node.position?.start.offset ?? 0] } : stripLabel(node, doc);
+        out.push({ node, section, ancestors, content, role: node.data?.role ?? null });
+      }
+    }
+  };
+  visit(tree.children, []);
+  return out;
+}
+
+function stripLabel(node: Paragraph | Heading, doc: string): InlineText {
+  const full = inlineText(node, doc);
+  const mark = node.data?.outline;
+  let k = 0;
+  if (mark) while (k < full.text.length && full.offsets[k] < mark.labelEnd) k++;
+  while (k < full.text.length && /[\s\u3000]/.test(full.text[k])) k++;
+  return { text: full.text.slice(k), offsets: full.offsets.slice(k) };
+}
+
+/** Join texts with newlines, keeping offsets (a newline maps to the end of the text before it). */
+export function joinTexts(parts: InlineText[]): InlineText {
+  let text = '';
+  const offsets: number[] = [];
+  parts.forEach((p, i) => {
+    if (i > 0) {
+      text += '\n';
+      offsets.push(offsets[offsets.length - 1] ?? 0);
+    }
+    text += p.text;
+    offsets.push(...p.offsets.slice(0, p.text.length));
+  });
+  const last = parts[parts.length - 1];
+  offsets.push(last ? last.offsets[last.text.length] : 0);
+  return { text, offsets };
+}
+
+/** Source position of text[start, end) of an InlineText. */
+export function spanPosition(ctx: Context, t: InlineText, start: number, end: number): Position {
+  const s = t.offsets[start];
+  const e = end > start ? t.offsets[end - 1] + 1 : s;
+  return ctx.index.position(s, e);
+}
+
+export function nodePosition(ctx: Context, node: { position?: { start: { offset?: number }; end: { offset?: number } } }): Position {
+  return ctx.index.position(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+}
+
+/** All blocks inside a section (its own and its subsections'). */
+export function blocksOf(ctx: Context, section: SectionNode): Block[] {
+  return ctx.blocks.filter((b) => b.ancestors.includes(section));
+}

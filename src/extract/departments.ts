@@ -1,0 +1,107 @@
+import type { Department, DepartmentKind, Mention } from '../model/types.js';
+import { normalizeForMatch } from '../model/normalize.js';
+import { spanPosition, type Context } from './context.js';
+
+/**
+ * The department directory: every unit named in an assignment clause, folded by alias
+ * (县发改委 = 县发展改革委), with the tasks it leads and supports and its other mentions in
+ * the prose (办公室设在县发展改革委).
+ */
+export function extractDepartments(ctx: Context): void {
+  const groups = new Map<string, { forms: Map<string, number>; order: number }>();
+  for (const task of ctx.model.tasks) {
+    for (const a of task.assignments) {
+      const key = ctx.aliases.key(a.raw);
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { forms: new Map(), order: groups.size }));
+      g.forms.set(a.raw, (g.forms.get(a.raw) ?? 0) + 1);
+    }
+  }
+  const canonical = new Map<string, string>();
+  const departments: Department[] = [];
+  for (const [key, g] of groups) {
+    const forms = [...g.forms.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
+    const name = forms[0][0];
+    canonical.set(key, name);
+    const aliases = [...new Set([...forms.slice(1).map((f) => f[0]), ...ctx.aliases.variants(name)])].filter((n) => n !== name);
+    departments.push({ name, aliases, kind: kindOf(name), lead: [], responsible: [], mentions: [] });
+  }
+  const byName = new Map(departments.map((d) => [d.name, d]));
+  for (const task of ctx.model.tasks) {
+    for (const a of task.assignments) {
+      a.name = canonical.get(ctx.aliases.key(a.raw)) ?? a.raw;
+      const d = byName.get(a.name)!;
+      const list = a.role === 'lead' ? task.lead : task.responsible;
+      if (!list.includes(a.name)) list.push(a.name);
+    }
+    // A unit both leading and supporting one task is listed as lead only.
+    task.responsible = task.responsible.filter((n) => !task.lead.includes(n));
+    for (const n of task.lead) if (!byName.get(n)!.lead.includes(task.number)) byName.get(n)!.lead.push(task.number);
+    for (const n of task.responsible) if (!byName.get(n)!.responsible.includes(task.number)) byName.get(n)!.responsible.push(task.number);
+  }
+  findMentions(ctx, departments);
+  ctx.model.departments = departments;
+}
+
+export function kindOf(name: string): DepartmentKind {
+  if (/银行|支行|分行|信用社|农商行/.test(name)) return 'bank';
+  if (/公司|集团|企业|有限/.test(name)) return 'enterprise';
+  if (/乡镇|街道|镇人民政府|乡人民政府|镇政府|乡政府|办事处|^各?(乡|镇)/.test(name)) return 'township';
+  if (/^(县|市|区|省)?委(?!员会$)|党委|党史|组织部|宣传部|统战部|政法委|编办|纪委|监委|工会|团(县|市|区)?委|妇联/.test(name)) return 'party';
+  if (/中心|事务|站$|所$|院$|队$|研究室/.test(name)) return 'agency';
+  if (/(局|委|办|厅|部|署|委员会|办公室|政府)$/.test(name)) return 'department';
+  return 'other';
+}
+
+/**
+ * Mentions: occurrences of a department's names in the prose outside assignment clauses.
+ * Longest names win where names overlap (县发展改革委 over 发展改革委).
+ */
+function findMentions(ctx: Context, departments: Department[]): void {
+  const names: { form: string; dept: Department }[] = [];
+  for (const d of departments) {
+    for (const form of [d.name, ...d.aliases]) if (form.length >= 3) names.push({ form: normalizeForMatch(form), dept: d });
+  }
+  names.sort((a, b) => b.form.length - a.form.length);
+  const inClause = (offset: number) => ctx.clauseRanges.some(([s, e]) => offset >= s && offset < e);
+  for (const b of ctx.blocks) {
+    if (b.node.type === 'table' || (b.role && b.role !== 'preamble')) continue;
+    const text = normalizeForMatch(b.content.text);
+    const taken: [number, number][] = [];
+    const found: { at: number; len: number; dept: Department }[] = [];
+    for (const { form, dept } of names) {
+      let at = text.indexOf(form);
+      while (at !== -1) {
+        const end = at + form.length;
+        if (!taken.some(([s, e]) => at < e && end > s) && !inClause(b.content.offsets[at])) {
+          taken.push([at, end]);
+          found.push({ at, len: form.length, dept });
+        }
+        at = text.indexOf(form, at + 1);
+      }
+    }
+    found.sort((x, y) => x.at - y.at);
+    for (const f of found) {
+      const mention: Mention = {
+        raw: b.content.text.slice(f.at, f.at + f.len),
+        section: b.section?.data.id ?? null,
+        context: sentenceAround(b.content.text, f.at, f.at + f.len),
+        position: spanPosition(ctx, b.content, f.at, f.at + f.len),
+      };
+      f.dept.mentions.push(mention);
+    }
+  }
+}
+
+function sentenceAround(text: string, start: number, end: number): string {
+  let s = start;
+  while (s > 0 && !/[。；！？\n]/.test(text[s - 1])) s--;
+  let e = end;
+  while (e < text.length && !/[。；！？\n]/.test(text[e])) e++;
+  if (e < text.length) e++;
+  const sentence = text.slice(s, e).trim();
+  if (sentence.length <= 160) return sentence;
+  const from = Math.max(s, start - 60);
+  const to = Math.min(e, end + 60);
+  return `${from > s ? '…' : ''}${text.slice(from, to)}${to < e ? '…' : ''}`;
+}

@@ -1,0 +1,156 @@
+import type { Table } from 'mdast';
+import type { Comparator, Indicator, Quantity } from '../model/types.js';
+import { normalizeForMatch } from '../model/normalize.js';
+import { inlineText } from '../parse/inline.js';
+import { nodePosition, type Context } from './context.js';
+
+/**
+ * Indicator tables (主要指标): a header row naming 指标, the baseline (2020年基数, 现状值) and
+ * one or more targets (2025年目标值, 2035年), the attribute (预期性 / 约束性), maybe 序号,
+ * 单位 and 类别. A row with a single filled cell is a category heading (经济发展).
+ */
+export function extractIndicators(ctx: Context): void {
+  const out: Indicator[] = [];
+  ctx.blocks.forEach((b, i) => {
+    if (b.node.type !== 'table') return;
+    const table = b.node;
+    const rows = table.children.map((r) => r.children.map((c) => inlineText(c, ctx.doc).text.trim()));
+    const columns = columnRoles(rows[0] ?? []);
+    if (columns.name === -1 || (columns.baseline === -1 && columns.targets.length === 0)) return;
+    const caption = captionOf(ctx, i);
+    let category: string | null = null;
+    rows.slice(1).forEach((cells, r) => {
+      const filled = cells.filter((c) => c !== '');
+      if (filled.length === 1 && cells.length > 2) {
+        category = filled[0];
+        return;
+      }
+      const name = cells[columns.name] ?? '';
+      if (!name) return;
+      if (columns.category !== -1 && cells[columns.category]) category = cells[columns.category];
+      const { name: bare, unit } = splitUnit(name);
+      const row = table.children[r + 1];
+      out.push({
+        number: columns.number !== -1 ? cells[columns.number] ?? String(out.length + 1) : String(out.length + 1),
+        name: bare,
+        unit: columns.unit !== -1 && cells[columns.unit] ? normalizeUnit(cells[columns.unit]) : unit,
+        category,
+        baseline: columns.baseline !== -1 ? quantity(cells[columns.baseline] ?? '', columns.baselineYear) : null,
+        target: columns.targets.length ? quantity(cells[columns.targets[0].index] ?? '', columns.targets[0].year) : null,
+        targets: columns.targets.map((t) => quantity(cells[t.index] ?? '', t.year)),
+        attribute: columns.attribute !== -1 ? cells[columns.attribute] || null : null,
+        table: caption,
+        position: nodePosition(ctx, row),
+      });
+    });
+  });
+  // Numbers must identify rows; tables with several categories may restart them.
+  const seen = new Set<string>();
+  for (const ind of out) {
+    if (seen.has(ind.number)) ind.number = String(out.indexOf(ind) + 1);
+    seen.add(ind.number);
+  }
+  ctx.model.indicators = out;
+}
+
+/** The paragraph right before a table is its caption when it is short and not a sentence. */
+function captionOf(ctx: Context, tableIndex: number): string | null {
+  const prev = ctx.blocks[tableIndex - 1];
+  if (!prev || prev.node.type === 'table') return null;
+  const t = prev.content.text.trim();
+  return t.length <= 60 && !/[。；]$/.test(t) ? t : null;
+}
+
+interface Columns {
+  number: number;
+  name: number;
+  unit: number;
+  category: number;
+  attribute: number;
+  baseline: number;
+  baselineYear: number | null;
+  targets: { index: number; year: number | null }[];
+}
+
+export function columnRoles(header: string[]): Columns {
+  const cols: Columns = { number: -1, name: -1, unit: -1, category: -1, attribute: -1, baseline: -1, baselineYear: null, targets: [] };
+  const years: { index: number; year: number | null; baseline: boolean }[] = [];
+  header.forEach((raw, i) => {
+    const h = raw.replace(/\s/g, '');
+    const year = /(\d{4})/.exec(h)?.[1];
+    if (/^(序号|编号|No\.?)$/i.test(h)) cols.number = i;
+    else if (/属性|性质/.test(h)) cols.attribute = i;
+    else if (/^(计量)?单位$/.test(h)) cols.unit = i;
+    else if (/类别|领域|类型|分类/.test(h) && cols.category === -1) cols.category = i;
+    else if (/基数|基期|现状|基准|基础值/.test(h)) years.push({ index: i, year: year ? Number(year) : null, baseline: true });
+    else if (/目标|规划值|预期值/.test(h) || year) years.push({ index: i, year: year ? Number(year) : null, baseline: false });
+    else if (/指标|名称|项目/.test(h) && cols.name === -1) cols.name = i;
+  });
+  const explicit = years.find((y) => y.baseline);
+  const baseline = explicit ?? (years.length > 1 ? years[0] : undefined);
+  if (baseline) {
+    cols.baseline = baseline.index;
+    cols.baselineYear = baseline.year;
+  }
+  cols.targets = years.filter((y) => y !== baseline).map(({ index, year }) => ({ index, year }));
+  return cols;
+}
+
+const UNIT_IN_NAME = /[（(]([^（）()]{1,12})[）)]$/;
+const UNIT_WORDS = /^(%|‰|万人|人|万元|亿元|元|公里|千米|平方公里|平方米|万平方米|公顷|亩|个|所|家|岁|年|天|小时|分钟|吨|万吨|千瓦|兆瓦|米|张|床|户|辆|套|项|条|座|倍|度|千克|立方米|万立方米|万千瓦时|人\/万人|张\/千人|人\/千人|%以上)$/;
+
+export function splitUnit(name: string): { name: string; unit: string | null } {
+  const m = UNIT_IN_NAME.exec(name);
+  if (m) {
+    const unit = normalizeUnit(m[1]);
+    if (UNIT_WORDS.test(unit) || /\/|每/.test(unit)) return { name: name.slice(0, m.index).trim(), unit };
+  }
+  return { name, unit: null };
+}
+
+function normalizeUnit(u: string): string {
+  return normalizeForMatch(u).replace(/\s/g, '');
+}
+
+const COMPARATORS: [RegExp, Comparator][] = [
+  [/^(≦|≤|<=|＜=|不高于|不超过|小于等于)/, '<='],
+  [/^(≧|≥|>=|＞=|不低于|不少于|大于等于)/, '>='],
+  [/^(<|＜|小于|低于)/, '<'],
+  [/^(>|＞|大于|高于|超过)/, '>'],
+  [/^(约|左右)/, '~'],
+];
+
+/** 39.7, ≦5.7, ≧92.6, —, 2.56:1, 50左右, 95以上 */
+export function quantity(raw: string, year: number | null): Quantity {
+  let s = normalizeForMatch(raw).replace(/\s/g, '');
+  let comparator: Comparator | null = null;
+  for (const [re, c] of COMPARATORS) {
+    if (re.test(s)) {
+      comparator = c;
+      s = s.replace(re, '');
+      break;
+    }
+  }
+  if (/以上$/.test(s)) (comparator ??= '>='), (s = s.replace(/以上$/, ''));
+  else if (/以下|以内$/.test(s)) (comparator ??= '<='), (s = s.replace(/(以下|以内)$/, ''));
+  else if (/左右$/.test(s)) (comparator ??= '~'), (s = s.replace(/左右$/, ''));
+  const ratio = /^(\d+(?:\.\d+)?)[:：](\d+(?:\.\d+)?)$/.exec(s);
+  let value: number | null = null;
+  if (ratio) value = Number(ratio[2]) === 0 ? null : round(Number(ratio[1]) / Number(ratio[2]));
+  else {
+    const num = /^(-?\d+(?:\.\d+)?)/.exec(s.replace(/,/g, ''));
+    if (num) value = Number(num[1]);
+  }
+  if (value !== null) comparator ??= '=';
+  return { year, raw, value, comparator: value === null ? null : comparator };
+}
+
+function round(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}
+
+export function isIndicatorTable(table: Table, doc: string): boolean {
+  const header = table.children[0]?.children.map((c) => inlineText(c, doc).text.trim()) ?? [];
+  const cols = columnRoles(header);
+  return cols.name !== -1 && (cols.baseline !== -1 || cols.targets.length > 0);
+}

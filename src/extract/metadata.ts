@@ -1,0 +1,79 @@
+import type { Context } from './context.js';
+import { DATE_ARABIC, DATE_CHINESE, DOC_NUMBER } from '../parse/header.js';
+import { parseChineseNumber } from '../parse/numerals.js';
+
+/**
+ * Metadata from the header roles: issuer (发文机关), titles, 文号, date as ISO, 主送,
+ * disclosure, and the period the plan covers (2021—2035).
+ */
+export function extractMetadata(ctx: Context): void {
+  const m = ctx.model;
+  const byRole = (role: string) => ctx.blocks.filter((b) => b.role === role).map((b) => b.content.text.trim());
+  const first = (role: string) => byRole(role)[0] ?? null;
+
+  m.issuer = first('issuer') ?? first('signature');
+  const notice = byRole('noticeTitle').join('');
+  m.noticeTitle = notice || null;
+  const title = byRole('title').join('');
+  m.title = title || planTitleFromNotice(notice) || notice || null;
+
+  const docNumber = ctx.blocks.find((b) => b.role === 'docNumber');
+  m.docNumber = docNumber ? (DOC_NUMBER.exec(docNumber.content.text)?.[0].replace(/\s+/g, '') ?? null) : null;
+
+  const dates = byRole('date');
+  m.date = dates.length ? isoDate(dates[dates.length === 1 ? 0 : 0]) : null;
+  if (!m.date) {
+    // Documents without a header often end with the date (落款).
+    const tail = ctx.blocks.slice(-3).map((b) => b.content.text.trim());
+    for (const t of tail) m.date ??= isoDate(t);
+  }
+  m.recipients = first('recipients')?.replace(/[：:]$/, '') ?? null;
+  m.disclosure = first('disclosure')?.replace(/^[（(]|[）)]$/g, '') ?? null;
+  m.docType = docTypeOf(m.title) ?? docTypeOf(m.noticeTitle);
+  m.period = periodOf(m.title ?? '') ?? periodOf(m.noticeTitle ?? '') ?? periodInText(ctx);
+}
+
+/** 关于印发《X》的通知 / 关于印发X的通知 → X */
+function planTitleFromNotice(notice: string): string | null {
+  const m = /^关于(?:印发|转发|下达)《?(.+?)》?的(?:通知|函)$/.exec(notice);
+  return m ? m[1] : null;
+}
+
+export function isoDate(text: string): string | null {
+  const t = text.trim();
+  let y: number | null;
+  let mo: number | null;
+  let d: number | null;
+  let m = DATE_ARABIC.exec(t);
+  if (m) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else if ((m = DATE_CHINESE.exec(t))) [y, mo, d] = [parseChineseNumber(m[1]), parseChineseNumber(m[2]), parseChineseNumber(m[3])];
+  else return null;
+  if (y === null || mo === null || d === null || mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+const DOC_TYPES = ['实施方案', '工作方案', '行动方案', '行动计划', '规划纲要', '规划', '纲要', '实施意见', '指导意见', '意见', '办法', '规定', '细则', '方案', '计划', '要点', '通知', '决定', '条例'];
+
+function docTypeOf(title: string | null): string | null {
+  if (!title) return null;
+  const bare = title.replace(/[（(][^）)]*[）)]$/, '');
+  return DOC_TYPES.find((t) => bare.endsWith(t)) ?? null;
+}
+
+const PERIOD = /(\d{4})\s*[—–\-－~～至到]+\s*(\d{4})\s*年/;
+
+function periodOf(text: string): { start: number; end: number } | null {
+  const m = PERIOD.exec(text);
+  if (!m) return null;
+  const [start, end] = [Number(m[1]), Number(m[2])];
+  return start < end ? { start, end } : null;
+}
+
+/** "实施期为2021—2035年", "规划期限为…" in the preamble. */
+function periodInText(ctx: Context): { start: number; end: number } | null {
+  for (const b of ctx.blocks.slice(0, 40)) {
+    const m = /(实施期|规划期|规划期限|实施期限|期限)[为是：:]?\s*(\d{4}\s*[—–\-－~～至到]+\s*\d{4}\s*年)/.exec(b.content.text);
+    if (m) return periodOf(m[2]);
+  }
+  return null;
+}

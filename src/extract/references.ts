@@ -1,0 +1,24 @@
+import type { Reference } from '../model/types.js';
+import { spanPosition, type Context } from './context.js';
+
+/** Documents cited in 《》 (nested 《》 kept inside the outer title). */
+export function extractReferences(ctx: Context): void {
+  const out: Reference[] = [];
+  for (const b of ctx.blocks) {
+    const text = b.content.text;
+    let depth = 0;
+    let open = -1;
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] === '《') {
+        if (depth === 0) open = i;
+        depth++;
+      } else if (text[i] === '》' && depth > 0) {
+        depth--;
+        if (depth === 0 && i > open + 1) {
+          out.push({ title: text.slice(open + 1, i), section: b.section?.data.id ?? null, position: spanPosition(ctx, b.content, open, i + 1) });
+        }
+      }
+    }
+  }
+  ctx.model.references = out;
+}

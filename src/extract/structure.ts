@@ -1,0 +1,198 @@
+import type { Paragraph as ModelParagraph, ParagraphKind, Section, Task } from '../model/types.js';
+import type { SectionNode } from '../parse/outline.js';
+import { blocksOf, joinTexts, nodePosition, spanPosition, type Block, type Context } from './context.js';
+import { findClause, parseClause } from './clause.js';
+
+/** Sections (the outline), tasks (numbered work items with their clauses), paragraphs. */
+export function extractStructure(ctx: Context): void {
+  const sections = allSections(ctx);
+  ctx.model.sections = sections.map((s) => toSection(ctx, s));
+  const tasks = findTasks(ctx, sections);
+  ctx.model.tasks = tasks;
+  ctx.model.paragraphs = paragraphs(ctx);
+}
+
+function allSections(ctx: Context): SectionNode[] {
+  const seen = new Set<SectionNode>();
+  const out: SectionNode[] = [];
+  for (const b of ctx.blocks) {
+    for (const s of b.ancestors) {
+      if (!seen.has(s)) {
+        seen.add(s);
+        out.push(s);
+      }
+    }
+  }
+  return out;
+}
+
+function parentOf(ctx: Context, s: SectionNode): SectionNode | null {
+  const b = ctx.blocks.find((x) => x.ancestors.includes(s));
+  if (!b) return null;
+  const i = b.ancestors.indexOf(s);
+  return i > 0 ? b.ancestors[i - 1] : null;
+}
+
+function ancestorsOf(ctx: Context, s: SectionNode): SectionNode[] {
+  const b = ctx.blocks.find((x) => x.ancestors.includes(s));
+  return b ? b.ancestors.slice(0, b.ancestors.indexOf(s) + 1) : [s];
+}
+
+function toSection(ctx: Context, s: SectionNode): Section {
+  const own = ctx.blocks.filter((b) => b.section === s && b.node.type !== 'table');
+  return {
+    id: s.data.id,
+    number: s.data.number,
+    label: s.data.label,
+    style: s.data.style,
+    ordinal: s.data.ordinal,
+    title: s.data.title,
+    level: s.data.level,
+    parent: parentOf(ctx, s)?.data.id ?? null,
+    path: ancestorsOf(ctx, s).map((a) => a.data.title),
+    text: own.map((b) => b.content.text).join('\n'),
+    position: nodePosition(ctx, s),
+  };
+}
+
+interface Candidate {
+  section: SectionNode;
+  clause: ReturnType<typeof findClause>;
+}
+
+/**
+ * Tasks are the outline items that close with an assignment clause, and the items numbered
+ * like them beside them (a task that lost its clause is still a task, with a warning).
+ * Without any clause in the document (municipal and national plans often have none), the
+ * numbered leaf items of the task parts are the tasks.
+ */
+function findTasks(ctx: Context, sections: SectionNode[]): Task[] {
+  const withClause: Candidate[] = [];
+  const owner = new Map<SectionNode, Candidate>();
+  for (const s of sections) {
+    const hasChildSections = s.children.some((c) => c.type === 'section');
+    if (hasChildSections) continue; // a clause belongs to the innermost item that holds it
+    const text = fullText(ctx, s);
+    const clause = findClause(text.text);
+    if (clause) {
+      const c = { section: s, clause };
+      withClause.push(c);
+      owner.set(s, c);
+    }
+  }
+  let taskSections: SectionNode[];
+  if (withClause.length > 0) {
+    // The task level is the style most clauses hang on; sub-items lift to their task.
+    const styleCount = new Map<string, number>();
+    for (const c of withClause) styleCount.set(c.section.data.style, (styleCount.get(c.section.data.style) ?? 0) + 1);
+    const taskStyle = [...styleCount.entries()].sort((a, b) => b[1] - a[1])[0][0];
+    const groups = new Set<string>();
+    for (const c of withClause) {
+      const anc = ancestorsOf(ctx, c.section);
+      const task = [...anc].reverse().find((a) => a.data.style === taskStyle);
+      if (task) groups.add(groupKey(ctx, task));
+    }
+    taskSections = sections.filter((s) => s.data.style === taskStyle && groups.has(groupKey(ctx, s)));
+  } else {
+    taskSections = sections.filter(
+      (s) =>
+        !s.children.some((c) => c.type === 'section') &&
+        s.data.level > 1 &&
+        !['box', 'heading', 'article', 'chapter', 'section-cn', 'part'].includes(s.data.style) &&
+        kindOfSection(ctx, s) === null &&
+        fullText(ctx, s).text.length > s.data.title.length + 10,
+    );
+  }
+
+  const numbers = taskSections.map((s) => s.data.number);
+  const unique = new Set(numbers).size === numbers.length;
+  const tasks: Task[] = [];
+  for (const s of taskSections) {
+    const number = unique ? s.data.number : s.data.id.slice(1);
+    const text = fullText(ctx, s);
+    const clause = findClause(text.text);
+    const assignments = clause
+      ? parseClause(clause.content).map((n) => ({ ...n, name: n.raw }))
+      : [];
+    if (clause) ctx.clauseRanges.push([text.offsets[clause.start], text.offsets[clause.end - 1] + 1]);
+    if (clause && assignments.length === 0) {
+      ctx.file.message(`task ${number}: assignment clause names no unit`, { place: spanPosition(ctx, text, clause.start, clause.end), ruleId: 'empty-assignment', source: 'policy' });
+    }
+    if (!clause && withClause.length > 0) {
+      ctx.file.message(`task ${number} (${s.data.title}) has no assignment clause (牵头单位/责任单位)`, {
+        place: nodePosition(ctx, s).start,
+        ruleId: 'missing-assignment',
+        source: 'policy',
+      });
+    }
+    ctx.taskSections.set(number, s);
+    tasks.push({
+      number,
+      ordinal: s.data.ordinal,
+      title: s.data.title,
+      text: text.text,
+      section: parentOf(ctx, s)?.data.id ?? null,
+      sectionPath: ancestorsOf(ctx, s).slice(0, -1).map((a) => a.data.title),
+      lead: [],
+      responsible: [],
+      assignments,
+      clause: clause ? { raw: text.text.slice(clause.start, clause.end), position: spanPosition(ctx, text, clause.start, clause.end) } : null,
+      position: nodePosition(ctx, s),
+    });
+  }
+  return tasks;
+}
+
+/** Items belong to one task group when they share style, parent style and grandparent. */
+function groupKey(ctx: Context, s: SectionNode): string {
+  const anc = ancestorsOf(ctx, s);
+  const parent = anc[anc.length - 2];
+  const grand = anc[anc.length - 3];
+  return `${s.data.style}|${parent?.data.style ?? ''}|${grand?.data.id ?? ''}`;
+}
+
+/** The whole text of a section, subsections included, label stripped. */
+export function fullText(ctx: Context, s: SectionNode) {
+  return joinTexts(blocksOf(ctx, s).filter((b) => b.node.type !== 'table').map((b) => b.content));
+}
+
+const KINDS: [RegExp, ParagraphKind][] = [
+  [/指导思想|总体思路|总体要求/, 'guidance'],
+  [/原则/, 'principle'],
+  [/目标|愿景|发展定位/, 'goal'],
+  [/保障|组织实施|实施机制|措施/, 'measure'],
+];
+
+function kindOfSection(ctx: Context, s: SectionNode): ParagraphKind | null {
+  for (const a of [...ancestorsOf(ctx, s)].reverse()) {
+    if (a.data.style === 'box') return 'box';
+    for (const [re, kind] of KINDS) if (re.test(a.data.title)) return kind;
+  }
+  return null;
+}
+
+function paragraphs(ctx: Context): ModelParagraph[] {
+  const taskOf = new Map<SectionNode, string>();
+  for (const [number, s] of ctx.taskSections) taskOf.set(s, number);
+  const out: ModelParagraph[] = [];
+  for (const b of ctx.blocks) {
+    if (b.node.type === 'table' || !b.content.text.trim()) continue;
+    const task = [...b.ancestors].reverse().map((a) => taskOf.get(a)).find((n) => n !== undefined) ?? null;
+    out.push({
+      id: `p${out.length + 1}`,
+      kind: kindOf(ctx, b, task),
+      section: b.section?.data.id ?? null,
+      task,
+      text: b.content.text,
+      position: nodePosition(ctx, b.node),
+    });
+  }
+  return out;
+}
+
+function kindOf(ctx: Context, b: Block, task: string | null): ParagraphKind {
+  if (task !== null) return 'task';
+  if (b.role && b.role !== 'preamble') return 'header';
+  if (b.section) return kindOfSection(ctx, b.section) ?? 'paragraph';
+  return 'paragraph';
+}

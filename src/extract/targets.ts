@@ -1,0 +1,105 @@
+import type { Comparator, Target } from '../model/types.js';
+import { spanPosition, type Block, type Context } from './context.js';
+
+/**
+ * Quantitative targets in prose: 城区公交站点500米覆盖率达到90%, 学前三年毛入园率达95%以上,
+ * 常住人口城镇化率达到50%左右. "到2025年，…" sets the year for what follows it in the same
+ * paragraph. A number glued to more words (500米覆盖率, 5G, 4A级, G347) is part of a name,
+ * not a target.
+ */
+
+const UNITS =
+  '个百分点|%|％|‰|万人次|万人|万户|人次|人|亿元|万元|元|平方公里|公里|千米|万平方米|平方米|公顷|万亩|亩|个|所|家|座|条|项|户|张|床|辆|套|天|小时|分钟|倍|万千瓦|千瓦|兆瓦|万吨|吨|米|km';
+const VERBS = '不低于|不少于|不超过|不高于|超过|达到|提高到|提升到|提高至|提升至|降低到|降至|降到|控制在|保持在|稳定在|突破|达|约';
+const VALUE = new RegExp(`(${VERBS})?\\s*(\\d+(?:\\.\\d+)?)\\s*(${UNITS})?\\s*(以上|以下|以内|左右)?`, 'g');
+const YEAR_MARK = /(?:到|至|力争到|预计到|截至|截止)\s*(\d{4})\s*年(?:底|末)?|(\d{4})\s*年(?:底|末)?前/g;
+const AFTER_OK = /^($|[，。；、,;）)\s和及或等]|以)/;
+
+export function extractTargets(ctx: Context): void {
+  const taskOf = new Map<unknown, string>();
+  for (const [n, s] of ctx.taskSections) taskOf.set(s, n);
+  const out: Target[] = [];
+  for (const b of ctx.blocks) {
+    if (b.node.type === 'table' || (b.role && b.role !== 'preamble')) continue;
+    const task = [...b.ancestors].reverse().map((a) => taskOf.get(a)).find((n) => n !== undefined) ?? null;
+    out.push(...targetsIn(ctx, b, task));
+  }
+  ctx.model.targets = out;
+}
+
+function targetsIn(ctx: Context, b: Block, task: string | null): Target[] {
+  const text = b.content.text;
+  const marks: { at: number; year: number }[] = [];
+  for (const m of text.matchAll(YEAR_MARK)) marks.push({ at: m.index! + m[0].length, year: Number(m[1] ?? m[2]) });
+  const inClause = (i: number) => ctx.clauseRanges.some(([s, e]) => b.content.offsets[i] >= s && b.content.offsets[i] < e);
+  const out: Target[] = [];
+  for (const m of text.matchAll(VALUE)) {
+    const [whole, verb, num, unit, suffix] = m;
+    const start = m.index! + (verb ? 0 : whole.indexOf(num));
+    const numAt = m.index! + whole.indexOf(num);
+    const end = m.index! + whole.length;
+    if (!unit && !verb && !suffix) continue;
+    const before = text[numAt - 1] ?? '';
+    if (/[\dA-Za-z.．第—\-－~～:：]/.test(before) && !verb) continue;
+    if (!AFTER_OK.test(text.slice(end))) continue;
+    if (/^\d{4}$/.test(num) && !unit) continue;
+    if (inClause(numAt)) continue;
+    const { metric, verbText } = metricBefore(text, start, verb);
+    if (!metric) continue;
+    const comparatorText = suffix ?? verbText ?? null;
+    const year = [...marks].reverse().find((k) => k.at <= start)?.year ?? null;
+    out.push({
+      metric,
+      value: Number(num),
+      unit: unit ? unit.replace('％', '%') : null,
+      comparator: comparatorOf(suffix, verbText),
+      comparatorText,
+      year,
+      raw: text.slice(start, end).trim(),
+      sentence: sentence(text, start, end),
+      section: b.section?.data.id ?? null,
+      task,
+      position: spanPosition(ctx, b.content, start, end),
+    });
+  }
+  return out;
+}
+
+const FILLER = /^(并|且|使|让|其中|力争|全力|努力|确保|基本|实现|建成|创成|新增|累计|完成|全县|全市|全区|全面|按照标准|按照|按|建设|实施|新建|改造|打造|推进|，)+/;
+const TRAILING_VERB = new RegExp(`(${VERBS}|为|在)$`);
+
+function metricBefore(text: string, start: number, verb: string | undefined): { metric: string; verbText: string | null } {
+  let s = start;
+  while (s > 0 && !/[，。；：、,;:\n（(“”]/.test(text[s - 1])) s--;
+  let phrase = text.slice(s, start).trim();
+  // "到2025年城区公交站点…": drop the year marker from the metric
+  phrase = phrase.replace(/^(?:到|至|力争到|预计到)?\s*\d{4}\s*年(?:底|末)?/, '');
+  let verbText = verb ?? null;
+  const tv = TRAILING_VERB.exec(phrase);
+  if (tv) {
+    verbText ??= tv[1];
+    phrase = phrase.slice(0, tv.index);
+  }
+  phrase = phrase.replace(FILLER, '').trim();
+  return { metric: phrase.length >= 2 ? phrase : '', verbText };
+}
+
+function comparatorOf(suffix: string | undefined, verb: string | null): Comparator {
+  if (suffix === '以上') return '>=';
+  if (suffix === '以下' || suffix === '以内') return '<=';
+  if (suffix === '左右') return '~';
+  if (!verb) return '=';
+  if (/不低于|不少于/.test(verb)) return '>=';
+  if (/不超过|不高于|控制在/.test(verb)) return '<=';
+  if (/超过|突破/.test(verb)) return '>';
+  if (/约/.test(verb)) return '~';
+  return '=';
+}
+
+function sentence(text: string, start: number, end: number): string {
+  let s = start;
+  while (s > 0 && !/[。；！？\n]/.test(text[s - 1])) s--;
+  let e = end;
+  while (e < text.length && !/[。；！？\n]/.test(text[e])) e++;
+  return text.slice(s, Math.min(text.length, e + 1)).trim();
+}

@@ -1,0 +1,17 @@
+/**
+ * The library API: the same pipeline the `policy` CLI runs, for other programs.
+ *   read   → readDocument / decodeBytes: bytes to a VFile, encoding detected
+ *   parse  → parse: VFile to mdast (公文 text or Markdown), outline nested into sections
+ *   extract→ extract: mdast to the PolicyDocument model
+ *   ingestFile / ingestText: all three at once
+ */
+export * from './model/types.js';
+export { UserError } from './model/errors.js';
+export { saveDocument, loadDocument, loadDocuments, listDocumentIds, documentPath } from './model/store.js';
+export { AliasTable, defaultAliases, resolveDepartment, requireDepartment, splitLevel, type Resolution } from './model/departments.js';
+export { normalizeForMatch } from './model/normalize.js';
+export { readDocument, decodeToFile, formatOf } from './read/read.js';
+export { decodeBytes, DecodeError, type Decoded } from './read/decode.js';
+export { parse, textProcessor, markdownProcessor, gongwenParse, outline, header } from './parse/index.js';
+export { extract, extractors, documentId, type ExtractOptions } from './extract/index.js';
+export { ingestFile, ingestText, ingestBytes, ingestVFile, type IngestOptions } from './ingest.js';

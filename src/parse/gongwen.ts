@@ -1,0 +1,100 @@
+import type { Paragraph, Root, RootContent, Table, TableCell, TableRow, Text } from 'mdast';
+import type { Processor } from 'unified';
+import { LineIndex } from './location.js';
+import { findTables, type CellSpan, type Line } from './text-tables.js';
+import { matchLabel } from './labels.js';
+
+/**
+ * unified parser plugin for plain-text 公文: text → flat mdast (paragraphs and tables), every
+ * node positioned. Outline nesting and header roles are transforms (see outline.ts, header.ts)
+ * shared with the Markdown route.
+ *
+ * A line is a paragraph, except that hard-wrapped prose (text pasted from PDF) is joined: a
+ * long line that does not end a sentence continues into the next unless that one starts an
+ * outline item.
+ */
+export function gongwenParse(this: Processor): void {
+  // eslint-disable-next-line @typescript-eslint/no-this-alias
+  const self = this as unknown as { parser: (doc: string) => Root };
+  self.parser = (doc: string) => parseGongwen(doc);
+}
+
+const WRAP_MIN = 28;
+const ENDS_SENTENCE = /[。；！？：”’）)〕】」》\]]$/;
+
+export function parseGongwen(doc: string): Root {
+  const index = new LineIndex(doc);
+  const lines = index.lines();
+  const tables = findTables(lines);
+  const children: RootContent[] = [];
+  let t = 0;
+  let i = 0;
+  let open: Paragraph | null = null;
+  while (i < lines.length) {
+    if (t < tables.length && tables[t].first === i) {
+      open = null;
+      children.push(tableNode(index, tables[t].rows));
+      i = tables[t].last + 1;
+      t++;
+      continue;
+    }
+    const line = lines[i];
+    const span = trim(line);
+    if (!span) {
+      open = null;
+      i++;
+      continue;
+    }
+    const text = textNode(index, doc, span.start, span.end);
+    if (open && !matchLabel(text.value)) {
+      open.children.push(text);
+      open.position!.end = text.position!.end;
+    } else {
+      open = { type: 'paragraph', children: [text], position: { ...text.position! } };
+      children.push(open);
+    }
+    const prose = text.value.length >= WRAP_MIN && !ENDS_SENTENCE.test(text.value);
+    if (!prose) open = null;
+    i++;
+  }
+  return {
+    type: 'root',
+    children,
+    position: index.position(0, doc.length),
+  };
+}
+
+function trim(line: Line): CellSpan | null {
+  let s = 0;
+  let e = line.text.length;
+  while (s < e && /[\s\u3000\ufeff]/.test(line.text[s])) s++;
+  while (e > s && /[\s\u3000]/.test(line.text[e - 1])) e--;
+  return s < e ? { start: line.start + s, end: line.start + e } : null;
+}
+
+function textNode(index: LineIndex, doc: string, start: number, end: number): Text {
+  return { type: 'text', value: doc.slice(start, end), position: index.position(start, end) };
+}
+
+function tableNode(index: LineIndex, rows: CellSpan[][]): Table {
+  const doc = index.text;
+  const width = Math.max(...rows.map((r) => r.length));
+  const tableRows: TableRow[] = rows.map((cells) => {
+    const children: TableCell[] = cells.map((c) => ({
+      type: 'tableCell',
+      children: c.end > c.start ? [textNode(index, doc, c.start, c.end)] : [],
+      position: index.position(c.start, c.end),
+    }));
+    const first = cells[0];
+    const last = cells[cells.length - 1];
+    return { type: 'tableRow', children, position: index.position(first.start, last.end) };
+  });
+  const start = rows[0][0].start;
+  const lastRow = rows[rows.length - 1];
+  return {
+    type: 'table',
+    align: new Array(width).fill(null),
+    children: tableRows,
+    position: index.position(start, lastRow[lastRow.length - 1].end),
+  };
+}

@@ -1,0 +1,80 @@
+import type { Root, RootContent } from 'mdast';
+import type { VFile } from 'vfile';
+import { inlineText } from './inline.js';
+
+/**
+ * Header roles of the blocks before the outline: the 版头 and 主体 of a 公文 (GB/T 9704):
+ * issuer (发文机关), notice title (关于印发…的通知), document number (文号), recipients (主送),
+ * signature (署名), date (成文日期), disclosure (此件公开发布), and the title of the plan itself.
+ * Sets `data.role`; the metadata extractor reads the roles.
+ */
+
+export const DOC_NUMBER = /[\u4e00-\u9fa5]{1,16}\s*[〔［\[【(（]\s*(\d{4})\s*[〕］\]】)）]\s*第?\s*\d{1,4}\s*号/;
+export const DATE_ARABIC = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
+export const DATE_CHINESE = /^([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/;
+const DISCLOSURE = /^[（(]?\s*(此件[^）)]{2,8}|本件[^）)]{2,8})\s*[）)]?$/;
+const ORG = /(人民政府|人民政府办公室|人民政府办公厅|办公室|办公厅|委员会|委|局|厅|部|署|街道办事处|领导小组|指挥部)$/;
+const TITLE_END =
+  /(方案|规划|意见|办法|规定|计划|纲要|细则|要点|措施|决定|条例|指南|清单|报告|规则|行动|通知|公告|通告|批复|函)([（(][^）)]*[）)])?$/;
+const PERIOD_LINE = /^[（(]\s*\d{4}\s*[—–\-－~～至]+\s*\d{4}\s*年?\s*[）)]$/;
+const NOTICE_END = /(通知|意见|决定|批复|函|通报|报告|公告|通告)$/;
+
+export function header() {
+  return (tree: Root, file: VFile) => {
+    const doc = String(file.value);
+    const blocks: RootContent[] = [];
+    for (const node of tree.children) {
+      if (node.type === 'section') break;
+      blocks.push(node);
+    }
+    assignRoles(blocks, doc);
+  };
+}
+
+function assignRoles(blocks: RootContent[], doc: string): void {
+  const texts = blocks.map((b) => (b.type === 'paragraph' || b.type === 'heading' ? inlineText(b, doc).text.trim() : null));
+  let inNoticeTitle = false;
+  let noticeDone = false;
+  let titleOpen = true;
+  let titleSeen = false;
+  const set = (i: number, role: string) => {
+    blocks[i].data = { ...blocks[i].data, role };
+  };
+  for (let i = 0; i < blocks.length; i++) {
+    const t = texts[i];
+    const block = blocks[i];
+    if (t === null || !t) continue;
+    const short = t.length <= 60 && !/[。；]/.test(t);
+    if (inNoticeTitle) {
+      set(i, 'noticeTitle');
+      if (NOTICE_END.test(t)) {
+        inNoticeTitle = false;
+        noticeDone = true;
+      }
+      continue;
+    }
+    if (DOC_NUMBER.test(t) && t.length <= 40) set(i, 'docNumber');
+    else if (DATE_ARABIC.test(t) || DATE_CHINESE.test(t)) set(i, 'date');
+    else if (DISCLOSURE.test(t)) set(i, 'disclosure');
+    else if (block.type === 'heading' && block.depth === 1) {
+      set(i, 'title');
+      titleSeen = true;
+    } else if (/^关于/.test(t) && short && !noticeDone) {
+      set(i, 'noticeTitle');
+      if (NOTICE_END.test(t)) noticeDone = true;
+      else inNoticeTitle = true;
+    } else if (/[：:]$/.test(t) && t.length <= 200 && !/。/.test(t) && (noticeDone || /^各/.test(t))) set(i, 'recipients');
+    else if (short && ORG.test(t) && !TITLE_END.test(t) && t.length <= 40 && !/[，、]/.test(t)) {
+      const next = texts.slice(i + 1).find((x) => x);
+      set(i, next && (DATE_ARABIC.test(next) || DATE_CHINESE.test(next)) ? 'signature' : 'issuer');
+    } else if (short && titleOpen && (TITLE_END.test(t) || (titleSeen && PERIOD_LINE.test(t)))) {
+      set(i, 'title');
+      titleSeen = true;
+    } else if (titleSeen && short && PERIOD_LINE.test(t)) set(i, 'title');
+    else {
+      // prose: the body of the notice, or the preamble of the plan
+      if (titleSeen) titleOpen = false;
+      set(i, noticeDone && !titleSeen ? 'notice' : 'preamble');
+    }
+  }
+}

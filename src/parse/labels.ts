@@ -1,0 +1,75 @@
+import { CN_NUMERAL, CIRCLED_CLASS, parseOrdinal } from './numerals.js';
+
+/**
+ * Outline labels of 公文: 第一章 / 第一节 / 第一条 / 一、 / （一） / 1. / （1） / ① and 专栏 boxes.
+ * The rank orders styles from the outermost; a document may skip styles, and the outline
+ * transform nests items by rank.
+ */
+export interface OutlineLabel {
+  style: string;
+  /** The label as written, trailing spaces excluded: `（一）`, `1.`, `第三章`. */
+  label: string;
+  number: string;
+  ordinal: number;
+  rank: number;
+  /** Characters from the start of the text to the start of the title (label and spaces). */
+  length: number;
+  /** An Arabic number followed by a space instead of 。/．(e.g. "16 提升…"). */
+  bare?: boolean;
+}
+
+const SP = '[ \\t\\u3000\\u00a0]';
+interface Pattern {
+  style: string;
+  rank: number;
+  re: RegExp;
+  bare?: boolean;
+}
+
+const PATTERNS: Pattern[] = [
+  { style: 'part', rank: 0, re: new RegExp(`^第(${CN_NUMERAL}+|\\d+)部分${SP}*`) },
+  { style: 'chapter', rank: 1, re: new RegExp(`^第(${CN_NUMERAL}+|\\d+)章(?:${SP}+|(?=[\\u4e00-\\u9fff]))`) },
+  { style: 'section-cn', rank: 2, re: new RegExp(`^第(${CN_NUMERAL}+|\\d+)节(?:${SP}+|(?=[\\u4e00-\\u9fff]))`) },
+  { style: 'article', rank: 3, re: new RegExp(`^第(${CN_NUMERAL}+|\\d+)条(?:${SP}+|(?=[\\u4e00-\\u9fff]))`) },
+  { style: 'cn', rank: 4, re: new RegExp(`^(${CN_NUMERAL}{1,3})[、．.]${SP}*`) },
+  { style: 'paren-cn', rank: 5, re: new RegExp(`^[（(](${CN_NUMERAL}{1,3})[）)]${SP}*`) },
+  { style: 'arabic', rank: 6, re: new RegExp(`^(\\d{1,3})(?:[.．、](?!\\d)|${SP}*[)）])${SP}*`) },
+  { style: 'arabic', rank: 6, re: new RegExp(`^(\\d{1,3})${SP}+(?=[\\u4e00-\\u9fff])`), bare: true },
+  { style: 'paren-arabic', rank: 7, re: new RegExp(`^[（(](\\d{1,3})[）)]${SP}*`) },
+  { style: 'circled', rank: 8, re: new RegExp(`^(${CIRCLED_CLASS})${SP}*`) },
+];
+
+export const BOX_RE = new RegExp(`^专栏${SP}*(\\d+|${CN_NUMERAL}+)?${SP}*[：:、.．]?${SP}*`);
+
+export function matchLabel(text: string): OutlineLabel | null {
+  for (const p of PATTERNS) {
+    const m = p.re.exec(text);
+    if (!m) continue;
+    const ordinal = parseOrdinal(m[1]);
+    if (ordinal === null) continue;
+    // A label with nothing after it is not an outline item (e.g. a lone "1." cell).
+    if (m[0].length >= text.trimEnd().length && p.style !== 'chapter' && p.style !== 'section-cn') continue;
+    return {
+      style: p.style,
+      label: m[0].trimEnd(),
+      number: m[1],
+      ordinal,
+      rank: p.rank,
+      length: m[0].length,
+      ...(p.bare ? { bare: true } : {}),
+    };
+  }
+  return null;
+}
+
+export function matchBox(text: string): OutlineLabel | null {
+  const m = BOX_RE.exec(text);
+  if (!m) return null;
+  const ordinal = m[1] ? parseOrdinal(m[1]) ?? 0 : 0;
+  return { style: 'box', label: m[0].trimEnd(), number: m[1] ?? '', ordinal, rank: 100, length: m[0].length };
+}
+
+/** Rank of a Markdown heading without a label: outside every numbered style. */
+export function headingRank(depth: number): number {
+  return depth - 10;
+}

@@ -1,0 +1,45 @@
+import type { Point, Position } from '../model/types.js';
+
+/**
+ * Offsets ↔ line/column for a text whose lines may end in LF, CRLF or CR.
+ * Lines and columns are 1-based, offsets 0-based (unist).
+ */
+export class LineIndex {
+  /** Offset at which each line starts. */
+  readonly starts: number[] = [0];
+
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x0a) this.starts.push(i + 1);
+      else if (c === 0x0d) {
+        if (text.charCodeAt(i + 1) === 0x0a) i++;
+        this.starts.push(i + 1);
+      }
+    }
+  }
+
+  point(offset: number): Point {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo] + 1, offset };
+  }
+
+  position(start: number, end: number): Position {
+    return { start: this.point(start), end: this.point(end) };
+  }
+
+  /** The lines of the text, without their line ends. */
+  lines(): { start: number; end: number; text: string }[] {
+    return this.starts.map((start, i) => {
+      let end = i + 1 < this.starts.length ? this.starts[i + 1] : this.text.length;
+      while (end > start && (this.text[end - 1] === '\n' || this.text[end - 1] === '\r')) end--;
+      return { start, end, text: this.text.slice(start, end) };
+    });
+  }
+}

@@ -1,0 +1,239 @@
+import type { Data, Heading, List, Paragraph, Parent, Root, RootContent, Text } from 'mdast';
+import type { VFile } from 'vfile';
+import { LineIndex } from './location.js';
+import { inlineText } from './inline.js';
+import { headingRank, matchBox, matchLabel, type OutlineLabel } from './labels.js';
+
+/**
+ * The outline transform, shared by the 公文 text route and the Markdown route:
+ * 1. lists dissolve into their items (an ordered item "1." is an outline item like a "1." line);
+ * 2. paragraphs holding several outline items split (lines of a Markdown paragraph, or
+ *    "…。（二）…" running on);
+ * 3. blocks that start with a label (一、 （一） 1. 第一章 专栏1 …) are annotated;
+ * 4. the flat sequence nests into `section` nodes by label rank.
+ */
+
+export interface OutlineMark extends OutlineLabel {
+  /** Source offsets of the label (for Markdown list items, the list marker). */
+  labelStart: number;
+  labelEnd: number;
+}
+
+export interface SectionData extends Data {
+  id: string;
+  style: string;
+  label: string;
+  number: string;
+  ordinal: number;
+  rank: number;
+  level: number;
+  title: string;
+  bare?: boolean;
+}
+
+export interface SectionNode extends Parent {
+  type: 'section';
+  data: SectionData;
+  children: RootContent[];
+}
+
+declare module 'mdast' {
+  interface RootContentMap {
+    section: SectionNode;
+  }
+  interface BlockContentMap {
+    section: SectionNode;
+  }
+  interface Data {
+    outline?: OutlineMark;
+    /** Header role of a block before the outline: issuer, noticeTitle, docNumber … */
+    role?: string;
+  }
+}
+
+export function outline() {
+  return (tree: Root, file: VFile) => {
+    const doc = String(file.value);
+    const index = new LineIndex(doc);
+    const flat = flatten(tree.children, doc).flatMap((b): RootContent[] => (b.type === 'paragraph' ? split(b, doc, index) : [b]));
+    annotate(flat, doc);
+    tree.children = nest(flat, doc, file);
+  };
+}
+
+function flatten(nodes: RootContent[], doc: string): RootContent[] {
+  const out: RootContent[] = [];
+  for (const node of nodes) {
+    if (node.type === 'list') out.push(...flattenList(node, doc));
+    else if (node.type === 'blockquote') out.push(...flatten(node.children, doc));
+    else out.push(node);
+  }
+  return out;
+}
+
+function flattenList(list: List, doc: string): RootContent[] {
+  const out: RootContent[] = [];
+  for (const item of list.children) {
+    const blocks = flatten(item.children, doc);
+    const first = blocks[0];
+    const start = item.position?.start.offset;
+    if (list.ordered && first && (first.type === 'paragraph' || first.type === 'heading') && start !== undefined) {
+      const m = /^\s*(\d{1,3})[.)．]/.exec(doc.slice(start, start + 8));
+      if (m) {
+        const labelStart = start + m[0].indexOf(m[1]);
+        const labelEnd = first.position?.start.offset ?? start + m[0].length;
+        first.data = {
+          ...first.data,
+          outline: { style: 'arabic', label: m[0].trim(), number: m[1], ordinal: Number(m[1]), rank: 6, length: 0, labelStart, labelEnd },
+        };
+      }
+    }
+    out.push(...blocks);
+  }
+  return out;
+}
+
+/** Labels that may continue a paragraph after a full stop: "…。（二）…". */
+const INLINE_STYLES = new Set(['paren-cn', 'paren-arabic', 'circled', 'arabic', 'cn']);
+
+function split(p: Paragraph, doc: string, index: LineIndex): Paragraph[] {
+  if (p.data?.outline) return [p];
+  const { text, offsets } = inlineText(p, doc);
+  const cuts: number[] = [];
+  let previous = matchLabel(text.trimStart());
+  for (let i = 1; i < text.length; i++) {
+    const before = text[i - 1];
+    if (before !== '\n' && before !== '。') continue;
+    let k = i;
+    while (k < text.length && /[ \t\u3000]/.test(text[k])) k++;
+    const label = matchLabel(text.slice(k)) ?? (before === '\n' ? matchBox(text.slice(k)) : null);
+    if (!label || label.bare) continue;
+    if (before === '。') {
+      // Running on after a full stop only when the numbering continues: （一）… 。（二）…
+      if (!INLINE_STYLES.has(label.style) || !previous || previous.style !== label.style || previous.ordinal + 1 !== label.ordinal) continue;
+    }
+    cuts.push(k);
+    previous = label;
+  }
+  if (cuts.length === 0) return [p];
+  const bounds = [0, ...cuts, text.length];
+  const pieces: Paragraph[] = [];
+  for (let b = 0; b + 1 < bounds.length; b++) {
+    let s = bounds[b];
+    let e = bounds[b + 1];
+    while (s < e && /\s/.test(text[s])) s++;
+    while (e > s && /\s/.test(text[e - 1])) e--;
+    if (s === e) continue;
+    const position = index.position(offsets[s], offsets[e - 1] + 1);
+    const node: Text = { type: 'text', value: text.slice(s, e), position };
+    pieces.push({ type: 'paragraph', children: [node], position: { start: { ...position.start }, end: { ...position.end } } });
+  }
+  return pieces;
+}
+
+function annotate(blocks: RootContent[], doc: string): void {
+  const lastOrdinal = new Map<string, number>();
+  for (const block of blocks) {
+    if (block.type !== 'paragraph' && block.type !== 'heading') continue;
+    if (block.data?.outline) {
+      lastOrdinal.set(block.data.outline.style, block.data.outline.ordinal);
+      continue;
+    }
+    const { text, offsets } = inlineText(block, doc);
+    let k = 0;
+    while (k < text.length && /[\s\u3000]/.test(text[k])) k++;
+    const rest = text.slice(k);
+    let label = matchBox(rest) ?? matchLabel(rest);
+    if (label?.bare && lastOrdinal.get('arabic') !== label.ordinal - 1) label = null;
+    if (!label && block.type === 'heading' && block.depth > 1 && rest) {
+      label = { style: 'heading', label: '', number: '', ordinal: 0, rank: headingRank(block.depth), length: 0 };
+    }
+    if (!label) continue;
+    lastOrdinal.set(label.style, label.ordinal);
+    const labelStart = offsets[k] ?? block.position!.start.offset!;
+    const labelEnd = offsets[k + label.length] ?? labelStart;
+    block.data = { ...block.data, outline: { ...label, labelStart, labelEnd } };
+  }
+}
+
+/** Title of an outline item: its first sentence, without the label and the closing 。 */
+export function titleOf(block: Paragraph | Heading, doc: string): string {
+  const { text, offsets } = inlineText(block, doc);
+  const mark = block.data?.outline;
+  let k = 0;
+  if (mark) while (k < text.length && offsets[k] < mark.labelEnd) k++;
+  const rest = text.slice(k).replace(/^[\s\u3000]+/, '');
+  if (block.type === 'heading') return rest.replace(/[。：:\s]+$/, '');
+  const stop = rest.search(/[。！？]/);
+  const first = stop === -1 ? rest : rest.slice(0, stop);
+  return first.replace(/[：:；;\s]+$/, '').replace(/\n/g, '');
+}
+
+function nest(blocks: RootContent[], doc: string, file: VFile): RootContent[] {
+  const top: RootContent[] = [];
+  const stack: SectionNode[] = [];
+  const container = () => (stack.length ? stack[stack.length - 1].children : top);
+  for (const block of blocks) {
+    const mark = block.type === 'paragraph' || block.type === 'heading' ? block.data?.outline : undefined;
+    if (mark && stack.length && stack[stack.length - 1].data.style === 'box' && mark.style !== 'box') {
+      // Items listed inside a 专栏 box belong to the box unless the outline resumes.
+      const resumes = mark.rank <= 4 || stack.slice(0, -1).some((s) => s.data.style === mark.style);
+      if (!resumes) {
+        delete block.data!.outline;
+        container().push(block);
+        continue;
+      }
+    }
+    if (!mark) {
+      container().push(block);
+      continue;
+    }
+    if (mark.style === 'box') {
+      while (stack.length && stack[stack.length - 1].data.style === 'box') stack.pop();
+    } else {
+      while (stack.length && stack[stack.length - 1].data.rank >= mark.rank) stack.pop();
+    }
+    const section: SectionNode = {
+      type: 'section',
+      data: {
+        id: '',
+        style: mark.style,
+        label: mark.label,
+        number: mark.number,
+        ordinal: mark.ordinal,
+        rank: mark.rank,
+        level: stack.length + 1,
+        title: titleOf(block as Paragraph | Heading, doc),
+        ...(mark.bare ? { bare: true } : {}),
+      },
+      children: [block],
+      position: block.position ? { start: { ...block.position.start }, end: { ...block.position.end } } : undefined,
+    };
+    container().push(section);
+    stack.push(section);
+  }
+  assignIds(top, 's');
+  extend(top);
+  void file;
+  return top;
+}
+
+function assignIds(nodes: RootContent[], prefix: string): void {
+  let n = 0;
+  for (const node of nodes) {
+    if (node.type !== 'section') continue;
+    n++;
+    node.data.id = prefix === 's' ? `s${n}` : `${prefix}.${n}`;
+    assignIds(node.children, node.data.id);
+  }
+}
+
+/** A section's position runs from its label to the end of its last descendant. */
+function extend(nodes: RootContent[]): void {
+  for (const node of nodes) {
+    if (node.type !== 'section') continue;
+    extend(node.children);
+    const last = node.children[node.children.length - 1];
+    if (node.position && last?.position) node.position.end = { ...last.position.end };
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * Tables in plain text, as they come out of word processors and web pages:
+ * - one cell per line, each cell line indented by a tab, rows separated by blank lines
+ *   (what copying a Word table to text gives);
+ * - one row per line, cells separated by tabs, by runs of spaces, or by single spaces when
+ *   every row has the same number of cells;
+ * - Markdown pipe tables (| a | b |).
+ * Each region found becomes one table node; cells keep exact source offsets.
+ */
+
+export interface Line {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface CellSpan {
+  start: number;
+  end: number;
+}
+
+export interface TableRegion {
+  /** Index of the first and last line of the region. */
+  first: number;
+  last: number;
+  layout: 'cell-per-line' | 'tab-rows' | 'space-rows' | 'pipe';
+  rows: CellSpan[][];
+}
+
+const isBlank = (l: Line) => l.text.trim() === '';
+
+/** Exact span of the trimmed text between two offsets of a line. */
+function trimmedSpan(line: Line, from: number, to: number): CellSpan | null {
+  let s = from;
+  let e = to;
+  while (s < e && /\s|\u3000/.test(line.text[s - line.start])) s++;
+  while (e > s && /\s|\u3000/.test(line.text[e - 1 - line.start])) e--;
+  return s < e ? { start: s, end: e } : null;
+}
+
+/** Split a line on a separator pattern into cell spans (empty cells kept as zero-width spans). */
+function splitCells(line: Line, separator: RegExp): CellSpan[] {
+  const cells: CellSpan[] = [];
+  const re = new RegExp(separator.source, 'g');
+  const body = line.text;
+  // skip leading indentation
+  let from = 0;
+  while (from < body.length && /\s|\u3000/.test(body[from])) from++;
+  let to = body.length;
+  while (to > from && /\s|\u3000/.test(body[to - 1])) to--;
+  re.lastIndex = from;
+  let m: RegExpExecArray | null;
+  let cellStart = from;
+  while ((m = re.exec(body)) && m.index < to) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    cells.push(trimmedSpan(line, line.start + cellStart, line.start + m.index) ?? { start: line.start + cellStart, end: line.start + cellStart });
+    cellStart = m.index + m[0].length;
+  }
+  cells.push(trimmedSpan(line, line.start + cellStart, line.start + to) ?? { start: line.start + cellStart, end: line.start + cellStart });
+  return cells;
+}
+
+const SENTENCE = /[。；！？]/;
+
+export function findTables(lines: Line[]): TableRegion[] {
+  const regions: TableRegion[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const region = cellPerLine(lines, i) ?? pipeTable(lines, i) ?? rowsTable(lines, i);
+    if (region) {
+      regions.push(region);
+      i = region.last + 1;
+    } else i++;
+  }
+  return regions;
+}
+
+/** Word's "one cell per line": lines that start with a tab; blank lines end rows. */
+function cellPerLine(lines: Line[], i: number): TableRegion | null {
+  if (!/^\t/.test(lines[i].text) || isBlank(lines[i])) return null;
+  const rows: CellSpan[][] = [];
+  let row: CellSpan[] = [];
+  let j = i;
+  let last = i;
+  for (; j < lines.length; j++) {
+    const l = lines[j];
+    if (isBlank(l)) {
+      if (row.length) rows.push(row);
+      row = [];
+      continue;
+    }
+    if (!/^\t/.test(l.text)) break;
+    const span = trimmedSpan(l, l.start, l.end);
+    if (span) row.push(span);
+    last = j;
+  }
+  if (row.length) rows.push(row);
+  if (rows.length < 2 || rows[0].length < 2) return null;
+  return { first: i, last, layout: 'cell-per-line', rows };
+}
+
+function pipeTable(lines: Line[], i: number): TableRegion | null {
+  const isPipe = (l: Line | undefined) => !!l && /^\s*\|.*\|\s*$/.test(l.text);
+  if (!isPipe(lines[i]) || !isPipe(lines[i + 1])) return null;
+  const rows: CellSpan[][] = [];
+  let j = i;
+  for (; j < lines.length && isPipe(lines[j]); j++) {
+    const l = lines[j];
+    if (/^\s*\|[\s:|-]+\|\s*$/.test(l.text) && l.text.includes('-')) continue; // the |---| rule
+    const open = l.text.indexOf('|');
+    const close = l.text.lastIndexOf('|');
+    const inner: Line = { start: l.start + open + 1, end: l.start + close, text: l.text.slice(open + 1, close) };
+    rows.push(splitCells(inner, /\|/));
+  }
+  if (rows.length < 2) return null;
+  return { first: i, last: j - 1, layout: 'pipe', rows };
+}
+
+/**
+ * One row per line. Needs at least three consecutive lines (header and two rows) with the same
+ * number of cells (≥ 3), none of them prose (no sentence punctuation).
+ */
+function rowsTable(lines: Line[], i: number): TableRegion | null {
+  for (const [layout, sep] of [
+    ['tab-rows', /\t+/],
+    ['space-rows', /(?:[ \u3000]{2,}|\t)+/],
+    ['space-rows', /[ \u3000\t]+/],
+  ] as const) {
+    const count = (l: Line) => (isBlank(l) || SENTENCE.test(l.text) ? 0 : splitCells(l, sep).length);
+    const n = count(lines[i]);
+    if (n < (layout === 'tab-rows' ? 2 : 3)) continue;
+    let j = i;
+    while (j + 1 < lines.length && count(lines[j + 1]) === n) j++;
+    if (j - i + 1 < (layout === 'tab-rows' ? 2 : 3)) continue;
+    return { first: i, last: j, layout, rows: lines.slice(i, j + 1).map((l) => splitCells(l, sep)) };
+  }
+  return null;
+}
