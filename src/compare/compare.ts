@@ -150,8 +150,9 @@ export class PlanComparer {
     // scores[i][j]: unit i of A against unit j of B.
     const scores = unitsA.map((_, i) => unitsB.map((_, j) => space.cosine(i, offset + j)));
 
-    const verdict = (s: number): Verdict => (s >= o.counterpart ? 'counterpart' : s >= o.weak ? 'weak' : 'none');
-    const status = (s: number): CoverageStatus => (s >= o.counterpart ? 'covered' : s >= o.weak ? 'partial' : 'uncovered');
+    // Judged on the score as reported (3 decimals), so that what is shown is what was judged.
+    const verdict = (s: number): Verdict => (round(s) >= o.counterpart ? 'counterpart' : round(s) >= o.weak ? 'weak' : 'none');
+    const status = (s: number): CoverageStatus => (round(s) >= o.counterpart ? 'covered' : round(s) >= o.weak ? 'partial' : 'uncovered');
 
     const tasks: TaskAlignment[] = [];
     unitsA.forEach((u, i) => {
