@@ -426,9 +426,11 @@ export class PolicyPdf {
     this.y = this.top;
   }
 
-  /** Pages so far. */
+  private finishedPages: number | null = null;
+
+  /** Pages so far (after finish(): of the finished file). */
   get pageCount(): number {
-    return this.doc.bufferedPageRange().count;
+    return this.finishedPages ?? this.doc.bufferedPageRange().count;
   }
 
   /** Start a new page unless `height` points fit below the cursor. */
@@ -580,6 +582,7 @@ export class PolicyPdf {
   finish(): Promise<Buffer> {
     const doc = this.doc;
     const range = doc.bufferedPageRange();
+    this.finishedPages = range.count;
     const chunks: Buffer[] = [];
     const done = new Promise<Buffer>((resolve, reject) => {
       doc.on('data', (c: Buffer) => chunks.push(c));

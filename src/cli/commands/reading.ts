@@ -3,6 +3,7 @@ import type { PolicyDocument, Quantity } from '../../model/types.js';
 import { loadDocuments } from '../../model/store.js';
 import { requireDepartment } from '../../model/departments.js';
 import { renderTable } from '../format.js';
+import { writeIndicatorsPdf } from './report.js';
 
 interface ReadOptions {
   data: string;
@@ -108,7 +109,12 @@ export function registerReading(program: Command): void {
     .option('-d, --data <dir>', 'data folder', 'output')
     .option('--doc <id>', 'only this document')
     .option('--json', 'print JSON')
-    .action(async (options: ReadOptions) => {
+    .option('--pdf', 'write the indicator sheet as PDF (baseline/target table and chart, 约束性 marked)')
+    .option('--out <file>', 'with --pdf: PDF to write (default <data>/reports/<doc id>/indicators.pdf)')
+    .option('--font <path>', 'with --pdf: font file instead of the bundled Noto Sans/Serif SC')
+    .option('--date <YYYY-MM-DD>', 'with --pdf: fixed generation date (reproducible bytes)')
+    .action(async (options: ReadOptions & { pdf?: boolean; out?: string; font?: string; date?: string }) => {
+      if (options.pdf) return writeIndicatorsPdf(options);
       const docs = await documentsFor(options);
       if (options.json) {
         json(docs.flatMap((d) => d.indicators.map((x) => ({ doc: d.id, ...x }))));
