@@ -201,6 +201,8 @@ export class PlanComparer {
       if (c.status === 'covered') continue;
       // A section is a gap when it is wholly left out; partly covered sections show through their tasks.
       if (c.status !== 'uncovered') continue;
+      // A numbered item that is also a task is reported once, as the task.
+      if (b.tasks.some((t) => t.title === c.title)) continue;
       const parent = bySection.get(c.id)?.parent;
       if (parent && coverage.some((p) => p.id === parent && p.status === 'uncovered')) continue;
       const s = bySection.get(c.id)!;

@@ -1,7 +1,7 @@
 import type { PolicyDocument } from '../model/types.js';
 import { PolicyPdf, PolicyPdf as Pdf, type FontSet, RED } from '../report/pdf.js';
 import type { Comparison, CoverageStatus, Match } from './compare.js';
-import { indicatorValues, STATUS_LABEL, VERDICT_LABEL } from './format.js';
+import { quantityText, STATUS_LABEL, VERDICT_LABEL } from './format.js';
 import { sectionBody, taskText } from './units.js';
 
 /**
@@ -76,9 +76,9 @@ export async function renderComparisonPdf(c: Comparison, a: PolicyDocument, b: P
     pdf.table(
       [
         { header: '序号', width: 0.08, align: 'center' },
-        { header: 'A 的任务', width: 0.62 },
-        { header: '最高相似度', width: 0.15, align: 'center' },
-        { header: '牵头单位', width: 0.15 },
+        { header: 'A 的任务', width: 0.5 },
+        { header: '最高相似度', width: 0.14, align: 'center' },
+        { header: '牵头单位', width: 0.28 },
       ],
       aOnly.map((t) => [t.number, t.title, t.score.toFixed(2), t.lead.join('、') || '—']),
     );
@@ -104,17 +104,21 @@ export async function renderComparisonPdf(c: Comparison, a: PolicyDocument, b: P
   else
     pdf.table(
       [
-        { header: 'A 的指标', width: 0.22 },
-        { header: 'A 基数 → 目标', width: 0.22, align: 'center' },
-        { header: 'B 的指标', width: 0.22 },
-        { header: 'B 基数 → 目标', width: 0.26, align: 'center' },
-        { header: '名称相似', width: 0.08, align: 'center' },
+        { header: 'A 的指标', width: 0.2 },
+        { header: 'A 基数', width: 0.11, align: 'center' },
+        { header: 'A 目标', width: 0.13, align: 'center' },
+        { header: 'B 的指标', width: 0.2 },
+        { header: 'B 基数', width: 0.11, align: 'center' },
+        { header: 'B 目标', width: 0.17, align: 'center' },
+        { header: '相似', width: 0.08, align: 'center' },
       ],
       c.indicators.map((p) => [
         withUnit(p.a.name, p.a.unit),
-        indicatorValues(p.a),
+        quantityText(p.a.baseline),
+        p.a.targets.map(quantityText).join('，') || '—',
         withUnit(p.b.name, p.b.unit),
-        indicatorValues(p.b),
+        quantityText(p.b.baseline),
+        p.b.targets.map(quantityText).join('，') || '—',
         p.score.toFixed(2),
       ]),
       { fontSize: 9 },
@@ -152,7 +156,7 @@ function withUnit(name: string, unit: string | null): string {
 function matchName(m: Match): string {
   if (m.kind === 'task') return `任务 ${m.number}`;
   if (m.kind === 'section') return `${m.number ?? ''} ${m.title}`;
-  return `段落（${m.section || '正文'}）`;
+  return `段落（${m.section.split(' / ').pop() || '正文'}）`;
 }
 
 function matchText(doc: PolicyDocument, m: Match): string {
@@ -235,7 +239,8 @@ function drawPair(pdf: Pdf, p: PairBlock): void {
   pdf.ensureSpace(18 + pitch * Math.min(4, Math.max(left.length, right.length)));
   pdf.space(4);
   const color = p.verdict === 'counterpart' ? '#1b5e20' : '#8a6100';
-  pdf.drawLine(p.head, pdf.left, pdf.y, { font: 'sansBold', size: 10.5 });
+  const noteWidth = pdf.textWidth(p.note, 'sans', 9) + 12;
+  pdf.drawLine(fitText(pdf, p.head, pdf.width - noteWidth, 'sansBold', 10.5), pdf.left, pdf.y, { font: 'sansBold', size: 10.5 });
   pdf.drawLine(p.note, pdf.left, pdf.y, { font: 'sans', size: 9, width: pdf.width, align: 'right', color });
   pdf.y += 15;
   let top = pdf.y;

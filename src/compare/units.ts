@@ -82,6 +82,20 @@ function sectionsHoldingTasks(doc: PolicyDocument): Set<string> {
   return out;
 }
 
+/**
+ * The deepest section whose own text holds the task: the numbered item itself when the
+ * outline makes tasks sections (1. 做强中心城区), else the section that lists them.
+ */
+function innermostSection(doc: PolicyDocument, task: Task): string | null {
+  let best: Section | null = null;
+  for (const s of doc.sections) {
+    if (!s.text.includes(task.title)) continue;
+    if (task.section !== null && s.id !== task.section && !s.id.startsWith(task.section + '.')) continue;
+    if (best === null || s.level > best.level) best = s;
+  }
+  return best?.id ?? null;
+}
+
 export function documentUnits(doc: PolicyDocument): Unit[] {
   const byId = new Map(doc.sections.map((s) => [s.id, s]));
   const units: Unit[] = [];
@@ -91,7 +105,7 @@ export function documentUnits(doc: PolicyDocument): Unit[] {
       id: t.number,
       number: t.number,
       title: t.title,
-      section: t.section,
+      section: innermostSection(doc, t) ?? t.section,
       sectionPath: t.sectionPath,
       text: taskText(t),
       line: t.position.start.line,
