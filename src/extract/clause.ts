@@ -119,7 +119,7 @@ export function parseClause(content: string): ParsedName[] {
     }
     const verb = m[1];
     const names = part.replace(DUTY_TAIL, '负责').slice(0, -verb.length);
-    const role: Role = /牵头/.test(verb) || (/负责/.test(verb) && !hasLead) ? 'lead' : 'responsible';
+    const role: Role = /牵头/.test(verb) ? 'lead' : 'responsible';
     for (const raw of [...pending.flatMap(splitNames), ...splitNames(names)]) out.push({ role, label: verb, raw });
     pending = [];
   }

@@ -17,6 +17,13 @@ export function extractDepartments(ctx: Context): void {
       g.forms.set(a.raw, (g.forms.get(a.raw) ?? 0) + 1);
     }
   }
+  for (const raw of unitsInProse(ctx)) {
+    const key = ctx.aliases.key(raw);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { forms: new Map(), order: groups.size }));
+    // prose forms only name a unit the clauses do not; they never outvote the clauses' form
+    if (g.forms.size === 0 || g.forms.has(raw)) g.forms.set(raw, (g.forms.get(raw) ?? 0) + (g.forms.has(raw) ? 0 : 1));
+  }
   const canonical = new Map<string, string>();
   const departments: Department[] = [];
   for (const [key, g] of groups) {
@@ -42,6 +49,24 @@ export function extractDepartments(ctx: Context): void {
   findMentions(ctx, departments);
   ctx.model.departments = departments;
 }
+
+/**
+ * Units named in the prose of documents that have no (or few) clauses: a level prefix and a
+ * core the alias table knows (区发展改革委, 市财政局). 社区/城区/园区… are not a 区 prefix.
+ */
+function unitsInProse(ctx: Context): string[] {
+  const cores = ctx.aliases.cores().filter((c) => c.length >= 2).sort((a, b) => b.length - a.length);
+  if (cores.length === 0) return [];
+  const re = new RegExp(`(?<![城社辖园片景校街新老山主都门超股])(?:县|市|区|省|州|旗)(?:${cores.map(escape).join('|')})`, 'g');
+  const found: string[] = [];
+  for (const b of ctx.blocks) {
+    if (b.node.type === 'table' || (b.role && b.role !== 'preamble')) continue;
+    for (const m of b.content.text.matchAll(re)) found.push(m[0]);
+  }
+  return found;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function kindOf(name: string): DepartmentKind {
   if (/银行|支行|分行|信用社|农商行/.test(name)) return 'bank';

@@ -2,6 +2,7 @@ import type { Table } from 'mdast';
 import type { Comparator, Indicator, Quantity } from '../model/types.js';
 import { normalizeForMatch } from '../model/normalize.js';
 import { inlineText } from '../parse/inline.js';
+import { matchLabel } from '../parse/labels.js';
 import { nodePosition, type Context } from './context.js';
 
 /**
@@ -21,8 +22,10 @@ export function extractIndicators(ctx: Context): void {
     let category: string | null = null;
     rows.slice(1).forEach((cells, r) => {
       const filled = cells.filter((c) => c !== '');
-      if (filled.length === 1 && cells.length > 2) {
-        category = filled[0];
+      if (filled.length === 1 && (rows[0]?.length ?? 0) > 2) {
+        // a category row may carry an outline label: 一、健身参与
+        const label = matchLabel(filled[0]);
+        category = label ? filled[0].slice(label.length).trim() : filled[0];
         return;
       }
       const name = cells[columns.name] ?? '';

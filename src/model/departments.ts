@@ -77,6 +77,11 @@ export class AliasTable {
     return this.groups[group].filter((c) => c !== core).map((c) => prefix + c);
   }
 
+  /** Every core name the table knows (for finding units in prose). */
+  cores(): string[] {
+    return this.groups.flat();
+  }
+
   /** Alias group of a bare core (no prefix), if known. */
   groupKeyOfCore(core: string): string | null {
     const group = this.groupOfCore.get(normalizeForMatch(core));

@@ -1,6 +1,7 @@
-import type { Root, RootContent } from 'mdast';
+import type { Parent, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { inlineText } from './inline.js';
+import { extend } from './outline.js';
 
 /**
  * Header roles of the blocks before the outline: the 版头 and 主体 of a 公文 (GB/T 9704):
@@ -28,7 +29,40 @@ export function header() {
       blocks.push(node);
     }
     assignRoles(blocks, doc);
+    detachClosing(tree, doc);
   };
+}
+
+/**
+ * The closing block (落款) of a document without a covering notice: signature, date and
+ * disclosure after the last section. They move out of that section to the end of the root,
+ * so they do not become part of the last task's text.
+ */
+function detachClosing(tree: Root, doc: string): void {
+  const closing: RootContent[] = [];
+  let sawDate = false;
+  for (;;) {
+    let parent: Parent = tree;
+    let node = parent.children[parent.children.length - 1] as RootContent | undefined;
+    while (node && node.type === 'section') {
+      parent = node;
+      node = node.children[node.children.length - 1];
+    }
+    if (!node || parent === tree || (node.type !== 'paragraph' && node.type !== 'heading') || node.data?.outline) break;
+    const t = inlineText(node, doc).text.trim();
+    let role: string;
+    if (DATE_ARABIC.test(t) || DATE_CHINESE.test(t)) role = 'date';
+    else if (DISCLOSURE.test(t)) role = 'disclosure';
+    else if (sawDate && ORG.test(t) && t.length <= 40 && !/[，。、；]/.test(t)) role = 'signature';
+    else break;
+    if (role === 'date') sawDate = true;
+    parent.children.pop();
+    node.data = { ...node.data, role };
+    closing.unshift(node);
+  }
+  if (closing.length === 0) return;
+  tree.children.push(...closing);
+  extend(tree.children);
 }
 
 function assignRoles(blocks: RootContent[], doc: string): void {

@@ -69,7 +69,10 @@ export function matchBox(text: string): OutlineLabel | null {
   return { style: 'box', label: m[0].trimEnd(), number: m[1] ?? '', ordinal, rank: 100, length: m[0].length };
 }
 
-/** Rank of a Markdown heading without a label: outside every numbered style. */
+/**
+ * Rank of a Markdown heading: outside every numbered paragraph style and ordered by depth,
+ * whether or not the heading carries a label (## 一、… holds ### 主要指标 holds 1. …).
+ */
 export function headingRank(depth: number): number {
-  return depth - 10;
+  return depth * 10 - 100;
 }

@@ -149,6 +149,7 @@ function annotate(blocks: RootContent[], doc: string): void {
       label = { style: 'heading', label: '', number: '', ordinal: 0, rank: headingRank(block.depth), length: 0 };
     }
     if (!label) continue;
+    if (block.type === 'heading') label = { ...label, rank: headingRank(block.depth) };
     lastOrdinal.set(label.style, label.ordinal);
     const labelStart = offsets[k] ?? block.position!.start.offset!;
     const labelEnd = offsets[k + label.length] ?? labelStart;
@@ -168,6 +169,9 @@ export function titleOf(block: Paragraph | Heading, doc: string): string {
   const first = stop === -1 ? rest : rest.slice(0, stop);
   return first.replace(/[：:；;\s]+$/, '').replace(/\n/g, '');
 }
+
+/** Items of this rank and below (1. （1） ①) do not hold boxes. */
+const BOX_HOLDER_RANK = 6;
 
 function nest(blocks: RootContent[], doc: string, file: VFile): RootContent[] {
   const top: RootContent[] = [];
@@ -189,7 +193,8 @@ function nest(blocks: RootContent[], doc: string, file: VFile): RootContent[] {
       continue;
     }
     if (mark.style === 'box') {
-      while (stack.length && stack[stack.length - 1].data.style === 'box') stack.pop();
+      // A 专栏 box illustrates the part it stands in, not the numbered item before it.
+      while (stack.length && (stack[stack.length - 1].data.style === 'box' || stack[stack.length - 1].data.rank >= BOX_HOLDER_RANK)) stack.pop();
     } else {
       while (stack.length && stack[stack.length - 1].data.rank >= mark.rank) stack.pop();
     }
@@ -229,7 +234,7 @@ function assignIds(nodes: RootContent[], prefix: string): void {
 }
 
 /** A section's position runs from its label to the end of its last descendant. */
-function extend(nodes: RootContent[]): void {
+export function extend(nodes: RootContent[]): void {
   for (const node of nodes) {
     if (node.type !== 'section') continue;
     extend(node.children);

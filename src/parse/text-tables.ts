@@ -69,7 +69,7 @@ export function findTables(lines: Line[]): TableRegion[] {
   const regions: TableRegion[] = [];
   let i = 0;
   while (i < lines.length) {
-    const region = cellPerLine(lines, i) ?? pipeTable(lines, i) ?? rowsTable(lines, i);
+    const region = cellPerLine(lines, i) ?? pipeTable(lines, i) ?? headedCellPerLine(lines, i) ?? rowsTable(lines, i);
     if (region) {
       regions.push(region);
       i = region.last + 1;
@@ -121,7 +121,8 @@ function pipeTable(lines: Line[], i: number): TableRegion | null {
 
 /**
  * One row per line. Needs at least three consecutive lines (header and two rows) with the same
- * number of cells (≥ 3), none of them prose (no sentence punctuation).
+ * number of cells (≥ 3), none of them prose (no sentence punctuation). Short one-cell lines
+ * between rows are category rows (一、健身参与) and stay in the table.
  */
 function rowsTable(lines: Line[], i: number): TableRegion | null {
   for (const [layout, sep] of [
@@ -131,11 +132,67 @@ function rowsTable(lines: Line[], i: number): TableRegion | null {
   ] as const) {
     const count = (l: Line) => (isBlank(l) || SENTENCE.test(l.text) ? 0 : splitCells(l, sep).length);
     const n = count(lines[i]);
-    if (n < (layout === 'tab-rows' ? 2 : 3)) continue;
+    const min = layout === 'tab-rows' ? 2 : 3;
+    if (n < min) continue;
     let j = i;
-    while (j + 1 < lines.length && count(lines[j + 1]) === n) j++;
-    if (j - i + 1 < (layout === 'tab-rows' ? 2 : 3)) continue;
-    return { first: i, last: j, layout, rows: lines.slice(i, j + 1).map((l) => splitCells(l, sep)) };
+    let rows = 1;
+    for (let k = i + 1; k < lines.length; k++) {
+      if (count(lines[k]) === n) {
+        j = k;
+        rows++;
+      } else if (isCategoryRow(lines[k]) && k + 1 < lines.length && count(lines[k + 1]) === n) continue;
+      else break;
+    }
+    if (rows < min) continue;
+    return {
+      first: i,
+      last: j,
+      layout,
+      rows: lines.slice(i, j + 1).map((l) => (count(l) === n ? splitCells(l, sep) : [trimmedSpan(l, l.start, l.end)!])),
+    };
   }
   return null;
+}
+
+function isCategoryRow(l: Line): boolean {
+  const t = l.text.trim();
+  return t.length > 0 && t.length <= 20 && !SENTENCE.test(t) && !/[\t]/.test(t) && !/\S\s{2,}\S/.test(t);
+}
+
+const HEADER_CELL = /^(序号|编号|指标|指标名称|名称|项目|单位|计量单位|类别|领域|属性|指标属性|性质|(\d{4}年)?(基数|基期值?|现状值?|目标值?|预期值|规划值)?|\d{4}年[\u4e00-\u9fff]{0,4})$/;
+
+/**
+ * One cell per line without indentation (text copied from a web page): a header of known
+ * column names (序号 / 指标 / 2025年 / 属性 …) fixes the width n; then every n short lines
+ * make a row, blank lines between rows allowed, one-line category rows allowed.
+ */
+function headedCellPerLine(lines: Line[], i: number): TableRegion | null {
+  const head = (l: Line | undefined) => !!l && !isBlank(l) && HEADER_CELL.test(l.text.trim());
+  if (!head(lines[i]) || !/^(序号|编号)$/.test(lines[i].text.trim())) return null;
+  let k = i;
+  const header: CellSpan[] = [];
+  while (head(lines[k])) header.push(trimmedSpan(lines[k], lines[k].start, lines[k].end)!), k++;
+  const n = header.length;
+  if (n < 3) return null;
+  const rows: CellSpan[][] = [header];
+  let last = k - 1;
+  const cell = (l: Line | undefined) => !!l && !isBlank(l) && l.text.trim().length <= 40 && !SENTENCE.test(l.text);
+  while (k < lines.length) {
+    let s = k;
+    while (s < lines.length && isBlank(lines[s])) s++;
+    if (s >= lines.length) break;
+    if (/^\d{1,3}$/.test(lines[s].text.trim())) {
+      const chunk = lines.slice(s, s + n);
+      if (chunk.length < n || !chunk.every(cell)) break;
+      rows.push(chunk.map((l) => trimmedSpan(l, l.start, l.end)!));
+      k = s + n;
+      last = k - 1;
+    } else if (cell(lines[s]) && isCategoryRow(lines[s]) && /^\d{1,3}$/.test(lines[s + 1]?.text.trim() ?? '')) {
+      rows.push([trimmedSpan(lines[s], lines[s].start, lines[s].end)!]);
+      k = s + 1;
+      last = s;
+    } else break;
+  }
+  if (rows.length < 2) return null;
+  return { first: i, last, layout: 'cell-per-line', rows };
 }
