@@ -66,10 +66,13 @@ export function buildSheet(doc: PolicyDocument, department: Department): SheetDa
     leadCount: tasks.filter((t) => t.role === 'lead').length,
     responsibleCount: tasks.filter((t) => t.role === 'responsible').length,
     tasks,
-    mentions: department.mentions.map((mention) => ({
-      mention,
-      sectionPath: mention.section ? (sections.get(mention.section)?.path ?? []) : [],
-    })),
+    // One entry per sentence: a unit named twice in a sentence is one mention to a reader.
+    mentions: department.mentions
+      .filter((m, i, all) => all.findIndex((o) => o.context === m.context) === i)
+      .map((mention) => ({
+        mention,
+        sectionPath: mention.section ? (sections.get(mention.section)?.path ?? []) : [],
+      })),
   };
 }
 
@@ -99,34 +102,27 @@ export function indicatorCore(name: string): string {
   return core;
 }
 
-/** Shortest shared run that counts, in characters. */
+/** Shortest tail of the core that counts, in characters. */
 export const MIN_MATCH = 4;
-/** Share of the core that the shared run must cover. */
-export const MIN_SHARE = 0.6;
 
 /**
- * An indicator is touched by a task when the task text holds a run of the indicator's
- * core name at least 60% of the core long and never shorter than 4 characters (the whole
- * core for shorter ones). So 城乡居民收入比 is touched by 缩小城乡居民收入差距, and
- * 常住人口城镇化率 is not touched by a task that merely mentions 常住人口. Returns the
- * longest run found, or null.
+ * An indicator is touched by a task when the task text names what the indicator measures:
+ * a tail of the indicator's core name (see indicatorCore) at least 4 characters long, or
+ * the whole core when it is shorter. The subject of a Chinese indicator name comes last
+ * (城乡居民收入, 保障性租赁住房), its qualifiers first (城乡, 新市民), so the tail is what
+ * matters: 城乡居民收入比 is touched by 缩小城乡居民收入差距 but not by 城乡居民基本养老保险;
+ * 新市民保障性租赁住房覆盖率 by 扩大租赁住房供应渠道. Returns the longest tail found, or null.
  */
 export function indicatorMatch(taskText: string, indicatorName: string): string | null {
-  const core = indicatorCore(indicatorName);
+  const core = [...indicatorCore(indicatorName)];
   if (core.length === 0) return null;
   const text = normalizeForMatch(taskText);
-  const need = Math.min(core.length, Math.max(MIN_MATCH, Math.ceil(core.length * MIN_SHARE)));
-  let best: string | null = null;
-  for (let len = core.length; len >= need && best === null; len--) {
-    for (let start = 0; start + len <= core.length; start++) {
-      const run = core.slice(start, start + len);
-      if (text.includes(run)) {
-        best = run;
-        break;
-      }
-    }
+  const shortest = Math.min(core.length, MIN_MATCH);
+  for (let len = core.length; len >= shortest; len--) {
+    const tail = core.slice(core.length - len).join('');
+    if (text.includes(tail)) return tail;
   }
-  return best;
+  return null;
 }
 
 export function indicatorsTouched(taskText: string, indicators: Indicator[]): IndicatorLink[] {

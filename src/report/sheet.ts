@@ -86,7 +86,7 @@ export async function renderSheet(data: SheetData, options: RenderOptions = {}):
       pdf.paragraph(withoutNumber(t.task.text, t.task.number), { size: 11.5, font: 'sans' });
       if (t.targets.length > 0) {
         pdf.paragraph('量化目标', { font: 'sansBold', size: 10.5, indent: 0 });
-        for (const target of t.targets) pdf.paragraph(`· ${describeTarget(target)}`, { font: 'sans', size: 10, indent: 1 });
+        for (const target of t.targets) pdf.paragraph(`• ${describeTarget(target)}`, { font: 'sans', size: 10, indent: 1 });
       }
       if (t.indicators.length > 0) {
         pdf.paragraph('相关指标', { font: 'sansBold', size: 10.5, indent: 0 });
@@ -95,7 +95,7 @@ export async function renderSheet(data: SheetData, options: RenderOptions = {}):
           const base = i.baseline ? `${i.baseline.year ?? ''}${i.baseline.year ? '年' : ''}基数 ${i.baseline.raw}` : '';
           const goal = i.target ? `${i.target.year ?? ''}${i.target.year ? '年' : ''}目标 ${i.target.raw}` : '';
           const parts = [base, goal, i.attribute].filter(Boolean).join('，');
-          pdf.paragraph(`· ${i.name}${parts ? `：${parts}` : ''}（任务提及“${link.matched}”）`, { font: 'sans', size: 10, indent: 1 });
+          pdf.paragraph(`• ${i.name}${parts ? `：${parts}` : ''}（任务提及“${link.matched}”）`, { font: 'sans', size: 10, indent: 1 });
         }
       }
       pdf.space(4);
