@@ -181,7 +181,7 @@ function otherUnits(place: Place): string[] {
   return [
     town,
     place.level === '市' ? '有关区县人民政府' : '有关乡镇（街道）',
-    place.level === '市' ? '各区（县）人民政府' : '各乡镇人民政府',
+    place.level === '市' ? `${place.name.slice(0, -1)}高新区管委会` : '各乡镇人民政府',
     `人民银行${place.short.length > 1 ? place.short : place.name.slice(0, -1)}支行`,
     `国网${place.name}供电公司`,
     `${place.level}城投（集团）有限公司`,
@@ -709,7 +709,7 @@ function generate(index: number, seed: string, targetChars: number): { text: str
   }
   const names = new Map(cores.map((d) => [d.core, departmentName(rng, place, d.core, d.variants)]));
   const leadPool = [...topic.leads.map((c) => names.get(c)!), ...cores.filter((d) => d.lead).map((d) => names.get(d.core)!)];
-  const supportPool = [...cores.map((d) => names.get(d.core)!), ...otherUnits(place)];
+  const supportPool = [...new Set([...cores.map((d) => names.get(d.core)!), ...otherUnits(place)])];
   const office = names.get(topic.leads[0])!;
 
   const docClause: ClauseStyle = rng.pick<ClauseStyle>(['standard', 'standard', 'standard', 'hexagon', 'lead-support', 'halfwidth', 'dept-labels']);
