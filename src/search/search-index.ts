@@ -95,7 +95,7 @@ export interface BuildOptions {
 }
 
 const DEFAULT_BOOST = { title: 2, text: 1, section: 0.5 };
-/** Weight of a word's parts (农业, 转移, 人口 for 农业转移人口) relative to the word. */
+/** Weight of a word's parts (农业, 转移, 人口 for 农业转移人口) relative to the word itself. */
 const PART_WEIGHT = 0.3;
 const FIELDS = ['title', 'text', 'section'];
 
@@ -280,11 +280,13 @@ export class SearchIndex {
 
   private run(parsed: ParsedQuery, combineWith: 'AND' | 'OR', accept: (id: number) => boolean): MiniResult[] {
     const whole = new Set(parsed.words);
-    // One sub-query per word: the word itself or any of its dictionary parts.
-    const queries: Query[] = parsed.words.map((w) => ({
-      combineWith: 'OR',
-      queries: [[w, ...this.tokenizer.tokens(w).filter((t) => t !== w)].join(' ')],
-    }));
+    // One sub-query per word: the word itself, or all of its dictionary parts (农业 转移
+    // 人口 for 农业转移人口: the text may segment it otherwise, or split it up).
+    const queries: Query[] = parsed.words.map((w) => {
+      const parts = [...new Set(this.tokenizer.tokens(w))].filter((t) => t !== w);
+      if (parts.length === 0) return { combineWith: 'OR', queries: [w] };
+      return { combineWith: 'OR', queries: [w, { combineWith: 'AND', queries: [parts.join(' ')] }] };
+    });
     return this.miniSearch.search(
       { combineWith, queries },
       {
