@@ -15,3 +15,21 @@ export { decodeBytes, DecodeError, type Decoded } from './read/decode.js';
 export { parse, textProcessor, markdownProcessor, gongwenParse, outline, header } from './parse/index.js';
 export { extract, extractors, documentId, type ExtractOptions } from './extract/index.js';
 export { ingestFile, ingestText, ingestBytes, ingestVFile, type IngestOptions } from './ingest.js';
+export {
+  PlanComparer,
+  comparePlans,
+  DEFAULT_THRESHOLDS,
+  type CompareOptions,
+  type Comparison,
+  type TaskAlignment,
+  type Match as ComparisonMatch,
+  type Gap as CoverageGap,
+  type SectionCoverage,
+  type Verdict,
+  type CoverageStatus,
+} from './compare/compare.js';
+export { formatTerminal as formatComparisonText, formatMarkdown as formatComparisonMarkdown } from './compare/format.js';
+export { renderComparisonPdf, type ComparisonPdfOptions } from './compare/pdf.js';
+export { matchIndicators, indicatorNameSimilarity, type IndicatorPair } from './compare/indicators.js';
+export { citesTitle, titleKey as citationTitleKey } from './compare/references.js';
+export { TfIdfSpace, type TokenSource } from './compare/similarity.js';
