@@ -176,8 +176,14 @@ export function atomize(text: string): string[] {
   for (const a of raw) {
     if (OPENING_PUNCTUATION.has(a)) {
       pendingOpen += a;
-    } else if (pendingOpen === '' && atoms.length > 0 && CLOSING_PUNCTUATION.has([...a][0]) && !isSpace(atoms[atoms.length - 1])) {
-      atoms[atoms.length - 1] += a;
+    } else if (pendingOpen === '' && atoms.length > 0 && CLOSING_PUNCTUATION.has([...a][0])) {
+      // A closing mark after a blank still belongs to the word before the blank.
+      if (isSpace(atoms[atoms.length - 1]) && atoms.length > 1) {
+        const blank = atoms.pop();
+        atoms[atoms.length - 1] += blank + a;
+      } else {
+        atoms[atoms.length - 1] += a;
+      }
     } else {
       atoms.push(pendingOpen + a);
       pendingOpen = '';
@@ -234,25 +240,32 @@ export function breakLines(text: string, width: number, measure: (s: string) => 
   return lines;
 }
 
+/**
+ * Cut an atom wider than a line by characters. A closing mark that does not fit takes the
+ * characters before it along to the next line; when they are all closing marks it hangs
+ * past the edge instead (行末悬挂) — a line never starts with one.
+ */
 function cutAtom(atom: string, width: number, measure: (s: string) => number): string[] {
   const parts: string[] = [];
-  let current = '';
+  let current: string[] = [];
   for (const ch of atom) {
-    if (current !== '' && measure(current + ch) > width + 0.01) {
-      if (CLOSING_PUNCTUATION.has(ch) && [...current].length > 1) {
-        const cs = [...current];
-        const moved = cs.pop() ?? '';
-        parts.push(cs.join(''));
-        current = moved + ch;
-      } else {
-        parts.push(current);
-        current = ch;
+    if (current.length > 0 && measure(current.join('') + ch) > width + 0.01) {
+      if (!CLOSING_PUNCTUATION.has(ch)) {
+        parts.push(current.join(''));
+        current = [ch];
+        continue;
       }
-    } else {
-      current += ch;
+      let k = current.length - 1;
+      while (k > 0 && CLOSING_PUNCTUATION.has(current[k])) k--;
+      if (k > 0) {
+        parts.push(current.slice(0, k).join(''));
+        current = [...current.slice(k), ch];
+        continue;
+      }
     }
+    current.push(ch);
   }
-  if (current) parts.push(current);
+  if (current.length > 0) parts.push(current.join(''));
   return parts;
 }
 
