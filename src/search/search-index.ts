@@ -282,8 +282,12 @@ export class SearchIndex {
     const whole = new Set(parsed.words);
     // One sub-query per word: the word itself, or all of its dictionary parts (农业 转移
     // 人口 for 农业转移人口: the text may segment it otherwise, or split it up).
-    const queries: Query[] = parsed.words.map((w) => {
-      const parts = [...new Set(this.tokenizer.tokens(w))].filter((t) => t !== w);
+    // A single character next to longer words is not required: inside a longer word of the
+    // text (城镇化率 in 常住人口城镇化率) search mode does not emit it on its own.
+    const longer = parsed.words.filter((w) => w.length > 1);
+    const required = longer.length > 0 ? longer : parsed.words;
+    const queries: Query[] = required.map((w) => {
+      const parts = this.partsOf(w);
       if (parts.length === 0) return { combineWith: 'OR', queries: [w] };
       return { combineWith: 'OR', queries: [w, { combineWith: 'AND', queries: [parts.join(' ')] }] };
     });
@@ -294,6 +298,17 @@ export class SearchIndex {
         filter: (r) => accept(r.id as number),
       },
     );
+  }
+
+  /**
+   * The dictionary words inside a word, when together they cover every character of it
+   * (宅基 + 基地 for 宅基地); none otherwise (城镇 alone must not stand for 城镇化).
+   */
+  private partsOf(word: string): string[] {
+    const parts = [...new Set(this.tokenizer.tokens(word))].filter((t) => t !== word && word.includes(t));
+    const covered = new Uint8Array(word.length);
+    for (const p of parts) for (let i = word.indexOf(p); i >= 0; i = word.indexOf(p, i + 1)) covered.fill(1, i, i + p.length);
+    return covered.every((c) => c === 1) ? parts : [];
   }
 
   private scopeFilter(options: SearchOptions): { test: (id: number) => boolean; departments: Array<{ doc: string; name: string }> } {
@@ -341,7 +356,7 @@ export class SearchIndex {
     const marks = [...parsed.phrases];
     for (const w of parsed.words) {
       if (normalized.includes(w)) marks.push(w);
-      else marks.push(...this.tokenizer.tokens(w).filter((t) => t.length > 1 && r.terms.includes(t)));
+      else marks.push(...this.partsOf(w).filter((t) => r.terms.includes(t)));
     }
     // Offsets must line up with the original: fall back when simplification changed lengths.
     const aligned = normalized.length === u.text.length ? normalized : normalizeForMatch(u.text);
