@@ -41,7 +41,8 @@ export function findClause(text: string): ClauseMatch | null {
     const open = matchingOpen(text, end - 1);
     if (open !== -1) {
       const content = text.slice(open + 1, end - 1);
-      if (HINT.test(content)) return { start: open, end, content, contentStart: open + 1 };
+      // a clause stays within one paragraph
+      if (HINT.test(content) && !content.includes('\n')) return { start: open, end, content, contentStart: open + 1 };
     }
   }
   // Unbracketed: "责任单位：A，B" as the last sentence (or last lines).
@@ -50,7 +51,7 @@ export function findClause(text: string): ClauseMatch | null {
   while ((m = re.exec(text.slice(0, end)))) {
     const before = text.slice(0, m.index).replace(/[\s\u3000]+$/, '');
     const rest = text.slice(m.index, end);
-    if ((before === '' || /[。；;！\n]$/.test(before) || /[。；;]$/.test(text.slice(0, m.index))) && !/。/.test(rest)) {
+    if ((before === '' || /[。；;！\n]$/.test(before) || /[。；;]$/.test(text.slice(0, m.index))) && !/[。\n]/.test(rest)) {
       return { start: m.index, end, content: rest, contentStart: m.index };
     }
   }

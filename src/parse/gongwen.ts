@@ -33,7 +33,7 @@ export function parseGongwen(doc: string): Root {
   while (i < lines.length) {
     if (t < tables.length && tables[t].first === i) {
       open = null;
-      children.push(tableNode(index, tables[t].rows));
+      children.push(tableNode(index, tables[t].rows, tables[t].rowSpans));
       i = tables[t].last + 1;
       t++;
       continue;
@@ -76,25 +76,22 @@ function textNode(index: LineIndex, doc: string, start: number, end: number): Te
   return { type: 'text', value: doc.slice(start, end), position: index.position(start, end) };
 }
 
-function tableNode(index: LineIndex, rows: CellSpan[][]): Table {
+function tableNode(index: LineIndex, rows: CellSpan[][], rowSpans?: CellSpan[]): Table {
   const doc = index.text;
   const width = Math.max(...rows.map((r) => r.length));
-  const tableRows: TableRow[] = rows.map((cells) => {
+  const tableRows: TableRow[] = rows.map((cells, r) => {
     const children: TableCell[] = cells.map((c) => ({
       type: 'tableCell',
       children: c.end > c.start ? [textNode(index, doc, c.start, c.end)] : [],
       position: index.position(c.start, c.end),
     }));
-    const first = cells[0];
-    const last = cells[cells.length - 1];
-    return { type: 'tableRow', children, position: index.position(first.start, last.end) };
+    const span = rowSpans?.[r] ?? { start: cells[0].start, end: cells[cells.length - 1].end };
+    return { type: 'tableRow', children, position: index.position(span.start, span.end) };
   });
-  const start = rows[0][0].start;
-  const lastRow = rows[rows.length - 1];
   return {
     type: 'table',
     align: new Array(width).fill(null),
     children: tableRows,
-    position: index.position(start, lastRow[lastRow.length - 1].end),
+    position: { start: { ...tableRows[0].position!.start }, end: { ...tableRows[tableRows.length - 1].position!.end } },
   };
 }

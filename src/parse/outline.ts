@@ -57,7 +57,7 @@ export function outline() {
     const index = new LineIndex(doc);
     const flat = flatten(tree.children, doc).flatMap((b): RootContent[] => (b.type === 'paragraph' ? split(b, doc, index) : [b]));
     annotate(flat, doc);
-    tree.children = nest(flat, doc, file);
+    tree.children = nest(flat, doc, index);
   };
 }
 
@@ -173,7 +173,7 @@ export function titleOf(block: Paragraph | Heading, doc: string): string {
 /** Items of this rank and below (1. （1） ①) do not hold boxes. */
 const BOX_HOLDER_RANK = 6;
 
-function nest(blocks: RootContent[], doc: string, file: VFile): RootContent[] {
+function nest(blocks: RootContent[], doc: string, index: LineIndex): RootContent[] {
   const top: RootContent[] = [];
   const stack: SectionNode[] = [];
   const container = () => (stack.length ? stack[stack.length - 1].children : top);
@@ -212,14 +212,14 @@ function nest(blocks: RootContent[], doc: string, file: VFile): RootContent[] {
         ...(mark.bare ? { bare: true } : {}),
       },
       children: [block],
-      position: block.position ? { start: { ...block.position.start }, end: { ...block.position.end } } : undefined,
+      // from the label on: a Markdown list marker lies before its paragraph
+      position: block.position ? { start: index.point(Math.min(mark.labelStart, block.position.start.offset!)), end: { ...block.position.end } } : undefined,
     };
     container().push(section);
     stack.push(section);
   }
   assignIds(top, 's');
   extend(top);
-  void file;
   return top;
 }
 

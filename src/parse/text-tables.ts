@@ -25,6 +25,8 @@ export interface TableRegion {
   last: number;
   layout: 'cell-per-line' | 'tab-rows' | 'space-rows' | 'pipe';
   rows: CellSpan[][];
+  /** Extent of each row where it is wider than its cells (the pipes of | a | b |). */
+  rowSpans?: CellSpan[];
 }
 
 const isBlank = (l: Line) => l.text.trim() === '';
@@ -106,17 +108,19 @@ function pipeTable(lines: Line[], i: number): TableRegion | null {
   const isPipe = (l: Line | undefined) => !!l && /^\s*\|.*\|\s*$/.test(l.text);
   if (!isPipe(lines[i]) || !isPipe(lines[i + 1])) return null;
   const rows: CellSpan[][] = [];
+  const rowSpans: CellSpan[] = [];
   let j = i;
   for (; j < lines.length && isPipe(lines[j]); j++) {
     const l = lines[j];
     if (/^\s*\|[\s:|-]+\|\s*$/.test(l.text) && l.text.includes('-')) continue; // the |---| rule
+    rowSpans.push(trimmedSpan(l, l.start, l.end)!);
     const open = l.text.indexOf('|');
     const close = l.text.lastIndexOf('|');
     const inner: Line = { start: l.start + open + 1, end: l.start + close, text: l.text.slice(open + 1, close) };
     rows.push(splitCells(inner, /\|/));
   }
   if (rows.length < 2) return null;
-  return { first: i, last: j - 1, layout: 'pipe', rows };
+  return { first: i, last: j - 1, layout: 'pipe', rows, rowSpans };
 }
 
 /**

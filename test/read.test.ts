@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import { decodeBytes, DecodeError } from '../src/read/decode.js';
+import { decodeToFile } from '../src/read/read.js';
+import { UserError } from '../src/model/errors.js';
+
+const text = '某县人民政府\r\n关于印发某县乡村振兴实施方案的通知\r\n\r\n一、总体要求\r\n（一）指导思想。坚持农业农村优先发展。\r\n';
+
+describe('decoding', () => {
+  it('reads UTF-8 with and without BOM', () => {
+    const plain = decodeBytes(new TextEncoder().encode(text));
+    expect(plain.encoding).toBe('utf-8');
+    expect(plain.text).toBe(text);
+    const bom = decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]));
+    expect(bom.encoding).toBe('utf-8-bom');
+    expect(bom.text).toBe(text);
+  });
+
+  it('reads UTF-16 LE and BE with BOM', () => {
+    const le = iconv.encode(text, 'utf16le');
+    expect(decodeBytes(new Uint8Array([0xff, 0xfe, ...le])).text).toBe(text);
+    const be = Buffer.from(le);
+    be.swap16();
+    const decoded = decodeBytes(new Uint8Array([0xfe, 0xff, ...be]));
+    expect(decoded.encoding).toBe('utf-16be');
+    expect(decoded.text).toBe(text);
+  });
+
+  it('falls back to GB18030 for bytes that are not UTF-8, keeping CRLF', () => {
+    const decoded = decodeBytes(iconv.encode(text, 'gb18030'));
+    expect(decoded.encoding).toBe('gb18030');
+    expect(decoded.text).toBe(text);
+    expect(decoded.lineEnding).toBe('crlf');
+  });
+
+  it('tells line-end styles apart', () => {
+    expect(decodeBytes(new TextEncoder().encode('一\n二\n')).lineEnding).toBe('lf');
+    expect(decodeBytes(new TextEncoder().encode('一\r二\r')).lineEnding).toBe('cr');
+    expect(decodeBytes(new TextEncoder().encode('一\r\n二\n')).lineEnding).toBe('mixed');
+  });
+
+  it('rejects empty, blank, binary and undecodable input with the reason', () => {
+    expect(() => decodeBytes(new Uint8Array())).toThrow(/empty file/);
+    expect(() => decodeBytes(new TextEncoder().encode(' \n\u3000\n'))).toThrow(/only white space/);
+    expect(() => decodeBytes(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]))).toThrow(/NUL byte at offset 4/);
+    // Latin-1 accents are neither UTF-8 nor plausible GB18030 Chinese
+    expect(() => decodeBytes(new Uint8Array([...Buffer.from('caf'), 0xe9, 0x20, 0xe0, 0x20, 0x6c, 0x61]))).toThrow(DecodeError);
+  });
+
+  it('names the file in the error a user sees', () => {
+    expect(() => decodeToFile(new Uint8Array(), 'plans/empty.txt')).toThrow(UserError);
+    expect(() => decodeToFile(new Uint8Array(), 'plans/empty.txt')).toThrow(/^plans\/empty\.txt: empty file$/);
+  });
+
+  it('records size, hash and format on the file', () => {
+    const file = decodeToFile(new TextEncoder().encode(text), 'a/b/plan.md');
+    expect(file.data.source).toMatchObject({ fileName: 'plan.md', format: 'markdown', bytes: Buffer.byteLength(text) });
+    expect(file.data.source?.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
