@@ -235,3 +235,29 @@ describe('compare: a document with itself', () => {
     expect(self.indicators.every((p) => p.score === 1 && p.a.name === p.b.name)).toBe(true);
   });
 });
+
+describe('compare: the bundled county plan beside a municipal plan it does not cite', () => {
+  it('pairs the indicators both tables carry and finds no citation', async () => {
+    const wuxi = await ingestFile(WUXI);
+    const r = comparePlans(wuxi, city);
+    // The bundled plan cites 《重庆市新型城镇化规划（2021—2035年）》, not the municipal fixture.
+    expect(r.citesB).toBe(false);
+    expect(r.references).toEqual([]);
+    expect(Object.fromEntries(r.indicators.map((p) => [p.a.name, p.b.name]))).toEqual({
+      常住人口城镇化率: '常住人口城镇化率',
+      城镇调查失业率: '城镇调查失业率',
+      城市建成区绿化覆盖率: '城市建成区绿化覆盖率',
+      空气质量优良天数比率: '城市空气质量优良天数比率',
+      '政务服务事项“全网通办率”': '政务服务事项网上可办率',
+      城乡居民收入比: '城乡居民人均可支配收入比',
+    });
+    expect(r.indicatorsOnlyA.map((i) => i.name).sort()).toEqual(['城区常住人口占全县常住人口比重', '新市民保障性租赁住房覆盖率'].sort());
+    // Every task of A is judged.
+    expect(r.tasks).toHaveLength(wuxi.tasks.length);
+    // Same subject, independent wording: the plans share topics without copying each other.
+    const transport = r.tasks.find((t) => t.title === '突破对外交通瓶颈')!;
+    expect(transport.matches[0].title).toBe('构建对外交通大通道');
+    // 县交通局 (county) ↔ 市交通局 (municipal).
+    expect(r.departments).toContainEqual(expect.objectContaining({ a: '县交通局', b: '市交通局', relation: 'level' }));
+  });
+});
