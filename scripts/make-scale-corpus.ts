@@ -272,7 +272,7 @@ const TOPICS: Topic[] = [
     indicators: [
       { name: '粮食综合生产能力', unit: '万吨', base: [8, 40], step: [0.5, 2], digits: 1, binding: true },
       { name: '高标准农田累计建成面积', unit: '万亩', base: [10, 60], step: [5, 15], digits: 1, binding: true },
-      pct('农产品加工业产值与农业总产值比', [80, 200], [10, 40]),
+      { name: '农产品加工业产值与农业总产值比', unit: '%', base: [80, 200], step: [10, 40], digits: 1, binding: false },
       pct('农村卫生厕所普及率', [70, 92], [4, 8]),
       pct('农村生活污水治理率', [25, 60], [10, 20]),
       { name: '农村居民人均可支配收入', unit: '元', base: [12000, 21000], step: [3500, 7000], digits: 0, binding: false },
@@ -679,11 +679,12 @@ class DocumentWriter {
   }
 }
 
-function generate(index: number, seed: string, targetChars: number): { text: string; entry: Omit<ManifestEntry, 'bytes' | 'file' | 'encoding' | 'lineEnding'> } {
+function generate(index: number, seed: string, targetChars: number, allowMarkdown: boolean): { text: string; entry: Omit<ManifestEntry, 'bytes' | 'file' | 'encoding' | 'lineEnding'> } {
   const rng = new Random(hash32(`${seed}:${index}`));
   const place = rng.pick(PLACES);
   const topic = rng.pick(TOPICS);
-  const shape: Shape = rng.pick<Shape>(['implementation-plan', 'implementation-plan', 'chapter-plan', 'notice', 'markdown-plan']);
+  const shapes: Shape[] = ['implementation-plan', 'implementation-plan', 'chapter-plan', 'notice', 'markdown-plan'];
+  const shape: Shape = rng.pick(allowMarkdown ? shapes : shapes.slice(0, -1));
   const L = place.level;
 
   const year = rng.int(2019, 2024);
@@ -819,11 +820,12 @@ function generate(index: number, seed: string, targetChars: number): { text: str
   const safeguardChars = 900;
   let budget = targetChars - w.length - safeguardChars;
   let g = 0;
-  while (budget > 0) {
-    const groupTitle = groups[g % groups.length] + (g >= groups.length ? `（${cnNumber(Math.floor(g / groups.length) + 1)}）` : '');
+  while (budget > 0 || taskNo < 3) {
+    // Past the topic's own groups, compose more (a long plan has more parts than the bank).
+    const groupTitle = g < groups.length ? groups[g] : `${rng.pick(VERBS)}${rng.pick(topic.objects)}`;
     const chunk: string[] = [];
     const nTasks = rng.int(2, 5);
-    for (let k = 0; k < nTasks && budget > 0; k++) {
+    for (let k = 0; k < nTasks && (budget > 0 || taskNo < 3); k++) {
       const t = task();
       chunk.push(t);
       budget -= t.length + 2;
@@ -832,7 +834,8 @@ function generate(index: number, seed: string, targetChars: number): { text: str
     g++;
   }
   const declaredWrong = rng.chance(0.05);
-  const declared = declaredWrong ? taskNo + rng.pick([-2, -1, 1, 2]) : taskNo;
+  const off = rng.pick([-2, -1, 1, 2]);
+  const declared = declaredWrong ? (taskNo + off >= 1 ? taskNo + off : taskNo + 1) : taskNo;
   if (shape === 'chapter-plan') {
     w.add(`本规划共部署${declared}项重点任务。`, '');
     let box = 0;
@@ -894,12 +897,32 @@ function generate(index: number, seed: string, targetChars: number): { text: str
 
 // --- bytes and files ----------------------------------------------------------------------------
 
-function encode(rng: Random, text: string, markdown: boolean): { bytes: Buffer; encoding: ManifestEntry['encoding']; lineEnding: ManifestEntry['lineEnding'] } {
-  const r = markdown ? 1 : rng.next();
-  if (r < 0.04) return { bytes: iconv.encode(text.replace(/\n/g, '\r\n'), 'gb18030'), encoding: 'gb18030', lineEnding: 'crlf' };
-  if (r < 0.06) return { bytes: iconv.encode(text.replace(/\n/g, '\r\n'), 'utf-16le', { addBOM: true }), encoding: 'utf-16le', lineEnding: 'crlf' };
-  if (r < 0.1) return { bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]), encoding: 'utf-8-bom', lineEnding: 'lf' };
-  return { bytes: Buffer.from(text, 'utf8'), encoding: 'utf-8', lineEnding: 'lf' };
+type Encoding = ManifestEntry['encoding'];
+
+/**
+ * Encoding by position, so every sample of 50 has each: 4% GB18030 + CRLF, 2% UTF-16LE with BOM
+ * + CRLF, 4% UTF-8 with BOM, the rest plain UTF-8 (Markdown documents are always plain UTF-8).
+ */
+function encodingFor(index: number): Encoding {
+  const slot = index % 50;
+  if (slot === 5 || slot === 30) return 'gb18030';
+  if (slot === 10) return 'utf-16le';
+  if (slot === 15 || slot === 40) return 'utf-8-bom';
+  return 'utf-8';
+}
+
+function encode(text: string, encoding: Encoding): { bytes: Buffer; lineEnding: ManifestEntry['lineEnding'] } {
+  const crlf = text.replace(/\n/g, '\r\n');
+  switch (encoding) {
+    case 'gb18030':
+      return { bytes: iconv.encode(crlf, 'gb18030'), lineEnding: 'crlf' };
+    case 'utf-16le':
+      return { bytes: iconv.encode(crlf, 'utf-16le', { addBOM: true }), lineEnding: 'crlf' };
+    case 'utf-8-bom':
+      return { bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]), lineEnding: 'lf' };
+    case 'utf-8':
+      return { bytes: Buffer.from(text, 'utf8'), lineEnding: 'lf' };
+  }
 }
 
 export interface ScaleCorpusOptions {
@@ -939,8 +962,9 @@ export function makeScaleCorpus(options: ScaleCorpusOptions = {}): ScaleCorpusRe
     const rng = new Random(hash32(`${seed}:size:${i}`));
     // UTF-8 CJK is 3 bytes a character, digits and spaces 1: about 2.8 on average. Mean ±40%.
     const targetChars = Math.round((meanBytes * rng.decimal(0.6, 1.4, 3)) / 2.8);
-    const { text, entry } = generate(i, seed, targetChars);
-    const { bytes, encoding, lineEnding } = encode(rng, text, entry.format === 'markdown');
+    const encoding = encodingFor(i);
+    const { text, entry } = generate(i, seed, targetChars, encoding === 'utf-8');
+    const { bytes, lineEnding } = encode(text, encoding);
     const slug = TOPICS.find((t) => entry.title.includes(t.subject))?.slug ?? 'plan';
     const file = `${String(i).padStart(width, '0')}-${slug}.${entry.format === 'markdown' ? 'md' : 'txt'}`;
     writeFileSync(path.join(dir, file), bytes);

@@ -4,11 +4,14 @@
  * format described in docs/fixtures.md). One `it` per aspect so a failure names what broke.
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
-import { describe, expect, it, beforeAll } from 'vitest';
-import { ingestFile } from '../src/index.js';
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+import { ingestFile, defaultAliases } from '../src/index.js';
+import { makeScaleCorpus } from '../scripts/make-scale-corpus.js';
 import type { PolicyDocument, Quantity, Section, Position } from '../src/model/types.js';
 
 const DIR = fileURLToPath(new URL('./fixtures/shapes/', import.meta.url));
@@ -374,5 +377,82 @@ describe('one text in three encodings', () => {
     expect(c).toEqual(a);
     // The id comes from the file name, so three files give three ids.
     expect(new Set(docs.map((d) => d.id)).size).toBe(3);
+  });
+});
+
+describe('generated plans (scripts/make-scale-corpus.ts) read back to what was generated', () => {
+  // A small seeded sample of every shape, clause style and encoding the scale corpus uses; the
+  // generator's manifest is the ground truth. Names are compared after alias folding, because the
+  // manifest records them as written and the model gives canonical names.
+  let dir: string;
+  let manifest: { documents: ManifestDoc[] };
+
+  interface ManifestDoc {
+    file: string;
+    encoding: string;
+    format: string;
+    title: string;
+    issuer: string;
+    docNumber: string;
+    date: string;
+    declaredTasks: number;
+    indicators: number;
+    tasks: { number: string; title: string; clause: string; lead: string[]; responsible: string[] }[];
+  }
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'scale-sample-'));
+    const result = makeScaleCorpus({ count: 40, out: join(dir, 'corpus'), seed: 'shapes-test', meanBytes: 12_000 });
+    manifest = JSON.parse(readFileSync(result.manifest, 'utf8'));
+  });
+
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('is deterministic: the same seed gives the same bytes', async () => {
+    const again = makeScaleCorpus({ count: 5, out: join(dir, 'again'), seed: 'shapes-test', meanBytes: 12_000 });
+    for (const f of readdirSync(again.dir)) {
+      expect(readFileSync(join(again.dir, f)).equals(readFileSync(join(dir, 'corpus', f))), f).toBe(true);
+    }
+  });
+
+  it('covers every shape, encoding and clause style', () => {
+    const docs = manifest.documents;
+    expect(new Set(docs.map((d) => d.encoding))).toEqual(new Set(['utf-8', 'utf-8-bom', 'gb18030', 'utf-16le']));
+    expect(new Set(docs.map((d) => d.format))).toEqual(new Set(['text', 'markdown']));
+    const styles = new Set(docs.flatMap((d) => d.tasks.map((t) => t.clause)));
+    for (const s of ['standard', 'hexagon', 'lead-support', 'halfwidth', 'line', 'sole', 'dept-labels', 'none']) expect(styles).toContain(s);
+  });
+
+  it('gives back header, tasks, assignments, indicators and declared counts', async () => {
+    const aliases = defaultAliases();
+    const key = (names: string[]) => names.map((n) => aliases.key(n)).sort();
+    const problems: string[] = [];
+    for (const e of manifest.documents) {
+      const doc = await ingestFile(join(dir, 'corpus', e.file));
+      const header = { title: doc.title, issuer: doc.issuer, docNumber: doc.docNumber, date: doc.date, encoding: doc.source.encoding };
+      const want = { title: e.title, issuer: e.issuer, docNumber: e.docNumber, date: e.date, encoding: e.encoding };
+      if (JSON.stringify(header) !== JSON.stringify(want)) problems.push(`${e.file}: header ${JSON.stringify(header)} ≠ ${JSON.stringify(want)}`);
+      if (doc.indicators.length !== e.indicators) problems.push(`${e.file}: ${doc.indicators.length} indicators ≠ ${e.indicators}`);
+      const numbers = doc.tasks.map((t) => t.number).join(',');
+      if (numbers !== e.tasks.map((t) => t.number).join(',')) {
+        problems.push(`${e.file}: tasks ${numbers} ≠ 1..${e.tasks.length}`);
+        continue;
+      }
+      e.tasks.forEach((t, i) => {
+        const d = doc.tasks[i];
+        const got = { title: d.title, lead: key(d.lead), responsible: key(d.responsible) };
+        const exp = { title: t.title, lead: key(t.lead), responsible: key(t.responsible) };
+        if (JSON.stringify(got) !== JSON.stringify(exp)) {
+          problems.push(`${e.file} task ${t.number} (${t.clause}): ${d.title} L=${d.lead} R=${d.responsible} ≠ ${t.title} L=${t.lead} R=${t.responsible}`);
+        }
+      });
+      const declared = doc.declaredCounts.find((c) => c.subject === 'tasks');
+      if (declared?.declared !== e.declaredTasks) problems.push(`${e.file}: declared ${declared?.declared} ≠ ${e.declaredTasks}`);
+      const mismatch = doc.diagnostics.some((x) => x.rule === 'count-mismatch');
+      if (mismatch !== (e.declaredTasks !== e.tasks.length)) problems.push(`${e.file}: count-mismatch reported ${mismatch}`);
+    }
+    expect(problems).toEqual([]);
   });
 });
