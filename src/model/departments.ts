@@ -170,3 +170,26 @@ export function requireDepartment(query: string, departments: Department[], wher
   }
   throw new UserError(`${where}: no department "${query}" (see \`policy departments\`)`);
 }
+
+/**
+ * Resolve a name in each of several documents: a 县交通局 and a 市交通局 in two documents
+ * are both what "交通局" means. Documents that do not have the unit are left out; the name
+ * is an error when no document has it, or when it is ambiguous within one.
+ */
+export function resolveAcross(
+  query: string,
+  docs: { id: string; departments: Department[] }[],
+  aliases?: AliasTable,
+): Map<string, Department> {
+  const found = new Map<string, Department>();
+  for (const doc of docs) {
+    const r = resolveDepartment(query, doc.departments, aliases);
+    if (r.status === 'found') found.set(doc.id, r.department);
+    else if (r.status === 'ambiguous') requireDepartment(query, doc.departments, doc.id, aliases);
+  }
+  if (found.size === 0) {
+    const where = docs.length === 1 ? docs[0].id : `any of ${docs.length} documents`;
+    throw new UserError(`${where}: no department "${query}" (see \`policy departments\`)`);
+  }
+  return found;
+}

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { PolicyDocument, Quantity } from '../../model/types.js';
 import { loadDocuments } from '../../model/store.js';
-import { requireDepartment } from '../../model/departments.js';
+import { resolveAcross } from '../../model/departments.js';
 import { renderTable } from '../format.js';
 import { writeIndicatorsPdf } from './report.js';
 
@@ -30,8 +30,10 @@ export function registerReading(program: Command): void {
     .action(async (options: ReadOptions & { dept?: string }) => {
       const docs = await documentsFor(options);
       const rows: { doc: string; number: string; title: string; role: string; lead: string[]; responsible: string[]; section: string; line: number }[] = [];
+      const resolved = options.dept ? resolveAcross(options.dept, docs) : null;
       for (const doc of docs) {
-        const dept = options.dept ? requireDepartment(options.dept, doc.departments, `${doc.id}`) : null;
+        const dept = resolved ? resolved.get(doc.id) : null;
+        if (resolved && !dept) continue;
         for (const t of doc.tasks) {
           const role = dept ? (t.lead.includes(dept.name) ? '牵头' : t.responsible.includes(dept.name) ? '配合' : '') : '';
           if (dept && !role) continue;

@@ -1,0 +1,122 @@
+import { describe, expect, it, beforeAll } from 'vitest';
+import { mkdtempSync, writeFileSync, mkdirSync, existsSync, readFileSync, copyFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { policy } from './helpers/cli.js';
+import { displayWidth } from '../src/cli/format.js';
+import type { PolicyDocument } from '../src/model/types.js';
+
+const bundled = 'corpus/wuxi-urbanization-plan-2021-2035.txt';
+let dir: string;
+let data: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'policy-cli-'));
+  data = path.join(dir, 'data');
+});
+
+const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at |Error:/);
+
+describe('policy ingest', () => {
+  it('ingests good files, reports each bad one on one line, and exits 1', () => {
+    const bad = path.join(dir, 'bad');
+    mkdirSync(bad);
+    writeFileSync(path.join(bad, 'empty.txt'), '');
+    writeFileSync(path.join(bad, 'binary.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08]));
+    writeFileSync(path.join(bad, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0xe0, 0x20, 0x6c, 0x61]));
+    const gbk = path.join(dir, 'gbk-plan.txt');
+    writeFileSync(gbk, iconv.encode('某县人民政府\r\n某县乡村振兴实施方案\r\n\r\n一、重点任务\r\n1. 发展特色产业。（牵头单位：县农业农村委；责任单位：县财政局）\r\n', 'gb18030'));
+    const r = policy(['ingest', path.join(bad, 'missing.txt'), bad, path.join(bad, 'empty.txt'), path.join(bad, 'binary.txt'), path.join(bad, 'latin1.txt'), bundled, gbk, '--data', data]);
+    expect(r.status).toBe(1);
+    const errors = r.stderr.trim().split('\n');
+    expect(errors).toEqual([
+      `policy: ${path.join(bad, 'missing.txt')}: no such file`,
+      `policy: ${bad}: is a folder, not a document`,
+      `policy: ${path.join(bad, 'empty.txt')}: empty file`,
+      `policy: ${path.join(bad, 'binary.txt')}: binary data (NUL byte at offset 4)`,
+      expect.stringMatching(new RegExp(`^policy: ${path.join(bad, 'latin1.txt').replace(/[.\\/]/g, '\\$&')}: undecodable bytes: invalid UTF-8 at byte 3`)),
+    ]);
+    noStack(r.stderr);
+    expect(r.stdout).toContain('✓ wuxi-urbanization-plan-2021-2035');
+    expect(r.stdout).toContain('27 tasks');
+    expect(r.stdout).toContain('2 of 7 documents ingested');
+    const gbDoc = JSON.parse(readFileSync(path.join(data, 'gbk-plan', 'document.json'), 'utf8')) as PolicyDocument;
+    expect(gbDoc.source).toMatchObject({ encoding: 'gb18030', lineEnding: 'crlf' });
+    expect(gbDoc.tasks[0]).toMatchObject({ title: '发展特色产业', lead: ['县农业农村委'], responsible: ['县财政局'] });
+  });
+
+  it('prints the model with --json and expands wildcards itself', () => {
+    const r = policy(['ingest', 'corpus/*.txt', '--data', path.join(dir, 'json'), '--json']);
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout) as PolicyDocument;
+    expect(doc.docNumber).toBe('巫溪府发〔2023〕25号');
+    expect(existsSync(path.join(dir, 'json', 'wuxi-urbanization-plan-2021-2035', 'document.json'))).toBe(true);
+  });
+
+  it('refuses two files that would get the same id in one run', () => {
+    const copy = path.join(dir, 'copy');
+    mkdirSync(copy);
+    copyFileSync(bundled, path.join(copy, 'wuxi-urbanization-plan-2021-2035.txt'));
+    const r = policy(['ingest', bundled, path.join(copy, 'wuxi-urbanization-plan-2021-2035.txt'), '--data', path.join(dir, 'dup')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/id "wuxi-urbanization-plan-2021-2035" is already taken/);
+  });
+});
+
+describe('reading commands', () => {
+  beforeAll(() => {
+    policy(['ingest', bundled, '--data', data, '-q']);
+  });
+
+  it('lists what a department carries, by the name people use', () => {
+    const doc = JSON.parse(readFileSync(path.join(data, 'wuxi-urbanization-plan-2021-2035', 'document.json'), 'utf8')) as PolicyDocument;
+    const expected = doc.tasks.filter((t) => t.lead.includes('县交通局') || t.responsible.includes('县交通局')).map((t) => t.number);
+    const r = policy(['tasks', '--dept', '交通局', '--data', data, '--json']);
+    expect(r.status).toBe(0);
+    const rows = JSON.parse(r.stdout) as { number: string; role: string }[];
+    expect(rows.map((x) => x.number)).toEqual(expected);
+    expect(rows.find((x) => x.number === '7')?.role).toBe('牵头');
+    expect(rows.find((x) => x.number === '2')?.role).toBe('配合');
+  });
+
+  it('says so when a department is unknown or ambiguous, on one line, exit 1', () => {
+    const unknown = policy(['tasks', '--dept', '外交部', '--data', data]);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr.trim()).toBe('policy: any of 2 documents: no department "外交部" (see `policy departments`)');
+    const ambiguous = policy(['tasks', '--dept', '委', '--data', data]);
+    expect(ambiguous.status).toBe(1);
+    expect(ambiguous.stderr).toMatch(/ambiguous: .*县发展改革委/);
+    noStack(ambiguous.stderr);
+  });
+
+  it('aligns tables by display width (a Chinese character is two columns)', () => {
+    const r = policy(['departments', '--data', data]);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n').slice(0, -1);
+    // the 类别 column starts at the same display column on every line
+    const startOfSecond = lines.map((l) => {
+      const m = /^(\S+)\s+/.exec(l)!;
+      return displayWidth(m[0]);
+    });
+    expect(new Set(startOfSecond).size).toBe(1);
+  });
+
+  it('prints the indicators with their years', () => {
+    const r = policy(['indicators', '--data', data]);
+    expect(r.stdout).toMatch(/2020年基数\s+2025年目标\s+属性/);
+    expect(r.stdout).toMatch(/城乡居民收入比\s+2\.56:1\s+2\.4:1\s+预期性/);
+    expect(r.stdout.trim().endsWith('8 indicators')).toBe(true);
+  });
+
+  it('tells a newcomer what to do when nothing was ingested', () => {
+    const r = policy(['tasks', '--data', path.join(dir, 'nothing-here')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toMatch(/data folder not found \(run `policy ingest/);
+  });
+
+  it('documents its commands in --help', () => {
+    const r = policy(['--help']);
+    for (const command of ['ingest', 'tasks', 'departments', 'indicators']) expect(r.stdout).toContain(command);
+  });
+});

@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { ingestFile, ingestText } from '../src/ingest.js';
+import type { PolicyDocument } from '../src/model/types.js';
+import { resolveDepartment } from '../src/model/departments.js';
+
+const path = 'corpus/wuxi-urbanization-plan-2021-2035.txt';
+const source = readFileSync(path, 'utf8');
+const doc: PolicyDocument = await ingestFile(path);
+const slice = (p: { start: { offset: number }; end: { offset: number } }) => source.slice(p.start.offset, p.end.offset);
+
+describe('the bundled county plan', () => {
+  it('reads the header of its 通知', () => {
+    expect(doc).toMatchObject({
+      id: 'wuxi-urbanization-plan-2021-2035',
+      title: '巫溪县新型城镇化实施方案（2021—2035年）',
+      noticeTitle: '关于印发巫溪县新型城镇化实施方案（2021—2035年）的通知',
+      docType: '实施方案',
+      issuer: '巫溪县人民政府',
+      docNumber: '巫溪府发〔2023〕25号',
+      date: '2023-04-26',
+      disclosure: '此件公开发布',
+      period: { start: 2021, end: 2035 },
+    });
+    expect(doc.recipients).toContain('县政府各部门');
+  });
+
+  it('finds the 27 numbered tasks in order, each in its task group', () => {
+    expect(doc.tasks.map((t) => t.number)).toEqual(Array.from({ length: 27 }, (_, i) => String(i + 1)));
+    for (const t of doc.tasks) {
+      expect(t.sectionPath[0]).toBe('重点任务');
+      expect(slice(t.position)).toContain(t.title);
+      expect(source).toContain(t.text.split('\n')[0]);
+    }
+    // "16 提升…" has no period after its number; it is still task 16, with a warning
+    expect(doc.tasks[15].title).toBe('提升城镇国土空间规划水平');
+    expect(doc.diagnostics).toContainEqual(expect.objectContaining({ rule: 'bare-number', line: doc.tasks[15].position.start.line }));
+  });
+
+  it('reads every unit of every assignment clause, whatever its brackets', () => {
+    for (const t of doc.tasks) {
+      expect(t.clause, `task ${t.number}`).not.toBeNull();
+      const raw = t.clause!.raw;
+      expect(slice(t.clause!.position)).toBe(raw);
+      // names = 、-separators + one per labelled part; no name lost or invented
+      const inner = raw.slice(1, -1).replace(/（[^（）]*）/g, '');
+      const parts = inner.split(/[；;]/).length;
+      const separators = (inner.match(/、/g) ?? []).length;
+      expect(t.assignments.length, `task ${t.number}: ${raw}`).toBe(parts + separators);
+      for (const a of t.assignments) expect(raw).toContain(a.raw);
+      expect(t.lead.length).toBeGreaterThan(0);
+    }
+    const byNumber = (n: string) => doc.tasks.find((t) => t.number === n)!;
+    expect(byNumber('4').responsible).toContain('县创建服务中心'); // 等部门（单位） dropped
+    expect(byNumber('19').responsible).toContain('宁之源（集团）公司'); // brackets inside a name
+    expect(byNumber('7').responsible).toContain('有关乡镇（街道）');
+    expect(byNumber('26')).toMatchObject({ lead: ['县住房城乡建委'], responsible: ['县税务局'] });
+  });
+
+  it('builds the department directory with aliases, kinds, roles and mentions', () => {
+    const ndrc = doc.departments.find((d) => d.name === '县发展改革委')!;
+    expect(ndrc.aliases).toEqual(expect.arrayContaining(['县发改委', '县发展和改革委员会']));
+    expect(ndrc.lead).toEqual(doc.tasks.filter((t) => t.lead.includes('县发展改革委')).map((t) => t.number));
+    expect(ndrc.mentions.some((m) => m.context.includes('办公室设在县发展改革委'))).toBe(true);
+    for (const m of ndrc.mentions) expect(slice(m.position)).toBe(m.raw);
+    const kinds = Object.fromEntries(doc.departments.map((d) => [d.name, d.kind]));
+    expect(kinds).toMatchObject({ 人民银行巫溪支行: 'bank', '宁之源（集团）公司': 'enterprise', '各乡镇（街道）': 'township', 县交通局: 'department' });
+    // every department is named by some task, and every task unit is in the directory
+    const named = new Set(doc.tasks.flatMap((t) => [...t.lead, ...t.responsible]));
+    expect(new Set(doc.departments.map((d) => d.name))).toEqual(named);
+  });
+
+  it('resolves the names people use', () => {
+    const find = (q: string) => {
+      const r = resolveDepartment(q, doc.departments);
+      return r.status === 'found' ? r.department.name : r.status;
+    };
+    expect(find('交通局')).toBe('县交通局');
+    expect(find('住建委')).toBe('县住房城乡建委');
+    expect(find('发改委')).toBe('县发展改革委');
+    expect(find('县发展和改革委员会')).toBe('县发展改革委');
+    expect(find('局')).toBe('ambiguous');
+    expect(find('外交部')).toBe('unknown');
+  });
+
+  it('reads the 8 indicators with baselines, targets, comparators and attributes', () => {
+    expect(doc.indicators.map((i) => i.number)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+    const [urban, , jobless, rental, , air, , income] = doc.indicators;
+    expect(urban).toMatchObject({ name: '常住人口城镇化率', unit: '%', attribute: '预期性', baseline: { year: 2020, value: 39.7 }, target: { year: 2025, value: 44 } });
+    expect(jobless.baseline).toMatchObject({ raw: '≦5.7', value: 5.7, comparator: '<=' });
+    expect(rental.baseline).toMatchObject({ raw: '—', value: null, comparator: null });
+    expect(air).toMatchObject({ attribute: '约束性', target: { raw: '≧92.6', value: 92.6, comparator: '>=' } });
+    expect(income).toMatchObject({ name: '城乡居民收入比', baseline: { raw: '2.56:1', value: 2.56 }, target: { value: 2.4 } });
+  });
+
+  it('finds prose targets with the year in force', () => {
+    const t = (metric: string) => doc.targets.filter((x) => x.metric === metric);
+    expect(t('城区公交站点500米覆盖率')[0]).toMatchObject({ value: 90, unit: '%', year: 2025 });
+    expect(t('学前三年毛入园率')[0]).toMatchObject({ value: 95, comparator: '>=', comparatorText: '以上', year: 2025 });
+    expect(t('常住人口城镇化率').map((x) => [x.year, x.value, x.comparator])).toEqual([
+      [2025, 44, '='],
+      [2035, 50, '~'],
+    ]);
+    expect(t('普通国道二级以上')[0]).toMatchObject({ value: 85, year: 2027, task: '8' });
+    for (const x of doc.targets) expect(slice(x.position)).toBe(x.raw);
+    // numbers that are part of a name are not targets
+    expect(doc.targets.some((x) => x.value === 5 && x.unit === null)).toBe(false);
+    expect(doc.targets.some((x) => x.raw.includes('500米'))).toBe(false);
+  });
+
+  it('lists the documents it cites', () => {
+    expect(doc.references.map((r) => r.title)).toEqual(
+      expect.arrayContaining(['重庆市新型城镇化规划（2021—2035年）', '国家铁路网规划', '重庆市通用航空布局规划']),
+    );
+    for (const r of doc.references) expect(slice(r.position)).toBe(`《${r.title}》`);
+  });
+
+  it('checks the counts it declares: 27项重点工作 and “八大”工程', () => {
+    expect(doc.declaredCounts.map((c) => [c.subject, c.declared, c.found])).toEqual([
+      ['sections', 8, 8],
+      ['tasks', 27, 27],
+    ]);
+    expect(doc.diagnostics.filter((d) => d.rule === 'count-mismatch')).toEqual([]);
+  });
+
+  it('classifies the paragraphs for search', () => {
+    const kinds = (k: string) => doc.paragraphs.filter((p) => p.kind === k);
+    expect(kinds('principle').some((p) => p.text.startsWith('党揽全局'))).toBe(true);
+    expect(kinds('measure').some((p) => p.text.startsWith('强化组织领导'))).toBe(true);
+    expect(kinds('goal').some((p) => p.text.includes('常住人口城镇化率达44%'))).toBe(true);
+    expect(kinds('task').length).toBe(27);
+  });
+});
+
+describe('clause styles and irregularities', () => {
+  const plan = (body: string) => ingestText(`某县实施方案\n\n一、重点任务\n${body}`, { fileName: 'styles.txt' });
+
+  it('reads each clause style', () => {
+    const doc = plan(
+      [
+        '1. 甲。（牵头单位：县交通局、县财政局；责任单位：县教委）',
+        '2. 乙。〔牵头单位：县交通局；配合单位：县城投（集团）有限公司、有关乡镇（街道）〕',
+        '3. 丙。(牵头单位:县交通局;责任单位:县民政局、县水利局)',
+        '4. 丁。（县农业农村委牵头，县财政局、县水利局配合）',
+        '5. 戊。（县教委负责）',
+        '6. 己。',
+        '责任单位：县民政局，县卫生健康委',
+        '7. 庚。（牵头部门：县林业局；协同单位：县文化旅游委等部门（单位））',
+      ].join('\n'),
+    );
+    const roles = doc.tasks.map((t) => [t.number, t.lead, t.responsible]);
+    expect(roles).toEqual([
+      ['1', ['县交通局', '县财政局'], ['县教委']],
+      ['2', ['县交通局'], ['县城投（集团）有限公司', '有关乡镇（街道）']],
+      ['3', ['县交通局'], ['县民政局', '县水利局']],
+      ['4', ['县农业农村委'], ['县财政局', '县水利局']],
+      ['5', [], ['县教委']],
+      ['6', [], ['县民政局', '县卫生健康委']],
+      ['7', ['县林业局'], ['县文化旅游委']],
+    ]);
+  });
+
+  it('warns about a task without a clause, a wrong declared count and unbalanced brackets, with positions', () => {
+    const doc = plan('实施以下3项重点任务。\n1. 甲。（牵头单位：县交通局）\n2. 乙（未闭合。\n');
+    const rules = doc.diagnostics.map((d) => `${d.rule}@${d.line}`);
+    expect(rules).toEqual(expect.arrayContaining(['missing-assignment@6', 'count-mismatch@4', 'unbalanced-brackets@6']));
+  });
+});
