@@ -30,6 +30,8 @@ export interface CompareOptions {
   indicatorThreshold?: number;
   /** Department alias table. Default: the bundled data/aliases.json. */
   aliases?: AliasTable;
+  /** Hook: the units of a document to compare. Default `documentUnits` (tasks, sections with prose, paragraphs outside tasks). */
+  units?: (doc: PolicyDocument) => Unit[];
 }
 
 export const DEFAULT_THRESHOLDS = { counterpart: 0.35, weak: 0.2, indicator: 0.6 } as const;
@@ -124,6 +126,7 @@ export interface Comparison {
 export class PlanComparer {
   readonly options: Required<Omit<CompareOptions, 'tokenizer' | 'aliases'>> & { tokenizer: TokenSource | null; aliases: AliasTable | null };
 
+
   constructor(options: CompareOptions = {}) {
     const counterpart = options.counterpart ?? DEFAULT_THRESHOLDS.counterpart;
     const weak = options.weak ?? DEFAULT_THRESHOLDS.weak;
@@ -137,14 +140,15 @@ export class PlanComparer {
       maxMatches: options.maxMatches ?? 3,
       indicatorThreshold: options.indicatorThreshold ?? DEFAULT_THRESHOLDS.indicator,
       aliases: options.aliases ?? null,
+      units: options.units ?? documentUnits,
     };
   }
 
   compare(a: PolicyDocument, b: PolicyDocument): Comparison {
     const o = this.options;
     const tokenizer = o.tokenizer ?? getTokenizer();
-    const unitsA = documentUnits(a);
-    const unitsB = documentUnits(b);
+    const unitsA = o.units(a);
+    const unitsB = o.units(b);
     const space = new TfIdfSpace([...unitsA, ...unitsB].map((u) => tokenizer.tokens(u.text)));
     const offset = unitsA.length;
     // scores[i][j]: unit i of A against unit j of B.
@@ -162,12 +166,12 @@ export class PlanComparer {
         .filter((m) => m.score > 0)
         .sort((x, y) => y.score - x.score || kindRank(x.v.kind) - kindRank(y.v.kind));
       const best = ranked[0]?.score ?? 0;
-      const task = a.tasks.find((t) => t.number === u.id)!;
+      const task = a.tasks.find((t) => t.number === u.id);
       tasks.push({
         number: u.id,
         title: u.title,
         section: u.sectionPath.join(' / '),
-        lead: task.lead,
+        lead: task?.lead ?? [],
         verdict: verdict(best),
         score: round(best),
         matches: ranked.slice(0, o.maxMatches).filter((m) => m.score >= o.weak || m === ranked[0]).map((m) => toMatch(m.v, m.score)),
@@ -192,7 +196,7 @@ export class PlanComparer {
       if (v.kind !== 'task') return;
       const s = bestForB[j];
       const st = status(s.score);
-      if (st !== 'covered') gaps.push(toGap(v, 'task', st, s.score, s.from >= 0 && s.score >= o.weak ? unitsA[s.from] : null));
+      if (st !== 'covered') gaps.push(taskGap(v, st, s.score, s.from >= 0 && s.score >= o.weak ? unitsA[s.from] : null));
     });
 
     const coverage = sectionCoverage(b, unitsB, bestForB.map((s) => status(s.score)));
@@ -269,9 +273,9 @@ function toMatch(v: Unit, score: number): Match {
   return { kind: v.kind, id: v.id, number: v.number, title: v.title, section: v.sectionPath.join(' / '), score: round(score) };
 }
 
-function toGap(v: Unit, kind: 'task', st: CoverageStatus, score: number, closest: Unit | null): Gap {
+function taskGap(v: Unit, st: CoverageStatus, score: number, closest: Unit | null): Gap {
   return {
-    kind,
+    kind: 'task',
     id: v.id,
     number: v.number ?? v.id,
     title: v.title,

@@ -59,7 +59,7 @@ export function firstSentence(text: string, max = 40): string {
   return [...s].length > max ? [...s].slice(0, max - 1).join('') + '…' : s;
 }
 
-function sectionPath(doc: PolicyDocument, sectionId: string | null, byId: Map<string, Section>): string[] {
+function sectionPath(sectionId: string | null, byId: Map<string, Section>): string[] {
   if (sectionId === null) return [];
   const s = byId.get(sectionId);
   return s ? s.path : [];
@@ -149,7 +149,7 @@ export function documentUnits(doc: PolicyDocument): Unit[] {
       number: null,
       title: firstSentence(p.text),
       section: p.section,
-      sectionPath: sectionPath(doc, p.section, byId),
+      sectionPath: sectionPath(p.section, byId),
       text: p.text,
       line: p.position.start.line,
     });
