@@ -39,4 +39,4 @@ export { getTokenizer, normalizeText, type Tokenizer, type TokenizerOptions } fr
 export { documentUnits, type SearchUnit } from './search/units.js';
 export { parseQuery, MAX_QUERY_LENGTH, type ParsedQuery } from './search/query.js';
 export { makeSnippet, type Snippet } from './search/snippet.js';
-export { documentUnits, type Unit as ComparisonUnit, type UnitKind as ComparisonUnitKind } from './compare/units.js';
+export { documentUnits as comparisonUnits, type Unit as ComparisonUnit, type UnitKind as ComparisonUnitKind } from './compare/units.js';
