@@ -153,8 +153,9 @@ describe('policy compare: terminal and Markdown', () => {
     expect(r.out).toBe(formatMarkdown(c));
     const md = r.out;
     expect(md).toMatch(/^# 规划对照：青溪县新型城镇化实施方案（2021—2035年） ↔ 云川市新型城镇化规划（2021—2035年）$/m);
-    expect(md).toContain('| 序号 | A 的任务 | 判断 | 相似度 | B 中的对应（相似度） |');
-    expect(md).toMatch(/^\| 8 \| 完善县乡村交通网络 \| 对应 \| 0\.\d\d \| 任务5\.2\.3 完善县乡村交通网络（0\.\d\d）/m);
+    expect(md).toContain('| 序号 | A 的任务 | 判断 | 相似度 | B 中的对应（相似度） | 牵头单位（A ↔ B） |');
+    expect(md).toMatch(/^\| 8 \| 完善县乡村交通网络 \| 对应 \| 0\.\d\d \| 任务5\.2\.3 完善县乡村交通网络（0\.\d\d）.* \| 县交通运输局 ✓ 市交通局 \|$/m);
+    expect(md).toMatch(/^\| 9 \| 推进城乡供水一体化 \| 弱相关 \|.* \| 县水利局 ≠ 市城市管理局 \|$/m);
     expect(md).toMatch(/^\| 章节 \| 第七章 \| 提高城市治理水平 \| — \| 未承接 \|/m);
     expect(md).toMatch(/^\| 城镇新增就业 \| 人 \| 3200（2020） → 3500（2025） \| 城镇新增就业人数 \| 万人 \|/m);
     expect(md).toContain('- 15. 发展富硒茶叶产业');
@@ -195,6 +196,7 @@ describe('policy compare --pdf', () => {
     expect(text).toContain('A：加强青溪河流域生态保护修复');
     expect(text).toContain('B：推进河湖生态保护修复');
     expect(text).toContain('发展富硒茶叶产业');
+    expect(text).toContain('牵头单位：A县交通运输局；B市交通局（上下级对应）');
     expect(text).toContain('提高城市治理水平');
     expect(text).toContain('城镇新增就业人数');
     // A fixed --date gives the same bytes again.

@@ -194,6 +194,16 @@ describe('compare: county plan against the municipal plan it implements', () => 
     expect(c.departments.every((d) => d.relation === 'level')).toBe(true);
   });
 
+  it('says whether the lead units of a pair are the same unit at the two levels', () => {
+    // Written so: 县交通运输局 leads the county task, 市交通局 the municipal one.
+    expect(taskOfA('完善县乡村交通网络').leadsCorrespond).toEqual([['县交通运输局', '市交通局']]);
+    expect(taskOfA('完善县乡村交通网络').matches[0].lead).toEqual(['市交通局']);
+    // Two leads each, both corresponding.
+    expect(taskOfA('加强青溪河流域生态保护修复').leadsCorrespond).toHaveLength(2);
+    // Written so: 县水利局 leads the county water task, 市城市管理局 the municipal one.
+    expect(taskOfA('推进城乡供水一体化').leadsCorrespond).toEqual([]);
+  });
+
   it('applies the thresholds as stated: ≥ counterpart, ≥ weak, else none', () => {
     for (const t of c.tasks) {
       const expected = t.score >= c.thresholds.counterpart ? 'counterpart' : t.score >= c.thresholds.weak ? 'weak' : 'none';

@@ -5,7 +5,7 @@ import { TfIdfSpace, type TokenSource } from './similarity.js';
 import { documentUnits, type Unit, type UnitKind } from './units.js';
 import { matchIndicators, round, type IndicatorPair, type IndicatorSide } from './indicators.js';
 import { citationsOf, type Citation } from './references.js';
-import { correspondingDepartments, type DepartmentPair } from './departments.js';
+import { correspondingDepartments, correspondingLeads, type DepartmentPair } from './departments.js';
 
 /**
  * Plan comparison: which tasks of A have a counterpart in B, what of B that A leaves out,
@@ -55,6 +55,8 @@ export interface Match {
   /** Path of the enclosing sections in B, joined with ' / '. */
   section: string;
   score: number;
+  /** For a task of B: its lead units (牵头单位). */
+  lead?: string[];
 }
 
 export interface TaskAlignment {
@@ -66,6 +68,11 @@ export interface TaskAlignment {
   /** Score of the best match (0 when B has nothing to compare). */
   score: number;
   matches: Match[];
+  /**
+   * When the best match is a task: the pairs of lead units that are the same unit at the two
+   * levels ([县交通运输局, 市交通局]); empty when the leads differ. Absent otherwise.
+   */
+  leadsCorrespond?: [string, string][];
 }
 
 export interface Gap {
@@ -158,6 +165,8 @@ export class PlanComparer {
     const verdict = (s: number): Verdict => (round(s) >= o.counterpart ? 'counterpart' : round(s) >= o.weak ? 'weak' : 'none');
     const status = (s: number): CoverageStatus => (round(s) >= o.counterpart ? 'covered' : round(s) >= o.weak ? 'partial' : 'uncovered');
 
+    const aliases = o.aliases ?? defaultAliases();
+    const bTaskLead = new Map(b.tasks.map((t) => [t.number, t.lead]));
     const tasks: TaskAlignment[] = [];
     unitsA.forEach((u, i) => {
       if (u.kind !== 'task') return;
@@ -167,15 +176,21 @@ export class PlanComparer {
         .sort((x, y) => y.score - x.score || kindRank(x.v.kind) - kindRank(y.v.kind));
       const best = ranked[0]?.score ?? 0;
       const task = a.tasks.find((t) => t.number === u.id);
-      tasks.push({
+      const matches = ranked
+        .slice(0, o.maxMatches)
+        .filter((m) => m.score >= o.weak || m === ranked[0])
+        .map((m) => toMatch(m.v, m.score, bTaskLead));
+      const alignment: TaskAlignment = {
         number: u.id,
         title: u.title,
         section: u.sectionPath.join(' / '),
         lead: task?.lead ?? [],
         verdict: verdict(best),
         score: round(best),
-        matches: ranked.slice(0, o.maxMatches).filter((m) => m.score >= o.weak || m === ranked[0]).map((m) => toMatch(m.v, m.score)),
-      });
+        matches,
+      };
+      if (matches[0]?.lead) alignment.leadsCorrespond = correspondingLeads(alignment.lead, matches[0].lead, aliases);
+      tasks.push(alignment);
     });
 
     // Best score each unit of B receives from any unit of A (tasks, sections or paragraphs).
@@ -248,7 +263,7 @@ export class PlanComparer {
       references,
       citesB: references.length > 0,
       citedByB: citationsOf(b, a),
-      departments: correspondingDepartments(a, b, o.aliases ?? defaultAliases()),
+      departments: correspondingDepartments(a, b, aliases),
       summary: {
         counterpart: tasks.filter((t) => t.verdict === 'counterpart').length,
         weak: tasks.filter((t) => t.verdict === 'weak').length,
@@ -269,8 +284,10 @@ function kindRank(kind: UnitKind): number {
   return kind === 'task' ? 0 : kind === 'section' ? 1 : 2;
 }
 
-function toMatch(v: Unit, score: number): Match {
-  return { kind: v.kind, id: v.id, number: v.number, title: v.title, section: v.sectionPath.join(' / '), score: round(score) };
+function toMatch(v: Unit, score: number, leads: Map<string, string[]>): Match {
+  const m: Match = { kind: v.kind, id: v.id, number: v.number, title: v.title, section: v.sectionPath.join(' / '), score: round(score) };
+  if (v.kind === 'task' && leads.has(v.id)) m.lead = leads.get(v.id);
+  return m;
 }
 
 function taskGap(v: Unit, st: CoverageStatus, score: number, closest: Unit | null): Gap {

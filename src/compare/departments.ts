@@ -20,7 +20,7 @@ export interface DepartmentPair {
   bLead: string[];
 }
 
-function coreKey(name: string, aliases: AliasTable): { prefix: string; key: string } {
+export function coreKey(name: string, aliases: AliasTable): { prefix: string; key: string } {
   const { prefix, core } = splitLevel(normalizeForMatch(name));
   return { prefix, key: aliases.groupKeyOfCore(core) ?? core };
 }
@@ -52,4 +52,17 @@ export function correspondingDepartments(a: PolicyDocument, b: PolicyDocument, a
     }
   }
   return pairs;
+}
+
+/**
+ * Lead units of two tasks that are the same unit at the two levels (县交通运输局 ↔ 市交通局):
+ * the pairs, or an empty list when none of the leads correspond.
+ */
+export function correspondingLeads(a: string[], b: string[], aliases: AliasTable = defaultAliases()): [string, string][] {
+  const out: [string, string][] = [];
+  for (const x of a) {
+    const kx = coreKey(x, aliases).key;
+    for (const y of b) if (coreKey(y, aliases).key === kx) out.push([x, y]);
+  }
+  return out;
 }

@@ -210,6 +210,13 @@ function mdTable(headers: string[], rows: string[][]): string[] {
   return [`| ${headers.map(md).join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(md).join(' | ')} |`)];
 }
 
+function leadsCell(t: Comparison['tasks'][number]): string {
+  const m = t.matches[0];
+  if (!m?.lead || t.verdict === 'none') return '—';
+  const mark = t.leadsCorrespond && t.leadsCorrespond.length > 0 ? '✓' : '≠';
+  return `${t.lead.join('、') || '—'} ${mark} ${m.lead.join('、') || '—'}`;
+}
+
 export function formatMarkdown(c: Comparison): string {
   const out: string[] = [];
   out.push(`# 规划对照：${c.a.title ?? c.a.id} ↔ ${c.b.title ?? c.b.id}`, '');
@@ -221,13 +228,14 @@ export function formatMarkdown(c: Comparison): string {
   out.push('## A 的任务与 B 的对应', '');
   out.push(
     ...mdTable(
-      ['序号', 'A 的任务', '判断', '相似度', 'B 中的对应（相似度）'],
+      ['序号', 'A 的任务', '判断', '相似度', 'B 中的对应（相似度）', '牵头单位（A ↔ B）'],
       c.tasks.map((t) => [
         t.number,
         t.title,
         VERDICT_LABEL[t.verdict],
         t.score.toFixed(2),
         t.matches.length > 0 ? t.matches.map((m) => `${matchLabel(m)}（${m.score.toFixed(2)}）`).join('；') : '—',
+        leadsCell(t),
       ]),
     ),
   );

@@ -64,6 +64,7 @@ export async function renderComparisonPdf(c: Comparison, a: PolicyDocument, b: P
       head: `A 任务 ${t.number}  ↔  B ${matchName(m)}`,
       note: `${VERDICT_LABEL[t.verdict]} · 相似度 ${t.score.toFixed(2)}`,
       verdict: t.verdict,
+      leads: leadLine(t),
       left: { caption: `A：${t.title}`, text: task ? taskText(task) : t.title },
       right: { caption: `B：${m.title}`, text: matchText(b, m) },
     });
@@ -219,8 +220,17 @@ function fitText(pdf: Pdf, text: string, width: number, font: 'sans' | 'sansBold
   return chars.join('') + '…';
 }
 
+/** 牵头单位 of both tasks, and whether they are the same unit at the two levels. */
+export function leadLine(t: Comparison['tasks'][number]): string | null {
+  const m = t.matches[0];
+  if (!m?.lead || (t.lead.length === 0 && m.lead.length === 0)) return null;
+  const both = `牵头单位：A ${t.lead.join('、') || '—'}；B ${m.lead.join('、') || '—'}`;
+  return t.leadsCorrespond && t.leadsCorrespond.length > 0 ? `${both}（上下级对应）` : `${both}（不一致）`;
+}
+
 interface PairBlock {
   head: string;
+  leads: string | null;
   note: string;
   verdict: string;
   left: { caption: string; text: string };
@@ -243,6 +253,10 @@ function drawPair(pdf: Pdf, p: PairBlock): void {
   pdf.drawLine(fitText(pdf, p.head, pdf.width - noteWidth, 'sansBold', 10.5), pdf.left, pdf.y, { font: 'sansBold', size: 10.5 });
   pdf.drawLine(p.note, pdf.left, pdf.y, { font: 'sans', size: 9, width: pdf.width, align: 'right', color });
   pdf.y += 15;
+  if (p.leads) {
+    pdf.drawLine(fitText(pdf, p.leads, pdf.width, 'sans', 8.5), pdf.left, pdf.y, { font: 'sans', size: 8.5, color: '#555555' });
+    pdf.y += 13;
+  }
   let top = pdf.y;
   const rule = () =>
     pdf.doc
