@@ -112,6 +112,32 @@ function readFontBuffer(file: string): Buffer {
   return buf;
 }
 
+/**
+ * Parsing a 10–15 MB CJK font takes tens of milliseconds; pdfkit (≥ 0.16) accepts an
+ * already parsed fontkit font, so each file is parsed once per process and shared by
+ * every document (each document still makes its own subset).
+ */
+const parsedFonts = new Map<string, unknown>();
+
+function fontSource(file: string): unknown {
+  return parsedFonts.get(file) ?? readFontBuffer(file);
+}
+
+function rememberParsed(file: string, doc: PDFKit.PDFDocument): void {
+  if (parsedFonts.has(file)) return;
+  const parsed = (doc as unknown as { _font?: { font?: { layout?: unknown } } })._font?.font;
+  if (parsed && typeof parsed.layout === 'function') parsedFonts.set(file, parsed);
+}
+
+/** Advance widths, per font set, shared by all documents of the process. */
+const widthCaches = new Map<string, Map<string, number>>();
+function sharedWidths(fonts: FontSet): Map<string, number> {
+  const key = JSON.stringify(fonts);
+  let cache = widthCaches.get(key);
+  if (!cache) widthCaches.set(key, (cache = new Map()));
+  return cache;
+}
+
 /** A fixed creation date from `--date YYYY-MM-DD` or SOURCE_DATE_EPOCH, else null. */
 export function creationDate(options: { date?: string; env?: NodeJS.ProcessEnv } = {}): Date | null {
   if (options.date !== undefined) {
@@ -146,7 +172,10 @@ export const CLOSING_PUNCTUATION = new Set([
 /** May not end a line (行尾禁则). */
 export const OPENING_PUNCTUATION = new Set([...'（「『《〈【〔［｛‘“([{']);
 
-const isCjk = (ch: string): boolean => /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u{20000}-\u{3134f}]/u.test(ch);
+function isCjk(ch: string): boolean {
+  const c = ch.codePointAt(0) ?? 0;
+  return (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x20000 && c <= 0x3134f);
+}
 const isSpace = (ch: string): boolean => ch === ' ' || ch === '\t' || ch === '\u3000';
 
 /**
@@ -333,7 +362,7 @@ export class PolicyPdf {
   /** Page margins in points. */
   readonly margins: { top: number; bottom: number; left: number; right: number };
   private readonly options: PdfOptions;
-  private readonly widthCache = new Map<string, number>();
+  private readonly widthCache: Map<string, number>;
 
   constructor(options: PdfOptions = {}) {
     this.options = options;
@@ -348,6 +377,7 @@ export class PolicyPdf {
       info.CreationDate = fixed;
       info.ModDate = fixed;
     }
+    const fonts = options.fonts ?? resolveFonts();
     this.doc = new PDFDocument({
       size: options.size ?? 'A4',
       layout: options.layout ?? 'portrait',
@@ -358,17 +388,18 @@ export class PolicyPdf {
       lang: 'zh-CN',
       displayTitle: Boolean(options.title),
     });
-    const fonts = options.fonts ?? resolveFonts();
     for (const face of Object.keys(fonts) as Face[]) {
       const file = fonts[face];
       try {
-        this.doc.registerFont(face, readFontBuffer(file));
+        this.doc.registerFont(face, fontSource(file) as unknown as Buffer);
         this.doc.font(face); // parse now so a bad file fails here, with its name
+        rememberParsed(file, this.doc);
       } catch (error) {
         if (error instanceof UserError) throw error;
         throw new UserError(`${file}: cannot use font (${(error as Error).message.split('\n')[0]})`);
       }
     }
+    this.widthCache = sharedWidths(fonts);
     const page = this.doc.page;
     this.margins = { ...page.margins };
     this.left = page.margins.left;
@@ -398,7 +429,8 @@ export class PolicyPdf {
   }
 
   wrap(text: string, width: number, font: Face, size: number): string[] {
-    return breakLines(text, width, (s) => this.textWidth(s, font, size));
+    // breakLines measures atoms (and, rarely, pieces of one): memoise each string whole.
+    return breakLines(text, width, (s) => this.atomWidth(s, font, size));
   }
 
   // -- drawing primitives ----------------------------------------------------------------
@@ -407,10 +439,10 @@ export class PolicyPdf {
   drawLine(text: string, x: number, y: number, style: LineStyle = {}): void {
     const font = style.font ?? 'sans';
     const size = style.size ?? 12;
-    const natural = this.textWidth(text, font, size);
     let dx = 0;
     let spacing = 0;
-    if (style.width !== undefined) {
+    if (style.width !== undefined && (style.align === 'center' || style.align === 'right' || style.justify)) {
+      const natural = this.textWidth(text, font, size);
       if (style.align === 'center') dx = (style.width - natural) / 2;
       else if (style.align === 'right') dx = style.width - natural;
       else if (style.justify) {
@@ -511,7 +543,7 @@ export class PolicyPdf {
     const indent = (options.indent ?? 2) * size;
     const pitch = PolicyPdf.leading(size, options.leading ?? 1.6);
     // First line indented by two characters (首行缩进两字), as in 公文 body text.
-    const lines = breakFirstIndented(text, this.width, indent, (s) => this.textWidth(s, font, size));
+    const lines = breakFirstIndented(text, this.width, indent, (s) => this.atomWidth(s, font, size));
     let start = 0;
     lines.forEach((line, i) => {
       if (line.first) start = i;
