@@ -40,3 +40,25 @@ export { documentUnits, type SearchUnit } from './search/units.js';
 export { parseQuery, MAX_QUERY_LENGTH, type ParsedQuery } from './search/query.js';
 export { makeSnippet, type Snippet } from './search/snippet.js';
 export { documentUnits as comparisonUnits, type Unit as ComparisonUnit, type UnitKind as ComparisonUnitKind } from './compare/units.js';
+export {
+  PolicyPdf,
+  resolveFonts,
+  creationDate,
+  breakLines,
+  CLOSING_PUNCTUATION,
+  OPENING_PUNCTUATION,
+  GB_MARGINS,
+  type PdfOptions,
+  type FontSet,
+  type Face as PdfFace,
+  type Column as PdfColumn,
+  type TableOptions as PdfTableOptions,
+} from './report/pdf.js';
+export { buildSheet, indicatorMatch, type SheetData, type SheetTask, type IndicatorLink } from './report/sheet-data.js';
+export { renderSheet, type RenderOptions, type RenderedPdf } from './report/sheet.js';
+export { writeSheets, type SheetIndex, type SheetIndexEntry } from './report/sheets.js';
+export { buildMatrix, renderMatrix, type Matrix, type MatrixRow } from './report/matrix.js';
+export { renderIndicators } from './report/indicators.js';
+export { taskRows, toCsv, toXlsx, TASK_COLUMNS, type TaskRow } from './report/export.js';
+export { safeFileName, FileNamer, insideDir } from './report/filenames.js';
+export { selectDepartment, selectDocument, selectDocuments } from './report/select.js';
