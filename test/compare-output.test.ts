@@ -250,3 +250,45 @@ describe('compare building blocks', () => {
     expect(space.cosine(0, 3)).toBeGreaterThan(space.cosine(0, 2));
   });
 });
+
+describe('compare text helpers (properties)', async () => {
+  const fc = await import('fast-check');
+  const { truncate, padEnd } = await import('../src/compare/format.js');
+  const cjkText = fc.string({ unit: fc.constantFrom(...'推进城镇化ab12（）％—、。'.split('')), maxLength: 40 });
+
+  it('truncate never exceeds the width and keeps short text whole', () => {
+    fc.assert(
+      fc.property(cjkText, fc.integer({ min: 2, max: 50 }), (s, w) => {
+        const t = truncate(s, w);
+        expect(displayWidth(t)).toBeLessThanOrEqual(Math.max(w, 1));
+        if (displayWidth(s) <= w) expect(t).toBe(s);
+      }),
+    );
+  });
+
+  it('padEnd reaches the width exactly when the text is narrower', () => {
+    fc.assert(
+      fc.property(cjkText, fc.integer({ min: 0, max: 90 }), (s, w) => {
+        const p = padEnd(s, w);
+        expect(displayWidth(p)).toBe(Math.max(w, displayWidth(s)));
+      }),
+    );
+  });
+
+  it('a title always cites itself, whatever brackets and dashes it is typed with', () => {
+    const typed = fc.record({
+      name: fc.constantFrom('云川市新型城镇化规划', '青溪县国土空间总体规划', '某省综合交通运输发展规划'),
+      open: fc.constantFrom('（', '(', '〔'),
+      close: fc.constantFrom('）', ')', '〕'),
+      dash: fc.constantFrom('—', '-', '－', '～', '–', '至'),
+    });
+    fc.assert(
+      fc.property(typed, typed, (x, y) => {
+        const a = `${x.name}${x.open}2021${x.dash}2035年${x.close}`;
+        const b = `${x.name}${y.open}2021${y.dash}2035年${y.close}`;
+        expect(citesTitle(a, b)).toBe(true);
+        if (x.name !== y.name) expect(citesTitle(a, `${y.name}（2021—2035年）`)).toBe(false);
+      }),
+    );
+  });
+});
