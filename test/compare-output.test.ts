@@ -104,6 +104,12 @@ describe('policy compare: bad input', () => {
     expect(r.err).toMatch(/missing\.txt: no such file \(B\)/);
   });
 
+  it('an unreadable --aliases file is named', async () => {
+    const r = await run('compare', COUNTY, CITY, '--aliases', path.join(dir, 'no-aliases.json'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/no-aliases\.json: cannot read alias file/);
+  });
+
   it('two output formats at once are refused', async () => {
     const r = await run('compare', COUNTY, CITY, '--json', '--md');
     expect(r.code).toBe(1);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../../model/errors.js';
 import { loadDocument, documentPath } from '../../model/store.js';
+import { AliasTable } from '../../model/departments.js';
 import type { PolicyDocument } from '../../model/types.js';
 import { ingestFile } from '../../ingest.js';
 import { DEFAULT_THRESHOLDS, PlanComparer, type Comparison } from '../../compare/compare.js';
@@ -20,6 +21,7 @@ interface CompareCommandOptions {
   matches: string;
   font?: string;
   date?: string;
+  aliases?: string[];
 }
 
 /** `policy compare <A> <B>`: which tasks of A correspond to B, what each leaves out, shared indicators. */
@@ -36,6 +38,7 @@ export function registerCompare(program: Command): void {
     .option('--counterpart <score>', 'least similarity for a counterpart', String(DEFAULT_THRESHOLDS.counterpart))
     .option('--weak <score>', 'least similarity for a weak match', String(DEFAULT_THRESHOLDS.weak))
     .option('--matches <n>', 'matches listed per task of A', '3')
+    .option('--aliases <file...>', 'extra department alias groups (JSON: {"groups": [["全称", "简称"]]}), for files ingested on the fly and for matching units')
     .option('--font <file>', 'with --pdf: a TTF/OTF font to use instead of the bundled Noto fonts')
     .option('--date <YYYY-MM-DD>', 'with --pdf: fixed creation date (reproducible bytes; default SOURCE_DATE_EPOCH or now)')
     .action(async (argA: string, argB: string, opts: CompareCommandOptions) => {
@@ -44,8 +47,9 @@ export function registerCompare(program: Command): void {
       const counterpart = score('--counterpart', opts.counterpart);
       const weak = score('--weak', opts.weak);
       if (weak > counterpart) throw new UserError(`--weak (${opts.weak}) must not exceed --counterpart (${opts.counterpart})`);
-      const comparer = new PlanComparer({ counterpart, weak, maxMatches: count('--matches', opts.matches) });
-      const [a, b] = await Promise.all([resolveDocument(argA, 'A', opts.data), resolveDocument(argB, 'B', opts.data)]);
+      const aliases = AliasTable.load(opts.aliases ?? []);
+      const comparer = new PlanComparer({ counterpart, weak, maxMatches: count('--matches', opts.matches), aliases });
+      const [a, b] = await Promise.all([resolveDocument(argA, 'A', opts.data, aliases), resolveDocument(argB, 'B', opts.data, aliases)]);
       const comparison = comparer.compare(a, b);
       if (opts.json) {
         process.stdout.write(formatJson(comparison));
@@ -73,12 +77,12 @@ export function formatJson(c: Comparison): string {
 }
 
 /** A file on disk is ingested on the fly; anything else is an id in the data folder. */
-async function resolveDocument(arg: string, which: string, dataDir: string): Promise<PolicyDocument> {
+async function resolveDocument(arg: string, which: string, dataDir: string, aliases: AliasTable): Promise<PolicyDocument> {
   const isFile = await stat(arg).then(
     (s) => s.isFile(),
     () => false,
   );
-  if (isFile) return ingestFile(arg);
+  if (isFile) return ingestFile(arg, { aliases });
   const looksLikePath = /[\\/]|\.(txt|md|markdown)$/i.test(arg);
   const exists = await stat(documentPath(dataDir, arg)).then(
     () => true,
