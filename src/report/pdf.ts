@@ -544,18 +544,24 @@ export class PolicyPdf {
     const pitch = PolicyPdf.leading(size, options.leading ?? 1.6);
     // First line indented by two characters (首行缩进两字), as in 公文 body text.
     const lines = breakFirstIndented(text, this.width, indent, (s) => this.atomWidth(s, font, size));
-    let start = 0;
+    // Where each paragraph breaks at the foot of the page: never one line alone at the
+    // foot (orphan) nor one alone at the head of the next page (widow).
+    let breakAt = -1;
     lines.forEach((line, i) => {
-      if (line.first) start = i;
-      let end = i + 1;
-      while (end < lines.length && !lines[end].first) end++;
-      const room = Math.floor((this.bottom - this.y + 0.01) / pitch);
-      const left = end - i;
-      // No orphan (a paragraph's first line alone at the foot of a page) and no widow
-      // (its last line alone at the head of the next).
-      const orphan = line.first && left >= 2 && room < 2;
-      const widow = room === 1 && left === 2 && i - start >= 2;
-      if ((orphan || widow) && this.y > this.top + 0.01) this.addPage();
+      if (line.first) {
+        let n = 1;
+        while (i + n < lines.length && !lines[i + n].first) n++;
+        const room = Math.floor((this.bottom - this.y + 0.01) / pitch);
+        let k = room;
+        if (room < n) {
+          if (n - k < 2) k -= 1;
+          if (k < 2) k = 0;
+          breakAt = i + k;
+        } else {
+          breakAt = -1;
+        }
+      }
+      if (i === breakAt && this.y > this.top + 0.01) this.addPage();
       this.ensureSpace(pitch);
       const x = this.left + (line.first ? indent : 0);
       const w = this.width - (line.first ? indent : 0);

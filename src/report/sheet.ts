@@ -1,5 +1,5 @@
 import type { PolicyDocument } from '../model/types.js';
-import { type Column, type FontSet, PolicyPdf, isoDay } from './pdf.js';
+import { type Column, type FontSet, PolicyPdf, RED, isoDay } from './pdf.js';
 import { type SheetData, chineseDate, describeTarget } from './sheet-data.js';
 
 /** Options shared by every PDF report. */
@@ -102,10 +102,13 @@ export async function renderSheet(data: SheetData, options: RenderOptions = {}):
     }
   }
 
-  pdf.heading(data.tasks.length > 0 ? '三、文件中的其他提及' : '二、文件中的其他提及');
+  const mentionsTitle = data.tasks.length > 0 ? '三、文件中的其他提及' : '二、文件中的其他提及';
   if (data.mentions.length === 0) {
-    pdf.paragraph('无。', { indent: 0, size: 11 });
+    // One line, not a heading with nothing under it that may take a page of its own.
+    pdf.space(4);
+    pdf.paragraph(`${mentionsTitle}：无`, { font: 'sansBold', size: 13, indent: 0, color: RED });
   } else {
+    pdf.heading(mentionsTitle);
     for (const m of data.mentions) {
       const where = m.sectionPath.length ? `【${m.sectionPath[m.sectionPath.length - 1]}】` : '';
       pdf.paragraph(`${where}${m.mention.context}`, { size: 11 });
