@@ -83,10 +83,14 @@ function outlineNumbers(ctx: Context): void {
 
 const PAIRS: [string, string][] = [['（', '）'], ['(', ')'], ['〔', '〕'], ['《', '》'], ['“', '”'], ['【', '】']];
 
+const BRACKET = /[（）()〔〕《》“”【】]/;
+
 function brackets(ctx: Context): void {
   for (const b of ctx.blocks) {
     const text = b.content.text;
+    if (!BRACKET.test(text)) continue;
     for (const [open, close] of PAIRS) {
+      if (!text.includes(open) && !text.includes(close)) continue;
       const stack: number[] = [];
       let stray = -1;
       for (let i = 0; i < text.length; i++) {

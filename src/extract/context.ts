@@ -3,7 +3,7 @@ import type { VFile } from 'vfile';
 import type { Position, PolicyDocument } from '../model/types.js';
 import type { AliasTable } from '../model/departments.js';
 import { LineIndex } from '../parse/location.js';
-import { inlineText, type InlineText } from '../parse/inline.js';
+import { inlineText, InlineText } from '../parse/inline.js';
 import type { SectionNode } from '../parse/outline.js';
 
 /**
@@ -25,6 +25,8 @@ export interface Context {
   taskSections: Map<string, SectionNode>;
   /** Clause ranges (source offsets), so prose scans can skip them. */
   clauseRanges: [number, number][];
+  /** For each section: its enclosing sections (itself last) and all blocks inside it. */
+  sectionInfo: Map<SectionNode, { ancestors: SectionNode[]; blocks: Block[] }>;
 }
 
 export interface Block {
@@ -45,7 +47,7 @@ export function collectBlocks(tree: Root, doc: string): Block[] {
       if (node.type === 'section') visit(node.children, [...ancestors, node]);
       else if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'table') {
         const section = ancestors[ancestors.length - 1] ?? null;
-        const content = node.type === 'table' ? { text: '', offsets: [node.position?.start.offset ?? 0] } : stripLabel(node, doc);
+        const content = node.type === 'table' ? InlineText.empty(node.position?.start.offset ?? 0) : stripLabel(node, doc);
         out.push({ node, section, ancestors, content, role: node.data?.role ?? null });
       }
     }
@@ -58,32 +60,20 @@ function stripLabel(node: Paragraph | Heading, doc: string): InlineText {
   const full = inlineText(node, doc);
   const mark = node.data?.outline;
   let k = 0;
-  if (mark) while (k < full.text.length && full.offsets[k] < mark.labelEnd) k++;
+  if (mark) while (k < full.text.length && full.at(k) < mark.labelEnd) k++;
   while (k < full.text.length && /[\s\u3000]/.test(full.text[k])) k++;
-  return { text: full.text.slice(k), offsets: full.offsets.slice(k) };
+  return full.slice(k);
 }
 
 /** Join texts with newlines, keeping offsets (a newline maps to the end of the text before it). */
 export function joinTexts(parts: InlineText[]): InlineText {
-  let text = '';
-  const offsets: number[] = [];
-  parts.forEach((p, i) => {
-    if (i > 0) {
-      text += '\n';
-      offsets.push(offsets[offsets.length - 1] ?? 0);
-    }
-    text += p.text;
-    offsets.push(...p.offsets.slice(0, p.text.length));
-  });
-  const last = parts[parts.length - 1];
-  offsets.push(last ? last.offsets[last.text.length] : 0);
-  return { text, offsets };
+  return parts.length === 0 ? InlineText.empty(0) : InlineText.join(parts, '\n');
 }
 
 /** Source position of text[start, end) of an InlineText. */
 export function spanPosition(ctx: Context, t: InlineText, start: number, end: number): Position {
-  const s = t.offsets[start];
-  const e = end > start ? t.offsets[end - 1] + 1 : s;
+  const s = t.at(start);
+  const e = end > start ? t.at(end - 1) + 1 : s;
   return ctx.index.position(s, e);
 }
 
@@ -91,7 +81,25 @@ export function nodePosition(ctx: Context, node: { position?: { start: { offset?
   return ctx.index.position(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
 }
 
+/** Index the sections once: ancestors and blocks of each, in reading order. */
+export function indexSections(blocks: Block[]): Context['sectionInfo'] {
+  const info: Context['sectionInfo'] = new Map();
+  for (const b of blocks) {
+    b.ancestors.forEach((s, i) => {
+      let entry = info.get(s);
+      if (!entry) info.set(s, (entry = { ancestors: b.ancestors.slice(0, i + 1), blocks: [] }));
+      entry.blocks.push(b);
+    });
+  }
+  return info;
+}
+
 /** All blocks inside a section (its own and its subsections'). */
 export function blocksOf(ctx: Context, section: SectionNode): Block[] {
-  return ctx.blocks.filter((b) => b.ancestors.includes(section));
+  return ctx.sectionInfo.get(section)?.blocks ?? [];
+}
+
+/** Enclosing sections of a section, outermost first, itself last. */
+export function ancestorsOf(ctx: Context, section: SectionNode): SectionNode[] {
+  return ctx.sectionInfo.get(section)?.ancestors ?? [section];
 }

@@ -54,10 +54,16 @@ export function extractDepartments(ctx: Context): void {
  * Units named in the prose of documents that have no (or few) clauses: a level prefix and a
  * core the alias table knows (区发展改革委, 市财政局). 社区/城区/园区… are not a 区 prefix.
  */
+const proseUnitPatterns = new WeakMap<object, RegExp | null>();
+
 function unitsInProse(ctx: Context): string[] {
-  const cores = ctx.aliases.cores().filter((c) => c.length >= 2).sort((a, b) => b.length - a.length);
-  if (cores.length === 0) return [];
-  const re = new RegExp(`(?<![城社辖园片景校街新老山主都门超股])(?:县|市|区|省|州|旗)(?:${cores.map(escape).join('|')})`, 'g');
+  let re = proseUnitPatterns.get(ctx.aliases);
+  if (re === undefined) {
+    const cores = ctx.aliases.cores().filter((c) => c.length >= 2).sort((a, b) => b.length - a.length);
+    re = cores.length ? new RegExp(`(?<![城社辖园片景校街新老山主都门超股])(?:县|市|区|省|州|旗)(?:${cores.map(escape).join('|')})`, 'g') : null;
+    proseUnitPatterns.set(ctx.aliases, re);
+  }
+  if (!re) return [];
   const found: string[] = [];
   for (const b of ctx.blocks) {
     if (b.node.type === 'table' || (b.role && b.role !== 'preamble')) continue;
@@ -83,29 +89,33 @@ export function kindOf(name: string): DepartmentKind {
  * Longest names win where names overlap (县发展改革委 over 发展改革委).
  */
 function findMentions(ctx: Context, departments: Department[]): void {
-  const names: { form: string; dept: Department }[] = [];
+  const byForm = new Map<string, Department>();
   for (const d of departments) {
-    for (const form of [d.name, ...d.aliases]) if (form.length >= 3) names.push({ form: normalizeForMatch(form), dept: d });
+    for (const form of [d.name, ...d.aliases]) if (form.length >= 3 && !byForm.has(normalizeForMatch(form))) byForm.set(normalizeForMatch(form), d);
   }
-  names.sort((a, b) => b.form.length - a.form.length);
+  if (byForm.size === 0) return;
+  // names by first character, longest first: one pass over the text takes the longest name at each place
+  const byFirst = new Map<string, string[]>();
+  for (const form of [...byForm.keys()].sort((x, y) => y.length - x.length)) {
+    const list = byFirst.get(form[0]);
+    if (list) list.push(form);
+    else byFirst.set(form[0], [form]);
+  }
+  const starts = new RegExp(`[${[...byFirst.keys()].map(escape).join('')}]`, 'g');
   const inClause = (offset: number) => ctx.clauseRanges.some(([s, e]) => offset >= s && offset < e);
   for (const b of ctx.blocks) {
     if (b.node.type === 'table' || (b.role && b.role !== 'preamble')) continue;
     const text = normalizeForMatch(b.content.text);
-    const taken: [number, number][] = [];
     const found: { at: number; len: number; dept: Department }[] = [];
-    for (const { form, dept } of names) {
-      let at = text.indexOf(form);
-      while (at !== -1) {
-        const end = at + form.length;
-        if (!taken.some(([s, e]) => at < e && end > s) && !inClause(b.content.offsets[at])) {
-          taken.push([at, end]);
-          found.push({ at, len: form.length, dept });
-        }
-        at = text.indexOf(form, at + 1);
-      }
+    starts.lastIndex = 0;
+    for (let m = starts.exec(text); m; m = starts.exec(text)) {
+      const i = m.index;
+      const candidates = byFirst.get(text[i])!;
+      const form = candidates.find((f) => text.startsWith(f, i));
+      if (!form) continue;
+      if (!inClause(b.content.at(i))) found.push({ at: i, len: form.length, dept: byForm.get(form)! });
+      starts.lastIndex = i + form.length;
     }
-    found.sort((x, y) => x.at - y.at);
     for (const f of found) {
       const mention: Mention = {
         raw: b.content.text.slice(f.at, f.at + f.len),

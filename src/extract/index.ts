@@ -5,7 +5,7 @@ import type { Diagnostic, PolicyDocument } from '../model/types.js';
 import { SCHEMA_VERSION } from '../model/types.js';
 import { defaultAliases, type AliasTable } from '../model/departments.js';
 import { LineIndex } from '../parse/location.js';
-import { collectBlocks, type Context } from './context.js';
+import { collectBlocks, indexSections, type Context } from './context.js';
 import { extractMetadata } from './metadata.js';
 import { extractStructure } from './structure.js';
 import { extractDepartments } from './departments.js';
@@ -67,13 +67,15 @@ export function extract(tree: Root, file: VFile, options: ExtractOptions = {}): 
     declaredCounts: [],
     diagnostics: [],
   };
+  const blocks = collectBlocks(tree, doc);
   const ctx: Context = {
     doc,
     file,
     tree,
     index: new LineIndex(doc),
     aliases: options.aliases ?? defaultAliases(),
-    blocks: collectBlocks(tree, doc),
+    blocks,
+    sectionInfo: indexSections(blocks),
     model,
     taskSections: new Map(),
     clauseRanges: [],

@@ -102,11 +102,14 @@ export function columnRoles(header: string[]): Columns {
 const UNIT_IN_NAME = /[（(]([^（）()]{1,12})[）)]$/;
 const UNIT_WORDS = /^(%|‰|万人|人|万元|亿元|元|公里|千米|平方公里|平方米|万平方米|公顷|亩|个|所|家|岁|年|天|小时|分钟|吨|万吨|千瓦|兆瓦|米|张|床|户|辆|套|项|条|座|倍|度|千克|立方米|万立方米|万千瓦时|人\/万人|张\/千人|人\/千人|%以上)$/;
 
+/** Short bracket contents ending in a measure word: 万人次, 个工作日, 万亩, 亿千瓦时. */
+const UNIT_LIKE = /^[万亿千百十]?[\u4e00-\u9fff]{0,3}(人|次|元|亩|户|个|日|天|年|岁|米|里|吨|瓦|时|所|家|张|床|辆|套|项|条|座|倍|度|克|升|处|件|只|头|台|册|份|间|公顷)$/;
+
 export function splitUnit(name: string): { name: string; unit: string | null } {
   const m = UNIT_IN_NAME.exec(name);
   if (m) {
     const unit = normalizeUnit(m[1]);
-    if (UNIT_WORDS.test(unit) || /\/|每/.test(unit)) return { name: name.slice(0, m.index).trim(), unit };
+    if (UNIT_WORDS.test(unit) || /\/|每/.test(unit) || UNIT_LIKE.test(unit)) return { name: name.slice(0, m.index).trim(), unit };
   }
   return { name, unit: null };
 }

@@ -1,6 +1,7 @@
 import type { Paragraph as ModelParagraph, ParagraphKind, Section, Task } from '../model/types.js';
 import type { SectionNode } from '../parse/outline.js';
-import { blocksOf, joinTexts, nodePosition, spanPosition, type Block, type Context } from './context.js';
+import type { InlineText } from '../parse/inline.js';
+import { ancestorsOf, blocksOf, joinTexts, nodePosition, spanPosition, type Block, type Context } from './context.js';
 import { findClause, parseClause } from './clause.js';
 
 /** Sections (the outline), tasks (numbered work items with their clauses), paragraphs. */
@@ -13,33 +14,16 @@ export function extractStructure(ctx: Context): void {
 }
 
 function allSections(ctx: Context): SectionNode[] {
-  const seen = new Set<SectionNode>();
-  const out: SectionNode[] = [];
-  for (const b of ctx.blocks) {
-    for (const s of b.ancestors) {
-      if (!seen.has(s)) {
-        seen.add(s);
-        out.push(s);
-      }
-    }
-  }
-  return out;
+  return [...ctx.sectionInfo.keys()];
 }
 
 function parentOf(ctx: Context, s: SectionNode): SectionNode | null {
-  const b = ctx.blocks.find((x) => x.ancestors.includes(s));
-  if (!b) return null;
-  const i = b.ancestors.indexOf(s);
-  return i > 0 ? b.ancestors[i - 1] : null;
-}
-
-function ancestorsOf(ctx: Context, s: SectionNode): SectionNode[] {
-  const b = ctx.blocks.find((x) => x.ancestors.includes(s));
-  return b ? b.ancestors.slice(0, b.ancestors.indexOf(s) + 1) : [s];
+  const anc = ancestorsOf(ctx, s);
+  return anc.length > 1 ? anc[anc.length - 2] : null;
 }
 
 function toSection(ctx: Context, s: SectionNode): Section {
-  const own = ctx.blocks.filter((b) => b.section === s && b.node.type !== 'table');
+  const own = blocksOf(ctx, s).filter((b) => b.section === s && b.node.type !== 'table');
   return {
     id: s.data.id,
     number: s.data.number,
@@ -92,7 +76,11 @@ function findTasks(ctx: Context, sections: SectionNode[]): Task[] {
       const task = [...anc].reverse().find((a) => a.data.style === taskStyle);
       if (task) groups.add(groupKey(ctx, task));
     }
-    taskSections = sections.filter((s) => s.data.style === taskStyle && groups.has(groupKey(ctx, s)));
+    // Items numbered like the tasks, in parts of the same kind, are tasks too, clause or not
+    // (a 规划 chapter whose items carry no clause); not those of 原则/目标/保障 parts.
+    taskSections = sections.filter(
+      (s) => s.data.style === taskStyle && groups.has(groupKey(ctx, s)) && (owner.has(s) || kindOfSection(ctx, s) === null),
+    );
   } else {
     taskSections = sections.filter(
       (s) =>
@@ -114,7 +102,7 @@ function findTasks(ctx: Context, sections: SectionNode[]): Task[] {
     const assignments = clause
       ? parseClause(clause.content).map((n) => ({ ...n, name: n.raw }))
       : [];
-    if (clause) ctx.clauseRanges.push([text.offsets[clause.start], text.offsets[clause.end - 1] + 1]);
+    if (clause) ctx.clauseRanges.push([text.at(clause.start), text.at(clause.end - 1) + 1]);
     if (clause && assignments.length === 0) {
       ctx.file.message(`task ${number}: assignment clause names no unit`, { place: spanPosition(ctx, text, clause.start, clause.end), ruleId: 'empty-assignment', source: 'policy' });
     }
@@ -143,24 +131,28 @@ function findTasks(ctx: Context, sections: SectionNode[]): Task[] {
   return tasks;
 }
 
-/** Items belong to one task group when they share style, parent style and grandparent. */
+/** Items belong to one task group when they share their style and their parent's style. */
 function groupKey(ctx: Context, s: SectionNode): string {
   const anc = ancestorsOf(ctx, s);
   const parent = anc[anc.length - 2];
-  const grand = anc[anc.length - 3];
-  return `${s.data.style}|${parent?.data.style ?? ''}|${grand?.data.id ?? ''}`;
+  return `${s.data.style}|${parent?.data.style ?? ''}`;
 }
 
+const fullTexts = new WeakMap<SectionNode, InlineText>();
+
 /** The whole text of a section, subsections included, label stripped. */
-export function fullText(ctx: Context, s: SectionNode) {
-  return joinTexts(blocksOf(ctx, s).filter((b) => b.node.type !== 'table').map((b) => b.content));
+export function fullText(ctx: Context, s: SectionNode): InlineText {
+  let t = fullTexts.get(s);
+  if (!t) fullTexts.set(s, (t = joinTexts(blocksOf(ctx, s).filter((b) => b.node.type !== 'table').map((b) => b.content))));
+  return t;
 }
 
 const KINDS: [RegExp, ParagraphKind][] = [
   [/指导思想|总体思路|总体要求/, 'guidance'],
   [/原则/, 'principle'],
   [/目标|愿景|发展定位/, 'goal'],
-  [/保障|组织实施|实施机制|措施/, 'measure'],
+  // compound words only: a task group may be called 强化要素保障
+  [/保障措施|组织实施|实施保障|保障机制|实施机制|组织保障|工作要求|工作保障/, 'measure'],
 ];
 
 function kindOfSection(ctx: Context, s: SectionNode): ParagraphKind | null {

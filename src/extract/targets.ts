@@ -32,7 +32,7 @@ function targetsIn(ctx: Context, b: Block, task: string | null): Target[] {
   const text = b.content.text;
   const marks: { at: number; year: number }[] = [];
   for (const m of text.matchAll(YEAR_MARK)) marks.push({ at: m.index! + m[0].length, year: Number(m[1] ?? m[2]) });
-  const inClause = (i: number) => ctx.clauseRanges.some(([s, e]) => b.content.offsets[i] >= s && b.content.offsets[i] < e);
+  const inClause = (i: number) => ctx.clauseRanges.some(([s, e]) => b.content.at(i) >= s && b.content.at(i) < e);
   const out: Target[] = [];
   for (const m of text.matchAll(VALUE)) {
     const [whole, verb, num, unit, suffix] = m;

@@ -4,7 +4,10 @@
  * space, Latin to lower case. The mapping is one code unit to one code unit, so offsets in
  * a normalised string are offsets in the original.
  */
+const NEEDS = /[\uff01-\uff5e\u3000A-Z]/;
+
 export function normalizeForMatch(text: string): string {
+  if (!NEEDS.test(text)) return text;
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -99,7 +99,9 @@ function assignRoles(blocks: RootContent[], doc: string): void {
       else inNoticeTitle = true;
     } else if (/[：:]$/.test(t) && t.length <= 200 && !/。/.test(t) && (noticeDone || /^各/.test(t))) set(i, 'recipients');
     else if (short && ORG.test(t) && !TITLE_END.test(t) && t.length <= 40 && !/[，、]/.test(t)) {
-      const next = texts.slice(i + 1).find((x) => x);
+      let j = i + 1;
+      while (j < texts.length && !texts[j]) j++;
+      const next = texts[j];
       set(i, next && (DATE_ARABIC.test(next) || DATE_CHINESE.test(next)) ? 'signature' : 'issuer');
     } else if (short && titleOpen && (TITLE_END.test(t) || (titleSeen && PERIOD_LINE.test(t)))) {
       set(i, 'title');

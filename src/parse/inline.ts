@@ -4,25 +4,96 @@ import type { Nodes, Paragraph, Heading, Text } from 'mdast';
  * The plain text of a paragraph or heading, with the source offset of every character, so that
  * matches found in the text (a clause, a target, a name) map back to exact positions even when
  * the Markdown source has markup or escapes between them.
+ *
+ * Offsets are kept as runs (text index → source offset, length), not one number a character:
+ * plain-text 公文 paragraphs are a single run, and ingest allocates far less.
  */
-export interface InlineText {
-  text: string;
-  /** offsets[i] = source offset of text[i]; offsets[text.length] = end offset. */
-  offsets: number[];
+export class InlineText {
+  constructor(
+    readonly text: string,
+    /** Runs as triples: [textStart, sourceStart, length, …], textStart ascending. */
+    private readonly runs: number[],
+    /** Source offset just after the last character. */
+    readonly end: number,
+  ) {}
+
+  static exact(text: string, start: number): InlineText {
+    return new InlineText(text, text.length ? [0, start, text.length] : [], start + text.length);
+  }
+
+  static empty(at: number): InlineText {
+    return new InlineText('', [], at);
+  }
+
+  /** Source offset of text[i]; i === text.length gives the end. */
+  at(i: number): number {
+    if (i >= this.text.length) return this.end;
+    const r = this.runs;
+    let lo = 0;
+    let hi = r.length / 3 - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (r[mid * 3] <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return r[lo * 3 + 1] + (i - r[lo * 3]);
+  }
+
+  /** The part from `from` to `to` (text indices). */
+  slice(from: number, to = this.text.length): InlineText {
+    if (from <= 0 && to >= this.text.length) return this;
+    const runs: number[] = [];
+    const r = this.runs;
+    for (let k = 0; k < r.length; k += 3) {
+      const s = Math.max(r[k], from);
+      const e = Math.min(r[k] + r[k + 2], to);
+      if (s < e) runs.push(s - from, r[k + 1] + (s - r[k]), e - s);
+    }
+    return new InlineText(this.text.slice(from, to), runs, to >= this.text.length ? this.end : this.at(to));
+  }
+
+  /** Join with a separator; a separator character maps to the end of the text before it. */
+  static join(parts: InlineText[], separator = '\n'): InlineText {
+    if (parts.length === 1) return parts[0];
+    let text = '';
+    const runs: number[] = [];
+    parts.forEach((p, i) => {
+      if (i > 0 && separator) {
+        runs.push(text.length, parts[i - 1].end, separator.length);
+        text += separator;
+      }
+      const base = text.length;
+      const r = p.runs;
+      for (let k = 0; k < r.length; k += 3) runs.push(base + r[k], r[k + 1], r[k + 2]);
+      text += p.text;
+    });
+    return new InlineText(text, runs, parts.length ? parts[parts.length - 1].end : 0);
+  }
+
+  /** From one source offset per character (Markdown alignment): compress into runs. */
+  static fromOffsets(text: string, offsets: number[], end: number): InlineText {
+    const runs: number[] = [];
+    for (let i = 0; i < text.length; i++) {
+      const n = runs.length;
+      if (n && runs[n - 3] + runs[n - 1] === i && runs[n - 2] + runs[n - 1] === offsets[i]) runs[n - 1]++;
+      else runs.push(i, offsets[i], 1);
+    }
+    return new InlineText(text, runs, end);
+  }
 }
 
 export function inlineText(node: Paragraph | Heading | Nodes, doc: string): InlineText {
+  // the plain-text route: one text node a line, each an exact slice of the source
+  if ('children' in node && node.children.length === 1 && node.children[0].type === 'text') {
+    const t = node.children[0] as Text;
+    const s = t.position?.start.offset;
+    const e = t.position?.end.offset;
+    if (s !== undefined && e !== undefined && e - s === t.value.length && doc.startsWith(t.value, s)) return InlineText.exact(t.value, s);
+  }
   const parts: InlineText[] = [];
   collect(node, doc, parts);
-  let text = '';
-  const offsets: number[] = [];
-  for (const p of parts) {
-    text += p.text;
-    offsets.push(...p.offsets.slice(0, p.text.length));
-  }
-  const last = parts[parts.length - 1];
-  offsets.push(last ? last.offsets[last.text.length] : (node.position?.end.offset ?? 0));
-  return { text, offsets };
+  if (parts.length === 0) return InlineText.empty(node.position?.end.offset ?? 0);
+  return InlineText.join(parts, '');
 }
 
 function collect(node: Nodes, doc: string, out: InlineText[]): void {
@@ -39,18 +110,13 @@ function collect(node: Nodes, doc: string, out: InlineText[]): void {
  * may drop escapes and line-leading spaces, which the walk skips over.
  */
 export function align(value: string, doc: string, start: number, end: number): InlineText {
-  const offsets: number[] = new Array(value.length + 1);
-  if (doc.slice(start, end) === value) {
-    for (let i = 0; i <= value.length; i++) offsets[i] = start + i;
-    return { text: value, offsets };
-  }
+  if (end - start === value.length && doc.startsWith(value, start)) return InlineText.exact(value, start);
+  const offsets: number[] = new Array(value.length);
   let s = start;
   for (let i = 0; i < value.length; i++) {
     while (s < end && doc[s] !== value[i] && (/\s/.test(doc[s]) || doc[s] === '\\' || doc[s] === '>')) s++;
     offsets[i] = Math.min(s, end);
-    if (s < end && doc[s] === value[i]) s++;
-    else if (s < end) s++;
+    if (s < end) s++;
   }
-  offsets[value.length] = end;
-  return { text: value, offsets };
+  return InlineText.fromOffsets(value, offsets, end);
 }

@@ -26,29 +26,41 @@ interface Pattern {
   bare?: boolean;
 }
 
+/** Patterns run sticky at an index, so a label can be tested mid-text without slicing. */
+function sticky(source: string): RegExp {
+  return new RegExp(source, 'y');
+}
+
+/** A label starts with one of these; anything else is not tried further. */
+const FIRST = new RegExp(`[第（(\\d${CIRCLED_CLASS.slice(1, -1)}〇零○一二两三四五六七八九十百千]`, 'y');
+
 const PATTERNS: Pattern[] = [
-  { style: 'part', rank: 0, re: new RegExp(`^第(${CN_NUMERAL}+|\\d+)部分${SP}*`) },
-  { style: 'chapter', rank: 1, re: new RegExp(`^第(${CN_NUMERAL}+|\\d+)章(?:${SP}+|(?=[\\u4e00-\\u9fff]))`) },
-  { style: 'section-cn', rank: 2, re: new RegExp(`^第(${CN_NUMERAL}+|\\d+)节(?:${SP}+|(?=[\\u4e00-\\u9fff]))`) },
-  { style: 'article', rank: 3, re: new RegExp(`^第(${CN_NUMERAL}+|\\d+)条(?:${SP}+|(?=[\\u4e00-\\u9fff]))`) },
-  { style: 'cn', rank: 4, re: new RegExp(`^(${CN_NUMERAL}{1,3})[、．.]${SP}*`) },
-  { style: 'paren-cn', rank: 5, re: new RegExp(`^[（(](${CN_NUMERAL}{1,3})[）)]${SP}*`) },
-  { style: 'arabic', rank: 6, re: new RegExp(`^(\\d{1,3})(?:[.．、](?!\\d)|${SP}*[)）])${SP}*`) },
-  { style: 'arabic', rank: 6, re: new RegExp(`^(\\d{1,3})${SP}+(?=[\\u4e00-\\u9fff])`), bare: true },
-  { style: 'paren-arabic', rank: 7, re: new RegExp(`^[（(](\\d{1,3})[）)]${SP}*`) },
-  { style: 'circled', rank: 8, re: new RegExp(`^(${CIRCLED_CLASS})${SP}*`) },
+  { style: 'part', rank: 0, re: sticky(`第(${CN_NUMERAL}+|\\d+)部分${SP}*`) },
+  { style: 'chapter', rank: 1, re: sticky(`第(${CN_NUMERAL}+|\\d+)章(?:${SP}+|(?=[\\u4e00-\\u9fff]))`) },
+  { style: 'section-cn', rank: 2, re: sticky(`第(${CN_NUMERAL}+|\\d+)节(?:${SP}+|(?=[\\u4e00-\\u9fff]))`) },
+  { style: 'article', rank: 3, re: sticky(`第(${CN_NUMERAL}+|\\d+)条(?:${SP}+|(?=[\\u4e00-\\u9fff]))`) },
+  { style: 'cn', rank: 4, re: sticky(`(${CN_NUMERAL}{1,3})[、．.]${SP}*`) },
+  { style: 'paren-cn', rank: 5, re: sticky(`[（(](${CN_NUMERAL}{1,3})[）)]${SP}*`) },
+  { style: 'arabic', rank: 6, re: sticky(`(\\d{1,3})(?:[.．、](?!\\d)|${SP}*[)）])${SP}*`) },
+  { style: 'arabic', rank: 6, re: sticky(`(\\d{1,3})${SP}+(?=[\\u4e00-\\u9fff])`), bare: true },
+  { style: 'paren-arabic', rank: 7, re: sticky(`[（(](\\d{1,3})[）)]${SP}*`) },
+  { style: 'circled', rank: 8, re: sticky(`(${CIRCLED_CLASS})${SP}*`) },
 ];
 
-export const BOX_RE = new RegExp(`^专栏${SP}*(\\d+|${CN_NUMERAL}+)?${SP}*[：:、.．]?${SP}*`);
+export const BOX_RE = sticky(`专栏${SP}*(\\d+|${CN_NUMERAL}+)?${SP}*[：:、.．]?${SP}*`);
 
-export function matchLabel(text: string): OutlineLabel | null {
+/** The outline label at `from` in `text` (default: its start), if any. */
+export function matchLabel(text: string, from = 0): OutlineLabel | null {
+  FIRST.lastIndex = from;
+  if (!FIRST.test(text)) return null;
   for (const p of PATTERNS) {
+    p.re.lastIndex = from;
     const m = p.re.exec(text);
     if (!m) continue;
     const ordinal = parseOrdinal(m[1]);
     if (ordinal === null) continue;
     // A label with nothing after it is not an outline item (e.g. a lone "1." cell).
-    if (m[0].length >= text.trimEnd().length && p.style !== 'chapter' && p.style !== 'section-cn') continue;
+    if (!/\S/.test(text.slice(from + m[0].length, from + m[0].length + 4)) && p.style !== 'chapter' && p.style !== 'section-cn') continue;
     return {
       style: p.style,
       label: m[0].trimEnd(),
@@ -62,7 +74,9 @@ export function matchLabel(text: string): OutlineLabel | null {
   return null;
 }
 
-export function matchBox(text: string): OutlineLabel | null {
+export function matchBox(text: string, from = 0): OutlineLabel | null {
+  if (text.charCodeAt(from) !== 0x4e13) return null; // 专
+  BOX_RE.lastIndex = from;
   const m = BOX_RE.exec(text);
   if (!m) return null;
   const ordinal = m[1] ? parseOrdinal(m[1]) ?? 0 : 0;

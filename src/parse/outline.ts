@@ -98,7 +98,8 @@ const INLINE_STYLES = new Set(['paren-cn', 'paren-arabic', 'circled', 'arabic', 
 
 function split(p: Paragraph, doc: string, index: LineIndex): Paragraph[] {
   if (p.data?.outline) return [p];
-  const { text, offsets } = inlineText(p, doc);
+  const inline = inlineText(p, doc);
+  const text = inline.text;
   const cuts: number[] = [];
   let previous = matchLabel(text.trimStart());
   for (let i = 1; i < text.length; i++) {
@@ -106,7 +107,7 @@ function split(p: Paragraph, doc: string, index: LineIndex): Paragraph[] {
     if (before !== '\n' && before !== '。') continue;
     let k = i;
     while (k < text.length && /[ \t\u3000]/.test(text[k])) k++;
-    const label = matchLabel(text.slice(k)) ?? (before === '\n' ? matchBox(text.slice(k)) : null);
+    const label = matchLabel(text, k) ?? (before === '\n' ? matchBox(text, k) : null);
     if (!label || label.bare) continue;
     if (before === '。') {
       // Running on after a full stop only when the numbering continues: （一）… 。（二）…
@@ -124,7 +125,7 @@ function split(p: Paragraph, doc: string, index: LineIndex): Paragraph[] {
     while (s < e && /\s/.test(text[s])) s++;
     while (e > s && /\s/.test(text[e - 1])) e--;
     if (s === e) continue;
-    const position = index.position(offsets[s], offsets[e - 1] + 1);
+    const position = index.position(inline.at(s), inline.at(e - 1) + 1);
     const node: Text = { type: 'text', value: text.slice(s, e), position };
     pieces.push({ type: 'paragraph', children: [node], position: { start: { ...position.start }, end: { ...position.end } } });
   }
@@ -139,11 +140,12 @@ function annotate(blocks: RootContent[], doc: string): void {
       lastOrdinal.set(block.data.outline.style, block.data.outline.ordinal);
       continue;
     }
-    const { text, offsets } = inlineText(block, doc);
+    const inline = inlineText(block, doc);
+    const text = inline.text;
     let k = 0;
     while (k < text.length && /[\s\u3000]/.test(text[k])) k++;
     const rest = text.slice(k);
-    let label = matchBox(rest) ?? matchLabel(rest);
+    let label = matchBox(text, k) ?? matchLabel(text, k);
     if (label?.bare && lastOrdinal.get('arabic') !== label.ordinal - 1) label = null;
     if (!label && block.type === 'heading' && block.depth > 1 && rest) {
       label = { style: 'heading', label: '', number: '', ordinal: 0, rank: headingRank(block.depth), length: 0 };
@@ -151,18 +153,19 @@ function annotate(blocks: RootContent[], doc: string): void {
     if (!label) continue;
     if (block.type === 'heading') label = { ...label, rank: headingRank(block.depth) };
     lastOrdinal.set(label.style, label.ordinal);
-    const labelStart = offsets[k] ?? block.position!.start.offset!;
-    const labelEnd = offsets[k + label.length] ?? labelStart;
+    const labelStart = inline.at(k);
+    const labelEnd = inline.at(k + label.length);
     block.data = { ...block.data, outline: { ...label, labelStart, labelEnd } };
   }
 }
 
 /** Title of an outline item: its first sentence, without the label and the closing 。 */
 export function titleOf(block: Paragraph | Heading, doc: string): string {
-  const { text, offsets } = inlineText(block, doc);
+  const inline = inlineText(block, doc);
+  const text = inline.text;
   const mark = block.data?.outline;
   let k = 0;
-  if (mark) while (k < text.length && offsets[k] < mark.labelEnd) k++;
+  if (mark) while (k < text.length && inline.at(k) < mark.labelEnd) k++;
   const rest = text.slice(k).replace(/^[\s\u3000]+/, '');
   if (block.type === 'heading') return rest.replace(/[。：:\s]+$/, '');
   const stop = rest.search(/[。！？]/);

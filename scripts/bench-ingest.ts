@@ -1,0 +1,135 @@
+/**
+ * `npm run bench:ingest`: parse + extract throughput against jieba's raw segmentation of the
+ * same text, measured in the same run, on the bundled corpus and on the 1,000-document scale
+ * corpus (generated into .bench/scale-corpus if missing). Target: ratio ≥ 1.0 (ingest is
+ * never the bottleneck next to tokenising for search) and the 1,000 models held in memory
+ * under 500 MB. Also checks extraction against the generator's manifest.
+ *
+ * Options: --count N (scale documents, default 1000), --repeat N (bundled passes, default 20).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict';
+import { ingestBytes } from '../src/ingest.js';
+import { decodeBytes } from '../src/read/decode.js';
+import { AliasTable } from '../src/model/departments.js';
+import type { PolicyDocument } from '../src/model/types.js';
+import { makeScaleCorpus } from './make-scale-corpus.js';
+
+const { values } = parseArgs({ options: { count: { type: 'string' }, repeat: { type: 'string' } } });
+const count = Number(values.count ?? 1000);
+const repeat = Number(values.repeat ?? 20);
+const MB = 1e6;
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function time<T>(fn: () => T): [T, number] {
+  const t = performance.now();
+  const r = fn();
+  return [r, (performance.now() - t) / 1000];
+}
+
+const jieba = Jieba.withDict(dict);
+const aliases = AliasTable.load();
+
+interface Input {
+  name: string;
+  bytes: Buffer;
+  text: string;
+}
+
+function load(dir: string, names: string[]): Input[] {
+  return names.map((name) => {
+    const bytes = readFileSync(path.join(dir, name));
+    return { name, bytes, text: decodeBytes(bytes).text };
+  });
+}
+
+function measure(label: string, inputs: Input[], passes: number): { docs: PolicyDocument[]; ratio: number } {
+  const mb = inputs.reduce((n, i) => n + Buffer.byteLength(i.text), 0) / MB;
+  // warm both up, then alternate so machine noise hits both alike
+  ingestBytes(inputs[0].bytes, inputs[0].name, { aliases });
+  jieba.cut(inputs[0].text);
+  let pipeline = 0;
+  let segment = 0;
+  let docs: PolicyDocument[] = [];
+  for (let p = 0; p < passes; p++) {
+    const [d, t1] = time(() => inputs.map((i) => ingestBytes(i.bytes, i.name, { aliases })));
+    const [, t2] = time(() => inputs.forEach((i) => jieba.cut(i.text)));
+    pipeline += t1;
+    segment += t2;
+    docs = d;
+  }
+  const ours = (mb * passes) / pipeline;
+  const theirs = (mb * passes) / segment;
+  const ratio = ours / theirs;
+  console.log(
+    `${label.padEnd(22)} ${String(inputs.length).padStart(5)} docs ${mb.toFixed(2).padStart(7)} MB × ${passes}   ` +
+      `parse+extract ${ours.toFixed(1).padStart(6)} MB/s   jieba cut ${theirs.toFixed(1).padStart(6)} MB/s   ratio ${ratio.toFixed(2)} ${ratio >= 1 ? '✓' : '✗ (target ≥ 1.0)'}`,
+  );
+  return { docs, ratio };
+}
+
+console.log(`node ${process.version}, ${new Date().toISOString()}`);
+console.log('throughput (UTF-8 MB of decoded text per second; the same texts, the same run)');
+
+// bundled corpus
+const corpusDir = 'corpus';
+const bundled = load(corpusDir, readdirSync(corpusDir).filter((f) => /\.(txt|md)$/.test(f)));
+const small = measure('bundled corpus', bundled, repeat);
+
+// scale corpus
+const scaleDir = path.resolve('.bench/scale-corpus');
+const manifestFile = `${scaleDir}.manifest.json`;
+let manifest = existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest) : null;
+if (!manifest || manifest.count !== count) {
+  const [, t] = time(() => makeScaleCorpus({ count, out: scaleDir }));
+  manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
+  console.log(`(generated the scale corpus in ${t.toFixed(1)} s)`);
+}
+const scale = load(scaleDir, manifest.documents.map((d) => d.file));
+gc?.();
+const before = process.memoryUsage();
+const big = measure('scale corpus', scale, 1);
+gc?.();
+const after = process.memoryUsage();
+const held = (after.heapUsed - before.heapUsed) / MB;
+console.log(
+  `memory: ${big.docs.length} models held: heap +${held.toFixed(0)} MB, rss ${(after.rss / MB).toFixed(0)} MB in all ` +
+    `(inputs ${(scale.reduce((n, i) => n + i.bytes.length + i.text.length * 2, 0) / MB).toFixed(0)} MB, jieba ~100 MB) ` +
+    `${after.rss / MB < 500 ? '✓' : '✗'} (target: under 500 MB)` +
+    (gc ? '' : '  [run with --expose-gc for a settled heap figure]'),
+);
+
+// accuracy against what the generator wrote
+interface Manifest {
+  count: number;
+  documents: { file: string; title: string; docNumber: string | null; date: string | null; indicators: number; tasks: { number: string; title: string; lead: string[]; responsible: string[] }[] }[];
+}
+let tasks = 0;
+let tasksRight = 0;
+let unitsRight = 0;
+let meta = 0;
+let metaRight = 0;
+let indicatorsRight = 0;
+const byFile = new Map(big.docs.map((d, i) => [scale[i].name, d]));
+const key = (names: string[]) => names.map((n) => aliases.key(n)).sort().join('|');
+for (const m of manifest.documents) {
+  const d = byFile.get(m.file)!;
+  meta += 3;
+  metaRight += Number(d.title === m.title) + Number(d.docNumber === m.docNumber) + Number(d.date === m.date);
+  indicatorsRight += Number(d.indicators.length === m.indicators);
+  for (const t of m.tasks) {
+    tasks++;
+    const got = d.tasks.find((x) => x.number === t.number);
+    if (got && got.title === t.title) tasksRight++;
+    if (got && key(got.lead) === key(t.lead) && key(got.responsible) === key(t.responsible)) unitsRight++;
+  }
+}
+const pct = (a: number, b: number) => `${((100 * a) / Math.max(1, b)).toFixed(1)}%`;
+console.log(
+  `accuracy on the scale corpus: tasks ${pct(tasksRight, tasks)} (${tasksRight}/${tasks}), units ${pct(unitsRight, tasks)}, ` +
+    `metadata ${pct(metaRight, meta)}, indicator tables ${pct(indicatorsRight, manifest.documents.length)}`,
+);
+console.log(`summary: ratio bundled ${small.ratio.toFixed(2)}, scale ${big.ratio.toFixed(2)}; ${small.ratio >= 1 && big.ratio >= 1 ? 'targets met' : 'TARGET MISSED'}`);
