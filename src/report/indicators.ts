@@ -45,7 +45,7 @@ export async function renderIndicators(doc: PolicyDocument, options: RenderOptio
     fonts: options.fonts,
     date,
     title: `主要指标 — ${title}`,
-    header: `${title} · 主要指标`,
+    header: `${title}　主要指标`,
     footer: { left: sourceLine(doc), right: generatedLine(date) },
   });
   pdf.title(title);
@@ -108,7 +108,7 @@ function drawTable(pdf: PolicyPdf, indicators: Indicator[]): void {
 }
 
 const BAR_H = 7;
-const ROW = 30;
+const ROW = 28;
 
 /** Baseline (grey) against first target (blue; red for binding indicators), one scale per row. */
 function drawChart(pdf: PolicyPdf, indicators: Indicator[]): void {
@@ -118,8 +118,11 @@ function drawChart(pdf: PolicyPdf, indicators: Indicator[]): void {
   const rawW = 44; // room for a value label after the longest bar
   const barX = pdf.left + labelW + 6;
   const barMax = pdf.width - labelW - 6 - valueW - rawW;
+  // Keep the chart on one page when it can be (a lone row on the next page reads badly).
+  const height = 40 + 20 + indicators.length * ROW;
+  if (height <= pdf.bottom - pdf.top) pdf.ensureSpace(height);
   pdf.heading('基数与目标对比', { level: 2 });
-  pdf.ensureSpace(28);
+  pdf.ensureSpace(28 + 2 * ROW);
   // Legend
   const ly = pdf.y;
   g.save().rect(pdf.left, ly + 3, 14, BAR_H).fill('#9e9e9e').restore();

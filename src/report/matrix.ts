@@ -60,7 +60,7 @@ function matrixPdf(doc: PolicyDocument, size: 'A4' | 'A3', options: RenderOption
     layout: 'landscape',
     margins: { top: 20, bottom: 18, left: 15, right: 15 },
     title: `任务分工矩阵 — ${title}`,
-    header: `${title} · 任务分工矩阵`,
+    header: `${title}　任务分工矩阵`,
     footer: { left: sourceLine(doc), right: generatedLine(date) },
   });
 }

@@ -17,7 +17,7 @@ export interface RenderedPdf {
 
 /** The source line of the footer: file name and a short content hash. */
 export function sourceLine(doc: PolicyDocument): string {
-  return `来源：${doc.source.fileName} · sha256 ${doc.source.sha256.slice(0, 12)}`;
+  return `来源：${doc.source.fileName}（sha256 ${doc.source.sha256.slice(0, 12)}）`;
 }
 
 export function documentTitle(doc: PolicyDocument): string {
@@ -35,7 +35,7 @@ export async function renderSheet(data: SheetData, options: RenderOptions = {}):
     date,
     title: `${dept.name}责任清单 — ${title}`,
     subject: `${title} 责任清单`,
-    header: `${title} · ${dept.name}责任清单`,
+    header: `${title}　${dept.name}责任清单`,
     footer: { left: sourceLine(doc), right: generatedLine(date) },
   });
 
