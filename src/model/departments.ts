@@ -49,6 +49,7 @@ export class AliasTable {
   }
 
   add(file: AliasFile): void {
+    this.keys.clear();
     for (const group of file.groups) {
       const cores = group.map((n) => normalizeForMatch(n)).filter(Boolean);
       const existing = cores.map((c) => this.groupOfCore.get(c)).find((g) => g !== undefined);
@@ -62,11 +63,19 @@ export class AliasTable {
     }
   }
 
+  private readonly keys = new Map<string, string>();
+
   /** A key equal for all names of one unit: prefix + alias group. */
   key(name: string): string {
-    const { prefix, core } = splitLevel(normalizeForMatch(name));
-    const group = this.groupOfCore.get(core);
-    return group === undefined ? `${prefix}|${core}` : `${prefix}|#${group}`;
+    let key = this.keys.get(name);
+    if (key === undefined) {
+      const { prefix, core } = splitLevel(normalizeForMatch(name));
+      const group = this.groupOfCore.get(core);
+      key = group === undefined ? `${prefix}|${core}` : `${prefix}|#${group}`;
+      // names repeat across tasks and documents; the cache stays small next to the text
+      if (this.keys.size < 100_000) this.keys.set(name, key);
+    }
+    return key;
   }
 
   /** Other spellings of a name's core, with the name's own prefix. */
