@@ -7,6 +7,8 @@ import { saveDocument } from '../src/model/store.js';
 import type { PolicyDocument } from '../src/model/types.js';
 import type { SearchIndex, SearchOptions, SearchResult } from '../src/search/search-index.js';
 import { indexPath, loadSearchIndex, writeSearchIndex } from '../src/search/store.js';
+import { normalizeText } from '../src/search/tokenizer.js';
+import { documentUnits } from '../src/search/units.js';
 
 const WUXI = 'wuxi-urbanization-plan-2021-2035';
 const LONGXI = 'longxi-rural-revitalization-2024';
@@ -188,6 +190,27 @@ describe('queries and filters', () => {
     expect(() => search('宅基地', { doc: 'nope' })).toThrow(/--doc: no document "nope"/);
     expect(() => search('宅基地', { role: 'lead' })).toThrow(/--role: give --dept/);
     expect(() => search('宅基地', { limit: 0 })).toThrow(/--limit/);
+  });
+
+  it('finds every clause that has the query as a substring (recall of a plain scan), ranked', () => {
+    const units = [...docs.values()].flatMap(documentUnits);
+    const queries = ['宅基地', '交通', '住房', '农村', '公路', '养护', '农业转移人口', '城镇化率', '三权分置', '县交通局', '率', '2025', '乡镇'];
+    for (const q of queries) {
+      const expected = units.filter((u) => normalizeText(u.text).includes(normalizeText(q))).map((u) => u.id);
+      const found = new Set(ids(search(q, { limit: 100_000 })));
+      expect(expected.filter((id) => !found.has(id)), q).toEqual([]);
+      expect(expected.length, q).toBeGreaterThan(0);
+    }
+  });
+
+  it('words jieba does not know, single characters and digits are matched in the text', () => {
+    const r = search('撂荒地');
+    expect(ids(r)[0]).toBe(task(LONGXI, '1'));
+    const digits = search('4000户');
+    expect(ids(digits)).toContain(task(LONGXI, '7'));
+    // a single character beside a word is required too
+    const withChar = search('宅基地 闲', { limit: 100 });
+    for (const h of withChar.hits) expect(h.kind === 'task' ? findTask(h.doc, h.number!).text : '闲').toContain('闲');
   });
 
   it('no hits is an empty result', () => {

@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import type { AsPlainObject, Query, SearchResult as MiniResult } from 'minisearch';
+import type { AsPlainObject } from 'minisearch';
 import { resolveDepartment } from '../model/departments.js';
 import { UserError } from '../model/errors.js';
 import { normalizeForMatch } from '../model/normalize.js';
@@ -90,28 +90,29 @@ export interface SearchIndexJSON {
 }
 
 export interface BuildOptions {
-  /** Field boosts. Default: title 2, text 1, section 0.5. */
-  boost?: { title?: number; text?: number; section?: number };
+  /** Field boosts. Default: title 2, text 1. */
+  boost?: { title?: number; text?: number };
 }
 
-const DEFAULT_BOOST = { title: 2, text: 1, section: 0.5 };
-/** Weight of a word's parts (农业, 转移, 人口 for 农业转移人口) relative to the word itself. */
-const PART_WEIGHT = 0.3;
-const FIELDS = ['title', 'text', 'section'];
+const DEFAULT_BOOST = { title: 2, text: 1 };
+const FIELDS = ['title', 'text'];
 
 interface IndexedFields {
   id: number;
   title: string;
   text: string;
-  section: string;
 }
 
-function miniSearchOptions(tokenizer: Tokenizer, boost: Required<NonNullable<BuildOptions['boost']>>) {
+type Boost = Required<NonNullable<BuildOptions['boost']>>;
+
+function miniSearchOptions(tokenizer: Tokenizer, boost: Boost) {
   return {
     fields: FIELDS,
     idField: 'id',
-    // Normalisation runs before segmentation: jieba's dictionary is simplified Chinese.
-    tokenize: (text: string) => tokenizer.tokens(text),
+    // Every dictionary word in the text, overlaps included (农业转移人口 also gives 农业,
+    // 转移, 人口, 转移人口 …), so any dictionary word of a query finds every unit that has
+    // it. Normalisation runs first: jieba's dictionary is simplified Chinese.
+    tokenize: (text: string) => tokenizer.allWords(text),
     processTerm: (term: string) => (tokenizer.isNoise(term) ? null : term),
     searchOptions: {
       boost,
@@ -134,15 +135,16 @@ export class SearchIndex {
   private readonly miniSearch: MiniSearch<IndexedFields>;
   private readonly userWords: string[];
   private readonly tokenizer: Tokenizer;
-  private readonly boost: Required<NonNullable<BuildOptions['boost']>>;
-  private matchTexts: string[] | null = null;
+  private readonly boost: Boost;
+  /** Normalised unit texts, filled on demand. */
+  private readonly normalized: string[] = [];
 
   private constructor(parts: {
     documents: IndexedDocument[];
     units: StoredUnit[];
     userWords: string[];
     miniSearch: (options: ReturnType<typeof miniSearchOptions>) => MiniSearch<IndexedFields>;
-    boost: Required<NonNullable<BuildOptions['boost']>>;
+    boost: Boost;
   }) {
     this.documents = parts.documents;
     this.units = parts.units;
@@ -168,7 +170,7 @@ export class SearchIndex {
       boost,
       miniSearch: (msOptions) => {
         const ms = new MiniSearch<IndexedFields>(msOptions);
-        ms.addAll(units.map((u, id) => ({ id, title: u.title, text: u.text, section: u.section })));
+        ms.addAll(units.map((u, id) => ({ id, title: u.title, text: u.text })));
         return ms;
       },
     });
@@ -236,82 +238,78 @@ export class SearchIndex {
     return found;
   }
 
+  /**
+   * Units that contain every query word and phrase (after normalisation), best first.
+   * Dictionary words go through the index (BM25, title boosted); other words (single
+   * characters, words jieba does not know, Latin and digits) and phrases are checked in
+   * the candidates' text, or scanned for when the query has no dictionary word. When no
+   * unit has every word, units with some of the dictionary words are returned instead.
+   */
   search(query: string, options: SearchOptions = {}): SearchResult {
     const parsed = parseQuery(query, this.tokenizer);
     const limit = options.limit ?? 10;
     if (!Number.isInteger(limit) || limit < 1) throw new UserError(`--limit: must be a positive whole number, got ${String(limit)}`);
-    const inScope = this.scopeFilter(options);
-    const departments = inScope.departments;
+    const scope = this.scopeFilter(options);
+    const indexed = parsed.words.filter((w) => this.tokenizer.inDictionary(w));
+    const checked = [...parsed.words.filter((w) => !indexed.includes(w)), ...parsed.phrases];
+    // A filter for MiniSearch, or none when nothing narrows the results (the common case).
+    const acceptWith = (words: string[]) => {
+      if (!scope.narrows && words.length === 0) return undefined;
+      return (id: number) => scope.test(id) && (words.length === 0 || this.contains(id, words));
+    };
 
-    const withPhrases = parsed.phrases.length > 0 ? this.phraseMatches(parsed.phrases, inScope.test) : null;
-    const accept = withPhrases ? (id: number) => withPhrases.has(id) : inScope.test;
     let matchedAll = true;
-    let results = this.run(parsed, 'AND', accept);
-    if (results.length === 0 && parsed.words.length > 1) {
-      results = this.run(parsed, 'OR', accept);
-      matchedAll = false;
-    }
-    // Units that have the phrase verbatim though segmentation split it otherwise.
-    if (withPhrases) {
-      const seen = new Set(results.map((r) => r.id as number));
-      for (const id of withPhrases) {
-        if (!seen.has(id)) results.push({ id, score: 0, terms: [], queryTerms: [], match: {} });
+    let results: Array<{ id: number | string; score: number }>;
+    if (indexed.length === 0) {
+      results = this.scan(checked, scope.test);
+    } else {
+      results = this.run(indexed, 'AND', acceptWith(checked));
+      if (results.length === 0 && parsed.words.length > 1) {
+        results = this.run(indexed, 'OR', acceptWith(parsed.phrases));
+        matchedAll = false;
       }
     }
-
     const hits = results.slice(0, limit).map((r) => this.hit(r, parsed, options.snippet));
-    return { query: parsed.raw, words: parsed.words, phrases: parsed.phrases, total: results.length, matchedAll, departments, hits };
+    return { query: parsed.raw, words: parsed.words, phrases: parsed.phrases, total: results.length, matchedAll, departments: scope.departments, hits };
   }
 
-  /** The ids of the units in scope that contain every phrase verbatim (after normalisation). */
-  private phraseMatches(phrases: string[], test: (id: number) => boolean): Set<number> {
-    const texts = this.getMatchTexts();
-    const ids = new Set<number>();
-    for (let id = 0; id < texts.length; id++) {
-      if (test(id) && phrases.every((p) => texts[id].includes(p))) ids.add(id);
+  private normalizedText(id: number): string {
+    let text = this.normalized[id];
+    if (text === undefined) {
+      const u = this.units[id];
+      text = this.normalized[id] = u.simplified ?? normalizeForMatch(u.text);
     }
-    return ids;
+    return text;
   }
 
-  private getMatchTexts(): string[] {
-    this.matchTexts ??= this.units.map((u) => u.simplified ?? normalizeForMatch(u.text));
-    return this.matchTexts;
+  private contains(id: number, words: string[]): boolean {
+    const text = this.normalizedText(id);
+    return words.every((w) => text.includes(w));
   }
 
-  private run(parsed: ParsedQuery, combineWith: 'AND' | 'OR', accept: (id: number) => boolean): MiniResult[] {
-    const whole = new Set(parsed.words);
-    // One sub-query per word: the word itself, or all of its dictionary parts (农业 转移
-    // 人口 for 农业转移人口: the text may segment it otherwise, or split it up).
-    // A single character next to longer words is not required: inside a longer word of the
-    // text (城镇化率 in 常住人口城镇化率) search mode does not emit it on its own.
-    const longer = parsed.words.filter((w) => w.length > 1);
-    const required = longer.length > 0 ? longer : parsed.words;
-    const queries: Query[] = required.map((w) => {
-      const parts = this.partsOf(w);
-      if (parts.length === 0) return { combineWith: 'OR', queries: [w] };
-      return { combineWith: 'OR', queries: [w, { combineWith: 'AND', queries: [parts.join(' ')] }] };
-    });
-    return this.miniSearch.search(
-      { combineWith, queries },
-      {
-        boostTerm: (term) => (whole.has(term) ? 1 : PART_WEIGHT),
-        filter: (r) => accept(r.id as number),
-      },
-    );
+  private run(words: string[], combineWith: 'AND' | 'OR', accept?: (id: number) => boolean): Array<{ id: number | string; score: number }> {
+    return this.miniSearch.search({ combineWith, queries: words }, accept ? { filter: (r) => accept(r.id as number) } : {});
   }
 
   /**
-   * The dictionary words inside a word, when together they cover every character of it
-   * (宅基 + 基地 for 宅基地); none otherwise (城镇 alone must not stand for 城镇化).
+   * Units in scope whose text has every word, for queries without a dictionary word:
+   * scored by occurrences (at most 5 a word, ×3 in the title), shorter units first on ties.
    */
-  private partsOf(word: string): string[] {
-    const parts = [...new Set(this.tokenizer.tokens(word))].filter((t) => t !== word && word.includes(t));
-    const covered = new Uint8Array(word.length);
-    for (const p of parts) for (let i = word.indexOf(p); i >= 0; i = word.indexOf(p, i + 1)) covered.fill(1, i, i + p.length);
-    return covered.every((c) => c === 1) ? parts : [];
+  private scan(words: string[], test: (id: number) => boolean): Array<{ id: number; score: number }> {
+    const out: Array<{ id: number; score: number }> = [];
+    for (let id = 0; id < this.units.length; id++) {
+      if (!test(id)) continue;
+      const text = this.normalizedText(id);
+      if (!words.every((w) => text.includes(w))) continue;
+      const title = normalizeForMatch(this.units[id].title);
+      let score = 0;
+      for (const w of words) score += Math.min(5, countOf(text, w)) * (title.includes(w) ? 3 : 1);
+      out.push({ id, score: score / (1 + text.length / 500) });
+    }
+    return out.sort((a, b) => b.score - a.score);
   }
 
-  private scopeFilter(options: SearchOptions): { test: (id: number) => boolean; departments: Array<{ doc: string; name: string }> } {
+  private scopeFilter(options: SearchOptions): { test: (id: number) => boolean; narrows: boolean; departments: Array<{ doc: string; name: string }> } {
     const docIds = toList(options.doc);
     for (const id of docIds ?? []) {
       if (!this.documents.some((d) => d.id === id)) {
@@ -345,19 +343,14 @@ export class SearchIndex {
       }
       return true;
     };
-    return { test, departments };
+    return { test, narrows: Boolean(docSet || kindSet || options.dept), departments };
   }
 
-  private hit(r: MiniResult, parsed: ParsedQuery, snippetOptions?: SnippetOptions): SearchHit {
+  private hit(r: { id: number | string; score: number }, parsed: ParsedQuery, snippetOptions?: SnippetOptions): SearchHit {
     const id = r.id as number;
     const u = this.units[id];
-    const normalized = this.getMatchTexts()[id];
-    // Mark whole words and phrases; a word's parts only where the word itself is absent.
-    const marks = [...parsed.phrases];
-    for (const w of parsed.words) {
-      if (normalized.includes(w)) marks.push(w);
-      else marks.push(...this.partsOf(w).filter((t) => r.terms.includes(t)));
-    }
+    const normalized = this.normalizedText(id);
+    const marks = [...parsed.phrases, ...parsed.words];
     // Offsets must line up with the original: fall back when simplification changed lengths.
     const aligned = normalized.length === u.text.length ? normalized : normalizeForMatch(u.text);
     return {
@@ -374,6 +367,12 @@ export class SearchIndex {
       line: u.line,
     };
   }
+}
+
+function countOf(text: string, word: string): number {
+  let n = 0;
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + word.length)) n++;
+  return n;
 }
 
 function toList<T>(v: T | T[] | undefined): T[] | undefined {

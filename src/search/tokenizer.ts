@@ -24,6 +24,14 @@ export interface Tokenizer {
    * text; duplicates are kept (term frequency matters for ranking).
    */
   tokens(text: string): string[];
+  /**
+   * Every dictionary word of two or more characters that occurs in the text (jieba full
+   * mode: overlapping words included), plus Latin/digit runs; normalised, noise dropped.
+   * Indexing these makes any dictionary word of a query findable wherever it occurs.
+   */
+  allWords(text: string): string[];
+  /** True for a word (normalised) of two or more Chinese characters that is in the dictionary (base, glossary or user words). */
+  inDictionary(word: string): boolean;
   /** Precise segmentation of normalised text, each word once in order; punctuation and stop words dropped. */
   words(text: string): string[];
   /** Precise segmentation of normalised text, everything kept (punctuation, spaces, stop words). */
@@ -100,16 +108,36 @@ function getStopWords(): Set<string> {
 
 // --- normalisation ----------------------------------------------------------------------
 
-// Only CJK ideographs can be traditional; skip the converter for other text.
-const HAS_HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+/**
+ * Per BMP code point: 0 not yet checked, 1 converts to itself, 2 is a traditional form.
+ * The converter runs at ~9 MB/s; almost all text is simplified already, so a text goes
+ * through it only when one of its characters converts on its own.
+ */
+const charKind = new Uint8Array(0x10000);
+
+function hasTraditional(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x3400) continue; // below CJK Extension A: nothing to convert
+    let kind = charKind[c];
+    if (kind === 0) {
+      const ch = text[i];
+      kind = charKind[c] = getT2s()(ch) === ch ? 1 : 2;
+    }
+    if (kind === 2) return true;
+  }
+  return false;
+}
 
 /** Full-width → half-width, Latin lower case, traditional → simplified. */
 export function normalizeText(text: string): string {
   const folded = normalizeForMatch(text);
-  return HAS_HAN.test(folded) ? getT2s()(folded) : folded;
+  return hasTraditional(folded) ? getT2s()(folded) : folded;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+const HAN = /\p{Script=Han}/u;
+const ALL_HAN = /^\p{Script=Han}+$/u;
 
 function isNoise(token: string): boolean {
   return !WORD_CHAR.test(token) || getStopWords().has(token);
@@ -163,6 +191,17 @@ const tokenizer: Tokenizer = {
       out.push(t);
     }
     return out;
+  },
+  allWords(text) {
+    // Full mode also emits every single character; those would bloat an index.
+    return getJieba()
+      .cutAll(normalizeText(text))
+      .filter((t) => !(t.length === 1 && HAN.test(t)) && !isNoise(t));
+  },
+  inDictionary(word) {
+    const w = normalizeText(word);
+    if (w.length < 2 || !ALL_HAN.test(w)) return false;
+    return addedWords.has(w) || getJieba().cutAll(w).includes(w);
   },
   words(text) {
     const seen = new Set<string>();
