@@ -71,6 +71,15 @@ describe('breakLines (禁则)', () => {
     );
   });
 
+  it('keeps a short bracketed group on one line', () => {
+    // 12 units wide: 县文化旅游委、有关乡镇 takes 11; （街道） moves down whole, not 有关乡镇（ / 街道）.
+    expect(breakLines('县文化旅游委、有关乡镇（街道）', 12, measure)).toEqual(['县文化旅游委、有关乡镇', '（街道）']);
+    expect(breakLines('各区县（自治县）政府', 5, measure)).toEqual(['各区县', '（自治县）', '政府']);
+    // A long bracket still breaks inside.
+    const long = breakLines('（牵头单位：县交通局；责任单位：县文化旅游委）', 10, measure);
+    expect(long.length).toBeGreaterThan(2);
+  });
+
   it('keeps hard line breaks', () => {
     expect(breakLines('第一行。\n第二行。', 40, measure)).toEqual(['第一行。', '第二行。']);
   });

@@ -77,13 +77,16 @@ function drawTable(pdf: PolicyPdf, indicators: Indicator[]): void {
   const targetColumns = Math.max(1, ...indicators.map((i) => i.targets.length));
   const targetYears = Array.from({ length: targetColumns }, (_, k) => commonYear(indicators.map((i) => i.targets[k] ?? (k === 0 ? i.target : null))));
   const hasCategory = indicators.some((i) => i.category);
+  // Value columns give way to the name column (at least 130 pt) when there are many targets.
+  const fixedW = 28 + (hasCategory ? 50 : 0) + 40 + 52;
+  const valueW = Math.max(44, Math.min(62, (pdf.width - fixedW - 130) / (1 + targetYears.length)));
   const columns = [
     { header: '序号', width: 28, align: 'center' as const },
     ...(hasCategory ? [{ header: '类别', width: 50 }] : []),
     { header: '指标', width: 0 },
-    { header: '单位', width: 34, align: 'center' as const },
-    { header: baseYear ? `${baseYear}年基数` : '基数', width: 62, align: 'center' as const },
-    ...targetYears.map((y) => ({ header: y ? `${y}年目标` : '目标', width: 62, align: 'center' as const })),
+    { header: '单位', width: 40, align: 'center' as const },
+    { header: baseYear ? `${baseYear}年基数` : '基数', width: valueW, align: 'center' as const },
+    ...targetYears.map((y) => ({ header: y ? `${y}年目标` : '目标', width: valueW, align: 'center' as const })),
     { header: '属性', width: 52, align: 'center' as const },
   ];
   const used = columns.reduce((s, c) => s + c.width, 0);

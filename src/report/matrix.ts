@@ -65,13 +65,23 @@ function matrixPdf(doc: PolicyDocument, size: 'A4' | 'A3', options: RenderOption
   });
 }
 
+/** Task numbers such as 3.1.2 or 十二 are set smaller; the column is as wide as the widest. */
+function numberLayout(tasks: Task[]): { size: number; column: number } {
+  const long = tasks.some((t) => t.number.length > 2);
+  const size = long ? FONT - 1 : FONT;
+  // Digits and dots in Noto Sans SC bold: ~0.6 em and ~0.3 em; CJK numerals 1 em.
+  const width = (n: string) => [...n].reduce((w, ch) => w + (/[0-9]/.test(ch) ? 0.6 : /[.．\-]/.test(ch) ? 0.3 : 1) * size, 0);
+  return { size, column: Math.max(MIN_COL, Math.max(0, ...tasks.map((t) => width(t.number))) + 3.5) };
+}
+
 export async function renderMatrix(doc: PolicyDocument, options: RenderOptions = {}): Promise<RenderedPdf> {
   const date = options.date ?? new Date();
   const matrix = buildMatrix(doc);
   const fixed = NAME_COL + 3 * TOTAL_COL;
+  const numbers = numberLayout(matrix.tasks);
   const fitsOn = (paper: 'A4' | 'A3') => {
     const width = (paper === 'A4' ? 297 - 30 : 420 - 30) * (72 / 25.4);
-    return Math.floor((width - fixed) / MIN_COL);
+    return Math.floor((width - fixed) / numbers.column);
   };
   const size = matrix.tasks.length <= fitsOn('A4') ? 'A4' : 'A3';
   const pdf = matrixPdf(doc, size, options, date);
@@ -84,10 +94,12 @@ export async function renderMatrix(doc: PolicyDocument, options: RenderOptions =
   if (matrix.rows.length === 0) {
     pdf.paragraph('本文件的任务没有列出牵头或责任单位。', { indent: 0 });
   } else {
-    const perChunk = Math.max(1, Math.floor((pdf.width - fixed) / MIN_COL));
+    const chunks = Math.ceil(matrix.tasks.length / Math.max(1, Math.floor((pdf.width - fixed) / numbers.column)));
+    // Column groups of even size rather than a full group and a stub.
+    const perChunk = Math.ceil(matrix.tasks.length / chunks);
     for (let from = 0; from < matrix.tasks.length; from += perChunk) {
       if (from > 0) pdf.addPage();
-      drawChunk(pdf, doc, matrix, from, Math.min(matrix.tasks.length, from + perChunk));
+      drawChunk(pdf, doc, matrix, from, Math.min(matrix.tasks.length, from + perChunk), numbers.size);
     }
   }
   drawTaskList(pdf, matrix);
@@ -96,7 +108,7 @@ export async function renderMatrix(doc: PolicyDocument, options: RenderOptions =
 }
 
 /** One group of task columns, over as many pages as the rows need. */
-function drawChunk(pdf: PolicyPdf, doc: PolicyDocument, matrix: Matrix, from: number, to: number): void {
+function drawChunk(pdf: PolicyPdf, doc: PolicyDocument, matrix: Matrix, from: number, to: number, numberSize: number): void {
   const tasks = matrix.tasks.slice(from, to);
   const colW = Math.min(28, (pdf.width - NAME_COL - 3 * TOTAL_COL) / tasks.length);
   const tableW = NAME_COL + colW * tasks.length + 3 * TOTAL_COL;
@@ -121,7 +133,8 @@ function drawChunk(pdf: PolicyPdf, doc: PolicyDocument, matrix: Matrix, from: nu
     g.save().rect(x0, y, tableW, ROW_H * 1.4).fill('#dddddd').restore();
     const mid = y + (ROW_H * 1.4 - FONT * 1.45) / 2;
     pdf.drawLine('单位 \\ 任务', x0 + 3, mid, { font: 'sansBold', size: FONT });
-    tasks.forEach((t, i) => pdf.drawLine(t.number, colX(i), mid, { font: 'sansBold', size: FONT, width: colW, align: 'center' }));
+    const numberY = y + (ROW_H * 1.4 - numberSize * 1.45) / 2;
+    tasks.forEach((t, i) => pdf.drawLine(t.number, colX(i), numberY, { font: 'sansBold', size: numberSize, width: colW, align: 'center' }));
     ['牵头', '配合', '合计'].forEach((h, k) => pdf.drawLine(h, totalsX + k * TOTAL_COL, mid, { font: 'sansBold', size: FONT, width: TOTAL_COL, align: 'center' }));
     grid(pdf, x0, top, tableW, groupH + ROW_H * 1.4, colX, tasks.length, totalsX, groupH);
     pdf.y = y + ROW_H * 1.4;

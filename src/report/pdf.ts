@@ -26,7 +26,7 @@
  *       title(text, { size=22 })            centred bold title, wrapped
  *       subtitle(text)                      centred line (文号, dates)
  *       redRule()                           the red rule under a 公文 header
- *       heading(text, { level=1|2, font='sansBold' }) heading kept with what follows
+ *       heading(text, { level=1|2, font='sansBold', keepWith=2 lines (pt) }) kept with what follows
  *       paragraph(text, { size=12, font='sans', indent=2 (em), justify=true, color })
  *       table(columns, rows, { fontSize=10, headerFill, repeatHeader=true, zebra })
  *       space(pt), ensureSpace(pt), addPage()
@@ -222,7 +222,32 @@ export function atomize(text: string): string[] {
     if (atoms.length > 0 && !isSpace(atoms[atoms.length - 1])) atoms[atoms.length - 1] += pendingOpen;
     else atoms.push(pendingOpen);
   }
-  return atoms;
+  return keepShortGroups(atoms);
+}
+
+const PAIRS: Record<string, string> = { '（': '）', '(': ')', '〔': '〕', '【': '】', '「': '」' };
+/** Most atoms in a bracketed group kept on one line: （街道） （自治县） （2021—2035年）. */
+export const SHORT_GROUP = 4;
+
+/** A short bracketed group is one atom: 有关乡镇 / （街道）, never 有关乡镇（街 / 道）. */
+function keepShortGroups(atoms: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < atoms.length; i++) {
+    const first = [...atoms[i]];
+    const close = PAIRS[first[0]];
+    if (close && !atoms[i].includes(close)) {
+      let group = atoms[i];
+      let j = i + 1;
+      while (j < atoms.length && j - i < SHORT_GROUP && !isSpace(atoms[j]) && !atoms[j - 1].includes(close)) group += atoms[j++];
+      if (group.includes(close)) {
+        out.push(group);
+        i = j - 1;
+        continue;
+      }
+    }
+    out.push(atoms[i]);
+  }
+  return out;
 }
 
 /**
@@ -514,14 +539,14 @@ export class PolicyPdf {
     this.y += 10;
   }
 
-  heading(text: string, options: { level?: 1 | 2; font?: Face } = {}): void {
+  heading(text: string, options: { level?: 1 | 2; font?: Face; keepWith?: number } = {}): void {
     const level = options.level ?? 1;
     const size = level === 1 ? 15 : 12.5;
     const font: Face = options.font ?? 'sansBold';
     const lines = this.wrap(text, this.width, font, size);
     const pitch = PolicyPdf.leading(size, 1.45);
     // Keep a heading with at least two lines of what follows.
-    this.ensureSpace(pitch * lines.length + 6 + PolicyPdf.leading(12) * 2);
+    this.ensureSpace(pitch * lines.length + 6 + (options.keepWith ?? PolicyPdf.leading(12) * 2));
     this.y += level === 1 ? 6 : 3;
     const top = this.y;
     // Level 2 carries a red bar so it reads as a heading even in the regular face.

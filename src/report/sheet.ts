@@ -78,10 +78,13 @@ export async function renderSheet(data: SheetData, options: RenderOptions = {}):
 
   if (data.tasks.length > 0) {
     pdf.space(6);
-    pdf.heading('二、任务内容');
+    // Keep with the first task's heading, 所属 line and two lines of its text.
+    pdf.heading('二、任务内容', { keepWith: 90 });
     for (const t of data.tasks) {
       const where = t.task.sectionPath.length ? t.task.sectionPath[t.task.sectionPath.length - 1] : '';
-      pdf.heading(`${t.task.number}. ${t.task.title}（${t.roleLabel}）`, { level: 2, font: 'sans' });
+      // Keep the heading with its 所属 line and two lines of the text.
+      const keepWith = (where ? PolicyPdf.leading(9, 1.4) : 0) + PolicyPdf.leading(11.5, 1.6) * 2;
+      pdf.heading(`${t.task.number}. ${t.task.title}（${t.roleLabel}）`, { level: 2, font: 'sans', keepWith });
       if (where) pdf.paragraph(`所属：${where}`, { font: 'sans', size: 9, indent: 0, color: '#555555', leading: 1.4 });
       pdf.paragraph(withoutNumber(t.task.text, t.task.number), { size: 11.5, font: 'sans' });
       if (t.targets.length > 0) {
