@@ -230,6 +230,30 @@ describe('CLI', () => {
     expect((await pdfText(await readFile(file))).flat).toContain('畅通县内交通网络');
   });
 
+  it('sheets, matrix, indicators --pdf and export write where they say, per document', async () => {
+    const out = path.join(dataDir, 'all');
+    const r = await run('sheets', '--data', dataDir, '--out', out, '--date', '2026-01-01');
+    expect(r.code).toBe(0);
+    for (const doc of [wuxi, qingchuan]) {
+      const index = JSON.parse(await readFile(path.join(out, doc.id, 'index.json'), 'utf8')) as SheetIndex;
+      expect(index.sheets.length).toBe(doc.departments.length);
+      expect(r.out).toContain(path.join(out, doc.id, 'index.json'));
+    }
+    const m = await run('matrix', '--data', dataDir, '--doc', qingchuan.id, '--out', path.join(dataDir, 'm.pdf'));
+    expect(m.code).toBe(0);
+    expect((await pdfText(await readFile(path.join(dataDir, 'm.pdf')))).flat).toContain('市大数据发展局');
+    const i = await run('indicators', '--pdf', '--data', dataDir, '--doc', qingchuan.id);
+    expect(i.code).toBe(0);
+    const indicators = path.join(dataDir, 'reports', qingchuan.id, 'indicators.pdf');
+    expect((await pdfText(await readFile(indicators))).flat).toContain('12345热线按时办结率');
+    const x = await run('export', '--format', 'csv', '--data', dataDir);
+    expect(x.code).toBe(0);
+    for (const doc of [wuxi, qingchuan]) {
+      const csv = await readFile(path.join(dataDir, 'reports', doc.id, 'tasks.csv'), 'utf8');
+      expect(csv.startsWith('\ufeff章节,序号')).toBe(true);
+    }
+  });
+
   it('fails in one line for bad input', async () => {
     const bad = path.join(dataDir, 'bad.ttf');
     await writeFile(bad, 'nope');
