@@ -28,7 +28,12 @@ export interface SheetMention {
   mention: Mention;
   /** Titles of the enclosing sections, top first. */
   sectionPath: string[];
+  /** A short name of the section: its title, or its label (第五条) when the title is a long sentence. */
+  where: string;
 }
+
+/** Longest section title shown as is; longer ones are sentences (第X条 style) and give way to the label. */
+const SHORT_TITLE = 16;
 
 export interface SheetData {
   document: PolicyDocument;
@@ -69,10 +74,12 @@ export function buildSheet(doc: PolicyDocument, department: Department): SheetDa
     // One entry per sentence: a unit named twice in a sentence is one mention to a reader.
     mentions: department.mentions
       .filter((m, i, all) => all.findIndex((o) => o.context === m.context) === i)
-      .map((mention) => ({
-        mention,
-        sectionPath: mention.section ? (sections.get(mention.section)?.path ?? []) : [],
-      })),
+      .map((mention) => {
+        const section = mention.section ? sections.get(mention.section) : undefined;
+        const title = section?.title ?? '';
+        const where = !section ? '' : [...title].length <= SHORT_TITLE ? title : section.label || `${[...title].slice(0, SHORT_TITLE).join('')}…`;
+        return { mention, sectionPath: section?.path ?? [], where };
+      }),
   };
 }
 

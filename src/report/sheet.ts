@@ -113,8 +113,7 @@ export async function renderSheet(data: SheetData, options: RenderOptions = {}):
   } else {
     pdf.heading(mentionsTitle);
     for (const m of data.mentions) {
-      const where = m.sectionPath.length ? `【${m.sectionPath[m.sectionPath.length - 1]}】` : '';
-      pdf.paragraph(`${where}${m.mention.context}`, { size: 11 });
+      pdf.paragraph(`${m.where ? `【${m.where}】` : ''}${m.mention.context}`, { size: 11 });
     }
   }
 
