@@ -82,31 +82,40 @@ function outlineNumbers(ctx: Context): void {
 }
 
 const PAIRS: [string, string][] = [['（', '）'], ['(', ')'], ['〔', '〕'], ['《', '》'], ['“', '”'], ['【', '】']];
-
+// code unit → 1 + pair index for an opening bracket, -(1 + pair index) for a closing one
+const KIND = new Int8Array(0x10000);
+PAIRS.forEach(([o, c], i) => {
+  KIND[o.charCodeAt(0)] = i + 1;
+  KIND[c.charCodeAt(0)] = -(i + 1);
+});
 const BRACKET = /[（）()〔〕《》“”【】]/;
 
+/** One pass over each paragraph: for every kind of bracket, the first one left unmatched. */
 function brackets(ctx: Context): void {
   for (const b of ctx.blocks) {
     const text = b.content.text;
     if (!BRACKET.test(text)) continue;
-    for (const [open, close] of PAIRS) {
-      if (!text.includes(open) && !text.includes(close)) continue;
-      const stack: number[] = [];
-      let stray = -1;
-      for (let i = 0; i < text.length; i++) {
-        if (text[i] === open) stack.push(i);
-        else if (text[i] === close) {
-          if (stack.length) stack.pop();
-          else if (stray === -1) stray = i;
-        }
+    const stacks: number[][] = PAIRS.map(() => []);
+    const stray: number[] = PAIRS.map(() => -1);
+    for (let i = 0; i < text.length; i++) {
+      const kind = KIND[text.charCodeAt(i)];
+      if (kind === 0) continue;
+      if (kind > 0) {
+        stacks[kind - 1].push(i);
+        continue;
       }
-      const at = stray !== -1 ? stray : stack[0];
-      if (at === undefined) continue;
+      const k = -kind - 1;
+      if (stacks[k].length) stacks[k].pop();
+      else if (stray[k] === -1) stray[k] = i;
+    }
+    PAIRS.forEach(([open, close], k) => {
+      const at = stray[k] !== -1 ? stray[k] : stacks[k][0];
+      if (at === undefined) return;
       ctx.file.message(`unbalanced brackets: "${text[at]}" without its ${text[at] === open ? `"${close}"` : `"${open}"`}`, {
         place: spanPosition(ctx, b.content, at, at + 1).start,
         ruleId: 'unbalanced-brackets',
         source: 'policy',
       });
-    }
+    });
   }
 }

@@ -94,14 +94,17 @@ function findMentions(ctx: Context, departments: Department[]): void {
     for (const form of [d.name, ...d.aliases]) if (form.length >= 3 && !byForm.has(normalizeForMatch(form))) byForm.set(normalizeForMatch(form), d);
   }
   if (byForm.size === 0) return;
-  // names by first character, longest first: one pass over the text takes the longest name at each place
-  const byFirst = new Map<string, string[]>();
+  // names by their first two characters, longest first: one pass over the text takes the
+  // longest name at each place (县 alone starts too many words to be a useful key)
+  const byHead = new Map<string, string[]>();
   for (const form of [...byForm.keys()].sort((x, y) => y.length - x.length)) {
-    const list = byFirst.get(form[0]);
+    const head = form.slice(0, 2);
+    const list = byHead.get(head);
     if (list) list.push(form);
-    else byFirst.set(form[0], [form]);
+    else byHead.set(head, [form]);
   }
-  const starts = new RegExp(`[${[...byFirst.keys()].map(escape).join('')}]`, 'g');
+  const firsts = new Set([...byHead.keys()].map((h) => h[0]));
+  const starts = new RegExp(`[${[...firsts].map(escape).join('')}]`, 'g');
   const inClause = (offset: number) => ctx.clauseRanges.some(([s, e]) => offset >= s && offset < e);
   for (const b of ctx.blocks) {
     if (b.node.type === 'table' || (b.role && b.role !== 'preamble')) continue;
@@ -110,8 +113,8 @@ function findMentions(ctx: Context, departments: Department[]): void {
     starts.lastIndex = 0;
     for (let m = starts.exec(text); m; m = starts.exec(text)) {
       const i = m.index;
-      const candidates = byFirst.get(text[i])!;
-      const form = candidates.find((f) => text.startsWith(f, i));
+      const candidates = byHead.get(text.slice(i, i + 2));
+      const form = candidates?.find((f) => text.startsWith(f, i));
       if (!form) continue;
       if (!inClause(b.content.at(i))) found.push({ at: i, len: form.length, dept: byForm.get(form)! });
       starts.lastIndex = i + form.length;

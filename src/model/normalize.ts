@@ -4,16 +4,10 @@
  * space, Latin to lower case. The mapping is one code unit to one code unit, so offsets in
  * a normalised string are offsets in the original.
  */
-const NEEDS = /[\uff01-\uff5e\u3000A-Z]/;
+const WIDE = /[\uff01-\uff5e\u3000]/g;
+const UPPER = /[A-Z]/;
 
 export function normalizeForMatch(text: string): string {
-  if (!NEEDS.test(text)) return text;
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
-    else if (c === 0x3000) out += ' ';
-    else out += text[i];
-  }
-  return out.toLowerCase();
+  const narrow = text.replace(WIDE, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  return UPPER.test(narrow) ? narrow.toLowerCase() : narrow;
 }
