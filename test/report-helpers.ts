@@ -79,3 +79,29 @@ export function pdfFonts(bytes: Uint8Array): { names: string[]; allEmbedded: boo
 export function squash(text: string): string {
   return text.replace(/\s+/g, '');
 }
+
+/** Text drawn in a given fill colour (r, g, b in 0–255), per run, from pdfjs operator lists. */
+export async function coloredRuns(bytes: Uint8Array, rgb: [number, number, number]): Promise<string[]> {
+  const { OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdf = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, disableFontFace: true }).promise;
+  const runs: string[] = [];
+  const hex = '#' + rgb.map((c) => c.toString(16).padStart(2, '0')).join('');
+  for (let p = 1; p <= pdf.numPages; p++) {
+    const page = await pdf.getPage(p);
+    const ops = await page.getOperatorList();
+    let current = '';
+    for (let i = 0; i < ops.fnArray.length; i++) {
+      const fn = ops.fnArray[i];
+      const args = ops.argsArray[i] as unknown[];
+      if (fn === OPS.setFillRGBColor) {
+        const a = args as (number | string)[];
+        current = typeof a[0] === 'string' ? String(a[0]).toLowerCase() : '#' + (a as number[]).map((c) => Math.round(c).toString(16).padStart(2, '0')).join('');
+      } else if (fn === OPS.showText && current === hex) {
+        const glyphs = args[0] as ({ unicode?: string } | number | null)[];
+        runs.push(glyphs.map((g) => (g && typeof g === 'object' ? (g.unicode ?? '') : '')).join(''));
+      }
+    }
+  }
+  await pdf.destroy();
+  return runs;
+}

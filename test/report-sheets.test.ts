@@ -12,7 +12,7 @@ import { renderSheet } from '../src/report/sheet.js';
 import { type SheetIndex, writeSheets } from '../src/report/sheets.js';
 import { selectDepartment, selectDocument } from '../src/report/select.js';
 import { main } from '../src/cli/main.js';
-import { ingestBoth, pdfFonts, pdfText, squash } from './report-helpers.js';
+import { coloredRuns, ingestBoth, pdfFonts, pdfText, squash } from './report-helpers.js';
 
 const DATE = new Date(Date.UTC(2026, 0, 1));
 let wuxi: PolicyDocument;
@@ -103,6 +103,24 @@ describe('responsibility sheet of a department', () => {
     expect(names3).toContain('政务服务事项网上可办率');
     expect(names3.some((n) => n.includes('一网通办'))).toBe(true);
     expect(names3).not.toContain('电子证照共享应用率');
+  });
+
+  it('marks the department’s names in red in the task texts, and nothing else', async () => {
+    for (const [doc, query] of [
+      [wuxi, '交通局'],
+      [qingchuan, '公安局'],
+    ] as const) {
+      const dept = requireDepartment(query, doc.departments, doc.id);
+      const data = buildSheet(doc, dept);
+      const { bytes } = await renderSheet(data, { date: DATE });
+      const names = [dept.name, ...dept.aliases, ...doc.tasks.flatMap((t) => t.assignments.filter((a) => a.name === dept.name).map((a) => a.raw))];
+      const red = (await coloredRuns(bytes, [0xc8, 0x10, 0x2e])).filter((r) => !/^[一二三四]、/.test(r));
+      expect(red.length).toBeGreaterThan(0);
+      for (const run of red) expect(names.some((n) => n.includes(run)), run).toBe(true);
+      // Every task's clause names the department (a name may be split over two lines).
+      const joined = red.join('');
+      expect(joined.split(dept.name).length - 1).toBeGreaterThanOrEqual(data.tasks.length);
+    }
   });
 
   it('shows the department’s other mentions', async () => {

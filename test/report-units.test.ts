@@ -11,6 +11,7 @@ import {
   balanceTitle,
   breakLines,
   creationDate,
+  findSpans,
   resolveFonts,
 } from '../src/report/pdf.js';
 import { FileNamer, cutBytes, insideDir, safeFileName } from '../src/report/filenames.js';
@@ -208,6 +209,13 @@ describe('indicators a task touches', () => {
 });
 
 describe('small helpers', () => {
+  it('findSpans finds every occurrence, the longer name winning an overlap', () => {
+    const text = '牵头单位：县交通局；责任单位：县交通运输局、交通局';
+    const spans = findSpans(text, ['交通局', '县交通局', '县交通运输局']);
+    expect(spans.map(([a, b]) => text.slice(a, b))).toEqual(['县交通局', '县交通运输局', '交通局']);
+    expect(findSpans(text, [])).toEqual([]);
+  });
+
   it('withoutNumber drops only a leading task number', () => {
     expect(withoutNumber('8. 畅通县内交通网络。', '8')).toBe('畅通县内交通网络。');
     expect(withoutNumber('16 提升城镇国土空间规划水平。', '16')).toBe('提升城镇国土空间规划水平。');

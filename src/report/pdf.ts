@@ -27,11 +27,11 @@
  *       subtitle(text)                      centred line (文号, dates)
  *       redRule()                           the red rule under a 公文 header
  *       heading(text, { level=1|2, font='sansBold', keepWith=2 lines (pt) }) kept with what follows
- *       paragraph(text, { size=12, font='sans', indent=2 (em), justify=true, color })
+ *       paragraph(text, { size=12, font='sans', indent=2 (em), justify=true, color, highlight: words in red })
  *       table(columns, rows, { fontSize=10, headerFill, repeatHeader=true, zebra })
  *       space(pt), ensureSpace(pt), addPage()
  *     Lower level: textWidth(text, font, size), wrap(text, width, font, size),
- *     drawLine(text, x, y, { font, size, width?, justify?, align?, color? }).
+ *     drawLine(text, x, y, { font, size, width?, justify?, align?, color?, marks? }).
  *     finish() → Promise<Buffer>: stamps header/footer on every page (page X of Y needs
  *     all pages, hence bufferPages) and returns the file's bytes.
  *
@@ -369,6 +369,9 @@ export interface LineStyle {
   justify?: boolean;
   align?: Align;
   color?: string;
+  /** Spans [start, end) of the line (UTF-16 offsets) drawn in `markColor` (default red). */
+  marks?: [number, number][];
+  markColor?: string;
 }
 
 export const RED = '#c8102e';
@@ -477,11 +480,33 @@ export class PolicyPdf {
         if (n > 1 && gap > 0 && gap < size * 2.5) spacing = gap / (n - 1);
       }
     }
-    this.doc
-      .font(font)
-      .fontSize(size)
-      .fillColor(style.color ?? INK)
-      .text(text, x + Math.max(0, dx), y, { lineBreak: false, characterSpacing: spacing });
+    const marks = (style.marks ?? []).filter(([a, b]) => b > a).sort((p, q) => p[0] - q[0]);
+    if (marks.length === 0) {
+      this.doc
+        .font(font)
+        .fontSize(size)
+        .fillColor(style.color ?? INK)
+        .text(text, x + Math.max(0, dx), y, { lineBreak: false, characterSpacing: spacing });
+      return;
+    }
+    // Marked spans in the mark colour, same face and size, so widths do not change.
+    let cx = x + Math.max(0, dx);
+    let at = 0;
+    const pieces: [string, boolean][] = [];
+    for (const [a, b] of marks) {
+      if (a > at) pieces.push([text.slice(at, a), false]);
+      if (b > Math.max(a, at)) pieces.push([text.slice(Math.max(a, at), b), true]);
+      at = Math.max(at, b);
+    }
+    if (at < text.length) pieces.push([text.slice(at), false]);
+    for (const [piece, marked] of pieces) {
+      this.doc
+        .font(font)
+        .fontSize(size)
+        .fillColor(marked ? (style.markColor ?? RED) : (style.color ?? INK))
+        .text(piece, cx, y, { lineBreak: false, characterSpacing: spacing });
+      cx += this.textWidth(piece, font, size) + spacing * [...piece].length;
+    }
   }
 
   /** Line pitch for a size. */
@@ -561,7 +586,16 @@ export class PolicyPdf {
 
   paragraph(
     text: string,
-    options: { size?: number; font?: Face; indent?: number; justify?: boolean; color?: string; leading?: number } = {},
+    options: {
+      size?: number;
+      font?: Face;
+      indent?: number;
+      justify?: boolean;
+      color?: string;
+      leading?: number;
+      /** Words to mark in red wherever they occur (e.g. the department's names). */
+      highlight?: string[];
+    } = {},
   ): void {
     const size = options.size ?? 12;
     const font = options.font ?? 'sans';
@@ -569,6 +603,7 @@ export class PolicyPdf {
     const pitch = PolicyPdf.leading(size, options.leading ?? 1.6);
     // First line indented by two characters (首行缩进两字), as in 公文 body text.
     const lines = breakFirstIndented(text, this.width, indent, (s) => this.atomWidth(s, font, size));
+    const spans = findSpans(text, options.highlight ?? []);
     // Where each paragraph breaks at the foot of the page: never one line alone at the
     // foot (orphan) nor one alone at the head of the next page (widow).
     let breakAt = -1;
@@ -591,7 +626,14 @@ export class PolicyPdf {
       const x = this.left + (line.first ? indent : 0);
       const w = this.width - (line.first ? indent : 0);
       const last = i === lines.length - 1 || lines[i + 1].first;
-      this.drawLine(line.text, x, this.y, { font, size, width: w, justify: options.justify !== false && !last, color: options.color });
+      this.drawLine(line.text, x, this.y, {
+        font,
+        size,
+        width: w,
+        justify: options.justify !== false && !last,
+        color: options.color,
+        marks: marksIn(line.text, line.start, spans),
+      });
       this.y += pitch;
     });
   }
@@ -732,18 +774,53 @@ export function fit(text: string, width: number, measure: (s: string) => number)
   return chars.join('') + '…';
 }
 
-/** breakLines with a first-line indent; each hard line (\n) starts a new indented paragraph. */
-function breakFirstIndented(text: string, width: number, indent: number, measure: (s: string) => number): { text: string; first: boolean }[] {
-  const out: { text: string; first: boolean }[] = [];
+/**
+ * breakLines with a first-line indent; each hard line (\n) starts a new indented
+ * paragraph. `start` is each line's offset in `text`.
+ */
+function breakFirstIndented(
+  text: string,
+  width: number,
+  indent: number,
+  measure: (s: string) => number,
+): { text: string; first: boolean; start: number }[] {
+  const out: { text: string; first: boolean; start: number }[] = [];
+  let cursor = 0;
+  const place = (line: string, first: boolean) => {
+    const start = line === '' ? cursor : text.indexOf(line, cursor);
+    out.push({ text: line, first, start: start < 0 ? cursor : start });
+    if (start >= 0) cursor = start + line.length;
+  };
   for (const para of text.split(/\r?\n/)) {
     const trimmed = para.trim();
-    if (!trimmed) continue;
+    if (!trimmed) {
+      cursor += para.length + 1;
+      continue;
+    }
     // Break the first line at the indented width, the rest at full width.
     const firstLines = breakLines(trimmed, width - indent, measure);
     const first = firstLines[0] ?? '';
-    out.push({ text: first, first: true });
+    place(first, true);
     const rest = trimmed.slice(first.length).trimStart();
-    if (rest) for (const line of breakLines(rest, width, measure)) out.push({ text: line, first: false });
+    if (rest) for (const line of breakLines(rest, width, measure)) place(line, false);
   }
   return out;
+}
+
+/** Every occurrence of the words in text, longest word first where they overlap. */
+export function findSpans(text: string, words: string[]): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const word of [...new Set(words)].filter(Boolean).sort((a, b) => b.length - a.length)) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+      const end = at + word.length;
+      if (!spans.some(([a, b]) => at < b && end > a)) spans.push([at, end]);
+    }
+  }
+  return spans.sort((a, b) => a[0] - b[0]);
+}
+
+/** The spans that fall in a line starting at `start`, in line offsets. */
+function marksIn(line: string, start: number, spans: [number, number][]): [number, number][] {
+  const end = start + line.length;
+  return spans.filter(([a, b]) => a < end && b > start).map(([a, b]) => [Math.max(0, a - start), Math.min(line.length, b - start)]);
 }

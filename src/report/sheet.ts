@@ -39,6 +39,13 @@ export async function renderSheet(data: SheetData, options: RenderOptions = {}):
     footer: { left: sourceLine(doc), right: generatedLine(date) },
   });
 
+  // The department's names as the document writes them, marked red in the texts below.
+  const names = [
+    dept.name,
+    ...dept.aliases,
+    ...data.tasks.flatMap((t) => t.task.assignments.filter((a) => a.name === dept.name).map((a) => a.raw)),
+  ];
+
   pdf.title(title);
   const meta = [doc.docNumber, chineseDate(doc.date)].filter(Boolean).join('　');
   if (meta) pdf.subtitle(meta);
@@ -86,7 +93,7 @@ export async function renderSheet(data: SheetData, options: RenderOptions = {}):
       const keepWith = (where ? PolicyPdf.leading(9, 1.4) : 0) + PolicyPdf.leading(11.5, 1.6) * 2;
       pdf.heading(`${t.task.number}. ${t.task.title}（${t.roleLabel}）`, { level: 2, font: 'sans', keepWith });
       if (where) pdf.paragraph(`所属：${where}`, { font: 'sans', size: 9, indent: 0, color: '#555555', leading: 1.4 });
-      pdf.paragraph(withoutNumber(t.task.text, t.task.number), { size: 11.5, font: 'sans' });
+      pdf.paragraph(withoutNumber(t.task.text, t.task.number), { size: 11.5, font: 'sans', highlight: names });
       if (t.targets.length > 0) {
         pdf.paragraph('量化目标', { font: 'sansBold', size: 10.5, indent: 0 });
         for (const target of t.targets) pdf.paragraph(`• ${describeTarget(target)}`, { font: 'sans', size: 10, indent: 1 });
@@ -113,7 +120,7 @@ export async function renderSheet(data: SheetData, options: RenderOptions = {}):
   } else {
     pdf.heading(mentionsTitle);
     for (const m of data.mentions) {
-      pdf.paragraph(`${m.where ? `【${m.where}】` : ''}${m.mention.context}`, { size: 11 });
+      pdf.paragraph(`${m.where ? `【${m.where}】` : ''}${m.mention.context}`, { size: 11, highlight: [...names, m.mention.raw] });
     }
   }
 
