@@ -83,6 +83,13 @@ describe('snippet', () => {
     expect(s.text.length).toBeLessThanOrEqual(42);
   });
 
+  it('never cuts a marked word in two', () => {
+    for (const width of [10, 20, 30, 41, 55]) {
+      const s = makeSnippet(text, text, ['宅基地', '三权分置', '集体经营性建设用地'], { width });
+      for (const [a, b] of s.highlights) expect(['宅基地', '三权分置', '集体经营性建设用地']).toContain(s.text.slice(a, b));
+    }
+  });
+
   it('prefers the longest term where terms overlap', () => {
     const m = findMatches('盘活闲置宅基地和农房', ['宅基地', '闲置宅基地', '基地']);
     expect(m).toEqual([[2, 7]]);

@@ -46,14 +46,17 @@ export function makeSnippet(text: string, normalized: string, terms: string[], o
       bestStart = start;
     }
   }
-  const end = Math.min(text.length, bestStart + width);
+  // Never cut a marked word in two at either end.
+  for (const [s, e] of matches) if (s < bestStart && e > bestStart) bestStart = s;
+  let end = Math.min(text.length, bestStart + width);
+  for (const [s, e] of matches) if (s < end && e > end) end = e;
   const prefix = bestStart > 0 ? ELLIPSIS : '';
   const suffix = end < text.length ? ELLIPSIS : '';
   const body = text.slice(bestStart, end).replace(/\s/g, ' ');
   const highlights: Array<[number, number]> = [];
   for (const [s, e] of matches) {
     if (e <= bestStart || s >= end) continue;
-    highlights.push([Math.max(s, bestStart) - bestStart + prefix.length, Math.min(e, end) - bestStart + prefix.length]);
+    highlights.push([s - bestStart + prefix.length, e - bestStart + prefix.length]);
   }
   return { text: prefix + body + suffix, highlights };
 }
