@@ -1,64 +1,14 @@
 import type { Quantity } from '../model/types.js';
 import type { Comparison, CoverageStatus, Verdict } from './compare.js';
 import type { IndicatorSide } from './indicators.js';
+import { displayWidth, padEnd, padStart, truncate } from '../util/width.js';
 
 /**
  * Renderings of a Comparison as text: a terminal summary (columns aligned for CJK width,
  * colour optional) and Markdown for analysts' notes. Strings only; the CLI prints.
  */
 
-// --- display width ---------------------------------------------------------------------
-
-/** Terminal columns of a string: East Asian wide and full-width characters take 2. */
-export function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += charWidth(ch.codePointAt(0)!);
-  return w;
-}
-
-function charWidth(c: number): number {
-  if (c === 0 || c < 32 || (c >= 0x7f && c < 0xa0)) return 0;
-  if (c >= 0x300 && c <= 0x36f) return 0; // combining marks
-  if (
-    (c >= 0x1100 && c <= 0x115f) ||
-    (c >= 0x2e80 && c <= 0x303e) ||
-    (c >= 0x3041 && c <= 0x33ff) ||
-    (c >= 0x3400 && c <= 0x4dbf) ||
-    (c >= 0x4e00 && c <= 0x9fff) ||
-    (c >= 0xa000 && c <= 0xa4cf) ||
-    (c >= 0xac00 && c <= 0xd7a3) ||
-    (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0xfe30 && c <= 0xfe4f) ||
-    (c >= 0xff00 && c <= 0xff60) ||
-    (c >= 0xffe0 && c <= 0xffe6) ||
-    (c >= 0x20000 && c <= 0x3fffd)
-  ) {
-    return 2;
-  }
-  return 1;
-}
-
-/** Cut to at most `width` columns, with … when cut. */
-export function truncate(text: string, width: number): string {
-  if (displayWidth(text) <= width) return text;
-  let out = '';
-  let w = 0;
-  for (const ch of text) {
-    const cw = charWidth(ch.codePointAt(0)!);
-    if (w + cw > width - 1) break;
-    out += ch;
-    w += cw;
-  }
-  return out + '…';
-}
-
-export function padEnd(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
-}
-
-export function padStart(text: string, width: number): string {
-  return ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
-}
+export { displayWidth, padEnd, padStart, truncate } from '../util/width.js';
 
 export interface TextTableColumn {
   header: string;
