@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -293,6 +294,32 @@ describe('CLI', () => {
 
   it('rejects a font file pdfkit cannot use, naming it', () => {
     expect(() => resolveFonts({ font: '/definitely/missing.otf' })).toThrow(UserError);
+  });
+
+  // DejaVu is a common system font without Chinese glyphs; only where it is installed.
+  const latin = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+  it.skipIf(!existsSync(latin))('rejects a font without Chinese glyphs', async () => {
+    const r = await run('sheet', '交通局', '--data', dataDir, '--doc', wuxi.id, '--font', latin, '--out', path.join(dataDir, 'x.pdf'));
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`policy: ${latin}: font has no Chinese glyphs (中); give a CJK font\n`);
+  });
+
+  it('is reproducible from the command line with SOURCE_DATE_EPOCH', async () => {
+    const saved = process.env.SOURCE_DATE_EPOCH;
+    process.env.SOURCE_DATE_EPOCH = '1767225600';
+    try {
+      const a = path.join(dataDir, 'repro-a');
+      const b = path.join(dataDir, 'repro-b');
+      expect((await run('sheets', '--data', dataDir, '--doc', qingchuan.id, '--out', a)).code).toBe(0);
+      expect((await run('sheets', '--data', dataDir, '--doc', qingchuan.id, '--out', b)).code).toBe(0);
+      const files = (await readdir(a)).sort();
+      expect(files).toEqual((await readdir(b)).sort());
+      for (const f of files) expect(Buffer.compare(await readFile(path.join(a, f)), await readFile(path.join(b, f))), f).toBe(0);
+      expect(JSON.parse(await readFile(path.join(a, 'index.json'), 'utf8')).generated).toBe('2026-01-01');
+    } finally {
+      if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = saved;
+    }
   });
 });
 

@@ -123,10 +123,20 @@ function fontSource(file: string): unknown {
   return parsedFonts.get(file) ?? readFontBuffer(file);
 }
 
+interface ParsedFont {
+  layout?: unknown;
+  hasGlyphForCodePoint?: (cp: number) => boolean;
+}
+
 function rememberParsed(file: string, doc: PDFKit.PDFDocument): void {
   if (parsedFonts.has(file)) return;
-  const parsed = (doc as unknown as { _font?: { font?: { layout?: unknown } } })._font?.font;
-  if (parsed && typeof parsed.layout === 'function') parsedFonts.set(file, parsed);
+  const parsed = (doc as unknown as { _font?: { font?: ParsedFont } })._font?.font;
+  if (!parsed || typeof parsed.layout !== 'function') return;
+  // A Latin-only font would set every Chinese character as an empty box: refuse it.
+  if (typeof parsed.hasGlyphForCodePoint === 'function' && !parsed.hasGlyphForCodePoint(0x4e2d)) {
+    throw new UserError(`${file}: font has no Chinese glyphs (中); give a CJK font`);
+  }
+  parsedFonts.set(file, parsed);
 }
 
 /** Advance widths, per font set, shared by all documents of the process. */
