@@ -9,6 +9,7 @@ import {
   OPENING_PUNCTUATION,
   atomize,
   balanceTitle,
+  balancedBreak,
   breakLines,
   creationDate,
   findSpans,
@@ -94,6 +95,23 @@ describe('balanceTitle', () => {
     expect(balanceTitle(title, lines, (s) => measure(s) <= 16)).toEqual(['巫溪县新型城镇化实施方案', '（2021—2035年）']);
     // One line stays one line.
     expect(balanceTitle(title, [title], () => true)).toEqual([title]);
+  });
+});
+
+describe('balancedBreak', () => {
+  it('breaks a two-line title between words into lines of even width, never inside 2023—2024', () => {
+    const title = '关于做好2023—2024年度冬春农田水利基本建设工作的通知';
+    const words = ['关于', '做好', '2023', '—', '2024', '年度', '冬春', '农田水利', '基本建设', '工作', '的', '通知'];
+    const [a, b] = balancedBreak(title, 20, measure, words)!;
+    expect(a + b).toBe(title);
+    expect(Math.abs(measure(a) - measure(b))).toBeLessThanOrEqual(4);
+    expect(a).not.toMatch(/—$/);
+    expect(b).not.toMatch(/^—/);
+    // Every break point lies between two words.
+    const bounds = words.map((_, i) => words.slice(0, i + 1).join('').length);
+    expect(bounds).toContain(a.length);
+    // Nothing fits: no break.
+    expect(balancedBreak(title, 5, measure, words)).toBeNull();
   });
 });
 

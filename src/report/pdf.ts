@@ -556,7 +556,11 @@ export class PolicyPdf {
 
   title(text: string, options: { size?: number; color?: string } = {}): void {
     const size = options.size ?? 22;
-    const lines = balanceTitle(text, this.wrap(text, this.width, 'serifBold', size), (s) => this.textWidth(s, 'serifBold', size) <= this.width);
+    const measure = (s: string) => this.textWidth(s, 'serifBold', size);
+    const greedy = this.wrap(text, this.width, 'serifBold', size);
+    let lines = balanceTitle(text, greedy, (s) => measure(s) <= this.width);
+    // 标题回行：词意完整，排列对称 — two lines of even length, broken between words.
+    if (lines === greedy && lines.length === 2) lines = balancedBreak(text, this.width, measure, segmentWords(text)) ?? lines;
     const pitch = PolicyPdf.leading(size, 1.4);
     this.ensureSpace(pitch * lines.length);
     for (const line of lines) {
@@ -776,11 +780,57 @@ export class PolicyPdf {
  */
 export function balanceTitle(text: string, lines: string[], fits: (s: string) => boolean): string[] {
   if (lines.length !== 2) return lines;
-  const at = text.lastIndexOf('（');
+  const at = Math.max(text.lastIndexOf('（'), text.lastIndexOf('('));
   if (at <= 0) return lines;
   const head = text.slice(0, at);
   const tail = text.slice(at);
   return fits(head) && fits(tail) ? [head, tail] : lines;
+}
+
+/**
+ * Two lines of even width for a title, broken only between words (`words` is the text cut
+ * into words) and never against 禁则; the upper line is the longer when the choice is
+ * close. Null when no break fits.
+ */
+export function balancedBreak(text: string, width: number, measure: (s: string) => number, words: string[]): [string, string] | null {
+  if (words.join('') !== text) return null;
+  let best: [string, string] | null = null;
+  let bestCost = Infinity;
+  let at = 0;
+  for (const word of words.slice(0, -1)) {
+    at += word.length;
+    const head = text.slice(0, at);
+    const tail = text.slice(at);
+    const before = [...head].at(-1) ?? '';
+    const after = [...tail][0];
+    if (CLOSING_PUNCTUATION.has(after) || OPENING_PUNCTUATION.has(before)) continue;
+    if (/[—\-～~]/.test(before + after)) continue; // 2023—2024 stays together
+    const w1 = measure(head);
+    const w2 = measure(tail);
+    if (w1 > width + 0.01 || w2 > width + 0.01) continue;
+    // A shorter upper line costs a little more than the same difference the other way.
+    const cost = w1 >= w2 ? w1 - w2 : (w2 - w1) * 1.2;
+    if (cost < bestCost) {
+      bestCost = cost;
+      best = [head, tail];
+    }
+  }
+  return best;
+}
+
+let jieba: { cut(text: string, hmm?: boolean): string[] } | null = null;
+/** Words of a title (jieba, loaded on first use); characters when it cannot load. */
+export function segmentWords(text: string): string[] {
+  try {
+    if (jieba === null) {
+      const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+      const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
+      jieba = Jieba.withDict(dict);
+    }
+    return jieba.cut(text, true);
+  } catch {
+    return [...text];
+  }
 }
 
 /** Shorten text with … to fit a width. */

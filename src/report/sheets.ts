@@ -118,7 +118,8 @@ export function indexMarkdown(index: SheetIndex): string {
   const lines = [
     `# ${cell(d.title)} 责任清单索引`,
     '',
-    [d.docNumber, d.date].filter(Boolean).join(' · ') || '',
+    [d.docNumber, d.date].filter(Boolean).join('　') || '',
+    '',
     `来源：${d.source}（sha256 ${d.sha256.slice(0, 12)}）；生成日期：${index.generated}；共 ${index.sheets.length} 份。`,
     '',
     '| 单位 | 牵头 | 配合 | 页数 | 文件 |',
