@@ -7,7 +7,7 @@ import { saveDocument } from '../src/model/store.js';
 import type { PolicyDocument } from '../src/model/types.js';
 import type { SearchIndex, SearchOptions, SearchResult } from '../src/search/search-index.js';
 import { indexPath, loadSearchIndex, writeSearchIndex } from '../src/search/store.js';
-import { normalizeText } from '../src/search/tokenizer.js';
+import { getTokenizer, normalizeText } from '../src/search/tokenizer.js';
 import { documentUnits } from '../src/search/units.js';
 
 const WUXI = 'wuxi-urbanization-plan-2021-2035';
@@ -211,6 +211,12 @@ describe('queries and filters', () => {
     // a single character beside a word is required too
     const withChar = search('宅基地 闲', { limit: 100 });
     for (const h of withChar.hits) expect(h.kind === 'task' ? findTask(h.doc, h.number!).text : '闲').toContain('闲');
+  });
+
+  it('a word added to the dictionary after the index was built is still found (in the text)', () => {
+    expect(search('路长制').total).toBe(1);
+    getTokenizer({ userWords: ['路长制'] }); // e.g. another index or the comparer adds it
+    expect(ids(search('路长制'))).toEqual([task(JIANGCHENG, '1')]);
   });
 
   it('no hits is an empty result', () => {

@@ -6,7 +6,7 @@ import { normalizeForMatch } from '../model/normalize.js';
 import type { ParagraphKind, PolicyDocument, Role } from '../model/types.js';
 import { parseQuery, type ParsedQuery } from './query.js';
 import { makeSnippet, type Snippet, type SnippetOptions } from './snippet.js';
-import { getTokenizer, type Tokenizer } from './tokenizer.js';
+import { getTokenizer, normalizeText, type Tokenizer } from './tokenizer.js';
 import { asDepartment, documentUnits, searchDepartments, type SearchDepartment, type SearchUnit } from './units.js';
 
 export const INDEX_FORMAT = 'policy-search-index';
@@ -84,6 +84,8 @@ export interface SearchIndexJSON {
   version: typeof INDEX_VERSION;
   /** Words added to the tokenizer's dictionary at build time; the query side needs the same. */
   userWords: string[];
+  /** Field boosts the index was built with. */
+  boost: Boost;
   documents: IndexedDocument[];
   units: StoredUnit[];
   index: AsPlainObject;
@@ -134,6 +136,7 @@ export class SearchIndex {
   private readonly units: StoredUnit[];
   private readonly miniSearch: MiniSearch<IndexedFields>;
   private readonly userWords: string[];
+  private readonly userWordSet: Set<string>;
   private readonly tokenizer: Tokenizer;
   private readonly boost: Boost;
   /** Normalised unit texts, filled on demand. */
@@ -149,6 +152,7 @@ export class SearchIndex {
     this.documents = parts.documents;
     this.units = parts.units;
     this.userWords = parts.userWords;
+    this.userWordSet = new Set(parts.userWords.map(normalizeText));
     this.boost = parts.boost;
     this.tokenizer = getTokenizer({ userWords: parts.userWords });
     this.miniSearch = parts.miniSearch(miniSearchOptions(this.tokenizer, parts.boost));
@@ -190,7 +194,7 @@ export class SearchIndex {
       documents: j.documents,
       units: j.units,
       userWords: j.userWords ?? [],
-      boost: { ...DEFAULT_BOOST },
+      boost: { ...DEFAULT_BOOST, ...j.boost },
       miniSearch: (msOptions) => MiniSearch.loadJS<IndexedFields>(index, msOptions),
     });
   }
@@ -200,6 +204,7 @@ export class SearchIndex {
       format: INDEX_FORMAT,
       version: INDEX_VERSION,
       userWords: this.userWords,
+      boost: this.boost,
       documents: this.documents,
       units: this.units,
       index: this.miniSearch.toJSON(),
@@ -250,7 +255,7 @@ export class SearchIndex {
     const limit = options.limit ?? 10;
     if (!Number.isInteger(limit) || limit < 1) throw new UserError(`--limit: must be a positive whole number, got ${String(limit)}`);
     const scope = this.scopeFilter(options);
-    const indexed = parsed.words.filter((w) => this.tokenizer.inDictionary(w));
+    const indexed = parsed.words.filter((w) => this.isIndexTerm(w));
     const checked = [...parsed.words.filter((w) => !indexed.includes(w)), ...parsed.phrases];
     // A filter for MiniSearch, or none when nothing narrows the results (the common case).
     const acceptWith = (words: string[]) => {
@@ -271,6 +276,14 @@ export class SearchIndex {
     }
     const hits = results.slice(0, limit).map((r) => this.hit(r, parsed, options.snippet));
     return { query: parsed.raw, words: parsed.words, phrases: parsed.phrases, total: results.length, matchedAll, departments: scope.departments, hits };
+  }
+
+  /**
+   * A word the index has as a term wherever it occurs: a dictionary word at build time
+   * (user words added to the process dictionary since, e.g. by another index, are not).
+   */
+  private isIndexTerm(word: string): boolean {
+    return this.tokenizer.inDictionary(word) && (!this.tokenizer.isUserWord(word) || this.userWordSet.has(word));
   }
 
   private normalizedText(id: number): string {

@@ -44,6 +44,12 @@ export interface Tokenizer {
   isNoise(token: string): boolean;
   /** Add words to the dictionary (process-wide). */
   addWords(words: Iterable<string>): void;
+  /**
+   * True for a word that is in the dictionary only because it was added as a user word
+   * (not in jieba's dictionary or the glossary). An index built before the word was added
+   * does not have it as a term.
+   */
+  isUserWord(word: string): boolean;
 }
 
 export interface TokenizerOptions {
@@ -68,6 +74,7 @@ const USER_WORD_FREQ = 200_000;
 
 let jieba: Jieba | null = null;
 const addedWords = new Set<string>();
+const userOnlyWords = new Set<string>();
 let glossaryLoaded = false;
 let stopWords: Set<string> | null = null;
 let t2s: ((text: string) => string) | null = null;
@@ -146,7 +153,7 @@ function isNoise(token: string): boolean {
 // --- dictionary -----------------------------------------------------------------------
 
 /** Add words to the process-wide jieba dictionary; `word freq` lines keep their frequency. */
-function addWords(words: Iterable<string>): void {
+function addWords(words: Iterable<string>, source: 'user' | 'glossary' = 'user'): void {
   const lines: string[] = [];
   for (const entry of words) {
     const [rawWord, freq] = entry.trim().split(/\s+/);
@@ -154,6 +161,7 @@ function addWords(words: Iterable<string>): void {
     const word = normalizeText(rawWord);
     // jieba's dictionary format is "word freq tag"; a word with a space cannot be encoded.
     if (!WORD_CHAR.test(word) || /\s/.test(word) || addedWords.has(word)) continue;
+    if (source === 'user' && !getJieba().cutAll(word).includes(word)) userOnlyWords.add(word);
     addedWords.add(word);
     lines.push(`${word} ${freq && /^\d+$/.test(freq) ? freq : USER_WORD_FREQ} n`);
   }
@@ -163,7 +171,7 @@ function addWords(words: Iterable<string>): void {
 function loadGlossary(): void {
   if (glossaryLoaded) return;
   glossaryLoaded = true;
-  addWords(readWordList(GLOSSARY_FILE));
+  addWords(readWordList(GLOSSARY_FILE), 'glossary');
 }
 
 /**
@@ -216,7 +224,8 @@ const tokenizer: Tokenizer = {
   },
   normalize: normalizeText,
   isNoise,
-  addWords,
+  addWords: (words) => addWords(words),
+  isUserWord: (word) => userOnlyWords.has(normalizeText(word)),
 };
 
 /**
