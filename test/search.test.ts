@@ -203,6 +203,16 @@ describe('queries and filters', () => {
     }
   });
 
+  it('a query of several words returns exactly the clauses that have every word, common words included', () => {
+    const units = [...docs.values()].flatMap(documentUnits);
+    for (const q of ['推进 宅基地', '发展 农村 公路', '农业转移人口落户', '加强 交通 建设', '县交通局 牵头']) {
+      const r = search(q, { limit: 100_000 });
+      expect(r.matchedAll, q).toBe(true);
+      const expected = units.filter((u) => r.words.every((w) => normalizeText(u.text).includes(w))).map((u) => u.id);
+      expect(ids(r).sort(), q).toEqual(expected.sort());
+    }
+  });
+
   it('words jieba does not know, single characters and digits are matched in the text', () => {
     const r = search('撂荒地');
     expect(ids(r)[0]).toBe(task(LONGXI, '1'));

@@ -86,6 +86,8 @@ export interface SearchIndexJSON {
   userWords: string[];
   /** Field boosts the index was built with. */
   boost: Boost;
+  /** Terms in more than FREQUENT_SHARE of the units, with their unit counts. */
+  frequentTerms: Record<string, number>;
   documents: IndexedDocument[];
   units: StoredUnit[];
   index: AsPlainObject;
@@ -97,6 +99,12 @@ export interface BuildOptions {
 }
 
 const DEFAULT_BOOST = { title: 2, text: 1 };
+/**
+ * A query word in more than this share of the units (管理, 农村, 发展 at scale) is checked in
+ * the candidates' text instead of being looked up, when the query has a rarer word: the rare
+ * word bounds the work, and a common word adds little to BM25 anyway (low IDF).
+ */
+const FREQUENT_SHARE = 0.05;
 const FIELDS = ['title', 'text'];
 
 interface IndexedFields {
@@ -107,14 +115,18 @@ interface IndexedFields {
 
 type Boost = Required<NonNullable<BuildOptions['boost']>>;
 
-function miniSearchOptions(tokenizer: Tokenizer, boost: Boost) {
+function miniSearchOptions(tokenizer: Tokenizer, boost: Boost, onTextTokens?: (tokens: string[]) => void) {
   return {
     fields: FIELDS,
     idField: 'id',
     // Every dictionary word in the text, overlaps included (农业转移人口 also gives 农业,
     // 转移, 人口, 转移人口 …), so any dictionary word of a query finds every unit that has
     // it. Normalisation runs first: jieba's dictionary is simplified Chinese.
-    tokenize: (text: string) => tokenizer.allWords(text),
+    tokenize: (text: string, field?: string) => {
+      const tokens = tokenizer.allWords(text);
+      if (field === 'text') onTextTokens?.(tokens);
+      return tokens;
+    },
     processTerm: (term: string) => (tokenizer.isNoise(term) ? null : term),
     searchOptions: {
       boost,
@@ -139,6 +151,7 @@ export class SearchIndex {
   private readonly userWordSet: Set<string>;
   private readonly tokenizer: Tokenizer;
   private readonly boost: Boost;
+  private readonly frequentTerms: Map<string, number>;
   /** Normalised unit texts, filled on demand. */
   private readonly normalized: string[] = [];
 
@@ -148,6 +161,7 @@ export class SearchIndex {
     userWords: string[];
     miniSearch: (options: ReturnType<typeof miniSearchOptions>) => MiniSearch<IndexedFields>;
     boost: Boost;
+    frequentTerms?: Record<string, number>;
   }) {
     this.documents = parts.documents;
     this.units = parts.units;
@@ -155,7 +169,19 @@ export class SearchIndex {
     this.userWordSet = new Set(parts.userWords.map(normalizeText));
     this.boost = parts.boost;
     this.tokenizer = getTokenizer({ userWords: parts.userWords });
-    this.miniSearch = parts.miniSearch(miniSearchOptions(this.tokenizer, parts.boost));
+    if (parts.frequentTerms) {
+      this.frequentTerms = new Map(Object.entries(parts.frequentTerms));
+      this.miniSearch = parts.miniSearch(miniSearchOptions(this.tokenizer, parts.boost));
+    } else {
+      // Building: count the units each term occurs in, through the tokenize hook.
+      const unitCount = new Map<string, number>();
+      const count = (tokens: string[]) => {
+        for (const t of new Set(tokens)) unitCount.set(t, (unitCount.get(t) ?? 0) + 1);
+      };
+      this.miniSearch = parts.miniSearch(miniSearchOptions(this.tokenizer, parts.boost, count));
+      const threshold = FREQUENT_SHARE * parts.units.length;
+      this.frequentTerms = new Map([...unitCount].filter(([, n]) => n > threshold));
+    }
   }
 
   /** Index the documents (department names and aliases join the tokenizer's dictionary). */
@@ -195,6 +221,7 @@ export class SearchIndex {
       units: j.units,
       userWords: j.userWords ?? [],
       boost: { ...DEFAULT_BOOST, ...j.boost },
+      frequentTerms: j.frequentTerms ?? {},
       miniSearch: (msOptions) => MiniSearch.loadJS<IndexedFields>(index, msOptions),
     });
   }
@@ -205,6 +232,7 @@ export class SearchIndex {
       version: INDEX_VERSION,
       userWords: this.userWords,
       boost: this.boost,
+      frequentTerms: Object.fromEntries(this.frequentTerms),
       documents: this.documents,
       units: this.units,
       index: this.miniSearch.toJSON(),
@@ -255,7 +283,11 @@ export class SearchIndex {
     const limit = options.limit ?? 10;
     if (!Number.isInteger(limit) || limit < 1) throw new UserError(`--limit: must be a positive whole number, got ${String(limit)}`);
     const scope = this.scopeFilter(options);
-    const indexed = parsed.words.filter((w) => this.isIndexTerm(w));
+    const terms = parsed.words.filter((w) => this.isIndexTerm(w));
+    const rare = terms.filter((w) => !this.frequentTerms.has(w));
+    // All common: look up the least common one only.
+    const leastCommon = [...terms].sort((a, b) => (this.frequentTerms.get(a) ?? 0) - (this.frequentTerms.get(b) ?? 0)).slice(0, 1);
+    const indexed = rare.length > 0 ? rare : leastCommon;
     const checked = [...parsed.words.filter((w) => !indexed.includes(w)), ...parsed.phrases];
     // A filter for MiniSearch, or none when nothing narrows the results (the common case).
     const acceptWith = (words: string[]) => {
@@ -270,8 +302,10 @@ export class SearchIndex {
     } else {
       results = this.run(indexed, 'AND', acceptWith(checked));
       if (results.length === 0 && parsed.words.length > 1) {
-        results = this.run(indexed, 'OR', acceptWith(parsed.phrases));
+        results = this.run(terms, 'OR', acceptWith(parsed.phrases));
         matchedAll = false;
+      } else if (parsed.words.length > 1) {
+        results = this.rescore(results, parsed, terms.filter((w) => !indexed.includes(w)));
       }
     }
     const hits = results.slice(0, limit).map((r) => this.hit(r, parsed, options.snippet));
@@ -293,6 +327,35 @@ export class SearchIndex {
       text = this.normalized[id] = u.simplified ?? normalizeForMatch(u.text);
     }
     return text;
+  }
+
+  /**
+   * Multi-word queries: add the BM25 share of the common words that were checked rather than
+   * looked up (tf saturation, no length normalisation), and favour units that have the query
+   * as written (应急管理 over 应急 … 管理).
+   */
+  private rescore(
+    results: Array<{ id: number | string; score: number }>,
+    parsed: ParsedQuery,
+    common: string[],
+  ): Array<{ id: number | string; score: number }> {
+    const n = this.units.length;
+    const idf = common.map((w) => {
+      const df = this.frequentTerms.get(w) ?? 1;
+      return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    });
+    const asWritten = normalizeText(parsed.raw).replace(/[\s"“”「」『』]/g, '');
+    const rescored = results.map((r) => {
+      const text = this.normalizedText(r.id as number);
+      let score = r.score;
+      common.forEach((w, i) => {
+        const tf = countOf(text, w);
+        score += (idf[i] * tf * 2.2) / (tf + 1.2);
+      });
+      if (text.includes(asWritten)) score *= 1.5;
+      return { id: r.id, score };
+    });
+    return rescored.sort((a, b) => b.score - a.score);
   }
 
   private contains(id: number, words: string[]): boolean {
