@@ -52,7 +52,11 @@ export async function loadSearchIndex(dataDir: string): Promise<SearchIndex> {
     if (index && indexed && indexed.length === ids.length && indexed.every((id, i) => id === ids[i])) return index;
   }
   const index = SearchIndex.build(await loadDocuments(dataDir, ids));
-  await saveSearchIndex(dataDir, index);
+  try {
+    await saveSearchIndex(dataDir, index);
+  } catch {
+    // A read-only data folder: search with the rebuilt index all the same.
+  }
   return index;
 }
 
