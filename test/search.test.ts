@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFile, ingestText } from '../src/index.js';
 import { saveDocument } from '../src/model/store.js';
 import type { PolicyDocument } from '../src/model/types.js';
-import type { SearchIndex, SearchOptions, SearchResult } from '../src/search/search-index.js';
+import { SearchIndex, type SearchOptions, type SearchResult } from '../src/search/search-index.js';
 import { indexPath, loadSearchIndex, writeSearchIndex } from '../src/search/store.js';
 import { getTokenizer, normalizeText } from '../src/search/tokenizer.js';
 import { documentUnits } from '../src/search/units.js';
@@ -232,6 +232,25 @@ describe('queries and filters', () => {
   it('no hits is an empty result', () => {
     const r = search('航空母舰');
     expect(r).toMatchObject({ total: 0, hits: [] });
+  });
+});
+
+describe('frequent-term postings', () => {
+  it('give the same matches and ranking as MiniSearch alone', () => {
+    const all = [...docs.values()];
+    const plain = SearchIndex.build(all); // small: no frequent terms
+    const compact = SearchIndex.fromJSON(JSON.parse(JSON.stringify(SearchIndex.build(all, { frequent: { share: 0.05, minUnits: 0 } }).toJSON())));
+    expect(Object.keys(compact.toJSON().frequent.terms).length).toBeGreaterThan(20);
+    expect(Object.keys(plain.toJSON().frequent.terms)).toEqual([]);
+    for (const q of ['推进', '农村', '发展 农村', '推进 宅基地', '县交通局 牵头', '交通', '加强 建设 管理', '农业转移人口落户', '随迁子女', '厕所革命 随迁子女']) {
+      const a = plain.search(q, { limit: 1000 });
+      const b = compact.search(q, { limit: 1000 });
+      expect(b.total, q).toBe(a.total);
+      expect(b.matchedAll, q).toBe(a.matchedAll);
+      expect(new Set(ids(b)), q).toEqual(new Set(ids(a)));
+      expect(ids(b).slice(0, 3), q).toEqual(ids(a).slice(0, 3));
+    }
+    expect(compact.search('农村', { dept: '交通局', role: 'lead', doc: LONGXI }).hits[0].id).toBe(task(LONGXI, '8'));
   });
 });
 

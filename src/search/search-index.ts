@@ -4,6 +4,7 @@ import { resolveDepartment } from '../model/departments.js';
 import { UserError } from '../model/errors.js';
 import { normalizeForMatch } from '../model/normalize.js';
 import type { ParagraphKind, PolicyDocument, Role } from '../model/types.js';
+import { FrequentPostings, type FrequentPostingsJSON, type FrequentPostingsOptions } from './postings.js';
 import { parseQuery, type ParsedQuery } from './query.js';
 import { makeSnippet, type Snippet, type SnippetOptions } from './snippet.js';
 import { getTokenizer, normalizeText, type Tokenizer } from './tokenizer.js';
@@ -86,26 +87,27 @@ export interface SearchIndexJSON {
   userWords: string[];
   /** Field boosts the index was built with. */
   boost: Boost;
-  /** Terms in more than FREQUENT_SHARE of the units, with their unit counts. */
-  frequentTerms: Record<string, number>;
   documents: IndexedDocument[];
   units: StoredUnit[];
+  /** The MiniSearch index. */
   index: AsPlainObject;
+  /** Postings of the most frequent terms (see postings.ts). */
+  frequent: FrequentPostingsJSON;
 }
 
 export interface BuildOptions {
   /** Field boosts. Default: title 2, text 1. */
   boost?: { title?: number; text?: number };
+  /** Which terms get compact postings. Default: in more than 5 % of the units and more than 2,000. */
+  frequent?: FrequentPostingsOptions;
 }
 
 const DEFAULT_BOOST = { title: 2, text: 1 };
-/**
- * A query word in more than this share of the units (管理, 农村, 发展 at scale) is checked in
- * the candidates' text instead of being looked up, when the query has a rarer word: the rare
- * word bounds the work, and a common word adds little to BM25 anyway (low IDF).
- */
-const FREQUENT_SHARE = 0.05;
-const FIELDS = ['title', 'text'];
+const FIELDS = ['title', 'text'] as const;
+/** Joins pre-computed tokens for MiniSearch (segmentation runs once, in `build`). */
+const SEP = '\u0001';
+/** Multi-word queries re-rank this many of the best matches by the query as written. */
+const RERANK = 200;
 
 interface IndexedFields {
   id: number;
@@ -115,19 +117,13 @@ interface IndexedFields {
 
 type Boost = Required<NonNullable<BuildOptions['boost']>>;
 
-function miniSearchOptions(tokenizer: Tokenizer, boost: Boost, onTextTokens?: (tokens: string[]) => void) {
+function miniSearchOptions(boost: Boost) {
   return {
-    fields: FIELDS,
+    fields: [...FIELDS],
     idField: 'id',
-    // Every dictionary word in the text, overlaps included (农业转移人口 also gives 农业,
-    // 转移, 人口, 转移人口 …), so any dictionary word of a query finds every unit that has
-    // it. Normalisation runs first: jieba's dictionary is simplified Chinese.
-    tokenize: (text: string, field?: string) => {
-      const tokens = tokenizer.allWords(text);
-      if (field === 'text') onTextTokens?.(tokens);
-      return tokens;
-    },
-    processTerm: (term: string) => (tokenizer.isNoise(term) ? null : term),
+    // Fields arrive tokenised (see `build`); split them back.
+    tokenize: (text: string) => (text === '' ? [] : text.split(SEP)),
+    processTerm: (term: string) => term,
     searchOptions: {
       boost,
       // Queries reach MiniSearch already segmented: one term per space-separated item.
@@ -137,21 +133,26 @@ function miniSearchOptions(tokenizer: Tokenizer, boost: Boost, onTextTokens?: (t
   };
 }
 
+interface Matches {
+  ids: ArrayLike<number>;
+  scores: ArrayLike<number>;
+}
+
 /**
  * Clause search over ingested documents: a MiniSearch index of tasks, paragraphs and
- * indicator rows, tokenised by the shared jieba tokenizer. Build it from documents
- * (`SearchIndex.build`), save it with `toJSON`, load it with `fromJSON`; searching a
- * loaded index never touches the documents.
+ * indicator rows, tokenised by the shared jieba tokenizer, with compact postings for the most
+ * frequent terms. Build it from documents (`SearchIndex.build`), save it with `toJSON`, load
+ * it with `fromJSON`; searching a loaded index never touches the documents.
  */
 export class SearchIndex {
   readonly documents: IndexedDocument[];
   private readonly units: StoredUnit[];
   private readonly miniSearch: MiniSearch<IndexedFields>;
+  private readonly frequent: FrequentPostings;
   private readonly userWords: string[];
   private readonly userWordSet: Set<string>;
   private readonly tokenizer: Tokenizer;
   private readonly boost: Boost;
-  private readonly frequentTerms: Map<string, number>;
   /** Normalised unit texts, filled on demand. */
   private readonly normalized: string[] = [];
 
@@ -159,32 +160,27 @@ export class SearchIndex {
     documents: IndexedDocument[];
     units: StoredUnit[];
     userWords: string[];
-    miniSearch: (options: ReturnType<typeof miniSearchOptions>) => MiniSearch<IndexedFields>;
     boost: Boost;
-    frequentTerms?: Record<string, number>;
+    miniSearch: MiniSearch<IndexedFields>;
+    frequent: FrequentPostings;
+    tokenizer: Tokenizer;
   }) {
     this.documents = parts.documents;
     this.units = parts.units;
     this.userWords = parts.userWords;
     this.userWordSet = new Set(parts.userWords.map(normalizeText));
     this.boost = parts.boost;
-    this.tokenizer = getTokenizer({ userWords: parts.userWords });
-    if (parts.frequentTerms) {
-      this.frequentTerms = new Map(Object.entries(parts.frequentTerms));
-      this.miniSearch = parts.miniSearch(miniSearchOptions(this.tokenizer, parts.boost));
-    } else {
-      // Building: count the units each term occurs in, through the tokenize hook.
-      const unitCount = new Map<string, number>();
-      const count = (tokens: string[]) => {
-        for (const t of new Set(tokens)) unitCount.set(t, (unitCount.get(t) ?? 0) + 1);
-      };
-      this.miniSearch = parts.miniSearch(miniSearchOptions(this.tokenizer, parts.boost, count));
-      const threshold = FREQUENT_SHARE * parts.units.length;
-      this.frequentTerms = new Map([...unitCount].filter(([, n]) => n > threshold));
-    }
+    this.miniSearch = parts.miniSearch;
+    this.frequent = parts.frequent;
+    this.tokenizer = parts.tokenizer;
   }
 
-  /** Index the documents (department names and aliases join the tokenizer's dictionary). */
+  /**
+   * Index the documents (department names and aliases join the tokenizer's dictionary).
+   * Index terms are every dictionary word of a unit, overlaps included (jieba full mode:
+   * 农业转移人口 also gives 农业, 转移, 人口 …), so a query word that is a dictionary word finds
+   * every unit that contains it.
+   */
   static build(docs: PolicyDocument[], options: BuildOptions = {}): SearchIndex {
     const boost = { ...DEFAULT_BOOST, ...options.boost };
     const userWords = departmentWords(docs);
@@ -193,36 +189,40 @@ export class SearchIndex {
       const simplified = tokenizer.normalize(u.text);
       return simplified === normalizeForMatch(u.text) ? u : { ...u, simplified };
     });
+    const tokens = units.map((u) => ({ fields: [tokenizer.allWords(u.title), tokenizer.allWords(u.text)] }));
+    const miniSearch = new MiniSearch<IndexedFields>(miniSearchOptions(boost));
+    miniSearch.addAll(tokens.map((t, id) => ({ id, title: t.fields[0].join(SEP), text: t.fields[1].join(SEP) })));
+    const frequent = FrequentPostings.build(tokens, FIELDS.map((f) => boost[f]), options.frequent);
     return new SearchIndex({
       documents: docs.map((d) => ({ id: d.id, title: d.title, departments: searchDepartments(d) })),
       units,
       userWords,
       boost,
-      miniSearch: (msOptions) => {
-        const ms = new MiniSearch<IndexedFields>(msOptions);
-        ms.addAll(units.map((u, id) => ({ id, title: u.title, text: u.text })));
-        return ms;
-      },
+      miniSearch,
+      frequent,
+      tokenizer,
     });
   }
 
   /** Load a saved index; UserError when it is not one (or of another version). */
   static fromJSON(json: unknown, where = 'index.json'): SearchIndex {
     const j = json as Partial<SearchIndexJSON> | null;
-    if (!j || j.format !== INDEX_FORMAT || !Array.isArray(j.units) || !Array.isArray(j.documents) || !j.index) {
+    if (!j || j.format !== INDEX_FORMAT || !Array.isArray(j.units) || !Array.isArray(j.documents) || !j.index || !j.frequent) {
       throw new UserError(`${where}: not a search index (ingest again to rebuild it)`);
     }
     if (j.version !== INDEX_VERSION) {
       throw new UserError(`${where}: search index version ${String(j.version)}, expected ${INDEX_VERSION} (ingest again)`);
     }
-    const index = j.index;
+    const boost = { ...DEFAULT_BOOST, ...j.boost };
+    const userWords = j.userWords ?? [];
     return new SearchIndex({
       documents: j.documents,
       units: j.units,
-      userWords: j.userWords ?? [],
-      boost: { ...DEFAULT_BOOST, ...j.boost },
-      frequentTerms: j.frequentTerms ?? {},
-      miniSearch: (msOptions) => MiniSearch.loadJS<IndexedFields>(index, msOptions),
+      userWords,
+      boost,
+      miniSearch: MiniSearch.loadJS<IndexedFields>(j.index, miniSearchOptions(boost)),
+      frequent: FrequentPostings.fromJSON(j.frequent),
+      tokenizer: getTokenizer({ userWords }),
     });
   }
 
@@ -232,10 +232,10 @@ export class SearchIndex {
       version: INDEX_VERSION,
       userWords: this.userWords,
       boost: this.boost,
-      frequentTerms: Object.fromEntries(this.frequentTerms),
       documents: this.documents,
       units: this.units,
       index: this.miniSearch.toJSON(),
+      frequent: this.frequent.toJSON(),
     };
   }
 
@@ -273,10 +273,11 @@ export class SearchIndex {
 
   /**
    * Units that contain every query word and phrase (after normalisation), best first.
-   * Dictionary words go through the index (BM25, title boosted); other words (single
-   * characters, words jieba does not know, Latin and digits) and phrases are checked in
-   * the candidates' text, or scanned for when the query has no dictionary word. When no
-   * unit has every word, units with some of the dictionary words are returned instead.
+   * Dictionary words are looked up: rare ones in MiniSearch (BM25, title boosted), frequent
+   * ones in the compact postings. Other words (single characters, words jieba does not know,
+   * Latin and digits) and phrases are checked in the candidates' text, or scanned for when
+   * the query has no dictionary word. When no unit has every word, units with some of the
+   * dictionary words are returned instead (`matchedAll: false`).
    */
   search(query: string, options: SearchOptions = {}): SearchResult {
     const parsed = parseQuery(query, this.tokenizer);
@@ -284,32 +285,63 @@ export class SearchIndex {
     if (!Number.isInteger(limit) || limit < 1) throw new UserError(`--limit: must be a positive whole number, got ${String(limit)}`);
     const scope = this.scopeFilter(options);
     const terms = parsed.words.filter((w) => this.isIndexTerm(w));
-    const rare = terms.filter((w) => !this.frequentTerms.has(w));
-    // All common: look up the least common one only.
-    const leastCommon = [...terms].sort((a, b) => (this.frequentTerms.get(a) ?? 0) - (this.frequentTerms.get(b) ?? 0)).slice(0, 1);
-    const indexed = rare.length > 0 ? rare : leastCommon;
-    const checked = [...parsed.words.filter((w) => !indexed.includes(w)), ...parsed.phrases];
-    // A filter for MiniSearch, or none when nothing narrows the results (the common case).
+    const checked = [...parsed.words.filter((w) => !terms.includes(w)), ...parsed.phrases];
+    // A filter, or none when nothing narrows the results (the common case).
     const acceptWith = (words: string[]) => {
       if (!scope.narrows && words.length === 0) return undefined;
       return (id: number) => scope.test(id) && (words.length === 0 || this.contains(id, words));
     };
 
     let matchedAll = true;
-    let results: Array<{ id: number | string; score: number }>;
-    if (indexed.length === 0) {
-      results = this.scan(checked, scope.test);
+    let found: Matches;
+    if (terms.length === 0) {
+      found = this.scan(checked, scope.test);
     } else {
-      results = this.run(indexed, 'AND', acceptWith(checked));
-      if (results.length === 0 && parsed.words.length > 1) {
-        results = this.run(terms, 'OR', acceptWith(parsed.phrases));
+      found = this.lookup(terms, 'AND', acceptWith(checked));
+      if (found.ids.length === 0 && parsed.words.length > 1) {
+        found = this.lookup(terms, 'OR', acceptWith(parsed.phrases));
         matchedAll = false;
-      } else if (parsed.words.length > 1) {
-        results = this.rescore(results, parsed, terms.filter((w) => !indexed.includes(w)));
       }
     }
-    const hits = results.slice(0, limit).map((r) => this.hit(r, parsed, options.snippet));
-    return { query: parsed.raw, words: parsed.words, phrases: parsed.phrases, total: results.length, matchedAll, departments: scope.departments, hits };
+    const top = this.best(found, limit, parsed);
+    const hits = top.map((r) => this.hit(r, parsed, options.snippet));
+    return { query: parsed.raw, words: parsed.words, phrases: parsed.phrases, total: found.ids.length, matchedAll, departments: scope.departments, hits };
+  }
+
+  /** Units with all (AND) or any (OR) of the terms, with BM25 scores, unsorted. */
+  private lookup(terms: string[], combine: 'AND' | 'OR', accept?: (id: number) => boolean): Matches {
+    const common = terms.filter((t) => this.frequent.has(t));
+    const rare = terms.filter((t) => !this.frequent.has(t));
+    if (rare.length === 0) return this.frequent.match(common, combine, accept);
+
+    // Rare terms through MiniSearch; a frequent term is a membership test and a weight.
+    const inCommon = (id: number) => common.every((t) => this.frequent.weight(t, id) > 0);
+    const filter = combine === 'AND' && common.length > 0 ? (id: number) => inCommon(id) && (!accept || accept(id)) : accept;
+    const results = this.miniSearch.search({ combineWith: combine, queries: rare }, filter ? { filter: (r) => filter(r.id as number) } : {});
+    const scores = new Map<number, number>();
+    for (const r of results) {
+      let score = r.score;
+      for (const t of common) score += this.frequent.weight(t, r.id as number);
+      scores.set(r.id as number, score);
+    }
+    if (combine === 'OR' && common.length > 0) {
+      const more = this.frequent.match(common, 'OR', accept);
+      for (let i = 0; i < more.ids.length; i++) if (!scores.has(more.ids[i])) scores.set(more.ids[i], more.scores[i]);
+    }
+    return { ids: [...scores.keys()], scores: [...scores.values()] };
+  }
+
+  /**
+   * The best `limit` matches, in order. A multi-word query re-ranks the best RERANK by the
+   * query as written: 应急管理 ahead of a clause with 应急 … 管理 apart.
+   */
+  private best(found: Matches, limit: number, parsed: ParsedQuery): Array<{ id: number; score: number }> {
+    const rerank = parsed.words.length > 1;
+    const top = topK(found, rerank ? Math.max(limit, RERANK) : limit);
+    if (!rerank) return top;
+    const asWritten = normalizeText(parsed.raw).replace(/[\s"“”「」『』]/g, '');
+    for (const r of top) if (this.normalizedText(r.id).includes(asWritten)) r.score *= 1.5;
+    return top.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit);
   }
 
   /**
@@ -329,50 +361,18 @@ export class SearchIndex {
     return text;
   }
 
-  /**
-   * Multi-word queries: add the BM25 share of the common words that were checked rather than
-   * looked up (tf saturation, no length normalisation), and favour units that have the query
-   * as written (应急管理 over 应急 … 管理).
-   */
-  private rescore(
-    results: Array<{ id: number | string; score: number }>,
-    parsed: ParsedQuery,
-    common: string[],
-  ): Array<{ id: number | string; score: number }> {
-    const n = this.units.length;
-    const idf = common.map((w) => {
-      const df = this.frequentTerms.get(w) ?? 1;
-      return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-    });
-    const asWritten = normalizeText(parsed.raw).replace(/[\s"“”「」『』]/g, '');
-    const rescored = results.map((r) => {
-      const text = this.normalizedText(r.id as number);
-      let score = r.score;
-      common.forEach((w, i) => {
-        const tf = countOf(text, w);
-        score += (idf[i] * tf * 2.2) / (tf + 1.2);
-      });
-      if (text.includes(asWritten)) score *= 1.5;
-      return { id: r.id, score };
-    });
-    return rescored.sort((a, b) => b.score - a.score);
-  }
-
   private contains(id: number, words: string[]): boolean {
     const text = this.normalizedText(id);
     return words.every((w) => text.includes(w));
-  }
-
-  private run(words: string[], combineWith: 'AND' | 'OR', accept?: (id: number) => boolean): Array<{ id: number | string; score: number }> {
-    return this.miniSearch.search({ combineWith, queries: words }, accept ? { filter: (r) => accept(r.id as number) } : {});
   }
 
   /**
    * Units in scope whose text has every word, for queries without a dictionary word:
    * scored by occurrences (at most 5 a word, ×3 in the title), shorter units first on ties.
    */
-  private scan(words: string[], test: (id: number) => boolean): Array<{ id: number; score: number }> {
-    const out: Array<{ id: number; score: number }> = [];
+  private scan(words: string[], test: (id: number) => boolean): Matches {
+    const ids: number[] = [];
+    const scores: number[] = [];
     for (let id = 0; id < this.units.length; id++) {
       if (!test(id)) continue;
       const text = this.normalizedText(id);
@@ -380,9 +380,10 @@ export class SearchIndex {
       const title = normalizeForMatch(this.units[id].title);
       let score = 0;
       for (const w of words) score += Math.min(5, countOf(text, w)) * (title.includes(w) ? 3 : 1);
-      out.push({ id, score: score / (1 + text.length / 500) });
+      ids.push(id);
+      scores.push(score / (1 + text.length / 500));
     }
-    return out.sort((a, b) => b.score - a.score);
+    return { ids, scores };
   }
 
   private scopeFilter(options: SearchOptions): { test: (id: number) => boolean; narrows: boolean; departments: Array<{ doc: string; name: string }> } {
@@ -422,8 +423,8 @@ export class SearchIndex {
     return { test, narrows: Boolean(docSet || kindSet || options.dept), departments };
   }
 
-  private hit(r: { id: number | string; score: number }, parsed: ParsedQuery, snippetOptions?: SnippetOptions): SearchHit {
-    const id = r.id as number;
+  private hit(r: { id: number; score: number }, parsed: ParsedQuery, snippetOptions?: SnippetOptions): SearchHit {
+    const id = r.id;
     const u = this.units[id];
     const normalized = this.normalizedText(id);
     const marks = [...parsed.phrases, ...parsed.words];
@@ -443,6 +444,23 @@ export class SearchIndex {
       line: u.line,
     };
   }
+}
+
+/** The k best matches, best first (ties by unit order), without sorting them all. */
+function topK(found: Matches, k: number): Array<{ id: number; score: number }> {
+  const n = found.ids.length;
+  const all = (): Array<{ id: number; score: number }> => {
+    const out: Array<{ id: number; score: number }> = [];
+    for (let i = 0; i < n; i++) out.push({ id: found.ids[i], score: found.scores[i] });
+    return out;
+  };
+  if (n <= k * 4) return all().sort((a, b) => b.score - a.score || a.id - b.id).slice(0, k);
+  // The k-th best score, from a sorted copy of the scores (a native numeric sort).
+  const sorted = Float64Array.from(found.scores).sort();
+  const cut = sorted[n - k];
+  const out: Array<{ id: number; score: number }> = [];
+  for (let i = 0; i < n; i++) if (found.scores[i] >= cut) out.push({ id: found.ids[i], score: found.scores[i] });
+  return out.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, k);
 }
 
 function countOf(text: string, word: string): number {
