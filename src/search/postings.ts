@@ -17,9 +17,9 @@ export interface FieldTokens {
 }
 
 export interface FrequentPostingsOptions {
-  /** A term is frequent when it occurs in more than this share of the units. Default 0.05. */
+  /** A term is frequent when it occurs in more than this share of the units. Default 0.02. */
   share?: number;
-  /** … and in more than this many units (small indexes are fast anyway). Default 2,000. */
+  /** … and in more than this many units (small indexes are fast anyway). Default 1,000. */
   minUnits?: number;
 }
 
@@ -48,8 +48,8 @@ export class FrequentPostings {
    * @param boosts field boosts, in field order
    */
   static build(units: FieldTokens[], boosts: number[], options: FrequentPostingsOptions = {}): FrequentPostings {
-    const share = options.share ?? 0.05;
-    const minUnits = options.minUnits ?? 2000;
+    const share = options.share ?? 0.02;
+    const minUnits = options.minUnits ?? 1000;
     const n = units.length;
     const fieldCount = boosts.length;
     // Per unit and field, MiniSearch's field length is the number of distinct terms.

@@ -98,7 +98,7 @@ export interface SearchIndexJSON {
 export interface BuildOptions {
   /** Field boosts. Default: title 2, text 1. */
   boost?: { title?: number; text?: number };
-  /** Which terms get compact postings. Default: in more than 5 % of the units and more than 2,000. */
+  /** Which terms get compact postings. Default: in more than 2 % of the units and more than 1,000. */
   frequent?: FrequentPostingsOptions;
 }
 
