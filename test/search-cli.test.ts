@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -107,6 +107,20 @@ describe('policy search', () => {
       expect(r.err).toMatch(message);
       expect(r.err.trim().split('\n')).toHaveLength(1);
       expect(r.out).toBe('');
+    }
+  });
+
+  it('`policy ingest` writes the index that `policy search` reads', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'policy-search-cli-ingest-'));
+    try {
+      const file = path.join(ROOT, 'test', 'fixtures', 'search', 'jiangcheng-rural-roads-2024.txt');
+      const ingest = await policy(['ingest', file, '--data', dir]);
+      expect(ingest.code, ingest.err).toBe(0);
+      expect(JSON.parse(await readFile(path.join(dir, 'index.json'), 'utf8')).documents).toHaveLength(1);
+      const r = await policy(['search', '养护技术规范', '--data', dir, '--json']);
+      expect(JSON.parse(r.out).hits[0]).toMatchObject({ doc: 'jiangcheng-rural-roads-2024', kind: 'task', number: '2' });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 
