@@ -1,3 +1,5 @@
+import type { AsPlainObject } from 'minisearch';
+
 /**
  * Compact postings of the most frequent terms (a "champion" side index).
  *
@@ -10,11 +12,6 @@
 
 /** BM25+ as MiniSearch computes it (its defaults k 1.2, b 0.7, d 0.5). */
 export const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
-
-export interface FieldTokens {
-  /** Tokens of each field of one unit, in field order. */
-  fields: string[][];
-}
 
 export interface FrequentPostingsOptions {
   /** A term is frequent when it occurs in more than this share of the units. Default 0.02. */
@@ -44,57 +41,40 @@ export class FrequentPostings {
   }
 
   /**
-   * @param units tokens of every unit, by field
-   * @param boosts field boosts, in field order
+   * Postings of the frequent terms of a MiniSearch index, read from its documented plain
+   * form (`toJSON()`), with MiniSearch's own BM25 inputs: per-field term frequencies and
+   * document counts, field lengths and averages.
+   * @param boosts field boosts by field name
    */
-  static build(units: FieldTokens[], boosts: number[], options: FrequentPostingsOptions = {}): FrequentPostings {
+  static fromMiniSearch(plain: AsPlainObject, boosts: Record<string, number>, options: FrequentPostingsOptions = {}): FrequentPostings {
     const share = options.share ?? 0.02;
     const minUnits = options.minUnits ?? 1000;
-    const n = units.length;
-    const fieldCount = boosts.length;
-    // Per unit and field, MiniSearch's field length is the number of distinct terms.
-    const lengths = units.map((u) => u.fields.map((f) => new Set(f).size));
-    const avg = boosts.map((_, f) => lengths.reduce((s, l) => s + l[f], 0) / Math.max(1, n));
-    const unitFreq = new Map<string, number>();
-    for (const u of units) for (const t of new Set(u.fields.flat())) unitFreq.set(t, (unitFreq.get(t) ?? 0) + 1);
+    const n = plain.documentCount;
     const threshold = Math.max(share * n, minUnits);
-    const frequent = new Set([...unitFreq].filter(([, c]) => c > threshold).map(([t]) => t));
-
-    // term → field → number of units with the term in that field (MiniSearch's per-field df).
-    const fieldDf = new Map<string, number[]>();
-    const tf = new Map<string, Array<[number, number[]]>>();
-    units.forEach((u, id) => {
-      const counts = new Map<string, number[]>();
-      u.fields.forEach((tokens, f) => {
-        for (const t of tokens) {
-          if (!frequent.has(t)) continue;
-          let c = counts.get(t);
-          if (!c) counts.set(t, (c = new Array(fieldCount).fill(0)));
-          c[f]++;
-        }
-      });
-      for (const [t, c] of counts) {
-        let list = tf.get(t);
-        if (!list) tf.set(t, (list = []));
-        list.push([id, c]);
-        let df = fieldDf.get(t);
-        if (!df) fieldDf.set(t, (df = new Array(fieldCount).fill(0)));
-        c.forEach((x, f) => (df[f] += x > 0 ? 1 : 0));
-      }
-    });
-
+    const fields = Object.entries(plain.fieldIds).map(([name, id]) => ({ id: String(id), index: id, boost: boosts[name] ?? 1 }));
     const terms: FrequentPostingsJSON['terms'] = {};
-    for (const [t, list] of tf) {
-      const df = fieldDf.get(t)!;
-      const weights = list.map(([id, c]) => {
-        let w = 0;
-        c.forEach((x, f) => {
-          if (x > 0) w += boosts[f] * bm25(x, df[f], n, lengths[id][f], avg[f]);
-        });
-        return w;
-      });
-      const max = Math.max(...weights);
-      terms[t] = { df: list.length, max, ids: encodeIds(list.map(([id]) => id)), weights: encodeWeights(weights, max) };
+    for (const [term, data] of plain.index) {
+      // A cheap upper bound first: most terms are rare.
+      let bound = 0;
+      for (const f of fields) if (data[f.id]) bound += Object.keys(data[f.id]).length;
+      if (bound <= threshold) continue;
+      const weights = new Map<number, number>();
+      for (const f of fields) {
+        const freqs = data[f.id];
+        if (!freqs) continue;
+        const entries = Object.entries(freqs);
+        for (const [shortId, tf] of entries) {
+          const id = Number(plain.documentIds[shortId]);
+          const length = plain.fieldLength[shortId][f.index];
+          const w = f.boost * bm25(tf as number, entries.length, n, length, plain.averageFieldLength[f.index]);
+          weights.set(id, (weights.get(id) ?? 0) + w);
+        }
+      }
+      if (weights.size <= threshold) continue;
+      const ids = [...weights.keys()].sort((x, y) => x - y);
+      const ws = ids.map((id) => weights.get(id)!);
+      const max = Math.max(...ws);
+      terms[term] = { df: ids.length, max, ids: encodeIds(ids), weights: encodeWeights(ws, max) };
     }
     return new FrequentPostings({ units: n, terms });
   }
@@ -168,16 +148,26 @@ export class FrequentPostings {
         ids[n] = id;
         scores[n++] = score;
       }
+      // MiniSearch multiplies a unit's BM25 sum by the number of query terms it has.
+      for (let i = 0; i < n; i++) scores[i] *= lists.length;
       return { ids: ids.subarray(0, n), scores: scores.subarray(0, n) };
     }
-    const sum = new Map<number, number>();
-    for (const l of lists) for (let i = 0; i < l.ids.length; i++) sum.set(l.ids[i], (sum.get(l.ids[i]) ?? 0) + l.weights[i]);
+    const sum = new Map<number, [number, number]>();
+    for (const l of lists) {
+      for (let i = 0; i < l.ids.length; i++) {
+        const e = sum.get(l.ids[i]);
+        if (e) {
+          e[0] += l.weights[i];
+          e[1]++;
+        } else sum.set(l.ids[i], [l.weights[i], 1]);
+      }
+    }
     const ids: number[] = [];
     const scores: number[] = [];
-    for (const [id, s] of sum) {
+    for (const [id, [s, count]] of sum) {
       if (accept && !accept(id)) continue;
       ids.push(id);
-      scores.push(s);
+      scores.push(s * count);
     }
     return { ids: Int32Array.from(ids), scores: Float64Array.from(scores) };
   }

@@ -104,7 +104,7 @@ export interface BuildOptions {
 
 const DEFAULT_BOOST = { title: 2, text: 1 };
 const FIELDS = ['title', 'text'] as const;
-/** Joins pre-computed tokens for MiniSearch (segmentation runs once, in `build`). */
+/** Joins the tokens of a field: segmentation runs before MiniSearch (see `build`). */
 const SEP = '\u0001';
 /** Multi-word queries re-rank this many of the best matches by the query as written. */
 const RERANK = 200;
@@ -155,6 +155,8 @@ export class SearchIndex {
   private readonly boost: Boost;
   /** Normalised unit texts, filled on demand. */
   private readonly normalized: string[] = [];
+  /** MiniSearch's plain form, from building. */
+  private plain: AsPlainObject | null = null;
 
   private constructor(parts: {
     documents: IndexedDocument[];
@@ -189,11 +191,11 @@ export class SearchIndex {
       const simplified = tokenizer.normalize(u.text);
       return simplified === normalizeForMatch(u.text) ? u : { ...u, simplified };
     });
-    const tokens = units.map((u) => ({ fields: [tokenizer.allWords(u.title), tokenizer.allWords(u.text)] }));
     const miniSearch = new MiniSearch<IndexedFields>(miniSearchOptions(boost));
-    miniSearch.addAll(tokens.map((t, id) => ({ id, title: t.fields[0].join(SEP), text: t.fields[1].join(SEP) })));
-    const frequent = FrequentPostings.build(tokens, FIELDS.map((f) => boost[f]), options.frequent);
-    return new SearchIndex({
+    miniSearch.addAll(units.map((u, id) => ({ id, title: tokenizer.allWords(u.title).join(SEP), text: tokenizer.allWords(u.text).join(SEP) })));
+    const plain = miniSearch.toJSON();
+    const frequent = FrequentPostings.fromMiniSearch(plain, boost, options.frequent);
+    const index = new SearchIndex({
       documents: docs.map((d) => ({ id: d.id, title: d.title, departments: searchDepartments(d) })),
       units,
       userWords,
@@ -202,6 +204,8 @@ export class SearchIndex {
       frequent,
       tokenizer,
     });
+    index.plain = plain; // saved as is by the first toJSON (the index never changes)
+    return index;
   }
 
   /** Load a saved index; UserError when it is not one (or of another version). */
@@ -234,7 +238,7 @@ export class SearchIndex {
       boost: this.boost,
       documents: this.documents,
       units: this.units,
-      index: this.miniSearch.toJSON(),
+      index: this.plain ?? this.miniSearch.toJSON(),
       frequent: this.frequent.toJSON(),
     };
   }
@@ -318,11 +322,20 @@ export class SearchIndex {
     const inCommon = (id: number) => common.every((t) => this.frequent.weight(t, id) > 0);
     const filter = combine === 'AND' && common.length > 0 ? (id: number) => inCommon(id) && (!accept || accept(id)) : accept;
     const results = this.miniSearch.search({ combineWith: combine, queries: rare }, filter ? { filter: (r) => filter(r.id as number) } : {});
+    // MiniSearch multiplies a unit's BM25 sum by the number of query terms it has; so here.
     const scores = new Map<number, number>();
     for (const r of results) {
-      let score = r.score;
-      for (const t of common) score += this.frequent.weight(t, r.id as number);
-      scores.set(r.id as number, score);
+      const matched = Math.max(1, r.queryTerms.length);
+      let sum = r.score / matched;
+      let count = r.queryTerms.length;
+      for (const t of common) {
+        const w = this.frequent.weight(t, r.id as number);
+        if (w > 0) {
+          sum += w;
+          count++;
+        }
+      }
+      scores.set(r.id as number, sum * count);
     }
     if (combine === 'OR' && common.length > 0) {
       const more = this.frequent.match(common, 'OR', accept);
