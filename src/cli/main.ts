@@ -4,17 +4,17 @@ import { UserError } from '../model/errors.js';
 type Register = (program: Command) => void;
 
 /**
- * Command modules, loaded on demand: `policy search` must answer a cold start within 0.5 s,
- * so it loads only its own module (the others pull in exceljs, pdfkit, remark …).
+ * Command modules, loaded on demand: a command loads only its own module (a cold
+ * `policy search` must answer within 0.5 s, and the report module alone pulls in exceljs
+ * and pdfkit). `policy --help` and unknown words load them all.
  */
-const COMMAND_MODULES: Array<{ name: string; load: () => Promise<Register> }> = [
-  { name: 'ingest', load: async () => (await import('./commands/ingest.js')).registerIngest },
-  { name: 'reading', load: async () => (await import('./commands/reading.js')).registerReading },
-  { name: 'search', load: async () => (await import('./commands/search.js')).registerSearch },
-  { name: 'compare', load: async () => (await import('./commands/compare.js')).registerCompare },
-  { name: 'report', load: async () => (await import('./commands/report.js')).registerReport },
+const COMMAND_MODULES: Array<{ commands: string[]; load: () => Promise<Register> }> = [
+  { commands: ['ingest'], load: async () => (await import('./commands/ingest.js')).registerIngest },
+  { commands: ['tasks', 'departments', 'indicators'], load: async () => (await import('./commands/reading.js')).registerReading },
+  { commands: ['search'], load: async () => (await import('./commands/search.js')).registerSearch },
+  { commands: ['compare'], load: async () => (await import('./commands/compare.js')).registerCompare },
+  { commands: ['sheet', 'sheets', 'matrix', 'export'], load: async () => (await import('./commands/report.js')).registerReport },
 ];
-const FAST_COMMANDS = new Set(['search']);
 
 /**
  * The `policy` command line: a thin layer over the library. Each command lives in
@@ -25,8 +25,8 @@ export async function buildProgram(argv: string[] = []): Promise<Command> {
     .description('Read Chinese government policy documents (公文) into a structured model; search, print and compare them.')
     .version('0.1.0')
     .showHelpAfterError('(run `policy --help` for usage)');
-  const only = FAST_COMMANDS.has(argv[2]) ? argv[2] : null;
-  for (const m of COMMAND_MODULES) if (only === null || m.name === only) (await m.load())(program);
+  const owner = COMMAND_MODULES.find((m) => m.commands.includes(argv[2]));
+  for (const m of owner ? [owner] : COMMAND_MODULES) (await m.load())(program);
   return program;
 }
 
