@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { main } from '../src/cli/main.js';
+import { runInProcess } from './helpers/cli.js';
 import { ingestFile } from '../src/ingest.js';
 import { comparePlans, type Comparison } from '../src/compare/compare.js';
 import { displayWidth, formatTerminal, formatMarkdown } from '../src/compare/format.js';
@@ -20,25 +20,7 @@ const WUXI = fileURLToPath(new URL('../corpus/wuxi-urbanization-plan-2021-2035.t
 let dir: string;
 
 /** Run the CLI in-process; returns exit code and what it wrote. */
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(['node', 'policy', ...args]);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const run = runInProcess;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'policy-compare-'));

@@ -12,7 +12,7 @@ import { buildSheet } from '../src/report/sheet-data.js';
 import { renderSheet } from '../src/report/sheet.js';
 import { type SheetIndex, writeSheets } from '../src/report/sheets.js';
 import { selectDepartment, selectDocument } from '../src/report/select.js';
-import { main } from '../src/cli/main.js';
+import { runInProcess } from './helpers/cli.js';
 import { coloredRuns, ingestBoth, pdfFonts, pdfText, squash } from './report-helpers.js';
 
 const DATE = new Date(Date.UTC(2026, 0, 1));
@@ -226,19 +226,7 @@ describe('choosing document and department', () => {
 });
 
 describe('CLI', () => {
-  async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = '';
-    let err = '';
-    const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-    const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-    try {
-      const code = await main(['node', 'policy', ...args]);
-      return { code, out, err };
-    } finally {
-      o.mockRestore();
-      e.mockRestore();
-    }
-  }
+  const run = runInProcess;
 
   it('writes a sheet for a name as people write it', async () => {
     const file = path.join(dataDir, 'out', 'jt.pdf');

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { formatText } from '../src/cli/commands/search.js';
-import { main } from '../src/cli/main.js';
+import { runInProcess } from './helpers/cli.js';
 import { ingestFile } from '../src/index.js';
 import { saveDocument } from '../src/model/store.js';
 import { loadSearchIndex, writeSearchIndex } from '../src/search/store.js';
@@ -32,27 +32,7 @@ async function policySearch(...args: string[]): Promise<{ code: number; out: str
   return policy(['search', ...args, '--data', dataDir]);
 }
 
-async function policy(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err += String(chunk);
-    return true;
-  });
-  const saved = process.exitCode;
-  try {
-    const code = await main(['node', 'policy', ...argv]);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    process.exitCode = saved;
-  }
-}
+const policy = (argv: string[]) => runInProcess(...argv);
 
 describe('policy search', () => {
   it('prints rank, kind and number, title, location, section, marked snippet and units', async () => {

@@ -25,3 +25,25 @@ export function policy(args: string[], options: { cwd?: string; env?: Record<str
 }
 
 export const repoRoot = root;
+
+/**
+ * Run the CLI in this process (fast; stdout is not a terminal, as in a pipe), capturing what
+ * it writes. Use `policy` above where the exit status of a real process matters.
+ */
+export async function runInProcess(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const { vi } = await import('vitest');
+  const { main } = await import('../../src/cli/main.js');
+  let out = '';
+  let err = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((err += String(chunk)), true));
+  const saved = process.exitCode;
+  try {
+    const code = await main(['node', 'policy', ...args]);
+    return { code, out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+    process.exitCode = saved;
+  }
+}
