@@ -4,7 +4,7 @@ import type { VFile } from 'vfile';
 import type { Diagnostic, PolicyDocument } from '../model/types.js';
 import { SCHEMA_VERSION } from '../model/types.js';
 import { defaultAliases, type AliasTable } from '../model/departments.js';
-import { LineIndex } from '../parse/location.js';
+import { lineIndexOf } from '../parse/location.js';
 import { collectBlocks, indexSections, type Context } from './context.js';
 import { extractMetadata } from './metadata.js';
 import { extractStructure } from './structure.js';
@@ -72,7 +72,7 @@ export function extract(tree: Root, file: VFile, options: ExtractOptions = {}): 
     doc,
     file,
     tree,
-    index: new LineIndex(doc),
+    index: lineIndexOf(file),
     aliases: options.aliases ?? defaultAliases(),
     blocks,
     sectionInfo: indexSections(blocks),

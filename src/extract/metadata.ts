@@ -21,7 +21,7 @@ export function extractMetadata(ctx: Context): void {
   m.docNumber = docNumber ? (DOC_NUMBER.exec(docNumber.content.text)?.[0].replace(/\s+/g, '') ?? null) : null;
 
   const dates = byRole('date');
-  m.date = dates.length ? isoDate(dates[dates.length === 1 ? 0 : 0]) : null;
+  m.date = dates.length ? isoDate(dates[0]) : null;
   if (!m.date) {
     // Documents without a header often end with the date (落款).
     const tail = ctx.blocks.slice(-3).map((b) => b.content.text.trim());

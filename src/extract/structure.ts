@@ -39,11 +39,6 @@ function toSection(ctx: Context, s: SectionNode): Section {
   };
 }
 
-interface Candidate {
-  section: SectionNode;
-  clause: ReturnType<typeof findClause>;
-}
-
 /**
  * Tasks are the outline items that close with an assignment clause, and the items numbered
  * like them beside them (a task that lost its clause is still a task, with a warning).
@@ -51,35 +46,25 @@ interface Candidate {
  * numbered leaf items of the task parts are the tasks.
  */
 function findTasks(ctx: Context, sections: SectionNode[]): Task[] {
-  const withClause: Candidate[] = [];
-  const owner = new Map<SectionNode, Candidate>();
-  for (const s of sections) {
-    const hasChildSections = s.children.some((c) => c.type === 'section');
-    if (hasChildSections) continue; // a clause belongs to the innermost item that holds it
-    const text = fullText(ctx, s);
-    const clause = findClause(text.text);
-    if (clause) {
-      const c = { section: s, clause };
-      withClause.push(c);
-      owner.set(s, c);
-    }
-  }
+  // a clause belongs to the innermost item that holds it
+  const withClause = sections.filter((s) => !s.children.some((c) => c.type === 'section') && findClause(fullText(ctx, s).text));
+  const owners = new Set(withClause);
   let taskSections: SectionNode[];
   if (withClause.length > 0) {
     // The task level is the style most clauses hang on; sub-items lift to their task.
     const styleCount = new Map<string, number>();
-    for (const c of withClause) styleCount.set(c.section.data.style, (styleCount.get(c.section.data.style) ?? 0) + 1);
+    for (const s of withClause) styleCount.set(s.data.style, (styleCount.get(s.data.style) ?? 0) + 1);
     const taskStyle = [...styleCount.entries()].sort((a, b) => b[1] - a[1])[0][0];
     const groups = new Set<string>();
-    for (const c of withClause) {
-      const anc = ancestorsOf(ctx, c.section);
+    for (const s of withClause) {
+      const anc = ancestorsOf(ctx, s);
       const task = [...anc].reverse().find((a) => a.data.style === taskStyle);
       if (task) groups.add(groupKey(ctx, task));
     }
     // Items numbered like the tasks, in parts of the same kind, are tasks too, clause or not
     // (a 规划 chapter whose items carry no clause); not those of 原则/目标/保障 parts.
     taskSections = sections.filter(
-      (s) => s.data.style === taskStyle && groups.has(groupKey(ctx, s)) && (owner.has(s) || kindOfSection(ctx, s) === null),
+      (s) => s.data.style === taskStyle && groups.has(groupKey(ctx, s)) && (owners.has(s) || kindOfSection(ctx, s) === null),
     );
   } else {
     taskSections = sections.filter(

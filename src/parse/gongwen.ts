@@ -1,6 +1,7 @@
 import type { Paragraph, Root, RootContent, Table, TableCell, TableRow, Text } from 'mdast';
 import type { Processor } from 'unified';
-import { LineIndex } from './location.js';
+import type { VFile } from 'vfile';
+import { LineIndex, lineIndexOf } from './location.js';
 import { findTables, type CellSpan, type Line } from './text-tables.js';
 import { matchLabel } from './labels.js';
 
@@ -15,15 +16,14 @@ import { matchLabel } from './labels.js';
  */
 export function gongwenParse(this: Processor): void {
   // eslint-disable-next-line @typescript-eslint/no-this-alias
-  const self = this as unknown as { parser: (doc: string) => Root };
-  self.parser = (doc: string) => parseGongwen(doc);
+  const self = this as unknown as { parser: (doc: string, file: VFile) => Root };
+  self.parser = (doc: string, file: VFile) => parseGongwen(doc, lineIndexOf(file));
 }
 
 const WRAP_MIN = 28;
 const ENDS_SENTENCE = /[。；！？：”’）)〕】」》\]]$/;
 
-export function parseGongwen(doc: string): Root {
-  const index = new LineIndex(doc);
+export function parseGongwen(doc: string, index = new LineIndex(doc)): Root {
   const lines = index.lines();
   const tables = findTables(lines);
   const children: RootContent[] = [];

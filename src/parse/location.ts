@@ -1,4 +1,12 @@
+import type { VFile } from 'vfile';
 import type { Point, Position } from '../model/types.js';
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Line starts of the file's text, computed once and shared by parser, transforms and extractors. */
+    lineIndex: LineIndex;
+  }
+}
 
 /**
  * Offsets ↔ line/column for a text whose lines may end in LF, CRLF or CR.
@@ -42,4 +50,11 @@ export class LineIndex {
       return { start, end, text: this.text.slice(start, end) };
     });
   }
+}
+
+/** The file's line index, made on first use. */
+export function lineIndexOf(file: VFile): LineIndex {
+  const text = String(file.value);
+  if (file.data.lineIndex?.text !== text) file.data.lineIndex = new LineIndex(text);
+  return file.data.lineIndex;
 }

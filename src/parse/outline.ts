@@ -1,6 +1,6 @@
 import type { Data, Heading, List, Paragraph, Parent, Root, RootContent, Text } from 'mdast';
 import type { VFile } from 'vfile';
-import { LineIndex } from './location.js';
+import { lineIndexOf, type LineIndex } from './location.js';
 import { inlineText } from './inline.js';
 import { headingRank, matchBox, matchLabel, type OutlineLabel } from './labels.js';
 
@@ -54,7 +54,7 @@ declare module 'mdast' {
 export function outline() {
   return (tree: Root, file: VFile) => {
     const doc = String(file.value);
-    const index = new LineIndex(doc);
+    const index = lineIndexOf(file);
     const flat = flatten(tree.children, doc).flatMap((b): RootContent[] => (b.type === 'paragraph' ? split(b, doc, index) : [b]));
     annotate(flat, doc);
     tree.children = nest(flat, doc, index);
