@@ -166,3 +166,26 @@ describe('clause styles and irregularities', () => {
     expect(rules).toEqual(expect.arrayContaining(['missing-assignment@6', 'count-mismatch@4', 'unbalanced-brackets@6']));
   });
 });
+
+describe('text copied from a PDF', () => {
+  // hard-wrapped lines, a page number between two tasks, and a numbered list of attachments
+  const file = 'test/fixtures/pdf-pasted-notice.txt';
+  const text = readFileSync(file, 'utf8');
+  const pasted = ingestText(text, { fileName: 'pdf-pasted-notice.txt' });
+
+  it('keeps the attachment list out of the outline and the header intact', () => {
+    expect(pasted).toMatchObject({ title: '某县城乡供水一体化实施方案', issuer: '某县人民政府办公室', date: '2024-03-01', docNumber: '某府办发〔2024〕9号' });
+    expect(pasted.sections.map((s) => s.label)).toEqual(['一、', '1.', '2.']);
+  });
+
+  it('joins hard-wrapped lines and leaves page numbers out of the task text', () => {
+    expect(pasted.tasks.map((t) => [t.number, t.lead, t.responsible])).toEqual([
+      ['1', ['县水利局'], ['县财政局']],
+      ['2', ['县水利局'], ['县住房城乡建委', '各乡镇人民政府']],
+    ]);
+    expect(pasted.tasks[0].text).not.toContain('— 2 —');
+    expect(pasted.targets).toContainEqual(expect.objectContaining({ metric: '农村自来水普及率', value: 95, comparator: '>=', year: 2025 }));
+    expect(pasted.diagnostics).toEqual([]);
+    expect(text).toContain('达到\n95%以上');
+  });
+});

@@ -45,6 +45,7 @@ export function collectBlocks(tree: Root, doc: string): Block[] {
   const visit = (nodes: RootContent[], ancestors: SectionNode[]) => {
     for (const node of nodes) {
       if (node.type === 'section') visit(node.children, [...ancestors, node]);
+      else if (node.data?.role === 'pageNumber') continue;
       else if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'table') {
         const section = ancestors[ancestors.length - 1] ?? null;
         const content = node.type === 'table' ? InlineText.empty(node.position?.start.offset ?? 0) : stripLabel(node, doc);

@@ -12,7 +12,8 @@ import { matchLabel } from './labels.js';
  *
  * A line is a paragraph, except that hard-wrapped prose (text pasted from PDF) is joined: a
  * long line that does not end a sentence continues into the next unless that one starts an
- * outline item.
+ * outline item. Page-number lines (— 3 —) become paragraphs of their own with the role
+ * `pageNumber`, which the extractors pass over.
  */
 export function gongwenParse(this: Processor): void {
   // eslint-disable-next-line @typescript-eslint/no-this-alias
@@ -21,6 +22,8 @@ export function gongwenParse(this: Processor): void {
 }
 
 const WRAP_MIN = 28;
+/** Page numbers of printed 公文 (— 3 —, －3－, - 3 -, 第3页, 3/12). */
+const PAGE_NUMBER = /^(?:[—–\-－~～]+\s*\d{1,4}\s*[—–\-－~～]+|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
 const ENDS_SENTENCE = /[。；！？：”’）)〕】」》\]]$/;
 
 export function parseGongwen(doc: string, index = new LineIndex(doc)): Root {
@@ -46,6 +49,13 @@ export function parseGongwen(doc: string, index = new LineIndex(doc)): Root {
       continue;
     }
     const text = textNode(index, doc, span.start, span.end);
+    if (PAGE_NUMBER.test(text.value)) {
+      // page furniture of text copied from a PDF: its own node, outside the prose
+      children.push({ type: 'paragraph', children: [text], position: { ...text.position! }, data: { role: 'pageNumber' } });
+      open = null;
+      i++;
+      continue;
+    }
     if (open && !matchLabel(text.value)) {
       open.children.push(text);
       open.position!.end = text.position!.end;

@@ -51,7 +51,8 @@ function detachClosing(tree: Root, doc: string): void {
     if (!node || parent === tree || (node.type !== 'paragraph' && node.type !== 'heading') || node.data?.outline) break;
     const t = inlineText(node, doc).text.trim();
     let role: string;
-    if (DATE_ARABIC.test(t) || DATE_CHINESE.test(t)) role = 'date';
+    if (node.data?.role === 'pageNumber') role = 'pageNumber';
+    else if (DATE_ARABIC.test(t) || DATE_CHINESE.test(t)) role = 'date';
     else if (DISCLOSURE.test(t)) role = 'disclosure';
     else if (sawDate && ORG.test(t) && t.length <= 40 && !/[，。、；]/.test(t)) role = 'signature';
     else break;
@@ -77,7 +78,7 @@ function assignRoles(blocks: RootContent[], doc: string): void {
   for (let i = 0; i < blocks.length; i++) {
     const t = texts[i];
     const block = blocks[i];
-    if (t === null || !t) continue;
+    if (t === null || !t || block.data?.role) continue;
     const short = t.length <= 60 && !/[。；]/.test(t);
     if (inNoticeTitle) {
       set(i, 'noticeTitle');

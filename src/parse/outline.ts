@@ -132,19 +132,31 @@ function split(p: Paragraph, doc: string, index: LineIndex): Paragraph[] {
   return pieces;
 }
 
+const ATTACHMENTS = /^附件\s*[：:]/;
+
 function annotate(blocks: RootContent[], doc: string): void {
   const lastOrdinal = new Map<string, number>();
+  let inAttachments = false;
   for (const block of blocks) {
     if (block.type !== 'paragraph' && block.type !== 'heading') continue;
     if (block.data?.outline) {
       lastOrdinal.set(block.data.outline.style, block.data.outline.ordinal);
       continue;
     }
+    if (block.data?.role) continue;
     const inline = inlineText(block, doc);
     const text = inline.text;
     let k = 0;
     while (k < text.length && /[\s\u3000]/.test(text[k])) k++;
     const rest = text.slice(k);
+    // 附件：1. … / 2. …: a notice's list of attachments is not part of the outline
+    const listed = inAttachments && rest.length <= 60 && !/[。；]/.test(rest) && matchLabel(text, k)?.style === 'arabic';
+    if (ATTACHMENTS.test(rest) || listed) {
+      inAttachments = true;
+      block.data = { ...block.data, role: 'attachment' };
+      continue;
+    }
+    inAttachments = false;
     let label = matchBox(text, k) ?? matchLabel(text, k);
     if (label?.bare && lastOrdinal.get('arabic') !== label.ordinal - 1) label = null;
     if (!label && block.type === 'heading' && block.depth > 1 && rest) {
