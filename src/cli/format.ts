@@ -60,3 +60,8 @@ export class Progress {
     if (this.on) this.stream.write('\r\x1b[2K');
   }
 }
+
+/** "1 page", "3 pages". */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -31,6 +31,7 @@ const CLOSE = '）)〕]】］';
 const HINT = /牵头|责任单位|责任部门|配合|参与|协同|协办|协助|负责|主办|主责|实施单位/;
 const LABEL = /(牵头单位|牵头部门|主办单位|主责单位|责任单位|责任部门|配合单位|配合部门|参与单位|参与部门|协同单位|协同部门|协办单位|协助单位|实施单位|实施主体)\s*[：:]/;
 const LEAD_LABEL = /牵头|主办|主责/;
+const LABEL_LINE = new RegExp(`^${LABEL.source}`);
 
 /** Find the clause at the end of a task's text. */
 export function findClause(text: string): ClauseMatch | null {
@@ -45,13 +46,17 @@ export function findClause(text: string): ClauseMatch | null {
       if (HINT.test(content) && !content.includes('\n')) return { start: open, end, content, contentStart: open + 1 };
     }
   }
-  // Unbracketed: "责任单位：A，B" as the last sentence (or last lines).
+  // Unbracketed: "责任单位：A，B" as the last sentence, or label lines at the end
+  // ("牵头单位：A" then "配合单位：B" on the next line).
   const re = new RegExp(LABEL.source, 'g');
+  const head = text.slice(0, end);
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text.slice(0, end)))) {
-    const before = text.slice(0, m.index).replace(/[\s\u3000]+$/, '');
-    const rest = text.slice(m.index, end);
-    if ((before === '' || /[。；;！\n]$/.test(before) || /[。；;]$/.test(text.slice(0, m.index))) && !/[。\n]/.test(rest)) {
+  while ((m = re.exec(head))) {
+    const before = head.slice(0, m.index).replace(/[ \t\u3000]+$/, '');
+    const rest = head.slice(m.index);
+    const startsSentence = before === '' || /[。；;！\n]$/.test(before);
+    const labelLines = rest.split('\n').every((line) => LABEL_LINE.test(line.trim()));
+    if (startsSentence && !/。/.test(rest) && (!rest.includes('\n') || labelLines)) {
       return { start: m.index, end, content: rest, contentStart: m.index };
     }
   }

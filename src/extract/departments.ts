@@ -60,7 +60,7 @@ function unitsInProse(ctx: Context): string[] {
   let re = proseUnitPatterns.get(ctx.aliases);
   if (re === undefined) {
     const cores = ctx.aliases.cores().filter((c) => c.length >= 2).sort((a, b) => b.length - a.length);
-    re = cores.length ? new RegExp(`(?<![城社辖园片景校街新老山主都门超股])(?:县|市|区|省|州|旗)(?:${cores.map(escape).join('|')})`, 'g') : null;
+    re = cores.length ? new RegExp(`(?<![城社辖园片景校街新老山主都门超股])(?:县|市|区|省|州|旗)(?:${cores.map(escape).join('|')})(?!大队|支队|中队|交警|派出所|[科股处室所站])`, 'g') : null;
     proseUnitPatterns.set(ctx.aliases, re);
   }
   if (!re) return [];

@@ -1,6 +1,6 @@
 import type { Table } from 'mdast';
 import type { Comparator, Indicator, Quantity } from '../model/types.js';
-import { normalizeForMatch } from '../model/normalize.js';
+import { foldDigits, normalizeForMatch } from '../model/normalize.js';
 import { inlineText } from '../parse/inline.js';
 import { matchLabel } from '../parse/labels.js';
 import { nodePosition, type Context } from './context.js';
@@ -34,7 +34,7 @@ export function extractIndicators(ctx: Context): void {
       const { name: bare, unit } = splitUnit(name);
       const row = table.children[r + 1];
       out.push({
-        number: columns.number !== -1 ? cells[columns.number] ?? String(out.length + 1) : String(out.length + 1),
+        number: columns.number !== -1 && cells[columns.number] ? foldDigits(cells[columns.number]) : String(out.length + 1),
         name: bare,
         unit: columns.unit !== -1 && cells[columns.unit] ? normalizeUnit(cells[columns.unit]) : unit,
         category,
@@ -79,7 +79,7 @@ export function columnRoles(header: string[]): Columns {
   const cols: Columns = { number: -1, name: -1, unit: -1, category: -1, attribute: -1, baseline: -1, baselineYear: null, targets: [] };
   const years: { index: number; year: number | null; baseline: boolean }[] = [];
   header.forEach((raw, i) => {
-    const h = raw.replace(/\s/g, '');
+    const h = foldDigits(raw).replace(/\s/g, '');
     const year = /(\d{4})/.exec(h)?.[1];
     if (/^(序号|编号|No\.?)$/i.test(h)) cols.number = i;
     else if (/属性|性质/.test(h)) cols.attribute = i;
@@ -128,7 +128,8 @@ const COMPARATORS: [RegExp, Comparator][] = [
 
 /** 39.7, ≦5.7, ≧92.6, —, 2.56:1, 50左右, 95以上 */
 export function quantity(raw: string, year: number | null): Quantity {
-  let s = normalizeForMatch(raw).replace(/\s/g, '');
+  // 〔28〕: a cumulative figure (累计), bracketed by convention in 规划 tables
+  let s = normalizeForMatch(raw).replace(/\s/g, '').replace(/^〔(.*)〕$/, '$1').replace(/^\[(.*)\]$/, '$1');
   let comparator: Comparator | null = null;
   for (const [re, c] of COMPARATORS) {
     if (re.test(s)) {

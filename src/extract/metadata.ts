@@ -1,6 +1,7 @@
 import type { Context } from './context.js';
 import { DATE_ARABIC, DATE_CHINESE, DOC_NUMBER } from '../parse/header.js';
 import { parseChineseNumber } from '../parse/numerals.js';
+import { foldDigits } from '../model/normalize.js';
 
 /**
  * Metadata from the header roles: issuer (发文机关), titles, 文号, date as ISO, 主送,
@@ -18,7 +19,9 @@ export function extractMetadata(ctx: Context): void {
   m.title = title || planTitleFromNotice(notice) || notice || null;
 
   const docNumber = ctx.blocks.find((b) => b.role === 'docNumber');
-  m.docNumber = docNumber ? (DOC_NUMBER.exec(docNumber.content.text)?.[0].replace(/\s+/g, '') ?? null) : null;
+  // matched on folded digits, kept as written (the fold is one character for one)
+  const numberMatch = docNumber ? DOC_NUMBER.exec(foldDigits(docNumber.content.text)) : null;
+  m.docNumber = numberMatch ? docNumber!.content.text.slice(numberMatch.index, numberMatch.index + numberMatch[0].length).replace(/\s+/g, '') : null;
 
   const dates = byRole('date');
   m.date = dates.length ? isoDate(dates[0]) : null;
@@ -40,7 +43,7 @@ function planTitleFromNotice(notice: string): string | null {
 }
 
 export function isoDate(text: string): string | null {
-  const t = text.trim();
+  const t = foldDigits(text.trim());
   let y: number | null;
   let mo: number | null;
   let d: number | null;

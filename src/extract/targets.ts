@@ -1,5 +1,6 @@
 import type { Comparator, Target } from '../model/types.js';
 import { spanPosition, type Block, type Context } from './context.js';
+import { foldDigits } from '../model/normalize.js';
 
 /**
  * Quantitative targets in prose: 城区公交站点500米覆盖率达到90%, 学前三年毛入园率达95%以上,
@@ -8,8 +9,10 @@ import { spanPosition, type Block, type Context } from './context.js';
  * not a target.
  */
 
-const UNITS =
-  '个百分点|%|％|‰|名|处|口|万立方米|立方米|万人次|万人|万户|人次|人|亿元|万元|元|平方公里|公里|千米|万平方米|平方米|公顷|万亩|亩|个|所|家|座|条|项|户|张|床|辆|套|天|小时|分钟|倍|万千瓦|千瓦|兆瓦|万吨|吨|米|km';
+/** Measure words, each optionally scaled (万人, 亿立方米, 1.5亿亩, 1万名). */
+const BASE_UNITS =
+  '个百分点|%|％|‰|名|处|口|立方米|人次|人|元|平方公里|公里|千米|平方米|公顷|亩|个|所|家|座|条|项|户|张|床|辆|套|台|件|间|栋|天|小时|分钟|倍|千瓦时|千瓦|兆瓦|吨|米|km';
+const UNITS = `(?:万|亿|千|百)?(?:${BASE_UNITS})`;
 const VERBS = '不低于|不少于|不超过|不高于|超过|达到|提高到|提升到|提高至|提升至|降低到|降至|降到|控制在|保持在|稳定在|突破|达|约';
 const PER = '(?:/|每)(?:平方公里|万人|千人|百人|人|户|年|天|公里)';
 const VALUE = new RegExp(`(${VERBS})?\\s*(\\d+(?:\\.\\d+)?)\\s*((?:${UNITS})(?:${PER})?)?\\s*(以上|以下|以内|左右)?`, 'g');
@@ -29,9 +32,17 @@ export function extractTargets(ctx: Context): void {
 }
 
 function targetsIn(ctx: Context, b: Block, task: string | null): Target[] {
-  const text = b.content.text;
+  const earliest = ctx.model.period?.start ?? (ctx.model.date ? Number(ctx.model.date.slice(0, 4)) : null);
+  // full-width digits (２０２５年, ９５％) fold one for one, so indices stay those of the text
+  const original = b.content.text;
+  const text = foldDigits(original);
   const marks: { at: number; year: number }[] = [];
-  for (const m of text.matchAll(YEAR_MARK)) marks.push({ at: m.index! + m[0].length, year: Number(m[1] ?? m[2]) });
+  for (const m of text.matchAll(YEAR_MARK)) {
+    const year = Number(m[1] ?? m[2]);
+    // a deadline lies after the document was written: "2000年底前建成的小区" describes, it does not set a year
+    if (earliest !== null && year < earliest) continue;
+    marks.push({ at: m.index! + m[0].length, year });
+  }
   const inClause = (i: number) => ctx.clauseRanges.some(([s, e]) => b.content.at(i) >= s && b.content.at(i) < e);
   const out: Target[] = [];
   for (const m of text.matchAll(VALUE)) {
@@ -56,8 +67,8 @@ function targetsIn(ctx: Context, b: Block, task: string | null): Target[] {
       comparator: comparatorOf(suffix, verbText),
       comparatorText,
       year,
-      raw: text.slice(start, end).trim(),
-      sentence: sentence(text, start, end),
+      raw: original.slice(start, end).trim(),
+      sentence: sentence(original, start, end),
       section: b.section?.data.id ?? null,
       task,
       position: spanPosition(ctx, b.content, start, end),

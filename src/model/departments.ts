@@ -155,7 +155,9 @@ export function resolveDepartment(
 
   const suffix = departments.filter((d) => names(d).some((n) => n.endsWith(q)));
   if (suffix.length > 0) return pick(suffix);
-  const contains = departments.filter((d) => names(d).some((n) => n.includes(q)));
+  // 人行 → 人民银行 → 中国人民银行某某支行: the query's other spellings, inside longer names
+  const spellings = [q, ...aliases.variants(q)];
+  const contains = departments.filter((d) => names(d).some((n) => spellings.some((v) => n.includes(v))));
   if (contains.length > 0) return pick(contains);
   return { status: 'unknown' };
 }

@@ -11,3 +11,10 @@ export function normalizeForMatch(text: string): string {
   const narrow = text.replace(WIDE, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
   return UPPER.test(narrow) ? narrow.toLowerCase() : narrow;
 }
+
+const WIDE_DIGIT = /[\uff10-\uff19]/g;
+
+/** Full-width digits (２０２５) to ASCII, nothing else: for patterns over dates, numbers and 文号. */
+export function foldDigits(text: string): string {
+  return text.replace(WIDE_DIGIT, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}

@@ -44,15 +44,21 @@ export function parseGongwen(doc: string, index = new LineIndex(doc)): Root {
     const line = lines[i];
     const span = trim(line);
     if (!span) {
-      open = null;
+      // blank lines around a page number do not end a hard-wrapped paragraph
+      if (!(open && (pageNumberAfter(lines, i) || lastIsPageNumber(open)))) open = null;
       i++;
       continue;
     }
     const text = textNode(index, doc, span.start, span.end);
     if (PAGE_NUMBER.test(text.value)) {
-      // page furniture of text copied from a PDF: its own node, outside the prose
-      children.push({ type: 'paragraph', children: [text], position: { ...text.position! }, data: { role: 'pageNumber' } });
-      open = null;
+      // Page furniture of text copied from a PDF. Inside a hard-wrapped paragraph it stays a
+      // child the inline text skips, so "（牵头单" + "位：…" across a page break still join;
+      // elsewhere it is a paragraph of its own.
+      text.data = { role: 'pageNumber' };
+      if (open) {
+        open.children.push(text);
+        open.position!.end = text.position!.end;
+      } else children.push({ type: 'paragraph', children: [text], position: { ...text.position! }, data: { role: 'pageNumber' } });
       i++;
       continue;
     }
@@ -72,6 +78,17 @@ export function parseGongwen(doc: string, index = new LineIndex(doc)): Root {
     children,
     position: index.position(0, doc.length),
   };
+}
+
+/** The next non-blank line is a page number. */
+function pageNumberAfter(lines: Line[], i: number): boolean {
+  let j = i;
+  while (j < lines.length && !lines[j].text.trim()) j++;
+  return j < lines.length && PAGE_NUMBER.test(lines[j].text.trim());
+}
+
+function lastIsPageNumber(p: Paragraph): boolean {
+  return p.children[p.children.length - 1]?.data?.role === 'pageNumber';
 }
 
 function trim(line: Line): CellSpan | null {

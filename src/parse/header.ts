@@ -1,6 +1,7 @@
 import type { Parent, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { inlineText } from './inline.js';
+import { foldDigits } from '../model/normalize.js';
 import { extend } from './outline.js';
 
 /**
@@ -49,7 +50,7 @@ function detachClosing(tree: Root, doc: string): void {
       node = node.children[node.children.length - 1];
     }
     if (!node || parent === tree || (node.type !== 'paragraph' && node.type !== 'heading') || node.data?.outline) break;
-    const t = inlineText(node, doc).text.trim();
+    const t = foldDigits(inlineText(node, doc).text.trim());
     let role: string;
     if (node.data?.role === 'pageNumber') role = 'pageNumber';
     else if (DATE_ARABIC.test(t) || DATE_CHINESE.test(t)) role = 'date';
@@ -67,7 +68,7 @@ function detachClosing(tree: Root, doc: string): void {
 }
 
 function assignRoles(blocks: RootContent[], doc: string): void {
-  const texts = blocks.map((b) => (b.type === 'paragraph' || b.type === 'heading' ? inlineText(b, doc).text.trim() : null));
+  const texts = blocks.map((b) => (b.type === 'paragraph' || b.type === 'heading' ? foldDigits(inlineText(b, doc).text.trim()) : null));
   let inNoticeTitle = false;
   let noticeDone = false;
   let titleOpen = true;

@@ -88,7 +88,9 @@ export function inlineText(node: Paragraph | Heading | Nodes, doc: string): Inli
     const t = node.children[0] as Text;
     const s = t.position?.start.offset;
     const e = t.position?.end.offset;
-    if (s !== undefined && e !== undefined && e - s === t.value.length && doc.startsWith(t.value, s)) return InlineText.exact(t.value, s);
+    if (s !== undefined && e !== undefined && e - s === t.value.length && !t.value.includes('**') && doc.startsWith(t.value, s)) {
+      return InlineText.exact(t.value, s);
+    }
   }
   const parts: InlineText[] = [];
   collect(node, doc, parts);
@@ -97,8 +99,15 @@ export function inlineText(node: Paragraph | Heading | Nodes, doc: string): Inli
 }
 
 function collect(node: Nodes, doc: string, out: InlineText[]): void {
+  if (node.type === 'text' && node.data?.role === 'pageNumber') return;
   if (node.type === 'text' || node.type === 'inlineCode') {
-    out.push(align((node as Text).value, doc, node.position?.start.offset ?? 0, node.position?.end.offset ?? 0));
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? 0;
+    let value = (node as Text).value;
+    // "**标题。**正文": CommonMark does not close emphasis after 。 before a letter, so the markers
+    // stay in the text of Chinese Markdown; they are markup, never content
+    if (node.type === 'text' && value.includes('**')) value = value.replace(/\*\*/g, '');
+    out.push(align(value, doc, start, end));
     return;
   }
   if (node.type === 'break') return;
@@ -114,7 +123,7 @@ export function align(value: string, doc: string, start: number, end: number): I
   const offsets: number[] = new Array(value.length);
   let s = start;
   for (let i = 0; i < value.length; i++) {
-    while (s < end && doc[s] !== value[i] && (/\s/.test(doc[s]) || doc[s] === '\\' || doc[s] === '>')) s++;
+    while (s < end && doc[s] !== value[i] && (/\s/.test(doc[s]) || doc[s] === '\\' || doc[s] === '>' || doc[s] === '*')) s++;
     offsets[i] = Math.min(s, end);
     if (s < end) s++;
   }

@@ -1,4 +1,5 @@
 import { CN_NUMERAL, CIRCLED_CLASS, parseOrdinal } from './numerals.js';
+import { foldDigits } from '../model/normalize.js';
 
 /**
  * Outline labels of 公文: 第一章 / 第一节 / 第一条 / 一、 / （一） / 1. / （1） / ① and 专栏 boxes.
@@ -32,18 +33,18 @@ function sticky(source: string): RegExp {
 }
 
 /** A label starts with one of these; anything else is not tried further. */
-const FIRST = new RegExp(`[第（(\\d${CIRCLED_CLASS.slice(1, -1)}〇零○一二两三四五六七八九十百千]`, 'y');
+const FIRST = new RegExp(`[第（(0-9０-９${CIRCLED_CLASS.slice(1, -1)}〇零○一二两三四五六七八九十百千]`, 'y');
 
 const PATTERNS: Pattern[] = [
-  { style: 'part', rank: 0, re: sticky(`第(${CN_NUMERAL}+|\\d+)部分${SP}*`) },
-  { style: 'chapter', rank: 1, re: sticky(`第(${CN_NUMERAL}+|\\d+)章(?:${SP}+|(?=[\\u4e00-\\u9fff]))`) },
-  { style: 'section-cn', rank: 2, re: sticky(`第(${CN_NUMERAL}+|\\d+)节(?:${SP}+|(?=[\\u4e00-\\u9fff]))`) },
-  { style: 'article', rank: 3, re: sticky(`第(${CN_NUMERAL}+|\\d+)条(?:${SP}+|(?=[\\u4e00-\\u9fff]))`) },
+  { style: 'part', rank: 0, re: sticky(`第(${CN_NUMERAL}+|[0-9０-９]+)部分${SP}*`) },
+  { style: 'chapter', rank: 1, re: sticky(`第(${CN_NUMERAL}+|[0-9０-９]+)章(?:${SP}+|(?=[\\u4e00-\\u9fff]))`) },
+  { style: 'section-cn', rank: 2, re: sticky(`第(${CN_NUMERAL}+|[0-9０-９]+)节(?:${SP}+|(?=[\\u4e00-\\u9fff]))`) },
+  { style: 'article', rank: 3, re: sticky(`第(${CN_NUMERAL}+|[0-9０-９]+)条(?:${SP}+|(?=[\\u4e00-\\u9fff]))`) },
   { style: 'cn', rank: 4, re: sticky(`(${CN_NUMERAL}{1,3})[、．.]${SP}*`) },
   { style: 'paren-cn', rank: 5, re: sticky(`[（(](${CN_NUMERAL}{1,3})[）)]${SP}*`) },
-  { style: 'arabic', rank: 6, re: sticky(`(\\d{1,3})(?:[.．、](?!\\d)|${SP}*[)）])${SP}*`) },
-  { style: 'arabic', rank: 6, re: sticky(`(\\d{1,3})${SP}+(?=[\\u4e00-\\u9fff])`), bare: true },
-  { style: 'paren-arabic', rank: 7, re: sticky(`[（(](\\d{1,3})[）)]${SP}*`) },
+  { style: 'arabic', rank: 6, re: sticky(`([0-9０-９]{1,3})(?:[.．、](?!\\d)|${SP}*[)）])${SP}*`) },
+  { style: 'arabic', rank: 6, re: sticky(`([0-9０-９]{1,3})${SP}+(?=[\\u4e00-\\u9fff])`), bare: true },
+  { style: 'paren-arabic', rank: 7, re: sticky(`[（(]([0-9０-９]{1,3})[）)]${SP}*`) },
   { style: 'circled', rank: 8, re: sticky(`(${CIRCLED_CLASS})${SP}*`) },
 ];
 
@@ -57,7 +58,7 @@ export function matchLabel(text: string, from = 0): OutlineLabel | null {
     p.re.lastIndex = from;
     const m = p.re.exec(text);
     if (!m) continue;
-    const ordinal = parseOrdinal(m[1]);
+    const ordinal = parseOrdinal(foldDigits(m[1]));
     if (ordinal === null) continue;
     // A label with nothing after it is not an outline item (e.g. a lone "1." cell).
     if (!/\S/.test(text.slice(from + m[0].length, from + m[0].length + 4)) && p.style !== 'chapter' && p.style !== 'section-cn') continue;

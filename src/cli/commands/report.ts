@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { plural } from '../format.js';
 import { UserError } from '../../model/errors.js';
 import type { PolicyDocument } from '../../model/types.js';
 import { creationDate, resolveFonts } from '../../report/pdf.js';
@@ -80,7 +81,7 @@ export async function writeIndicatorsPdf(opts: CommonOptions): Promise<void> {
     const file = opts.out ?? reportPath(opts.data, doc, 'indicators.pdf');
     const { bytes, pages } = await renderIndicators(doc, render);
     await writeOut(file, bytes);
-    say(`${file}  ${doc.indicators.length} indicators, ${pages} pages, ${kb(bytes.length)}`);
+    say(`${file}  ${doc.indicators.length} indicators, ${plural(pages, 'page')}, ${kb(bytes.length)}`);
   }
 }
 
@@ -99,7 +100,7 @@ export function registerReport(program: Command): void {
     const data = buildSheet(document, department);
     const { bytes, pages } = await renderSheet(data, render);
     await writeOut(file, bytes);
-    say(`${file}  ${department.name}: 牵头 ${data.leadCount} 项 / 配合 ${data.responsibleCount} 项, ${pages} pages, ${kb(bytes.length)}`);
+    say(`${file}  ${department.name}: 牵头 ${data.leadCount} 项 / 配合 ${data.responsibleCount} 项, ${plural(pages, 'page')}, ${kb(bytes.length)}`);
   });
 
   common(
@@ -143,7 +144,7 @@ export function registerReport(program: Command): void {
       const file = opts.out ?? reportPath(opts.data, doc, 'matrix.pdf');
       const { bytes, pages } = await renderMatrix(doc, render);
       await writeOut(file, bytes);
-      say(`${file}  ${doc.tasks.length} tasks, ${pages} pages, ${kb(bytes.length)}`);
+      say(`${file}  ${doc.tasks.length} tasks, ${plural(pages, 'page')}, ${kb(bytes.length)}`);
     }
   });
 

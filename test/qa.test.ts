@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { ingestFile } from '../src/ingest.js';
+import { resolveDepartment } from '../src/model/departments.js';
+
+/**
+ * Documents written for QA in shapes the other fixtures lack; expectations come from
+ * test/fixtures/qa/EXPECTED.notes, written by hand from the text.
+ */
+const qa = (name: string) => ingestFile(`test/fixtures/qa/${name}`);
+const roles = (doc: Awaited<ReturnType<typeof qa>>) => doc.tasks.map((t) => [t.number, t.lead, t.responsible]);
+
+describe('QA documents', () => {
+  it('clause lines under the task (牵头单位：… then 配合单位：… on the next line)', async () => {
+    const doc = await qa('chengkou-county-commerce-plan-2025.txt');
+    expect(doc).toMatchObject({ docNumber: '城府办发〔2025〕31号', date: '2025-03-18' });
+    expect(doc.tasks.map((t) => t.lead)).toEqual([['县商务委'], ['县商务委'], ['县商务委'], ['县交通局'], ['县商务委'], ['县农业农村委'], ['县商务委'], ['县供销合作社']]);
+    expect(doc.tasks[4].responsible).toEqual(['县人力社保局', '县农业农村委', '团县委', '县妇联']);
+    expect(doc.tasks[1].title).toBe('改造提升乡镇商贸中心');
+    expect(doc.departments.find((d) => d.name === '城口公路运输有限责任公司')?.kind).toBe('enterprise');
+    expect(doc.targets).toContainEqual(expect.objectContaining({ value: 3, unit: '万件' }));
+  });
+
+  it('a PDF copy: page numbers inside clauses, full-width digits, space-separated table', async () => {
+    const doc = await qa('yichun-forest-fire-notice-2025.txt');
+    expect(doc).toMatchObject({ docNumber: '宜府办字〔２０２５〕８号', date: '2025-02-20', issuer: '宜春市人民政府办公室' });
+    expect(doc.tasks.map((t) => t.lead)).toEqual([['市应急管理局'], ['市林业局'], ['市林业局'], ['市林业局'], ['市应急管理局'], ['市林业局'], ['市林业局']]);
+    expect(doc.tasks[0].responsible).toEqual(['市林业局', '各县（市、区）人民政府']);
+    expect(doc.tasks[6].responsible).toEqual(['市发展改革委', '市财政局', '市自然资源局', '市交通运输局']);
+    expect(doc.paragraphs.some((p) => /[—－]\s*[0-9０-９]+\s*[—－]/.test(p.text))).toBe(false);
+    expect(doc.indicators.map((i) => [i.name, i.unit, i.baseline?.year, i.baseline?.value, i.target?.year, i.target?.value])).toEqual([
+      ['森林火灾受害率', '‰', 2024, 0.9, 2025, 0.8],
+      ['森林火灾当日扑灭率', '%', 2024, 93, 2025, 95],
+      ['专业扑火队伍人数', '人', 2024, 420, 2025, 500],
+      ['林区视频监控覆盖率', '%', 2024, 78, 2025, 90],
+    ]);
+    expect(doc.targets.length).toBeGreaterThan(0);
+    expect(doc.diagnostics).toEqual([]);
+  });
+
+  it('a provincial 实施意见 whose tasks are （一）…（十二）', async () => {
+    const doc = await qa('jiangxi-industry-education-opinions.txt');
+    expect(doc).toMatchObject({ docNumber: '赣府厅发〔2025〕14号', date: '2025-04-09', issuer: '江西省人民政府办公厅' });
+    expect(doc.tasks).toHaveLength(12);
+    expect(roles(doc)[2]).toEqual(['三', [], ['省国资委', '省财政厅', '省税务局']]);
+    expect(roles(doc)[8]).toEqual(['九', ['中国人民银行江西省分行'], ['国家金融监督管理总局江西监管局', '省地方金融管理局']]);
+    const find = (q: string) => {
+      const r = resolveDepartment(q, doc.departments);
+      return r.status === 'found' ? r.department.name : r.status;
+    };
+    expect(find('人社厅')).toBe('省人力资源社会保障厅');
+    expect(find('人行')).toBe('中国人民银行江西省分行');
+  });
+
+  it('a national 规划 in Markdown: bold task titles, several target years, 〔〕 cumulative values', async () => {
+    const doc = await qa('national-water-saving-plan-2021-2030.md');
+    expect(doc.tasks.map((t) => t.title).slice(0, 2)).toEqual(['推进大中型灌区现代化改造', '加快高标准农田建设']);
+    expect(doc.tasks).toHaveLength(11);
+    for (const t of doc.tasks) expect(t.text).not.toContain('**');
+    const gdp = doc.indicators.find((i) => i.name === '万元国内生产总值用水量下降')!;
+    expect(gdp.targets.map((t) => [t.year, t.value])).toEqual([
+      [2025, 16],
+      [2030, 28],
+    ]);
+    expect(doc.targets).toContainEqual(expect.objectContaining({ value: 6400, unit: '亿立方米', comparator: '<=', year: 2025 }));
+    expect(doc.targets).toContainEqual(expect.objectContaining({ value: 1.5, unit: '亿亩', year: 2025 }));
+  });
+
+  it('GB18030 with CRLF; a deadline year is not taken from a description of the past', async () => {
+    const doc = await qa('tianxin-old-community-renovation-2025.txt');
+    expect(doc.source).toMatchObject({ encoding: 'gb18030', lineEnding: 'crlf' });
+    expect(doc.tasks.map((t) => t.lead[0] ?? null)).toEqual(['区住房城乡建设局', '区住房城乡建设局', '区交通运输局', '区民政局', '区住房城乡建设局', null, '区财政局', '区行政审批服务局']);
+    expect(doc.targets.some((t) => t.year === 2000)).toBe(false);
+    expect(doc.targets).toContainEqual(expect.objectContaining({ value: 120, unit: '台', comparator: '>=' }));
+    expect(doc.departments.map((d) => d.name)).not.toContain('区公安分局');
+  });
+});
