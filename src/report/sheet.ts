@@ -1,5 +1,6 @@
 import type { PolicyDocument } from '../model/types.js';
 import { type Column, type FontSet, PolicyPdf, RED, isoDay } from './pdf.js';
+import { taskHeading, sectionHeading } from './labels.js';
 import { type SheetData, chineseDate, describeTarget } from './sheet-data.js';
 
 /** Options shared by every PDF report. */
@@ -88,10 +89,12 @@ export async function renderSheet(data: SheetData, options: RenderOptions = {}):
     // Keep with the first task's heading, 所属 line and two lines of its text.
     pdf.heading('二、任务内容', { keepWith: 90 });
     for (const t of data.tasks) {
-      const where = t.task.sectionPath.length ? t.task.sectionPath[t.task.sectionPath.length - 1] : '';
+      // The section with its label (（七）推动城乡融合发展): titles alone repeat across chapters.
+      const section = doc.sections.find((s) => s.id === t.task.section);
+      const where = section ? sectionHeading(section) : t.task.sectionPath.length ? t.task.sectionPath[t.task.sectionPath.length - 1] : '';
       // Keep the heading with its 所属 line and two lines of the text.
       const keepWith = (where ? PolicyPdf.leading(9, 1.4) : 0) + PolicyPdf.leading(11.5, 1.6) * 2;
-      pdf.heading(`${t.task.number}. ${t.task.title}（${t.roleLabel}）`, { level: 2, font: 'sans', keepWith });
+      pdf.heading(`${taskHeading(doc, t.task)}（${t.roleLabel}）`, { level: 2, font: 'sans', keepWith });
       if (where) pdf.paragraph(`所属：${where}`, { font: 'sans', size: 9, indent: 0, color: '#555555', leading: 1.4 });
       pdf.paragraph(withoutNumber(t.task.text, t.task.number), { size: 11.5, font: 'sans', highlight: names });
       if (t.targets.length > 0) {
@@ -103,7 +106,9 @@ export async function renderSheet(data: SheetData, options: RenderOptions = {}):
         for (const link of t.indicators) {
           const i = link.indicator;
           const base = i.baseline ? `${i.baseline.year ?? ''}${i.baseline.year ? '年' : ''}基数 ${i.baseline.raw}` : '';
-          const goal = i.target ? `${i.target.year ?? ''}${i.target.year ? '年' : ''}目标 ${i.target.raw}` : '';
+          // Every target year (2025年目标 67，2035年目标 75), not only the first.
+          const goals = i.targets.length > 0 ? i.targets : i.target ? [i.target] : [];
+          const goal = goals.map((g) => `${g.year ?? ''}${g.year ? '年' : ''}目标 ${g.raw}`).join('，');
           const parts = [base, goal, i.attribute].filter(Boolean).join('，');
           pdf.paragraph(`• ${i.name}${parts ? `：${parts}` : ''}（任务提及“${link.matched}”）`, { font: 'sans', size: 10, indent: 1 });
         }

@@ -1,0 +1,58 @@
+/** Reports number tasks and sections as the document does: （三）, 第二节 …, not "三.". */
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ingestFile } from '../src/index.js';
+import { requireDepartment } from '../src/model/departments.js';
+import type { PolicyDocument } from '../src/model/types.js';
+import { headingText, taskHeading, taskLabel } from '../src/report/labels.js';
+import { buildSheet } from '../src/report/sheet-data.js';
+import { renderSheet } from '../src/report/sheet.js';
+import { ROOT, WUXI_FILE, pdfText, squash } from './report-helpers.js';
+
+const DATE = new Date(Date.UTC(2026, 0, 1));
+let yichun: PolicyDocument; // tasks （一）…（七） under 二、重点工作
+let yunchuan: PolicyDocument; // 第X章 / 第X节 / 1. tasks, indicators with 2025 and 2035 targets
+let wuxi: PolicyDocument;
+
+beforeAll(async () => {
+  yichun = await ingestFile(path.join(ROOT, 'test/fixtures/qa/yichun-forest-fire-notice-2025.txt'));
+  yunchuan = await ingestFile(path.join(ROOT, 'test/fixtures/compare/yunchuan-urbanization-plan-2021-2035.txt'));
+  wuxi = await ingestFile(WUXI_FILE);
+});
+
+describe('labels', () => {
+  it('joins label and title as Chinese documents do', () => {
+    expect(headingText('（一）', '严格落实防火责任')).toBe('（一）严格落实防火责任');
+    expect(headingText('一、', '总体要求')).toBe('一、总体要求');
+    expect(headingText('第二节', '强化要素保障')).toBe('第二节 强化要素保障');
+    expect(headingText('12.', '推进')).toBe('12. 推进');
+    expect(headingText('', '推进')).toBe('推进');
+  });
+
+  it('labels tasks by their outline item', () => {
+    expect(yichun.tasks.map((t) => taskLabel(yichun, t))).toEqual(['（一）', '（二）', '（三）', '（四）', '（五）', '（六）', '（七）']);
+    expect(taskHeading(yichun, yichun.tasks[2])).toBe('（三）开展隐患排查整治');
+    expect(taskLabel(wuxi, wuxi.tasks[0])).toBe('1.');
+    // The bare "16 " the document forgot the period of still reads 16.
+    expect(taskLabel(wuxi, wuxi.tasks.find((t) => t.number === '16')!)).toBe('16.');
+  });
+});
+
+describe('responsibility sheet headings', () => {
+  it('numbers a task （一） when the document does, and names its section with its label', async () => {
+    const dept = requireDepartment('林业局', yichun.departments, yichun.id);
+    const text = await pdfText((await renderSheet(buildSheet(yichun, dept), { date: DATE })).bytes);
+    expect(text.flat).toContain(squash('（二）加强野外火源管控（牵头）'));
+    expect(text.flat).not.toMatch(/[一二三四五六七]\.(严格|加强|开展|提升|强化|推进)/);
+    expect(text.flat).toContain(squash('所属：二、重点工作'));
+  });
+
+  it('keeps 1. numbering and shows 第X节 sections with a space', async () => {
+    const dept = requireDepartment('住建委', yunchuan.departments, yunchuan.id);
+    const text = await pdfText((await renderSheet(buildSheet(yunchuan, dept), { date: DATE })).bytes);
+    const segs = text.segments.flat().join('\n');
+    expect(segs).toContain('4.2.3 扩大住房保障覆盖面');
+    expect(segs).not.toContain('4.2.3.');
+    expect(segs).toContain('所属：第二节 推进城镇基本公共服务均等化');
+  });
+});
