@@ -55,4 +55,14 @@ describe('responsibility sheet headings', () => {
     expect(segs).not.toContain('4.2.3.');
     expect(segs).toContain('所属：第二节 推进城镇基本公共服务均等化');
   });
+
+  it('lists every target year of an indicator a task touches', async () => {
+    const found = yunchuan.departments
+      .map((d) => buildSheet(yunchuan, d))
+      .find((data) => data.tasks.some((t) => t.indicators.some((l) => l.indicator.targets.length > 1)));
+    expect(found).toBeDefined();
+    const link = found!.tasks.flatMap((t) => t.indicators).find((l) => l.indicator.targets.length > 1)!;
+    const text = await pdfText((await renderSheet(found!, { date: DATE })).bytes);
+    for (const target of link.indicator.targets) expect(text.flat).toContain(squash(`${target.year}年目标${target.raw}`));
+  });
 });
