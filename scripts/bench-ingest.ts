@@ -13,11 +13,17 @@ import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { ingestBytes } from '../src/ingest.js';
-import { decodeBytes } from '../src/read/decode.js';
-import { AliasTable } from '../src/model/departments.js';
 import type { PolicyDocument } from '../src/model/types.js';
 import { makeScaleCorpus } from './make-scale-corpus.js';
+
+// The pipeline as users run it: the compiled dist/ (`npm run build`), not the sources through
+// tsx, whose helpers wrap every closure created in a hot loop.
+// Only the pipeline's modules: the memory figure must not count pdfkit, exceljs and the search.
+const dist = (file: string) => new URL(`../dist/${file}`, import.meta.url);
+if (!existsSync(dist('ingest.js'))) throw new Error('dist/ is missing: run `npm run build` first');
+const { ingestBytes } = (await import(dist('ingest.js').href)) as typeof import('../src/ingest.js');
+const { decodeBytes } = (await import(dist('read/decode.js').href)) as typeof import('../src/read/decode.js');
+const { AliasTable } = (await import(dist('model/departments.js').href)) as typeof import('../src/model/departments.js');
 
 const { values } = parseArgs({ options: { count: { type: 'string' }, repeat: { type: 'string' }, 'memory-child': { type: 'string' } } });
 const count = Number(values.count ?? 1000);

@@ -17,10 +17,13 @@ export function checkDocument(ctx: Context): void {
 const DECLARED =
   /[“"]?([一二两三四五六七八九十百]+|\d{1,3})[”"]?\s*(大|项|个|条)[”"]?\s*(重点工作|重点任务|主要任务|工作任务|重点工程|工程|行动|专项行动|举措|指标|任务)/g;
 
+const COUNT_NOUN = /工作|任务|工程|行动|举措|指标/;
+
 function declaredCounts(ctx: Context): void {
   const out: DeclaredCount[] = [];
   for (const b of ctx.blocks) {
     if (b.node.type === 'table' || (b.role && b.role !== 'preamble')) continue;
+    if (!COUNT_NOUN.test(b.content.text)) continue;
     for (const m of b.content.text.matchAll(DECLARED)) {
       const declared = parseChineseNumber(m[1]);
       if (declared === null || declared < 2) continue;

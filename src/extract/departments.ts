@@ -54,20 +54,39 @@ export function extractDepartments(ctx: Context): void {
  * Units named in the prose of documents that have no (or few) clauses: a level prefix and a
  * core the alias table knows (区发展改革委, 市财政局). 社区/城区/园区… are not a 区 prefix.
  */
-const proseUnitPatterns = new WeakMap<object, RegExp | null>();
+/** The alias table's cores keyed by their first two characters, longest first (built once per table). */
+const coresByHead = new WeakMap<object, Map<string, string[]>>();
+
+const LEVEL_CHARS = new Set(['县', '市', '区', '省', '州', '旗']);
+/** 社区, 城区, 园区 … : the character before 区/市 makes it part of another word. */
+const NOT_A_PREFIX = new Set([...'城社辖园片景校街新老山主都门超股']);
+/** 区公安分局交警大队 names a sub-unit, not 区公安分局. */
+const SUB_UNIT = /^(?:大队|支队|中队|交警|派出所|[科股处室所站])/;
 
 function unitsInProse(ctx: Context): string[] {
-  let re = proseUnitPatterns.get(ctx.aliases);
-  if (re === undefined) {
-    const cores = ctx.aliases.cores().filter((c) => c.length >= 2).sort((a, b) => b.length - a.length);
-    re = cores.length ? new RegExp(`(?<![城社辖园片景校街新老山主都门超股])(?:县|市|区|省|州|旗)(?:${cores.map(escape).join('|')})(?!大队|支队|中队|交警|派出所|[科股处室所站])`, 'g') : null;
-    proseUnitPatterns.set(ctx.aliases, re);
+  let heads = coresByHead.get(ctx.aliases);
+  if (!heads) {
+    heads = new Map();
+    for (const core of ctx.aliases.cores().filter((c) => c.length >= 2).sort((a, b) => b.length - a.length)) {
+      const list = heads.get(core.slice(0, 2));
+      if (list) list.push(core);
+      else heads.set(core.slice(0, 2), [core]);
+    }
+    coresByHead.set(ctx.aliases, heads);
   }
-  if (!re) return [];
   const found: string[] = [];
   for (const b of ctx.blocks) {
     if (b.node.type === 'table' || (b.role && b.role !== 'preamble')) continue;
-    for (const m of b.content.text.matchAll(re)) found.push(m[0]);
+    const text = b.content.text;
+    for (let i = 0; i < text.length - 2; i++) {
+      if (!LEVEL_CHARS.has(text[i]) || (i > 0 && NOT_A_PREFIX.has(text[i - 1]))) continue;
+      const core = heads.get(text.slice(i + 1, i + 3))?.find((c) => text.startsWith(c, i + 1));
+      if (!core) continue;
+      const end = i + 1 + core.length;
+      if (SUB_UNIT.test(text.slice(end, end + 3))) continue;
+      found.push(text.slice(i, end));
+      i = end - 1;
+    }
   }
   return found;
 }

@@ -6,6 +6,7 @@ export function extractReferences(ctx: Context): void {
   const out: Reference[] = [];
   for (const b of ctx.blocks) {
     const text = b.content.text;
+    if (!text.includes('《')) continue;
     let depth = 0;
     let open = -1;
     for (let i = 0; i < text.length; i++) {

@@ -140,12 +140,21 @@ const KINDS: [RegExp, ParagraphKind][] = [
   [/保障措施|组织实施|实施保障|保障机制|实施机制|组织保障|工作要求|工作保障/, 'measure'],
 ];
 
+const sectionKinds = new WeakMap<SectionNode, ParagraphKind | null>();
+
+/** The kind a part gives its prose: the nearest enclosing section that names one. */
 function kindOfSection(ctx: Context, s: SectionNode): ParagraphKind | null {
-  for (const a of [...ancestorsOf(ctx, s)].reverse()) {
-    if (a.data.style === 'box') return 'box';
-    for (const [re, kind] of KINDS) if (re.test(a.data.title)) return kind;
+  let kind = sectionKinds.get(s);
+  if (kind === undefined) {
+    kind = null;
+    for (const a of [...ancestorsOf(ctx, s)].reverse()) {
+      if (a.data.style === 'box') kind = 'box';
+      else kind = KINDS.find(([re]) => re.test(a.data.title))?.[1] ?? null;
+      if (kind) break;
+    }
+    sectionKinds.set(s, kind);
   }
-  return null;
+  return kind;
 }
 
 function paragraphs(ctx: Context): ModelParagraph[] {

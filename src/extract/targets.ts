@@ -31,7 +31,10 @@ export function extractTargets(ctx: Context): void {
   ctx.model.targets = out;
 }
 
+const DIGIT = /[0-9０-９]/;
+
 function targetsIn(ctx: Context, b: Block, task: string | null): Target[] {
+  if (!DIGIT.test(b.content.text)) return [];
   const earliest = ctx.model.period?.start ?? (ctx.model.date ? Number(ctx.model.date.slice(0, 4)) : null);
   // full-width digits (２０２５年, ９５％) fold one for one, so indices stay those of the text
   const original = b.content.text;
