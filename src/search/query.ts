@@ -11,6 +11,8 @@ export interface ParsedQuery {
   words: string[];
   /** Quoted phrases, normalised; each must occur verbatim in a hit. */
   phrases: string[];
+  /** Words outside the phrases: what a snippet marks besides the phrases (a phrase's parts are not marked alone). */
+  loose: string[];
 }
 
 // "…", “…”, 「…」, 『…』 (full-width ＂ is folded to " before this runs).
@@ -35,8 +37,9 @@ export function parseQuery(query: string, tokenizer: Tokenizer): ParsedQuery {
   });
   // An unpaired quote mark is not a phrase: read it as punctuation.
   const words = tokenizer.words([rest, ...phrases].join(' '));
+  const loose = tokenizer.words(rest);
   if (words.length === 0) {
     throw new UserError(`search: query "${raw}" has nothing to search for (only punctuation or stop words)`);
   }
-  return { raw, words, phrases };
+  return { raw, words, phrases, loose };
 }

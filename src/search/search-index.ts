@@ -8,10 +8,10 @@ import { FrequentPostings, type FrequentPostingsJSON, type FrequentPostingsOptio
 import { parseQuery, type ParsedQuery } from './query.js';
 import { makeSnippet, type Snippet, type SnippetOptions } from './snippet.js';
 import { getTokenizer, normalizeText, type Tokenizer } from './tokenizer.js';
-import { asDepartment, documentUnits, searchDepartments, type SearchDepartment, type SearchUnit } from './units.js';
+import { asDepartment, documentUnits, openingWords, searchDepartments, type SearchDepartment, type SearchUnit } from './units.js';
 
 export const INDEX_FORMAT = 'policy-search-index';
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2; // 2: units carry `heading`
 
 export const UNIT_KINDS: readonly ParagraphKind[] = [
   'task',
@@ -108,6 +108,8 @@ const FIELDS = ['title', 'text'] as const;
 const SEP = '\u0001';
 /** Multi-word queries re-rank this many of the best matches by the query as written. */
 const RERANK = 200;
+/** Score factor of a bare heading: below any clause with the query's words. */
+const HEADING_WEIGHT = 1e-3;
 
 interface IndexedFields {
   id: number;
@@ -349,12 +351,27 @@ export class SearchIndex {
    * query as written: 应急管理 ahead of a clause with 应急 … 管理 apart.
    */
   private best(found: Matches, limit: number, parsed: ParsedQuery): Array<{ id: number; score: number }> {
+    found = this.headingsLast(found);
     const rerank = parsed.words.length > 1;
     const top = topK(found, rerank ? Math.max(limit, RERANK) : limit);
     if (!rerank) return top;
     const asWritten = normalizeText(parsed.raw).replace(/[\s"“”「」『』]/g, '');
     for (const r of top) if (this.normalizedText(r.id).includes(asWritten)) r.score *= 1.5;
     return top.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit);
+  }
+
+  /**
+   * Bare headings (一、压实养护管理责任) after every clause: their BM25 is high only because
+   * they are short. Scaled rather than dropped, so a word found in a heading alone is found.
+   */
+  private headingsLast(found: Matches): Matches {
+    let scores: number[] | null = null;
+    for (let i = 0; i < found.ids.length; i++) {
+      if (!this.units[found.ids[i]].heading) continue;
+      scores ??= Array.from(found.scores);
+      scores[i] *= HEADING_WEIGHT;
+    }
+    return scores ? { ids: found.ids, scores } : found;
   }
 
   /**
@@ -440,7 +457,8 @@ export class SearchIndex {
     const id = r.id;
     const u = this.units[id];
     const normalized = this.normalizedText(id);
-    const marks = [...parsed.phrases, ...parsed.words];
+    // A phrase is marked whole, its parts alone are not (小区 in "老旧小区" is no match).
+    const marks = [...parsed.phrases, ...parsed.loose];
     // Offsets must line up with the original: fall back when simplification changed lengths.
     const aligned = normalized.length === u.text.length ? normalized : normalizeForMatch(u.text);
     return {
@@ -448,7 +466,7 @@ export class SearchIndex {
       doc: u.doc,
       kind: u.kind,
       number: u.number,
-      title: u.title,
+      title: u.title || openingWords(u.text),
       section: u.section,
       score: Math.round(r.score * 1000) / 1000,
       snippet: makeSnippet(u.text, aligned, marks, snippetOptions),

@@ -46,10 +46,12 @@ export function makeSnippet(text: string, normalized: string, terms: string[], o
       bestStart = start;
     }
   }
+  if (matches.length > 0) bestStart = snapStart(text, bestStart, matches);
   // Never cut a marked word in two at either end.
   for (const [s, e] of matches) if (s < bestStart && e > bestStart) bestStart = s;
   let end = Math.min(text.length, bestStart + width);
   for (const [s, e] of matches) if (s < end && e > end) end = e;
+  if (matches.length > 0) end = snapEnd(text, bestStart, end, matches);
   const prefix = bestStart > 0 ? ELLIPSIS : '';
   const suffix = end < text.length ? ELLIPSIS : '';
   const body = text.slice(bestStart, end).replace(/\s/g, ' ');
@@ -59,6 +61,37 @@ export function makeSnippet(text: string, normalized: string, terms: string[], o
     highlights.push([s - bestStart + prefix.length, e - bestStart + prefix.length]);
   }
   return { text: prefix + body + suffix, highlights };
+}
+
+/** Punctuation a snippet may start after or end at: a clause boundary. */
+const CLAUSE_END = /[。；;！!？?，,、：:]/;
+const SENTENCE_END = /[。；;！!？?]/;
+/** How far (in characters) a snippet's ends move to reach a clause boundary. */
+const SNAP = 10;
+
+/**
+ * Move the start forward to just after a clause boundary when one is near and before the
+ * first match: "…争创省级全域旅游" rather than "…次，争创省级全域旅游".
+ */
+function snapStart(text: string, start: number, matches: Array<[number, number]>): number {
+  if (start === 0 || CLAUSE_END.test(text[start - 1])) return start;
+  const first = matches.find(([s]) => s >= start)?.[0] ?? start;
+  for (let k = start; k < Math.min(first, start + SNAP); k++) if (CLAUSE_END.test(text[k])) return k + 1;
+  return start;
+}
+
+/**
+ * Move the end back to a clause boundary when one is near and after the last match: a
+ * sentence end is kept (。), a comma is dropped ("…有效途径…", not "…有效途径，严禁借…").
+ */
+function snapEnd(text: string, start: number, end: number, matches: Array<[number, number]>): number {
+  if (end >= text.length) return end;
+  const last = Math.max(start, ...matches.filter(([s]) => s < end).map(([, e]) => e));
+  for (let k = end - 1; k >= Math.max(last, end - SNAP); k--) {
+    if (SENTENCE_END.test(text[k])) return k + 1;
+    if (CLAUSE_END.test(text[k])) return k;
+  }
+  return end;
 }
 
 /** Occurrences of the terms, longest first where they overlap, sorted by position. */

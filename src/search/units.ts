@@ -1,4 +1,5 @@
-import type { Department, Indicator, ParagraphKind, PolicyDocument, Quantity, Section } from '../model/types.js';
+import type { Department, Indicator, Paragraph, ParagraphKind, PolicyDocument, Quantity, Section } from '../model/types.js';
+import { headingText } from '../report/labels.js';
 
 /**
  * Index units: the pieces of a document a search returns. One per task (its full text,
@@ -23,6 +24,8 @@ export interface SearchUnit {
   /** Canonical names of the responsible / supporting units (责任单位, 配合单位). */
   responsible: string[];
   line: number;
+  /** Set on a paragraph that is only the heading of a section with more under it. */
+  heading?: true;
 }
 
 export const SECTION_SEPARATOR = ' › ';
@@ -51,6 +54,7 @@ export function documentUnits(doc: PolicyDocument): SearchUnit[] {
   }
 
   const tasked = new Set(doc.tasks.map((t) => t.number));
+  const headings = bareHeadings(doc, sections);
   for (const p of doc.paragraphs) {
     // A task's paragraphs are in its task unit already.
     if (p.task !== null && tasked.has(p.task)) continue;
@@ -68,6 +72,9 @@ export function documentUnits(doc: PolicyDocument): SearchUnit[] {
       lead: [],
       responsible: [],
       line: p.position.start.line,
+      // A heading alone (一、压实养护管理责任) says nothing its clauses do not, yet its short
+      // text outranked them: search puts it after the clauses.
+      ...(headings.has(p) ? { heading: true as const } : {}),
     });
   }
 
@@ -97,8 +104,26 @@ function formatSectionPath(id: string | null, sections: Map<string, Section>): s
 }
 
 function headingOf(s: Section): string {
-  const label = s.label.trim();
-  return label && !s.title.startsWith(label) ? `${label}${s.title}` : s.title;
+  return headingText(s.label, s.title);
+}
+
+/**
+ * Paragraphs that are only the heading line of a section which has more under it (its own
+ * paragraphs or subsections).
+ */
+function bareHeadings(doc: PolicyDocument, sections: Map<string, Section>): Set<Paragraph> {
+  const parents = new Set(doc.sections.map((s) => s.parent));
+  const perSection = new Map<string, number>();
+  for (const p of doc.paragraphs) if (p.section !== null) perSection.set(p.section, (perSection.get(p.section) ?? 0) + 1);
+  const bare = new Set<Paragraph>();
+  for (const p of doc.paragraphs) {
+    const s = p.section === null ? undefined : sections.get(p.section);
+    if (!s || p.position.start.line !== s.position.start.line) continue;
+    const text = p.text.trim().replace(/[。：:]$/, '');
+    if (text !== s.title.trim() && text !== headingText(s.label, s.title) && text !== `${s.label.trim()}${s.title.trim()}`) continue;
+    if (parents.has(s.id) || (perSection.get(s.id) ?? 0) > 1) bare.add(p);
+  }
+  return bare;
 }
 
 /** The first sentence, without its closing mark, when short enough to be a title. */
@@ -106,6 +131,24 @@ export function leadSentence(text: string): string {
   const m = /^[^。；;！？!?\n]+/.exec(text.trim());
   const first = m ? m[0].trim() : '';
   return first.length > 0 && first.length <= MAX_PARAGRAPH_TITLE ? first : '';
+}
+
+/** Longest title made from a paragraph's opening words. */
+const OPENING = 28;
+
+/**
+ * A title for a unit without one (its first sentence is too long): its opening words, cut
+ * at the last clause boundary that leaves at least 10 characters, with an ellipsis.
+ */
+export function openingWords(text: string): string {
+  const t = text.trim().replace(/\s+/g, ' ');
+  const lead = leadSentence(t);
+  if (lead) return lead;
+  const chars = [...t];
+  if (chars.length <= OPENING) return t;
+  const head = chars.slice(0, OPENING).join('');
+  const cut = Math.max(...[...'，、；：,;:'].map((c) => head.lastIndexOf(c)));
+  return `${cut >= 16 ? head.slice(0, cut) : head}…`;
 }
 
 function quantity(q: Quantity | null): string {

@@ -116,9 +116,15 @@ function formatHit(hit: SearchHit, rank: number, colour: boolean): string {
 
 export function formatText(result: SearchResult, colour: boolean): string {
   const scope = result.departments.length > 0 ? `, department ${[...new Set(result.departments.map((d) => d.name))].join(' / ')}` : '';
-  if (result.total === 0) return `No clause matches "${result.query}"${scope}.\n`;
+  const query = quoted(result.query);
+  if (result.total === 0) return `No clause matches ${query}${scope}.\n`;
   const shown = result.hits.length < result.total ? ` (showing ${result.hits.length})` : '';
-  const header = [`${result.total} clause${result.total === 1 ? '' : 's'} for "${result.query}"${scope}${shown}`];
+  const header = [`${result.total} clause${result.total === 1 ? '' : 's'} for ${query}${scope}${shown}`];
   if (!result.matchedAll) header.push(`No clause has all of ${result.words.join(' ')}; showing clauses with some of them.`);
   return [...header, '', result.hits.map((h, i) => formatHit(h, i + 1, colour)).join('\n\n'), ''].join('\n');
+}
+
+/** The query in quotes, unless it has its own ("老旧小区" is not shown as ""老旧小区""). */
+function quoted(query: string): string {
+  return /["“”「」『』＂]/.test(query) ? query : `"${query}"`;
 }
