@@ -5,6 +5,7 @@ import { ingestFile } from '../src/index.js';
 import { requireDepartment } from '../src/model/departments.js';
 import type { PolicyDocument } from '../src/model/types.js';
 import { headingText, taskHeading, taskLabel } from '../src/report/labels.js';
+import { renderMatrix, sectionGroups } from '../src/report/matrix.js';
 import { buildSheet } from '../src/report/sheet-data.js';
 import { renderSheet } from '../src/report/sheet.js';
 import { ROOT, WUXI_FILE, pdfText, squash } from './report-helpers.js';
@@ -64,5 +65,25 @@ describe('responsibility sheet headings', () => {
     const link = found!.tasks.flatMap((t) => t.indicators).find((l) => l.indicator.targets.length > 1)!;
     const text = await pdfText((await renderSheet(found!, { date: DATE })).bytes);
     for (const target of link.indicator.targets) expect(text.flat).toContain(squash(`${target.year}年目标${target.raw}`));
+  });
+});
+
+describe('matrix section groups', () => {
+  it('labels groups by title when their labels repeat (第一节 in every chapter)', () => {
+    const groups = sectionGroups(yunchuan, yunchuan.tasks);
+    expect(groups.length).toBeGreaterThan(10);
+    for (const g of groups) expect(g.label).not.toMatch(/^第.节/);
+    expect(groups.map((g) => g.label)).toContain('深化户籍制度改革');
+  });
+
+  it('keeps distinct labels: （一）…（八）', () => {
+    const labels = sectionGroups(wuxi, wuxi.tasks).map((g) => g.label);
+    expect(labels[0].startsWith('（一）')).toBe(true);
+    expect(labels.at(-1)!.startsWith('（八）')).toBe(true);
+  });
+
+  it('prints those labels in the PDF', async () => {
+    const text = await pdfText((await renderMatrix(yunchuan, { date: DATE })).bytes);
+    expect(text.flat).not.toContain('第一节');
   });
 });

@@ -1,4 +1,5 @@
-import type { Department, PolicyDocument, Task } from '../model/types.js';
+import type { Department, PolicyDocument, Section, Task } from '../model/types.js';
+import { headingText } from './labels.js';
 import { PolicyPdf, fit } from './pdf.js';
 import { chineseDate } from './sheet-data.js';
 import { type RenderOptions, type RenderedPdf, documentTitle, generatedLine, sourceLine } from './sheet.js';
@@ -184,20 +185,27 @@ function grid(pdf: PolicyPdf, x0: number, y: number, w: number, h: number, colX:
   g.restore();
 }
 
-/** Runs of consecutive tasks in the same section, labelled by its number and short title. */
-function sectionGroups(doc: PolicyDocument, tasks: Task[]): { from: number; to: number; label: string; index: number }[] {
+/**
+ * Runs of consecutive tasks in the same section, labelled by its number and short title
+ * ((一)推进…), or by the title alone when the labels repeat (第一节 in every chapter): in a
+ * narrow column the repeated label would be all that shows.
+ */
+export function sectionGroups(doc: PolicyDocument, tasks: Task[]): { from: number; to: number; label: string; index: number }[] {
   const byId = new Map(doc.sections.map((s) => [s.id, s]));
-  const groups: { from: number; to: number; label: string; index: number }[] = [];
+  const groups: { from: number; to: number; section: Section | undefined; label: string; index: number }[] = [];
   tasks.forEach((t, i) => {
     const last = groups[groups.length - 1];
     if (last && tasks[i - 1]?.section === t.section) {
       last.to = i + 1;
     } else {
       const s = t.section ? byId.get(t.section) : undefined;
-      groups.push({ from: i, to: i + 1, label: s ? `${s.label}${s.title}` : '', index: groups.length });
+      groups.push({ from: i, to: i + 1, section: s, label: '', index: groups.length });
     }
   });
-  return groups.every((g) => g.label === '') ? [] : groups;
+  const labels = groups.map((g) => g.section?.label.trim() ?? '').filter(Boolean);
+  const repeated = new Set(labels).size < labels.length;
+  for (const g of groups) g.label = !g.section ? '' : repeated ? g.section.title : headingText(g.section.label, g.section.title);
+  return groups.every((g) => g.label === '') ? [] : groups.map(({ from, to, label, index }) => ({ from, to, label, index }));
 }
 
 /** The task titles the column numbers stand for. */
