@@ -5,6 +5,7 @@ import { ingestFile } from '../src/index.js';
 import { requireDepartment } from '../src/model/departments.js';
 import type { PolicyDocument } from '../src/model/types.js';
 import { headingText, taskHeading, taskLabel } from '../src/report/labels.js';
+import { renderIndicators } from '../src/report/indicators.js';
 import { renderMatrix, sectionGroups } from '../src/report/matrix.js';
 import { buildSheet } from '../src/report/sheet-data.js';
 import { renderSheet } from '../src/report/sheet.js';
@@ -85,5 +86,17 @@ describe('matrix section groups', () => {
   it('prints those labels in the PDF', async () => {
     const text = await pdfText((await renderMatrix(yunchuan, { date: DATE })).bytes);
     expect(text.flat).not.toContain('第一节');
+  });
+});
+
+describe('indicator sheet', () => {
+  it('keeps a long unit on one line and says which target year the chart shows', async () => {
+    const doc = await ingestFile(path.join(ROOT, 'test/fixtures/shapes/municipal-plan-chapters.txt'));
+    const unit = doc.indicators.map((i) => i.unit ?? '').find((u) => u.length >= 6);
+    expect(unit).toBeDefined();
+    expect(new Set(doc.indicators.flatMap((i) => i.targets.map((t) => t.year))).size).toBeGreaterThan(1);
+    const text = await pdfText((await renderIndicators(doc, { date: DATE })).bytes);
+    expect(text.segments.flat().some((s) => s.includes(unit!))).toBe(true);
+    expect(text.flat).toContain(`${doc.indicators[0].target!.year}年目标（★约束性）`);
   });
 });

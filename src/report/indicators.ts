@@ -77,14 +77,16 @@ function drawTable(pdf: PolicyPdf, indicators: Indicator[]): void {
   const targetColumns = Math.max(1, ...indicators.map((i) => i.targets.length));
   const targetYears = Array.from({ length: targetColumns }, (_, k) => commonYear(indicators.map((i) => i.targets[k] ?? (k === 0 ? i.target : null))));
   const hasCategory = indicators.some((i) => i.category);
+  // The unit column fits its longest unit on one line (公里/平方公里 was cut as 平方公 / 里), up to 80 pt.
+  const unitW = Math.min(80, Math.max(40, ...indicators.map((i) => Math.ceil(pdf.textWidth(i.unit ?? '', 'sans', 9.5)) + 9)));
   // Value columns give way to the name column (at least 130 pt) when there are many targets.
-  const fixedW = 28 + (hasCategory ? 50 : 0) + 40 + 52;
+  const fixedW = 28 + (hasCategory ? 50 : 0) + unitW + 52;
   const valueW = Math.max(44, Math.min(62, (pdf.width - fixedW - 130) / (1 + targetYears.length)));
   const columns = [
     { header: '序号', width: 28, align: 'center' as const },
     ...(hasCategory ? [{ header: '类别', width: 50 }] : []),
     { header: '指标', width: 0 },
-    { header: '单位', width: 40, align: 'center' as const },
+    { header: '单位', width: unitW, align: 'center' as const },
     { header: baseYear ? `${baseYear}年基数` : '基数', width: valueW, align: 'center' as const },
     ...targetYears.map((y) => ({ header: y ? `${y}年目标` : '目标', width: valueW, align: 'center' as const })),
     { header: '属性', width: 52, align: 'center' as const },
@@ -130,10 +132,14 @@ function drawChart(pdf: PolicyPdf, indicators: Indicator[]): void {
   const ly = pdf.y;
   g.save().rect(pdf.left, ly + 3, 14, BAR_H).fill('#9e9e9e').restore();
   pdf.drawLine('基数', pdf.left + 18, ly, { font: 'sans', size: 9 });
+  // Which target the bars show: the model's `target` (several years may follow in the table).
+  const year = commonYear(indicators.map((i) => i.target));
+  const goalLabel = year ? `${year}年目标` : '目标';
+  const goalW = pdf.textWidth(goalLabel, 'sans', 9) + 26;
   g.save().rect(pdf.left + 60, ly + 3, 14, BAR_H).fill('#2f5d9e').restore();
-  pdf.drawLine('目标', pdf.left + 78, ly, { font: 'sans', size: 9 });
-  g.save().rect(pdf.left + 120, ly + 3, 14, BAR_H).fill(RED).restore();
-  pdf.drawLine('目标（★ 约束性）', pdf.left + 138, ly, { font: 'sans', size: 9 });
+  pdf.drawLine(goalLabel, pdf.left + 78, ly, { font: 'sans', size: 9 });
+  g.save().rect(pdf.left + 60 + goalW, ly + 3, 14, BAR_H).fill(RED).restore();
+  pdf.drawLine(`${goalLabel}（★ 约束性）`, pdf.left + 78 + goalW, ly, { font: 'sans', size: 9 });
   pdf.drawLine('各行按自身较大值缩放；≤/≥ 等限值按数值画出', pdf.left, ly, { font: 'sans', size: 8, width: pdf.width, align: 'right', color: '#555555' });
   pdf.y += 20;
 
@@ -158,7 +164,9 @@ function drawChart(pdf: PolicyPdf, indicators: Indicator[]): void {
       pdf.drawLine(raw, barX + w + 4, by - 2, { font: 'sans', size: 8 });
     };
     bar(base, i.baseline?.raw ?? '—', y + 3, '#9e9e9e');
-    bar(goal, i.target?.raw ?? '—', y + 3 + BAR_H + 3, binding ? RED : '#2f5d9e');
+    // Without one year for all, each target says its own.
+    const goalRaw = i.target ? (year === null && i.target.year ? `${i.target.raw}（${i.target.year}年）` : i.target.raw) : '—';
+    bar(goal, goalRaw, y + 3 + BAR_H + 3, binding ? RED : '#2f5d9e');
     if (base !== null && goal !== null) {
       const delta = goal - base;
       const text = `${delta >= 0 ? '+' : ''}${formatNumber(Number(delta.toFixed(2)))}${i.unit === '%' ? ' 个百分点' : ''}`;
