@@ -1,3 +1,4 @@
+import { headingText } from '../report/labels.js';
 import type { Quantity } from '../model/types.js';
 import type { Comparison, CoverageStatus, Verdict } from './compare.js';
 import type { IndicatorSide } from './indicators.js';
@@ -60,8 +61,8 @@ function docName(d: Comparison['a']): string {
 }
 
 function matchLabel(m: Comparison['tasks'][number]['matches'][number]): string {
-  const kind = m.kind === 'task' ? `任务${m.number}` : m.kind === 'section' ? `${m.number ?? ''}` : '段落';
-  return `${kind} ${m.title}`;
+  if (m.kind === 'section') return headingText(m.number ?? '', m.title); // 一、总体要求, 第二节 强化要素保障
+  return `${m.kind === 'task' ? `任务${m.number}` : '段落'} ${m.title}`;
 }
 
 // --- terminal --------------------------------------------------------------------------
@@ -107,7 +108,7 @@ export function formatTerminal(c: Comparison, options: TerminalOptions = {}): st
   out.push(paint('bold', 'B 的承接情况') + `：任务已承接 ${bt.covered}，部分承接 ${bt.partial}，未承接 ${bt.uncovered}`);
   const strip = (cells: CoverageStatus[]) => cells.map((s) => (s === 'covered' ? paint('green', '█') : s === 'partial' ? paint('yellow', '▓') : paint('red', '░'))).join('');
   const sections = c.coverage.filter((s) => s.level <= 2);
-  const label = (s: (typeof sections)[number]) => truncate(`${'  '.repeat(s.level - 1)}${s.label} ${s.title}`, titleWidth + 6);
+  const label = (s: (typeof sections)[number]) => truncate(`${'  '.repeat(s.level - 1)}${headingText(s.label, s.title)}`, titleWidth + 6);
   const labelWidth = Math.max(0, ...sections.map((s) => displayWidth(label(s))));
   for (const s of sections) {
     out.push(`  ${padEnd(label(s), labelWidth)}  ${strip(s.cells)}  ${Math.round(s.ratio * 100)}%`);
@@ -163,6 +164,8 @@ function mdTable(headers: string[], rows: string[][]): string[] {
 function leadsCell(t: Comparison['tasks'][number]): string {
   const m = t.matches[0];
   if (!m?.lead || t.verdict === 'none') return '—';
+  // Nothing to compare when one side names no lead unit: "≠" would call them different.
+  if (t.lead.length === 0 || m.lead.length === 0) return `${t.lead.join('、') || 'A 未列'} · ${m.lead.join('、') || 'B 未列'}牵头单位`;
   const mark = t.leadsCorrespond && t.leadsCorrespond.length > 0 ? '✓' : '≠';
   return `${t.lead.join('、') || '—'} ${mark} ${m.lead.join('、') || '—'}`;
 }

@@ -1,3 +1,4 @@
+import { headingText } from '../report/labels.js';
 import type { PolicyDocument } from '../model/types.js';
 import { PolicyPdf, PolicyPdf as Pdf, type FontSet, RED } from '../report/pdf.js';
 import type { Comparison, CoverageStatus, Match } from './compare.js';
@@ -156,7 +157,7 @@ function withUnit(name: string, unit: string | null): string {
 
 function matchName(m: Match): string {
   if (m.kind === 'task') return `任务 ${m.number}`;
-  if (m.kind === 'section') return `${m.number ?? ''} ${m.title}`;
+  if (m.kind === 'section') return headingText(m.number ?? '', m.title);
   return `段落（${m.section.split(' / ').pop() || '正文'}）`;
 }
 
@@ -185,7 +186,7 @@ function drawCoverage(pdf: Pdf, c: Comparison): void {
   for (const s of rows) {
     pdf.ensureSpace(pitch);
     const indent = (s.level - 1) * 12;
-    const label = fitText(pdf, `${s.label} ${s.title}`, labelWidth - indent, s.level === 1 ? 'sansBold' : 'sans', size);
+    const label = fitText(pdf, headingText(s.label, s.title), labelWidth - indent, s.level === 1 ? 'sansBold' : 'sans', size);
     pdf.drawLine(label, pdf.left + indent, pdf.y + 1, { font: s.level === 1 ? 'sansBold' : 'sans', size });
     const n = s.cells.length;
     const cell = Math.min(16, stripWidth / Math.max(n, 1));
@@ -225,6 +226,7 @@ export function leadLine(t: Comparison['tasks'][number]): string | null {
   const m = t.matches[0];
   if (!m?.lead || (t.lead.length === 0 && m.lead.length === 0)) return null;
   const both = `牵头单位：A ${t.lead.join('、') || '—'}；B ${m.lead.join('、') || '—'}`;
+  if (t.lead.length === 0 || m.lead.length === 0) return `${both}（${t.lead.length === 0 ? 'A' : 'B'} 未列牵头单位，无从比较）`;
   return t.leadsCorrespond && t.leadsCorrespond.length > 0 ? `${both}（上下级对应）` : `${both}（不一致）`;
 }
 

@@ -1,0 +1,50 @@
+/** What an analyst reads: lead units compared only when both plans name one; headings as written. */
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { comparePlans, type Comparison } from '../src/compare/compare.js';
+import { formatMarkdown, formatTerminal } from '../src/compare/format.js';
+import { leadLine } from '../src/compare/pdf.js';
+import { ingestFile } from '../src/ingest.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+let county: Comparison; // 青溪 county plan ↔ 云川 municipal plan, whose 3.1.x tasks have no clause
+let otherTopic: Comparison; // Wuxi ↔ an 产教融合 opinion: nothing in common
+
+beforeAll(async () => {
+  const qingxi = await ingestFile(path.join(ROOT, 'test/fixtures/compare/qingxi-urbanization-plan-2021-2035.txt'));
+  const yunchuan = await ingestFile(path.join(ROOT, 'test/fixtures/compare/yunchuan-urbanization-plan-2021-2035.txt'));
+  const wuxi = await ingestFile(path.join(ROOT, 'corpus/wuxi-urbanization-plan-2021-2035.txt'));
+  const jiangxi = await ingestFile(path.join(ROOT, 'test/fixtures/qa/jiangxi-industry-education-opinions.txt'));
+  county = comparePlans(qingxi, yunchuan);
+  otherTopic = comparePlans(wuxi, jiangxi);
+});
+
+describe('lead units', () => {
+  it('are not called different when B names no lead unit', () => {
+    const t = county.tasks.find((x) => x.matches[0]?.kind === 'task' && x.matches[0].lead?.length === 0 && x.lead.length > 0 && x.verdict !== 'none');
+    expect(t).toBeDefined();
+    const row = formatMarkdown(county).split('\n').find((l) => l.startsWith(`| ${t!.number} |`))!;
+    expect(row).not.toContain('≠');
+    expect(row).toContain('B 未列牵头单位');
+    expect(leadLine(t!)).toContain('B 未列牵头单位');
+    expect(leadLine(t!)).not.toContain('不一致');
+  });
+
+  it('still flags leads that differ', () => {
+    const row = formatMarkdown(county).split('\n').find((l) => l.includes('推进城乡供水一体化'))!;
+    expect(row).toContain('县水利局 ≠ 市城市管理局');
+  });
+});
+
+describe('verdicts across topics', () => {
+  it('finds no counterpart in a plan on another subject', () => {
+    expect(otherTopic.tasks.every((t) => t.verdict === 'none')).toBe(true);
+  });
+
+  it('writes section matches as the document does (一、总体要求, not 一、 总体要求)', () => {
+    const out = formatTerminal(otherTopic);
+    expect(out).toContain('一、总体要求');
+    expect(formatMarkdown(otherTopic)).not.toMatch(/[、）] [^|↔]/);
+    expect(out).not.toMatch(/(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）) \S/);
+  });
+});
