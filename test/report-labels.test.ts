@@ -100,3 +100,12 @@ describe('indicator sheet', () => {
     expect(text.flat).toContain(`${doc.indicators[0].target!.year}年目标（★约束性）`);
   });
 });
+
+describe('mentions in an 办法 of articles', () => {
+  it('are placed by article label (第十四条), even when the article is one short sentence', async () => {
+    const doc = await ingestFile(path.join(ROOT, 'test/fixtures/shapes/article-style.txt'));
+    const data = buildSheet(doc, requireDepartment('发改委', doc.departments, doc.id));
+    expect(data.mentions.length).toBeGreaterThan(3);
+    for (const m of data.mentions) expect(m.where).toMatch(/^第[一二三四五六七八九十百]+条$/);
+  });
+});

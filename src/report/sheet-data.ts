@@ -77,7 +77,9 @@ export function buildSheet(doc: PolicyDocument, department: Department): SheetDa
       .map((mention) => {
         const section = mention.section ? sections.get(mention.section) : undefined;
         const title = section?.title ?? '';
-        const where = !section ? '' : [...title].length <= SHORT_TITLE ? title : section.label || `${[...title].slice(0, SHORT_TITLE).join('')}…`;
+        // An article's (第十四条) "title" is its first sentence, however short: name it by its label.
+        const byLabel = section?.style === 'article' && section.label.trim() !== '';
+        const where = !section ? '' : !byLabel && [...title].length <= SHORT_TITLE ? title : section.label || `${[...title].slice(0, SHORT_TITLE).join('')}…`;
         return { mention, sectionPath: section?.path ?? [], where };
       }),
   };
