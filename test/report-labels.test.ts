@@ -7,6 +7,7 @@ import type { PolicyDocument } from '../src/model/types.js';
 import { headingText, taskHeading, taskLabel } from '../src/report/labels.js';
 import { renderIndicators } from '../src/report/indicators.js';
 import { renderMatrix, sectionGroups } from '../src/report/matrix.js';
+import { PolicyPdf, splitList } from '../src/report/pdf.js';
 import { buildSheet } from '../src/report/sheet-data.js';
 import { renderSheet } from '../src/report/sheet.js';
 import { ROOT, WUXI_FILE, pdfText, squash } from './report-helpers.js';
@@ -107,5 +108,31 @@ describe('mentions in an 办法 of articles', () => {
     const data = buildSheet(doc, requireDepartment('发改委', doc.departments, doc.id));
     expect(data.mentions.length).toBeGreaterThan(3);
     for (const m of data.mentions) expect(m.where).toMatch(/^第[一二三四五六七八九十百]+条$/);
+  });
+});
+
+describe('unit lists in tables', () => {
+  it('splits a 、 list between names, never inside one (各县（市、区）人民政府 is one name)', () => {
+    const pdf = new PolicyPdf({ date: DATE });
+    const list = '县交通局、县文化旅游委、县城市管理局、县创建服务中心、各县（市、区）人民政府、县规划自然资源局';
+    const names = list.split(/、(?![^（]*）)/);
+    for (const width of [40, 60, 110, 130, 160]) {
+      const lines = pdf.wrapList(list, width, 'sans', 9.5);
+      expect(lines.join('')).toBe(list);
+      for (const line of lines) expect(pdf.textWidth(line.replace(/、$/, ''), 'sans', 9.5)).toBeLessThanOrEqual(width + 0.01);
+      // Where the longest name fits on a line, every line holds whole names.
+      if (width >= 105) for (const line of lines) for (const name of line.split(/、(?![^（]*）)/).filter(Boolean)) expect(names).toContain(name);
+    }
+    expect(splitList('市林业局、各县（市、区）人民政府')).toEqual(['市林业局、', '各县（市、区）人民政府']);
+  });
+
+  it('keeps the names whole in the task table of a sheet', async () => {
+    const dept = requireDepartment('规划自然资源局', wuxi.departments, wuxi.id);
+    const data = buildSheet(wuxi, dept);
+    const text = await pdfText((await renderSheet(data, { date: DATE })).bytes);
+    const page1 = text.segments[0].join('\n');
+    const onPage1 = data.tasks.filter((t) => page1.includes(t.task.title));
+    expect(onPage1.length).toBeGreaterThan(3);
+    for (const t of onPage1) for (const name of [...t.otherLeads, ...t.task.responsible]) expect(page1, name).toContain(name);
   });
 });

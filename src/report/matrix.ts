@@ -217,7 +217,7 @@ function drawTaskList(pdf: PolicyPdf, matrix: Matrix): void {
     [
       { header: '序号', width: 30, align: 'center' },
       { header: '重点工作', width: 0.42 },
-      { header: '牵头单位', width: 0.3 },
+      { header: '牵头单位', width: 0.3, list: true },
       { header: '单位数', width: 40, align: 'center' },
     ],
     matrix.tasks.map((t, i) => [t.number, t.title, t.lead.join('、') || '—', String(matrix.columnTotals[i])]),

@@ -311,6 +311,24 @@ export function breakLines(text: string, width: number, measure: (s: string) => 
   return lines;
 }
 
+/** Items of a 、-separated list, each with its 、; a 、 inside brackets does not separate. */
+export function splitList(text: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let item = '';
+  for (const ch of text) {
+    item += ch;
+    if ('（(〔［[【'.includes(ch)) depth++;
+    else if ('）)〕］]】'.includes(ch)) depth = Math.max(0, depth - 1);
+    else if (ch === '、' && depth === 0) {
+      items.push(item);
+      item = '';
+    }
+  }
+  if (item) items.push(item);
+  return items;
+}
+
 /**
  * Cut an atom wider than a line by characters. A closing mark that does not fit takes the
  * characters before it along to the next line; when they are all closing marks it hangs
@@ -367,6 +385,8 @@ export interface Column {
   width: number;
   align?: Align;
   font?: Face;
+  /** A list joined by 、 (unit names): break lines after a 、, keeping each item whole when it fits. */
+  list?: boolean;
 }
 
 export interface TableOptions {
@@ -471,6 +491,29 @@ export class PolicyPdf {
       this.widthCache.set(key, w);
     }
     return w * size;
+  }
+
+  /**
+   * Lines of a 、-separated list (县交通局、县规划自然资源局): breaks after a 、 outside
+   * brackets (各县（市、区）人民政府 is one item), so no name is cut unless it is wider
+   * than the line by itself.
+   */
+  wrapList(text: string, width: number, font: Face, size: number): string[] {
+    const items = splitList(text);
+    const lines: string[] = [];
+    let line = '';
+    for (const item of items) {
+      const joined = line + item;
+      if (line === '' || this.textWidth(joined.replace(/、$/, ''), font, size) <= width + 0.01) {
+        line = joined;
+        continue;
+      }
+      lines.push(line);
+      line = item;
+    }
+    if (line) lines.push(line);
+    // An item wider than the line by itself is wrapped as text.
+    return lines.flatMap((l) => (this.textWidth(l.replace(/、$/, ''), font, size) > width + 0.01 ? this.wrap(l, width, font, size) : [l]));
   }
 
   wrap(text: string, width: number, font: Face, size: number): string[] {
@@ -668,7 +711,9 @@ export class PolicyPdf {
     const total = widths.reduce((a, b) => a + b, 0);
     const x0 = this.left + Math.max(0, (this.width - total) / 2);
     const layout = (cells: string[], bold: boolean) =>
-      columns.map((c, i) => this.wrap(cells[i] ?? '', widths[i] - 2 * pad, bold ? 'sansBold' : (c.font ?? 'sans'), size));
+      columns.map((c, i) =>
+        (c.list && !bold ? this.wrapList : this.wrap).call(this, cells[i] ?? '', widths[i] - 2 * pad, bold ? 'sansBold' : (c.font ?? 'sans'), size),
+      );
 
     const headerLines = layout(
       columns.map((c) => c.header),

@@ -68,8 +68,8 @@ export async function renderSheet(data: SheetData, options: RenderOptions = {}):
         { header: '序号', width: 32, align: 'center' },
         { header: '重点工作', width: 0.36 },
         { header: '本单位角色', width: 58, align: 'center' },
-        { header: '其他牵头单位', width: 0.2 },
-        { header: '责任单位', width: 0 }, // takes the rest
+        { header: '其他牵头单位', width: 0.2, list: true },
+        { header: '责任单位', width: 0, list: true }, // takes the rest
       ];
     pdf.table(
       columns.map((c, _i, all) => (c.width === 0 ? { ...c, width: restWidth(pdf.width, all) } : c)),
