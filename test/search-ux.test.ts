@@ -64,6 +64,10 @@ describe('what a hit shows', () => {
     expect(r2.hits.flatMap(marked)).toEqual(expect.arrayContaining(['老旧小区', '电梯']));
   });
 
+  it('names a query of a lone quote mark without doubling it', () => {
+    expect(() => index.search('"')).toThrow(/^search: query " has nothing/);
+  });
+
   it('prints the query once quoted', () => {
     const out = formatText(index.search('"老旧小区"'), false);
     expect(out.split('\n')[0]).toMatch(/ for "老旧小区"/);

@@ -39,7 +39,8 @@ export function parseQuery(query: string, tokenizer: Tokenizer): ParsedQuery {
   const words = tokenizer.words([rest, ...phrases].join(' '));
   const loose = tokenizer.words(rest);
   if (words.length === 0) {
-    throw new UserError(`search: query "${raw}" has nothing to search for (only punctuation or stop words)`);
+    const shown = /["“”「」『』＂]/.test(raw) ? raw : `"${raw}"`; // a lone " is not shown as """
+    throw new UserError(`search: query ${shown} has nothing to search for (only punctuation or stop words)`);
   }
   return { raw, words, phrases, loose };
 }
