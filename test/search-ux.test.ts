@@ -18,6 +18,7 @@ const FILES = [
   'test/fixtures/compare/qingxi-urbanization-plan-2021-2035.txt',
   'test/fixtures/qa/tianxin-old-community-renovation-2025.txt', // GB18030, long goal paragraph
   'corpus/wuxi-urbanization-plan-2021-2035.txt',
+  'test/fixtures/qa/yichun-forest-fire-notice-2025.txt', // tasks （一）…（七）, full-width digits
 ];
 const docs: PolicyDocument[] = [];
 let index: SearchIndex;
@@ -66,6 +67,20 @@ describe('what a hit shows', () => {
 
   it('names a query of a lone quote mark without doubling it', () => {
     expect(() => index.search('"')).toThrow(/^search: query " has nothing/);
+  });
+
+  it('shows a task numbered in Chinese by its label: 任务（二）', () => {
+    const r = index.search('野外火源', { doc: 'yichun-forest-fire-notice-2025' });
+    expect(r.hits[0].label).toBe('（二）');
+    expect(formatText(r, false)).toContain('[任务（二）] 加强野外火源管控');
+    expect(formatText(index.search('养护', { doc: 'jiangcheng-rural-roads-2024' }), false)).toContain('[任务 5] 推行专业化养护');
+  });
+
+  it('marks words that touch as one: 【２４小时】, 【农业转移人口落户】', () => {
+    const r = index.search('24小时', { doc: 'yichun-forest-fire-notice-2025' });
+    expect(marked(r.hits[0])).toContain('２４小时');
+    const w = index.search('农业转移人口落户', { doc: 'wuxi-urbanization-plan-2021-2035' });
+    expect(marked(w.hits[0])).toContain('农业转移人口落户');
   });
 
   it('prints the query once quoted', () => {

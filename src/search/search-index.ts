@@ -45,6 +45,8 @@ export interface SearchHit {
   doc: string;
   kind: ParagraphKind;
   number: string | null;
+  /** A task's label as written: （二）, 12. (absent for other kinds). */
+  label?: string;
   title: string;
   section: string;
   score: number;
@@ -466,6 +468,7 @@ export class SearchIndex {
       doc: u.doc,
       kind: u.kind,
       number: u.number,
+      ...(u.label ? { label: u.label } : {}),
       title: u.title || openingWords(u.text),
       section: u.section,
       score: Math.round(r.score * 1000) / 1000,

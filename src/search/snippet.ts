@@ -58,7 +58,11 @@ export function makeSnippet(text: string, normalized: string, terms: string[], o
   const highlights: Array<[number, number]> = [];
   for (const [s, e] of matches) {
     if (e <= bestStart || s >= end) continue;
-    highlights.push([s - bestStart + prefix.length, e - bestStart + prefix.length]);
+    const [from, to] = [s - bestStart + prefix.length, e - bestStart + prefix.length];
+    // Words that touch are one mark: 【农业转移人口落户】, not 【农业转移人口】【落户】.
+    const last = highlights[highlights.length - 1];
+    if (last && last[1] === from) last[1] = to;
+    else highlights.push([from, to]);
   }
   return { text: prefix + body + suffix, highlights };
 }

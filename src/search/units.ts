@@ -1,5 +1,5 @@
 import type { Department, Indicator, Paragraph, ParagraphKind, PolicyDocument, Quantity, Section } from '../model/types.js';
-import { headingText } from '../report/labels.js';
+import { headingText, taskLabel } from '../report/labels.js';
 
 /**
  * Index units: the pieces of a document a search returns. One per task (its full text,
@@ -14,6 +14,8 @@ export interface SearchUnit {
   kind: ParagraphKind;
   /** Task number (tasks and paragraphs of a task) or indicator number; null otherwise. */
   number: string | null;
+  /** A task's label as the document writes it (（二）, 12.); absent for other units. */
+  label?: string;
   /** Task title, indicator name, or a paragraph's lead sentence when short; may be empty. */
   title: string;
   text: string;
@@ -44,6 +46,7 @@ export function documentUnits(doc: PolicyDocument): SearchUnit[] {
       doc: doc.id,
       kind: 'task',
       number: task.number,
+      label: taskLabel(doc, task),
       title: task.title,
       text: task.text,
       section: sectionPath(task.section),

@@ -60,6 +60,7 @@ export function formatJson(result: SearchResult): string {
     doc: h.doc,
     kind: h.kind,
     number: h.number,
+    label: h.label ?? null,
     title: h.title,
     section: h.section,
     score: h.score,
@@ -101,7 +102,7 @@ function dim(text: string, colour: boolean): string {
 }
 
 function formatHit(hit: SearchHit, rank: number, colour: boolean): string {
-  const label = hit.number !== null ? `${KIND_LABEL[hit.kind]} ${hit.number}` : KIND_LABEL[hit.kind];
+  const label = hit.number === null ? KIND_LABEL[hit.kind] : `${KIND_LABEL[hit.kind]}${numberLabel(hit)}`;
   const head = `${String(rank).padStart(2)}. [${label}] ${hit.title || hit.snippet.text.slice(0, 30)}`;
   const lines = [colour ? `\x1b[1m${head}\x1b[0m` : head];
   lines.push(`    ${dim(`${hit.doc}:${hit.line}${hit.section ? ` · ${hit.section}` : ''}`, colour)}`);
@@ -127,4 +128,10 @@ export function formatText(result: SearchResult, colour: boolean): string {
 /** The query in quotes, unless it has its own ("老旧小区" is not shown as ""老旧小区""). */
 function quoted(query: string): string {
   return /["“”「」『』＂]/.test(query) ? query : `"${query}"`;
+}
+
+/** " 12", " 4.2.1", or the label of a task numbered in Chinese: 任务（二）, 任务二. */
+function numberLabel(hit: SearchHit): string {
+  if (/^[\d.]+$/.test(hit.number ?? '') || !hit.label) return ` ${hit.number}`;
+  return hit.label.replace(/[、.．]$/, '');
 }
