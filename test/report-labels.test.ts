@@ -136,3 +136,29 @@ describe('unit lists in tables', () => {
     for (const t of onPage1) for (const name of [...t.otherLeads, ...t.task.responsible]) expect(page1, name).toContain(name);
   });
 });
+
+describe('keeping labels with what they label', () => {
+  it('never leaves 量化目标 / 相关指标 at the foot of a page without its first item', async () => {
+    const docs = [
+      await ingestFile(path.join(ROOT, 'test/fixtures/shapes/halfwidth-punctuation.txt')),
+      yunchuan,
+      wuxi,
+    ];
+    let labels = 0;
+    for (const doc of docs) {
+      for (const dept of doc.departments) {
+        const data = buildSheet(doc, dept);
+        if (!data.tasks.some((t) => t.targets.length > 0 || t.indicators.length > 0)) continue;
+        const text = await pdfText((await renderSheet(data, { date: DATE })).bytes);
+        for (const page of text.segments) {
+          page.forEach((seg, i) => {
+            if (seg.trim() !== '量化目标' && seg.trim() !== '相关指标') return;
+            labels++;
+            expect(page[i + 1]?.trim().startsWith('•'), `${doc.id} ${dept.name}: ${seg} then ${page[i + 1]}`).toBe(true);
+          });
+        }
+      }
+    }
+    expect(labels).toBeGreaterThan(20);
+  });
+});

@@ -30,7 +30,8 @@
  *       subtitle(text)                      centred line (文号, dates)
  *       redRule()                           the red rule under a 公文 header
  *       heading(text, { level=1|2, font='sansBold', keepWith=2 lines (pt) }) kept with what follows
- *       paragraph(text, { size=12, font='sans', indent=2 (em), justify=true, color, highlight: words in red })
+ *       paragraph(text, { size=12, font='sans', indent=2 (em), justify=true, color, highlight: words in red,
+ *                 keepWith: points of what follows kept on the same page })
  *       table(columns, rows, { fontSize=10, headerFill, repeatHeader=true, zebra })
  *       space(pt), ensureSpace(pt), addPage()
  *     Lower level: textWidth(text, font, size), wrap(text, width, font, size),
@@ -659,6 +660,8 @@ export class PolicyPdf {
       leading?: number;
       /** Words to mark in red wherever they occur (e.g. the department's names). */
       highlight?: string[];
+      /** Points of what follows to keep on the same page (a label such as 量化目标 with its first item). */
+      keepWith?: number;
     } = {},
   ): void {
     const size = options.size ?? 12;
@@ -667,6 +670,10 @@ export class PolicyPdf {
     const pitch = PolicyPdf.leading(size, options.leading ?? 1.6);
     // First line indented by two characters (首行缩进两字), as in 公文 body text.
     const lines = breakFirstIndented(text, this.width, indent, (s) => this.atomWidth(s, font, size));
+    if (options.keepWith) {
+      const needed = pitch * lines.length + options.keepWith;
+      if (needed <= this.bottom - this.top) this.ensureSpace(needed);
+    }
     const spans = findSpans(text, options.highlight ?? []);
     // Where each paragraph breaks at the foot of the page: never one line alone at the
     // foot (orphan) nor one alone at the head of the next page (widow).

@@ -98,11 +98,12 @@ export async function renderSheet(data: SheetData, options: RenderOptions = {}):
       if (where) pdf.paragraph(`所属：${where}`, { font: 'sans', size: 9, indent: 0, color: '#555555', leading: 1.4 });
       pdf.paragraph(withoutNumber(t.task.text, t.task.number), { size: 11.5, font: 'sans', highlight: names });
       if (t.targets.length > 0) {
-        pdf.paragraph('量化目标', { font: 'sansBold', size: 10.5, indent: 0 });
+        // A label never ends a page without its first item (two lines: shorter items move whole).
+        pdf.paragraph('量化目标', { font: 'sansBold', size: 10.5, indent: 0, keepWith: 2 * PolicyPdf.leading(10, 1.6) });
         for (const target of t.targets) pdf.paragraph(`• ${describeTarget(target)}`, { font: 'sans', size: 10, indent: 1 });
       }
       if (t.indicators.length > 0) {
-        pdf.paragraph('相关指标', { font: 'sansBold', size: 10.5, indent: 0 });
+        pdf.paragraph('相关指标', { font: 'sansBold', size: 10.5, indent: 0, keepWith: 2 * PolicyPdf.leading(10, 1.6) });
         for (const link of t.indicators) {
           const i = link.indicator;
           const base = i.baseline ? `${i.baseline.year ?? ''}${i.baseline.year ? '年' : ''}基数 ${i.baseline.raw}` : '';
