@@ -3,8 +3,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { comparePlans, type Comparison } from '../src/compare/compare.js';
 import { formatMarkdown, formatTerminal } from '../src/compare/format.js';
-import { leadLine } from '../src/compare/pdf.js';
+import { leadLine, renderComparisonPdf } from '../src/compare/pdf.js';
 import { ingestFile } from '../src/ingest.js';
+import { pdfText } from './report-helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 let county: Comparison; // 青溪 county plan ↔ 云川 municipal plan, whose 3.1.x tasks have no clause
@@ -46,5 +47,17 @@ describe('verdicts across topics', () => {
     expect(out).toContain('一、总体要求');
     expect(formatMarkdown(otherTopic)).not.toMatch(/[、）] [^|↔]/);
     expect(out).not.toMatch(/(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）) \S/);
+  });
+});
+
+describe('PDF', () => {
+  it('keeps lead unit names whole in the table of A-only tasks', async () => {
+    const a = await ingestFile(path.join(ROOT, 'corpus/wuxi-urbanization-plan-2021-2035.txt'));
+    const b = await ingestFile(path.join(ROOT, 'test/fixtures/qa/jiangxi-industry-education-opinions.txt'));
+    const bytes = await renderComparisonPdf(otherTopic, a, b, { date: new Date(Date.UTC(2026, 0, 1)) });
+    const lines = (await pdfText(bytes)).segments.flat().join('\n');
+    const names = new Set(otherTopic.tasks.flatMap((t) => t.lead));
+    expect(names.size).toBeGreaterThan(10);
+    for (const name of names) expect(lines, name).toContain(name);
   });
 });

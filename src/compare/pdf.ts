@@ -80,7 +80,7 @@ export async function renderComparisonPdf(c: Comparison, a: PolicyDocument, b: P
         { header: '序号', width: 0.08, align: 'center' },
         { header: 'A 的任务', width: 0.5 },
         { header: '最高相似度', width: 0.14, align: 'center' },
-        { header: '牵头单位', width: 0.28 },
+        { header: '牵头单位', width: 0.28, list: true },
       ],
       aOnly.map((t) => [t.number, t.title, t.score.toFixed(2), t.lead.join('、') || '—']),
     );
@@ -141,8 +141,8 @@ export async function renderComparisonPdf(c: Comparison, a: PolicyDocument, b: P
       [
         { header: 'A 的单位', width: 0.25 },
         { header: 'B 的单位', width: 0.25 },
-        { header: 'A 牵头任务', width: 0.25 },
-        { header: 'B 牵头任务', width: 0.25 },
+        { header: 'A 牵头任务', width: 0.25, list: true },
+        { header: 'B 牵头任务', width: 0.25, list: true },
       ],
       levels.map((d) => [d.a, d.b, d.aLead.join('、') || '—', d.bLead.join('、') || '—']),
       { fontSize: 9 },
