@@ -5,6 +5,7 @@ import { ingestFile } from '../src/index.js';
 import { requireDepartment } from '../src/model/departments.js';
 import type { PolicyDocument } from '../src/model/types.js';
 import { headingText, taskHeading, taskLabel } from '../src/report/labels.js';
+import { taskRows } from '../src/report/export.js';
 import { renderIndicators } from '../src/report/indicators.js';
 import { renderMatrix, sectionGroups } from '../src/report/matrix.js';
 import { PolicyPdf, splitList } from '../src/report/pdf.js';
@@ -160,5 +161,15 @@ describe('keeping labels with what they label', () => {
       }
     }
     expect(labels).toBeGreaterThan(20);
+  });
+});
+
+describe('task table (export)', () => {
+  it('names each task’s section unambiguously and as written', () => {
+    const rows = taskRows(yunchuan);
+    expect(rows[0][0]).toBe('第三章第一节 构建“一主两副多节点”城镇空间结构');
+    expect(new Set(rows.map((r) => r[0])).size).toBe(new Set(yunchuan.tasks.map((t) => t.section)).size);
+    expect(taskRows(wuxi)[0][0]).toBe('（一）积极构建城镇化空间格局');
+    expect(taskRows(yichun)[0][0]).toBe('二、重点工作');
   });
 });

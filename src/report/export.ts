@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { PolicyDocument, Section } from '../model/types.js';
+import { headingText } from './labels.js';
 
 /**
  * The task breakdown table (任务分工表): one row per task with its section, number,
@@ -17,8 +18,11 @@ const JOIN = '、';
 
 export function taskRows(doc: PolicyDocument): TaskRow[] {
   const sections = new Map(doc.sections.map((s) => [s.id, s]));
+  const taskSections = [...new Set(doc.tasks.map((t) => t.section))].map((id) => (id ? sections.get(id) : undefined));
+  const labels = taskSections.map((s) => s?.label.trim() ?? '').filter(Boolean);
+  const repeated = new Set(labels.filter((l, i) => labels.indexOf(l) !== i));
   return doc.tasks.map((t) => [
-    sectionName(t.section ? sections.get(t.section) : undefined, t.sectionPath),
+    sectionName(t.section ? sections.get(t.section) : undefined, t.sectionPath, sections, repeated),
     t.number,
     t.title,
     t.text,
@@ -27,10 +31,15 @@ export function taskRows(doc: PolicyDocument): TaskRow[] {
   ]);
 }
 
-/** （一）积极构建城镇化空间格局 — the task's own group, with its numbering. */
-function sectionName(section: Section | undefined, path: string[]): string {
-  if (section) return `${section.label}${section.title}`;
-  return path.length ? path[path.length - 1] : '';
+/**
+ * （一）积极构建城镇化空间格局 — the task's own group, with its numbering; a label that
+ * several groups share (第一节 in every chapter) gets its parent's: 第三章第一节 构建….
+ */
+function sectionName(section: Section | undefined, path: string[], sections: Map<string, Section>, repeated: Set<string>): string {
+  if (!section) return path.length ? path[path.length - 1] : '';
+  const parent = section.parent ? sections.get(section.parent) : undefined;
+  const label = repeated.has(section.label.trim()) && parent ? `${parent.label.trim()}${section.label.trim()}` : section.label;
+  return headingText(label, section.title);
 }
 
 export const BOM = '\ufeff';
