@@ -11,7 +11,7 @@ import { getTokenizer, normalizeText, type Tokenizer } from './tokenizer.js';
 import { asDepartment, documentUnits, openingWords, searchDepartments, type SearchDepartment, type SearchUnit } from './units.js';
 
 export const INDEX_FORMAT = 'policy-search-index';
-export const INDEX_VERSION = 2; // 2: units carry `heading`
+export const INDEX_VERSION = 3; // 2: units carry `heading`; 3: and `label`
 
 export const UNIT_KINDS: readonly ParagraphKind[] = [
   'task',
