@@ -125,6 +125,9 @@ describe('unit lists in tables', () => {
       if (width >= 105) for (const line of lines) for (const name of line.split(/、(?![^（]*）)/).filter(Boolean)) expect(names).toContain(name);
     }
     expect(splitList('市林业局、各县（市、区）人民政府')).toEqual(['市林业局、', '各县（市、区）人民政府']);
+    // A name wider than the column breaks after its bracket, not before its last character.
+    const narrow = pdf.textWidth('各县（市、区）人民政', 'sans', 9.5);
+    expect(pdf.wrapList('市林业局、各县（市、区）人民政府', narrow, 'sans', 9.5)).toEqual(['市林业局、', '各县（市、区）', '人民政府']);
   });
 
   it('keeps the names whole in the task table of a sheet', async () => {

@@ -513,8 +513,15 @@ export class PolicyPdf {
       line = item;
     }
     if (line) lines.push(line);
-    // An item wider than the line by itself is wrapped as text.
-    return lines.flatMap((l) => (this.textWidth(l.replace(/、$/, ''), font, size) > width + 0.01 ? this.wrap(l, width, font, size) : [l]));
+    // An item wider than the line by itself: after its bracket when both parts fit
+    // (各县（市、区）/ 人民政府, not 各县（市、区）人民政 / 府), else wrapped as text.
+    const fits = (t: string) => this.textWidth(t.replace(/、$/, ''), font, size) <= width + 0.01;
+    return lines.flatMap((l) => {
+      if (fits(l)) return [l];
+      const cut = Math.max(l.lastIndexOf('）'), l.lastIndexOf(')')) + 1;
+      if (cut > 0 && cut < l.replace(/、$/, '').length && fits(l.slice(0, cut)) && fits(l.slice(cut))) return [l.slice(0, cut), l.slice(cut)];
+      return this.wrap(l, width, font, size);
+    });
   }
 
   wrap(text: string, width: number, font: Face, size: number): string[] {
