@@ -61,3 +61,15 @@ describe('PDF', () => {
     for (const name of names) expect(lines, name).toContain(name);
   });
 });
+
+describe('tasks numbered in Chinese', () => {
+  it('are listed as （一）… in A-only tasks, not "一."', async () => {
+    const jiangxi = await ingestFile(path.join(ROOT, 'test/fixtures/qa/jiangxi-industry-education-opinions.txt'));
+    const wuxi = await ingestFile(path.join(ROOT, 'corpus/wuxi-urbanization-plan-2021-2035.txt'));
+    const c = comparePlans(jiangxi, wuxi);
+    expect(c.tasks[0].label).toBe('（一）');
+    const out = formatTerminal(c) + formatMarkdown(c);
+    expect(out).not.toMatch(/[一二三四五六七八九十]\. /);
+    expect(out).toMatch(/（一）建设市域产教联合体/);
+  });
+});

@@ -1,3 +1,4 @@
+import { taskLabel } from '../report/labels.js';
 import type { PolicyDocument } from '../model/types.js';
 import { AliasTable, defaultAliases } from '../model/departments.js';
 import { getTokenizer } from '../search/tokenizer.js';
@@ -61,6 +62,8 @@ export interface Match {
 
 export interface TaskAlignment {
   number: string;
+  /** The task's numbering as A writes it: （三）, 12. (see src/report/labels.ts). */
+  label: string;
   title: string;
   section: string;
   lead: string[];
@@ -182,6 +185,7 @@ export class PlanComparer {
         .map((m) => toMatch(m.v, m.score, bTaskLead));
       const alignment: TaskAlignment = {
         number: u.id,
+        label: task ? taskLabel(a, task) : `${u.id}.`,
         title: u.title,
         section: u.sectionPath.join(' / '),
         lead: task?.lead ?? [],

@@ -126,7 +126,7 @@ export function formatTerminal(c: Comparison, options: TerminalOptions = {}): st
   const aOnly = c.tasks.filter((t) => t.verdict === 'none');
   out.push('');
   out.push(paint('bold', `A 独有的任务`) + `（${aOnly.length} 项，B 中无对应）`);
-  for (const t of aOnly) out.push(`  ${t.number}. ${t.title}`);
+  for (const t of aOnly) out.push(`  ${headingText(t.label, t.title)}`);
   out.push('');
   out.push(paint('bold', '共有指标') + `（${c.indicators.length} 项）`);
   out.push(
@@ -216,7 +216,7 @@ export function formatMarkdown(c: Comparison): string {
   );
   out.push('', '## A 独有的任务', '');
   const aOnly = c.tasks.filter((t) => t.verdict === 'none');
-  out.push(...(aOnly.length > 0 ? aOnly.map((t) => `- ${t.number}. ${t.title}（最高相似度 ${t.score.toFixed(2)}）`) : ['（无）']));
+  out.push(...(aOnly.length > 0 ? aOnly.map((t) => `- ${headingText(t.label, t.title)}（最高相似度 ${t.score.toFixed(2)}）`) : ['（无）']));
   out.push('', '## 共有指标', '');
   out.push(
     ...mdTable(

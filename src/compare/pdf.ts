@@ -62,7 +62,8 @@ export async function renderComparisonPdf(c: Comparison, a: PolicyDocument, b: P
     const m = t.matches[0];
     const task = a.tasks.find((x) => x.number === t.number);
     drawPair(pdf, {
-      head: `A 任务 ${t.number}  ↔  B ${matchName(m)}`,
+      // 任务 8, 任务（三）: a task numbered in Chinese by its label.
+      head: `A 任务${/^[\d.]+$/.test(t.number) ? ` ${t.number}` : t.label.replace(/[、.．]$/, '')}  ↔  B ${matchName(m)}`,
       note: `${VERDICT_LABEL[t.verdict]} · 相似度 ${t.score.toFixed(2)}`,
       verdict: t.verdict,
       leads: leadLine(t),
