@@ -73,3 +73,15 @@ describe('tasks numbered in Chinese', () => {
     expect(out).toMatch(/（一）建设市域产教联合体/);
   });
 });
+
+describe('section matches', () => {
+  it('name a 第二节 with its chapter when every chapter has one', async () => {
+    const wuxi = await ingestFile(path.join(ROOT, 'corpus/wuxi-urbanization-plan-2021-2035.txt'));
+    const yunchuan = await ingestFile(path.join(ROOT, 'test/fixtures/compare/yunchuan-urbanization-plan-2021-2035.txt'));
+    const c = comparePlans(wuxi, yunchuan);
+    const labels = c.tasks.flatMap((t) => t.matches).filter((m) => m.kind === 'section').map((m) => m.number ?? '');
+    expect(labels.length).toBeGreaterThan(0);
+    for (const l of labels.filter((x) => /节$/.test(x))) expect(l).toMatch(/^第.+章第.+节$/);
+    expect(formatTerminal(c)).toContain('第十章第二节 强化要素保障');
+  });
+});

@@ -120,6 +120,13 @@ export function documentUnits(doc: PolicyDocument): Unit[] {
     list.push(p);
     paragraphsOf.set(p.section, list);
   }
+  // A label several sections share (第二节 in every chapter) is shown with its parent's: 第十章第二节.
+  const labelCount = new Map<string, number>();
+  for (const s of doc.sections) labelCount.set(s.label.trim(), (labelCount.get(s.label.trim()) ?? 0) + 1);
+  const fullLabel = (s: Section): string => {
+    const parent = s.parent ? byId.get(s.parent) : undefined;
+    return (labelCount.get(s.label.trim()) ?? 0) > 1 && parent ? `${parent.label.trim()}${s.label.trim()}` : s.label;
+  };
   for (const s of doc.sections) {
     if (holding.has(s.id)) continue;
     const body = sectionBody(s);
@@ -128,7 +135,7 @@ export function documentUnits(doc: PolicyDocument): Unit[] {
     units.push({
       kind: 'section',
       id: s.id,
-      number: s.label,
+      number: fullLabel(s),
       title: s.title,
       section: s.id,
       sectionPath: s.path,
