@@ -92,6 +92,13 @@ describe('matrix section groups', () => {
 });
 
 describe('indicator sheet', () => {
+  it('gives the name column room for the longest name when the values can spare it', async () => {
+    const longest = yunchuan.indicators.map((i) => i.name).sort((a, b) => b.length - a.length)[0];
+    expect(longest.length).toBeGreaterThanOrEqual(14);
+    const text = await pdfText((await renderIndicators(yunchuan, { date: DATE })).bytes);
+    expect(text.segments.flat().some((s) => s.includes(longest))).toBe(true);
+  });
+
   it('keeps a long unit on one line and says which target year the chart shows', async () => {
     const doc = await ingestFile(path.join(ROOT, 'test/fixtures/shapes/municipal-plan-chapters.txt'));
     const unit = doc.indicators.map((i) => i.unit ?? '').find((u) => u.length >= 6);

@@ -81,7 +81,10 @@ function drawTable(pdf: PolicyPdf, indicators: Indicator[]): void {
   const unitW = Math.min(80, Math.max(40, ...indicators.map((i) => Math.ceil(pdf.textWidth(i.unit ?? '', 'sans', 9.5)) + 9)));
   // Value columns give way to the name column (at least 130 pt) when there are many targets.
   const fixedW = 28 + (hasCategory ? 50 : 0) + unitW + 52;
-  const valueW = Math.max(44, Math.min(62, (pdf.width - fixedW - 130) / (1 + targetYears.length)));
+  // …and to the longest name, when the values can spare the room (城市公共交通机动化出行分担率
+  // left 率 alone on a second line).
+  const nameW = Math.max(130, ...indicators.map((i) => Math.ceil(pdf.textWidth(i.name, 'sans', 9.5)) + 9));
+  const valueW = Math.max(44, Math.min(62, (pdf.width - fixedW - nameW) / (1 + targetYears.length)));
   const columns = [
     { header: '序号', width: 28, align: 'center' as const },
     ...(hasCategory ? [{ header: '类别', width: 50 }] : []),
