@@ -19,6 +19,7 @@ const FILES = [
   'test/fixtures/qa/tianxin-old-community-renovation-2025.txt', // GB18030, long goal paragraph
   'corpus/wuxi-urbanization-plan-2021-2035.txt',
   'test/fixtures/qa/yichun-forest-fire-notice-2025.txt', // tasks （一）…（七）, full-width digits
+  'test/fixtures/compare/yunchuan-urbanization-plan-2021-2035.txt', // 表1  … indicator table
 ];
 const docs: PolicyDocument[] = [];
 let index: SearchIndex;
@@ -96,6 +97,13 @@ describe('what a hit shows', () => {
     expect(title.startsWith('2025—2027年，全区')).toBe(true);
     expect(title.endsWith('…')).toBe(true);
     expect(formatText(r, false)).toContain(`[目标] ${title}`);
+  });
+
+  it('shows an indicator table name with single spaces (表1  云川市… as written)', () => {
+    const units = documentUnits(docs.find((d) => d.id === 'yunchuan-urbanization-plan-2021-2035')!).filter((u) => u.kind === 'indicator');
+    expect(units.length).toBeGreaterThan(0);
+    for (const u of units) expect(u.section).not.toMatch(/\s{2}/);
+    expect(units[0].section).toBe('表1 云川市新型城镇化主要指标');
   });
 
   it('writes 第X章 and its title apart in the section path, 一、 and （一） tight', () => {

@@ -62,7 +62,7 @@ export async function renderIndicators(doc: PolicyDocument, options: RenderOptio
   }
   const tables = indicatorTables(doc);
   tables.forEach((group, g) => {
-    pdf.heading(`${tables.length > 1 ? `${g + 1}. ` : ''}${group.table ?? '指标表'}`);
+    pdf.heading(`${tables.length > 1 ? `${g + 1}. ` : ''}${group.table?.replace(/\s+/g, ' ') ?? '指标表'}`);
     drawTable(pdf, group.indicators);
     pdf.space(10);
     drawChart(pdf, group.indicators);

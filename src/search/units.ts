@@ -89,7 +89,7 @@ export function documentUnits(doc: PolicyDocument): SearchUnit[] {
       number: ind.number,
       title: ind.name,
       text: indicatorText(ind),
-      section: ind.table ?? '',
+      section: (ind.table ?? '').replace(/\s+/g, ' '), // 表1  云川市… as 表1 云川市…
       lead: [],
       responsible: [],
       line: ind.position.start.line,
