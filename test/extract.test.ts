@@ -189,3 +189,23 @@ describe('text copied from a PDF', () => {
     expect(text).toContain('达到\n95%以上');
   });
 });
+
+describe('prose targets: the metric, not the words around it', () => {
+  const doc = ingestText(
+    [
+      '某县实施方案',
+      '一、发展基础',
+      '城市建成区面积由2015年的52平方公里扩大到2020年的78平方公里。',
+      '二、主要目标',
+      '到2025年，具备条件的自然村(组)通硬化路比例达到100%，路基宽度原则上不低于6.5米，万元国内生产总值用水量较2020年下降16%左右。',
+    ].join('\n'),
+    { fileName: 'metrics.txt' },
+  );
+  it('keeps brackets inside the metric, drops hedges and base years, skips the background', () => {
+    expect(doc.targets.map((t) => [t.metric, t.comparator, t.value, t.unit, t.year])).toEqual([
+      ['具备条件的自然村(组)通硬化路比例', '=', 100, '%', 2025],
+      ['路基宽度', '>=', 6.5, '米', 2025],
+      ['万元国内生产总值用水量下降', '~', 16, '%', 2025],
+    ]);
+  });
+});

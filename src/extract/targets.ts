@@ -25,6 +25,8 @@ export function extractTargets(ctx: Context): void {
   const out: Target[] = [];
   for (const b of ctx.blocks) {
     if (b.node.type === 'table' || (b.role && b.role !== 'preamble')) continue;
+    // 发展基础 / 取得成效: figures of the past, not targets
+    if (b.ancestors.some((a) => BACKGROUND.test(a.data.title))) continue;
     const task = [...b.ancestors].reverse().map((a) => taskOf.get(a)).find((n) => n !== undefined) ?? null;
     out.push(...targetsIn(ctx, b, task));
   }
@@ -80,22 +82,38 @@ function targetsIn(ctx: Context, b: Block, task: string | null): Target[] {
   return out;
 }
 
+const BACKGROUND = /发展基础|发展成就|发展现状|基本情况|工作回顾|取得成效|主要成效|面临形势|发展环境/;
+/** Words between the metric and its value that are neither: 比例原则上不低于, 比例保持100%. */
+const HEDGE = /(原则上|保持|全部|均|要|应|需|须|可|累计|共计|总计|平均)+$/;
 const FILLER = /^(并|且|使|让|其中|力争|全力|努力|确保|基本|实现|建成|创成|新增|累计|完成|全县|全市|全区|全面|按照标准|按照|按|建设|实施|新建|改造|打造|推进|，)+/;
 const TRAILING_VERB = new RegExp(`(${VERBS}|为|在)$`);
 
 function metricBefore(text: string, start: number, verb: string | undefined): { metric: string; verbText: string | null } {
+  // back to the start of the clause; a bracket closed inside the metric (自然村(组)通…) is part of it
   let s = start;
-  while (s > 0 && !/[，。；：、,;:\n（(“”]/.test(text[s - 1])) s--;
+  let depth = 0;
+  while (s > 0) {
+    const c = text[s - 1];
+    if (c === ')' || c === '）') depth++;
+    else if ((c === '(' || c === '（') && depth > 0) depth--;
+    else if (/[，。；：、,;:\n（(“”]/.test(c)) break;
+    s--;
+  }
   let phrase = text.slice(s, start).trim();
   // "到2025年城区公交站点…": drop the year marker from the metric
   phrase = phrase.replace(/^(?:到|至|力争到|预计到)?\s*\d{4}\s*年(?:底|末)?/, '');
+  // "面积由2015年的52平方公里扩大到2020年的": the metric is what comes before 由
+  phrase = phrase.replace(/由\s*\d{4}\s*年.*$/, '');
   let verbText = verb ?? null;
   const tv = TRAILING_VERB.exec(phrase);
   if (tv) {
     verbText ??= tv[1];
     phrase = phrase.slice(0, tv.index);
   }
+  // "用水量较2015年下降": the base year belongs to the sentence, not to the metric's name
+  phrase = phrase.replace(/[较比]\s*\d{4}\s*年(?:底|末)?/, '').replace(HEDGE, '');
   phrase = phrase.replace(FILLER, '').trim();
+  if (/^(提高|下降|增长|减少|降低|提升|增加)$/.test(phrase)) phrase = '';
   return { metric: phrase.length >= 2 ? phrase : '', verbText };
 }
 
