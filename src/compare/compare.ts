@@ -185,7 +185,7 @@ export class PlanComparer {
         .map((m) => toMatch(m.v, m.score, bTaskLead));
       const alignment: TaskAlignment = {
         number: u.id,
-        label: task ? taskLabel(a, task) : `${u.id}.`,
+        label: task ? taskLabel(task) : `${u.id}.`,
         title: u.title,
         section: u.sectionPath.join(' / '),
         lead: task?.lead ?? [],

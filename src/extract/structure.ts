@@ -101,6 +101,8 @@ function findTasks(ctx: Context, sections: SectionNode[]): Task[] {
     ctx.taskSections.set(number, s);
     tasks.push({
       number,
+      label: s.data.label,
+      outlineId: s.data.id,
       ordinal: s.data.ordinal,
       title: s.data.title,
       text: text.text,

@@ -110,6 +110,10 @@ export interface Assignment {
 export interface Task {
   /** The task number as written (`1`, `16`, `三`); unique within the document. */
   number: string;
+  /** The numbering as the document writes it: `（三）`, `12.`, `16` (a bare number); for headings and sheets. */
+  label: string;
+  /** Id of the task's own outline item in `sections` (`s4.2.1`). */
+  outlineId: string;
   ordinal: number;
   /** First sentence, without its closing 。 */
   title: string;

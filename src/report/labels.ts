@@ -3,8 +3,7 @@ import type { PolicyDocument, Section, Task } from '../model/types.js';
 /**
  * Numbering labels as the document writes them, for headings in reports, search and
  * comparison. A task's `number` is bare (`三`, `12`, `4.2.1`); its label is how the text
- * numbers it: （三）, 12., 第五条. Only the model is read (the task's own outline item is the
- * section under `task.section` with the same number and first line).
+ * numbers it: （三）, 12., 第五条 — the model's `task.label`.
  */
 
 /** Closing marks after which a title follows without a space: 一、 （一） ①. */
@@ -24,22 +23,15 @@ export function sectionHeading(section: Section): string {
   return headingText(section.label, section.title);
 }
 
-/** The outline item that is the task itself, when the model has it. */
-export function taskSection(doc: PolicyDocument, task: Task): Section | undefined {
-  const candidates = doc.sections.filter((s) => s.parent === task.section && s.number === task.number);
-  return candidates.find((s) => s.position.start.line === task.position.start.line) ?? candidates[0];
-}
-
-/** The task's label as written (（三）, 12., 第五条), or its number when the model has no outline item for it. */
-export function taskLabel(doc: PolicyDocument, task: Task): string {
-  const label = taskSection(doc, task)?.label.trim();
-  if (label && /^\d+$/.test(label)) return `${label}.`; // a bare "16 " (bare-number warning) reads as 16.
-  if (label) return label;
-  // Numbers the model made unique (4.2.3 for the 3. of 第四章第二节) are shown bare.
-  return task.number.includes('.') ? task.number : `${task.number}.`;
+/** The task's label as written (（三）, 12., 第五条); a bare "16 " (bare-number warning) reads as 16. */
+export function taskLabel(task: Task): string {
+  // numbers the model made unique (4.2.3 for the 3. of 第四章第二节) say more than the label
+  if (task.number.includes('.')) return task.number;
+  const label = task.label.trim();
+  return /^\d+$/.test(label) ? `${label}.` : label;
 }
 
 /** `（三）开展隐患排查整治`, `12. 推进…`: the task's heading as the document numbers it. */
 export function taskHeading(doc: PolicyDocument, task: Task): string {
-  return headingText(taskLabel(doc, task), task.title);
+  return headingText(taskLabel(task), task.title);
 }

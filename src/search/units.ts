@@ -46,7 +46,7 @@ export function documentUnits(doc: PolicyDocument): SearchUnit[] {
       doc: doc.id,
       kind: 'task',
       number: task.number,
-      label: taskLabel(doc, task),
+      label: taskLabel(task),
       title: task.title,
       text: task.text,
       section: sectionPath(task.section),
