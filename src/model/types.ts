@@ -8,7 +8,7 @@
  * unit offsets into the decoded original text (before any full-width normalisation).
  */
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export interface Point {
   line: number;
