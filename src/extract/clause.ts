@@ -63,15 +63,17 @@ export function findClause(text: string): ClauseMatch | null {
   return null;
 }
 
+/** +1 for an opening bracket, -1 for a closing one, by code unit. */
+const BRACKET = new Int8Array(0x10000);
+for (const c of OPEN) BRACKET[c.charCodeAt(0)] = 1;
+for (const c of CLOSE) BRACKET[c.charCodeAt(0)] = -1;
+
 function matchingOpen(text: string, closeAt: number): number {
   let depth = 0;
   for (let i = closeAt; i >= 0; i--) {
-    const c = text[i];
-    if (CLOSE.includes(c)) depth++;
-    else if (OPEN.includes(c)) {
-      depth--;
-      if (depth === 0) return i;
-    }
+    const k = BRACKET[text.charCodeAt(i)];
+    if (k < 0) depth++;
+    else if (k > 0 && --depth === 0) return i;
   }
   return -1;
 }
@@ -80,16 +82,17 @@ function matchingOpen(text: string, closeAt: number): number {
 export function splitTopLevel(s: string, separators: string): string[] {
   const out: string[] = [];
   let depth = 0;
-  let cur = '';
-  for (const c of s) {
-    if (OPEN.includes(c)) depth++;
-    else if (CLOSE.includes(c)) depth = Math.max(0, depth - 1);
-    if (depth === 0 && separators.includes(c)) {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const k = BRACKET[s.charCodeAt(i)];
+    if (k > 0) depth++;
+    else if (k < 0) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && separators.includes(s[i])) {
+      out.push(s.slice(from, i));
+      from = i + 1;
+    }
   }
-  out.push(cur);
+  out.push(s.slice(from));
   return out;
 }
 

@@ -9,9 +9,11 @@ import { spanPosition, type Context } from './context.js';
  */
 export function extractDepartments(ctx: Context): void {
   const groups = new Map<string, { forms: Map<string, number>; order: number }>();
+  const keys: string[] = []; // alias key of each assignment, in order
   for (const task of ctx.model.tasks) {
     for (const a of task.assignments) {
       const key = ctx.aliases.key(a.raw);
+      keys.push(key);
       let g = groups.get(key);
       if (!g) groups.set(key, (g = { forms: new Map(), order: groups.size }));
       g.forms.set(a.raw, (g.forms.get(a.raw) ?? 0) + 1);
@@ -34,9 +36,10 @@ export function extractDepartments(ctx: Context): void {
     departments.push({ name, aliases, kind: kindOf(name), lead: [], responsible: [], mentions: [] });
   }
   const byName = new Map(departments.map((d) => [d.name, d]));
+  let k = 0;
   for (const task of ctx.model.tasks) {
     for (const a of task.assignments) {
-      a.name = canonical.get(ctx.aliases.key(a.raw)) ?? a.raw;
+      a.name = canonical.get(keys[k++]) ?? a.raw;
       const d = byName.get(a.name)!;
       const list = a.role === 'lead' ? task.lead : task.responsible;
       if (!list.includes(a.name)) list.push(a.name);
@@ -57,7 +60,7 @@ export function extractDepartments(ctx: Context): void {
 /** The alias table's cores keyed by their first two characters, longest first (built once per table). */
 const coresByHead = new WeakMap<object, Map<string, string[]>>();
 
-const LEVEL_CHARS = new Set(['县', '市', '区', '省', '州', '旗']);
+const LEVEL_CHARS = /[县市区省州旗]/g;
 /** 社区, 城区, 园区 … : the character before 区/市 makes it part of another word. */
 const NOT_A_PREFIX = new Set([...'城社辖园片景校街新老山主都门超股']);
 /** 区公安分局交警大队 names a sub-unit, not 区公安分局. */
@@ -78,17 +81,24 @@ function unitsInProse(ctx: Context): string[] {
   for (const b of ctx.blocks) {
     if (b.node.type === 'table' || (b.role && b.role !== 'preamble')) continue;
     const text = b.content.text;
-    for (let i = 0; i < text.length - 2; i++) {
-      if (!LEVEL_CHARS.has(text[i]) || (i > 0 && NOT_A_PREFIX.has(text[i - 1]))) continue;
+    LEVEL_CHARS.lastIndex = 0;
+    for (let m = LEVEL_CHARS.exec(text); m; m = LEVEL_CHARS.exec(text)) {
+      const i = m.index;
+      if (i > 0 && NOT_A_PREFIX.has(text[i - 1])) continue;
       const core = heads.get(text.slice(i + 1, i + 3))?.find((c) => text.startsWith(c, i + 1));
       if (!core) continue;
       const end = i + 1 + core.length;
       if (SUB_UNIT.test(text.slice(end, end + 3))) continue;
       found.push(text.slice(i, end));
-      i = end - 1;
+      LEVEL_CHARS.lastIndex = end;
     }
   }
   return found;
+}
+
+/** Half-width ASCII punctuation and letters to their full-width forms. */
+function widen(text: string): string {
+  return text.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -108,9 +118,14 @@ export function kindOf(name: string): DepartmentKind {
  * Longest names win where names overlap (县发展改革委 over 发展改革委).
  */
 function findMentions(ctx: Context, departments: Department[]): void {
+  // Each name in its full- and half-width spellings (有关乡镇（街道） / 有关乡镇(街道)), so the
+  // prose is matched as written, without normalising every paragraph.
   const byForm = new Map<string, Department>();
   for (const d of departments) {
-    for (const form of [d.name, ...d.aliases]) if (form.length >= 3 && !byForm.has(normalizeForMatch(form))) byForm.set(normalizeForMatch(form), d);
+    for (const form of [d.name, ...d.aliases]) {
+      if (form.length < 3) continue;
+      for (const spelling of [form, normalizeForMatch(form), widen(form)]) if (!byForm.has(spelling)) byForm.set(spelling, d);
+    }
   }
   if (byForm.size === 0) return;
   // names by their first two characters, longest first: one pass over the text takes the
@@ -127,7 +142,7 @@ function findMentions(ctx: Context, departments: Department[]): void {
   const inClause = (offset: number) => ctx.clauseRanges.some(([s, e]) => offset >= s && offset < e);
   for (const b of ctx.blocks) {
     if (b.node.type === 'table' || (b.role && b.role !== 'preamble')) continue;
-    const text = normalizeForMatch(b.content.text);
+    const text = b.content.text;
     const found: { at: number; len: number; dept: Department }[] = [];
     starts.lastIndex = 0;
     for (let m = starts.exec(text); m; m = starts.exec(text)) {

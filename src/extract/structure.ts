@@ -2,7 +2,7 @@ import type { Paragraph as ModelParagraph, ParagraphKind, Section, Task } from '
 import type { SectionNode } from '../parse/outline.js';
 import type { InlineText } from '../parse/inline.js';
 import { ancestorsOf, blocksOf, joinTexts, nodePosition, spanPosition, type Block, type Context } from './context.js';
-import { findClause, parseClause } from './clause.js';
+import { findClause, parseClause, type ClauseMatch } from './clause.js';
 
 /** Sections (the outline), tasks (numbered work items with their clauses), paragraphs. */
 export function extractStructure(ctx: Context): void {
@@ -47,7 +47,7 @@ function toSection(ctx: Context, s: SectionNode): Section {
  */
 function findTasks(ctx: Context, sections: SectionNode[]): Task[] {
   // a clause belongs to the innermost item that holds it
-  const withClause = sections.filter((s) => !s.children.some((c) => c.type === 'section') && findClause(fullText(ctx, s).text));
+  const withClause = sections.filter((s) => !s.children.some((c) => c.type === 'section') && clauseOf(ctx, s));
   const owners = new Set(withClause);
   let taskSections: SectionNode[];
   if (withClause.length > 0) {
@@ -83,9 +83,9 @@ function findTasks(ctx: Context, sections: SectionNode[]): Task[] {
   for (const s of taskSections) {
     const number = unique ? s.data.number : s.data.id.slice(1);
     const text = fullText(ctx, s);
-    const clause = findClause(text.text);
+    const clause = clauseOf(ctx, s);
     const assignments = clause
-      ? parseClause(clause.content).map((n) => ({ ...n, name: n.raw }))
+      ? parseClause(clause.content).map((n) => ({ role: n.role, label: n.label, raw: n.raw, name: n.raw }))
       : [];
     if (clause) ctx.clauseRanges.push([text.at(clause.start), text.at(clause.end - 1) + 1]);
     if (clause && assignments.length === 0) {
@@ -126,6 +126,14 @@ function groupKey(ctx: Context, s: SectionNode): string {
 }
 
 const fullTexts = new WeakMap<SectionNode, InlineText>();
+const clauses = new WeakMap<SectionNode, ClauseMatch | null>();
+
+/** The assignment clause closing a section's text, if any (looked for once). */
+function clauseOf(ctx: Context, s: SectionNode): ClauseMatch | null {
+  let clause = clauses.get(s);
+  if (clause === undefined) clauses.set(s, (clause = findClause(fullText(ctx, s).text)));
+  return clause;
+}
 
 /** The whole text of a section, subsections included, label stripped. */
 export function fullText(ctx: Context, s: SectionNode): InlineText {

@@ -102,10 +102,10 @@ function split(p: Paragraph, doc: string, index: LineIndex): Paragraph[] {
   const text = inline.text;
   const cuts: number[] = [];
   let previous = matchLabel(text.trimStart());
-  for (let i = 1; i < text.length; i++) {
-    const before = text[i - 1];
-    if (before !== '\n' && before !== '。') continue;
-    let k = i;
+  const breaks = /[\n。]/g;
+  for (let m = breaks.exec(text); m; m = breaks.exec(text)) {
+    const before = m[0];
+    let k = m.index + 1;
     while (k < text.length && /[ \t\u3000]/.test(text[k])) k++;
     const label = matchLabel(text, k) ?? (before === '\n' ? matchBox(text, k) : null);
     if (!label || label.bare) continue;
@@ -167,7 +167,18 @@ function annotate(blocks: RootContent[], doc: string): void {
     lastOrdinal.set(label.style, label.ordinal);
     const labelStart = inline.at(k);
     const labelEnd = inline.at(k + label.length);
-    block.data = { ...block.data, outline: { ...label, labelStart, labelEnd } };
+    const outline: OutlineMark = {
+      style: label.style,
+      label: label.label,
+      number: label.number,
+      ordinal: label.ordinal,
+      rank: label.rank,
+      length: label.length,
+      labelStart,
+      labelEnd,
+    };
+    if (label.bare) outline.bare = true;
+    block.data = { ...block.data, outline };
   }
 }
 

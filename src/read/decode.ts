@@ -93,14 +93,15 @@ function decodeGb18030(bytes: Uint8Array, utf8Problem: string): string {
   return text;
 }
 
+// control characters other than tab, line feed, form feed and carriage return
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\x01-\x08\x0b\x0e-\x1f]/g;
+
 function checkText(text: string): void {
   if (text.trim().length === 0) throw new DecodeError('empty file (only white space)');
-  let control = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0) throw new DecodeError(`binary data (NUL character at ${i})`);
-    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) control++;
-  }
+  const nul = text.indexOf('\0');
+  if (nul !== -1) throw new DecodeError(`binary data (NUL character at ${nul})`);
+  const control = text.match(CONTROL)?.length ?? 0;
   if (control > 8 && control > text.length / 100) throw new DecodeError(`binary data (${control} control characters)`);
 }
 
