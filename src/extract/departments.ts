@@ -1,6 +1,7 @@
 import type { Department, DepartmentKind, Mention } from '../model/types.js';
 import { normalizeForMatch } from '../model/normalize.js';
 import { spanPosition, type Context } from './context.js';
+import { sentenceAround } from './sentence.js';
 
 /**
  * The department directory: every unit named in an assignment clause, folded by alias
@@ -165,15 +166,3 @@ function findMentions(ctx: Context, departments: Department[]): void {
   }
 }
 
-function sentenceAround(text: string, start: number, end: number): string {
-  let s = start;
-  while (s > 0 && !/[。；！？\n]/.test(text[s - 1])) s--;
-  let e = end;
-  while (e < text.length && !/[。；！？\n]/.test(text[e])) e++;
-  if (e < text.length) e++;
-  const sentence = text.slice(s, e).trim();
-  if (sentence.length <= 160) return sentence;
-  const from = Math.max(s, start - 60);
-  const to = Math.min(e, end + 60);
-  return `${from > s ? '…' : ''}${text.slice(from, to)}${to < e ? '…' : ''}`;
-}

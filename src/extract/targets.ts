@@ -1,6 +1,7 @@
 import type { Comparator, Target } from '../model/types.js';
 import { spanPosition, type Block, type Context } from './context.js';
 import { foldDigits } from '../model/normalize.js';
+import { sentenceAround } from './sentence.js';
 
 /**
  * Quantitative targets in prose: 城区公交站点500米覆盖率达到90%, 学前三年毛入园率达95%以上,
@@ -73,7 +74,7 @@ function targetsIn(ctx: Context, b: Block, task: string | null): Target[] {
       comparatorText,
       year,
       raw: original.slice(start, end).trim(),
-      sentence: sentence(original, start, end),
+      sentence: sentenceAround(original, start, end, Infinity),
       section: b.section?.data.id ?? null,
       task,
       position: spanPosition(ctx, b.content, start, end),
@@ -129,10 +130,3 @@ function comparatorOf(suffix: string | undefined, verb: string | null): Comparat
   return '=';
 }
 
-function sentence(text: string, start: number, end: number): string {
-  let s = start;
-  while (s > 0 && !/[。；！？\n]/.test(text[s - 1])) s--;
-  let e = end;
-  while (e < text.length && !/[。；！？\n]/.test(text[e])) e++;
-  return text.slice(s, Math.min(text.length, e + 1)).trim();
-}
