@@ -11,10 +11,16 @@ export const CN_NUMERAL = '[〇零○一二两三四五六七八九十百千]';
 export function parseChineseNumber(s: string): number | null {
   if (!s) return null;
   if (/^\d+$/.test(s)) return Number(s);
-  if (![...s].every((c) => c in DIGITS || c in UNITS)) return null;
-  if (![...s].some((c) => c in UNITS)) {
+  let hasUnit = false;
+  for (const c of s) {
+    if (c in UNITS) hasUnit = true;
+    else if (!(c in DIGITS)) return null;
+  }
+  if (!hasUnit) {
     // 二〇二三: positional digits
-    return Number([...s].map((c) => DIGITS[c]).join(''));
+    let n = 0;
+    for (const c of s) n = n * 10 + DIGITS[c];
+    return n;
   }
   let total = 0;
   let digit = 0;
