@@ -81,8 +81,6 @@ function cnNumber(n: number): string {
   return `${tens === 1 ? '' : CN_DIGITS[tens]}十${ones ? CN_DIGITS[ones] : ''}`;
 }
 
-const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
-
 interface DateParts {
   year: number;
   month: number;

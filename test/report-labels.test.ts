@@ -35,7 +35,7 @@ describe('labels', () => {
 
   it('labels tasks by their outline item', () => {
     expect(yichun.tasks.map((t) => taskLabel(t))).toEqual(['（一）', '（二）', '（三）', '（四）', '（五）', '（六）', '（七）']);
-    expect(taskHeading(yichun, yichun.tasks[2])).toBe('（三）开展隐患排查整治');
+    expect(taskHeading(yichun.tasks[2])).toBe('（三）开展隐患排查整治');
     expect(taskLabel(wuxi.tasks[0])).toBe('1.');
     // The bare "16 " the document forgot the period of still reads 16.
     expect(taskLabel(wuxi.tasks.find((t) => t.number === '16')!)).toBe('16.');

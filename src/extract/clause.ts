@@ -118,7 +118,6 @@ export function parseClause(content: string): ParsedName[] {
   }
   // Verb style: "A牵头，B、C配合" / "A负责"
   const parts = splitTopLevel(content, '，,；;').map((p) => p.trim()).filter(Boolean);
-  const hasLead = parts.some((p) => /牵头/.test(p));
   let pending: string[] = [];
   for (const part of parts) {
     const m = VERB.exec(part.replace(DUTY_TAIL, '负责'));

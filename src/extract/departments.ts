@@ -41,7 +41,6 @@ export function extractDepartments(ctx: Context): void {
   for (const task of ctx.model.tasks) {
     for (const a of task.assignments) {
       a.name = canonical.get(keys[k++]) ?? a.raw;
-      const d = byName.get(a.name)!;
       const list = a.role === 'lead' ? task.lead : task.responsible;
       if (!list.includes(a.name)) list.push(a.name);
     }

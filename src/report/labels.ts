@@ -1,4 +1,4 @@
-import type { PolicyDocument, Section, Task } from '../model/types.js';
+import type { Section, Task } from '../model/types.js';
 
 /**
  * Numbering labels as the document writes them, for headings in reports, search and
@@ -32,6 +32,6 @@ export function taskLabel(task: Task): string {
 }
 
 /** `（三）开展隐患排查整治`, `12. 推进…`: the task's heading as the document numbers it. */
-export function taskHeading(doc: PolicyDocument, task: Task): string {
+export function taskHeading(task: Task): string {
   return headingText(taskLabel(task), task.title);
 }

@@ -94,7 +94,7 @@ export async function renderSheet(data: SheetData, options: RenderOptions = {}):
       const where = section ? sectionHeading(section) : t.task.sectionPath.length ? t.task.sectionPath[t.task.sectionPath.length - 1] : '';
       // Keep the heading with its 所属 line and two lines of the text.
       const keepWith = (where ? PolicyPdf.leading(9, 1.4) : 0) + PolicyPdf.leading(11.5, 1.6) * 2;
-      pdf.heading(`${taskHeading(doc, t.task)}（${t.roleLabel}）`, { level: 2, font: 'sans', keepWith });
+      pdf.heading(`${taskHeading(t.task)}（${t.roleLabel}）`, { level: 2, font: 'sans', keepWith });
       if (where) pdf.paragraph(`所属：${where}`, { font: 'sans', size: 9, indent: 0, color: '#555555', leading: 1.4 });
       pdf.paragraph(withoutNumber(t.task.text, t.task.number), { size: 11.5, font: 'sans', highlight: names });
       if (t.targets.length > 0) {
