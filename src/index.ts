@@ -7,7 +7,7 @@
  */
 export * from './model/types.js';
 export { UserError } from './model/errors.js';
-export { saveDocument, loadDocument, loadDocuments, listDocumentIds, documentPath } from './model/store.js';
+export { saveDocument, loadDocument, loadDocuments, listDocumentIds, documentPath, onLoadProblem, type LoadProblemListener } from './model/store.js';
 export { AliasTable, defaultAliases, resolveDepartment, requireDepartment, resolveAcross, splitLevel, type Resolution } from './model/departments.js';
 export { normalizeForMatch } from './model/normalize.js';
 export { readDocument, decodeToFile, formatOf } from './read/read.js';

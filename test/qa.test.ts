@@ -74,3 +74,53 @@ describe('QA documents', () => {
     expect(doc.departments.map((d) => d.name)).not.toContain('区公安分局');
   });
 });
+
+/** Second QA round: test/fixtures/qa2/EXPECTED.notes. */
+const qa2 = (name: string) => ingestFile(`test/fixtures/qa2/${name}`);
+
+describe('QA documents, second round', () => {
+  it('a 任务分工方案 written as a table: its rows are the tasks', async () => {
+    const doc = await qa2('zhuzhou-business-environment-task-division-2024.txt');
+    expect(doc.title).toBe('株洲市2024年优化营商环境重点任务分工方案');
+    expect(doc.tasks).toHaveLength(10);
+    expect(doc.tasks[0]).toMatchObject({ number: '1', lead: ['市市场监管局'], responsible: ['市税务局', '市公安局', '市人力资源社会保障局'] });
+    expect(doc.paragraphs.some((p) => p.kind === 'task' && p.text.includes('免申即享'))).toBe(true);
+  });
+
+  it('the printing block, attachments and signature after the last task stay out of it', async () => {
+    const doc = await qa2('fengjie-flood-season-notice-2024.txt');
+    expect(doc).toMatchObject({ issuer: '奉节县人民政府办公室', date: '2024-05-06', disclosure: '此件公开发布' });
+    expect(doc.tasks.at(-1)).toMatchObject({ number: '六', lead: ['县政府办公室'], responsible: ['县级有关部门'] });
+    expect(doc.tasks.at(-1)!.text).not.toContain('抄送');
+    expect(doc.paragraphs.some((p) => p.text.includes('永乐镇大坪滑坡'))).toBe(true); // attachment tables are kept
+    expect(doc.diagnostics).toEqual([]);
+  });
+
+  it('deadlines inside clauses are not units; (A，B按职责分工负责) makes A the lead', async () => {
+    const doc = await qa2('tongliang-housing-security-plan-2025.txt');
+    const units = doc.departments.map((d) => d.name);
+    for (const time of ['2025年底', '长期坚持', '每年12月底前', '2026年6月底']) expect(units).not.toContain(time);
+    expect(doc.tasks[0].lead).toEqual(['区住房城乡建委']);
+    expect(doc.tasks[7]).toMatchObject({ lead: ['区城投集团'], responsible: ['区住房城乡建委', '区规划自然资源局'] });
+  });
+
+  it('numbering that restarts in another hand (3、 then １．) nests, and those items are tasks', async () => {
+    const doc = await qa2('pingxiang-digital-economy-action-2027.txt');
+    expect(doc.tasks).toHaveLength(7);
+    expect(doc.tasks.slice(-2).map((t) => t.lead)).toEqual([['市通信发展管理办公室'], ['市发展改革委']]);
+    expect(doc.diagnostics.filter((d) => d.rule === 'numbering-gap')).toEqual([]);
+  });
+
+  it('第X篇 above 第X章, and a 专栏 after a task does not swallow it', async () => {
+    const doc = await qa2('liuyang-14th-five-year-plan-excerpt.txt');
+    expect(doc.sections.filter((s) => s.level === 1).map((s) => s.label)).toEqual(expect.arrayContaining(['第一篇', '第二篇']));
+    expect(doc.tasks).toHaveLength(11);
+    expect(doc.period).toEqual({ start: 2021, end: 2025 });
+  });
+
+  it('issuer and 关于印发 on one line; a sub-unit is not its parent unit', async () => {
+    const doc = await qa2('dongba-town-living-environment-2024.txt');
+    expect(doc).toMatchObject({ title: '东坝镇2024年农村人居环境整治提升工作方案', docType: '工作方案' });
+    expect(doc.departments.map((d) => d.name)).not.toContain('县生态环境局');
+  });
+});

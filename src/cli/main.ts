@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../model/errors.js';
+import { onLoadProblem } from '../model/store.js';
 
 type Register = (program: Command) => void;
 
@@ -31,6 +32,20 @@ export async function buildProgram(argv: string[] = []): Promise<Command> {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // a damaged or outdated document in the data folder is left out with a line on stderr;
+  // the command goes on with the others and exits 1
+  const stopListening = onLoadProblem((problem) => {
+    process.stderr.write(`policy: ${problem.message}; left out\n`);
+    process.exitCode = 1;
+  });
+  try {
+    return await run(argv);
+  } finally {
+    stopListening();
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
   const program = await buildProgram(argv);
   program.exitOverride();
   try {

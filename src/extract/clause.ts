@@ -29,7 +29,9 @@ export interface ParsedName {
 const OPEN = '（(〔[【［';
 const CLOSE = '）)〕]】］';
 const HINT = /牵头|责任单位|责任部门|配合|参与|协同|协办|协助|负责|主办|主责|实施单位/;
-const LABEL = /(牵头单位|牵头部门|主办单位|主责单位|责任单位|责任部门|配合单位|配合部门|参与单位|参与部门|协同单位|协同部门|协办单位|协助单位|实施单位|实施主体)\s*[：:]/;
+const LABEL = /(牵头单位|牵头部门|主办单位|主责单位|责任单位|责任部门|配合单位|配合部门|参与单位|参与部门|协同单位|协同部门|协办单位|协助单位|实施单位|实施主体|完成时限|完成时间|时间节点|时限要求)\s*[：:]/;
+/** Labels of a clause that name no unit: 完成时限：2025年底. */
+const NOT_UNITS = /时限|时间|节点/;
 const LEAD_LABEL = /牵头|主办|主责/;
 const LABEL_LINE = new RegExp(`^${LABEL.source}`);
 
@@ -109,20 +111,32 @@ export function parseClause(content: string): ParsedName[] {
       if (m && m[1].length <= 8) {
         label = m[1];
         role = LEAD_LABEL.test(label) ? 'lead' : 'responsible';
+        if (NOT_UNITS.test(label)) continue;
         for (const raw of splitNames(m[2])) out.push({ role, label, raw });
-      } else if (label) {
+      } else if (label && !VERB.test(part.trim().replace(DUTY_TAIL, '负责'))) {
         for (const raw of splitNames(part)) out.push({ role, label, raw });
+      } else if (part.trim()) {
+        // "A牵头，B配合；完成时限：…": a verb-style part beside labelled ones
+        out.push(...parseVerbStyle(part));
       }
     }
     return out;
   }
+  return parseVerbStyle(content);
+}
+
+function parseVerbStyle(content: string): ParsedName[] {
+  const out: ParsedName[] = [];
   // Verb style: "A牵头，B、C配合" / "A负责"
   const parts = splitTopLevel(content, '，,；;').map((p) => p.trim()).filter(Boolean);
+  // "（A，B、C按职责分工负责）": the unit set apart before the comma leads (国务院 分工 style)
+  const setApart = parts.length > 1 && !/牵头/.test(content) && !VERB.test(parts[0]) && DUTY_TAIL.test(parts[parts.length - 1]);
   let pending: string[] = [];
-  for (const part of parts) {
+  for (const [index, part] of parts.entries()) {
     const m = VERB.exec(part.replace(DUTY_TAIL, '负责'));
     if (!m) {
-      pending.push(part);
+      if (setApart && index === 0) for (const raw of splitNames(part)) out.push({ role: 'lead', label: '', raw });
+      else pending.push(part);
       continue;
     }
     const verb = m[1];
@@ -135,6 +149,8 @@ export function parseClause(content: string): ParsedName[] {
   return out;
 }
 
+/** Deadlines written among the units: 2025年底, 每年12月底前, 长期坚持, 持续推进. */
+const TIME = /^(?:\d{4}\s*年|每年|每季度|每月|长期|持续|常态|20\d\d|底前$)|(?:年底|月底|年前|月前|底前|以前|之前)$/;
 const TAIL = /(等(?:有关|相关)?(?:部门|单位)(?:[（(](?:单位|部门)[）)])?|等)$/;
 
 export function splitNames(s: string): string[] {
@@ -148,5 +164,5 @@ export function splitNames(s: string): string[] {
     )
     .map((n) => (TAIL.test(n) && n.replace(TAIL, '').length >= 2 ? n.replace(TAIL, '') : n))
     .map((n) => n.trim())
-    .filter((n) => n.length > 0);
+    .filter((n) => n.length > 0 && !TIME.test(n));
 }

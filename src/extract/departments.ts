@@ -63,8 +63,8 @@ const coresByHead = new WeakMap<object, Map<string, string[]>>();
 const LEVEL_CHARS = /[县市区省州旗]/g;
 /** 社区, 城区, 园区 … : the character before 区/市 makes it part of another word. */
 const NOT_A_PREFIX = new Set([...'城社辖园片景校街新老山主都门超股']);
-/** 区公安分局交警大队 names a sub-unit, not 区公安分局. */
-const SUB_UNIT = /^(?:大队|支队|中队|交警|派出所|[科股处室所站])/;
+/** 区公安分局交警大队, 县生态环境局东坝监测站 name a sub-unit, not the unit before it. */
+const SUB_UNIT = /^(?:大队|支队|中队|交警|派出所|[科股处室所站]|[\u4e00-\u9fff]{1,6}?(?:监测站|中心|站|所|大队|中队|分局))/;
 
 function unitsInProse(ctx: Context): string[] {
   let heads = coresByHead.get(ctx.aliases);
@@ -88,7 +88,7 @@ function unitsInProse(ctx: Context): string[] {
       const core = heads.get(text.slice(i + 1, i + 3))?.find((c) => text.startsWith(c, i + 1));
       if (!core) continue;
       const end = i + 1 + core.length;
-      if (SUB_UNIT.test(text.slice(end, end + 3))) continue;
+      if (SUB_UNIT.test(text.slice(end, end + 10))) continue;
       found.push(text.slice(i, end));
       LEVEL_CHARS.lastIndex = end;
     }

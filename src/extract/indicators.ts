@@ -61,7 +61,8 @@ function captionOf(ctx: Context, tableIndex: number): string | null {
   const prev = ctx.blocks[tableIndex - 1];
   if (!prev || prev.node.type === 'table') return null;
   const t = prev.content.text.trim();
-  return t.length <= 60 && !/[。；]$/.test(t) ? t : null;
+  // a caption names the table; "到2027年，…主要指标如下：" introduces it
+  return t.length <= 40 && !/[。；：:，]/.test(t) ? t : null;
 }
 
 interface Columns {

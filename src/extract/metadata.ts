@@ -1,5 +1,5 @@
 import type { Context } from './context.js';
-import { DATE_ARABIC, DATE_CHINESE, DOC_NUMBER } from '../parse/header.js';
+import { DATE_ARABIC, DATE_CHINESE, DOC_NUMBER, ISSUER_THEN_NOTICE } from '../parse/header.js';
 import { parseChineseNumber } from '../parse/numerals.js';
 import { foldDigits } from '../model/normalize.js';
 
@@ -12,7 +12,7 @@ export function extractMetadata(ctx: Context): void {
   const byRole = (role: string) => ctx.blocks.filter((b) => b.role === role).map((b) => b.content.text.trim());
   const first = (role: string) => byRole(role)[0] ?? null;
 
-  m.issuer = first('issuer') ?? first('signature');
+  m.issuer = first('issuer') ?? first('signature') ?? issuerOfNotice(first('noticeTitle'));
   const notice = byRole('noticeTitle').join('');
   m.noticeTitle = notice || null;
   const title = byRole('title').join('');
@@ -33,13 +33,19 @@ export function extractMetadata(ctx: Context): void {
   m.recipients = first('recipients')?.replace(/[：:]$/, '') ?? null;
   m.disclosure = first('disclosure')?.replace(/^[（(]|[）)]$/g, '') ?? null;
   m.docType = docTypeOf(m.title) ?? docTypeOf(m.noticeTitle);
-  m.period = periodOf(m.title ?? '') ?? periodOf(m.noticeTitle ?? '') ?? periodInText(ctx);
+  m.period = periodOf(m.title ?? '') ?? periodOf(m.noticeTitle ?? '') ?? periodInText(ctx) ?? fiveYearPlan(m.title ?? m.noticeTitle ?? '');
 }
 
-/** 关于印发《X》的通知 / 关于印发X的通知 → X */
+/** 关于印发《X》的通知 / 某县人民政府关于印发X的通知 → X */
 function planTitleFromNotice(notice: string): string | null {
-  const m = /^关于(?:印发|转发|下达)《?(.+?)》?的(?:通知|函)$/.exec(notice);
+  const m = /关于(?:印发|转发|下达)《?(.+?)》?的(?:通知|函)$/.exec(notice);
   return m ? m[1] : null;
+}
+
+/** 某县人民政府办公室关于…的通知 → 某县人民政府办公室 */
+function issuerOfNotice(notice: string | null): string | null {
+  if (!notice || !ISSUER_THEN_NOTICE.test(notice)) return null;
+  return notice.slice(0, notice.indexOf('关于'));
 }
 
 export function isoDate(text: string): string | null {
@@ -70,6 +76,15 @@ function periodOf(text: string): { start: number; end: number } | null {
   if (!m) return null;
   const [start, end] = [Number(m[1]), Number(m[2])];
   return start < end ? { start, end } : null;
+}
+
+/** “十四五”规划, 第十四个五年规划 → 2021–2025: the N-th five-year plan from the 3rd (1966–1970) on. */
+function fiveYearPlan(title: string): { start: number; end: number } | null {
+  const m = /十([一二三四五六七八九])五|第十([一二三四五六七八九])个五年/.exec(title);
+  if (!m) return null;
+  const n = 10 + (parseChineseNumber(m[1] ?? m[2]) ?? 0);
+  const start = 1966 + 5 * (n - 3);
+  return { start, end: start + 4 };
 }
 
 /** "实施期为2021—2035年", "规划期限为…" in the preamble. */

@@ -1,14 +1,19 @@
+import type { Table } from 'mdast';
 import type { Paragraph as ModelParagraph, ParagraphKind, Section, Task } from '../model/types.js';
 import type { SectionNode } from '../parse/outline.js';
 import type { InlineText } from '../parse/inline.js';
 import { ancestorsOf, blocksOf, joinTexts, nodePosition, spanPosition, type Block, type Context } from './context.js';
-import { findClause, parseClause, type ClauseMatch } from './clause.js';
+import { findClause, parseClause, splitNames, type ClauseMatch } from './clause.js';
+import { isIndicatorTable } from './indicators.js';
+import { inlineText } from '../parse/inline.js';
 
 /** Sections (the outline), tasks (numbered work items with their clauses), paragraphs. */
 export function extractStructure(ctx: Context): void {
   const sections = allSections(ctx);
   ctx.model.sections = sections.map((s) => toSection(ctx, s));
-  const tasks = findTasks(ctx, sections);
+  let tasks = findTasks(ctx, sections);
+  // a 任务分工方案 written as a table (序号 | 重点任务 | 牵头单位 | 责任单位): its rows are the tasks
+  if (tasks.length === 0) tasks = tasksFromTables(ctx);
   ctx.model.tasks = tasks;
   ctx.model.paragraphs = paragraphs(ctx);
 }
@@ -63,8 +68,9 @@ function findTasks(ctx: Context, sections: SectionNode[]): Task[] {
     }
     // Items numbered like the tasks, in parts of the same kind, are tasks too, clause or not
     // (a 规划 chapter whose items carry no clause); not those of 原则/目标/保障 parts.
+    // and every item that closes with its own clause, whatever its numbering (１． under 3、)
     taskSections = sections.filter(
-      (s) => s.data.style === taskStyle && groups.has(groupKey(ctx, s)) && (owners.has(s) || kindOfSection(ctx, s) === null),
+      (s) => owners.has(s) || (s.data.style === taskStyle && groups.has(groupKey(ctx, s)) && kindOfSection(ctx, s) === null),
     );
   } else {
     taskSections = sections.filter(
@@ -83,13 +89,15 @@ function findTasks(ctx: Context, sections: SectionNode[]): Task[] {
   for (const s of taskSections) {
     const number = unique ? s.data.number : s.data.id.slice(1);
     const text = fullText(ctx, s);
-    const clause = clauseOf(ctx, s);
+    const found = clauseOf(ctx, s);
+    const clause = found?.clause ?? null;
+    const where = found?.in ?? text;
     const assignments = clause
       ? parseClause(clause.content).map((n) => ({ role: n.role, label: n.label, raw: n.raw, name: n.raw }))
       : [];
-    if (clause) ctx.clauseRanges.push([text.at(clause.start), text.at(clause.end - 1) + 1]);
+    if (clause) ctx.clauseRanges.push([where.at(clause.start), where.at(clause.end - 1) + 1]);
     if (clause && assignments.length === 0) {
-      ctx.file.message(`task ${number}: assignment clause names no unit`, { place: spanPosition(ctx, text, clause.start, clause.end), ruleId: 'empty-assignment', source: 'policy' });
+      ctx.file.message(`task ${number}: assignment clause names no unit`, { place: spanPosition(ctx, where, clause.start, clause.end), ruleId: 'empty-assignment', source: 'policy' });
     }
     if (!clause && withClause.length > 0) {
       ctx.file.message(`task ${number} (${s.data.title}) has no assignment clause (牵头单位/责任单位)`, {
@@ -111,7 +119,7 @@ function findTasks(ctx: Context, sections: SectionNode[]): Task[] {
       lead: [],
       responsible: [],
       assignments,
-      clause: clause ? { raw: text.text.slice(clause.start, clause.end), position: spanPosition(ctx, text, clause.start, clause.end) } : null,
+      clause: clause ? { raw: where.text.slice(clause.start, clause.end), position: spanPosition(ctx, where, clause.start, clause.end) } : null,
       position: nodePosition(ctx, s),
     });
   }
@@ -126,13 +134,32 @@ function groupKey(ctx: Context, s: SectionNode): string {
 }
 
 const fullTexts = new WeakMap<SectionNode, InlineText>();
-const clauses = new WeakMap<SectionNode, ClauseMatch | null>();
+interface FoundClause {
+  clause: ClauseMatch;
+  /** The text the clause's indices refer to: the section's whole text, or one of its paragraphs. */
+  in: InlineText;
+}
+const clauses = new WeakMap<SectionNode, FoundClause | null>();
 
-/** The assignment clause closing a section's text, if any (looked for once). */
-function clauseOf(ctx: Context, s: SectionNode): ClauseMatch | null {
-  let clause = clauses.get(s);
-  if (clause === undefined) clauses.set(s, (clause = findClause(fullText(ctx, s).text)));
-  return clause;
+/**
+ * The assignment clause of a section (looked for once): closing its whole text, or else
+ * closing one of its own paragraphs (a task followed by the notice's closing remarks).
+ */
+function clauseOf(ctx: Context, s: SectionNode): FoundClause | null {
+  let found = clauses.get(s);
+  if (found !== undefined) return found;
+  const whole = fullText(ctx, s);
+  const clause = findClause(whole.text);
+  found = clause ? { clause, in: whole } : null;
+  if (!found && !s.children.some((c) => c.type === 'section')) {
+    const own = blocksOf(ctx, s).filter((b) => b.section === s && b.node.type !== 'table');
+    for (let i = own.length - 2; i >= 0 && !found; i--) {
+      const inner = findClause(own[i].content.text);
+      if (inner) found = { clause: inner, in: own[i].content };
+    }
+  }
+  clauses.set(s, found);
+  return found;
 }
 
 /** The whole text of a section, subsections included, label stripped. */
@@ -172,7 +199,11 @@ function paragraphs(ctx: Context): ModelParagraph[] {
   for (const [number, s] of ctx.taskSections) taskOf.set(s, number);
   const out: ModelParagraph[] = [];
   for (const b of ctx.blocks) {
-    if (b.node.type === 'table' || !b.content.text.trim()) continue;
+    if (b.node.type === 'table') {
+      out.push(...tableRows(ctx, b, out.length));
+      continue;
+    }
+    if (!b.content.text.trim()) continue;
     const task = [...b.ancestors].reverse().map((a) => taskOf.get(a)).find((n) => n !== undefined) ?? null;
     out.push({
       id: `p${out.length + 1}`,
@@ -188,7 +219,82 @@ function paragraphs(ctx: Context): ModelParagraph[] {
 
 function kindOf(ctx: Context, b: Block, task: string | null): ParagraphKind {
   if (task !== null) return 'task';
-  if (b.role && b.role !== 'preamble') return 'header';
+  if (b.role && b.role !== 'preamble' && b.role !== 'attachment') return 'header';
   if (b.section) return kindOfSection(ctx, b.section) ?? 'paragraph';
   return 'paragraph';
+}
+
+const TASK_COLUMN = /^(重点任务|主要任务|工作任务|任务内容|重点工作|工作内容|具体任务|具体措施|主要措施|任务|工作措施)$/;
+const LEAD_COLUMN = /^(牵头单位|牵头部门|主办单位|牵头责任单位)$/;
+const UNIT_COLUMN = /^(责任单位|责任部门|配合单位|配合部门|参与单位|协同单位|协办单位)$/;
+
+function cellTexts(ctx: Context, row: Table['children'][number]): string[] {
+  return row.children.map((c) => inlineText(c, ctx.doc).text.trim());
+}
+
+/** Rows of a table that is not an indicator table stay in the model as paragraphs (cells joined by " | "). */
+function tableRows(ctx: Context, b: Block, before: number): ModelParagraph[] {
+  const table = b.node as Table;
+  if (isIndicatorTable(table, ctx.doc)) return [];
+  const taskRows = taskTableRows.get(table);
+  return table.children
+    .map((row, i) => ({ row, text: cellTexts(ctx, row).filter(Boolean).join(' | '), task: taskRows?.get(i) ?? null }))
+    .filter((r) => r.text)
+    .map((r, i) => ({
+      id: `p${before + i + 1}`,
+      kind: r.task !== null ? ('task' as const) : kindOf(ctx, b, null),
+      section: b.section?.data.id ?? null,
+      task: r.task,
+      text: r.text,
+      position: nodePosition(ctx, r.row),
+    }));
+}
+
+/** For task tables: row index → task number, so their rows read as task paragraphs. */
+const taskTableRows = new WeakMap<Table, Map<number, string>>();
+
+function tasksFromTables(ctx: Context): Task[] {
+  const tasks: Task[] = [];
+  for (const b of ctx.blocks) {
+    if (b.node.type !== 'table') continue;
+    const table = b.node;
+    const header = cellTexts(ctx, table.children[0]).map((h) => h.replace(/\s/g, ''));
+    const taskCol = header.findIndex((h) => TASK_COLUMN.test(h));
+    const leadCol = header.findIndex((h) => LEAD_COLUMN.test(h));
+    const unitCols = header.map((h, i) => (UNIT_COLUMN.test(h) ? i : -1)).filter((i) => i !== -1);
+    if (taskCol === -1 || (leadCol === -1 && unitCols.length === 0)) continue;
+    const numberCol = header.findIndex((h) => /^(序号|编号)$/.test(h));
+    const rows = new Map<number, string>();
+    table.children.slice(1).forEach((row, r) => {
+      const cells = cellTexts(ctx, row);
+      const text = cells[taskCol] ?? '';
+      if (!text) return;
+      const number = (numberCol !== -1 && cells[numberCol] ? cells[numberCol] : String(tasks.length + 1)).replace(/[.．、]$/, '');
+      const assignments = [
+        ...(leadCol !== -1 ? splitNames(cells[leadCol] ?? '').map((raw) => ({ role: 'lead' as const, label: header[leadCol], raw, name: raw })) : []),
+        ...unitCols.flatMap((c) => splitNames(cells[c] ?? '').map((raw) => ({ role: 'responsible' as const, label: header[c], raw, name: raw }))),
+      ];
+      const stop = text.search(/[。！？]/);
+      rows.set(r + 1, number);
+      tasks.push({
+        number,
+        label: number,
+        outlineId: b.section?.data.id ?? '',
+        ordinal: tasks.length + 1,
+        title: (stop === -1 ? text : text.slice(0, stop)).trim(),
+        text,
+        section: b.section?.data.id ?? null,
+        sectionPath: b.ancestors.map((a) => a.data.title),
+        lead: [],
+        responsible: [],
+        assignments,
+        clause: null,
+        position: nodePosition(ctx, row),
+      });
+    });
+    taskTableRows.set(table, rows);
+  }
+  const numbers = tasks.map((t) => t.number);
+  if (new Set(numbers).size !== numbers.length) tasks.forEach((t, i) => (t.number = String(i + 1)));
+  return tasks;
 }

@@ -13,11 +13,11 @@ import { sentenceAround } from './sentence.js';
 /** Measure words, each optionally scaled (万人, 亿立方米, 1.5亿亩, 1万名). */
 const BASE_UNITS =
   '个百分点|%|％|‰|名|处|口|立方米|人次|人|元|平方公里|公里|千米|平方米|公顷|亩|个|所|家|座|条|项|户|张|床|辆|套|台|件|间|栋|天|小时|分钟|倍|千瓦时|千瓦|兆瓦|吨|米|km';
-const UNITS = `(?:万|亿|千|百)?(?:${BASE_UNITS})`;
+const UNITS = `(?:万|亿|千|百)?(?:${BASE_UNITS})(?:[（(][\\u4e00-\\u9fff]{1,2}[）)])?`;
 const VERBS = '不低于|不少于|不超过|不高于|超过|达到|提高到|提升到|提高至|提升至|降低到|降至|降到|控制在|保持在|稳定在|突破|达|约';
 const PER = '(?:/|每)(?:平方公里|万人|千人|百人|人|户|年|天|公里)';
 const VALUE = new RegExp(`(${VERBS})?\\s*(\\d+(?:\\.\\d+)?)\\s*((?:${UNITS})(?:${PER})?)?\\s*(以上|以下|以内|左右)?`, 'g');
-const YEAR_MARK = /(?:到|至|力争到|预计到|截至|截止)\s*(\d{4})\s*年(?:底|末)?|(\d{4})\s*年(?:底|末)?前/g;
+const YEAR_MARK = /(?:到|至|力争到|预计到|截至|截止|力争)\s*(\d{4})\s*年(?:底|末)?|(\d{4})\s*年(?:底|末)?前|(?:^|[，。；])\s*(\d{4})\s*年(?:底|末)?(?=[\u4e00-\u9fff])(?!以来|以前|前后|相比|比|同期)/g;
 const AFTER_OK = /^($|[，。；、,;）)\s和及或等]|以)/;
 
 export function extractTargets(ctx: Context): void {
@@ -44,7 +44,7 @@ function targetsIn(ctx: Context, b: Block, task: string | null): Target[] {
   const text = foldDigits(original);
   const marks: { at: number; year: number }[] = [];
   for (const m of text.matchAll(YEAR_MARK)) {
-    const year = Number(m[1] ?? m[2]);
+    const year = Number(m[1] ?? m[2] ?? m[3]);
     // a deadline lies after the document was written: "2000年底前建成的小区" describes, it does not set a year
     if (earliest !== null && year < earliest) continue;
     marks.push({ at: m.index! + m[0].length, year });
@@ -102,7 +102,7 @@ function metricBefore(text: string, start: number, verb: string | undefined): { 
   }
   let phrase = text.slice(s, start).trim();
   // "到2025年城区公交站点…": drop the year marker from the metric
-  phrase = phrase.replace(/^(?:到|至|力争到|预计到)?\s*\d{4}\s*年(?:底|末)?/, '');
+  phrase = phrase.replace(/^(?:到|至|力争到|预计到|力争)?\s*\d{4}\s*年(?:底|末)?/, '').replace(/^[一二三四五六七八九十]是/, '');
   // "面积由2015年的52平方公里扩大到2020年的": the metric is what comes before 由
   phrase = phrase.replace(/由\s*\d{4}\s*年.*$/, '');
   let verbText = verb ?? null;

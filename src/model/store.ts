@@ -62,11 +62,37 @@ export async function listDocumentIds(dataDir: string): Promise<string[]> {
   return ids.sort();
 }
 
+export type LoadProblemListener = (problem: UserError) => void;
+const problemListeners = new Set<LoadProblemListener>();
+
+/**
+ * Be told about documents of a data folder that cannot be loaded (damaged, or saved by an
+ * older version). With a listener, loading all documents leaves such a document out and
+ * reports it; without one, it is an error. Returns a function that removes the listener.
+ */
+export function onLoadProblem(listener: LoadProblemListener): () => void {
+  problemListeners.add(listener);
+  return () => problemListeners.delete(listener);
+}
+
 /** Load the given documents, or all of them; an empty data folder is an error. */
 export async function loadDocuments(dataDir: string, ids?: string[]): Promise<PolicyDocument[]> {
-  const wanted = ids && ids.length > 0 ? ids : await listDocumentIds(dataDir);
-  if (wanted.length === 0) {
+  if (ids && ids.length > 0) return Promise.all(ids.map((id) => loadDocument(dataDir, id)));
+  const all = await listDocumentIds(dataDir);
+  if (all.length === 0) {
     throw new UserError(`${dataDir}: no ingested documents (run \`policy ingest <files…> --data ${dataDir}\` first)`);
   }
-  return Promise.all(wanted.map((id) => loadDocument(dataDir, id)));
+  const docs: PolicyDocument[] = [];
+  const problems: UserError[] = [];
+  for (const id of all) {
+    try {
+      docs.push(await loadDocument(dataDir, id));
+    } catch (error) {
+      if (!(error instanceof UserError) || problemListeners.size === 0) throw error;
+      problems.push(error);
+    }
+  }
+  if (docs.length === 0) throw problems[0];
+  for (const problem of problems) for (const listener of problemListeners) listener(problem);
+  return docs;
 }

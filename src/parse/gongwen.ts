@@ -69,7 +69,8 @@ export function parseGongwen(doc: string, index = new LineIndex(doc)): Root {
       open = { type: 'paragraph', children: [text], position: { ...text.position! } };
       children.push(open);
     }
-    const prose = text.value.length >= WRAP_MIN && !ENDS_SENTENCE.test(text.value);
+    // a line with runs of spaces inside is tabular (名单, 联系人), not wrapped prose
+    const prose = text.value.length >= WRAP_MIN && !ENDS_SENTENCE.test(text.value) && !/\S(?: {2,}|\t|\u3000{2,})\S/.test(text.value);
     if (!prose) open = null;
     i++;
   }

@@ -19,6 +19,8 @@ const ORG = /(人民政府|人民政府办公室|人民政府办公厅|办公室
 const TITLE_END =
   /(方案|规划|意见|办法|规定|计划|纲要|细则|要点|措施|决定|条例|指南|清单|报告|规则|行动|通知|公告|通告|批复|函)([（(][^）)]*[）)])?$/;
 const PERIOD_LINE = /^[（(]\s*\d{4}\s*[—–\-－~～至]+\s*\d{4}\s*年?\s*[）)]$/;
+/** 某某镇人民政府关于印发…的通知: the issuer and the notice title on one line. */
+export const ISSUER_THEN_NOTICE = /^[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府|办公室|办公厅|委员会|局|厅|部)关于/;
 const NOTICE_END = /(通知|意见|决定|批复|函|通报|报告|公告|通告)$/;
 
 export function header() {
@@ -35,11 +37,59 @@ export function header() {
 }
 
 /**
- * The closing block (落款) of a document without a covering notice: signature, date and
- * disclosure after the last section. They move out of that section to the end of the root,
- * so they do not become part of the last task's text.
+ * The closing block (落款 and 版记) of a document without a covering notice: signature, date,
+ * disclosure, then attachments (附件1 …) and the printing block (抄送 … 印发). They move out
+ * of the last section to the end of the root, so they do not become part of the last task's
+ * text. A 附件 list right before the signature goes with them.
  */
 function detachClosing(tree: Root, doc: string): void {
+  const flat: { node: RootContent; parent: Parent }[] = [];
+  const walk = (parent: Parent) => {
+    for (const node of parent.children as RootContent[]) {
+      if (node.type === 'section') walk(node);
+      else flat.push({ node, parent });
+    }
+  };
+  walk(tree);
+  const text = (node: RootContent) =>
+    node.type === 'paragraph' || node.type === 'heading' ? foldDigits(inlineText(node, doc).text.trim()) : '';
+  // a signature followed by its date, inside the outline
+  let start = -1;
+  for (let i = 0; i + 1 < flat.length && start === -1; i++) {
+    if (flat[i].parent === tree || flat[i].node.data?.outline) continue;
+    const t = text(flat[i].node);
+    const next = text(flat[i + 1].node);
+    if (isSignature(t) && (DATE_ARABIC.test(next) || DATE_CHINESE.test(next))) start = i;
+  }
+  if (start === -1) return detachTrailing(tree, doc);
+  while (start > 0 && flat[start - 1].node.data?.role === 'attachment' && flat[start - 1].parent !== tree) start--;
+  const moved = flat.slice(start).filter(({ parent }) => parent !== tree);
+  if (moved.length === 0) return;
+  let sawDate = false;
+  for (const { node, parent } of moved) {
+    parent.children.splice(parent.children.indexOf(node), 1);
+    const t = text(node);
+    let role = node.data?.role ?? 'attachment';
+    if (!node.data?.role) {
+      if (!sawDate && (DATE_ARABIC.test(t) || DATE_CHINESE.test(t))) (role = 'date'), (sawDate = true);
+      else if (DISCLOSURE.test(t)) role = 'disclosure';
+      else if (!sawDate && isSignature(t)) role = 'signature';
+      else if (/^(抄送|印发|主办|联系人)|印发$/.test(t)) role = 'distribution';
+    }
+    if (node.data?.outline) delete node.data.outline;
+    node.data = { ...node.data, role };
+  }
+  // numbered items of an attachment (附件1 …) are its content, not sections
+  tree.children.push(...moved.map((m) => m.node));
+  extend(tree.children);
+}
+
+function isSignature(t: string): boolean {
+  return t.length > 0 && t.length <= 40 && ORG.test(t) && !/[，。、；]/.test(t);
+}
+
+/** Without a signature inside the outline: a date, disclosure or signature ending the last section. */
+function detachTrailing(tree: Root, doc: string): void {
   const closing: RootContent[] = [];
   let sawDate = false;
   for (;;) {
@@ -55,7 +105,7 @@ function detachClosing(tree: Root, doc: string): void {
     if (node.data?.role === 'pageNumber') role = 'pageNumber';
     else if (DATE_ARABIC.test(t) || DATE_CHINESE.test(t)) role = 'date';
     else if (DISCLOSURE.test(t)) role = 'disclosure';
-    else if (sawDate && ORG.test(t) && t.length <= 40 && !/[，。、；]/.test(t)) role = 'signature';
+    else if (sawDate && isSignature(t)) role = 'signature';
     else break;
     if (role === 'date') sawDate = true;
     parent.children.pop();
@@ -66,7 +116,6 @@ function detachClosing(tree: Root, doc: string): void {
   tree.children.push(...closing);
   extend(tree.children);
 }
-
 function assignRoles(blocks: RootContent[], doc: string): void {
   const texts = blocks.map((b) => (b.type === 'paragraph' || b.type === 'heading' ? foldDigits(inlineText(b, doc).text.trim()) : null));
   let inNoticeTitle = false;
@@ -95,7 +144,7 @@ function assignRoles(blocks: RootContent[], doc: string): void {
     else if (block.type === 'heading' && block.depth === 1) {
       set(i, 'title');
       titleSeen = true;
-    } else if (/^关于/.test(t) && short && !noticeDone) {
+    } else if ((/^关于/.test(t) || ISSUER_THEN_NOTICE.test(t)) && short && !noticeDone) {
       set(i, 'noticeTitle');
       if (NOTICE_END.test(t)) noticeDone = true;
       else inNoticeTitle = true;

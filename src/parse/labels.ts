@@ -36,7 +36,7 @@ function sticky(source: string): RegExp {
 const FIRST = new RegExp(`[第（(0-9０-９${CIRCLED_CLASS.slice(1, -1)}〇零○一二两三四五六七八九十百千]`, 'y');
 
 const PATTERNS: Pattern[] = [
-  { style: 'part', rank: 0, re: sticky(`第(${CN_NUMERAL}+|[0-9０-９]+)部分${SP}*`) },
+  { style: 'part', rank: 0, re: sticky(`第(${CN_NUMERAL}+|[0-9０-９]+)(?:部分|篇)(?:${SP}+|(?=[\\u4e00-\\u9fff]))`) },
   { style: 'chapter', rank: 1, re: sticky(`第(${CN_NUMERAL}+|[0-9０-９]+)章(?:${SP}+|(?=[\\u4e00-\\u9fff]))`) },
   { style: 'section-cn', rank: 2, re: sticky(`第(${CN_NUMERAL}+|[0-9０-９]+)节(?:${SP}+|(?=[\\u4e00-\\u9fff]))`) },
   { style: 'article', rank: 3, re: sticky(`第(${CN_NUMERAL}+|[0-9０-９]+)条(?:${SP}+|(?=[\\u4e00-\\u9fff]))`) },

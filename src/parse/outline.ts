@@ -196,12 +196,24 @@ export function titleOf(block: Paragraph | Heading, doc: string): string {
   return first.replace(/[：:；;\s]+$/, '').replace(/\n/g, '');
 }
 
-/** Items of this rank and below (1. （1） ①) do not hold boxes. */
-const BOX_HOLDER_RANK = 6;
+/** The punctuation of a label, digits folded: "3、" → "、", "１．" → ".", "（1）" → "（）". */
+function shape(label: string): string {
+  return label.replace(/[0-9０-９〇零○一二两三四五六七八九十百千]/g, '').replace(/．/g, '.');
+}
+
+/** An item whose opening paragraph goes on past its title (a task, not a heading). */
+function holdsProse(section: SectionNode, doc: string): boolean {
+  if (section.data.rank >= 6) return true;
+  const first = section.children[0];
+  if (!first || (first.type !== 'paragraph' && first.type !== 'heading')) return false;
+  const text = inlineText(first, doc).text;
+  return /。\s*\S/.test(text);
+}
 
 function nest(blocks: RootContent[], doc: string, index: LineIndex): RootContent[] {
   const top: RootContent[] = [];
   const stack: SectionNode[] = [];
+  const variantRanks = new Map<string, number>();
   const container = () => (stack.length ? stack[stack.length - 1].children : top);
   for (const block of blocks) {
     const mark = block.type === 'paragraph' || block.type === 'heading' ? block.data?.outline : undefined;
@@ -218,11 +230,20 @@ function nest(blocks: RootContent[], doc: string, index: LineIndex): RootContent
       container().push(block);
       continue;
     }
+    let rank = mark.rank;
     if (mark.style === 'box') {
       // A 专栏 box illustrates the part it stands in, not the numbered item before it.
-      while (stack.length && (stack[stack.length - 1].data.style === 'box' || stack[stack.length - 1].data.rank >= BOX_HOLDER_RANK)) stack.pop();
+      while (stack.length && (stack[stack.length - 1].data.style === 'box' || holdsProse(stack[stack.length - 1], doc))) stack.pop();
     } else {
-      while (stack.length && stack[stack.length - 1].data.rank >= mark.rank) stack.pop();
+      const top = stack[stack.length - 1];
+      const variant = `${mark.style}|${shape(mark.label)}`;
+      // "3、…" then "１．…": numbering that starts again at 1 in another hand is a level below,
+      // and so are the items that follow in that hand
+      if (top && top.data.style === mark.style && mark.ordinal === 1 && shape(top.data.label) !== shape(mark.label)) {
+        rank = top.data.rank + 0.5;
+        variantRanks.set(variant, rank);
+      } else rank = variantRanks.get(variant) ?? mark.rank;
+      while (stack.length && stack[stack.length - 1].data.rank >= rank) stack.pop();
     }
     const section: SectionNode = {
       type: 'section',
@@ -232,7 +253,7 @@ function nest(blocks: RootContent[], doc: string, index: LineIndex): RootContent
         label: mark.label,
         number: mark.number,
         ordinal: mark.ordinal,
-        rank: mark.rank,
+        rank,
         level: stack.length + 1,
         title: titleOf(block as Paragraph | Heading, doc),
         ...(mark.bare ? { bare: true } : {}),

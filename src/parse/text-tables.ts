@@ -134,7 +134,8 @@ function rowsTable(lines: Line[], i: number): TableRegion | null {
     ['space-rows', /(?:[ \u3000]{2,}|\t)+/],
     ['space-rows', /[ \u3000\t]+/],
   ] as const) {
-    const count = (l: Line) => (isBlank(l) || SENTENCE.test(l.text) ? 0 : splitCells(l, sep).length);
+    // tabs are a strong sign: a tab-separated cell may hold sentences (a task's full text)
+    const count = (l: Line) => (isBlank(l) || (layout !== 'tab-rows' && SENTENCE.test(l.text)) ? 0 : splitCells(l, sep).length);
     const n = count(lines[i]);
     const min = layout === 'tab-rows' ? 2 : 3;
     if (n < min) continue;
