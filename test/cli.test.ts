@@ -120,3 +120,16 @@ describe('reading commands', () => {
     for (const command of ['ingest', 'tasks', 'departments', 'indicators']) expect(r.stdout).toContain(command);
   });
 });
+
+describe('a data folder with an outdated model', () => {
+  it('leaves the outdated document out with one line, goes on with the others, exits 1', () => {
+    const folder = path.join(dir, 'mixed');
+    policy(['ingest', bundled, '--data', folder, '-q']);
+    mkdirSync(path.join(folder, 'old-plan'));
+    writeFileSync(path.join(folder, 'old-plan', 'document.json'), JSON.stringify({ schemaVersion: 0, id: 'old-plan' }));
+    const r = policy(['tasks', '--data', folder, '--json']);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toMatch(/old-plan\/document\.json: schema version 0, expected \d+ \(ingest again\); left out$/);
+    expect((JSON.parse(r.stdout) as unknown[]).length).toBe(27);
+  });
+});
