@@ -55,8 +55,9 @@ function detachClosing(tree: Root, doc: string): void {
     node.type === 'paragraph' || node.type === 'heading' ? foldDigits(inlineText(node, doc).text.trim()) : '';
   // a signature followed by its date, inside the outline
   let start = -1;
+  const short = (node: RootContent) => (node.position?.end.offset ?? 0) - (node.position?.start.offset ?? 0) <= 60;
   for (let i = 0; i + 1 < flat.length && start === -1; i++) {
-    if (flat[i].parent === tree || flat[i].node.data?.outline) continue;
+    if (flat[i].parent === tree || flat[i].node.data?.outline || !short(flat[i].node) || !short(flat[i + 1].node)) continue;
     const t = text(flat[i].node);
     const next = text(flat[i + 1].node);
     if (isSignature(t) && (DATE_ARABIC.test(next) || DATE_CHINESE.test(next))) start = i;

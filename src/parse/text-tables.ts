@@ -135,7 +135,8 @@ function rowsTable(lines: Line[], i: number): TableRegion | null {
     ['space-rows', /[ \u3000\t]+/],
   ] as const) {
     // tabs are a strong sign: a tab-separated cell may hold sentences (a task's full text)
-    const count = (l: Line) => (isBlank(l) || (layout !== 'tab-rows' && SENTENCE.test(l.text)) ? 0 : splitCells(l, sep).length);
+    const count = (l: Line) =>
+      isBlank(l) || (layout === 'tab-rows' ? !l.text.includes('\t') : SENTENCE.test(l.text) || !/\S\s+\S/.test(l.text)) ? 0 : splitCells(l, sep).length;
     const n = count(lines[i]);
     const min = layout === 'tab-rows' ? 2 : 3;
     if (n < min) continue;
