@@ -73,16 +73,26 @@ function singleOut(docs: PolicyDocument[], out: string | undefined): void {
   }
 }
 
-export async function writeIndicatorsPdf(opts: CommonOptions): Promise<void> {
-  const render = renderOptions(opts);
+/** One PDF per document (or one, to --out), with a line saying what each holds. */
+async function writePerDocument(
+  opts: CommonOptions,
+  fileName: string,
+  render: (doc: PolicyDocument, options: RenderOptions) => Promise<{ bytes: Buffer; pages: number }>,
+  holds: (doc: PolicyDocument) => string,
+): Promise<void> {
+  const options = renderOptions(opts);
   const docs = await selectDocuments(opts.data, opts.doc);
   singleOut(docs, opts.out);
   for (const doc of docs) {
-    const file = opts.out ?? reportPath(opts.data, doc, 'indicators.pdf');
-    const { bytes, pages } = await renderIndicators(doc, render);
+    const file = opts.out ?? reportPath(opts.data, doc, fileName);
+    const { bytes, pages } = await render(doc, options);
     await writeOut(file, bytes);
-    say(`${file}  ${doc.indicators.length} indicators, ${plural(pages, 'page')}, ${kb(bytes.length)}`);
+    say(`${file}  ${holds(doc)}, ${plural(pages, 'page')}, ${kb(bytes.length)}`);
   }
+}
+
+export async function writeIndicatorsPdf(opts: CommonOptions): Promise<void> {
+  await writePerDocument(opts, 'indicators.pdf', renderIndicators, (doc) => `${doc.indicators.length} indicators`);
 }
 
 export function registerReport(program: Command): void {
@@ -137,15 +147,7 @@ export function registerReport(program: Command): void {
       .option('--doc <id>', 'only this document (default: every document)')
       .option('--out <file>', 'PDF to write (default <data>/reports/<doc id>/matrix.pdf)'),
   ).action(async (opts: CommonOptions) => {
-    const render = renderOptions(opts);
-    const docs = await selectDocuments(opts.data, opts.doc);
-    singleOut(docs, opts.out);
-    for (const doc of docs) {
-      const file = opts.out ?? reportPath(opts.data, doc, 'matrix.pdf');
-      const { bytes, pages } = await renderMatrix(doc, render);
-      await writeOut(file, bytes);
-      say(`${file}  ${doc.tasks.length} tasks, ${plural(pages, 'page')}, ${kb(bytes.length)}`);
-    }
+    await writePerDocument(opts, 'matrix.pdf', renderMatrix, (doc) => `${doc.tasks.length} tasks`);
   });
 
   program
