@@ -1,11 +1,10 @@
 import type { Table } from 'mdast';
 import type { Paragraph as ModelParagraph, ParagraphKind, Section, Task } from '../model/types.js';
 import type { SectionNode } from '../parse/outline.js';
-import type { InlineText } from '../parse/inline.js';
 import { ancestorsOf, blocksOf, joinTexts, nodePosition, spanPosition, type Block, type Context } from './context.js';
 import { findClause, parseClause, splitNames, type ClauseMatch } from './clause.js';
 import { isIndicatorTable } from './indicators.js';
-import { inlineText } from '../parse/inline.js';
+import { inlineText, type InlineText } from '../parse/inline.js';
 
 /** Sections (the outline), tasks (numbered work items with their clauses), paragraphs. */
 export function extractStructure(ctx: Context): void {
@@ -279,7 +278,7 @@ function tasksFromTables(ctx: Context): Task[] {
       tasks.push({
         number,
         label: number,
-        outlineId: b.section?.data.id ?? '',
+        outlineId: '', // a table row has no outline item of its own
         ordinal: tasks.length + 1,
         title: (stop === -1 ? text : text.slice(0, stop)).trim(),
         text,

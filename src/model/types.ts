@@ -112,7 +112,7 @@ export interface Task {
   number: string;
   /** The numbering as the document writes it: `（三）`, `12.`, `16` (a bare number); for headings and sheets. */
   label: string;
-  /** Id of the task's own outline item in `sections` (`s4.2.1`). */
+  /** Id of the task's own outline item in `sections` (`s4.2.1`); empty for a row of a task table. */
   outlineId: string;
   ordinal: number;
   /** First sentence, without its closing 。 */
