@@ -70,6 +70,22 @@ const BRACKET = new Int8Array(0x10000);
 for (const c of OPEN) BRACKET[c.charCodeAt(0)] = 1;
 for (const c of CLOSE) BRACKET[c.charCodeAt(0)] = -1;
 
+/**
+ * Labelled clauses inside a task's text besides the closing one: "…新建学校两所（牵头单位：县教委）；
+ * 扩充医疗资源（牵头单位：县卫生健康委）。" names a lead for each part.
+ */
+export function innerClauses(text: string, before: number): ClauseMatch[] {
+  const out: ClauseMatch[] = [];
+  for (let i = 0; i < before; i++) {
+    if (BRACKET[text.charCodeAt(i)] >= 0 || !CLOSE.includes(text[i])) continue;
+    const open = matchingOpen(text, i);
+    if (open === -1) continue;
+    const content = text.slice(open + 1, i);
+    if (LABEL.test(content) && !content.includes('\n')) out.push({ start: open, end: i + 1, content, contentStart: open + 1 });
+  }
+  return out;
+}
+
 function matchingOpen(text: string, closeAt: number): number {
   let depth = 0;
   for (let i = closeAt; i >= 0; i--) {

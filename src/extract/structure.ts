@@ -2,7 +2,7 @@ import type { Table } from 'mdast';
 import type { Paragraph as ModelParagraph, ParagraphKind, Section, Task } from '../model/types.js';
 import type { SectionNode } from '../parse/outline.js';
 import { ancestorsOf, blocksOf, joinTexts, nodePosition, spanPosition, type Block, type Context } from './context.js';
-import { findClause, parseClause, splitNames, type ClauseMatch } from './clause.js';
+import { findClause, innerClauses, parseClause, splitNames, type ClauseMatch } from './clause.js';
 import { isIndicatorTable } from './indicators.js';
 import { inlineText, type InlineText } from '../parse/inline.js';
 
@@ -91,9 +91,11 @@ function findTasks(ctx: Context, sections: SectionNode[]): Task[] {
     const found = clauseOf(ctx, s);
     const clause = found?.clause ?? null;
     const where = found?.in ?? text;
-    const assignments = clause
-      ? parseClause(clause.content).map((n) => ({ role: n.role, label: n.label, raw: n.raw, name: n.raw }))
-      : [];
+    const inner = clause ? innerClauses(where.text, clause.start) : [];
+    const assignments = [...inner, ...(clause ? [clause] : [])]
+      .flatMap((c) => parseClause(c.content))
+      .map((n) => ({ role: n.role, label: n.label, raw: n.raw, name: n.raw }));
+    for (const c of inner) ctx.clauseRanges.push([where.at(c.start), where.at(c.end - 1) + 1]);
     if (clause) ctx.clauseRanges.push([where.at(clause.start), where.at(clause.end - 1) + 1]);
     if (clause && assignments.length === 0) {
       ctx.file.message(`task ${number}: assignment clause names no unit`, { place: spanPosition(ctx, where, clause.start, clause.end), ruleId: 'empty-assignment', source: 'policy' });

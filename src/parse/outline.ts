@@ -101,20 +101,28 @@ function split(p: Paragraph, doc: string, index: LineIndex): Paragraph[] {
   const inline = inlineText(p, doc);
   const text = inline.text;
   const cuts: number[] = [];
-  let previous = matchLabel(text.trimStart());
-  const breaks = /[\n。]/g;
+  // last ordinal seen of each numbering style in this paragraph
+  const last = new Map<string, number>();
+  const own = matchLabel(text.trimStart());
+  if (own) last.set(own.style, own.ordinal);
+  const breaks = /[\n。）〕)]|[ \u3000]{1,}(?=\S)/g;
   for (let m = breaks.exec(text); m; m = breaks.exec(text)) {
-    const before = m[0];
-    let k = m.index + 1;
+    const before = /^[ \u3000]/.test(m[0]) ? ' ' : m[0];
+    let k = m.index + m[0].length;
     while (k < text.length && /[ \t\u3000]/.test(text[k])) k++;
     const label = matchLabel(text, k) ?? (before === '\n' ? matchBox(text, k) : null);
     if (!label || label.bare) continue;
-    if (before === '。') {
-      // Running on after a full stop only when the numbering continues: （一）… 。（二）…
-      if (!INLINE_STYLES.has(label.style) || !previous || previous.style !== label.style || previous.ordinal + 1 !== label.ordinal) continue;
+    if (before !== '\n') {
+      // Items run together (…。（二）…, …（牵头单位：…）（二）…, a whole plan pasted as one
+      // line): only where a numbering continues, or a new one starts at 1 after a full stop
+      const previous = last.get(label.style);
+      const continues = previous !== undefined && previous + 1 === label.ordinal;
+      const starts = (before === '。' || before === ' ') && label.ordinal === 1 && previous === undefined;
+      if (!INLINE_STYLES.has(label.style) || !(continues || starts)) continue;
+      if (before !== '。' && before !== ' ' && !continues) continue;
     }
     cuts.push(k);
-    previous = label;
+    last.set(label.style, label.ordinal);
   }
   if (cuts.length === 0) return [p];
   const bounds = [0, ...cuts, text.length];
