@@ -36,7 +36,7 @@ export function parseGongwen(doc: string, index = new LineIndex(doc)): Root {
   while (i < lines.length) {
     if (t < tables.length && tables[t].first === i) {
       open = null;
-      children.push(tableNode(index, tables[t].rows, tables[t].rowSpans));
+      children.push(tableNode(index, tables[t].rows, tables[t].rowSpans, tables[t].span));
       i = tables[t].last + 1;
       t++;
       continue;
@@ -104,7 +104,7 @@ function textNode(index: LineIndex, doc: string, start: number, end: number): Te
   return { type: 'text', value: doc.slice(start, end), position: index.position(start, end) };
 }
 
-function tableNode(index: LineIndex, rows: CellSpan[][], rowSpans?: CellSpan[]): Table {
+function tableNode(index: LineIndex, rows: CellSpan[][], rowSpans?: CellSpan[], span?: CellSpan): Table {
   const doc = index.text;
   const width = Math.max(...rows.map((r) => r.length));
   const tableRows: TableRow[] = rows.map((cells, r) => {
@@ -120,6 +120,8 @@ function tableNode(index: LineIndex, rows: CellSpan[][], rowSpans?: CellSpan[]):
     type: 'table',
     align: new Array(width).fill(null),
     children: tableRows,
-    position: { start: { ...tableRows[0].position!.start }, end: { ...tableRows[tableRows.length - 1].position!.end } },
+    position: span
+      ? index.position(Math.min(span.start, tableRows[0].position!.start.offset!), Math.max(span.end, tableRows[tableRows.length - 1].position!.end.offset!))
+      : { start: { ...tableRows[0].position!.start }, end: { ...tableRows[tableRows.length - 1].position!.end } },
   };
 }

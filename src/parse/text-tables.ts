@@ -27,6 +27,8 @@ export interface TableRegion {
   rows: CellSpan[][];
   /** Extent of each row where it is wider than its cells (the pipes of | a | b |). */
   rowSpans?: CellSpan[];
+  /** Extent of the whole region, rule lines (|---|) included. */
+  span?: CellSpan;
 }
 
 const isBlank = (l: Line) => l.text.trim() === '';
@@ -73,6 +75,9 @@ export function findTables(lines: Line[]): TableRegion[] {
   while (i < lines.length) {
     const region = cellPerLine(lines, i) ?? pipeTable(lines, i) ?? headedCellPerLine(lines, i) ?? rowsTable(lines, i);
     if (region) {
+      const first = trimmedSpan(lines[region.first], lines[region.first].start, lines[region.first].end);
+      const last = trimmedSpan(lines[region.last], lines[region.last].start, lines[region.last].end);
+      if (first && last) region.span = { start: first.start, end: last.end };
       regions.push(region);
       i = region.last + 1;
     } else i++;
