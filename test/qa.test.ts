@@ -124,3 +124,31 @@ describe('QA documents, second round', () => {
     expect(doc.departments.map((d) => d.name)).not.toContain('县生态环境局');
   });
 });
+
+/** Third QA round: test/fixtures/qa3/EXPECTED.notes. */
+const qa3 = (name: string) => ingestFile(`test/fixtures/qa3/${name}`);
+
+describe('QA documents, third round', () => {
+  it('items run together after their clauses split, each with its lead', async () => {
+    const doc = await qa3('runon-items.txt');
+    expect(doc.tasks.map((t) => t.lead)).toEqual([['县农业农村委'], ['县商务委'], ['县财政局']]);
+    expect(doc.diagnostics.filter((d) => d.rule === 'count-mismatch')).toEqual([]);
+  });
+
+  it('a task naming a lead for each of its parts keeps them all', async () => {
+    const doc = await qa3('two-clauses.txt');
+    expect(doc.tasks.at(-1)!.lead).toEqual(['县教委', '县卫生健康委']);
+  });
+
+  it('Markdown front matter is metadata, not outline', async () => {
+    const doc = await qa3('markdown-shapes-crlf.md');
+    expect(doc.title).toBe('某区智慧社区建设三年行动方案（2024—2026年）');
+    expect(doc.sections.some((s) => s.title.includes('title:'))).toBe(false);
+    expect(doc.tasks.length).toBeGreaterThan(0);
+  });
+
+  it('labels beyond one hundred (一百一十八、) are outline', async () => {
+    const doc = await qa3('label-120.txt');
+    expect(doc.sections.filter((s) => s.level === 1).map((s) => s.label)).toEqual(['一百一十八、', '一百一十九、', '一百二十、', '一百二十一、']);
+  });
+});

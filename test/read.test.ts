@@ -58,3 +58,25 @@ describe('decoding', () => {
     expect(file.data.source?.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 });
+
+describe('encodings that are easy to get wrong', () => {
+  const chinese = '某县人民政府关于推进乡村振兴的实施意见。一、总体要求。坚持农业农村优先发展，推进城乡融合发展。';
+
+  it('reads UTF-16 saved without its BOM', () => {
+    const le = decodeBytes(iconv.encode(`${chinese}\n1. ABC`, 'utf16le'));
+    expect(le).toMatchObject({ encoding: 'utf-16le', text: `${chinese}\n1. ABC` });
+    const be = Buffer.from(iconv.encode(`${chinese}\n1. ABC`, 'utf16le'));
+    be.swap16();
+    expect(decodeBytes(be)).toMatchObject({ encoding: 'utf-16be', text: `${chinese}\n1. ABC` });
+  });
+
+  it('refuses Shift-JIS and Big5 rather than reading them as garbled GB18030', () => {
+    expect(() => decodeBytes(iconv.encode('日本語の行政文書です。地方自治体の計画について説明します。', 'shift_jis'))).toThrow(/not plausible GB18030/);
+    expect(() => decodeBytes(iconv.encode('臺灣縣政府關於推動鄉村發展的實施計畫。', 'big5'))).toThrow(/not plausible GB18030/);
+  });
+
+  it('says where a UTF-8 file was cut off', () => {
+    const bytes = new TextEncoder().encode(chinese);
+    expect(() => decodeBytes(bytes.subarray(0, bytes.length - 1))).toThrow(/cut off in the middle of a character at byte \d+/);
+  });
+});

@@ -71,7 +71,7 @@ function outlineNumbers(ctx: Context): void {
       }
       const prev = last.get(d.style);
       if (prev !== undefined && d.ordinal !== prev + 1 && d.style !== 'heading' && d.style !== 'box') {
-        ctx.file.message(`outline numbering jumps from ${prev} to ${d.ordinal} (${d.label})`, {
+        ctx.file.message(d.ordinal === prev ? `outline number ${d.label} repeats` : `outline numbering jumps from ${prev} to ${d.ordinal} (${d.label})`, {
           place: nodePosition(ctx, n).start,
           ruleId: 'numbering-gap',
           source: 'policy',

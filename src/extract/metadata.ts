@@ -16,7 +16,7 @@ export function extractMetadata(ctx: Context): void {
   const notice = byRole('noticeTitle').join('');
   m.noticeTitle = notice || null;
   const title = byRole('title').join('');
-  m.title = title || planTitleFromNotice(notice) || notice || null;
+  m.title = title || planTitleFromNotice(notice) || notice || frontMatterTitle(ctx) || null;
 
   const docNumber = ctx.blocks.find((b) => b.role === 'docNumber');
   // matched on folded digits, kept as written (the fold is one character for one)
@@ -34,6 +34,12 @@ export function extractMetadata(ctx: Context): void {
   m.disclosure = first('disclosure')?.replace(/^[（(]|[）)]$/g, '') ?? null;
   m.docType = docTypeOf(m.title) ?? docTypeOf(m.noticeTitle);
   m.period = periodOf(m.title ?? '') ?? periodOf(m.noticeTitle ?? '') ?? periodInText(ctx) ?? fiveYearPlan(m.title ?? m.noticeTitle ?? '');
+}
+
+/** title: … in Markdown front matter. */
+function frontMatterTitle(ctx: Context): string | null {
+  const text = ctx.blocks.filter((b) => b.role === 'frontMatter').map((b) => b.content.text).join('\n');
+  return /^\s*title\s*[:：]\s*["']?(.+?)["']?\s*$/m.exec(text)?.[1] ?? null;
 }
 
 /** 关于印发《X》的通知 / 某县人民政府关于印发X的通知 → X */

@@ -239,7 +239,8 @@ function tableRows(ctx: Context, b: Block, before: number): ModelParagraph[] {
   if (isIndicatorTable(table, ctx.doc)) return [];
   const taskRows = taskTableRows.get(table);
   return table.children
-    .map((row, i) => ({ row, text: cellTexts(ctx, row).filter(Boolean).join(' | '), task: taskRows?.get(i) ?? null }))
+    // empty cells stay (a | b |  | c), so a name keeps its column
+    .map((row, i) => ({ row, text: trimEmpty(cellTexts(ctx, row)).join(' | '), task: taskRows?.get(i) ?? null }))
     .filter((r) => r.text)
     .map((r, i) => ({
       id: `p${before + i + 1}`,
@@ -249,6 +250,12 @@ function tableRows(ctx: Context, b: Block, before: number): ModelParagraph[] {
       text: r.text,
       position: nodePosition(ctx, r.row),
     }));
+}
+
+function trimEmpty(cells: string[]): string[] {
+  let end = cells.length;
+  while (end > 0 && !cells[end - 1]) end--;
+  return cells.slice(0, end);
 }
 
 /** For task tables: row index → task number, so their rows read as task paragraphs. */

@@ -56,6 +56,7 @@ export function outline() {
     const doc = String(file.value);
     const index = lineIndexOf(file);
     const flat = flatten(tree.children, doc).flatMap((b): RootContent[] => (b.type === 'paragraph' ? split(b, doc, index) : [b]));
+    markFrontMatter(flat, doc);
     annotate(flat, doc);
     tree.children = nest(flat, doc, index);
   };
@@ -138,6 +139,23 @@ function split(p: Paragraph, doc: string, index: LineIndex): Paragraph[] {
     pieces.push({ type: 'paragraph', children: [node], position: { start: { ...position.start }, end: { ...position.end } } });
   }
   return pieces;
+}
+
+/**
+ * YAML front matter of a Markdown file (--- title: … ---): remark-parse reads it as a rule
+ * and a setext heading. It is metadata, not outline: its blocks get the role `frontMatter`.
+ */
+function markFrontMatter(blocks: RootContent[], doc: string): void {
+  const first = blocks[0];
+  if (!first || first.type !== 'thematicBreak' || first.position?.start.offset !== 0 || !doc.startsWith('---')) return;
+  for (let i = 1; i < Math.min(blocks.length, 30); i++) {
+    const b = blocks[i];
+    const end = b.position?.end.offset ?? 0;
+    const closes = b.type === 'thematicBreak' || (b.type === 'heading' && /(^|\n)\s*---+\s*$/.test(doc.slice(b.position?.start.offset ?? 0, end)));
+    if (!closes) continue;
+    for (const node of blocks.slice(0, i + 1)) node.data = { ...node.data, role: 'frontMatter' };
+    return;
+  }
 }
 
 const ATTACHMENTS = /^附件\s*[：:]/;

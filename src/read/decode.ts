@@ -40,11 +40,23 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     encoding = 'utf-16be';
   } else {
     const nul = bytes.indexOf(0);
-    if (nul !== -1) throw new DecodeError(`binary data (NUL byte at offset ${nul})`);
+    if (nul !== -1) {
+      // UTF-16 saved without its BOM has a NUL beside every ASCII character
+      const utf16 = guessUtf16(bytes);
+      if (!utf16) throw new DecodeError(`binary data (NUL byte at offset ${nul})`);
+      text = utf16.text;
+      encoding = utf16.encoding;
+      checkText(text);
+      return { text, encoding, lineEnding: lineEndingOf(text), ...base };
+    }
     try {
       text = strictUtf8(bytes, 0);
       encoding = 'utf-8';
     } catch (utf8Error) {
+      const at = firstInvalidUtf8(bytes);
+      if (at > 0 && at >= bytes.length - 3 && bytes[at] >= 0xc2) {
+        throw new DecodeError(`UTF-8 cut off in the middle of a character at byte ${at} (the file ends there; was it truncated?)`);
+      }
       text = decodeGb18030(bytes, (utf8Error as DecodeError).message);
       encoding = 'gb18030';
     }
@@ -75,22 +87,53 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 /**
- * GB18030 accepts almost any byte pair, so a wrong guess shows up as replacement characters
- * or as text that is mostly not Chinese; both are rejected rather than silently mangled.
+ * GB18030 accepts almost any byte pair, so a wrong guess (Shift-JIS, Big5, binary) shows up
+ * as replacement characters, as text that is mostly not Chinese, or as Chinese made of rare
+ * characters; all are rejected rather than silently mangled.
  */
 function decodeGb18030(bytes: Uint8Array, utf8Problem: string): string {
   const text = iconv.decode(Buffer.from(bytes), 'gb18030');
   const bad = text.indexOf('\ufffd');
-  if (bad !== -1) throw new DecodeError(`undecodable bytes: ${utf8Problem}, and not GB18030 either (character ${bad})`);
+  if (bad !== -1) {
+    const line = text.slice(0, bad).split(/\r\n|\r|\n/).length;
+    throw new DecodeError(`undecodable bytes: not UTF-8 (${utf8Problem}), and not GB18030 either (bad bytes on line ${line})`);
+  }
   let cjk = 0;
+  let common = 0;
   let other = 0;
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
-    if (c >= 0x4e00 && c <= 0x9fff) cjk++;
-    else if (c > 0x7f && !(c >= 0x3000 && c <= 0x303f) && !(c >= 0xff00 && c <= 0xffef)) other++;
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      cjk++;
+      if (COMMON.has(ch)) common++;
+    } else if (c > 0x7f && !(c >= 0x3000 && c <= 0x303f) && !(c >= 0xff00 && c <= 0xffef)) other++;
   }
-  if (cjk === 0 || other > cjk) throw new DecodeError(`undecodable bytes: ${utf8Problem}, and not plausible GB18030 text`);
+  if (cjk === 0 || other > cjk || common < cjk * 0.15) {
+    throw new DecodeError(`undecodable bytes: not UTF-8 (${utf8Problem}), and not plausible GB18030 Chinese either (another encoding? save as UTF-8)`);
+  }
   return text;
+}
+
+/** Characters that make up a large share of any Chinese text, official prose above all. */
+const COMMON = new Set(
+  '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严推设施城镇乡村域镇'.split(''),
+);
+
+/** UTF-16 without BOM: NULs at every other byte where ASCII stands, and a sensible decoding. */
+function guessUtf16(bytes: Uint8Array): { text: string; encoding: 'utf-16le' | 'utf-16be' } | null {
+  if (bytes.length % 2 !== 0) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) (i % 2 === 0 ? evenNul++ : oddNul++);
+  const encoding = oddNul > evenNul * 4 ? 'utf-16le' : evenNul > oddNul * 4 ? 'utf-16be' : null;
+  if (!encoding) return null;
+  const text = new TextDecoder(encoding).decode(bytes);
+  let printable = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if ((c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x0d || c === 0x09 || (c >= 0x3000 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef)) printable++;
+  }
+  return printable >= text.length * 0.95 ? { text, encoding } : null;
 }
 
 // control characters other than tab, line feed, form feed and carriage return

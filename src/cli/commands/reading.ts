@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { PolicyDocument, Quantity } from '../../model/types.js';
 import { loadDocuments } from '../../model/store.js';
 import { resolveAcross } from '../../model/departments.js';
+import { UserError } from '../../model/errors.js';
 import { renderTable } from '../format.js';
 import { writeIndicatorsPdf } from './report.js';
 
@@ -30,6 +31,7 @@ export function registerReading(program: Command): void {
     .action(async (options: ReadOptions & { dept?: string }) => {
       const docs = await documentsFor(options);
       const rows: { doc: string; number: string; title: string; role: string; lead: string[]; responsible: string[]; section: string; line: number }[] = [];
+      if (options.dept !== undefined && !options.dept.trim()) throw new UserError('--dept: empty department name');
       const resolved = options.dept ? resolveAcross(options.dept, docs) : null;
       for (const doc of docs) {
         const dept = resolved ? resolved.get(doc.id) : null;
