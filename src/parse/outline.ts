@@ -106,7 +106,8 @@ function split(p: Paragraph, doc: string, index: LineIndex): Paragraph[] {
   const last = new Map<string, number>();
   const own = matchLabel(text.trimStart());
   if (own) last.set(own.style, own.ordinal);
-  const breaks = /[\n。）〕)]|[ \u3000]{1,}(?=\S)/g;
+  // a break followed by what could start a label (the rest is checked by matchLabel)
+  const breaks = /(?:[\n。）〕)]|[ \u3000]+)(?=[ \t\u3000]*[第（(0-9０-９〇零一二两三四五六七八九十百①-⑳专])/g;
   for (let m = breaks.exec(text); m; m = breaks.exec(text)) {
     const before = /^[ \u3000]/.test(m[0]) ? ' ' : m[0];
     let k = m.index + m[0].length;
