@@ -3,7 +3,7 @@ import type { PolicyDocument, Quantity } from '../../model/types.js';
 import { loadDocuments } from '../../model/store.js';
 import { resolveAcross } from '../../model/departments.js';
 import { UserError } from '../../model/errors.js';
-import { renderTable } from '../format.js';
+import { plural, renderTable } from '../format.js';
 import { writeIndicatorsPdf } from './report.js';
 
 interface ReadOptions {
@@ -61,7 +61,7 @@ export function registerReading(program: Command): void {
           rows.map((r) => [...(many ? [r.doc] : []), r.number, r.title, ...(options.dept ? [r.role] : []), r.lead.join('、'), r.responsible.join('、')]),
         ),
       );
-      print(`${rows.length} task${rows.length === 1 ? '' : 's'}\n`);
+      print(`${plural(rows.length, 'task')}\n`);
     });
 
   program
@@ -104,7 +104,7 @@ export function registerReading(program: Command): void {
           rows,
         ),
       );
-      print(`${rows.length} department${rows.length === 1 ? '' : 's'}\n`);
+      print(`${plural(rows.length, 'department')}\n`);
     });
 
   program
@@ -152,7 +152,7 @@ export function registerReading(program: Command): void {
           rows,
         ),
       );
-      print(`${rows.length} indicator${rows.length === 1 ? '' : 's'}\n`);
+      print(`${plural(rows.length, 'indicator')}\n`);
     });
 }
 
