@@ -83,6 +83,25 @@ describe('the bundled county plan', () => {
     expect(find('外交部')).toBe('unknown');
   });
 
+  it('folds the 委 forms of municipal units (交通运输委, 教育委, 科学技术委)', () => {
+    const city = ingestText(
+      '某市实施方案\n\n一、重点任务\n' +
+        '1.完善农村公路网络。（牵头单位：市交通运输委；责任单位：市教育委）\n' +
+        '2.建设科技创新平台。（牵头单位：市科学技术委员会；责任单位：市交通委）\n',
+      { fileName: 'city.txt' },
+    );
+    const find = (q: string) => {
+      const r = resolveDepartment(q, city.departments);
+      return r.status === 'found' ? r.department.name : r.status;
+    };
+    // one unit, however it is written
+    expect(city.departments.filter((d) => /交通/.test(d.name))).toHaveLength(1);
+    expect(find('交通运输委员会')).toBe(find('交通委'));
+    expect(find('交通运输委员会')).not.toBe('unknown');
+    expect(find('教育委员会')).toBe('市教育委');
+    expect(find('科委')).toBe('市科学技术委员会');
+  });
+
   it('reads the 8 indicators with baselines, targets, comparators and attributes', () => {
     expect(doc.indicators.map((i) => i.number)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
     const [urban, , jobless, rental, , air, , income] = doc.indicators;
