@@ -23,24 +23,28 @@ describe('policy ingest', () => {
     const bad = path.join(dir, 'bad');
     mkdirSync(bad);
     writeFileSync(path.join(bad, 'empty.txt'), '');
-    writeFileSync(path.join(bad, 'binary.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08]));
+    writeFileSync(path.join(bad, 'binary.txt'), Buffer.from([0x43, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08]));
+    // a .docx renamed to .txt
+    writeFileSync(path.join(bad, 'word.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00]));
     writeFileSync(path.join(bad, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0xe0, 0x20, 0x6c, 0x61]));
     const gbk = path.join(dir, 'gbk-plan.txt');
     writeFileSync(gbk, iconv.encode('某县人民政府\r\n某县乡村振兴实施方案\r\n\r\n一、重点任务\r\n1. 发展特色产业。（牵头单位：县农业农村委；责任单位：县财政局）\r\n', 'gb18030'));
-    const r = policy(['ingest', path.join(bad, 'missing.txt'), bad, path.join(bad, 'empty.txt'), path.join(bad, 'binary.txt'), path.join(bad, 'latin1.txt'), bundled, gbk, '--data', data]);
+    const r = policy(['ingest', path.join(bad, 'missing.txt'), bad, path.join(bad, 'empty.txt'), path.join(bad, 'binary.txt'), path.join(bad, 'word.txt'), path.join(bad, 'latin1.txt'), path.join(bad, 'no-match-*.txt'), bundled, gbk, '--data', data]);
     expect(r.status).toBe(1);
     const errors = r.stderr.trim().split('\n');
     expect(errors).toEqual([
       `policy: ${path.join(bad, 'missing.txt')}: no such file`,
-      `policy: ${bad}: is a folder, not a document`,
+      `policy: ${bad}: is a folder, not a document (to read every document in it: "${path.join(bad, '*')}")`,
       `policy: ${path.join(bad, 'empty.txt')}: empty file`,
       `policy: ${path.join(bad, 'binary.txt')}: binary data (NUL byte at offset 4)`,
-      expect.stringMatching(new RegExp(`^policy: ${path.join(bad, 'latin1.txt').replace(/[.\\/]/g, '\\$&')}: undecodable bytes: not UTF-8 \\(invalid UTF-8 at byte 3\\)`)),
+      `policy: ${path.join(bad, 'word.txt')}: a ZIP archive (a .docx, .xlsx or .wps/.ofd package?), not text (save the document as .txt or .md)`,
+      expect.stringMatching(new RegExp(`^policy: ${path.join(bad, 'latin1.txt').replace(/[.\\/]/g, '\\$&')}: undecodable bytes: not UTF-8 \\(invalid UTF-8 at byte 3, line 1\\)`)),
+      `policy: ${path.join(bad, 'no-match-*.txt')}: no file matches`,
     ]);
     noStack(r.stderr);
     expect(r.stdout).toContain('✓ wuxi-urbanization-plan-2021-2035');
     expect(r.stdout).toContain('27 tasks');
-    expect(r.stdout).toContain('2 of 7 documents ingested');
+    expect(r.stdout).toContain('2 of 9 documents ingested');
     const gbDoc = JSON.parse(readFileSync(path.join(data, 'gbk-plan', 'document.json'), 'utf8')) as PolicyDocument;
     expect(gbDoc.source).toMatchObject({ encoding: 'gb18030', lineEnding: 'crlf' });
     expect(gbDoc.tasks[0]).toMatchObject({ title: '发展特色产业', lead: ['县农业农村委'], responsible: ['县财政局'] });

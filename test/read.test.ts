@@ -75,6 +75,24 @@ describe('encodings that are easy to get wrong', () => {
     expect(() => decodeBytes(iconv.encode('臺灣縣政府關於推動鄉村發展的實施計畫。', 'big5'))).toThrow(/not plausible GB18030/);
   });
 
+  it('names the office, PDF and image files people rename to .txt', () => {
+    const bytes = (...b: number[]) => new Uint8Array([...b, 0x00, 0x01, 0x02, 0x03]);
+    expect(() => decodeBytes(bytes(0x50, 0x4b, 0x03, 0x04))).toThrow(/^a ZIP archive \(a \.docx/);
+    expect(() => decodeBytes(bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1))).toThrow(/Word\/WPS binary document/);
+    expect(() => decodeBytes(new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n'))).toThrow(/^a PDF file, not text/);
+    expect(() => decodeBytes(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a))).toThrow(/an image/);
+  });
+
+  it('tells a damaged UTF-8 file from another encoding and gives the line of the fault', () => {
+    const lines = Array.from({ length: 40 }, (_, i) => `第${i + 1}行：推进以人为核心的新型城镇化。`);
+    const good = Buffer.from(lines.join('\n'), 'utf8');
+    const at = Buffer.from(lines.slice(0, 33).join('\n') + '\n第34行：', 'utf8').length;
+    const bytes = Buffer.concat([good.subarray(0, at), Buffer.from([0xff]), good.subarray(at)]);
+    expect(() => decodeBytes(bytes)).toThrow(`damaged UTF-8: invalid UTF-8 at byte ${at}, line 34 (the text before it is valid UTF-8)`);
+    // a GB18030 file still reads: its first non-ASCII byte is where UTF-8 fails
+    expect(decodeBytes(iconv.encode(lines.join('\r\n'), 'gb18030')).encoding).toBe('gb18030');
+  });
+
   it('says where a UTF-8 file was cut off', () => {
     const bytes = new TextEncoder().encode(chinese);
     expect(() => decodeBytes(bytes.subarray(0, bytes.length - 1))).toThrow(/cut off in the middle of a character at byte \d+/);

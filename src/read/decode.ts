@@ -27,6 +27,9 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   const base = { bytes: bytes.length, sha256 };
   if (bytes.length === 0) throw new DecodeError('empty file');
 
+  const container = containerFormat(bytes);
+  if (container) throw new DecodeError(`${container}, not text (save the document as .txt or .md)`);
+
   let text: string;
   let encoding: Decoded['encoding'];
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
@@ -57,6 +60,11 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
       if (at > 0 && at >= bytes.length - 3 && bytes[at] >= 0xc2) {
         throw new DecodeError(`UTF-8 cut off in the middle of a character at byte ${at} (the file ends there; was it truncated?)`);
       }
+      // Chinese in valid UTF-8 before the fault: a damaged UTF-8 file, not another encoding.
+      // (GB18030 bytes pass as UTF-8 now and then, but not for several 3-byte characters.)
+      if (threeByteCharsBefore(bytes, at) >= 4) {
+        throw new DecodeError(`damaged UTF-8: ${(utf8Error as DecodeError).message} (the text before it is valid UTF-8)`);
+      }
       text = decodeGb18030(bytes, (utf8Error as DecodeError).message);
       encoding = 'gb18030';
     }
@@ -65,12 +73,41 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   return { text, encoding, lineEnding: lineEndingOf(text), ...base };
 }
 
+/** Office and PDF files renamed to .txt are common; name them rather than say "binary data". */
+function containerFormat(bytes: Uint8Array): string | null {
+  const starts = (...magic: number[]) => magic.every((b, i) => bytes[i] === b);
+  if (starts(0x50, 0x4b, 0x03, 0x04)) return 'a ZIP archive (a .docx, .xlsx or .wps/.ofd package?)';
+  if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'a Word/WPS binary document (.doc/.wps)';
+  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'a PDF file';
+  if (starts(0x7b, 0x5c, 0x72, 0x74, 0x66)) return 'an RTF document';
+  if (starts(0x89, 0x50, 0x4e, 0x47) || starts(0xff, 0xd8, 0xff) || starts(0x47, 0x49, 0x46, 0x38)) return 'an image (a scan needs OCR first)';
+  return null;
+}
+
 function strictUtf8(bytes: Uint8Array, shift: number): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    throw new DecodeError(`invalid UTF-8 at byte ${firstInvalidUtf8(bytes) + shift}`);
+    const at = firstInvalidUtf8(bytes);
+    throw new DecodeError(`invalid UTF-8 at byte ${at + shift}, line ${lineAtByte(bytes, at)}`);
   }
+}
+
+/** How many 3-byte UTF-8 characters (most Chinese) the bytes before `end` hold; they are valid UTF-8. */
+function threeByteCharsBefore(bytes: Uint8Array, end: number): number {
+  let n = 0;
+  for (let i = 0; i < end; i++) if (bytes[i] >= 0xe0 && bytes[i] < 0xf0) n++;
+  return n;
+}
+
+/** 1-based line of a byte offset (LF, CRLF or CR line ends). */
+function lineAtByte(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) line++;
+    else if (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a) line++;
+  }
+  return line;
 }
 
 /** Byte offset of the first malformed UTF-8 sequence, for the error message. */

@@ -34,9 +34,14 @@ export async function readDocument(filePath: string): Promise<VFile> {
   try {
     info = await stat(filePath);
   } catch {
+    // an unmatched wildcard reaches here as written (see cli/files.ts)
+    if (/[*?]/.test(path.basename(filePath))) throw new UserError(`${filePath}: no file matches`);
     throw new UserError(`${filePath}: no such file`);
   }
-  if (info.isDirectory()) throw new UserError(`${filePath}: is a folder, not a document`);
+  if (info.isDirectory()) {
+    const all = path.join(filePath, '*');
+    throw new UserError(`${filePath}: is a folder, not a document (to read every document in it: "${all}")`);
+  }
   const format = formatOf(filePath);
   if (!format) {
     throw new UserError(`${filePath}: unsupported file type "${path.extname(filePath)}" (save the document as .txt or .md)`);
