@@ -92,7 +92,10 @@ describe('task breakdown table (任务分工表)', () => {
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([...TASK_COLUMNS]);
     expect(ws.getRow(1).font?.bold).toBe(true);
     const t8 = wuxi.tasks.find((t) => t.number === '8')!;
-    const row = ws.getRows(2, wuxi.tasks.length)!.find((r) => r.getCell(2).value === '8')!;
+    // numbers are numbers (Excel sorts 1 … 27, no "number stored as text")
+    const numbers = ws.getRows(2, wuxi.tasks.length)!.map((r) => r.getCell(2).value);
+    expect(numbers).toEqual(wuxi.tasks.map((t) => Number(t.number)));
+    const row = ws.getRows(2, wuxi.tasks.length)!.find((r) => r.getCell(2).value === 8)!;
     expect(row.getCell(3).value).toBe(t8.title);
     expect(row.getCell(4).value).toBe(t8.text);
     expect(row.getCell(5).value).toBe('县交通局');

@@ -67,7 +67,8 @@ export async function toXlsx(doc: PolicyDocument, options: { date?: Date | null 
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
   sheet.columns = TASK_COLUMNS.map((header, i) => ({ header, key: `c${i}`, width: WIDTHS[i] }));
-  for (const row of taskRows(doc)) sheet.addRow(row);
+  // A plain task number as a number: Excel sorts 1, 2 … 10 and does not flag "number stored as text".
+  for (const row of taskRows(doc)) sheet.addRow(row.map((v, i) => (i === 1 && /^[1-9]\d{0,5}$/.test(v) ? Number(v) : v)));
   sheet.eachRow((row, n) => {
     row.alignment = { wrapText: true, vertical: 'top' };
     if (n === 1) {
