@@ -1,9 +1,11 @@
 import type { Paragraph, Root, RootContent, Table, TableCell, TableRow, Text } from 'mdast';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
+import { foldDigits } from '../model/normalize.js';
 import { LineIndex, lineIndexOf } from './location.js';
 import { findTables, type CellSpan, type Line } from './text-tables.js';
 import { matchLabel } from './labels.js';
+import { DATE_ARABIC, DATE_CHINESE, DOC_NUMBER } from './header.js';
 
 /**
  * unified parser plugin for plain-text 公文: text → flat mdast (paragraphs and tables), every
@@ -33,6 +35,7 @@ export function parseGongwen(doc: string, index = new LineIndex(doc)): Root {
   let t = 0;
   let i = 0;
   let open: Paragraph | null = null;
+  let brackets: Brackets = { depth: 0, clause: false };
   while (i < lines.length) {
     if (t < tables.length && tables[t].first === i) {
       open = null;
@@ -62,7 +65,7 @@ export function parseGongwen(doc: string, index = new LineIndex(doc)): Root {
       i++;
       continue;
     }
-    if (open && !matchLabel(text.value)) {
+    if (open && !matchLabel(text.value) && !headerLine(text.value)) {
       open.children.push(text);
       open.position!.end = text.position!.end;
     } else {
@@ -70,7 +73,13 @@ export function parseGongwen(doc: string, index = new LineIndex(doc)): Root {
       children.push(open);
     }
     // a line with runs of spaces inside is tabular (名单, 联系人), not wrapped prose
-    const prose = text.value.length >= WRAP_MIN && !ENDS_SENTENCE.test(text.value) && !/\S(?: {2,}|\t|\u3000{2,})\S/.test(text.value);
+    brackets = scanBrackets(text.value, open.children.length > 1 ? brackets : { depth: 0, clause: false });
+    const prose =
+      brackets.clause ||
+      (text.value.length >= WRAP_MIN &&
+      !ENDS_SENTENCE.test(text.value) &&
+      !/\S(?: {2,}|\t|\u3000{2,})\S/.test(text.value) &&
+      !NOTICE_TITLE.test(text.value));
     if (!prose) open = null;
     i++;
   }
@@ -79,6 +88,45 @@ export function parseGongwen(doc: string, index = new LineIndex(doc)): Root {
     children,
     position: index.position(0, doc.length),
   };
+}
+
+/**
+ * Brackets left open by the lines of a paragraph so far, and whether the outermost open one
+ * reads as an assignment clause: （牵头单位：A；⏎责任单位：B） (a soft line break of Word)
+ * continues whatever the line's length, for a clause is never two paragraphs.
+ */
+interface Brackets {
+  depth: number;
+  clause: boolean;
+}
+
+function scanBrackets(t: string, state: Brackets): Brackets {
+  let { depth, clause } = state;
+  let from = depth > 0 ? 0 : -1;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if (c === '（' || c === '(' || c === '〔') {
+      if (depth++ === 0) (from = i), (clause = false);
+    } else if ((c === '）' || c === ')' || c === '〕') && depth > 0) {
+      if (--depth === 0) {
+        from = -1;
+        clause = false;
+      }
+    }
+  }
+  if (depth > 0 && from !== -1 && !clause) clause = /牵头|单位|部门|负责|配合/.test(t.slice(from));
+  return { depth, clause };
+}
+
+/** A notice title (关于印发…的通知) is a line of its own, however long. */
+const NOTICE_TITLE = /^关于.*(?:通知|意见|决定|批复|函|通报|报告)$/;
+
+/** A 文号 or a date alone on its line never continues the line above (a long title). */
+function headerLine(t: string): boolean {
+  const folded = foldDigits(t);
+  if (DATE_ARABIC.test(folded) || DATE_CHINESE.test(folded)) return true;
+  const m = t.length <= 40 ? DOC_NUMBER.exec(folded) : null;
+  return m !== null && m.index + m[0].length === folded.length;
 }
 
 /** The next non-blank line is a page number. */
