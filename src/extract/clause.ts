@@ -29,9 +29,9 @@ export interface ParsedName {
 const OPEN = '（(〔[【［';
 const CLOSE = '）)〕]】］';
 const HINT = /牵头|责任单位|责任部门|配合|参与|协同|协办|协助|负责|主办|主责|实施单位/;
-const LABEL = /(牵头单位|牵头部门|主办单位|主责单位|责任单位|责任部门|配合单位|配合部门|参与单位|参与部门|协同单位|协同部门|协办单位|协助单位|实施单位|实施主体|完成时限|完成时间|时间节点|时限要求)\s*[：:]/;
-/** Labels of a clause that name no unit: 完成时限：2025年底. */
-const NOT_UNITS = /时限|时间|节点/;
+const LABEL = /(牵头单位|牵头部门|主办单位|主责单位|责任单位|责任部门|配合单位|配合部门|参与单位|参与部门|协同单位|协同部门|协办单位|协助单位|实施单位|实施主体|完成时限|完成时间|时间节点|时限要求|责任领导|牵头领导|分管领导|联系领导|牵头县领导|牵头市领导|责任人)\s*[：:]/;
+/** Labels of a clause that name no unit: 完成时限：2025年底; 责任领导：王某 (a person, not a unit). */
+const NOT_UNITS = /时限|时间|节点|领导|责任人|负责人|联系人/;
 const LEAD_LABEL = /牵头|主办|主责/;
 const LABEL_LINE = new RegExp(`^${LABEL.source}`);
 
@@ -56,13 +56,32 @@ export function findClause(text: string): ClauseMatch | null {
   while ((m = re.exec(head))) {
     const before = head.slice(0, m.index).replace(/[ \t\u3000]+$/, '');
     const rest = head.slice(m.index);
-    const startsSentence = before === '' || /[。；;！\n]$/.test(before);
+    const startsSentence = (before === '' || /[。；;！\n]$/.test(before)) && !closesBracket(rest);
     const labelLines = rest.split('\n').every((line) => LABEL_LINE.test(line.trim()));
     if (startsSentence && !/。/.test(rest) && (!rest.includes('\n') || labelLines)) {
       return { start: m.index, end, content: rest, contentStart: m.index };
     }
   }
   return null;
+}
+
+/** The text closes a bracket it did not open: a label found inside （…）. */
+function closesBracket(text: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const k = BRACKET[text.charCodeAt(i)];
+    if (k > 0) depth++;
+    else if (k < 0 && --depth < 0) return true;
+  }
+  return false;
+}
+
+/**
+ * The last labelled clause of a text that does not end with one: "…（牵头单位：A；责任单位：B）
+ * 重点推进以下项目：" followed by a list. Explicit labels leave no doubt whose units they are.
+ */
+export function lastLabelledClause(text: string): ClauseMatch | null {
+  return innerClauses(text, text.length).at(-1) ?? null;
 }
 
 /** +1 for an opening bracket, -1 for a closing one, by code unit. */

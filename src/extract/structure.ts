@@ -2,7 +2,7 @@ import type { Table } from 'mdast';
 import type { Paragraph as ModelParagraph, ParagraphKind, Section, Task } from '../model/types.js';
 import type { SectionNode } from '../parse/outline.js';
 import { ancestorsOf, blocksOf, joinTexts, nodePosition, spanPosition, type Block, type Context } from './context.js';
-import { findClause, innerClauses, parseClause, splitNames, type ClauseMatch } from './clause.js';
+import { findClause, innerClauses, lastLabelledClause, parseClause, splitNames, type ClauseMatch } from './clause.js';
 import { isIndicatorTable } from './indicators.js';
 import { inlineText, type InlineText } from '../parse/inline.js';
 
@@ -158,6 +158,10 @@ function clauseOf(ctx: Context, s: SectionNode): FoundClause | null {
       const inner = findClause(own[i].content.text);
       if (inner) found = { clause: inner, in: own[i].content };
     }
+  }
+  if (!found) {
+    const inner = lastLabelledClause(whole.text);
+    if (inner) found = { clause: inner, in: whole };
   }
   clauses.set(s, found);
   return found;
