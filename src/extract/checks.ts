@@ -22,7 +22,8 @@ const COUNT_NOUN = /工作|任务|工程|行动|举措|指标/;
 function declaredCounts(ctx: Context): void {
   const out: DeclaredCount[] = [];
   for (const b of ctx.blocks) {
-    if (b.node.type === 'table' || (b.role && b.role !== 'preamble')) continue;
+    // the opening of a notice that is itself the document declares its tasks too
+    if (b.node.type === 'table' || (b.role && b.role !== 'preamble' && b.role !== 'notice')) continue;
     if (!COUNT_NOUN.test(b.content.text)) continue;
     for (const m of b.content.text.matchAll(DECLARED)) {
       const declared = parseChineseNumber(m[1]);
