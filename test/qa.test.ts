@@ -152,3 +152,57 @@ describe('QA documents, third round', () => {
     expect(doc.sections.filter((s) => s.level === 1).map((s) => s.label)).toEqual(['一百一十八、', '一百一十九、', '一百二十、', '一百二十一、']);
   });
 });
+
+/** Fourth QA round: test/fixtures/qa4/EXPECTED.notes. */
+const qa4 = (name: string) => ingestFile(`test/fixtures/qa4/${name}`);
+
+describe('QA documents, fourth round', () => {
+  it('责任领导/牵头领导/分管领导 name people: neither units nor departments', async () => {
+    const doc = await qa4('qingxi-2025-work-report-task-breakdown.txt');
+    expect(doc.tasks).toHaveLength(18);
+    expect(roles(doc)[2]).toEqual(['3', ['县经济信息委'], ['青溪工业园区管委会', '县市场监管局']]);
+    expect(roles(doc)[7]).toEqual(['8', ['县乡村振兴局'], ['县农业农村委', '县人力社保局', '县民政局', '县医保局']]);
+    const names = doc.departments.map((d) => d.name);
+    for (const person of ['王振华', '刘思远', '陈晓梅', '赵德明', '孙海涛']) expect(names).not.toContain(person);
+  });
+
+  it('a long notice title is not joined with the 文号 line below it', async () => {
+    const doc = await qa4('tongchuan-digital-village-plan-2026.txt');
+    expect(doc).toMatchObject({
+      title: '桐川区数字乡村建设实施方案（2024—2026年）',
+      noticeTitle: '关于印发桐川区数字乡村建设实施方案（2024—2026年）的通知',
+      docType: '实施方案',
+      docNumber: '桐府办发〔2024〕46号',
+      date: '2024-09-12',
+      disclosure: '此件公开发布',
+    });
+    const other = await qa4('qingxi-2025-work-report-task-breakdown.txt');
+    expect(other).toMatchObject({ docNumber: '青府发〔2025〕3号', noticeTitle: '关于印发2025年《政府工作报告》重点工作任务分解的通知' });
+  });
+
+  it('a Word export: indents of any kind, \\f page breaks, a clause broken over two lines', async () => {
+    const doc = await qa4('fenglin-rural-water-notice-2024.txt');
+    expect(doc).toMatchObject({ issuer: '枫林县人民政府办公室', docNumber: '枫府办发〔2024〕21号', date: '2024-06-03' });
+    expect(doc.tasks.map((t) => t.title)).toEqual(['全面排查供水风险隐患', '加强水源保护和水质监测', '加快供水工程提档升级', '落实应急供水措施', '压实工程管护责任']);
+    expect(roles(doc)[0]).toEqual(['一', ['县水利局'], ['县卫生健康委', '各乡镇人民政府']]);
+    expect(roles(doc)[1]).toEqual(['二', ['县生态环境局', '县卫生健康委'], ['县水利局', '县疾控中心', '各乡镇人民政府']]);
+    for (const d of doc.departments) expect(d.name).toMatch(/^[^\s\u00a0\u3000）)]+$/);
+    expect(doc.diagnostics).toEqual([]);
+  });
+
+  it('a clause followed by more text in its paragraph (…）重点推进以下项目：) still assigns the task', async () => {
+    const doc = await qa4('jiangcheng-sports-city-plan-2035.md');
+    expect(doc.tasks).toHaveLength(6);
+    expect(roles(doc)[1]).toEqual(['2', ['市教育局'], ['市体育局', '市财政局']]);
+    expect(doc.tasks[1].text).toContain('游泳馆恒温系统更新');
+    expect(doc.departments.map((d) => d.name).filter((n) => /[）：]/.test(n))).toEqual([]);
+  });
+
+  it('（1） tasks with 牵头单位 lines; the count declared in the opening of the notice is checked', async () => {
+    const doc = await qa4('linlan-commerce-circulation-notice-2025.txt');
+    expect(doc.tasks).toHaveLength(18);
+    expect(doc.tasks[1]).toMatchObject({ label: '（2）', lead: ['市商务局'] });
+    expect(doc.tasks[5]).toMatchObject({ lead: [], responsible: ['市交通运输局', '市商务局'] });
+    expect(doc.declaredCounts).toEqual([expect.objectContaining({ subject: 'tasks', declared: 18, found: 18 })]);
+  });
+});
