@@ -81,7 +81,7 @@ describe('reading commands', () => {
     const rows = JSON.parse(r.stdout) as { number: string; role: string }[];
     expect(rows.map((x) => x.number)).toEqual(expected);
     expect(rows.find((x) => x.number === '7')?.role).toBe('牵头');
-    expect(rows.find((x) => x.number === '2')?.role).toBe('配合');
+    expect(rows.find((x) => x.number === '2')?.role).toBe('责任');
   });
 
   it('says so when a department is unknown or ambiguous, on one line, exit 1', () => {

@@ -144,7 +144,11 @@ describe('unit lists in tables', () => {
     const page1 = text.segments[0].join('\n');
     const onPage1 = data.tasks.filter((t) => page1.includes(t.task.title));
     expect(onPage1.length).toBeGreaterThan(3);
-    for (const t of onPage1) for (const name of [...t.otherLeads, ...t.task.responsible]) expect(page1, name).toContain(name);
+    for (const t of onPage1) {
+      for (const name of [...t.task.lead, ...t.task.responsible].filter((n) => n !== dept.name)) expect(page1, name).toContain(name);
+    }
+    // the department's own place in each row reads 本单位, once per task in the table
+    expect(page1.split('本单位').length - page1.split('本单位角色').length).toBeGreaterThanOrEqual(onPage1.length);
   });
 });
 

@@ -64,7 +64,7 @@ describe('responsibility sheet of a department', () => {
       expect(text.flat).toContain(squash(doc.title!));
       if (doc.docNumber) expect(text.flat).toContain(squash(doc.docNumber));
       expect(text.flat).toContain(`${dept.name}责任清单`);
-      expect(text.flat).toContain(`牵头${dept.lead.length}项/配合${data.responsibleCount}项`);
+      expect(text.flat).toContain(`牵头${dept.lead.length}项/责任${data.responsibleCount}项`);
       // Footer on every page: page X / Y, source with short hash, date.
       for (let p = 1; p <= pages; p++) {
         const page = text.segments[p - 1].join('');

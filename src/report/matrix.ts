@@ -136,7 +136,7 @@ function drawChunk(pdf: PolicyPdf, doc: PolicyDocument, matrix: Matrix, from: nu
     pdf.drawLine('单位 \\ 任务', x0 + 3, mid, { font: 'sansBold', size: FONT });
     const numberY = y + (ROW_H * 1.4 - numberSize * 1.45) / 2;
     tasks.forEach((t, i) => pdf.drawLine(t.number, colX(i), numberY, { font: 'sansBold', size: numberSize, width: colW, align: 'center' }));
-    ['牵头', '配合', '合计'].forEach((h, k) => pdf.drawLine(h, totalsX + k * TOTAL_COL, mid, { font: 'sansBold', size: FONT, width: TOTAL_COL, align: 'center' }));
+    ['牵头', '责任', '合计'].forEach((h, k) => pdf.drawLine(h, totalsX + k * TOTAL_COL, mid, { font: 'sansBold', size: FONT, width: TOTAL_COL, align: 'center' }));
     grid(pdf, x0, top, tableW, groupH + ROW_H * 1.4, colX, tasks.length, totalsX, groupH);
     pdf.y = y + ROW_H * 1.4;
   };

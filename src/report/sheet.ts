@@ -47,6 +47,8 @@ export async function renderSheet(data: SheetData, options: RenderOptions = {}):
     ...data.tasks.flatMap((t) => t.task.assignments.filter((a) => a.name === dept.name).map((a) => a.raw)),
   ];
 
+  const self = (name: string) => (name === dept.name ? '本单位' : name);
+
   pdf.title(title);
   const meta = [doc.docNumber, chineseDate(doc.date)].filter(Boolean).join('　');
   if (meta) pdf.subtitle(meta);
@@ -54,7 +56,7 @@ export async function renderSheet(data: SheetData, options: RenderOptions = {}):
   pdf.title(`${dept.name}责任清单`, { size: 18 });
   const aliases = dept.aliases.filter((a) => a !== dept.name);
   pdf.subtitle(
-    `牵头 ${data.leadCount} 项 / 配合 ${data.responsibleCount} 项（共 ${data.tasks.length} 项重点工作）` +
+    `牵头 ${data.leadCount} 项 / 责任 ${data.responsibleCount} 项（共 ${data.tasks.length} 项重点工作）` +
       (aliases.length ? `　又称：${aliases.slice(0, 4).join('、')}` : ''),
     { font: 'sans', size: 11, color: '#111111' },
   );
@@ -68,7 +70,7 @@ export async function renderSheet(data: SheetData, options: RenderOptions = {}):
         { header: '序号', width: 32, align: 'center' },
         { header: '重点工作', width: 0.36 },
         { header: '本单位角色', width: 58, align: 'center' },
-        { header: '其他牵头单位', width: 0.2, list: true },
+        { header: '牵头单位', width: 0.2, list: true },
         { header: '责任单位', width: 0, list: true }, // takes the rest
       ];
     pdf.table(
@@ -77,8 +79,9 @@ export async function renderSheet(data: SheetData, options: RenderOptions = {}):
         t.task.number,
         t.task.title,
         t.roleLabel,
-        t.otherLeads.join('、') || '—',
-        t.task.responsible.join('、') || '—',
+        // the department itself as 本单位, so its own row reads at a glance
+        t.task.lead.map(self).join('、') || '—',
+        t.task.responsible.map(self).join('、') || '—',
       ]),
       { fontSize: 9.5, zebra: '#f6f6f6' },
     );

@@ -122,7 +122,7 @@ export function indexMarkdown(index: SheetIndex): string {
     '',
     `来源：${d.source}（sha256 ${d.sha256.slice(0, 12)}）；生成日期：${index.generated}；共 ${index.sheets.length} 份。`,
     '',
-    '| 单位 | 牵头 | 配合 | 页数 | 文件 |',
+    '| 单位 | 牵头 | 责任 | 页数 | 文件 |',
     '| --- | ---: | ---: | ---: | --- |',
     ...index.sheets.map(
       (s) =>

@@ -37,7 +37,7 @@ export function registerReading(program: Command): void {
         const dept = resolved ? resolved.get(doc.id) : null;
         if (resolved && !dept) continue;
         for (const t of doc.tasks) {
-          const role = dept ? (t.lead.includes(dept.name) ? '牵头' : t.responsible.includes(dept.name) ? '配合' : '') : '';
+          const role = dept ? (t.lead.includes(dept.name) ? '牵头' : t.responsible.includes(dept.name) ? '责任' : '') : '';
           if (dept && !role) continue;
           rows.push({ doc: doc.id, number: t.number, title: t.title, role, lead: t.lead, responsible: t.responsible, section: t.sectionPath.join(' › '), line: t.position.start.line });
         }
@@ -97,9 +97,9 @@ export function registerReading(program: Command): void {
             { header: '单位' },
             { header: '类别' },
             { header: '牵头', align: 'right' },
-            { header: '配合', align: 'right' },
+            { header: '责任', align: 'right' },
             { header: '牵头任务', max: 30 },
-            { header: '配合任务', max: 40 },
+            { header: '责任任务', max: 40 },
           ],
           rows,
         ),

@@ -110,7 +110,7 @@ export function registerReport(program: Command): void {
     const data = buildSheet(document, department);
     const { bytes, pages } = await renderSheet(data, render);
     await writeOut(file, bytes);
-    say(`${file}  ${department.name}: 牵头 ${data.leadCount} 项 / 配合 ${data.responsibleCount} 项, ${plural(pages, 'page')}, ${kb(bytes.length)}`);
+    say(`${file}  ${department.name}: 牵头 ${data.leadCount} 项 / 责任 ${data.responsibleCount} 项, ${plural(pages, 'page')}, ${kb(bytes.length)}`);
   });
 
   common(
