@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { policy } from './helpers/cli.js';
-import { displayWidth } from '../src/cli/format.js';
+import { displayWidth, renderTable } from '../src/cli/format.js';
 import type { PolicyDocument } from '../src/model/types.js';
 
 const bundled = 'corpus/wuxi-urbanization-plan-2021-2035.txt';
@@ -104,6 +104,24 @@ describe('reading commands', () => {
       return displayWidth(m[0]);
     });
     expect(new Set(startOfSecond).size).toBe(1);
+  });
+
+  it('prints unit lists whole when piped, and fits a terminal by cutting only the long columns', () => {
+    const piped = policy(['tasks', '--dept', '交通局', '--data', data]);
+    const row9 = piped.stdout.split('\n').find((l) => l.includes('健全运输服务体系'))!;
+    // task 9 has six responsible units; a pipe gets all of them, uncut
+    expect(row9).toContain('县道路运输事务中心、县城市管理局、县林业局、县文化旅游委、县经济信息委、有关乡镇（街道）');
+    expect(piped.stdout).not.toContain('…');
+
+    const rows = [['9', '健全运输服务体系', '县交通局', '县道路运输事务中心、县城市管理局、县林业局、县文化旅游委']];
+    const columns = [{ header: '序号' }, { header: '重点工作', max: 36 }, { header: '牵头单位', max: 40 }, { header: '责任单位', max: 48 }];
+    for (const width of [80, 60, 50]) {
+      const lines = renderTable(columns, rows, width).trimEnd().split('\n');
+      for (const line of lines) expect(displayWidth(line), `${width}: ${line}`).toBeLessThanOrEqual(width);
+      expect(lines[2].trimStart().startsWith('9 ')).toBe(true); // the uncuttable column stays whole
+    }
+    expect(renderTable(columns, rows, 80)).toContain('…');
+    expect(renderTable(columns, rows, 200)).not.toContain('…');
   });
 
   it('prints the indicators with their years', () => {

@@ -9,14 +9,49 @@ export { charWidth, displayWidth, padEnd, padStart, truncate } from '../util/wid
 
 export interface Column {
   header: string;
-  /** Maximum display width; longer cells are cut with …. */
+  /**
+   * Width this column may be cut to (with …) when the table is wider than the terminal.
+   * Columns without it are never cut. Off a terminal (a pipe, a file) nothing is cut.
+   */
   max?: number;
   align?: 'left' | 'right';
 }
 
-/** An aligned text table (header, rule, rows). */
-export function renderTable(columns: Column[], rows: string[][]): string {
-  const cells = rows.map((r) => r.map((c, i) => (columns[i].max ? truncate(c, columns[i].max!) : c)));
+/** Display columns available: the terminal's width, or no limit when the output is not a terminal. */
+export function outputWidth(stream: NodeJS.WriteStream = process.stdout): number {
+  return stream.isTTY && stream.columns ? stream.columns : Infinity;
+}
+
+/** Narrowest a cut column gets: a name of a few characters stays readable. */
+const MIN_CUT = 12;
+
+/**
+ * Column widths that fit `width`: the natural widths when they fit; otherwise cuttable columns
+ * go down to their `max`, then the widest of them shrink further, in turn (not below MIN_CUT).
+ */
+export function fitWidths(columns: Column[], natural: number[], width: number): number[] {
+  const total = (w: number[]) => w.reduce((a, b) => a + b, 0) + 2 * (w.length - 1);
+  const widths = [...natural];
+  if (total(widths) <= width) return widths;
+  columns.forEach((c, i) => {
+    if (c.max !== undefined) widths[i] = Math.max(Math.min(widths[i], c.max), Math.min(natural[i], displayWidth(c.header)));
+  });
+  while (total(widths) > width) {
+    let widest = -1;
+    columns.forEach((c, i) => {
+      if (c.max !== undefined && widths[i] > MIN_CUT && (widest < 0 || widths[i] > widths[widest])) widest = i;
+    });
+    if (widest < 0) break; // cannot fit: the terminal wraps
+    widths[widest]--; // one column at a time, so the cut columns end up about as wide as each other
+  }
+  return widths;
+}
+
+/** An aligned text table (header, rule, rows), fitted to `width` display columns. */
+export function renderTable(columns: Column[], rows: string[][], width = outputWidth()): string {
+  const natural = columns.map((col, i) => Math.max(displayWidth(col.header), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const fitted = fitWidths(columns, natural, width);
+  const cells = rows.map((r) => r.map((c, i) => (fitted[i] < natural[i] ? truncate(c, fitted[i]) : c)));
   const widths = columns.map((col, i) => Math.max(displayWidth(col.header), ...cells.map((r) => displayWidth(r[i] ?? ''))));
   const line = (r: string[]) =>
     r

@@ -48,7 +48,7 @@ export function registerReading(program: Command): void {
       }
       const many = docs.length > 1;
       const columns = [
-        ...(many ? [{ header: '文档', max: 24 }] : []),
+        ...(many ? [{ header: '文档' }] : []),
         { header: '序号', align: 'right' as const },
         { header: '重点工作', max: 36 },
         ...(options.dept ? [{ header: '角色' }] : []),
@@ -93,7 +93,7 @@ export function registerReading(program: Command): void {
       print(
         renderTable(
           [
-            ...(many ? [{ header: '文档', max: 24 }] : []),
+            ...(many ? [{ header: '文档' }] : []),
             { header: '单位' },
             { header: '类别' },
             { header: '牵头', align: 'right' },
@@ -141,7 +141,7 @@ export function registerReading(program: Command): void {
       print(
         renderTable(
           [
-            ...(many ? [{ header: '文档', max: 24 }] : []),
+            ...(many ? [{ header: '文档' }] : []),
             { header: '序号', align: 'right' },
             { header: '指标', max: 40 },
             { header: '单位' },
