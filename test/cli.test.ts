@@ -84,6 +84,15 @@ describe('reading commands', () => {
     expect(rows.find((x) => x.number === '2')?.role).toBe('责任');
   });
 
+  it('takes a document id by a unique prefix, and lists the ids when it knows none', () => {
+    const byPrefix = policy(['tasks', '--doc', 'wuxi', '--data', data, '--json']);
+    expect(byPrefix.status).toBe(0);
+    expect((JSON.parse(byPrefix.stdout) as { doc: string }[]).every((t) => t.doc === 'wuxi-urbanization-plan-2021-2035')).toBe(true);
+    const unknown = policy(['indicators', '--doc', 'nope', '--data', data]);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr.trim()).toBe(`policy: ${data}: no ingested document "nope" (have: gbk-plan, wuxi-urbanization-plan-2021-2035)`);
+  });
+
   it('says so when a department is unknown or ambiguous, on one line, exit 1', () => {
     const unknown = policy(['tasks', '--dept', '外交部', '--data', data]);
     expect(unknown.status).toBe(1);

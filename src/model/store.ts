@@ -21,13 +21,18 @@ export async function saveDocument(dataDir: string, doc: PolicyDocument): Promis
   return file;
 }
 
+/**
+ * Load one document by id, or by a prefix of exactly one id (`wuxi` for
+ * `wuxi-urbanization-plan-2021-2035`). An unknown id is an error that lists the ids there are.
+ */
 export async function loadDocument(dataDir: string, id: string): Promise<PolicyDocument> {
-  const file = documentPath(dataDir, id);
+  let file = documentPath(dataDir, id);
   let raw: string;
   try {
     raw = await readFile(file, 'utf8');
   } catch {
-    throw new UserError(`${file}: no ingested document "${id}" (run \`policy ingest\` first)`);
+    file = documentPath(dataDir, await resolveDocumentId(dataDir, id));
+    raw = await readFile(file, 'utf8');
   }
   let doc: PolicyDocument;
   try {
@@ -60,6 +65,18 @@ export async function listDocumentIds(dataDir: string): Promise<string[]> {
     }
   }
   return ids.sort();
+}
+
+/** The id a user meant: the id itself, or the one id it begins. */
+export async function resolveDocumentId(dataDir: string, id: string): Promise<string> {
+  const ids = await listDocumentIds(dataDir);
+  if (ids.includes(id)) return id;
+  const prefixed = ids.filter((known) => known.startsWith(id));
+  if (id !== '' && prefixed.length === 1) return prefixed[0];
+  const shown = (list: string[]) => list.slice(0, 6).join(', ') + (list.length > 6 ? `, … (${list.length} in all)` : '');
+  if (id !== '' && prefixed.length > 1) throw new UserError(`${dataDir}: "${id}" begins several document ids: ${shown(prefixed)}`);
+  if (ids.length === 0) throw new UserError(`${dataDir}: no ingested documents (run \`policy ingest <files…> --data ${dataDir}\` first)`);
+  throw new UserError(`${dataDir}: no ingested document "${id}" (have: ${shown(ids)})`);
 }
 
 export type LoadProblemListener = (problem: UserError) => void;
