@@ -224,7 +224,7 @@ function paragraphs(ctx: Context): ModelParagraph[] {
 
 function kindOf(ctx: Context, b: Block, task: string | null): ParagraphKind {
   if (task !== null) return 'task';
-  if (b.role && b.role !== 'preamble' && b.role !== 'attachment') return 'header';
+  if (b.role && b.role !== 'preamble' && b.role !== 'attachment' && b.role !== 'closing') return 'header';
   if (b.section) return kindOfSection(ctx, b.section) ?? 'paragraph';
   return 'paragraph';
 }

@@ -33,6 +33,7 @@ export function header() {
     }
     assignRoles(blocks, doc);
     detachClosing(tree, doc);
+    detachAttachment(tree, doc);
   };
 }
 
@@ -64,6 +65,14 @@ function detachClosing(tree: Root, doc: string): void {
   }
   if (start === -1) return detachTrailing(tree, doc);
   while (start > 0 && flat[start - 1].node.data?.role === 'attachment' && flat[start - 1].parent !== tree) start--;
+  // the notice's closing remarks (各乡镇要于…前报送…) between the last task's clause and the signature
+  let k = start;
+  const remark = (e: (typeof flat)[number]) => e.parent !== tree && e.node.type === 'paragraph' && !e.node.data?.outline && !e.node.data?.role;
+  while (k > 1 && start - k < 3 && remark(flat[k - 1])) k--;
+  if (k < start && flat[k - 1].parent === flat[k].parent && endsWithClause(text(flat[k - 1].node))) {
+    for (let i = k; i < start; i++) flat[i].node.data = { ...flat[i].node.data, role: 'closing' };
+    start = k;
+  }
   const moved = flat.slice(start).filter(({ parent }) => parent !== tree);
   if (moved.length === 0) return;
   let sawDate = false;
@@ -83,6 +92,49 @@ function detachClosing(tree: Root, doc: string): void {
   // numbered items of an attachment (附件1 …) are its content, not sections
   tree.children.push(...moved.map((m) => m.node));
   extend(tree.children);
+}
+
+/**
+ * An attachment at the end of a plan (附件 / 附件2 alone on its line, then its title and table)
+ * is not part of the last section; it moves to the end of the root with the 附件：… line
+ * announcing it. Only when no outline item follows: a plan issued as the attachment stays.
+ */
+function detachAttachment(tree: Root, doc: string): void {
+  const flat: { node: RootContent; parent: Parent }[] = [];
+  const walk = (parent: Parent) => {
+    for (const node of parent.children as RootContent[]) {
+      if (node.type === 'section') walk(node);
+      else flat.push({ node, parent });
+    }
+  };
+  walk(tree);
+  let start = flat.findIndex(
+    ({ node, parent }) =>
+      parent !== tree && node.type === 'paragraph' && !node.data?.outline && /^附件\s*[0-9０-９一二三四五六七八九十]*$/.test(inlineText(node, doc).text.trim()),
+  );
+  if (start === -1 || flat.slice(start).some(({ node }) => node.data?.outline)) return;
+  while (start > 0 && flat[start - 1].node.data?.role === 'attachment' && flat[start - 1].parent !== tree) start--;
+  const moved = flat.slice(start).filter(({ parent }) => parent !== tree);
+  for (const { node, parent } of moved) {
+    parent.children.splice(parent.children.indexOf(node), 1);
+    node.data = { ...node.data, role: node.data?.role ?? 'attachment' };
+  }
+  tree.children.push(...moved.map((m) => m.node));
+  extend(tree.children);
+}
+
+/** A paragraph that ends with an assignment clause (…（牵头单位：A）) or is a 牵头单位：A line. */
+function endsWithClause(t: string): boolean {
+  if (/^(牵头|责任|配合|协同|参与|主办)(单位|部门)\s*[：:]/.test(t)) return true;
+  const end = t.replace(/[。.\s]+$/, '');
+  if (!/[）)〕]$/.test(end)) return false;
+  let depth = 0;
+  for (let i = end.length - 1; i >= 0; i--) {
+    const c = end[i];
+    if (c === '）' || c === ')' || c === '〕') depth++;
+    else if ((c === '（' || c === '(' || c === '〔') && --depth === 0) return /牵头|负责|配合|责任单位|责任部门|协同|参与/.test(end.slice(i));
+  }
+  return false;
 }
 
 function isSignature(t: string): boolean {
