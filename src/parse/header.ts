@@ -1,4 +1,5 @@
-import type { Parent, Root, RootContent } from 'mdast';
+import type { Paragraph, Parent, Root, RootContent, Text } from 'mdast';
+import { lineIndexOf, type LineIndex } from './location.js';
 import type { VFile } from 'vfile';
 import { inlineText } from './inline.js';
 import { foldDigits } from '../model/normalize.js';
@@ -26,6 +27,7 @@ const NOTICE_END = /(通知|意见|决定|批复|函|通报|报告|公告|通告
 export function header() {
   return (tree: Root, file: VFile) => {
     const doc = String(file.value);
+    splitHeaderLines(tree, doc, lineIndexOf(file));
     const blocks: RootContent[] = [];
     for (const node of tree.children) {
       if (node.type === 'section') break;
@@ -35,6 +37,37 @@ export function header() {
     detachClosing(tree, doc);
     detachAttachment(tree, doc);
   };
+}
+
+/**
+ * Header lines kept together by Markdown (江澄市人民政府␠␠⏎2021年11月8日 is one paragraph):
+ * before the outline, a paragraph of short lines without a full stop is one block a line, so
+ * the issuer, 文号 and date each get their role.
+ */
+function splitHeaderLines(tree: Root, doc: string, index: LineIndex): void {
+  for (let i = 0; i < tree.children.length; i++) {
+    const node = tree.children[i];
+    if (node.type === 'section') break;
+    if (node.type !== 'paragraph' || node.data?.role) continue;
+    const inline = inlineText(node, doc);
+    const lines = inline.text.split('\n');
+    if (lines.length < 2 || lines.some((l) => l.trim().length > 40 || /[。；]/.test(l))) continue;
+    const pieces: Paragraph[] = [];
+    let from = 0;
+    for (const line of lines) {
+      let s = from;
+      let e = from + line.length;
+      from = e + 1;
+      while (s < e && /\s/.test(inline.text[s])) s++;
+      while (e > s && /\s/.test(inline.text[e - 1])) e--;
+      if (s === e) continue;
+      const position = index.position(inline.at(s), inline.at(e - 1) + 1);
+      const text: Text = { type: 'text', value: inline.text.slice(s, e), position };
+      pieces.push({ type: 'paragraph', children: [text], position: { start: { ...position.start }, end: { ...position.end } } });
+    }
+    tree.children.splice(i, 1, ...pieces);
+    i += pieces.length - 1;
+  }
 }
 
 /**

@@ -110,7 +110,12 @@ function collect(node: Nodes, doc: string, out: InlineText[]): void {
     out.push(align(value, doc, start, end));
     return;
   }
-  if (node.type === 'break') return;
+  if (node.type === 'break') {
+    // a hard line break (two spaces or \ before the newline) is a line end, as a soft one is
+    const at = node.position?.start.offset ?? 0;
+    out.push(new InlineText('\n', [0, at, 1], at + 1));
+    return;
+  }
   if ('children' in node) for (const child of node.children) collect(child as Nodes, doc, out);
 }
 
