@@ -5,6 +5,7 @@ import { comparePlans, type Comparison } from '../src/compare/compare.js';
 import { formatMarkdown, formatTerminal } from '../src/compare/format.js';
 import { leadLine, renderComparisonPdf } from '../src/compare/pdf.js';
 import { ingestFile } from '../src/ingest.js';
+import type { PolicyDocument } from '../src/model/types.js';
 import { pdfText } from './report-helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -83,5 +84,34 @@ describe('section matches', () => {
     expect(labels.length).toBeGreaterThan(0);
     for (const l of labels.filter((x) => /节$/.test(x))) expect(l).toMatch(/^第.+章第.+节$/);
     expect(formatTerminal(c)).toContain('第十章第二节 强化要素保障');
+  });
+});
+
+describe('findings on a short-task city plan: citation', () => {
+  // The bundled county plan (A, 27 long tasks) against a newcomer's 5-task city plan (B).
+  let wuxi: PolicyDocument;
+  let short: PolicyDocument;
+  let c: Comparison;
+  beforeAll(async () => {
+    wuxi = await ingestFile(path.join(ROOT, 'corpus/wuxi-urbanization-plan-2021-2035.txt'));
+    short = await ingestFile(path.join(ROOT, 'test/fixtures/compare/shancheng-short-tasks-city-plan.txt'));
+    c = comparePlans(wuxi, short);
+  });
+  describe('citation', () => {
+    it('a plan compared with itself does not cite itself (its covering 通知 names its own title)', () => {
+      expect(wuxi.references.some((r) => r.title.includes('巫溪县新型城镇化实施方案'))).toBe(true);
+      const self = comparePlans(wuxi, wuxi);
+      expect(self.citesB).toBe(false);
+      expect(self.references).toEqual([]);
+      expect(self.citedByB).toEqual([]);
+      expect(formatTerminal(self)).toContain('A 引用 B：否');
+    });
+
+    it('a covering 通知 that names its own plan does not count; a different plan citing B still does', () => {
+      // 山城's 通知 names 《山城市新型城镇化规划（2021—2035年）》, its own title.
+      expect(short.references.some((r) => r.title.includes('山城市新型城镇化规划'))).toBe(true);
+      expect(comparePlans(short, short).citesB).toBe(false);
+      expect(county.citesB).toBe(true);
+    });
   });
 });

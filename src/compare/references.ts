@@ -43,11 +43,42 @@ export interface Citation {
   line: number;
 }
 
-/** The references of `from` that cite `to` (by its title). */
+/**
+ * Whether a reference of `doc` names `doc` itself: its own title, or the plan its covering
+ * notice issues (关于印发《巫溪县…实施方案》的通知 names 《巫溪县…实施方案》).
+ */
+export function citesItself(doc: PolicyDocument, cited: string): boolean {
+  if (doc.title && citesTitle(cited, doc.title)) return true;
+  const key = titleKey(cited);
+  return Boolean(doc.noticeTitle && key.length >= 4 && titleKey(doc.noticeTitle).includes(key));
+}
+
+/** The same document twice (same bytes, or the same title and task texts in another encoding). */
+export function sameDocument(a: PolicyDocument, b: PolicyDocument): boolean {
+  if (a === b || a.source.sha256 === b.source.sha256) return true;
+  return (
+    a.title === b.title &&
+    a.tasks.length === b.tasks.length &&
+    a.tasks.every((t, i) => t.text === b.tasks[i].text)
+  );
+}
+
+/**
+ * The references of `from` that cite `to` (by its title). A reference to `from`'s own title
+ * (the covering notice naming its plan) is not a citation of another document: it never counts
+ * when `from` and `to` are the same document, and otherwise only when it is `to`'s title
+ * exactly (a notice whose title is taken from the plan it implements), not merely the same
+ * name without the period (an older edition of `from`).
+ */
 export function citationsOf(from: PolicyDocument, to: PolicyDocument): Citation[] {
   const title = to.title;
   if (!title) return [];
+  const same = sameDocument(from, to);
   return from.references
-    .filter((r: Reference) => citesTitle(r.title, title))
+    .filter((r: Reference) => {
+      if (!citesTitle(r.title, title)) return false;
+      if (!citesItself(from, r.title)) return true;
+      return !same && titleKey(r.title) === titleKey(title);
+    })
     .map((r) => ({ title: r.title, section: r.section, line: r.position.start.line }));
 }
