@@ -10,9 +10,20 @@ import { inlineText, type InlineText } from '../parse/inline.js';
 export function extractStructure(ctx: Context): void {
   const sections = allSections(ctx);
   ctx.model.sections = sections.map((s) => toSection(ctx, s));
-  let tasks = findTasks(ctx, sections);
-  // a 任务分工方案 written as a table (序号 | 重点任务 | 牵头单位 | 责任单位): its rows are the tasks
+  const found = findTasks(ctx, sections);
+  let tasks = found.tasks;
+  // a 任务分工方案 written as a table (序号 | 重点任务 | 牵头单位 | 责任单位): its rows are the tasks;
+  // beside outline tasks (a 分工表 attached to a plan), its rows complete and confirm them
   if (tasks.length === 0) tasks = tasksFromTables(ctx);
+  else mergeTaskTables(ctx, tasks);
+  for (const { task, section } of found.missing) {
+    if (task.assignments.length > 0) continue;
+    ctx.file.message(`task ${task.number} (${task.title}) has no assignment clause (牵头单位/责任单位)`, {
+      place: nodePosition(ctx, section).start,
+      ruleId: 'missing-assignment',
+      source: 'policy',
+    });
+  }
   ctx.model.tasks = tasks;
   ctx.model.paragraphs = paragraphs(ctx);
 }
@@ -49,7 +60,7 @@ function toSection(ctx: Context, s: SectionNode): Section {
  * Without any clause in the document (municipal and national plans often have none), the
  * numbered leaf items of the task parts are the tasks.
  */
-function findTasks(ctx: Context, sections: SectionNode[]): Task[] {
+function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; missing: { task: Task; section: SectionNode }[] } {
   // a clause belongs to the innermost item that holds it
   const withClause = sections.filter((s) => !s.children.some((c) => c.type === 'section') && clauseOf(ctx, s));
   const owners = new Set(withClause);
@@ -85,6 +96,7 @@ function findTasks(ctx: Context, sections: SectionNode[]): Task[] {
   const numbers = taskSections.map((s) => s.data.number);
   const unique = new Set(numbers).size === numbers.length;
   const tasks: Task[] = [];
+  const missing: { task: Task; section: SectionNode }[] = [];
   for (const s of taskSections) {
     const number = unique ? s.data.number : s.data.id.slice(1);
     const text = fullText(ctx, s);
@@ -100,15 +112,8 @@ function findTasks(ctx: Context, sections: SectionNode[]): Task[] {
     if (clause && assignments.length === 0) {
       ctx.file.message(`task ${number}: assignment clause names no unit`, { place: spanPosition(ctx, where, clause.start, clause.end), ruleId: 'empty-assignment', source: 'policy' });
     }
-    if (!clause && withClause.length > 0) {
-      ctx.file.message(`task ${number} (${s.data.title}) has no assignment clause (牵头单位/责任单位)`, {
-        place: nodePosition(ctx, s).start,
-        ruleId: 'missing-assignment',
-        source: 'policy',
-      });
-    }
     ctx.taskSections.set(number, s);
-    tasks.push({
+    const task: Task = {
       number,
       label: s.data.label,
       outlineId: s.data.id,
@@ -122,9 +127,12 @@ function findTasks(ctx: Context, sections: SectionNode[]): Task[] {
       assignments,
       clause: clause ? { raw: where.text.slice(clause.start, clause.end), position: spanPosition(ctx, where, clause.start, clause.end) } : null,
       position: nodePosition(ctx, s),
-    });
+    };
+    tasks.push(task);
+    // warned about once a task table has had its say
+    if (!clause && withClause.length > 0) missing.push({ task, section: s });
   }
-  return tasks;
+  return { tasks, missing };
 }
 
 /** Items belong to one task group when they share their style and their parent's style. */
@@ -265,8 +273,20 @@ function trimEmpty(cells: string[]): string[] {
 /** For task tables: row index → task number, so their rows read as task paragraphs. */
 const taskTableRows = new WeakMap<Table, Map<number, string>>();
 
-function tasksFromTables(ctx: Context): Task[] {
-  const tasks: Task[] = [];
+interface TaskRow {
+  table: Table;
+  /** Index of the row in the table (the header is 0). */
+  index: number;
+  block: Block;
+  row: Table['children'][number];
+  number: string | null;
+  text: string;
+  assignments: Task['assignments'];
+}
+
+/** Rows of the tables whose header names a task column and a unit column (任务分工表). */
+function taskTables(ctx: Context): TaskRow[][] {
+  const out: TaskRow[][] = [];
   for (const b of ctx.blocks) {
     if (b.node.type !== 'table') continue;
     const table = b.node;
@@ -276,18 +296,32 @@ function tasksFromTables(ctx: Context): Task[] {
     const unitCols = header.map((h, i) => (UNIT_COLUMN.test(h) ? i : -1)).filter((i) => i !== -1);
     if (taskCol === -1 || (leadCol === -1 && unitCols.length === 0)) continue;
     const numberCol = header.findIndex((h) => /^(序号|编号)$/.test(h));
-    const rows = new Map<number, string>();
+    const rows: TaskRow[] = [];
     table.children.slice(1).forEach((row, r) => {
       const cells = cellTexts(ctx, row);
       const text = cells[taskCol] ?? '';
       if (!text) return;
-      const number = (numberCol !== -1 && cells[numberCol] ? cells[numberCol] : String(tasks.length + 1)).replace(/[.．、]$/, '');
       const assignments = [
         ...(leadCol !== -1 ? splitNames(cells[leadCol] ?? '').map((raw) => ({ role: 'lead' as const, label: header[leadCol], raw, name: raw })) : []),
         ...unitCols.flatMap((c) => splitNames(cells[c] ?? '').map((raw) => ({ role: 'responsible' as const, label: header[c], raw, name: raw }))),
       ];
+      const number = numberCol !== -1 && cells[numberCol] ? cells[numberCol].replace(/[.．、]$/, '') : null;
+      rows.push({ table, index: r + 1, block: b, row, number, text, assignments });
+    });
+    out.push(rows);
+  }
+  return out;
+}
+
+function tasksFromTables(ctx: Context): Task[] {
+  const tasks: Task[] = [];
+  for (const rows of taskTables(ctx)) {
+    const numbers = new Map<number, string>();
+    for (const { table, index, block: b, row, text, assignments, number: written } of rows) {
+      const number = written ?? String(tasks.length + 1);
       const stop = text.search(/[。！？]/);
-      rows.set(r + 1, number);
+      numbers.set(index, number);
+      taskTableRows.set(table, numbers);
       tasks.push({
         number,
         label: number,
@@ -303,10 +337,48 @@ function tasksFromTables(ctx: Context): Task[] {
         clause: null,
         position: nodePosition(ctx, row),
       });
-    });
-    taskTableRows.set(table, rows);
+    }
   }
   const numbers = tasks.map((t) => t.number);
   if (new Set(numbers).size !== numbers.length) tasks.forEach((t, i) => (t.number = String(i + 1)));
   return tasks;
+}
+
+/** Text compared between a table row and a task title: no spaces or punctuation. */
+function titleKey(s: string): string {
+  return s.replace(/[\s\p{P}]/gu, '');
+}
+
+/**
+ * A 分工表 beside outline tasks (附件：重点任务分工表) restates them: a row belongs to the task
+ * whose title it repeats (or, in a table with one row per task, to the task in its place).
+ * Its units join the task's (a task whose clause is missing gets them all; one already
+ * named keeps its role from the clause) and the row reads as part of the task. A row that
+ * matches no task stays a paragraph, with a warning.
+ */
+function mergeTaskTables(ctx: Context, tasks: Task[]): void {
+  const keys = tasks.map((t) => titleKey(t.title));
+  for (const rows of taskTables(ctx)) {
+    const byPlace = rows.length === tasks.length;
+    rows.forEach((r, i) => {
+      const key = titleKey(r.text.split(/[。！？]/)[0]);
+      let at = key.length >= 4 ? keys.findIndex((k) => k === key) : -1;
+      if (at === -1 && key.length >= 4) at = keys.findIndex((k) => k.length >= 4 && (k.includes(key) || key.includes(k)));
+      if (at === -1 && byPlace) at = i;
+      if (at === -1) {
+        ctx.file.message(`task table row${r.number ? ` ${r.number}` : ''} (${r.text}) matches no task of the outline`, {
+          place: nodePosition(ctx, r.row).start,
+          ruleId: 'unmatched-task-row',
+          source: 'policy',
+        });
+        return;
+      }
+      const task = tasks[at];
+      const named = new Set(task.assignments.map((a) => a.raw));
+      for (const a of r.assignments) if (!named.has(a.raw)) task.assignments.push(a);
+      let numbers = taskTableRows.get(r.table);
+      if (!numbers) taskTableRows.set(r.table, (numbers = new Map()));
+      numbers.set(r.index, task.number);
+    });
+  }
 }
