@@ -205,4 +205,45 @@ describe('QA documents, fourth round', () => {
     expect(doc.tasks[5]).toMatchObject({ lead: [], responsible: ['市交通运输局', '市商务局'] });
     expect(doc.declaredCounts).toEqual([expect.objectContaining({ subject: 'tasks', declared: 18, found: 18 })]);
   });
+
+  it('an attached 重点任务分工表 completes the outline tasks: no duplicates, nothing dropped', async () => {
+    const doc = await qa4('tongchuan-digital-village-plan-2026.txt');
+    expect(doc.tasks.map((t) => t.label)).toEqual(['（一）', '（二）', '（三）', '（四）', '（五）', '（六）', '（七）']);
+    expect(roles(doc)[4]).toEqual(['五', ['区农业农村委'], ['区市场监管局', '区商务委']]);
+    expect(roles(doc)[5]).toEqual(['六', ['区委政法委', '区民政局'], ['区农业农村委', '区政务服务中心', '各镇街']]);
+    expect(doc.departments.find((d) => d.name === '区市场监管局')?.responsible).toEqual(['五']);
+    expect(doc.diagnostics).toEqual([]);
+    const rows = doc.paragraphs.filter((p) => p.text.includes(' | 长期坚持') || p.text.startsWith('5 | '));
+    expect(rows.map((p) => [p.kind, p.task])).toEqual([
+      ['task', '五'],
+      ['task', '六'],
+    ]);
+    // the attachment is not prose of the last 保障措施 item
+    expect(doc.sections.at(-1)!.text).not.toContain('附件');
+  });
+
+  it("the notice's closing remarks after the last task's clause are not part of that task", async () => {
+    for (const [file, remark] of [
+      ['qingxi-2025-work-report-task-breakdown.txt', '各责任领导要加强统筹调度'],
+      ['fenglin-rural-water-notice-2024.txt', '要于7月10日前'],
+      ['linlan-commerce-circulation-notice-2025.txt', '要按照本通知要求'],
+    ]) {
+      const doc = await qa4(file);
+      expect(doc.tasks.at(-1)!.text).not.toContain(remark);
+      expect(doc.tasks.at(-1)!.text).toMatch(/[）)]$/);
+      expect(doc.paragraphs.find((p) => p.text.includes(remark))).toMatchObject({ kind: 'paragraph', task: null });
+    }
+  });
+
+  it('Markdown: issuer and date on two lines joined by a hard break are read', async () => {
+    const doc = await qa4('jiangcheng-sports-city-plan-2035.md');
+    expect(doc).toMatchObject({ issuer: '江澄市人民政府', date: '2021-11-08', title: '江澄市体育强市建设规划（2021—2035年）' });
+    expect(doc.indicators.map((i) => [i.name, i.unit, i.baseline?.year, ...i.targets.map((t) => [t.year, t.value])])).toEqual([
+      ['人均体育场地面积', '平方米', 2020, [2025, 2.6], [2035, 3.2]],
+      ['经常参加体育锻炼人数比例', '%', 2020, [2025, 42], [2035, 50]],
+      ['国民体质监测合格率', '%', 2020, [2025, 93], [2035, 95]],
+      ['每千人拥有社会体育指导员', '名', 2020, [2025, 3], [2035, 3.5]],
+      ['体育产业总规模', '亿元', 2020, [2025, 300], [2035, 600]],
+    ]);
+  });
 });
