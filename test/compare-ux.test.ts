@@ -91,11 +91,9 @@ describe('findings on a short-task city plan: citation', () => {
   // The bundled county plan (A, 27 long tasks) against a newcomer's 5-task city plan (B).
   let wuxi: PolicyDocument;
   let short: PolicyDocument;
-  let c: Comparison;
   beforeAll(async () => {
     wuxi = await ingestFile(path.join(ROOT, 'corpus/wuxi-urbanization-plan-2021-2035.txt'));
     short = await ingestFile(path.join(ROOT, 'test/fixtures/compare/shancheng-short-tasks-city-plan.txt'));
-    c = comparePlans(wuxi, short);
   });
   describe('citation', () => {
     it('a plan compared with itself does not cite itself (its covering 通知 names its own title)', () => {
