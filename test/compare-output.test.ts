@@ -146,7 +146,8 @@ describe('policy compare: terminal and Markdown', () => {
     expect(md).toMatch(/^\| 9 \| 推进城乡供水一体化 \| 弱相关 \|.* \| 县水利局 ≠ 市城市管理局 \|$/m);
     expect(md).toMatch(/^\| 章节 \| 第七章 \| 提高城市治理水平 \| — \| 未承接 \|/m);
     expect(md).toMatch(/^\| 城镇新增就业 \| 人 \| 3200（2020） → 3500（2025） \| 城镇新增就业人数 \| 万人 \|/m);
-    expect(md).toContain('- 15. 发展富硒茶叶产业');
+    // Escaped, or Markdown reads "15." as a nested ordered list.
+    expect(md).toContain('- 15\\. 发展富硒茶叶产业');
     // A pipe inside a cell would break the table: every table row has as many cells as its header.
     const tables = md.split('\n\n').filter((b) => b.startsWith('|'));
     for (const t of tables) {

@@ -113,3 +113,31 @@ describe('findings on a short-task city plan: citation', () => {
     });
   });
 });
+
+describe('findings on a short-task city plan: Markdown', () => {
+  // The bundled county plan (A, 27 long tasks) against a newcomer's 5-task city plan (B).
+  let wuxi: PolicyDocument;
+  let short: PolicyDocument;
+  let c: Comparison;
+  beforeAll(async () => {
+    wuxi = await ingestFile(path.join(ROOT, 'corpus/wuxi-urbanization-plan-2021-2035.txt'));
+    short = await ingestFile(path.join(ROOT, 'test/fixtures/compare/shancheng-short-tasks-city-plan.txt'));
+    c = comparePlans(wuxi, short);
+  });
+  describe('Markdown output', () => {
+    it('A-only tasks numbered 1. 2. are not rendered as nested ordered lists', () => {
+      const md = formatMarkdown(c);
+      const section = md.split('## A 独有的任务')[1].split('\n## ')[0];
+      const items = section.split('\n').filter((l) => l.startsWith('- '));
+      expect(items.length).toBeGreaterThan(3);
+      for (const l of items) expect(l, l).not.toMatch(/^- \d+\. /);
+      expect(section).toContain('- 1\\. 全面融入推动成渝地区双城经济圈建设');
+    });
+
+    it('explains the ✓ and ≠ marks of the lead-unit column', () => {
+      const md = formatMarkdown(county);
+      expect(md).toMatch(/\| [^|]* ≠ [^|]* \|/);
+      expect(md).toMatch(/^.*✓.*同一单位.*≠.*$/m);
+    });
+  });
+});

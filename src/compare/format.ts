@@ -157,6 +157,11 @@ function md(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
+/** A list item starting "12. " or "3) " would open a nested ordered list: escape its mark. */
+function mdLineStart(text: string): string {
+  return text.replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
+}
+
 function mdTable(headers: string[], rows: string[][]): string[] {
   return [`| ${headers.map(md).join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(md).join(' | ')} |`)];
 }
@@ -192,6 +197,9 @@ export function formatMarkdown(c: Comparison): string {
       ]),
     ),
   );
+  if (c.tasks.some((t) => / [✓≠] /.test(leadsCell(t)))) {
+    out.push('', '牵头单位一栏：✓ 两级牵头的是同一单位（如县交通运输局 ✓ 市交通局），≠ 牵头单位不同，值得核对。');
+  }
   out.push('', `对应 ${c.summary.counterpart} 项，弱相关 ${c.summary.weak} 项，无对应 ${c.summary.none} 项。`, '');
   out.push('## B 的承接情况', '');
   out.push(
@@ -216,7 +224,7 @@ export function formatMarkdown(c: Comparison): string {
   );
   out.push('', '## A 独有的任务', '');
   const aOnly = c.tasks.filter((t) => t.verdict === 'none');
-  out.push(...(aOnly.length > 0 ? aOnly.map((t) => `- ${headingText(t.label, t.title)}（最高相似度 ${t.score.toFixed(2)}）`) : ['（无）']));
+  out.push(...(aOnly.length > 0 ? aOnly.map((t) => `- ${mdLineStart(headingText(t.label, t.title))}（最高相似度 ${t.score.toFixed(2)}）`) : ['（无）']));
   out.push('', '## 共有指标', '');
   out.push(
     ...mdTable(
