@@ -146,9 +146,28 @@ describe('reading commands', () => {
     expect(r.stderr.trim()).toMatch(/data folder not found \(run `policy ingest/);
   });
 
+  it('reports usage errors on one line, like its own, pointing at the command\'s help', () => {
+    const r = policy(['tasks', '--role', 'lead', '--data', data]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe("policy: unknown option '--role' (see `policy tasks --help`)\n");
+    expect(policy(['frob']).stderr).toBe("policy: unknown command 'frob' (see `policy --help`)\n");
+  });
+
   it('documents its commands in --help', () => {
     const r = policy(['--help']);
     for (const command of ['ingest', 'tasks', 'departments', 'indicators']) expect(r.stdout).toContain(command);
+  });
+
+  it('shows examples of the command itself in each command\'s --help', async () => {
+    const { buildProgram } = await import('../src/cli/main.js');
+    const program = await buildProgram();
+    for (const command of program.commands) {
+      if (['compare'].includes(command.name())) continue; // TODO(after compare rework)
+      const help = policy([command.name(), '--help']).stdout;
+      const examples = help.slice(help.indexOf('Examples:'));
+      expect(help, command.name()).toContain('Examples:');
+      expect(examples, command.name()).toMatch(new RegExp(`\\$ (\\S+=\\S+ )?policy ${command.name()}\\b`));
+    }
   });
 });
 

@@ -24,11 +24,20 @@ const COMMAND_MODULES: Array<{ commands: string[]; load: () => Promise<Register>
 export async function buildProgram(argv: string[] = []): Promise<Command> {
   const program = new Command('policy')
     .description('Read Chinese government policy documents (公文) into a structured model; search, print and compare them.')
-    .version('0.1.0')
-    .showHelpAfterError('(run `policy --help` for usage)');
+    .version('0.1.0');
   const owner = COMMAND_MODULES.find((m) => m.commands.includes(argv[2]));
   for (const m of owner ? [owner] : COMMAND_MODULES) (await m.load())(program);
+  for (const command of [program, ...program.commands]) command.configureOutput({ outputError: usageError(command) });
   return program;
+}
+
+/**
+ * Commander's usage errors (unknown option, missing argument) in the same one-line form as
+ * ours, pointing at the command's own help.
+ */
+function usageError(command: Command): (message: string, write: (s: string) => void) => void {
+  const help = command.parent ? `policy ${command.name()} --help` : 'policy --help';
+  return (message, write) => write(`policy: ${message.trim().replace(/^error: /, '')} (see \`${help}\`)\n`);
 }
 
 export async function main(argv: string[]): Promise<number> {

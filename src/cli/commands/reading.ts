@@ -3,7 +3,7 @@ import type { PolicyDocument, Quantity } from '../../model/types.js';
 import { loadDocuments } from '../../model/store.js';
 import { resolveAcross } from '../../model/departments.js';
 import { UserError } from '../../model/errors.js';
-import { plural, renderTable } from '../format.js';
+import { examples, plural, renderTable } from '../format.js';
 import { writeIndicatorsPdf } from './report.js';
 
 interface ReadOptions {
@@ -28,6 +28,7 @@ export function registerReading(program: Command): void {
     .option('--doc <id>', 'only this document')
     .option('--dept <name>', 'only tasks this department leads or supports (交通局, 住建委 … are understood)')
     .option('--json', 'print JSON')
+    .addHelpText('after', examples('policy tasks', 'policy tasks --dept 交通局', 'policy tasks --dept 发改委 --doc wuxi --json'))
     .action(async (options: ReadOptions & { dept?: string }) => {
       const docs = await documentsFor(options);
       const rows: { doc: string; number: string; title: string; role: string; lead: string[]; responsible: string[]; section: string; line: number }[] = [];
@@ -66,10 +67,11 @@ export function registerReading(program: Command): void {
 
   program
     .command('departments')
-    .description('list the departments named in assignment clauses, with the tasks they lead and support')
+    .description('list the units named in assignment clauses, with the tasks they lead (牵头) or are responsible for (责任)')
     .option('-d, --data <dir>', 'data folder', 'output')
     .option('--doc <id>', 'only this document')
     .option('--json', 'print JSON')
+    .addHelpText('after', examples('policy departments', 'policy departments --doc wuxi --json'))
     .action(async (options: ReadOptions) => {
       const docs = await documentsFor(options);
       if (options.json) {
@@ -117,6 +119,7 @@ export function registerReading(program: Command): void {
     .option('--out <file>', 'with --pdf: PDF to write (default <data>/reports/<doc id>/indicators.pdf)')
     .option('--font <path>', 'with --pdf: font file instead of the bundled Noto Sans/Serif SC')
     .option('--date <YYYY-MM-DD>', 'with --pdf: fixed generation date (reproducible bytes)')
+    .addHelpText('after', examples('policy indicators', 'policy indicators --pdf --out 指标.pdf', 'policy indicators --json'))
     .action(async (options: ReadOptions & { pdf?: boolean; out?: string; font?: string; date?: string }) => {
       if (options.pdf) return writeIndicatorsPdf(options);
       const docs = await documentsFor(options);

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { plural } from '../format.js';
+import { examples, plural } from '../format.js';
 import { UserError } from '../../model/errors.js';
 import type { PolicyDocument } from '../../model/types.js';
 import { creationDate, resolveFonts } from '../../report/pdf.js';
@@ -34,7 +34,7 @@ const DATE_HELP = 'fixed generation date YYYY-MM-DD (reproducible bytes; default
 
 function common(cmd: Command): Command {
   return cmd
-    .option('--data <dir>', DATA_HELP, 'output')
+    .option('-d, --data <dir>', DATA_HELP, 'output')
     .option('--font <path>', FONT_HELP)
     .option('--date <YYYY-MM-DD>', DATE_HELP);
 }
@@ -99,10 +99,11 @@ export function registerReport(program: Command): void {
   common(
     program
       .command('sheet')
-      .description('A4 responsibility sheet (责任清单) of one department as PDF')
+      .description('write one department\'s A4 responsibility sheet (责任清单) as PDF: the tasks it leads and those it is responsible for, in full')
       .argument('<department>', 'department as people write it: 交通局, 住建委, 发改委 …')
       .option('--doc <id>', 'document id (needed when the name is in several documents)')
-      .option('--out <file>', 'PDF to write (default <data>/sheets/<doc id>/<department>责任清单.pdf)'),
+      .option('--out <file>', 'PDF to write (default <data>/sheets/<doc id>/<department>责任清单.pdf)')
+      .addHelpText('after', examples('policy sheet 交通局', 'policy sheet 发改委 --doc wuxi --out 发改委.pdf', 'SOURCE_DATE_EPOCH=0 policy sheet 住建委   # byte-identical output')),
   ).action(async (query: string, opts: CommonOptions) => {
     const render = renderOptions(opts);
     const { document, department } = await selectDepartment(opts.data, query, opts.doc);
@@ -116,9 +117,10 @@ export function registerReport(program: Command): void {
   common(
     program
       .command('sheets')
-      .description(`responsibility sheets of every department, with ${INDEX_JSON} and ${INDEX_MD}`)
+      .description(`write the responsibility sheets of every department, with ${INDEX_JSON} and ${INDEX_MD}`)
       .option('--doc <id>', 'only this document (default: every document)')
-      .option('--out <dir>', 'folder to write (default <data>/sheets/<doc id>/; with several documents <dir>/<doc id>/)'),
+      .option('--out <dir>', 'folder to write (default <data>/sheets/<doc id>/; with several documents <dir>/<doc id>/)')
+      .addHelpText('after', examples('policy sheets', 'policy sheets --doc wuxi --out 责任清单/')),
   ).action(async (opts: CommonOptions) => {
     const render = renderOptions(opts);
     const docs = await selectDocuments(opts.data, opts.doc);
@@ -143,21 +145,23 @@ export function registerReport(program: Command): void {
   common(
     program
       .command('matrix')
-      .description('departments × tasks matrix (● 牵头 ○ 责任/配合) as landscape PDF')
+      .description('write the departments × tasks matrix (● 牵头 ○ 责任/配合) as a landscape PDF')
       .option('--doc <id>', 'only this document (default: every document)')
-      .option('--out <file>', 'PDF to write (default <data>/reports/<doc id>/matrix.pdf)'),
+      .option('--out <file>', 'PDF to write (default <data>/reports/<doc id>/matrix.pdf)')
+      .addHelpText('after', examples('policy matrix', 'policy matrix --doc wuxi --out 分工矩阵.pdf')),
   ).action(async (opts: CommonOptions) => {
     await writePerDocument(opts, 'matrix.pdf', renderMatrix, (doc) => `${doc.tasks.length} tasks`);
   });
 
   program
     .command('export')
-    .description('task breakdown table (任务分工表): one row per task, as XLSX or CSV (UTF-8 with BOM)')
+    .description('export the task breakdown table (任务分工表): one row per task, as XLSX or CSV (UTF-8 with BOM)')
     .requiredOption('--format <format>', 'xlsx or csv')
     .option('--doc <id>', 'only this document (default: every document)')
     .option('--out <file>', 'file to write (default <data>/reports/<doc id>/tasks.<format>)')
-    .option('--data <dir>', DATA_HELP, 'output')
+    .option('-d, --data <dir>', DATA_HELP, 'output')
     .option('--date <YYYY-MM-DD>', 'fixed creation date written into the XLSX properties')
+    .addHelpText('after', examples('policy export --format xlsx', 'policy export --format csv --doc wuxi --out tasks.csv'))
     .action(async (opts: CommonOptions & { format: string }) => {
       const format = opts.format.toLowerCase();
       if (format !== 'xlsx' && format !== 'csv') throw new UserError(`--format ${opts.format}: expected xlsx or csv`);
