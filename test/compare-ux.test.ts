@@ -141,3 +141,27 @@ describe('findings on a short-task city plan: Markdown', () => {
     });
   });
 });
+
+describe('findings on a short-task city plan: section paths', () => {
+  let c: Comparison;
+  beforeAll(async () => {
+    c = comparePlans(
+      await ingestFile(path.join(ROOT, 'corpus/wuxi-urbanization-plan-2021-2035.txt')),
+      await ingestFile(path.join(ROOT, 'test/fixtures/compare/shancheng-short-tasks-city-plan.txt')),
+    );
+  });
+  describe('section paths', () => {
+    it('are written with their labels and › as in search: 四、重点任务 › （一）…', () => {
+      const t = c.tasks.find((x) => x.number === '1')!;
+      expect(t.section).toMatch(/^[一二三四五六七八九十]+、重点任务 › （一）积极构建城镇化空间格局$/);
+      expect(t.matches[0].section).toBe('三、重点任务');
+    });
+
+    it('a gap row keeps the 三、 of its section', () => {
+      const gap = c.uncovered.find((g) => g.kind === 'task');
+      expect(gap).toBeDefined();
+      expect(gap!.section).toBe('三、重点任务');
+      expect(formatTerminal(c)).not.toMatch(/ 重点任务\s*$/m);
+    });
+  });
+});

@@ -3,7 +3,7 @@ import type { PolicyDocument } from '../model/types.js';
 import { AliasTable, defaultAliases } from '../model/departments.js';
 import { getTokenizer } from '../search/tokenizer.js';
 import { TfIdfSpace, type TokenSource } from './similarity.js';
-import { documentUnits, type Unit, type UnitKind } from './units.js';
+import { documentUnits, SECTION_SEPARATOR, sectionPath, type Unit, type UnitKind } from './units.js';
 import { matchIndicators, round, type IndicatorPair, type IndicatorSide } from './indicators.js';
 import { citationsOf, type Citation } from './references.js';
 import { correspondingDepartments, correspondingLeads, type DepartmentPair } from './departments.js';
@@ -53,7 +53,7 @@ export interface Match {
   /** Task number or section label; null for a paragraph. */
   number: string | null;
   title: string;
-  /** Path of the enclosing sections in B, joined with ' / '. */
+  /** Headings of the enclosing sections in B, joined with ' › ' (四、重点任务 › （一）…). */
   section: string;
   score: number;
   /** For a task of B: its lead units (牵头单位). */
@@ -187,7 +187,7 @@ export class PlanComparer {
         number: u.id,
         label: task ? taskLabel(task) : `${u.id}.`,
         title: u.title,
-        section: u.sectionPath.join(' / '),
+        section: u.sectionPath.join(SECTION_SEPARATOR),
         lead: task?.lead ?? [],
         verdict: verdict(best),
         score: round(best),
@@ -239,7 +239,7 @@ export class PlanComparer {
         id: s.id,
         number: s.label,
         title: s.title,
-        section: s.path.slice(0, -1).join(' / '),
+        section: sectionPath(s.parent, bySection).join(SECTION_SEPARATOR),
         status: 'uncovered',
         score: round(score),
         closest: null,
@@ -289,7 +289,7 @@ function kindRank(kind: UnitKind): number {
 }
 
 function toMatch(v: Unit, score: number, leads: Map<string, string[]>): Match {
-  const m: Match = { kind: v.kind, id: v.id, number: v.number, title: v.title, section: v.sectionPath.join(' / '), score: round(score) };
+  const m: Match = { kind: v.kind, id: v.id, number: v.number, title: v.title, section: v.sectionPath.join(SECTION_SEPARATOR), score: round(score) };
   if (v.kind === 'task' && leads.has(v.id)) m.lead = leads.get(v.id);
   return m;
 }
@@ -300,7 +300,7 @@ function taskGap(v: Unit, st: CoverageStatus, score: number, closest: Unit | nul
     id: v.id,
     number: v.number ?? v.id,
     title: v.title,
-    section: v.sectionPath.join(' / '),
+    section: v.sectionPath.join(SECTION_SEPARATOR),
     status: st,
     score: round(score),
     closest: closest ? { kind: closest.kind, id: closest.id, title: closest.title, score: round(score) } : null,

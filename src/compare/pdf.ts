@@ -3,7 +3,7 @@ import type { PolicyDocument } from '../model/types.js';
 import { PolicyPdf, PolicyPdf as Pdf, type FontSet, RED } from '../report/pdf.js';
 import type { Comparison, CoverageStatus, Match } from './compare.js';
 import { quantityText, STATUS_LABEL, VERDICT_LABEL } from './format.js';
-import { sectionBody, taskText } from './units.js';
+import { SECTION_SEPARATOR, sectionBody, taskText } from './units.js';
 
 /**
  * The comparison as a printable PDF in the style of the other sheets: coverage at a glance
@@ -159,7 +159,7 @@ function withUnit(name: string, unit: string | null): string {
 function matchName(m: Match): string {
   if (m.kind === 'task') return `任务 ${m.number}`;
   if (m.kind === 'section') return headingText(m.number ?? '', m.title);
-  return `段落（${m.section.split(' / ').pop() || '正文'}）`;
+  return `段落（${m.section.split(SECTION_SEPARATOR).pop() || '正文'}）`;
 }
 
 function matchText(doc: PolicyDocument, m: Match): string {

@@ -1,4 +1,5 @@
 import type { Paragraph, PolicyDocument, Section, Task } from '../model/types.js';
+import { sectionHeading } from '../report/labels.js';
 
 /**
  * The comparable units of one document: its tasks, the sections that carry prose of their
@@ -16,7 +17,7 @@ export interface Unit {
   title: string;
   /** Id of the section that holds it (the section itself for a section unit). */
   section: string | null;
-  /** Titles of the enclosing sections, top first. */
+  /** Headings of the enclosing sections with their labels (四、重点任务, （一）…), top first. */
   sectionPath: string[];
   /** The text compared: for a task, without its assignment clause (who does it is compared apart). */
   text: string;
@@ -59,10 +60,16 @@ export function firstSentence(text: string, max = 40): string {
   return [...s].length > max ? [...s].slice(0, max - 1).join('') + '…' : s;
 }
 
-function sectionPath(sectionId: string | null, byId: Map<string, Section>): string[] {
-  if (sectionId === null) return [];
-  const s = byId.get(sectionId);
-  return s ? s.path : [];
+/** Joins a section path for display, as search does: 四、重点任务 › （一）积极构建…. */
+export const SECTION_SEPARATOR = ' › ';
+
+/** Headings of a section and its ancestors, top first; labels kept (三、 is how a reader finds it). */
+export function sectionPath(sectionId: string | null, byId: Map<string, Section>): string[] {
+  const chain: string[] = [];
+  for (let s = sectionId === null ? undefined : byId.get(sectionId); s; s = s.parent === null ? undefined : byId.get(s.parent)) {
+    chain.unshift(sectionHeading(s));
+  }
+  return chain;
 }
 
 /**
@@ -106,7 +113,7 @@ export function documentUnits(doc: PolicyDocument): Unit[] {
       number: t.number,
       title: t.title,
       section: innermostSection(doc, t) ?? t.section,
-      sectionPath: t.sectionPath,
+      sectionPath: sectionPath(t.section, byId),
       text: taskText(t),
       line: t.position.start.line,
     });
@@ -138,7 +145,7 @@ export function documentUnits(doc: PolicyDocument): Unit[] {
       number: fullLabel(s),
       title: s.title,
       section: s.id,
-      sectionPath: s.path,
+      sectionPath: sectionPath(s.id, byId),
       text: body,
       line: s.position.start.line,
     });
