@@ -66,6 +66,20 @@ describe('policy ingest', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/id "wuxi-urbanization-plan-2021-2035" is already taken/);
   });
+
+  it('warns when a document has the same content as one already ingested, and keeps both', () => {
+    const renamed = path.join(dir, 'copy-of-plan.txt');
+    copyFileSync(bundled, renamed);
+    const first = policy(['ingest', bundled, '--data', path.join(dir, 'same'), '-q']);
+    expect(first.stderr).toBe('');
+    const r = policy(['ingest', renamed, '--data', path.join(dir, 'same'), '-q']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe(
+      `policy: ${renamed}: warning: same content as "wuxi-urbanization-plan-2021-2035" in ${path.join(dir, 'same')}/ ` +
+        `(both are kept and searched; to drop one: rm -r ${path.join(dir, 'same', 'wuxi-urbanization-plan-2021-2035')})\n`,
+    );
+    expect(existsSync(path.join(dir, 'same', 'copy-of-plan', 'document.json'))).toBe(true);
+  });
 });
 
 describe('reading commands', () => {

@@ -165,3 +165,16 @@ describe('findings on a short-task city plan: section paths', () => {
     });
   });
 });
+
+describe('units of a short plan', () => {
+  it('a section whose prose is one paragraph under its heading line is one unit, not two', async () => {
+    const c = comparePlans(
+      await ingestFile(path.join(ROOT, 'corpus/wuxi-urbanization-plan-2021-2035.txt')),
+      await ingestFile(path.join(ROOT, 'test/fixtures/compare/shancheng-short-tasks-city-plan.txt')),
+    );
+    // 一、总体要求 is a heading line and one sentence: one cell, not the section and its paragraph.
+    const general = c.coverage.find((s) => s.title === '总体要求')!;
+    expect(general.counted).toBe('prose');
+    expect(general.cells).toHaveLength(1);
+  });
+});

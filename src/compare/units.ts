@@ -103,6 +103,10 @@ function innermostSection(doc: PolicyDocument, task: Task): string | null {
   return best?.id ?? null;
 }
 
+function isHeadingOnly(p: Paragraph, s: Section | undefined): boolean {
+  return s !== undefined && contentLength(p.text) <= contentLength(s.label + s.title) + 2 && p.text.includes(s.title);
+}
+
 export function documentUnits(doc: PolicyDocument): Unit[] {
   const byId = new Map(doc.sections.map((s) => [s.id, s]));
   const units: Unit[] = [];
@@ -119,10 +123,13 @@ export function documentUnits(doc: PolicyDocument): Unit[] {
     });
   }
   const holding = sectionsHoldingTasks(doc);
-  // A section whose own prose is one paragraph is represented by that paragraph.
+  // A section whose own prose is one paragraph is represented by the section alone: the same
+  // text, and its label (第十章第二节) tells the reader where it is.
   const paragraphsOf = new Map<string, Paragraph[]>();
   for (const p of doc.paragraphs) {
     if (p.task !== null || p.section === null || SKIPPED_PARAGRAPHS.has(p.kind)) continue;
+    // Its heading line on its own is not prose (一、总体要求 then one paragraph: one unit).
+    if (isHeadingOnly(p, byId.get(p.section))) continue;
     const list = paragraphsOf.get(p.section) ?? [];
     list.push(p);
     paragraphsOf.set(p.section, list);
@@ -138,7 +145,6 @@ export function documentUnits(doc: PolicyDocument): Unit[] {
     if (holding.has(s.id)) continue;
     const body = sectionBody(s);
     if (contentLength(body) < MIN_UNIT_CHARS) continue;
-    if ((paragraphsOf.get(s.id)?.length ?? 0) === 1) continue;
     units.push({
       kind: 'section',
       id: s.id,
@@ -150,13 +156,14 @@ export function documentUnits(doc: PolicyDocument): Unit[] {
       line: s.position.start.line,
     });
   }
+  const asSection = new Set(units.filter((u) => u.kind === 'section').map((u) => u.id));
   for (const p of doc.paragraphs) {
     if (p.task !== null || SKIPPED_PARAGRAPHS.has(p.kind)) continue;
+    if (p.section !== null && asSection.has(p.section) && paragraphsOf.get(p.section)?.length === 1) continue;
     if (p.section !== null && holding.has(p.section) && doc.tasks.some((t) => p.text.includes(t.title))) continue;
     if (contentLength(p.text) < MIN_UNIT_CHARS) continue;
     // A paragraph that is only its section's heading repeats the section.
-    const s = p.section === null ? undefined : byId.get(p.section);
-    if (s && contentLength(p.text) <= contentLength(s.label + s.title) + 2 && p.text.includes(s.title)) continue;
+    if (isHeadingOnly(p, p.section === null ? undefined : byId.get(p.section))) continue;
     units.push({
       kind: 'paragraph',
       id: p.id,

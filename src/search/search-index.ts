@@ -8,10 +8,12 @@ import { FrequentPostings, type FrequentPostingsJSON, type FrequentPostingsOptio
 import { parseQuery, type ParsedQuery } from './query.js';
 import { makeSnippet, type Snippet, type SnippetOptions } from './snippet.js';
 import { getTokenizer, normalizeText, type Tokenizer } from './tokenizer.js';
+import { UnitNames, unitWords } from './unit-names.js';
 import { asDepartment, documentUnits, openingWords, searchDepartments, type SearchDepartment, type SearchUnit } from './units.js';
 
 export const INDEX_FORMAT = 'policy-search-index';
-export const INDEX_VERSION = 3; // 2: units carry `heading`; 3: and `label`
+// 2: units carry `heading`; 3: and `label`; 4: no topic words from inside unit names, unit words are user words
+export const INDEX_VERSION = 4;
 
 export const UNIT_KINDS: readonly ParagraphKind[] = [
   'task',
@@ -161,6 +163,10 @@ export class SearchIndex {
   private readonly normalized: string[] = [];
   /** MiniSearch's plain form, from building. */
   private plain: AsPlainObject | null = null;
+  /** Each document's unit names, made on demand. */
+  private readonly unitNames = new Map<string, UnitNames>();
+  /** Where unit names are in each normalised unit text, filled on demand. */
+  private readonly spans: Array<Array<[number, number]>> = [];
 
   private constructor(parts: {
     documents: IndexedDocument[];
@@ -191,12 +197,17 @@ export class SearchIndex {
     const boost = { ...DEFAULT_BOOST, ...options.boost };
     const userWords = departmentWords(docs);
     const tokenizer = getTokenizer({ userWords });
+    const names = new Map(docs.map((d) => [d.id, new UnitNames(searchDepartments(d), tokenizer.normalize)]));
     const units: StoredUnit[] = docs.flatMap(documentUnits).map((u) => {
       const simplified = tokenizer.normalize(u.text);
       return simplified === normalizeForMatch(u.text) ? u : { ...u, simplified };
     });
+    const allWords = (text: string) => tokenizer.allWords(text);
+    const terms = (u: StoredUnit, normalized: string) => names.get(u.doc)!.terms(normalized, allWords).join(SEP);
     const miniSearch = new MiniSearch<IndexedFields>(miniSearchOptions(boost));
-    miniSearch.addAll(units.map((u, id) => ({ id, title: tokenizer.allWords(u.title).join(SEP), text: tokenizer.allWords(u.text).join(SEP) })));
+    miniSearch.addAll(
+      units.map((u, id) => ({ id, title: terms(u, tokenizer.normalize(u.title)), text: terms(u, u.simplified ?? normalizeForMatch(u.text)) })),
+    );
     const plain = miniSearch.toJSON();
     const frequent = FrequentPostings.fromMiniSearch(plain, boost, options.frequent);
     const index = new SearchIndex({
@@ -361,7 +372,7 @@ export class SearchIndex {
     if (top.some((r) => this.units[r.id].heading)) top = topK(this.headingsLast(found), k);
     if (!rerank) return top;
     const asWritten = normalizeText(parsed.raw).replace(/[\s"“”「」『』]/g, '');
-    for (const r of top) if (this.normalizedText(r.id).includes(asWritten)) r.score *= 1.5;
+    for (const r of top) if (this.has(r.id, asWritten)) r.score *= 1.5;
     return top.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit);
   }
 
@@ -396,9 +407,31 @@ export class SearchIndex {
     return text;
   }
 
-  private contains(id: number, words: string[]): boolean {
+  private namesOf(doc: string): UnitNames {
+    let names = this.unitNames.get(doc);
+    if (!names) {
+      const d = this.documents.find((x) => x.id === doc);
+      names = new UnitNames(d?.departments ?? [], this.tokenizer.normalize);
+      this.unitNames.set(doc, names);
+    }
+    return names;
+  }
+
+  private spansOf(id: number): Array<[number, number]> {
+    let spans = this.spans[id];
+    if (spans === undefined) spans = this.spans[id] = this.namesOf(this.units[id].doc).spans(this.normalizedText(id));
+    return spans;
+  }
+
+  /** True when the unit has `word` somewhere other than inside a unit name (see unit-names.ts). */
+  private has(id: number, word: string): boolean {
     const text = this.normalizedText(id);
-    return words.every((w) => text.includes(w));
+    if (!text.includes(word)) return false;
+    return this.namesOf(this.units[id].doc).has(text, this.spansOf(id), word);
+  }
+
+  private contains(id: number, words: string[]): boolean {
+    return words.every((w) => this.has(id, w));
   }
 
   /**
@@ -410,8 +443,8 @@ export class SearchIndex {
     const scores: number[] = [];
     for (let id = 0; id < this.units.length; id++) {
       if (!test(id)) continue;
+      if (!this.contains(id, words)) continue;
       const text = this.normalizedText(id);
-      if (!words.every((w) => text.includes(w))) continue;
       const title = normalizeForMatch(this.units[id].title);
       let score = 0;
       for (const w of words) score += Math.min(5, countOf(text, w)) * (title.includes(w) ? 3 : 1);
@@ -466,6 +499,11 @@ export class SearchIndex {
     const marks = [...parsed.phrases, ...parsed.loose];
     // Offsets must line up with the original: fall back when simplification changed lengths.
     const aligned = normalized.length === u.text.length ? normalized : normalizeForMatch(u.text);
+    const names = this.namesOf(u.doc);
+    const spans = aligned === normalized ? this.spansOf(id) : names.spans(aligned);
+    // Single characters of a longer query (级 of ５Ａ級) only where they touch its other words.
+    const joinOnly = new Set(marks.some((w) => w.length > 1) ? marks.filter((w) => w.length === 1) : []);
+    const rules = { counts: (s: number, e: number, w: string) => names.counts(spans, s, e, w), joinOnly };
     return {
       id: u.id,
       doc: u.doc,
@@ -475,7 +513,7 @@ export class SearchIndex {
       title: u.title || openingWords(u.text),
       section: u.section,
       score: Math.round(r.score * 1000) / 1000,
-      snippet: makeSnippet(u.text, aligned, marks, snippetOptions),
+      snippet: makeSnippet(u.text, aligned, marks, snippetOptions, rules),
       lead: u.lead,
       responsible: u.responsible,
       line: u.line,
@@ -511,9 +549,9 @@ function toList<T>(v: T | T[] | undefined): T[] | undefined {
   return Array.isArray(v) ? v : [v];
 }
 
-/** Department names and aliases of all documents, for the tokenizer's dictionary. */
+/** Unit words of all documents (names, aliases, without level prefix …), for the tokenizer's dictionary. */
 function departmentWords(docs: PolicyDocument[]): string[] {
   const words = new Set<string>();
-  for (const doc of docs) for (const d of doc.departments) for (const n of [d.name, ...d.aliases]) words.add(n);
+  for (const doc of docs) for (const w of unitWords(searchDepartments(doc))) words.add(w);
   return [...words].sort();
 }

@@ -15,6 +15,17 @@ export interface SnippetOptions {
   before?: number;
 }
 
+/** Which occurrences of the terms are marked. */
+export interface MatchRules {
+  /** False for an occurrence that is no match (a topic word inside a unit name). */
+  counts?: (start: number, end: number, term: string) => boolean;
+  /**
+   * Terms marked only where they touch a match of another term: the single characters of a
+   * query (级 of 5A级) mark 【5A级】, not every 级 of the text.
+   */
+  joinOnly?: ReadonlySet<string>;
+}
+
 const ELLIPSIS = '…';
 
 /**
@@ -23,10 +34,10 @@ const ELLIPSIS = '…';
  *   `text` (offsets must agree)
  * @param terms normalised words to mark (query words, their matched parts, phrases)
  */
-export function makeSnippet(text: string, normalized: string, terms: string[], options: SnippetOptions = {}): Snippet {
+export function makeSnippet(text: string, normalized: string, terms: string[], options: SnippetOptions = {}, rules: MatchRules = {}): Snippet {
   const width = options.width ?? 72;
   const before = options.before ?? 16;
-  const matches = findMatches(normalized, terms);
+  const matches = findMatches(normalized, terms, rules);
 
   // The window that covers the most distinct terms (longer terms weigh more), earliest first.
   let bestStart = 0;
@@ -99,18 +110,31 @@ function snapEnd(text: string, start: number, end: number, matches: Array<[numbe
 }
 
 /** Occurrences of the terms, longest first where they overlap, sorted by position. */
-export function findMatches(normalized: string, terms: string[]): Array<[number, number]> {
+export function findMatches(normalized: string, terms: string[], rules: MatchRules = {}): Array<[number, number]> {
   const taken = new Uint8Array(normalized.length);
-  const found: Array<[number, number]> = [];
+  const found: Array<[number, number, boolean]> = [];
   const unique = [...new Set(terms.filter(Boolean))].sort((a, b) => b.length - a.length);
   for (const term of unique) {
-    for (let i = normalized.indexOf(term); i >= 0; i = normalized.indexOf(term, i + term.length)) {
+    const joinOnly = rules.joinOnly?.has(term) ?? false;
+    for (let i = normalized.indexOf(term); i >= 0; i = normalized.indexOf(term, i + 1)) {
       let free = true;
       for (let k = i; k < i + term.length; k++) if (taken[k]) free = false;
-      if (!free) continue;
+      if (!free || (rules.counts && !rules.counts(i, i + term.length, term))) continue;
       taken.fill(1, i, i + term.length);
-      found.push([i, i + term.length]);
+      found.push([i, i + term.length, joinOnly]);
     }
   }
-  return found.sort((a, b) => a[0] - b[0]);
+  found.sort((a, b) => a[0] - b[0]);
+  if (!rules.joinOnly?.size) return found.map(([s, e]) => [s, e]);
+  // Keep a join-only match when its run of touching matches has another term's match.
+  const out: Array<[number, number]> = [];
+  for (let i = 0; i < found.length; ) {
+    let j = i + 1;
+    while (j < found.length && found[j][0] === found[j - 1][1]) j++;
+    const run = found.slice(i, j);
+    const anchored = run.some((m) => !m[2]);
+    for (const [s, e, joinOnly] of run) if (anchored || !joinOnly) out.push([s, e]);
+    i = j;
+  }
+  return out;
 }

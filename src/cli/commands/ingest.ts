@@ -3,11 +3,12 @@ import path from 'node:path';
 import type { PolicyDocument } from '../../model/types.js';
 import { UserError } from '../../model/errors.js';
 import { AliasTable } from '../../model/departments.js';
-import { saveDocument } from '../../model/store.js';
+import { loadDocuments, saveDocument } from '../../model/store.js';
 import { ingestFile } from '../../ingest.js';
-import { writeSearchIndex } from '../../search/store.js';
+import { saveSearchIndex } from '../../search/store.js';
+import { SearchIndex } from '../../search/search-index.js';
 import { expandPatterns } from '../files.js';
-import { Progress, style, useColor } from '../format.js';
+import { plural, Progress, style, useColor } from '../format.js';
 
 interface IngestCliOptions {
   data: string;
@@ -71,8 +72,10 @@ async function runIngest(files: string[], options: IngestCliOptions): Promise<nu
   }
   progress.done();
   if (docs.length > 0) {
-    const index = await writeSearchIndex(options.data, docs);
-    if (index && !options.json && !options.quiet) process.stdout.write(style.dim(`search index: ${index}\n`));
+    const all = await loadDocuments(options.data);
+    warnSameContent(docs, all, options.data);
+    const index = await saveSearchIndex(options.data, SearchIndex.build(all));
+    if (!options.json && !options.quiet) process.stdout.write(style.dim(`search index: ${index}\n`));
   }
   if (options.json) process.stdout.write(JSON.stringify(docs.length === 1 && paths.length === 1 ? docs[0] : docs, null, 2) + '\n');
   if (!options.json && !options.quiet && paths.length > 1) {
@@ -81,19 +84,36 @@ async function runIngest(files: string[], options: IngestCliOptions): Promise<nu
   return failed;
 }
 
+/**
+ * The same bytes under two ids (a copy under another name) would show every search hit twice;
+ * both are kept, and the user is told which.
+ */
+function warnSameContent(ingested: PolicyDocument[], all: PolicyDocument[], dataDir: string): void {
+  const byHash = new Map<string, string[]>();
+  for (const doc of all) byHash.set(doc.source.sha256, [...(byHash.get(doc.source.sha256) ?? []), doc.id]);
+  for (const doc of ingested) {
+    const others = (byHash.get(doc.source.sha256) ?? []).filter((id) => id !== doc.id);
+    if (others.length === 0) continue;
+    process.stderr.write(
+      `policy: ${doc.source.path}: warning: same content as ${others.map((id) => `"${id}"`).join(', ')} in ${dataDir}/ ` +
+        `(both are kept and searched; to drop one: rm -r ${path.join(dataDir, others[0])})\n`,
+    );
+  }
+}
+
 function printSummary(doc: PolicyDocument, options: IngestCliOptions): void {
   const warnings = doc.diagnostics.filter((d) => d.severity !== 'info');
   if (!options.quiet) {
     const counts = [
-      `${doc.tasks.length} tasks`,
-      `${doc.departments.length} departments`,
-      `${doc.indicators.length} indicators`,
-      `${doc.targets.length} targets`,
-      `${doc.references.length} references`,
+      plural(doc.tasks.length, 'task'),
+      plural(doc.departments.length, 'department'),
+      plural(doc.indicators.length, 'indicator'),
+      plural(doc.targets.length, 'target'),
+      plural(doc.references.length, 'reference'),
     ].join(', ');
     const head = `${style.green('✓')} ${style.bold(doc.id)}  ${doc.title ?? '(untitled)'}`;
     const meta = [doc.docNumber, doc.date, doc.source.encoding !== 'utf-8' ? doc.source.encoding : null].filter(Boolean).join('  ');
-    process.stdout.write(`${head}\n  ${meta ? meta + '  ' : ''}${counts}; ${warnings.length} warning${warnings.length === 1 ? '' : 's'}\n`);
+    process.stdout.write(`${head}\n  ${meta ? meta + '  ' : ''}${counts}; ${plural(warnings.length, 'warning')}\n`);
   }
   const color = useColor(process.stdout);
   for (const d of warnings) {
