@@ -187,6 +187,7 @@ describe('QA documents, fourth round', () => {
     expect(roles(doc)[0]).toEqual(['一', ['县水利局'], ['县卫生健康委', '各乡镇人民政府']]);
     expect(roles(doc)[1]).toEqual(['二', ['县生态环境局', '县卫生健康委'], ['县水利局', '县疾控中心', '各乡镇人民政府']]);
     for (const d of doc.departments) expect(d.name).toMatch(/^[^\s\u00a0\u3000）)]+$/);
+    expect(doc.paragraphs[0]).toMatchObject({ kind: 'header', text: '枫林县人民政府办公室文件' }); // the 版头
     expect(doc.diagnostics).toEqual([]);
   });
 

@@ -225,6 +225,8 @@ function assignRoles(blocks: RootContent[], doc: string): void {
       continue;
     }
     if (DOC_NUMBER.test(t) && t.length <= 40) set(i, 'docNumber');
+    // the 版头 of a printed 公文: 某县人民政府办公室文件 (the issuer's name, not prose)
+    else if (i === 0 && /^[\u4e00-\u9fa5]{2,30}文件$/.test(t) && ORG.test(t.slice(0, -2))) set(i, 'masthead');
     else if (DATE_ARABIC.test(t) || DATE_CHINESE.test(t)) set(i, 'date');
     else if (DISCLOSURE.test(t)) set(i, 'disclosure');
     else if (block.type === 'heading' && block.depth === 1) {
