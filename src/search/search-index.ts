@@ -269,11 +269,14 @@ export class SearchIndex {
    * skipped; unknown everywhere is an error.
    */
   resolveDepartment(name: string, docIds?: string[]): Array<{ doc: string; name: string }> {
+    if (!name.trim()) throw new UserError('--dept: empty department name');
     const docs = docIds ? this.documents.filter((d) => docIds.includes(d.id)) : this.documents;
     const found: Array<{ doc: string; name: string }> = [];
     const ambiguous: string[] = [];
+    // Folded like the query: 交通運輸局 finds 县交通运输局.
+    const folded = this.tokenizer.normalize(name.trim());
     for (const doc of docs) {
-      const r = resolveDepartment(name, doc.departments.map(asDepartment));
+      const r = resolveDepartment(folded, doc.departments.map(asDepartment));
       if (r.status === 'found') found.push({ doc: doc.id, name: r.department.name });
       else if (r.status === 'ambiguous') {
         const names = r.candidates.map((c) => c.name).join('、');
@@ -469,8 +472,8 @@ export class SearchIndex {
     if (options.role && options.role !== 'lead' && options.role !== 'responsible') {
       throw new UserError(`--role: must be lead or responsible, got "${String(options.role)}"`);
     }
-    if (options.role && !options.dept) throw new UserError('--role: give --dept too (whose role?)');
-    const departments = options.dept ? this.resolveDepartment(options.dept, docIds) : [];
+    if (options.role && options.dept === undefined) throw new UserError('--role: give --dept too (whose role?)');
+    const departments = options.dept !== undefined ? this.resolveDepartment(options.dept, docIds) : [];
     const deptOf = new Map(departments.map((d) => [d.doc, d.name]));
     const docSet = docIds ? new Set(docIds) : null;
     const kindSet = kinds ? new Set(kinds) : null;
