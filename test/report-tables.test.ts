@@ -79,6 +79,21 @@ describe('task breakdown table (任务分工表)', () => {
     expect(csv).toContain(`"${task3!.text.replace(/"/g, '""')}"`);
   });
 
+  it('puts several documents in one table, a 文档 column first, as CSV and XLSX', async () => {
+    const csv = toCsv([wuxi, qingchuan]).slice(BOM.length).trimEnd().split('\r\n');
+    expect(csv[0]).toBe(['文档', ...TASK_COLUMNS].join(','));
+    expect(csv.length).toBe(1 + wuxi.tasks.length + qingchuan.tasks.length);
+    expect(csv.filter((l) => l.startsWith(`${qingchuan.id},`))).toHaveLength(qingchuan.tasks.length);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await toXlsx([wuxi, qingchuan], { date: DATE }));
+    const ws = wb.worksheets[0];
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['文档', ...TASK_COLUMNS]);
+    const last = ws.getRow(ws.rowCount);
+    expect(last.getCell(1).value).toBe(qingchuan.id);
+    expect(last.getCell(4).value).toBe(qingchuan.tasks[qingchuan.tasks.length - 1].title);
+    expect(ws.autoFilter).toBe('A1:G1'); // the filter spans the 文档 column too
+  });
+
   it('XLSX reads back with exceljs: header, rows, widths, wrapped text', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'policy-xlsx-'));
     const file = path.join(dir, 'tasks.xlsx');

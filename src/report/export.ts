@@ -49,14 +49,34 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-export function toCsv(doc: PolicyDocument): string {
-  const lines = [[...TASK_COLUMNS], ...taskRows(doc)].map((row) => row.map(csvField).join(','));
+/**
+ * Header and rows of one document's table, or of several in one table with a first column
+ * 文档 (the document id), in the order given.
+ */
+function table(docs: PolicyDocument | PolicyDocument[]): { header: string[]; rows: string[][]; many: boolean } {
+  const list = Array.isArray(docs) ? docs : [docs];
+  const many = list.length > 1;
+  return {
+    header: many ? ['文档', ...TASK_COLUMNS] : [...TASK_COLUMNS],
+    rows: list.flatMap((doc) => taskRows(doc).map((row) => (many ? [doc.id, ...row] : [...row]))),
+    many,
+  };
+}
+
+export function toCsv(docs: PolicyDocument | PolicyDocument[]): string {
+  const { header, rows } = table(docs);
+  const lines = [header, ...rows].map((row) => row.map(csvField).join(','));
   return BOM + lines.join('\r\n') + '\r\n';
 }
 
 const WIDTHS = [26, 6, 30, 80, 26, 40];
+const DOCUMENT_WIDTH = 24;
 
-export async function toXlsx(doc: PolicyDocument, options: { date?: Date | null } = {}): Promise<Buffer> {
+export async function toXlsx(docs: PolicyDocument | PolicyDocument[], options: { date?: Date | null } = {}): Promise<Buffer> {
+  const { header, rows, many } = table(docs);
+  const list = Array.isArray(docs) ? docs : [docs];
+  const widths = many ? [DOCUMENT_WIDTH, ...WIDTHS] : WIDTHS;
+  const numberColumn = many ? 2 : 1; // 序号, 0-based
   const wb = new ExcelJS.Workbook();
   wb.creator = 'policy-toolkit';
   const when = options.date ?? new Date();
@@ -66,9 +86,9 @@ export async function toXlsx(doc: PolicyDocument, options: { date?: Date | null 
     views: [{ state: 'frozen', ySplit: 1 }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
-  sheet.columns = TASK_COLUMNS.map((header, i) => ({ header, key: `c${i}`, width: WIDTHS[i] }));
+  sheet.columns = header.map((name, i) => ({ header: name, key: `c${i}`, width: widths[i] }));
   // A plain task number as a number: Excel sorts 1, 2 … 10 and does not flag "number stored as text".
-  for (const row of taskRows(doc)) sheet.addRow(row.map((v, i) => (i === 1 && /^[1-9]\d{0,5}$/.test(v) ? Number(v) : v)));
+  for (const row of rows) sheet.addRow(row.map((v, i) => (i === numberColumn && /^[1-9]\d{0,5}$/.test(v) ? Number(v) : v)));
   sheet.eachRow((row, n) => {
     row.alignment = { wrapText: true, vertical: 'top' };
     if (n === 1) {
@@ -77,11 +97,10 @@ export async function toXlsx(doc: PolicyDocument, options: { date?: Date | null 
       row.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8E8E8' } };
     }
   });
-  sheet.getColumn(2).alignment = { vertical: 'top', horizontal: 'center' };
+  sheet.getColumn(numberColumn + 1).alignment = { vertical: 'top', horizontal: 'center' };
   sheet.getRow(1).alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: TASK_COLUMNS.length } };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
   sheet.pageSetup.printTitlesRow = '1:1';
-  const title = doc.title ?? doc.source.fileName;
-  wb.title = `${title} 任务分工表`;
+  wb.title = many ? `任务分工表（${list.length} 份文件）` : `${list[0].title ?? list[0].source.fileName} 任务分工表`;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -158,7 +158,7 @@ export function registerReport(program: Command): void {
     .description('export the task breakdown table (任务分工表): one row per task, as XLSX or CSV (UTF-8 with BOM)')
     .requiredOption('--format <format>', 'xlsx or csv')
     .option('--doc <id>', 'only this document (default: every document)')
-    .option('--out <file>', 'file to write (default <data>/reports/<doc id>/tasks.<format>)')
+    .option('--out <file>', 'file to write (default <data>/reports/<doc id>/tasks.<format>); with several documents, one table of them all')
     .option('-d, --data <dir>', DATA_HELP, 'output')
     .option('--date <YYYY-MM-DD>', 'fixed creation date written into the XLSX properties')
     .addHelpText('after', examples('policy export --format xlsx', 'policy export --format csv --doc wuxi --out tasks.csv'))
@@ -167,12 +167,14 @@ export function registerReport(program: Command): void {
       if (format !== 'xlsx' && format !== 'csv') throw new UserError(`--format ${opts.format}: expected xlsx or csv`);
       const date = creationDate({ date: opts.date });
       const docs = await selectDocuments(opts.data, opts.doc);
-      singleOut(docs, opts.out);
-      for (const doc of docs) {
-        const file = opts.out ?? reportPath(opts.data, doc, `tasks.${format}`);
-        const bytes = format === 'csv' ? toCsv(doc) : await toXlsx(doc, { date });
+      // one file per document; with --out, one table of them all (a 文档 column first)
+      const groups = opts.out !== undefined ? [docs] : docs.map((doc) => [doc]);
+      for (const group of groups) {
+        const file = opts.out ?? reportPath(opts.data, group[0], `tasks.${format}`);
+        const bytes = format === 'csv' ? toCsv(group) : await toXlsx(group, { date });
         await writeOut(file, bytes);
-        say(`${file}  ${doc.tasks.length} tasks`);
+        const tasks = plural(group.reduce((n, d) => n + d.tasks.length, 0), 'task');
+        say(`${file}  ${tasks}${group.length > 1 ? ` of ${group.length} documents` : ''}`);
       }
     });
 }
