@@ -67,6 +67,8 @@ export interface SearchResult {
   total: number;
   /** False when no unit has every word and the hits are units with some of them. */
   matchedAll: boolean;
+  /** With no hit: index terms one character from the query that have hits (宅几地 → 宅基地). */
+  suggestions: string[];
   /** The department each document's `dept` resolved to. */
   departments: Array<{ doc: string; name: string }>;
   hits: SearchHit[];
@@ -114,6 +116,8 @@ const SEP = '\u0001';
 const RERANK = 200;
 /** Score factor of a bare heading: below any clause with the query's words. */
 const HEADING_WEIGHT = 1e-3;
+/** At most this many "did you mean" suggestions. */
+const SUGGESTIONS = 3;
 
 interface IndexedFields {
   id: number;
@@ -302,6 +306,10 @@ export class SearchIndex {
    * dictionary words are returned instead (`matchedAll: false`).
    */
   search(query: string, options: SearchOptions = {}): SearchResult {
+    return this.run(query, options, true);
+  }
+
+  private run(query: string, options: SearchOptions, suggest: boolean): SearchResult {
     const parsed = parseQuery(query, this.tokenizer);
     const limit = options.limit ?? 10;
     if (!Number.isInteger(limit) || limit < 1) throw new UserError(`--limit: must be a positive whole number, got ${String(limit)}`);
@@ -327,7 +335,29 @@ export class SearchIndex {
     }
     const top = this.best(found, limit, parsed);
     const hits = top.map((r) => this.hit(r, parsed, options.snippet));
-    return { query: parsed.raw, words: parsed.words, phrases: parsed.phrases, total: found.ids.length, matchedAll, departments: scope.departments, hits };
+    const suggestions = suggest && found.ids.length === 0 ? this.suggest(parsed, options) : [];
+    return { query: parsed.raw, words: parsed.words, phrases: parsed.phrases, total: found.ids.length, matchedAll, departments: scope.departments, hits, suggestions };
+  }
+
+  /**
+   * Index terms as long as a one-word query that differ from it in one character and have
+   * hits with the same filters, in the most units first (MiniSearch's fuzzy lookup walks its
+   * term tree; only a query without hits pays for it).
+   */
+  private suggest(parsed: ParsedQuery, options: SearchOptions): string[] {
+    const q = normalizeText(parsed.raw);
+    if (parsed.phrases.length > 0 || /\s/.test(q) || q.length < 2) return [];
+    const units = new Map<string, number>();
+    for (const r of this.miniSearch.search(q, { fuzzy: 1, prefix: false })) {
+      for (const t of r.terms) if (oneCharApart(t, q)) units.set(t, (units.get(t) ?? 0) + 1);
+    }
+    const ranked = [...units].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([t]) => t);
+    const out: string[] = [];
+    for (const t of ranked) {
+      if (out.length >= SUGGESTIONS) break;
+      if (this.run(t, { ...options, limit: 1 }, false).total > 0) out.push(t);
+    }
+    return out;
   }
 
   /** Units with all (AND) or any (OR) of the terms, with BM25 scores, unsorted. */
@@ -539,6 +569,14 @@ function topK(found: Matches, k: number): Array<{ id: number; score: number }> {
   const out: Array<{ id: number; score: number }> = [];
   for (let i = 0; i < n; i++) if (found.scores[i] >= cut) out.push({ id: found.ids[i], score: found.scores[i] });
   return out.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, k);
+}
+
+/** Same length, one character different. */
+function oneCharApart(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length && diff < 2; i++) if (a[i] !== b[i]) diff++;
+  return diff === 1;
 }
 
 function countOf(text: string, word: string): number {
