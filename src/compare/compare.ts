@@ -2,8 +2,8 @@ import { taskLabel } from '../report/labels.js';
 import type { PolicyDocument } from '../model/types.js';
 import { AliasTable, defaultAliases } from '../model/departments.js';
 import { getTokenizer } from '../search/tokenizer.js';
-import { TfIdfSpace, type TokenSource } from './similarity.js';
-import { documentUnits, SECTION_SEPARATOR, sectionPath, type Unit, type UnitKind } from './units.js';
+import { LENGTH_RATIO_FLOOR, TfIdfSpace, type TokenSource } from './similarity.js';
+import { contentLength, documentUnits, SECTION_SEPARATOR, sectionPath, type Unit, type UnitKind } from './units.js';
 import { matchIndicators, round, type IndicatorPair, type IndicatorSide } from './indicators.js';
 import { citationsOf, type Citation } from './references.js';
 import { correspondingDepartments, correspondingLeads, type DepartmentPair } from './departments.js';
@@ -21,10 +21,12 @@ export type CoverageStatus = 'covered' | 'partial' | 'uncovered';
 export interface CompareOptions {
   /** Tokenizer for similarity. Default: the shared jieba tokenizer (glossary, stop words, normalisation). */
   tokenizer?: TokenSource;
-  /** Least TF-IDF cosine for a counterpart. Default 0.35. */
+  /** Least similarity (TfIdfSpace.score) for a counterpart. Default 0.35. */
   counterpart?: number;
-  /** Least cosine for a weak match (below: none). Default 0.2. */
+  /** Least similarity for a weak match (below: none). Default 0.2. */
   weak?: number;
+  /** Norm ratio below which a short unit's cosine with a long one is lifted (see similarity.ts). Default 0.5; 0 = plain cosine. */
+  lengthFloor?: number;
   /** Matches listed per task of A. Default 3. */
   maxMatches?: number;
   /** Least indicator-name similarity (2·LCS/(|a|+|b|)) for a pair. Default 0.6. */
@@ -110,7 +112,12 @@ export interface SectionCoverage {
 export interface Comparison {
   a: DocumentSummary;
   b: DocumentSummary;
-  thresholds: { counterpart: number; weak: number; indicator: number };
+  thresholds: { counterpart: number; weak: number; indicator: number; lengthFloor: number };
+  /**
+   * Median length (letters and digits) of each side's tasks (of all its units when it has no
+   * tasks): when B's are a fraction of A's, a short B task covers only part of a long A task.
+   */
+  unitLengths: { a: number; b: number };
   tasks: TaskAlignment[];
   /** B's tasks and sections that A does not take up (status uncovered), or only weakly (partial). */
   uncovered: Gap[];
@@ -143,11 +150,14 @@ export class PlanComparer {
     if (!(weak >= 0 && weak <= counterpart && counterpart <= 1)) {
       throw new RangeError(`thresholds must satisfy 0 ≤ weak (${weak}) ≤ counterpart (${counterpart}) ≤ 1`);
     }
+    const lengthFloor = options.lengthFloor ?? LENGTH_RATIO_FLOOR;
+    if (!(lengthFloor >= 0 && lengthFloor <= 1)) throw new RangeError(`lengthFloor must be from 0 to 1, got ${lengthFloor}`);
     this.options = {
       tokenizer: options.tokenizer ?? null,
       counterpart,
       weak,
       maxMatches: options.maxMatches ?? 3,
+      lengthFloor,
       indicatorThreshold: options.indicatorThreshold ?? DEFAULT_THRESHOLDS.indicator,
       aliases: options.aliases ?? null,
       units: options.units ?? documentUnits,
@@ -159,10 +169,10 @@ export class PlanComparer {
     const tokenizer = o.tokenizer ?? getTokenizer();
     const unitsA = o.units(a);
     const unitsB = o.units(b);
-    const space = new TfIdfSpace([...unitsA, ...unitsB].map((u) => tokenizer.tokens(u.text)));
+    const space = new TfIdfSpace([...unitsA, ...unitsB].map((u) => tokenizer.tokens(u.text)), o.lengthFloor);
     const offset = unitsA.length;
     // scores[i][j]: unit i of A against unit j of B.
-    const scores = unitsA.map((_, i) => unitsB.map((_, j) => space.cosine(i, offset + j)));
+    const scores = unitsA.map((_, i) => unitsB.map((_, j) => space.score(i, offset + j)));
 
     // Judged on the score as reported (3 decimals), so that what is shown is what was judged.
     const verdict = (s: number): Verdict => (round(s) >= o.counterpart ? 'counterpart' : round(s) >= o.weak ? 'weak' : 'none');
@@ -257,7 +267,8 @@ export class PlanComparer {
     return {
       a: summarize(a),
       b: summarize(b),
-      thresholds: { counterpart: o.counterpart, weak: o.weak, indicator: o.indicatorThreshold },
+      thresholds: { counterpart: o.counterpart, weak: o.weak, indicator: o.indicatorThreshold, lengthFloor: o.lengthFloor },
+      unitLengths: { a: medianLength(unitsA), b: medianLength(unitsB) },
       tasks,
       uncovered: gaps,
       coverage,
@@ -306,6 +317,14 @@ function taskGap(v: Unit, st: CoverageStatus, score: number, closest: Unit | nul
     closest: closest ? { kind: closest.kind, id: closest.id, title: closest.title, score: round(score) } : null,
     line: v.line,
   };
+}
+
+function medianLength(units: Unit[]): number {
+  const tasks = units.filter((u) => u.kind === 'task');
+  const lengths = (tasks.length > 0 ? tasks : units).map((u) => contentLength(u.text)).sort((x, y) => x - y);
+  if (lengths.length === 0) return 0;
+  const mid = lengths.length >> 1;
+  return lengths.length % 2 === 1 ? lengths[mid] : Math.round((lengths[mid - 1] + lengths[mid]) / 2);
 }
 
 function summarize(doc: PolicyDocument): DocumentSummary {

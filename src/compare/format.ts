@@ -56,6 +56,22 @@ export function indicatorValues(side: IndicatorSide): string {
   return `${base} → ${targets}`;
 }
 
+/** B's median task at most this fraction of A's: say that "A only" may just mean "B is brief". */
+export const SHORT_UNITS_RATIO = 1 / 3;
+
+/** The caveat line when B's tasks are much shorter than A's, else null. */
+export function shortUnitsCaveat(c: Comparison): string | null {
+  const { a, b } = c.unitLengths;
+  if (!(b > 0 && a > 0 && b <= a * SHORT_UNITS_RATIO)) return null;
+  return (
+    `注意：B 的任务远短于 A 的（中位 ${b} 字 vs ${a} 字），B 的一项任务往往只写到 A 某项任务的一部分。` +
+    `相似度已按长度校正，但“无对应”“A 独有”仍可能只是 B 写得简略，请对照原文核实。`
+  );
+}
+
+/** How the score is computed, in a few words (terminal header, Markdown, PDF). */
+export const SCORE_METHOD = 'TF-IDF 余弦，短文本对长文本按长度校正';
+
 function docName(d: Comparison['a']): string {
   return d.title ? `${d.title}（${d.id}）` : d.id;
 }
@@ -90,10 +106,12 @@ export function formatTerminal(c: Comparison, options: TerminalOptions = {}): st
       : 'A 引用 B：否（A 的《》引文中没有 B 的标题）',
   );
   if (c.citedByB.length > 0) out.push(`B 引用 A：是 —— ${c.citedByB.map((r) => `《${r.title}》`).join('；')}`);
+  const caveat = shortUnitsCaveat(c);
+  if (caveat) out.push(paint('yellow', caveat));
   out.push('');
   out.push(
     paint('bold', `A 的任务在 B 中的对应`) +
-      `（对应 ≥ ${c.thresholds.counterpart}，弱相关 ≥ ${c.thresholds.weak}，TF-IDF 余弦）：对应 ${c.summary.counterpart}，弱相关 ${c.summary.weak}，无对应 ${c.summary.none}`,
+      `（对应 ≥ ${c.thresholds.counterpart}，弱相关 ≥ ${c.thresholds.weak}，${SCORE_METHOD}）：对应 ${c.summary.counterpart}，弱相关 ${c.summary.weak}，无对应 ${c.summary.none}`,
   );
   const rows = c.tasks.map((t) => [t.number, t.title, VERDICT_LABEL[t.verdict], t.score.toFixed(2), t.matches[0] ? matchLabel(t.matches[0]) : '—']);
   out.push(
@@ -181,7 +199,9 @@ export function formatMarkdown(c: Comparison): string {
   out.push(`- **A**：${docName(c.a)}，任务 ${c.a.tasks} 项，指标 ${c.a.indicators} 项`);
   out.push(`- **B**：${docName(c.b)}，任务 ${c.b.tasks} 项，指标 ${c.b.indicators} 项`);
   out.push(`- **A 引用 B**：${c.citesB ? c.references.map((r) => `《${r.title}》（第 ${r.line} 行）`).join('；') : '否'}`);
-  out.push(`- **判断标准**：TF-IDF 余弦相似度 ≥ ${c.thresholds.counterpart} 为对应，≥ ${c.thresholds.weak} 为弱相关，其下为无对应；指标名称相似度 ≥ ${c.thresholds.indicator} 视为同一指标`);
+  out.push(`- **判断标准**：相似度（${SCORE_METHOD}）≥ ${c.thresholds.counterpart} 为对应，≥ ${c.thresholds.weak} 为弱相关，其下为无对应；指标名称相似度 ≥ ${c.thresholds.indicator} 视为同一指标`);
+  const caveat = shortUnitsCaveat(c);
+  if (caveat) out.push('', `> ${caveat}`);
   out.push('');
   out.push('## A 的任务与 B 的对应', '');
   out.push(

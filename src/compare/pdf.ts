@@ -2,7 +2,7 @@ import { headingText } from '../report/labels.js';
 import type { PolicyDocument } from '../model/types.js';
 import { PolicyPdf, PolicyPdf as Pdf, type FontSet, RED } from '../report/pdf.js';
 import type { Comparison, CoverageStatus, Match } from './compare.js';
-import { quantityText, STATUS_LABEL, VERDICT_LABEL } from './format.js';
+import { quantityText, SCORE_METHOD, shortUnitsCaveat, STATUS_LABEL, VERDICT_LABEL } from './format.js';
 import { SECTION_SEPARATOR, sectionBody, taskText } from './units.js';
 
 /**
@@ -48,9 +48,11 @@ export async function renderComparisonPdf(c: Comparison, a: PolicyDocument, b: P
     { size: 11 },
   );
   pdf.paragraph(
-    `判断标准：任务正文（不含牵头、责任单位）经分词后的 TF-IDF 余弦相似度 ≥ ${c.thresholds.counterpart} 为“对应”，≥ ${c.thresholds.weak} 为“弱相关”，其下为“无对应”。`,
+    `判断标准：任务正文（不含牵头、责任单位）经分词后的相似度（${SCORE_METHOD}）≥ ${c.thresholds.counterpart} 为“对应”，≥ ${c.thresholds.weak} 为“弱相关”，其下为“无对应”。`,
     { size: 9, color: '#555555' },
   );
+  const caveat = shortUnitsCaveat(c);
+  if (caveat) pdf.paragraph(caveat, { size: 9, color: '#8a5a00' });
 
   pdf.heading('二、B 各章节承接情况');
   drawCoverage(pdf, c);

@@ -1,12 +1,20 @@
 /**
- * TF-IDF cosine similarity between short texts (tasks, sections, paragraphs of two plans).
+ * TF-IDF similarity between short texts (tasks, sections, paragraphs of two plans).
  *
  * Why TF-IDF cosine and not BM25: the scores must be comparable across pairs so that one
  * threshold can say "counterpart" or "weak". Cosine of length-normalised vectors lies in
  * [0, 1] whatever the lengths; BM25 scores grow with the query length and have no fixed
  * scale. Term weights: sublinear tf (1 + ln tf), smoothed idf ln(1 + N / df) over the units
  * of BOTH documents, so words every unit shares (推进, 建设) weigh little.
+ *
+ * Cosine caps a short text inside a long one at about the ratio of their norms (a 60-character
+ * task wholly inside a 240-character one scores ~0.3), so `score` lifts pairs whose norm ratio
+ * ρ is below LENGTH_RATIO_FLOOR: cosine × floor / ρ. Above the floor it is the plain cosine,
+ * the scale the thresholds were set on (docs/compare.md).
  */
+
+/** Norm ratio (shorter / longer) down to which the plain cosine is trusted. */
+export const LENGTH_RATIO_FLOOR = 0.5;
 
 /** Anything that turns text into tokens: the shared jieba tokenizer, or a test double. */
 export interface TokenSource {
@@ -22,9 +30,14 @@ export interface SparseVector {
 export class TfIdfSpace {
   private readonly vocabulary = new Map<string, number>();
   private readonly vectors: SparseVector[];
+  /** L2 norm of each unit's tf-idf vector before normalising: its "length" in weighted words. */
+  private readonly norms: Float64Array;
 
-  /** `documents`: the token lists of every unit, in the order they will be addressed. */
-  constructor(documents: string[][]) {
+  /**
+   * `documents`: the token lists of every unit, in the order they will be addressed.
+   * `lengthFloor`: see LENGTH_RATIO_FLOOR; 0 makes `score` the plain cosine.
+   */
+  constructor(documents: string[][], private readonly lengthFloor: number = LENGTH_RATIO_FLOOR) {
     const counts = documents.map((tokens) => {
       const tf = new Map<number, number>();
       for (const token of tokens) {
@@ -40,7 +53,8 @@ export class TfIdfSpace {
     const df = new Uint32Array(this.vocabulary.size);
     for (const tf of counts) for (const id of tf.keys()) df[id]++;
     const n = documents.length;
-    this.vectors = counts.map((tf) => {
+    this.norms = new Float64Array(n);
+    this.vectors = counts.map((tf, k) => {
       const ids = [...tf.keys()].sort((x, y) => x - y);
       const weights = new Float64Array(ids.length);
       let norm = 0;
@@ -50,6 +64,7 @@ export class TfIdfSpace {
         norm += w * w;
       });
       norm = Math.sqrt(norm);
+      this.norms[k] = norm;
       if (norm > 0) for (let i = 0; i < weights.length; i++) weights[i] /= norm;
       return { ids: Uint32Array.from(ids), weights };
     });
@@ -62,6 +77,15 @@ export class TfIdfSpace {
   /** Cosine similarity of documents i and j, in [0, 1]. */
   cosine(i: number, j: number): number {
     return dot(this.vectors[i], this.vectors[j]);
+  }
+
+  /** Cosine, lifted when one unit is much shorter than the other (see above); in [0, 1]. */
+  score(i: number, j: number): number {
+    const cos = this.cosine(i, j);
+    const [x, y] = [this.norms[i], this.norms[j]];
+    if (cos === 0 || x === 0 || y === 0) return cos;
+    const ratio = Math.min(x, y) / Math.max(x, y);
+    return Math.min(1, cos * Math.max(1, this.lengthFloor / ratio));
   }
 }
 
