@@ -127,6 +127,11 @@ describe('reading commands', () => {
       return displayWidth(m[0]);
     });
     expect(new Set(startOfSecond).size).toBe(1);
+    // kinds in Chinese in a Chinese table; --json keeps the model's English values
+    expect(lines.find((l) => l.includes('人民银行巫溪支行'))).toContain('金融机构');
+    expect(r.stdout).not.toMatch(/\b(department|township|bank)\b/);
+    const json = JSON.parse(policy(['departments', '--data', data, '--json']).stdout) as { name: string; kind: string }[];
+    expect(json.find((d) => d.name === '人民银行巫溪支行')?.kind).toBe('bank');
   });
 
   it('prints unit lists whole when piped, and fits a terminal by cutting only the long columns', () => {

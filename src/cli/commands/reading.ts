@@ -18,6 +18,17 @@ export async function documentsFor(options: { data: string; doc?: string }): Pro
 }
 
 const print = (s: string) => process.stdout.write(s);
+
+/** The model's department kinds as a Chinese reader names them (the JSON keeps the English). */
+const KIND_LABELS: Record<string, string> = {
+  department: '政府部门',
+  party: '党群机关',
+  township: '乡镇街道',
+  enterprise: '企业',
+  bank: '金融机构',
+  agency: '事业单位',
+  other: '其他',
+};
 const json = (v: unknown) => print(JSON.stringify(v, null, 2) + '\n');
 
 export function registerReading(program: Command): void {
@@ -85,7 +96,7 @@ export function registerReading(program: Command): void {
           .map((x) => [
             ...(many ? [d.id] : []),
             x.name,
-            x.kind,
+            KIND_LABELS[x.kind] ?? x.kind,
             String(x.lead.length),
             String(x.responsible.length),
             x.lead.join(','),
