@@ -1,16 +1,17 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { UserError } from '../../model/errors.js';
 import type { ParagraphKind, Role } from '../../model/types.js';
 import type { SearchHit, SearchResult } from '../../search/search-index.js';
 import type { Snippet } from '../../search/snippet.js';
 import { loadSearchIndex } from '../../search/store.js';
+import { examples } from '../format.js';
 
 interface SearchCommandOptions {
   dept?: string;
   role?: string;
   kind?: string;
   doc?: string;
-  limit: string;
+  limit: string | number;
   data: string;
   json?: boolean;
 }
@@ -25,23 +26,40 @@ export function registerSearch(program: Command): void {
     .option('--role <role>', 'with --dept: lead (牵头) or responsible (责任/配合)')
     .option('--kind <kinds>', 'only these kinds, comma-separated: task, principle, goal, guidance, measure, indicator, box, header, paragraph')
     .option('--doc <ids>', 'only these document ids, comma-separated')
-    .option('--limit <n>', 'number of hits to show', '10')
-    .option('--data <dir>', 'data folder written by `policy ingest`', 'output')
+    // A number, so the help shows (default: 10) rather than (default: "10").
+    .addOption(new Option('--limit <n>', 'number of hits to show').default(10))
+    .option('-d, --data <dir>', 'data folder written by `policy ingest`', 'output')
     .option('--json', 'print {"query", "total", "hits": […]} as JSON')
+    .addHelpText(
+      'after',
+      examples(
+        'policy search 宅基地',
+        'policy search 农业转移人口落户 --dept 住建委',
+        'policy search 农村公路 --dept 交通局 --role lead --limit 5',
+        `policy search '"闲置宅基地"' --kind task --json`,
+      ) +
+        `\n\nA word inside a department's name is not a topic word: 旅游 does not find a clause only
+because it names 县文化旅游委 (search 文化旅游委 for that).`,
+    )
     .action(async (words: string[], opts: SearchCommandOptions) => {
-      const limit = Number(opts.limit);
-      if (!/^\d+$/.test(opts.limit.trim()) || limit < 1) throw new UserError(`--limit: must be a positive whole number, got "${opts.limit}"`);
+      const given = String(opts.limit).trim();
+      const limit = Number(given);
+      if (!/^\d+$/.test(given) || limit < 1) throw new UserError(`--limit: must be a positive whole number, got "${given}"`);
       const index = await loadSearchIndex(opts.data);
-      const result = index.search(words.join(' '), {
-        dept: opts.dept,
-        role: opts.role as Role | undefined,
-        kind: splitList(opts.kind) as ParagraphKind[] | undefined,
-        doc: splitList(opts.doc),
-        limit,
-      });
-      const out = opts.json ? formatJson(result) : formatText(result, useColour());
+      const kind = splitList(opts.kind) as ParagraphKind[] | undefined;
+      const doc = splitList(opts.doc);
+      const result = index.search(words.join(' '), { dept: opts.dept, role: opts.role as Role | undefined, kind, doc, limit });
+      const filters = { role: opts.role as Role | undefined, kind, doc };
+      const out = opts.json ? formatJson(result) : formatText(result, useColour(), filters);
       process.stdout.write(out);
     });
+}
+
+/** The filters of a search, for its header. */
+export interface SearchFilters {
+  role?: Role;
+  kind?: string[];
+  doc?: string[];
 }
 
 function splitList(value: string | undefined): string[] | undefined {
@@ -70,7 +88,8 @@ export function formatJson(result: SearchResult): string {
     responsible: h.responsible,
     line: h.line,
   }));
-  return JSON.stringify({ query: result.query, total: result.total, hits }, null, 2) + '\n';
+  const suggestions = result.suggestions.length > 0 ? { suggestions: result.suggestions } : {};
+  return JSON.stringify({ query: result.query, total: result.total, hits, ...suggestions }, null, 2) + '\n';
 }
 
 const KIND_LABEL: Record<ParagraphKind, string> = {
@@ -115,14 +134,28 @@ function formatHit(hit: SearchHit, rank: number, colour: boolean): string {
   return lines.join('\n');
 }
 
-export function formatText(result: SearchResult, colour: boolean): string {
-  const scope = result.departments.length > 0 ? `, department ${[...new Set(result.departments.map((d) => d.name))].join(' / ')}` : '';
+export function formatText(result: SearchResult, colour: boolean, filters: SearchFilters = {}): string {
+  const scope = describeFilters(result, filters);
   const query = quoted(result.query);
-  if (result.total === 0) return `No clause matches ${query}${scope}.\n`;
+  if (result.total === 0) {
+    const none = `No clause matches ${query}${scope.length > 0 ? ` (${scope.join(', ')})` : ''}.`;
+    const hint = result.suggestions.length > 0 ? `\nDid you mean ${result.suggestions.join(' or ')}?` : '';
+    return `${none}${hint}\n`;
+  }
   const shown = result.hits.length < result.total ? ` (showing ${result.hits.length})` : '';
-  const header = [`${result.total} clause${result.total === 1 ? '' : 's'} for ${query}${scope}${shown}`];
+  const header = [`${result.total} clause${result.total === 1 ? '' : 's'} for ${query}${scope.map((s) => `, ${s}`).join('')}${shown}`];
   if (!result.matchedAll) header.push(`No clause has all of ${result.words.join(' ')}; showing clauses with some of them.`);
   return [...header, '', result.hits.map((h, i) => formatHit(h, i + 1, colour)).join('\n\n'), ''].join('\n');
+}
+
+/** department 县交通局, role lead, kind task, document … — what narrowed the search. */
+function describeFilters(result: SearchResult, filters: SearchFilters): string[] {
+  const out: string[] = [];
+  if (result.departments.length > 0) out.push(`department ${[...new Set(result.departments.map((d) => d.name))].join(' / ')}`);
+  if (filters.role) out.push(`role ${filters.role}`);
+  if (filters.kind?.length) out.push(`kind ${filters.kind.join(', ')}`);
+  if (filters.doc?.length) out.push(`${filters.doc.length === 1 ? 'document' : 'documents'} ${filters.doc.join(', ')}`);
+  return out;
 }
 
 /** The query in quotes, unless it has its own ("老旧小区" is not shown as ""老旧小区""). */
