@@ -98,6 +98,18 @@ describe('reading commands', () => {
     expect(rows.find((x) => x.number === '2')?.role).toBe('责任');
   });
 
+  it('writes into a folder given as --out, under the default file names', () => {
+    const folder = path.join(dir, 'out-folder');
+    mkdirSync(folder);
+    const sheet = policy(['sheet', '交通局', '--doc', 'wuxi', '--data', data, '--out', folder, '--date', '2026-01-01']);
+    expect(sheet.stderr).toBe('');
+    expect(existsSync(path.join(folder, '县交通局责任清单.pdf'))).toBe(true);
+    // several documents into a folder: one sub-folder each
+    const matrix = policy(['matrix', '--data', data, '--out', path.join(dir, 'matrices') + path.sep, '--date', '2026-01-01']);
+    expect(matrix.status).toBe(0);
+    for (const id of ['gbk-plan', 'wuxi-urbanization-plan-2021-2035']) expect(existsSync(path.join(dir, 'matrices', id, 'matrix.pdf'))).toBe(true);
+  });
+
   it('takes a document id by a unique prefix, and lists the ids when it knows none', () => {
     const byPrefix = policy(['tasks', '--doc', 'wuxi', '--data', data, '--json']);
     expect(byPrefix.status).toBe(0);

@@ -85,7 +85,8 @@ describe('task breakdown table (任务分工表)', () => {
     expect(csv.length).toBe(1 + wuxi.tasks.length + qingchuan.tasks.length);
     expect(csv.filter((l) => l.startsWith(`${qingchuan.id},`))).toHaveLength(qingchuan.tasks.length);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await toXlsx([wuxi, qingchuan], { date: DATE }));
+    const bytes = await toXlsx([wuxi, qingchuan], { date: DATE });
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer);
     const ws = wb.worksheets[0];
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['文档', ...TASK_COLUMNS]);
     const last = ws.getRow(ws.rowCount);

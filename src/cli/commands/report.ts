@@ -1,4 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { examples, plural } from '../format.js';
@@ -66,9 +67,25 @@ function reportPath(data: string, doc: PolicyDocument, name: string): string {
   return path.join(data, 'reports', doc.id, name);
 }
 
-/** --out is one file: it cannot serve several documents. */
+/** Whether --out names a folder: one that exists, or a path ending in a slash. */
+function isFolder(out: string): boolean {
+  if (/[\\/]$/.test(out)) return true;
+  try {
+    return statSync(out).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The file to write: --out itself, the default name inside an --out folder, or the default path. */
+function outFile(out: string | undefined, name: string, fallback: string): string {
+  if (out === undefined) return fallback;
+  return isFolder(out) ? path.join(out, name) : out;
+}
+
+/** --out is one file: it cannot serve several documents (a folder can). */
 function singleOut(docs: PolicyDocument[], out: string | undefined): void {
-  if (out !== undefined && docs.length > 1) {
+  if (out !== undefined && docs.length > 1 && !isFolder(out)) {
     throw new UserError(`--out ${out}: ${docs.length} documents (${docs.map((d) => d.id).join(', ')}); pick one with --doc ID`);
   }
 }
@@ -84,7 +101,8 @@ async function writePerDocument(
   const docs = await selectDocuments(opts.data, opts.doc);
   singleOut(docs, opts.out);
   for (const doc of docs) {
-    const file = opts.out ?? reportPath(opts.data, doc, fileName);
+    const name = docs.length > 1 ? path.join(doc.id, fileName) : fileName;
+    const file = outFile(opts.out, name, reportPath(opts.data, doc, fileName));
     const { bytes, pages } = await render(doc, options);
     await writeOut(file, bytes);
     say(`${file}  ${holds(doc)}, ${plural(pages, 'page')}, ${kb(bytes.length)}`);
@@ -102,12 +120,13 @@ export function registerReport(program: Command): void {
       .description('write one department\'s A4 responsibility sheet (责任清单) as PDF: the tasks it leads and those it is responsible for, in full')
       .argument('<department>', 'department as people write it: 交通局, 住建委, 发改委 …')
       .option('--doc <id>', 'document id (needed when the name is in several documents)')
-      .option('--out <file>', 'PDF to write (default <data>/sheets/<doc id>/<department>责任清单.pdf)')
+      .option('--out <file>', 'PDF to write, or a folder to write it in (default <data>/sheets/<doc id>/<department>责任清单.pdf)')
       .addHelpText('after', examples('policy sheet 交通局', 'policy sheet 发改委 --doc wuxi --out 发改委.pdf', 'SOURCE_DATE_EPOCH=0 policy sheet 住建委   # byte-identical output')),
   ).action(async (query: string, opts: CommonOptions) => {
     const render = renderOptions(opts);
     const { document, department } = await selectDepartment(opts.data, query, opts.doc);
-    const file = opts.out ?? path.join(opts.data, 'sheets', document.id, new FileNamer().name(`${department.name}责任清单`, '.pdf'));
+    const name = new FileNamer().name(`${department.name}责任清单`, '.pdf');
+    const file = outFile(opts.out, name, path.join(opts.data, 'sheets', document.id, name));
     const data = buildSheet(document, department);
     const { bytes, pages } = await renderSheet(data, render);
     await writeOut(file, bytes);
@@ -170,7 +189,7 @@ export function registerReport(program: Command): void {
       // one file per document; with --out, one table of them all (a 文档 column first)
       const groups = opts.out !== undefined ? [docs] : docs.map((doc) => [doc]);
       for (const group of groups) {
-        const file = opts.out ?? reportPath(opts.data, group[0], `tasks.${format}`);
+        const file = outFile(opts.out, `tasks.${format}`, reportPath(opts.data, group[0], `tasks.${format}`));
         const bytes = format === 'csv' ? toCsv(group) : await toXlsx(group, { date });
         await writeOut(file, bytes);
         const tasks = plural(group.reduce((n, d) => n + d.tasks.length, 0), 'task');
