@@ -179,6 +179,22 @@ describe('clause styles and irregularities', () => {
     ]);
   });
 
+  it('keeps the deadline (完成时限) a clause states, labelled or among the units', () => {
+    const doc = plan(
+      [
+        '1. 甲。（牵头单位：县交通局；责任单位：县财政局；完成时限：2025年12月底前）',
+        '2. 乙。（县民政局牵头，县财政局配合；2024年底前完成）',
+        '3. 丙。（牵头单位：县教委；时间节点：长期坚持）',
+        '4. 丁。（牵头单位：县水利局；责任单位：县财政局）',
+        '5. 戊。（县林业局负责，每年12月底前）',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((t) => t.deadline)).toEqual(['2025年12月底前', '2024年底前完成', '长期坚持', null, '每年12月底前']);
+    // the deadline is not a unit
+    expect(doc.tasks[1].responsible).toEqual(['县财政局']);
+    expect(doc.departments.map((d) => d.name).filter((n) => /年|坚持/.test(n))).toEqual([]);
+  });
+
   it('warns about a task without a clause, a wrong declared count and unbalanced brackets, with positions', () => {
     const doc = plan('实施以下3项重点任务。\n1. 甲。（牵头单位：县交通局）\n2. 乙（未闭合。\n');
     const rules = doc.diagnostics.map((d) => `${d.rule}@${d.line}`);

@@ -157,6 +157,18 @@ describe('QA documents, third round', () => {
 const qa4 = (name: string) => ingestFile(`test/fixtures/qa4/${name}`);
 
 describe('QA documents, fourth round', () => {
+  it('deadlines (完成时限) from clauses and from a task table\'s column', async () => {
+    const report = await qa4('qingxi-2025-work-report-task-breakdown.txt');
+    expect(report.tasks.every((t) => t.deadline !== null)).toBe(true);
+    expect(report.tasks.find((t) => t.number === '4')?.deadline).toBe('2025年11月底前');
+    // outline tasks completed by the attached 分工表: its 完成时限 column
+    const attached = await qa4('tongchuan-digital-village-plan-2026.txt');
+    expect(attached.tasks.map((t) => t.deadline)).toEqual(['2025年12月底', '2026年12月底', '2026年12月底', '2025年6月底', '2025年12月底', '长期坚持', '2026年12月底']);
+    // a 任务分工方案 that is only a table
+    const division = await ingestFile('test/fixtures/qa2/zhuzhou-business-environment-task-division-2024.txt');
+    expect(division.tasks[0].deadline).toBe('2024年6月底');
+  });
+
   it('责任领导/牵头领导/分管领导 name people: neither units nor departments', async () => {
     const doc = await qa4('qingxi-2025-work-report-task-breakdown.txt');
     expect(doc.tasks).toHaveLength(18);

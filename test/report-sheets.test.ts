@@ -152,6 +152,21 @@ describe('responsibility sheet of a department', () => {
   });
 });
 
+describe('deadlines on a sheet', () => {
+  it('shows each task\'s 完成时限 in the table and beside its heading, only where the document sets them', async () => {
+    const { ingestFile } = await import('../src/ingest.js');
+    const doc = await ingestFile('test/fixtures/qa2/tongliang-housing-security-plan-2025.txt');
+    const dept = requireDepartment('财政局', doc.departments, doc.id);
+    const text = await pdfText((await renderSheet(buildSheet(doc, dept), { date: DATE })).bytes);
+    const flat = squash(text.segments.flat().join(''));
+    expect(flat).toContain('完成时限');
+    expect(flat).toContain('完成时限：长期坚持'); // task 四, beside its heading
+    // the bundled plan sets no deadlines: no column
+    const wuxiText = await pdfText((await renderSheet(buildSheet(wuxi, requireDepartment('交通局', wuxi.departments, wuxi.id)), { date: DATE })).bytes);
+    expect(squash(wuxiText.segments.flat().join(''))).not.toContain('完成时限');
+  });
+});
+
 describe('all sheets of a document', () => {
   let out: string;
   let index: SheetIndex;

@@ -184,6 +184,22 @@ function parseVerbStyle(content: string): ParsedName[] {
   return out;
 }
 
+/**
+ * The deadline a clause states (完成时限 = deadline): after a 完成时限/完成时间/时间节点/时限要求
+ * label, or written among the units (…配合；2025年底前). As written; null when there is none.
+ */
+export function deadlineOf(content: string): string | null {
+  const clean = (s: string) => s.trim().replace(/[。；;，,\s]+$/, '');
+  for (const part of splitTopLevel(content, '；;。\n')) {
+    const m = /^\s*(.*?)\s*[：:]\s*(.*)$/s.exec(part);
+    if (m && m[1].length <= 8 && DEADLINE_LABEL.test(m[1])) return clean(m[2]) || null;
+  }
+  for (const part of splitTopLevel(content, '，,；;。\n')) if (TIME.test(part.trim())) return clean(part);
+  return null;
+}
+
+const DEADLINE_LABEL = /时限|时间|节点/;
+
 /** Deadlines written among the units: 2025年底, 每年12月底前, 长期坚持, 持续推进. */
 const TIME = /^(?:\d{4}\s*年|每年|每季度|每月|长期|持续|常态|20\d\d|底前$)|(?:年底|月底|年前|月前|底前|以前|之前)$/;
 const TAIL = /(等(?:有关|相关)?(?:部门|单位)(?:[（(](?:单位|部门)[）)])?|等)$/;

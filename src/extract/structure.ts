@@ -2,7 +2,7 @@ import type { Table } from 'mdast';
 import type { Paragraph as ModelParagraph, ParagraphKind, Section, Task } from '../model/types.js';
 import type { SectionNode } from '../parse/outline.js';
 import { ancestorsOf, blocksOf, joinTexts, nodePosition, spanPosition, type Block, type Context } from './context.js';
-import { findClause, innerClauses, lastLabelledClause, parseClause, splitNames, type ClauseMatch } from './clause.js';
+import { deadlineOf, findClause, innerClauses, lastLabelledClause, parseClause, splitNames, type ClauseMatch } from './clause.js';
 import { isIndicatorTable } from './indicators.js';
 import { inlineText, type InlineText } from '../parse/inline.js';
 
@@ -126,6 +126,7 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
       responsible: [],
       assignments,
       clause: clause ? { raw: where.text.slice(clause.start, clause.end), position: spanPosition(ctx, where, clause.start, clause.end) } : null,
+      deadline: [...(clause ? [clause] : []), ...inner].map((c) => deadlineOf(c.content)).find((d) => d !== null) ?? null,
       position: nodePosition(ctx, s),
     };
     tasks.push(task);
@@ -240,6 +241,7 @@ function kindOf(ctx: Context, b: Block, task: string | null): ParagraphKind {
 const TASK_COLUMN = /^(重点任务|主要任务|工作任务|任务内容|重点工作|工作内容|具体任务|具体措施|主要措施|任务|工作措施)$/;
 const LEAD_COLUMN = /^(牵头单位|牵头部门|主办单位|牵头责任单位)$/;
 const UNIT_COLUMN = /^(责任单位|责任部门|配合单位|配合部门|参与单位|协同单位|协办单位)$/;
+const DEADLINE_COLUMN = /^(完成时限|完成时间|时间节点|时限要求|时限)$/;
 
 function cellTexts(ctx: Context, row: Table['children'][number]): string[] {
   return row.children.map((c) => inlineText(c, ctx.doc).text.trim());
@@ -282,6 +284,7 @@ interface TaskRow {
   number: string | null;
   text: string;
   assignments: Task['assignments'];
+  deadline: string | null;
 }
 
 /** Rows of the tables whose header names a task column and a unit column (任务分工表). */
@@ -296,6 +299,7 @@ function taskTables(ctx: Context): TaskRow[][] {
     const unitCols = header.map((h, i) => (UNIT_COLUMN.test(h) ? i : -1)).filter((i) => i !== -1);
     if (taskCol === -1 || (leadCol === -1 && unitCols.length === 0)) continue;
     const numberCol = header.findIndex((h) => /^(序号|编号)$/.test(h));
+    const deadlineCol = header.findIndex((h) => DEADLINE_COLUMN.test(h));
     const rows: TaskRow[] = [];
     table.children.slice(1).forEach((row, r) => {
       const cells = cellTexts(ctx, row);
@@ -306,7 +310,8 @@ function taskTables(ctx: Context): TaskRow[][] {
         ...unitCols.flatMap((c) => splitNames(cells[c] ?? '').map((raw) => ({ role: 'responsible' as const, label: header[c], raw, name: raw }))),
       ];
       const number = numberCol !== -1 && cells[numberCol] ? cells[numberCol].replace(/[.．、]$/, '') : null;
-      rows.push({ table, index: r + 1, block: b, row, number, text, assignments });
+      const deadline = deadlineCol !== -1 && cells[deadlineCol]?.trim() ? cells[deadlineCol].trim() : null;
+      rows.push({ table, index: r + 1, block: b, row, number, text, assignments, deadline });
     });
     out.push(rows);
   }
@@ -317,7 +322,7 @@ function tasksFromTables(ctx: Context): Task[] {
   const tasks: Task[] = [];
   for (const rows of taskTables(ctx)) {
     const numbers = new Map<number, string>();
-    for (const { table, index, block: b, row, text, assignments, number: written } of rows) {
+    for (const { table, index, block: b, row, text, assignments, deadline, number: written } of rows) {
       const number = written ?? String(tasks.length + 1);
       const stop = text.search(/[。！？]/);
       numbers.set(index, number);
@@ -335,6 +340,7 @@ function tasksFromTables(ctx: Context): Task[] {
         responsible: [],
         assignments,
         clause: null,
+        deadline,
         position: nodePosition(ctx, row),
       });
     }
@@ -376,6 +382,7 @@ function mergeTaskTables(ctx: Context, tasks: Task[]): void {
       const task = tasks[at];
       const named = new Set(task.assignments.map((a) => a.raw));
       for (const a of r.assignments) if (!named.has(a.raw)) task.assignments.push(a);
+      task.deadline ??= r.deadline;
       let numbers = taskTableRows.get(r.table);
       if (!numbers) taskTableRows.set(r.table, (numbers = new Map()));
       numbers.set(r.index, task.number);

@@ -8,7 +8,8 @@
  * unit offsets into the decoded original text (before any full-width normalisation).
  */
 
-export const SCHEMA_VERSION = 2;
+/** 3: tasks carry `deadline` (完成时限). 2: tasks carry `label` and `outlineId`. */
+export const SCHEMA_VERSION = 3;
 
 export interface Point {
   line: number;
@@ -130,6 +131,11 @@ export interface Task {
   assignments: Assignment[];
   /** The assignment clause as written, or null when the task has none. */
   clause: { raw: string; position: Position } | null;
+  /**
+   * The deadline (完成时限) as written — 2025年12月底前, 长期坚持 — from the clause or from a
+   * task table's 完成时限 column; null when the document gives none.
+   */
+  deadline: string | null;
   position: Position;
 }
 

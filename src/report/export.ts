@@ -4,14 +4,14 @@ import { headingText } from './labels.js';
 
 /**
  * The task breakdown table (任务分工表): one row per task with its section, number,
- * title, full text, lead units (牵头单位) and responsible units (责任单位), as CSV (UTF-8
+ * title, full text, lead units (牵头单位), responsible units (责任单位) and deadline (完成时限), as CSV (UTF-8
  * with BOM so Excel shows the Chinese; RFC 4180 quoting, CRLF) or XLSX (exceljs: bold
  * frozen header row, column widths, wrapped text, autofilter).
  */
 
-export const TASK_COLUMNS = ['章节', '序号', '重点工作', '任务全文', '牵头单位', '责任单位'] as const;
+export const TASK_COLUMNS = ['章节', '序号', '重点工作', '任务全文', '牵头单位', '责任单位', '完成时限'] as const;
 
-export type TaskRow = [section: string, number: string, title: string, text: string, lead: string, responsible: string];
+export type TaskRow = [section: string, number: string, title: string, text: string, lead: string, responsible: string, deadline: string];
 
 /** Units joined with 、 as the documents write them. */
 const JOIN = '、';
@@ -28,6 +28,7 @@ export function taskRows(doc: PolicyDocument): TaskRow[] {
     t.text,
     t.lead.join(JOIN),
     t.responsible.join(JOIN),
+    t.deadline ?? '',
   ]);
 }
 
@@ -69,7 +70,7 @@ export function toCsv(docs: PolicyDocument | PolicyDocument[]): string {
   return BOM + lines.join('\r\n') + '\r\n';
 }
 
-const WIDTHS = [26, 6, 30, 80, 26, 40];
+const WIDTHS = [26, 6, 30, 80, 26, 40, 16];
 const DOCUMENT_WIDTH = 24;
 
 export async function toXlsx(docs: PolicyDocument | PolicyDocument[], options: { date?: Date | null } = {}): Promise<Buffer> {

@@ -66,12 +66,15 @@ export async function renderSheet(data: SheetData, options: RenderOptions = {}):
   if (data.tasks.length === 0) {
     pdf.paragraph('本文件未在任务分工中列出本单位。', { indent: 0 });
   } else {
+    // 完成时限 only where the document sets deadlines
+    const deadlines = data.tasks.some((t) => t.task.deadline);
     const columns: Column[] = [
         { header: '序号', width: 32, align: 'center' },
-        { header: '重点工作', width: 0.36 },
+        { header: '重点工作', width: deadlines ? 0.3 : 0.36 },
         { header: '本单位角色', width: 58, align: 'center' },
         { header: '牵头单位', width: 0.2, list: true },
         { header: '责任单位', width: 0, list: true }, // takes the rest
+        ...(deadlines ? [{ header: '完成时限', width: 64, align: 'center' as const }] : []),
       ];
     pdf.table(
       columns.map((c, _i, all) => (c.width === 0 ? { ...c, width: restWidth(pdf.width, all) } : c)),
@@ -82,6 +85,7 @@ export async function renderSheet(data: SheetData, options: RenderOptions = {}):
         // the department itself as 本单位, so its own row reads at a glance
         t.task.lead.map(self).join('、') || '—',
         t.task.responsible.map(self).join('、') || '—',
+        ...(deadlines ? [t.task.deadline ?? '—'] : []),
       ]),
       { fontSize: 9.5, zebra: '#f6f6f6' },
     );
@@ -96,9 +100,10 @@ export async function renderSheet(data: SheetData, options: RenderOptions = {}):
       const section = doc.sections.find((s) => s.id === t.task.section);
       const where = section ? sectionHeading(section) : t.task.sectionPath.length ? t.task.sectionPath[t.task.sectionPath.length - 1] : '';
       // Keep the heading with its 所属 line and two lines of the text.
-      const keepWith = (where ? PolicyPdf.leading(9, 1.4) : 0) + PolicyPdf.leading(11.5, 1.6) * 2;
+      const keepWith = (where || t.task.deadline ? PolicyPdf.leading(9, 1.4) : 0) + PolicyPdf.leading(11.5, 1.6) * 2;
       pdf.heading(`${taskHeading(t.task)}（${t.roleLabel}）`, { level: 2, font: 'sans', keepWith });
-      if (where) pdf.paragraph(`所属：${where}`, { font: 'sans', size: 9, indent: 0, color: '#555555', leading: 1.4 });
+      const place = [where && `所属：${where}`, t.task.deadline && `完成时限：${t.task.deadline}`].filter(Boolean).join('　');
+      if (place) pdf.paragraph(place, { font: 'sans', size: 9, indent: 0, color: '#555555', leading: 1.4 });
       pdf.paragraph(withoutNumber(t.task.text, t.task.number), { size: 11.5, font: 'sans', highlight: names });
       if (t.targets.length > 0) {
         // A label never ends a page without its first item (two lines: shorter items move whole).

@@ -42,7 +42,7 @@ export function registerReading(program: Command): void {
     .addHelpText('after', examples('policy tasks', 'policy tasks --dept 交通局', 'policy tasks --dept 发改委 --doc wuxi --json'))
     .action(async (options: ReadOptions & { dept?: string }) => {
       const docs = await documentsFor(options);
-      const rows: { doc: string; number: string; title: string; role: string; lead: string[]; responsible: string[]; section: string; line: number }[] = [];
+      const rows: { doc: string; number: string; title: string; role: string; lead: string[]; responsible: string[]; deadline: string | null; section: string; line: number }[] = [];
       if (options.dept !== undefined && !options.dept.trim()) throw new UserError('--dept: empty department name');
       const resolved = options.dept ? resolveAcross(options.dept, docs) : null;
       for (const doc of docs) {
@@ -51,7 +51,7 @@ export function registerReading(program: Command): void {
         for (const t of doc.tasks) {
           const role = dept ? (t.lead.includes(dept.name) ? '牵头' : t.responsible.includes(dept.name) ? '责任' : '') : '';
           if (dept && !role) continue;
-          rows.push({ doc: doc.id, number: t.number, title: t.title, role, lead: t.lead, responsible: t.responsible, section: t.sectionPath.join(' › '), line: t.position.start.line });
+          rows.push({ doc: doc.id, number: t.number, title: t.title, role, lead: t.lead, responsible: t.responsible, deadline: t.deadline, section: t.sectionPath.join(' › '), line: t.position.start.line });
         }
       }
       if (options.json) {
@@ -59,6 +59,7 @@ export function registerReading(program: Command): void {
         return;
       }
       const many = docs.length > 1;
+      const deadlines = rows.some((r) => r.deadline);
       const columns = [
         ...(many ? [{ header: '文档' }] : []),
         { header: '序号', align: 'right' as const },
@@ -66,11 +67,20 @@ export function registerReading(program: Command): void {
         ...(options.dept ? [{ header: '角色' }] : []),
         { header: '牵头单位', max: 40 },
         { header: '责任单位', max: 48 },
+        ...(deadlines ? [{ header: '完成时限', max: 16 }] : []),
       ];
       print(
         renderTable(
           columns,
-          rows.map((r) => [...(many ? [r.doc] : []), r.number, r.title, ...(options.dept ? [r.role] : []), r.lead.join('、'), r.responsible.join('、')]),
+          rows.map((r) => [
+            ...(many ? [r.doc] : []),
+            r.number,
+            r.title,
+            ...(options.dept ? [r.role] : []),
+            r.lead.join('、'),
+            r.responsible.join('、'),
+            ...(deadlines ? [r.deadline ?? '—'] : []),
+          ]),
         ),
       );
       print(`${plural(rows.length, 'task')}\n`);
