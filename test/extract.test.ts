@@ -179,6 +179,18 @@ describe('clause styles and irregularities', () => {
     ]);
   });
 
+  it('tells governments from their departments', () => {
+    const doc = plan('1. 甲。（牵头单位：各区县政府、青溪工业园区管委会；责任单位：县国有资产监督管理委员会、县政府办公室、各乡镇人民政府）');
+    const kinds = Object.fromEntries(doc.departments.map((d) => [d.name, d.kind]));
+    expect(kinds).toEqual({
+      各区县政府: 'government',
+      青溪工业园区管委会: 'government',
+      县国有资产监督管理委员会: 'department',
+      县政府办公室: 'department',
+      各乡镇人民政府: 'township',
+    });
+  });
+
   it('keeps the deadline (完成时限) a clause states, labelled or among the units', () => {
     const doc = plan(
       [

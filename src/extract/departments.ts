@@ -109,6 +109,8 @@ export function kindOf(name: string): DepartmentKind {
   if (/乡镇|街道|镇人民政府|乡人民政府|镇政府|乡政府|办事处|^各?(乡|镇)/.test(name)) return 'township';
   if (/^(县|市|区|省)?委(?!员会$)|党委|党史|组织部|宣传部|统战部|政法委|编办|纪委|监委|工会|团(县|市|区)?委|妇联/.test(name)) return 'party';
   if (/中心|事务|站$|所$|院$|队$|研究室/.test(name)) return 'agency';
+  // 各区县政府, 各县（市、区）人民政府, 市政府: governments as units (a township's is above)
+  if (/政府$|管委会$/.test(name)) return 'government';
   if (/(局|委|办|厅|部|署|委员会|办公室|政府)$/.test(name)) return 'department';
   return 'other';
 }

@@ -146,6 +146,7 @@ export type DepartmentKind =
   | 'enterprise'
   | 'bank'
   | 'agency'
+  | 'government'
   | 'other';
 
 export interface Mention {

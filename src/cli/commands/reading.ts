@@ -27,6 +27,7 @@ const KIND_LABELS: Record<string, string> = {
   enterprise: '企业',
   bank: '金融机构',
   agency: '事业单位',
+  government: '人民政府',
   other: '其他',
 };
 const json = (v: unknown) => print(JSON.stringify(v, null, 2) + '\n');
