@@ -189,6 +189,7 @@ function parseVerbStyle(content: string): ParsedName[] {
  * label, or written among the units (…配合；2025年底前). As written; null when there is none.
  */
 export function deadlineOf(content: string): string | null {
+  if (!MAY_HOLD_TIME.test(content)) return null; // most clauses: units only
   const clean = (s: string) => s.trim().replace(/[。；;，,\s]+$/, '');
   for (const part of splitTopLevel(content, '；;。\n')) {
     const m = /^\s*(.*?)\s*[：:]\s*(.*)$/s.exec(part);
@@ -199,6 +200,8 @@ export function deadlineOf(content: string): string | null {
 }
 
 const DEADLINE_LABEL = /时限|时间|节点/;
+/** Words without which neither DEADLINE_LABEL nor TIME can match. */
+const MAY_HOLD_TIME = /年|月|季度|时限|时间|节点|长期|持续|常态|前|20\d\d/;
 
 /** Deadlines written among the units: 2025年底, 每年12月底前, 长期坚持, 持续推进. */
 const TIME = /^(?:\d{4}\s*年|每年|每季度|每月|长期|持续|常态|20\d\d|底前$)|(?:年底|月底|年前|月前|底前|以前|之前)$/;
