@@ -158,8 +158,14 @@ describe('did you mean', () => {
     expect(json).toMatchObject({ total: 0, suggestions: ['宅基地'] });
   });
 
-  it('suggests only what has hits with the same filters', () => {
+  it('suggests only what has hits with the same filters, and only for a word without hits', () => {
     expect(index.search('宅几地', { dept: '交通局' }).suggestions).toEqual([]);
+    // 建设 is a word of the plan, only not in an indicator row (建成 is): no typo.
+    expect(index.search('建成', { kind: 'indicator', doc: WUXI }).total).toBeGreaterThan(0);
+    const r = index.search('建设', { kind: 'indicator', doc: WUXI });
+    expect(r.total).toBe(0);
+    expect(r.suggestions).toEqual([]);
+    expect(index.search('交同').suggestions).toContain('交通');
     expect(index.search('航空母舰').suggestions).toEqual([]);
     expect(index.search('宅基地').suggestions).toEqual([]);
   });

@@ -347,6 +347,9 @@ export class SearchIndex {
   private suggest(parsed: ParsedQuery, options: SearchOptions): string[] {
     const q = normalizeText(parsed.raw);
     if (parsed.phrases.length > 0 || /\s/.test(q) || q.length < 2) return [];
+    // A word that has hits, only not under these filters, is no typo.
+    const filtered = options.dept !== undefined || options.kind !== undefined || options.doc !== undefined;
+    if (filtered && this.run(parsed.raw, { limit: 1 }, false).total > 0) return [];
     const units = new Map<string, number>();
     for (const r of this.miniSearch.search(q, { fuzzy: 1, prefix: false })) {
       for (const t of r.terms) if (oneCharApart(t, q)) units.set(t, (units.get(t) ?? 0) + 1);

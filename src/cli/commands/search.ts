@@ -139,7 +139,7 @@ export function formatText(result: SearchResult, colour: boolean, filters: Searc
   const query = quoted(result.query);
   if (result.total === 0) {
     const none = `No clause matches ${query}${scope.length > 0 ? ` (${scope.join(', ')})` : ''}.`;
-    const hint = result.suggestions.length > 0 ? `\nDid you mean ${result.suggestions.join(' or ')}?` : '';
+    const hint = result.suggestions.length > 0 ? `\nDid you mean ${orList(result.suggestions)}?` : '';
     return `${none}${hint}\n`;
   }
   const shown = result.hits.length < result.total ? ` (showing ${result.hits.length})` : '';
@@ -156,6 +156,11 @@ function describeFilters(result: SearchResult, filters: SearchFilters): string[]
   if (filters.kind?.length) out.push(`kind ${filters.kind.join(', ')}`);
   if (filters.doc?.length) out.push(`${filters.doc.length === 1 ? 'document' : 'documents'} ${filters.doc.join(', ')}`);
   return out;
+}
+
+/** 宅基地 · 协同 or 交通 · 协同, 交通 or 共同 */
+function orList(items: string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
 /** The query in quotes, unless it has its own ("老旧小区" is not shown as ""老旧小区""). */
