@@ -76,7 +76,7 @@ describe('policy compare: bad input', () => {
   it('an unknown id names the argument and the data folder', async () => {
     const r = await run('compare', 'no-such-plan', CITY, '--data', path.join(dir, 'empty'));
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/^policy: A "no-such-plan": neither a file nor an ingested document in .*empty/);
+    expect(r.err).toMatch(/^policy: A "no-such-plan": not a file, and .*empty: data folder not found/);
     expect(r.err.trim().split('\n')).toHaveLength(1);
   });
 

@@ -1,8 +1,7 @@
 import { stat, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { UserError } from '../../model/errors.js';
-import { loadDocument, documentPath } from '../../model/store.js';
+import { loadDocument } from '../../model/store.js';
 import { AliasTable } from '../../model/departments.js';
 import type { PolicyDocument } from '../../model/types.js';
 import { ingestFile } from '../../ingest.js';
@@ -10,6 +9,7 @@ import { DEFAULT_THRESHOLDS, PlanComparer, type Comparison } from '../../compare
 import { formatMarkdown, formatTerminal } from '../../compare/format.js';
 import { renderComparisonPdf } from '../../compare/pdf.js';
 import { creationDate, resolveFonts } from '../../report/pdf.js';
+import { examples } from '../format.js';
 
 interface CompareCommandOptions {
   data: string;
@@ -28,19 +28,28 @@ interface CompareCommandOptions {
 export function registerCompare(program: Command): void {
   program
     .command('compare')
-    .description('Compare two plans: task counterparts of A in B, what of B that A leaves out, shared indicators, citation, corresponding units')
+    .description('compare two plans: task counterparts of A in B, what of B that A leaves out, shared indicators, citation, corresponding units')
     .argument('<A>', 'ingested document id, or a file path (ingested on the fly, not saved); typically the lower-level plan')
     .argument('<B>', 'ingested document id or file path; typically the plan A implements')
-    .option('--data <dir>', 'data folder written by `policy ingest` (for ids)', 'output')
+    .option('-d, --data <dir>', 'data folder written by `policy ingest` (for ids)', 'output')
     .option('--json', 'print the comparison as JSON')
     .option('--md', 'print the comparison as Markdown')
     .option('--pdf <file>', 'write a PDF report to this file')
-    .option('--counterpart <score>', 'least similarity for a counterpart', String(DEFAULT_THRESHOLDS.counterpart))
-    .option('--weak <score>', 'least similarity for a weak match', String(DEFAULT_THRESHOLDS.weak))
-    .option('--matches <n>', 'matches listed per task of A', '3')
+    // defaults shown as numbers, not as quoted strings
+    .addOption(new Option('--counterpart <score>', 'least similarity for a counterpart').default(String(DEFAULT_THRESHOLDS.counterpart), String(DEFAULT_THRESHOLDS.counterpart)))
+    .addOption(new Option('--weak <score>', 'least similarity for a weak match').default(String(DEFAULT_THRESHOLDS.weak), String(DEFAULT_THRESHOLDS.weak)))
+    .addOption(new Option('--matches <n>', 'matches listed per task of A').default('3', '3'))
     .option('--aliases <file...>', 'extra department alias groups (JSON: {"groups": [["全称", "简称"]]}), for files ingested on the fly and for matching units')
     .option('--font <file>', 'with --pdf: a TTF/OTF font to use instead of the bundled Noto fonts')
     .option('--date <YYYY-MM-DD>', 'with --pdf: fixed creation date (reproducible bytes; default SOURCE_DATE_EPOCH or now)')
+    .addHelpText(
+      'after',
+      examples(
+        'policy compare wuxi-urbanization-plan-2021-2035 city-plan       # two ingested documents',
+        'policy compare county-plan.txt provincial-plan.md --md > 对照.md  # files, read on the fly',
+        'policy compare wuxi city-plan --pdf 对照报告.pdf',
+      ),
+    )
     .action(async (argA: string, argB: string, opts: CompareCommandOptions) => {
       const formats = [opts.json && '--json', opts.md && '--md', opts.pdf !== undefined && '--pdf'].filter(Boolean);
       if (formats.length > 1) throw new UserError(`${formats.join(', ')}: choose one output format`);
@@ -83,19 +92,12 @@ async function resolveDocument(arg: string, which: string, dataDir: string, alia
     () => false,
   );
   if (isFile) return ingestFile(arg, { aliases });
-  const looksLikePath = /[\\/]|\.(txt|md|markdown)$/i.test(arg);
-  const exists = await stat(documentPath(dataDir, arg)).then(
-    () => true,
-    () => false,
-  );
-  if (!exists) {
-    throw new UserError(
-      looksLikePath
-        ? `${arg}: no such file (${which})`
-        : `${which} "${arg}": neither a file nor an ingested document in ${path.resolve(dataDir)} (run \`policy ingest\` or give a file path)`,
-    );
-  }
-  return loadDocument(dataDir, arg);
+  if (/[\\/]|\.(txt|md|markdown)$/i.test(arg)) throw new UserError(`${arg}: no such file (${which})`);
+  // an id, or the unique prefix of one (loadDocument lists the ids when it knows none)
+  return loadDocument(dataDir, arg).catch((error: unknown) => {
+    if (error instanceof UserError) throw new UserError(`${which} "${arg}": not a file, and ${error.message}`);
+    throw error;
+  });
 }
 
 function score(name: string, value: string): number {
