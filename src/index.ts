@@ -10,6 +10,7 @@ export { UserError } from './model/errors.js';
 export { saveDocument, loadDocument, loadDocuments, listDocumentIds, documentPath, onLoadProblem, type LoadProblemListener } from './model/store.js';
 export { AliasTable, defaultAliases, resolveDepartment, requireDepartment, resolveAcross, splitLevel, type Resolution } from './model/departments.js';
 export { normalizeForMatch } from './model/normalize.js';
+export { headingText, sectionHeading, sectionTrail, taskHeading, taskLabel, SECTION_SEPARATOR } from './model/headings.js';
 export { readDocument, decodeToFile, formatOf } from './read/read.js';
 export { decodeBytes, DecodeError, type Decoded } from './read/decode.js';
 export { parse, textProcessor, markdownProcessor, gongwenParse, outline, header } from './parse/index.js';

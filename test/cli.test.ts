@@ -96,6 +96,8 @@ describe('reading commands', () => {
     expect(rows.map((x) => x.number)).toEqual(expected);
     expect(rows.find((x) => x.number === '7')?.role).toBe('牵头');
     expect(rows.find((x) => x.number === '2')?.role).toBe('责任');
+    // the section trail with its numbering, as search and compare write it
+    expect((rows.find((x) => x.number === '7') as unknown as { section: string }).section).toBe('四、重点任务 › （三）打造渝陕鄂川边区综合交通枢纽');
   });
 
   it('writes into a folder given as --out, under the default file names', () => {

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestFile } from '../src/index.js';
 import { requireDepartment } from '../src/model/departments.js';
 import type { PolicyDocument } from '../src/model/types.js';
-import { headingText, taskHeading, taskLabel } from '../src/report/labels.js';
+import { headingText, taskHeading, taskLabel } from '../src/model/headings.js';
 import { taskRows } from '../src/report/export.js';
 import { renderIndicators } from '../src/report/indicators.js';
 import { renderMatrix, sectionGroups } from '../src/report/matrix.js';

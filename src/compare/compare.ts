@@ -1,9 +1,10 @@
-import { taskLabel } from '../report/labels.js';
+import { taskLabel } from '../model/headings.js';
 import type { PolicyDocument } from '../model/types.js';
 import { AliasTable, defaultAliases } from '../model/departments.js';
 import { getTokenizer } from '../search/tokenizer.js';
 import { LENGTH_RATIO_FLOOR, TfIdfSpace, type TokenSource } from './similarity.js';
-import { contentLength, documentUnits, SECTION_SEPARATOR, sectionPath, type Unit, type UnitKind } from './units.js';
+import { contentLength, documentUnits, type Unit, type UnitKind } from './units.js';
+import { SECTION_SEPARATOR, sectionTrail } from '../model/headings.js';
 import { matchIndicators, round, type IndicatorPair, type IndicatorSide } from './indicators.js';
 import { citationsOf, type Citation } from './references.js';
 import { correspondingDepartments, correspondingLeads, type DepartmentPair } from './departments.js';
@@ -249,7 +250,7 @@ export class PlanComparer {
         id: s.id,
         number: s.label,
         title: s.title,
-        section: sectionPath(s.parent, bySection).join(SECTION_SEPARATOR),
+        section: sectionTrail(s.parent, bySection).join(SECTION_SEPARATOR),
         status: 'uncovered',
         score: round(score),
         closest: null,

@@ -1,4 +1,4 @@
-import { headingText } from '../report/labels.js';
+import { headingText } from '../model/headings.js';
 import type { Quantity } from '../model/types.js';
 import type { Comparison, CoverageStatus, Verdict } from './compare.js';
 import type { IndicatorSide } from './indicators.js';

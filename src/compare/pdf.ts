@@ -1,4 +1,4 @@
-import { headingText } from '../report/labels.js';
+import { headingText } from '../model/headings.js';
 import type { PolicyDocument } from '../model/types.js';
 import { PolicyPdf, PolicyPdf as Pdf, type FontSet, RED } from '../report/pdf.js';
 import type { Comparison, CoverageStatus, Match } from './compare.js';

@@ -1,5 +1,5 @@
 import type { Paragraph, PolicyDocument, Section, Task } from '../model/types.js';
-import { sectionHeading } from '../report/labels.js';
+import { sectionTrail } from '../model/headings.js';
 
 /**
  * The comparable units of one document: its tasks, the sections that carry prose of their
@@ -60,17 +60,7 @@ export function firstSentence(text: string, max = 40): string {
   return [...s].length > max ? [...s].slice(0, max - 1).join('') + '…' : s;
 }
 
-/** Joins a section path for display, as search does: 四、重点任务 › （一）积极构建…. */
-export const SECTION_SEPARATOR = ' › ';
-
-/** Headings of a section and its ancestors, top first; labels kept (三、 is how a reader finds it). */
-export function sectionPath(sectionId: string | null, byId: Map<string, Section>): string[] {
-  const chain: string[] = [];
-  for (let s = sectionId === null ? undefined : byId.get(sectionId); s; s = s.parent === null ? undefined : byId.get(s.parent)) {
-    chain.unshift(sectionHeading(s));
-  }
-  return chain;
-}
+export { SECTION_SEPARATOR } from '../model/headings.js';
 
 /**
  * Sections that are a task themselves or hold tasks inline: their text repeats the tasks'
@@ -117,7 +107,7 @@ export function documentUnits(doc: PolicyDocument): Unit[] {
       number: t.number,
       title: t.title,
       section: innermostSection(doc, t) ?? t.section,
-      sectionPath: sectionPath(t.section, byId),
+      sectionPath: sectionTrail(t.section, byId),
       text: taskText(t),
       line: t.position.start.line,
     });
@@ -151,7 +141,7 @@ export function documentUnits(doc: PolicyDocument): Unit[] {
       number: fullLabel(s),
       title: s.title,
       section: s.id,
-      sectionPath: sectionPath(s.id, byId),
+      sectionPath: sectionTrail(s.id, byId),
       text: body,
       line: s.position.start.line,
     });
@@ -170,7 +160,7 @@ export function documentUnits(doc: PolicyDocument): Unit[] {
       number: null,
       title: firstSentence(p.text),
       section: p.section,
-      sectionPath: sectionPath(p.section, byId),
+      sectionPath: sectionTrail(p.section, byId),
       text: p.text,
       line: p.position.start.line,
     });

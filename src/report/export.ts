@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { PolicyDocument, Section } from '../model/types.js';
-import { headingText } from './labels.js';
+import { headingText } from '../model/headings.js';
 
 /**
  * The task breakdown table (任务分工表): one row per task with its section, number,

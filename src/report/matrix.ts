@@ -1,5 +1,5 @@
 import type { Department, PolicyDocument, Section, Task } from '../model/types.js';
-import { headingText } from './labels.js';
+import { headingText } from '../model/headings.js';
 import { PolicyPdf, fit } from './pdf.js';
 import { chineseDate } from './sheet-data.js';
 import { type RenderOptions, type RenderedPdf, documentTitle, generatedLine, sourceLine } from './sheet.js';

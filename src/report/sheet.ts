@@ -1,6 +1,6 @@
 import type { PolicyDocument } from '../model/types.js';
 import { type Column, type FontSet, PolicyPdf, RED, isoDay } from './pdf.js';
-import { taskHeading, sectionHeading } from './labels.js';
+import { taskHeading, sectionHeading } from '../model/headings.js';
 import { type SheetData, chineseDate, describeTarget } from './sheet-data.js';
 
 /** Options shared by every PDF report. */

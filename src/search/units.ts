@@ -1,5 +1,5 @@
 import type { Department, Indicator, Paragraph, ParagraphKind, PolicyDocument, Quantity, Section } from '../model/types.js';
-import { headingText, taskLabel } from '../report/labels.js';
+import { headingText, SECTION_SEPARATOR, sectionTrail, taskLabel } from '../model/headings.js';
 
 /**
  * Index units: the pieces of a document a search returns. One per task (its full text,
@@ -30,14 +30,14 @@ export interface SearchUnit {
   heading?: true;
 }
 
-export const SECTION_SEPARATOR = ' › ';
+export { SECTION_SEPARATOR } from '../model/headings.js';
 
 /** A paragraph's lead sentence is its title when it is at most this long. */
 const MAX_PARAGRAPH_TITLE = 40;
 
 export function documentUnits(doc: PolicyDocument): SearchUnit[] {
   const sections = new Map(doc.sections.map((s) => [s.id, s]));
-  const sectionPath = (id: string | null) => formatSectionPath(id, sections);
+  const sectionPath = (id: string | null) => sectionTrail(id, sections).join(SECTION_SEPARATOR);
   const units: SearchUnit[] = [];
 
   for (const task of doc.tasks) {
@@ -98,17 +98,6 @@ export function documentUnits(doc: PolicyDocument): SearchUnit[] {
   return units;
 }
 
-function formatSectionPath(id: string | null, sections: Map<string, Section>): string {
-  const chain: string[] = [];
-  for (let s = id === null ? undefined : sections.get(id); s; s = s.parent === null ? undefined : sections.get(s.parent)) {
-    chain.unshift(headingOf(s));
-  }
-  return chain.join(SECTION_SEPARATOR);
-}
-
-function headingOf(s: Section): string {
-  return headingText(s.label, s.title);
-}
 
 /**
  * Paragraphs that are only the heading line of a section which has more under it (its own

@@ -4,6 +4,7 @@ import { loadDocuments } from '../../model/store.js';
 import { resolveAcross } from '../../model/departments.js';
 import { UserError } from '../../model/errors.js';
 import { examples, plural, renderTable } from '../format.js';
+import { SECTION_SEPARATOR, sectionTrail } from '../../model/headings.js';
 import { writeIndicatorsPdf } from './report.js';
 
 interface ReadOptions {
@@ -47,12 +48,13 @@ export function registerReading(program: Command): void {
       if (options.dept !== undefined && !options.dept.trim()) throw new UserError('--dept: empty department name');
       const resolved = options.dept ? resolveAcross(options.dept, docs) : null;
       for (const doc of docs) {
+        const sections = new Map(doc.sections.map((x) => [x.id, x]));
         const dept = resolved ? resolved.get(doc.id) : null;
         if (resolved && !dept) continue;
         for (const t of doc.tasks) {
           const role = dept ? (t.lead.includes(dept.name) ? '牵头' : t.responsible.includes(dept.name) ? '责任' : '') : '';
           if (dept && !role) continue;
-          rows.push({ doc: doc.id, number: t.number, title: t.title, role, lead: t.lead, responsible: t.responsible, deadline: t.deadline, section: t.sectionPath.join(' › '), line: t.position.start.line });
+          rows.push({ doc: doc.id, number: t.number, title: t.title, role, lead: t.lead, responsible: t.responsible, deadline: t.deadline, section: sectionTrail(t.section, sections).join(SECTION_SEPARATOR), line: t.position.start.line });
         }
       }
       if (options.json) {

@@ -1,8 +1,8 @@
-import type { Section, Task } from '../model/types.js';
+import type { Section, Task } from './types.js';
 
 /**
- * Numbering labels as the document writes them, for headings in reports, search and
- * comparison. A task's `number` is bare (`三`, `12`, `4.2.1`); its label is how the text
+ * Headings as a reader sees them, shared by every consumer (reports, search, comparison, CLI):
+ * numbering labels as the document writes them. A task's `number` is bare (`三`, `12`, `4.2.1`); its label is how the text
  * numbers it: （三）, 12., 第五条 — the model's `task.label`.
  */
 
@@ -34,4 +34,16 @@ export function taskLabel(task: Task): string {
 /** `（三）开展隐患排查整治`, `12. 推进…`: the task's heading as the document numbers it. */
 export function taskHeading(task: Task): string {
   return headingText(taskLabel(task), task.title);
+}
+
+/** Joins a section trail for display: 四、重点任务 › （一）积极构建…. */
+export const SECTION_SEPARATOR = ' › ';
+
+/** Headings of a section and its ancestors, top first, labels kept (三、 is how a reader finds it). */
+export function sectionTrail(sectionId: string | null, sections: ReadonlyMap<string, Section>): string[] {
+  const chain: string[] = [];
+  for (let s = sectionId === null ? undefined : sections.get(sectionId); s; s = s.parent === null ? undefined : sections.get(s.parent)) {
+    chain.unshift(sectionHeading(s));
+  }
+  return chain;
 }
