@@ -32,6 +32,7 @@ export {
 export { formatTerminal as formatComparisonText, formatMarkdown as formatComparisonMarkdown } from './compare/format.js';
 export { renderComparisonPdf, type ComparisonPdfOptions } from './compare/pdf.js';
 export { matchIndicators, indicatorNameSimilarity, type IndicatorPair } from './compare/indicators.js';
+export { matchTargets, TARGET_THRESHOLD, type TargetPair, type TargetSide } from './compare/targets.js';
 export { citesTitle, titleKey as citationTitleKey } from './compare/references.js';
 export { TfIdfSpace, type TokenSource } from './compare/similarity.js';
 export { SearchIndex, UNIT_KINDS, type SearchOptions, type SearchHit, type SearchResult, type BuildOptions as SearchBuildOptions } from './search/search-index.js';

@@ -133,6 +133,9 @@ describe('policy compare: terminal and Markdown', () => {
     expect(text).toMatch(/章节\s+第七章\s+提高城市治理水平/);
     expect(text).toMatch(/全县常住人口城镇化率\s+41\.5（2020） → 48（2025）\s+常住人口城镇化率\s+62\.3（2020） → 67（2025），75（2035）/);
     expect(text).toMatch(/县交通运输局\s+市交通局/);
+    // targets the text states, with where each figure stands
+    expect(text).toMatch(/随迁子女在公办学校就读比例\s+95%以上（2025年，文 \d+ 行）\s+随迁子女在公办学校就读比例\s+95%以上（2025年，文 \d+ 行）/);
+    expect(text).toMatch(/常住人口城镇化率\s+58%左右（2035年，文 \d+ 行）\s+常住人口城镇化率\s+75%（2035年，表 \d+ 行）/);
   });
 
   it('Markdown: tables of pairs, gaps and indicators', async () => {
@@ -148,6 +151,8 @@ describe('policy compare: terminal and Markdown', () => {
     expect(md).toMatch(/^\| 城镇新增就业 \| 人 \| 3200（2020） → 3500（2025） \| 城镇新增就业人数 \| 万人 \|/m);
     // Escaped, or Markdown reads "15." as a nested ordered list.
     expect(md).toContain('- 15\\. 发展富硒茶叶产业');
+    expect(md).toMatch(/^## 正文中的量化目标$/m);
+    expect(md).toMatch(/^\| 乡镇通三级及以上公路比例 \| 100%（2025年，文 \d+ 行） \| 乡镇通三级及以上公路比例 \| 100%（2025年，文 \d+ 行） \| 1\.00 \|$/m);
     // A pipe inside a cell would break the table: every table row has as many cells as its header.
     const tables = md.split('\n\n').filter((b) => b.startsWith('|'));
     for (const t of tables) {
@@ -188,6 +193,8 @@ describe('policy compare --pdf', () => {
     expect(text).toContain('牵头单位：A县交通运输局；B市交通局（上下级对应）');
     expect(text).toContain('提高城市治理水平');
     expect(text).toContain('城镇新增就业人数');
+    expect(text).toContain('正文中的量化目标');
+    expect(text).toContain('随迁子女在公办学校就读比例');
     // A fixed --date gives the same bytes again.
     const again = path.join(dir, 'again.pdf');
     await run('compare', COUNTY, CITY, '--pdf', again, '--date', '2024-01-02');

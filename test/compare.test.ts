@@ -224,6 +224,35 @@ describe('compare: county plan against the municipal plan it implements', () => 
   });
 });
 
+describe('compare: targets stated in the prose', () => {
+  const pair = (metric: string) => c.targets.find((p) => p.a.metric === metric);
+
+  it('pairs the same metric where one side or both state it in the text, year by year', () => {
+    expect(pair('随迁子女在公办学校就读比例')).toMatchObject({
+      a: { source: 'prose', value: 95, unit: '%', comparatorText: '以上', year: 2025 },
+      b: { source: 'prose', value: 95, unit: '%', year: 2025 },
+    });
+    // the county's 2035 figure is only in its text; the city's is in its indicator table
+    const urban2035 = c.targets.find((p) => p.a.year === 2035 && p.a.metric === '常住人口城镇化率');
+    expect(urban2035).toMatchObject({ a: { source: 'prose', value: 58 }, b: { source: 'indicator', value: 75, year: 2035 } });
+  });
+
+  it('leaves table ↔ table to the indicators, and a sentence restating its own table out', () => {
+    expect(c.targets.some((p) => p.a.source === 'indicator' && p.b.source === 'indicator')).toBe(false);
+    // 到2025年，全县常住人口城镇化率达到48%: the county's indicator 1 says the same, so no second figure
+    expect(c.targets.filter((p) => p.a.metric.includes('城镇化率') && p.a.year === 2025)).toEqual([]);
+  });
+
+  it('never pairs figures of different units or years', () => {
+    for (const p of c.targets) {
+      expect(p.a.unit, p.metric).toBe(p.b.unit);
+      if (p.a.year !== null && p.b.year !== null) expect(p.a.year, p.metric).toBe(p.b.year);
+    }
+    // 3000 人次 (county) and 5 万人次 (city) of 农民工职业技能培训 are not one figure
+    expect(c.targets.some((p) => p.a.metric.includes('职业技能培训'))).toBe(false);
+  });
+});
+
 describe('compare: a document with itself', () => {
   it.each([
     ['county fixture', COUNTY],

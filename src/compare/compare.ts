@@ -6,6 +6,7 @@ import { LENGTH_RATIO_FLOOR, TfIdfSpace, type TokenSource } from './similarity.j
 import { contentLength, documentUnits, type Unit, type UnitKind } from './units.js';
 import { SECTION_SEPARATOR, sectionTrail } from '../model/headings.js';
 import { matchIndicators, round, type IndicatorPair, type IndicatorSide } from './indicators.js';
+import { matchTargets, type TargetPair } from './targets.js';
 import { citationsOf, type Citation } from './references.js';
 import { correspondingDepartments, correspondingLeads, type DepartmentPair } from './departments.js';
 
@@ -127,6 +128,11 @@ export interface Comparison {
   indicators: IndicatorPair[];
   indicatorsOnlyA: IndicatorSide[];
   indicatorsOnlyB: IndicatorSide[];
+  /**
+   * Quantitative targets of the same metric where at least one side states it in the prose
+   * (an indicator table rarely holds them all): see targets.ts.
+   */
+  targets: TargetPair[];
   /** A's references that cite B. */
   references: Citation[];
   citesB: boolean;
@@ -276,6 +282,7 @@ export class PlanComparer {
       indicators: ind.pairs,
       indicatorsOnlyA: ind.onlyA,
       indicatorsOnlyB: ind.onlyB,
+      targets: matchTargets(a, b),
       references,
       citesB: references.length > 0,
       citedByB: citationsOf(b, a),

@@ -2,6 +2,7 @@ import { headingText } from '../model/headings.js';
 import type { Quantity } from '../model/types.js';
 import type { Comparison, CoverageStatus, Verdict } from './compare.js';
 import type { IndicatorSide } from './indicators.js';
+import type { TargetSide } from './targets.js';
 import { displayWidth, padEnd, padStart, truncate } from '../util/width.js';
 
 /**
@@ -48,6 +49,16 @@ export const STATUS_LABEL: Record<CoverageStatus, string> = { covered: '已承�
 export function quantityText(q: Quantity | null): string {
   if (!q) return '—';
   return q.year ? `${q.raw}（${q.year}）` : q.raw;
+}
+
+/** 95 %（2025年，文）: the figure with its unit, year and where it stands (表 table, 文 prose). */
+export function targetValue(side: TargetSide): string {
+  const where = [side.year ? `${side.year}年` : '', side.source === 'indicator' ? `表 ${side.line} 行` : `文 ${side.line} 行`].filter(Boolean).join('，');
+  const figure = `${side.raw}${side.unit && side.unit !== '%' && side.unit !== '％' ? ' ' : ''}${side.unit ?? ''}`;
+  // 以上, 左右 … follow the figure as in the text (95%以上); 不低于, 突破 … precede it
+  const words = side.comparatorText;
+  const stated = !words ? figure : /^(以上|以下|左右|以内|及以上|及以下|上下)$/.test(words) ? `${figure}${words}` : `${words} ${figure}`;
+  return `${stated}（${where}）`;
 }
 
 export function indicatorValues(side: IndicatorSide): string {
@@ -160,6 +171,16 @@ export function formatTerminal(c: Comparison, options: TerminalOptions = {}): st
   );
   if (c.indicatorsOnlyA.length > 0) out.push(`  仅 A：${c.indicatorsOnlyA.map((i) => i.name).join('、')}`);
   if (c.indicatorsOnlyB.length > 0) out.push(`  仅 B：${c.indicatorsOnlyB.map((i) => i.name).join('、')}`);
+  if (c.targets.length > 0) {
+    out.push('');
+    out.push(paint('bold', '正文中的量化目标') + `（${c.targets.length} 对，至少一方写在正文里）`);
+    out.push(
+      ...textTable(
+        [{ header: 'A 的目标', max: 30 }, { header: 'A 数值' }, { header: 'B 的目标', max: 30 }, { header: 'B 数值' }],
+        c.targets.map((p) => [p.a.metric, targetValue(p.a), p.b.metric, targetValue(p.b)]),
+      ),
+    );
+  }
   const levels = c.departments.filter((d) => d.relation === 'level');
   if (levels.length > 0) {
     out.push('');
@@ -254,6 +275,15 @@ export function formatMarkdown(c: Comparison): string {
   );
   if (c.indicatorsOnlyA.length > 0) out.push('', `仅 A 有：${c.indicatorsOnlyA.map((i) => i.name).join('、')}`);
   if (c.indicatorsOnlyB.length > 0) out.push('', `仅 B 有：${c.indicatorsOnlyB.map((i) => i.name).join('、')}`);
+  if (c.targets.length > 0) {
+    out.push('', '## 正文中的量化目标', '', '同一指标的目标数值，至少一方写在正文而非指标表中（“表”为指标表，“文”为正文）。', '');
+    out.push(
+      ...mdTable(
+        ['A 的目标', 'A 数值', 'B 的目标', 'B 数值', '名称相似度'],
+        c.targets.map((p) => [p.a.metric, targetValue(p.a), p.b.metric, targetValue(p.b), p.score.toFixed(2)]),
+      ),
+    );
+  }
   if (c.departments.length > 0) {
     out.push('', '## 对应单位', '');
     out.push(

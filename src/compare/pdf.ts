@@ -2,7 +2,7 @@ import { headingText } from '../model/headings.js';
 import type { PolicyDocument } from '../model/types.js';
 import { PolicyPdf, PolicyPdf as Pdf, type FontSet, RED } from '../report/pdf.js';
 import type { Comparison, CoverageStatus, Match } from './compare.js';
-import { quantityText, SCORE_METHOD, shortUnitsCaveat, STATUS_LABEL, VERDICT_LABEL } from './format.js';
+import { quantityText, SCORE_METHOD, shortUnitsCaveat, STATUS_LABEL, targetValue, VERDICT_LABEL } from './format.js';
 import { SECTION_SEPARATOR, sectionBody, taskText } from './units.js';
 
 /**
@@ -137,9 +137,26 @@ export async function renderComparisonPdf(c: Comparison, a: PolicyDocument, b: P
     pdf.paragraph(onlyLines.join('\n'), { size: 9, color: '#555555' });
   }
 
+  // numbered in order, whichever of the optional parts are there
+  const numerals = ['七', '八'];
+  if (c.targets.length > 0) {
+    pdf.heading(`${numerals.shift()}、正文中的量化目标`);
+    pdf.paragraph('同一指标的目标数值，至少一方写在正文而非指标表中（“表”为指标表，“文”为正文）。', { size: 9, color: '#555555', indent: 0 });
+    pdf.table(
+      [
+        { header: 'A 的目标', width: 0.26 },
+        { header: 'A 数值', width: 0.21, align: 'center' },
+        { header: 'B 的目标', width: 0.26 },
+        { header: 'B 数值', width: 0.21, align: 'center' },
+        { header: '相似', width: 0.06, align: 'center' },
+      ],
+      c.targets.map((p) => [p.a.metric, targetValue(p.a), p.b.metric, targetValue(p.b), p.score.toFixed(2)]),
+      { fontSize: 9 },
+    );
+  }
   const levels = c.departments.filter((d) => d.relation === 'level');
   if (levels.length > 0) {
-    pdf.heading('七、上下级对应单位');
+    pdf.heading(`${numerals.shift()}、上下级对应单位`);
     pdf.table(
       [
         { header: 'A 的单位', width: 0.25 },

@@ -1,0 +1,108 @@
+import type { Indicator, PolicyDocument, Target } from '../model/types.js';
+import { normalizeForMatch } from '../model/normalize.js';
+import { indicatorKey, indicatorNameSimilarity, round } from './indicators.js';
+
+/**
+ * Quantitative targets of two plans side by side, where at least one side states it in the
+ * prose: 随迁子女在公办学校就读比例 95 % (A's text) ↔ 95 % (B's text), 常住人口城镇化率 48 %
+ * (A's indicator table) ↔ 67 % (B's text). Indicator ↔ indicator pairs are the indicator
+ * table's business (indicators.ts); here the prose fills in what tables leave out.
+ *
+ * Metrics are compared as indicator names are (key + LCS similarity), with a higher bar:
+ * prose metrics are phrases cut from sentences. Units must agree (a target of 3,000 人次 is
+ * not one of 5 万人次), and so must years when both give one. Pairs are taken best first, one
+ * to one.
+ */
+
+export interface TargetSide {
+  /** Where the figure stands: the indicator table or the prose. */
+  source: 'indicator' | 'prose';
+  metric: string;
+  value: number | null;
+  /** As written: ≥93, 95, 2.4:1 (indicators); the value (prose). */
+  raw: string;
+  /** Prose only: the comparator's words, 以上, 不低于, 左右, 突破 (达到 and 达 say nothing and are left out). */
+  comparatorText: string | null;
+  unit: string | null;
+  year: number | null;
+  line: number;
+}
+
+export interface TargetPair {
+  /** A's metric. */
+  metric: string;
+  score: number;
+  a: TargetSide;
+  b: TargetSide;
+}
+
+/** Least metric similarity of a pair; above the indicator tables' 0.6, for prose metrics are noisier. */
+export const TARGET_THRESHOLD = 0.75;
+
+export function matchTargets(a: PolicyDocument, b: PolicyDocument, threshold = TARGET_THRESHOLD): TargetPair[] {
+  const sidesA = sides(a, threshold);
+  const sidesB = sides(b, threshold);
+  const candidates: { i: number; j: number; score: number }[] = [];
+  sidesA.forEach((x, i) =>
+    sidesB.forEach((y, j) => {
+      if (x.source === 'indicator' && y.source === 'indicator') return;
+      if (!sameUnit(x.unit, y.unit) || (x.year !== null && y.year !== null && x.year !== y.year)) return;
+      const score = indicatorNameSimilarity(x.metric, y.metric);
+      if (score >= threshold) candidates.push({ i, j, score });
+    }),
+  );
+  // Best first; among equals, a pair of the same year, then document order (stable output).
+  candidates.sort((p, q) => q.score - p.score || sameYear(sidesA[q.i], sidesB[q.j]) - sameYear(sidesA[p.i], sidesB[p.j]) || p.i - q.i || p.j - q.j);
+  const usedA = new Set<number>();
+  const usedB = new Set<number>();
+  const pairs: (TargetPair & { at: number })[] = [];
+  for (const c of candidates) {
+    if (usedA.has(c.i) || usedB.has(c.j)) continue;
+    // one figure per metric and year on each side: a restated target pairs once
+    usedA.add(c.i);
+    usedB.add(c.j);
+    pairs.push({ at: c.i, metric: sidesA[c.i].metric, score: round(c.score), a: sidesA[c.i], b: sidesB[c.j] });
+  }
+  pairs.sort((p, q) => p.at - q.at);
+  return pairs.map(({ at: _at, ...pair }) => pair);
+}
+
+function sameYear(x: TargetSide, y: TargetSide): number {
+  return x.year !== null && x.year === y.year ? 1 : 0;
+}
+
+/**
+ * A document's figures: each target year of each indicator, and its prose targets stated once.
+ * A prose target that restates the document's own table (城镇化率达到44% beside the indicator
+ * 常住人口城镇化率 44) is the table's figure, not a second one.
+ */
+function sides(doc: PolicyDocument, threshold: number): TargetSide[] {
+  const table = doc.indicators.flatMap(indicatorSides);
+  const out: TargetSide[] = [...table];
+  const seen = new Set<string>();
+  for (const t of doc.targets) {
+    const key = `${indicatorKey(t.metric)}|${t.value}|${t.unit ?? ''}|${t.year ?? ''}`;
+    if (seen.has(key) || indicatorKey(t.metric).length < 2) continue;
+    seen.add(key);
+    const restates = table.some(
+      (i) => i.value === t.value && (i.year === null || t.year === null || i.year === t.year) && indicatorNameSimilarity(i.metric, t.metric) >= threshold,
+    );
+    if (!restates) out.push(proseSide(t));
+  }
+  return out;
+}
+
+function indicatorSides(i: Indicator): TargetSide[] {
+  const targets = i.targets.length > 0 ? i.targets : i.target ? [i.target] : [];
+  return targets.map((q) => ({ source: 'indicator', metric: i.name, value: q.value, raw: q.raw, comparatorText: null, unit: i.unit, year: q.year, line: i.position.start.line }));
+}
+
+function proseSide(t: Target): TargetSide {
+  const words = t.comparatorText && !/^(达到|达|为|是)$/.test(t.comparatorText) ? t.comparatorText : null;
+  return { source: 'prose', metric: t.metric, value: t.value, raw: String(t.value), comparatorText: words, unit: t.unit, year: t.year, line: t.position.start.line };
+}
+
+function sameUnit(a: string | null, b: string | null): boolean {
+  const norm = (u: string | null) => (u === null ? '' : normalizeForMatch(u).replace('％', '%'));
+  return norm(a) === norm(b);
+}
