@@ -122,6 +122,20 @@ describe('task breakdown table (任务分工表)', () => {
 });
 
 describe('matrix', () => {
+  it('says why there is no matrix, without a legend for one, when a document assigns nothing', async () => {
+    const { ingestFile, ingestText } = await import('../src/ingest.js');
+    const articles = await ingestFile('test/fixtures/shapes/article-style.txt');
+    const none = squash((await pdfText((await renderMatrix(articles, { date: DATE })).bytes)).segments.flat().join(''));
+    expect(none).toContain('没有识别出编号的重点任务');
+    expect(none).not.toContain('●牵头');
+    const unassigned = ingestText('某县交通建设工作方案\n\n一、重点任务\n1. 加快农村公路建设。新建农村公路50公里。\n2. 提升客运服务水平。开通城乡公交线路5条。\n', { fileName: 'unassigned.txt' });
+    expect(unassigned.tasks).toHaveLength(2);
+    const text = squash((await pdfText((await renderMatrix(unassigned, { date: DATE })).bytes)).segments.flat().join(''));
+    expect(text).toContain('2项任务都没有列出牵头或责任单位');
+    // a matrix there is keeps its legend
+    expect(squash((await pdfText((await renderMatrix(wuxi, { date: DATE })).bytes)).segments.flat().join(''))).toContain('●牵头');
+  });
+
   it('has ● for every lead and ○ for every responsible assignment, totals and all departments', async () => {
     for (const doc of [wuxi, qingchuan]) {
       const m = buildMatrix(doc);

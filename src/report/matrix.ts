@@ -89,11 +89,16 @@ export async function renderMatrix(doc: PolicyDocument, options: RenderOptions =
 
   pdf.title(documentTitle(doc), { size: 16 });
   const meta = [doc.docNumber, chineseDate(doc.date)].filter(Boolean).join('　');
-  pdf.subtitle(`任务分工矩阵${meta ? `　${meta}` : ''}　● 牵头　○ 责任/配合　单位按承担任务数排序`, { size: 9, font: 'sans' });
+  // the legend only above a matrix there is
+  const legend = matrix.rows.length > 0 ? '　● 牵头　○ 责任/配合　单位按承担任务数排序' : '';
+  pdf.subtitle(`任务分工矩阵${meta ? `　${meta}` : ''}${legend}`, { size: 9, font: 'sans' });
   pdf.space(4);
 
   if (matrix.rows.length === 0) {
-    pdf.paragraph('本文件的任务没有列出牵头或责任单位。', { indent: 0 });
+    pdf.paragraph(
+      doc.tasks.length === 0 ? '本文件中没有识别出编号的重点任务，因此没有分工矩阵。' : `本文件的 ${doc.tasks.length} 项任务都没有列出牵头或责任单位。`,
+      { indent: 0 },
+    );
   } else {
     const chunks = Math.ceil(matrix.tasks.length / Math.max(1, Math.floor((pdf.width - fixed) / numbers.column)));
     // Column groups of even size rather than a full group and a stub.
