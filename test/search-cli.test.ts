@@ -47,6 +47,14 @@ describe('policy search', () => {
     expect(r.out).not.toContain('\x1b[');
   });
 
+  it('--doc takes a unique prefix of an id, like the other commands', async () => {
+    const r = await policySearch('宅基地', '--doc', 'wuxi', '--json');
+    expect(r.code, r.err).toBe(0);
+    const json = JSON.parse(r.out) as { hits: { doc: string }[] };
+    expect(json.hits.length).toBeGreaterThan(0);
+    expect(json.hits.every((h) => h.doc === WUXI)).toBe(true);
+  });
+
   it('--json prints query, total and hits with their fields', async () => {
     const r = await policySearch('农业转移人口落户', '--dept', '住建委', '--doc', WUXI, '--json', '--limit', '2');
     expect(r.code).toBe(0);

@@ -491,13 +491,16 @@ export class SearchIndex {
   }
 
   private scopeFilter(options: SearchOptions): { test: (id: number) => boolean; narrows: boolean; departments: Array<{ doc: string; name: string }> } {
-    const docIds = toList(options.doc);
-    for (const id of docIds ?? []) {
-      if (!this.documents.some((d) => d.id === id)) {
-        const known = this.documents.map((d) => d.id);
-        throw new UserError(`--doc: no document "${id}" in the index (have: ${known.slice(0, 5).join(', ')}${known.length > 5 ? ', …' : ''})`);
-      }
-    }
+    // an id, or the unique prefix of one, as the other commands take it
+    const docIds = toList(options.doc)?.map((id) => {
+      const known = this.documents.map((d) => d.id);
+      if (known.includes(id)) return id;
+      const prefixed = known.filter((k) => id !== '' && k.startsWith(id));
+      if (prefixed.length === 1) return prefixed[0];
+      const shown = (list: string[]) => `${list.slice(0, 5).join(', ')}${list.length > 5 ? ', …' : ''}`;
+      if (prefixed.length > 1) throw new UserError(`--doc: "${id}" begins several document ids: ${shown(prefixed)}`);
+      throw new UserError(`--doc: no document "${id}" in the index (have: ${shown(known)})`);
+    });
     const kinds = toList(options.kind);
     for (const k of kinds ?? []) {
       if (!UNIT_KINDS.includes(k)) throw new UserError(`--kind: unknown kind "${k}" (one of ${UNIT_KINDS.join(', ')})`);
