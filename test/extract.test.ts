@@ -179,6 +179,13 @@ describe('clause styles and irregularities', () => {
     ]);
   });
 
+  it('keeps a county bureau\'s other names at its own level (工信局, not 工信厅)', () => {
+    const doc = plan('1. 甲。（牵头单位：县工业和信息化局；责任单位：县经济和信息化委员会）');
+    const bureau = doc.departments.find((d) => d.name === '县工业和信息化局')!;
+    expect(bureau.aliases).toContain('县工信局');
+    expect(bureau.aliases.filter((a) => a.endsWith('厅'))).toEqual([]);
+  });
+
   it('tells governments from their departments', () => {
     const doc = plan('1. 甲。（牵头单位：各区县政府、青溪工业园区管委会；责任单位：县国有资产监督管理委员会、县政府办公室、各乡镇人民政府）');
     const kinds = Object.fromEntries(doc.departments.map((d) => [d.name, d.kind]));
