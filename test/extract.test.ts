@@ -198,6 +198,24 @@ describe('clause styles and irregularities', () => {
     });
   });
 
+  it('reads a role written after a name: （共同牵头）, （牵头）, （配合）', () => {
+    const doc = plan(
+      [
+        '1. 甲。（牵头单位：县委宣传部、县文化旅游委（共同牵头）；责任单位：县财政局）',
+        '2. 乙。（责任单位：县财政局（牵头）、县税务局（配合））',
+        '3. 丙。（牵头单位：县文化旅游委；责任单位：有关乡镇（街道））',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((t) => [t.lead, t.responsible])).toEqual([
+      [['县委宣传部', '县文化旅游委'], ['县财政局']],
+      [['县财政局'], ['县税务局']],
+      [['县文化旅游委'], ['有关乡镇（街道）']],
+    ]);
+    // one unit, not 县文化旅游委 and 县文化旅游委（共同牵头）
+    expect(doc.departments.find((d) => d.name === '县文化旅游委')?.lead).toEqual(['1', '3']);
+    expect(doc.departments.some((d) => d.name.includes('牵头'))).toBe(false);
+  });
+
   it('keeps the deadline (完成时限) a clause states, labelled or among the units', () => {
     const doc = plan(
       [

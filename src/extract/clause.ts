@@ -136,7 +136,23 @@ export function splitTopLevel(s: string, separators: string): string[] {
 const VERB = /(牵头负责|牵头落实|牵头|共同负责|具体负责|负责落实|负责|配合落实|积极配合|配合|参与|协同|协助|协办)$/;
 const DUTY_TAIL = /(按职责分工负责|按职责分工落实|按照职责分工负责|按职责负责|分别负责|按职责分工|根据职责分工)$/;
 
+/** A role written after a name: 县文化旅游委（共同牵头）, 县财政局（牵头）, 县税务局（配合）. */
+const ROLE_MARK = /[（(](共同牵头|牵头|共同负责|负责|配合|协助)[）)]$/;
+
+/** Names with a role mark lose it; 牵头 in the mark makes the unit a lead whatever the label. */
+function withRoleMarks(names: ParsedName[]): ParsedName[] {
+  return names.map((n) => {
+    const m = ROLE_MARK.exec(n.raw);
+    if (!m || m.index < 2) return n;
+    return { role: m[1].includes('牵头') ? 'lead' : n.role, label: n.label, raw: n.raw.slice(0, m.index) };
+  });
+}
+
 export function parseClause(content: string): ParsedName[] {
+  return withRoleMarks(parseNames(content));
+}
+
+function parseNames(content: string): ParsedName[] {
   const out: ParsedName[] = [];
   if (LABEL.test(content)) {
     let role: Role = 'responsible';
