@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ingestFile } from '../src/ingest.js';
+import { ingestFile, ingestText } from '../src/ingest.js';
 import { resolveDepartment } from '../src/model/departments.js';
 
 /**
@@ -258,5 +258,33 @@ describe('QA documents, fourth round', () => {
       ['每千人拥有社会体育指导员', '名', 2020, [2025, 3], [2035, 3.5]],
       ['体育产业总规模', '亿元', 2020, [2025, 300], [2035, 600]],
     ]);
+  });
+});
+
+/** Fifth QA round: test/fixtures/qa5/EXPECTED.notes. */
+const qa5 = (name: string) => ingestFile(`test/fixtures/qa5/${name}`);
+
+describe('QA documents, fifth round', () => {
+  it('a closing sentence assigns the group of items before it (以上工作由区商务委牵头，区财政局配合)', async () => {
+    const doc = await qa5('chenghu-2026-government-work-points.txt');
+    for (const n of ['10', '11', '12', '13']) {
+      expect(roles(doc).find((r) => r[0] === n), n).toEqual([n, ['区商务委'], ['区财政局']]);
+    }
+    // tasks with their own clause keep it; no warning for the grouped ones
+    expect(roles(doc).find((r) => r[0] === '9')).toEqual(['9', ['区发展改革委'], []]);
+    expect(doc.diagnostics.filter((d) => d.rule === 'missing-assignment')).toEqual([]);
+    expect(doc.departments.find((d) => d.name === '区商务委')?.lead).toEqual(['10', '11', '12', '13']);
+  });
+
+  it('the document\'s rule "排在第一位的为牵头单位" makes the first unit of each clause the lead', async () => {
+    const doc = await qa5('lanjiang-manufacturing-digital-action-2027.md');
+    expect(doc.tasks.length).toBeGreaterThan(0);
+    for (const t of doc.tasks) {
+      expect(t.lead, t.title).toHaveLength(1);
+      expect(t.lead[0], t.title).toBe(t.assignments[0].name);
+    }
+    // without the rule a clause of 责任单位 only has no lead
+    const plain = ingestText('某省行动方案\n\n一、重点任务\n1. 建设算力基础设施。（责任单位：省发展改革委、省大数据局）\n', { fileName: 'plain.md' });
+    expect(plain.tasks[0].lead).toEqual([]);
   });
 });

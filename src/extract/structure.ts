@@ -4,6 +4,7 @@ import type { SectionNode } from '../parse/outline.js';
 import { ancestorsOf, blocksOf, joinTexts, nodePosition, spanPosition, type Block, type Context } from './context.js';
 import { deadlineOf, findClause, innerClauses, lastLabelledClause, parseClause, splitNames, type ClauseMatch } from './clause.js';
 import { isIndicatorTable } from './indicators.js';
+import { applyConventions } from './conventions.js';
 import { inlineText, type InlineText } from '../parse/inline.js';
 
 /** Sections (the outline), tasks (numbered work items with their clauses), paragraphs. */
@@ -16,6 +17,7 @@ export function extractStructure(ctx: Context): void {
   // beside outline tasks (a 分工表 attached to a plan), its rows complete and confirm them
   if (tasks.length === 0) tasks = tasksFromTables(ctx);
   else mergeTaskTables(ctx, tasks);
+  applyConventions(ctx, tasks);
   for (const { task, section } of found.missing) {
     if (task.assignments.length > 0) continue;
     ctx.file.message(`task ${task.number} (${task.title}) has no assignment clause (牵头单位/责任单位)`, {

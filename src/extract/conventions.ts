@@ -1,0 +1,60 @@
+import type { Task } from '../model/types.js';
+import type { Context } from './context.js';
+import { spanPosition } from './context.js';
+import { parseClause } from './clause.js';
+
+/**
+ * Assignments a document makes once for many tasks, rather than task by task:
+ *   - a closing sentence for a group of items: 以上工作由区商务委牵头，区财政局配合。
+ *   - a rule for every clause: 各项任务的责任单位中，排在第一位的为牵头单位。
+ * Both run after the tasks are found and before a task without units is warned about.
+ */
+export function applyConventions(ctx: Context, tasks: Task[]): void {
+  groupClauses(ctx, tasks);
+  firstListedLeads(ctx, tasks);
+}
+
+/** 以上工作由A牵头，B配合 / 上述任务均由A负责: what follows 由 is a verb-style clause. */
+const GROUP_CLAUSE = /^(?:以上|上述)(?:各项|几项|\d+项)?(?:工作|任务|事项|措施)(?:均|统一|都)?由(.+?)[。；;]?$/;
+
+/**
+ * A group clause assigns the tasks before it in its part of the outline (the section that holds
+ * the tasks, or the last task when the sentence ends it) that have no units of their own,
+ * back to the previous group clause of that part.
+ */
+function groupClauses(ctx: Context, tasks: Task[]): void {
+  const doneUpTo = new Map<string, number>();
+  for (const b of ctx.blocks) {
+    if (b.node.type !== 'paragraph' || b.node.data?.outline) continue;
+    const m = GROUP_CLAUSE.exec(b.content.text.trim());
+    if (!m) continue;
+    const names = parseClause(m[1]);
+    if (names.length === 0) continue;
+    // the part the sentence closes: its section, or the parent of the task whose text it ends
+    const ownTask = b.section ? tasks.find((t) => t.outlineId === b.section!.data.id) : undefined;
+    const scope = ownTask ? ownTask.section : (b.section?.data.id ?? null);
+    const at = b.node.position?.start.offset ?? 0;
+    const from = doneUpTo.get(scope ?? '') ?? -1;
+    const start = b.content.text.indexOf(m[1]);
+    const place = spanPosition(ctx, b.content, 0, b.content.text.trimEnd().length);
+    for (const t of tasks) {
+      const offset = t.position.start.offset ?? 0;
+      if (t.section !== scope || offset >= at || offset <= from || t.assignments.length > 0) continue;
+      t.assignments = names.map((n) => ({ role: n.role, label: n.label, raw: n.raw, name: n.raw }));
+      t.clause = { raw: b.content.text.trim(), position: place };
+    }
+    ctx.clauseRanges.push([b.content.at(start), b.content.at(b.content.text.length - 1) + 1]);
+    doneUpTo.set(scope ?? '', at);
+  }
+}
+
+/** The document's rule that the first unit named is the lead (排在第一位的为牵头单位). */
+const FIRST_IS_LEAD = /(?:排在|排列|列在|位列|名列)?(?:第一位|首位|第一个|最前)的?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)/;
+
+function firstListedLeads(ctx: Context, tasks: Task[]): void {
+  if (!FIRST_IS_LEAD.test(ctx.doc)) return;
+  for (const t of tasks) {
+    if (t.assignments.length === 0 || t.assignments.some((a) => a.role === 'lead')) continue;
+    t.assignments[0] = { ...t.assignments[0], role: 'lead' };
+  }
+}
