@@ -276,6 +276,13 @@ describe('QA documents, fifth round', () => {
     expect(doc.departments.find((d) => d.name === '区商务委')?.lead).toEqual(['10', '11', '12', '13']);
   });
 
+  it('a declared count of 项工作 in a plan\'s opening is checked; 3个工作日 is no count', async () => {
+    const doc = await qa5('chenghu-2026-government-work-points.txt');
+    expect(doc.declaredCounts.map((c) => [c.raw, c.subject, c.declared, c.found])).toEqual([['25项工作', 'tasks', 25, 25]]);
+    const days = ingestText('某县实施方案\n\n一、重点任务\n1. 压缩审批时限，办理时间压减至3个工作日。（牵头单位：县政务服务中心）\n', { fileName: 'days.txt' });
+    expect(days.declaredCounts).toEqual([]);
+  });
+
   it('the document\'s rule "排在第一位的为牵头单位" makes the first unit of each clause the lead', async () => {
     const doc = await qa5('lanjiang-manufacturing-digital-action-2027.md');
     expect(doc.tasks.length).toBeGreaterThan(0);
