@@ -280,4 +280,25 @@ describe('prose targets: the metric, not the words around it', () => {
       ['万元国内生产总值用水量下降', '~', 16, '%', 2025],
     ]);
   });
+
+  it('reads time limits, concentrations, bare 万/亿, quoted names and "down to" verbs (QA5)', () => {
+    const more = ingestText(
+      [
+        '某区工作要点',
+        '一、重点工作',
+        '1.企业投资项目审批时限压缩至30个工作日以内，PM2.5平均浓度控制在30微克/立方米以内。',
+        '2.新增国家级专精特新“小巨人”企业5家，标识注册量突破30亿。',
+        '3.社会物流总费用占地区生产总值比率下降到13.5%，单位GDP能耗下降13.5%。',
+      ].join('\n'),
+      { fileName: 'more-targets.txt' },
+    );
+    expect(more.targets.map((t) => [t.metric, t.comparator, t.value, t.unit])).toEqual([
+      ['企业投资项目审批时限', '<=', 30, '个工作日'],
+      ['PM2.5平均浓度', '<=', 30, '微克/立方米'],
+      ['国家级专精特新“小巨人”企业', '=', 5, '家'],
+      ['标识注册量', '>', 30, '亿'],
+      ['社会物流总费用占地区生产总值比率', '=', 13.5, '%'],
+      ['单位GDP能耗下降', '=', 13.5, '%'],
+    ]);
+  });
 });

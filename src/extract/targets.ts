@@ -12,9 +12,11 @@ import { sentenceAround } from './sentence.js';
 
 /** Measure words, each optionally scaled (万人, 亿立方米, 1.5亿亩, 1万名). */
 const BASE_UNITS =
-  '个百分点|%|％|‰|名|处|口|立方米|人次|人|元|平方公里|公里|千米|平方米|公顷|亩|个|所|家|座|条|项|户|张|床|辆|套|台|件|间|栋|天|小时|分钟|倍|千瓦时|千瓦|兆瓦|吨|米|km';
-const UNITS = `(?:万|亿|千|百)?(?:${BASE_UNITS})(?:[（(][\\u4e00-\\u9fff]{1,2}[）)])?`;
-const VERBS = '不低于|不少于|不超过|不高于|超过|达到|提高到|提升到|提高至|提升至|降低到|降至|降到|控制在|保持在|稳定在|突破|达|约';
+  '个百分点|%|％|‰|个工作日|工作日|微克/立方米|毫克/升|名|处|口|立方米|人次|人|元|平方公里|公里|千米|平方米|公顷|亩|个|所|家|座|条|项|户|张|床|辆|套|台|件|间|栋|天|小时|分钟|倍|千瓦时|千瓦|兆瓦|吨|米|km|EFLOPS|PFLOPS|Gbps|Mbps';
+// a bare 万 or 亿 counts too (标识注册量突破30亿)
+const UNITS = `(?:(?:万|亿|千|百)?(?:${BASE_UNITS})(?:[（(][\\u4e00-\\u9fff]{1,2}[）)])?|万|亿)`;
+const VERBS =
+  '不低于|不少于|不超过|不高于|超过|达到|提高到|提升到|提高至|提升至|降低到|下降到|下降至|减少到|减少至|压减至|压减到|压缩至|压缩到|缩短至|缩短到|增加到|增加至|扩大到|扩大至|降至|降到|控制在|保持在|稳定在|突破|达|约';
 const PER = '(?:/|每)(?:平方公里|万人|千人|百人|人|户|年|天|公里)';
 const VALUE = new RegExp(`(${VERBS})?\\s*(\\d+(?:\\.\\d+)?)\\s*((?:${UNITS})(?:${PER})?)?\\s*(以上|以下|以内|左右)?`, 'g');
 const YEAR_MARK = /(?:到|至|力争到|预计到|截至|截止|力争)\s*(\d{4})\s*年(?:底|末)?|(\d{4})\s*年(?:底|末)?前|(?:^|[，。；])\s*(\d{4})\s*年(?:底|末)?(?=[\u4e00-\u9fff])(?!以来|以前|前后|相比|比|同期)/g;
@@ -93,10 +95,14 @@ function metricBefore(text: string, start: number, verb: string | undefined): { 
   // back to the start of the clause; a bracket closed inside the metric (自然村(组)通…) is part of it
   let s = start;
   let depth = 0;
+  let quoted = false;
   while (s > 0) {
     const c = text[s - 1];
     if (c === ')' || c === '）') depth++;
     else if ((c === '(' || c === '（') && depth > 0) depth--;
+    // a quoted name inside the metric: 专精特新“小巨人”企业
+    else if (c === '”' && !quoted && /[\u4e00-\u9fff]/.test(text[s] ?? '')) quoted = true;
+    else if (c === '“' && quoted) quoted = false;
     else if (/[，。；：、,;:\n（(“”]/.test(c)) break;
     s--;
   }
@@ -126,6 +132,7 @@ function comparatorOf(suffix: string | undefined, verb: string | null): Comparat
   if (/不低于|不少于/.test(verb)) return '>=';
   if (/不超过|不高于|控制在/.test(verb)) return '<=';
   if (/超过|突破/.test(verb)) return '>';
+  if (/压减|压缩|缩短/.test(verb)) return '<=';
   if (/约/.test(verb)) return '~';
   return '=';
 }
