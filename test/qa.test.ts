@@ -294,4 +294,45 @@ describe('QA documents, fifth round', () => {
     const plain = ingestText('某省行动方案\n\n一、重点任务\n1. 建设算力基础设施。（责任单位：省发展改革委、省大数据局）\n', { fileName: 'plain.md' });
     expect(plain.tasks[0].lead).toEqual([]);
   });
+
+  it('Markdown: (1)/(2) paragraphs inside a numbered task are part of it, and the clause after them is the task\'s', async () => {
+    const doc = await qa5('lanjiang-manufacturing-digital-action-2027.md');
+    expect(doc.tasks.map((t) => t.number)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+    expect(doc.tasks[0].text).toContain('建设工业互联网标识解析二级节点12个');
+    expect(doc.tasks[2].text).toContain('单个项目最高不超过500万元');
+    expect(roles(doc)[0]).toEqual(['1', ['省通信管理局'], ['省经济和信息化厅', '省发展改革委']]);
+    // each unit counted once per task: 省经济和信息化厅 is in all 8, not 10
+    const dept = doc.departments.find((d) => d.name === '省经济和信息化厅')!;
+    expect([...dept.lead, ...dept.responsible].sort()).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+    // the sub-items stay task prose, under their task
+    expect(doc.paragraphs.filter((p) => p.text.startsWith('对数字化改造项目')).map((p) => p.task)).toEqual(['3']);
+  });
+
+  it('a clause on its own line after an item\'s sub-items closes the item, in text and in Markdown; sub-items with their own clauses stay tasks', () => {
+    const text = [
+      '某县数字经济实施方案',
+      '一、重点任务',
+      '1.建设工业网络。推进园区网络改造。',
+      '（1）每年新建基站800个。',
+      '（2）建设标识解析节点2个。',
+      '（牵头单位：县经信局；责任单位：县发改委）',
+      '2.建设算力设施。统筹布局算力中心。（牵头单位：县发改委；责任单位：县大数据局）',
+      '3.实施智改数转行动。编制路线图。（牵头单位：县经信局；责任单位：县财政局）',
+      '',
+    ].join('\n');
+    for (const fileName of ['a.txt', 'a.md']) {
+      const doc = ingestText(text, { fileName });
+      expect(roles(doc), fileName).toEqual([
+        ['1', ['县经信局'], ['县发改委']],
+        ['2', ['县发改委'], ['县大数据局']],
+        ['3', ['县经信局'], ['县财政局']],
+      ]);
+    }
+    // every sub-item closing with its own clause: they are the tasks
+    const own = ingestText(
+      text.replace('（1）每年新建基站800个。', '（1）每年新建基站800个。（牵头单位：县通信办）').replace('（2）建设标识解析节点2个。\n（牵头单位', '（2）建设标识解析节点2个。（牵头单位'),
+      { fileName: 'own.txt' },
+    );
+    expect(own.tasks.map((t) => t.title)).toEqual(['每年新建基站800个', '建设标识解析节点2个', '建设算力设施', '实施智改数转行动']);
+  });
 });

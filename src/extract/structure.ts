@@ -1,6 +1,6 @@
 import type { Table } from 'mdast';
 import type { Paragraph as ModelParagraph, ParagraphKind, Section, Task } from '../model/types.js';
-import type { SectionNode } from '../parse/outline.js';
+import { holdsProse, type SectionNode } from '../parse/outline.js';
 import { ancestorsOf, blocksOf, joinTexts, nodePosition, spanPosition, type Block, type Context } from './context.js';
 import { deadlineOf, findClause, innerClauses, lastLabelledClause, parseClause, splitNames, type ClauseMatch } from './clause.js';
 import { isIndicatorTable } from './indicators.js';
@@ -63,8 +63,11 @@ function toSection(ctx: Context, s: SectionNode): Section {
  * numbered leaf items of the task parts are the tasks.
  */
 function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; missing: { task: Task; section: SectionNode }[] } {
-  // a clause belongs to the innermost item that holds it
-  const withClause = sections.filter((s) => !s.children.some((c) => c.type === 'section') && clauseOf(ctx, s));
+  // a clause belongs to the innermost item that holds it, unless it closes a list of sub-items
+  const withClause = liftClauses(
+    ctx,
+    sections.filter((s) => !s.children.some((c) => c.type === 'section') && clauseOf(ctx, s)),
+  );
   const owners = new Set(withClause);
   let taskSections: SectionNode[];
   if (withClause.length > 0) {
@@ -136,6 +139,29 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
     if (!clause && withClause.length > 0) missing.push({ task, section: s });
   }
   return { tasks, missing };
+}
+
+/**
+ * "1. …  (1) …  (2) …  责任单位：…": a clause on a line of its own after the last of an
+ * item's sub-items, the earlier ones without a clause, closes the item, not its last sub-item.
+ * Only when every clause-holder of that numbering is such a last sub-item: where items of a
+ * style close with their own clauses elsewhere, they are tasks (１． under 3、).
+ */
+function liftClauses(ctx: Context, holders: SectionNode[]): SectionNode[] {
+  const closesItem = (s: SectionNode): SectionNode | null => {
+    const parent = parentOf(ctx, s);
+    if (!parent || !holdsProse(parent, ctx.doc)) return null;
+    const subs = parent.children.filter((c): c is SectionNode => c.type === 'section');
+    if (subs.length < 2 || subs[subs.length - 1] !== s || subs.slice(0, -1).some((x) => clauseOf(ctx, x))) return null;
+    // the clause starts a line of its own
+    const found = clauseOf(ctx, s);
+    const before = found ? found.in.text.slice(0, found.clause.start) : '';
+    return found && /\n[ \t\u3000]*$/.test(before) ? parent : null;
+  };
+  const lifted = new Map(holders.map((s) => [s, closesItem(s)]));
+  const liftable = (style: string) => holders.every((s) => s.data.style !== style || lifted.get(s));
+  const out = holders.map((s) => (liftable(s.data.style) ? lifted.get(s)! : s));
+  return [...new Set(out)];
 }
 
 /** Items belong to one task group when they share their style and their parent's style. */

@@ -229,7 +229,7 @@ function shape(label: string): string {
 }
 
 /** An item whose opening paragraph goes on past its title (a task, not a heading). */
-function holdsProse(section: SectionNode, doc: string): boolean {
+export function holdsProse(section: SectionNode, doc: string): boolean {
   if (section.data.rank >= 6) return true;
   const first = section.children[0];
   if (!first || (first.type !== 'paragraph' && first.type !== 'heading')) return false;
