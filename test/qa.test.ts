@@ -335,4 +335,18 @@ describe('QA documents, fifth round', () => {
     );
     expect(own.tasks.map((t) => t.title)).toEqual(['每年新建基站800个', '建设标识解析节点2个', '建设算力设施', '实施智改数转行动']);
   });
+
+  it('Markdown: a # notice title before the # plan title is the notice title, as on a text page', async () => {
+    const doc = await qa5('lanjiang-manufacturing-digital-action-2027.md');
+    expect(doc).toMatchObject({
+      title: '澜江省制造业数字化转型行动方案（2025—2027年）',
+      noticeTitle: '澜江省人民政府办公厅关于印发澜江省制造业数字化转型行动方案（2025—2027年）的通知',
+      issuer: '澜江省人民政府办公厅',
+      docType: '行动方案',
+      period: { start: 2025, end: 2027 },
+    });
+    // one # heading that is a plan's title stays the title
+    const plan = ingestText('# 某市体育强市建设规划（2021—2035年）\n\n## 一、重点任务\n\n1. 建设场地。新建体育公园5个。\n', { fileName: 'plan.md' });
+    expect(plan).toMatchObject({ title: '某市体育强市建设规划（2021—2035年）', noticeTitle: null });
+  });
 });

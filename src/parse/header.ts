@@ -170,6 +170,11 @@ function endsWithClause(t: string): boolean {
   return false;
 }
 
+/** A whole notice title on one line: 关于…的通知 / 某局关于…的通知. */
+function isNoticeTitle(t: string): boolean {
+  return (/^关于/.test(t) || ISSUER_THEN_NOTICE.test(t)) && NOTICE_END.test(t) && !/[。；]/.test(t);
+}
+
 function isSignature(t: string): boolean {
   return t.length > 0 && t.length <= 40 && ORG.test(t) && !/[，。、；]/.test(t);
 }
@@ -229,9 +234,13 @@ function assignRoles(blocks: RootContent[], doc: string): void {
     else if (i === 0 && /^[\u4e00-\u9fa5]{2,30}文件$/.test(t) && ORG.test(t.slice(0, -2))) set(i, 'masthead');
     else if (DATE_ARABIC.test(t) || DATE_CHINESE.test(t)) set(i, 'date');
     else if (DISCLOSURE.test(t)) set(i, 'disclosure');
-    else if (block.type === 'heading' && block.depth === 1) {
+    else if (block.type === 'heading' && block.depth === 1 && !(isNoticeTitle(t) && !noticeDone && !titleSeen)) {
       set(i, 'title');
       titleSeen = true;
+    } else if (block.type === 'heading' && block.depth === 1) {
+      // # 某厅关于印发…的通知, then # 某方案: the covering notice's title, as on a text page
+      set(i, 'noticeTitle');
+      noticeDone = true;
     } else if ((/^关于/.test(t) || ISSUER_THEN_NOTICE.test(t)) && short && !noticeDone) {
       set(i, 'noticeTitle');
       if (NOTICE_END.test(t)) noticeDone = true;
