@@ -349,4 +349,37 @@ describe('QA documents, fifth round', () => {
     const plan = ingestText('# 某市体育强市建设规划（2021—2035年）\n\n## 一、重点任务\n\n1. 建设场地。新建体育公园5个。\n', { fileName: 'plan.md' });
     expect(plan).toMatchObject({ title: '某市体育强市建设规划（2021—2035年）', noticeTitle: null });
   });
+
+  it('closing remarks at the end of the document, after the last task\'s clause, are not part of that task', async () => {
+    for (const [file, remark] of [
+      ['chenghu-2026-government-work-points.txt', '各镇街、各部门要坚持'],
+      ['shiliang-2025-county-economy-task-list.txt', '县发展和改革委员会要加强统筹调度'],
+    ]) {
+      const doc = await qa5(file);
+      expect(doc.tasks.at(-1)!.text, file).not.toContain(remark);
+      expect(doc.tasks.at(-1)!.text, file).toMatch(/[）)]$/);
+      expect(doc.paragraphs.find((p) => p.text.startsWith(remark)), file).toMatchObject({ kind: 'paragraph', task: null });
+      expect(doc.diagnostics, file).toEqual([]);
+    }
+  });
+
+  it('a paragraph after the last clause stays in its task where tasks go on after their clause', () => {
+    const tasks = (last: string) =>
+      ingestText(
+        [
+          '某县工作方案',
+          '一、重点任务',
+          '1.修建道路。（牵头单位：县交通局）',
+          '其中，农村公路新改建50公里。',
+          '2.新建学校。（牵头单位：县教委）',
+          last,
+          '',
+        ].join('\n'),
+        { fileName: 'go-on.txt' },
+      ).tasks;
+    expect(tasks('其中，新增学位3000个。').at(-1)!.text).toContain('新增学位3000个');
+    // the last item with no clause yet keeps its paragraphs too
+    const noClause = ingestText('某县工作方案\n一、重点任务\n1.修建道路。（牵头单位：县交通局）\n2.新建学校。\n其中，新增学位3000个。\n', { fileName: 'no-clause.txt' });
+    expect(noClause.tasks.at(-1)!.text).toContain('新增学位3000个');
+  });
 });

@@ -36,6 +36,7 @@ export function header() {
     assignRoles(blocks, doc);
     detachClosing(tree, doc);
     detachAttachment(tree, doc);
+    detachRemarks(tree, doc);
   };
 }
 
@@ -98,14 +99,6 @@ function detachClosing(tree: Root, doc: string): void {
   }
   if (start === -1) return detachTrailing(tree, doc);
   while (start > 0 && flat[start - 1].node.data?.role === 'attachment' && flat[start - 1].parent !== tree) start--;
-  // the notice's closing remarks (各乡镇要于…前报送…) between the last task's clause and the signature
-  let k = start;
-  const remark = (e: (typeof flat)[number]) => e.parent !== tree && e.node.type === 'paragraph' && !e.node.data?.outline && !e.node.data?.role;
-  while (k > 1 && start - k < 3 && remark(flat[k - 1])) k--;
-  if (k < start && flat[k - 1].parent === flat[k].parent && endsWithClause(text(flat[k - 1].node))) {
-    for (let i = k; i < start; i++) flat[i].node.data = { ...flat[i].node.data, role: 'closing' };
-    start = k;
-  }
   const moved = flat.slice(start).filter(({ parent }) => parent !== tree);
   if (moved.length === 0) return;
   let sawDate = false;
@@ -155,6 +148,53 @@ function detachAttachment(tree: Root, doc: string): void {
   tree.children.push(...moved.map((m) => m.node));
   extend(tree.children);
 }
+
+/**
+ * The closing remarks of a notice or plan (各镇街、各部门要…, 县发展改革委要加强统筹调度…) after the
+ * last task's clause, before the signature or at the end of the document: up to three
+ * paragraphs, no outline item and no clause themselves, move to the root with the role
+ * `closing`. Only where the document's items close with their clause (no item goes on
+ * after its clause): elsewhere a paragraph after a clause may be the item's own.
+ */
+function detachRemarks(tree: Root, doc: string): void {
+  const flat: { node: RootContent; parent: Parent }[] = [];
+  const walk = (parent: Parent) => {
+    for (const node of parent.children as RootContent[]) {
+      if (node.type === 'section') walk(node);
+      // page furniture is no one's text
+      else if (parent !== tree && node.data?.role !== 'pageNumber' && node.data?.role !== 'runningHead') flat.push({ node, parent });
+    }
+  };
+  walk(tree);
+  const text = (node: RootContent) => (node.type === 'paragraph' ? foldDigits(inlineText(node, doc).text.trim()) : '');
+  const remark = (e: (typeof flat)[number]) =>
+    e.node.type === 'paragraph' && !e.node.data?.outline && !e.node.data?.role && /[。！]$/.test(text(e.node)) && !endsWithClause(text(e.node)) && !CLAUSE_LINE.test(text(e.node));
+  let k = flat.length;
+  while (k > 1 && flat.length - k < 3 && remark(flat[k - 1])) k--;
+  if (k === flat.length || flat[k - 1].parent !== flat[k].parent || !endsWithClause(text(flat[k - 1].node))) return;
+  const last = flat[k].parent;
+  // the other items close with their clause: some do, and none goes on after it
+  let closes = false;
+  for (let i = 0; i < k; i++) {
+    const { node, parent } = flat[i];
+    if (parent === last || !endsWithClause(text(node))) continue;
+    if (flat[i + 1]?.parent === parent) return;
+    closes = true;
+  }
+  if (!closes) return;
+  const moved = flat.slice(k);
+  for (const { node, parent } of moved) {
+    parent.children.splice(parent.children.indexOf(node), 1);
+    node.data = { ...node.data, role: 'closing' };
+  }
+  // before the signature and attachments already moved out
+  let at = tree.children.length;
+  while (at > 0 && tree.children[at - 1].type !== 'section') at--;
+  tree.children.splice(at, 0, ...moved.map((m) => m.node));
+  extend(tree.children);
+}
+
+const CLAUSE_LINE = /^[（(]?(牵头|责任|配合|协同|参与|主办)(单位|部门)\s*[：:]/;
 
 /** A paragraph that ends with an assignment clause (…（牵头单位：A）) or is a 牵头单位：A line. */
 function endsWithClause(t: string): boolean {
