@@ -115,6 +115,8 @@ const line = fc.oneof(
   fc.tuple(label, sentence, fc.constantFrom('。', '', '：'), sentence, clause).map(([l, a, p, b, c]) => `${l}${a}${p}${b}${c}`),
   sentence.map((s) => `${s}。`),
   fc.constantFrom('\t序号', '\t指标', '\t2020年', '\t1', '\t39.7', '序号\t指标\t2025年', '| a | b |', '|---|---|', '2023年4月26日', '巫溪府发〔2023〕25号', '（此件公开发布）', '', '   ', '　　', '到2025年，城镇化率达到50%以上。', '“八大”工程27项重点工作', '（未闭合的括号', '》'),
+  // page furniture and a one-cell-per-line table without indentation, as pasted from PDF
+  fc.constantFrom('— 12 —', '某市国民经济和社会发展规划纲要', '指标', '2025年', '属性', '6.8', '预期性', '森林覆盖率（%）'),
 );
 const eol = fc.constantFrom('\n', '\r\n', '\r');
 const document = fc.tuple(fc.array(line, { minLength: 1, maxLength: 40 }), eol).map(([lines, e]) => lines.join(e) + e);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { ingestFile, ingestText } from '../src/ingest.js';
 import { resolveDepartment } from '../src/model/departments.js';
+import { SearchIndex } from '../src/search/search-index.js';
 
 /**
  * Documents written for QA in shapes the other fixtures lack; expectations come from
@@ -293,6 +295,72 @@ describe('QA documents, fifth round', () => {
     // without the rule a clause of 责任单位 only has no lead
     const plain = ingestText('某省行动方案\n\n一、重点任务\n1. 建设算力基础设施。（责任单位：省发展改革委、省大数据局）\n', { fileName: 'plain.md' });
     expect(plain.tasks[0].lead).toEqual([]);
+  });
+
+  it('a running head repeated at every page break is page furniture, not prose (雁平 纲要 pasted from PDF)', async () => {
+    const doc = await qa5('yanping-14th-five-year-plan-pdf.txt');
+    const head = '雁平市国民经济和社会发展第十四个五年规划纲要';
+    const texts = [...doc.paragraphs.map((p) => p.text), ...doc.tasks.map((t) => t.text), ...doc.sections.map((s) => s.title)];
+    expect(texts.filter((t) => t.includes(head))).toEqual([]);
+    // the project line cut by the page break reads as one, as across a page number alone
+    expect(doc.paragraphs.filter((p) => p.kind === 'box').map((p) => p.text)).toContain('01 雁平新能源电池产业园：建设年产20GWh动力电池生产基地，总投资150亿元。');
+    expect(doc.targets).toContainEqual(expect.objectContaining({ value: 150, unit: '亿元' }));
+    expect(doc.paragraphs.filter((p) => p.task === doc.tasks[9].number)).toHaveLength(1);
+    const hits = SearchIndex.build([doc]).search('海绵城市').hits;
+    expect(hits.length).toBeGreaterThan(0);
+    for (const h of hits) expect(h.snippet.text).not.toContain('规划纲要');
+  });
+
+  it('a line that repeats away from page breaks, or more often than at them, is not a running head', () => {
+    const page = (n: number, body: string) => `${body}\n\n— ${n} —\n\n`;
+    const text =
+      '某县工作方案\n\n一、重点任务\n' +
+      page(1, '（一）修路。\n工作要求\n到2025年，新建道路10公里。（牵头单位：县交通局）') +
+      page(2, '（二）架桥。\n工作要求\n到2025年，新建桥梁3座。（牵头单位：县交通局）') +
+      page(3, '（三）建校。\n工作要求\n到2025年，新建学校2所。（牵头单位：县教委）') +
+      '二、保障措施\n加强领导。\n';
+    expect(ingestText(text, { fileName: 'repeat.txt' }).paragraphs.filter((p) => p.text === '工作要求')).toHaveLength(3);
+    // a table whose pages end after a 预期性 cell: the cell stays, every row is read
+    const rows = Array.from({ length: 12 }, (_, r) => `${r + 1}\n指标${'甲乙丙丁戊己庚辛壬癸子丑'[r]}（%）\n${r + 10}\n${r + 20}\n预期性\n${r % 3 === 2 && r < 9 ? `\n— ${(r + 1) / 3} —\n\n` : ''}`);
+    const table = ingestText(`某市规划纲要\n\n表1 主要指标\n序号\n指标\n2020年\n2025年\n属性\n${rows.join('')}\n— 4 —\n`, { fileName: 'pages.txt' });
+    expect(table.indicators.map((i) => [i.number, i.target?.value, i.attribute])).toEqual(Array.from({ length: 12 }, (_, r) => [String(r + 1), r + 20, '预期性']));
+    expect(table.diagnostics).toEqual([]);
+  });
+
+  it('a one-cell-per-line 指标 table without 序号 or unit column is read across a page break', async () => {
+    const doc = await qa5('yanping-14th-five-year-plan-pdf.txt');
+    expect(doc.indicators.map((i) => [i.name, i.unit, i.baseline?.year, i.baseline?.raw, i.target?.year, i.target?.value, i.target?.comparator, i.attribute])).toEqual([
+      ['地区生产总值年均增长', '%', 2020, '6.8', 2025, 6, '~', '预期性'],
+      ['研发经费投入强度', '%', 2020, '1.9', 2025, 2.8, '=', '预期性'],
+      ['常住人口城镇化率', '%', 2020, '63.5', 2025, 68, '=', '预期性'],
+      ['森林覆盖率', '%', 2020, '41.2', 2025, 43, '=', '约束性'],
+    ]);
+    expect(doc.paragraphs.filter((p) => ['6.8', '1.9', '2.8', '预期性'].includes(p.text))).toEqual([]);
+    expect(doc.diagnostics).toEqual([]);
+  });
+
+  it('the same table with a 序号 column: every row read across the page break; a row that does not fit is warned about', async () => {
+    const text = readFileSync('test/fixtures/qa5/yanping-14th-five-year-plan-pdf.txt', 'utf8');
+    let n = 0;
+    const numbered = text.replace('\n指标\n', '\n序号\n指标\n').replace(/\n(?=[^\n]{2,12}（%）\n)/g, () => `\n${++n}\n`);
+    expect(n).toBe(4);
+    const doc = ingestText(numbered, { fileName: 'numbered.txt' });
+    expect(doc.indicators.map((i) => [i.number, i.name, i.target?.raw])).toEqual([
+      ['1', '地区生产总值年均增长', '6左右'],
+      ['2', '研发经费投入强度', '2.8'],
+      ['3', '常住人口城镇化率', '68'],
+      ['4', '森林覆盖率', '43'],
+    ]);
+    // row 3 lost its 2025 cell: rows 1–2 are read, the rest stay paragraphs, with a warning where it stopped
+    const cut = ingestText(numbered.replace('63.5\n68\n', '63.5\n'), { fileName: 'cut.txt' });
+    expect(cut.indicators.map((i) => i.name)).toEqual(['地区生产总值年均增长', '研发经费投入强度']);
+    expect(cut.paragraphs.map((p) => p.text)).toEqual(expect.arrayContaining(['常住人口城镇化率（%）', '森林覆盖率（%）', '41.2']));
+    const line = numbered.split('\n').indexOf('3') + 1;
+    expect(cut.diagnostics.map((d) => [d.rule, d.line, d.column])).toEqual([['partial-table', line, 1]]);
+    // without 序号 too
+    const plain = ingestText(text.replace('63.5\n68\n', '63.5\n'), { fileName: 'plain-cut.txt' });
+    expect(plain.indicators).toHaveLength(2);
+    expect(plain.diagnostics.map((d) => [d.rule, d.line])).toEqual([['partial-table', text.split('\n').indexOf('常住人口城镇化率（%）') + 1]]);
   });
 
   it('Markdown: (1)/(2) paragraphs inside a numbered task are part of it, and the clause after them is the task\'s', async () => {

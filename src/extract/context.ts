@@ -3,7 +3,7 @@ import type { VFile } from 'vfile';
 import type { Position, PolicyDocument } from '../model/types.js';
 import type { AliasTable } from '../model/departments.js';
 import { LineIndex } from '../parse/location.js';
-import { inlineText, InlineText } from '../parse/inline.js';
+import { inlineText, InlineText, isFurniture } from '../parse/inline.js';
 import type { SectionNode } from '../parse/outline.js';
 
 /**
@@ -45,7 +45,7 @@ export function collectBlocks(tree: Root, doc: string): Block[] {
   const visit = (nodes: RootContent[], ancestors: SectionNode[]) => {
     for (const node of nodes) {
       if (node.type === 'section') visit(node.children, [...ancestors, node]);
-      else if (node.data?.role === 'pageNumber') continue;
+      else if (isFurniture(node.data?.role)) continue;
       else if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'table') {
         const section = ancestors[ancestors.length - 1] ?? null;
         const content = node.type === 'table' ? InlineText.empty(node.position?.start.offset ?? 0) : stripLabel(node, doc);

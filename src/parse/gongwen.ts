@@ -5,6 +5,7 @@ import { foldDigits } from '../model/normalize.js';
 import { LineIndex, lineIndexOf } from './location.js';
 import { findTables, type CellSpan, type Line } from './text-tables.js';
 import { matchLabel } from './labels.js';
+import { isFurniture } from './inline.js';
 import { DATE_ARABIC, DATE_CHINESE, DOC_NUMBER } from './header.js';
 
 /**
@@ -14,13 +15,14 @@ import { DATE_ARABIC, DATE_CHINESE, DOC_NUMBER } from './header.js';
  *
  * A line is a paragraph, except that hard-wrapped prose (text pasted from PDF) is joined: a
  * long line that does not end a sentence continues into the next unless that one starts an
- * outline item. Page-number lines (— 3 —) become paragraphs of their own with the role
- * `pageNumber`, which the extractors pass over.
+ * outline item. Page-number lines (— 3 —) and running heads (the document's title repeated at
+ * every page break) are page furniture: roles `pageNumber` / `runningHead`, which the
+ * extractors pass over; the prose around them is joined as if they were not there.
  */
 export function gongwenParse(this: Processor): void {
   // eslint-disable-next-line @typescript-eslint/no-this-alias
   const self = this as unknown as { parser: (doc: string, file: VFile) => Root };
-  self.parser = (doc: string, file: VFile) => parseGongwen(doc, lineIndexOf(file));
+  self.parser = (doc: string, file: VFile) => parseGongwen(doc, lineIndexOf(file), file);
 }
 
 const WRAP_MIN = 28;
@@ -28,9 +30,10 @@ const WRAP_MIN = 28;
 const PAGE_NUMBER = /^(?:[—–\-－~～]+\s*\d{1,4}\s*[—–\-－~～]+|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
 const ENDS_SENTENCE = /[。；！？：”’）)〕】」》\]]$/;
 
-export function parseGongwen(doc: string, index = new LineIndex(doc)): Root {
+export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFile): Root {
   const lines = index.lines();
-  const tables = findTables(lines);
+  const furniture = pageFurniture(lines);
+  const tables = findTables(lines, furniture);
   const children: RootContent[] = [];
   let t = 0;
   let i = 0;
@@ -39,29 +42,39 @@ export function parseGongwen(doc: string, index = new LineIndex(doc)): Root {
   while (i < lines.length) {
     if (t < tables.length && tables[t].first === i) {
       open = null;
-      children.push(tableNode(index, tables[t].rows, tables[t].rowSpans, tables[t].span));
-      i = tables[t].last + 1;
+      const region = tables[t];
+      children.push(tableNode(index, region.rows, region.rowSpans, region.span, furnitureNodes(index, lines, furniture, region.furniture)));
+      if (region.cutShort !== undefined) {
+        const at = trim(lines[region.cutShort]);
+        file?.message('table read only in part: the rows from here on do not fit its columns and stay paragraphs', {
+          place: at ? index.position(at.start, at.end) : index.point(lines[region.cutShort].start),
+          ruleId: 'partial-table',
+          source: 'policy',
+        });
+      }
+      i = region.last + 1;
       t++;
       continue;
     }
     const line = lines[i];
     const span = trim(line);
     if (!span) {
-      // blank lines around a page number do not end a hard-wrapped paragraph
-      if (!(open && (pageNumberAfter(lines, i) || lastIsPageNumber(open)))) open = null;
+      // blank lines around page furniture do not end a hard-wrapped paragraph
+      if (!(open && (furnitureAfter(lines, i, furniture) || lastIsFurniture(open)))) open = null;
       i++;
       continue;
     }
     const text = textNode(index, doc, span.start, span.end);
-    if (PAGE_NUMBER.test(text.value)) {
+    const role = furniture.get(i);
+    if (role) {
       // Page furniture of text copied from a PDF. Inside a hard-wrapped paragraph it stays a
       // child the inline text skips, so "（牵头单" + "位：…" across a page break still join;
       // elsewhere it is a paragraph of its own.
-      text.data = { role: 'pageNumber' };
+      text.data = { role };
       if (open) {
         open.children.push(text);
         open.position!.end = text.position!.end;
-      } else children.push({ type: 'paragraph', children: [text], position: { ...text.position! }, data: { role: 'pageNumber' } });
+      } else children.push({ type: 'paragraph', children: [text], position: { ...text.position! }, data: { role } });
       i++;
       continue;
     }
@@ -129,15 +142,67 @@ function headerLine(t: string): boolean {
   return m !== null && m.index + m[0].length === folded.length;
 }
 
-/** The next non-blank line is a page number. */
-function pageNumberAfter(lines: Line[], i: number): boolean {
+/** The next non-blank line is page furniture. */
+function furnitureAfter(lines: Line[], i: number, furniture: Furniture): boolean {
   let j = i;
   while (j < lines.length && !lines[j].text.trim()) j++;
-  return j < lines.length && PAGE_NUMBER.test(lines[j].text.trim());
+  return furniture.has(j);
 }
 
-function lastIsPageNumber(p: Paragraph): boolean {
-  return p.children[p.children.length - 1]?.data?.role === 'pageNumber';
+function lastIsFurniture(p: Paragraph): boolean {
+  return isFurniture(p.children[p.children.length - 1]?.data?.role);
+}
+
+type Furniture = Map<number, 'pageNumber' | 'runningHead'>;
+
+/** A running head is short and no sentence; its length bounds a document title. */
+const HEAD_MAX = 40;
+const HEAD_MIN_REPEATS = 3;
+
+/**
+ * Page furniture by line index: page numbers, and running heads or footers — a short line that
+ * is no sentence, next to a page number (blank lines between allowed) at least three times and
+ * more often there than anywhere else. A heading that repeats away from page numbers is not one,
+ * nor a table cell (预期性) that a page break happens to follow now and then.
+ */
+function pageFurniture(lines: Line[]): Furniture {
+  const out: Furniture = new Map();
+  lines.forEach((l, i) => {
+    if (PAGE_NUMBER.test(l.text.trim())) out.set(i, 'pageNumber');
+  });
+  if (out.size < HEAD_MIN_REPEATS) return out;
+  const near = new Map<string, number[]>();
+  const far = new Map<string, number>();
+  const neighbour = (i: number, step: 1 | -1) => {
+    let j = i + step;
+    while (j >= 0 && j < lines.length && !lines[j].text.trim()) j += step;
+    return j;
+  };
+  lines.forEach((l, i) => {
+    const t = l.text.trim();
+    if (!t || out.has(i) || t.length > HEAD_MAX || /[。；！？：，]$/.test(t)) return;
+    if (out.get(neighbour(i, -1)) === 'pageNumber' || out.get(neighbour(i, 1)) === 'pageNumber') {
+      const at = near.get(t);
+      if (at) at.push(i);
+      else near.set(t, [i]);
+    } else far.set(t, (far.get(t) ?? 0) + 1);
+  });
+  for (const [t, at] of near) if (at.length >= HEAD_MIN_REPEATS && at.length > (far.get(t) ?? 0)) for (const i of at) out.set(i, 'runningHead');
+  return out;
+}
+
+/** Text nodes of the furniture lines a table skipped, by line index. */
+function furnitureNodes(index: LineIndex, lines: Line[], furniture: Furniture, at: number[] | undefined): Map<number, Text> | undefined {
+  if (!at?.length) return undefined;
+  const out = new Map<number, Text>();
+  for (const i of at) {
+    const span = trim(lines[i]);
+    if (!span) continue;
+    const node = textNode(index, index.text, span.start, span.end);
+    node.data = { role: furniture.get(i) };
+    out.set(span.start, node);
+  }
+  return out;
 }
 
 function trim(line: Line): CellSpan | null {
@@ -152,16 +217,30 @@ function textNode(index: LineIndex, doc: string, start: number, end: number): Te
   return { type: 'text', value: doc.slice(start, end), position: index.position(start, end) };
 }
 
-function tableNode(index: LineIndex, rows: CellSpan[][], rowSpans?: CellSpan[], span?: CellSpan): Table {
+/**
+ * Page furniture inside a table (a page break cuts it) goes into the cell before it, as a text
+ * the inline text skips, so every character stays in the tree once and the cell reads clean.
+ */
+function tableNode(index: LineIndex, rows: CellSpan[][], rowSpans?: CellSpan[], span?: CellSpan, furniture?: Map<number, Text>): Table {
   const doc = index.text;
   const width = Math.max(...rows.map((r) => r.length));
+  const pending = furniture ? [...furniture.entries()].sort((a, b) => a[0] - b[0]) : [];
+  let k = 0;
+  const flat = rows.flat();
   const tableRows: TableRow[] = rows.map((cells, r) => {
-    const children: TableCell[] = cells.map((c) => ({
-      type: 'tableCell',
-      children: c.end > c.start ? [textNode(index, doc, c.start, c.end)] : [],
-      position: index.position(c.start, c.end),
-    }));
-    const span = rowSpans?.[r] ?? { start: cells[0].start, end: cells[cells.length - 1].end };
+    const children: TableCell[] = cells.map((c) => {
+      const kids: Text[] = c.end > c.start ? [textNode(index, doc, c.start, c.end)] : [];
+      let end = c.end;
+      // furniture after this cell and before the next one
+      const next = flat[++k]?.start ?? Infinity;
+      while (pending.length && pending[0][0] >= c.end && pending[0][0] < next) {
+        const node = pending.shift()![1];
+        kids.push(node);
+        end = node.position!.end.offset!;
+      }
+      return { type: 'tableCell', children: kids, position: index.position(c.start, end) };
+    });
+    const span = rowSpans?.[r] ?? { start: cells[0].start, end: children[children.length - 1].position!.end.offset! };
     return { type: 'tableRow', children, position: index.position(span.start, span.end) };
   });
   return {

@@ -233,7 +233,7 @@ function detachTrailing(tree: Root, doc: string): void {
     if (!node || parent === tree || (node.type !== 'paragraph' && node.type !== 'heading') || node.data?.outline) break;
     const t = foldDigits(inlineText(node, doc).text.trim());
     let role: string;
-    if (node.data?.role === 'pageNumber') role = 'pageNumber';
+    if (node.data?.role === 'pageNumber' || node.data?.role === 'runningHead') role = node.data.role;
     else if (DATE_ARABIC.test(t) || DATE_CHINESE.test(t)) role = 'date';
     else if (DISCLOSURE.test(t)) role = 'disclosure';
     else if (sawDate && isSignature(t)) role = 'signature';

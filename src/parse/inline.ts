@@ -82,6 +82,11 @@ export class InlineText {
   }
 }
 
+/** Page furniture of text copied from PDF (— 3 —, a running head): kept in the tree, never read. */
+export function isFurniture(role: unknown): boolean {
+  return role === 'pageNumber' || role === 'runningHead';
+}
+
 export function inlineText(node: Paragraph | Heading | Nodes, doc: string): InlineText {
   // the plain-text route: one text node a line, each an exact slice of the source
   if ('children' in node && node.children.length === 1 && node.children[0].type === 'text') {
@@ -99,7 +104,7 @@ export function inlineText(node: Paragraph | Heading | Nodes, doc: string): Inli
 }
 
 function collect(node: Nodes, doc: string, out: InlineText[]): void {
-  if (node.type === 'text' && node.data?.role === 'pageNumber') return;
+  if (node.type === 'text' && isFurniture(node.data?.role)) return;
   if (node.type === 'text' || node.type === 'inlineCode') {
     const start = node.position?.start.offset ?? 0;
     const end = node.position?.end.offset ?? 0;

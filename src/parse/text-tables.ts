@@ -29,6 +29,15 @@ export interface TableRegion {
   rowSpans?: CellSpan[];
   /** Extent of the whole region, rule lines (|---|) included. */
   span?: CellSpan;
+  /** Page-furniture lines (page numbers, running heads) inside the region, not cells. */
+  furniture?: number[];
+  /** Line right after the region that still looks like rows of it: the table was read only in part. */
+  cutShort?: number;
+}
+
+/** Lines that are page furniture (— 3 —, a running head), by index. */
+export interface Skip {
+  has(line: number): boolean;
 }
 
 const isBlank = (l: Line) => l.text.trim() === '';
@@ -69,11 +78,11 @@ function splitCells(line: Line, separator: RegExp): CellSpan[] {
 
 const SENTENCE = /[。；！？]/;
 
-export function findTables(lines: Line[]): TableRegion[] {
+export function findTables(lines: Line[], furniture: Skip = new Set<number>()): TableRegion[] {
   const regions: TableRegion[] = [];
   let i = 0;
   while (i < lines.length) {
-    const region = cellPerLine(lines, i) ?? pipeTable(lines, i) ?? headedCellPerLine(lines, i) ?? rowsTable(lines, i);
+    const region = cellPerLine(lines, i) ?? pipeTable(lines, i) ?? headedCellPerLine(lines, i, furniture) ?? rowsTable(lines, i);
     if (region) {
       const first = trimmedSpan(lines[region.first], lines[region.first].start, lines[region.first].end);
       const last = trimmedSpan(lines[region.last], lines[region.last].start, lines[region.last].end);
@@ -172,38 +181,118 @@ function isCategoryRow(l: Line): boolean {
 
 const HEADER_CELL = /^(序号|编号|指标|指标名称|名称|项目|单位|计量单位|类别|领域|属性|指标属性|性质|(\d{4}年)?(基数|基期值?|现状值?|目标值?|预期值|规划值)?|\d{4}年[\u4e00-\u9fff]{0,4})$/;
 
+type ColumnKind = 'number' | 'name' | 'unit' | 'attribute' | 'value' | 'other';
+
+function columnKind(h: string): ColumnKind {
+  if (/^(序号|编号)$/.test(h)) return 'number';
+  if (/^(指标|指标名称|名称|项目)$/.test(h)) return 'name';
+  if (/单位$/.test(h)) return 'unit';
+  if (/属性|性质/.test(h)) return 'attribute';
+  if (/\d{4}年|基数|基期|现状|目标|预期值|规划值/.test(h)) return 'value';
+  return 'other';
+}
+
+const ATTRIBUTE = /^(预期性|约束性|[—－\-–/／]+)$/;
+/** An outline heading (第三章, 一、, （一）, 1．) ends a table, whatever its length. */
+const HEADING = /^(第[一二三四五六七八九十百零〇\d]+[章节篇部分条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、]\s*[\u4e00-\u9fff])/;
+const NUMERIC = /^[〔\[（(]?\s*(?:[≤≥<>＜＞≦≧约]|不[低高少超多][于过])?\s*[-+]?[\d０-９]/;
+
 /**
- * One cell per line without indentation (text copied from a web page): a header of known
- * column names (序号 / 指标 / 2025年 / 属性 …) fixes the width n; then every n short lines
- * make a row, blank lines between rows allowed, one-line category rows allowed.
+ * One cell per line without indentation (text copied from a web page or a PDF): a header of
+ * known column names starting with 序号 or 指标 (序号 / 指标 / 单位 / 2025年 / 属性 …) fixes the
+ * width n; then every n short lines make a row, blank lines and page furniture (a page break
+ * cutting the table) between them allowed, one-line category rows allowed. Each row must fit
+ * the columns: 序号 a number, 属性 预期性/约束性, the name no bare number, no cell a heading.
+ * When the lines after the table still look like its rows, `cutShort` says where it stopped.
  */
-function headedCellPerLine(lines: Line[], i: number): TableRegion | null {
+function headedCellPerLine(lines: Line[], i: number, furniture: Skip): TableRegion | null {
   const head = (l: Line | undefined) => !!l && !isBlank(l) && HEADER_CELL.test(l.text.trim());
-  if (!head(lines[i]) || !/^(序号|编号)$/.test(lines[i].text.trim())) return null;
+  const first = lines[i].text.trim();
+  if (!head(lines[i]) || !/^(序号|编号|指标|指标名称)$/.test(first)) return null;
   let k = i;
   const header: CellSpan[] = [];
-  while (head(lines[k])) header.push(trimmedSpan(lines[k], lines[k].start, lines[k].end)!), k++;
+  while (head(lines[k]) && !furniture.has(k)) header.push(trimmedSpan(lines[k], lines[k].start, lines[k].end)!), k++;
   const n = header.length;
   if (n < 3) return null;
+  const kinds = lines.slice(i, k).map((l) => columnKind(l.text.trim()));
+  const numbered = kinds[0] === 'number';
+  // without 序号 nothing marks a row's start: a value column must say it is a table
+  if (!numbered && !kinds.includes('value')) return null;
   const rows: CellSpan[][] = [header];
+  const skipped: number[] = [];
   let last = k - 1;
-  const cell = (l: Line | undefined) => !!l && !isBlank(l) && l.text.trim().length <= 40 && !SENTENCE.test(l.text);
-  while (k < lines.length) {
-    let s = k;
-    while (s < lines.length && isBlank(lines[s])) s++;
+  const text = (j: number) => lines[j].text.trim();
+  const cell = (j: number) => j < lines.length && !isBlank(lines[j]) && text(j).length <= 40 && !SENTENCE.test(lines[j].text) && !HEADING.test(text(j));
+  /** The next line that is neither blank nor furniture, and the furniture passed on the way. */
+  const next = (j: number, seen: number[]) => {
+    while (j < lines.length && (isBlank(lines[j]) || furniture.has(j))) {
+      if (furniture.has(j)) seen.push(j);
+      j++;
+    }
+    return j;
+  };
+  const fits = (j: number, c: number) => {
+    const t = text(j);
+    switch (kinds[c]) {
+      case 'number':
+        return /^\d{1,3}$/.test(t);
+      case 'name':
+        return /[\p{Script=Han}A-Za-z]/u.test(t) && !ATTRIBUTE.test(t);
+      case 'attribute':
+        return ATTRIBUTE.test(t);
+      case 'value':
+        // a name with its unit (人均GDP（万元）) in a value column: the row is shifted
+        return !/^(预期性|约束性)$/.test(t) && !/[\p{Script=Han}][（(][^（）()]{1,8}[）)]$/u.test(t);
+      default:
+        return !/^(预期性|约束性)$/.test(t);
+    }
+  };
+  /** Line indices of a row starting at j (furniture passed collected), or null. */
+  const row = (j: number, seen: number[]): number[] | null => {
+    const at: number[] = [];
+    for (let c = 0; c < n; c++) {
+      if (c > 0) j = next(j, seen);
+      if (!cell(j) || !fits(j, c)) return null;
+      at.push(j++);
+    }
+    return at;
+  };
+  const span = (j: number) => trimmedSpan(lines[j], lines[j].start, lines[j].end)!;
+  for (;;) {
+    const seen: number[] = [];
+    const s = next(k, seen);
     if (s >= lines.length) break;
-    if (/^\d{1,3}$/.test(lines[s].text.trim())) {
-      const chunk = lines.slice(s, s + n);
-      if (chunk.length < n || !chunk.every(cell)) break;
-      rows.push(chunk.map((l) => trimmedSpan(l, l.start, l.end)!));
-      k = s + n;
-      last = k - 1;
-    } else if (cell(lines[s]) && isCategoryRow(lines[s]) && /^\d{1,3}$/.test(lines[s + 1]?.text.trim() ?? '')) {
-      rows.push([trimmedSpan(lines[s], lines[s].start, lines[s].end)!]);
-      k = s + 1;
-      last = s;
-    } else break;
+    const r = row(s, seen);
+    if (r) {
+      rows.push(r.map(span));
+      skipped.push(...seen);
+      k = r[n - 1] + 1;
+      last = r[n - 1];
+      continue;
+    }
+    // a category row (一、经济发展) is one short line before a row
+    const after: number[] = [];
+    const r2 = cell(s) && isCategoryRow(lines[s]) ? row(next(s + 1, after), after) : null;
+    if (!r2) break;
+    rows.push([span(s)]);
+    skipped.push(...seen);
+    k = s + 1;
+    last = s;
   }
   if (rows.length < 2) return null;
-  return { first: i, last, layout: 'cell-per-line', rows };
+  return { first: i, last, layout: 'cell-per-line', rows, furniture: skipped.length ? skipped : undefined, cutShort: looksLikeMore(last + 1) };
+
+  /** The lines after the table read as cells of it: a row number, or values among short cells. */
+  function looksLikeMore(from: number): number | undefined {
+    const s = next(from, []);
+    if (s >= lines.length || !cell(s)) return undefined;
+    if (numbered) return /^\d{1,3}$/.test(text(s)) ? s : undefined;
+    let j = s;
+    let valued = false;
+    for (let c = 0; c < n; c++, j = next(j + 1, [])) {
+      if (!cell(j)) return undefined;
+      if (ATTRIBUTE.test(text(j)) || NUMERIC.test(text(j))) valued = true;
+    }
+    return valued ? s : undefined;
+  }
 }
