@@ -96,6 +96,10 @@ describe('reading commands', () => {
     expect(rows.map((x) => x.number)).toEqual(expected);
     expect(rows.find((x) => x.number === '7')?.role).toBe('牵头');
     expect(rows.find((x) => x.number === '2')?.role).toBe('责任');
+    // --role as in search
+    const leads = JSON.parse(policy(['tasks', '--dept', '交通局', '--role', 'lead', '--data', data, '--json']).stdout) as { number: string; role: string }[];
+    expect(leads.map((x) => x.number)).toEqual(rows.filter((x) => x.role === '牵头').map((x) => x.number));
+    expect(policy(['tasks', '--role', 'lead', '--data', data]).stderr).toBe('policy: --role goes with --dept (whose role?)\n');
     // the section trail with its numbering, as search and compare write it
     expect((rows.find((x) => x.number === '7') as unknown as { section: string }).section).toBe('四、重点任务 › （三）打造渝陕鄂川边区综合交通枢纽');
   });
@@ -180,9 +184,9 @@ describe('reading commands', () => {
   });
 
   it('reports usage errors on one line, like its own, pointing at the command\'s help', () => {
-    const r = policy(['tasks', '--role', 'lead', '--data', data]);
+    const r = policy(['tasks', '--format', 'csv', '--data', data]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe("policy: unknown option '--role' (see `policy tasks --help`)\n");
+    expect(r.stderr).toBe("policy: unknown option '--format' (see `policy tasks --help`)\n");
     expect(policy(['frob']).stderr).toBe("policy: unknown command 'frob' (see `policy --help`)\n");
   });
 

@@ -39,13 +39,19 @@ export function registerReading(program: Command): void {
     .description('list the tasks (重点任务) with their lead (牵头) and responsible (责任/配合) units')
     .option('-d, --data <dir>', 'data folder', 'output')
     .option('--doc <id>', 'only this document')
-    .option('--dept <name>', 'only tasks this department leads or supports (交通局, 住建委 … are understood)')
+    .option('--dept <name>', 'only tasks this department leads or is responsible for (交通局, 住建委 … are understood)')
+    .option('--role <role>', 'with --dept: lead (牵头) or responsible (责任/配合)')
     .option('--json', 'print JSON')
-    .addHelpText('after', examples('policy tasks', 'policy tasks --dept 交通局', 'policy tasks --dept 发改委 --doc wuxi --json'))
-    .action(async (options: ReadOptions & { dept?: string }) => {
+    .addHelpText('after', examples('policy tasks', 'policy tasks --dept 交通局', 'policy tasks --dept 交通局 --role lead', 'policy tasks --dept 发改委 --doc wuxi --json'))
+    .action(async (options: ReadOptions & { dept?: string; role?: string }) => {
       const docs = await documentsFor(options);
       const rows: { doc: string; number: string; title: string; role: string; lead: string[]; responsible: string[]; deadline: string | null; section: string; line: number }[] = [];
       if (options.dept !== undefined && !options.dept.trim()) throw new UserError('--dept: empty department name');
+      if (options.role !== undefined && options.role !== 'lead' && options.role !== 'responsible') {
+        throw new UserError(`--role: "${options.role}" is not a role (lead or responsible)`);
+      }
+      if (options.role !== undefined && options.dept === undefined) throw new UserError('--role goes with --dept (whose role?)');
+      const wanted = options.role === 'lead' ? '牵头' : options.role === 'responsible' ? '责任' : null;
       const resolved = options.dept ? resolveAcross(options.dept, docs) : null;
       for (const doc of docs) {
         const sections = new Map(doc.sections.map((x) => [x.id, x]));
@@ -53,7 +59,7 @@ export function registerReading(program: Command): void {
         if (resolved && !dept) continue;
         for (const t of doc.tasks) {
           const role = dept ? (t.lead.includes(dept.name) ? '牵头' : t.responsible.includes(dept.name) ? '责任' : '') : '';
-          if (dept && !role) continue;
+          if ((dept && !role) || (wanted && role !== wanted)) continue;
           rows.push({ doc: doc.id, number: t.number, title: t.title, role, lead: t.lead, responsible: t.responsible, deadline: t.deadline, section: sectionTrail(t.section, sections).join(SECTION_SEPARATOR), line: t.position.start.line });
         }
       }

@@ -20,7 +20,7 @@ interface SearchCommandOptions {
 export function registerSearch(program: Command): void {
   program
     .command('search')
-    .description('Search the ingested documents for clauses (tasks, paragraphs, indicator rows); "quoted phrases" must occur verbatim')
+    .description('search the ingested documents for clauses (tasks, paragraphs, indicator rows); "quoted phrases" must occur verbatim')
     .argument('<query...>', 'words to search for; several arguments are joined with spaces')
     .option('--dept <name>', 'only clauses assigned to this department (交通局, 住建委 … as people write them)')
     .option('--role <role>', 'with --dept: lead (牵头) or responsible (责任/配合)')
