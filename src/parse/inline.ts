@@ -82,14 +82,37 @@ export class InlineText {
   }
 }
 
+/**
+ * The exact-slice check of a lone text node, remembered: outline, header and extractors ask
+ * for the same paragraph's text several times, and the check reads the whole paragraph twice.
+ */
+interface ExactCheck {
+  doc: string;
+  value: string;
+  start: number;
+  end: number;
+  result: InlineText | null;
+}
+const exactChecks = new WeakMap<Text, ExactCheck>();
+
+function exactSlice(t: Text, doc: string, s: number, e: number): InlineText | null {
+  const known = exactChecks.get(t);
+  if (known && known.doc === doc && known.value === t.value && known.start === s && known.end === e) return known.result;
+  const exact = e - s === t.value.length && !t.value.includes('**') && doc.startsWith(t.value, s);
+  const result = exact ? InlineText.exact(t.value, s) : null;
+  exactChecks.set(t, { doc, value: t.value, start: s, end: e, result });
+  return result;
+}
+
 export function inlineText(node: Paragraph | Heading | Nodes, doc: string): InlineText {
   // the plain-text route: one text node a line, each an exact slice of the source
   if ('children' in node && node.children.length === 1 && node.children[0].type === 'text') {
     const t = node.children[0] as Text;
     const s = t.position?.start.offset;
     const e = t.position?.end.offset;
-    if (s !== undefined && e !== undefined && e - s === t.value.length && !t.value.includes('**') && doc.startsWith(t.value, s)) {
-      return InlineText.exact(t.value, s);
+    if (s !== undefined && e !== undefined) {
+      const exact = exactSlice(t, doc, s, e);
+      if (exact) return exact;
     }
   }
   const parts: InlineText[] = [];
