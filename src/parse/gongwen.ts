@@ -5,6 +5,7 @@ import { foldDigits } from '../model/normalize.js';
 import { LineIndex, lineIndexOf } from './location.js';
 import { findTables, type CellSpan, type Line } from './text-tables.js';
 import { matchLabel } from './labels.js';
+import { markSlice } from './inline.js';
 import { DATE_ARABIC, DATE_CHINESE, DOC_NUMBER } from './header.js';
 
 /**
@@ -149,7 +150,7 @@ function trim(line: Line): CellSpan | null {
 }
 
 function textNode(index: LineIndex, doc: string, start: number, end: number): Text {
-  return { type: 'text', value: doc.slice(start, end), position: index.position(start, end) };
+  return markSlice({ type: 'text', value: doc.slice(start, end), position: index.position(start, end) }, doc);
 }
 
 function tableNode(index: LineIndex, rows: CellSpan[][], rowSpans?: CellSpan[], span?: CellSpan): Table {

@@ -83,25 +83,17 @@ export class InlineText {
 }
 
 /**
- * The exact-slice check of a lone text node, remembered: outline, header and extractors ask
- * for the same paragraph's text several times, and the check reads the whole paragraph twice.
+ * The 公文 parser marks the text nodes it cuts from the source (a line) with the source they
+ * are a slice of, so that their text needs no check: outline, header and extractors ask for a
+ * paragraph's text several times, and the check reads the whole paragraph twice.
  */
-interface ExactCheck {
-  doc: string;
-  value: string;
-  start: number;
-  end: number;
-  result: InlineText | null;
-}
-const exactChecks = new WeakMap<Text, ExactCheck>();
+const SLICE_OF = Symbol('slice of');
+type MarkedText = Text & { [SLICE_OF]?: string };
 
-function exactSlice(t: Text, doc: string, s: number, e: number): InlineText | null {
-  const known = exactChecks.get(t);
-  if (known && known.doc === doc && known.value === t.value && known.start === s && known.end === e) return known.result;
-  const exact = e - s === t.value.length && !t.value.includes('**') && doc.startsWith(t.value, s);
-  const result = exact ? InlineText.exact(t.value, s) : null;
-  exactChecks.set(t, { doc, value: t.value, start: s, end: e, result });
-  return result;
+/** Mark a text node whose value is `doc.slice(start, end)` of its position (not "**": see collect). */
+export function markSlice(t: Text, doc: string): Text {
+  if (!t.value.includes('**')) (t as MarkedText)[SLICE_OF] = doc;
+  return t;
 }
 
 export function inlineText(node: Paragraph | Heading | Nodes, doc: string): InlineText {
@@ -110,9 +102,8 @@ export function inlineText(node: Paragraph | Heading | Nodes, doc: string): Inli
     const t = node.children[0] as Text;
     const s = t.position?.start.offset;
     const e = t.position?.end.offset;
-    if (s !== undefined && e !== undefined) {
-      const exact = exactSlice(t, doc, s, e);
-      if (exact) return exact;
+    if (s !== undefined && e !== undefined && e - s === t.value.length) {
+      if ((t as MarkedText)[SLICE_OF] === doc || (!t.value.includes('**') && doc.startsWith(t.value, s))) return InlineText.exact(t.value, s);
     }
   }
   const parts: InlineText[] = [];
