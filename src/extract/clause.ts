@@ -34,6 +34,8 @@ const LABEL = /(牵头单位|牵头部门|主办单位|主责单位|责任单位
 const NOT_UNITS = /时限|时间|节点|领导|责任人|负责人|联系人/;
 const LEAD_LABEL = /牵头|主办|主责/;
 const LABEL_LINE = new RegExp(`^${LABEL.source}`);
+/** LABEL for a scan (made once: findClause runs on every section). */
+const LABEL_ALL = new RegExp(LABEL.source, 'g');
 
 /** Find the clause at the end of a task's text. */
 export function findClause(text: string): ClauseMatch | null {
@@ -50,7 +52,8 @@ export function findClause(text: string): ClauseMatch | null {
   }
   // Unbracketed: "责任单位：A，B" as the last sentence, or label lines at the end
   // ("牵头单位：A" then "配合单位：B" on the next line).
-  const re = new RegExp(LABEL.source, 'g');
+  const re = LABEL_ALL;
+  re.lastIndex = 0;
   const head = text.slice(0, end);
   let m: RegExpExecArray | null;
   while ((m = re.exec(head))) {

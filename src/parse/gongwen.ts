@@ -104,11 +104,13 @@ interface Brackets {
 function scanBrackets(t: string, state: Brackets): Brackets {
   let { depth, clause } = state;
   let from = depth > 0 ? 0 : -1;
+  // by code unit: t[i] would make a string of every Chinese character
   for (let i = 0; i < t.length; i++) {
-    const c = t[i];
-    if (c === '（' || c === '(' || c === '〔') {
+    const c = t.charCodeAt(i);
+    if (c === 0xff08 || c === 0x28 || c === 0x3014) {
+      // （ ( 〔
       if (depth++ === 0) (from = i), (clause = false);
-    } else if ((c === '）' || c === ')' || c === '〕') && depth > 0) {
+    } else if ((c === 0xff09 || c === 0x29 || c === 0x3015) && depth > 0) {
       if (--depth === 0) {
         from = -1;
         clause = false;
