@@ -118,6 +118,12 @@ function matchingOpen(text: string, closeAt: number): number {
   return -1;
 }
 
+/** `chars` holds the code unit (no s[i]: that makes a string of every Chinese character). */
+function hasCode(chars: string, code: number): boolean {
+  for (let j = 0; j < chars.length; j++) if (chars.charCodeAt(j) === code) return true;
+  return false;
+}
+
 /** Split at top-level separators (outside brackets). */
 export function splitTopLevel(s: string, separators: string): string[] {
   const out: string[] = [];
@@ -127,7 +133,7 @@ export function splitTopLevel(s: string, separators: string): string[] {
     const k = BRACKET[s.charCodeAt(i)];
     if (k > 0) depth++;
     else if (k < 0) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && separators.includes(s[i])) {
+    else if (depth === 0 && hasCode(separators, s.charCodeAt(i))) {
       out.push(s.slice(from, i));
       from = i + 1;
     }

@@ -58,11 +58,19 @@ export function extractDepartments(ctx: Context): void {
  * core the alias table knows (区发展改革委, 市财政局). 社区/城区/园区… are not a 区 prefix.
  */
 /** The alias table's cores keyed by their first two characters, longest first (built once per table). */
-const coresByHead = new WeakMap<object, Map<string, string[]>>();
+const coresByHead = new WeakMap<object, Map<number, string[]>>();
+
+/**
+ * The two code units at text[i] as one number (-1 past the end): a map key that, unlike
+ * text.slice(i, i + 2), allocates nothing on the scans below, which stop at every 县/市/区.
+ */
+function pairKey(text: string, i: number): number {
+  return i + 1 < text.length ? text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1) : -1;
+}
 
 const LEVEL_CHARS = /[县市区省州旗]/g;
 /** 社区, 城区, 园区 … : the character before 区/市 makes it part of another word. */
-const NOT_A_PREFIX = new Set([...'城社辖园片景校街新老山主都门超股']);
+const NOT_A_PREFIX = new Set([...'城社辖园片景校街新老山主都门超股'].map((c) => c.charCodeAt(0)));
 /** 区公安分局交警大队, 县生态环境局东坝监测站 name a sub-unit, not the unit before it. */
 const SUB_UNIT = /^(?:大队|支队|中队|交警|派出所|[科股处室所站]|[\u4e00-\u9fff]{1,6}?(?:监测站|中心|站|所|大队|中队|分局))/;
 
@@ -71,9 +79,9 @@ function unitsInProse(ctx: Context): string[] {
   if (!heads) {
     heads = new Map();
     for (const core of ctx.aliases.cores().filter((c) => c.length >= 2).sort((a, b) => b.length - a.length)) {
-      const list = heads.get(core.slice(0, 2));
+      const list = heads.get(pairKey(core, 0));
       if (list) list.push(core);
-      else heads.set(core.slice(0, 2), [core]);
+      else heads.set(pairKey(core, 0), [core]);
     }
     coresByHead.set(ctx.aliases, heads);
   }
@@ -82,10 +90,11 @@ function unitsInProse(ctx: Context): string[] {
     if (b.node.type === 'table' || (b.role && b.role !== 'preamble')) continue;
     const text = b.content.text;
     LEVEL_CHARS.lastIndex = 0;
-    for (let m = LEVEL_CHARS.exec(text); m; m = LEVEL_CHARS.exec(text)) {
-      const i = m.index;
-      if (i > 0 && NOT_A_PREFIX.has(text[i - 1])) continue;
-      const core = heads.get(text.slice(i + 1, i + 3))?.find((c) => text.startsWith(c, i + 1));
+    // test, not exec: no match object for each 县/市/区 (the match is one character)
+    while (LEVEL_CHARS.test(text)) {
+      const i = LEVEL_CHARS.lastIndex - 1;
+      if (i > 0 && NOT_A_PREFIX.has(text.charCodeAt(i - 1))) continue;
+      const core = heads.get(pairKey(text, i + 1))?.find((c) => text.startsWith(c, i + 1));
       if (!core) continue;
       const end = i + 1 + core.length;
       if (SUB_UNIT.test(text.slice(end, end + 10))) continue;
@@ -132,14 +141,15 @@ function findMentions(ctx: Context, departments: Department[]): void {
   if (byForm.size === 0) return;
   // names by their first two characters, longest first: one pass over the text takes the
   // longest name at each place (县 alone starts too many words to be a useful key)
-  const byHead = new Map<string, string[]>();
+  const byHead = new Map<number, string[]>();
+  const firsts = new Set<string>();
   for (const form of [...byForm.keys()].sort((x, y) => y.length - x.length)) {
-    const head = form.slice(0, 2);
+    const head = pairKey(form, 0);
     const list = byHead.get(head);
     if (list) list.push(form);
     else byHead.set(head, [form]);
+    firsts.add(form[0]);
   }
-  const firsts = new Set([...byHead.keys()].map((h) => h[0]));
   const starts = new RegExp(`[${[...firsts].map(escape).join('')}]`, 'g');
   const inClause = (offset: number) => ctx.clauseRanges.some(([s, e]) => offset >= s && offset < e);
   for (const b of ctx.blocks) {
@@ -147,9 +157,9 @@ function findMentions(ctx: Context, departments: Department[]): void {
     const text = b.content.text;
     const found: { at: number; len: number; dept: Department }[] = [];
     starts.lastIndex = 0;
-    for (let m = starts.exec(text); m; m = starts.exec(text)) {
-      const i = m.index;
-      const candidates = byHead.get(text.slice(i, i + 2));
+    while (starts.test(text)) {
+      const i = starts.lastIndex - 1;
+      const candidates = byHead.get(pairKey(text, i));
       const form = candidates?.find((f) => text.startsWith(f, i));
       if (!form) continue;
       if (!inClause(b.content.at(i))) found.push({ at: i, len: form.length, dept: byForm.get(form)! });

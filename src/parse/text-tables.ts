@@ -133,12 +133,18 @@ function pipeTable(lines: Line[], i: number): TableRegion | null {
  * number of cells (≥ 3), none of them prose (no sentence punctuation). Short one-cell lines
  * between rows are category rows (一、健身参与) and stay in the table.
  */
+const ROW_LAYOUTS = [
+  ['tab-rows', /\t+/],
+  ['space-rows', /(?:[ \u3000]{2,}|\t)+/],
+  ['space-rows', /[ \u3000\t]+/],
+] as const;
+
 function rowsTable(lines: Line[], i: number): TableRegion | null {
-  for (const [layout, sep] of [
-    ['tab-rows', /\t+/],
-    ['space-rows', /(?:[ \u3000]{2,}|\t)+/],
-    ['space-rows', /[ \u3000\t]+/],
-  ] as const) {
+  // Every line of prose comes here: one that no layout below can split (no tab, and a
+  // sentence or no space between words) starts no table, and is told so without splitting.
+  const l = lines[i];
+  if (isBlank(l) || (!l.text.includes('\t') && (SENTENCE.test(l.text) || !/\S\s+\S/.test(l.text)))) return null;
+  for (const [layout, sep] of ROW_LAYOUTS) {
     // tabs are a strong sign: a tab-separated cell may hold sentences (a task's full text)
     const count = (l: Line) =>
       isBlank(l) || (layout === 'tab-rows' ? !l.text.includes('\t') : SENTENCE.test(l.text) || !/\S\s+\S/.test(l.text)) ? 0 : splitCells(l, sep).length;
