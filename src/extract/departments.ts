@@ -110,8 +110,6 @@ function widen(text: string): string {
   return text.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 export function kindOf(name: string): DepartmentKind {
   if (/银行|支行|分行|信用社|农商行/.test(name)) return 'bank';
   if (/公司|集团|企业|有限/.test(name)) return 'enterprise';
@@ -122,6 +120,23 @@ export function kindOf(name: string): DepartmentKind {
   if (/政府$|管委会$/.test(name)) return 'government';
   if (/(局|委|办|厅|部|署|委员会|办公室|政府)$/.test(name)) return 'department';
   return 'other';
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A regex for any of the characters, shared by the documents whose names start alike
+ * (县, 市, 国, 各 …): V8 compiles a regex on its first use, which a regex made for each
+ * document pays every time.
+ */
+const startsRegexes = new Map<string, RegExp>();
+function startsRegex(chars: string): RegExp {
+  let re = startsRegexes.get(chars);
+  if (!re) {
+    re = new RegExp(`[${chars.split('').map(escape).join('')}]`, 'g');
+    if (startsRegexes.size < 1000) startsRegexes.set(chars, re);
+  }
+  return re;
 }
 
 /**
@@ -150,7 +165,7 @@ function findMentions(ctx: Context, departments: Department[]): void {
     else byHead.set(head, [form]);
     firsts.add(form[0]);
   }
-  const starts = new RegExp(`[${[...firsts].map(escape).join('')}]`, 'g');
+  const starts = startsRegex([...firsts].sort().join(''));
   const inClause = (offset: number) => ctx.clauseRanges.some(([s, e]) => offset >= s && offset < e);
   for (const b of ctx.blocks) {
     if (b.node.type === 'table' || (b.role && b.role !== 'preamble')) continue;
