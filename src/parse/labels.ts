@@ -70,6 +70,20 @@ for (const p of PATTERNS) {
 
 export const BOX_RE = sticky(`专栏${SP}*(\\d+|${CN_NUMERAL}+)?${SP}*[：:、.．]?${SP}*`);
 
+/**
+ * The ordinal of a label's number as written (１, 12, 十二, ③). Labels tried on every
+ * paragraph and break carry a handful of distinct numbers: each is read once.
+ */
+const ordinals = new Map<string, number | null>();
+function ordinalOf(number: string): number | null {
+  let ordinal = ordinals.get(number);
+  if (ordinal === undefined) {
+    ordinal = parseOrdinal(foldDigits(number));
+    if (ordinals.size < 10_000) ordinals.set(number, ordinal);
+  }
+  return ordinal;
+}
+
 /** The outline label at `from` in `text` (default: its start), if any. */
 export function matchLabel(text: string, from = 0): OutlineLabel | null {
   const patterns = BY_FIRST.get(text.charCodeAt(from));
@@ -78,7 +92,7 @@ export function matchLabel(text: string, from = 0): OutlineLabel | null {
     p.re.lastIndex = from;
     const m = p.re.exec(text);
     if (!m) continue;
-    const ordinal = parseOrdinal(foldDigits(m[1]));
+    const ordinal = ordinalOf(m[1]);
     if (ordinal === null) continue;
     // A label with nothing after it is not an outline item (e.g. a lone "1." cell).
     if (!/\S/.test(text.slice(from + m[0].length, from + m[0].length + 4)) && p.style !== 'chapter' && p.style !== 'section-cn') continue;
