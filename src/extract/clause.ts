@@ -87,6 +87,8 @@ export function lastLabelledClause(text: string): ClauseMatch | null {
   return innerClauses(text, text.length).at(-1) ?? null;
 }
 
+const CLOSING = new RegExp(`[${CLOSE.replace(']', '\\]')}]`, 'g');
+
 /** +1 for an opening bracket, -1 for a closing one, by code unit. */
 const BRACKET = new Int8Array(0x10000);
 for (const c of OPEN) BRACKET[c.charCodeAt(0)] = 1;
@@ -98,8 +100,11 @@ for (const c of CLOSE) BRACKET[c.charCodeAt(0)] = -1;
  */
 export function innerClauses(text: string, before: number): ClauseMatch[] {
   const out: ClauseMatch[] = [];
-  for (let i = 0; i < before; i++) {
-    if (BRACKET[text.charCodeAt(i)] >= 0 || !CLOSE.includes(text[i])) continue;
+  // the closing brackets, found by a regex scan rather than a loop over every character
+  CLOSING.lastIndex = 0;
+  while (CLOSING.test(text)) {
+    const i = CLOSING.lastIndex - 1;
+    if (i >= before) break;
     const open = matchingOpen(text, i);
     if (open === -1) continue;
     const content = text.slice(open + 1, i);
