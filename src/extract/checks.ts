@@ -97,24 +97,29 @@ const BRACKET = /[（）()〔〕《》“”【】]/;
 
 /** One pass over each paragraph: for every kind of bracket, the first one left unmatched. */
 function brackets(ctx: Context): void {
+  // per kind: open brackets not yet closed, and the outermost of them (all a stack would
+  // tell at the end); made once and cleared for each paragraph
+  const depth = new Int32Array(PAIRS.length);
+  const outermost = new Int32Array(PAIRS.length);
+  const stray = new Int32Array(PAIRS.length);
   for (const b of ctx.blocks) {
     const text = b.content.text;
     if (!BRACKET.test(text)) continue;
-    const stacks: number[][] = PAIRS.map(() => []);
-    const stray: number[] = PAIRS.map(() => -1);
+    depth.fill(0);
+    stray.fill(-1);
     for (let i = 0; i < text.length; i++) {
       const kind = KIND[text.charCodeAt(i)];
       if (kind === 0) continue;
       if (kind > 0) {
-        stacks[kind - 1].push(i);
+        if (depth[kind - 1]++ === 0) outermost[kind - 1] = i;
         continue;
       }
       const k = -kind - 1;
-      if (stacks[k].length) stacks[k].pop();
+      if (depth[k] > 0) depth[k]--;
       else if (stray[k] === -1) stray[k] = i;
     }
     PAIRS.forEach(([open, close], k) => {
-      const at = stray[k] !== -1 ? stray[k] : stacks[k][0];
+      const at = stray[k] !== -1 ? stray[k] : depth[k] > 0 ? outermost[k] : undefined;
       if (at === undefined) return;
       ctx.file.message(`unbalanced brackets: "${text[at]}" without its ${text[at] === open ? `"${close}"` : `"${open}"`}`, {
         place: spanPosition(ctx, b.content, at, at + 1).start,

@@ -95,6 +95,15 @@ export function indexSections(blocks: Block[]): Context['sectionInfo'] {
   return info;
 }
 
+/** The number of the innermost enclosing task (sections outermost first), without copying them. */
+export function innermostTask(ancestors: SectionNode[], taskOf: Map<unknown, string>): string | null {
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const number = taskOf.get(ancestors[i]);
+    if (number !== undefined) return number;
+  }
+  return null;
+}
+
 /** All blocks inside a section (its own and its subsections'). */
 export function blocksOf(ctx: Context, section: SectionNode): Block[] {
   return ctx.sectionInfo.get(section)?.blocks ?? [];

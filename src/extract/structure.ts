@@ -1,7 +1,7 @@
 import type { Table } from 'mdast';
 import type { Paragraph as ModelParagraph, ParagraphKind, Section, Task } from '../model/types.js';
 import type { SectionNode } from '../parse/outline.js';
-import { ancestorsOf, blocksOf, joinTexts, nodePosition, spanPosition, type Block, type Context } from './context.js';
+import { ancestorsOf, blocksOf, innermostTask, joinTexts, nodePosition, spanPosition, type Block, type Context } from './context.js';
 import { deadlineOf, findClause, innerClauses, lastLabelledClause, parseClause, splitNames, type ClauseMatch } from './clause.js';
 import { isIndicatorTable } from './indicators.js';
 import { inlineText, type InlineText } from '../parse/inline.js';
@@ -73,7 +73,7 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
     const groups = new Set<string>();
     for (const s of withClause) {
       const anc = ancestorsOf(ctx, s);
-      const task = [...anc].reverse().find((a) => a.data.style === taskStyle);
+      const task = anc.findLast((a) => a.data.style === taskStyle);
       if (task) groups.add(groupKey(ctx, task));
     }
     // Items numbered like the tasks, in parts of the same kind, are tasks too, clause or not
@@ -218,7 +218,7 @@ function paragraphs(ctx: Context): ModelParagraph[] {
       continue;
     }
     if (!b.content.text.trim()) continue;
-    const task = [...b.ancestors].reverse().map((a) => taskOf.get(a)).find((n) => n !== undefined) ?? null;
+    const task = innermostTask(b.ancestors, taskOf);
     out.push({
       id: `p${out.length + 1}`,
       kind: kindOf(ctx, b, task),

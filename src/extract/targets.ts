@@ -1,5 +1,5 @@
 import type { Comparator, Target } from '../model/types.js';
-import { spanPosition, type Block, type Context } from './context.js';
+import { innermostTask, spanPosition, type Block, type Context } from './context.js';
 import { foldDigits } from '../model/normalize.js';
 import { sentenceAround } from './sentence.js';
 
@@ -28,7 +28,7 @@ export function extractTargets(ctx: Context): void {
     if (b.node.type === 'table' || (b.role && b.role !== 'preamble')) continue;
     // 发展基础 / 取得成效: figures of the past, not targets
     if (b.ancestors.some((a) => BACKGROUND.test(a.data.title))) continue;
-    const task = [...b.ancestors].reverse().map((a) => taskOf.get(a)).find((n) => n !== undefined) ?? null;
+    const task = innermostTask(b.ancestors, taskOf);
     out.push(...targetsIn(ctx, b, task));
   }
   ctx.model.targets = out;
@@ -65,7 +65,7 @@ function targetsIn(ctx: Context, b: Block, task: string | null): Target[] {
     const { metric, verbText } = metricBefore(text, start, verb);
     if (!metric) continue;
     const comparatorText = suffix ?? verbText ?? null;
-    const year = [...marks].reverse().find((k) => k.at <= start)?.year ?? null;
+    const year = marks.findLast((k) => k.at <= start)?.year ?? null;
     out.push({
       metric,
       value: Number(num),
