@@ -33,7 +33,11 @@ export function extractDepartments(ctx: Context): void {
     const forms = [...g.forms.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
     const name = forms[0][0];
     canonical.set(key, name);
-    const aliases = [...new Set([...forms.slice(1).map((f) => f[0]), ...ctx.aliases.variants(name)])].filter((n) => n !== name);
+    // the other forms, then the table's spellings: each once, the name itself left out
+    const aliases: string[] = [];
+    const add = (n: string) => n !== name && !aliases.includes(n) && aliases.push(n);
+    for (let f = 1; f < forms.length; f++) add(forms[f][0]);
+    for (const n of ctx.aliases.variants(name)) add(n);
     departments.push({ name, aliases, kind: kindOf(name), lead: [], responsible: [], mentions: [] });
   }
   const byName = new Map(departments.map((d) => [d.name, d]));
@@ -45,7 +49,7 @@ export function extractDepartments(ctx: Context): void {
       if (!list.includes(a.name)) list.push(a.name);
     }
     // A unit both leading and supporting one task is listed as lead only.
-    task.responsible = task.responsible.filter((n) => !task.lead.includes(n));
+    if (task.lead.length > 0 && task.responsible.some((n) => task.lead.includes(n))) task.responsible = task.responsible.filter((n) => !task.lead.includes(n));
     for (const n of task.lead) if (!byName.get(n)!.lead.includes(task.number)) byName.get(n)!.lead.push(task.number);
     for (const n of task.responsible) if (!byName.get(n)!.responsible.includes(task.number)) byName.get(n)!.responsible.push(task.number);
   }
