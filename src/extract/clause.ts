@@ -191,10 +191,11 @@ function parseVerbStyle(content: string): ParsedName[] {
     const verb = m[1];
     const names = part.replace(DUTY_TAIL, '负责').slice(0, -verb.length);
     const role: Role = /牵头/.test(verb) ? 'lead' : 'responsible';
-    for (const raw of [...pending.flatMap(splitNames), ...splitNames(names)]) out.push({ role, label: verb, raw });
+    for (const p of pending) for (const raw of splitNames(p)) out.push({ role, label: verb, raw });
+    for (const raw of splitNames(names)) out.push({ role, label: verb, raw });
     pending = [];
   }
-  for (const raw of pending.flatMap(splitNames)) out.push({ role: 'responsible', label: '', raw });
+  for (const p of pending) for (const raw of splitNames(p)) out.push({ role: 'responsible', label: '', raw });
   return out;
 }
 
@@ -221,16 +222,19 @@ const MAY_HOLD_TIME = /年|月|季度|时限|时间|节点|长期|持续|常态|
 const TIME = /^(?:\d{4}\s*年|每年|每季度|每月|长期|持续|常态|20\d\d|底前$)|(?:年底|月底|年前|月前|底前|以前|之前)$/;
 const TAIL = /(等(?:有关|相关)?(?:部门|单位)(?:[（(](?:单位|部门)[）)])?|等)$/;
 
+const CONJUNCTION = /^(由|和|及|以及)/;
+const TRAILING_PUNCTUATION = /[。；;\s]+$/;
+
 export function splitNames(s: string): string[] {
-  return splitTopLevel(s, '、，,/／')
-    .map((n) =>
-      n
-        .trim()
-        .replace(/^(由|和|及|以及)/, '')
-        .replace(/[。；;\s]+$/, '')
-        .replace(DUTY_TAIL, ''),
-    )
-    .map((n) => (TAIL.test(n) && n.replace(TAIL, '').length >= 2 ? n.replace(TAIL, '') : n))
-    .map((n) => n.trim())
-    .filter((n) => n.length > 0 && !TIME.test(n));
+  const out: string[] = [];
+  for (const part of splitTopLevel(s, '、，,/／')) {
+    let n = part.trim().replace(CONJUNCTION, '').replace(TRAILING_PUNCTUATION, '').replace(DUTY_TAIL, '');
+    if (TAIL.test(n)) {
+      const bare = n.replace(TAIL, '');
+      if (bare.length >= 2) n = bare;
+    }
+    n = n.trim();
+    if (n.length > 0 && !TIME.test(n)) out.push(n);
+  }
+  return out;
 }

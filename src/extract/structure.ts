@@ -104,9 +104,10 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
     const clause = found?.clause ?? null;
     const where = found?.in ?? text;
     const inner = clause ? innerClauses(where.text, clause.start) : [];
-    const assignments = [...inner, ...(clause ? [clause] : [])]
-      .flatMap((c) => parseClause(c.content))
-      .map((n) => ({ role: n.role, label: n.label, raw: n.raw, name: n.raw }));
+    const assignments: Task['assignments'] = [];
+    for (const c of clause ? [...inner, clause] : inner) {
+      for (const n of parseClause(c.content)) assignments.push({ role: n.role, label: n.label, raw: n.raw, name: n.raw });
+    }
     for (const c of inner) ctx.clauseRanges.push([where.at(c.start), where.at(c.end - 1) + 1]);
     if (clause) ctx.clauseRanges.push([where.at(clause.start), where.at(clause.end - 1) + 1]);
     if (clause && assignments.length === 0) {
