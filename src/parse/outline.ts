@@ -55,7 +55,11 @@ export function outline() {
   return (tree: Root, file: VFile) => {
     const doc = String(file.value);
     const index = lineIndexOf(file);
-    const flat = flatten(tree.children, doc).flatMap((b): RootContent[] => (b.type === 'paragraph' ? split(b, doc, index) : [b]));
+    const flat: RootContent[] = [];
+    for (const b of flatten(tree.children, doc)) {
+      if (b.type === 'paragraph') flat.push(...split(b, doc, index));
+      else flat.push(b);
+    }
     markFrontMatter(flat, doc);
     annotate(flat, doc);
     tree.children = nest(flat, doc, index);
