@@ -94,7 +94,6 @@ PAIRS.forEach(([o, c], i) => {
   KIND[c.charCodeAt(0)] = -(i + 1);
 });
 const BRACKET = /[（）()〔〕《》“”【】]/;
-const BRACKETS = new RegExp(BRACKET.source, 'g');
 
 /** One pass over each paragraph: for every kind of bracket, the first one left unmatched. */
 function brackets(ctx: Context): void {
@@ -108,11 +107,9 @@ function brackets(ctx: Context): void {
     if (!BRACKET.test(text)) continue;
     depth.fill(0);
     stray.fill(-1);
-    // the brackets found by a regex scan, faster than a loop over every character
-    BRACKETS.lastIndex = 0;
-    while (BRACKETS.test(text)) {
-      const i = BRACKETS.lastIndex - 1;
+    for (let i = 0; i < text.length; i++) {
       const kind = KIND[text.charCodeAt(i)];
+      if (kind === 0) continue;
       if (kind > 0) {
         if (depth[kind - 1]++ === 0) outermost[kind - 1] = i;
         continue;
