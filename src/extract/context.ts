@@ -86,11 +86,12 @@ export function nodePosition(ctx: Context, node: { position?: { start: { offset?
 export function indexSections(blocks: Block[]): Context['sectionInfo'] {
   const info: Context['sectionInfo'] = new Map();
   for (const b of blocks) {
-    b.ancestors.forEach((s, i) => {
+    for (let i = 0; i < b.ancestors.length; i++) {
+      const s = b.ancestors[i];
       let entry = info.get(s);
       if (!entry) info.set(s, (entry = { ancestors: b.ancestors.slice(0, i + 1), blocks: [] }));
       entry.blocks.push(b);
-    });
+    }
   }
   return info;
 }

@@ -78,6 +78,12 @@ const NOT_A_PREFIX = new Set([...'城社辖园片景校街新老山主都门超�
 /** 区公安分局交警大队, 县生态环境局东坝监测站 name a sub-unit, not the unit before it. */
 const SUB_UNIT = /^(?:大队|支队|中队|交警|派出所|[科股处室所站]|[\u4e00-\u9fff]{1,6}?(?:监测站|中心|站|所|大队|中队|分局))/;
 
+/** The first of the names (longest first) that the text holds at `at`. */
+function longestAt(names: string[] | undefined, text: string, at: number): string | undefined {
+  if (names) for (const name of names) if (text.startsWith(name, at)) return name;
+  return undefined;
+}
+
 function unitsInProse(ctx: Context): string[] {
   let heads = coresByHead.get(ctx.aliases);
   if (!heads) {
@@ -98,7 +104,7 @@ function unitsInProse(ctx: Context): string[] {
     while (LEVEL_CHARS.test(text)) {
       const i = LEVEL_CHARS.lastIndex - 1;
       if (i > 0 && NOT_A_PREFIX.has(text.charCodeAt(i - 1))) continue;
-      const core = heads.get(pairKey(text, i + 1))?.find((c) => text.startsWith(c, i + 1));
+      const core = longestAt(heads.get(pairKey(text, i + 1)), text, i + 1);
       if (!core) continue;
       const end = i + 1 + core.length;
       if (SUB_UNIT.test(text.slice(end, end + 10))) continue;
@@ -178,8 +184,7 @@ function findMentions(ctx: Context, departments: Department[]): void {
     starts.lastIndex = 0;
     while (starts.test(text)) {
       const i = starts.lastIndex - 1;
-      const candidates = byHead.get(pairKey(text, i));
-      const form = candidates?.find((f) => text.startsWith(f, i));
+      const form = longestAt(byHead.get(pairKey(text, i)), text, i);
       if (!form) continue;
       if (!inClause(b.content.at(i))) found.push({ at: i, len: form.length, dept: byForm.get(form)! });
       starts.lastIndex = i + form.length;

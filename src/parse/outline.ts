@@ -229,8 +229,15 @@ export function titleOf(block: Paragraph | Heading, doc: string): string {
 
 /** The punctuation of a label, digits folded: "3、" → "、", "１．" → ".", "（1）" → "（）". */
 function shape(label: string): string {
-  return label.replace(/[0-9０-９〇零○一二两三四五六七八九十百千]/g, '').replace(/．/g, '.');
+  let s = shapes.get(label);
+  if (s === undefined) {
+    s = label.replace(/[0-9０-９〇零○一二两三四五六七八九十百千]/g, '').replace(/．/g, '.');
+    // a document has a handful of distinct labels, read for every item
+    if (shapes.size < 10_000) shapes.set(label, s);
+  }
+  return s;
 }
+const shapes = new Map<string, string>();
 
 /** An item whose opening paragraph goes on past its title (a task, not a heading). */
 function holdsProse(section: SectionNode, doc: string): boolean {
@@ -250,7 +257,8 @@ function nest(blocks: RootContent[], doc: string, index: LineIndex): RootContent
     const mark = block.type === 'paragraph' || block.type === 'heading' ? block.data?.outline : undefined;
     if (mark && stack.length && stack[stack.length - 1].data.style === 'box' && mark.style !== 'box') {
       // Items listed inside a 专栏 box belong to the box unless the outline resumes.
-      const resumes = mark.rank <= 4 || stack.slice(0, -1).some((s) => s.data.style === mark.style);
+      let resumes = mark.rank <= 4;
+      for (let i = 0; i < stack.length - 1 && !resumes; i++) resumes = stack[i].data.style === mark.style;
       if (!resumes) {
         delete block.data!.outline;
         container().push(block);
