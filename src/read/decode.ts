@@ -182,14 +182,16 @@ function guessUtf16(bytes: Uint8Array): { text: string; encoding: 'utf-16le' | '
 // control characters other than tab, line feed, form feed and carriage return
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\x01-\x08\x0b\x0e-\x1f]/g;
+// NUL or one of those: one scan tells that most texts have neither
 // eslint-disable-next-line no-control-regex
-const CONTROL_ANY = /[\x01-\x08\x0b\x0e-\x1f]/;
+const NUL_OR_CONTROL = /[\0-\x08\x0b\x0e-\x1f]/;
 
 function checkText(text: string): void {
   if (text.trim().length === 0) throw new DecodeError('empty file (only white space)');
+  if (!NUL_OR_CONTROL.test(text)) return;
   const nul = text.indexOf('\0');
   if (nul !== -1) throw new DecodeError(`binary data (NUL character at ${nul})`);
-  const control = CONTROL_ANY.test(text) ? (text.match(CONTROL)?.length ?? 0) : 0;
+  const control = text.match(CONTROL)?.length ?? 0;
   if (control > 8 && control > text.length / 100) throw new DecodeError(`binary data (${control} control characters)`);
 }
 
