@@ -26,7 +26,9 @@ function declaredCounts(ctx: Context): void {
     // the opening of a notice that is itself the document declares its tasks too
     if (b.node.type === 'table' || (b.role && b.role !== 'preamble' && b.role !== 'notice')) continue;
     if (!COUNT_NOUN.test(b.content.text)) continue;
-    for (const m of b.content.text.matchAll(DECLARED)) {
+    // exec on the shared regex: matchAll copies it on each call
+    DECLARED.lastIndex = 0;
+    for (let m = DECLARED.exec(b.content.text); m; m = DECLARED.exec(b.content.text)) {
       const declared = parseChineseNumber(m[1]);
       if (declared === null || declared < 2) continue;
       const noun = m[3];

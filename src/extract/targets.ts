@@ -43,7 +43,9 @@ function targetsIn(ctx: Context, b: Block, task: string | null): Target[] {
   const original = b.content.text;
   const text = foldDigits(original);
   const marks: { at: number; year: number }[] = [];
-  for (const m of text.matchAll(YEAR_MARK)) {
+  // exec on the shared regexes: matchAll copies the regex on each call and iterates slowly
+  YEAR_MARK.lastIndex = 0;
+  for (let m = YEAR_MARK.exec(text); m; m = YEAR_MARK.exec(text)) {
     const year = Number(m[1] ?? m[2] ?? m[3]);
     // a deadline lies after the document was written: "2000年底前建成的小区" describes, it does not set a year
     if (earliest !== null && year < earliest) continue;
@@ -51,7 +53,8 @@ function targetsIn(ctx: Context, b: Block, task: string | null): Target[] {
   }
   const inClause = (i: number) => ctx.clauseRanges.some(([s, e]) => b.content.at(i) >= s && b.content.at(i) < e);
   const out: Target[] = [];
-  for (const m of text.matchAll(VALUE)) {
+  VALUE.lastIndex = 0;
+  for (let m = VALUE.exec(text); m; m = VALUE.exec(text)) {
     const [whole, verb, num, unit, suffix] = m;
     const start = m.index! + (verb ? 0 : whole.indexOf(num));
     const numAt = m.index! + whole.indexOf(num);
