@@ -25,8 +25,11 @@ export interface Context {
   taskSections: Map<string, SectionNode>;
   /** Clause ranges (source offsets), so prose scans can skip them. */
   clauseRanges: [number, number][];
-  /** For each section: its enclosing sections (itself last) and all blocks inside it. */
-  sectionInfo: Map<SectionNode, { ancestors: SectionNode[]; blocks: Block[] }>;
+  /**
+   * For each section: its enclosing sections (itself last), all blocks inside it, and its own
+   * paragraphs and headings (not its subsections', no tables).
+   */
+  sectionInfo: Map<SectionNode, { ancestors: SectionNode[]; blocks: Block[]; own: Block[] }>;
 }
 
 export interface Block {
@@ -89,8 +92,9 @@ export function indexSections(blocks: Block[]): Context['sectionInfo'] {
     for (let i = 0; i < b.ancestors.length; i++) {
       const s = b.ancestors[i];
       let entry = info.get(s);
-      if (!entry) info.set(s, (entry = { ancestors: b.ancestors.slice(0, i + 1), blocks: [] }));
+      if (!entry) info.set(s, (entry = { ancestors: b.ancestors.slice(0, i + 1), blocks: [], own: [] }));
       entry.blocks.push(b);
+      if (s === b.section && b.node.type !== 'table') entry.own.push(b);
     }
   }
   return info;
@@ -108,6 +112,11 @@ export function innermostTask(ancestors: SectionNode[], taskOf: Map<unknown, str
 /** All blocks inside a section (its own and its subsections'). */
 export function blocksOf(ctx: Context, section: SectionNode): Block[] {
   return ctx.sectionInfo.get(section)?.blocks ?? [];
+}
+
+/** A section's own paragraphs and headings: not its subsections', no tables. */
+export function ownBlocksOf(ctx: Context, section: SectionNode): Block[] {
+  return ctx.sectionInfo.get(section)?.own ?? [];
 }
 
 /** Enclosing sections of a section, outermost first, itself last. */

@@ -1,7 +1,7 @@
 import type { Table } from 'mdast';
 import type { Paragraph as ModelParagraph, ParagraphKind, Section, Task } from '../model/types.js';
 import type { SectionNode } from '../parse/outline.js';
-import { ancestorsOf, blocksOf, innermostTask, joinTexts, nodePosition, spanPosition, type Block, type Context } from './context.js';
+import { ancestorsOf, blocksOf, innermostTask, joinTexts, ownBlocksOf, nodePosition, spanPosition, type Block, type Context } from './context.js';
 import { deadlineOf, findClause, innerClauses, lastLabelledClause, parseClause, splitNames, type ClauseMatch } from './clause.js';
 import { isIndicatorTable } from './indicators.js';
 import { inlineText, type InlineText } from '../parse/inline.js';
@@ -38,7 +38,7 @@ function parentOf(ctx: Context, s: SectionNode): SectionNode | null {
 }
 
 function toSection(ctx: Context, s: SectionNode): Section {
-  const own = blocksOf(ctx, s).filter((b) => b.section === s && b.node.type !== 'table');
+  const own = ownBlocksOf(ctx, s);
   return {
     id: s.data.id,
     number: s.data.number,
@@ -163,7 +163,7 @@ function clauseOf(ctx: Context, s: SectionNode): FoundClause | null {
   const clause = findClause(whole.text);
   found = clause ? { clause, in: whole } : null;
   if (!found && !s.children.some((c) => c.type === 'section')) {
-    const own = blocksOf(ctx, s).filter((b) => b.section === s && b.node.type !== 'table');
+    const own = ownBlocksOf(ctx, s);
     for (let i = own.length - 2; i >= 0 && !found; i--) {
       const inner = findClause(own[i].content.text);
       if (inner) found = { clause: inner, in: own[i].content };
@@ -180,7 +180,11 @@ function clauseOf(ctx: Context, s: SectionNode): FoundClause | null {
 /** The whole text of a section, subsections included, label stripped. */
 export function fullText(ctx: Context, s: SectionNode): InlineText {
   let t = fullTexts.get(s);
-  if (!t) fullTexts.set(s, (t = joinTexts(blocksOf(ctx, s).filter((b) => b.node.type !== 'table').map((b) => b.content))));
+  if (!t) {
+    const parts: InlineText[] = [];
+    for (const b of blocksOf(ctx, s)) if (b.node.type !== 'table') parts.push(b.content);
+    fullTexts.set(s, (t = joinTexts(parts)));
+  }
   return t;
 }
 
