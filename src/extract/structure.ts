@@ -144,19 +144,35 @@ function groupKey(ctx: Context, s: SectionNode): string {
   return `${s.data.style}|${parent?.data.style ?? ''}`;
 }
 
-const fullTexts = new WeakMap<SectionNode, InlineText>();
 interface FoundClause {
   clause: ClauseMatch;
   /** The text the clause's indices refer to: the section's whole text, or one of its paragraphs. */
   in: InlineText;
 }
-const clauses = new WeakMap<SectionNode, FoundClause | null>();
+
+/**
+ * What is worked out once for each section of a document, in Maps of that document: a
+ * WeakMap keyed by section costs more to fill than most of the work it saves.
+ */
+interface SectionMemo {
+  fullTexts: Map<SectionNode, InlineText>;
+  clauses: Map<SectionNode, FoundClause | null>;
+  kinds: Map<SectionNode, ParagraphKind | null>;
+}
+const memos = new WeakMap<Context, SectionMemo>();
+
+function memoOf(ctx: Context): SectionMemo {
+  let memo = memos.get(ctx);
+  if (!memo) memos.set(ctx, (memo = { fullTexts: new Map(), clauses: new Map(), kinds: new Map() }));
+  return memo;
+}
 
 /**
  * The assignment clause of a section (looked for once): closing its whole text, or else
  * closing one of its own paragraphs (a task followed by the notice's closing remarks).
  */
 function clauseOf(ctx: Context, s: SectionNode): FoundClause | null {
+  const clauses = memoOf(ctx).clauses;
   let found = clauses.get(s);
   if (found !== undefined) return found;
   const whole = fullText(ctx, s);
@@ -179,6 +195,7 @@ function clauseOf(ctx: Context, s: SectionNode): FoundClause | null {
 
 /** The whole text of a section, subsections included, label stripped. */
 export function fullText(ctx: Context, s: SectionNode): InlineText {
+  const fullTexts = memoOf(ctx).fullTexts;
   let t = fullTexts.get(s);
   if (!t) {
     const parts: InlineText[] = [];
@@ -196,10 +213,10 @@ const KINDS: [RegExp, ParagraphKind][] = [
   [/保障措施|组织实施|实施保障|保障机制|实施机制|组织保障|工作要求|工作保障/, 'measure'],
 ];
 
-const sectionKinds = new WeakMap<SectionNode, ParagraphKind | null>();
 
 /** The kind a part gives its prose: the nearest enclosing section that names one. */
 function kindOfSection(ctx: Context, s: SectionNode): ParagraphKind | null {
+  const sectionKinds = memoOf(ctx).kinds;
   let kind = sectionKinds.get(s);
   if (kind === undefined) {
     kind = null;
