@@ -37,10 +37,18 @@ const LABEL_LINE = new RegExp(`^${LABEL.source}`);
 /** LABEL for a scan (made once: findClause runs on every section). */
 const LABEL_ALL = new RegExp(LABEL.source, 'g');
 
+// made once: a regex literal in a function is a new object each time it runs
+const CLOSING_PUNCTUATION = /[\s。.；;]/;
+const TRAILING_SPACES = /[ \t\u3000]+$/;
+const SENTENCE_END = /[。；;！\n]$/;
+/** "label：rest" (the label before the first colon, spaces around it dropped). */
+const LABELLED = /^\s*(.*?)\s*[：:]\s*(.*)$/s;
+const LEADS = /牵头/;
+
 /** Find the clause at the end of a task's text. */
 export function findClause(text: string): ClauseMatch | null {
   let end = text.length;
-  while (end > 0 && /[\s。.；;]/.test(text[end - 1])) end--;
+  while (end > 0 && CLOSING_PUNCTUATION.test(text[end - 1])) end--;
   const last = text[end - 1];
   if (last && CLOSE.includes(last)) {
     const open = matchingOpen(text, end - 1);
@@ -57,11 +65,11 @@ export function findClause(text: string): ClauseMatch | null {
   const head = text.slice(0, end);
   let m: RegExpExecArray | null;
   while ((m = re.exec(head))) {
-    const before = head.slice(0, m.index).replace(/[ \t\u3000]+$/, '');
+    const before = head.slice(0, m.index).replace(TRAILING_SPACES, '');
     const rest = head.slice(m.index);
-    const startsSentence = (before === '' || /[。；;！\n]$/.test(before)) && !closesBracket(rest);
+    const startsSentence = (before === '' || SENTENCE_END.test(before)) && !closesBracket(rest);
     const labelLines = rest.split('\n').every((line) => LABEL_LINE.test(line.trim()));
-    if (startsSentence && !/。/.test(rest) && (!rest.includes('\n') || labelLines)) {
+    if (startsSentence && !rest.includes('。') && (!rest.includes('\n') || labelLines)) {
       return { start: m.index, end, content: rest, contentStart: m.index };
     }
   }
@@ -156,7 +164,7 @@ export function parseClause(content: string): ParsedName[] {
     let role: Role = 'responsible';
     let label = '';
     for (const part of splitTopLevel(content, '；;。\n')) {
-      const m = /^\s*(.*?)\s*[：:]\s*(.*)$/s.exec(part);
+      const m = LABELLED.exec(part);
       if (m && m[1].length <= 8) {
         label = m[1];
         role = LEAD_LABEL.test(label) ? 'lead' : 'responsible';
@@ -179,7 +187,7 @@ function parseVerbStyle(content: string): ParsedName[] {
   // Verb style: "A牵头，B、C配合" / "A负责"
   const parts = splitTopLevel(content, '，,；;').map((p) => p.trim()).filter(Boolean);
   // "（A，B、C按职责分工负责）": the unit set apart before the comma leads (国务院 分工 style)
-  const setApart = parts.length > 1 && !/牵头/.test(content) && !VERB.test(parts[0]) && DUTY_TAIL.test(parts[parts.length - 1]);
+  const setApart = parts.length > 1 && !LEADS.test(content) && !VERB.test(parts[0]) && DUTY_TAIL.test(parts[parts.length - 1]);
   let pending: string[] = [];
   for (const [index, part] of parts.entries()) {
     const m = VERB.exec(part.replace(DUTY_TAIL, '负责'));
@@ -190,7 +198,7 @@ function parseVerbStyle(content: string): ParsedName[] {
     }
     const verb = m[1];
     const names = part.replace(DUTY_TAIL, '负责').slice(0, -verb.length);
-    const role: Role = /牵头/.test(verb) ? 'lead' : 'responsible';
+    const role: Role = LEADS.test(verb) ? 'lead' : 'responsible';
     for (const p of pending) for (const raw of splitNames(p)) out.push({ role, label: verb, raw });
     for (const raw of splitNames(names)) out.push({ role, label: verb, raw });
     pending = [];
@@ -207,7 +215,7 @@ export function deadlineOf(content: string): string | null {
   if (!MAY_HOLD_TIME.test(content)) return null; // most clauses: units only
   const clean = (s: string) => s.trim().replace(/[。；;，,\s]+$/, '');
   for (const part of splitTopLevel(content, '；;。\n')) {
-    const m = /^\s*(.*?)\s*[：:]\s*(.*)$/s.exec(part);
+    const m = LABELLED.exec(part);
     if (m && m[1].length <= 8 && DEADLINE_LABEL.test(m[1])) return clean(m[2]) || null;
   }
   for (const part of splitTopLevel(content, '，,；;。\n')) if (TIME.test(part.trim())) return clean(part);

@@ -60,12 +60,14 @@ export function collectBlocks(tree: Root, doc: string): Block[] {
   return out;
 }
 
+const SPACE = /[\s\u3000]/;
+
 function stripLabel(node: Paragraph | Heading, doc: string): InlineText {
   const full = inlineText(node, doc);
   const mark = node.data?.outline;
   let k = 0;
   if (mark) while (k < full.text.length && full.at(k) < mark.labelEnd) k++;
-  while (k < full.text.length && /[\s\u3000]/.test(full.text[k])) k++;
+  while (k < full.text.length && SPACE.test(full.text[k])) k++;
   return full.slice(k);
 }
 

@@ -61,9 +61,9 @@ function targetsIn(ctx: Context, b: Block, task: string | null): Target[] {
     const end = m.index! + whole.length;
     if (!unit && !verb && !suffix) continue;
     const before = text[numAt - 1] ?? '';
-    if (/[\dA-Za-z.．第—\-－~～:：]/.test(before) && !verb) continue;
+    if (GLUED_BEFORE.test(before) && !verb) continue;
     if (!AFTER_OK.test(text.slice(end))) continue;
-    if (/^\d{4}$/.test(num) && !unit) continue;
+    if (YEAR_ONLY.test(num) && !unit) continue;
     if (inClause(numAt)) continue;
     const { metric, verbText } = metricBefore(text, start, verb);
     if (!metric) continue;
@@ -92,6 +92,16 @@ const HEDGE = /(原则上|保持|全部|均|要|应|需|须|可|累计|共计|�
 const FILLER = /^(并|且|使|让|其中|力争|全力|努力|确保|基本|实现|建成|创成|新增|累计|完成|全县|全市|全区|全面|按照标准|按照|按|建设|实施|新建|改造|打造|推进|，)+/;
 const TRAILING_VERB = new RegExp(`(${VERBS}|为|在)$`);
 
+// made once: a regex literal in a function is a new object each time it runs
+const GLUED_BEFORE = /[\dA-Za-z.．第—\-－~～:：]/;
+const YEAR_ONLY = /^\d{4}$/;
+const CLAUSE_BREAK = /[，。；：、,;:\n（(“”]/;
+const LEADING_YEAR = /^(?:到|至|力争到|预计到|力争)?\s*\d{4}\s*年(?:底|末)?/;
+const ENUMERATION = /^[一二三四五六七八九十]是/;
+const FROM_YEAR = /由\s*\d{4}\s*年.*$/;
+const BASE_YEAR = /[较比]\s*\d{4}\s*年(?:底|末)?/;
+const CHANGE_ONLY = /^(提高|下降|增长|减少|降低|提升|增加)$/;
+
 function metricBefore(text: string, start: number, verb: string | undefined): { metric: string; verbText: string | null } {
   // back to the start of the clause; a bracket closed inside the metric (自然村(组)通…) is part of it
   let s = start;
@@ -100,14 +110,14 @@ function metricBefore(text: string, start: number, verb: string | undefined): { 
     const c = text[s - 1];
     if (c === ')' || c === '）') depth++;
     else if ((c === '(' || c === '（') && depth > 0) depth--;
-    else if (/[，。；：、,;:\n（(“”]/.test(c)) break;
+    else if (CLAUSE_BREAK.test(c)) break;
     s--;
   }
   let phrase = text.slice(s, start).trim();
   // "到2025年城区公交站点…": drop the year marker from the metric
-  phrase = phrase.replace(/^(?:到|至|力争到|预计到|力争)?\s*\d{4}\s*年(?:底|末)?/, '').replace(/^[一二三四五六七八九十]是/, '');
+  phrase = phrase.replace(LEADING_YEAR, '').replace(ENUMERATION, '');
   // "面积由2015年的52平方公里扩大到2020年的": the metric is what comes before 由
-  phrase = phrase.replace(/由\s*\d{4}\s*年.*$/, '');
+  phrase = phrase.replace(FROM_YEAR, '');
   let verbText = verb ?? null;
   const tv = TRAILING_VERB.exec(phrase);
   if (tv) {
@@ -115,9 +125,9 @@ function metricBefore(text: string, start: number, verb: string | undefined): { 
     phrase = phrase.slice(0, tv.index);
   }
   // "用水量较2015年下降": the base year belongs to the sentence, not to the metric's name
-  phrase = phrase.replace(/[较比]\s*\d{4}\s*年(?:底|末)?/, '').replace(HEDGE, '');
+  phrase = phrase.replace(BASE_YEAR, '').replace(HEDGE, '');
   phrase = phrase.replace(FILLER, '').trim();
-  if (/^(提高|下降|增长|减少|降低|提升|增加)$/.test(phrase)) phrase = '';
+  if (CHANGE_ONLY.test(phrase)) phrase = '';
   return { metric: phrase.length >= 2 ? phrase : '', verbText };
 }
 

@@ -28,6 +28,11 @@ const WRAP_MIN = 28;
 /** Page numbers of printed 公文 (— 3 —, －3－, - 3 -, 第3页, 3/12). */
 const PAGE_NUMBER = /^(?:[—–\-－~～]+\s*\d{1,4}\s*[—–\-－~～]+|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
 const ENDS_SENTENCE = /[。；！？：”’）)〕】」》\]]$/;
+// made once: a regex literal in a function is a new object each time it runs (every line)
+const SPACED_CELLS = /\S(?: {2,}|\t|\u3000{2,})\S/;
+const CLAUSE_WORDS = /牵头|单位|部门|负责|配合/;
+const LEADING_SPACE = /[\s\u3000\ufeff]/;
+const TRAILING_SPACE = /[\s\u3000]/;
 
 export function parseGongwen(doc: string, index = new LineIndex(doc)): Root {
   const lines = index.lines();
@@ -79,7 +84,7 @@ export function parseGongwen(doc: string, index = new LineIndex(doc)): Root {
       brackets.clause ||
       (text.value.length >= WRAP_MIN &&
       !ENDS_SENTENCE.test(text.value) &&
-      !/\S(?: {2,}|\t|\u3000{2,})\S/.test(text.value) &&
+      !SPACED_CELLS.test(text.value) &&
       !NOTICE_TITLE.test(text.value));
     if (!prose) open = null;
     i++;
@@ -121,7 +126,7 @@ function scanBrackets(t: string, state: Brackets): Brackets {
       }
     }
   }
-  if (depth > 0 && from !== -1 && !clause) clause = /牵头|单位|部门|负责|配合/.test(t.slice(from));
+  if (depth > 0 && from !== -1 && !clause) clause = CLAUSE_WORDS.test(t.slice(from));
   return { depth, clause };
 }
 
@@ -150,8 +155,8 @@ function lastIsPageNumber(p: Paragraph): boolean {
 function trim(line: Line): CellSpan | null {
   let s = 0;
   let e = line.text.length;
-  while (s < e && /[\s\u3000\ufeff]/.test(line.text[s])) s++;
-  while (e > s && /[\s\u3000]/.test(line.text[e - 1])) e--;
+  while (s < e && LEADING_SPACE.test(line.text[s])) s++;
+  while (e > s && TRAILING_SPACE.test(line.text[e - 1])) e--;
   return s < e ? { start: line.start + s, end: line.start + e } : null;
 }
 

@@ -45,6 +45,8 @@ const PATTERNS: Pattern[] = [
   { style: 'circled', rank: 8, re: sticky(`(${CIRCLED_CLASS})${SP}*`) },
 ];
 
+const NOT_SPACE = /\S/;
+
 /** The characters each pattern can start with. */
 const DIGIT_CHARS = '0123456789０１２３４５６７８９';
 const LEADS: Record<string, string> = {
@@ -95,7 +97,7 @@ export function matchLabel(text: string, from = 0): OutlineLabel | null {
     const ordinal = ordinalOf(m[1]);
     if (ordinal === null) continue;
     // A label with nothing after it is not an outline item (e.g. a lone "1." cell).
-    if (!/\S/.test(text.slice(from + m[0].length, from + m[0].length + 4)) && p.style !== 'chapter' && p.style !== 'section-cn') continue;
+    if (!NOT_SPACE.test(text.slice(from + m[0].length, from + m[0].length + 4)) && p.style !== 'chapter' && p.style !== 'section-cn') continue;
     return {
       style: p.style,
       label: m[0].trimEnd(),

@@ -98,6 +98,19 @@ function flattenList(list: List, doc: string): RootContent[] {
   return out;
 }
 
+/** A break followed by what could start a label (the rest is checked by matchLabel). */
+const BREAKS = /(?:[\n。）〕)]|[ \u3000]+)(?=[ \t\u3000]*[第（(0-9０-９〇零一二两三四五六七八九十百①-⑳专])/g;
+// made once: a regex literal in a function is a new object each time it runs
+const INLINE_SPACE = /[ \t\u3000]/;
+const SPACE = /\s/;
+const SPACE_OR_WIDE = /[\s\u3000]/;
+const SENTENCE_STOP = /[。；]/;
+const LEADING_SPACES = /^[\s\u3000]+/;
+const HEADING_END = /[。：:\s]+$/;
+const FULL_STOP = /[。！？]/;
+const TITLE_END = /[：:；;\s]+$/;
+const NEWLINES = /\n/g;
+
 /** Labels that may continue a paragraph after a full stop: "…。（二）…". */
 const INLINE_STYLES = new Set(['paren-cn', 'paren-arabic', 'circled', 'arabic', 'cn']);
 
@@ -111,11 +124,12 @@ function split(p: Paragraph, doc: string, index: LineIndex): Paragraph[] {
   const own = matchLabel(text.trimStart());
   if (own) last.set(own.style, own.ordinal);
   // a break followed by what could start a label (the rest is checked by matchLabel)
-  const breaks = /(?:[\n。）〕)]|[ \u3000]+)(?=[ \t\u3000]*[第（(0-9０-９〇零一二两三四五六七八九十百①-⑳专])/g;
+  const breaks = BREAKS;
+  breaks.lastIndex = 0;
   for (let m = breaks.exec(text); m; m = breaks.exec(text)) {
-    const before = /^[ \u3000]/.test(m[0]) ? ' ' : m[0];
+    const before = m[0][0] === ' ' || m[0][0] === '\u3000' ? ' ' : m[0];
     let k = m.index + m[0].length;
-    while (k < text.length && /[ \t\u3000]/.test(text[k])) k++;
+    while (k < text.length && INLINE_SPACE.test(text[k])) k++;
     const label = matchLabel(text, k) ?? (before === '\n' ? matchBox(text, k) : null);
     if (!label || label.bare) continue;
     if (before !== '\n') {
@@ -136,8 +150,8 @@ function split(p: Paragraph, doc: string, index: LineIndex): Paragraph[] {
   for (let b = 0; b + 1 < bounds.length; b++) {
     let s = bounds[b];
     let e = bounds[b + 1];
-    while (s < e && /\s/.test(text[s])) s++;
-    while (e > s && /\s/.test(text[e - 1])) e--;
+    while (s < e && SPACE.test(text[s])) s++;
+    while (e > s && SPACE.test(text[e - 1])) e--;
     if (s === e) continue;
     const position = index.position(inline.at(s), inline.at(e - 1) + 1);
     const node: Text = { type: 'text', value: text.slice(s, e), position };
@@ -178,10 +192,10 @@ function annotate(blocks: RootContent[], doc: string): void {
     const inline = inlineText(block, doc);
     const text = inline.text;
     let k = 0;
-    while (k < text.length && /[\s\u3000]/.test(text[k])) k++;
+    while (k < text.length && SPACE_OR_WIDE.test(text[k])) k++;
     const rest = text.slice(k);
     // 附件：1. … / 2. …: a notice's list of attachments is not part of the outline
-    const listed = inAttachments && rest.length <= 60 && !/[。；]/.test(rest) && matchLabel(text, k)?.style === 'arabic';
+    const listed = inAttachments && rest.length <= 60 && !SENTENCE_STOP.test(rest) && matchLabel(text, k)?.style === 'arabic';
     if (ATTACHMENTS.test(rest) || listed) {
       inAttachments = true;
       block.data = { ...block.data, role: 'attachment' };
@@ -220,11 +234,11 @@ export function titleOf(block: Paragraph | Heading, doc: string): string {
   const mark = block.data?.outline;
   let k = 0;
   if (mark) while (k < text.length && inline.at(k) < mark.labelEnd) k++;
-  const rest = text.slice(k).replace(/^[\s\u3000]+/, '');
-  if (block.type === 'heading') return rest.replace(/[。：:\s]+$/, '');
-  const stop = rest.search(/[。！？]/);
+  const rest = text.slice(k).replace(LEADING_SPACES, '');
+  if (block.type === 'heading') return rest.replace(HEADING_END, '');
+  const stop = rest.search(FULL_STOP);
   const first = stop === -1 ? rest : rest.slice(0, stop);
-  return first.replace(/[：:；;\s]+$/, '').replace(/\n/g, '');
+  return first.replace(TITLE_END, '').replace(NEWLINES, '');
 }
 
 /** The punctuation of a label, digits folded: "3、" → "、", "１．" → ".", "（1）" → "（）". */
