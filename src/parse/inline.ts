@@ -88,11 +88,16 @@ export class InlineText {
  * paragraph's text several times, and the check reads the whole paragraph twice.
  */
 const SLICE_OF = Symbol('slice of');
-type MarkedText = Text & { [SLICE_OF]?: string };
+/** The node's InlineText, made on first use (immutable, so one serves every reader). */
+const INLINE = Symbol('inline text');
+type MarkedText = Text & { [SLICE_OF]?: string; [INLINE]?: InlineText };
 
 /** Mark a text node whose value is `doc.slice(start, end)` of its position (not "**": see collect). */
 export function markSlice(t: Text, doc: string): Text {
-  if (!t.value.includes('**')) (t as MarkedText)[SLICE_OF] = doc;
+  if (!t.value.includes('**')) {
+    (t as MarkedText)[SLICE_OF] = doc;
+    (t as MarkedText)[INLINE] = undefined;
+  }
   return t;
 }
 
@@ -103,7 +108,13 @@ export function inlineText(node: Paragraph | Heading | Nodes, doc: string): Inli
     const s = t.position?.start.offset;
     const e = t.position?.end.offset;
     if (s !== undefined && e !== undefined && e - s === t.value.length) {
-      if ((t as MarkedText)[SLICE_OF] === doc || (!t.value.includes('**') && doc.startsWith(t.value, s))) return InlineText.exact(t.value, s);
+      const marked = t as MarkedText;
+      if (marked[SLICE_OF] === doc) {
+        const known = marked[INLINE];
+        if (known && known.text === t.value && known.end === e) return known;
+        return (marked[INLINE] = InlineText.exact(t.value, s));
+      }
+      if (!t.value.includes('**') && doc.startsWith(t.value, s)) return InlineText.exact(t.value, s);
     }
   }
   const parts: InlineText[] = [];
