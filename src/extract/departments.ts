@@ -120,15 +120,20 @@ function widen(text: string): string {
   return text.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 }
 
-export function kindOf(name: string): DepartmentKind {
-  if (/银行|支行|分行|信用社|农商行/.test(name)) return 'bank';
-  if (/公司|集团|企业|有限/.test(name)) return 'enterprise';
-  if (/乡镇|街道|镇人民政府|乡人民政府|镇政府|乡政府|办事处|^各?(乡|镇)/.test(name)) return 'township';
-  if (/^(县|市|区|省)?委(?!员会$)|党委|党史|组织部|宣传部|统战部|政法委|编办|纪委|监委|工会|团(县|市|区)?委|妇联/.test(name)) return 'party';
-  if (/中心|事务|站$|所$|院$|队$|研究室/.test(name)) return 'agency';
+/** The first pattern a name matches gives its kind (made once, not at every call). */
+const KINDS: [RegExp, DepartmentKind][] = [
+  [/银行|支行|分行|信用社|农商行/, 'bank'],
+  [/公司|集团|企业|有限/, 'enterprise'],
+  [/乡镇|街道|镇人民政府|乡人民政府|镇政府|乡政府|办事处|^各?(乡|镇)/, 'township'],
+  [/^(县|市|区|省)?委(?!员会$)|党委|党史|组织部|宣传部|统战部|政法委|编办|纪委|监委|工会|团(县|市|区)?委|妇联/, 'party'],
+  [/中心|事务|站$|所$|院$|队$|研究室/, 'agency'],
   // 各区县政府, 各县（市、区）人民政府, 市政府: governments as units (a township's is above)
-  if (/政府$|管委会$/.test(name)) return 'government';
-  if (/(局|委|办|厅|部|署|委员会|办公室|政府)$/.test(name)) return 'department';
+  [/政府$|管委会$/, 'government'],
+  [/(局|委|办|厅|部|署|委员会|办公室|政府)$/, 'department'],
+];
+
+export function kindOf(name: string): DepartmentKind {
+  for (const [re, kind] of KINDS) if (re.test(name)) return kind;
   return 'other';
 }
 
