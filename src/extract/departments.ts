@@ -115,6 +115,20 @@ function unitsInProse(ctx: Context): string[] {
   return found;
 }
 
+/**
+ * A name as written, half-width and full-width. Unit names recur from document to document
+ * (县发展改革委 …): each is spelt out once.
+ */
+const spellings = new Map<string, string[]>();
+function spellingsOf(form: string): string[] {
+  let list = spellings.get(form);
+  if (!list) {
+    list = [form, normalizeForMatch(form), widen(form)];
+    if (spellings.size < 100_000) spellings.set(form, list);
+  }
+  return list;
+}
+
 /** Half-width ASCII punctuation and letters to their full-width forms. */
 function widen(text: string): string {
   return text.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
@@ -165,7 +179,7 @@ function findMentions(ctx: Context, departments: Department[]): void {
   for (const d of departments) {
     for (const form of [d.name, ...d.aliases]) {
       if (form.length < 3) continue;
-      for (const spelling of [form, normalizeForMatch(form), widen(form)]) if (!byForm.has(spelling)) byForm.set(spelling, d);
+      for (const spelling of spellingsOf(form)) if (!byForm.has(spelling)) byForm.set(spelling, d);
     }
   }
   if (byForm.size === 0) return;
