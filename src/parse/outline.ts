@@ -309,12 +309,12 @@ function nest(blocks: RootContent[], doc: string, index: LineIndex): RootContent
         rank,
         level: stack.length + 1,
         title: titleOf(block as Paragraph | Heading, doc),
-        ...(mark.bare ? { bare: true } : {}),
       },
       children: [block],
       // from the label on: a Markdown list marker lies before its paragraph
       position: block.position ? { start: index.point(Math.min(mark.labelStart, block.position.start.offset!)), end: { ...block.position.end } } : undefined,
     };
+    if (mark.bare) section.data.bare = true; // set, not spread into the literal (V8's slow path)
     container().push(section);
     stack.push(section);
   }
