@@ -127,7 +127,7 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
       responsible: [],
       assignments,
       clause: clause ? { raw: where.text.slice(clause.start, clause.end), position: spanPosition(ctx, where, clause.start, clause.end) } : null,
-      deadline: [...(clause ? [clause] : []), ...inner].map((c) => deadlineOf(c.content)).find((d) => d !== null) ?? null,
+      deadline: firstDeadline(clause ? [clause, ...inner] : inner),
       position: nodePosition(ctx, s),
     };
     tasks.push(task);
@@ -135,6 +135,15 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
     if (!clause && withClause.length > 0) missing.push({ task, section: s });
   }
   return { tasks, missing };
+}
+
+/** The deadline the first clause that states one states. */
+function firstDeadline(clauses: ClauseMatch[]): string | null {
+  for (const c of clauses) {
+    const deadline = deadlineOf(c.content);
+    if (deadline !== null) return deadline;
+  }
+  return null;
 }
 
 /** Items belong to one task group when they share their style and their parent's style. */
