@@ -92,7 +92,12 @@ function strictUtf8(bytes: Uint8Array, shift: number): string {
   }
   // V8 makes a string of Chinese UTF-8 slowly (TextDecoder, Buffer#toString: ~100 MB/s);
   // ICU's transcoder to UTF-16 and a UTF-16 string are ~9× faster. Same text, BOMs kept.
-  return transcode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'utf8', 'utf16le').toString('utf16le');
+  try {
+    return transcode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'utf8', 'utf16le').toString('utf16le');
+  } catch {
+    // a Node built without ICU has no transcoder
+    return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  }
 }
 
 /** How many 3-byte UTF-8 characters (most Chinese) the bytes before `end` hold; they are valid UTF-8. */
