@@ -135,6 +135,8 @@ const NOTICE_TITLE = /^关于.*(?:通知|意见|决定|批复|函|通报|报告)
 
 /** A 文号 or a date alone on its line never continues the line above (a long title). */
 function headerLine(t: string): boolean {
+  // a date ends with 日 and a 文号 alone is short: most lines are neither, and need no folding
+  if (t.length > 40 && !t.endsWith('日')) return false;
   const folded = foldDigits(t);
   if (DATE_ARABIC.test(folded) || DATE_CHINESE.test(folded)) return true;
   const m = t.length <= 40 ? DOC_NUMBER.exec(folded) : null;
