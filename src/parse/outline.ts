@@ -119,10 +119,11 @@ function split(p: Paragraph, doc: string, index: LineIndex): Paragraph[] {
   const inline = inlineText(p, doc);
   const text = inline.text;
   const cuts: number[] = [];
-  // last ordinal seen of each numbering style in this paragraph
-  const last = new Map<string, number>();
+  // last ordinal seen of each numbering style in this paragraph (made at the first label:
+  // most paragraphs have none)
+  let last: Map<string, number> | undefined;
   const own = matchLabel(text.trimStart());
-  if (own) last.set(own.style, own.ordinal);
+  if (own) (last = new Map()).set(own.style, own.ordinal);
   // a break followed by what could start a label (the rest is checked by matchLabel)
   const breaks = BREAKS;
   breaks.lastIndex = 0;
@@ -135,14 +136,14 @@ function split(p: Paragraph, doc: string, index: LineIndex): Paragraph[] {
     if (before !== '\n') {
       // Items run together (…。（二）…, …（牵头单位：…）（二）…, a whole plan pasted as one
       // line): only where a numbering continues, or a new one starts at 1 after a full stop
-      const previous = last.get(label.style);
+      const previous = last?.get(label.style);
       const continues = previous !== undefined && previous + 1 === label.ordinal;
       const starts = (before === '。' || before === ' ') && label.ordinal === 1 && previous === undefined;
       if (!INLINE_STYLES.has(label.style) || !(continues || starts)) continue;
       if (before !== '。' && before !== ' ' && !continues) continue;
     }
     cuts.push(k);
-    last.set(label.style, label.ordinal);
+    (last ??= new Map()).set(label.style, label.ordinal);
   }
   if (cuts.length === 0) return [p];
   const bounds = [0, ...cuts, text.length];
