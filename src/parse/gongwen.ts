@@ -41,7 +41,7 @@ export function parseGongwen(doc: string, index = new LineIndex(doc)): Root {
   let t = 0;
   let i = 0;
   let open: Paragraph | null = null;
-  let brackets: Brackets = { depth: 0, clause: false };
+  const brackets: Brackets = { depth: 0, clause: false };
   while (i < lines.length) {
     if (t < tables.length && tables[t].first === i) {
       open = null;
@@ -78,8 +78,10 @@ export function parseGongwen(doc: string, index = new LineIndex(doc)): Root {
       open = { type: 'paragraph', children: [text], position: { ...text.position! } };
       children.push(open);
     }
+    // a new paragraph starts with no bracket open
+    if (open.children.length === 1) (brackets.depth = 0), (brackets.clause = false);
+    scanBrackets(text.value, brackets);
     // a line with runs of spaces inside is tabular (名单, 联系人), not wrapped prose
-    brackets = scanBrackets(text.value, open.children.length > 1 ? brackets : { depth: 0, clause: false });
     const prose =
       brackets.clause ||
       (text.value.length >= WRAP_MIN &&
@@ -108,7 +110,8 @@ interface Brackets {
 
 const BRACKETS = /[（(〔）)〕]/g;
 
-function scanBrackets(t: string, state: Brackets): Brackets {
+/** Carry `state` over the line (updated in place: one state for the whole parse). */
+function scanBrackets(t: string, state: Brackets): void {
   let { depth, clause } = state;
   let from = depth > 0 ? 0 : -1;
   // the brackets found by a regex scan: a loop over every character of every line costs more
@@ -127,7 +130,8 @@ function scanBrackets(t: string, state: Brackets): Brackets {
     }
   }
   if (depth > 0 && from !== -1 && !clause) clause = CLAUSE_WORDS.test(t.slice(from));
-  return { depth, clause };
+  state.depth = depth;
+  state.clause = clause;
 }
 
 /** A notice title (关于印发…的通知) is a line of its own, however long. */
