@@ -8,6 +8,14 @@ import { inlineText, type InlineText } from '../parse/inline.js';
 
 /** Sections (the outline), tasks (numbered work items with their clauses), paragraphs. */
 export function extractStructure(ctx: Context): void {
+  try {
+    extractStructureOf(ctx);
+  } finally {
+    memo = null; // the document's memo goes with it
+  }
+}
+
+function extractStructureOf(ctx: Context): void {
   const sections = allSections(ctx);
   ctx.model.sections = sections.map((s) => toSection(ctx, s));
   const found = findTasks(ctx, sections);
@@ -160,19 +168,20 @@ interface FoundClause {
 }
 
 /**
- * What is worked out once for each section of a document, in Maps of that document: a
- * WeakMap keyed by section costs more to fill than most of the work it saves.
+ * What is worked out once for each section of the document being extracted, in plain Maps
+ * dropped when it is done: a WeakMap keyed by section (or by document) costs more to fill
+ * than most of the work it saves, and its entries live on into V8's old space.
  */
 interface SectionMemo {
+  ctx: Context;
   fullTexts: Map<SectionNode, InlineText>;
   clauses: Map<SectionNode, FoundClause | null>;
   kinds: Map<SectionNode, ParagraphKind | null>;
 }
-const memos = new WeakMap<Context, SectionMemo>();
+let memo: SectionMemo | null = null;
 
 function memoOf(ctx: Context): SectionMemo {
-  let memo = memos.get(ctx);
-  if (!memo) memos.set(ctx, (memo = { fullTexts: new Map(), clauses: new Map(), kinds: new Map() }));
+  if (memo?.ctx !== ctx) memo = { ctx, fullTexts: new Map(), clauses: new Map(), kinds: new Map() };
   return memo;
 }
 
