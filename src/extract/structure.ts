@@ -2,7 +2,7 @@ import type { Table } from 'mdast';
 import type { Paragraph as ModelParagraph, ParagraphKind, Section, Task } from '../model/types.js';
 import type { SectionNode } from '../parse/outline.js';
 import { ancestorsOf, blocksOf, innermostTask, joinTexts, ownBlocksOf, nodePosition, spanPosition, type Block, type Context } from './context.js';
-import { deadlineOf, findClause, innerClauses, lastLabelledClause, parseClause, splitNames, type ClauseMatch } from './clause.js';
+import { deadlineOf, findClause, innerClauses, lastLabelledClause, parseClause, splitNames, type ClauseMatch, type ParsedName } from './clause.js';
 import { isIndicatorTable } from './indicators.js';
 import { inlineText, type InlineText } from '../parse/inline.js';
 
@@ -112,10 +112,10 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
     const clause = found?.clause ?? null;
     const where = found?.in ?? text;
     const inner = clause ? innerClauses(where.text, clause.start) : [];
-    const assignments: Task['assignments'] = [];
-    for (const c of clause ? [...inner, clause] : inner) {
-      for (const n of parseClause(c.content)) assignments.push({ role: n.role, label: n.label, raw: n.raw, name: n.raw });
-    }
+    const names: ParsedName[] = [];
+    for (const c of clause ? [...inner, clause] : inner) for (const n of parseClause(c.content)) names.push(n);
+    // made by map, so that the array the model keeps is no larger than its content
+    const assignments = names.map((n) => ({ role: n.role, label: n.label, raw: n.raw, name: n.raw }));
     for (const c of inner) ctx.clauseRanges.push([where.at(c.start), where.at(c.end - 1) + 1]);
     if (clause) ctx.clauseRanges.push([where.at(clause.start), where.at(clause.end - 1) + 1]);
     if (clause && assignments.length === 0) {
