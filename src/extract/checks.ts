@@ -18,7 +18,8 @@ export function checkDocument(ctx: Context): void {
 const DECLARED =
   /(?<!第)[“"]?([一二两三四五六七八九十百]+|\d{1,3})[”"]?\s*(大|项|个|条)[”"]?\s*(重点工作|重点任务|主要任务|工作任务|重点工程|工程|行动|专项行动|举措|指标|任务|工作(?![日时人机方专组要制量]))/g;
 
-const COUNT_NOUN = /工作|任务|工程|行动|举措|指标/;
+/** What DECLARED cannot match without: a measure word before a noun (a cheap test on every paragraph). */
+const COUNT_NOUN = /[大项个条][”"]?\s*(?:重点|主要|工作|工程|行动|专项|举措|指标|任务)/;
 
 function declaredCounts(ctx: Context): void {
   const out: DeclaredCount[] = [];
@@ -26,7 +27,9 @@ function declaredCounts(ctx: Context): void {
     // the opening of a notice that is itself the document declares its tasks too
     if (b.node.type === 'table' || (b.role && b.role !== 'preamble' && b.role !== 'notice')) continue;
     if (!COUNT_NOUN.test(b.content.text)) continue;
-    for (const m of b.content.text.matchAll(DECLARED)) {
+    // exec on the shared regex: matchAll copies it on each call
+    DECLARED.lastIndex = 0;
+    for (let m = DECLARED.exec(b.content.text); m; m = DECLARED.exec(b.content.text)) {
       const declared = parseChineseNumber(m[1]);
       if (declared === null || declared < 2) continue;
       const noun = m[3];
@@ -97,24 +100,29 @@ const BRACKET = /[（）()〔〕《》“”【】]/;
 
 /** One pass over each paragraph: for every kind of bracket, the first one left unmatched. */
 function brackets(ctx: Context): void {
+  // per kind: open brackets not yet closed, and the outermost of them (all a stack would
+  // tell at the end); made once and cleared for each paragraph
+  const depth = new Int32Array(PAIRS.length);
+  const outermost = new Int32Array(PAIRS.length);
+  const stray = new Int32Array(PAIRS.length);
   for (const b of ctx.blocks) {
     const text = b.content.text;
     if (!BRACKET.test(text)) continue;
-    const stacks: number[][] = PAIRS.map(() => []);
-    const stray: number[] = PAIRS.map(() => -1);
+    depth.fill(0);
+    stray.fill(-1);
     for (let i = 0; i < text.length; i++) {
       const kind = KIND[text.charCodeAt(i)];
       if (kind === 0) continue;
       if (kind > 0) {
-        stacks[kind - 1].push(i);
+        if (depth[kind - 1]++ === 0) outermost[kind - 1] = i;
         continue;
       }
       const k = -kind - 1;
-      if (stacks[k].length) stacks[k].pop();
+      if (depth[k] > 0) depth[k]--;
       else if (stray[k] === -1) stray[k] = i;
     }
     PAIRS.forEach(([open, close], k) => {
-      const at = stray[k] !== -1 ? stray[k] : stacks[k][0];
+      const at = stray[k] !== -1 ? stray[k] : depth[k] > 0 ? outermost[k] : undefined;
       if (at === undefined) return;
       ctx.file.message(`unbalanced brackets: "${text[at]}" without its ${text[at] === open ? `"${close}"` : `"${open}"`}`, {
         place: spanPosition(ctx, b.content, at, at + 1).start,

@@ -34,11 +34,21 @@ const LABEL = /(牵头单位|牵头部门|主办单位|主责单位|责任单位
 const NOT_UNITS = /时限|时间|节点|领导|责任人|负责人|联系人/;
 const LEAD_LABEL = /牵头|主办|主责/;
 const LABEL_LINE = new RegExp(`^${LABEL.source}`);
+/** LABEL for a scan (made once: findClause runs on every section). */
+const LABEL_ALL = new RegExp(LABEL.source, 'g');
+
+// made once: a regex literal in a function is a new object each time it runs
+const CLOSING_PUNCTUATION = /[\s。.；;]/;
+const TRAILING_SPACES = /[ \t\u3000]+$/;
+const SENTENCE_END = /[。；;！\n]$/;
+/** "label：rest" (the label before the first colon, spaces around it dropped). */
+const LABELLED = /^\s*(.*?)\s*[：:]\s*(.*)$/s;
+const LEADS = /牵头/;
 
 /** Find the clause at the end of a task's text. */
 export function findClause(text: string): ClauseMatch | null {
   let end = text.length;
-  while (end > 0 && /[\s。.；;]/.test(text[end - 1])) end--;
+  while (end > 0 && CLOSING_PUNCTUATION.test(text[end - 1])) end--;
   const last = text[end - 1];
   if (last && CLOSE.includes(last)) {
     const open = matchingOpen(text, end - 1);
@@ -50,15 +60,16 @@ export function findClause(text: string): ClauseMatch | null {
   }
   // Unbracketed: "责任单位：A，B" as the last sentence, or label lines at the end
   // ("牵头单位：A" then "配合单位：B" on the next line).
-  const re = new RegExp(LABEL.source, 'g');
+  const re = LABEL_ALL;
+  re.lastIndex = 0;
   const head = text.slice(0, end);
   let m: RegExpExecArray | null;
   while ((m = re.exec(head))) {
-    const before = head.slice(0, m.index).replace(/[ \t\u3000]+$/, '');
+    const before = head.slice(0, m.index).replace(TRAILING_SPACES, '');
     const rest = head.slice(m.index);
-    const startsSentence = (before === '' || /[。；;！\n]$/.test(before)) && !closesBracket(rest);
+    const startsSentence = (before === '' || SENTENCE_END.test(before)) && !closesBracket(rest);
     const labelLines = rest.split('\n').every((line) => LABEL_LINE.test(line.trim()));
-    if (startsSentence && !/。/.test(rest) && (!rest.includes('\n') || labelLines)) {
+    if (startsSentence && !rest.includes('。') && (!rest.includes('\n') || labelLines)) {
       return { start: m.index, end, content: rest, contentStart: m.index };
     }
   }
@@ -84,6 +95,8 @@ export function lastLabelledClause(text: string): ClauseMatch | null {
   return innerClauses(text, text.length).at(-1) ?? null;
 }
 
+const CLOSING = new RegExp(`[${CLOSE.replace(']', '\\]')}]`, 'g');
+
 /** +1 for an opening bracket, -1 for a closing one, by code unit. */
 const BRACKET = new Int8Array(0x10000);
 for (const c of OPEN) BRACKET[c.charCodeAt(0)] = 1;
@@ -95,8 +108,11 @@ for (const c of CLOSE) BRACKET[c.charCodeAt(0)] = -1;
  */
 export function innerClauses(text: string, before: number): ClauseMatch[] {
   const out: ClauseMatch[] = [];
-  for (let i = 0; i < before; i++) {
-    if (BRACKET[text.charCodeAt(i)] >= 0 || !CLOSE.includes(text[i])) continue;
+  // the closing brackets, found by a regex scan rather than a loop over every character
+  CLOSING.lastIndex = 0;
+  while (CLOSING.test(text)) {
+    const i = CLOSING.lastIndex - 1;
+    if (i >= before) break;
     const open = matchingOpen(text, i);
     if (open === -1) continue;
     const content = text.slice(open + 1, i);
@@ -115,6 +131,12 @@ function matchingOpen(text: string, closeAt: number): number {
   return -1;
 }
 
+/** `chars` holds the code unit (no s[i]: that makes a string of every Chinese character). */
+function hasCode(chars: string, code: number): boolean {
+  for (let j = 0; j < chars.length; j++) if (chars.charCodeAt(j) === code) return true;
+  return false;
+}
+
 /** Split at top-level separators (outside brackets). */
 export function splitTopLevel(s: string, separators: string): string[] {
   const out: string[] = [];
@@ -124,7 +146,7 @@ export function splitTopLevel(s: string, separators: string): string[] {
     const k = BRACKET[s.charCodeAt(i)];
     if (k > 0) depth++;
     else if (k < 0) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && separators.includes(s[i])) {
+    else if (depth === 0 && hasCode(separators, s.charCodeAt(i))) {
       out.push(s.slice(from, i));
       from = i + 1;
     }
@@ -158,7 +180,7 @@ function parseNames(content: string): ParsedName[] {
     let role: Role = 'responsible';
     let label = '';
     for (const part of splitTopLevel(content, '；;。\n')) {
-      const m = /^\s*(.*?)\s*[：:]\s*(.*)$/s.exec(part);
+      const m = LABELLED.exec(part);
       if (m && m[1].length <= 8) {
         label = m[1];
         role = LEAD_LABEL.test(label) ? 'lead' : 'responsible';
@@ -181,7 +203,7 @@ function parseVerbStyle(content: string): ParsedName[] {
   // Verb style: "A牵头，B、C配合" / "A负责"
   const parts = splitTopLevel(content, '，,；;').map((p) => p.trim()).filter(Boolean);
   // "（A，B、C按职责分工负责）": the unit set apart before the comma leads (国务院 分工 style)
-  const setApart = parts.length > 1 && !/牵头/.test(content) && !VERB.test(parts[0]) && DUTY_TAIL.test(parts[parts.length - 1]);
+  const setApart = parts.length > 1 && !LEADS.test(content) && !VERB.test(parts[0]) && DUTY_TAIL.test(parts[parts.length - 1]);
   let pending: string[] = [];
   for (const [index, part] of parts.entries()) {
     const m = VERB.exec(part.replace(DUTY_TAIL, '负责'));
@@ -192,11 +214,12 @@ function parseVerbStyle(content: string): ParsedName[] {
     }
     const verb = m[1];
     const names = part.replace(DUTY_TAIL, '负责').slice(0, -verb.length);
-    const role: Role = /牵头/.test(verb) ? 'lead' : 'responsible';
-    for (const raw of [...pending.flatMap(splitNames), ...splitNames(names)]) out.push({ role, label: verb, raw });
+    const role: Role = LEADS.test(verb) ? 'lead' : 'responsible';
+    for (const p of pending) for (const raw of splitNames(p)) out.push({ role, label: verb, raw });
+    for (const raw of splitNames(names)) out.push({ role, label: verb, raw });
     pending = [];
   }
-  for (const raw of pending.flatMap(splitNames)) out.push({ role: 'responsible', label: '', raw });
+  for (const p of pending) for (const raw of splitNames(p)) out.push({ role: 'responsible', label: '', raw });
   return out;
 }
 
@@ -208,7 +231,7 @@ export function deadlineOf(content: string): string | null {
   if (!MAY_HOLD_TIME.test(content)) return null; // most clauses: units only
   const clean = (s: string) => s.trim().replace(/[。；;，,\s]+$/, '');
   for (const part of splitTopLevel(content, '；;。\n')) {
-    const m = /^\s*(.*?)\s*[：:]\s*(.*)$/s.exec(part);
+    const m = LABELLED.exec(part);
     if (m && m[1].length <= 8 && DEADLINE_LABEL.test(m[1])) return clean(m[2]) || null;
   }
   for (const part of splitTopLevel(content, '，,；;。\n')) if (TIME.test(part.trim())) return clean(part);
@@ -223,16 +246,19 @@ const MAY_HOLD_TIME = /年|月|季度|时限|时间|节点|长期|持续|常态|
 const TIME = /^(?:\d{4}\s*年|每年|每季度|每月|长期|持续|常态|20\d\d|底前$)|(?:年底|月底|年前|月前|底前|以前|之前)$/;
 const TAIL = /(等(?:有关|相关)?(?:部门|单位)(?:[（(](?:单位|部门)[）)])?|等)$/;
 
+const CONJUNCTION = /^(由|和|及|以及)/;
+const TRAILING_PUNCTUATION = /[。；;\s]+$/;
+
 export function splitNames(s: string): string[] {
-  return splitTopLevel(s, '、，,/／')
-    .map((n) =>
-      n
-        .trim()
-        .replace(/^(由|和|及|以及)/, '')
-        .replace(/[。；;\s]+$/, '')
-        .replace(DUTY_TAIL, ''),
-    )
-    .map((n) => (TAIL.test(n) && n.replace(TAIL, '').length >= 2 ? n.replace(TAIL, '') : n))
-    .map((n) => n.trim())
-    .filter((n) => n.length > 0 && !TIME.test(n));
+  const out: string[] = [];
+  for (const part of splitTopLevel(s, '、，,/／')) {
+    let n = part.trim().replace(CONJUNCTION, '').replace(TRAILING_PUNCTUATION, '').replace(DUTY_TAIL, '');
+    if (TAIL.test(n)) {
+      const bare = n.replace(TAIL, '');
+      if (bare.length >= 2) n = bare;
+    }
+    n = n.trim();
+    if (n.length > 0 && !TIME.test(n)) out.push(n);
+  }
+  return out;
 }

@@ -25,8 +25,11 @@ export interface Context {
   taskSections: Map<string, SectionNode>;
   /** Clause ranges (source offsets), so prose scans can skip them. */
   clauseRanges: [number, number][];
-  /** For each section: its enclosing sections (itself last) and all blocks inside it. */
-  sectionInfo: Map<SectionNode, { ancestors: SectionNode[]; blocks: Block[] }>;
+  /**
+   * For each section: its enclosing sections (itself last), all blocks inside it, and its own
+   * paragraphs and headings (not its subsections', no tables).
+   */
+  sectionInfo: Map<SectionNode, { ancestors: SectionNode[]; blocks: Block[]; own: Block[] }>;
 }
 
 export interface Block {
@@ -57,12 +60,14 @@ export function collectBlocks(tree: Root, doc: string): Block[] {
   return out;
 }
 
+const SPACE = /[\s\u3000]/;
+
 function stripLabel(node: Paragraph | Heading, doc: string): InlineText {
   const full = inlineText(node, doc);
   const mark = node.data?.outline;
   let k = 0;
   if (mark) while (k < full.text.length && full.at(k) < mark.labelEnd) k++;
-  while (k < full.text.length && /[\s\u3000]/.test(full.text[k])) k++;
+  while (k < full.text.length && SPACE.test(full.text[k])) k++;
   return full.slice(k);
 }
 
@@ -86,18 +91,34 @@ export function nodePosition(ctx: Context, node: { position?: { start: { offset?
 export function indexSections(blocks: Block[]): Context['sectionInfo'] {
   const info: Context['sectionInfo'] = new Map();
   for (const b of blocks) {
-    b.ancestors.forEach((s, i) => {
+    for (let i = 0; i < b.ancestors.length; i++) {
+      const s = b.ancestors[i];
       let entry = info.get(s);
-      if (!entry) info.set(s, (entry = { ancestors: b.ancestors.slice(0, i + 1), blocks: [] }));
+      if (!entry) info.set(s, (entry = { ancestors: b.ancestors.slice(0, i + 1), blocks: [], own: [] }));
       entry.blocks.push(b);
-    });
+      if (s === b.section && b.node.type !== 'table') entry.own.push(b);
+    }
   }
   return info;
+}
+
+/** The number of the innermost enclosing task (sections outermost first), without copying them. */
+export function innermostTask(ancestors: SectionNode[], taskOf: Map<unknown, string>): string | null {
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const number = taskOf.get(ancestors[i]);
+    if (number !== undefined) return number;
+  }
+  return null;
 }
 
 /** All blocks inside a section (its own and its subsections'). */
 export function blocksOf(ctx: Context, section: SectionNode): Block[] {
   return ctx.sectionInfo.get(section)?.blocks ?? [];
+}
+
+/** A section's own paragraphs and headings: not its subsections', no tables. */
+export function ownBlocksOf(ctx: Context, section: SectionNode): Block[] {
+  return ctx.sectionInfo.get(section)?.own ?? [];
 }
 
 /** Enclosing sections of a section, outermost first, itself last. */

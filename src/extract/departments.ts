@@ -33,7 +33,11 @@ export function extractDepartments(ctx: Context): void {
     const forms = [...g.forms.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
     const name = forms[0][0];
     canonical.set(key, name);
-    const aliases = [...new Set([...forms.slice(1).map((f) => f[0]), ...ctx.aliases.variants(name)])].filter((n) => n !== name);
+    // the other forms, then the table's spellings: each once, the name itself left out
+    const aliases: string[] = [];
+    const add = (n: string) => n !== name && !aliases.includes(n) && aliases.push(n);
+    for (let f = 1; f < forms.length; f++) add(forms[f][0]);
+    for (const n of ctx.aliases.variants(name)) add(n);
     departments.push({ name, aliases, kind: kindOf(name), lead: [], responsible: [], mentions: [] });
   }
   const byName = new Map(departments.map((d) => [d.name, d]));
@@ -45,7 +49,7 @@ export function extractDepartments(ctx: Context): void {
       if (!list.includes(a.name)) list.push(a.name);
     }
     // A unit both leading and supporting one task is listed as lead only.
-    task.responsible = task.responsible.filter((n) => !task.lead.includes(n));
+    if (task.lead.length > 0 && task.responsible.some((n) => task.lead.includes(n))) task.responsible = task.responsible.filter((n) => !task.lead.includes(n));
     for (const n of task.lead) if (!byName.get(n)!.lead.includes(task.number)) byName.get(n)!.lead.push(task.number);
     for (const n of task.responsible) if (!byName.get(n)!.responsible.includes(task.number)) byName.get(n)!.responsible.push(task.number);
   }
@@ -58,22 +62,36 @@ export function extractDepartments(ctx: Context): void {
  * core the alias table knows (区发展改革委, 市财政局). 社区/城区/园区… are not a 区 prefix.
  */
 /** The alias table's cores keyed by their first two characters, longest first (built once per table). */
-const coresByHead = new WeakMap<object, Map<string, string[]>>();
+const coresByHead = new WeakMap<object, Map<number, string[]>>();
+
+/**
+ * The two code units at text[i] as one number (-1 past the end): a map key that, unlike
+ * text.slice(i, i + 2), allocates nothing on the scans below, which stop at every 县/市/区.
+ */
+function pairKey(text: string, i: number): number {
+  return i + 1 < text.length ? text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1) : -1;
+}
 
 const LEVEL_CHARS = /[县市区省州旗]/g;
 /** 社区, 城区, 园区 … : the character before 区/市 makes it part of another word. */
-const NOT_A_PREFIX = new Set([...'城社辖园片景校街新老山主都门超股']);
+const NOT_A_PREFIX = new Set([...'城社辖园片景校街新老山主都门超股'].map((c) => c.charCodeAt(0)));
 /** 区公安分局交警大队, 县生态环境局东坝监测站 name a sub-unit, not the unit before it. */
 const SUB_UNIT = /^(?:大队|支队|中队|交警|派出所|[科股处室所站]|[\u4e00-\u9fff]{1,6}?(?:监测站|中心|站|所|大队|中队|分局))/;
+
+/** The first of the names (longest first) that the text holds at `at`. */
+function longestAt(names: string[] | undefined, text: string, at: number): string | undefined {
+  if (names) for (const name of names) if (text.startsWith(name, at)) return name;
+  return undefined;
+}
 
 function unitsInProse(ctx: Context): string[] {
   let heads = coresByHead.get(ctx.aliases);
   if (!heads) {
     heads = new Map();
     for (const core of ctx.aliases.cores().filter((c) => c.length >= 2).sort((a, b) => b.length - a.length)) {
-      const list = heads.get(core.slice(0, 2));
+      const list = heads.get(pairKey(core, 0));
       if (list) list.push(core);
-      else heads.set(core.slice(0, 2), [core]);
+      else heads.set(pairKey(core, 0), [core]);
     }
     coresByHead.set(ctx.aliases, heads);
   }
@@ -82,10 +100,11 @@ function unitsInProse(ctx: Context): string[] {
     if (b.node.type === 'table' || (b.role && b.role !== 'preamble')) continue;
     const text = b.content.text;
     LEVEL_CHARS.lastIndex = 0;
-    for (let m = LEVEL_CHARS.exec(text); m; m = LEVEL_CHARS.exec(text)) {
-      const i = m.index;
-      if (i > 0 && NOT_A_PREFIX.has(text[i - 1])) continue;
-      const core = heads.get(text.slice(i + 1, i + 3))?.find((c) => text.startsWith(c, i + 1));
+    // test, not exec: no match object for each 县/市/区 (the match is one character)
+    while (LEVEL_CHARS.test(text)) {
+      const i = LEVEL_CHARS.lastIndex - 1;
+      if (i > 0 && NOT_A_PREFIX.has(text.charCodeAt(i - 1))) continue;
+      const core = longestAt(heads.get(pairKey(text, i + 1)), text, i + 1);
       if (!core) continue;
       const end = i + 1 + core.length;
       if (SUB_UNIT.test(text.slice(end, end + 10))) continue;
@@ -96,23 +115,57 @@ function unitsInProse(ctx: Context): string[] {
   return found;
 }
 
+/**
+ * A name as written, half-width and full-width. Unit names recur from document to document
+ * (县发展改革委 …): each is spelt out once.
+ */
+const spellings = new Map<string, string[]>();
+function spellingsOf(form: string): string[] {
+  let list = spellings.get(form);
+  if (!list) {
+    list = [form, normalizeForMatch(form), widen(form)];
+    if (spellings.size < 100_000) spellings.set(form, list);
+  }
+  return list;
+}
+
 /** Half-width ASCII punctuation and letters to their full-width forms. */
 function widen(text: string): string {
   return text.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The first pattern a name matches gives its kind (made once, not at every call). */
+const KINDS: [RegExp, DepartmentKind][] = [
+  [/银行|支行|分行|信用社|农商行/, 'bank'],
+  [/公司|集团|企业|有限/, 'enterprise'],
+  [/乡镇|街道|镇人民政府|乡人民政府|镇政府|乡政府|办事处|^各?(乡|镇)/, 'township'],
+  [/^(县|市|区|省)?委(?!员会$)|党委|党史|组织部|宣传部|统战部|政法委|编办|纪委|监委|工会|团(县|市|区)?委|妇联/, 'party'],
+  [/中心|事务|站$|所$|院$|队$|研究室/, 'agency'],
+  // 各区县政府, 各县（市、区）人民政府, 市政府: governments as units (a township's is above)
+  [/政府$|管委会$/, 'government'],
+  [/(局|委|办|厅|部|署|委员会|办公室|政府)$/, 'department'],
+];
 
 export function kindOf(name: string): DepartmentKind {
-  if (/银行|支行|分行|信用社|农商行/.test(name)) return 'bank';
-  if (/公司|集团|企业|有限/.test(name)) return 'enterprise';
-  if (/乡镇|街道|镇人民政府|乡人民政府|镇政府|乡政府|办事处|^各?(乡|镇)/.test(name)) return 'township';
-  if (/^(县|市|区|省)?委(?!员会$)|党委|党史|组织部|宣传部|统战部|政法委|编办|纪委|监委|工会|团(县|市|区)?委|妇联/.test(name)) return 'party';
-  if (/中心|事务|站$|所$|院$|队$|研究室/.test(name)) return 'agency';
-  // 各区县政府, 各县（市、区）人民政府, 市政府: governments as units (a township's is above)
-  if (/政府$|管委会$/.test(name)) return 'government';
-  if (/(局|委|办|厅|部|署|委员会|办公室|政府)$/.test(name)) return 'department';
+  for (const [re, kind] of KINDS) if (re.test(name)) return kind;
   return 'other';
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A regex for any of the characters, shared by the documents whose names start alike
+ * (县, 市, 国, 各 …): V8 compiles a regex on its first use, which a regex made for each
+ * document pays every time.
+ */
+const startsRegexes = new Map<string, RegExp>();
+function startsRegex(chars: string): RegExp {
+  let re = startsRegexes.get(chars);
+  if (!re) {
+    re = new RegExp(`[${chars.split('').map(escape).join('')}]`, 'g');
+    if (startsRegexes.size < 1000) startsRegexes.set(chars, re);
+  }
+  return re;
 }
 
 /**
@@ -126,31 +179,31 @@ function findMentions(ctx: Context, departments: Department[]): void {
   for (const d of departments) {
     for (const form of [d.name, ...d.aliases]) {
       if (form.length < 3) continue;
-      for (const spelling of [form, normalizeForMatch(form), widen(form)]) if (!byForm.has(spelling)) byForm.set(spelling, d);
+      for (const spelling of spellingsOf(form)) if (!byForm.has(spelling)) byForm.set(spelling, d);
     }
   }
   if (byForm.size === 0) return;
   // names by their first two characters, longest first: one pass over the text takes the
   // longest name at each place (县 alone starts too many words to be a useful key)
-  const byHead = new Map<string, string[]>();
+  const byHead = new Map<number, string[]>();
+  const firsts = new Set<string>();
   for (const form of [...byForm.keys()].sort((x, y) => y.length - x.length)) {
-    const head = form.slice(0, 2);
+    const head = pairKey(form, 0);
     const list = byHead.get(head);
     if (list) list.push(form);
     else byHead.set(head, [form]);
+    firsts.add(form[0]);
   }
-  const firsts = new Set([...byHead.keys()].map((h) => h[0]));
-  const starts = new RegExp(`[${[...firsts].map(escape).join('')}]`, 'g');
+  const starts = startsRegex([...firsts].sort().join(''));
   const inClause = (offset: number) => ctx.clauseRanges.some(([s, e]) => offset >= s && offset < e);
   for (const b of ctx.blocks) {
     if (b.node.type === 'table' || (b.role && b.role !== 'preamble')) continue;
     const text = b.content.text;
     const found: { at: number; len: number; dept: Department }[] = [];
     starts.lastIndex = 0;
-    for (let m = starts.exec(text); m; m = starts.exec(text)) {
-      const i = m.index;
-      const candidates = byHead.get(text.slice(i, i + 2));
-      const form = candidates?.find((f) => text.startsWith(f, i));
+    while (starts.test(text)) {
+      const i = starts.lastIndex - 1;
+      const form = longestAt(byHead.get(pairKey(text, i)), text, i);
       if (!form) continue;
       if (!inClause(b.content.at(i))) found.push({ at: i, len: form.length, dept: byForm.get(form)! });
       starts.lastIndex = i + form.length;

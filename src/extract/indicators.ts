@@ -127,10 +127,22 @@ const COMPARATORS: [RegExp, Comparator][] = [
   [/^(约|左右)/, '~'],
 ];
 
+// made once: quantity() runs on every cell of an indicator table
+const SPACES = /\s/g;
+const CUMULATIVE = /^〔(.*)〕$/;
+const SQUARE = /^\[(.*)\]$/;
+const AT_LEAST = /以上$/;
+const AT_MOST_TEST = /以下|以内$/;
+const AT_MOST = /(以下|以内)$/;
+const ABOUT = /左右$/;
+const RATIO = /^(\d+(?:\.\d+)?)[:：](\d+(?:\.\d+)?)$/;
+const LEADING_NUMBER = /^(-?\d+(?:\.\d+)?)/;
+const COMMAS = /,/g;
+
 /** 39.7, ≦5.7, ≧92.6, —, 2.56:1, 50左右, 95以上 */
 export function quantity(raw: string, year: number | null): Quantity {
   // 〔28〕: a cumulative figure (累计), bracketed by convention in 规划 tables
-  let s = normalizeForMatch(raw).replace(/\s/g, '').replace(/^〔(.*)〕$/, '$1').replace(/^\[(.*)\]$/, '$1');
+  let s = normalizeForMatch(raw).replace(SPACES, '').replace(CUMULATIVE, '$1').replace(SQUARE, '$1');
   let comparator: Comparator | null = null;
   for (const [re, c] of COMPARATORS) {
     if (re.test(s)) {
@@ -139,14 +151,14 @@ export function quantity(raw: string, year: number | null): Quantity {
       break;
     }
   }
-  if (/以上$/.test(s)) (comparator ??= '>='), (s = s.replace(/以上$/, ''));
-  else if (/以下|以内$/.test(s)) (comparator ??= '<='), (s = s.replace(/(以下|以内)$/, ''));
-  else if (/左右$/.test(s)) (comparator ??= '~'), (s = s.replace(/左右$/, ''));
-  const ratio = /^(\d+(?:\.\d+)?)[:：](\d+(?:\.\d+)?)$/.exec(s);
+  if (AT_LEAST.test(s)) (comparator ??= '>='), (s = s.replace(AT_LEAST, ''));
+  else if (AT_MOST_TEST.test(s)) (comparator ??= '<='), (s = s.replace(AT_MOST, ''));
+  else if (ABOUT.test(s)) (comparator ??= '~'), (s = s.replace(ABOUT, ''));
+  const ratio = RATIO.exec(s);
   let value: number | null = null;
   if (ratio) value = Number(ratio[2]) === 0 ? null : round(Number(ratio[1]) / Number(ratio[2]));
   else {
-    const num = /^(-?\d+(?:\.\d+)?)/.exec(s.replace(/,/g, ''));
+    const num = LEADING_NUMBER.exec(s.replace(COMMAS, ''));
     if (num) value = Number(num[1]);
   }
   if (value !== null) comparator ??= '=';

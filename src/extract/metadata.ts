@@ -9,7 +9,15 @@ import { foldDigits } from '../model/normalize.js';
  */
 export function extractMetadata(ctx: Context): void {
   const m = ctx.model;
-  const byRole = (role: string) => ctx.blocks.filter((b) => b.role === role).map((b) => b.content.text.trim());
+  // the texts of each role, gathered in one pass (read-only below)
+  const texts = new Map<string, string[]>();
+  for (const b of ctx.blocks) {
+    if (!b.role) continue;
+    const list = texts.get(b.role);
+    if (list) list.push(b.content.text.trim());
+    else texts.set(b.role, [b.content.text.trim()]);
+  }
+  const byRole = (role: string) => texts.get(role) ?? [];
   const first = (role: string) => byRole(role)[0] ?? null;
 
   m.issuer = first('issuer') ?? first('signature') ?? issuerOfNotice(first('noticeTitle'));

@@ -1,14 +1,22 @@
 import type { Table } from 'mdast';
 import type { Paragraph as ModelParagraph, ParagraphKind, Section, Task } from '../model/types.js';
 import { holdsProse, type SectionNode } from '../parse/outline.js';
-import { ancestorsOf, blocksOf, joinTexts, nodePosition, spanPosition, type Block, type Context } from './context.js';
-import { deadlineOf, findClause, innerClauses, lastLabelledClause, parseClause, splitNames, type ClauseMatch } from './clause.js';
+import { ancestorsOf, blocksOf, innermostTask, joinTexts, ownBlocksOf, nodePosition, spanPosition, type Block, type Context } from './context.js';
+import { deadlineOf, findClause, innerClauses, lastLabelledClause, parseClause, splitNames, type ClauseMatch, type ParsedName } from './clause.js';
 import { isIndicatorTable } from './indicators.js';
 import { applyConventions } from './conventions.js';
 import { inlineText, type InlineText } from '../parse/inline.js';
 
 /** Sections (the outline), tasks (numbered work items with their clauses), paragraphs. */
 export function extractStructure(ctx: Context): void {
+  try {
+    extractStructureOf(ctx);
+  } finally {
+    memo = null; // the document's memo goes with it
+  }
+}
+
+function extractStructureOf(ctx: Context): void {
   const sections = allSections(ctx);
   ctx.model.sections = sections.map((s) => toSection(ctx, s));
   const found = findTasks(ctx, sections);
@@ -40,7 +48,7 @@ function parentOf(ctx: Context, s: SectionNode): SectionNode | null {
 }
 
 function toSection(ctx: Context, s: SectionNode): Section {
-  const own = blocksOf(ctx, s).filter((b) => b.section === s && b.node.type !== 'table');
+  const own = ownBlocksOf(ctx, s);
   return {
     id: s.data.id,
     number: s.data.number,
@@ -78,7 +86,7 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
     const groups = new Set<string>();
     for (const s of withClause) {
       const anc = ancestorsOf(ctx, s);
-      const task = [...anc].reverse().find((a) => a.data.style === taskStyle);
+      const task = anc.findLast((a) => a.data.style === taskStyle);
       if (task) groups.add(groupKey(ctx, task));
     }
     // Items numbered like the tasks, in parts of the same kind, are tasks too, clause or not
@@ -109,9 +117,10 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
     const clause = found?.clause ?? null;
     const where = found?.in ?? text;
     const inner = clause ? innerClauses(where.text, clause.start) : [];
-    const assignments = [...inner, ...(clause ? [clause] : [])]
-      .flatMap((c) => parseClause(c.content))
-      .map((n) => ({ role: n.role, label: n.label, raw: n.raw, name: n.raw }));
+    const names: ParsedName[] = [];
+    for (const c of clause ? [...inner, clause] : inner) for (const n of parseClause(c.content)) names.push(n);
+    // made by map, so that the array the model keeps is no larger than its content
+    const assignments = names.map((n) => ({ role: n.role, label: n.label, raw: n.raw, name: n.raw }));
     for (const c of inner) ctx.clauseRanges.push([where.at(c.start), where.at(c.end - 1) + 1]);
     if (clause) ctx.clauseRanges.push([where.at(clause.start), where.at(clause.end - 1) + 1]);
     if (clause && assignments.length === 0) {
@@ -131,7 +140,7 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
       responsible: [],
       assignments,
       clause: clause ? { raw: where.text.slice(clause.start, clause.end), position: spanPosition(ctx, where, clause.start, clause.end) } : null,
-      deadline: [...(clause ? [clause] : []), ...inner].map((c) => deadlineOf(c.content)).find((d) => d !== null) ?? null,
+      deadline: firstDeadline(clause ? [clause, ...inner] : inner),
       position: nodePosition(ctx, s),
     };
     tasks.push(task);
@@ -164,6 +173,15 @@ function liftClauses(ctx: Context, holders: SectionNode[]): SectionNode[] {
   return [...new Set(out)];
 }
 
+/** The deadline the first clause that states one states. */
+function firstDeadline(clauses: ClauseMatch[]): string | null {
+  for (const c of clauses) {
+    const deadline = deadlineOf(c.content);
+    if (deadline !== null) return deadline;
+  }
+  return null;
+}
+
 /** Items belong to one task group when they share their style and their parent's style. */
 function groupKey(ctx: Context, s: SectionNode): string {
   const anc = ancestorsOf(ctx, s);
@@ -171,26 +189,43 @@ function groupKey(ctx: Context, s: SectionNode): string {
   return `${s.data.style}|${parent?.data.style ?? ''}`;
 }
 
-const fullTexts = new WeakMap<SectionNode, InlineText>();
 interface FoundClause {
   clause: ClauseMatch;
   /** The text the clause's indices refer to: the section's whole text, or one of its paragraphs. */
   in: InlineText;
 }
-const clauses = new WeakMap<SectionNode, FoundClause | null>();
+
+/**
+ * What is worked out once for each section of the document being extracted, in plain Maps
+ * dropped when it is done: a WeakMap keyed by section (or by document) costs more to fill
+ * than most of the work it saves, and its entries live on into V8's old space.
+ */
+interface SectionMemo {
+  ctx: Context;
+  fullTexts: Map<SectionNode, InlineText>;
+  clauses: Map<SectionNode, FoundClause | null>;
+  kinds: Map<SectionNode, ParagraphKind | null>;
+}
+let memo: SectionMemo | null = null;
+
+function memoOf(ctx: Context): SectionMemo {
+  if (memo?.ctx !== ctx) memo = { ctx, fullTexts: new Map(), clauses: new Map(), kinds: new Map() };
+  return memo;
+}
 
 /**
  * The assignment clause of a section (looked for once): closing its whole text, or else
  * closing one of its own paragraphs (a task followed by the notice's closing remarks).
  */
 function clauseOf(ctx: Context, s: SectionNode): FoundClause | null {
+  const clauses = memoOf(ctx).clauses;
   let found = clauses.get(s);
   if (found !== undefined) return found;
   const whole = fullText(ctx, s);
   const clause = findClause(whole.text);
   found = clause ? { clause, in: whole } : null;
   if (!found && !s.children.some((c) => c.type === 'section')) {
-    const own = blocksOf(ctx, s).filter((b) => b.section === s && b.node.type !== 'table');
+    const own = ownBlocksOf(ctx, s);
     for (let i = own.length - 2; i >= 0 && !found; i--) {
       const inner = findClause(own[i].content.text);
       if (inner) found = { clause: inner, in: own[i].content };
@@ -206,8 +241,13 @@ function clauseOf(ctx: Context, s: SectionNode): FoundClause | null {
 
 /** The whole text of a section, subsections included, label stripped. */
 export function fullText(ctx: Context, s: SectionNode): InlineText {
+  const fullTexts = memoOf(ctx).fullTexts;
   let t = fullTexts.get(s);
-  if (!t) fullTexts.set(s, (t = joinTexts(blocksOf(ctx, s).filter((b) => b.node.type !== 'table').map((b) => b.content))));
+  if (!t) {
+    const parts: InlineText[] = [];
+    for (const b of blocksOf(ctx, s)) if (b.node.type !== 'table') parts.push(b.content);
+    fullTexts.set(s, (t = joinTexts(parts)));
+  }
   return t;
 }
 
@@ -219,10 +259,10 @@ const KINDS: [RegExp, ParagraphKind][] = [
   [/保障措施|组织实施|实施保障|保障机制|实施机制|组织保障|工作要求|工作保障/, 'measure'],
 ];
 
-const sectionKinds = new WeakMap<SectionNode, ParagraphKind | null>();
 
 /** The kind a part gives its prose: the nearest enclosing section that names one. */
 function kindOfSection(ctx: Context, s: SectionNode): ParagraphKind | null {
+  const sectionKinds = memoOf(ctx).kinds;
   let kind = sectionKinds.get(s);
   if (kind === undefined) {
     kind = null;
@@ -246,7 +286,7 @@ function paragraphs(ctx: Context): ModelParagraph[] {
       continue;
     }
     if (!b.content.text.trim()) continue;
-    const task = [...b.ancestors].reverse().map((a) => taskOf.get(a)).find((n) => n !== undefined) ?? null;
+    const task = innermostTask(b.ancestors, taskOf);
     out.push({
       id: `p${out.length + 1}`,
       kind: kindOf(ctx, b, task),

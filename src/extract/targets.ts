@@ -1,5 +1,5 @@
 import type { Comparator, Target } from '../model/types.js';
-import { spanPosition, type Block, type Context } from './context.js';
+import { innermostTask, spanPosition, type Block, type Context } from './context.js';
 import { foldDigits } from '../model/normalize.js';
 import { sentenceAround } from './sentence.js';
 
@@ -30,7 +30,7 @@ export function extractTargets(ctx: Context): void {
     if (b.node.type === 'table' || (b.role && b.role !== 'preamble')) continue;
     // 发展基础 / 取得成效: figures of the past, not targets
     if (b.ancestors.some((a) => BACKGROUND.test(a.data.title))) continue;
-    const task = [...b.ancestors].reverse().map((a) => taskOf.get(a)).find((n) => n !== undefined) ?? null;
+    const task = innermostTask(b.ancestors, taskOf);
     out.push(...targetsIn(ctx, b, task));
   }
   ctx.model.targets = out;
@@ -45,7 +45,9 @@ function targetsIn(ctx: Context, b: Block, task: string | null): Target[] {
   const original = b.content.text;
   const text = foldDigits(original);
   const marks: { at: number; year: number }[] = [];
-  for (const m of text.matchAll(YEAR_MARK)) {
+  // exec on the shared regexes: matchAll copies the regex on each call and iterates slowly
+  YEAR_MARK.lastIndex = 0;
+  for (let m = YEAR_MARK.exec(text); m; m = YEAR_MARK.exec(text)) {
     const year = Number(m[1] ?? m[2] ?? m[3]);
     // a deadline lies after the document was written: "2000年底前建成的小区" describes, it does not set a year
     if (earliest !== null && year < earliest) continue;
@@ -53,21 +55,22 @@ function targetsIn(ctx: Context, b: Block, task: string | null): Target[] {
   }
   const inClause = (i: number) => ctx.clauseRanges.some(([s, e]) => b.content.at(i) >= s && b.content.at(i) < e);
   const out: Target[] = [];
-  for (const m of text.matchAll(VALUE)) {
+  VALUE.lastIndex = 0;
+  for (let m = VALUE.exec(text); m; m = VALUE.exec(text)) {
     const [whole, verb, num, unit, suffix] = m;
     const start = m.index! + (verb ? 0 : whole.indexOf(num));
     const numAt = m.index! + whole.indexOf(num);
     const end = m.index! + whole.length;
     if (!unit && !verb && !suffix) continue;
     const before = text[numAt - 1] ?? '';
-    if (/[\dA-Za-z.．第—\-－~～:：]/.test(before) && !verb) continue;
+    if (GLUED_BEFORE.test(before) && !verb) continue;
     if (!AFTER_OK.test(text.slice(end))) continue;
-    if (/^\d{4}$/.test(num) && !unit) continue;
+    if (YEAR_ONLY.test(num) && !unit) continue;
     if (inClause(numAt)) continue;
     const { metric, verbText } = metricBefore(text, start, verb);
     if (!metric) continue;
     const comparatorText = suffix ?? verbText ?? null;
-    const year = [...marks].reverse().find((k) => k.at <= start)?.year ?? null;
+    const year = marks.findLast((k) => k.at <= start)?.year ?? null;
     out.push({
       metric,
       value: Number(num),
@@ -91,6 +94,17 @@ const HEDGE = /(原则上|保持|全部|均|要|应|需|须|可|累计|共计|�
 const FILLER = /^(并|且|使|让|其中|力争|全力|努力|确保|基本|实现|建成|创成|新增|累计|完成|全县|全市|全区|全面|按照标准|按照|按|建设|实施|新建|改造|打造|推进|，)+/;
 const TRAILING_VERB = new RegExp(`(${VERBS}|为|在)$`);
 
+// made once: a regex literal in a function is a new object each time it runs
+const GLUED_BEFORE = /[\dA-Za-z.．第—\-－~～:：]/;
+const YEAR_ONLY = /^\d{4}$/;
+const HAN_CHAR = /[\u4e00-\u9fff]/;
+const CLAUSE_BREAK = /[，。；：、,;:\n（(“”]/;
+const LEADING_YEAR = /^(?:到|至|力争到|预计到|力争)?\s*\d{4}\s*年(?:底|末)?/;
+const ENUMERATION = /^[一二三四五六七八九十]是/;
+const FROM_YEAR = /由\s*\d{4}\s*年.*$/;
+const BASE_YEAR = /[较比]\s*\d{4}\s*年(?:底|末)?/;
+const CHANGE_ONLY = /^(提高|下降|增长|减少|降低|提升|增加)$/;
+
 function metricBefore(text: string, start: number, verb: string | undefined): { metric: string; verbText: string | null } {
   // back to the start of the clause; a bracket closed inside the metric (自然村(组)通…) is part of it
   let s = start;
@@ -101,16 +115,16 @@ function metricBefore(text: string, start: number, verb: string | undefined): { 
     if (c === ')' || c === '）') depth++;
     else if ((c === '(' || c === '（') && depth > 0) depth--;
     // a quoted name inside the metric: 专精特新“小巨人”企业
-    else if (c === '”' && !quoted && /[\u4e00-\u9fff]/.test(text[s] ?? '')) quoted = true;
+    else if (c === '”' && !quoted && HAN_CHAR.test(text[s] ?? '')) quoted = true;
     else if (c === '“' && quoted) quoted = false;
-    else if (/[，。；：、,;:\n（(“”]/.test(c)) break;
+    else if (CLAUSE_BREAK.test(c)) break;
     s--;
   }
   let phrase = text.slice(s, start).trim();
   // "到2025年城区公交站点…": drop the year marker from the metric
-  phrase = phrase.replace(/^(?:到|至|力争到|预计到|力争)?\s*\d{4}\s*年(?:底|末)?/, '').replace(/^[一二三四五六七八九十]是/, '');
+  phrase = phrase.replace(LEADING_YEAR, '').replace(ENUMERATION, '');
   // "面积由2015年的52平方公里扩大到2020年的": the metric is what comes before 由
-  phrase = phrase.replace(/由\s*\d{4}\s*年.*$/, '');
+  phrase = phrase.replace(FROM_YEAR, '');
   let verbText = verb ?? null;
   const tv = TRAILING_VERB.exec(phrase);
   if (tv) {
@@ -118,9 +132,9 @@ function metricBefore(text: string, start: number, verb: string | undefined): { 
     phrase = phrase.slice(0, tv.index);
   }
   // "用水量较2015年下降": the base year belongs to the sentence, not to the metric's name
-  phrase = phrase.replace(/[较比]\s*\d{4}\s*年(?:底|末)?/, '').replace(HEDGE, '');
+  phrase = phrase.replace(BASE_YEAR, '').replace(HEDGE, '');
   phrase = phrase.replace(FILLER, '').trim();
-  if (/^(提高|下降|增长|减少|降低|提升|增加)$/.test(phrase)) phrase = '';
+  if (CHANGE_ONLY.test(phrase)) phrase = '';
   return { metric: phrase.length >= 2 ? phrase : '', verbText };
 }
 

@@ -5,7 +5,7 @@ import { foldDigits } from '../model/normalize.js';
 import { LineIndex, lineIndexOf } from './location.js';
 import { findTables, type CellSpan, type Line } from './text-tables.js';
 import { matchLabel } from './labels.js';
-import { isFurniture } from './inline.js';
+import { isFurniture, markSlice } from './inline.js';
 import { DATE_ARABIC, DATE_CHINESE, DOC_NUMBER } from './header.js';
 
 /**
@@ -29,6 +29,11 @@ const WRAP_MIN = 28;
 /** Page numbers of printed 公文 (— 3 —, －3－, - 3 -, 第3页, 3/12). */
 const PAGE_NUMBER = /^(?:[—–\-－~～]+\s*\d{1,4}\s*[—–\-－~～]+|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
 const ENDS_SENTENCE = /[。；！？：”’）)〕】」》\]]$/;
+// made once: a regex literal in a function is a new object each time it runs (every line)
+const SPACED_CELLS = /\S(?: {2,}|\t|\u3000{2,})\S/;
+const CLAUSE_WORDS = /牵头|单位|部门|负责|配合/;
+const LEADING_SPACE = /[\s\u3000\ufeff]/;
+const TRAILING_SPACE = /[\s\u3000]/;
 
 export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFile): Root {
   const lines = index.lines();
@@ -38,7 +43,7 @@ export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFi
   let t = 0;
   let i = 0;
   let open: Paragraph | null = null;
-  let brackets: Brackets = { depth: 0, clause: false };
+  const brackets: Brackets = { depth: 0, clause: false };
   while (i < lines.length) {
     if (t < tables.length && tables[t].first === i) {
       open = null;
@@ -85,13 +90,15 @@ export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFi
       open = { type: 'paragraph', children: [text], position: { ...text.position! } };
       children.push(open);
     }
+    // a new paragraph starts with no bracket open
+    if (open.children.length === 1) (brackets.depth = 0), (brackets.clause = false);
+    scanBrackets(text.value, brackets);
     // a line with runs of spaces inside is tabular (名单, 联系人), not wrapped prose
-    brackets = scanBrackets(text.value, open.children.length > 1 ? brackets : { depth: 0, clause: false });
     const prose =
       brackets.clause ||
       (text.value.length >= WRAP_MIN &&
       !ENDS_SENTENCE.test(text.value) &&
-      !/\S(?: {2,}|\t|\u3000{2,})\S/.test(text.value) &&
+      !SPACED_CELLS.test(text.value) &&
       !NOTICE_TITLE.test(text.value));
     if (!prose) open = null;
     i++;
@@ -113,22 +120,30 @@ interface Brackets {
   clause: boolean;
 }
 
-function scanBrackets(t: string, state: Brackets): Brackets {
+const BRACKETS = /[（(〔）)〕]/g;
+
+/** Carry `state` over the line (updated in place: one state for the whole parse). */
+function scanBrackets(t: string, state: Brackets): void {
   let { depth, clause } = state;
   let from = depth > 0 ? 0 : -1;
-  for (let i = 0; i < t.length; i++) {
-    const c = t[i];
-    if (c === '（' || c === '(' || c === '〔') {
+  // the brackets found by a regex scan: a loop over every character of every line costs more
+  BRACKETS.lastIndex = 0;
+  while (BRACKETS.test(t)) {
+    const i = BRACKETS.lastIndex - 1;
+    const c = t.charCodeAt(i);
+    if (c === 0xff08 || c === 0x28 || c === 0x3014) {
+      // （ ( 〔
       if (depth++ === 0) (from = i), (clause = false);
-    } else if ((c === '）' || c === ')' || c === '〕') && depth > 0) {
+    } else if ((c === 0xff09 || c === 0x29 || c === 0x3015) && depth > 0) {
       if (--depth === 0) {
         from = -1;
         clause = false;
       }
     }
   }
-  if (depth > 0 && from !== -1 && !clause) clause = /牵头|单位|部门|负责|配合/.test(t.slice(from));
-  return { depth, clause };
+  if (depth > 0 && from !== -1 && !clause) clause = CLAUSE_WORDS.test(t.slice(from));
+  state.depth = depth;
+  state.clause = clause;
 }
 
 /** A notice title (关于印发…的通知) is a line of its own, however long. */
@@ -136,6 +151,8 @@ const NOTICE_TITLE = /^关于.*(?:通知|意见|决定|批复|函|通报|报告)
 
 /** A 文号 or a date alone on its line never continues the line above (a long title). */
 function headerLine(t: string): boolean {
+  // a date ends with 日 and a 文号 alone is short: most lines are neither, and need no folding
+  if (t.length > 40 && !t.endsWith('日')) return false;
   const folded = foldDigits(t);
   if (DATE_ARABIC.test(folded) || DATE_CHINESE.test(folded)) return true;
   const m = t.length <= 40 ? DOC_NUMBER.exec(folded) : null;
@@ -208,13 +225,13 @@ function furnitureNodes(index: LineIndex, lines: Line[], furniture: Furniture, a
 function trim(line: Line): CellSpan | null {
   let s = 0;
   let e = line.text.length;
-  while (s < e && /[\s\u3000\ufeff]/.test(line.text[s])) s++;
-  while (e > s && /[\s\u3000]/.test(line.text[e - 1])) e--;
+  while (s < e && LEADING_SPACE.test(line.text[s])) s++;
+  while (e > s && TRAILING_SPACE.test(line.text[e - 1])) e--;
   return s < e ? { start: line.start + s, end: line.start + e } : null;
 }
 
 function textNode(index: LineIndex, doc: string, start: number, end: number): Text {
-  return { type: 'text', value: doc.slice(start, end), position: index.position(start, end) };
+  return markSlice({ type: 'text', value: doc.slice(start, end), position: index.position(start, end) }, doc);
 }
 
 /**

@@ -87,14 +87,39 @@ export function isFurniture(role: unknown): boolean {
   return role === 'pageNumber' || role === 'runningHead';
 }
 
+/**
+ * The 公文 parser marks the text nodes it cuts from the source (a line) with the source they
+ * are a slice of, so that their text needs no check: outline, header and extractors ask for a
+ * paragraph's text several times, and the check reads the whole paragraph twice.
+ */
+const SLICE_OF = Symbol('slice of');
+/** The node's InlineText, made on first use (immutable, so one serves every reader). */
+const INLINE = Symbol('inline text');
+type MarkedText = Text & { [SLICE_OF]?: string; [INLINE]?: InlineText };
+
+/** Mark a text node whose value is `doc.slice(start, end)` of its position (not "**": see collect). */
+export function markSlice(t: Text, doc: string): Text {
+  if (!t.value.includes('**')) {
+    (t as MarkedText)[SLICE_OF] = doc;
+    (t as MarkedText)[INLINE] = undefined;
+  }
+  return t;
+}
+
 export function inlineText(node: Paragraph | Heading | Nodes, doc: string): InlineText {
   // the plain-text route: one text node a line, each an exact slice of the source
   if ('children' in node && node.children.length === 1 && node.children[0].type === 'text') {
     const t = node.children[0] as Text;
     const s = t.position?.start.offset;
     const e = t.position?.end.offset;
-    if (s !== undefined && e !== undefined && e - s === t.value.length && !t.value.includes('**') && doc.startsWith(t.value, s)) {
-      return InlineText.exact(t.value, s);
+    if (s !== undefined && e !== undefined && e - s === t.value.length) {
+      const marked = t as MarkedText;
+      if (marked[SLICE_OF] === doc) {
+        const known = marked[INLINE];
+        if (known && known.text === t.value && known.end === e) return known;
+        return (marked[INLINE] = InlineText.exact(t.value, s));
+      }
+      if (!t.value.includes('**') && doc.startsWith(t.value, s)) return InlineText.exact(t.value, s);
     }
   }
   const parts: InlineText[] = [];

@@ -17,14 +17,9 @@ export class LineIndex {
   readonly starts: number[] = [0];
 
   constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 0x0a) this.starts.push(i + 1);
-      else if (c === 0x0d) {
-        if (text.charCodeAt(i + 1) === 0x0a) i++;
-        this.starts.push(i + 1);
-      }
-    }
+    // from line end to line end by regex scan, not a visit to every character
+    const ends = /\r\n?|\n/g;
+    while (ends.test(text)) this.starts.push(ends.lastIndex);
   }
 
   point(offset: number): Point {

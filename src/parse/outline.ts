@@ -55,7 +55,11 @@ export function outline() {
   return (tree: Root, file: VFile) => {
     const doc = String(file.value);
     const index = lineIndexOf(file);
-    const flat = flatten(tree.children, doc).flatMap((b): RootContent[] => (b.type === 'paragraph' ? split(b, doc, index) : [b]));
+    const flat: RootContent[] = [];
+    for (const b of flatten(tree.children, doc)) {
+      if (b.type === 'paragraph') flat.push(...split(b, doc, index));
+      else flat.push(b);
+    }
     markFrontMatter(flat, doc);
     annotate(flat, doc);
     tree.children = nest(flat, doc, index);
@@ -94,6 +98,19 @@ function flattenList(list: List, doc: string): RootContent[] {
   return out;
 }
 
+/** A break followed by what could start a label (the rest is checked by matchLabel). */
+const BREAKS = /(?:[\n。）〕)]|[ \u3000]+)(?=[ \t\u3000]*[第（(0-9０-９〇零一二两三四五六七八九十百①-⑳专])/g;
+// made once: a regex literal in a function is a new object each time it runs
+const INLINE_SPACE = /[ \t\u3000]/;
+const SPACE = /\s/;
+const SPACE_OR_WIDE = /[\s\u3000]/;
+const SENTENCE_STOP = /[。；]/;
+const LEADING_SPACES = /^[\s\u3000]+/;
+const HEADING_END = /[。：:\s]+$/;
+const FULL_STOP = /[。！？]/;
+const TITLE_END = /[：:；;\s]+$/;
+const NEWLINES = /\n/g;
+
 /** Labels that may continue a paragraph after a full stop: "…。（二）…". */
 const INLINE_STYLES = new Set(['paren-cn', 'paren-arabic', 'circled', 'arabic', 'cn']);
 
@@ -102,29 +119,31 @@ function split(p: Paragraph, doc: string, index: LineIndex): Paragraph[] {
   const inline = inlineText(p, doc);
   const text = inline.text;
   const cuts: number[] = [];
-  // last ordinal seen of each numbering style in this paragraph
-  const last = new Map<string, number>();
+  // last ordinal seen of each numbering style in this paragraph (made at the first label:
+  // most paragraphs have none)
+  let last: Map<string, number> | undefined;
   const own = matchLabel(text.trimStart());
-  if (own) last.set(own.style, own.ordinal);
+  if (own) (last = new Map()).set(own.style, own.ordinal);
   // a break followed by what could start a label (the rest is checked by matchLabel)
-  const breaks = /(?:[\n。）〕)]|[ \u3000]+)(?=[ \t\u3000]*[第（(0-9０-９〇零一二两三四五六七八九十百①-⑳专])/g;
+  const breaks = BREAKS;
+  breaks.lastIndex = 0;
   for (let m = breaks.exec(text); m; m = breaks.exec(text)) {
-    const before = /^[ \u3000]/.test(m[0]) ? ' ' : m[0];
+    const before = m[0][0] === ' ' || m[0][0] === '\u3000' ? ' ' : m[0];
     let k = m.index + m[0].length;
-    while (k < text.length && /[ \t\u3000]/.test(text[k])) k++;
+    while (k < text.length && INLINE_SPACE.test(text[k])) k++;
     const label = matchLabel(text, k) ?? (before === '\n' ? matchBox(text, k) : null);
     if (!label || label.bare) continue;
     if (before !== '\n') {
       // Items run together (…。（二）…, …（牵头单位：…）（二）…, a whole plan pasted as one
       // line): only where a numbering continues, or a new one starts at 1 after a full stop
-      const previous = last.get(label.style);
+      const previous = last?.get(label.style);
       const continues = previous !== undefined && previous + 1 === label.ordinal;
       const starts = (before === '。' || before === ' ') && label.ordinal === 1 && previous === undefined;
       if (!INLINE_STYLES.has(label.style) || !(continues || starts)) continue;
       if (before !== '。' && before !== ' ' && !continues) continue;
     }
     cuts.push(k);
-    last.set(label.style, label.ordinal);
+    (last ??= new Map()).set(label.style, label.ordinal);
   }
   if (cuts.length === 0) return [p];
   const bounds = [0, ...cuts, text.length];
@@ -132,8 +151,8 @@ function split(p: Paragraph, doc: string, index: LineIndex): Paragraph[] {
   for (let b = 0; b + 1 < bounds.length; b++) {
     let s = bounds[b];
     let e = bounds[b + 1];
-    while (s < e && /\s/.test(text[s])) s++;
-    while (e > s && /\s/.test(text[e - 1])) e--;
+    while (s < e && SPACE.test(text[s])) s++;
+    while (e > s && SPACE.test(text[e - 1])) e--;
     if (s === e) continue;
     const position = index.position(inline.at(s), inline.at(e - 1) + 1);
     const node: Text = { type: 'text', value: text.slice(s, e), position };
@@ -174,10 +193,10 @@ function annotate(blocks: RootContent[], doc: string): void {
     const inline = inlineText(block, doc);
     const text = inline.text;
     let k = 0;
-    while (k < text.length && /[\s\u3000]/.test(text[k])) k++;
+    while (k < text.length && SPACE_OR_WIDE.test(text[k])) k++;
     const rest = text.slice(k);
     // 附件：1. … / 2. …: a notice's list of attachments is not part of the outline
-    const listed = inAttachments && rest.length <= 60 && !/[。；]/.test(rest) && matchLabel(text, k)?.style === 'arabic';
+    const listed = inAttachments && rest.length <= 60 && !SENTENCE_STOP.test(rest) && matchLabel(text, k)?.style === 'arabic';
     if (ATTACHMENTS.test(rest) || listed) {
       inAttachments = true;
       block.data = { ...block.data, role: 'attachment' };
@@ -216,17 +235,24 @@ export function titleOf(block: Paragraph | Heading, doc: string): string {
   const mark = block.data?.outline;
   let k = 0;
   if (mark) while (k < text.length && inline.at(k) < mark.labelEnd) k++;
-  const rest = text.slice(k).replace(/^[\s\u3000]+/, '');
-  if (block.type === 'heading') return rest.replace(/[。：:\s]+$/, '');
-  const stop = rest.search(/[。！？]/);
+  const rest = text.slice(k).replace(LEADING_SPACES, '');
+  if (block.type === 'heading') return rest.replace(HEADING_END, '');
+  const stop = rest.search(FULL_STOP);
   const first = stop === -1 ? rest : rest.slice(0, stop);
-  return first.replace(/[：:；;\s]+$/, '').replace(/\n/g, '');
+  return first.replace(TITLE_END, '').replace(NEWLINES, '');
 }
 
 /** The punctuation of a label, digits folded: "3、" → "、", "１．" → ".", "（1）" → "（）". */
 function shape(label: string): string {
-  return label.replace(/[0-9０-９〇零○一二两三四五六七八九十百千]/g, '').replace(/．/g, '.');
+  let s = shapes.get(label);
+  if (s === undefined) {
+    s = label.replace(/[0-9０-９〇零○一二两三四五六七八九十百千]/g, '').replace(/．/g, '.');
+    // a document has a handful of distinct labels, read for every item
+    if (shapes.size < 10_000) shapes.set(label, s);
+  }
+  return s;
 }
+const shapes = new Map<string, string>();
 
 /** An item whose opening paragraph goes on past its title (a task, not a heading). */
 export function holdsProse(section: SectionNode, doc: string): boolean {
@@ -246,7 +272,8 @@ function nest(blocks: RootContent[], doc: string, index: LineIndex): RootContent
     const mark = block.type === 'paragraph' || block.type === 'heading' ? block.data?.outline : undefined;
     if (mark && stack.length && stack[stack.length - 1].data.style === 'box' && mark.style !== 'box') {
       // Items listed inside a 专栏 box belong to the box unless the outline resumes.
-      const resumes = mark.rank <= 4 || stack.slice(0, -1).some((s) => s.data.style === mark.style);
+      let resumes = mark.rank <= 4;
+      for (let i = 0; i < stack.length - 1 && !resumes; i++) resumes = stack[i].data.style === mark.style;
       if (!resumes) {
         delete block.data!.outline;
         container().push(block);
@@ -283,12 +310,12 @@ function nest(blocks: RootContent[], doc: string, index: LineIndex): RootContent
         rank,
         level: stack.length + 1,
         title: titleOf(block as Paragraph | Heading, doc),
-        ...(mark.bare ? { bare: true } : {}),
       },
       children: [block],
       // from the label on: a Markdown list marker lies before its paragraph
       position: block.position ? { start: index.point(Math.min(mark.labelStart, block.position.start.offset!)), end: { ...block.position.end } } : undefined,
     };
+    if (mark.bare) section.data.bare = true; // set, not spread into the literal (V8's slow path)
     container().push(section);
     stack.push(section);
   }

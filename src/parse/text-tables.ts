@@ -42,12 +42,22 @@ export interface Skip {
 
 const isBlank = (l: Line) => l.text.trim() === '';
 
+// Patterns of the checks every line goes through, made once (a regex literal in a function
+// is a new object each time it runs).
+const SPACE = /\s|\u3000/;
+const TAB_START = /^\t/;
+const PIPE_ROW = /^\s*\|.*\|\s*$/;
+const PIPE_RULE = /^\s*\|[\s:|-]+\|\s*$/;
+const WORDS_APART = /\S\s+\S/;
+const WIDE_APART = /\S\s{2,}\S/;
+const ROW_NUMBER = /^\d{1,3}$/;
+
 /** Exact span of the trimmed text between two offsets of a line. */
 function trimmedSpan(line: Line, from: number, to: number): CellSpan | null {
   let s = from;
   let e = to;
-  while (s < e && /\s|\u3000/.test(line.text[s - line.start])) s++;
-  while (e > s && /\s|\u3000/.test(line.text[e - 1 - line.start])) e--;
+  while (s < e && SPACE.test(line.text[s - line.start])) s++;
+  while (e > s && SPACE.test(line.text[e - 1 - line.start])) e--;
   return s < e ? { start: s, end: e } : null;
 }
 
@@ -58,9 +68,9 @@ function splitCells(line: Line, separator: RegExp): CellSpan[] {
   const body = line.text;
   // skip leading indentation
   let from = 0;
-  while (from < body.length && /\s|\u3000/.test(body[from])) from++;
+  while (from < body.length && SPACE.test(body[from])) from++;
   let to = body.length;
-  while (to > from && /\s|\u3000/.test(body[to - 1])) to--;
+  while (to > from && SPACE.test(body[to - 1])) to--;
   re.lastIndex = from;
   let m: RegExpExecArray | null;
   let cellStart = from;
@@ -96,7 +106,7 @@ export function findTables(lines: Line[], furniture: Skip = new Set<number>()): 
 
 /** Word's "one cell per line": lines that start with a tab; blank lines end rows. */
 function cellPerLine(lines: Line[], i: number): TableRegion | null {
-  if (!/^\t/.test(lines[i].text) || isBlank(lines[i])) return null;
+  if (!TAB_START.test(lines[i].text) || isBlank(lines[i])) return null;
   const rows: CellSpan[][] = [];
   let row: CellSpan[] = [];
   let j = i;
@@ -108,7 +118,7 @@ function cellPerLine(lines: Line[], i: number): TableRegion | null {
       row = [];
       continue;
     }
-    if (!/^\t/.test(l.text)) break;
+    if (!TAB_START.test(l.text)) break;
     const span = trimmedSpan(l, l.start, l.end);
     if (span) row.push(span);
     last = j;
@@ -118,15 +128,16 @@ function cellPerLine(lines: Line[], i: number): TableRegion | null {
   return { first: i, last, layout: 'cell-per-line', rows };
 }
 
+const isPipe = (l: Line | undefined) => !!l && PIPE_ROW.test(l.text);
+
 function pipeTable(lines: Line[], i: number): TableRegion | null {
-  const isPipe = (l: Line | undefined) => !!l && /^\s*\|.*\|\s*$/.test(l.text);
   if (!isPipe(lines[i]) || !isPipe(lines[i + 1])) return null;
   const rows: CellSpan[][] = [];
   const rowSpans: CellSpan[] = [];
   let j = i;
   for (; j < lines.length && isPipe(lines[j]); j++) {
     const l = lines[j];
-    if (/^\s*\|[\s:|-]+\|\s*$/.test(l.text) && l.text.includes('-')) continue; // the |---| rule
+    if (PIPE_RULE.test(l.text) && l.text.includes('-')) continue; // the |---| rule
     rowSpans.push(trimmedSpan(l, l.start, l.end)!);
     const open = l.text.indexOf('|');
     const close = l.text.lastIndexOf('|');
@@ -142,15 +153,21 @@ function pipeTable(lines: Line[], i: number): TableRegion | null {
  * number of cells (≥ 3), none of them prose (no sentence punctuation). Short one-cell lines
  * between rows are category rows (一、健身参与) and stay in the table.
  */
+const ROW_LAYOUTS = [
+  ['tab-rows', /\t+/],
+  ['space-rows', /(?:[ \u3000]{2,}|\t)+/],
+  ['space-rows', /[ \u3000\t]+/],
+] as const;
+
 function rowsTable(lines: Line[], i: number): TableRegion | null {
-  for (const [layout, sep] of [
-    ['tab-rows', /\t+/],
-    ['space-rows', /(?:[ \u3000]{2,}|\t)+/],
-    ['space-rows', /[ \u3000\t]+/],
-  ] as const) {
+  // Every line of prose comes here: one that no layout below can split (no tab, and a
+  // sentence or no space between words) starts no table, and is told so without splitting.
+  const l = lines[i];
+  if (isBlank(l) || (!l.text.includes('\t') && (SENTENCE.test(l.text) || !WORDS_APART.test(l.text)))) return null;
+  for (const [layout, sep] of ROW_LAYOUTS) {
     // tabs are a strong sign: a tab-separated cell may hold sentences (a task's full text)
     const count = (l: Line) =>
-      isBlank(l) || (layout === 'tab-rows' ? !l.text.includes('\t') : SENTENCE.test(l.text) || !/\S\s+\S/.test(l.text)) ? 0 : splitCells(l, sep).length;
+      isBlank(l) || (layout === 'tab-rows' ? !l.text.includes('\t') : SENTENCE.test(l.text) || !WORDS_APART.test(l.text)) ? 0 : splitCells(l, sep).length;
     const n = count(lines[i]);
     const min = layout === 'tab-rows' ? 2 : 3;
     if (n < min) continue;
@@ -176,7 +193,7 @@ function rowsTable(lines: Line[], i: number): TableRegion | null {
 
 function isCategoryRow(l: Line): boolean {
   const t = l.text.trim();
-  return t.length > 0 && t.length <= 20 && !SENTENCE.test(t) && !/[\t]/.test(t) && !/\S\s{2,}\S/.test(t);
+  return t.length > 0 && t.length <= 20 && !SENTENCE.test(t) && !t.includes('\t') && !WIDE_APART.test(t);
 }
 
 const HEADER_CELL = /^(序号|编号|指标|指标名称|名称|项目|单位|计量单位|类别|领域|属性|指标属性|性质|(\d{4}年)?(基数|基期值?|现状值?|目标值?|预期值|规划值)?|\d{4}年[\u4e00-\u9fff]{0,4})$/;
@@ -235,7 +252,7 @@ function headedCellPerLine(lines: Line[], i: number, furniture: Skip): TableRegi
     const t = text(j);
     switch (kinds[c]) {
       case 'number':
-        return /^\d{1,3}$/.test(t);
+        return ROW_NUMBER.test(t);
       case 'name':
         return /[\p{Script=Han}A-Za-z]/u.test(t) && !ATTRIBUTE.test(t);
       case 'attribute':
@@ -286,7 +303,7 @@ function headedCellPerLine(lines: Line[], i: number, furniture: Skip): TableRegi
   function looksLikeMore(from: number): number | undefined {
     const s = next(from, []);
     if (s >= lines.length || !cell(s)) return undefined;
-    if (numbered) return /^\d{1,3}$/.test(text(s)) ? s : undefined;
+    if (numbered) return ROW_NUMBER.test(text(s)) ? s : undefined;
     let j = s;
     let valued = false;
     for (let c = 0; c < n; c++, j = next(j + 1, [])) {

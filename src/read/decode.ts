@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isUtf8, transcode } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 /**
@@ -85,11 +86,17 @@ function containerFormat(bytes: Uint8Array): string | null {
 }
 
 function strictUtf8(bytes: Uint8Array, shift: number): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
+  if (!isUtf8(bytes)) {
     const at = firstInvalidUtf8(bytes);
     throw new DecodeError(`invalid UTF-8 at byte ${at + shift}, line ${lineAtByte(bytes, at)}`);
+  }
+  // V8 makes a string of Chinese UTF-8 slowly (TextDecoder, Buffer#toString: ~100 MB/s);
+  // ICU's transcoder to UTF-16 and a UTF-16 string are ~9× faster. Same text, BOMs kept.
+  try {
+    return transcode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'utf8', 'utf16le').toString('utf16le');
+  } catch {
+    // a Node built without ICU has no transcoder
+    return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   }
 }
 
@@ -138,12 +145,16 @@ function decodeGb18030(bytes: Uint8Array, utf8Problem: string): string {
   let cjk = 0;
   let common = 0;
   let other = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
+  // by code unit, without a string a character; a surrogate pair counts once, as other
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
     if (c >= 0x4e00 && c <= 0x9fff) {
       cjk++;
-      if (COMMON.has(ch)) common++;
-    } else if (c > 0x7f && !(c >= 0x3000 && c <= 0x303f) && !(c >= 0xff00 && c <= 0xffef)) other++;
+      common += COMMON[c];
+    } else if (c > 0x7f && !(c >= 0x3000 && c <= 0x303f) && !(c >= 0xff00 && c <= 0xffef)) {
+      other++;
+      if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+    }
   }
   if (cjk === 0 || other > cjk || common < cjk * 0.15) {
     throw new DecodeError(`undecodable bytes: not UTF-8 (${utf8Problem}), and not plausible GB18030 Chinese either (another encoding? save as UTF-8)`);
@@ -151,10 +162,10 @@ function decodeGb18030(bytes: Uint8Array, utf8Problem: string): string {
   return text;
 }
 
-/** Characters that make up a large share of any Chinese text, official prose above all. */
-const COMMON = new Set(
-  '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严推设施城镇乡村域镇'.split(''),
-);
+/** Characters that make up a large share of any Chinese text, official prose above all (1 by code unit). */
+const COMMON = new Uint8Array(0x10000);
+for (const ch of
+  '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严推设施城镇乡村域镇') COMMON[ch.charCodeAt(0)] = 1;
 
 /** UTF-16 without BOM: NULs at every other byte where ASCII stands, and a sensible decoding. */
 function guessUtf16(bytes: Uint8Array): { text: string; encoding: 'utf-16le' | 'utf-16be' } | null {
@@ -176,9 +187,13 @@ function guessUtf16(bytes: Uint8Array): { text: string; encoding: 'utf-16le' | '
 // control characters other than tab, line feed, form feed and carriage return
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\x01-\x08\x0b\x0e-\x1f]/g;
+// NUL or one of those: one scan tells that most texts have neither
+// eslint-disable-next-line no-control-regex
+const NUL_OR_CONTROL = /[\0-\x08\x0b\x0e-\x1f]/;
 
 function checkText(text: string): void {
   if (text.trim().length === 0) throw new DecodeError('empty file (only white space)');
+  if (!NUL_OR_CONTROL.test(text)) return;
   const nul = text.indexOf('\0');
   if (nul !== -1) throw new DecodeError(`binary data (NUL character at ${nul})`);
   const control = text.match(CONTROL)?.length ?? 0;
@@ -186,6 +201,8 @@ function checkText(text: string): void {
 }
 
 function lineEndingOf(text: string): Decoded['lineEnding'] {
+  // most files: no CR at all, and only whether there is a line end matters
+  if (!text.includes('\r')) return text.includes('\n') ? 'lf' : 'none';
   const crlf = (text.match(/\r\n/g) ?? []).length;
   const cr = (text.match(/\r(?!\n)/g) ?? []).length;
   const lf = (text.match(/(?<!\r)\n/g) ?? []).length;
