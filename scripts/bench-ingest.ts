@@ -5,7 +5,9 @@
  * never the bottleneck next to tokenising for search) and the 1,000 models held in memory
  * under 500 MB. Also checks extraction against the generator's manifest.
  *
- * Options: --count N (scale documents, default 1000), --repeat N (bundled passes, default 20).
+ * Options: --count N (scale documents, default 1000), --repeat N (bundled passes; by default as
+ * many as make 10 MB, so that a one-document corpus is timed for more than a blink: at 20
+ * passes of a 38 KB plan one GC pause moved the ratio by half).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -29,7 +31,7 @@ const { formatOf } = (await import(dist('read/read.js').href)) as typeof import(
 
 const { values } = parseArgs({ options: { count: { type: 'string' }, repeat: { type: 'string' }, 'memory-child': { type: 'string' } } });
 const count = Number(values.count ?? 1000);
-const repeat = Number(values.repeat ?? 20);
+const repeat = values.repeat === undefined ? null : Number(values.repeat);
 const MB = 1e6;
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -98,8 +100,8 @@ interface Measured {
 function measure(label: string, inputs: Input[], passes: number): Measured {
   const mb = inputs.reduce((n, i) => n + Buffer.byteLength(i.text), 0) / MB;
   const docs = inputs.map((i) => ingestBytes(i.bytes, i.name, { aliases }));
-  // a small corpus needs more than one pass before the JIT has settled (at least 50 documents)
-  for (let w = 0; w < Math.ceil(50 / inputs.length); w++) {
+  // a small corpus needs more than one pass before the JIT has settled (at least 200 documents)
+  for (let w = 0; w < Math.ceil(200 / inputs.length); w++) {
     for (const i of inputs) ingestBytes(i.bytes, i.name, { aliases });
     inputs.forEach((i) => jieba.cut(i.text));
   }
@@ -191,7 +193,8 @@ console.log('throughput (UTF-8 MB of decoded text per second; the same texts, th
 // bundled corpus
 const corpusDir = 'corpus';
 const bundled = load(corpusDir, readdirSync(corpusDir).filter((f) => /\.(txt|md)$/.test(f)));
-const small = measure('bundled corpus', bundled, repeat);
+const bundledMb = bundled.reduce((n, i) => n + Buffer.byteLength(i.text), 0) / MB;
+const small = measure('bundled corpus', bundled, repeat ?? Math.max(2, Math.ceil(10 / bundledMb)));
 
 // scale corpus
 const scaleDir = path.resolve('.bench/scale-corpus');
