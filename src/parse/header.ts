@@ -1,7 +1,7 @@
 import type { Paragraph, Parent, Root, RootContent, Text } from 'mdast';
 import { lineIndexOf, type LineIndex } from './location.js';
 import type { VFile } from 'vfile';
-import { inlineText } from './inline.js';
+import { inlineText, isFurniture } from './inline.js';
 import { foldDigits } from '../model/normalize.js';
 import { extend } from './outline.js';
 
@@ -71,6 +71,19 @@ function splitHeaderLines(tree: Root, doc: string, index: LineIndex): void {
   }
 }
 
+/** The blocks under the root and its sections, in reading order, each with its parent. */
+function leaves(tree: Root): { node: RootContent; parent: Parent }[] {
+  const out: { node: RootContent; parent: Parent }[] = [];
+  const walk = (parent: Parent) => {
+    for (const node of parent.children as RootContent[]) {
+      if (node.type === 'section') walk(node);
+      else out.push({ node, parent });
+    }
+  };
+  walk(tree);
+  return out;
+}
+
 /**
  * The closing block (落款 and 版记) of a document without a covering notice: signature, date,
  * disclosure, then attachments (附件1 …) and the printing block (抄送 … 印发). They move out
@@ -78,14 +91,7 @@ function splitHeaderLines(tree: Root, doc: string, index: LineIndex): void {
  * text. A 附件 list right before the signature goes with them.
  */
 function detachClosing(tree: Root, doc: string): void {
-  const flat: { node: RootContent; parent: Parent }[] = [];
-  const walk = (parent: Parent) => {
-    for (const node of parent.children as RootContent[]) {
-      if (node.type === 'section') walk(node);
-      else flat.push({ node, parent });
-    }
-  };
-  walk(tree);
+  const flat = leaves(tree);
   const text = (node: RootContent) =>
     node.type === 'paragraph' || node.type === 'heading' ? foldDigits(inlineText(node, doc).text.trim()) : '';
   // a signature followed by its date, inside the outline
@@ -126,14 +132,7 @@ function detachClosing(tree: Root, doc: string): void {
  * announcing it. Only when no outline item follows: a plan issued as the attachment stays.
  */
 function detachAttachment(tree: Root, doc: string): void {
-  const flat: { node: RootContent; parent: Parent }[] = [];
-  const walk = (parent: Parent) => {
-    for (const node of parent.children as RootContent[]) {
-      if (node.type === 'section') walk(node);
-      else flat.push({ node, parent });
-    }
-  };
-  walk(tree);
+  const flat = leaves(tree);
   let start = flat.findIndex(
     ({ node, parent }) =>
       parent !== tree && node.type === 'paragraph' && !node.data?.outline && /^附件\s*[0-9０-９一二三四五六七八九十]*$/.test(inlineText(node, doc).text.trim()),
@@ -157,15 +156,8 @@ function detachAttachment(tree: Root, doc: string): void {
  * after its clause): elsewhere a paragraph after a clause may be the item's own.
  */
 function detachRemarks(tree: Root, doc: string): void {
-  const flat: { node: RootContent; parent: Parent }[] = [];
-  const walk = (parent: Parent) => {
-    for (const node of parent.children as RootContent[]) {
-      if (node.type === 'section') walk(node);
-      // page furniture is no one's text
-      else if (parent !== tree && node.data?.role !== 'pageNumber' && node.data?.role !== 'runningHead') flat.push({ node, parent });
-    }
-  };
-  walk(tree);
+  // inside the outline only; page furniture is no one's text
+  const flat = leaves(tree).filter(({ node, parent }) => parent !== tree && !isFurniture(node.data?.role));
   const text = (node: RootContent) => (node.type === 'paragraph' ? foldDigits(inlineText(node, doc).text.trim()) : '');
   const remark = (e: (typeof flat)[number]) =>
     e.node.type === 'paragraph' && !e.node.data?.outline && !e.node.data?.role && /[。！]$/.test(text(e.node)) && !endsWithClause(text(e.node)) && !CLAUSE_LINE.test(text(e.node));
