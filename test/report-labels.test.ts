@@ -49,6 +49,10 @@ describe('responsibility sheet headings', () => {
     expect(text.flat).toContain(squash('（二）加强野外火源管控（牵头）'));
     expect(text.flat).not.toMatch(/[一二三四五六七]\.(严格|加强|开展|提升|强化|推进)/);
     expect(text.flat).toContain(squash('所属：二、重点工作'));
+    // the 任务一览 table numbers it the same way: （二）, not a bare 二
+    const rows = text.segments[0].join('\n');
+    expect(rows).toMatch(/^（二） 加强野外火源管控 牵头/m);
+    expect(rows).not.toMatch(/^二 /m);
   });
 
   it('keeps 1. numbering and shows 第X节 sections with a space', async () => {

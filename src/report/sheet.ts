@@ -1,6 +1,6 @@
 import type { PolicyDocument } from '../model/types.js';
 import { type Column, type FontSet, PolicyPdf, RED, isoDay } from './pdf.js';
-import { taskHeading, sectionHeading } from '../model/headings.js';
+import { taskHeading, taskLabel, sectionHeading } from '../model/headings.js';
 import { type SheetData, chineseDate, describeTarget } from './sheet-data.js';
 
 /** Options shared by every PDF report. */
@@ -68,8 +68,11 @@ export async function renderSheet(data: SheetData, options: RenderOptions = {}):
   } else {
     // 完成时限 only where the document sets deadlines
     const deadlines = data.tasks.some((t) => t.task.deadline);
+    // 序号 as the document numbers its tasks (（三）, 12), as wide as the widest needs (up to 4.2.1.2)
+    const numbers = data.tasks.map((t) => taskLabel(t.task).replace(/[、.．]$/, ''));
+    const numberWidth = Math.min(64, Math.max(32, ...numbers.map((n) => pdf.textWidth(n, 'sans', 9.5) + 10)));
     const columns: Column[] = [
-        { header: '序号', width: 32, align: 'center' },
+        { header: '序号', width: numberWidth, align: 'center' },
         { header: '重点工作', width: deadlines ? 0.3 : 0.36 },
         { header: '本单位角色', width: 58, align: 'center' },
         { header: '牵头单位', width: 0.2, list: true },
@@ -78,8 +81,8 @@ export async function renderSheet(data: SheetData, options: RenderOptions = {}):
       ];
     pdf.table(
       columns.map((c, _i, all) => (c.width === 0 ? { ...c, width: restWidth(pdf.width, all) } : c)),
-      data.tasks.map((t) => [
-        t.task.number,
+      data.tasks.map((t, i) => [
+        numbers[i],
         t.task.title,
         t.roleLabel,
         // the department itself as 本单位, so its own row reads at a glance
