@@ -278,6 +278,18 @@ describe('QA documents, fifth round', () => {
     expect(doc.departments.find((d) => d.name === '区商务委')?.lead).toEqual(['10', '11', '12', '13']);
   });
 
+  it('types 工作要点, 任务清单, 任务分解 and 分工方案 documents by their own title', async () => {
+    const types = await Promise.all(
+      [
+        'qa5/chenghu-2026-government-work-points.txt',
+        'qa5/shiliang-2025-county-economy-task-list.txt',
+        'qa4/qingxi-2025-work-report-task-breakdown.txt',
+        'qa2/zhuzhou-business-environment-task-division-2024.txt',
+      ].map(async (f) => (await ingestFile(`test/fixtures/${f}`)).docType),
+    );
+    expect(types).toEqual(['工作要点', '任务清单', '任务分解', '分工方案']);
+  });
+
   it('a declared count of 项工作 in a plan\'s opening is checked; 3个工作日 is no count', async () => {
     const doc = await qa5('chenghu-2026-government-work-points.txt');
     expect(doc.declaredCounts.map((c) => [c.raw, c.subject, c.declared, c.found])).toEqual([['25项工作', 'tasks', 25, 25]]);

@@ -75,7 +75,8 @@ export function isoDate(text: string): string | null {
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-const DOC_TYPES = ['实施方案', '工作方案', '行动方案', '行动计划', '规划纲要', '规划', '纲要', '实施意见', '指导意见', '意见', '办法', '规定', '细则', '方案', '计划', '要点', '通知', '决定', '条例'];
+// the more specific first: a title ending in 分工方案 is that, not just a 方案
+const DOC_TYPES = ['实施方案', '工作方案', '行动方案', '分工方案', '行动计划', '规划纲要', '规划', '纲要', '实施意见', '指导意见', '意见', '办法', '规定', '细则', '方案', '计划', '工作要点', '要点', '任务清单', '责任清单', '清单', '任务分解', '通知', '决定', '条例'];
 
 function docTypeOf(title: string | null): string | null {
   if (!title) return null;
