@@ -1,5 +1,6 @@
 import type { Indicator, Quantity } from '../model/types.js';
 import { normalizeForMatch } from '../model/normalize.js';
+import { bestPairs, type Candidate } from './matching.js';
 
 /**
  * Indicators of two plans matched by name, tolerant of units and wording:
@@ -96,39 +97,27 @@ function sameUnit(a: string | null, b: string | null): boolean {
 
 /** Match indicators one to one, best pairs first; `threshold` (default 0.6) is the least name similarity. */
 export function matchIndicators(a: Indicator[], b: Indicator[], threshold = 0.6): IndicatorMatching {
-  const candidates: { i: number; j: number; score: number }[] = [];
+  const candidates: Candidate[] = [];
   a.forEach((x, i) =>
     b.forEach((y, j) => {
       const score = indicatorNameSimilarity(x.name, y.name);
       if (score >= threshold) candidates.push({ i, j, score });
     }),
   );
-  // Best first; ties keep table order so the result is stable.
-  candidates.sort((p, q) => q.score - p.score || p.i - q.i || p.j - q.j);
-  const usedA = new Set<number>();
-  const usedB = new Set<number>();
-  const pairs: (IndicatorPair & { at: number })[] = [];
-  for (const c of candidates) {
-    if (usedA.has(c.i) || usedB.has(c.j)) continue;
-    usedA.add(c.i);
-    usedB.add(c.j);
-    const x = a[c.i];
-    const y = b[c.j];
-    pairs.push({
-      at: c.i,
-      name: x.name,
-      score: round(c.score),
-      unitsDiffer: !sameUnit(x.unit, y.unit),
-      a: indicatorSide(x),
-      b: indicatorSide(y),
-    });
-  }
-  // Report in A's table order.
-  pairs.sort((p, q) => p.at - q.at);
+  const chosen = bestPairs(candidates);
+  const pairedA = new Set(chosen.map((c) => c.i));
+  const pairedB = new Set(chosen.map((c) => c.j));
   return {
-    pairs: pairs.map(({ at: _at, ...pair }) => pair),
-    onlyA: a.filter((_, i) => !usedA.has(i)).map(indicatorSide),
-    onlyB: b.filter((_, j) => !usedB.has(j)).map(indicatorSide),
+    // in A's table order
+    pairs: chosen.map((c) => ({
+      name: a[c.i].name,
+      score: round(c.score),
+      unitsDiffer: !sameUnit(a[c.i].unit, b[c.j].unit),
+      a: indicatorSide(a[c.i]),
+      b: indicatorSide(b[c.j]),
+    })),
+    onlyA: a.filter((_, i) => !pairedA.has(i)).map(indicatorSide),
+    onlyB: b.filter((_, j) => !pairedB.has(j)).map(indicatorSide),
   };
 }
 

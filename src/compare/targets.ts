@@ -1,6 +1,7 @@
 import type { Indicator, PolicyDocument, Target } from '../model/types.js';
 import { normalizeForMatch } from '../model/normalize.js';
 import { indicatorKey, indicatorNameSimilarity, round } from './indicators.js';
+import { bestPairs, type Candidate } from './matching.js';
 
 /**
  * Quantitative targets of two plans side by side, where at least one side states it in the
@@ -42,7 +43,7 @@ export const TARGET_THRESHOLD = 0.75;
 export function matchTargets(a: PolicyDocument, b: PolicyDocument, threshold = TARGET_THRESHOLD): TargetPair[] {
   const sidesA = sides(a, threshold);
   const sidesB = sides(b, threshold);
-  const candidates: { i: number; j: number; score: number }[] = [];
+  const candidates: Candidate[] = [];
   sidesA.forEach((x, i) =>
     sidesB.forEach((y, j) => {
       if (x.source === 'indicator' && y.source === 'indicator') return;
@@ -51,20 +52,9 @@ export function matchTargets(a: PolicyDocument, b: PolicyDocument, threshold = T
       if (score >= threshold) candidates.push({ i, j, score });
     }),
   );
-  // Best first; among equals, a pair of the same year, then document order (stable output).
-  candidates.sort((p, q) => q.score - p.score || sameYear(sidesA[q.i], sidesB[q.j]) - sameYear(sidesA[p.i], sidesB[p.j]) || p.i - q.i || p.j - q.j);
-  const usedA = new Set<number>();
-  const usedB = new Set<number>();
-  const pairs: (TargetPair & { at: number })[] = [];
-  for (const c of candidates) {
-    if (usedA.has(c.i) || usedB.has(c.j)) continue;
-    // one figure per metric and year on each side: a restated target pairs once
-    usedA.add(c.i);
-    usedB.add(c.j);
-    pairs.push({ at: c.i, metric: sidesA[c.i].metric, score: round(c.score), a: sidesA[c.i], b: sidesB[c.j] });
-  }
-  pairs.sort((p, q) => p.at - q.at);
-  return pairs.map(({ at: _at, ...pair }) => pair);
+  // among equals, a pair of the same year first
+  const sameYearFirst = (p: Candidate, q: Candidate) => sameYear(sidesA[q.i], sidesB[q.j]) - sameYear(sidesA[p.i], sidesB[p.j]);
+  return bestPairs(candidates, sameYearFirst).map((c) => ({ metric: sidesA[c.i].metric, score: round(c.score), a: sidesA[c.i], b: sidesB[c.j] }));
 }
 
 function sameYear(x: TargetSide, y: TargetSide): number {
