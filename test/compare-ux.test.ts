@@ -11,6 +11,8 @@ import { pdfText } from './report-helpers.js';
 const ROOT = path.resolve(import.meta.dirname, '..');
 let county: Comparison; // 青溪 county plan ↔ 云川 municipal plan, whose 3.1.x tasks have no clause
 let otherTopic: Comparison; // Wuxi ↔ an 产教融合 opinion: nothing in common
+let qingxiDoc: PolicyDocument;
+let yunchuanDoc: PolicyDocument;
 
 beforeAll(async () => {
   const qingxi = await ingestFile(path.join(ROOT, 'test/fixtures/compare/qingxi-urbanization-plan-2021-2035.txt'));
@@ -18,6 +20,7 @@ beforeAll(async () => {
   const wuxi = await ingestFile(path.join(ROOT, 'corpus/wuxi-urbanization-plan-2021-2035.txt'));
   const jiangxi = await ingestFile(path.join(ROOT, 'test/fixtures/qa/jiangxi-industry-education-opinions.txt'));
   county = comparePlans(qingxi, yunchuan);
+  [qingxiDoc, yunchuanDoc] = [qingxi, yunchuan];
   otherTopic = comparePlans(wuxi, jiangxi);
 });
 
@@ -30,6 +33,15 @@ describe('lead units', () => {
     expect(row).toContain('B 未列牵头单位');
     expect(leadLine(t!)).toContain('B 未列牵头单位');
     expect(leadLine(t!)).not.toContain('不一致');
+  });
+
+  it('say which plan names no lead unit when it is A, not "A 未列 · 县…牵头单位"', () => {
+    const reverse = comparePlans(yunchuanDoc, qingxiDoc); // 云川's 3.1.x tasks have no clause
+    const t = reverse.tasks.find((x) => x.lead.length === 0 && (x.matches[0]?.lead?.length ?? 0) > 0 && x.verdict !== 'none');
+    expect(t).toBeDefined();
+    const row = formatMarkdown(reverse).split('\n').find((l) => l.startsWith(`| ${t!.number} |`))!;
+    expect(row).toContain(`A 未列牵头单位 · ${t!.matches[0].lead!.join('、')}`);
+    expect(row).not.toContain('≠');
   });
 
   it('still flags leads that differ', () => {
@@ -176,5 +188,17 @@ describe('units of a short plan', () => {
     const general = c.coverage.find((s) => s.title === '总体要求')!;
     expect(general.counted).toBe('prose');
     expect(general.cells).toHaveLength(1);
+  });
+});
+
+describe('terminal summary piped to a file', () => {
+  it('is not cut: section names and titles are whole, as in every other command', async () => {
+    const { runInProcess } = await import('./helpers/cli.js');
+    const a = path.join(ROOT, 'test/fixtures/compare/yunchuan-urbanization-plan-2021-2035.txt');
+    const b = path.join(ROOT, 'test/fixtures/compare/qingxi-urbanization-plan-2021-2035.txt');
+    const { code, out } = await runInProcess('compare', a, b);
+    expect(code).toBe(0);
+    expect(out).not.toContain('…');
+    expect(out).toContain('二、重点任务 › （二）推进农业转移人口市民化');
   });
 });

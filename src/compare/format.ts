@@ -97,7 +97,7 @@ function matchLabel(m: Comparison['tasks'][number]['matches'][number]): string {
 export interface TerminalOptions {
   /** ANSI colour. Default false (the CLI turns it on for a TTY without NO_COLOR). */
   color?: boolean;
-  /** Terminal width for cutting long titles. Default 100. */
+  /** Terminal width for cutting long titles. Default 100; Infinity cuts nothing (a pipe, a file). */
   width?: number;
 }
 
@@ -209,7 +209,8 @@ function leadsCell(t: Comparison['tasks'][number]): string {
   const m = t.matches[0];
   if (!m?.lead || t.verdict === 'none') return '—';
   // Nothing to compare when one side names no lead unit: "≠" would call them different.
-  if (t.lead.length === 0 || m.lead.length === 0) return `${t.lead.join('、') || 'A 未列'} · ${m.lead.join('、') || 'B 未列'}牵头单位`;
+  if (t.lead.length === 0) return `A 未列牵头单位 · ${m.lead.join('、')}`;
+  if (m.lead.length === 0) return `${t.lead.join('、')} · B 未列牵头单位`;
   const mark = t.leadsCorrespond && t.leadsCorrespond.length > 0 ? '✓' : '≠';
   return `${t.lead.join('、') || '—'} ${mark} ${m.lead.join('、') || '—'}`;
 }

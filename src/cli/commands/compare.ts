@@ -76,7 +76,9 @@ export function registerCompare(program: Command): void {
         }
         process.stdout.write(`${opts.pdf}: PDF report, ${bytes.length} bytes\n`);
       } else {
-        process.stdout.write(formatTerminal(comparison, { color: useColour(), width: process.stdout.columns ?? 100 }));
+        // Cut long titles only on a terminal: piped or redirected output stays whole, as elsewhere.
+        const width = process.stdout.isTTY ? (process.stdout.columns ?? 100) : Infinity;
+        process.stdout.write(formatTerminal(comparison, { color: useColour(), width }));
       }
     });
 }
