@@ -463,3 +463,25 @@ describe('QA documents, fifth round', () => {
     expect(noClause.tasks.at(-1)!.text).toContain('新增学位3000个');
   });
 });
+
+const qa6 = (name: string) => ingestFile(`test/fixtures/qa6/${name}`);
+
+describe('QA documents, sixth round', () => {
+  it('国务院 style: a clause after each sentence of a task paragraph names units of the task, all of them', async () => {
+    const doc = await qa6('xiuchuan-digital-village-opinions-2025.txt');
+    expect(roles(doc).find((r) => r[0] === '二')).toEqual(['二', [], ['省水利厅', '省能源局', '国网岫川省电力公司', '省交通运输厅']]);
+    expect(doc.departments.find((d) => d.name === '省水利厅')?.responsible).toEqual(['二']);
+    // the clauses are no part of the prose a target is read from, and the title is the first sentence
+    expect(doc.tasks[1].title).toBe('推进农村基础设施数字化改造');
+    // a bracket inside a sentence that merely mentions a duty is no clause
+    const mention = ingestText('某县实施方案\n\n一、重点任务\n1. 建立联席会议（由县长负责召集）制度，定期会商。（牵头单位：县发展改革委）\n', { fileName: 'mention.txt' });
+    expect(roles(mention)).toEqual([['1', ['县发展改革委'], []]]);
+  });
+
+  it('（A，B、C按职责分工负责；D负责落实）: the unit set apart by the comma still leads when another part follows', async () => {
+    const doc = await qa6('xiuchuan-digital-village-opinions-2025.txt');
+    expect(roles(doc).find((r) => r[0] === '四')).toEqual(['四', ['省商务厅'], ['省农业农村厅', '省邮政管理局', '省供销合作社', '各市（州）人民政府']]);
+    expect(roles(doc).find((r) => r[0] === '五')).toEqual(['五', [], ['省文化和旅游厅', '省住房城乡建设厅', '省委网信办']]);
+    expect(roles(doc).find((r) => r[0] === '八')![1]).toEqual([]);
+  });
+});

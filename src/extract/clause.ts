@@ -103,8 +103,9 @@ for (const c of OPEN) BRACKET[c.charCodeAt(0)] = 1;
 for (const c of CLOSE) BRACKET[c.charCodeAt(0)] = -1;
 
 /**
- * Labelled clauses inside a task's text besides the closing one: "…新建学校两所（牵头单位：县教委）；
- * 扩充医疗资源（牵头单位：县卫生健康委）。" names a lead for each part.
+ * Clauses inside a task's text besides the closing one: labelled ones ("…新建学校两所（牵头单位：县教委）；
+ * 扩充医疗资源（牵头单位：县卫生健康委）。"), and a verb-style one after a full stop, where the
+ * 国务院 style closes each sentence with its units ("…监测点2000个。（省水利厅负责）实施…").
  */
 export function innerClauses(text: string, before: number): ClauseMatch[] {
   const out: ClauseMatch[] = [];
@@ -116,10 +117,15 @@ export function innerClauses(text: string, before: number): ClauseMatch[] {
     const open = matchingOpen(text, i);
     if (open === -1) continue;
     const content = text.slice(open + 1, i);
-    if (LABEL.test(content) && !content.includes('\n')) out.push({ start: open, end: i + 1, content, contentStart: open + 1 });
+    if (content.includes('\n')) continue;
+    if (LABEL.test(content) || (AFTER_SENTENCE.test(text.slice(Math.max(0, open - 2), open)) && VERB.test(content.replace(DUTY_TAIL, '负责'))))
+      out.push({ start: open, end: i + 1, content, contentStart: open + 1 });
   }
   return out;
 }
+
+/** The end of a sentence just before a bracket: "。（" (spaces between allowed). */
+const AFTER_SENTENCE = /[。；;！][ \t\u3000]*$/;
 
 function matchingOpen(text: string, closeAt: number): number {
   let depth = 0;
@@ -202,8 +208,10 @@ function parseVerbStyle(content: string): ParsedName[] {
   const out: ParsedName[] = [];
   // Verb style: "A牵头，B、C配合" / "A负责"
   const parts = splitTopLevel(content, '，,；;').map((p) => p.trim()).filter(Boolean);
-  // "（A，B、C按职责分工负责）": the unit set apart before the comma leads (国务院 分工 style)
-  const setApart = parts.length > 1 && !LEADS.test(content) && !VERB.test(parts[0]) && DUTY_TAIL.test(parts[parts.length - 1]);
+  // "（A，B、C按职责分工负责）": the unit set apart before the comma leads (国务院 分工 style),
+  // also when another part follows the semicolon (…按职责分工负责；D负责落实)
+  const first = splitTopLevel(splitTopLevel(content, '；;')[0], '，,').map((p) => p.trim()).filter(Boolean);
+  const setApart = first.length > 1 && !LEADS.test(content) && !VERB.test(first[0]) && DUTY_TAIL.test(first[first.length - 1]);
   let pending: string[] = [];
   for (const [index, part] of parts.entries()) {
     const m = VERB.exec(part.replace(DUTY_TAIL, '负责'));
