@@ -484,4 +484,14 @@ describe('QA documents, sixth round', () => {
     expect(roles(doc).find((r) => r[0] === '五')).toEqual(['五', [], ['省文化和旅游厅', '省住房城乡建设厅', '省委网信办']]);
     expect(roles(doc).find((r) => r[0] === '八')![1]).toEqual([]);
   });
+
+  it('Markdown front matter gives issuer, 文号 and date when the text does not', async () => {
+    const doc = await qa6('linfeng-ecology-15th-plan.md');
+    expect(doc).toMatchObject({ title: '临沣市“十五五”生态环境保护规划（2026—2030年）', issuer: '临沣市人民政府', docNumber: '临府发〔2026〕3号', date: '2026-02-10', docType: '规划' });
+    // Chinese keys and a 2026年2月10日 date too; the text's own header wins over the front matter
+    const zh = ingestText('---\n标题: 某县行动方案\n发文机关: 某县人民政府办公室\n文号: 某府办发〔2025〕2号\n成文日期: 2025年5月6日\n---\n\n## 一、重点任务\n\n1. 修路。\n', { fileName: 'zh.md' });
+    expect(zh).toMatchObject({ title: '某县行动方案', issuer: '某县人民政府办公室', docNumber: '某府办发〔2025〕2号', date: '2025-05-06' });
+    const own = ingestText('---\ntitle: 某县行动方案\ndate: 2025-05-06\n---\n\n# 某县行动方案\n\n某府办发〔2025〕2号\n\n## 一、重点任务\n\n1. 修路。\n\n某县人民政府办公室\n\n2025年6月1日\n', { fileName: 'own.md' });
+    expect(own.date).toBe('2025-06-01');
+  });
 });

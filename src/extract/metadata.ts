@@ -31,8 +31,15 @@ export function extractMetadata(ctx: Context): void {
   const numberMatch = docNumber ? DOC_NUMBER.exec(foldDigits(docNumber.content.text)) : null;
   m.docNumber = numberMatch ? docNumber!.content.text.slice(numberMatch.index, numberMatch.index + numberMatch[0].length).replace(/\s+/g, '') : null;
 
+  if (!m.docNumber) {
+    const fm = frontMatterField(ctx, NUMBER_KEYS);
+    m.docNumber = fm && DOC_NUMBER.test(foldDigits(fm)) ? fm.replace(/\s+/g, '') : null;
+  }
+  m.issuer ??= frontMatterField(ctx, ISSUER_KEYS);
+
   const dates = byRole('date');
   m.date = dates.length ? isoDate(dates[0]) : null;
+  m.date ??= isoDate(frontMatterField(ctx, DATE_KEYS)?.replace(ISO_DAY, '$1年$2月$3日') ?? '');
   if (!m.date) {
     // Documents without a header often end with the date (落款).
     const tail = ctx.blocks.slice(-3).map((b) => b.content.text.trim());
@@ -46,8 +53,25 @@ export function extractMetadata(ctx: Context): void {
 
 /** title: … in Markdown front matter. */
 function frontMatterTitle(ctx: Context): string | null {
-  const text = ctx.blocks.filter((b) => b.role === 'frontMatter').map((b) => b.content.text).join('\n');
-  return /^\s*title\s*[:：]\s*["']?(.+?)["']?\s*$/m.exec(text)?.[1] ?? null;
+  return frontMatterField(ctx, ['title', '标题']);
+}
+
+// what a front matter calls the header fields the text would give (the text wins where it has them)
+const ISSUER_KEYS = ['issuer', 'author', '发文机关', '发文单位', '发布机关', '发布单位'];
+const NUMBER_KEYS = ['docNumber', 'doc_number', 'number', '文号', '发文字号'];
+const DATE_KEYS = ['date', '日期', '成文日期', '发布日期', '印发日期'];
+const ISO_DAY = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+
+/** The value of the first of `keys` in the Markdown front matter (key: value, quotes dropped). */
+function frontMatterField(ctx: Context, keys: string[]): string | null {
+  const lines = ctx.blocks.filter((b) => b.role === 'frontMatter').map((b) => b.content.text).join('\n').split('\n');
+  for (const key of keys) {
+    for (const line of lines) {
+      const m = /^\s*([^:：]+?)\s*[:：]\s*["']?(.+?)["']?\s*$/.exec(line);
+      if (m && m[1].toLowerCase() === key.toLowerCase()) return m[2];
+    }
+  }
+  return null;
 }
 
 /** 关于印发《X》的通知 / 某县人民政府关于印发X的通知 → X */
