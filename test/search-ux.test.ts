@@ -125,3 +125,25 @@ describe('what a hit shows', () => {
     expect(h.snippet.text).toMatch(/^…保障/); // not '…，保障'
   });
 });
+
+describe('header and footer over many documents', () => {
+  it('say how many documents the clauses come from, and how to see the ones not shown', () => {
+    const r = index.search('老旧小区', { limit: 3 });
+    const docsWithHits = new Set(index.search('老旧小区', { limit: 1000 }).hits.map((h) => h.doc));
+    expect(docsWithHits.size).toBeGreaterThan(1);
+    expect(r.total).toBeGreaterThan(3);
+    const lines = formatText(r, false).trimEnd().split('\n');
+    expect(lines[0]).toBe(`${r.total} clauses for "老旧小区" in ${docsWithHits.size} documents (showing 3)`);
+    expect(lines[lines.length - 1]).toBe(`${r.total - 3} more not shown: --limit ${r.total} shows them all`);
+    // all shown: no footer
+    const all = formatText(index.search('老旧小区', { limit: 1000 }), false).trimEnd().split('\n');
+    expect(all[all.length - 1]).not.toMatch(/more not shown/);
+  });
+
+  it('name a document given by a prefix with its whole id', () => {
+    const r = index.search('养护', { doc: 'jiangcheng', limit: 1 });
+    const header = formatText(r, false, { doc: ['jiangcheng'] }).split('\n')[0];
+    expect(header).toContain('document jiangcheng-rural-roads-2024');
+    expect(header).not.toMatch(/ in \d+ documents/); // one document asked for: no count
+  });
+});

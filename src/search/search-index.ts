@@ -71,6 +71,10 @@ export interface SearchResult {
   suggestions: string[];
   /** The department each document's `dept` resolved to. */
   departments: Array<{ doc: string; name: string }>;
+  /** The `doc` option's ids as resolved (a prefix → the whole id); undefined without it. */
+  docs?: string[];
+  /** How many documents all matching units (before `limit`) come from. */
+  documents: number;
   hits: SearchHit[];
 }
 
@@ -336,7 +340,10 @@ export class SearchIndex {
     const top = this.best(found, limit, parsed);
     const hits = top.map((r) => this.hit(r, parsed, options.snippet));
     const suggestions = suggest && found.ids.length === 0 ? this.suggest(parsed, options) : [];
-    return { query: parsed.raw, words: parsed.words, phrases: parsed.phrases, total: found.ids.length, matchedAll, departments: scope.departments, hits, suggestions };
+    const docsFound = new Set<string>();
+    for (let i = 0; i < found.ids.length; i++) docsFound.add(this.units[found.ids[i]].doc);
+    const documents = docsFound.size;
+    return { query: parsed.raw, words: parsed.words, phrases: parsed.phrases, total: found.ids.length, matchedAll, departments: scope.departments, docs: scope.docs, documents, hits, suggestions };
   }
 
   /**
@@ -490,7 +497,7 @@ export class SearchIndex {
     return { ids, scores };
   }
 
-  private scopeFilter(options: SearchOptions): { test: (id: number) => boolean; narrows: boolean; departments: Array<{ doc: string; name: string }> } {
+  private scopeFilter(options: SearchOptions): { test: (id: number) => boolean; narrows: boolean; departments: Array<{ doc: string; name: string }>; docs?: string[] } {
     // an id, or the unique prefix of one, as the other commands take it
     const docIds = toList(options.doc)?.map((id) => {
       const known = this.documents.map((d) => d.id);
@@ -527,7 +534,7 @@ export class SearchIndex {
       }
       return true;
     };
-    return { test, narrows: Boolean(docSet || kindSet || options.dept), departments };
+    return { test, narrows: Boolean(docSet || kindSet || options.dept), departments, docs: docIds };
   }
 
   private hit(r: { id: number; score: number }, parsed: ParsedQuery, snippetOptions?: SnippetOptions): SearchHit {

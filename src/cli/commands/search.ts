@@ -142,10 +142,15 @@ export function formatText(result: SearchResult, colour: boolean, filters: Searc
     const hint = result.suggestions.length > 0 ? `\nDid you mean ${orList(result.suggestions)}?` : '';
     return `${none}${hint}\n`;
   }
-  const shown = result.hits.length < result.total ? ` (showing ${result.hits.length})` : '';
-  const header = [`${result.total} clause${result.total === 1 ? '' : 's'} for ${query}${scope.map((s) => `, ${s}`).join('')}${shown}`];
+  const cut = result.hits.length < result.total;
+  const shown = cut ? ` (showing ${result.hits.length})` : '';
+  // Over several documents, say how many: the hits shown may all come from one of them.
+  const asked = result.docs ?? filters.doc;
+  const spread = result.documents > 1 && asked?.length !== 1 ? ` in ${result.documents} documents` : '';
+  const header = [`${result.total} clause${result.total === 1 ? '' : 's'} for ${query}${spread}${scope.map((s) => `, ${s}`).join('')}${shown}`];
   if (!result.matchedAll) header.push(`No clause has all of ${result.words.join(' ')}; showing clauses with some of them.`);
-  return [...header, '', result.hits.map((h, i) => formatHit(h, i + 1, colour)).join('\n\n'), ''].join('\n');
+  const footer = cut ? ['', `${result.total - result.hits.length} more not shown: --limit ${result.total} shows them all`] : [];
+  return [...header, '', result.hits.map((h, i) => formatHit(h, i + 1, colour)).join('\n\n'), ...footer, ''].join('\n');
 }
 
 /** department 县交通局, role lead, kind task, document … — what narrowed the search. */
@@ -154,7 +159,9 @@ function describeFilters(result: SearchResult, filters: SearchFilters): string[]
   if (result.departments.length > 0) out.push(`department ${[...new Set(result.departments.map((d) => d.name))].join(' / ')}`);
   if (filters.role) out.push(`role ${filters.role}`);
   if (filters.kind?.length) out.push(`kind ${filters.kind.join(', ')}`);
-  if (filters.doc?.length) out.push(`${filters.doc.length === 1 ? 'document' : 'documents'} ${filters.doc.join(', ')}`);
+  // the ids as resolved: --doc hong is hongchuan-elderly-care-notice-2025
+  const docs = result.docs ?? filters.doc;
+  if (docs?.length) out.push(`${docs.length === 1 ? 'document' : 'documents'} ${docs.join(', ')}`);
   return out;
 }
 
