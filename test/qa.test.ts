@@ -494,4 +494,16 @@ describe('QA documents, sixth round', () => {
     const own = ingestText('---\ntitle: 某县行动方案\ndate: 2025-05-06\n---\n\n# 某县行动方案\n\n某府办发〔2025〕2号\n\n## 一、重点任务\n\n1. 修路。\n\n某县人民政府办公室\n\n2025年6月1日\n', { fileName: 'own.md' });
     expect(own.date).toBe('2025-06-01');
   });
+
+  it('an indicator cell with a year note (≥95（2030年）) gives the target that year, and 〔18〕（2030年） its value', async () => {
+    const doc = await qa6('linfeng-ecology-15th-plan.md');
+    expect(doc.indicators.map((i) => [i.name, i.baseline?.year, i.baseline?.value, i.target?.year, i.target?.value, i.target?.comparator, i.target?.raw])).toEqual([
+      ['城市空气质量优良天数比率', 2025, 91.2, 2030, 95, '>=', '≥95（2030年）'],
+      ['细颗粒物（PM2.5）平均浓度', 2025, 31, 2030, 28, '<=', '≤28（2030年）'],
+      ['地表水国控断面水质优良比例', 2025, 88.5, 2030, 92, '=', '92（2030年）'],
+      ['受污染耕地安全利用率', 2025, 93, 2028, 95, '>=', '≥95（2028年）'],
+      ['单位地区生产总值二氧化碳排放降低', 2025, null, 2030, 18, '=', '〔18〕（2030年）'],
+      ['森林覆盖率', 2025, 45.6, 2030, 47, '=', '47（2030年）'],
+    ]);
+  });
 });

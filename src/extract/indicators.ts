@@ -130,6 +130,7 @@ const COMPARATORS: [RegExp, Comparator][] = [
 // made once: quantity() runs on every cell of an indicator table
 const SPACES = /\s/g;
 const CUMULATIVE = /^〔(.*)〕$/;
+const YEAR_NOTE = /[（(]((?:19|20)\d\d)年?[）)]$/;
 const SQUARE = /^\[(.*)\]$/;
 const AT_LEAST = /以上$/;
 const AT_MOST_TEST = /以下|以内$/;
@@ -141,8 +142,12 @@ const COMMAS = /,/g;
 
 /** 39.7, ≦5.7, ≧92.6, —, 2.56:1, 50左右, 95以上 */
 export function quantity(raw: string, year: number | null): Quantity {
+  let s = normalizeForMatch(raw).replace(SPACES, '');
+  // ≥95（2030年）: a cell's own year, where the column says none or another
+  const note = YEAR_NOTE.exec(s);
+  if (note && s.length > note[0].length) (year = Number(note[1])), (s = s.slice(0, note.index));
   // 〔28〕: a cumulative figure (累计), bracketed by convention in 规划 tables
-  let s = normalizeForMatch(raw).replace(SPACES, '').replace(CUMULATIVE, '$1').replace(SQUARE, '$1');
+  s = s.replace(CUMULATIVE, '$1').replace(SQUARE, '$1');
   let comparator: Comparator | null = null;
   for (const [re, c] of COMPARATORS) {
     if (re.test(s)) {
