@@ -506,4 +506,12 @@ describe('QA documents, sixth round', () => {
       ['森林覆盖率', 2025, 45.6, 2030, 47, '=', '47（2030年）'],
     ]);
   });
+
+  it('Markdown: a 专栏 blockquote whose project lines follow the name line by line is named by its first line', async () => {
+    const doc = await qa6('linfeng-ecology-15th-plan.md');
+    const box = doc.sections.find((s) => s.style === 'box')!;
+    expect(box.title).toBe('大气污染防治重点工程');
+    expect(doc.paragraphs.filter((p) => p.kind === 'box').map((p) => p.text).join('\n')).toContain('01 钢铁行业超低排放改造工程');
+    expect(doc.tasks[1].text).not.toContain('01 钢铁行业');
+  });
 });

@@ -110,6 +110,7 @@ const HEADING_END = /[。：:\s]+$/;
 const FULL_STOP = /[。！？]/;
 const TITLE_END = /[：:；;\s]+$/;
 const NEWLINES = /\n/g;
+const LINE_OR_STOP = /[。！？\n]/;
 
 /** Labels that may continue a paragraph after a full stop: "…。（二）…". */
 const INLINE_STYLES = new Set(['paren-cn', 'paren-arabic', 'circled', 'arabic', 'cn']);
@@ -237,7 +238,8 @@ export function titleOf(block: Paragraph | Heading, doc: string): string {
   if (mark) while (k < text.length && inline.at(k) < mark.labelEnd) k++;
   const rest = text.slice(k).replace(LEADING_SPACES, '');
   if (block.type === 'heading') return rest.replace(HEADING_END, '');
-  const stop = rest.search(FULL_STOP);
+  // a box's name is its first line: its project lines follow on lines of their own
+  const stop = mark?.style === 'box' && rest.includes('\n') ? rest.search(LINE_OR_STOP) : rest.search(FULL_STOP);
   const first = stop === -1 ? rest : rest.slice(0, stop);
   return first.replace(TITLE_END, '').replace(NEWLINES, '');
 }
