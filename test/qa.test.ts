@@ -514,4 +514,9 @@ describe('QA documents, sixth round', () => {
     expect(doc.paragraphs.filter((p) => p.kind === 'box').map((p) => p.text).join('\n')).toContain('01 钢铁行业超低排放改造工程');
     expect(doc.tasks[1].text).not.toContain('01 钢铁行业');
   });
+
+  it('a rate per day (20万吨/日) is a target with its unit', async () => {
+    const doc = await qa6('linfeng-ecology-15th-plan.md');
+    expect(doc.targets).toContainEqual(expect.objectContaining({ value: 20, unit: '万吨/日', task: '4' }));
+  });
 });
