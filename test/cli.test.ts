@@ -219,3 +219,80 @@ describe('a data folder with an outdated model', () => {
     expect((JSON.parse(r.stdout) as unknown[]).length).toBe(27);
   });
 });
+
+describe('reading commands over several documents', () => {
+  let many: string;
+  const files = [
+    'test/fixtures/qa5/hongchuan-elderly-care-notice-2025.txt', // targets 2025, 2030; base 2020
+    'test/fixtures/qa4/jiangcheng-sports-city-plan-2035.md', // targets 2025, 2035
+    'test/fixtures/qa5/lanjiang-manufacturing-digital-action-2027.md', // base 2023; targets 2025, 2027
+    'test/fixtures/qa4/qingxi-2025-work-report-task-breakdown.txt',
+    'test/fixtures/compare/qingxi-urbanization-plan-2021-2035.txt', // shares "qingxi-" with the one above
+  ];
+  beforeAll(() => {
+    many = path.join(dir, 'many');
+    const r = policy(['ingest', ...files, '--data', many, '-q']);
+    expect(r.status).toBe(0);
+  });
+
+  /** Run a command as on a terminal `columns` wide. */
+  async function onTerminal(columns: number, ...args: string[]): Promise<string> {
+    const { runInProcess } = await import('./helpers/cli.js');
+    const saved = { isTTY: process.stdout.isTTY, columns: process.stdout.columns };
+    Object.assign(process.stdout, { isTTY: true, columns });
+    try {
+      const r = await runInProcess(...args);
+      expect(r.code, r.err).toBe(0);
+      return r.out;
+    } finally {
+      Object.assign(process.stdout, saved);
+    }
+  }
+
+  it('indicators: target years in order, and the baseline year on each row when documents differ', async () => {
+    const { runInProcess } = await import('./helpers/cli.js');
+    const { out } = await runInProcess('indicators', '--data', many);
+    const header = out.split('\n')[0];
+    const years = [...header.matchAll(/(\d{4})年目标/g)].map((m) => Number(m[1]));
+    expect(years).toEqual([2025, 2027, 2030, 2035]);
+    // 2020 for two documents, 2023 for 澜江: no single "2020年基数" over them all
+    expect(header).not.toMatch(/\d{4}年基数/);
+    expect(out.split('\n').find((l) => l.includes('关键工序数控化率'))).toMatch(/56\.3（2023年）/);
+    expect(out.split('\n').find((l) => l.includes('人均体育场地面积'))).toMatch(/2\.15（2020年）/);
+    // one document: its base year in the header, as before
+    const one = (await runInProcess('indicators', '--data', many, '--doc', 'lanjiang')).out;
+    expect(one.split('\n')[0]).toMatch(/2023年基数\s+2025年目标\s+2027年目标/);
+  });
+
+  it('tasks on a narrow terminal: the 文档 column is cut like the others, to prefixes --doc takes', async () => {
+    const out = await onTerminal(110, 'tasks', '--dept', '财政局', '--data', many);
+    const lines = out.trimEnd().split('\n');
+    for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(110);
+    const ids = files.map((f) => path.basename(f).replace(/\.(txt|md)$/, ''));
+    const shown = lines.slice(2, -1).map((l) => l.split(/\s{2,}/)[0]);
+    for (const cell of shown) {
+      const prefix = cell.replace(/…$/, '');
+      expect(ids.filter((id) => id.startsWith(prefix)), cell).toHaveLength(1);
+    }
+    expect(shown.some((c) => c.endsWith('…'))).toBe(true);
+    // titles get at least as much room as the document ids
+    const title = lines.find((l) => l.includes('加大财政') || l.includes('开展消费提振年'))!;
+    const titleCell = title.split(/\s{2,}/)[2];
+    expect(displayWidth(titleCell)).toBeGreaterThanOrEqual(displayWidth(shown[0]));
+  });
+
+  it('tasks --dept says what the name stood for, in how many documents, and the count by role', async () => {
+    const { runInProcess } = await import('./helpers/cli.js');
+    const { out } = await runInProcess('tasks', '--dept', '发改委', '--data', many, '--json');
+    const rows = JSON.parse(out) as { doc: string; role: string }[];
+    const text = (await runInProcess('tasks', '--dept', '发改委', '--data', many)).out.trimEnd().split('\n');
+    const docsWith = new Set(rows.map((r) => r.doc)).size;
+    const lead = rows.filter((r) => r.role === '牵头').length;
+    expect(lead).toBeGreaterThan(0);
+    expect(docsWith).toBeGreaterThan(2);
+    const last = text[text.length - 1];
+    expect(last).toMatch(/^\d+ tasks of [市县省]发展改革委( \/ [市县省]发展改革委)+ in \d+ documents: /);
+    expect(last.endsWith(` in ${docsWith} documents: ${lead} lead (牵头), ${rows.length - lead} responsible (责任)`)).toBe(true);
+    expect(last.startsWith(`${rows.length} tasks of `)).toBe(true);
+  });
+});

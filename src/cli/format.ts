@@ -14,6 +14,8 @@ export interface Column {
    * Columns without it are never cut. Off a terminal (a pipe, a file) nothing is cut.
    */
   max?: number;
+  /** Narrowest a cut column may get, when more than MIN_CUT (see distinctWidth). */
+  min?: number;
   align?: 'left' | 'right';
 }
 
@@ -39,12 +41,31 @@ export function fitWidths(columns: Column[], natural: number[], width: number): 
   while (total(widths) > width) {
     let widest = -1;
     columns.forEach((c, i) => {
-      if (c.max !== undefined && widths[i] > MIN_CUT && (widest < 0 || widths[i] > widths[widest])) widest = i;
+      if (c.max !== undefined && widths[i] > Math.max(MIN_CUT, c.min ?? 0) && (widest < 0 || widths[i] > widths[widest])) widest = i;
     });
     if (widest < 0) break; // cannot fit: the terminal wraps
     widths[widest]--; // one column at a time, so the cut columns end up about as wide as each other
   }
   return widths;
+}
+
+/**
+ * Width a column of ids may be cut to with … and still tell them apart: each cut id is then
+ * a prefix only it has (what --doc takes).
+ */
+export function distinctWidth(values: string[]): number {
+  const unique = [...new Set(values)];
+  let shared = 0; // longest prefix two of them have in common
+  for (let i = 0; i < unique.length; i++) {
+    for (let j = i + 1; j < unique.length; j++) {
+      const a = [...unique[i]];
+      const b = [...unique[j]];
+      let k = 0;
+      while (k < a.length && k < b.length && a[k] === b[k]) k++;
+      shared = Math.max(shared, k);
+    }
+  }
+  return Math.max(0, ...unique.map((v) => displayWidth([...v].slice(0, shared + 1).join('')) + 1));
 }
 
 /** An aligned text table (header, rule, rows), fitted to `width` display columns. */

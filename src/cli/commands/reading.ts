@@ -3,7 +3,7 @@ import type { PolicyDocument, Quantity } from '../../model/types.js';
 import { loadDocuments } from '../../model/store.js';
 import { resolveAcross } from '../../model/departments.js';
 import { UserError } from '../../model/errors.js';
-import { examples, plural, renderTable } from '../format.js';
+import { type Column, distinctWidth, examples, plural, renderTable } from '../format.js';
 import { SECTION_SEPARATOR, sectionTrail } from '../../model/headings.js';
 import { writeIndicatorsPdf } from './report.js';
 
@@ -70,7 +70,7 @@ export function registerReading(program: Command): void {
       const many = docs.length > 1;
       const deadlines = rows.some((r) => r.deadline);
       const columns = [
-        ...(many ? [{ header: '文档' }] : []),
+        ...(many ? [documentColumn(rows.map((r) => r.doc))] : []),
         { header: '序号', align: 'right' as const },
         { header: '重点工作', max: 36 },
         ...(options.dept ? [{ header: '角色' }] : []),
@@ -92,7 +92,7 @@ export function registerReading(program: Command): void {
           ]),
         ),
       );
-      print(`${plural(rows.length, 'task')}\n`);
+      print(`${plural(rows.length, 'task')}${resolved ? ` ${deptSummary(rows, resolved, many)}` : ''}\n`);
     });
 
   program
@@ -125,7 +125,7 @@ export function registerReading(program: Command): void {
       print(
         renderTable(
           [
-            ...(many ? [{ header: '文档' }] : []),
+            ...(many ? [documentColumn(rows.map((r) => r[0]))] : []),
             { header: '单位' },
             { header: '类别' },
             { header: '牵头', align: 'right' },
@@ -158,23 +158,29 @@ export function registerReading(program: Command): void {
         return;
       }
       const many = docs.length > 1;
-      const years = [...new Set(docs.flatMap((d) => d.indicators.flatMap((i) => i.targets.map((t) => t.year))))];
+      // target years in order (2025, 2027, 2030), whichever document names them first
+      const years = [...new Set(docs.flatMap((d) => d.indicators.flatMap((i) => i.targets.map((t) => t.year))))].sort(
+        (a, b) => (a ?? Infinity) - (b ?? Infinity),
+      );
+      // One base year in the header when every row has it; else each row says its own.
+      const baseYears = new Set(docs.flatMap((d) => d.indicators.map((i) => i.baseline?.year).filter((y) => y)));
+      const baseYear = baseYears.size === 1 ? [...baseYears][0] : undefined;
+      const base = (q: Quantity | null) => (q && q.year && baseYears.size > 1 ? `${q.raw}（${q.year}年）` : quantity(q));
       const rows = docs.flatMap((d) =>
         d.indicators.map((i) => [
           ...(many ? [d.id] : []),
           i.number,
           i.name,
           i.unit ?? '',
-          quantity(i.baseline),
+          base(i.baseline),
           ...years.map((y) => quantity(i.targets.find((t) => t.year === y) ?? null)),
           i.attribute ?? '',
         ]),
       );
-      const baseYear = docs.flatMap((d) => d.indicators.map((i) => i.baseline?.year)).find((y) => y);
       print(
         renderTable(
           [
-            ...(many ? [{ header: '文档' }] : []),
+            ...(many ? [documentColumn(rows.map((r) => r[0]))] : []),
             { header: '序号', align: 'right' },
             { header: '指标', max: 40 },
             { header: '单位' },
@@ -187,6 +193,21 @@ export function registerReading(program: Command): void {
       );
       print(`${plural(rows.length, 'indicator')}\n`);
     });
+}
+
+/** The 文档 column: cut on a narrow terminal like the titles, but never so far that two ids look alike. */
+function documentColumn(ids: string[]): Column {
+  return { header: '文档', max: 24, min: distinctWidth(ids) };
+}
+
+/** of 县发展改革委 / 市发展改革委 in 3 documents: 5 lead (牵头), 9 responsible (责任) */
+function deptSummary(rows: { doc: string; role: string }[], resolved: Map<string, { name: string }>, many: boolean): string {
+  const withRows = new Set(rows.map((r) => r.doc));
+  const named = [...resolved].filter(([doc]) => withRows.size === 0 || withRows.has(doc)).map(([, d]) => d.name);
+  const names = [...new Set(named)].join(' / ');
+  const docs = withRows.size;
+  const lead = rows.filter((r) => r.role === '牵头').length;
+  return `of ${names}${many ? ` in ${plural(docs, 'document')}` : ''}: ${lead} lead (牵头), ${rows.length - lead} responsible (责任)`;
 }
 
 function quantity(q: Quantity | null): string {
