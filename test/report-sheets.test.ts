@@ -167,6 +167,34 @@ describe('deadlines on a sheet', () => {
   });
 });
 
+describe('the table of a sheet with deadlines', () => {
+  // Deadlines like 2025年12月底前 and unit names like 市住房城乡建委 were cut over two lines
+  // (2025年12月 / 底前, 市住房城乡 / 建委) by columns of fixed width.
+  for (const [file, name] of [
+    ['test/fixtures/qa5/hongchuan-elderly-care-notice-2025.txt', '民政局'],
+    ['test/fixtures/qa4/qingxi-2025-work-report-task-breakdown.txt', '财政局'],
+    ['test/fixtures/qa5/shiliang-2025-county-economy-task-list.txt', '发改委'],
+  ] as const) {
+    it(`${path.basename(file)}, ${name}: each deadline and each unit name on one line`, async () => {
+      const { ingestFile } = await import('../src/ingest.js');
+      const doc = await ingestFile(file);
+      const dept = requireDepartment(name, doc.departments, doc.id);
+      const data = buildSheet(doc, dept);
+      const text = await pdfText((await renderSheet(data, { date: DATE })).bytes);
+      // the lines of the table (cells side by side may share a line)
+      const all = text.segments.flat();
+      const table = all.slice(all.indexOf('一、任务一览'), all.indexOf('二、任务内容'));
+      expect(table.length).toBeGreaterThan(5);
+      for (const t of data.tasks) if (t.task.deadline) expect(table.some((l) => l.includes(t.task.deadline!)), t.task.deadline!).toBe(true);
+      // names of up to 8 characters without brackets fit a line of their column
+      const names = new Set(data.tasks.flatMap((t) => [...t.task.lead, ...t.task.responsible]).filter((n) => n !== dept.name && [...n].length <= 8 && !/[（(]/.test(n)));
+      expect(names.size).toBeGreaterThan(3);
+      const words = new Set(table.flatMap((l) => l.split(/[、\s]+/)));
+      for (const n of names) expect(words.has(n), n).toBe(true);
+    });
+  }
+});
+
 describe('all sheets of a document', () => {
   let out: string;
   let index: SheetIndex;

@@ -71,13 +71,23 @@ export async function renderSheet(data: SheetData, options: RenderOptions = {}):
     // 序号 as the document numbers its tasks (（三）, 12), as wide as the widest needs (up to 4.2.1.2)
     const numbers = data.tasks.map((t) => taskLabel(t.task).replace(/[、.．]$/, ''));
     const numberWidth = Math.min(64, Math.max(32, ...numbers.map((n) => pdf.textWidth(n, 'sans', 9.5) + 10)));
+    // Columns as wide as a deadline (2025年12月底前) or a unit name needs, so neither is cut
+    // over two lines; 重点工作 gives way first, down to a quarter of the line.
+    const fit = (texts: string[], header: string, cap: number) =>
+      Math.min(cap, Math.max(pdf.textWidth(header, 'sansBold', 9.5), ...texts.map((x) => pdf.textWidth(x, 'sans', 9.5))) + 9);
+    const deadlineWidth = deadlines ? fit(data.tasks.map((t) => t.task.deadline ?? '—'), '完成时限', 0.22 * pdf.width) : 0;
+    const leadWidth = fit(data.tasks.flatMap((t) => t.task.lead.map(self)), '牵头单位', 0.2 * pdf.width);
+    const responsibleNeed = fit(data.tasks.flatMap((t) => t.task.responsible.map(self)), '责任单位', 0.24 * pdf.width);
+    const roleWidth = 40; // 牵头 / 责任; the header 本单位角色 takes two lines
+    const fixed = numberWidth + roleWidth + leadWidth + deadlineWidth;
+    const titleWidth = Math.max(0.25 * pdf.width, Math.min((deadlines ? 0.3 : 0.36) * pdf.width, pdf.width - fixed - responsibleNeed));
     const columns: Column[] = [
         { header: '序号', width: numberWidth, align: 'center' },
-        { header: '重点工作', width: deadlines ? 0.3 : 0.36 },
-        { header: '本单位角色', width: 58, align: 'center' },
-        { header: '牵头单位', width: 0.2, list: true },
+        { header: '重点工作', width: titleWidth },
+        { header: '本单位角色', width: roleWidth, align: 'center' },
+        { header: '牵头单位', width: leadWidth, list: true },
         { header: '责任单位', width: 0, list: true }, // takes the rest
-        ...(deadlines ? [{ header: '完成时限', width: 64, align: 'center' as const }] : []),
+        ...(deadlines ? [{ header: '完成时限', width: deadlineWidth, align: 'center' as const }] : []),
       ];
     pdf.table(
       columns.map((c, _i, all) => (c.width === 0 ? { ...c, width: restWidth(pdf.width, all) } : c)),
