@@ -93,6 +93,8 @@ describe('task breakdown table (任务分工表)', () => {
     expect(last.getCell(1).value).toBe(qingchuan.id);
     expect(last.getCell(4).value).toBe(qingchuan.tasks[qingchuan.tasks.length - 1].title);
     expect(ws.autoFilter).toBe(`A1:${String.fromCharCode(65 + TASK_COLUMNS.length)}1`); // the filter spans the 文档 column too
+    // the 文档 column shows the longest id whole (wuxi-urbanization-plan-2021-2035 is 32 characters)
+    expect(ws.getColumn(1).width).toBeGreaterThanOrEqual(Math.max(wuxi.id.length, qingchuan.id.length));
   });
 
   it('XLSX reads back with exceljs: header, rows, widths, wrapped text', async () => {

@@ -71,12 +71,16 @@ export function toCsv(docs: PolicyDocument | PolicyDocument[]): string {
 }
 
 const WIDTHS = [26, 6, 30, 80, 26, 40, 16];
-const DOCUMENT_WIDTH = 24;
+
+/** The 文档 column: as wide as the longest id (ids are Latin), so none is cut or wrapped. */
+function documentWidth(docs: PolicyDocument[]): number {
+  return Math.min(48, Math.max(12, ...docs.map((d) => [...d.id].length + 2)));
+}
 
 export async function toXlsx(docs: PolicyDocument | PolicyDocument[], options: { date?: Date | null } = {}): Promise<Buffer> {
   const { header, rows, many } = table(docs);
   const list = Array.isArray(docs) ? docs : [docs];
-  const widths = many ? [DOCUMENT_WIDTH, ...WIDTHS] : WIDTHS;
+  const widths = many ? [documentWidth(list), ...WIDTHS] : WIDTHS;
   const numberColumn = many ? 2 : 1; // 序号, 0-based
   const wb = new ExcelJS.Workbook();
   wb.creator = 'policy-toolkit';
