@@ -84,6 +84,9 @@ describe('tasks numbered in Chinese', () => {
     const out = formatTerminal(c) + formatMarkdown(c);
     expect(out).not.toMatch(/[一二三四五六七八九十]\. /);
     expect(out).toMatch(/（一）建设市域产教联合体/);
+    // the 序号 column of the task tables too, as the sheets write it: （一）, not 一
+    expect(formatTerminal(c)).toMatch(/^\s*（一）\s+建设市域产教联合体/m);
+    expect(formatMarkdown(c)).toContain('| （一） | 建设市域产教联合体 |');
   });
 });
 

@@ -87,6 +87,11 @@ function docName(d: Comparison['a']): string {
   return d.title ? `${d.title}（${d.id}）` : d.id;
 }
 
+/** A task's number as A writes it: 12, 4.2.1, or the label of one numbered in Chinese, （一）. */
+export function taskNumber(t: { number: string; label: string }): string {
+  return /^[\d.]+$/.test(t.number) || !t.label ? t.number : t.label.replace(/[、.．]$/, '');
+}
+
 function matchLabel(m: Comparison['tasks'][number]['matches'][number]): string {
   if (m.kind === 'section') return headingText(m.number ?? '', m.title); // 一、总体要求, 第二节 强化要素保障
   return `${m.kind === 'task' ? `任务${m.number}` : '段落'} ${m.title}`;
@@ -124,7 +129,7 @@ export function formatTerminal(c: Comparison, options: TerminalOptions = {}): st
     paint('bold', `A 的任务在 B 中的对应`) +
       `（对应 ≥ ${c.thresholds.counterpart}，弱相关 ≥ ${c.thresholds.weak}，${SCORE_METHOD}）：对应 ${c.summary.counterpart}，弱相关 ${c.summary.weak}，无对应 ${c.summary.none}`,
   );
-  const rows = c.tasks.map((t) => [t.number, t.title, VERDICT_LABEL[t.verdict], t.score.toFixed(2), t.matches[0] ? matchLabel(t.matches[0]) : '—']);
+  const rows = c.tasks.map((t) => [taskNumber(t), t.title, VERDICT_LABEL[t.verdict], t.score.toFixed(2), t.matches[0] ? matchLabel(t.matches[0]) : '—']);
   out.push(
     ...textTable(
       [{ header: '序号', align: 'right' }, { header: 'A 的任务', max: titleWidth }, { header: '判断' }, { header: '相似度', align: 'right' }, { header: 'B 中最相近', max: titleWidth + 8 }],
@@ -230,7 +235,7 @@ export function formatMarkdown(c: Comparison): string {
     ...mdTable(
       ['序号', 'A 的任务', '判断', '相似度', 'B 中的对应（相似度）', '牵头单位（A ↔ B）'],
       c.tasks.map((t) => [
-        t.number,
+        taskNumber(t),
         t.title,
         VERDICT_LABEL[t.verdict],
         t.score.toFixed(2),

@@ -2,7 +2,7 @@ import { headingText } from '../model/headings.js';
 import type { PolicyDocument } from '../model/types.js';
 import { PolicyPdf, PolicyPdf as Pdf, type FontSet, RED } from '../report/pdf.js';
 import type { Comparison, CoverageStatus, Match } from './compare.js';
-import { quantityText, SCORE_METHOD, shortUnitsCaveat, STATUS_LABEL, targetValue, VERDICT_LABEL } from './format.js';
+import { quantityText, SCORE_METHOD, shortUnitsCaveat, STATUS_LABEL, targetValue, taskNumber, VERDICT_LABEL } from './format.js';
 import { SECTION_SEPARATOR, sectionBody, taskText } from './units.js';
 
 /**
@@ -85,7 +85,7 @@ export async function renderComparisonPdf(c: Comparison, a: PolicyDocument, b: P
         { header: '最高相似度', width: 0.14, align: 'center' },
         { header: '牵头单位', width: 0.28, list: true },
       ],
-      aOnly.map((t) => [t.number, t.title, t.score.toFixed(2), t.lead.join('、') || '—']),
+      aOnly.map((t) => [taskNumber(t), t.title, t.score.toFixed(2), t.lead.join('、') || '—']),
     );
 
   pdf.heading('五、B 中 A 未承接的内容');
