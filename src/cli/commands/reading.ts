@@ -4,7 +4,7 @@ import { loadDocuments } from '../../model/store.js';
 import { resolveAcross } from '../../model/departments.js';
 import { UserError } from '../../model/errors.js';
 import { type Column, distinctWidth, examples, plural, renderTable } from '../format.js';
-import { SECTION_SEPARATOR, sectionTrail } from '../../model/headings.js';
+import { SECTION_SEPARATOR, sectionTrail, taskLabel } from '../../model/headings.js';
 import { writeIndicatorsPdf } from './report.js';
 
 interface ReadOptions {
@@ -45,7 +45,7 @@ export function registerReading(program: Command): void {
     .addHelpText('after', examples('policy tasks', 'policy tasks --dept 交通局', 'policy tasks --dept 交通局 --role lead', 'policy tasks --dept 发改委 --doc wuxi --json'))
     .action(async (options: ReadOptions & { dept?: string; role?: string }) => {
       const docs = await documentsFor(options);
-      const rows: { doc: string; number: string; title: string; role: string; lead: string[]; responsible: string[]; deadline: string | null; section: string; line: number }[] = [];
+      const rows: { doc: string; number: string; label?: string; title: string; role: string; lead: string[]; responsible: string[]; deadline: string | null; section: string; line: number }[] = [];
       if (options.dept !== undefined && !options.dept.trim()) throw new UserError('--dept: empty department name');
       if (options.role !== undefined && options.role !== 'lead' && options.role !== 'responsible') {
         throw new UserError(`--role: "${options.role}" is not a role (lead or responsible)`);
@@ -60,11 +60,11 @@ export function registerReading(program: Command): void {
         for (const t of doc.tasks) {
           const role = dept ? (t.lead.includes(dept.name) ? '牵头' : t.responsible.includes(dept.name) ? '责任' : '') : '';
           if ((dept && !role) || (wanted && role !== wanted)) continue;
-          rows.push({ doc: doc.id, number: t.number, title: t.title, role, lead: t.lead, responsible: t.responsible, deadline: t.deadline, section: sectionTrail(t.section, sections).join(SECTION_SEPARATOR), line: t.position.start.line });
+          rows.push({ doc: doc.id, number: t.number, label: taskLabel(t).replace(/[、.．]$/, ''), title: t.title, role, lead: t.lead, responsible: t.responsible, deadline: t.deadline, section: sectionTrail(t.section, sections).join(SECTION_SEPARATOR), line: t.position.start.line });
         }
       }
       if (options.json) {
-        json(rows);
+        json(rows.map(({ label: _label, ...row }) => row));
         return;
       }
       const many = docs.length > 1;
@@ -83,7 +83,7 @@ export function registerReading(program: Command): void {
           columns,
           rows.map((r) => [
             ...(many ? [r.doc] : []),
-            r.number,
+            r.label ?? r.number, // as the document numbers it: （二）, 12, 4.2.1
             r.title,
             ...(options.dept ? [r.role] : []),
             r.lead.join('、'),
