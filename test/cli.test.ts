@@ -193,6 +193,10 @@ describe('reading commands', () => {
   it('documents its commands in --help', () => {
     const r = policy(['--help']);
     for (const command of ['ingest', 'tasks', 'departments', 'indicators']) expect(r.stdout).toContain(command);
+    // what the table shows, and that --doc takes a prefix
+    const tasks = policy(['tasks', '--help']).stdout;
+    expect(tasks).toContain('完成时限');
+    expect(tasks).toMatch(/--doc <id>\s+only this document \(its id, or a prefix/);
   });
 
   it('shows examples of the command itself in each command\'s --help', async () => {

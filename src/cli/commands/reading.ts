@@ -36,9 +36,9 @@ const json = (v: unknown) => print(JSON.stringify(v, null, 2) + '\n');
 export function registerReading(program: Command): void {
   program
     .command('tasks')
-    .description('list the tasks (重点任务) with their lead (牵头) and responsible (责任/配合) units')
-    .option('-d, --data <dir>', 'data folder', 'output')
-    .option('--doc <id>', 'only this document')
+    .description('list the tasks (重点任务) with their lead (牵头) and responsible (责任/配合) units and deadline (完成时限)')
+    .option('-d, --data <dir>', 'data folder written by `policy ingest`', 'output')
+    .option('--doc <id>', 'only this document (its id, or a prefix only it has: wuxi)')
     .option('--dept <name>', 'only tasks this department leads or is responsible for (交通局, 住建委 … are understood)')
     .option('--role <role>', 'with --dept: lead (牵头) or responsible (责任/配合)')
     .option('--json', 'print JSON')
@@ -98,8 +98,8 @@ export function registerReading(program: Command): void {
   program
     .command('departments')
     .description('list the units named in assignment clauses, with the tasks they lead (牵头) or are responsible for (责任)')
-    .option('-d, --data <dir>', 'data folder', 'output')
-    .option('--doc <id>', 'only this document')
+    .option('-d, --data <dir>', 'data folder written by `policy ingest`', 'output')
+    .option('--doc <id>', 'only this document (its id, or a prefix only it has: wuxi)')
     .option('--json', 'print JSON')
     .addHelpText('after', examples('policy departments', 'policy departments --doc wuxi --json'))
     .action(async (options: ReadOptions) => {
@@ -142,8 +142,8 @@ export function registerReading(program: Command): void {
   program
     .command('indicators')
     .description('list the indicators (主要指标) with baseline, targets and attribute (预期性/约束性)')
-    .option('-d, --data <dir>', 'data folder', 'output')
-    .option('--doc <id>', 'only this document')
+    .option('-d, --data <dir>', 'data folder written by `policy ingest`', 'output')
+    .option('--doc <id>', 'only this document (its id, or a prefix only it has: wuxi)')
     .option('--json', 'print JSON')
     .option('--pdf', 'write the indicator sheet as PDF (baseline/target table and chart, 约束性 marked)')
     .option('--out <file>', 'with --pdf: PDF to write (default <data>/reports/<doc id>/indicators.pdf)')
