@@ -47,6 +47,18 @@ describe('policy search', () => {
     expect(r.out).not.toContain('\x1b[');
   });
 
+  it('shows a task\'s deadline (完成时限) under the hit, and in --json', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'policy-search-deadline-'));
+    await saveDocument(dir, await ingestFile(path.join(ROOT, 'test', 'fixtures', 'qa2', 'tongliang-housing-security-plan-2025.txt')));
+    const text = await policy(['search', '税费', '--data', dir]);
+    expect(text.out).toMatch(/^ {4}责任：区财政局、区税务局、人民银行铜梁分行 {2}完成时限：长期坚持$/m);
+    const json = JSON.parse((await policy(['search', '税费', '--data', dir, '--json'])).out) as { hits: { deadline?: string }[] };
+    expect(json.hits[0].deadline).toBe('长期坚持');
+    // a task without one shows none
+    expect((await policySearch('宅基地')).out).not.toContain('完成时限');
+    await rm(dir, { recursive: true, force: true });
+  });
+
   it('--doc takes a unique prefix of an id, like the other commands', async () => {
     const r = await policySearch('宅基地', '--doc', 'wuxi', '--json');
     expect(r.code, r.err).toBe(0);

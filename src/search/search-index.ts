@@ -12,8 +12,9 @@ import { UnitNames, unitWords } from './unit-names.js';
 import { asDepartment, documentUnits, openingWords, searchDepartments, type SearchDepartment, type SearchUnit } from './units.js';
 
 export const INDEX_FORMAT = 'policy-search-index';
-// 2: units carry `heading`; 3: and `label`; 4: no topic words from inside unit names, unit words are user words
-export const INDEX_VERSION = 4;
+// 2: units carry `heading`; 3: and `label`; 4: no topic words from inside unit names, unit words are user words;
+// 5: task units carry `deadline`
+export const INDEX_VERSION = 5;
 
 export const UNIT_KINDS: readonly ParagraphKind[] = [
   'task',
@@ -55,6 +56,8 @@ export interface SearchHit {
   snippet: Snippet;
   lead: string[];
   responsible: string[];
+  /** A task's deadline (完成时限) as written (absent when it has none). */
+  deadline?: string;
   line: number;
 }
 
@@ -562,6 +565,7 @@ export class SearchIndex {
       snippet: makeSnippet(u.text, aligned, marks, snippetOptions, rules),
       lead: u.lead,
       responsible: u.responsible,
+      ...(u.deadline ? { deadline: u.deadline } : {}),
       line: u.line,
     };
   }

@@ -25,6 +25,8 @@ export interface SearchUnit {
   lead: string[];
   /** Canonical names of the responsible / supporting units (责任单位, 配合单位). */
   responsible: string[];
+  /** A task's deadline (完成时限) as written; absent otherwise. */
+  deadline?: string;
   line: number;
   /** Set on a paragraph that is only the heading of a section with more under it. */
   heading?: true;
@@ -52,6 +54,7 @@ export function documentUnits(doc: PolicyDocument): SearchUnit[] {
       section: sectionPath(task.section),
       lead: task.lead,
       responsible: task.responsible,
+      ...(task.deadline ? { deadline: task.deadline } : {}),
       line: task.position.start.line,
     });
   }

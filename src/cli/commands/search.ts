@@ -86,6 +86,7 @@ export function formatJson(result: SearchResult): string {
     highlights: h.snippet.highlights,
     lead: h.lead,
     responsible: h.responsible,
+    deadline: h.deadline ?? null,
     line: h.line,
   }));
   const suggestions = result.suggestions.length > 0 ? { suggestions: result.suggestions } : {};
@@ -129,6 +130,7 @@ function formatHit(hit: SearchHit, rank: number, colour: boolean): string {
   const units = [
     hit.lead.length > 0 ? `牵头：${hit.lead.join('、')}` : '',
     hit.responsible.length > 0 ? `责任：${hit.responsible.join('、')}` : '',
+    hit.deadline ? `完成时限：${hit.deadline}` : '',
   ].filter(Boolean);
   if (units.length > 0) lines.push(`    ${dim(units.join('  '), colour)}`);
   return lines.join('\n');
