@@ -138,6 +138,16 @@ describe('policy compare: terminal and Markdown', () => {
     expect(text).toMatch(/常住人口城镇化率\s+58%左右（2035年，文 \d+ 行）\s+常住人口城镇化率\s+75%（2035年，表 \d+ 行）/);
   });
 
+  it('names a B task numbered in Chinese as B writes it: 任务（五）, not 任务五', async () => {
+    const wuxi = await ingestFile(fileURLToPath(new URL('../corpus/wuxi-urbanization-plan-2021-2035.txt', import.meta.url)));
+    const notice = await ingestFile(fileURLToPath(new URL('./fixtures/qa/yichun-forest-fire-notice-2025.txt', import.meta.url)));
+    const both = comparePlans(wuxi, notice);
+    const text = formatTerminal(both);
+    expect(text).toMatch(/任务（[一二三四五六七]）[^ ]/);
+    expect(text).not.toMatch(/任务[一二三四五六七] /);
+    expect(both.tasks[0].matches[0]).toMatchObject({ kind: 'task', label: expect.stringMatching(/^（[一二三四五六七]）$/) });
+  });
+
   it('Markdown: tables of pairs, gaps and indicators', async () => {
     const r = await run('compare', COUNTY, CITY, '--md');
     expect(r.code).toBe(0);

@@ -56,6 +56,8 @@ export interface Match {
   id: string;
   /** Task number or section label; null for a paragraph. */
   number: string | null;
+  /** A task's label as B writes it (（一）, 12.). */
+  label?: string;
   title: string;
   /** Headings of the enclosing sections in B, joined with ' › ' (四、重点任务 › （一）…). */
   section: string;
@@ -94,7 +96,7 @@ export interface Gap {
   /** Best similarity any unit of A reaches. */
   score: number;
   /** The unit of A that comes closest, if any reaches the weak threshold. */
-  closest: { kind: UnitKind; id: string; title: string; score: number } | null;
+  closest: { kind: UnitKind; id: string; label?: string; title: string; score: number } | null;
   line: number;
 }
 
@@ -308,7 +310,7 @@ function kindRank(kind: UnitKind): number {
 }
 
 function toMatch(v: Unit, score: number, leads: Map<string, string[]>): Match {
-  const m: Match = { kind: v.kind, id: v.id, number: v.number, title: v.title, section: v.sectionPath.join(SECTION_SEPARATOR), score: round(score) };
+  const m: Match = { kind: v.kind, id: v.id, number: v.number, ...(v.label ? { label: v.label } : {}), title: v.title, section: v.sectionPath.join(SECTION_SEPARATOR), score: round(score) };
   if (v.kind === 'task' && leads.has(v.id)) m.lead = leads.get(v.id);
   return m;
 }
@@ -322,7 +324,7 @@ function taskGap(v: Unit, st: CoverageStatus, score: number, closest: Unit | nul
     section: v.sectionPath.join(SECTION_SEPARATOR),
     status: st,
     score: round(score),
-    closest: closest ? { kind: closest.kind, id: closest.id, title: closest.title, score: round(score) } : null,
+    closest: closest ? { kind: closest.kind, id: closest.id, ...(closest.label ? { label: closest.label } : {}), title: closest.title, score: round(score) } : null,
     line: v.line,
   };
 }

@@ -88,13 +88,15 @@ function docName(d: Comparison['a']): string {
 }
 
 /** A task's number as A writes it: 12, 4.2.1, or the label of one numbered in Chinese, （一）. */
-export function taskNumber(t: { number: string; label: string }): string {
-  return /^[\d.]+$/.test(t.number) || !t.label ? t.number : t.label.replace(/[、.．]$/, '');
+export function taskNumber(t: { number: string | null; label?: string }): string {
+  const number = t.number ?? '';
+  return /^[\d.]+$/.test(number) || !t.label ? number : t.label.replace(/[、.．]$/, '');
 }
 
 function matchLabel(m: Comparison['tasks'][number]['matches'][number]): string {
   if (m.kind === 'section') return headingText(m.number ?? '', m.title); // 一、总体要求, 第二节 强化要素保障
-  return `${m.kind === 'task' ? `任务${m.number}` : '段落'} ${m.title}`;
+  // 任务（五）强化…, 任务12 推进…: no space after a closing bracket, as headings are written
+  return headingText(m.kind === 'task' ? `任务${taskNumber(m)}` : '段落', m.title);
 }
 
 // --- terminal --------------------------------------------------------------------------
@@ -265,7 +267,9 @@ export function formatMarkdown(c: Comparison): string {
         g.title,
         g.section || '—',
         STATUS_LABEL[g.status],
-        g.closest ? `${g.closest.kind === 'task' ? `任务${g.closest.id} ` : ''}${g.closest.title}（${g.closest.score.toFixed(2)}）` : '—',
+        g.closest
+          ? `${g.closest.kind === 'task' ? headingText(`任务${taskNumber({ number: g.closest.id, label: g.closest.label })}`, g.closest.title) : g.closest.title}（${g.closest.score.toFixed(2)}）`
+          : '—',
       ]),
     ),
   );

@@ -65,7 +65,7 @@ export async function renderComparisonPdf(c: Comparison, a: PolicyDocument, b: P
     const task = a.tasks.find((x) => x.number === t.number);
     drawPair(pdf, {
       // 任务 8, 任务（三）: a task numbered in Chinese by its label.
-      head: `A 任务${/^[\d.]+$/.test(t.number) ? ` ${t.number}` : t.label.replace(/[、.．]$/, '')}  ↔  B ${matchName(m)}`,
+      head: `A 任务${/^[\d.]+$/.test(t.number) ? ` ${t.number}` : taskNumber(t)}  ↔  B ${matchName(m)}`,
       note: `${VERDICT_LABEL[t.verdict]} · 相似度 ${t.score.toFixed(2)}`,
       verdict: t.verdict,
       leads: leadLine(t),
@@ -176,7 +176,7 @@ function withUnit(name: string, unit: string | null): string {
 }
 
 function matchName(m: Match): string {
-  if (m.kind === 'task') return `任务 ${m.number}`;
+  if (m.kind === 'task') return /^[\d.]+$/.test(m.number ?? '') ? `任务 ${m.number}` : `任务${taskNumber(m)}`;
   if (m.kind === 'section') return headingText(m.number ?? '', m.title);
   return `段落（${m.section.split(SECTION_SEPARATOR).pop() || '正文'}）`;
 }

@@ -14,6 +14,8 @@ export interface Unit {
   id: string;
   /** What a reader calls it: the task number, the section label (第三章, （一）), or null. */
   number: string | null;
+  /** A task's label as written (（一）, 12.), for showing a number written in Chinese as the document does. */
+  label?: string;
   title: string;
   /** Id of the section that holds it (the section itself for a section unit). */
   section: string | null;
@@ -105,6 +107,7 @@ export function documentUnits(doc: PolicyDocument): Unit[] {
       kind: 'task',
       id: t.number,
       number: t.number,
+      label: t.label,
       title: t.title,
       section: innermostSection(doc, t) ?? t.section,
       sectionPath: sectionTrail(t.section, byId),
