@@ -31,6 +31,11 @@ export function taskLabel(task: Task): string {
   return /^\d+$/.test(label) ? `${label}.` : label;
 }
 
+/** The task's label for a narrow column: （二）, 12, 4.2.1 (without the 、 or . a heading has). */
+export function columnLabel(task: Task): string {
+  return taskLabel(task).replace(/[、.．]$/, '');
+}
+
 /** `（三）开展隐患排查整治`, `12. 推进…`: the task's heading as the document numbers it. */
 export function taskHeading(task: Task): string {
   return headingText(taskLabel(task), task.title);

@@ -1,6 +1,6 @@
 import type { PolicyDocument } from '../model/types.js';
 import { type Column, type FontSet, PolicyPdf, RED, isoDay } from './pdf.js';
-import { taskHeading, taskLabel, sectionHeading } from '../model/headings.js';
+import { columnLabel, taskHeading, sectionHeading } from '../model/headings.js';
 import { type SheetData, chineseDate, describeTarget } from './sheet-data.js';
 
 /** Options shared by every PDF report. */
@@ -69,7 +69,7 @@ export async function renderSheet(data: SheetData, options: RenderOptions = {}):
     // 完成时限 only where the document sets deadlines
     const deadlines = data.tasks.some((t) => t.task.deadline);
     // 序号 as the document numbers its tasks (（三）, 12), as wide as the widest needs (up to 4.2.1.2)
-    const numbers = data.tasks.map((t) => taskLabel(t.task).replace(/[、.．]$/, ''));
+    const numbers = data.tasks.map((t) => columnLabel(t.task));
     const numberWidth = Math.min(64, Math.max(32, ...numbers.map((n) => pdf.textWidth(n, 'sans', 9.5) + 10)));
     // Columns as wide as a deadline (2025年12月底前) or a unit name needs, so neither is cut
     // over two lines; 重点工作 gives way first, down to a quarter of the line.

@@ -4,7 +4,7 @@ import { loadDocuments } from '../../model/store.js';
 import { resolveAcross } from '../../model/departments.js';
 import { UserError } from '../../model/errors.js';
 import { type Column, distinctWidth, examples, plural, renderTable } from '../format.js';
-import { SECTION_SEPARATOR, sectionTrail, taskLabel } from '../../model/headings.js';
+import { columnLabel, SECTION_SEPARATOR, sectionTrail } from '../../model/headings.js';
 import { writeIndicatorsPdf } from './report.js';
 
 interface ReadOptions {
@@ -60,7 +60,7 @@ export function registerReading(program: Command): void {
         for (const t of doc.tasks) {
           const role = dept ? (t.lead.includes(dept.name) ? '牵头' : t.responsible.includes(dept.name) ? '责任' : '') : '';
           if ((dept && !role) || (wanted && role !== wanted)) continue;
-          rows.push({ doc: doc.id, number: t.number, label: taskLabel(t).replace(/[、.．]$/, ''), title: t.title, role, lead: t.lead, responsible: t.responsible, deadline: t.deadline, section: sectionTrail(t.section, sections).join(SECTION_SEPARATOR), line: t.position.start.line });
+          rows.push({ doc: doc.id, number: t.number, label: columnLabel(t), title: t.title, role, lead: t.lead, responsible: t.responsible, deadline: t.deadline, section: sectionTrail(t.section, sections).join(SECTION_SEPARATOR), line: t.position.start.line });
         }
       }
       if (options.json) {
