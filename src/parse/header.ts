@@ -157,7 +157,8 @@ function detachAttachment(tree: Root, doc: string): void {
  */
 function detachRemarks(tree: Root, doc: string): void {
   // inside the outline only; page furniture is no one's text
-  const flat = leaves(tree).filter(({ node, parent }) => parent !== tree && !isFurniture(node.data?.role));
+  const all = leaves(tree).filter(({ parent }) => parent !== tree);
+  const flat = all.filter(({ node }) => !isFurniture(node.data?.role));
   const text = (node: RootContent) => (node.type === 'paragraph' ? foldDigits(inlineText(node, doc).text.trim()) : '');
   const remark = (e: (typeof flat)[number]) =>
     e.node.type === 'paragraph' && !e.node.data?.outline && !e.node.data?.role && /[。！]$/.test(text(e.node)) && !endsWithClause(text(e.node)) && !CLAUSE_LINE.test(text(e.node));
@@ -174,10 +175,12 @@ function detachRemarks(tree: Root, doc: string): void {
     closes = true;
   }
   if (!closes) return;
-  const moved = flat.slice(k);
+  // page furniture among or after the remarks goes with them: a section left ending on a page
+  // number would still span the remarks it no longer holds
+  const moved = all.slice(all.findIndex((e) => e.node === flat[k].node));
   for (const { node, parent } of moved) {
     parent.children.splice(parent.children.indexOf(node), 1);
-    node.data = { ...node.data, role: 'closing' };
+    if (!isFurniture(node.data?.role)) node.data = { ...node.data, role: 'closing' };
   }
   // before the signature and attachments already moved out
   let at = tree.children.length;
