@@ -19,6 +19,7 @@ import { FileNamer, cutBytes, insideDir, safeFileName } from '../src/report/file
 import { indicatorCore, indicatorMatch } from '../src/report/sheet-data.js';
 import { withoutNumber } from '../src/report/sheet.js';
 import { csvField } from '../src/report/export.js';
+import { runs } from './helpers/property.js';
 
 // A CJK character is 1 unit wide, anything else half: close enough to the real fonts.
 const measure = (s: string) => [...s].reduce((w, ch) => w + (/[\u0000-\u00ff]/.test(ch) ? 0.5 : 1), 0);
@@ -69,7 +70,7 @@ describe('breakLines (禁则)', () => {
           expect(fitsOrHangs(lines[i], width), lines[i]).toBe(true);
         }
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
