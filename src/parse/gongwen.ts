@@ -32,6 +32,9 @@ const ENDS_SENTENCE = /[。；！？：”’）)〕】」》\]]$/;
 // made once: a regex literal in a function is a new object each time it runs (every line)
 const SPACED_CELLS = /\S(?: {2,}|\t|\u3000{2,})\S/;
 const CLAUSE_WORDS = /牵头|单位|部门|负责|配合/;
+const NAME_LIST_GOES_ON = /、$/;
+const COMMA_END = /[，,]$/;
+const CLAUSE_LINE_START = /^[（(]?(?:牵头|责任|配合|协同|参与|主办)(?:单位|部门)\s*[：:]/;
 const LEADING_SPACE = /[\s\u3000\ufeff]/;
 const TRAILING_SPACE = /[\s\u3000]/;
 
@@ -94,8 +97,11 @@ export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFi
     if (open.children.length === 1) (brackets.depth = 0), (brackets.clause = false);
     scanBrackets(text.value, brackets);
     // a line with runs of spaces inside is tabular (名单, 联系人), not wrapped prose
+    // a list of names cut after its separator goes on, short as the line may be (责任单位：A、⏎B)
     const prose =
       brackets.clause ||
+      NAME_LIST_GOES_ON.test(text.value) ||
+      (COMMA_END.test(text.value) && CLAUSE_LINE_START.test((open.children[0] as Text).value)) ||
       (text.value.length >= WRAP_MIN &&
       !ENDS_SENTENCE.test(text.value) &&
       !SPACED_CELLS.test(text.value) &&

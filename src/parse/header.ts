@@ -37,7 +37,26 @@ export function header() {
     detachClosing(tree, doc);
     detachAttachment(tree, doc);
     detachRemarks(tree, doc);
+    if (pruneEmptySections(tree)) extend(tree.children);
   };
+}
+
+/**
+ * A section whose blocks all moved out (an outline item read as part of the closing block) is
+ * dropped: left empty, it would still span the text it no longer holds.
+ */
+function pruneEmptySections(parent: Parent): boolean {
+  let pruned = false;
+  for (let i = parent.children.length - 1; i >= 0; i--) {
+    const node = parent.children[i] as RootContent;
+    if (node.type !== 'section') continue;
+    pruned = pruneEmptySections(node) || pruned;
+    if (node.children.length === 0) {
+      parent.children.splice(i, 1);
+      pruned = true;
+    }
+  }
+  return pruned;
 }
 
 /**
