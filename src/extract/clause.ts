@@ -1,4 +1,5 @@
 import type { Role } from '../model/types.js';
+import { withoutInvisible } from '../model/normalize.js';
 
 /**
  * Assignment clauses (分工): the units a task names at its end.
@@ -38,7 +39,7 @@ const LABEL_LINE = new RegExp(`^${LABEL.source}`);
 const LABEL_ALL = new RegExp(LABEL.source, 'g');
 
 // made once: a regex literal in a function is a new object each time it runs
-const CLOSING_PUNCTUATION = /[\s。.；;]/;
+const CLOSING_PUNCTUATION = /[\s。.；;\u200b-\u200d\u2060]/;
 const TRAILING_SPACES = /[ \t\u3000]+$/;
 const SENTENCE_END = /[。；;！\n]$/;
 /** "label：rest" (the label before the first colon, spaces around it dropped). */
@@ -177,7 +178,7 @@ function withRoleMarks(names: ParsedName[]): ParsedName[] {
 }
 
 export function parseClause(content: string): ParsedName[] {
-  return withRoleMarks(parseNames(content));
+  return withRoleMarks(parseNames(withoutInvisible(content)));
 }
 
 function parseNames(content: string): ParsedName[] {
@@ -235,8 +236,9 @@ function parseVerbStyle(content: string): ParsedName[] {
  * The deadline a clause states (完成时限 = deadline): after a 完成时限/完成时间/时间节点/时限要求
  * label, or written among the units (…配合；2025年底前). As written; null when there is none.
  */
-export function deadlineOf(content: string): string | null {
-  if (!MAY_HOLD_TIME.test(content)) return null; // most clauses: units only
+export function deadlineOf(raw: string): string | null {
+  if (!MAY_HOLD_TIME.test(raw)) return null; // most clauses: units only
+  const content = withoutInvisible(raw);
   const clean = (s: string) => s.trim().replace(/[。；;，,\s]+$/, '');
   for (const part of splitTopLevel(content, '；;。\n')) {
     const m = LABELLED.exec(part);
@@ -259,7 +261,7 @@ const TRAILING_PUNCTUATION = /[。；;\s]+$/;
 
 export function splitNames(s: string): string[] {
   const out: string[] = [];
-  for (const part of splitTopLevel(s, '、，,/／')) {
+  for (const part of splitTopLevel(withoutInvisible(s), '、，,/／')) {
     let n = part.trim().replace(CONJUNCTION, '').replace(TRAILING_PUNCTUATION, '').replace(DUTY_TAIL, '');
     if (TAIL.test(n)) {
       const bare = n.replace(TAIL, '');

@@ -6,6 +6,7 @@ import { deadlineOf, findClause, innerClauses, lastLabelledClause, parseClause, 
 import { isIndicatorTable } from './indicators.js';
 import { applyConventions } from './conventions.js';
 import { inlineText, type InlineText } from '../parse/inline.js';
+import { withoutInvisible } from '../model/normalize.js';
 
 /** Sections (the outline), tasks (numbered work items with their clauses), paragraphs. */
 export function extractStructure(ctx: Context): void {
@@ -400,7 +401,7 @@ function tasksFromTables(ctx: Context): Task[] {
         label: number,
         outlineId: '', // a table row has no outline item of its own
         ordinal: tasks.length + 1,
-        title: (stop === -1 ? text : text.slice(0, stop)).trim(),
+        title: withoutInvisible(stop === -1 ? text : text.slice(0, stop)).trim(),
         text,
         section: b.section?.data.id ?? null,
         sectionPath: b.ancestors.map((a) => a.data.title),

@@ -18,3 +18,15 @@ const WIDE_DIGIT = /[\uff10-\uff19]/g;
 export function foldDigits(text: string): string {
   return text.replace(WIDE_DIGIT, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
+
+/**
+ * Zero-width characters a web page's copy leaves inside words (U+200B/C/D, U+2060, U+FEFF):
+ * invisible, they make 县交通运输委 and \u200b县交通运输委 two names. Dropped from names and
+ * titles only; the text the positions point into keeps them.
+ */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
+const HAS_INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/;
+
+export function withoutInvisible(text: string): string {
+  return HAS_INVISIBLE.test(text) ? text.replace(INVISIBLE, '') : text;
+}

@@ -3,6 +3,7 @@ import type { VFile } from 'vfile';
 import { lineIndexOf, type LineIndex } from './location.js';
 import { inlineText } from './inline.js';
 import { headingRank, matchBox, matchLabel, type OutlineLabel } from './labels.js';
+import { withoutInvisible } from '../model/normalize.js';
 
 /**
  * The outline transform, shared by the 公文 text route and the Markdown route:
@@ -229,14 +230,17 @@ function annotate(blocks: RootContent[], doc: string): void {
   }
 }
 
-/** Title of an outline item: its first sentence, without the label and the closing 。 */
+/**
+ * Title of an outline item: its first sentence, without the label and the closing 。, and
+ * without zero-width characters of a web page's copy.
+ */
 export function titleOf(block: Paragraph | Heading, doc: string): string {
   const inline = inlineText(block, doc);
   const text = inline.text;
   const mark = block.data?.outline;
   let k = 0;
   if (mark) while (k < text.length && inline.at(k) < mark.labelEnd) k++;
-  const rest = text.slice(k).replace(LEADING_SPACES, '');
+  const rest = withoutInvisible(text.slice(k)).replace(LEADING_SPACES, '');
   if (block.type === 'heading') return rest.replace(HEADING_END, '');
   // a box's name is its first line: its project lines follow on lines of their own
   const stop = mark?.style === 'box' && rest.includes('\n') ? rest.search(LINE_OR_STOP) : rest.search(FULL_STOP);

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { ingestFile, ingestText } from '../src/ingest.js';
+
+/**
+ * QA7 parts A and B, clauses and task lifting: fields split by ， instead of ；, 整改方案 items
+ * laid out as 问题/整改措施/责任单位/整改时限 lines, zero-width characters from web copies.
+ * Expectations from test/fixtures/qa7/EXPECTED.notes, written by hand from the text.
+ */
+const qa7 = (name: string) => ingestFile(`test/fixtures/qa7/${name}`);
+const INVISIBLE = /[\u200b\u200c\u200d\u2060\ufeff]/;
+
+const plan = (body: string) => `澄江县文明城市创建工作实施方案
+
+一、工作目标
+到2025年底，全县文明城市创建工作取得明显成效。
+二、重点任务
+${body}
+三、保障措施
+（一）加强组织领导。各单位要高度重视。
+`;
+
+describe('QA7 zero-width characters from web copies', () => {
+  it('chengyang: task 4 lead and task 5 title free of U+200B; one 县交通运输委', async () => {
+    const doc = await qa7('chengyang-web-copy-notice-2025.txt');
+    const t4 = doc.tasks.find((t) => t.number === '4')!;
+    const t5 = doc.tasks.find((t) => t.number === '5')!;
+    expect(t4.lead).toEqual(['县交通运输委']);
+    expect(t5.title).toBe('推进快递进村');
+    const jt = doc.departments.filter((d) => d.name.includes('交通运输委'));
+    expect(jt.map((d) => [d.name, d.lead, d.responsible])).toEqual([['县交通运输委', ['4'], ['5']]]);
+    for (const t of doc.tasks) {
+      expect(t.title).not.toMatch(INVISIBLE);
+      for (const a of t.assignments) expect(a.raw + a.name).not.toMatch(INVISIBLE);
+    }
+    for (const s of doc.sections) expect(s.title).not.toMatch(INVISIBLE);
+    // positions still point into the original text, which keeps the character
+    const original = (await import('node:fs')).readFileSync('test/fixtures/qa7/chengyang-web-copy-notice-2025.txt', 'utf8');
+    const c = t4.clause!;
+    expect(original.slice(c.position.start.offset, c.position.end.offset)).toBe(c.raw);
+    expect(c.raw).toMatch(INVISIBLE);
+  });
+
+  it('U+200C, U+200D, U+2060 and U+FEFF inside names and titles', () => {
+    const doc = ingestText(
+      plan(`（一）加强\u2060城市\u200d管理。规范占道经营。（牵头单位：县城市\u200c管理局；责任单位：\ufeff县市场监管局、县公安局\u200b）
+（二）完善公共设施。新建公厕10座。（牵头单位：县城市管理局；责任单位：县\u2060财政局）`),
+      { fileName: 'invisible.txt' },
+    );
+    expect(doc.tasks.map((t) => [t.title, t.lead, t.responsible])).toEqual([
+      ['加强城市管理', ['县城市管理局'], ['县市场监管局', '县公安局']],
+      ['完善公共设施', ['县城市管理局'], ['县财政局']],
+    ]);
+    expect(doc.departments.find((d) => d.name === '县城市管理局')?.lead).toEqual(['一', '二']);
+  });
+
+  it('a 分工表 row: its task title and unit cells without them', () => {
+    const doc = ingestText(
+      '某县2025年重点工作任务分工方案\n\n序号\t重点任务\t牵头单位\t责任单位\t完成时限\n' +
+        '1\t推进快递\u200b进村。建设村级寄递服务站。\t县邮政\u200b管理局\t县商务委、\u200b县供销社\t2025年底前\n' +
+        '2\t建设县级物流配送中心\t县交通运输委\t县商务委\t长期坚持\n',
+      { fileName: 'table.txt' },
+    );
+    expect(doc.tasks.map((t) => [t.title, t.lead, t.responsible])).toEqual([
+      ['推进快递进村', ['县邮政管理局'], ['县商务委', '县供销社']],
+      ['建设县级物流配送中心', ['县交通运输委'], ['县商务委']],
+    ]);
+  });
+});
