@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ingestFile, ingestText } from '../src/ingest.js';
+import type { PolicyDocument } from '../src/model/types.js';
 
 /**
  * QA7 parts A and B, clauses and task lifting: fields split by ， instead of ；, 整改方案 items
@@ -7,6 +8,8 @@ import { ingestFile, ingestText } from '../src/ingest.js';
  * Expectations from test/fixtures/qa7/EXPECTED.notes, written by hand from the text.
  */
 const qa7 = (name: string) => ingestFile(`test/fixtures/qa7/${name}`);
+const units = (doc: PolicyDocument) => doc.tasks.map((t) => [t.number, t.lead, t.responsible, t.deadline]);
+const rules = (doc: PolicyDocument) => doc.diagnostics.map((d) => d.rule);
 const INVISIBLE = /[\u200b\u200c\u200d\u2060\ufeff]/;
 
 const plan = (body: string) => `澄江县文明城市创建工作实施方案
@@ -18,6 +21,50 @@ ${body}
 三、保障措施
 （一）加强组织领导。各单位要高度重视。
 `;
+
+describe('QA7 clause fields separated by ，', () => {
+  it('junyang task 3: （责任领导：…，牵头单位：…，责任单位：…，完成时限：…） gives its lead, units and deadline', async () => {
+    const doc = await qa7('junyang-2025-key-work-breakdown.txt');
+    const t3 = doc.tasks.find((t) => t.number === '3')!;
+    expect([t3.lead, t3.responsible, t3.deadline]).toEqual([['县商务局'], ['县文化广电旅游体育局', '县财政局', '县市场监管局'], '全年']);
+    expect(t3.assignments.some((a) => a.raw === '韩雪梅')).toBe(false);
+    expect(rules(doc)).not.toContain('empty-assignment');
+    expect(doc.departments.find((d) => d.name === '县商务局')?.lead).toEqual(['3']);
+    expect(doc.departments.find((d) => d.name === '县财政局')?.responsible).toEqual(['1', '3', '6', '11', '18']);
+    // the other tasks as before: units split by ， inside one field stay one field
+    expect(doc.tasks.find((t) => t.number === '2')!.responsible).toEqual(['钧阳经济开发区管委会', '县科技局', '县市场监管局']);
+    expect(doc.tasks.find((t) => t.number === '13')!.deadline).toBe('2025年6月底前启动，12月底前完成');
+  });
+
+  it('other labels and separators: 牵头部门：…，配合部门：…，时间节点：… and 、 between fields', () => {
+    const doc = ingestText(
+      plan(`（一）整治交通秩序。开展城区道路交通秩序专项整治。（牵头部门：县公安局，配合部门：县交通运输局、县城市管理局，时间节点：2025年6月底前）
+（二）提升市容环境。全面清理城区乱搭乱建、乱贴乱画。（牵头单位：县城市管理局、责任单位：县住房城乡建设局，各街道办事处，完成时限：长期坚持）
+（三）推进志愿服务。组建志愿服务队伍50支。（牵头单位：县委宣传部；责任单位：团县委，县民政局；完成时限：2025年底前）`),
+      { fileName: 'wenming.txt' },
+    );
+    expect(units(doc)).toEqual([
+      ['一', ['县公安局'], ['县交通运输局', '县城市管理局'], '2025年6月底前'],
+      ['二', ['县城市管理局'], ['县住房城乡建设局', '各街道办事处'], '长期坚持'],
+      ['三', ['县委宣传部'], ['团县委', '县民政局'], '2025年底前'],
+    ]);
+    expect(doc.diagnostics).toEqual([]);
+  });
+
+  it('a 整改时限 label run into the unit line before it (a hard-wrapped copy) still ends the units', () => {
+    const doc = ingestText(
+      plan(`（一）整治城区黑臭水体。完成城区3条黑臭水体治理。
+责任单位：县生态环境局（牵头）、县水利局、有关乡镇人民政府整改时限：2025年12月底前
+（二）整治非法采砂。严厉打击非法采砂行为。
+责任单位：县水利局（牵头）、县公安局、石门镇人民政府整改时限：立行立改，长期坚持`),
+      { fileName: 'glued.txt' },
+    );
+    expect(units(doc)).toEqual([
+      ['一', ['县生态环境局'], ['县水利局', '有关乡镇人民政府'], '2025年12月底前'],
+      ['二', ['县水利局'], ['县公安局', '石门镇人民政府'], '立行立改，长期坚持'],
+    ]);
+  });
+});
 
 describe('QA7 zero-width characters from web copies', () => {
   it('chengyang: task 4 lead and task 5 title free of U+200B; one 县交通运输委', async () => {

@@ -5,6 +5,8 @@ import { withoutInvisible } from '../model/normalize.js';
  * Assignment clauses (分工): the units a task names at its end.
  *   （牵头单位：A、B；责任单位：C）   〔牵头单位：…〕   (牵头单位:A;责任单位:B)
  *   （A牵头，B、C配合）   （A负责）   责任单位：A，B   (no brackets, at the end)
+ *   （责任领导：X，牵头单位：A，责任单位：B、C，完成时限：全年）   (fields split by ， too)
+ *   责任单位：A（牵头）、B ⏎ 整改时限：2025年底前   (label lines of a 整改方案 item)
  * Labels: 牵头单位 / 牵头部门 / 主办单位 → lead (牵头单位 = lead unit);
  * 责任单位 / 责任部门 / 配合单位 / 参与单位 / 协同单位 / 协办单位 … → responsible.
  * "A负责" alone names the unit in charge, so it counts as lead; beside a 牵头 unit it is
@@ -30,9 +32,9 @@ export interface ParsedName {
 const OPEN = '（(〔[【［';
 const CLOSE = '）)〕]】］';
 const HINT = /牵头|责任单位|责任部门|配合|参与|协同|协办|协助|负责|主办|主责|实施单位/;
-const LABEL = /(牵头单位|牵头部门|主办单位|主责单位|责任单位|责任部门|配合单位|配合部门|参与单位|参与部门|协同单位|协同部门|协办单位|协助单位|实施单位|实施主体|完成时限|完成时间|时间节点|时限要求|责任领导|牵头领导|分管领导|联系领导|牵头县领导|牵头市领导|责任人)\s*[：:]/;
+const LABEL = /(牵头单位|牵头部门|主办单位|主责单位|责任单位|责任部门|配合单位|配合部门|参与单位|参与部门|协同单位|协同部门|协办单位|协助单位|实施单位|实施主体|完成时限|整改时限|办结时限|落实时限|时限要求|时限|完成期限|整改期限|办结期限|完成时间|整改时间|时间节点|责任领导|牵头领导|分管领导|联系领导|牵头县领导|牵头市领导|责任人)\s*[：:]/;
 /** Labels of a clause that name no unit: 完成时限：2025年底; 责任领导：王某 (a person, not a unit). */
-const NOT_UNITS = /时限|时间|节点|领导|责任人|负责人|联系人/;
+const NOT_UNITS = /时限|期限|时间|节点|领导|责任人|负责人|联系人/;
 const LEAD_LABEL = /牵头|主办|主责/;
 const LABEL_LINE = new RegExp(`^${LABEL.source}`);
 /** LABEL for a scan (made once: findClause runs on every section). */
@@ -181,12 +183,67 @@ export function parseClause(content: string): ParsedName[] {
   return withRoleMarks(parseNames(withoutInvisible(content)));
 }
 
+/** Separators between the fields of a clause besides ；: a field starts at one followed by a label. */
+const FIELD_SEPARATORS = '，,、 \t\u3000';
+const FIELD_END = '；;。\n';
+const LABEL_AT = new RegExp(LABEL.source, 'y');
+const FIELD_LABEL_ALL = new RegExp(LABEL.source, 'g');
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * The fields of a clause (outside brackets): split at ；。 and line ends, and where a label
+ * starts after another separator (责任领导：A，牵头单位：B，责任单位：C、D，完成时限：全年).
+ * A label run into the field before it (…有关乡镇人民政府整改时限：2027年12月底前, two lines of
+ * a hard-wrapped copy joined) starts a field too, once that field has its own label.
+ */
+export function splitFields(content: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  let labelled = false; // the current field has a label of its own
+  FIELD_LABEL_ALL.lastIndex = 0;
+  let nextLabel = FIELD_LABEL_ALL.exec(content)?.index ?? -1;
+  for (let i = 0; i < content.length; i++) {
+    const code = content.charCodeAt(i);
+    const k = BRACKET[code];
+    if (k > 0) depth++;
+    else if (k < 0) depth = Math.max(0, depth - 1);
+    else if (depth === 0) {
+      if (hasCode(FIELD_END, code)) {
+        out.push(content.slice(from, i));
+        from = i + 1;
+        labelled = false;
+      } else if (hasCode(FIELD_SEPARATORS, code)) {
+        let j = i + 1;
+        while (j < content.length && (content[j] === ' ' || content[j] === '\t' || content[j] === '\u3000')) j++;
+        LABEL_AT.lastIndex = j;
+        if (j < content.length && LABEL_AT.test(content)) {
+          out.push(content.slice(from, i));
+          from = j;
+          labelled = false;
+        }
+      } else if (i === nextLabel && i > from && labelled && HAN.test(content[i - 1])) {
+        out.push(content.slice(from, i));
+        from = i;
+        labelled = false;
+      }
+      if (!labelled && (code === 0xff1a || code === 0x3a)) labelled = true;
+    }
+    while (nextLabel !== -1 && nextLabel <= i) {
+      FIELD_LABEL_ALL.lastIndex = nextLabel + 1;
+      nextLabel = FIELD_LABEL_ALL.exec(content)?.index ?? -1;
+    }
+  }
+  out.push(content.slice(from));
+  return out;
+}
+
 function parseNames(content: string): ParsedName[] {
   const out: ParsedName[] = [];
   if (LABEL.test(content)) {
     let role: Role = 'responsible';
     let label = '';
-    for (const part of splitTopLevel(content, '；;。\n')) {
+    for (const part of splitFields(content)) {
       const m = LABELLED.exec(part);
       if (m && m[1].length <= 8) {
         label = m[1];
@@ -240,7 +297,7 @@ export function deadlineOf(raw: string): string | null {
   if (!MAY_HOLD_TIME.test(raw)) return null; // most clauses: units only
   const content = withoutInvisible(raw);
   const clean = (s: string) => s.trim().replace(/[。；;，,\s]+$/, '');
-  for (const part of splitTopLevel(content, '；;。\n')) {
+  for (const part of splitFields(content)) {
     const m = LABELLED.exec(part);
     if (m && m[1].length <= 8 && DEADLINE_LABEL.test(m[1])) return clean(m[2]) || null;
   }
@@ -248,12 +305,12 @@ export function deadlineOf(raw: string): string | null {
   return null;
 }
 
-const DEADLINE_LABEL = /时限|时间|节点/;
+const DEADLINE_LABEL = /时限|期限|时间|节点/;
 /** Words without which neither DEADLINE_LABEL nor TIME can match. */
-const MAY_HOLD_TIME = /年|月|季度|时限|时间|节点|长期|持续|常态|前|20\d\d/;
+const MAY_HOLD_TIME = /年|月|季度|时限|期限|时间|节点|长期|持续|常态|立行立改|前|20\d\d/;
 
-/** Deadlines written among the units: 2025年底, 每年12月底前, 长期坚持, 持续推进. */
-const TIME = /^(?:\d{4}\s*年|每年|每季度|每月|长期|持续|常态|20\d\d|底前$)|(?:年底|月底|年前|月前|底前|以前|之前)$/;
+/** Deadlines written among the units: 2025年底, 每年12月底前, 长期坚持, 持续推进, 立行立改. */
+const TIME = /^(?:\d{4}\s*年|每年|每季度|每月|长期|持续|常态|立行立改|20\d\d|底前$)|(?:年底|月底|年前|月前|底前|以前|之前)$/;
 const TAIL = /(等(?:有关|相关)?(?:部门|单位)(?:[（(](?:单位|部门)[）)])?|等)$/;
 
 const CONJUNCTION = /^(由|和|及|以及)/;
