@@ -66,6 +66,75 @@ describe('QA7 clause fields separated by ，', () => {
   });
 });
 
+describe('QA7 整改方案 items: 问题 / 整改措施 (1)(2) / 责任领导 / 责任单位 / 整改时限 lines', () => {
+  it('daiyu: each item 1.–6. is one task with its lead, units and deadline; the sub-measures are no tasks', async () => {
+    const doc = await qa7('daiyu-rectification-plan-2025.txt');
+    expect(units(doc)).toEqual([
+      ['1', ['县住房城乡建委'], ['县生态环境局', '县水利局', '滨江街道办事处'], '2025年12月底前（长期坚持）'],
+      ['2', ['县水利局'], ['县公安局', '县自然资源局', '县交通运输委', '石门镇人民政府'], '立行立改，长期坚持'],
+      ['3', ['县农业农村委'], ['县生态环境局', '各乡镇人民政府（街道办事处）'], '2026年6月底前'],
+      ['4', ['县经济信息委'], ['县生态环境局', '岱屿工业园区管委会'], '2025年9月底前完成阶段性整改，2026年12月底前全面完成'],
+      ['5', ['县自然资源局', '县林业局'], ['县生态环境局', '有关乡镇人民政府'], '2027年12月底前'],
+      ['6', ['县城市管理局'], ['县财政局', '县农业农村委', '各乡镇人民政府（街道办事处）'], '2025年10月底前'],
+    ]);
+    expect(rules(doc)).not.toContain('missing-assignment');
+    expect(rules(doc)).not.toContain('empty-assignment');
+    // the task's text holds its 整改目标, 整改措施 and sub-measures
+    expect(doc.tasks[0].text).toContain('整改目标：2025年底前');
+    expect(doc.tasks[0].text).toContain('加快县城第二污水处理厂扩建');
+    expect(doc.paragraphs.find((p) => p.text.includes('雨污分流改造'))?.task).toBe('1');
+    // no person, post or deadline is a department
+    const names = doc.departments.map((d) => d.name);
+    expect(names.filter((n) => /陈立新|副县长|时限|底前/.test(n))).toEqual([]);
+    expect(doc.departments.find((d) => d.name === '县生态环境局')?.responsible).toEqual(['1', '3', '4', '5']);
+  });
+
+  it('daiyu titles: the problem sentence without its 问题N： label', async () => {
+    const doc = await qa7('daiyu-rectification-plan-2025.txt');
+    expect(doc.tasks.map((t) => t.title)).toEqual([
+      '县城生活污水收集管网建设滞后，雨污混流问题突出',
+      '岱江支流石门河部分河段非法采砂问题反复出现，河道生态受损',
+      '规模化畜禽养殖场粪污资源化利用不到位',
+      '县工业园区部分企业挥发性有机物无组织排放问题突出，周边群众反映强烈',
+      '历史遗留废弃矿山生态修复进度滞后',
+      '农村生活垃圾转运处置不规范，部分乡镇仍存在简易填埋点',
+    ]);
+  });
+
+  it('label lines under sub-items, 整改时限/办结时限/完成期限 on lines of their own', () => {
+    const doc = ingestText(
+      plan(`（一）问题一：城区餐饮油烟扰民投诉较多。
+整改措施：
+1.对城区餐饮单位逐一排查，建立整改台账。
+2.督促安装油烟净化设施并定期清洗。
+责任领导：王建国（副县长）
+责任单位：县城市管理局（牵头）、县生态环境局
+整改时限：2025年8月底前
+（二）问题二：部分建筑工地扬尘管控不到位。
+整改措施：
+1.落实施工工地“六个百分之百”要求。
+2.对违规工地依法查处。
+责任单位：县住房城乡建设局（牵头）、县城市管理局
+办结时限：立行立改，长期坚持
+（三）问题三：农村黑臭水体治理进展缓慢。
+整改措施：
+1.编制农村黑臭水体治理方案。
+2.完成5处黑臭水体治理。
+牵头单位：县生态环境局
+责任单位：县水利局、县农业农村局
+完成期限：2026年6月底前`),
+      { fileName: 'zhenggai.txt' },
+    );
+    expect(units(doc)).toEqual([
+      ['一', ['县城市管理局'], ['县生态环境局'], '2025年8月底前'],
+      ['二', ['县住房城乡建设局'], ['县城市管理局'], '立行立改，长期坚持'],
+      ['三', ['县生态环境局'], ['县水利局', '县农业农村局'], '2026年6月底前'],
+    ]);
+    expect(doc.tasks.map((t) => t.title)).toEqual(['城区餐饮油烟扰民投诉较多', '部分建筑工地扬尘管控不到位', '农村黑臭水体治理进展缓慢']);
+    expect(doc.diagnostics).toEqual([]);
+  });
+});
+
 describe('QA7 zero-width characters from web copies', () => {
   it('chengyang: task 4 lead and task 5 title free of U+200B; one 县交通运输委', async () => {
     const doc = await qa7('chengyang-web-copy-notice-2025.txt');

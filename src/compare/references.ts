@@ -74,11 +74,34 @@ export function citationsOf(from: PolicyDocument, to: PolicyDocument): Citation[
   const title = to.title;
   if (!title) return [];
   const same = sameDocument(from, to);
+  const notice = to.noticeTitle ? titleKey(to.noticeTitle) : '';
   return from.references
     .filter((r: Reference) => {
-      if (!citesTitle(r.title, title)) return false;
-      if (!citesItself(from, r.title)) return true;
-      return !same && titleKey(r.title) === titleKey(title);
+      // A plan is cited as often by its covering notice as by its own title.
+      const named = [r.title, ...issuedTitles(r.title)].filter((t) => citesTitle(t, title));
+      if (named.length === 0) return !same && citesNotice(r.title, notice);
+      if (named.some((t) => !citesItself(from, t))) return true;
+      return !same && named.some((t) => titleKey(t) === titleKey(title));
     })
     .map((r) => ({ title: r.title, section: r.section, line: r.position.start.line }));
+}
+
+/**
+ * The titles a 印发 notice issues: 关于印发《A》的通知, 关于印发A的通知 (its title as the
+ * web and 文号 lists write it, brackets dropped), with or without the issuer in front, → [A];
+ * 关于印发〈A〉和〈B〉的通知 → [A, B]. Empty for any other title.
+ */
+export function issuedTitles(cited: string): string[] {
+  const m = /关于印发(.+)的通知$/.exec(cited.trim());
+  if (!m) return [];
+  const inner = m[1].trim();
+  const quoted = [...inner.matchAll(/[《〈]([^《》〈〉]+)[》〉]/g)].map((q) => q[1]);
+  return quoted.length > 0 ? quoted : [inner];
+}
+
+/** A reference that is `notice` (a title key) itself, the issuing office's name in front or not. */
+function citesNotice(cited: string, notice: string): boolean {
+  if (notice.length < 6) return false;
+  const key = titleKey(cited);
+  return key === notice || (notice.startsWith('关于') && key.endsWith(notice));
 }

@@ -1,5 +1,5 @@
 import type { Table } from 'mdast';
-import type { Comparator, Indicator, Quantity } from '../model/types.js';
+import type { Comparator, Growth, Indicator, IndicatorCell, Quantity } from '../model/types.js';
 import { foldDigits, normalizeForMatch } from '../model/normalize.js';
 import { inlineText } from '../parse/inline.js';
 import { matchLabel } from '../parse/labels.js';
@@ -8,7 +8,8 @@ import { nodePosition, type Context } from './context.js';
 /**
  * Indicator tables (主要指标): a header row naming 指标, the baseline (2020年基数, 现状值) and
  * one or more targets (2025年目标值, 2035年), the attribute (预期性 / 约束性), maybe 序号,
- * 单位 and 类别. A row with a single filled cell is a category heading (经济发展).
+ * 单位 and 类别, a growth column (年均增长, 年均增速, 累计). A row with a single filled cell is a
+ * category heading (经济发展). Cells of any other column (备注, 责任单位 …) are kept in `extra`.
  */
 export function extractIndicators(ctx: Context): void {
   const out: Indicator[] = [];
@@ -38,10 +39,12 @@ export function extractIndicators(ctx: Context): void {
         name: bare,
         unit: columns.unit !== -1 && cells[columns.unit] ? normalizeUnit(cells[columns.unit]) : unit,
         category,
-        baseline: columns.baseline !== -1 ? quantity(cells[columns.baseline] ?? '', columns.baselineYear) : null,
-        target: columns.targets.length ? quantity(cells[columns.targets[0].index] ?? '', columns.targets[0].year) : null,
-        targets: columns.targets.map((t) => quantity(cells[t.index] ?? '', t.year)),
+        baseline: columns.baseline !== -1 ? quantity(cells[columns.baseline] ?? '', columns.baselineYear, columns.baselineCumulative) : null,
+        target: columns.targets.length ? quantity(cells[columns.targets[0].index] ?? '', columns.targets[0].year, columns.targets[0].cumulative) : null,
+        targets: columns.targets.map((t) => quantity(cells[t.index] ?? '', t.year, t.cumulative)),
+        growth: columns.growth ? growthCell(cells[columns.growth.index] ?? '', columns.growth) : null,
         attribute: columns.attribute !== -1 ? cells[columns.attribute] || null : null,
+        extra: extraCells(cells, rows[0] ?? [], columns.read),
         table: caption,
         position: nodePosition(ctx, row),
       });
@@ -73,21 +76,42 @@ interface Columns {
   attribute: number;
   baseline: number;
   baselineYear: number | null;
-  targets: { index: number; year: number | null }[];
+  baselineCumulative: boolean;
+  targets: { index: number; year: number | null; cumulative: boolean }[];
+  /** 年均增长 / 年均增速 / 累计: the first such column (a second one is kept in `extra`). */
+  growth: { index: number; column: string; cumulative: boolean } | null;
+  /** Columns given a role above; the others go to `extra`. */
+  read: Set<number>;
 }
 
+// 年均/累计 always name a rate or total over the period; 增速/增长 only without a single year
+// (2025年增速 is that year's level of growth, a target column as before).
+const GROWTH_ALWAYS = /年均|累计/;
+const GROWTH_UNLESS_YEAR = /增速|增幅|增长/;
+// a 累计 column without 年均 (年均/累计 columns mark their cumulative cells with brackets)
+const CUMULATIVE_COLUMN = (h: string) => /累计/.test(h) && !/年均/.test(h);
+
 export function columnRoles(header: string[]): Columns {
-  const cols: Columns = { number: -1, name: -1, unit: -1, category: -1, attribute: -1, baseline: -1, baselineYear: null, targets: [] };
-  const years: { index: number; year: number | null; baseline: boolean }[] = [];
+  const cols: Columns = {
+    number: -1, name: -1, unit: -1, category: -1, attribute: -1, baseline: -1, baselineYear: null, baselineCumulative: false,
+    targets: [], growth: null, read: new Set(),
+  };
+  const years: { index: number; year: number | null; baseline: boolean; cumulative: boolean }[] = [];
   header.forEach((raw, i) => {
     const h = foldDigits(raw).replace(/\s/g, '');
+    const yearsIn = h.match(/(?:19|20)\d\d/g) ?? [];
     const year = /(\d{4})/.exec(h)?.[1];
+    const value = (baseline: boolean) => years.push({ index: i, year: year ? Number(year) : null, baseline, cumulative: CUMULATIVE_COLUMN(h) });
     if (/^(序号|编号|No\.?)$/i.test(h)) cols.number = i;
     else if (/属性|性质/.test(h)) cols.attribute = i;
     else if (/^(计量)?单位$/.test(h)) cols.unit = i;
     else if (/类别|领域|类型|分类/.test(h) && cols.category === -1) cols.category = i;
-    else if (/基数|基期|现状|基准|基础值/.test(h)) years.push({ index: i, year: year ? Number(year) : null, baseline: true });
-    else if (/目标|规划值|预期值/.test(h) || year) years.push({ index: i, year: year ? Number(year) : null, baseline: false });
+    else if (/基数|基期|现状|基准|基础值/.test(h)) value(true);
+    else if (/目标|规划值|预期值/.test(h)) value(false);
+    else if (GROWTH_ALWAYS.test(h) || (GROWTH_UNLESS_YEAR.test(h) && yearsIn.length !== 1)) {
+      // 年均增长（2026—2030年）: a period, no target year
+      cols.growth ??= { index: i, column: raw.trim(), cumulative: CUMULATIVE_COLUMN(h) };
+    } else if (year) value(false);
     else if (/指标|名称|项目/.test(h) && cols.name === -1) cols.name = i;
   });
   const explicit = years.find((y) => y.baseline);
@@ -95,9 +119,29 @@ export function columnRoles(header: string[]): Columns {
   if (baseline) {
     cols.baseline = baseline.index;
     cols.baselineYear = baseline.year;
+    cols.baselineCumulative = baseline.cumulative;
   }
-  cols.targets = years.filter((y) => y !== baseline).map(({ index, year }) => ({ index, year }));
+  cols.targets = years.filter((y) => y !== baseline).map(({ index, year, cumulative }) => ({ index, year, cumulative }));
+  for (const i of [cols.number, cols.name, cols.unit, cols.category, cols.attribute, cols.baseline, cols.growth?.index ?? -1]) {
+    if (i !== -1) cols.read.add(i);
+  }
+  for (const t of cols.targets) cols.read.add(t.index);
   return cols;
+}
+
+function growthCell(raw: string, column: { column: string; cumulative: boolean }): Growth {
+  const q = quantity(raw, null, column.cumulative);
+  return { column: column.column, raw: q.raw, value: q.value, comparator: q.comparator, cumulative: q.cumulative };
+}
+
+/** The row's non-empty cells outside the columns read, by header; cells past the header too. */
+function extraCells(cells: string[], header: string[], read: Set<number>): IndicatorCell[] {
+  const out: IndicatorCell[] = [];
+  cells.forEach((raw, i) => {
+    if (read.has(i) || raw === '') return;
+    out.push({ column: header[i]?.trim() || `第${i + 1}列`, raw });
+  });
+  return out;
 }
 
 const UNIT_IN_NAME = /[（(]([^（）()]{1,12})[）)]$/;
@@ -140,13 +184,14 @@ const RATIO = /^(\d+(?:\.\d+)?)[:：](\d+(?:\.\d+)?)$/;
 const LEADING_NUMBER = /^(-?\d+(?:\.\d+)?)/;
 const COMMAS = /,/g;
 
-/** 39.7, ≦5.7, ≧92.6, —, 2.56:1, 50左右, 95以上 */
-export function quantity(raw: string, year: number | null): Quantity {
+/** 39.7, ≦5.7, ≧92.6, —, 2.56:1, 50左右, 95以上; [4.5] / 〔28〕 (or any cell of a 累计 column) cumulative */
+export function quantity(raw: string, year: number | null, cumulativeColumn = false): Quantity {
   let s = normalizeForMatch(raw).replace(SPACES, '');
   // ≥95（2030年）: a cell's own year, where the column says none or another
   const note = YEAR_NOTE.exec(s);
   if (note && s.length > note[0].length) (year = Number(note[1])), (s = s.slice(0, note.index));
   // 〔28〕: a cumulative figure (累计), bracketed by convention in 规划 tables
+  const bracketed = CUMULATIVE.test(s) || SQUARE.test(s);
   s = s.replace(CUMULATIVE, '$1').replace(SQUARE, '$1');
   let comparator: Comparator | null = null;
   for (const [re, c] of COMPARATORS) {
@@ -167,7 +212,7 @@ export function quantity(raw: string, year: number | null): Quantity {
     if (num) value = Number(num[1]);
   }
   if (value !== null) comparator ??= '=';
-  return { year, raw, value, comparator: value === null ? null : comparator };
+  return { year, raw, value, comparator: value === null ? null : comparator, cumulative: bracketed || cumulativeColumn };
 }
 
 function round(n: number): number {

@@ -160,7 +160,9 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
 function liftClauses(ctx: Context, holders: SectionNode[]): SectionNode[] {
   const closesItem = (s: SectionNode): SectionNode | null => {
     const parent = parentOf(ctx, s);
-    if (!parent || !holdsProse(parent, ctx.doc)) return null;
+    // an item with prose (not a heading over tasks): its opening runs on past the title, or
+    // lines of its own stand before its sub-items (问题：… / 整改目标：… / 整改措施：)
+    if (!parent || !(holdsProse(parent, ctx.doc) || parent.children.findIndex((c) => c.type === 'section') > 1)) return null;
     const subs = parent.children.filter((c): c is SectionNode => c.type === 'section');
     if (subs.length < 2 || subs[subs.length - 1] !== s || subs.slice(0, -1).some((x) => clauseOf(ctx, x))) return null;
     // the clause starts a line of its own

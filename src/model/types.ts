@@ -8,8 +8,11 @@
  * unit offsets into the decoded original text (before any full-width normalisation).
  */
 
-/** 3: tasks carry `deadline` (完成时限). 2: tasks carry `label` and `outlineId`. */
-export const SCHEMA_VERSION = 3;
+/**
+ * 4: indicators carry `growth` and `extra`, quantities `cumulative`. 3: tasks carry `deadline`
+ * (完成时限). 2: tasks carry `label` and `outlineId`.
+ */
+export const SCHEMA_VERSION = 4;
 
 export interface Point {
   line: number;
@@ -181,6 +184,28 @@ export interface Quantity {
   /** Numeric value; a ratio a:b gives a/b; `null` when there is none (—). */
   value: number | null;
   comparator: Comparator | null;
+  /** A total over the plan period (累计) — `[4.5]`, `〔28〕` by the 规划 convention, or a cell of a 累计 column — not a level in one year. */
+  cumulative: boolean;
+}
+
+/** A cell of an indicator table's growth column: 年均增长 / 年均增速 (a rate a year) or 累计 (over the plan period). */
+export interface Growth {
+  /** The column's header as written: `年均增长`, `年均增速（%）`, `五年累计`. */
+  column: string;
+  /** As written: `5.5左右`, `>6`, `[4.5]`, `与经济增长同步`, `—`. */
+  raw: string;
+  /** Numeric value; `null` for a cell without a number (—, 与经济增长同步). */
+  value: number | null;
+  comparator: Comparator | null;
+  /** A total over the plan period (`[4.5]`, `〔15〕`, or a 累计 column), not a rate a year. */
+  cumulative: boolean;
+}
+
+/** A cell of a column the extractor does not read (备注, 责任单位 …), kept as written. */
+export interface IndicatorCell {
+  /** The column's header as written (`第6列` when the header cell is empty). */
+  column: string;
+  raw: string;
 }
 
 export interface Indicator {
@@ -195,8 +220,12 @@ export interface Indicator {
   target: Quantity | null;
   /** Every target column, in table order (tables of national plans carry several years). */
   targets: Quantity[];
+  /** The growth column's cell (年均增长, 年均增速, 累计), or null when the table has none. */
+  growth: Growth | null;
   /** 预期性 (expected) or 约束性 (binding). */
   attribute: string | null;
+  /** The row's non-empty cells in the table's other columns, in table order: nothing of a row is dropped. */
+  extra: IndicatorCell[];
   /** Title of the table. */
   table: string | null;
   position: Position;

@@ -231,8 +231,14 @@ function annotate(blocks: RootContent[], doc: string): void {
 }
 
 /**
- * Title of an outline item: its first sentence, without the label and the closing 。, and
- * without zero-width characters of a web page's copy.
+ * "问题2：…" opening a 整改方案 item: the field label only repeats the item's number; the
+ * problem is the item's name.
+ */
+const PROBLEM_LABEL = /^(?:存在|反馈|主要)?问题\s*[0-9０-９一二三四五六七八九十]*\s*[：:][\s\u3000]*(?=\S)/;
+
+/**
+ * Title of an outline item: its first sentence, without the label, a 问题N： field label and
+ * the closing 。, and without zero-width characters of a web page's copy.
  */
 export function titleOf(block: Paragraph | Heading, doc: string): string {
   const inline = inlineText(block, doc);
@@ -240,7 +246,7 @@ export function titleOf(block: Paragraph | Heading, doc: string): string {
   const mark = block.data?.outline;
   let k = 0;
   if (mark) while (k < text.length && inline.at(k) < mark.labelEnd) k++;
-  const rest = withoutInvisible(text.slice(k)).replace(LEADING_SPACES, '');
+  const rest = withoutInvisible(text.slice(k)).replace(LEADING_SPACES, '').replace(PROBLEM_LABEL, '');
   if (block.type === 'heading') return rest.replace(HEADING_END, '');
   // a box's name is its first line: its project lines follow on lines of their own
   const stop = mark?.style === 'box' && rest.includes('\n') ? rest.search(LINE_OR_STOP) : rest.search(FULL_STOP);

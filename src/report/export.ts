@@ -1,12 +1,14 @@
 import ExcelJS from 'exceljs';
 import type { PolicyDocument, Section } from '../model/types.js';
 import { headingText } from '../model/headings.js';
+import { indicatorRows } from './indicator-cells.js';
 
 /**
  * The task breakdown table (任务分工表): one row per task with its section, number,
  * title, full text, lead units (牵头单位), responsible units (责任单位) and deadline (完成时限), as CSV (UTF-8
  * with BOM so Excel shows the Chinese; RFC 4180 quoting, CRLF) or XLSX (exceljs: bold
- * frozen header row, column widths, wrapped text, autofilter).
+ * frozen header row, column widths, wrapped text, autofilter). The XLSX has a second sheet 主要指标
+ * when the documents have indicator tables: every column of them, the growth column included.
  */
 
 export const TASK_COLUMNS = ['章节', '序号', '重点工作', '任务全文', '牵头单位', '责任单位', '完成时限'] as const;
@@ -106,6 +108,29 @@ export async function toXlsx(docs: PolicyDocument | PolicyDocument[], options: {
   sheet.getRow(1).alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
   sheet.pageSetup.printTitlesRow = '1:1';
+  addIndicatorSheet(wb, list);
   wb.title = many ? `任务分工表（${list.length} 份文件）` : `${list[0].title ?? list[0].source.fileName} 任务分工表`;
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** 主要指标: the indicator tables with every column they have (年均增长, 备注 …), as written. */
+function addIndicatorSheet(wb: ExcelJS.Workbook, docs: PolicyDocument[]): void {
+  if (!docs.some((d) => d.indicators.length > 0)) return;
+  const { header, rows } = indicatorRows(docs);
+  const sheet = wb.addWorksheet('主要指标', {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  const width = (name: string) => (name === '文档' ? documentWidth(docs) : name === '指标' ? 36 : name === '表' ? 30 : name === '序号' ? 6 : 12);
+  sheet.columns = header.map((name, i) => ({ header: name, key: `c${i}`, width: width(name) }));
+  for (const row of rows) sheet.addRow(row);
+  sheet.eachRow((row, n) => {
+    row.alignment = { wrapText: true, vertical: n === 1 ? 'middle' : 'top', ...(n === 1 ? { horizontal: 'center' as const } : {}) };
+    if (n === 1) {
+      row.font = { bold: true };
+      row.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8E8E8' } };
+    }
+  });
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
+  sheet.pageSetup.printTitlesRow = '1:1';
 }

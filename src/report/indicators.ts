@@ -1,13 +1,15 @@
 import type { Indicator, PolicyDocument, Quantity } from '../model/types.js';
 import { PolicyPdf, RED, fit } from './pdf.js';
 import { chineseDate, formatNumber } from './sheet-data.js';
+import { extraCell, extraColumns, growthHeader, growthText } from './indicator-cells.js';
 import { type RenderOptions, type RenderedPdf, documentTitle, generatedLine, sourceLine } from './sheet.js';
 
 /**
  * The indicator sheet (主要指标): each indicator table of the document with baseline and
  * targets side by side, binding indicators (约束性) marked ★ in red, and a bar chart of
  * baseline against target drawn with pdfkit vector graphics. Units differ between rows,
- * so each row of the chart has its own scale (the larger of its two values).
+ * so each row of the chart has its own scale (the larger of its two values). The growth column
+ * (年均增长, [15] marked 累计) and any other column of the table (备注 …) are printed too.
  */
 
 export const BINDING = '约束性';
@@ -77,10 +79,16 @@ function drawTable(pdf: PolicyPdf, indicators: Indicator[]): void {
   const targetColumns = Math.max(1, ...indicators.map((i) => i.targets.length));
   const targetYears = Array.from({ length: targetColumns }, (_, k) => commonYear(indicators.map((i) => i.targets[k] ?? (k === 0 ? i.target : null))));
   const hasCategory = indicators.some((i) => i.category);
+  const growth = growthHeader(indicators);
+  // other columns (备注, 责任单位 …) share one column: its name, or 其他 with 列名：值 lines
+  const extras = extraColumns(indicators);
+  const extraW = extras.length ? 72 : 0;
   // The unit column fits its longest unit on one line (公里/平方公里 was cut as 平方公 / 里), up to 80 pt.
   const unitW = Math.min(80, Math.max(40, ...indicators.map((i) => Math.ceil(pdf.textWidth(i.unit ?? '', 'sans', 9.5)) + 9)));
   // Value columns give way to the name column (at least 130 pt) when there are many targets.
-  const fixedW = 28 + (hasCategory ? 50 : 0) + unitW + 52;
+  // the growth column fits its longest cell ([4.5]（累计）, 与经济增长同步) on one line, up to 84 pt
+  const growthW = growth ? Math.min(84, Math.max(44, ...indicators.map((i) => Math.ceil(pdf.textWidth(growthText(i.growth), 'sans', 9.5)) + 9))) : 0;
+  const fixedW = 28 + (hasCategory ? 50 : 0) + unitW + 52 + extraW + growthW;
   // …and to the longest name, when the values can spare the room (城市公共交通机动化出行分担率
   // left 率 alone on a second line).
   const nameW = Math.max(130, ...indicators.map((i) => Math.ceil(pdf.textWidth(i.name, 'sans', 9.5)) + 9));
@@ -92,7 +100,9 @@ function drawTable(pdf: PolicyPdf, indicators: Indicator[]): void {
     { header: '单位', width: unitW, align: 'center' as const },
     { header: baseYear ? `${baseYear}年基数` : '基数', width: valueW, align: 'center' as const },
     ...targetYears.map((y) => ({ header: y ? `${y}年目标` : '目标', width: valueW, align: 'center' as const })),
+    ...(growth ? [{ header: growth, width: growthW, align: 'center' as const }] : []),
     { header: '属性', width: 52, align: 'center' as const },
+    ...(extras.length ? [{ header: extras.length === 1 ? extras[0] : '其他', width: extraW }] : []),
   ];
   const used = columns.reduce((s, c) => s + c.width, 0);
   const nameCol = columns.find((c) => c.width === 0);
@@ -108,7 +118,10 @@ function drawTable(pdf: PolicyPdf, indicators: Indicator[]): void {
         i.unit ?? '',
         quantityText(i.baseline, baseYear === null),
         ...targetYears.map((y, k) => quantityText(targets[k] ?? null, y === null)),
+        ...(growth ? [growthText(i.growth) || '—'] : []),
         isBinding(i) ? `★ ${i.attribute}` : (i.attribute ?? ''),
+        ...(extras.length === 1 ? [extraCell(i, extras[0])] : []),
+        ...(extras.length > 1 ? [i.extra.map((c) => `${c.column}：${c.raw}`).join('\n')] : []),
       ];
     }),
     { fontSize: 9.5, zebra: '#f6f6f6' },
@@ -167,6 +180,13 @@ function drawChart(pdf: PolicyPdf, indicators: Indicator[]): void {
       pdf.drawLine(raw, barX + w + 4, by - 2, { font: 'sans', size: 8 });
     };
     bar(base, i.baseline?.raw ?? '—', y + 3, '#9e9e9e');
+    // a row whose target is its growth ([15] 约束性, 5.5左右) says so rather than 无数值
+    if (goal === null && i.growth && /[^\s—－–-]/.test(i.growth.raw)) {
+      pdf.drawLine(`${i.growth.column} ${growthText(i.growth)}`, barX, y + 3 + BAR_H + 3 - 2, { font: 'sans', size: 8, color: binding ? RED : '#2f5d9e' });
+      g.save().moveTo(pdf.left, y + ROW - 3).lineTo(pdf.left + pdf.width, y + ROW - 3).lineWidth(0.3).strokeColor('#dddddd').stroke().restore();
+      pdf.y += ROW;
+      continue;
+    }
     // Without one year for all, each target says its own.
     const goalRaw = i.target ? (year === null && i.target.year ? `${i.target.raw}（${i.target.year}年）` : i.target.raw) : '—';
     bar(goal, goalRaw, y + 3 + BAR_H + 3, binding ? RED : '#2f5d9e');

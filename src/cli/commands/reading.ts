@@ -6,6 +6,7 @@ import { UserError } from '../../model/errors.js';
 import { type Column, distinctWidth, examples, plural, renderTable } from '../format.js';
 import { columnLabel, SECTION_SEPARATOR, sectionTrail } from '../../model/headings.js';
 import { writeIndicatorsPdf } from './report.js';
+import { extraCell, extraColumns, growthHeader, growthText } from '../../report/indicator-cells.js';
 
 interface ReadOptions {
   data: string;
@@ -166,6 +167,10 @@ export function registerReading(program: Command): void {
       const baseYears = new Set(docs.flatMap((d) => d.indicators.map((i) => i.baseline?.year).filter((y) => y)));
       const baseYear = baseYears.size === 1 ? [...baseYears][0] : undefined;
       const base = (q: Quantity | null) => (q && q.year && baseYears.size > 1 ? `${q.raw}（${q.year}年）` : quantity(q));
+      // the growth column (年均增长, 累计) and the tables' other columns: nothing of a row left out
+      const all = docs.flatMap((d) => d.indicators);
+      const growth = growthHeader(all);
+      const extras = extraColumns(all);
       const rows = docs.flatMap((d) =>
         d.indicators.map((i) => [
           ...(many ? [d.id] : []),
@@ -174,7 +179,9 @@ export function registerReading(program: Command): void {
           i.unit ?? '',
           base(i.baseline),
           ...years.map((y) => quantity(i.targets.find((t) => t.year === y) ?? null)),
+          ...(growth ? [growthText(i.growth)] : []),
           i.attribute ?? '',
+          ...extras.map((c) => extraCell(i, c)),
         ]),
       );
       print(
@@ -186,7 +193,9 @@ export function registerReading(program: Command): void {
             { header: '单位' },
             { header: baseYear ? `${baseYear}年基数` : '基数', align: 'right' },
             ...years.map((y) => ({ header: y ? `${y}年目标` : '目标', align: 'right' as const })),
+            ...(growth ? [{ header: growth, align: 'right' as const }] : []),
             { header: '属性' },
+            ...extras.map((c) => ({ header: c, max: 24 })),
           ],
           rows,
         ),
