@@ -1,5 +1,5 @@
 import type { Context } from './context.js';
-import { DATE_ARABIC, DATE_CHINESE, DOC_NUMBER, ISSUER_THEN_NOTICE } from '../parse/header.js';
+import { APPROVAL, DATE_ARABIC, DATE_CHINESE, DOC_NUMBER, ISSUER_THEN_NOTICE, issuerNames, stripInvisible } from '../parse/header.js';
 import { parseChineseNumber } from '../parse/numerals.js';
 import { foldDigits } from '../model/normalize.js';
 
@@ -13,14 +13,18 @@ export function extractMetadata(ctx: Context): void {
   const texts = new Map<string, string[]>();
   for (const b of ctx.blocks) {
     if (!b.role) continue;
+    // zero-width characters of a web copy are no part of a field
+    const text = stripInvisible(b.content.text).trim();
     const list = texts.get(b.role);
-    if (list) list.push(b.content.text.trim());
-    else texts.set(b.role, [b.content.text.trim()]);
+    if (list) list.push(text);
+    else texts.set(b.role, [text]);
   }
   const byRole = (role: string) => texts.get(role) ?? [];
   const first = (role: string) => byRole(role)[0] ?? null;
 
-  m.issuer = first('issuer') ?? first('signature') ?? issuerOfNotice(first('noticeTitle'));
+  // a joint document's issuers, set apart by spaces on their line, are named joined by 、
+  const issuer = first('issuer') ?? first('signature');
+  m.issuer = issuer !== null ? issuerNames(issuer).join('、') : issuerOfNotice(first('noticeTitle'));
   const notice = byRole('noticeTitle').join('');
   m.noticeTitle = notice || null;
   const title = byRole('title').join('');
@@ -28,8 +32,9 @@ export function extractMetadata(ctx: Context): void {
 
   const docNumber = ctx.blocks.find((b) => b.role === 'docNumber');
   // matched on folded digits, kept as written (the fold is one character for one)
-  const numberMatch = docNumber ? DOC_NUMBER.exec(foldDigits(docNumber.content.text)) : null;
-  m.docNumber = numberMatch ? docNumber!.content.text.slice(numberMatch.index, numberMatch.index + numberMatch[0].length).replace(/\s+/g, '') : null;
+  const numberText = docNumber ? stripInvisible(docNumber.content.text) : '';
+  const numberMatch = docNumber ? DOC_NUMBER.exec(foldDigits(numberText)) : null;
+  m.docNumber = numberMatch ? numberText.slice(numberMatch.index, numberMatch.index + numberMatch[0].length).replace(/\s+/g, '') : null;
 
   if (!m.docNumber) {
     const fm = frontMatterField(ctx, NUMBER_KEYS);
@@ -45,6 +50,10 @@ export function extractMetadata(ctx: Context): void {
     const tail = ctx.blocks.slice(-3).map((b) => b.content.text.trim());
     for (const t of tail) m.date ??= isoDate(t);
   }
+  // a 纲要 or 条例 approved by a congress or meeting: the date of its 题注, when it has no other
+  const approval = first('approval');
+  const approved = approval ? APPROVAL.exec(foldDigits(approval)) : null;
+  if (approved) m.date ??= isoDate(approved[1]);
   m.recipients = first('recipients')?.replace(/[：:]$/, '') ?? null;
   m.disclosure = first('disclosure')?.replace(/^[（(]|[）)]$/g, '') ?? null;
   m.docType = docTypeOf(m.title) ?? docTypeOf(m.noticeTitle);

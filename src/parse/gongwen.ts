@@ -6,7 +6,7 @@ import { LineIndex, lineIndexOf } from './location.js';
 import { findTables, type CellSpan, type Line } from './text-tables.js';
 import { matchLabel } from './labels.js';
 import { isFurniture, markSlice } from './inline.js';
-import { DATE_ARABIC, DATE_CHINESE, DOC_NUMBER } from './header.js';
+import { DATE_ARABIC, DATE_CHINESE, DOC_NUMBER, stripInvisible } from './header.js';
 
 /**
  * unified parser plugin for plain-text 公文: text → flat mdast (paragraphs and tables), every
@@ -18,6 +18,10 @@ import { DATE_ARABIC, DATE_CHINESE, DOC_NUMBER } from './header.js';
  * outline item. Page-number lines (— 3 —) and running heads (the document's title repeated at
  * every page break) are page furniture: roles `pageNumber` / `runningHead`, which the
  * extractors pass over; the prose around them is joined as if they were not there.
+ *
+ * Text copied from a web page brings the site's clutter: breadcrumb, page info (来源/发布时间/
+ * 浏览次数), toolbar (【打印】【关闭】), footer (上一篇/下一篇, 相关链接, 版权所有, ICP备 …). Those lines
+ * are paragraphs of their own with a `web…` role (see webClutter), never joined with prose.
  */
 export function gongwenParse(this: Processor): void {
   // eslint-disable-next-line @typescript-eslint/no-this-alias
@@ -41,6 +45,8 @@ const TRAILING_SPACE = /[\s\u3000]/;
 export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFile): Root {
   const lines = index.lines();
   const furniture = pageFurniture(lines);
+  const web = webClutter(lines);
+  const fields = fieldLabels(lines);
   const tables = findTables(lines, furniture);
   const children: RootContent[] = [];
   let t = 0;
@@ -86,7 +92,15 @@ export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFi
       i++;
       continue;
     }
-    if (open && !matchLabel(text.value) && !headerLine(text.value)) {
+    const webRole = web.get(i);
+    if (webRole) {
+      open = null;
+      children.push({ type: 'paragraph', children: [text], position: { ...text.position! }, data: { role: webRole } });
+      i++;
+      continue;
+    }
+    // a field line (整改时限：…) starts a paragraph, unless a bracket of a clause is still open
+    if (open && !matchLabel(text.value) && !headerLine(text.value) && !(brackets.depth === 0 && startsField(text.value, fields))) {
       open.children.push(text);
       open.position!.end = text.position!.end;
     } else {
@@ -150,6 +164,92 @@ function scanBrackets(t: string, state: Brackets): void {
   if (depth > 0 && from !== -1 && !clause) clause = CLAUSE_WORDS.test(t.slice(from));
   state.depth = depth;
   state.clause = clause;
+}
+
+/**
+ * Labelled fields (责任单位：…⏎整改时限：…): a line that opens with a label of 2–6 Han characters
+ * and a colon starts a paragraph where the document lays fields out — a label known as a
+ * field, or one that opens two lines or more. A word and a colon that a page width happens to
+ * put at a line start (…主要⏎要求：一是…) is prose and joins.
+ */
+const FIELD = /^[\u4e00-\u9fa5]{2,6}(?=\s*[：:])/;
+const KNOWN_FIELD =
+  /^(?:牵头|责任|配合|协办|协同|参与|主办)(?:单位|部门)$|^(?:责任|牵头|分管|包保)领导$|^(?:责任人|联系人|整改时限|完成时限|完成时间|时间节点|时限要求|整改目标|整改措施|整改要求|工作目标|工作措施|工作要求|目标任务|进度安排)$/;
+
+function fieldLabels(lines: Line[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const l of lines) {
+    const m = FIELD.exec(l.text.trimStart());
+    if (m) out.set(m[0], (out.get(m[0]) ?? 0) + 1);
+  }
+  return out;
+}
+
+function startsField(t: string, fields: Map<string, number>): boolean {
+  const m = FIELD.exec(t);
+  return m !== null && (KNOWN_FIELD.test(m[0]) || (fields.get(m[0]) ?? 0) >= 2);
+}
+
+export type WebRole = 'webBreadcrumb' | 'webInfo' | 'webTools' | 'webTitle' | 'webFooter';
+
+// most lines hold none of these words: one test spares the patterns below
+const WEB_WORDS = /首页|主页|位置|来源|发布|浏览|点击|阅读|访问|打印|关闭|纠错|收藏|字体|字号|分享|上一|下一|扫一扫|链接|相关|版权|Copyright|©|ICP|公网安备|标识码|网站|联系我们/i;
+const BREADCRUMB = /^(?:(?:当前|您的|您现在的|您当前的|所在)(?:所在)?位置\s*[：:]|(?:网站首页|首页|主页)\s*(?:[>＞»›→]|&gt;))/;
+const INFO_LABEL = /(?:信息来源|文章来源|来源|发布时间|发布日期|发布机构|浏览次数|浏览量|点击数|点击次数|点击量|阅读数|阅读次数|阅读量|访问量|访问次数|责任编辑|编辑|作者|字号|字体)\s*[：:]/g;
+const INFO_ALONE = /^(?:浏览次数|浏览量|点击数|点击次数|点击量|阅读次数|访问次数|发布时间|发布日期)\s*[：:]\s*[\d\s\-—/:：年月日]+$/;
+const TOOL_ITEM = /【[^【】]{1,12}】|\[[^[\]]{1,12}\]|打印本页|关闭窗口|返回顶部|加入收藏|收藏本页|我要纠错|打印|关闭|(?:字体|字号)[：:]?\s*大\s*中\s*小|分享到[：:]?/g;
+const TOOL_WORD = /打印|关闭|纠错|收藏|字体|字号|分享|返回顶部/;
+const FOOTER =
+  /^(?:(?:上一篇|下一篇|上一条|下一条)\s*[：:]|(?:分享到|分享至)\s*[：:]?|扫一扫|(?:相关链接|友情链接|相关阅读|相关文章|相关新闻|相关稿件|相关解读)\s*[：:]?)|版权所有|Copyright|©|ICP备|公网安备|网站标识码|网站地图|联系我们/i;
+const WEB_MAX = 120;
+
+/** The role of a web page's clutter line, or null. */
+function webLine(t: string): WebRole | null {
+  if (!t || t.length > WEB_MAX || t.includes('。')) return null;
+  if (BREADCRUMB.test(t)) return 'webBreadcrumb';
+  if (INFO_ALONE.test(t) || (t.match(INFO_LABEL)?.length ?? 0) >= 2) return 'webInfo';
+  if (TOOL_WORD.test(t) && !t.replace(TOOL_ITEM, '').replace(/[\s|｜/]+/g, '')) return 'webTools';
+  if (FOOTER.test(t)) return 'webFooter';
+  return null;
+}
+
+/** Short and no sentence: a line of a footer (中国政府网 | 省人民政府, 主办：…, 技术支持：…). */
+const FOOTER_LINE_MAX = 80;
+
+/**
+ * Web clutter by line index. Breadcrumb, page info and toolbar lines are recognised anywhere;
+ * the page's title line above its page info only when the page repeats it below (the copy
+ * holds the document's own header), else it is the document's title. The footer runs from its
+ * first recognised line to the end of the document, over short lines that are no sentence.
+ */
+function webClutter(lines: Line[]): Map<number, WebRole> {
+  const out = new Map<number, WebRole>();
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i].text;
+    if (raw.length > WEB_MAX + 20 || !WEB_WORDS.test(raw)) continue;
+    const role = webLine(stripInvisible(raw).trim());
+    if (role) out.set(i, role);
+  }
+  if (out.size === 0) return out;
+  for (const [i, role] of out) {
+    if (role !== 'webInfo') continue;
+    let j = i - 1;
+    while (j >= 0 && !lines[j].text.trim()) j--;
+    const t = j >= 0 && !out.has(j) ? lines[j].text.trim() : '';
+    if (t && !t.includes('。') && lines.some((l, k) => k > i && l.text.trim() === t)) out.set(j, 'webTitle');
+  }
+  // the footer's lines after its first recognised one, below a body that is not all short lines
+  let first = -1;
+  let body = false;
+  for (let i = lines.length - 1; i >= 0 && !body; i--) {
+    const t = lines[i].text.trim();
+    if (!t) continue;
+    const role = out.get(i);
+    if (role === 'webFooter' || role === 'webTools') first = i;
+    else if (!role && !(t.length <= FOOTER_LINE_MAX && !/[。！？；]$/.test(t) && !matchLabel(t))) body = true;
+  }
+  if (first !== -1 && body) for (let i = first + 1; i < lines.length; i++) if (lines[i].text.trim() && !out.has(i)) out.set(i, 'webFooter');
+  return out;
 }
 
 /** A notice title (关于印发…的通知) is a line of its own, however long. */

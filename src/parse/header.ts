@@ -23,6 +23,32 @@ const PERIOD_LINE = /^[（(]\s*\d{4}\s*[—–\-－~～至]+\s*\d{4}\s*年?\s*[�
 /** 某某镇人民政府关于印发…的通知: the issuer and the notice title on one line. */
 export const ISSUER_THEN_NOTICE = /^[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府|办公室|办公厅|委员会|局|厅|部)关于/;
 const NOTICE_END = /(通知|意见|决定|批复|函|通报|报告|公告|通告)$/;
+/** 题注 under a title: （2026年1月18日…会议批准）, （2023年4月6日第二次修正）. */
+export const APPROVAL =
+  /^[（(]\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)[^（()）]{0,60}(?:批准|通过|修正|修订|公布|发布|施行)[^（()）]{0,10}[）)]$/;
+/** Distribution lines of the printing block (版记): 抄送：…, 某办公室 2025年2月18日印发. */
+const DISTRIBUTION = /^(抄送|抄报|分送)\s*[：:]|\d{1,2}\s*日\s*印发$/;
+
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
+
+/** Zero-width characters (U+200B, U+FEFF …) of text copied from web pages: no part of a field. */
+export function stripInvisible(t: string): string {
+  return t.replace(INVISIBLE, '');
+}
+
+/** Web page clutter (breadcrumb, page info, toolbar, footer): its own role, never anyone's prose. */
+export function isWebClutter(role: unknown): boolean {
+  return typeof role === 'string' && role.startsWith('web');
+}
+
+/**
+ * The issuers of a joint document (联合发文) written on one line, set apart by spaces:
+ * 中共某县委办公室　某县人民政府办公室 → both; any other line is one name.
+ */
+export function issuerNames(t: string): string[] {
+  const parts = t.trim().split(/[\s\u3000]+/);
+  return parts.length > 1 && parts.every((p) => p.length >= 4 && p.length <= 30 && ORG.test(p)) ? parts : [t.trim()];
+}
 
 export function header() {
   return (tree: Root, file: VFile) => {
@@ -34,11 +60,47 @@ export function header() {
       blocks.push(node);
     }
     assignRoles(blocks, doc);
+    // a web page's footer is below everything: out first, so the closing block is found above it
+    const footer = detachWebFooter(tree);
     detachClosing(tree, doc);
     detachAttachment(tree, doc);
     detachRemarks(tree, doc);
-    if (pruneEmptySections(tree)) extend(tree.children);
+    tree.children.push(...footer);
+    const settled = settle(tree);
+    if (pruneEmptySections(tree) || footer.length || settled) extend(tree.children);
   };
+}
+
+/** Trailing web clutter of the last sections, taken out of the tree (to go back at its end). */
+function detachWebFooter(tree: Root): RootContent[] {
+  const out: RootContent[] = [];
+  for (;;) {
+    let parent: Parent = tree;
+    let node = parent.children[parent.children.length - 1] as RootContent | undefined;
+    while (node && node.type === 'section') {
+      parent = node;
+      node = node.children[node.children.length - 1];
+    }
+    if (!node || parent === tree || !isWebClutter(node.data?.role)) break;
+    parent.children.pop();
+    out.unshift(node);
+  }
+  return out;
+}
+
+/**
+ * The blocks after the last section, moved there by the steps above, in reading order (each
+ * step appends what it moves). Whether any moved.
+ */
+function settle(tree: Root): boolean {
+  let at = tree.children.length;
+  while (at > 0 && tree.children[at - 1].type !== 'section') at--;
+  const tail = tree.children.slice(at);
+  const start = (n: RootContent) => n.position?.start.offset ?? 0;
+  if (tail.every((n, i) => i === 0 || start(tail[i - 1]) <= start(n))) return false;
+  tail.sort((a, b) => start(a) - start(b));
+  tree.children.splice(at, tail.length, ...tail);
+  return true;
 }
 
 /**
@@ -145,16 +207,23 @@ function detachClosing(tree: Root, doc: string): void {
   extend(tree.children);
 }
 
+const ATTACHMENT_LINE = /^附件\s*[0-9０-９一二三四五六七八九十]*(?:$|\s*[：:]\s*(?![0-9０-９]{1,2}\s*[.．、])\S.{1,59}$)/;
+
 /**
- * An attachment at the end of a plan (附件 / 附件2 alone on its line, then its title and table)
+ * An attachment at the end of a plan (附件 / 附件2 alone on its line, then its title and table;
+ * or 附件：title, then the form)
  * is not part of the last section; it moves to the end of the root with the 附件：… line
  * announcing it. Only when no outline item follows: a plan issued as the attachment stays.
  */
 function detachAttachment(tree: Root, doc: string): void {
   const flat = leaves(tree);
+  // 附件 alone on its line, or 附件：its title (a form that follows, the last task's no more)
   let start = flat.findIndex(
     ({ node, parent }) =>
-      parent !== tree && node.type === 'paragraph' && !node.data?.outline && /^附件\s*[0-9０-９一二三四五六七八九十]*$/.test(inlineText(node, doc).text.trim()),
+      parent !== tree &&
+      node.type === 'paragraph' &&
+      !node.data?.outline &&
+      ATTACHMENT_LINE.test(inlineText(node, doc).text.trim()),
   );
   if (start === -1 || flat.slice(start).some(({ node }) => node.data?.outline)) return;
   while (start > 0 && flat[start - 1].node.data?.role === 'attachment' && flat[start - 1].parent !== tree) start--;
@@ -251,6 +320,7 @@ function detachTrailing(tree: Root, doc: string): void {
     else if (DATE_ARABIC.test(t) || DATE_CHINESE.test(t)) role = 'date';
     else if (DISCLOSURE.test(t)) role = 'disclosure';
     else if (sawDate && isSignature(t)) role = 'signature';
+    else if (DISTRIBUTION.test(t) && t.length <= 200 && !sawDate) role = 'distribution';
     else break;
     if (role === 'date') sawDate = true;
     parent.children.pop();
@@ -262,7 +332,7 @@ function detachTrailing(tree: Root, doc: string): void {
   extend(tree.children);
 }
 function assignRoles(blocks: RootContent[], doc: string): void {
-  const texts = blocks.map((b) => (b.type === 'paragraph' || b.type === 'heading' ? foldDigits(inlineText(b, doc).text.trim()) : null));
+  const texts = blocks.map((b) => (b.type === 'paragraph' || b.type === 'heading' ? stripInvisible(foldDigits(inlineText(b, doc).text)).trim() : null));
   let inNoticeTitle = false;
   let noticeDone = false;
   let titleOpen = true;
@@ -289,6 +359,7 @@ function assignRoles(blocks: RootContent[], doc: string): void {
     else if (i === 0 && /^[\u4e00-\u9fa5]{2,30}文件$/.test(t) && ORG.test(t.slice(0, -2))) set(i, 'masthead');
     else if (DATE_ARABIC.test(t) || DATE_CHINESE.test(t)) set(i, 'date');
     else if (DISCLOSURE.test(t)) set(i, 'disclosure');
+    else if (APPROVAL.test(t)) set(i, 'approval');
     else if (block.type === 'heading' && block.depth === 1 && !(isNoticeTitle(t) && !noticeDone && !titleSeen)) {
       set(i, 'title');
       titleSeen = true;
