@@ -116,3 +116,60 @@ describe('qa7 compare: A cites B by B\'s 印发 notice title', () => {
     expect(self.citesB).toBe(false);
   });
 });
+
+describe('qa7 compare: a count and a rate are never the same indicator', () => {
+  it('老年助餐服务点 (个) is not paired with 城市社区老年助餐服务覆盖率 (%); both stay on their side', () => {
+    const names = c.indicators.map((p) => [p.a.name, p.b.name]);
+    expect(names).toEqual([
+      ['每千名老年人拥有养老床位数', '每千名老年人拥有养老床位数'],
+      ['养老机构护理型床位占比', '养老机构护理型床位占比'],
+      ['特殊困难老年人月探访率', '特殊困难老年人月探访率'],
+      ['养老护理员持证上岗率', '养老护理员持证上岗率'],
+    ]);
+    expect(c.indicatorsOnlyA.map((i) => i.name)).toEqual(['老年助餐服务点', '农村区域养老服务中心']);
+    expect(c.indicatorsOnlyB.map((i) => i.name)).toContain('城市社区老年助餐服务覆盖率');
+  });
+
+  /** An indicator table of two columns besides the name: unit, 2025年目标. */
+  function tablePlan(rows: [string, string, string][], fileName: string): PolicyDocument {
+    return ingestText(
+      [
+        '某县农村人居环境整治实施方案',
+        '',
+        '一、主要目标',
+        '',
+        '主要指标',
+        '序号\t指标\t单位\t2020年基数\t2025年目标\t指标属性',
+        ...rows.map(([name, unit, target], k) => `${k + 1}\t${name}\t${unit}\t1\t${target}\t预期性`),
+        '',
+        '二、重点任务',
+        '',
+        '（一）推进农村厕所革命。分类有序推进农村户厕改造。（牵头单位：县农业农村委；责任单位：县卫生健康委）',
+      ].join('\n'),
+      { fileName },
+    );
+  }
+
+  it('units of different kinds (a share vs a count) never pair, however alike the names; a scale difference (人 vs 万人) still does', () => {
+    const a = tablePlan([['农村卫生厕所', '万户', '12'], ['城镇新增就业', '人', '3500'], ['5G基站', '个', '800']], 'a-table.txt');
+    const b = tablePlan([['农村卫生厕所普及率', '%', '90'], ['城镇新增就业人数', '万人', '2.5'], ['5G基站', '座', '900']], 'b-table.txt');
+    expect(a.indicators.map((i) => i.unit)).toEqual(['万户', '人', '个']);
+    const m = matchIndicators(a.indicators, b.indicators);
+    expect(m.pairs.map((p) => [p.a.name, p.b.name, p.unitsDiffer])).toEqual([
+      ['城镇新增就业', '城镇新增就业人数', true],
+      ['5G基站', '5G基站', true],
+    ]);
+    expect(m.onlyA.map((i) => i.name)).toEqual(['农村卫生厕所']);
+    expect(m.onlyB.map((i) => i.name)).toEqual(['农村卫生厕所普及率']);
+  });
+
+  it('a rate named as one (…率, …比例) in a table without a unit column still does not pair with a count', () => {
+    const a = tablePlan([['农村卫生厕所', '万户', '12']], 'a-nounit.txt');
+    const b = ingestText(
+      ['某市农村人居环境整治规划', '', '一、主要目标', '', '主要指标', '序号\t指标\t2020年基数\t2025年目标\t指标属性', '1\t农村卫生厕所普及率\t60\t90\t预期性', '', '二、重点任务', '', '（一）推进农村厕所革命。分类有序推进农村户厕改造。（牵头单位：市农业农村委）'].join('\n'),
+      { fileName: 'b-nounit.txt' },
+    );
+    expect(b.indicators.map((i) => [i.name, i.unit])).toEqual([['农村卫生厕所普及率', null]]);
+    expect(matchIndicators(a.indicators, b.indicators).pairs).toEqual([]);
+  });
+});

@@ -95,11 +95,34 @@ function sameUnit(a: string | null, b: string | null): boolean {
   return normalizeForMatch(a).replace('％', '%') === normalizeForMatch(b).replace('％', '%');
 }
 
+/** Units of a share: a value relative to a whole, not a count or an amount. */
+const SHARE_UNIT = /[%％‰]|百分点/;
+/** Names of a share, for a row whose unit is not given: …率, …比例, …占比, …比重. */
+const SHARE_NAME = /(率|比例|占比|比重)$/;
+
+/** 'share' (％, ‰, a …率 without unit), 'amount' (any other unit: 个, 万人, 亿元), or null when unknown. */
+export function quantityKind(unit: string | null, name: string): 'share' | 'amount' | null {
+  const u = unit === null ? '' : normalizeForMatch(unit).trim();
+  if (u) return SHARE_UNIT.test(u) ? 'share' : 'amount';
+  return SHARE_NAME.test(indicatorKey(name)) ? 'share' : null;
+}
+
+/**
+ * Whether two indicators may measure the same thing: a share and an amount never do, however
+ * alike their names (老年助餐服务点 个 vs 老年助餐服务覆盖率 %: sites vs coverage).
+ */
+export function sameQuantityKind(x: { unit: string | null; name: string }, y: { unit: string | null; name: string }): boolean {
+  const kx = quantityKind(x.unit, x.name);
+  const ky = quantityKind(y.unit, y.name);
+  return kx === null || ky === null || kx === ky;
+}
+
 /** Match indicators one to one, best pairs first; `threshold` (default 0.6) is the least name similarity. */
 export function matchIndicators(a: Indicator[], b: Indicator[], threshold = 0.6): IndicatorMatching {
   const candidates: Candidate[] = [];
   a.forEach((x, i) =>
     b.forEach((y, j) => {
+      if (!sameQuantityKind(x, y)) return;
       const score = indicatorNameSimilarity(x.name, y.name);
       if (score >= threshold) candidates.push({ i, j, score });
     }),
