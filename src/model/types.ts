@@ -275,6 +275,7 @@ export interface PolicyDocument {
   noticeTitle: string | null;
   /** 通知, 实施方案, 规划, 意见 … where the title says so. */
   docType: string | null;
+  /** 发文机关; the issuers of a joint document (联合发文) in the order written, joined by 、. */
   issuer: string | null;
   /** 文号, e.g. 巫溪府发〔2023〕25号. */
   docNumber: string | null;
