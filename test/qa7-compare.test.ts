@@ -173,3 +173,50 @@ describe('qa7 compare: a count and a rate are never the same indicator', () => {
     expect(matchIndicators(a.indicators, b.indicators).pairs).toEqual([]);
   });
 });
+
+describe('qa7 compare: the same target in another year stands beside it, years shown', () => {
+  const pair = (metric: RegExp) => c.targets.find((p) => metric.test(p.a.metric));
+
+  it('消防安全标准化管理达标率 100% by 2025 (county text) ↔ 100 by 2027 (city table)', () => {
+    const p = pair(/消防安全标准化管理达标率/);
+    expect(p).toBeDefined();
+    expect([p!.a.source, p!.a.value, p!.a.year, p!.b.source, p!.b.metric, p!.b.value, p!.b.year]).toEqual([
+      'prose', 100, 2025, 'indicator', '养老机构消防安全标准化管理达标率', 100, 2027,
+    ]);
+  });
+
+  it('乡镇（街道）综合养老服务中心覆盖率 100% by 2026 ↔ 街道综合养老服务中心覆盖率 100 by 2027: a deadline in the metric does not hide the pair', () => {
+    const p = pair(/综合养老服务中心覆盖率/);
+    expect(p).toBeDefined();
+    expect([p!.a.value, p!.a.year, p!.b.metric, p!.b.value, p!.b.year]).toEqual([100, 2026, '街道综合养老服务中心覆盖率', 100, 2027]);
+  });
+
+  it('the pairs found before stay (新增养老床位, 健康管理服务率, 培训, 投诉率, 公益金)', () => {
+    for (const m of [/养老床位/, /健康管理服务率/, /培训养老护理员/, /投诉率/, /福利彩票公益金/]) expect(pair(m), String(m)).toBeDefined();
+    expect([pair(/养老床位/)!.a.value, pair(/养老床位/)!.b.value]).toEqual([400, 3000]);
+  });
+
+  it('a date left in a prose metric (a period in front, a deadline behind) says when, not what', () => {
+    expect(metricSimilarity('2025—2027年全县新增养老床位', '2025—2027年全市新增养老床位')).toBe(1);
+    expect(metricSimilarity('2025—2027年全县新增养老床位', '新增养老床位')).toBe(1);
+    expect(metricSimilarity('乡镇（街道）综合养老服务中心覆盖率2026年底前', '街道综合养老服务中心覆盖率')).toBeGreaterThanOrEqual(TARGET_THRESHOLD);
+    // a figure that is no year stays: 2000张 is not a date
+    expect(metricSimilarity('其中护理型床位2000张以上', '其中护理型床位')).toBeLessThan(1);
+  });
+
+  it('in prose on both sides: 2025 ↔ 2030 pair; with a same-year figure on the other side, that one is taken', () => {
+    const plan = (name: string, body: string) =>
+      ingestText(
+        [`${name}农村供水保障规划`, '', '一、发展目标', '', body, '', '二、重点任务', '', `（一）推进城乡供水一体化。加快城乡供水管网互联互通。（牵头单位：${name.slice(0, 1)}水利局）`].join('\n'),
+        { fileName: `${name}-water.txt` },
+      );
+    const a = plan('青县', '到2025年，农村自来水普及率达到90%，规模化供水工程覆盖农村人口比例达到60%。');
+    const b = plan('云市', '到2030年，农村自来水普及率达到95%。到2025年，规模化供水工程覆盖农村人口比例达到55%；到2030年，规模化供水工程覆盖农村人口比例达到70%。');
+    const r = comparePlans(a, b);
+    const rows = r.targets.map((p) => [p.a.value, p.a.year, p.b.value, p.b.year]);
+    expect(rows).toEqual([
+      [90, 2025, 95, 2030],
+      [60, 2025, 55, 2025],
+    ]);
+  });
+});

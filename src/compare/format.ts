@@ -286,7 +286,7 @@ export function formatMarkdown(c: Comparison): string {
   if (c.indicatorsOnlyA.length > 0) out.push('', `仅 A 有：${c.indicatorsOnlyA.map((i) => i.name).join('、')}`);
   if (c.indicatorsOnlyB.length > 0) out.push('', `仅 B 有：${c.indicatorsOnlyB.map((i) => i.name).join('、')}`);
   if (c.targets.length > 0) {
-    out.push('', '## 正文中的量化目标', '', '同一指标的目标数值，至少一方写在正文而非指标表中（“表”为指标表，“文”为正文）。', '');
+    out.push('', '## 正文中的量化目标', '', '同一指标的目标数值，至少一方写在正文而非指标表中（“表”为指标表，“文”为正文）；年份不同的也并列，可见两级期限之别。', '');
     out.push(
       ...mdTable(
         ['A 的目标', 'A 数值', 'B 的目标', 'B 数值', '名称相似度'],

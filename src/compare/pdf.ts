@@ -141,7 +141,7 @@ export async function renderComparisonPdf(c: Comparison, a: PolicyDocument, b: P
   const numerals = ['七', '八'];
   if (c.targets.length > 0) {
     pdf.heading(`${numerals.shift()}、正文中的量化目标`);
-    pdf.paragraph('同一指标的目标数值，至少一方写在正文而非指标表中（“表”为指标表，“文”为正文）。', { size: 9, color: '#555555', indent: 0 });
+    pdf.paragraph('同一指标的目标数值，至少一方写在正文而非指标表中（“表”为指标表，“文”为正文）；年份不同的也并列，可见两级期限之别。', { size: 9, color: '#555555', indent: 0 });
     pdf.table(
       [
         { header: 'A 的目标', width: 0.26 },

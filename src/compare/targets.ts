@@ -10,9 +10,11 @@ import { bestPairs, type Candidate } from './matching.js';
  * table's business (indicators.ts); here the prose fills in what tables leave out.
  *
  * Metrics are compared as indicator names are (key + LCS similarity), with a higher bar:
- * prose metrics are phrases cut from sentences. Units must agree (a target of 3,000 人次 is
- * not one of 5 万人次), and so must years when both give one. Pairs are taken best first, one
- * to one.
+ * prose metrics are phrases cut from sentences, and a date left in one (2025—2027年全县…,
+ * …覆盖率2026年底前) says when, not what. Units must agree (a target of 3,000 人次 is not one
+ * of 5 万人次). Years need not: the same target one year earlier (100 % by 2026 ↔ 100 by 2027)
+ * is a difference to see, so such pairs are kept, years shown; among equally alike metrics a
+ * pair of the same year is taken first. Pairs are taken best first, one to one.
  */
 
 export interface TargetSide {
@@ -47,14 +49,22 @@ export function matchTargets(a: PolicyDocument, b: PolicyDocument, threshold = T
   sidesA.forEach((x, i) =>
     sidesB.forEach((y, j) => {
       if (x.source === 'indicator' && y.source === 'indicator') return;
-      if (!sameUnit(x.unit, y.unit) || (x.year !== null && y.year !== null && x.year !== y.year)) return;
-      const score = indicatorNameSimilarity(x.metric, y.metric);
+      if (!sameUnit(x.unit, y.unit)) return;
+      const score = metricSimilarity(x.metric, y.metric);
       if (score >= threshold) candidates.push({ i, j, score });
     }),
   );
   // among equals, a pair of the same year first
   const sameYearFirst = (p: Candidate, q: Candidate) => sameYear(sidesA[q.i], sidesB[q.j]) - sameYear(sidesA[p.i], sidesB[p.j]);
   return bestPairs(candidates, sameYearFirst).map((c) => ({ metric: sidesA[c.i].metric, score: round(c.score), a: sidesA[c.i], b: sidesB[c.j] }));
+}
+
+/** A period or a date inside a metric (2025—2027年, 2026年底前, 到2030年): when, not what. */
+const DATE_IN_METRIC = /(?:到|至)?(?:19|20)\d{2}\s*(?:年\s*)?(?:[—–\-~～至到]\s*(?:19|20)\d{2}\s*年?|年(?:底|末)?(?:以前|前)?)/g;
+
+/** Metric similarity as for indicator names, dates left out. */
+export function metricSimilarity(a: string, b: string): number {
+  return indicatorNameSimilarity(a.replace(DATE_IN_METRIC, ''), b.replace(DATE_IN_METRIC, ''));
 }
 
 function sameYear(x: TargetSide, y: TargetSide): number {
@@ -75,7 +85,7 @@ function sides(doc: PolicyDocument, threshold: number): TargetSide[] {
     if (seen.has(key) || indicatorKey(t.metric).length < 2) continue;
     seen.add(key);
     const restates = table.some(
-      (i) => i.value === t.value && (i.year === null || t.year === null || i.year === t.year) && indicatorNameSimilarity(i.metric, t.metric) >= threshold,
+      (i) => i.value === t.value && (i.year === null || t.year === null || i.year === t.year) && metricSimilarity(i.metric, t.metric) >= threshold,
     );
     if (!restates) out.push(proseSide(t));
   }
