@@ -220,3 +220,18 @@ describe('qa7 compare: the same target in another year stands beside it, years s
     ]);
   });
 });
+
+describe('qa7 compare: county and city forms of the same service (大队 ↔ 支队)', () => {
+  it('县消防救援大队 ↔ 市消防救援支队 is a level pair', () => {
+    const p = c.departments.find((d) => d.a === '县消防救援大队');
+    expect(p && [p.b, p.relation]).toEqual(['市消防救援支队', 'level']);
+  });
+
+  it('the rank of a 队 (总队/支队/大队) folds; another unit does not', () => {
+    const aliases = defaultAliases();
+    expect(coreKey('区综合行政执法大队', aliases).key).toBe(coreKey('市综合行政执法支队', aliases).key);
+    expect(coreKey('省消防救援总队', aliases).key).toBe(coreKey('县消防救援大队', aliases).key);
+    expect(correspondingLeads(['县消防救援大队'], ['市综合行政执法支队'], aliases)).toEqual([]);
+    expect(correspondingLeads(['县消防救援大队'], ['市消防救援支队'], aliases)).toEqual([['县消防救援大队', '市消防救援支队']]);
+  });
+});

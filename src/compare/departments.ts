@@ -20,9 +20,15 @@ export interface DepartmentPair {
   bLead: string[];
 }
 
+/**
+ * A 队's rank follows its level: 省消防救援总队, 市消防救援支队, 县消防救援大队 are one service
+ * (so are 综合行政执法支队/大队, 交警支队/大队); the rank is dropped like the level prefix.
+ */
+const TEAM_RANK = /(总队|支队|大队)$/;
+
 export function coreKey(name: string, aliases: AliasTable): { prefix: string; key: string } {
   const { prefix, core } = splitLevel(normalizeForMatch(name));
-  return { prefix, key: aliases.groupKeyOfCore(core) ?? core };
+  return { prefix, key: aliases.groupKeyOfCore(core) ?? core.replace(TEAM_RANK, '队') };
 }
 
 function keysOf(d: Department, aliases: AliasTable): { prefix: string; key: string }[] {
