@@ -1,5 +1,6 @@
 import type { Department, DepartmentKind, Mention } from '../model/types.js';
 import { normalizeForMatch } from '../model/normalize.js';
+import { mainName, secondName } from '../model/departments.js';
 import { spanPosition, type Context } from './context.js';
 import { sentenceAround } from './sentence.js';
 
@@ -20,8 +21,17 @@ export function extractDepartments(ctx: Context): void {
       g.forms.set(a.raw, (g.forms.get(a.raw) ?? 0) + 1);
     }
   }
-  for (const raw of unitsInProse(ctx)) {
-    const key = ctx.aliases.key(raw);
+  // 县大数据局 in prose is 县政府办公室（县大数据局） when no clause names it on its own
+  const carrierOf = new Map<string, string>();
+  for (const [key, g] of groups) {
+    for (const form of g.forms.keys()) {
+      const second = secondName(form)?.second;
+      const k = second && ctx.aliases.key(second);
+      if (k && !groups.has(k) && !carrierOf.has(k)) carrierOf.set(k, key);
+    }
+  }
+  for (const raw of unitsInProse(ctx, [...new Set(ctx.model.tasks.flatMap((t) => t.assignments.map((a) => a.raw)))])) {
+    const key = carrierOf.get(ctx.aliases.key(raw)) ?? ctx.aliases.key(raw);
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { forms: new Map(), order: groups.size }));
     // prose forms only name a unit the clauses do not; they never outvote the clauses' form
@@ -38,6 +48,8 @@ export function extractDepartments(ctx: Context): void {
     const add = (n: string) => n !== name && !aliases.includes(n) && aliases.push(n);
     for (let f = 1; f < forms.length; f++) add(forms[f][0]);
     for (const n of ctx.aliases.variants(name)) add(n);
+    const second = secondName(name)?.second;
+    if (second && carrierOf.get(ctx.aliases.key(second)) === key) [second, ...ctx.aliases.variants(second)].forEach(add);
     departments.push({ name, aliases, kind: kindOf(name), lead: [], responsible: [], mentions: [] });
   }
   const byName = new Map(departments.map((d) => [d.name, d]));
@@ -73,8 +85,13 @@ function pairKey(text: string, i: number): number {
 }
 
 const LEVEL_CHARS = /[县市区省州旗]/g;
-/** 社区, 城区, 园区 … : the character before 区/市 makes it part of another word. */
-const NOT_A_PREFIX = new Set([...'城社辖园片景校街新老山主都门超股'].map((c) => c.charCodeAt(0)));
+/**
+ * After a Chinese character, 县/市/区/省 ends a word (社区, 城区) or a place name (江屿省商务厅: not
+ * 省商务厅, a name the text never writes) unless that character introduces a unit: 设在, 会同, 向, 由,
+ * 报送, 及, 本 (本市) ….
+ */
+const INTRODUCES = new Set([...'在向同由报送与和及或并对经请交至到给为从按将把被归本该即促导调助'].map((c) => c.charCodeAt(0)));
+const HAN = /\p{Script=Han}/u;
 /** 区公安分局交警大队, 县生态环境局东坝监测站 name a sub-unit, not the unit before it. */
 const SUB_UNIT = /^(?:大队|支队|中队|交警|派出所|[科股处室所站]|[\u4e00-\u9fff]{1,6}?(?:监测站|中心|站|所|大队|中队|分局))/;
 
@@ -84,7 +101,7 @@ function longestAt(names: string[] | undefined, text: string, at: number): strin
   return undefined;
 }
 
-function unitsInProse(ctx: Context): string[] {
+function unitsInProse(ctx: Context, assigned: string[]): string[] {
   let heads = coresByHead.get(ctx.aliases);
   if (!heads) {
     heads = new Map();
@@ -103,12 +120,16 @@ function unitsInProse(ctx: Context): string[] {
     // test, not exec: no match object for each 县/市/区 (the match is one character)
     while (LEVEL_CHARS.test(text)) {
       const i = LEVEL_CHARS.lastIndex - 1;
-      if (i > 0 && NOT_A_PREFIX.has(text.charCodeAt(i - 1))) continue;
+      if (i > 0 && !INTRODUCES.has(text.charCodeAt(i - 1)) && HAN.test(text[i - 1])) continue;
       const core = longestAt(heads.get(pairKey(text, i + 1)), text, i + 1);
       if (!core) continue;
       const end = i + 1 + core.length;
       if (SUB_UNIT.test(text.slice(end, end + 10))) continue;
-      found.push(text.slice(i, end));
+      const unit = text.slice(i, end);
+      // part of a longer name a clause assigns (县财政局（县国资中心）, its 县国资中心): that unit's, not one of its own
+      const at = b.content.at(i);
+      if (ctx.clauseRanges.some(([s, e]) => at >= s && at < e) && assigned.some((n) => n !== unit && n.includes(unit))) continue;
+      found.push(unit);
       LEVEL_CHARS.lastIndex = end;
     }
   }
@@ -147,6 +168,13 @@ const KINDS: [RegExp, DepartmentKind][] = [
 ];
 
 export function kindOf(name: string): DepartmentKind {
+  // 县财政局（县国资中心） is what 县财政局 is; 县城投（集团） says it only in the bracket
+  const main = mainName(name);
+  const kind = main ? kindOfWhole(main) : 'other';
+  return kind !== 'other' ? kind : kindOfWhole(name);
+}
+
+function kindOfWhole(name: string): DepartmentKind {
   for (const [re, kind] of KINDS) if (re.test(name)) return kind;
   return 'other';
 }

@@ -26,6 +26,27 @@ export function splitLevel(name: string): SplitName {
   return { prefix: '', core: name };
 }
 
+/** A bracket that closes a name: 县政府办公室（县大数据局）, 有关乡镇（街道）. */
+const TRAILING_BRACKET = /^([^（(]+)[（(]([^（）()]+)[）)]$/;
+
+/** The name before a bracket that closes it (县人民医院（医共体总院）, 县发展改革委（县粮食和物资储备局（县能源局））), or null. */
+export function mainName(name: string): string | null {
+  return /^([^（(]+)[（(].*[）)]$/.exec(name)?.[1] ?? null;
+}
+
+/**
+ * A unit that carries a second name in brackets (one office, two nameplates): 县政府办公室（县大数据局）,
+ * 县委宣传部（县网信办）. Both parts are level-prefixed names; 有关乡镇（街道）, 各乡镇人民政府（街道办事处）,
+ * 镇政府（街道办事处） name alternatives, not a second name, and 县城投（集团） a qualifier.
+ */
+export function secondName(name: string): { main: string; second: string } | null {
+  const m = TRAILING_BRACKET.exec(name);
+  if (!m) return null;
+  const [main, second] = [splitLevel(m[1]), splitLevel(m[2])];
+  if (!main.prefix || !second.prefix || /^(乡|镇|街道)$/.test(second.prefix)) return null;
+  return { main: m[1], second: m[2] };
+}
+
 export interface AliasFile {
   groups: string[][];
 }
@@ -152,6 +173,12 @@ export function resolveDepartment(
     }),
   );
   if (sameGroup.length > 0) return pick(sameGroup);
+  // 财政局 → 县财政局（县国资中心） when no unit has it as its whole name
+  const carriers = departments.filter((d) => {
+    const main = secondName(d.name)?.main;
+    return main !== undefined && sameUnit(normalizeForMatch(main), q, aliases);
+  });
+  if (carriers.length > 0) return pick(carriers);
 
   const suffix = departments.filter((d) => names(d).some((n) => n.endsWith(q)));
   if (suffix.length > 0) return pick(suffix);
@@ -160,6 +187,38 @@ export function resolveDepartment(
   const contains = departments.filter((d) => names(d).some((n) => spellings.some((v) => n.includes(v))));
   if (contains.length > 0) return pick(contains);
   return { status: 'unknown' };
+}
+
+/** `name` (as written in a model) is the unit the query means: same key, or same alias group when the query has no level. */
+function sameUnit(name: string, q: string, aliases: AliasTable): boolean {
+  if (name === q || aliases.key(name) === aliases.key(q)) return true;
+  const qSplit = splitLevel(q);
+  const qGroup = aliases.groupKeyOfCore(qSplit.core) ?? aliases.groupKeyOfCore(q);
+  return qSplit.prefix === '' && qGroup !== null && aliases.groupKeyOfCore(splitLevel(name).core) === qGroup;
+}
+
+/**
+ * The units that carry `department`'s name as their main name with a second name in brackets
+ * (县财政局 → 县财政局（县国资中心）): the same office, so what it leads is what a user asking
+ * for 县财政局 wants to see too.
+ */
+export function carriersOf(department: Department, departments: Department[], aliases: AliasTable = defaultAliases()): Department[] {
+  const own = normalizeForMatch(department.name);
+  return departments.filter((d) => {
+    if (d === department || d.name === department.name) return false;
+    const main = secondName(d.name)?.main;
+    return main !== undefined && aliases.key(normalizeForMatch(main)) === aliases.key(own);
+  });
+}
+
+/**
+ * Every unit a query means in one document: the department it resolves to and the units that
+ * carry that name with a second name (财政局 → 县财政局, 县财政局（县国资中心）). Empty when the
+ * query is unknown or ambiguous (requireDepartment says which).
+ */
+export function unitsMeant(query: string, departments: Department[], aliases: AliasTable = defaultAliases()): Department[] {
+  const r = resolveDepartment(query, departments, aliases);
+  return r.status === 'found' ? [r.department, ...carriersOf(r.department, departments, aliases)] : [];
 }
 
 function pick(found: Department[]): Resolution {
