@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { ingestFile, ingestText } from '../src/ingest.js';
 import { resolveDepartment, unitsMeant } from '../src/model/departments.js';
+import { writeSheets } from '../src/report/sheets.js';
 import type { PolicyDocument } from '../src/model/types.js';
 
 /**
@@ -107,5 +111,23 @@ describe('units read from prose', () => {
     const names = doc.departments.map((d) => d.name);
     expect(names).toEqual(expect.arrayContaining(['市发展改革委', '市财政局', '市审计局', '省发展改革委']));
     expect(names).not.toContain('省财政厅');
+  });
+});
+
+describe('responsibility sheets', () => {
+  it('`sheets` writes no sheet for a unit with no task and no mention (nothing to print)', async () => {
+    const doc = await ingestFile(CHENGYANG);
+    // a unit the directory keeps although it carries nothing (e.g. from a clause the parser could not read)
+    doc.departments.push({ name: '县统计局', aliases: [], kind: 'department', lead: [], responsible: [], mentions: [] });
+    const dir = await mkdtemp(path.join(tmpdir(), 'qa7-sheets-'));
+    try {
+      const index = await writeSheets(doc, dir, { date: new Date('2025-07-01') });
+      expect(index.sheets.map((s) => s.department)).not.toContain('县统计局');
+      expect(index.sheets.every((s) => s.lead.length + s.responsible.length > 0 || doc.departments.find((d) => d.name === s.department)!.mentions.length > 0)).toBe(true);
+      expect(await readdir(dir)).not.toContain('县统计局责任清单.pdf');
+      expect(index.sheets.map((s) => s.department)).toContain('县商务委');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -55,7 +55,8 @@ export async function writeSheets(doc: PolicyDocument, outDir: string, options: 
   namer.name(INDEX_JSON);
   namer.name(INDEX_MD);
   const sheets: SheetIndexEntry[] = [];
-  for (const department of byLoad(doc.departments)) {
+  // a unit with no task and no mention would get a sheet with nothing on it (`policy sheet` still makes one)
+  for (const department of byLoad(doc.departments).filter((d) => d.lead.length + d.responsible.length + d.mentions.length > 0)) {
     const file = namer.name(`${department.name}责任清单`, '.pdf');
     const { bytes, pages } = await renderSheet(buildSheet(doc, department), { ...options, date });
     await writeFile(insideDir(outDir, file), bytes);
