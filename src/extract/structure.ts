@@ -107,12 +107,11 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
     );
   }
 
-  const numbers = taskSections.map((s) => s.data.number);
-  const unique = new Set(numbers).size === numbers.length;
+  const numbers = taskNumbers(ctx, taskSections);
   const tasks: Task[] = [];
   const missing: { task: Task; section: SectionNode }[] = [];
   for (const s of taskSections) {
-    const number = unique ? s.data.number : s.data.id.slice(1);
+    const number = numbers.get(s)!;
     const text = fullText(ctx, s);
     const found = clauseOf(ctx, s);
     const clause = found?.clause ?? null;
@@ -183,6 +182,26 @@ function firstDeadline(clauses: ClauseMatch[]): string | null {
     if (deadline !== null) return deadline;
   }
   return null;
+}
+
+/**
+ * Task numbers, unique within the document: the items' own numbers where they are; where they
+ * repeat (1. under each （一）), the shortest run of the document's own numbers, from the item
+ * up, that tells them apart — 4.2.2 for the （二） of 第四章第二节 whether or not chapters sit in
+ * 篇 — and positions in the outline only where the document's numbers never do.
+ */
+function taskNumbers(ctx: Context, sections: SectionNode[]): Map<SectionNode, string> {
+  const own = sections.map((s) => s.data.number);
+  if (new Set(own).size === own.length) return new Map(sections.map((s, i) => [s, own[i]]));
+  const chains = sections.map((s) => ancestorsOf(ctx, s).map((a) => a.data.ordinal));
+  const longest = Math.max(...chains.map((c) => c.length));
+  for (let depth = 2; depth <= longest; depth++) {
+    const runs = chains.map((c) => c.slice(-depth));
+    if (runs.some((r) => r.some((n) => !(n > 0)))) break;
+    const numbers = runs.map((r) => r.join('.'));
+    if (new Set(numbers).size === numbers.length) return new Map(sections.map((s, i) => [s, numbers[i]]));
+  }
+  return new Map(sections.map((s) => [s, s.data.id.slice(1)]));
 }
 
 /** Items belong to one task group when they share their style and their parent's style. */
