@@ -154,6 +154,9 @@ function pipeTable(lines: Line[], i: number): TableRegion | null {
  * between rows are category rows (一、健身参与) and stay in the table.
  */
 const ROW_LAYOUTS = [
+  // one tab between cells (a sheet copied from Excel or WPS: an empty cell is two tabs in a row),
+  // then runs of tabs (Word aligning its columns); the reading that takes in more rows wins
+  ['tab-rows', /\t/],
   ['tab-rows', /\t+/],
   ['space-rows', /(?:[ \u3000]{2,}|\t)+/],
   ['space-rows', /[ \u3000\t]+/],
@@ -164,7 +167,9 @@ function rowsTable(lines: Line[], i: number): TableRegion | null {
   // sentence or no space between words) starts no table, and is told so without splitting.
   const l = lines[i];
   if (isBlank(l) || (!l.text.includes('\t') && (SENTENCE.test(l.text) || !WORDS_APART.test(l.text)))) return null;
+  let best: TableRegion | null = null;
   for (const [layout, sep] of ROW_LAYOUTS) {
+    if (best && best.layout !== layout) break;
     // tabs are a strong sign: a tab-separated cell may hold sentences (a task's full text)
     const count = (l: Line) =>
       isBlank(l) || (layout === 'tab-rows' ? !l.text.includes('\t') : SENTENCE.test(l.text) || !WORDS_APART.test(l.text)) ? 0 : splitCells(l, sep).length;
@@ -180,15 +185,19 @@ function rowsTable(lines: Line[], i: number): TableRegion | null {
       } else if (isCategoryRow(lines[k]) && k + 1 < lines.length && count(lines[k + 1]) === n) continue;
       else break;
     }
-    if (rows < min) continue;
-    return {
+    if (rows < min || (best && best.last >= j)) continue;
+    // a tab-separated line right after the rows is a row that does not fit: say so, it stays prose
+    const next = lines[j + 1];
+    const cut = layout === 'tab-rows' && next && !isBlank(next) && next.text.trim().includes('\t') ? j + 1 : undefined;
+    best = {
       first: i,
       last: j,
       layout,
+      ...(cut === undefined ? {} : { cutShort: cut }),
       rows: lines.slice(i, j + 1).map((l) => (count(l) === n ? splitCells(l, sep) : [trimmedSpan(l, l.start, l.end)!])),
     };
   }
-  return null;
+  return best;
 }
 
 function isCategoryRow(l: Line): boolean {
