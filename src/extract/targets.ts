@@ -7,20 +7,40 @@ import { sentenceAround } from './sentence.js';
  * Quantitative targets in prose: 城区公交站点500米覆盖率达到90%, 学前三年毛入园率达95%以上,
  * 常住人口城镇化率达到50%左右. "到2025年，…" sets the year for what follows it in the same
  * paragraph. A number glued to more words (500米覆盖率, 5G, 4A级, G347) is part of a name,
- * not a target.
+ * not a target — unless a comparator marks a count before its noun (不少于3个服务中心).
+ * Ranges (5%—8%) give the lower bound and `upper`; ratios (2.5:1) a/b as indicator cells do;
+ * a change (下降10个百分点) keeps its verb in comparatorText; 实现全覆盖 is 100 %, 翻一番 2 倍.
  */
 
 /** Measure words, each optionally scaled (万人, 亿立方米, 1.5亿亩, 1万名). */
 const BASE_UNITS =
-  '个百分点|%|％|‰|个工作日|工作日|微克/立方米|毫克/升|名|处|口|立方米|人次|人|元|平方公里|公里|千米|平方米|公顷|亩|个|所|家|座|条|项|户|张|床|辆|套|台|件|间|栋|天|小时|分钟|倍|千瓦时|千瓦|兆瓦|吨|米|km|EFLOPS|PFLOPS|Gbps|Mbps';
+  '个百分点|%|％|‰|个工作日|工作日|微克/立方米|毫克/升|名|处|口|立方米|人次|人|元|平方公里|公里|千米|平方米|公顷|亩|个|所|家|座|条|项|户|张|床|辆|套|台|件|间|栋|天|小时|分钟|倍|千瓦时|千瓦|兆瓦|吨|米|场次|场|岁|km|EFLOPS|PFLOPS|Gbps|Mbps';
 // a bare 万 or 亿 counts too (标识注册量突破30亿)
 const UNITS = `(?:(?:万|亿|千|百)?(?:${BASE_UNITS})(?:[（(][\\u4e00-\\u9fff]{1,2}[）)])?|万|亿)`;
 const VERBS =
-  '不低于|不少于|不超过|不高于|超过|达到|提高到|提升到|提高至|提升至|降低到|下降到|下降至|减少到|减少至|压减至|压减到|压缩至|压缩到|缩短至|缩短到|增加到|增加至|扩大到|扩大至|降至|降到|控制在|保持在|稳定在|突破|达|约';
-const PER = '(?:/|每)(?:平方公里|万人|千人|百人|人|户|年|天|日|公里)';
-const VALUE = new RegExp(`(${VERBS})?\\s*(\\d+(?:\\.\\d+)?)\\s*((?:${UNITS})(?:${PER})?)?\\s*(以上|以下|以内|左右)?`, 'g');
-const YEAR_MARK = /(?:到|至|力争到|预计到|截至|截止|力争)\s*(\d{4})\s*年(?:底|末)?|(\d{4})\s*年(?:底|末)?前|(?:^|[，。；])\s*(\d{4})\s*年(?:底|末)?(?=[\u4e00-\u9fff])(?!以来|以前|前后|相比|比|同期)/g;
+  '不低于|不少于|不超过|不高于|超过|达到|提高到|提升到|提高至|提升至|降低到|下降到|下降至|减少到|减少至|压减至|压减到|压缩至|压缩到|缩短至|缩短到|缩小到|缩小至|增加到|增加至|扩大到|扩大至|降至|降到|控制在|保持在|稳定在|突破|达|约';
+const PER_WORDS = '平方公里|万人|千人|百人|人|百户|千户|户|年|天|日|公里';
+const PER = `(?:/|每)(?:${PER_WORDS})`;
+// a ratio a:b (2.5:1) reads as a/b, as in indicator cells
+const NUMBER = '(\\d+(?:\\.\\d+)?)(?:\\s*[:：]\\s*(\\d+(?:\\.\\d+)?))?';
+const VALUE = new RegExp(`(${VERBS})?\\s*${NUMBER}\\s*((?:${UNITS})(?:${PER})?)?\\s*(及以上|及以下|以上|以下|以内|左右)?`, 'g');
+/** The upper bound of a range: 5%—8%, 6%-8%, 10%～15%, 5至8个. */
+const RANGE_TAIL = new RegExp(`^\\s*(?:—{1,2}|–|-|－|~|～|至)\\s*(\\d+(?:\\.\\d+)?)\\s*((?:${UNITS})(?:${PER})?)?\\s*(以上|以下|以内|左右)?`);
+// 到2025年 / 力争到2025年 govern the rest of the paragraph; 2025年底前 / 2026年6月底前 their
+// clause (to the next ；or 。); a period 2025—2027年 at a clause's head governs like 到2027年
+const YEAR_MARK =
+  /(?:到|至|力争到|预计到|截至|截止|力争)\s*(\d{4})\s*年(?:底|末)?|(\d{4})\s*年\s*(?:\d{1,2}\s*月)?(?:底|末|中)?(?:前|以前)|(?:^|[，。；：\s])\s*(\d{4})\s*年(?:底|末)?(?=[\u4e00-\u9fff])(?!(?:底|末)?(?:以来|以前|前|相比|比|同期))|(?:^|[，。；：\s])\s*\d{4}\s*年?\s*[—–\-－~～至]\s*(\d{4})\s*年(?![）)])/g;
 const AFTER_OK = /^($|[，。；、,;）)\s和及或等]|以)/;
+/** A figure that sets a norm: 每百户不低于20平方米的标准配建…. */
+const NORM_AFTER = /^的(?:标准|要求)/;
+/** A share followed by what it is a share of: 40%以上面积达到…, 80%以上的行政村…. */
+const SHARE_AFTER = /^的?(?:面积|行政村|村|乡镇|社区|企业|学校|医院|人口)/;
+/** Measure words of things counted, which may come before their noun (不少于3个服务中心). */
+const COUNT_UNIT = /^(?:万|千|百)?(?:个|家|所|座|处|项|张|场|条|台|套|辆|件|间|栋|名|支|批)$/;
+const COUNT_VERB = /^(?:不少于|不低于|超过)$/;
+const COVERAGE = /(实现|做到|达到)?全覆盖(?=$|[，。；])/g;
+const DOUBLING = /翻(一|两|二|三)番(以上)?/g;
+const NO_DIGIT_TARGET = /全覆盖|翻[一两二三]番/;
 
 export function extractTargets(ctx: Context): void {
   const taskOf = new Map<unknown, string>();
@@ -38,60 +58,139 @@ export function extractTargets(ctx: Context): void {
 
 const DIGIT = /[0-9０-９]/;
 
+interface YearMark {
+  at: number;
+  year: number;
+  /** Where the mark stops governing: a deadline at its clause's end, others never. */
+  until: number;
+}
+
 function targetsIn(ctx: Context, b: Block, task: string | null): Target[] {
-  if (!DIGIT.test(b.content.text)) return [];
+  if (!DIGIT.test(b.content.text) && !NO_DIGIT_TARGET.test(b.content.text)) return [];
   const earliest = ctx.model.period?.start ?? (ctx.model.date ? Number(ctx.model.date.slice(0, 4)) : null);
   // full-width digits (２０２５年, ９５％) fold one for one, so indices stay those of the text
   const original = b.content.text;
   const text = foldDigits(original);
-  const marks: { at: number; year: number }[] = [];
+  const marks: YearMark[] = [];
   // exec on the shared regexes: matchAll copies the regex on each call and iterates slowly
   YEAR_MARK.lastIndex = 0;
   for (let m = YEAR_MARK.exec(text); m; m = YEAR_MARK.exec(text)) {
-    const year = Number(m[1] ?? m[2] ?? m[3]);
+    const year = Number(m[1] ?? m[2] ?? m[3] ?? m[4]);
     // a deadline lies after the document was written: "2000年底前建成的小区" describes, it does not set a year
     if (earliest !== null && year < earliest) continue;
-    marks.push({ at: m.index! + m[0].length, year });
+    const at = m.index! + m[0].length;
+    marks.push({ at, year, until: m[2] ? clauseEnd(text, at) : Infinity });
   }
+  const yearAt = (start: number) => marks.findLast((k) => k.at <= start && start < k.until)?.year ?? null;
   const inClause = (i: number) => ctx.clauseRanges.some(([s, e]) => b.content.at(i) >= s && b.content.at(i) < e);
-  const out: Target[] = [];
+  const found: Target[] = [];
+  const make = (t: Omit<Target, 'year' | 'raw' | 'sentence' | 'section' | 'task' | 'position'>, start: number, end: number): Target => ({
+    ...t,
+    year: yearAt(start),
+    raw: original.slice(start, end).trim(),
+    sentence: sentenceAround(original, start, end, Infinity),
+    section: b.section?.data.id ?? null,
+    task,
+    position: spanPosition(ctx, b.content, start, end),
+  });
+  let last: { metric: string; end: number } | null = null;
   VALUE.lastIndex = 0;
   for (let m = VALUE.exec(text); m; m = VALUE.exec(text)) {
-    const [whole, verb, num, unit, suffix] = m;
+    const [whole, verb, num, denominator] = m;
+    let [, , , , unit, suffix] = m as unknown as (string | undefined)[];
     const start = m.index! + (verb ? 0 : whole.indexOf(num));
     const numAt = m.index! + whole.indexOf(num);
-    const end = m.index! + whole.length;
-    if (!unit && !verb && !suffix) continue;
+    let end = m.index! + whole.length;
+    let value = denominator ? Number(num) / Number(denominator) : Number(num);
+    let upper: number | null = null;
+    if (!denominator && !suffix) {
+      const range = RANGE_TAIL.exec(text.slice(end));
+      if (range && range[2] && (!unit || unit === range[2]) && Number(range[1]) > value) {
+        upper = Number(range[1]);
+        unit = range[2];
+        suffix = range[3];
+        end += range[0].length;
+        VALUE.lastIndex = end;
+      }
+    }
+    if (!unit && !verb && !suffix && !denominator) continue;
+    if (denominator && !verb && !suffix) continue; // a ratio stated without a verb: a present level (由3.2:1…)
     const before = text[numAt - 1] ?? '';
     if (GLUED_BEFORE.test(before) && !verb) continue;
-    if (!AFTER_OK.test(text.slice(end))) continue;
     if (YEAR_ONLY.test(num) && !unit) continue;
     if (inClause(numAt)) continue;
-    const { metric, verbText } = metricBefore(text, start, verb);
+    // 60岁及以上老年人: a class of people, not a figure
+    if (suffix?.startsWith('及') && HAN_CHAR.test(text[end] ?? '')) continue;
+    const after = text.slice(end);
+    let noun: string | null = null;
+    let norm: string | null = null;
+    if (!AFTER_OK.test(after)) {
+      if ((verb || suffix) && NORM_AFTER.test(after)) norm = phraseAfter(text, end + NORM_AFTER.exec(after)![0].length);
+      else if (unit && COUNT_UNIT.test(unit) && ((verb && COUNT_VERB.test(verb)) || suffix === '以上')) noun = phraseAfter(text, end);
+      // 建成区40%以上面积达到…要求: the share of the whole that meets it
+      else if (unit && /^[%％]$/.test(unit) && (verb || suffix) && SHARE_AFTER.test(after)) norm = phraseAfter(text, end).replace(/^的/, '');
+      if (!(noun && noun.length >= 2) && !(norm && norm.length >= 2)) continue;
+    }
+    const read = metricBefore(text, start, verb);
+    if (read.fact) continue;
+    let metric = noun ?? read.metric;
+    if (norm) metric = read.subject + norm;
+    // 2027年底前达到70%以上 after ……率达到60%以上； in the same sentence: the same metric
+    if (!metric && read.bare && last && !/[。！？]/.test(text.slice(last.end, start))) metric = last.metric;
     if (!metric) continue;
+    const verbText = read.verbText;
     const comparatorText = suffix ?? verbText ?? null;
-    const year = marks.findLast((k) => k.at <= start)?.year ?? null;
-    out.push({
-      metric,
-      value: Number(num),
-      unit: unit ? unit.replace('％', '%') : null,
-      comparator: comparatorOf(suffix, verbText),
-      comparatorText,
-      year,
-      raw: original.slice(start, end).trim(),
-      sentence: sentenceAround(original, start, end, Infinity),
-      section: b.section?.data.id ?? null,
-      task,
-      position: spanPosition(ctx, b.content, start, end),
-    });
+    const cleanUnit = unit ? unit.replace('％', '%') + (read.per ? `/${read.per}` : '') : null;
+    found.push(
+      make(
+        {
+          metric,
+          value,
+          unit: cleanUnit,
+          comparator: upper !== null && !suffix ? '>=' : comparatorOf(suffix, verbText),
+          comparatorText,
+          upper,
+        },
+        start,
+        end,
+      ),
+    );
+    last = { metric, end };
   }
-  return out;
+  // 实现全覆盖: a coverage of 100 %; 推进…全覆盖 only sets a direction
+  COVERAGE.lastIndex = 0;
+  for (let m = COVERAGE.exec(text); m; m = COVERAGE.exec(text)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (inClause(start)) continue;
+    const clause = text.slice(clauseStart(text, start), start);
+    if (!m[1] && !/实现|做到|达到/.test(clause)) continue;
+    if (/推进|推动|逐步|已(?:经)?(?:实现|做到|达到|$)/.test(clause + (m[1] ?? ''))) continue;
+    const read = metricBefore(text, start, undefined);
+    if (read.fact || !read.metric) continue;
+    const metric = read.metric.replace(/(?:实现|做到|达到)$/, '').replace(/^(?:实现|做到|达到)/, '');
+    if (metric.length < 2) continue;
+    const rawStart = m[1] ? start : start + m[0].indexOf('全覆盖');
+    found.push(make({ metric: /覆盖率?$/.test(metric) ? metric : `${metric}覆盖率`, value: 100, unit: '%', comparator: '=', comparatorText: '全覆盖', upper: null }, rawStart, end));
+  }
+  // 翻一番: twice the base year's level
+  DOUBLING.lastIndex = 0;
+  for (let m = DOUBLING.exec(text); m; m = DOUBLING.exec(text)) {
+    const start = m.index!;
+    if (inClause(start)) continue;
+    const read = metricBefore(text, start, undefined);
+    const metric = read.metric.replace(/(?:实现|力争)$/, '');
+    if (read.fact || metric.length < 2) continue;
+    const factor = 2 ** ({ 一: 1, 两: 2, 二: 2, 三: 3 } as Record<string, number>)[m[1]];
+    found.push(make({ metric, value: factor, unit: '倍', comparator: m[2] ? '>=' : '=', comparatorText: m[0], upper: null }, start, start + m[0].length));
+  }
+  return found.sort((x, y) => x.position.start.offset - y.position.start.offset);
 }
 
 const BACKGROUND = /发展基础|发展成就|发展现状|基本情况|工作回顾|取得成效|主要成效|面临形势|发展环境/;
-/** Words between the metric and its value that are neither: 比例原则上不低于, 比例保持100%. */
-const HEDGE = /(原则上|保持|全部|均|要|应|需|须|可|累计|共计|总计|平均)+$/;
-const FILLER = /^(并|且|使|让|其中|力争|全力|努力|确保|基本|实现|建成|创成|新增|累计|完成|全县|全市|全区|全面|按照标准|按照|按|建设|实施|新建|改造|打造|推进|，)+/;
+/** Words between the metric and its value that are neither: 比例原则上不低于, 比例保持100%, 床位力争达到. */
+const HEDGE = /(原则上|保持|全部|均|要|应|需|须|可|累计|共计|总计|平均|力争|争取|努力|确保|基本)+$/;
+const FILLER = /^(并|且|使|让|其中|力争|全力|努力|确保|基本|实现|建成(?!区[^级])|创成|新增|累计|完成|全年|全县|全市|全区|全面|按照标准|按照|按|建设|实施|新建|改造|打造|推进|积极|或|，|、)+/;
 const TRAILING_VERB = new RegExp(`(${VERBS}|为|在)$`);
 
 // made once: a regex literal in a function is a new object each time it runs
@@ -99,13 +198,56 @@ const GLUED_BEFORE = /[\dA-Za-z.．第—\-－~～:：]/;
 const YEAR_ONLY = /^\d{4}$/;
 const HAN_CHAR = /[\u4e00-\u9fff]/;
 const CLAUSE_BREAK = /[，。；：、,;:\n（(“”]/;
-const LEADING_YEAR = /^(?:到|至|力争到|预计到|力争)?\s*\d{4}\s*年(?:底|末)?/;
+const SENTENCE_BREAK = /[；。！？;\n]/;
+/** 到2025年 / 2025年底前 / 2026年6月底前 / 2025—2027年 at the head of a metric. */
+const LEADING_YEAR =
+  /^(?:到|至|力争到|预计到|力争|在)?\s*(?:\d{4}\s*年?\s*[—–\-－~～至]\s*)?\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:底|末)?(?:前|以前)?(?:期间|内)?/;
+/** 覆盖率2026年底前 (达到100%): a deadline between the metric and its figure. */
+const TRAILING_YEAR = /(?:到|至|在)?\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:底|末)?(?:前|以前)?$/;
 const ENUMERATION = /^[一二三四五六七八九十]是/;
 const FROM_YEAR = /由\s*\d{4}\s*年.*$/;
 const BASE_YEAR = /[较比]\s*\d{4}\s*年(?:底|末)?/;
 const CHANGE_ONLY = /^(提高|下降|增长|减少|降低|提升|增加)$/;
+/** A change stated by its verb right before the figure: 闲置率下降10个百分点, 增加值增长8%. */
+const CHANGE_VERB = /(下降|降低|增长|提高|提升|减少|增加|缩小|扩大|缩短|压减|压缩)$/;
+/** A level the text reports, not one it sets: 收集率仅为48.6%, 漏损率已达到12%, 指出…问题6个. */
+const PRESENT = /(仅|只|尚|目前|当前|已经|已|(?<![实体表发出展])现)$/;
+const REPORTED = /^(指出|反馈|发现|查出|尚有)/;
+/** 每百户 (不低于20平方米): the figure is per 百户. */
+const PER_BEFORE = new RegExp(`(?:按照|按|以)?每(${PER_WORDS})$`);
+/** 面积不低于总建筑面积的 (50%): the comparator stands before the whole the figure is a share of. */
+const SHARE_OF = /^(.+?)(不低于|不少于|不超过|不高于|低于|高于|超过)([\u4e00-\u9fff]{1,12})的$/;
 
-function metricBefore(text: string, start: number, verb: string | undefined): { metric: string; verbText: string | null } {
+function clauseEnd(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) if (SENTENCE_BREAK.test(text[i])) return i;
+  return text.length;
+}
+
+function clauseStart(text: string, from: number): number {
+  let s = from;
+  while (s > 0 && !CLAUSE_BREAK.test(text[s - 1])) s--;
+  return s;
+}
+
+/** The words after a figure up to the clause's end: 农村区域养老服务中心 (不少于3个…), 配建社区养老服务设施 (…的标准…). */
+function phraseAfter(text: string, from: number): string {
+  let e = from;
+  while (e < text.length && !CLAUSE_BREAK.test(text[e]) && text[e] !== '并') e++;
+  return text.slice(from, e).trim();
+}
+
+/** Walking back over 、: an enumeration of modifiers (生活照料、康复护理的面积) is part of the metric. */
+function enumeratesModifiers(text: string, comma: number, start: number): boolean {
+  const previous = text.slice(clauseStart(text, comma), comma);
+  if (previous.length === 0 || DIGIT.test(previous)) return false;
+  return /[的等]/.test(text.slice(comma + 1, start)) || previous.length <= 4;
+}
+
+function metricBefore(
+  text: string,
+  start: number,
+  verb: string | undefined,
+): { metric: string; verbText: string | null; per: string | null; fact: boolean; bare: boolean; subject: string } {
   // back to the start of the clause; a bracket closed inside the metric (自然村(组)通…) is part of it
   let s = start;
   let depth = 0;
@@ -117,12 +259,21 @@ function metricBefore(text: string, start: number, verb: string | undefined): { 
     // a quoted name inside the metric: 专精特新“小巨人”企业
     else if (c === '”' && !quoted && HAN_CHAR.test(text[s] ?? '')) quoted = true;
     else if (c === '“' && quoted) quoted = false;
-    else if (CLAUSE_BREAK.test(c)) break;
+    else if (c === '、' && depth === 0 && !quoted && enumeratesModifiers(text, s - 1, start)) {
+      s--;
+      continue;
+    } else if ((c === ':' || c === '：') && DIGIT.test(text[s - 2] ?? '') && DIGIT.test(text[s] ?? '')) {
+      s--; // a ratio inside the phrase: 之比由2024年的3.2:1缩小到…
+      continue;
+    } else if (CLAUSE_BREAK.test(c)) break;
     s--;
   }
   let phrase = text.slice(s, start).trim();
+  const reported = REPORTED.test(phrase);
   // "到2025年城区公交站点…": drop the year marker from the metric
   phrase = phrase.replace(LEADING_YEAR, '').replace(ENUMERATION, '');
+  // nothing but a time mark (；2027年底前达到70%以上): the clause goes on with the metric before it
+  const bare = phrase.trim() === '' && text.slice(s, start).trim() !== '';
   // "面积由2015年的52平方公里扩大到2020年的": the metric is what comes before 由
   phrase = phrase.replace(FROM_YEAR, '');
   let verbText = verb ?? null;
@@ -131,23 +282,38 @@ function metricBefore(text: string, start: number, verb: string | undefined): { 
     verbText ??= tv[1];
     phrase = phrase.slice(0, tv.index);
   }
+  if (reported || PRESENT.test(phrase)) return { metric: '', verbText, per: null, fact: true, bare, subject: '' };
+  const share = verb ? null : SHARE_OF.exec(phrase);
+  if (share) {
+    phrase = `${share[1]}占${share[3]}`;
+    verbText ??= share[2];
+  }
+  let per: string | null = null;
+  const perBefore = PER_BEFORE.exec(phrase);
+  if (perBefore) {
+    per = perBefore[1];
+    phrase = phrase.slice(0, perBefore.index);
+  }
   // "用水量较2015年下降": the base year belongs to the sentence, not to the metric's name
-  phrase = phrase.replace(BASE_YEAR, '').replace(HEDGE, '');
+  phrase = phrase.replace(BASE_YEAR, '').replace(TRAILING_YEAR, '').replace(HEDGE, '');
+  phrase = phrase.replace(/(?:原则上|应|要|须|需|均)+占/, '占');
+  // the subject a norm applies to keeps its words: 新建住宅小区 (按每百户…的标准)
+  const subject = phrase.trim();
   phrase = phrase.replace(FILLER, '').trim();
+  if (!verbText) verbText = CHANGE_VERB.exec(phrase)?.[1] ?? null;
   if (CHANGE_ONLY.test(phrase)) phrase = '';
-  return { metric: phrase.length >= 2 ? phrase : '', verbText };
+  return { metric: phrase.length >= 2 ? phrase : '', verbText, per, fact: false, bare, subject };
 }
 
 function comparatorOf(suffix: string | undefined, verb: string | null): Comparator {
-  if (suffix === '以上') return '>=';
-  if (suffix === '以下' || suffix === '以内') return '<=';
+  if (suffix === '以上' || suffix === '及以上') return '>=';
+  if (suffix === '以下' || suffix === '及以下' || suffix === '以内') return '<=';
   if (suffix === '左右') return '~';
   if (!verb) return '=';
   if (/不低于|不少于/.test(verb)) return '>=';
   if (/不超过|不高于|控制在/.test(verb)) return '<=';
   if (/超过|突破/.test(verb)) return '>';
-  if (/压减|压缩|缩短/.test(verb)) return '<=';
+  if (/^(?:压减|压缩|缩短|缩小)(?:到|至)$/.test(verb)) return '<=';
   if (/约/.test(verb)) return '~';
   return '=';
 }
-

@@ -237,8 +237,10 @@ export interface Target {
   value: number;
   unit: string | null;
   comparator: Comparator;
-  /** The words that gave the comparator: 以上, 不低于, 左右, 达到 … */
+  /** The words that gave the comparator: 以上, 不低于, 左右, 达到 …; for a change (下降10个百分点, 增长8%) its verb; 全覆盖, 翻一番. */
   comparatorText: string | null;
+  /** The upper bound of a range (5%—8%: `value` 5, `comparator` `>=`, `upper` 8); null when the figure is no range. */
+  upper: number | null;
   year: number | null;
   raw: string;
   sentence: string;
