@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { AsPlainObject } from 'minisearch';
-import { resolveDepartment } from '../model/departments.js';
+import { carriersOf, resolveDepartment } from '../model/departments.js';
 import { UserError } from '../model/errors.js';
 import { normalizeForMatch } from '../model/normalize.js';
 import type { ParagraphKind, PolicyDocument, Role } from '../model/types.js';
@@ -287,8 +287,10 @@ export class SearchIndex {
     // Folded like the query: 交通運輸局 finds 县交通运输局.
     const folded = this.tokenizer.normalize(name.trim());
     for (const doc of docs) {
-      const r = resolveDepartment(folded, doc.departments.map(asDepartment));
-      if (r.status === 'found') found.push({ doc: doc.id, name: r.department.name });
+      const departments = doc.departments.map(asDepartment);
+      const r = resolveDepartment(folded, departments);
+      // with the units that carry the name with a second one: 财政局 → 县财政局（县国资中心） too
+      if (r.status === 'found') for (const d of [r.department, ...carriersOf(r.department, departments)]) found.push({ doc: doc.id, name: d.name });
       else if (r.status === 'ambiguous') {
         const names = r.candidates.map((c) => c.name).join('、');
         ambiguous.push(docs.length > 1 ? `${names} (in ${doc.id})` : names);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { PolicyDocument, Quantity } from '../../model/types.js';
 import { loadDocuments } from '../../model/store.js';
-import { resolveAcross } from '../../model/departments.js';
+import { carriersOf, resolveAcross } from '../../model/departments.js';
 import { UserError } from '../../model/errors.js';
 import { type Column, distinctWidth, examples, plural, renderTable } from '../format.js';
 import { columnLabel, SECTION_SEPARATOR, sectionTrail } from '../../model/headings.js';
@@ -53,14 +53,17 @@ export function registerReading(program: Command): void {
       }
       if (options.role !== undefined && options.dept === undefined) throw new UserError('--role goes with --dept (whose role?)');
       const wanted = options.role === 'lead' ? '牵头' : options.role === 'responsible' ? '责任' : null;
-      const resolved = options.dept ? resolveAcross(options.dept, docs) : null;
+      const found = options.dept ? resolveAcross(options.dept, docs) : null;
+      // 财政局 also means 县财政局（县国资中心）: a unit that carries the name with a second one
+      const resolved = found && new Map([...found].map(([id, d]) => [id, [d, ...carriersOf(d, docs.find((x) => x.id === id)!.departments)]]));
       for (const doc of docs) {
         const sections = new Map(doc.sections.map((x) => [x.id, x]));
-        const dept = resolved ? resolved.get(doc.id) : null;
-        if (resolved && !dept) continue;
+        const units = resolved ? resolved.get(doc.id)?.map((d) => d.name) : null;
+        if (resolved && !units) continue;
+        const any = (names: string[]) => units!.some((u) => names.includes(u));
         for (const t of doc.tasks) {
-          const role = dept ? (t.lead.includes(dept.name) ? '牵头' : t.responsible.includes(dept.name) ? '责任' : '') : '';
-          if ((dept && !role) || (wanted && role !== wanted)) continue;
+          const role = units ? (any(t.lead) ? '牵头' : any(t.responsible) ? '责任' : '') : '';
+          if ((units && !role) || (wanted && role !== wanted)) continue;
           rows.push({ doc: doc.id, number: t.number, label: columnLabel(t), title: t.title, role, lead: t.lead, responsible: t.responsible, deadline: t.deadline, section: sectionTrail(t.section, sections).join(SECTION_SEPARATOR), line: t.position.start.line });
         }
       }
@@ -210,9 +213,9 @@ function documentColumn(ids: string[]): Column {
 }
 
 /** of 县发展改革委 / 市发展改革委 in 3 documents: 5 lead (牵头), 9 responsible (责任) */
-function deptSummary(rows: { doc: string; role: string }[], resolved: Map<string, { name: string }>, many: boolean): string {
+function deptSummary(rows: { doc: string; role: string }[], resolved: Map<string, { name: string }[]>, many: boolean): string {
   const withRows = new Set(rows.map((r) => r.doc));
-  const named = [...resolved].filter(([doc]) => withRows.size === 0 || withRows.has(doc)).map(([, d]) => d.name);
+  const named = [...resolved].filter(([doc]) => withRows.size === 0 || withRows.has(doc)).flatMap(([, units]) => units.map((d) => d.name));
   const names = [...new Set(named)].join(' / ');
   const docs = withRows.size;
   const lead = rows.filter((r) => r.role === '牵头').length;
