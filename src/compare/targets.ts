@@ -2,6 +2,7 @@ import type { Indicator, PolicyDocument, Target } from '../model/types.js';
 import { normalizeForMatch } from '../model/normalize.js';
 import { indicatorKey, indicatorNameSimilarity, round } from './indicators.js';
 import { bestPairs, type Candidate } from './matching.js';
+import { targetFigure } from '../model/figures.js';
 
 /**
  * Quantitative targets of two plans side by side, where at least one side states it in the
@@ -99,7 +100,7 @@ function indicatorSides(i: Indicator): TargetSide[] {
 
 function proseSide(t: Target): TargetSide {
   const words = t.comparatorText && !/^(达到|达|为|是)$/.test(t.comparatorText) ? t.comparatorText : null;
-  return { source: 'prose', metric: t.metric, value: t.value, raw: String(t.value), comparatorText: words, unit: t.unit, year: t.year, line: t.position.start.line };
+  return { source: 'prose', metric: t.metric, value: t.value, raw: targetFigure(t), comparatorText: words, unit: t.unit, year: t.year, line: t.position.start.line };
 }
 
 function sameUnit(a: string | null, b: string | null): boolean {

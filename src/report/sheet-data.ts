@@ -1,5 +1,6 @@
 import type { Department, Indicator, Mention, PolicyDocument, Role, Target, Task } from '../model/types.js';
 import { normalizeForMatch } from '../model/normalize.js';
+import { formatNumber, targetFigure } from '../model/figures.js';
 
 /**
  * What a department's responsibility sheet (责任清单) says, computed from the model
@@ -157,11 +158,10 @@ const COMPARATOR_TEXT: Record<string, string> = { '>=': '≥', '<=': '≤', '>':
 
 /** 城区公交站点500米覆盖率 ≥ 90%（2025年）. */
 export function describeTarget(t: Target): string {
-  const cmp = COMPARATOR_TEXT[t.comparator] ?? t.comparator;
-  const value = `${cmp}${formatNumber(t.value)}${t.unit ?? ''}`;
+  // a range states both bounds itself: 5—8%, not ≥5—8%
+  const cmp = t.upper !== null && t.upper !== undefined ? '' : (COMPARATOR_TEXT[t.comparator] ?? t.comparator);
+  const value = `${cmp}${targetFigure(t)}${t.unit ?? ''}`;
   return `${t.metric}：${value}${t.year ? `（${t.year}年）` : ''}`;
 }
 
-export function formatNumber(n: number): string {
-  return Number.isInteger(n) ? String(n) : String(Number(n.toFixed(4)));
-}
+export { formatNumber };
