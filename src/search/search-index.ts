@@ -14,7 +14,7 @@ import { asDepartment, documentUnits, openingWords, searchDepartments, type Sear
 export const INDEX_FORMAT = 'policy-search-index';
 // 2: units carry `heading`; 3: and `label`; 4: no topic words from inside unit names, unit words are user words;
 // 5: task units carry `deadline`
-export const INDEX_VERSION = 5;
+export const INDEX_VERSION = 6;
 
 export const UNIT_KINDS: readonly ParagraphKind[] = [
   'task',

@@ -157,7 +157,10 @@ function indicatorText(ind: Indicator): string {
     .map((t) => `${t.year !== null ? `${t.year}年` : '目标'} ${quantity(t)}`)
     .join('，');
   const base = ind.baseline ? `${ind.baseline.year !== null ? `${ind.baseline.year}年` : '基数'} ${quantity(ind.baseline)}` : '';
-  return [ind.category, name, base && `基数 ${base}`, targets && `目标 ${targets}`, ind.attribute]
+  // the growth column (年均增长 5.5左右, 累计 [15]) and the other columns are the row's text too
+  const growth = ind.growth ? `${ind.growth.column} ${ind.growth.raw}${ind.growth.cumulative && !/累计/.test(ind.growth.column) ? '（累计）' : ''}` : '';
+  const extra = (ind.extra ?? []).map((c) => `${c.column} ${c.raw}`);
+  return [ind.category, name, base && `基数 ${base}`, targets && `目标 ${targets}`, growth, ind.attribute, ...extra]
     .filter((x): x is string => Boolean(x))
     .join('　');
 }
