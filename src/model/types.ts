@@ -112,7 +112,10 @@ export interface Assignment {
 }
 
 export interface Task {
-  /** The task number as written (`1`, `16`, `三`); unique within the document. */
+  /**
+   * The task number, unique within the document: as written (`1`, `16`, `三`); where items' numbers
+   * repeat, the document's own numbers from the item up, as few as keep tasks apart (`4.2.2`).
+   */
   number: string;
   /** The numbering as the document writes it: `（三）`, `12.`, `16` (a bare number); for headings and sheets. */
   label: string;
