@@ -187,6 +187,11 @@ export function parseClause(content: string): ParsedName[] {
 const FIELD_SEPARATORS = '，,、 \t\u3000';
 const FIELD_END = '；;。\n';
 const LABEL_AT = new RegExp(LABEL.source, 'y');
+/** Field ends, separators and colons: the characters splitFields must look at. */
+const FIELD_MARK = new Uint8Array(0x10000);
+for (const c of FIELD_END + FIELD_SEPARATORS + '：:') FIELD_MARK[c.charCodeAt(0)] = 1;
+/** First characters of the labels: most separators (、 between names) are followed by none. */
+const LABEL_FIRST = new Set(LABEL.source.slice(1, LABEL.source.indexOf(')')).split('|').map((l) => l[0]));
 const FIELD_LABEL_ALL = new RegExp(LABEL.source, 'g');
 const HAN = /\p{Script=Han}/u;
 
@@ -197,6 +202,8 @@ const HAN = /\p{Script=Han}/u;
  * a hard-wrapped copy joined) starts a field too, once that field has its own label.
  */
 export function splitFields(content: string): string[] {
+  // every label ends in a colon: without one, only ；。 and line ends split (most clauses)
+  if (content.indexOf('：') === -1 && content.indexOf(':') === -1) return splitTopLevel(content, FIELD_END);
   const out: string[] = [];
   let depth = 0;
   let from = 0;
@@ -208,7 +215,8 @@ export function splitFields(content: string): string[] {
     const k = BRACKET[code];
     if (k > 0) depth++;
     else if (k < 0) depth = Math.max(0, depth - 1);
-    else if (depth === 0) {
+    // most characters are none of the marks below, and no label starts at them
+    else if (depth === 0 && (FIELD_MARK[code] !== 0 || i === nextLabel)) {
       if (hasCode(FIELD_END, code)) {
         out.push(content.slice(from, i));
         from = i + 1;
@@ -217,7 +225,7 @@ export function splitFields(content: string): string[] {
         let j = i + 1;
         while (j < content.length && (content[j] === ' ' || content[j] === '\t' || content[j] === '\u3000')) j++;
         LABEL_AT.lastIndex = j;
-        if (j < content.length && LABEL_AT.test(content)) {
+        if (j < content.length && LABEL_FIRST.has(content[j]) && LABEL_AT.test(content)) {
           out.push(content.slice(from, i));
           from = j;
           labelled = false;

@@ -246,12 +246,29 @@ export function titleOf(block: Paragraph | Heading, doc: string): string {
   const mark = block.data?.outline;
   let k = 0;
   if (mark) while (k < text.length && inline.at(k) < mark.labelEnd) k++;
-  const rest = withoutInvisible(text.slice(k)).replace(LEADING_SPACES, '').replace(PROBLEM_LABEL, '');
-  if (block.type === 'heading') return rest.replace(HEADING_END, '');
-  // a box's name is its first line: its project lines follow on lines of their own
-  const stop = mark?.style === 'box' && rest.includes('\n') ? rest.search(LINE_OR_STOP) : rest.search(FULL_STOP);
-  const first = stop === -1 ? rest : rest.slice(0, stop);
+  if (block.type === 'heading' || mark?.style === 'box') {
+    const rest = withoutInvisible(text.slice(k)).replace(LEADING_SPACES, '').replace(PROBLEM_LABEL, '');
+    if (block.type === 'heading') return rest.replace(HEADING_END, '');
+    // a box's name is its first line: its project lines follow on lines of their own
+    const stop = rest.includes('\n') ? rest.search(LINE_OR_STOP) : rest.search(FULL_STOP);
+    return (stop === -1 ? rest : rest.slice(0, stop)).replace(TITLE_END, '').replace(NEWLINES, '');
+  }
+  // Only the first sentence is cleaned, not the whole paragraph: zero-width characters and the
+  // spaces and 问题N： label before it hold no full stop, so the sentence ends at the same 。
+  while (k < text.length && SPACE_OR_INVISIBLE.test(text[k])) k++;
+  const stop = searchFrom(text, k);
+  const head = withoutInvisible(stop === -1 ? text.slice(k) : text.slice(k, stop + 1)).replace(PROBLEM_LABEL, '');
+  const first = stop === -1 ? head : head.slice(0, -1);
   return first.replace(TITLE_END, '').replace(NEWLINES, '');
+}
+
+const SPACE_OR_INVISIBLE = /[\s\u3000\u200b-\u200d\u2060\ufeff]/;
+const FULL_STOP_FROM = /[。！？]/g;
+
+/** Offset of the first 。！？ at or after `from`, or -1. */
+function searchFrom(text: string, from: number): number {
+  FULL_STOP_FROM.lastIndex = from;
+  return FULL_STOP_FROM.exec(text)?.index ?? -1;
 }
 
 /** The punctuation of a label, digits folded: "3、" → "、", "１．" → ".", "（1）" → "（）". */
