@@ -23,13 +23,15 @@ const PER_WORDS = '平方公里|万人|千人|百人|人|百户|千户|户|年|�
 const PER = `(?:/|每)(?:${PER_WORDS})`;
 // a ratio a:b (2.5:1) reads as a/b, as in indicator cells
 const NUMBER = '(\\d+(?:\\.\\d+)?)(?:\\s*[:：]\\s*(\\d+(?:\\.\\d+)?))?';
-const VALUE = new RegExp(`(${VERBS})?\\s*${NUMBER}\\s*((?:${UNITS})(?:${PER})?)?\\s*(及以上|及以下|以上|以下|以内|左右)?`, 'g');
+// sticky: tried only where nextValue finds a match can start
+const VALUE = new RegExp(`(${VERBS})?\\s*${NUMBER}\\s*((?:${UNITS})(?:${PER})?)?\\s*(及以上|及以下|以上|以下|以内|左右)?`, 'y');
 /** The upper bound of a range: 5%—8%, 6%-8%, 10%～15%, 5至8个. */
 const RANGE_TAIL = new RegExp(`^\\s*(?:—{1,2}|–|-|－|~|～|至)\\s*(\\d+(?:\\.\\d+)?)\\s*((?:${UNITS})(?:${PER})?)?\\s*(以上|以下|以内|左右)?`);
 // 到2025年 / 力争到2025年 govern the rest of the paragraph; 2025年底前 / 2026年6月底前 their
-// clause (to the next ；or 。); a period 2025—2027年 at a clause's head governs like 到2027年
+// clause (to the next ；or 。); a period 2025—2027年 at a clause's head governs like 到2027年.
+// Sticky, tried by nextYearMark: a longer word before the year needs YEAR_WORD_MAX raised.
 const YEAR_MARK =
-  /(?:到|至|力争到|预计到|截至|截止|力争)\s*(\d{4})\s*年(?:底|末)?|(\d{4})\s*年\s*(?:\d{1,2}\s*月)?(?:底|末|中)?(?:前|以前)|(?:^|[，。；：\s])\s*(\d{4})\s*年(?:底|末)?(?=[\u4e00-\u9fff])(?!(?:底|末)?(?:以来|以前|前|相比|比|同期))|(?:^|[，。；：\s])\s*\d{4}\s*年?\s*[—–\-－~～至]\s*(\d{4})\s*年(?![）)])/g;
+  /(?:到|至|力争到|预计到|截至|截止|力争)\s*(\d{4})\s*年(?:底|末)?|(\d{4})\s*年\s*(?:\d{1,2}\s*月)?(?:底|末|中)?(?:前|以前)|(?:^|[，。；：\s])\s*(\d{4})\s*年(?:底|末)?(?=[\u4e00-\u9fff])(?!(?:底|末)?(?:以来|以前|前|相比|比|同期))|(?:^|[，。；：\s])\s*\d{4}\s*年?\s*[—–\-－~～至]\s*(\d{4})\s*年(?![）)])/y;
 const AFTER_OK = /^($|[，。；、,;）)\s和及或等]|以)/;
 /** A figure that sets a norm: 每百户不低于20平方米的标准配建…. */
 const NORM_AFTER = /^的(?:标准|要求)/;
@@ -58,6 +60,69 @@ export function extractTargets(ctx: Context): void {
 
 const DIGIT = /[0-9０-９]/;
 
+const SPACE = /\s/;
+const VERB_MAX = Math.max(...VERBS.split('|').map((v) => v.length));
+/** The longest word YEAR_MARK allows before a year's blanks and digits: 力争到, 预计到. */
+const YEAR_WORD_MAX = 3;
+
+const DIGIT_AHEAD = /\d/g;
+
+/** The first ASCII digit at or after `from` (the text is digit-folded), -1 if none. */
+function nextDigit(text: string, from: number): number {
+  // a regex test scans about twice as fast as a charCodeAt loop
+  DIGIT_AHEAD.lastIndex = from;
+  return DIGIT_AHEAD.test(text) ? DIGIT_AHEAD.lastIndex - 1 : -1;
+}
+
+function digitsEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  return i;
+}
+
+function blanksStart(text: string, at: number, floor: number): number {
+  while (at > floor && SPACE.test(text[at - 1])) at--;
+  return at;
+}
+
+/**
+ * The match a global VALUE search from `from` gives, with VALUE tried only where one can start:
+ * a match holds a number, and before its first digit only blanks and a verb. The regex tried at
+ * every character was the costliest part of target extraction.
+ */
+function nextValue(text: string, from: number): RegExpExecArray | null {
+  const d = nextDigit(text, from);
+  if (d === -1) return null;
+  // a verb ends where the blanks before the number begin; without one the match starts there
+  const w = blanksStart(text, d, from);
+  for (let p = Math.max(from, w - VERB_MAX); p <= w; p++) {
+    VALUE.lastIndex = p;
+    const m = VALUE.exec(text);
+    if (m) return m;
+  }
+  return null;
+}
+
+/**
+ * The match a global YEAR_MARK search from `from` gives, likewise: every mark has a year of
+ * exactly four digits, before it at most a three-character word (力争到) or break, then blanks.
+ */
+function nextYearMark(text: string, from: number): RegExpExecArray | null {
+  let r = from;
+  for (let d = nextDigit(text, from); d !== -1; d = nextDigit(text, r)) {
+    r = digitsEnd(text, d);
+    if (r - d < 4) continue;
+    // in a longer run only its last four digits can be a year (12025年底前)
+    const lo = r - d > 4 ? r - 4 : Math.max(from, blanksStart(text, d, from) - YEAR_WORD_MAX);
+    for (let p = lo; p <= r - 4; p++) {
+      YEAR_MARK.lastIndex = p;
+      const m = YEAR_MARK.exec(text);
+      if (m) return m;
+    }
+  }
+  return null;
+}
+
 interface YearMark {
   at: number;
   year: number;
@@ -72,9 +137,7 @@ function targetsIn(ctx: Context, b: Block, task: string | null): Target[] {
   const original = b.content.text;
   const text = foldDigits(original);
   const marks: YearMark[] = [];
-  // exec on the shared regexes: matchAll copies the regex on each call and iterates slowly
-  YEAR_MARK.lastIndex = 0;
-  for (let m = YEAR_MARK.exec(text); m; m = YEAR_MARK.exec(text)) {
+  for (let m = nextYearMark(text, 0); m; m = nextYearMark(text, m.index + m[0].length)) {
     const year = Number(m[1] ?? m[2] ?? m[3] ?? m[4]);
     // a deadline lies after the document was written: "2000年底前建成的小区" describes, it does not set a year
     if (earliest !== null && year < earliest) continue;
@@ -100,13 +163,14 @@ function targetsIn(ctx: Context, b: Block, task: string | null): Target[] {
     position: spanPosition(ctx, b.content, start, end),
   });
   let last: { metric: string; end: number } | null = null;
-  VALUE.lastIndex = 0;
-  for (let m = VALUE.exec(text); m; m = VALUE.exec(text)) {
+  let from = 0;
+  for (let m = nextValue(text, from); m; m = nextValue(text, from)) {
     const [whole, verb, num, denominator] = m;
     let [, , , , unit, suffix] = m as unknown as (string | undefined)[];
     const start = m.index! + (verb ? 0 : whole.indexOf(num));
     const numAt = m.index! + whole.indexOf(num);
     let end = m.index! + whole.length;
+    from = end;
     let value = denominator ? Number(num) / Number(denominator) : Number(num);
     let upper: number | null = null;
     if (!denominator && !suffix) {
@@ -116,7 +180,7 @@ function targetsIn(ctx: Context, b: Block, task: string | null): Target[] {
         unit = range[2];
         suffix = range[3];
         end += range[0].length;
-        VALUE.lastIndex = end;
+        from = end;
       }
     }
     if (!unit && !verb && !suffix && !denominator) continue;
