@@ -1,6 +1,7 @@
 import type { Comparator, Target } from '../model/types.js';
 import { innermostTask, spanPosition, type Block, type Context } from './context.js';
 import { foldDigits } from '../model/normalize.js';
+import type { SectionNode } from '../parse/outline.js';
 import { sentenceAround } from './sentence.js';
 
 /**
@@ -48,10 +49,17 @@ export function extractTargets(ctx: Context): void {
   const taskOf = new Map<unknown, string>();
   for (const [n, s] of ctx.taskSections) taskOf.set(s, n);
   const out: Target[] = [];
+  // each section's title tested once, not once for every block under it
+  const background = new Map<SectionNode, boolean>();
+  const isBackground = (a: SectionNode) => {
+    let yes = background.get(a);
+    if (yes === undefined) background.set(a, (yes = BACKGROUND.test(a.data.title)));
+    return yes;
+  };
   for (const b of ctx.blocks) {
     if (b.node.type === 'table' || (b.role && b.role !== 'preamble')) continue;
     // 发展基础 / 取得成效: figures of the past, not targets
-    if (b.ancestors.some((a) => BACKGROUND.test(a.data.title))) continue;
+    if (b.ancestors.some(isBackground)) continue;
     const task = innermostTask(b.ancestors, taskOf);
     out.push(...targetsIn(ctx, b, task));
   }
@@ -145,7 +153,11 @@ function targetsIn(ctx: Context, b: Block, task: string | null): Target[] {
     marks.push({ at, year, until: m[2] ? clauseEnd(text, at) : Infinity });
   }
   const yearAt = (start: number) => marks.findLast((k) => k.at <= start && start < k.until)?.year ?? null;
-  const inClause = (i: number) => ctx.clauseRanges.some(([s, e]) => b.content.at(i) >= s && b.content.at(i) < e);
+  const inClause = (i: number) => {
+    const at = b.content.at(i);
+    for (const [s, e] of ctx.clauseRanges) if (at >= s && at < e) return true;
+    return false;
+  };
   const found: Target[] = [];
   // fields copied one by one: a spread followed by more fields takes V8's slow path (~5 µs a target)
   const make = (t: Omit<Target, 'year' | 'raw' | 'sentence' | 'section' | 'task' | 'position'>, start: number, end: number): Target => ({
