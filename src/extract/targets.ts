@@ -72,21 +72,29 @@ const VERB_MAX = Math.max(...VERBS.split('|').map((v) => v.length));
 /** The longest word YEAR_MARK allows before a year's blanks and digits: 力争到, 预计到. */
 const YEAR_WORD_MAX = 3;
 
-const DIGIT_AHEAD = /\d/g;
+const DIGIT_AHEAD = /[0-9０-９]/g;
 
-/** The runs of ASCII digits in a digit-folded text, as [start, end, start, end, …]: found once for both searches below. */
-function digitRuns(text: string): number[] {
+function isDigit(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19);
+}
+
+/**
+ * The runs of digits, ASCII or full-width, as [start, end, start, end, …], and whether any is
+ * full-width: one scan of the text serves the no-digit test, the folding and both searches below.
+ */
+function digitRuns(text: string): { runs: number[]; wide: boolean } {
   const runs: number[] = [];
+  let wide = false;
   DIGIT_AHEAD.lastIndex = 0;
   // a regex test finds the next digit about twice as fast as a charCodeAt loop
   while (DIGIT_AHEAD.test(text)) {
     const start = DIGIT_AHEAD.lastIndex - 1;
-    let end = start + 1;
-    while (end < text.length && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++;
+    let end = start;
+    for (; end < text.length && isDigit(text.charCodeAt(end)); end++) if (text.charCodeAt(end) > 57) wide = true;
     runs.push(start, end);
     DIGIT_AHEAD.lastIndex = end;
   }
-  return runs;
+  return { runs, wide };
 }
 
 /** The index in `runs` of the first run that ends after `from`; runs.length if none does. */
@@ -157,11 +165,11 @@ function targetsIn(ctx: Context, b: Block, task: string | null): Target[] {
   // a literal look-up is much quicker than a regex scan: COVERAGE and DOUBLING run only where they can match
   const coverage = original.includes('全覆盖');
   const doubling = original.includes('番');
-  if (!coverage && !doubling && !DIGIT.test(original)) return [];
+  const { runs, wide } = digitRuns(original);
+  if (runs.length === 0 && !coverage && !doubling) return [];
   const earliest = ctx.model.period?.start ?? (ctx.model.date ? Number(ctx.model.date.slice(0, 4)) : null);
-  // full-width digits (２０２５年, ９５％) fold one for one, so indices stay those of the text
-  const text = foldDigits(original);
-  const runs = digitRuns(text);
+  // full-width digits (２０２５年, ９５％) fold one for one, so indices and runs stay those of the text
+  const text = wide ? foldDigits(original) : original;
   const marks: YearMark[] = [];
   for (let m = nextYearMark(text, runs, 0); m; m = nextYearMark(text, runs, m.index + m[0].length)) {
     const year = Number(m[1] ?? m[2] ?? m[3] ?? m[4]);
