@@ -12,8 +12,10 @@ import { sentenceAround } from './sentence.js';
 export function extractDepartments(ctx: Context): void {
   const groups = new Map<string, { forms: Map<string, number>; order: number }>();
   const keys: string[] = []; // alias key of each assignment, in order
+  const assigned = new Set<string>(); // each clause's name as written, once
   for (const task of ctx.model.tasks) {
     for (const a of task.assignments) {
+      assigned.add(a.raw);
       const key = ctx.aliases.key(a.raw);
       keys.push(key);
       let g = groups.get(key);
@@ -30,7 +32,8 @@ export function extractDepartments(ctx: Context): void {
       if (k && !groups.has(k) && !carrierOf.has(k)) carrierOf.set(k, key);
     }
   }
-  for (const raw of unitsInProse(ctx, [...new Set(ctx.model.tasks.flatMap((t) => t.assignments.map((a) => a.raw)))])) {
+  const inClause = clauseTest(ctx.clauseRanges);
+  for (const raw of unitsInProse(ctx, [...assigned], inClause)) {
     const key = carrierOf.get(ctx.aliases.key(raw)) ?? ctx.aliases.key(raw);
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { forms: new Map(), order: groups.size }));
@@ -65,7 +68,7 @@ export function extractDepartments(ctx: Context): void {
     for (const n of task.lead) if (!byName.get(n)!.lead.includes(task.number)) byName.get(n)!.lead.push(task.number);
     for (const n of task.responsible) if (!byName.get(n)!.responsible.includes(task.number)) byName.get(n)!.responsible.push(task.number);
   }
-  findMentions(ctx, departments);
+  findMentions(ctx, departments, inClause);
   ctx.model.departments = departments;
 }
 
@@ -101,7 +104,35 @@ function longestAt(names: string[] | undefined, text: string, at: number): strin
   return undefined;
 }
 
-function unitsInProse(ctx: Context, assigned: string[]): string[] {
+/**
+ * Whether a source offset lies in a clause: the ranges merged and sorted once per document, so
+ * each of the many look-ups (every unit and name found in the prose) is a binary search, not a
+ * scan over all clauses.
+ */
+function clauseTest(ranges: [number, number][]): (offset: number) => boolean {
+  const sorted = ranges.filter(([s, e]) => s < e).sort((x, y) => x[0] - y[0]);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const [s, e] of sorted) {
+    const n = ends.length;
+    if (n > 0 && s <= ends[n - 1]) ends[n - 1] = Math.max(ends[n - 1], e);
+    else starts.push(s), ends.push(e);
+  }
+  return (offset) => {
+    // the last merged range starting at or before the offset
+    let lo = 0;
+    let hi = starts.length - 1;
+    if (hi < 0 || offset < starts[0]) return false;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return offset < ends[lo];
+  };
+}
+
+function unitsInProse(ctx: Context, assigned: string[], inClause: (offset: number) => boolean): string[] {
   let heads = coresByHead.get(ctx.aliases);
   if (!heads) {
     heads = new Map();
@@ -112,6 +143,13 @@ function unitsInProse(ctx: Context, assigned: string[]): string[] {
     }
     coresByHead.set(ctx.aliases, heads);
   }
+  // a unit recurs in a document's clauses: ask once whether a longer assigned name holds it
+  const longer = new Map<string, boolean>();
+  const inLonger = (unit: string) => {
+    let hit = longer.get(unit);
+    if (hit === undefined) longer.set(unit, (hit = assigned.some((n) => n !== unit && n.includes(unit))));
+    return hit;
+  };
   const found: string[] = [];
   for (const b of ctx.blocks) {
     if (b.node.type === 'table' || (b.role && b.role !== 'preamble')) continue;
@@ -127,8 +165,7 @@ function unitsInProse(ctx: Context, assigned: string[]): string[] {
       if (SUB_UNIT.test(text.slice(end, end + 10))) continue;
       const unit = text.slice(i, end);
       // part of a longer name a clause assigns (县财政局（县国资中心）, its 县国资中心): that unit's, not one of its own
-      const at = b.content.at(i);
-      if (ctx.clauseRanges.some(([s, e]) => at >= s && at < e) && assigned.some((n) => n !== unit && n.includes(unit))) continue;
+      if (inLonger(unit) && inClause(b.content.at(i))) continue;
       found.push(unit);
       LEVEL_CHARS.lastIndex = end;
     }
@@ -200,7 +237,7 @@ function startsRegex(chars: string): RegExp {
  * Mentions: occurrences of a department's names in the prose outside assignment clauses.
  * Longest names win where names overlap (县发展改革委 over 发展改革委).
  */
-function findMentions(ctx: Context, departments: Department[]): void {
+function findMentions(ctx: Context, departments: Department[], inClause: (offset: number) => boolean): void {
   // Each name in its full- and half-width spellings (有关乡镇（街道） / 有关乡镇(街道)), so the
   // prose is matched as written, without normalising every paragraph.
   const byForm = new Map<string, Department>();
@@ -223,7 +260,6 @@ function findMentions(ctx: Context, departments: Department[]): void {
     firsts.add(form[0]);
   }
   const starts = startsRegex([...firsts].sort().join(''));
-  const inClause = (offset: number) => ctx.clauseRanges.some(([s, e]) => offset >= s && offset < e);
   for (const b of ctx.blocks) {
     if (b.node.type === 'table' || (b.role && b.role !== 'preamble')) continue;
     const text = b.content.text;
