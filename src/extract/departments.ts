@@ -132,7 +132,7 @@ function clauseTest(ranges: [number, number][]): (offset: number) => boolean {
   };
 }
 
-function unitsInProse(ctx: Context, assigned: string[], inClause: (offset: number) => boolean): string[] {
+function unitsInProse(ctx: Context, assigned: string[], inClause: (offset: number) => boolean): Set<string> {
   let heads = coresByHead.get(ctx.aliases);
   if (!heads) {
     heads = new Map();
@@ -150,7 +150,8 @@ function unitsInProse(ctx: Context, assigned: string[], inClause: (offset: numbe
     if (hit === undefined) longer.set(unit, (hit = assigned.some((n) => n !== unit && n.includes(unit))));
     return hit;
   };
-  const found: string[] = [];
+  // each unit once, in the order first found: units recur in a document, and a repeat adds nothing to its group
+  const found = new Set<string>();
   for (const b of ctx.blocks) {
     if (b.node.type === 'table' || (b.role && b.role !== 'preamble')) continue;
     const text = b.content.text;
@@ -166,7 +167,7 @@ function unitsInProse(ctx: Context, assigned: string[], inClause: (offset: numbe
       const unit = text.slice(i, end);
       // part of a longer name a clause assigns (县财政局（县国资中心）, its 县国资中心): that unit's, not one of its own
       if (inLonger(unit) && inClause(b.content.at(i))) continue;
-      found.push(unit);
+      found.add(unit);
       LEVEL_CHARS.lastIndex = end;
     }
   }
