@@ -82,9 +82,12 @@ const coresByHead = new WeakMap<object, Map<number, string[]>>();
 /**
  * The two code units at text[i] as one number (-1 past the end): a map key that, unlike
  * text.slice(i, i + 2), allocates nothing on the scans below, which stop at every 县/市/区.
+ * The first unit loses its top two bits so the key stays a small integer (a larger one is a
+ * heap number, slower to hash); the few pairs that share a key share a list, which
+ * longestAt checks name by name.
  */
 function pairKey(text: string, i: number): number {
-  return i + 1 < text.length ? text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1) : -1;
+  return i + 1 < text.length ? (text.charCodeAt(i) & 0x3fff) * 0x10000 + text.charCodeAt(i + 1) : -1;
 }
 
 const LEVEL_CHARS = /[县市区省州旗]/g;
@@ -95,8 +98,12 @@ const LEVEL_CHARS = /[县市区省州旗]/g;
  */
 const INTRODUCES = new Set([...'在向同由报送与和及或并对经请交至到给为从按将把被归本该即促导调助'].map((c) => c.charCodeAt(0)));
 const HAN = /\p{Script=Han}/u;
-/** 区公安分局交警大队, 县生态环境局东坝监测站 name a sub-unit, not the unit before it. */
-const SUB_UNIT = /^(?:大队|支队|中队|交警|派出所|[科股处室所站]|[\u4e00-\u9fff]{1,6}?(?:监测站|中心|站|所|大队|中队|分局))/;
+/** HAN for one code unit: the common ideographs and what cannot be Han without the regex (or a string). */
+function isHan(c: number): boolean {
+  return c >= 0x4e00 && c <= 0x9fef ? true : c < 0x2e80 ? false : HAN.test(String.fromCharCode(c));
+}
+/** 区公安分局交警大队, 县生态环境局东坝监测站 name a sub-unit, not the unit before it (sticky: tried where the unit ends). */
+const SUB_UNIT = /(?:大队|支队|中队|交警|派出所|[科股处室所站]|[\u4e00-\u9fff]{1,6}?(?:监测站|中心|站|所|大队|中队|分局))/y;
 
 /** The first of the names (longest first) that the text holds at `at`. */
 function longestAt(names: string[] | undefined, text: string, at: number): string | undefined {
@@ -159,11 +166,12 @@ function unitsInProse(ctx: Context, assigned: string[], inClause: (offset: numbe
     // test, not exec: no match object for each 县/市/区 (the match is one character)
     while (LEVEL_CHARS.test(text)) {
       const i = LEVEL_CHARS.lastIndex - 1;
-      if (i > 0 && !INTRODUCES.has(text.charCodeAt(i - 1)) && HAN.test(text[i - 1])) continue;
+      if (i > 0 && !INTRODUCES.has(text.charCodeAt(i - 1)) && isHan(text.charCodeAt(i - 1))) continue;
       const core = longestAt(heads.get(pairKey(text, i + 1)), text, i + 1);
       if (!core) continue;
       const end = i + 1 + core.length;
-      if (SUB_UNIT.test(text.slice(end, end + 10))) continue;
+      SUB_UNIT.lastIndex = end;
+      if (SUB_UNIT.test(text)) continue;
       const unit = text.slice(i, end);
       // part of a longer name a clause assigns (县财政局（县国资中心）, its 县国资中心): that unit's, not one of its own
       if (inLonger(unit) && inClause(b.content.at(i))) continue;
