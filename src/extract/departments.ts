@@ -213,11 +213,19 @@ const KINDS: [RegExp, DepartmentKind][] = [
   [/(局|委|办|厅|部|署|委员会|办公室|政府)$/, 'department'],
 ];
 
+/** Kinds by name: names recur from document to document, each tried against the patterns once. */
+const kinds = new Map<string, DepartmentKind>();
+
 export function kindOf(name: string): DepartmentKind {
-  // 县财政局（县国资中心） is what 县财政局 is; 县城投（集团） says it only in the bracket
-  const main = mainName(name);
-  const kind = main ? kindOfWhole(main) : 'other';
-  return kind !== 'other' ? kind : kindOfWhole(name);
+  let kind = kinds.get(name);
+  if (kind === undefined) {
+    // 县财政局（县国资中心） is what 县财政局 is; 县城投（集团） says it only in the bracket
+    const main = mainName(name);
+    kind = main ? kindOfWhole(main) : 'other';
+    if (kind === 'other') kind = kindOfWhole(name);
+    if (kinds.size < 100_000) kinds.set(name, kind);
+  }
+  return kind;
 }
 
 function kindOfWhole(name: string): DepartmentKind {
