@@ -10,19 +10,20 @@ import { sentenceAround } from './sentence.js';
  * the prose (办公室设在县发展改革委).
  */
 export function extractDepartments(ctx: Context): void {
-  const groups = new Map<string, { forms: Map<string, number>; order: number }>();
-  const keys: string[] = []; // alias key of each assignment, in order
-  const assigned = new Set<string>(); // each clause's name as written, once
+  type Group = { forms: Map<string, number>; order: number; name?: string };
+  const groups = new Map<string, Group>();
+  const groupOf: Group[] = []; // the group of each assignment, in order
   for (const task of ctx.model.tasks) {
     for (const a of task.assignments) {
-      assigned.add(a.raw);
       const key = ctx.aliases.key(a.raw);
-      keys.push(key);
       let g = groups.get(key);
       if (!g) groups.set(key, (g = { forms: new Map(), order: groups.size }));
+      groupOf.push(g);
       g.forms.set(a.raw, (g.forms.get(a.raw) ?? 0) + 1);
     }
   }
+  // each clause's name as written, once: so far the groups hold only those
+  const assigned = [...groups.values()].flatMap((g) => [...g.forms.keys()]);
   // 县大数据局 in prose is 县政府办公室（县大数据局） when no clause names it on its own
   const carrierOf = new Map<string, string>();
   for (const [key, g] of groups) {
@@ -33,19 +34,18 @@ export function extractDepartments(ctx: Context): void {
     }
   }
   const inClause = clauseTest(ctx.clauseRanges);
-  for (const raw of unitsInProse(ctx, [...assigned], inClause)) {
+  for (const raw of unitsInProse(ctx, assigned, inClause)) {
     const key = carrierOf.get(ctx.aliases.key(raw)) ?? ctx.aliases.key(raw);
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { forms: new Map(), order: groups.size }));
     // prose forms only name a unit the clauses do not; they never outvote the clauses' form
     if (g.forms.size === 0 || g.forms.has(raw)) g.forms.set(raw, (g.forms.get(raw) ?? 0) + (g.forms.has(raw) ? 0 : 1));
   }
-  const canonical = new Map<string, string>();
   const departments: Department[] = [];
   for (const [key, g] of groups) {
     const forms = [...g.forms.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
     const name = forms[0][0];
-    canonical.set(key, name);
+    g.name = name;
     // the other forms, then the table's spellings: each once, the name itself left out
     const aliases: string[] = [];
     const add = (n: string) => n !== name && !aliases.includes(n) && aliases.push(n);
@@ -59,14 +59,20 @@ export function extractDepartments(ctx: Context): void {
   let k = 0;
   for (const task of ctx.model.tasks) {
     for (const a of task.assignments) {
-      a.name = canonical.get(keys[k++]) ?? a.raw;
+      a.name = groupOf[k++].name!;
       const list = a.role === 'lead' ? task.lead : task.responsible;
       if (!list.includes(a.name)) list.push(a.name);
     }
     // A unit both leading and supporting one task is listed as lead only.
     if (task.lead.length > 0 && task.responsible.some((n) => task.lead.includes(n))) task.responsible = task.responsible.filter((n) => !task.lead.includes(n));
-    for (const n of task.lead) if (!byName.get(n)!.lead.includes(task.number)) byName.get(n)!.lead.push(task.number);
-    for (const n of task.responsible) if (!byName.get(n)!.responsible.includes(task.number)) byName.get(n)!.responsible.push(task.number);
+    for (const n of task.lead) {
+      const { lead } = byName.get(n)!;
+      if (!lead.includes(task.number)) lead.push(task.number);
+    }
+    for (const n of task.responsible) {
+      const { responsible } = byName.get(n)!;
+      if (!responsible.includes(task.number)) responsible.push(task.number);
+    }
   }
   findMentions(ctx, departments, inClause);
   ctx.model.departments = departments;
@@ -269,13 +275,15 @@ function findMentions(ctx: Context, departments: Department[], inClause: (offset
   // longest name at each place (县 alone starts too many words to be a useful key)
   const byHead = new Map<number, string[]>();
   const firsts = new Set<string>();
-  for (const form of [...byForm.keys()].sort((x, y) => y.length - x.length)) {
+  for (const form of byForm.keys()) {
     const head = pairKey(form, 0);
     const list = byHead.get(head);
     if (list) list.push(form);
     else byHead.set(head, [form]);
     firsts.add(form[0]);
   }
+  // each short list on its own (a stable sort: the order of a sort of all names)
+  for (const list of byHead.values()) if (list.length > 1) list.sort((x, y) => y.length - x.length);
   const starts = startsRegex([...firsts].sort().join(''));
   for (const b of ctx.blocks) {
     if (b.node.type === 'table' || (b.role && b.role !== 'preamble')) continue;
