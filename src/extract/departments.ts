@@ -10,17 +10,20 @@ import { sentenceAround } from './sentence.js';
  * the prose (办公室设在县发展改革委).
  */
 export function extractDepartments(ctx: Context): void {
-  const groups = new Map<string, { forms: Map<string, number>; order: number }>();
-  const keys: string[] = []; // alias key of each assignment, in order
+  type Group = { forms: Map<string, number>; order: number; name?: string };
+  const groups = new Map<string, Group>();
+  const groupOf: Group[] = []; // the group of each assignment, in order
   for (const task of ctx.model.tasks) {
     for (const a of task.assignments) {
       const key = ctx.aliases.key(a.raw);
-      keys.push(key);
       let g = groups.get(key);
       if (!g) groups.set(key, (g = { forms: new Map(), order: groups.size }));
+      groupOf.push(g);
       g.forms.set(a.raw, (g.forms.get(a.raw) ?? 0) + 1);
     }
   }
+  // each clause's name as written, once: so far the groups hold only those
+  const assigned = [...groups.values()].flatMap((g) => [...g.forms.keys()]);
   // 县大数据局 in prose is 县政府办公室（县大数据局） when no clause names it on its own
   const carrierOf = new Map<string, string>();
   for (const [key, g] of groups) {
@@ -30,19 +33,19 @@ export function extractDepartments(ctx: Context): void {
       if (k && !groups.has(k) && !carrierOf.has(k)) carrierOf.set(k, key);
     }
   }
-  for (const raw of unitsInProse(ctx, [...new Set(ctx.model.tasks.flatMap((t) => t.assignments.map((a) => a.raw)))])) {
+  const inClause = clauseTest(ctx.clauseRanges);
+  for (const raw of unitsInProse(ctx, assigned, inClause)) {
     const key = carrierOf.get(ctx.aliases.key(raw)) ?? ctx.aliases.key(raw);
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { forms: new Map(), order: groups.size }));
     // prose forms only name a unit the clauses do not; they never outvote the clauses' form
     if (g.forms.size === 0 || g.forms.has(raw)) g.forms.set(raw, (g.forms.get(raw) ?? 0) + (g.forms.has(raw) ? 0 : 1));
   }
-  const canonical = new Map<string, string>();
   const departments: Department[] = [];
   for (const [key, g] of groups) {
     const forms = [...g.forms.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
     const name = forms[0][0];
-    canonical.set(key, name);
+    g.name = name;
     // the other forms, then the table's spellings: each once, the name itself left out
     const aliases: string[] = [];
     const add = (n: string) => n !== name && !aliases.includes(n) && aliases.push(n);
@@ -56,16 +59,22 @@ export function extractDepartments(ctx: Context): void {
   let k = 0;
   for (const task of ctx.model.tasks) {
     for (const a of task.assignments) {
-      a.name = canonical.get(keys[k++]) ?? a.raw;
+      a.name = groupOf[k++].name!;
       const list = a.role === 'lead' ? task.lead : task.responsible;
       if (!list.includes(a.name)) list.push(a.name);
     }
     // A unit both leading and supporting one task is listed as lead only.
     if (task.lead.length > 0 && task.responsible.some((n) => task.lead.includes(n))) task.responsible = task.responsible.filter((n) => !task.lead.includes(n));
-    for (const n of task.lead) if (!byName.get(n)!.lead.includes(task.number)) byName.get(n)!.lead.push(task.number);
-    for (const n of task.responsible) if (!byName.get(n)!.responsible.includes(task.number)) byName.get(n)!.responsible.push(task.number);
+    for (const n of task.lead) {
+      const { lead } = byName.get(n)!;
+      if (!lead.includes(task.number)) lead.push(task.number);
+    }
+    for (const n of task.responsible) {
+      const { responsible } = byName.get(n)!;
+      if (!responsible.includes(task.number)) responsible.push(task.number);
+    }
   }
-  findMentions(ctx, departments);
+  findMentions(ctx, departments, inClause);
   ctx.model.departments = departments;
 }
 
@@ -79,9 +88,12 @@ const coresByHead = new WeakMap<object, Map<number, string[]>>();
 /**
  * The two code units at text[i] as one number (-1 past the end): a map key that, unlike
  * text.slice(i, i + 2), allocates nothing on the scans below, which stop at every 县/市/区.
+ * The first unit loses its top two bits so the key stays a small integer (a larger one is a
+ * heap number, slower to hash); the few pairs that share a key share a list, which
+ * longestAt checks name by name.
  */
 function pairKey(text: string, i: number): number {
-  return i + 1 < text.length ? text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1) : -1;
+  return i + 1 < text.length ? (text.charCodeAt(i) & 0x3fff) * 0x10000 + text.charCodeAt(i + 1) : -1;
 }
 
 const LEVEL_CHARS = /[县市区省州旗]/g;
@@ -92,8 +104,12 @@ const LEVEL_CHARS = /[县市区省州旗]/g;
  */
 const INTRODUCES = new Set([...'在向同由报送与和及或并对经请交至到给为从按将把被归本该即促导调助'].map((c) => c.charCodeAt(0)));
 const HAN = /\p{Script=Han}/u;
-/** 区公安分局交警大队, 县生态环境局东坝监测站 name a sub-unit, not the unit before it. */
-const SUB_UNIT = /^(?:大队|支队|中队|交警|派出所|[科股处室所站]|[\u4e00-\u9fff]{1,6}?(?:监测站|中心|站|所|大队|中队|分局))/;
+/** HAN for one code unit: the common ideographs and what cannot be Han without the regex (or a string). */
+function isHan(c: number): boolean {
+  return c >= 0x4e00 && c <= 0x9fef ? true : c < 0x2e80 ? false : HAN.test(String.fromCharCode(c));
+}
+/** 区公安分局交警大队, 县生态环境局东坝监测站 name a sub-unit, not the unit before it (sticky: tried where the unit ends). */
+const SUB_UNIT = /(?:大队|支队|中队|交警|派出所|[科股处室所站]|[\u4e00-\u9fff]{1,6}?(?:监测站|中心|站|所|大队|中队|分局))/y;
 
 /** The first of the names (longest first) that the text holds at `at`. */
 function longestAt(names: string[] | undefined, text: string, at: number): string | undefined {
@@ -101,7 +117,35 @@ function longestAt(names: string[] | undefined, text: string, at: number): strin
   return undefined;
 }
 
-function unitsInProse(ctx: Context, assigned: string[]): string[] {
+/**
+ * Whether a source offset lies in a clause: the ranges merged and sorted once per document, so
+ * each of the many look-ups (every unit and name found in the prose) is a binary search, not a
+ * scan over all clauses.
+ */
+function clauseTest(ranges: [number, number][]): (offset: number) => boolean {
+  const sorted = ranges.filter(([s, e]) => s < e).sort((x, y) => x[0] - y[0]);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const [s, e] of sorted) {
+    const n = ends.length;
+    if (n > 0 && s <= ends[n - 1]) ends[n - 1] = Math.max(ends[n - 1], e);
+    else starts.push(s), ends.push(e);
+  }
+  return (offset) => {
+    // the last merged range starting at or before the offset
+    let lo = 0;
+    let hi = starts.length - 1;
+    if (hi < 0 || offset < starts[0]) return false;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return offset < ends[lo];
+  };
+}
+
+function unitsInProse(ctx: Context, assigned: string[], inClause: (offset: number) => boolean): Set<string> {
   let heads = coresByHead.get(ctx.aliases);
   if (!heads) {
     heads = new Map();
@@ -112,7 +156,15 @@ function unitsInProse(ctx: Context, assigned: string[]): string[] {
     }
     coresByHead.set(ctx.aliases, heads);
   }
-  const found: string[] = [];
+  // a unit recurs in a document's clauses: ask once whether a longer assigned name holds it
+  const longer = new Map<string, boolean>();
+  const inLonger = (unit: string) => {
+    let hit = longer.get(unit);
+    if (hit === undefined) longer.set(unit, (hit = assigned.some((n) => n !== unit && n.includes(unit))));
+    return hit;
+  };
+  // each unit once, in the order first found: units recur in a document, and a repeat adds nothing to its group
+  const found = new Set<string>();
   for (const b of ctx.blocks) {
     if (b.node.type === 'table' || (b.role && b.role !== 'preamble')) continue;
     const text = b.content.text;
@@ -120,16 +172,16 @@ function unitsInProse(ctx: Context, assigned: string[]): string[] {
     // test, not exec: no match object for each 县/市/区 (the match is one character)
     while (LEVEL_CHARS.test(text)) {
       const i = LEVEL_CHARS.lastIndex - 1;
-      if (i > 0 && !INTRODUCES.has(text.charCodeAt(i - 1)) && HAN.test(text[i - 1])) continue;
+      if (i > 0 && !INTRODUCES.has(text.charCodeAt(i - 1)) && isHan(text.charCodeAt(i - 1))) continue;
       const core = longestAt(heads.get(pairKey(text, i + 1)), text, i + 1);
       if (!core) continue;
       const end = i + 1 + core.length;
-      if (SUB_UNIT.test(text.slice(end, end + 10))) continue;
+      SUB_UNIT.lastIndex = end;
+      if (SUB_UNIT.test(text)) continue;
       const unit = text.slice(i, end);
       // part of a longer name a clause assigns (县财政局（县国资中心）, its 县国资中心): that unit's, not one of its own
-      const at = b.content.at(i);
-      if (ctx.clauseRanges.some(([s, e]) => at >= s && at < e) && assigned.some((n) => n !== unit && n.includes(unit))) continue;
-      found.push(unit);
+      if (inLonger(unit) && inClause(b.content.at(i))) continue;
+      found.add(unit);
       LEVEL_CHARS.lastIndex = end;
     }
   }
@@ -167,11 +219,19 @@ const KINDS: [RegExp, DepartmentKind][] = [
   [/(局|委|办|厅|部|署|委员会|办公室|政府)$/, 'department'],
 ];
 
+/** Kinds by name: names recur from document to document, each tried against the patterns once. */
+const kinds = new Map<string, DepartmentKind>();
+
 export function kindOf(name: string): DepartmentKind {
-  // 县财政局（县国资中心） is what 县财政局 is; 县城投（集团） says it only in the bracket
-  const main = mainName(name);
-  const kind = main ? kindOfWhole(main) : 'other';
-  return kind !== 'other' ? kind : kindOfWhole(name);
+  let kind = kinds.get(name);
+  if (kind === undefined) {
+    // 县财政局（县国资中心） is what 县财政局 is; 县城投（集团） says it only in the bracket
+    const main = mainName(name);
+    kind = main ? kindOfWhole(main) : 'other';
+    if (kind === 'other') kind = kindOfWhole(name);
+    if (kinds.size < 100_000) kinds.set(name, kind);
+  }
+  return kind;
 }
 
 function kindOfWhole(name: string): DepartmentKind {
@@ -200,7 +260,7 @@ function startsRegex(chars: string): RegExp {
  * Mentions: occurrences of a department's names in the prose outside assignment clauses.
  * Longest names win where names overlap (县发展改革委 over 发展改革委).
  */
-function findMentions(ctx: Context, departments: Department[]): void {
+function findMentions(ctx: Context, departments: Department[], inClause: (offset: number) => boolean): void {
   // Each name in its full- and half-width spellings (有关乡镇（街道） / 有关乡镇(街道)), so the
   // prose is matched as written, without normalising every paragraph.
   const byForm = new Map<string, Department>();
@@ -215,15 +275,16 @@ function findMentions(ctx: Context, departments: Department[]): void {
   // longest name at each place (县 alone starts too many words to be a useful key)
   const byHead = new Map<number, string[]>();
   const firsts = new Set<string>();
-  for (const form of [...byForm.keys()].sort((x, y) => y.length - x.length)) {
+  for (const form of byForm.keys()) {
     const head = pairKey(form, 0);
     const list = byHead.get(head);
     if (list) list.push(form);
     else byHead.set(head, [form]);
     firsts.add(form[0]);
   }
+  // each short list on its own (a stable sort: the order of a sort of all names)
+  for (const list of byHead.values()) if (list.length > 1) list.sort((x, y) => y.length - x.length);
   const starts = startsRegex([...firsts].sort().join(''));
-  const inClause = (offset: number) => ctx.clauseRanges.some(([s, e]) => offset >= s && offset < e);
   for (const b of ctx.blocks) {
     if (b.node.type === 'table' || (b.role && b.role !== 'preamble')) continue;
     const text = b.content.text;

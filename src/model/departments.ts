@@ -28,10 +28,18 @@ export function splitLevel(name: string): SplitName {
 
 /** A bracket that closes a name: 县政府办公室（县大数据局）, 有关乡镇（街道）. */
 const TRAILING_BRACKET = /^([^（(]+)[（(]([^（）()]+)[）)]$/;
+const MAIN_NAME = /^([^（(]+)[（(].*[）)]$/;
+const TOWNSHIP_PREFIX = /^(乡|镇|街道)$/;
+
+/** Whether a name ends with a closing bracket: most do not, and need no regex. */
+function endsWithBracket(name: string): boolean {
+  const last = name.charCodeAt(name.length - 1);
+  return last === 0xff09 || last === 0x29; // ） )
+}
 
 /** The name before a bracket that closes it (县人民医院（医共体总院）, 县发展改革委（县粮食和物资储备局（县能源局））), or null. */
 export function mainName(name: string): string | null {
-  return /^([^（(]+)[（(].*[）)]$/.exec(name)?.[1] ?? null;
+  return endsWithBracket(name) ? (MAIN_NAME.exec(name)?.[1] ?? null) : null;
 }
 
 /**
@@ -40,10 +48,10 @@ export function mainName(name: string): string | null {
  * 镇政府（街道办事处） name alternatives, not a second name, and 县城投（集团） a qualifier.
  */
 export function secondName(name: string): { main: string; second: string } | null {
-  const m = TRAILING_BRACKET.exec(name);
+  const m = endsWithBracket(name) ? TRAILING_BRACKET.exec(name) : null;
   if (!m) return null;
   const [main, second] = [splitLevel(m[1]), splitLevel(m[2])];
-  if (!main.prefix || !second.prefix || /^(乡|镇|街道)$/.test(second.prefix)) return null;
+  if (!main.prefix || !second.prefix || TOWNSHIP_PREFIX.test(second.prefix)) return null;
   return { main: m[1], second: m[2] };
 }
 
@@ -71,6 +79,7 @@ export class AliasTable {
 
   add(file: AliasFile): void {
     this.keys.clear();
+    this.variantsOf.clear();
     for (const group of file.groups) {
       const cores = group.map((n) => normalizeForMatch(n)).filter(Boolean);
       const existing = cores.map((c) => this.groupOfCore.get(c)).find((g) => g !== undefined);
@@ -99,12 +108,18 @@ export class AliasTable {
     return key;
   }
 
-  /** Other spellings of a name's core, with the name's own prefix. */
-  variants(name: string): string[] {
-    const { prefix, core } = splitLevel(normalizeForMatch(name));
-    const group = this.groupOfCore.get(core);
-    if (group === undefined) return [];
-    return this.groups[group].filter((c) => c !== core).map((c) => prefix + c);
+  private readonly variantsOf = new Map<string, readonly string[]>();
+
+  /** Other spellings of a name's core, with the name's own prefix (kept: every document asks for its units'). */
+  variants(name: string): readonly string[] {
+    let list = this.variantsOf.get(name);
+    if (list === undefined) {
+      const { prefix, core } = splitLevel(normalizeForMatch(name));
+      const group = this.groupOfCore.get(core);
+      list = group === undefined ? [] : this.groups[group].filter((c) => c !== core).map((c) => prefix + c);
+      if (this.variantsOf.size < 100_000) this.variantsOf.set(name, list);
+    }
+    return list;
   }
 
   /** Every core name the table knows (for finding units in prose). */
