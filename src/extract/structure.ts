@@ -1,6 +1,6 @@
-import type { Table } from 'mdast';
+import type { Heading, Paragraph, Table } from 'mdast';
 import type { Paragraph as ModelParagraph, ParagraphKind, Section, Task } from '../model/types.js';
-import { holdsProse, type SectionNode } from '../parse/outline.js';
+import { holdsProse, type OutlineMark, type SectionNode } from '../parse/outline.js';
 import { ancestorsOf, blocksOf, innermostTask, joinTexts, ownBlocksOf, nodePosition, spanPosition, type Block, type Context } from './context.js';
 import { deadlineOf, findClause, innerClauses, lastLabelledClause, parseClause, splitNames, type ClauseMatch, type ParsedName } from './clause.js';
 import { isIndicatorTable } from './indicators.js';
@@ -133,7 +133,7 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
       outlineId: s.data.id,
       ordinal: s.data.ordinal,
       title: s.data.title,
-      text: text.text,
+      text: writtenText(ctx, s, text),
       section: parentOf(ctx, s)?.data.id ?? null,
       sectionPath: ancestorsOf(ctx, s).slice(0, -1).map((a) => a.data.title),
       lead: [],
@@ -271,6 +271,33 @@ export function fullText(ctx: Context, s: SectionNode): InlineText {
     fullTexts.set(s, (t = joinTexts(parts)));
   }
   return t;
+}
+
+/**
+ * A task's text as written: its full text with the labels of its sub-items ((1), ①, a Markdown
+ * list's 1.) kept — only the task's own label goes (it is the task's label). Clauses are looked
+ * for in fullText, whose blocks all lose their labels.
+ */
+function writtenText(ctx: Context, s: SectionNode, full: InlineText): string {
+  const blocks = blocksOf(ctx, s);
+  if (!blocks.some((b) => b.section !== s && b.node.data?.outline)) return full.text;
+  const parts: string[] = [];
+  for (const b of blocks) {
+    if (b.node.type === 'table') continue;
+    const mark = b.section !== s ? b.node.data?.outline : undefined;
+    parts.push(mark ? labelled(b.node, mark, ctx.doc) : b.content.text);
+  }
+  return parts.join('\n');
+}
+
+const LEADING_SPACE = /^[\s\u3000]+/;
+
+/** A block's text with its outline label, as the source has it. */
+function labelled(node: Paragraph | Heading, mark: OutlineMark, doc: string): string {
+  const text = inlineText(node, doc).text.replace(LEADING_SPACE, '');
+  // a Markdown list item's number stands before the paragraph, outside its inline text
+  const outside = mark.labelEnd <= (node.position?.start.offset ?? 0) && mark.label;
+  return outside ? doc.slice(mark.labelStart, mark.labelEnd).trimEnd() + ' ' + text : text;
 }
 
 const KINDS: [RegExp, ParagraphKind][] = [
