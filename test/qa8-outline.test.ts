@@ -81,3 +81,38 @@ describe('QA8: group heads (行动一：…) as an outline level', () => {
     expect(box.text).toContain('工程二：水利保障工程');
   });
 });
+
+describe('QA8: a 分工表 completes the clause of its task', () => {
+  it('the table names the lead where the clause names the units without a role (按职责分工负责, 负责)', async () => {
+    const doc = await qa8('heyang-implementation-opinions-2026.md');
+    const units = Object.fromEntries(doc.tasks.map((t) => [t.number, [t.lead, t.responsible]]));
+    expect(units).toEqual({
+      '2.1': [['市发展改革委'], ['市财政局']],
+      '2.2': [['市委组织部', '市人力社保局'], ['市国资委', '团市委']],
+      '2.3': [['市人力社保局'], ['市财政局', '人民银行禾阳分行', '市市场监管局']],
+      '3.1': [['市教育局'], ['市人力社保局', '各区县政府']],
+      '3.2': [['市人力社保局'], ['市教育局', '市财政局', '各区县政府']],
+      '3.3': [['市人力社保局'], ['市民政局', '市残联']],
+      '3.4': [['市退役军人事务局'], ['各区县政府']],
+    });
+    expect(doc.diagnostics).toEqual([]);
+  });
+
+  const opinions = (clause: string, lead: string, partner: string) =>
+    `# 某市人民政府关于加快发展银发经济的实施意见\n\n## 一、重点任务\n\n**（一）发展老年助餐服务。**新建社区老年食堂20个。（${clause}）\n\n**（二）扩大养老托育供给。**新增普惠托位300个。（市卫生健康委牵头，市民政局配合）\n\n## 附件\n\n| 序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限 |\n| --- | --- | --- | --- | --- |\n| 1 | 发展老年助餐服务 | ${lead} | ${partner} | 2026年底前 |\n| 2 | 扩大养老托育供给 | 市卫生健康委 | 市民政局 | 2026年底前 |\n`;
+
+  it('a clause that says who leads keeps it; a table that names another lead is a warning naming both', () => {
+    const doc = ingestText(opinions('市民政局牵头，市商务局配合', '市商务局', '市民政局'), { fileName: 'conflict.md' });
+    expect(doc.tasks[0]).toMatchObject({ lead: ['市民政局'], responsible: ['市商务局'] });
+    const warning = doc.diagnostics.find((d) => d.rule === 'task-table-conflict')!;
+    expect(warning.message).toContain('市民政局');
+    expect(warning.message).toContain('市商务局');
+    expect(doc.tasks[1]).toMatchObject({ lead: ['市卫生健康委'], responsible: ['市民政局'] });
+  });
+
+  it('a unit only the table names joins with its role; a unit of the clause without a role takes the table\'s', () => {
+    const doc = ingestText(opinions('市民政局、市财政局按职责分工负责', '市民政局', '市财政局、市市场监管局'), { fileName: 'complete.md' });
+    expect(doc.tasks[0]).toMatchObject({ lead: ['市民政局'], responsible: ['市财政局', '市市场监管局'] });
+    expect(rules(doc)).not.toContain('task-table-conflict');
+  });
+});
