@@ -116,3 +116,18 @@ describe('QA8: a 分工表 completes the clause of its task', () => {
     expect(rules(doc)).not.toContain('task-table-conflict');
   });
 });
+
+describe('QA8: the notice title of a 意见', () => {
+  it('a 实施意见 that is the document itself (# heading) has no notice title', async () => {
+    const doc = await qa8('heyang-implementation-opinions-2026.md');
+    expect(doc).toMatchObject({ title: '禾阳市人民政府关于进一步稳定和扩大青年就业的实施意见', noticeTitle: null, docType: '实施意见', issuer: '禾阳市人民政府' });
+  });
+
+  it('a # heading that issues a 意见 (关于印发…意见的通知, 关于转发…的意见) is still a notice title', () => {
+    const body = '\n\n各县（市、区）人民政府：\n\n现将有关意见印发给你们，请认真贯彻执行。\n\n';
+    const a = ingestText(`# 某市人民政府关于印发《某市促进青年就业的实施意见》的通知${body}# 某市促进青年就业的实施意见\n\n## 一、总体要求\n\n稳定就业。\n`, { fileName: 'a.md' });
+    expect(a).toMatchObject({ noticeTitle: '某市人民政府关于印发《某市促进青年就业的实施意见》的通知', title: '某市促进青年就业的实施意见' });
+    const b = ingestText(`# 某市人民政府办公室关于转发市人力社保局促进青年就业的意见\n${body}# 促进青年就业的意见\n\n## 一、总体要求\n\n稳定就业。\n`, { fileName: 'b.md' });
+    expect(b).toMatchObject({ noticeTitle: '某市人民政府办公室关于转发市人力社保局促进青年就业的意见', title: '促进青年就业的意见' });
+  });
+});
