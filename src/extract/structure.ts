@@ -475,9 +475,8 @@ function titleKey(s: string): string {
 /**
  * A 分工表 beside outline tasks (附件：重点任务分工表) restates them: a row belongs to the task
  * whose title it repeats (or, in a table with one row per task, to the task in its place).
- * Its units join the task's (a task whose clause is missing gets them all; one already
- * named keeps its role from the clause) and the row reads as part of the task. A row that
- * matches no task stays a paragraph, with a warning.
+ * Its roles complete the clause (completeFromRow) and the row reads as part of the task. A
+ * row that matches no task stays a paragraph, with a warning.
  */
 function mergeTaskTables(ctx: Context, tasks: Task[]): void {
   const keys = tasks.map((t) => titleKey(t.title));
@@ -497,12 +496,54 @@ function mergeTaskTables(ctx: Context, tasks: Task[]): void {
         return;
       }
       const task = tasks[at];
-      const named = new Set(task.assignments.map((a) => a.raw));
-      for (const a of r.assignments) if (!named.has(a.raw)) task.assignments.push(a);
+      completeFromRow(ctx, task, r);
       task.deadline ??= r.deadline;
       let numbers = taskTableRows.get(r.table);
       if (!numbers) taskTableRows.set(r.table, (numbers = new Map()));
       numbers.set(r.index, task.number);
     });
+  }
+}
+
+/** Labels that give a unit a part beside the lead: 配合, 配合单位, 协助 … */
+const PARTNER_LABEL = /配合|协助|协同|协办|参与/;
+
+/** Whether an assignment states its role (牵头 / 配合), not only that the unit has a part (负责, 责任单位). */
+function statesRole(a: Task['assignments'][number]): boolean {
+  return a.role === 'lead' || PARTNER_LABEL.test(a.label);
+}
+
+const nameKey = (raw: string) => raw.replace(/\s/g, '');
+
+/**
+ * The row's roles complete the clause: a unit the clause names without a role (按职责分工负责,
+ * 负责, 责任单位：) takes the row's, a unit only the row names joins with its role (a task
+ * whose clause is missing gets them all). Where the two contradict (the clause says A leads,
+ * the row B; or one makes a unit lead that the other makes 配合), the clause stands, the
+ * row's contrary lead is not taken, and a warning names both.
+ */
+function completeFromRow(ctx: Context, task: Task, r: TaskRow): void {
+  const ownLeads = task.assignments.filter((a) => a.role === 'lead').map((a) => nameKey(a.raw));
+  const rowLeads = r.assignments.filter((a) => a.role === 'lead').map((a) => nameKey(a.raw));
+  const stated = new Map(task.assignments.filter(statesRole).map((a) => [nameKey(a.raw), a.role]));
+  const clash = r.assignments.filter((a) => statesRole(a) && stated.has(nameKey(a.raw)) && stated.get(nameKey(a.raw)) !== a.role);
+  const conflict = clash.length > 0 || (ownLeads.length > 0 && rowLeads.length > 0 && !rowLeads.some((l) => ownLeads.includes(l)));
+  if (conflict) {
+    const own = task.assignments.filter((a) => a.role === 'lead').map((a) => a.raw);
+    const row = r.assignments.filter((a) => a.role === 'lead').map((a) => a.raw);
+    ctx.file.message(
+      `task ${task.number} (${task.title}): the clause names ${own.length ? own.join('、') : 'no lead'} as lead, the task table row${r.number ? ` ${r.number}` : ''} ${row.length ? row.join('、') : 'no lead'}; the clause is kept`,
+      { place: task.clause?.position.start ?? nodePosition(ctx, r.row).start, ruleId: 'task-table-conflict', source: 'policy' },
+    );
+  }
+  const byName = new Map(task.assignments.map((a, i) => [nameKey(a.raw), i]));
+  for (const a of r.assignments) {
+    const i = byName.get(nameKey(a.raw));
+    if (i === undefined) {
+      // in a contradiction the clause's leads stand alone
+      if (!(conflict && a.role === 'lead')) task.assignments.push(a);
+    } else if (!conflict && !statesRole(task.assignments[i]) && statesRole(a)) {
+      task.assignments[i] = { ...task.assignments[i], role: a.role, label: a.label };
+    }
   }
 }

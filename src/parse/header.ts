@@ -295,7 +295,18 @@ function endsWithClause(t: string): boolean {
 
 /** A whole notice title on one line: 关于…的通知 / 某局关于…的通知. */
 function isNoticeTitle(t: string): boolean {
-  return (/^关于/.test(t) || ISSUER_THEN_NOTICE.test(t)) && NOTICE_END.test(t) && !/[。；]/.test(t);
+  return (/^关于/.test(t) || ISSUER_THEN_NOTICE.test(t)) && NOTICE_END.test(t) && !/[。；]/.test(t) && !isOwnOpinions(t);
+}
+
+/** What a covering title does to the document it carries (印发, 转发 …). */
+const CARRIES = /关于(?:印发|转发|批转|颁发|发布)/;
+
+/**
+ * 关于…的实施意见 / 指导意见: the 意见 is the document itself, not a notice over a plan, unless
+ * its title carries one (关于转发…的意见).
+ */
+function isOwnOpinions(t: string): boolean {
+  return t.endsWith('意见') && !CARRIES.test(t);
 }
 
 function isSignature(t: string): boolean {

@@ -38,6 +38,11 @@ const PATTERNS: Pattern[] = [
   { style: 'section-cn', rank: 2, re: sticky(`第(${CN_NUMERAL}+|[0-9０-９]+)节(?:${SP}+|(?=[\\u4e00-\\u9fff]))`) },
   { style: 'article', rank: 3, re: sticky(`第(${CN_NUMERAL}+|[0-9０-９]+)条(?:${SP}+|(?=[\\u4e00-\\u9fff]))`) },
   { style: 'cn', rank: 4, re: sticky(`(${CN_NUMERAL}{1,5})[、．.]${SP}*`) },
+  // group heads over numbered items (行动一：… / （行动一） / 专项行动1： / 任务一、 / 工程一：):
+  // a level between 一、 and （一）, so the items restarting at 1. under each nest in it; the
+  // style is the head word's (groupStyle): 工程一 in a 专栏 under 行动一 is no next 行动
+  { style: 'group', rank: 4.5, re: sticky(`(?:专项)?(?:行动|任务|工程)(${CN_NUMERAL}{1,3}|[0-9０-９]{1,2})(?:[：:]|[、．.](?![0-9０-９〇零一二两三四五六七八九十])|${SP}+(?=[\\u4e00-\\u9fff]))${SP}*`) },
+  { style: 'group', rank: 4.5, re: sticky(`[（(【](?:专项)?(?:行动|任务|工程)(${CN_NUMERAL}{1,3}|[0-9０-９]{1,2})[）)】]${SP}*`) },
   { style: 'paren-cn', rank: 5, re: sticky(`[（(](${CN_NUMERAL}{1,5})[）)]${SP}*`) },
   { style: 'arabic', rank: 6, re: sticky(`([0-9０-９]{1,3})(?:[.．、](?!\\d)|${SP}*[)）])${SP}*`) },
   { style: 'arabic', rank: 6, re: sticky(`([0-9０-９]{1,3})${SP}+(?=[\\u4e00-\\u9fff])`), bare: true },
@@ -55,6 +60,7 @@ const LEADS: Record<string, string> = {
   'section-cn': '第',
   article: '第',
   cn: CN_NUMERAL.slice(1, -1),
+  group: '专行任工（(【',
   'paren-cn': '（(',
   arabic: DIGIT_CHARS,
   'paren-arabic': '（(',
@@ -98,12 +104,17 @@ export function matchLabel(text: string, from = 0): OutlineLabel | null {
     if (ordinal === null) continue;
     // A label with nothing after it is not an outline item (e.g. a lone "1." cell).
     if (!NOT_SPACE.test(text.slice(from + m[0].length, from + m[0].length + 4)) && p.style !== 'chapter' && p.style !== 'section-cn') continue;
-    const label: OutlineLabel = { style: p.style, label: m[0].trimEnd(), number: m[1], ordinal, rank: p.rank, length: m[0].length };
+    const label: OutlineLabel = { style: p.style === 'group' ? groupStyle(m[0]) : p.style, label: m[0].trimEnd(), number: m[1], ordinal, rank: p.rank, length: m[0].length };
     // set, not spread: a spread in a literal takes V8's slow path, on every label tried
     if (p.bare) label.bare = true;
     return label;
   }
   return null;
+}
+
+/** The style of a group head by its word: 行动 / 工程 / 任务 number apart. */
+function groupStyle(label: string): string {
+  return label.includes('工程') ? 'group-project' : label.includes('任务') ? 'group-task' : 'group-action';
 }
 
 export function matchBox(text: string, from = 0): OutlineLabel | null {

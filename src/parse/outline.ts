@@ -100,7 +100,8 @@ function flattenList(list: List, doc: string): RootContent[] {
 }
 
 /** A break followed by what could start a label (the rest is checked by matchLabel). */
-const BREAKS = /(?:[\n。）〕)]|[ \u3000]+)(?=[ \t\u3000]*[第（(0-9０-９〇零一二两三四五六七八九十百①-⑳专])/g;
+// (a group head, 行动二：…, only at a line start: it is no label that runs on after a 。)
+const BREAKS = /(?:[\n。）〕)]|[ \u3000]+)(?=[ \t\u3000]*[第（(0-9０-９〇零一二两三四五六七八九十百①-⑳专])|\n(?=[ \t\u3000]*[行任工【])/g;
 // made once: a regex literal in a function is a new object each time it runs
 const INLINE_SPACE = /[ \t\u3000]/;
 const SPACE = /\s/;
