@@ -485,6 +485,15 @@ describe('QA documents, sixth round', () => {
     expect(roles(doc).find((r) => r[0] === '八')![1]).toEqual([]);
   });
 
+  // found in QA8: the text route took a 关于…的实施意见 title line for a covering notice's title
+  it('an 实施意见 that is the document itself has no notice title (text route)', async () => {
+    const doc = await qa6('xiuchuan-digital-village-opinions-2025.txt');
+    expect([doc.title, doc.noticeTitle, doc.docType]).toEqual(['岫川省人民政府关于加快推进数字乡村建设的实施意见', null, '实施意见']);
+    // a 意见 that carries another document is a covering title still
+    const carried = ingestText('某市人民政府办公室关于转发市发展改革委关于促进消费的意见的通知\n\n某府办发〔2025〕3号\n\n各区县人民政府：\n现将该意见转发给你们，请认真贯彻执行。\n', { fileName: 'carried.txt' });
+    expect(carried.noticeTitle).toBe('某市人民政府办公室关于转发市发展改革委关于促进消费的意见的通知');
+  });
+
   it('Markdown front matter gives issuer, 文号 and date when the text does not', async () => {
     const doc = await qa6('linfeng-ecology-15th-plan.md');
     expect(doc).toMatchObject({ title: '临沣市“十五五”生态环境保护规划（2026—2030年）', issuer: '临沣市人民政府', docNumber: '临府发〔2026〕3号', date: '2026-02-10', docType: '规划' });

@@ -378,7 +378,7 @@ function assignRoles(blocks: RootContent[], doc: string): void {
       // # 某厅关于印发…的通知, then # 某方案: the covering notice's title, as on a text page
       set(i, 'noticeTitle');
       noticeDone = true;
-    } else if ((/^关于/.test(t) || ISSUER_THEN_NOTICE.test(t)) && short && !noticeDone) {
+    } else if ((/^关于/.test(t) || ISSUER_THEN_NOTICE.test(t)) && short && !noticeDone && !isOwnOpinions(t)) {
       set(i, 'noticeTitle');
       if (NOTICE_END.test(t)) noticeDone = true;
       else inNoticeTitle = true;
