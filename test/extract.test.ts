@@ -295,7 +295,7 @@ describe('prose targets: the metric, not the words around it', () => {
     expect(more.targets.map((t) => [t.metric, t.comparator, t.value, t.unit])).toEqual([
       ['企业投资项目审批时限', '<=', 30, '个工作日'],
       ['PM2.5平均浓度', '<=', 30, '微克/立方米'],
-      ['国家级专精特新“小巨人”企业', '=', 5, '家'],
+      ['新增国家级专精特新“小巨人”企业', '=', 5, '家'],
       ['标识注册量', '>', 30, '亿'],
       ['社会物流总费用占地区生产总值比率', '=', 13.5, '%'],
       ['单位GDP能耗下降', '=', 13.5, '%'],

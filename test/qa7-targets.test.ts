@@ -43,7 +43,7 @@ describe('QA7 prose targets: the city elderly-care plan', async () => {
 
   it('strips 力争 and a leading period from metrics; a period sets its end year', () => {
     expect(find(doc, /家庭养老床位/).map(row)).toEqual([['家庭养老床位', '=', 1000, '张', 2027]]);
-    expect(doc.targets.filter((x) => x.value === 3000).map(row)).toEqual([['养老床位', '=', 3000, '张', 2027]]);
+    expect(doc.targets.filter((x) => x.value === 3000).map(row)).toEqual([['新增养老床位', '=', 3000, '张', 2027]]);
     expect(find(doc, /养老服务业增加值/).map(row)).toEqual([['养老服务业增加值年均增长', '~', 8, '%', 2027]]);
   });
 
@@ -74,7 +74,7 @@ describe('QA7 prose targets: the county elderly-care plan', async () => {
     expect(find(doc, /综合养老服务中心覆盖率/).map(row)).toEqual([['乡镇（街道）综合养老服务中心覆盖率', '=', 100, '%', 2026]]);
     expect(find(doc, /消防安全/).map(row)).toEqual([['养老机构消防安全标准化管理达标率', '=', 100, '%', 2025]]);
     expect(find(doc, /投诉率/).map(row)).toEqual([['养老服务投诉率', '<=', 3, '%', null]]);
-    expect(doc.targets.filter((x) => x.value === 400).map(row)).toEqual([['养老床位', '=', 400, '张', 2027]]);
+    expect(doc.targets.filter((x) => x.value === 400).map(row)).toEqual([['新增养老床位', '=', 400, '张', 2027]]);
     expect(doc.targets.filter((x) => x.value === 20).map((x) => [x.metric, x.unit])).toEqual([['新建住宅小区同步配建社区养老服务设施', '平方米/百户']]);
   });
 });
@@ -157,7 +157,7 @@ describe('QA7 prose targets: other shapes', () => {
     );
     expect(doc.targets.map((t) => [t.metric, t.value, t.year])).toEqual([
       ['森林覆盖率', 45, null],
-      ['绿地面积', 120, 2026],
+      ['累计新增绿地面积', 120, 2026],
       ['污水处理率', 95, 2027],
       ['黑臭水体消除比例', 90, 2026],
       ['垃圾分类覆盖率', 100, 2027],

@@ -9,6 +9,45 @@ import { ingestFile, ingestText } from '../src/ingest.js';
 const qa7 = (name: string) => ingestFile(`test/fixtures/qa7/${name}`);
 const text = (lines: string[], fileName: string) => ingestText(lines.join('\n'), { fileName });
 
+describe('QA8 target metrics keep the words that change what the figure means', () => {
+  it('新增 stays in the metric of a period target, the period and 全县/全市 do not', async () => {
+    const county = await qa7('qichuan-elderly-care-plan-2025.txt');
+    expect(county.targets.filter((x) => x.value === 400).map((x) => [x.metric, x.value, x.unit, x.year])).toEqual([['新增养老床位', 400, '张', 2027]]);
+    const city = await qa7('yuanning-elderly-care-plan-2025.txt');
+    expect(city.targets.filter((x) => x.value === 3000).map((x) => [x.metric, x.year])).toEqual([['新增养老床位', 2027]]);
+  });
+
+  it('新建, 改造, 新建或改造 stay (the figure is what is built), 全年 / 全县 / 积极 / 其中 go', async () => {
+    const doc = await text(
+      [
+        '某县2026年重点工作安排',
+        '一、重点任务',
+        '（一）加快基础设施建设。全年新建改造城市道路8公里，改造提升农村公路150公里，新建或改造乡镇商贸中心9个；全县积极新增公共停车泊位1200个，其中新能源汽车充电泊位不少于300个。（牵头单位：县住房城乡建委）',
+        '（二）稳定扩大就业。到2026年，累计新增城镇就业1.2万人，净增市场主体2000户，全年接待游客300万人次以上。（牵头单位：县人力社保局）',
+      ],
+      'work-points.txt',
+    );
+    expect(doc.targets.map((x) => [x.metric, x.value])).toEqual([
+      ['新建改造城市道路', 8],
+      ['改造提升农村公路', 150],
+      ['新建或改造乡镇商贸中心', 9],
+      ['新增公共停车泊位', 1200],
+      ['新能源汽车充电泊位', 300],
+      ['累计新增城镇就业', 1.2],
+      ['净增市场主体', 2000],
+      ['接待游客', 300],
+    ]);
+  });
+
+  it('a clause with nothing but 新增 before its figure names no metric', async () => {
+    const doc = await text(
+      ['某县养老服务实施方案', '一、主要目标', '到2027年，全县养老床位达到3500张，2026年新增300张。'],
+      'added-only.txt',
+    );
+    expect(doc.targets.map((x) => [x.metric, x.value])).toEqual([['养老床位', 3500]]);
+  });
+});
+
 describe('QA8 task text keeps the labels of its sub-items', () => {
   it('the rectification plan: sub-measures on lines of their own keep (1) (2) (3), as the one-line task does', async () => {
     const doc = await qa7('daiyu-rectification-plan-2025.txt');

@@ -298,7 +298,14 @@ function targetsIn(ctx: Context, b: Block, task: string | null): Target[] {
 const BACKGROUND = /发展基础|发展成就|发展现状|基本情况|工作回顾|取得成效|主要成效|面临形势|发展环境/;
 /** Words between the metric and its value that are neither: 比例原则上不低于, 比例保持100%, 床位力争达到. */
 const HEDGE = /(原则上|保持|全部|均|要|应|需|须|可|累计|共计|总计|平均|力争|争取|努力|确保|基本)+$/;
-const FILLER = /^(并|且|使|让|其中|力争|全力|努力|确保|基本|实现|建成(?!区[^级])|创成|新增|累计|完成|全年|全县|全市|全区|全面|按照标准|按照|按|建设|实施|新建|改造|打造|推进|积极|或|，|、)+/;
+/**
+ * Words at a metric's head that say nothing of what the figure counts: connectives, hedges, the
+ * document's own year and place (全年, 全县). Not 新增 / 累计 / 新建 / 改造 / 建设 / 建成 / 打造:
+ * they make the figure what the period adds or builds (新增养老床位 400张), not a level.
+ */
+const FILLER = /^(并|且|使|让|其中|力争|全力|努力|确保|基本|实现|完成|全年|全县|全市|全区|全面|按照标准|按照|按|实施|推进|积极|或|，|、)+/;
+/** Nothing but such a word before the figure (2026年新增300张): no metric of its own. */
+const ADDED_ONLY = /^(?:新增|净增|累计|新建|改造|建设|建成|创成|打造)+$/;
 const TRAILING_VERB = new RegExp(`(${VERBS}|为|在)$`);
 
 // made once: a regex literal in a function is a new object each time it runs
@@ -409,7 +416,7 @@ function metricBefore(
   const subject = phrase.trim();
   phrase = phrase.replace(FILLER, '').trim();
   if (!verbText) verbText = CHANGE_VERB.exec(phrase)?.[1] ?? null;
-  if (CHANGE_ONLY.test(phrase)) phrase = '';
+  if (CHANGE_ONLY.test(phrase) || ADDED_ONLY.test(phrase)) phrase = '';
   return { metric: phrase.length >= 2 ? phrase : '', verbText, per, fact: false, bare, subject };
 }
 
