@@ -90,6 +90,8 @@ export interface Gap {
   id: string;
   /** Task number or section label. */
   number: string;
+  /** A task's label as B writes it (（二）, 12.): what the terminal, Markdown and PDF show. */
+  label?: string;
   title: string;
   section: string;
   status: CoverageStatus;
@@ -320,6 +322,7 @@ function taskGap(v: Unit, st: CoverageStatus, score: number, closest: Unit | nul
     kind: 'task',
     id: v.id,
     number: v.number ?? v.id,
+    ...(v.label ? { label: v.label } : {}),
     title: v.title,
     section: v.sectionPath.join(SECTION_SEPARATOR),
     status: st,

@@ -15,13 +15,51 @@ export { displayWidth, padEnd, padStart, truncate } from '../util/width.js';
 export interface TextTableColumn {
   header: string;
   align?: 'left' | 'right';
-  /** Cut cells to this many columns. */
-  max?: number;
+  /**
+   * May be cut (with …) when the table is wider than the terminal: at the end (a title: its
+   * verb comes first), or in the middle (a metric: a Chinese noun phrase ends in the thing
+   * measured, …覆盖率, …的面积, so its end is kept).
+   */
+  cut?: 'end' | 'middle';
 }
 
-/** Rows under a header, columns two spaces apart, sized to the widest cell (CJK-aware). */
-export function textTable(columns: TextTableColumn[], rows: string[][], paint: (cell: string, col: number, row: number) => string = (c) => c): string[] {
-  const cells = rows.map((r) => r.map((c, i) => (columns[i].max ? truncate(c, columns[i].max!) : c)));
+/** Narrowest a cut column gets: a name of a few characters stays readable. */
+const MIN_CUT = 12;
+
+/**
+ * Column widths that fit `width`: the natural widths when they fit (always, off a terminal);
+ * otherwise the widest cuttable column loses a column at a time, so only what must be is cut
+ * and the cut columns end about as wide as each other (none below MIN_CUT: the terminal wraps).
+ */
+function fitWidths(columns: TextTableColumn[], natural: number[], width: number): number[] {
+  const widths = [...natural];
+  let total = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
+  while (total > width) {
+    let widest = -1;
+    columns.forEach((c, i) => {
+      if (c.cut && widths[i] > Math.max(MIN_CUT, displayWidth(c.header)) && (widest < 0 || widths[i] > widths[widest])) widest = i;
+    });
+    if (widest < 0) break;
+    widths[widest]--;
+    total--;
+  }
+  return widths;
+}
+
+/**
+ * Rows under a header, columns two spaces apart, sized to the widest cell (CJK-aware); cut
+ * to `width` display columns (default: no limit) only when they do not fit.
+ */
+export function textTable(
+  columns: TextTableColumn[],
+  rows: string[][],
+  paint: (cell: string, col: number, row: number) => string = (c) => c,
+  width = Infinity,
+): string[] {
+  const natural = columns.map((c, i) => Math.max(displayWidth(c.header), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const fitted = fitWidths(columns, natural, width);
+  const cut = (c: string, i: number) => (fitted[i] >= natural[i] ? c : columns[i].cut === 'middle' ? truncateMiddle(c, fitted[i]) : truncate(c, fitted[i]));
+  const cells = rows.map((r) => r.map(cut));
   const widths = columns.map((c, i) => Math.max(displayWidth(c.header), ...cells.map((r) => displayWidth(r[i] ?? ''))));
   const line = (r: string[], row: number) =>
     r
@@ -32,6 +70,27 @@ export function textTable(columns: TextTableColumn[], rows: string[][], paint: (
       .join('  ')
       .trimEnd();
   return [line(columns.map((c) => c.header), -1), line(widths.map((w) => '─'.repeat(w)), -1), ...cells.map((r, k) => line(r, k))];
+}
+
+/** Cut to a display width in the middle: the head, …, and the tail (which gets the odd column). */
+export function truncateMiddle(s: string, width: number): string {
+  if (displayWidth(s) <= width) return s;
+  const chars = [...s];
+  const take = (from: string[], room: number) => {
+    const out: string[] = [];
+    let w = 0;
+    for (const ch of from) {
+      const cw = displayWidth(ch);
+      if (w + cw > room) break;
+      out.push(ch);
+      w += cw;
+    }
+    return out;
+  };
+  const room = width - 1;
+  const head = take(chars, Math.floor(room / 2));
+  const tail = take([...chars].reverse(), room - displayWidth(head.join(''))).reverse();
+  return `${head.join('')}…${tail.join('')}`;
 }
 
 // Colour only the text, not the padding, so the escape codes do not shift the columns.
@@ -93,6 +152,11 @@ export function taskNumber(t: { number: string | null; label?: string }): string
   return /^[\d.]+$/.test(number) || !t.label ? number : t.label.replace(/[、.．]$/, '');
 }
 
+/** A gap's number: a section's label, a task's number as B writes it (（二）, 12), as in the task table. */
+function gapNumber(g: Comparison['uncovered'][number]): string {
+  return g.kind === 'task' ? taskNumber(g) : g.number;
+}
+
 function matchLabel(m: Comparison['tasks'][number]['matches'][number]): string {
   if (m.kind === 'section') return headingText(m.number ?? '', m.title); // 一、总体要求, 第二节 强化要素保障
   // 任务（五）强化…, 任务12 推进…: no space after a closing bracket, as headings are written
@@ -104,7 +168,10 @@ function matchLabel(m: Comparison['tasks'][number]['matches'][number]): string {
 export interface TerminalOptions {
   /** ANSI colour. Default false (the CLI turns it on for a TTY without NO_COLOR). */
   color?: boolean;
-  /** Terminal width for cutting long titles. Default 100; Infinity cuts nothing (a pipe, a file). */
+  /**
+   * Terminal width: tables wider than this cut their long columns (titles, names) with …, only
+   * as much as they must. Default Infinity: nothing is cut (a pipe, a file).
+   */
   width?: number;
 }
 
@@ -114,7 +181,7 @@ export function formatTerminal(c: Comparison, options: TerminalOptions = {}): st
   const color = options.color ?? false;
   const paint = (code: keyof typeof ANSI, s: string) => (color ? `${ANSI[code]}${s}${ANSI.reset}` : s);
   const verdictColor = (v: string) => (v === VERDICT_LABEL.counterpart ? 'green' : v === VERDICT_LABEL.weak ? 'yellow' : 'red') as keyof typeof ANSI;
-  const titleWidth = Math.max(16, Math.floor(((options.width ?? 100) - 30) / 2));
+  const width = options.width ?? Infinity;
   const out: string[] = [];
   out.push(`${paint('bold', 'A')}  ${docName(c.a)}：任务 ${c.a.tasks} 项，指标 ${c.a.indicators} 项`);
   out.push(`${paint('bold', 'B')}  ${docName(c.b)}：任务 ${c.b.tasks} 项，指标 ${c.b.indicators} 项`);
@@ -134,9 +201,10 @@ export function formatTerminal(c: Comparison, options: TerminalOptions = {}): st
   const rows = c.tasks.map((t) => [taskNumber(t), t.title, VERDICT_LABEL[t.verdict], t.score.toFixed(2), t.matches[0] ? matchLabel(t.matches[0]) : '—']);
   out.push(
     ...textTable(
-      [{ header: '序号', align: 'right' }, { header: 'A 的任务', max: titleWidth }, { header: '判断' }, { header: '相似度', align: 'right' }, { header: 'B 中最相近', max: titleWidth + 8 }],
+      [{ header: '序号', align: 'right' }, { header: 'A 的任务', cut: 'end' }, { header: '判断' }, { header: '相似度', align: 'right' }, { header: 'B 中最相近', cut: 'end' }],
       rows,
       (cell, col) => (col === 2 ? paint(verdictColor(cell), cell) : cell),
+      width,
     ),
   );
   out.push('');
@@ -144,19 +212,22 @@ export function formatTerminal(c: Comparison, options: TerminalOptions = {}): st
   out.push(paint('bold', 'B 的承接情况') + `：任务已承接 ${bt.covered}，部分承接 ${bt.partial}，未承接 ${bt.uncovered}`);
   const strip = (cells: CoverageStatus[]) => cells.map((s) => (s === 'covered' ? paint('green', '█') : s === 'partial' ? paint('yellow', '▓') : paint('red', '░'))).join('');
   const sections = c.coverage.filter((s) => s.level <= 2);
-  const label = (s: (typeof sections)[number]) => truncate(`${'  '.repeat(s.level - 1)}${headingText(s.label, s.title)}`, titleWidth + 6);
-  const labelWidth = Math.max(0, ...sections.map((s) => displayWidth(label(s))));
-  for (const s of sections) {
-    out.push(`  ${padEnd(label(s), labelWidth)}  ${strip(s.cells)}  ${Math.round(s.ratio * 100)}%`);
-  }
+  const labels = sections.map((s) => `${'  '.repeat(s.level - 1)}${headingText(s.label, s.title)}`);
+  // labels are cut only when a line (  label  strip  100%) would not fit the terminal
+  const room = width - Math.max(0, ...sections.map((s) => 2 + 2 + s.cells.length + 2 + 4));
+  const labelWidth = Math.min(Math.max(0, ...labels.map(displayWidth)), Math.max(MIN_CUT, room));
+  const label = (i: number) => truncate(labels[i], labelWidth);
+  sections.forEach((s, i) => out.push(`  ${padEnd(label(i), labelWidth)}  ${strip(s.cells)}  ${Math.round(s.ratio * 100)}%`));
   out.push(`  ${paint('green', '█')} 已承接  ${paint('yellow', '▓')} 部分承接  ${paint('red', '░')} 未承接（每格一项任务；无任务的章节按段落计）`);
   out.push('');
   const gaps = c.uncovered.filter((g) => g.status === 'uncovered');
   out.push(paint('bold', `B 中 A 未承接的内容`) + `（${gaps.length} 处）`);
   out.push(
     ...textTable(
-      [{ header: '类型' }, { header: '编号' }, { header: '标题', max: titleWidth + 10 }, { header: '所在章节', max: titleWidth }],
-      gaps.map((g) => [g.kind === 'section' ? '章节' : '任务', g.number, g.title, g.section]),
+      [{ header: '类型' }, { header: '编号' }, { header: '标题', cut: 'end' }, { header: '所在章节', cut: 'end' }],
+      gaps.map((g) => [g.kind === 'section' ? '章节' : '任务', gapNumber(g), g.title, g.section]),
+      undefined,
+      width,
     ),
   );
   const aOnly = c.tasks.filter((t) => t.verdict === 'none');
@@ -167,13 +238,15 @@ export function formatTerminal(c: Comparison, options: TerminalOptions = {}): st
   out.push(paint('bold', '共有指标') + `（${c.indicators.length} 项）`);
   out.push(
     ...textTable(
-      [{ header: 'A 的指标', max: 30 }, { header: 'A 基数 → 目标' }, { header: 'B 的指标', max: 30 }, { header: 'B 基数 → 目标' }],
+      [{ header: 'A 的指标', cut: 'middle' }, { header: 'A 基数 → 目标' }, { header: 'B 的指标', cut: 'middle' }, { header: 'B 基数 → 目标' }],
       c.indicators.map((p) => [
         p.a.name,
         indicatorValues(p.a) + (p.unitsDiffer ? ` ${p.a.unit}` : ''),
         p.b.name,
         indicatorValues(p.b) + (p.unitsDiffer ? ` ${p.b.unit}` : ''),
       ]),
+      undefined,
+      width,
     ),
   );
   if (c.indicatorsOnlyA.length > 0) out.push(`  仅 A：${c.indicatorsOnlyA.map((i) => i.name).join('、')}`);
@@ -183,8 +256,10 @@ export function formatTerminal(c: Comparison, options: TerminalOptions = {}): st
     out.push(paint('bold', '正文中的量化目标') + `（${c.targets.length} 对，至少一方写在正文里）`);
     out.push(
       ...textTable(
-        [{ header: 'A 的目标', max: 30 }, { header: 'A 数值' }, { header: 'B 的目标', max: 30 }, { header: 'B 数值' }],
+        [{ header: 'A 的目标', cut: 'middle' }, { header: 'A 数值' }, { header: 'B 的目标', cut: 'middle' }, { header: 'B 数值' }],
         c.targets.map((p) => [p.a.metric, targetValue(p.a), p.b.metric, targetValue(p.b)]),
+        undefined,
+        width,
       ),
     );
   }
@@ -263,7 +338,7 @@ export function formatMarkdown(c: Comparison): string {
       ['类型', '编号', '标题', '所在章节', '状态', 'A 中最接近（相似度）'],
       c.uncovered.map((g) => [
         g.kind === 'section' ? '章节' : '任务',
-        g.number,
+        gapNumber(g),
         g.title,
         g.section || '—',
         STATUS_LABEL[g.status],

@@ -100,7 +100,7 @@ export async function renderComparisonPdf(c: Comparison, a: PolicyDocument, b: P
         { header: '所在章节', width: 0.28 },
         { header: '状态', width: 0.14, align: 'center' },
       ],
-      gaps.map((g) => [g.kind === 'section' ? '章节' : '任务', g.number, g.title, g.section || '—', STATUS_LABEL[g.status]]),
+      gaps.map((g) => [g.kind === 'section' ? '章节' : '任务', g.kind === 'task' ? taskNumber(g) : g.number, g.title, g.section || '—', STATUS_LABEL[g.status]]),
       { fontSize: 9 },
     );
 

@@ -3,20 +3,20 @@ import type { AsPlainObject } from 'minisearch';
 import { carriersOf, resolveDepartment } from '../model/departments.js';
 import { UserError } from '../model/errors.js';
 import { normalizeForMatch } from '../model/normalize.js';
-import type { ParagraphKind, PolicyDocument, Role } from '../model/types.js';
+import type { PolicyDocument, Role } from '../model/types.js';
 import { FrequentPostings, type FrequentPostingsJSON, type FrequentPostingsOptions } from './postings.js';
 import { parseQuery, type ParsedQuery } from './query.js';
-import { makeSnippet, type Snippet, type SnippetOptions } from './snippet.js';
+import { makeSnippet, wholeNumber, type Snippet, type SnippetOptions } from './snippet.js';
 import { getTokenizer, normalizeText, type Tokenizer } from './tokenizer.js';
 import { UnitNames, unitWords } from './unit-names.js';
-import { asDepartment, documentUnits, openingWords, searchDepartments, type SearchDepartment, type SearchUnit } from './units.js';
+import { asDepartment, documentUnits, openingWords, searchDepartments, type SearchDepartment, type SearchUnit, type UnitKind } from './units.js';
 
 export const INDEX_FORMAT = 'policy-search-index';
 // 2: units carry `heading`; 3: and `label`; 4: no topic words from inside unit names, unit words are user words;
-// 5: task units carry `deadline`
-export const INDEX_VERSION = 6;
+// 5: task units carry `deadline`; 7: web-page clutter is kind `web`, outside the term index
+export const INDEX_VERSION = 7;
 
-export const UNIT_KINDS: readonly ParagraphKind[] = [
+export const UNIT_KINDS: readonly UnitKind[] = [
   'task',
   'principle',
   'goal',
@@ -26,6 +26,7 @@ export const UNIT_KINDS: readonly ParagraphKind[] = [
   'box',
   'header',
   'paragraph',
+  'web',
 ];
 
 export interface SearchOptions {
@@ -33,8 +34,8 @@ export interface SearchOptions {
   dept?: string;
   /** With `dept`: only units it leads (`lead`) or supports (`responsible`). Default: either. */
   role?: Role;
-  /** Only units of these kinds. Default: all. */
-  kind?: ParagraphKind | ParagraphKind[];
+  /** Only units of these kinds. Default: all but `web` (a web page's clutter is found only when asked for). */
+  kind?: UnitKind | UnitKind[];
   /** Only these document ids. Default: all. */
   doc?: string | string[];
   /** Number of hits returned (`total` still counts all). Default 10. */
@@ -46,7 +47,7 @@ export interface SearchOptions {
 export interface SearchHit {
   id: string;
   doc: string;
-  kind: ParagraphKind;
+  kind: UnitKind;
   number: string | null;
   /** A task's label as written: （二）, 12. (absent for other kinds). */
   label?: string;
@@ -78,6 +79,11 @@ export interface SearchResult {
   docs?: string[];
   /** How many documents all matching units (before `limit`) come from. */
   documents: number;
+  /**
+   * With no hit that has every word, and no `kind` asked for: how many lines of web-page clutter
+   * (kind `web`, left out by default) have them all; 0 otherwise.
+   */
+  web: number;
   hits: SearchHit[];
 }
 
@@ -121,8 +127,12 @@ const FIELDS = ['title', 'text'] as const;
 const SEP = '\u0001';
 /** Multi-word queries re-rank this many of the best matches by the query as written. */
 const RERANK = 200;
+/** A word that starts or ends with a digit: its number must match whole (see wholeNumber). */
+const EDGE_DIGIT = /^\d|\d$/;
 /** Score factor of a bare heading: below any clause with the query's words. */
 const HEADING_WEIGHT = 1e-3;
+/** Score factor of web-page clutter, when asked for: below the document's own text, headings too. */
+const WEB_WEIGHT = 1e-6;
 /** At most this many "did you mean" suggestions. */
 const SUGGESTIONS = 3;
 
@@ -178,6 +188,8 @@ export class SearchIndex {
   private readonly unitNames = new Map<string, UnitNames>();
   /** Where unit names are in each normalised unit text, filled on demand. */
   private readonly spans: Array<Array<[number, number]>> = [];
+  /** Ids of the units of kind `web`. */
+  private readonly webIds: number[] = [];
 
   private constructor(parts: {
     documents: IndexedDocument[];
@@ -196,6 +208,7 @@ export class SearchIndex {
     this.miniSearch = parts.miniSearch;
     this.frequent = parts.frequent;
     this.tokenizer = parts.tokenizer;
+    this.units.forEach((u, id) => u.kind === 'web' && this.webIds.push(id));
   }
 
   /**
@@ -216,8 +229,9 @@ export class SearchIndex {
     const allWords = (text: string) => tokenizer.allWords(text);
     const terms = (u: StoredUnit, normalized: string) => names.get(u.doc)!.terms(normalized, allWords).join(SEP);
     const miniSearch = new MiniSearch<IndexedFields>(miniSearchOptions(boost));
+    // Web-page clutter is no part of the term index (nor of its statistics): scanned when asked for.
     miniSearch.addAll(
-      units.map((u, id) => ({ id, title: terms(u, tokenizer.normalize(u.title)), text: terms(u, u.simplified ?? normalizeForMatch(u.text)) })),
+      units.flatMap((u, id) => (u.kind === 'web' ? [] : [{ id, title: terms(u, tokenizer.normalize(u.title)), text: terms(u, u.simplified ?? normalizeForMatch(u.text)) }])),
     );
     const plain = miniSearch.toJSON();
     const frequent = FrequentPostings.fromMiniSearch(plain, boost, options.frequent);
@@ -324,7 +338,8 @@ export class SearchIndex {
     if (!Number.isInteger(limit) || limit < 1) throw new UserError(`--limit: must be a positive whole number, got ${String(limit)}`);
     const scope = this.scopeFilter(options);
     const terms = parsed.words.filter((w) => this.isIndexTerm(w));
-    const checked = [...parsed.words.filter((w) => !terms.includes(w)), ...parsed.phrases];
+    // a term that starts or ends with a digit is checked too: its number must be whole there
+    const checked = [...parsed.words.filter((w) => !terms.includes(w) || EDGE_DIGIT.test(w)), ...parsed.phrases];
     // A filter, or none when nothing narrows the results (the common case).
     const acceptWith = (words: string[]) => {
       if (!scope.narrows && words.length === 0) return undefined;
@@ -342,13 +357,47 @@ export class SearchIndex {
         matchedAll = false;
       }
     }
+    const every = [...parsed.words, ...parsed.phrases];
+    if (scope.web) found = this.withWeb(found, every, scope.test);
+    // Say so when the words are all together only in a web page's clutter, left out by default.
+    const web = (found.ids.length === 0 || !matchedAll) && options.kind === undefined ? this.scanWeb(every, (id) => scope.test(id, true)).ids.length : 0;
     const top = this.best(found, limit, parsed);
     const hits = top.map((r) => this.hit(r, parsed, options.snippet));
-    const suggestions = suggest && found.ids.length === 0 ? this.suggest(parsed, options) : [];
+    // a word the page's clutter has is no typo
+    const suggestions = suggest && found.ids.length === 0 && web === 0 ? this.suggest(parsed, options) : [];
     const docsFound = new Set<string>();
     for (let i = 0; i < found.ids.length; i++) docsFound.add(this.units[found.ids[i]].doc);
     const documents = docsFound.size;
-    return { query: parsed.raw, words: parsed.words, phrases: parsed.phrases, total: found.ids.length, matchedAll, departments: scope.departments, docs: scope.docs, documents, hits, suggestions };
+    return { query: parsed.raw, words: parsed.words, phrases: parsed.phrases, total: found.ids.length, matchedAll, departments: scope.departments, docs: scope.docs, documents, web, hits, suggestions };
+  }
+
+  /** The web units in scope with every word, scored as `scan` scores, scaled below any other unit. */
+  private scanWeb(words: string[], test: (id: number) => boolean): Matches {
+    const ids: number[] = [];
+    const scores: number[] = [];
+    for (const id of this.webIds) {
+      if (!test(id) || !this.contains(id, words)) continue;
+      const text = this.normalizedText(id);
+      let score = 0;
+      for (const w of words) score += Math.min(5, countOf(text, w));
+      ids.push(id);
+      scores.push((score / (1 + text.length / 500)) * WEB_WEIGHT);
+    }
+    return { ids, scores };
+  }
+
+  /** `found` with the web units in scope that have every word (a scan may have found some already). */
+  private withWeb(found: Matches, words: string[], test: (id: number) => boolean): Matches {
+    const web = this.scanWeb(words, test);
+    if (web.ids.length === 0) return found;
+    const ids: number[] = [];
+    const scores: number[] = [];
+    for (let i = 0; i < found.ids.length; i++) {
+      if (this.units[found.ids[i]].kind === 'web') continue;
+      ids.push(found.ids[i]);
+      scores.push(found.scores[i]);
+    }
+    return { ids: ids.concat(Array.from(web.ids)), scores: scores.concat(Array.from(web.scores)) };
   }
 
   /**
@@ -471,11 +520,19 @@ export class SearchIndex {
     return spans;
   }
 
-  /** True when the unit has `word` somewhere other than inside a unit name (see unit-names.ts). */
+  /**
+   * True when the unit has `word` somewhere other than inside a unit name (see unit-names.ts),
+   * and a number in it whole (5% not in 95%).
+   */
   private has(id: number, word: string): boolean {
     const text = this.normalizedText(id);
     if (!text.includes(word)) return false;
-    return this.namesOf(this.units[id].doc).has(text, this.spansOf(id), word);
+    const names = this.namesOf(this.units[id].doc);
+    if (!EDGE_DIGIT.test(word)) return names.has(text, this.spansOf(id), word);
+    for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+      if (wholeNumber(text, i, i + word.length) && names.counts(this.spansOf(id), i, i + word.length, word)) return true;
+    }
+    return false;
   }
 
   private contains(id: number, words: string[]): boolean {
@@ -502,7 +559,17 @@ export class SearchIndex {
     return { ids, scores };
   }
 
-  private scopeFilter(options: SearchOptions): { test: (id: number) => boolean; narrows: boolean; departments: Array<{ doc: string; name: string }>; docs?: string[] } {
+  /**
+   * The filters of a search as a test on unit ids. Web-page clutter passes only when `kind` asks
+   * for it (or `withWeb` is set: to count what the default left out).
+   */
+  private scopeFilter(options: SearchOptions): {
+    test: (id: number, withWeb?: boolean) => boolean;
+    narrows: boolean;
+    web: boolean;
+    departments: Array<{ doc: string; name: string }>;
+    docs?: string[];
+  } {
     // an id, or the unique prefix of one, as the other commands take it
     const docIds = toList(options.doc)?.map((id) => {
       const known = this.documents.map((d) => d.id);
@@ -526,10 +593,11 @@ export class SearchIndex {
     const docSet = docIds ? new Set(docIds) : null;
     const kindSet = kinds ? new Set(kinds) : null;
     const role = options.role;
-    const test = (id: number) => {
+    const web = kindSet?.has('web') ?? false;
+    const test = (id: number, withWeb = false) => {
       const u = this.units[id];
       if (docSet && !docSet.has(u.doc)) return false;
-      if (kindSet && !kindSet.has(u.kind)) return false;
+      if (kindSet ? !kindSet.has(u.kind) : u.kind === 'web' && !withWeb) return false;
       if (options.dept) {
         const name = deptOf.get(u.doc);
         if (name === undefined) return false;
@@ -539,7 +607,7 @@ export class SearchIndex {
       }
       return true;
     };
-    return { test, narrows: Boolean(docSet || kindSet || options.dept), departments, docs: docIds };
+    return { test, narrows: Boolean(docSet || kindSet || options.dept), web, departments, docs: docIds };
   }
 
   private hit(r: { id: number; score: number }, parsed: ParsedQuery, snippetOptions?: SnippetOptions): SearchHit {
@@ -554,7 +622,7 @@ export class SearchIndex {
     const spans = aligned === normalized ? this.spansOf(id) : names.spans(aligned);
     // Single characters of a longer query (级 of ５Ａ級) only where they touch its other words.
     const joinOnly = new Set(marks.some((w) => w.length > 1) ? marks.filter((w) => w.length === 1) : []);
-    const rules = { counts: (s: number, e: number, w: string) => names.counts(spans, s, e, w), joinOnly };
+    const rules = { counts: (s: number, e: number, w: string) => wholeNumber(aligned, s, e) && names.counts(spans, s, e, w), joinOnly };
     return {
       id: u.id,
       doc: u.doc,

@@ -109,6 +109,18 @@ function snapEnd(text: string, start: number, end: number, matches: Array<[numbe
   return end;
 }
 
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+
+/**
+ * False for an occurrence of a number inside a longer one: a query's 5% is no match in 95% or
+ * 5.5%, its 20 none in 2025 (`text` normalised: full-width digits and ． folded).
+ */
+export function wholeNumber(text: string, start: number, end: number): boolean {
+  if (isDigit(text[start]) && (isDigit(text[start - 1]) || (text[start - 1] === '.' && isDigit(text[start - 2])))) return false;
+  if (isDigit(text[end - 1]) && (isDigit(text[end]) || (text[end] === '.' && isDigit(text[end + 1])))) return false;
+  return true;
+}
+
 /** Occurrences of the terms, longest first where they overlap, sorted by position. */
 export function findMatches(normalized: string, terms: string[], rules: MatchRules = {}): Array<[number, number]> {
   const taken = new Uint8Array(normalized.length);

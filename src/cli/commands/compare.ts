@@ -44,11 +44,30 @@ export function registerCompare(program: Command): void {
     .option('--date <YYYY-MM-DD>', 'with --pdf: fixed creation date (reproducible bytes; default SOURCE_DATE_EPOCH or now)')
     .addHelpText(
       'after',
-      examples(
-        'policy compare wuxi-urbanization-plan-2021-2035 city-plan       # two ingested documents',
-        'policy compare county-plan.txt provincial-plan.md --md > 对照.md  # files, read on the fly',
-        'policy compare wuxi city-plan --pdf 对照报告.pdf',
-      ),
+      `
+The summary (terminal; --md and --pdf hold the same parts):
+  A 的任务在 B 中的对应  each task of A, its closest unit of B, similarity and verdict
+                         (对应 ≥ --counterpart, 弱相关 ≥ --weak, else 无对应)
+  B 的承接情况           how much of each section of B the tasks of A take up (█ ▓ ░),
+                         then B 中 A 未承接的内容: B's tasks and sections A leaves out
+  A 独有的任务           A's tasks with no counterpart in B
+  共有指标               rows of both indicator tables, paired by name: baseline → targets
+  正文中的量化目标       targets written in the text (达到95%以上, 不少于3个, 年均增长5%—8%),
+                         at least one side in prose, beside the other plan's figure for the
+                         same metric (from its text or its table): a range as both bounds
+                         (5—8%), comparator words as written (不低于, 以内), and the year of
+                         each side — a pair may be of different years (100% by 2026 ↔ by
+                         2027: the same target one year earlier); 表/文 N 行 says where
+                         the figure stands (indicator table or text) and on which line
+  上下级对应单位         the same unit at the two levels (县民政局 ↔ 市民政局) and what each leads
+On a terminal, long titles and metric names are cut with … to fit its width; piped or
+redirected output is never cut.
+` +
+        examples(
+          'policy compare wuxi-urbanization-plan-2021-2035 city-plan       # two ingested documents',
+          'policy compare county-plan.txt provincial-plan.md --md > 对照.md  # files, read on the fly',
+          'policy compare wuxi city-plan --pdf 对照报告.pdf',
+        ),
     )
     .action(async (argA: string, argB: string, opts: CompareCommandOptions) => {
       const formats = [opts.json && '--json', opts.md && '--md', opts.pdf !== undefined && '--pdf'].filter(Boolean);

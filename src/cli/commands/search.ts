@@ -1,8 +1,9 @@
 import { Option, type Command } from 'commander';
 import { UserError } from '../../model/errors.js';
-import type { ParagraphKind, Role } from '../../model/types.js';
+import type { Role } from '../../model/types.js';
 import type { SearchHit, SearchResult } from '../../search/search-index.js';
 import type { Snippet } from '../../search/snippet.js';
+import type { UnitKind } from '../../search/units.js';
 import { loadSearchIndex } from '../../search/store.js';
 import { examples } from '../format.js';
 
@@ -24,7 +25,7 @@ export function registerSearch(program: Command): void {
     .argument('<query...>', 'words to search for; several arguments are joined with spaces')
     .option('--dept <name>', 'only clauses assigned to this department (交通局, 住建委 … as people write them)')
     .option('--role <role>', 'with --dept: lead (牵头) or responsible (责任/配合)')
-    .option('--kind <kinds>', 'only these kinds, comma-separated: task, principle, goal, guidance, measure, indicator, box, header, paragraph')
+    .option('--kind <kinds>', 'only these kinds, comma-separated: task, principle, goal, guidance, measure, indicator, box, header, paragraph, web (see below)')
     .option('--doc <ids>', 'only these document ids, comma-separated')
     // A number, so the help shows (default: 10) rather than (default: "10").
     .addOption(new Option('--limit <n>', 'number of hits to show').default(10))
@@ -38,15 +39,30 @@ export function registerSearch(program: Command): void {
         'policy search 农村公路 --dept 交通局 --role lead --limit 5',
         `policy search '"闲置宅基地"' --kind task --json`,
       ) +
-        `\n\nA word inside a department's name is not a topic word: 旅游 does not find a clause only
-because it names 县文化旅游委 (search 文化旅游委 for that).`,
+        `
+
+A hit is one of (its label in the results, then its --kind):
+  [任务 12]    task       a numbered task: its whole text, the 牵头/责任 clause included
+  [原则]       principle  a paragraph of the plan's 基本原则
+  [目标]       goal       a paragraph of its 主要目标 / 工作目标
+  [指导思想]   guidance   a paragraph of its 指导思想
+  [保障措施]   measure    a paragraph of its 保障措施
+  [指标 3]     indicator  a row of an indicator table
+  [专栏]       box        a 专栏 box
+  [段落]       paragraph  any other paragraph
+  [文头]       header     the head and closing: 文号, 主送, the 印发 notice, 署名, 日期
+  [网页]       web        a copied web page's clutter (breadcrumb, 来源/发布时间 line,
+                          【打印】 toolbar, footer): left out unless --kind web asks for it
+A word inside a department's name is not a topic word: 旅游 does not find a clause only
+because it names 县文化旅游委 (search 文化旅游委 for that). A number matches whole numbers:
+5% does not find 95% or 5.5%. Piped output marks matched words 【】 (〖〗 in text with 【】 of its own).`,
     )
     .action(async (words: string[], opts: SearchCommandOptions) => {
       const given = String(opts.limit).trim();
       const limit = Number(given);
       if (!/^\d+$/.test(given) || limit < 1) throw new UserError(`--limit: must be a positive whole number, got "${given}"`);
       const index = await loadSearchIndex(opts.data);
-      const kind = splitList(opts.kind) as ParagraphKind[] | undefined;
+      const kind = splitList(opts.kind) as UnitKind[] | undefined;
       const doc = splitList(opts.doc);
       const result = index.search(words.join(' '), { dept: opts.dept, role: opts.role as Role | undefined, kind, doc, limit });
       const filters = { role: opts.role as Role | undefined, kind, doc };
@@ -90,10 +106,11 @@ export function formatJson(result: SearchResult): string {
     line: h.line,
   }));
   const suggestions = result.suggestions.length > 0 ? { suggestions: result.suggestions } : {};
-  return JSON.stringify({ query: result.query, total: result.total, hits, ...suggestions }, null, 2) + '\n';
+  const web = result.web > 0 ? { web: result.web } : {};
+  return JSON.stringify({ query: result.query, total: result.total, hits, ...web, ...suggestions }, null, 2) + '\n';
 }
 
-const KIND_LABEL: Record<ParagraphKind, string> = {
+const KIND_LABEL: Record<UnitKind, string> = {
   task: '任务',
   principle: '原则',
   goal: '目标',
@@ -103,11 +120,15 @@ const KIND_LABEL: Record<ParagraphKind, string> = {
   box: '专栏',
   header: '文头',
   paragraph: '段落',
+  web: '网页',
 };
 
-/** Marks around matched words: bold red on a colour terminal, 【】 otherwise. */
+/**
+ * Marks around matched words: bold red on a colour terminal, 【】 otherwise — or 〖〗 in a
+ * snippet with 【】 of its own (【打印】, 【责任单位】), where 【【打印】】 would not read.
+ */
 function mark(snippet: Snippet, colour: boolean): string {
-  const [open, close] = colour ? ['\x1b[1;31m', '\x1b[0m'] : ['【', '】'];
+  const [open, close] = colour ? ['\x1b[1;31m', '\x1b[0m'] : /[【】]/.test(snippet.text) ? ['〖', '〗'] : ['【', '】'];
   let out = '';
   let at = 0;
   for (const [s, e] of snippet.highlights) {
@@ -142,7 +163,7 @@ export function formatText(result: SearchResult, colour: boolean, filters: Searc
   if (result.total === 0) {
     const none = `No clause matches ${query}${scope.length > 0 ? ` (${scope.join(', ')})` : ''}.`;
     const hint = result.suggestions.length > 0 ? `\nDid you mean ${orList(result.suggestions)}?` : '';
-    return `${none}${hint}\n`;
+    return `${[none, webNote(result)].filter(Boolean).join('\n')}${hint}\n`;
   }
   const cut = result.hits.length < result.total;
   const shown = cut ? ` (showing ${result.hits.length})` : '';
@@ -151,8 +172,16 @@ export function formatText(result: SearchResult, colour: boolean, filters: Searc
   const spread = result.documents > 1 && asked?.length !== 1 ? ` in ${result.documents} documents` : '';
   const header = [`${result.total} clause${result.total === 1 ? '' : 's'} for ${query}${spread}${scope.map((s) => `, ${s}`).join('')}${shown}`];
   if (!result.matchedAll) header.push(`No clause has all of ${result.words.join(' ')}; showing clauses with some of them.`);
+  if (result.web > 0) header.push(webNote(result));
   const footer = cut ? ['', `${result.total - result.hits.length} more not shown: --limit ${result.total} shows them all`] : [];
   return [...header, '', result.hits.map((h, i) => formatHit(h, i + 1, colour)).join('\n\n'), ...footer, ''].join('\n');
+}
+
+/** Where the words are only in a web page's clutter, which searches leave out: say how to see it. */
+function webNote(result: SearchResult): string {
+  if (!(result.web > 0)) return '';
+  const lines = result.web === 1 ? '1 line' : `${result.web} lines`;
+  return `Web-page clutter (网页: a copied page's toolbar, page info or footer, left out of searches) has ${lines} with ${result.total > 0 ? 'all of them' : 'it'}: --kind web shows ${result.web === 1 ? 'it' : 'them'}.`;
 }
 
 /** department 县交通局, role lead, kind task, document … — what narrowed the search. */
