@@ -309,7 +309,8 @@ describe('CLI', () => {
     await writeFile(bad, 'nope');
     for (const args of [
       ['sheet', '气象局', '--data', dataDir],
-      ['sheet', '公安局', '--data', dataDir],
+      // in both documents: one --out file cannot take two sheets
+      ['sheet', '公安局', '--data', dataDir, '--out', path.join(dataDir, 'gaj.pdf')],
       ['sheet', '交通局', '--data', dataDir, '--font', bad],
       ['sheet', '交通局', '--data', dataDir, '--font', path.join(dataDir, 'missing.ttf')],
       ['sheet', '交通局', '--data', dataDir, '--date', '01/02/2026'],

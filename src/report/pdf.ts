@@ -268,10 +268,18 @@ function keepShortGroups(atoms: string[]): string[] {
   return out;
 }
 
+/** A task or item label (（八）, (十二), 4.2.1, 12.): read as one sign, so never cut, even where it is wider than its cell. */
+const LABEL = /^[（(〔【]?[一二三四五六七八九十百零〇\d.．]{1,5}[）)〕】.．、]?$/;
+
+/** The pieces cutAtom makes of an over-long atom; a label stays whole (it hangs into the cell's padding). */
+function cutOrKeep(atom: string, width: number, measure: (s: string) => number): string[] {
+  return LABEL.test(atom) ? [atom] : cutAtom(atom, width, measure);
+}
+
 /**
  * Greedy line breaking at `width` points; `measure` gives a string's width. Hard line
  * breaks (\n) are kept. An atom wider than a line is cut by characters (closing
- * punctuation still never starts the next line).
+ * punctuation still never starts the next line), except a label such as （八）.
  */
 export function breakLines(text: string, width: number, measure: (s: string) => number): string[] {
   const lines: string[] = [];
@@ -284,7 +292,7 @@ export function breakLines(text: string, width: number, measure: (s: string) => 
         if (line === '' && isSpace(atom)) continue; // no leading blanks
         if (w > width + 0.01 && line === '') {
           // Too long for any line: cut it.
-          for (const part of cutAtom(atom, width, measure)) lines.push(part);
+          for (const part of cutOrKeep(atom, width, measure)) lines.push(part);
           const last = lines.pop() ?? '';
           line = last;
           lineWidth = measure(last);
@@ -298,7 +306,7 @@ export function breakLines(text: string, width: number, measure: (s: string) => 
           line = '';
           lineWidth = 0;
         } else if (w > width + 0.01) {
-          for (const part of cutAtom(atom, width, measure)) lines.push(part);
+          for (const part of cutOrKeep(atom, width, measure)) lines.push(part);
           line = lines.pop() ?? '';
           lineWidth = measure(line);
         } else {
@@ -310,6 +318,19 @@ export function breakLines(text: string, width: number, measure: (s: string) => 
     lines.push(line.trimEnd());
   }
   return lines;
+}
+
+/** Where the bracket that closes a name opens (县委宣传部|（县网信办）), or -1; nested brackets count. */
+export function bracketOpening(name: string): number {
+  const last = name[name.length - 1];
+  if (last !== '）' && last !== ')') return -1;
+  let depth = 0;
+  for (let i = name.length - 1; i >= 0; i--) {
+    if (name[i] === '）' || name[i] === ')') depth++;
+    else if (name[i] === '（' || name[i] === '(') depth--;
+    if (depth === 0) return i;
+  }
+  return -1;
 }
 
 /** Items of a 、-separated list, each with its 、; a 、 inside brackets does not separate. */
@@ -513,13 +534,17 @@ export class PolicyPdf {
       line = item;
     }
     if (line) lines.push(line);
-    // An item wider than the line by itself: after its bracket when both parts fit
-    // (各县（市、区）/ 人民政府, not 各县（市、区）人民政 / 府), else wrapped as text.
+    // An item wider than the line by itself: before the bracket that closes it, a second name
+    // (县委宣传部 / （县网信办）, not 县委宣传部（县网信 / 办）), or after a bracket inside it
+    // (各县（市、区）/ 人民政府, not 各县（市、区）人民政 / 府), when both parts fit; else wrapped as text.
     const fits = (t: string) => this.textWidth(t.replace(/、$/, ''), font, size) <= width + 0.01;
     return lines.flatMap((l) => {
       if (fits(l)) return [l];
+      const name = l.replace(/、$/, '');
+      const open = bracketOpening(name);
+      if (open > 0 && fits(l.slice(0, open)) && fits(l.slice(open))) return [l.slice(0, open), l.slice(open)];
       const cut = Math.max(l.lastIndexOf('）'), l.lastIndexOf(')')) + 1;
-      if (cut > 0 && cut < l.replace(/、$/, '').length && fits(l.slice(0, cut)) && fits(l.slice(cut))) return [l.slice(0, cut), l.slice(cut)];
+      if (cut > 0 && cut < name.length && fits(l.slice(0, cut)) && fits(l.slice(cut))) return [l.slice(0, cut), l.slice(cut)];
       return this.wrap(l, width, font, size);
     });
   }
@@ -877,18 +902,31 @@ export function balancedBreak(text: string, width: number, measure: (s: string) 
   return best;
 }
 
-let jieba: { cut(text: string, hmm?: boolean): string[] } | null = null;
+let jieba: { cut(text: string, hmm?: boolean): string[]; tag(text: string, hmm?: boolean): { word: string; tag: string }[] } | null = null;
+function loadJieba(): NonNullable<typeof jieba> {
+  if (jieba === null) {
+    const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+    const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
+    jieba = Jieba.withDict(dict);
+  }
+  return jieba;
+}
+
 /** Words of a title (jieba, loaded on first use); characters when it cannot load. */
 export function segmentWords(text: string): string[] {
   try {
-    if (jieba === null) {
-      const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
-      const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
-      jieba = Jieba.withDict(dict);
-    }
-    return jieba.cut(text, true);
+    return loadJieba().cut(text, true);
   } catch {
     return [...text];
+  }
+}
+
+/** Words with their part of speech (jieba's tags: n, v, p …), sharing segmentWords' dictionary; null when jieba cannot load. */
+export function tagWords(text: string): { word: string; tag: string }[] | null {
+  try {
+    return loadJieba().tag(text, true);
+  } catch {
+    return null;
   }
 }
 

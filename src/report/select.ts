@@ -1,7 +1,7 @@
 import type { Department, PolicyDocument } from '../model/types.js';
 import { UserError } from '../model/errors.js';
 import { listDocumentIds, loadDocument, loadDocuments } from '../model/store.js';
-import { requireDepartment, resolveDepartment } from '../model/departments.js';
+import { requireDepartment, resolveAcross, resolveDepartment } from '../model/departments.js';
 
 /**
  * Which ingested document(s) a report command works on.
@@ -54,4 +54,22 @@ export async function selectDepartment(
   }
   const where = [...found.map((f) => `${f.document.id} (${f.department.name})`), ...ambiguous].join(', ');
   throw new UserError(`department "${query}" is in several documents: ${where}; pick one with --doc ID`);
+}
+
+/**
+ * Every document and department a name means, for `policy sheet`: with `--doc` that
+ * document's; otherwise each document where the name resolves (县财政局 in one, 市财政局 in
+ * another), as `policy tasks --dept` reads it. Unknown names, and names ambiguous within a
+ * document, are UserErrors.
+ */
+export async function selectDepartments(
+  dataDir: string,
+  query: string,
+  docId?: string,
+): Promise<{ document: PolicyDocument; department: Department }[]> {
+  if (docId !== undefined) return [await selectDepartment(dataDir, query, docId)];
+  const docs = await loadDocuments(dataDir);
+  if (docs.length === 1) return [{ document: docs[0], department: requireDepartment(query, docs[0].departments, docs[0].id) }];
+  const found = resolveAcross(query, docs);
+  return docs.filter((d) => found.has(d.id)).map((document) => ({ document, department: found.get(document.id)! }));
 }

@@ -1,6 +1,8 @@
 import type { Department, Indicator, Mention, PolicyDocument, Role, Target, Task } from '../model/types.js';
 import { normalizeForMatch } from '../model/normalize.js';
+import { carriersOf } from '../model/departments.js';
 import { formatNumber, targetFigure } from '../model/figures.js';
+import { tagWords } from './pdf.js';
 
 /**
  * What a department's responsibility sheet (责任清单) says, computed from the model
@@ -23,6 +25,8 @@ export interface SheetTask {
   otherLeads: string[];
   targets: Target[];
   indicators: IndicatorLink[];
+  /** The unit named in the task when it is not the department itself but one carrying its name with a second name (县财政局（县国资中心）); else null. */
+  via: string | null;
 }
 
 export interface SheetMention {
@@ -43,26 +47,43 @@ export interface SheetData {
   responsibleCount: number;
   tasks: SheetTask[];
   mentions: SheetMention[];
+  /**
+   * Units carrying the department's name with a second name (县财政局 → 县财政局（县国资中心）):
+   * one office with two nameplates, so their tasks are on this sheet too, each marked with the
+   * name it is assigned under (`via`) — as `policy tasks --dept` lists them.
+   */
+  carriers: string[];
+  /** For such a carrier's own sheet: the department whose sheet also lists its tasks (县财政局); else null. */
+  seeAlso: string | null;
 }
 
 export function buildSheet(doc: PolicyDocument, department: Department): SheetData {
-  const leads = new Set(department.lead);
-  const responsible = new Set(department.responsible);
+  const carriers = carriersOf(department, doc.departments);
   const tasks: SheetTask[] = [];
   for (const task of doc.tasks) {
-    // The task's own lists and the department's lists both come from the clause; take
-    // either so nothing is dropped if one of them is incomplete.
-    const isLead = leads.has(task.number) || task.lead.includes(department.name);
-    const isResponsible = responsible.has(task.number) || task.responsible.includes(department.name);
-    if (!isLead && !isResponsible) continue;
-    const role: Role = isLead ? 'lead' : 'responsible';
+    // The department's own part first; else a part under its second-name unit's name.
+    let role: Role | null = null;
+    let unit = department;
+    for (const d of [department, ...carriers]) {
+      // The task's own lists and the department's lists both come from the clause; take
+      // either so nothing is dropped if one of them is incomplete.
+      const isLead = d.lead.includes(task.number) || task.lead.includes(d.name);
+      const isResponsible = d.responsible.includes(task.number) || task.responsible.includes(d.name);
+      if (isLead || isResponsible) {
+        role = isLead ? 'lead' : 'responsible';
+        unit = d;
+        break;
+      }
+    }
+    if (role === null) continue;
     tasks.push({
       task,
       role,
-      roleLabel: roleLabel(task, department.name, role),
-      otherLeads: task.lead.filter((n) => n !== department.name),
+      roleLabel: roleLabel(task, unit.name, role),
+      otherLeads: task.lead.filter((n) => n !== unit.name),
       targets: doc.targets.filter((t) => t.task === task.number),
       indicators: indicatorsTouched(task.text, doc.indicators),
+      via: unit === department ? null : unit.name,
     });
   }
   const sections = new Map(doc.sections.map((s) => [s.id, s]));
@@ -72,6 +93,8 @@ export function buildSheet(doc: PolicyDocument, department: Department): SheetDa
     leadCount: tasks.filter((t) => t.role === 'lead').length,
     responsibleCount: tasks.filter((t) => t.role === 'responsible').length,
     tasks,
+    carriers: carriers.map((d) => d.name),
+    seeAlso: doc.departments.find((d) => d !== department && carriersOf(d, doc.departments).includes(department))?.name ?? null,
     // One entry per sentence: a unit named twice in a sentence is one mention to a reader.
     mentions: department.mentions
       .filter((m, i, all) => all.findIndex((o) => o.context === m.context) === i)
@@ -121,18 +144,62 @@ export const MIN_MATCH = 4;
  * the whole core when it is shorter. The subject of a Chinese indicator name comes last
  * (城乡居民收入, 保障性租赁住房), its qualifiers first (城乡, 新市民), so the tail is what
  * matters: 城乡居民收入比 is touched by 缩小城乡居民收入差距 but not by 城乡居民基本养老保险;
- * 新市民保障性租赁住房覆盖率 by 扩大租赁住房供应渠道. Returns the longest tail found, or null.
+ * 新市民保障性租赁住房覆盖率 by 扩大租赁住房供应渠道. A tail short of the whole core does not
+ * count where the task gives it a qualifier of its own (see otherQualifier): 农村区域养老服务中心
+ * is another kind of centre than 街道综合养老服务中心. Returns the longest tail found, or null.
  */
 export function indicatorMatch(taskText: string, indicatorName: string): string | null {
   const core = [...indicatorCore(indicatorName)];
   if (core.length === 0) return null;
-  const text = normalizeForMatch(taskText);
+  const text = [...normalizeForMatch(taskText)];
   const shortest = Math.min(core.length, MIN_MATCH);
-  for (let len = core.length; len >= shortest; len--) {
-    const tail = core.slice(core.length - len).join('');
-    if (text.includes(tail)) return tail;
+  let best = 0;
+  // Each place the shortest tail ends: the longest tail of the core ending there.
+  for (let at = 0; at + shortest <= text.length; at++) {
+    let k = 0;
+    while (k < shortest && text[at + k] === core[core.length - shortest + k]) k++;
+    if (k < shortest) continue;
+    let start = at;
+    while (start > 0 && at + shortest - start < core.length && text[start - 1] === core[core.length - (at + shortest - start) - 1]) start--;
+    const len = at + shortest - start;
+    if (len === core.length) return core.join('');
+    if (len > best && !otherQualifier(text, start, at + shortest, core.slice(0, core.length - len).join(''))) best = len;
   }
-  return null;
+  return best === 0 ? null : core.slice(core.length - best).join('');
+}
+
+/** jieba tags of nouns, places, 区别词 and the like: such a word before a tail qualifies it. Not nz (大力发展 is one), not vn (建设). */
+const NOMINAL_TAG = /^(n|nr|nrt|nrfg|ns|nt|ng|s|f|b|an)$/;
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * Whether the task text gives the tail text[start, end) a qualifier the indicator does not
+ * have (its own qualifier is `qualifier`, the core before the tail): a noun right before the
+ * tail (农村区域|养老服务中心, 家庭|养老床位), or a word the tail starts inside (物流业|增加值
+ * for 工业增加值). A verb (新增养老床位), a conjunction (与养老服务中心), punctuation or a
+ * number before it, or a word the indicator's name has too (县城|污水处理 for 县城生活污水处理,
+ * 工业|数字化改造 for 规上工业企业数字化改造), is no other qualifier.
+ */
+function otherQualifier(text: string[], start: number, end: number, qualifier: string): boolean {
+  if (start === 0 || !HAN.test(text[start - 1])) return false;
+  // the clause around the tail, back to the last punctuation (at most 12 characters)
+  let from = start;
+  while (from > 0 && start - from < 12 && HAN.test(text[from - 1])) from--;
+  const words = tagWords(text.slice(from, end).join(''));
+  if (words === null) return false;
+  let offset = from;
+  for (const { word, tag } of words) {
+    const length = [...word].length;
+    const next = offset + length;
+    if (next >= start) {
+      // the word right before the tail, or the one the tail starts inside
+      if (qualifier.includes(word)) return false;
+      if (next > start) return true;
+      return NOMINAL_TAG.test(tag);
+    }
+    offset = next;
+  }
+  return false;
 }
 
 export function indicatorsTouched(taskText: string, indicators: Indicator[]): IndicatorLink[] {

@@ -1,7 +1,9 @@
 import type { PolicyDocument } from '../model/types.js';
-import { type Column, type FontSet, PolicyPdf, RED, isoDay } from './pdf.js';
+import { type Column, type FontSet, PolicyPdf, RED, bracketOpening, isoDay } from './pdf.js';
 import { columnLabel, taskHeading, sectionHeading } from '../model/headings.js';
 import { type SheetData, chineseDate, describeTarget } from './sheet-data.js';
+import { secondName } from '../model/departments.js';
+import { normalizeForMatch } from '../model/normalize.js';
 
 /** Options shared by every PDF report. */
 export interface RenderOptions {
@@ -41,13 +43,16 @@ export async function renderSheet(data: SheetData, options: RenderOptions = {}):
   });
 
   // The department's names as the document writes them, marked red in the texts below.
+  const own = new Set([dept.name, ...data.carriers]);
   const names = [
     dept.name,
     ...dept.aliases,
-    ...data.tasks.flatMap((t) => t.task.assignments.filter((a) => a.name === dept.name).map((a) => a.raw)),
+    ...data.carriers,
+    ...data.tasks.flatMap((t) => t.task.assignments.filter((a) => own.has(a.name)).map((a) => a.raw)),
   ];
 
-  const self = (name: string) => (name === dept.name ? '本单位' : name);
+  // 本单位, and 本单位（县国资中心） for the name it carries with a second name
+  const self = (name: string) => (name === dept.name ? '本单位' : own.has(name) ? `本单位${name.slice(secondName(name)?.main.length ?? 0)}` : name);
 
   pdf.title(title);
   const meta = [doc.docNumber, chineseDate(doc.date)].filter(Boolean).join('　');
@@ -60,6 +65,11 @@ export async function renderSheet(data: SheetData, options: RenderOptions = {}):
       (aliases.length ? `　又称：${aliases.slice(0, 4).join('、')}` : ''),
     { font: 'sans', size: 11, color: '#111111' },
   );
+  for (const carrier of data.carriers) {
+    const n = data.tasks.filter((t) => t.via === carrier).length;
+    if (n > 0) pdf.subtitle(`含以“${carrier}”名义承担的 ${n} 项`, { font: 'sans', size: 10, color: '#555555' });
+  }
+  if (data.seeAlso) pdf.subtitle(`另见${data.seeAlso}责任清单（同一单位，该清单也列出本清单的任务）`, { font: 'sans', size: 10, color: '#555555' });
   pdf.space(6);
 
   pdf.heading('一、任务一览');
@@ -75,12 +85,20 @@ export async function renderSheet(data: SheetData, options: RenderOptions = {}):
     // over two lines; 重点工作 gives way first, down to a quarter of the line.
     const fit = (texts: string[], header: string, cap: number) =>
       Math.min(cap, Math.max(pdf.textWidth(header, 'sansBold', 9.5), ...texts.map((x) => pdf.textWidth(x, 'sans', 9.5))) + 9);
-    const deadlineWidth = deadlines ? fit(data.tasks.map((t) => t.task.deadline ?? '—'), '完成时限', 0.22 * pdf.width) : 0;
-    const leadWidth = fit(data.tasks.flatMap((t) => t.task.lead.map(self)), '牵头单位', 0.2 * pdf.width);
-    const responsibleNeed = fit(data.tasks.flatMap((t) => t.task.responsible.map(self)), '责任单位', 0.24 * pdf.width);
+    // what may not be cut: a deadline's clauses (…启动，| 12月底前完成), a name without the second
+    // name it closes with (县委宣传部 |（县网信办）), which wrapList puts on a line of its own
+    const clauses = (x: string) => x.split(/(?<=[，；、])/);
+    const pieces = (name: string) => {
+      const open = bracketOpening(name);
+      return open > 0 ? [name.slice(0, open), name.slice(open)] : [name];
+    };
+    const deadlineWidth = deadlines ? fit(data.tasks.flatMap((t) => clauses(t.task.deadline ?? '—')), '完成时限', 0.22 * pdf.width) : 0;
+    const leadWidth = fit(data.tasks.flatMap((t) => t.task.lead.map(self).flatMap(pieces)), '牵头单位', 0.2 * pdf.width);
+    const responsibleNeed = fit(data.tasks.flatMap((t) => t.task.responsible.map(self).flatMap(pieces)), '责任单位', 0.24 * pdf.width);
     const roleWidth = 40; // 牵头 / 责任; the header 本单位角色 takes two lines
     const fixed = numberWidth + roleWidth + leadWidth + deadlineWidth;
-    const titleWidth = Math.max(0.25 * pdf.width, Math.min((deadlines ? 0.3 : 0.36) * pdf.width, pdf.width - fixed - responsibleNeed));
+    // 重点工作 wraps anywhere; a unit name cut in two is hard to read: the title gives way down to a fifth
+    const titleWidth = Math.max(0.2 * pdf.width, Math.min((deadlines ? 0.3 : 0.36) * pdf.width, pdf.width - fixed - responsibleNeed));
     const columns: Column[] = [
         { header: '序号', width: numberWidth, align: 'center' },
         { header: '重点工作', width: titleWidth },
@@ -114,7 +132,8 @@ export async function renderSheet(data: SheetData, options: RenderOptions = {}):
       const where = section ? sectionHeading(section) : t.task.sectionPath.length ? t.task.sectionPath[t.task.sectionPath.length - 1] : '';
       // Keep the heading with its 所属 line and two lines of the text.
       const keepWith = (where || t.task.deadline ? PolicyPdf.leading(9, 1.4) : 0) + PolicyPdf.leading(11.5, 1.6) * 2;
-      pdf.heading(`${taskHeading(t.task)}（${t.roleLabel}）`, { level: 2, font: 'sans', keepWith });
+      const via = t.via ? `，以“${t.via}”名义` : '';
+      pdf.heading(`${taskHeading(t.task)}（${t.roleLabel}${via}）`, { level: 2, font: 'sans', keepWith });
       const place = [where && `所属：${where}`, t.task.deadline && `完成时限：${t.task.deadline}`].filter(Boolean).join('　');
       if (place) pdf.paragraph(place, { font: 'sans', size: 9, indent: 0, color: '#555555', leading: 1.4 });
       pdf.paragraph(withoutNumber(t.task.text, t.task.number), { size: 11.5, font: 'sans', highlight: names });
@@ -132,7 +151,7 @@ export async function renderSheet(data: SheetData, options: RenderOptions = {}):
           const goals = i.targets.length > 0 ? i.targets : i.target ? [i.target] : [];
           const goal = goals.map((g) => `${g.year ?? ''}${g.year ? '年' : ''}目标 ${g.raw}`).join('，');
           const parts = [base, goal, i.attribute].filter(Boolean).join('，');
-          pdf.paragraph(`• ${i.name}${parts ? `：${parts}` : ''}（任务提及“${link.matched}”）`, { font: 'sans', size: 10, indent: 1 });
+          pdf.paragraph(`• ${withUnit(i.name, i.unit)}${parts ? `：${parts}` : ''}（任务提及“${link.matched}”）`, { font: 'sans', size: 10, indent: 1 });
         }
       }
       pdf.space(4);
@@ -153,6 +172,13 @@ export async function renderSheet(data: SheetData, options: RenderOptions = {}):
 
   const bytes = await pdf.finish();
   return { bytes, pages: pdf.pageCount };
+}
+
+/** 农村网络零售额（亿元）: the unit once after the name, as an indicator table heads its rows; not twice when the name has it. */
+export function withUnit(name: string, unit: string | null): string {
+  if (!unit) return name;
+  const fold = (x: string) => normalizeForMatch(x).replace(/％/g, '%');
+  return fold(name).endsWith(`(${fold(unit)})`) ? name : `${name}（${unit}）`;
 }
 
 /** The task's text without its leading number (`8. `, `8．`, `（8）`): the heading shows it. */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import type { Department, DepartmentKind, PolicyDocument } from '../model/types.js';
 import { FileNamer, insideDir } from './filenames.js';
@@ -15,9 +16,11 @@ export interface SheetIndexEntry {
   department: string;
   aliases: string[];
   kind: DepartmentKind;
-  /** Task numbers led (牵头) and supported (责任/配合). */
+  /** Task numbers led (牵头) and supported (责任/配合), as the sheet lists them (with its carriers'). */
   lead: string[];
   responsible: string[];
+  /** Units carrying this one's name with a second name (县财政局（县国资中心）), whose tasks the sheet lists too. */
+  carriers: string[];
   /** File name inside the folder. */
   file: string;
   pages: number;
@@ -47,25 +50,45 @@ export function byLoad(departments: Department[]): Department[] {
     .map((x) => x.d);
 }
 
+/** Departments that get a sheet: a unit with no task and no mention would get one with nothing on it (`policy sheet` still makes one). */
+function withSheet(doc: PolicyDocument): Department[] {
+  return byLoad(doc.departments).filter((d) => d.lead.length + d.responsible.length + d.mentions.length > 0);
+}
+
+/** Why a document gets no sheets (本文件的任务没有列出单位), or null when it gets some. */
+export function noSheetsReason(doc: PolicyDocument): string | null {
+  if (withSheet(doc).length > 0) return null;
+  return doc.tasks.length > 0
+    ? '本文件的任务没有列出单位 (the document assigns no units to its tasks)'
+    : '本文件没有任务，也没有提及单位 (no tasks and no units named)';
+}
+
+/**
+ * Write the sheets and the index. A document without any unit to write a sheet for gets no
+ * files (an index of nothing says less than noSheetsReason); sheets of an earlier run there
+ * are removed all the same.
+ */
 export async function writeSheets(doc: PolicyDocument, outDir: string, options: RenderOptions = {}): Promise<SheetIndex> {
   const date = options.date ?? new Date();
-  await mkdir(outDir, { recursive: true });
+  const departments = withSheet(doc);
+  if (departments.length > 0) await mkdir(outDir, { recursive: true });
   const previous = await readPreviousIndex(outDir);
   const namer = new FileNamer();
   namer.name(INDEX_JSON);
   namer.name(INDEX_MD);
   const sheets: SheetIndexEntry[] = [];
-  // a unit with no task and no mention would get a sheet with nothing on it (`policy sheet` still makes one)
-  for (const department of byLoad(doc.departments).filter((d) => d.lead.length + d.responsible.length + d.mentions.length > 0)) {
+  for (const department of departments) {
     const file = namer.name(`${department.name}责任清单`, '.pdf');
-    const { bytes, pages } = await renderSheet(buildSheet(doc, department), { ...options, date });
+    const data = buildSheet(doc, department);
+    const { bytes, pages } = await renderSheet(data, { ...options, date });
     await writeFile(insideDir(outDir, file), bytes);
     sheets.push({
       department: department.name,
       aliases: department.aliases,
       kind: department.kind,
-      lead: department.lead,
-      responsible: department.responsible,
+      lead: data.tasks.filter((t) => t.role === 'lead').map((t) => t.task.number),
+      responsible: data.tasks.filter((t) => t.role === 'responsible').map((t) => t.task.number),
+      carriers: data.carriers,
       file,
       pages,
       bytes: bytes.length,
@@ -94,6 +117,12 @@ export async function writeSheets(doc: PolicyDocument, outDir: string, options: 
         // a hostile name in an old index is simply not touched
       }
     }
+  }
+  if (sheets.length === 0) {
+    if (previous.length > 0 || existsSync(insideDir(outDir, INDEX_JSON))) {
+      for (const f of [INDEX_JSON, INDEX_MD]) await rm(insideDir(outDir, f), { force: true });
+    }
+    return index;
   }
   await writeFile(insideDir(outDir, INDEX_JSON), JSON.stringify(index, null, 2) + '\n');
   await writeFile(insideDir(outDir, INDEX_MD), indexMarkdown(index));

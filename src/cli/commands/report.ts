@@ -9,11 +9,11 @@ import { creationDate, resolveFonts } from '../../report/pdf.js';
 import { FileNamer } from '../../report/filenames.js';
 import { buildSheet } from '../../report/sheet-data.js';
 import { type RenderOptions, renderSheet } from '../../report/sheet.js';
-import { INDEX_JSON, INDEX_MD, writeSheets } from '../../report/sheets.js';
+import { INDEX_JSON, INDEX_MD, noSheetsReason, writeSheets } from '../../report/sheets.js';
 import { renderMatrix } from '../../report/matrix.js';
 import { renderIndicators } from '../../report/indicators.js';
 import { toCsv, toXlsx } from '../../report/export.js';
-import { selectDepartment, selectDocuments } from '../../report/select.js';
+import { selectDepartments, selectDocuments } from '../../report/select.js';
 
 /**
  * Printable outputs: `policy sheet`, `sheets`, `matrix`, `export` (and the PDF of
@@ -119,18 +119,27 @@ export function registerReport(program: Command): void {
       .command('sheet')
       .description('write one department\'s A4 responsibility sheet (责任清单) as PDF: the tasks it leads and those it is responsible for, in full')
       .argument('<department>', 'department as people write it: 交通局, 住建委, 发改委 …')
-      .option('--doc <id>', 'document id (needed when the name is in several documents)')
-      .option('--out <file>', 'PDF to write, or a folder to write it in (default <data>/sheets/<doc id>/<department>责任清单.pdf)')
+      .option('--doc <id>', 'only this document (default: a sheet in each document where the name resolves)')
+      .option('--out <file>', 'PDF to write, or a folder to write it in (default <data>/sheets/<doc id>/<department>责任清单.pdf; a folder gets <doc id>/ sub-folders when the name is in several documents)')
       .addHelpText('after', examples('policy sheet 交通局', 'policy sheet 发改委 --doc wuxi --out 发改委.pdf', 'SOURCE_DATE_EPOCH=0 policy sheet 住建委   # byte-identical output')),
   ).action(async (query: string, opts: CommonOptions) => {
     const render = renderOptions(opts);
-    const { document, department } = await selectDepartment(opts.data, query, opts.doc);
-    const name = new FileNamer().name(`${department.name}责任清单`, '.pdf');
-    const file = outFile(opts.out, name, path.join(opts.data, 'sheets', document.id, name));
-    const data = buildSheet(document, department);
-    const { bytes, pages } = await renderSheet(data, render);
-    await writeOut(file, bytes);
-    say(`${file}  ${department.name}: 牵头 ${data.leadCount} 项 / 责任 ${data.responsibleCount} 项, ${plural(pages, 'page')}, ${kb(bytes.length)}`);
+    // one sheet in each document where the name resolves (县财政局 here, 市财政局 there), as `tasks --dept` reads it
+    const found = await selectDepartments(opts.data, query, opts.doc);
+    if (found.length > 1 && opts.out !== undefined && !isFolder(opts.out)) {
+      const where = found.map((f) => `${f.document.id} (${f.department.name})`).join(', ');
+      throw new UserError(`--out ${opts.out}: "${query}" is in ${found.length} documents: ${where}; pick one with --doc ID, or give a folder`);
+    }
+    for (const { document, department } of found) {
+      const name = new FileNamer().name(`${department.name}责任清单`, '.pdf');
+      const inFolder = found.length > 1 ? path.join(new FileNamer().name(document.id), name) : name;
+      const file = outFile(opts.out, inFolder, path.join(opts.data, 'sheets', document.id, name));
+      const data = buildSheet(document, department);
+      const { bytes, pages } = await renderSheet(data, render);
+      await writeOut(file, bytes);
+      const of = found.length > 1 ? ` (${document.id})` : '';
+      say(`${file}  ${department.name}${of}: 牵头 ${data.leadCount} 项 / 责任 ${data.responsibleCount} 项, ${plural(pages, 'page')}, ${kb(bytes.length)}`);
+    }
   });
 
   common(
@@ -155,6 +164,11 @@ export function registerReport(program: Command): void {
         const e = error as NodeJS.ErrnoException;
         throw new UserError(`${e.path ?? dir}: cannot write (${e.code ?? e.message})`);
       });
+      const none = noSheetsReason(doc);
+      if (none !== null) {
+        say(`${doc.id}: no sheets — ${none}`);
+        continue;
+      }
       const total = index.sheets.reduce((s, e) => s + e.bytes, 0);
       const largest = Math.max(0, ...index.sheets.map((e) => e.bytes));
       say(`${path.join(dir, INDEX_JSON)}  ${index.sheets.length} sheets, ${kb(total)} in all, largest ${kb(largest)}`);
