@@ -122,7 +122,7 @@ describe('the growth column and the other cells are shown', () => {
     expect(code).toBe(0);
     const lines = out.split('\n');
     expect(lines[0]).toMatch(/2030年目标\s+年均增长\s+属性/);
-    expect(lines.find((l) => l.includes('能源消耗降低'))).toMatch(/\[15\]（累计）\s+约束性/);
+    expect(lines.find((l) => l.includes('能源消耗降低'))).toMatch(/累计 15\s+约束性/); // [15]: a total, not a rate a year (QA8)
     expect(lines.find((l) => l.includes('地区生产总值增长'))).toMatch(/5\.5左右/);
     expect(lines.find((l) => l.includes('居民人均可支配收入增长'))).toMatch(/与经济增长同步/);
   });
@@ -132,7 +132,7 @@ describe('the growth column and the other cells are shown', () => {
     const text = await pdfText((await renderIndicators(doc, { date: new Date('2026-02-01') })).bytes);
     expect(text.flat).toContain('年均增长');
     expect(text.flat).toContain('与经济增长同步');
-    expect(text.flat).toContain('[15]（累计）');
+    expect(text.flat).toContain('累计15');
 
     const plan = ingestText(TABLE_PLAN, { fileName: 'transport-plan.md' });
     const wb = new ExcelJS.Workbook();
@@ -146,8 +146,8 @@ describe('the growth column and the other cells are shown', () => {
     const growth = header.findIndex((h) => h.includes('年均增长'));
     expect(growth).toBeGreaterThan(-1);
     const co2 = rows.find((r) => r.includes('单位地区生产总值二氧化碳排放降低'))!;
-    expect(co2[growth]).toBe('[18]（累计）');
-    expect(rows.find((r) => r.includes('农村公路改造'))![growth]).toBe('3000（累计）');
+    expect(co2[growth]).toBe('累计 18');
+    expect(rows.find((r) => r.includes('农村公路改造'))![growth]).toBe('累计 3000');
     const road = rows.find((r) => r.includes('高速公路里程'))!;
     expect(road[header.indexOf('责任单位')]).toBe('市交通运输局');
     expect(rows).toHaveLength(1 + 13 + 3);

@@ -7,6 +7,7 @@ import type { PolicyDocument } from '../src/model/types.js';
 import { BOM, TASK_COLUMNS, toCsv, toXlsx } from '../src/report/export.js';
 import { buildMatrix, renderMatrix } from '../src/report/matrix.js';
 import { isBinding, renderIndicators } from '../src/report/indicators.js';
+import { displayForm } from '../src/report/indicator-cells.js';
 import { ingestBoth, pdfFonts, pdfText, squash } from './report-helpers.js';
 
 const DATE = new Date(Date.UTC(2026, 0, 1));
@@ -190,8 +191,9 @@ describe('indicator sheet', () => {
       expect(text.numPages).toBe(pages);
       for (const i of doc.indicators) {
         expect(text.flat).toContain(squash(i.name));
-        if (i.baseline) expect(text.flat).toContain(squash(i.baseline.raw));
-        if (i.target) expect(text.flat).toContain(squash(i.target.raw));
+        // ≦/≧ shown as ≤/≥ (QA8)
+        if (i.baseline) expect(text.flat).toContain(squash(displayForm(i.baseline.raw)));
+        if (i.target) expect(text.flat).toContain(squash(displayForm(i.target.raw)));
       }
       const binding = doc.indicators.filter(isBinding);
       expect(binding.length).toBeGreaterThan(0);

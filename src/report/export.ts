@@ -8,7 +8,8 @@ import { indicatorRows } from './indicator-cells.js';
  * title, full text, lead units (牵头单位), responsible units (责任单位) and deadline (完成时限), as CSV (UTF-8
  * with BOM so Excel shows the Chinese; RFC 4180 quoting, CRLF) or XLSX (exceljs: bold
  * frozen header row, column widths, wrapped text, autofilter). The XLSX has a second sheet 主要指标
- * when the documents have indicator tables: every column of them, the growth column included.
+ * when the documents have indicator tables: every column of them, the growth column included,
+ * figures as numbers where they are plain numbers.
  */
 
 export const TASK_COLUMNS = ['章节', '序号', '重点工作', '任务全文', '牵头单位', '责任单位', '完成时限'] as const;
@@ -113,7 +114,11 @@ export async function toXlsx(docs: PolicyDocument | PolicyDocument[], options: {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** 主要指标: the indicator tables with every column they have (年均增长, 备注 …), as written. */
+/**
+ * 主要指标: the indicator tables with every column they have (年均增长, 备注 …). A plain figure
+ * is a number cell; a bound (<5.5), words (5.5左右), a ratio or a total (累计 15) is text as
+ * shown elsewhere (≦/≧ as ≤/≥); base years that differ get a 基数年份 column.
+ */
 function addIndicatorSheet(wb: ExcelJS.Workbook, docs: PolicyDocument[]): void {
   if (!docs.some((d) => d.indicators.length > 0)) return;
   const { header, rows } = indicatorRows(docs);
@@ -121,9 +126,15 @@ function addIndicatorSheet(wb: ExcelJS.Workbook, docs: PolicyDocument[]): void {
     views: [{ state: 'frozen', ySplit: 1 }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
-  const width = (name: string) => (name === '文档' ? documentWidth(docs) : name === '指标' ? 36 : name === '表' ? 30 : name === '序号' ? 6 : 12);
+  const width = (name: string) => (name === '文档' ? documentWidth(docs) : name === '指标' ? 36 : name === '表' ? 30 : name === '序号' ? 6 : name === '基数年份' ? 9 : 12);
   sheet.columns = header.map((name, i) => ({ header: name, key: `c${i}`, width: width(name) }));
-  for (const row of rows) sheet.addRow(row);
+  // numbers as numbers (6.0 keeps its decimal through the cell's format); bounds and words as text
+  for (const cells of rows) {
+    const row = sheet.addRow(cells.map((c) => (typeof c === 'object' ? c.number : c)));
+    cells.forEach((c, k) => {
+      if (typeof c === 'object') row.getCell(k + 1).numFmt = c.format;
+    });
+  }
   sheet.eachRow((row, n) => {
     row.alignment = { wrapText: true, vertical: n === 1 ? 'middle' : 'top', ...(n === 1 ? { horizontal: 'center' as const } : {}) };
     if (n === 1) {

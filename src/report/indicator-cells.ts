@@ -1,4 +1,6 @@
 import type { Growth, Indicator, PolicyDocument, Quantity } from '../model/types.js';
+import { formatNumber } from '../model/figures.js';
+import { displayWidth } from '../util/width.js';
 
 /**
  * How indicator cells read in every output (terminal table, PDF, spreadsheet): the growth
@@ -6,10 +8,88 @@ import type { Growth, Indicator, PolicyDocument, Quantity } from '../model/types
  * so the `policy indicators` command loads it cheaply.
  */
 
-/** `[15]（累计）`: the bracket convention said in words; a cell without a number as written. */
-export function growthText(g: Growth | null): string {
-  if (!g) return '';
-  return g.cumulative && g.value !== null ? `${g.raw}（累计）` : g.raw;
+/** ≦ ≧ ⩽ ⩾ ＜ ＞ as ≤ ≥ < >: one form of each comparator in every output (the model keeps the text as written). */
+export function displayForm(raw: string): string {
+  return raw.replace(/[≦⩽]/g, '≤').replace(/[≧⩾]/g, '≥').replace(/＜/g, '<').replace(/＞/g, '>');
+}
+
+/** [15], 〔28〕, ［4.5］ → the figure inside: the brackets only say "over the period", which 累计 now says. */
+function unbracket(raw: string): string {
+  const m = /^\s*[[［〔【]\s*(.*?)\s*[\]］〕】]\s*$/.exec(raw);
+  return m ? m[1] : raw;
+}
+
+/** A header that itself says the figures under it are totals (累计, 五年累计), not rates a year. */
+function totalsHeader(header: string | undefined): boolean {
+  return !!header && header.includes('累计') && !/年均|每年/.test(header);
+}
+
+/**
+ * A figure as shown: ≤/≥ in one form; a total over the plan period ([15], a 累计 column) as
+ * `累计 15` — in a 年均增长 column a bracketed figure is no rate a year, and [15]（累计） beside
+ * the header 年均增长 read as one. Under a header that says 累计 (the one shown, `header`)
+ * the figure alone.
+ */
+export function figureText(q: Pick<Growth, 'raw' | 'value' | 'cumulative'> | null, header?: string): string {
+  if (!q) return '';
+  if (!q.cumulative || q.value === null) return displayForm(q.raw);
+  const figure = displayForm(unbracket(q.raw));
+  return totalsHeader(header) ? figure : `累计 ${figure}`;
+}
+
+/** The growth cell as shown under `header` (its own column's by default): 5.5左右, >6, 累计 15, 与经济增长同步. */
+export function growthText(g: Growth | null, header?: string | null): string {
+  return g ? figureText(g, header ?? g.column) : '';
+}
+
+/** The growth cell in the chart, with what it is: 年均增长 5.5左右, 累计 15 (no 年均 for a total). */
+export function growthLabel(g: Growth): string {
+  const text = growthText(g);
+  return text.startsWith('累计') ? text : `${g.column} ${text}`;
+}
+
+const BOUNDS: Record<string, { word: string; kind: '上限' | '下限' }> = {
+  '<': { word: '低于', kind: '上限' },
+  '<=': { word: '不高于', kind: '上限' },
+  '>': { word: '高于', kind: '下限' },
+  '>=': { word: '不低于', kind: '下限' },
+};
+
+/**
+ * A figure with a comparator (<5.5, ≥92.6) is a bound the plan sets — a ceiling or a floor —
+ * not a level it plans: 不高于 5.5 (上限). Null for a planned value (73, 5.5左右).
+ */
+export function boundOf(q: Pick<Quantity, 'value' | 'comparator'> | null): { word: string; kind: '上限' | '下限'; value: number } | null {
+  if (!q || q.value === null || !q.comparator) return null;
+  const b = BOUNDS[q.comparator];
+  return b ? { ...b, value: q.value } : null;
+}
+
+/** Decimals as written: 6.0 → 1, 40.49 → 2, 73 → 0. */
+export function decimalsOf(raw: string): number {
+  const m = /\d\.(\d+)/.exec(raw);
+  return m ? m[1].length : 0;
+}
+
+/** The unit a change is counted in: a % level changes by 个百分点, a ‰ level by 个千分点. */
+function changeUnit(unit: string | null): string {
+  if (!unit) return '';
+  if (unit === '%' || unit === '％') return ' 个百分点';
+  if (unit === '‰') return ' 个千分点';
+  return ` ${unit}`;
+}
+
+/**
+ * Target minus baseline with its unit (+6.2 件, +4.5 个百分点), or null when there is no
+ * planned change to state: a figure missing, a bound on either side (5.3 → <5.5 is no plan to
+ * rise by 0.2), or a total over the period.
+ */
+export function changeText(base: Quantity | null, goal: Quantity | null, unit: string | null): string | null {
+  if (!base || !goal || base.value === null || goal.value === null) return null;
+  if (boundOf(base) || boundOf(goal) || base.cumulative || goal.cumulative) return null;
+  const decimals = Math.max(decimalsOf(base.raw), decimalsOf(goal.raw));
+  const delta = Number((goal.value - base.value).toFixed(Math.min(4, Math.max(2, decimals))));
+  return `${delta >= 0 ? '+' : ''}${formatNumber(delta)}${changeUnit(unit)}`;
 }
 
 /** The growth column's header: the tables' own (年均增长) when they agree, else a general one. */
@@ -28,20 +108,39 @@ export function extraCell(indicator: Indicator, column: string): string {
   return indicator.extra.filter((c) => c.column === column).map((c) => c.raw).join('；');
 }
 
+/** A spreadsheet cell: text, a number, or a number with the decimals it was written with (6.0). */
+export type SheetCell = string | number | { number: number; format: string };
+
+const PLAIN_NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
+
+/**
+ * A figure for the spreadsheet: a plain number (6.0, 73) as a number — Excel sums, sorts and
+ * filters it — keeping its decimals as written; a bound (<5.5, ≤5.7), words (5.5左右,
+ * 与经济增长同步), a ratio (2.56:1), a total (累计 15) or — as text, as shown elsewhere.
+ */
+export function sheetFigure(q: Pick<Growth, 'raw' | 'value' | 'comparator' | 'cumulative'> | null, header?: string | null): SheetCell {
+  if (!q) return '';
+  const raw = unbracket(q.raw.trim());
+  if (q.value === null || (q.cumulative && !totalsHeader(header ?? undefined)) || !PLAIN_NUMBER.test(raw)) return figureText(q, header ?? undefined);
+  const decimals = decimalsOf(raw);
+  return decimals > 0 ? { number: q.value, format: `0.${'0'.repeat(decimals)}` } : q.value;
+}
+
 /**
  * The indicator table of one or more documents as header and rows (for the spreadsheet):
- * 文档 (several documents), 序号, 类别, 指标, 单位, 基数, one column a target year, the growth
- * column, 属性, the other columns, 表.
+ * 文档 (several documents), 序号, 类别, 指标, 单位, 基数 (with its year in the header when
+ * every row has the same, else in a 基数年份 column beside it), one column a target year, the
+ * growth column, 属性, the other columns, 表.
  */
-export function indicatorRows(docs: PolicyDocument[]): { header: string[]; rows: string[][] } {
+export function indicatorRows(docs: PolicyDocument[]): { header: string[]; rows: SheetCell[][] } {
   const many = docs.length > 1;
   const all = docs.flatMap((d) => d.indicators);
   const years = [...new Set(all.flatMap((i) => i.targets.map((t) => t.year)))].sort((a, b) => (a ?? Infinity) - (b ?? Infinity));
   const baseYears = new Set(all.map((i) => i.baseline?.year).filter((y) => y));
   const baseYear = baseYears.size === 1 ? [...baseYears][0] : undefined;
+  const yearColumn = baseYears.size > 1;
   const growth = growthHeader(all);
   const extras = extraColumns(all);
-  const raw = (q: Quantity | null | undefined) => (q ? q.raw : '');
   const header = [
     ...(many ? ['文档'] : []),
     '序号',
@@ -49,6 +148,7 @@ export function indicatorRows(docs: PolicyDocument[]): { header: string[]; rows:
     '指标',
     '单位',
     baseYear ? `${baseYear}年基数` : '基数',
+    ...(yearColumn ? ['基数年份'] : []),
     ...years.map((y) => (y ? `${y}年目标` : '目标')),
     ...(growth ? [growth] : []),
     '属性',
@@ -56,19 +156,102 @@ export function indicatorRows(docs: PolicyDocument[]): { header: string[]; rows:
     '表',
   ];
   const rows = docs.flatMap((d) =>
-    d.indicators.map((i) => [
+    d.indicators.map((i): SheetCell[] => [
       ...(many ? [d.id] : []),
-      i.number,
+      /^[1-9]\d{0,5}$/.test(i.number) ? Number(i.number) : i.number,
       i.category ?? '',
       i.name,
       i.unit ?? '',
-      i.baseline?.year && !baseYear ? `${i.baseline.raw}（${i.baseline.year}年）` : raw(i.baseline),
-      ...years.map((y) => raw(i.targets.find((t) => t.year === y))),
-      ...(growth ? [growthText(i.growth)] : []),
+      sheetFigure(i.baseline),
+      ...(yearColumn ? [i.baseline?.year ?? ''] : []),
+      ...years.map((y) => sheetFigure(i.targets.find((t) => t.year === y) ?? null)),
+      ...(growth ? [sheetFigure(i.growth, growth)] : []),
       i.attribute ?? '',
       ...extras.map((c) => extraCell(i, c)),
       i.table ?? '',
     ]),
   );
   return { header, rows };
+}
+
+/** A column of the terminal listing (the CLI's Column without importing the CLI). */
+export interface ListingColumn {
+  header: string;
+  max?: number;
+  align?: 'left' | 'right';
+}
+
+/** A figure with its year after it, when the header cannot give the year: 6.0（2025年）. */
+function withYear(text: string, q: Quantity | null | undefined, show: boolean): string {
+  return show && q?.year && q.value !== null ? `${text}（${q.year}年）` : text;
+}
+
+/**
+ * The rows of `policy indicators`: 序号, 类别, 指标, 单位, 基数, the targets, the growth column,
+ * 属性 and the other columns, as shown everywhere (≤/≥, 累计 15). Targets get one column a
+ * year when that fits `width` (less `reserve`, the caller's own columns); when it does not —
+ * several documents, each with its own target year, leave most of those columns empty — one
+ * column per target with the year in the cell, so the names get the room.
+ */
+export function indicatorListing(docs: PolicyDocument[], width = Infinity, reserve = 0): { columns: ListingColumn[]; rows: { doc: string; cells: string[] }[] } {
+  const items = docs.flatMap((d) => d.indicators.map((i) => ({ doc: d.id, i, targets: i.targets.length > 0 ? i.targets : i.target ? [i.target] : [] })));
+  const all = items.map((x) => x.i);
+  const baseYears = new Set(all.map((i) => i.baseline?.year).filter((y) => y));
+  const baseYear = baseYears.size === 1 ? [...baseYears][0] : undefined;
+  const hasCategory = all.some((i) => i.category);
+  const growth = growthHeader(all);
+  const extras = extraColumns(all);
+
+  const build = (byYear: boolean) => {
+    let targetColumns: { header: string; cell: (targets: Quantity[]) => string }[];
+    if (byYear) {
+      const years = [...new Set(items.flatMap((x) => x.targets.map((t) => t.year)))].sort((a, b) => (a ?? Infinity) - (b ?? Infinity));
+      targetColumns = years.map((y) => ({ header: y ? `${y}年目标` : '目标', cell: (ts) => figureText(ts.find((t) => t.year === y) ?? null) }));
+    } else {
+      const count = Math.max(0, ...items.map((x) => x.targets.length));
+      targetColumns = Array.from({ length: count }, (_, k) => {
+        const years = new Set(items.filter((x) => x.targets[k]).map((x) => x.targets[k].year));
+        const year = years.size === 1 ? [...years][0] : null;
+        const name = count > 1 ? `目标${k + 1}` : '目标';
+        return { header: year ? `${year}年目标` : name, cell: (ts: Quantity[]) => withYear(figureText(ts[k] ?? null), ts[k], year === null) };
+      });
+    }
+    const columns: ListingColumn[] = [
+      { header: '序号', align: 'right' },
+      ...(hasCategory ? [{ header: '类别', max: 12 }] : []),
+      { header: '指标', max: 40 },
+      { header: '单位' },
+      { header: baseYear ? `${baseYear}年基数` : '基数', align: 'right' },
+      ...targetColumns.map((c) => ({ header: c.header, align: 'right' as const })),
+      ...(growth ? [{ header: growth, align: 'right' as const }] : []),
+      { header: '属性' },
+      ...extras.map((c) => ({ header: c, max: 24 })),
+    ];
+    const rows = items.map(({ doc, i, targets }) => ({
+      doc,
+      cells: [
+        i.number,
+        ...(hasCategory ? [i.category ?? ''] : []),
+        i.name,
+        i.unit ?? '',
+        withYear(figureText(i.baseline), i.baseline, baseYears.size > 1),
+        ...targetColumns.map((c) => c.cell(targets)),
+        ...(growth ? [growthText(i.growth, growth)] : []),
+        i.attribute ?? '',
+        ...extras.map((c) => extraCell(i, c)),
+      ],
+    }));
+    return { columns, rows, targets: targetColumns.length };
+  };
+
+  const byYear = build(true);
+  if (!Number.isFinite(width) || naturalWidth(byYear.columns, byYear.rows) + reserve <= width) return byYear;
+  const byPosition = build(false);
+  return byPosition.targets < byYear.targets ? byPosition : byYear;
+}
+
+/** Display width of a listing uncut: its widest cell a column, two spaces between. */
+function naturalWidth(columns: ListingColumn[], rows: { cells: string[] }[]): number {
+  const widths = columns.map((c, k) => Math.max(displayWidth(c.header), ...rows.map((r) => displayWidth(r.cells[k] ?? ''))));
+  return widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
 }

@@ -1,15 +1,17 @@
 import type { Indicator, PolicyDocument, Quantity } from '../model/types.js';
-import { PolicyPdf, RED, fit } from './pdf.js';
+import { type Face, PolicyPdf, RED, fit } from './pdf.js';
 import { chineseDate, formatNumber } from './sheet-data.js';
-import { extraCell, extraColumns, growthHeader, growthText } from './indicator-cells.js';
+import { boundOf, changeText, extraCell, extraColumns, figureText, growthHeader, growthLabel, growthText } from './indicator-cells.js';
 import { type RenderOptions, type RenderedPdf, documentTitle, generatedLine, sourceLine } from './sheet.js';
 
 /**
  * The indicator sheet (主要指标): each indicator table of the document with baseline and
  * targets side by side, binding indicators (约束性) marked ★ in red, and a bar chart of
  * baseline against target drawn with pdfkit vector graphics. Units differ between rows,
- * so each row of the chart has its own scale (the larger of its two values). The growth column
- * (年均增长, [15] marked 累计) and any other column of the table (备注 …) are printed too.
+ * so each row of the chart has its own scale (the larger of its two values). A figure with a
+ * comparator (<5.5, ≥92.6) is a bound — a hollow bar, 上限/下限, no change figure; a change
+ * carries its unit (个百分点 for %). The growth column (年均增长; a [15] as 累计 15, a total, not
+ * a rate a year) and any other column of the table (备注 …) are printed too.
  */
 
 export const BINDING = '约束性';
@@ -31,7 +33,29 @@ export function indicatorTables(doc: PolicyDocument): { table: string | null; in
 
 function quantityText(q: Quantity | null, withYear: boolean): string {
   if (!q) return '—';
-  return withYear && q.year ? `${q.raw}（${q.year}）` : q.raw;
+  return withYear && q.year ? `${figureText(q)}（${q.year}）` : figureText(q);
+}
+
+/** A line of one character (…投入增 / 长) reads badly: one that holds no more than that is a widow. */
+function widowed(lines: string[]): boolean {
+  return lines.length > 1 && lines[lines.length - 1].replace(/[\p{P}\s]/gu, '').length <= 1;
+}
+
+/**
+ * Lines of a cell where the last holds at least two characters when a slightly narrower
+ * measure gets that in as many lines (…投入 / 增长, not …投入增 / 长).
+ */
+export function wrapCell(pdf: PolicyPdf, text: string, width: number, font: Face, size: number): string[] {
+  return text.split(/\r?\n/).flatMap((part) => {
+    const lines = pdf.wrap(part, width, font, size);
+    if (!widowed(lines)) return lines;
+    for (let w = width - 1; w > width / 2; w--) {
+      const narrower = pdf.wrap(part, w, font, size);
+      if (narrower.length > lines.length) break;
+      if (!widowed(narrower)) return narrower;
+    }
+    return lines;
+  });
 }
 
 /** The year shared by every quantity, or null when they differ. */
@@ -87,7 +111,7 @@ function drawTable(pdf: PolicyPdf, indicators: Indicator[]): void {
   const unitW = Math.min(80, Math.max(40, ...indicators.map((i) => Math.ceil(pdf.textWidth(i.unit ?? '', 'sans', 9.5)) + 9)));
   // Value columns give way to the name column (at least 130 pt) when there are many targets.
   // the growth column fits its longest cell ([4.5]（累计）, 与经济增长同步) on one line, up to 84 pt
-  const growthW = growth ? Math.min(84, Math.max(44, ...indicators.map((i) => Math.ceil(pdf.textWidth(growthText(i.growth), 'sans', 9.5)) + 9))) : 0;
+  const growthW = growth ? Math.min(84, Math.max(44, ...indicators.map((i) => Math.ceil(pdf.textWidth(growthText(i.growth, growth), 'sans', 9.5)) + 9))) : 0;
   const fixedW = 28 + (hasCategory ? 50 : 0) + unitW + 52 + extraW + growthW;
   // …and to the longest name, when the values can spare the room (城市公共交通机动化出行分担率
   // left 率 alone on a second line).
@@ -107,8 +131,11 @@ function drawTable(pdf: PolicyPdf, indicators: Indicator[]): void {
   const used = columns.reduce((s, c) => s + c.width, 0);
   const nameCol = columns.find((c) => c.width === 0);
   if (nameCol) nameCol.width = Math.max(80, pdf.width - used);
+  // each cell broken here (the table keeps hard breaks) so that no line holds one character alone
+  const PAD = 4;
+  const cellLines = (text: string, k: number, font: Face) => wrapCell(pdf, text, columns[k].width - 2 * PAD, font, 9.5).join('\n');
   pdf.table(
-    columns,
+    columns.map((c, k) => ({ ...c, header: cellLines(c.header, k, 'sansBold') })),
     indicators.map((i) => {
       const targets = i.targets.length > 0 ? i.targets : i.target ? [i.target] : [];
       return [
@@ -118,13 +145,13 @@ function drawTable(pdf: PolicyPdf, indicators: Indicator[]): void {
         i.unit ?? '',
         quantityText(i.baseline, baseYear === null),
         ...targetYears.map((y, k) => quantityText(targets[k] ?? null, y === null)),
-        ...(growth ? [growthText(i.growth) || '—'] : []),
+        ...(growth ? [growthText(i.growth, growth) || '—'] : []),
         isBinding(i) ? `★ ${i.attribute}` : (i.attribute ?? ''),
         ...(extras.length === 1 ? [extraCell(i, extras[0])] : []),
         ...(extras.length > 1 ? [i.extra.map((c) => `${c.column}：${c.raw}`).join('\n')] : []),
-      ];
+      ].map((text, k) => cellLines(text, k, 'sans'));
     }),
-    { fontSize: 9.5, zebra: '#f6f6f6' },
+    { fontSize: 9.5, zebra: '#f6f6f6', padding: PAD },
   );
 }
 
@@ -140,7 +167,7 @@ function drawChart(pdf: PolicyPdf, indicators: Indicator[]): void {
   const barX = pdf.left + labelW + 6;
   const barMax = pdf.width - labelW - 6 - valueW - rawW;
   // Keep the chart on one page when it can be (a lone row on the next page reads badly).
-  const height = 40 + 20 + indicators.length * ROW;
+  const height = 40 + 32 + indicators.length * ROW;
   if (height <= pdf.bottom - pdf.top) pdf.ensureSpace(height);
   pdf.heading('基数与目标对比', { level: 2 });
   pdf.ensureSpace(28 + 2 * ROW);
@@ -156,45 +183,57 @@ function drawChart(pdf: PolicyPdf, indicators: Indicator[]): void {
   pdf.drawLine(goalLabel, pdf.left + 78, ly, { font: 'sans', size: 9 });
   g.save().rect(pdf.left + 60 + goalW, ly + 3, 14, BAR_H).fill(RED).restore();
   pdf.drawLine(`${goalLabel}（★ 约束性）`, pdf.left + 78 + goalW, ly, { font: 'sans', size: 9 });
-  pdf.drawLine('各行按自身较大值缩放；≤/≥ 等限值按数值画出', pdf.left, ly, { font: 'sans', size: 8, width: pdf.width, align: 'right', color: '#555555' });
-  pdf.y += 20;
+  // the note goes right of the legend, or on a line of its own when it does not fit there
+  const bounds = indicators.some((i) => boundOf(i.baseline) || boundOf(i.target));
+  const note = `各行按自身较大值缩放${bounds ? '；空心条为限值（<、≤、>、≥），不计变化' : ''}`;
+  const legendEnd = 78 + goalW + pdf.textWidth(`${goalLabel}（★ 约束性）`, 'sans', 9) + 12;
+  const own = legendEnd + pdf.textWidth(note, 'sans', 8) > pdf.width;
+  pdf.drawLine(note, pdf.left, own ? ly + 14 : ly, { font: 'sans', size: 8, width: pdf.width, align: 'right', color: '#555555' });
+  pdf.y += own ? 32 : 20;
 
   for (const i of indicators) {
     pdf.ensureSpace(ROW);
     const y = pdf.y;
     const binding = isBinding(i);
     const label = `${i.number}. ${binding ? '★ ' : ''}${i.name}`;
-    const lines = pdf.wrap(label, labelW, binding ? 'sansBold' : 'sans', 8.5).slice(0, 2);
+    const lines = wrapCell(pdf, label, labelW, binding ? 'sansBold' : 'sans', 8.5).slice(0, 2);
     if (lines.length === 2 && pdf.wrap(label, labelW, 'sans', 8.5).length > 2) lines[1] = fit(lines[1] + '…', labelW, (s) => pdf.textWidth(s, 'sans', 8.5));
     lines.forEach((line, k) => pdf.drawLine(line, pdf.left, y + 2 + k * 11, { font: binding ? 'sansBold' : 'sans', size: 8.5, color: binding ? RED : '#111111' }));
     const base = i.baseline?.value ?? null;
     const goal = i.target?.value ?? null;
     const scale = Math.max(Math.abs(base ?? 0), Math.abs(goal ?? 0)) || 1;
-    const bar = (value: number | null, raw: string, by: number, color: string) => {
+    // a bound (<5.5, ≥92.6) is a hollow bar labelled in words: a ceiling or floor, not a level
+    const bar = (q: Quantity | null, label: string, by: number, color: string) => {
+      const value = q?.value ?? null;
       if (value === null) {
-        pdf.drawLine(`${raw || '—'}（无数值）`, barX, by - 2, { font: 'sans', size: 8, color: '#777777' });
+        pdf.drawLine(`${label || '—'}（无数值）`, barX, by - 2, { font: 'sans', size: 8, color: '#777777' });
         return;
       }
       const w = Math.max(1, (Math.abs(value) / scale) * barMax);
-      g.save().rect(barX, by, w, BAR_H).fill(color).restore();
-      pdf.drawLine(raw, barX + w + 4, by - 2, { font: 'sans', size: 8 });
+      if (boundOf(q)) g.save().rect(barX + 0.5, by + 0.5, w - 1, BAR_H - 1).lineWidth(1).strokeColor(color).stroke().restore();
+      else g.save().rect(barX, by, w, BAR_H).fill(color).restore();
+      pdf.drawLine(label, barX + w + 4, by - 2, { font: 'sans', size: 8 });
     };
-    bar(base, i.baseline?.raw ?? '—', y + 3, '#9e9e9e');
+    const figure = (q: Quantity | null) => {
+      const b = boundOf(q);
+      return b ? `${b.word} ${formatNumber(b.value)}` : q ? figureText(q) : '—';
+    };
+    bar(i.baseline, figure(i.baseline), y + 3, '#9e9e9e');
     // a row whose target is its growth ([15] 约束性, 5.5左右) says so rather than 无数值
     if (goal === null && i.growth && /[^\s—－–-]/.test(i.growth.raw)) {
-      pdf.drawLine(`${i.growth.column} ${growthText(i.growth)}`, barX, y + 3 + BAR_H + 3 - 2, { font: 'sans', size: 8, color: binding ? RED : '#2f5d9e' });
+      pdf.drawLine(growthLabel(i.growth), barX, y + 3 + BAR_H + 3 - 2, { font: 'sans', size: 8, color: binding ? RED : '#2f5d9e' });
       g.save().moveTo(pdf.left, y + ROW - 3).lineTo(pdf.left + pdf.width, y + ROW - 3).lineWidth(0.3).strokeColor('#dddddd').stroke().restore();
       pdf.y += ROW;
       continue;
     }
     // Without one year for all, each target says its own.
-    const goalRaw = i.target ? (year === null && i.target.year ? `${i.target.raw}（${i.target.year}年）` : i.target.raw) : '—';
-    bar(goal, goalRaw, y + 3 + BAR_H + 3, binding ? RED : '#2f5d9e');
-    if (base !== null && goal !== null) {
-      const delta = goal - base;
-      const text = `${delta >= 0 ? '+' : ''}${formatNumber(Number(delta.toFixed(2)))}${i.unit === '%' ? ' 个百分点' : ''}`;
-      pdf.drawLine(text, pdf.left + pdf.width - valueW, y + 6, { font: 'sans', size: 8, width: valueW, align: 'right', color: '#555555' });
-    }
+    const goalText = figure(i.target);
+    const goalLabel = i.target && year === null && i.target.year ? `${goalText}（${i.target.year}年）` : goalText;
+    bar(i.target, goalLabel, y + 3 + BAR_H + 3, binding ? RED : '#2f5d9e');
+    // the change the plan sets, with its unit; for a bound, which kind it is instead
+    const bound = boundOf(i.target);
+    const change = bound ? bound.kind : changeText(i.baseline, i.target, i.unit);
+    if (change) pdf.drawLine(change, pdf.left + pdf.width - valueW, y + 6, { font: 'sans', size: 8, width: valueW, align: 'right', color: '#555555' });
     g.save().moveTo(pdf.left, y + ROW - 3).lineTo(pdf.left + pdf.width, y + ROW - 3).lineWidth(0.3).strokeColor('#dddddd').stroke().restore();
     pdf.y += ROW;
   }

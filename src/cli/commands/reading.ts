@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
-import type { PolicyDocument, Quantity } from '../../model/types.js';
+import type { PolicyDocument } from '../../model/types.js';
 import { loadDocuments } from '../../model/store.js';
 import { carriersOf, resolveAcross } from '../../model/departments.js';
 import { UserError } from '../../model/errors.js';
-import { type Column, distinctWidth, examples, plural, renderTable } from '../format.js';
+import { type Column, displayWidth, distinctWidth, examples, outputWidth, plural, renderTable } from '../format.js';
 import { columnLabel, SECTION_SEPARATOR, sectionTrail } from '../../model/headings.js';
 import { writeIndicatorsPdf } from './report.js';
-import { extraCell, extraColumns, growthHeader, growthText } from '../../report/indicator-cells.js';
+import { indicatorListing } from '../../report/indicator-cells.js';
 
 interface ReadOptions {
   data: string;
@@ -145,7 +145,9 @@ export function registerReading(program: Command): void {
 
   program
     .command('indicators')
-    .description('list the indicators (主要指标) with baseline, targets and attribute (预期性/约束性)')
+    .description(
+      'list the indicators (主要指标): 序号, 类别, name, unit, baseline (基数), each target, the growth column (年均增长/累计), attribute (预期性/约束性) and any other column of the table (备注, 责任单位 …)',
+    )
     .option('-d, --data <dir>', 'data folder written by `policy ingest`', 'output')
     .option('--doc <id>', 'only this document (its id, or a prefix only it has: wuxi)')
     .option('--json', 'print JSON')
@@ -153,7 +155,20 @@ export function registerReading(program: Command): void {
     .option('--out <file>', 'with --pdf: PDF to write (default <data>/reports/<doc id>/indicators.pdf)')
     .option('--font <path>', 'with --pdf: font file instead of the bundled Noto Sans/Serif SC')
     .option('--date <YYYY-MM-DD>', 'with --pdf: fixed generation date (reproducible bytes)')
-    .addHelpText('after', examples('policy indicators', 'policy indicators --pdf --out 指标.pdf', 'policy indicators --json'))
+    .addHelpText(
+      'after',
+      [
+        '',
+        'How figures are shown (the model, --json, keeps each cell as written):',
+        '  ≦ ≧ as ≤ ≥; a bracketed figure in a 年均增长 column ([15]) is a total over the plan period: 累计 15.',
+        '  One column a target year; on a terminal too narrow for that, one column a target with the year',
+        '  in the cell (73（2030年）), so the names are not cut for columns that are mostly empty.',
+        '  --pdf: the table and a chart of baseline against target. A target with < ≤ > ≥ is a bound',
+        '  (上限/下限, a hollow bar), not a planned change; a change is given in the row\'s unit (个百分点',
+        '  for %). A document without an indicator table gets no PDF, but a line saying so.',
+        '  The XLSX of `policy export` has the same table as its 主要指标 sheet.',
+      ].join('\n') + examples('policy indicators', 'policy indicators --pdf --out 指标.pdf', 'policy indicators --json'),
+    )
     .action(async (options: ReadOptions & { pdf?: boolean; out?: string; font?: string; date?: string }) => {
       if (options.pdf) return writeIndicatorsPdf(options);
       const docs = await documentsFor(options);
@@ -162,47 +177,12 @@ export function registerReading(program: Command): void {
         return;
       }
       const many = docs.length > 1;
-      // target years in order (2025, 2027, 2030), whichever document names them first
-      const years = [...new Set(docs.flatMap((d) => d.indicators.flatMap((i) => i.targets.map((t) => t.year))))].sort(
-        (a, b) => (a ?? Infinity) - (b ?? Infinity),
-      );
-      // One base year in the header when every row has it; else each row says its own.
-      const baseYears = new Set(docs.flatMap((d) => d.indicators.map((i) => i.baseline?.year).filter((y) => y)));
-      const baseYear = baseYears.size === 1 ? [...baseYears][0] : undefined;
-      const base = (q: Quantity | null) => (q && q.year && baseYears.size > 1 ? `${q.raw}（${q.year}年）` : quantity(q));
-      // the growth column (年均增长, 累计) and the tables' other columns: nothing of a row left out
-      const all = docs.flatMap((d) => d.indicators);
-      const growth = growthHeader(all);
-      const extras = extraColumns(all);
-      const rows = docs.flatMap((d) =>
-        d.indicators.map((i) => [
-          ...(many ? [d.id] : []),
-          i.number,
-          i.name,
-          i.unit ?? '',
-          base(i.baseline),
-          ...years.map((y) => quantity(i.targets.find((t) => t.year === y) ?? null)),
-          ...(growth ? [growthText(i.growth)] : []),
-          i.attribute ?? '',
-          ...extras.map((c) => extraCell(i, c)),
-        ]),
-      );
-      print(
-        renderTable(
-          [
-            ...(many ? [documentColumn(rows.map((r) => r[0]))] : []),
-            { header: '序号', align: 'right' },
-            { header: '指标', max: 40 },
-            { header: '单位' },
-            { header: baseYear ? `${baseYear}年基数` : '基数', align: 'right' },
-            ...years.map((y) => ({ header: y ? `${y}年目标` : '目标', align: 'right' as const })),
-            ...(growth ? [{ header: growth, align: 'right' as const }] : []),
-            { header: '属性' },
-            ...extras.map((c) => ({ header: c, max: 24 })),
-          ],
-          rows,
-        ),
-      );
+      const ids = docs.filter((d) => d.indicators.length > 0).map((d) => d.id);
+      const idColumn = many ? [documentColumn(ids)] : [];
+      // the documents' column first; the listing gives way to the names on a narrow terminal
+      const reserve = many ? Math.max(0, ...ids.map((id) => displayWidth(id))) + 2 : 0;
+      const { columns, rows } = indicatorListing(docs, outputWidth(), reserve);
+      print(renderTable([...idColumn, ...columns], rows.map((r) => [...(many ? [r.doc] : []), ...r.cells])));
       print(`${plural(rows.length, 'indicator')}\n`);
     });
 }
@@ -220,8 +200,4 @@ function deptSummary(rows: { doc: string; role: string }[], resolved: Map<string
   const docs = withRows.size;
   const lead = rows.filter((r) => r.role === '牵头').length;
   return `of ${names}${many ? ` in ${plural(docs, 'document')}` : ''}: ${lead} lead (牵头), ${rows.length - lead} responsible (责任)`;
-}
-
-function quantity(q: Quantity | null): string {
-  return q ? q.raw : '';
 }

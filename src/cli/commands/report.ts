@@ -96,9 +96,10 @@ async function writePerDocument(
   fileName: string,
   render: (doc: PolicyDocument, options: RenderOptions) => Promise<{ bytes: Buffer; pages: number }>,
   holds: (doc: PolicyDocument) => string,
+  wanted: (doc: PolicyDocument) => boolean = () => true,
 ): Promise<void> {
   const options = renderOptions(opts);
-  const docs = await selectDocuments(opts.data, opts.doc);
+  const docs = (await selectDocuments(opts.data, opts.doc)).filter(wanted);
   singleOut(docs, opts.out);
   for (const doc of docs) {
     const name = docs.length > 1 ? path.join(doc.id, fileName) : fileName;
@@ -109,8 +110,14 @@ async function writePerDocument(
   }
 }
 
+/**
+ * The indicator sheets. A document without an indicator table gets none (it would say only
+ * 本文件没有指标表) but a line saying so, as `sheets` does for a document without units.
+ */
 export async function writeIndicatorsPdf(opts: CommonOptions): Promise<void> {
-  await writePerDocument(opts, 'indicators.pdf', renderIndicators, (doc) => `${doc.indicators.length} indicators`);
+  const docs = await selectDocuments(opts.data, opts.doc);
+  await writePerDocument(opts, 'indicators.pdf', renderIndicators, (doc) => `${doc.indicators.length} indicators`, (doc) => doc.indicators.length > 0);
+  for (const doc of docs) if (doc.indicators.length === 0) say(`${doc.id}: no indicator PDF — 本文件没有指标表 (the document has no indicator table)`);
 }
 
 export function registerReport(program: Command): void {
@@ -194,7 +201,14 @@ export function registerReport(program: Command): void {
     .option('--out <file>', 'file to write (default <data>/reports/<doc id>/tasks.<format>); with several documents, one table of them all')
     .option('-d, --data <dir>', DATA_HELP, 'output')
     .option('--date <YYYY-MM-DD>', 'fixed creation date written into the XLSX properties')
-    .addHelpText('after', examples('policy export --format xlsx', 'policy export --format csv --doc wuxi --out tasks.csv'))
+    .addHelpText(
+      'after',
+      '\nThe XLSX has a second sheet, 主要指标, when the documents have indicator tables: every column of them\n' +
+        '(类别, 基数, a column a target year, 年均增长/累计, 属性, 备注 …); a plain figure is a number cell (6.0 keeps\n' +
+        'its decimal), a bound (<5.5, ≤5.7), words (5.5左右) or a total (累计 15) is text; base years that differ\n' +
+        'go in a 基数年份 column.' +
+        examples('policy export --format xlsx', 'policy export --format csv --doc wuxi --out tasks.csv'),
+    )
     .action(async (opts: CommonOptions & { format: string }) => {
       const format = opts.format.toLowerCase();
       if (format !== 'xlsx' && format !== 'csv') throw new UserError(`--format ${opts.format}: expected xlsx or csv`);
