@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { ingestFile, ingestText } from '../src/ingest.js';
+import type { PolicyDocument } from '../src/model/types.js';
+
+/**
+ * QA8 part A, clauses: label lines in 【】 without a colon, units set apart by spaces, the
+ * closing remark after 【责任单位：…】, 县政府办 = 县政府办公室, a clause broken by a Markdown hard
+ * break, joint issuers. Expectations from test/fixtures/qa8/EXPECTED.notes, written by hand.
+ */
+const qa8 = (name: string) => ingestFile(`test/fixtures/qa8/${name}`);
+const byTitle = (doc: PolicyDocument, title: string) => doc.tasks.find((t) => t.title === title)!;
+const units = (doc: PolicyDocument) => doc.tasks.map((t) => [t.number, t.lead, t.responsible, t.deadline]);
+const rules = (doc: PolicyDocument) => doc.diagnostics.map((d) => d.rule);
+
+const plan = (body: string) => `澄江县2026年促进消费工作方案
+
+一、工作目标
+到2026年底，全县社会消费品零售总额增长6%以上。
+二、重点任务
+${body}
+三、保障措施
+（一）加强组织领导。各单位要高度重视。
+`;
+
+describe('QA8 clause lines with the label in 【】 and no colon', () => {
+  it('lanxi: 【责任单位】A（牵头）、B lines give the lead and the units', async () => {
+    const doc = await qa8('lanxi-action-plan-2026.txt');
+    const roles = (title: string) => [byTitle(doc, title).lead, byTitle(doc, title).responsible];
+    expect(roles('推进核心商圈改造升级')).toEqual([['区商务委'], ['区住房城乡建委', '区规划自然资源局']]);
+    expect(roles('发展社区便民商业')).toEqual([['区商务委'], ['各街道办事处']]);
+    expect(roles('推动家电家居以旧换新')).toEqual([['区发展改革委'], ['区财政局']]);
+    expect(roles('扩大文旅体育消费')).toEqual([['区文化旅游委'], ['区体育局', '区财政局']]);
+    expect(roles('发展养老托育家政服务消费')).toEqual([[], ['区民政局', '区卫生健康委', '区人力社保局', '区商务委']]);
+    expect(roles('开展放心消费创建')).toEqual([['区市场监管局'], ['区商务委', '区文化旅游委']]);
+    // the other styles as before
+    expect(roles('促进汽车消费')).toEqual([[], ['区商务委', '区财政局', '区税务局', '国网澜溪供电公司']]);
+    expect(roles('加强消费宣传引导')).toEqual([[], ['区委宣传部', '区融媒体中心']]);
+    // the clause keeps its brackets as written
+    expect(byTitle(doc, '推进核心商圈改造升级').clause?.raw).toBe('【责任单位】区商务委（牵头）、区住房城乡建委、区规划自然资源局');
+    expect(doc.departments.find((d) => d.name === '区商务委')?.lead).toEqual(expect.arrayContaining([byTitle(doc, '推进核心商圈改造升级').number]));
+    expect(doc.departments.find((d) => d.name === '区发展改革委')?.lead).toEqual([byTitle(doc, '推动家电家居以旧换新').number]);
+  });
+
+  it('【牵头单位】 / 【配合单位】 / 【完成时限】 on lines of their own, ［责任单位］ and 【责任单位】：', () => {
+    const doc = ingestText(
+      plan(`（一）培育夜间经济。打造夜间消费集聚区3个。
+【牵头单位】县文化旅游委
+【配合单位】县商务委、县城市管理局、县公安局
+【完成时限】2026年10月底前
+（二）促进汽车消费。组织汽车消费季活动不少于4场。
+［责任单位］县商务委（牵头）、县财政局
+（三）营造消费氛围。组织开展消费季系列促销活动。
+【责任单位】：各乡镇人民政府、县级各部门
+（四）建设夜市街区。改造提升夜市街区。
+【工作目标】年内建成夜市街区2条。
+（五）发展社区商业。新建便民生活圈8个。
+责任单位】县商务委、县住房城乡建设局`),
+      { fileName: 'xiaofei.txt' },
+    );
+    expect(units(doc)).toEqual([
+      ['一', ['县文化旅游委'], ['县商务委', '县城市管理局', '县公安局'], '2026年10月底前'],
+      ['二', ['县商务委'], ['县财政局'], null],
+      ['三', [], ['各乡镇人民政府', '县级各部门'], null],
+      // a 【】 line with no clause label is the task's prose
+      ['四', [], [], null],
+      // the opening 【 lost: the label closed by 】 is still a label
+      ['五', [], ['县商务委', '县住房城乡建设局'], null],
+    ]);
+    expect(doc.tasks[3].text).toContain('【工作目标】年内建成夜市街区2条。');
+    expect(doc.tasks[0].clause?.raw).toBe('【牵头单位】县文化旅游委\n【配合单位】县商务委、县城市管理局、县公安局\n【完成时限】2026年10月底前');
+    expect(rules(doc).filter((r) => r === 'missing-assignment')).toHaveLength(1);
+  });
+});
+
+describe('QA8 units set apart by spaces', () => {
+  it('qingshi task 3: 【责任单位：县发展改革委 县财政局 县自然资源局】 names three units', async () => {
+    const doc = await qa8('qingshi-work-points-2026.txt');
+    expect(doc.tasks.find((t) => t.number === '3')!.responsible).toEqual(['县发展改革委', '县财政局', '县自然资源局']);
+    expect(doc.departments.find((d) => d.name === '县财政局')?.responsible).toEqual(['3', '4', '9', '14']);
+    expect(doc.departments.find((d) => d.name === '县自然资源局')?.responsible).toEqual(['2', '3']);
+    expect(doc.departments.some((d) => /\s/.test(d.name))).toBe(false);
+  });
+
+  it('full names split at spaces (either width); a name broken by a stray space is not', () => {
+    const doc = ingestText(
+      plan(`（一）整治城区交通。开展交通秩序专项整治。（县公安局牵头，县交通运输局　县城市管理局配合）
+（二）提升市容环境。全面清理乱搭乱建。（县城市管理局 各街道办事处按职责分工负责）
+（三）推进志愿服务。组建志愿服务队伍50支。（县委宣传部牵头，县民 政局配合）`),
+      { fileName: 'spaces.txt' },
+    );
+    expect(units(doc).map((u) => u.slice(0, 3))).toEqual([
+      ['一', ['县公安局'], ['县交通运输局', '县城市管理局']],
+      ['二', [], ['县城市管理局', '各街道办事处']],
+      ['三', ['县委宣传部'], ['县民 政局']],
+    ]);
+  });
+});
+
+describe('QA8 a clause broken by a Markdown hard break', () => {
+  const cut = readFileSync('test/fixtures/qa8/heyang-implementation-opinions-2026.md', 'utf8').split('## 附件')[0];
+
+  it('heyang without its 分工表: task 3.2 reads its clause across the break', () => {
+    const doc = ingestText(cut, { fileName: 'heyang-cut.md' });
+    const t = doc.tasks.find((x) => x.title === '强化职业技能培训')!;
+    expect([t.lead, t.responsible]).toEqual([['市人力社保局'], ['市教育局', '市财政局', '各区县政府']]);
+    expect(t.clause?.raw).toContain('市财政局');
+    expect(rules(doc)).not.toContain('missing-assignment');
+    expect(t.title).toBe('强化职业技能培训');
+  });
+
+  it('a break between two labelled fields, and (with a backslash) in a list of units', () => {
+    const doc = ingestText(
+      `# 澄江县促进消费工作方案
+
+## 一、重点任务
+
+**（一）培育夜间经济。**打造夜间消费集聚区3个。（牵头单位：县文化旅游委；  
+配合单位：县商务委、县公安局）
+
+**（二）促进汽车消费。**组织汽车消费季活动不少于4场。（县商务委牵头，县财政局、\\
+县税务局配合）
+`,
+      { fileName: 'breaks.md' },
+    );
+    expect(units(doc).map((u) => u.slice(1, 3))).toEqual([
+      [['县文化旅游委'], ['县商务委', '县公安局']],
+      [['县商务委'], ['县财政局', '县税务局']],
+    ]);
+    // a bracket left open in an earlier paragraph makes no clause of two paragraphs
+    const open = ingestText(
+      plan(`（一）培育夜间经济。打造夜间消费集聚区3个（含滨河夜市。
+（二）促进汽车消费。组织汽车消费季活动不少于4场。县商务委负责）`),
+      { fileName: 'open.txt' },
+    );
+    expect(open.tasks.every((t) => t.assignments.every((a) => !a.raw.includes('夜市')))).toBe(true);
+  });
+});
+
