@@ -97,6 +97,44 @@ describe('QA8 units set apart by spaces', () => {
   });
 });
 
+describe('QA8 closing remark after a 【责任单位：…】 clause', () => {
+  it('qingshi: the 各乡镇、各有关部门要…报送… line is no part of task 15', async () => {
+    const doc = await qa8('qingshi-work-points-2026.txt');
+    const t15 = doc.tasks.find((t) => t.number === '15')!;
+    expect(t15.text).not.toContain('报送');
+    expect(t15.text.endsWith('【责任单位：县委组织部、县委宣传部、县民政局、县政府办】')).toBe(true);
+    expect(doc.paragraphs.find((p) => p.text.includes('每季度末向县委农办报送'))?.task ?? null).toBeNull();
+  });
+
+  it('after items closing with 【牵头单位】/【配合单位】/【完成时限】 lines, the last item keeps only its own', () => {
+    const doc = ingestText(
+      `澄江县2026年促进消费工作要点
+
+一、扩大商品消费
+1.促进汽车消费。组织汽车消费季活动不少于4场。
+【牵头单位】县商务委
+【配合单位】县财政局、县税务局
+【完成时限】2026年10月底前
+2.推动以旧换新。全年带动相关消费5亿元以上。
+【责任单位】县发展改革委（牵头）、县财政局
+二、提升服务消费
+3.扩大文旅消费。举办文体赛事活动20场以上。
+【牵头单位】县文化旅游委
+【配合单位】县体育局
+【完成时限】2026年12月底前
+各乡镇、各有关部门要对照工作要点细化措施，于每季度末向县商务委报送工作进展情况。
+`,
+      { fileName: 'remark.txt' },
+    );
+    expect(units(doc)).toEqual([
+      ['1', ['县商务委'], ['县财政局', '县税务局'], '2026年10月底前'],
+      ['2', ['县发展改革委'], ['县财政局'], null],
+      ['3', ['县文化旅游委'], ['县体育局'], '2026年12月底前'],
+    ]);
+    expect(doc.tasks[2].text).not.toContain('报送');
+  });
+});
+
 describe('QA8 a clause broken by a Markdown hard break', () => {
   const cut = readFileSync('test/fixtures/qa8/heyang-implementation-opinions-2026.md', 'utf8').split('## 附件')[0];
 
