@@ -135,6 +135,31 @@ describe('QA8 closing remark after a 【责任单位：…】 clause', () => {
   });
 });
 
+describe('QA8 县政府办 = 县政府办公室', () => {
+  it('qingshi: one department for tasks 10 and 15, the prose mention with it', async () => {
+    const doc = await qa8('qingshi-work-points-2026.txt');
+    const office = doc.departments.filter((d) => /政府办/.test(d.name));
+    expect(office.map((d) => [d.name, d.responsible])).toEqual([['县政府办公室', ['10', '15']]]);
+    expect(office[0].aliases).toContain('县政府办');
+    expect(office[0].mentions.some((m) => m.raw === '县政府办')).toBe(true);
+    expect(doc.tasks.find((t) => t.number === '15')!.responsible).toContain('县政府办公室');
+  });
+
+  it('区人民政府办公室 and 区政府办 are one unit; 市政府办 is another', () => {
+    const doc = ingestText(
+      plan(`（一）推进数据共享。建设全区数据共享平台。（区人民政府办公室牵头，区大数据局配合）
+（二）优化政务服务。推行一网通办。（区政府办牵头，区政务服务办配合）
+（三）对接市级平台。做好市级平台对接。（市政府办负责）`),
+      { fileName: 'office.txt' },
+    );
+    const office = doc.departments.filter((d) => /政府办/.test(d.name)).map((d) => [d.name, [...d.lead, ...d.responsible]]);
+    expect(office).toEqual([
+      ['区人民政府办公室', ['一', '二']],
+      ['市政府办', ['三']],
+    ]);
+  });
+});
+
 describe('QA8 a clause broken by a Markdown hard break', () => {
   const cut = readFileSync('test/fixtures/qa8/heyang-implementation-opinions-2026.md', 'utf8').split('## 附件')[0];
 
