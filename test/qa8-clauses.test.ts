@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { ingestFile, ingestText } from '../src/ingest.js';
+import { kindOf } from '../src/extract/departments.js';
 import type { PolicyDocument } from '../src/model/types.js';
 
 /**
@@ -200,3 +201,19 @@ describe('QA8 a clause broken by a Markdown hard break', () => {
   });
 });
 
+describe('QA8 joint issuers and department kinds', () => {
+  it('qingshi: two issuer lines above 关于印发… are both issuers', async () => {
+    const doc = await qa8('qingshi-work-points-2026.txt');
+    expect(doc.issuer).toBe('中共青石县委农村工作领导小组办公室、青石县农业农村委员会');
+    // one issuer line (its signature below the notice) stays one issuer
+    expect((await qa8('lanxi-action-plan-2026.txt')).issuer).toBe('澜溪区人民政府办公室');
+  });
+
+  it('退役军人事务局 is a department, 残联 a mass organisation like 妇联', () => {
+    expect(kindOf('市退役军人事务局')).toBe('department');
+    expect(kindOf('市民族宗教事务委员会')).toBe('department');
+    expect(kindOf('市机关事务服务中心')).toBe('agency');
+    expect(kindOf('市残联')).toBe(kindOf('市妇联'));
+    expect(kindOf('县残疾人联合会')).toBe(kindOf('市妇联'));
+  });
+});
