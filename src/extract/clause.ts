@@ -37,6 +37,17 @@ const LABEL = /(牵头单位|牵头部门|主办单位|主责单位|责任单位
 const NOT_UNITS = /时限|期限|时间|节点|领导|责任人|负责人|联系人/;
 const LEAD_LABEL = /牵头|主办|主责/;
 const LABEL_LINE = new RegExp(`^${LABEL.source}`);
+/**
+ * A label closed by 】 (or ］, ]) with no colon: 【责任单位】A（牵头）、B, the clause line of a Word
+ * 行动方案. Read as 责任单位：, padded to its length so that places in the text stay the same.
+ */
+const BRACKETED_LABEL = new RegExp(`(?:[【［\\[]\\s*)?(${LABEL.source.slice(1, LABEL.source.indexOf(')'))})\\s*[】］\\]][ \\t\\u3000]*[：:]?`, 'g');
+
+/** The text with each bracketed label written as label： (same length). */
+export function withPlainLabels(text: string): string {
+  if (text.indexOf('】') === -1 && text.indexOf('］') === -1 && text.indexOf(']') === -1) return text;
+  return text.replace(BRACKETED_LABEL, (all, label: string) => `${label}：`.padEnd(all.length, ' '));
+}
 /** LABEL for a scan (made once: findClause runs on every section). */
 const LABEL_ALL = new RegExp(LABEL.source, 'g');
 
@@ -49,7 +60,8 @@ const LABELLED = /^\s*(.*?)\s*[：:]\s*(.*)$/s;
 const LEADS = /牵头/;
 
 /** Find the clause at the end of a task's text. */
-export function findClause(text: string): ClauseMatch | null {
+export function findClause(raw: string): ClauseMatch | null {
+  const text = withPlainLabels(raw);
   let end = text.length;
   while (end > 0 && CLOSING_PUNCTUATION.test(text[end - 1])) end--;
   const last = text[end - 1];
@@ -57,8 +69,7 @@ export function findClause(text: string): ClauseMatch | null {
     const open = matchingOpen(text, end - 1);
     if (open !== -1) {
       const content = text.slice(open + 1, end - 1);
-      // a clause stays within one paragraph
-      if (HINT.test(content) && !content.includes('\n')) return { start: open, end, content, contentStart: open + 1 };
+      if (HINT.test(content) && withinClause(content)) return { start: open, end, content: oneLine(content), contentStart: open + 1 };
     }
   }
   // Unbracketed: "责任单位：A，B" as the last sentence, or label lines at the end
@@ -77,6 +88,23 @@ export function findClause(text: string): ClauseMatch | null {
     }
   }
   return null;
+}
+
+const SENTENCE_STOP = /[。！？]/;
+
+/**
+ * A clause stays within one paragraph, but a line break inside its brackets (a Markdown hard
+ * break: two spaces or \\ at a line end) wraps its line: a clause holds no 。, so brackets with
+ * a line end and no 。 are one clause, and brackets that span a paragraph end (a bracket left
+ * open in the one before) are not.
+ */
+function withinClause(content: string): boolean {
+  return content.indexOf('\n') === -1 || !SENTENCE_STOP.test(content);
+}
+
+/** A wrapped clause as one line (the break is no field end; the spaces before it go with it). */
+function oneLine(content: string): string {
+  return content.indexOf('\n') === -1 ? content : content.replace(/[ \t\u3000]*\n[ \t\u3000]*/g, '');
 }
 
 /** The text closes a bracket it did not open: a label found inside （…）. */
@@ -110,7 +138,8 @@ for (const c of CLOSE) BRACKET[c.charCodeAt(0)] = -1;
  * 扩充医疗资源（牵头单位：县卫生健康委）。"), and a verb-style one after a full stop, where the
  * 国务院 style closes each sentence with its units ("…监测点2000个。（省水利厅负责）实施…").
  */
-export function innerClauses(text: string, before: number): ClauseMatch[] {
+export function innerClauses(raw: string, before: number): ClauseMatch[] {
+  const text = withPlainLabels(raw);
   const out: ClauseMatch[] = [];
   // the closing brackets, found by a regex scan rather than a loop over every character
   CLOSING.lastIndex = 0;
@@ -120,9 +149,9 @@ export function innerClauses(text: string, before: number): ClauseMatch[] {
     const open = matchingOpen(text, i);
     if (open === -1) continue;
     const content = text.slice(open + 1, i);
-    if (content.includes('\n')) continue;
-    if (LABEL.test(content) || (AFTER_SENTENCE.test(text.slice(Math.max(0, open - 2), open)) && VERB.test(content.replace(DUTY_TAIL, '负责'))))
-      out.push({ start: open, end: i + 1, content, contentStart: open + 1 });
+    if (!withinClause(content)) continue;
+    if (LABEL.test(content) || (AFTER_SENTENCE.test(text.slice(Math.max(0, open - 2), open)) && VERB.test(oneLine(content).replace(DUTY_TAIL, '负责'))))
+      out.push({ start: open, end: i + 1, content: oneLine(content), contentStart: open + 1 });
   }
   return out;
 }
@@ -333,7 +362,21 @@ export function splitNames(s: string): string[] {
       if (bare.length >= 2) n = bare;
     }
     n = n.trim();
-    if (n.length > 0 && !TIME.test(n)) out.push(n);
+    for (const name of spacedNames(n)) if (name.length > 0 && !TIME.test(name)) out.push(name);
   }
   return out;
+}
+
+/** A name on its own: two characters or more, ending as units do (局, 委, 办公室, 政府, 中心, 公司 …). */
+const WHOLE_NAME = /^\S{1,40}(?:[局委办厅部署会社院行处队所站室团联]|中心|公司|政府|集团)$/;
+const SPACES = /[ \t\u3000]+/;
+
+/**
+ * 县发展改革委 县财政局 县自然资源局: full names set apart by spaces are as many units. Only when
+ * every piece is a name on its own: a stray space inside one name (县民 政局, from a PDF) stays.
+ */
+function spacedNames(n: string): string[] {
+  if (!SPACES.test(n)) return [n];
+  const pieces = splitTopLevel(n, ' \t\u3000').filter((p) => p.length > 0);
+  return pieces.length > 1 && pieces.every((p) => WHOLE_NAME.test(p)) ? pieces : [n];
 }

@@ -22,9 +22,12 @@ export function extractMetadata(ctx: Context): void {
   const byRole = (role: string) => texts.get(role) ?? [];
   const first = (role: string) => byRole(role)[0] ?? null;
 
-  // a joint document's issuers, set apart by spaces on their line, are named joined by 、
-  const issuer = first('issuer') ?? first('signature');
-  m.issuer = issuer !== null ? issuerNames(issuer).join('、') : issuerOfNotice(first('noticeTitle'));
+  // a joint document's issuers, set apart by spaces on their line or on lines one under the
+  // other (above 关于印发…), are named joined by 、
+  const signature = first('signature');
+  const lines = issuerRun(ctx);
+  if (lines.length === 0 && signature !== null) lines.push(signature);
+  m.issuer = lines.length > 0 ? [...new Set(lines.flatMap(issuerNames))].join('、') : issuerOfNotice(first('noticeTitle'));
   const notice = byRole('noticeTitle').join('');
   m.noticeTitle = notice || null;
   const title = byRole('title').join('');
@@ -58,6 +61,14 @@ export function extractMetadata(ctx: Context): void {
   m.disclosure = first('disclosure')?.replace(/^[（(]|[）)]$/g, '') ?? null;
   m.docType = docTypeOf(m.title) ?? docTypeOf(m.noticeTitle);
   m.period = periodOf(m.title ?? '') ?? periodOf(m.noticeTitle ?? '') ?? periodInText(ctx) ?? fiveYearPlan(m.title ?? m.noticeTitle ?? '');
+}
+
+/** The first issuer line and the issuer lines right after it (a joint document's names, one a line). */
+function issuerRun(ctx: Context): string[] {
+  const at = ctx.blocks.findIndex((b) => b.role === 'issuer');
+  const out: string[] = [];
+  for (let i = at; i !== -1 && i < ctx.blocks.length && ctx.blocks[i].role === 'issuer'; i++) out.push(stripInvisible(ctx.blocks[i].content.text).trim());
+  return out;
 }
 
 /** title: … in Markdown front matter. */

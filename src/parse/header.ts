@@ -259,7 +259,9 @@ function detachRemarks(tree: Root, doc: string): void {
   for (let i = 0; i < k; i++) {
     const { node, parent } = flat[i];
     if (parent === last || !endsWithClause(text(node))) continue;
-    if (flat[i + 1]?.parent === parent) return;
+    // the clause's next label line (【配合单位】… under 【牵头单位】…) is the clause going on
+    const next = flat[i + 1];
+    if (next?.parent === parent && !CLAUSE_LINE.test(text(next.node)) && !FIELD_LINE.test(text(next.node))) return;
     closes = true;
   }
   if (!closes) return;
@@ -277,18 +279,25 @@ function detachRemarks(tree: Root, doc: string): void {
   extend(tree.children);
 }
 
-const CLAUSE_LINE = /^[（(]?(牵头|责任|配合|协同|参与|主办)(单位|部门)\s*[：:]/;
+const CLAUSE_LINE = /^[（(【［[]?(牵头|责任|配合|协同|参与|主办)(单位|部门)\s*(?:[：:]|[】］\]])/;
+/** A line of a clause's other fields (【完成时限】…, 完成时限：…): it goes with the unit lines above it. */
+const FIELD_LINE = /^[【［[]?(完成|整改|办结|落实)?(时限|期限|时间)(要求)?\s*(?:[：:]|[】］\]])/;
+const CLAUSE_CLOSE = '）)〕】］]';
+const CLAUSE_OPEN = '（(〔【［[';
 
-/** A paragraph that ends with an assignment clause (…（牵头单位：A）) or is a 牵头单位：A line. */
+/**
+ * A paragraph that ends with an assignment clause (…（牵头单位：A）, …【责任单位：A】) or is a
+ * 牵头单位：A / 【责任单位】A line, or a 完成时限 line of such a clause.
+ */
 function endsWithClause(t: string): boolean {
-  if (/^(牵头|责任|配合|协同|参与|主办)(单位|部门)\s*[：:]/.test(t)) return true;
+  if (CLAUSE_LINE.test(t) || FIELD_LINE.test(t)) return true;
   const end = t.replace(/[。.\s]+$/, '');
-  if (!/[）)〕]$/.test(end)) return false;
+  if (!CLAUSE_CLOSE.includes(end[end.length - 1] ?? '')) return false;
   let depth = 0;
   for (let i = end.length - 1; i >= 0; i--) {
     const c = end[i];
-    if (c === '）' || c === ')' || c === '〕') depth++;
-    else if ((c === '（' || c === '(' || c === '〔') && --depth === 0) return /牵头|负责|配合|责任单位|责任部门|协同|参与/.test(end.slice(i));
+    if (CLAUSE_CLOSE.includes(c)) depth++;
+    else if (CLAUSE_OPEN.includes(c) && --depth === 0) return /牵头|负责|配合|责任单位|责任部门|协同|参与/.test(end.slice(i));
   }
   return false;
 }
