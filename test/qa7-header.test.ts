@@ -26,7 +26,7 @@ describe('QA7: web page clutter', () => {
     for (const line of ['首页 > 政务公开', '来源：澄阳县人民政府办公室', '【字体：大 中 小】', '分享到：', '上一篇：', '下一篇：', '相关链接', '中国政府网', '扫一扫', '网站标识码', '版权所有']) {
       const ps = paragraphWith(doc, line);
       expect(ps, line).toHaveLength(1);
-      expect(ps[0]).toMatchObject({ kind: 'header', section: null, task: null });
+      expect(ps[0]).toMatchObject({ kind: 'web', section: null, task: null });
     }
     expect(paragraphWith(doc, '来源：')[0].text).not.toContain('的通知');
     expect(paragraphWith(doc, '上一篇：')[0].text).not.toContain('下一篇');
@@ -60,9 +60,9 @@ describe('QA7: web page clutter', () => {
     expect(doc.tasks).toHaveLength(2);
     expect(doc.tasks[1].text).not.toMatch(/打印本页|版权所有|主办单位|网站标识码/);
     expect(doc.tasks[1].responsible).toEqual(['市发展改革委']);
-    // nothing dropped: the footer stays, as header paragraphs outside the outline
+    // nothing dropped: the footer stays, as paragraphs of kind web outside the outline
     for (const line of ['打印本页', '友情链接', 'Copyright', '主办单位', '网站标识码', '当前位置', '发布日期']) {
-      expect(paragraphWith(doc, line).map((p) => [p.kind, p.section, p.task]), line).toEqual([['header', null, null]]);
+      expect(paragraphWith(doc, line).map((p) => [p.kind, p.section, p.task]), line).toEqual([['web', null, null]]);
     }
     expect(doc.departments.map((d) => d.name)).not.toContain('省交通运输厅');
   });

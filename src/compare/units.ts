@@ -27,7 +27,7 @@ export interface Unit {
 }
 
 /** Paragraph kinds that are not prose to align: the notice header, indicator table rows. */
-const SKIPPED_PARAGRAPHS = new Set(['header', 'indicator']);
+const SKIPPED_PARAGRAPHS = new Set(['header', 'web', 'indicator']);
 
 /** Units shorter than this (CJK characters and digits, punctuation excluded) carry too few words to compare. */
 export const MIN_UNIT_CHARS = 12;

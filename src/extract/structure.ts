@@ -7,6 +7,7 @@ import { isIndicatorTable } from './indicators.js';
 import { applyConventions } from './conventions.js';
 import { inlineText, type InlineText } from '../parse/inline.js';
 import { withoutInvisible } from '../model/normalize.js';
+import { isWebClutter } from '../parse/header.js';
 
 /** Sections (the outline), tasks (numbered work items with their clauses), paragraphs. */
 export function extractStructure(ctx: Context): void {
@@ -350,6 +351,7 @@ function paragraphs(ctx: Context): ModelParagraph[] {
 
 function kindOf(ctx: Context, b: Block, task: string | null): ParagraphKind {
   if (task !== null) return 'task';
+  if (isWebClutter(b.role)) return 'web';
   if (b.role && b.role !== 'preamble' && b.role !== 'attachment' && b.role !== 'closing') return 'header';
   if (b.section) return kindOfSection(ctx, b.section) ?? 'paragraph';
   return 'paragraph';

@@ -84,6 +84,8 @@ export type ParagraphKind =
   | 'indicator'
   | 'box'
   | 'header'
+  /** the clutter of a page copied from a website: breadcrumb, 来源/发布时间 line, toolbar, footer */
+  | 'web'
   | 'paragraph';
 
 /** A unit of prose: one paragraph, or one outline item with its text. */

@@ -1,14 +1,11 @@
 import type { Department, Indicator, Paragraph, ParagraphKind, PolicyDocument, Quantity, Section } from '../model/types.js';
 import { headingText, SECTION_SEPARATOR, sectionTrail, taskLabel } from '../model/headings.js';
-import { parseGongwen } from '../parse/gongwen.js';
-import { isWebClutter } from '../parse/header.js';
 
 /**
- * What a unit is: the model's paragraph kinds, and `web` for the clutter of a page copied from
- * a website (breadcrumb, 来源/发布时间 line, 【打印】【关闭】 toolbar, footer): no part of the
- * document, left out of searches unless asked for.
+ * What a unit is: the model's paragraph kinds (`web`, the clutter of a page copied from a
+ * website, is no part of the document: left out of searches unless asked for).
  */
-export type UnitKind = ParagraphKind | 'web';
+export type UnitKind = ParagraphKind;
 
 /**
  * Index units: the pieces of a document a search returns. One per task (its full text,
@@ -70,7 +67,6 @@ export function documentUnits(doc: PolicyDocument): SearchUnit[] {
 
   const tasked = new Set(doc.tasks.map((t) => t.number));
   const headings = bareHeadings(doc, sections);
-  const web = webParagraphs(doc);
   for (const p of doc.paragraphs) {
     // A task's paragraphs are in its task unit already.
     if (p.task !== null && tasked.has(p.task)) continue;
@@ -80,7 +76,7 @@ export function documentUnits(doc: PolicyDocument): SearchUnit[] {
     units.push({
       id: `${doc.id}#${p.id}`,
       doc: doc.id,
-      kind: web.has(p) ? 'web' : p.kind,
+      kind: p.kind,
       number: p.task,
       title: leadSentence(p.text),
       text: p.text,
@@ -111,29 +107,6 @@ export function documentUnits(doc: PolicyDocument): SearchUnit[] {
   return units;
 }
 
-
-/**
- * The paragraphs of a text document that are web-page clutter. The model keeps them as
- * `header` paragraphs without the parser's `web…` role, so the parser's own line rules run
- * again over the paragraphs, one a line: each header paragraph as written, any other as a
- * sentence (body text, which the footer rule needs above the footer). Markdown is never read
- * for clutter.
- */
-function webParagraphs(doc: PolicyDocument): Set<Paragraph> {
-  const out = new Set<Paragraph>();
-  if (doc.source.format !== 'text' || !doc.paragraphs.some((p) => p.kind === 'header')) return out;
-  const byLine = new Map<number, Paragraph>();
-  const lines: string[] = [];
-  for (const p of doc.paragraphs) {
-    byLine.set(lines.length + 1, p);
-    lines.push(p.kind === 'header' ? p.text.replace(/\s*\n\s*/g, ' ') : '正文。', '');
-  }
-  for (const node of parseGongwen(lines.join('\n')).children) {
-    const p = node.position && isWebClutter(node.data?.role) ? byLine.get(node.position.start.line) : undefined;
-    if (p?.kind === 'header') out.add(p);
-  }
-  return out;
-}
 
 /**
  * Paragraphs that are only the heading line of a section which has more under it (its own
