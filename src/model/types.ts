@@ -59,7 +59,7 @@ export interface Section {
   number: string;
   /** The numbering label as written in the text: `一、`, `（一）`, `第三章`, `1.`. */
   label: string;
-  /** Numbering style: `chapter`, `section-cn` (第X节), `article` (第X条), `cn` (一、), `paren-cn` （一）, `arabic` (1.), `paren-arabic` （1）, `circled` ①, `heading` (Markdown #), `box` (专栏). */
+  /** Numbering style: `chapter`, `section-cn` (第X节), `article` (第X条), `cn` (一、), `paren-cn` （一）, `arabic` (1.), `paren-arabic` （1）, `circled` ①, `group-action` / `group-task` / `group-project` (行动一：, 任务一、, 工程一：), `heading` (Markdown #), `box` (专栏). */
   style: string;
   /** Ordinal of the number (一 → 1, ③ → 3). */
   ordinal: number;
