@@ -1,5 +1,6 @@
 import { headingText } from '../model/headings.js';
 import type { Quantity } from '../model/types.js';
+import { displayForm, figureText } from '../report/indicator-cells.js';
 import type { Comparison, CoverageStatus, Verdict } from './compare.js';
 import type { IndicatorSide } from './indicators.js';
 import type { TargetSide } from './targets.js';
@@ -107,13 +108,15 @@ export const STATUS_LABEL: Record<CoverageStatus, string> = { covered: '已承�
 
 export function quantityText(q: Quantity | null): string {
   if (!q) return '—';
-  return q.year ? `${q.raw}（${q.year}）` : q.raw;
+  // as the indicator outputs show it: ≤5.5, 累计 28
+  const figure = figureText(q);
+  return q.year ? `${figure}（${q.year}）` : figure;
 }
 
 /** 95 %（2025年，文）: the figure with its unit, year and where it stands (表 table, 文 prose). */
 export function targetValue(side: TargetSide): string {
   const where = [side.year ? `${side.year}年` : '', side.source === 'indicator' ? `表 ${side.line} 行` : `文 ${side.line} 行`].filter(Boolean).join('，');
-  const figure = `${side.raw}${side.unit && side.unit !== '%' && side.unit !== '％' ? ' ' : ''}${side.unit ?? ''}`;
+  const figure = `${displayForm(side.raw)}${side.unit && side.unit !== '%' && side.unit !== '％' ? ' ' : ''}${side.unit ?? ''}`;
   // 以上, 左右 … follow the figure as in the text (95%以上); 不低于, 突破 … precede it
   const words = side.comparatorText;
   const stated = !words ? figure : /^(以上|以下|左右|以内|及以上|及以下|上下)$/.test(words) ? `${figure}${words}` : `${words} ${figure}`;

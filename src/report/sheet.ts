@@ -4,6 +4,7 @@ import { columnLabel, taskHeading, sectionHeading } from '../model/headings.js';
 import { type SheetData, chineseDate, describeTarget } from './sheet-data.js';
 import { secondName } from '../model/departments.js';
 import { normalizeForMatch } from '../model/normalize.js';
+import { figureText, growthLabel } from './indicator-cells.js';
 
 /** Options shared by every PDF report. */
 export interface RenderOptions {
@@ -146,11 +147,13 @@ export async function renderSheet(data: SheetData, options: RenderOptions = {}):
         pdf.paragraph('相关指标', { font: 'sansBold', size: 10.5, indent: 0, keepWith: 2 * PolicyPdf.leading(10, 1.6) });
         for (const link of t.indicators) {
           const i = link.indicator;
-          const base = i.baseline ? `${i.baseline.year ?? ''}${i.baseline.year ? '年' : ''}基数 ${i.baseline.raw}` : '';
+          // Figures as the indicator table shows them (≤5.5, 累计 15), the growth column too.
+          const base = i.baseline ? `${i.baseline.year ?? ''}${i.baseline.year ? '年' : ''}基数 ${figureText(i.baseline)}` : '';
           // Every target year (2025年目标 67，2035年目标 75), not only the first.
           const goals = i.targets.length > 0 ? i.targets : i.target ? [i.target] : [];
-          const goal = goals.map((g) => `${g.year ?? ''}${g.year ? '年' : ''}目标 ${g.raw}`).join('，');
-          const parts = [base, goal, i.attribute].filter(Boolean).join('，');
+          const goal = goals.map((g) => `${g.year ?? ''}${g.year ? '年' : ''}目标 ${figureText(g)}`).join('，');
+          const growth = i.growth ? growthLabel(i.growth) : '';
+          const parts = [base, goal, growth, i.attribute].filter(Boolean).join('，');
           pdf.paragraph(`• ${withUnit(i.name, i.unit)}${parts ? `：${parts}` : ''}（任务提及“${link.matched}”）`, { font: 'sans', size: 10, indent: 1 });
         }
       }

@@ -3,6 +3,7 @@ import type { AsPlainObject } from 'minisearch';
 import { carriersOf, resolveDepartment } from '../model/departments.js';
 import { UserError } from '../model/errors.js';
 import { normalizeForMatch } from '../model/normalize.js';
+import { displayForm } from '../report/indicator-cells.js';
 import type { PolicyDocument, Role } from '../model/types.js';
 import { FrequentPostings, type FrequentPostingsJSON, type FrequentPostingsOptions } from './postings.js';
 import { parseQuery, type ParsedQuery } from './query.js';
@@ -13,8 +14,9 @@ import { asDepartment, documentUnits, openingWords, searchDepartments, type Sear
 
 export const INDEX_FORMAT = 'policy-search-index';
 // 2: units carry `heading`; 3: and `label`; 4: no topic words from inside unit names, unit words are user words;
-// 5: task units carry `deadline`; 7: web-page clutter is kind `web`, outside the term index
-export const INDEX_VERSION = 7;
+// 5: task units carry `deadline`; 7: web-page clutter is kind `web`, outside the term index;
+// 8: indicator rows give figures as every output shows them (≤5.5, 累计 15)
+export const INDEX_VERSION = 8;
 
 export const UNIT_KINDS: readonly UnitKind[] = [
   'task',
@@ -163,6 +165,14 @@ function miniSearchOptions(boost: Boost) {
 interface Matches {
   ids: ArrayLike<number>;
   scores: ArrayLike<number>;
+}
+
+/**
+ * ≦ ≧ in a query's phrases and words as ≤ ≥, as unit texts are matched (one character for
+ * one, so offsets hold): "≦5.5" finds the row that shows ≤5.5.
+ */
+function foldComparators(parsed: ParsedQuery): ParsedQuery {
+  return { ...parsed, words: parsed.words.map(displayForm), phrases: parsed.phrases.map(displayForm), loose: parsed.loose.map(displayForm) };
 }
 
 /**
@@ -333,7 +343,7 @@ export class SearchIndex {
   }
 
   private run(query: string, options: SearchOptions, suggest: boolean): SearchResult {
-    const parsed = parseQuery(query, this.tokenizer);
+    const parsed = foldComparators(parseQuery(query, this.tokenizer));
     const limit = options.limit ?? 10;
     if (!Number.isInteger(limit) || limit < 1) throw new UserError(`--limit: must be a positive whole number, got ${String(limit)}`);
     const scope = this.scopeFilter(options);
@@ -468,7 +478,7 @@ export class SearchIndex {
     // over every match costs ~0.1 ms for the 14,000 of 交通 at 1,000 documents).
     if (top.some((r) => this.units[r.id].heading)) top = topK(this.headingsLast(found), k);
     if (!rerank) return top;
-    const asWritten = normalizeText(parsed.raw).replace(/[\s"“”「」『』]/g, '');
+    const asWritten = displayForm(normalizeText(parsed.raw)).replace(/[\s"“”「」『』]/g, '');
     for (const r of top) if (this.has(r.id, asWritten)) r.score *= 1.5;
     return top.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit);
   }
@@ -499,7 +509,8 @@ export class SearchIndex {
     let text = this.normalized[id];
     if (text === undefined) {
       const u = this.units[id];
-      text = this.normalized[id] = u.simplified ?? normalizeForMatch(u.text);
+      // ≦ as ≤ on both sides: indicator rows show ≤, a query or a paragraph may have ≦
+      text = this.normalized[id] = displayForm(u.simplified ?? normalizeForMatch(u.text));
     }
     return text;
   }
@@ -617,7 +628,7 @@ export class SearchIndex {
     // A phrase is marked whole, its parts alone are not (小区 in "老旧小区" is no match).
     const marks = [...parsed.phrases, ...parsed.loose];
     // Offsets must line up with the original: fall back when simplification changed lengths.
-    const aligned = normalized.length === u.text.length ? normalized : normalizeForMatch(u.text);
+    const aligned = normalized.length === u.text.length ? normalized : displayForm(normalizeForMatch(u.text));
     const names = this.namesOf(u.doc);
     const spans = aligned === normalized ? this.spansOf(id) : names.spans(aligned);
     // Single characters of a longer query (级 of ５Ａ級) only where they touch its other words.

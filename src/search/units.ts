@@ -1,5 +1,6 @@
 import type { Department, Indicator, Paragraph, ParagraphKind, PolicyDocument, Quantity, Section } from '../model/types.js';
 import { headingText, SECTION_SEPARATOR, sectionTrail, taskLabel } from '../model/headings.js';
+import { figureText, growthLabel } from '../report/indicator-cells.js';
 
 /**
  * What a unit is: the model's paragraph kinds (`web`, the clutter of a page copied from a
@@ -152,8 +153,9 @@ export function openingWords(text: string): string {
   return `${cut >= 16 ? head.slice(0, cut) : head}…`;
 }
 
+/** A figure as every indicator output shows it: ≤5.5, 累计 15. */
 function quantity(q: Quantity | null): string {
-  return q ? q.raw : '—';
+  return q ? figureText(q) : '—';
 }
 
 /** One indicator row as a line of text: 常住人口城镇化率（%） 2020年 39.7 → 2025年 44 预期性. */
@@ -163,8 +165,8 @@ function indicatorText(ind: Indicator): string {
     .map((t) => `${t.year !== null ? `${t.year}年` : '目标'} ${quantity(t)}`)
     .join('，');
   const base = ind.baseline ? `${ind.baseline.year !== null ? `${ind.baseline.year}年` : '基数'} ${quantity(ind.baseline)}` : '';
-  // the growth column (年均增长 5.5左右, 累计 [15]) and the other columns are the row's text too
-  const growth = ind.growth ? `${ind.growth.column} ${ind.growth.raw}${ind.growth.cumulative && !/累计/.test(ind.growth.column) ? '（累计）' : ''}` : '';
+  // the growth column (年均增长 5.5左右, 累计 15) and the other columns are the row's text too
+  const growth = ind.growth ? growthLabel(ind.growth) : '';
   const extra = (ind.extra ?? []).map((c) => `${c.column} ${c.raw}`);
   return [ind.category, name, base && `基数 ${base}`, targets && `目标 ${targets}`, growth, ind.attribute, ...extra]
     .filter((x): x is string => Boolean(x))
