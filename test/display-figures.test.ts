@@ -155,3 +155,16 @@ describe('compare: indicator values as shown elsewhere', () => {
     expect(pdf.flat).not.toContain('〔28〕');
   });
 });
+
+describe('compare targets: a table figure as every output shows it', () => {
+  it('a bracketed total from B’s table reads 累计 28 beside A’s prose figure', async () => {
+    const { ingestFile, ingestText } = await import('../src/ingest.js');
+    const { comparePlans } = await import('../src/compare/compare.js');
+    const { targetValue } = await import('../src/compare/format.js');
+    const b = await ingestFile('test/fixtures/qa/national-water-saving-plan-2021-2030.md');
+    const a = ingestText('某省节水行动实施方案\n\n一、主要目标\n到2030年，全省万元国内生产总值用水量下降28%。\n\n二、重点任务\n（一）推进农业节水。推广高效节水灌溉。（牵头单位：省水利厅）\n', { fileName: 'a.txt' });
+    const pair = comparePlans(a, b).targets.find((p) => p.b.source === 'indicator' && p.b.metric.includes('万元国内生产总值用水量'));
+    expect(pair).toBeDefined();
+    expect(targetValue(pair!.b)).toMatch(/^累计 28/);
+  });
+});

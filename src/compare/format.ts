@@ -1,6 +1,6 @@
 import { headingText } from '../model/headings.js';
 import type { Quantity } from '../model/types.js';
-import { displayForm, figureText } from '../report/indicator-cells.js';
+import { displayForm, figureText } from '../model/figures.js';
 import type { Comparison, CoverageStatus, Verdict } from './compare.js';
 import type { IndicatorSide } from './indicators.js';
 import type { TargetSide } from './targets.js';

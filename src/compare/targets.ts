@@ -2,7 +2,7 @@ import type { Indicator, PolicyDocument, Target } from '../model/types.js';
 import { normalizeForMatch } from '../model/normalize.js';
 import { indicatorKey, indicatorNameSimilarity, round } from './indicators.js';
 import { bestPairs, type Candidate } from './matching.js';
-import { targetFigure } from '../model/figures.js';
+import { figureText, targetFigure } from '../model/figures.js';
 
 /**
  * Quantitative targets of two plans side by side, where at least one side states it in the
@@ -95,7 +95,8 @@ function sides(doc: PolicyDocument, threshold: number): TargetSide[] {
 
 function indicatorSides(i: Indicator): TargetSide[] {
   const targets = i.targets.length > 0 ? i.targets : i.target ? [i.target] : [];
-  return targets.map((q) => ({ source: 'indicator', metric: i.name, value: q.value, raw: q.raw, comparatorText: null, unit: i.unit, year: q.year, line: i.position.start.line }));
+  // as every output shows a table's figure: ≤/≥ in one form, a bracketed total as 累计 28
+  return targets.map((q) => ({ source: 'indicator', metric: i.name, value: q.value, raw: figureText(q), comparatorText: null, unit: i.unit, year: q.year, line: i.position.start.line }));
 }
 
 function proseSide(t: Target): TargetSide {

@@ -3,7 +3,7 @@ import type { AsPlainObject } from 'minisearch';
 import { carriersOf, resolveDepartment } from '../model/departments.js';
 import { UserError } from '../model/errors.js';
 import { normalizeForMatch } from '../model/normalize.js';
-import { displayForm } from '../report/indicator-cells.js';
+import { displayForm } from '../model/figures.js';
 import type { PolicyDocument, Role } from '../model/types.js';
 import { FrequentPostings, type FrequentPostingsJSON, type FrequentPostingsOptions } from './postings.js';
 import { parseQuery, type ParsedQuery } from './query.js';

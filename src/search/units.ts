@@ -1,6 +1,6 @@
 import type { Department, Indicator, Paragraph, ParagraphKind, PolicyDocument, Quantity, Section } from '../model/types.js';
 import { headingText, SECTION_SEPARATOR, sectionTrail, taskLabel } from '../model/headings.js';
-import { figureText, growthLabel } from '../report/indicator-cells.js';
+import { figureText, growthLabel } from '../model/figures.js';
 
 /**
  * What a unit is: the model's paragraph kinds (`web`, the clutter of a page copied from a
