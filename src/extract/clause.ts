@@ -200,7 +200,7 @@ const DUTY_TAIL = /(按职责分工负责|按职责分工落实|按照职责分�
 const ROLE_MARK = /[（(](共同牵头|牵头|共同负责|负责|配合|协助)[）)]$/;
 
 /** Names with a role mark lose it; 牵头 in the mark makes the unit a lead whatever the label. */
-function withRoleMarks(names: ParsedName[]): ParsedName[] {
+export function withRoleMarks(names: ParsedName[]): ParsedName[] {
   return names.map((n) => {
     const m = ROLE_MARK.exec(n.raw);
     if (!m || m.index < 2) return n;

@@ -2,7 +2,8 @@ import type { Heading, Paragraph, Table } from 'mdast';
 import type { Paragraph as ModelParagraph, ParagraphKind, Section, Task } from '../model/types.js';
 import { holdsProse, type OutlineMark, type SectionNode } from '../parse/outline.js';
 import { ancestorsOf, blocksOf, innermostTask, joinTexts, ownBlocksOf, nodePosition, spanPosition, type Block, type Context } from './context.js';
-import { deadlineOf, findClause, innerClauses, lastLabelledClause, parseClause, splitNames, type ClauseMatch, type ParsedName } from './clause.js';
+import { deadlineOf, findClause, innerClauses, lastLabelledClause, parseClause, splitNames, withRoleMarks, type ClauseMatch, type ParsedName } from './clause.js';
+import { DEADLINE_COLUMN, LEAD_COLUMN, TASK_COLUMN, UNIT_COLUMN } from '../parse/text-tables.js';
 import { isIndicatorTable } from './indicators.js';
 import { applyConventions } from './conventions.js';
 import { inlineText, type InlineText } from '../parse/inline.js';
@@ -357,11 +358,6 @@ function kindOf(ctx: Context, b: Block, task: string | null): ParagraphKind {
   return 'paragraph';
 }
 
-const TASK_COLUMN = /^(重点任务|主要任务|工作任务|任务内容|重点工作|工作内容|具体任务|具体措施|主要措施|任务|工作措施)$/;
-const LEAD_COLUMN = /^(牵头单位|牵头部门|主办单位|牵头责任单位)$/;
-const UNIT_COLUMN = /^(责任单位|责任部门|配合单位|配合部门|参与单位|协同单位|协办单位)$/;
-const DEADLINE_COLUMN = /^(完成时限|完成时间|时间节点|时限要求|时限)$/;
-
 function cellTexts(ctx: Context, row: Table['children'][number]): string[] {
   return row.children.map((c) => inlineText(c, ctx.doc).text.trim());
 }
@@ -424,10 +420,11 @@ function taskTables(ctx: Context): TaskRow[][] {
       const cells = cellTexts(ctx, row);
       const text = cells[taskCol] ?? '';
       if (!text) return;
-      const assignments = [
-        ...(leadCol !== -1 ? splitNames(cells[leadCol] ?? '').map((raw) => ({ role: 'lead' as const, label: header[leadCol], raw, name: raw })) : []),
-        ...unitCols.flatMap((c) => splitNames(cells[c] ?? '').map((raw) => ({ role: 'responsible' as const, label: header[c], raw, name: raw }))),
-      ];
+      // 省交通运输厅（牵头） in a cell: the mark goes, as in a clause, and 牵头 makes the unit lead
+      const assignments = withRoleMarks([
+        ...(leadCol !== -1 ? splitNames(cells[leadCol] ?? '').map((raw) => ({ role: 'lead' as const, label: header[leadCol], raw })) : []),
+        ...unitCols.flatMap((c) => splitNames(cells[c] ?? '').map((raw) => ({ role: 'responsible' as const, label: header[c], raw }))),
+      ]).map((n) => ({ ...n, name: n.raw }));
       const number = numberCol !== -1 && cells[numberCol] ? cells[numberCol].replace(/[.．、]$/, '') : null;
       const deadline = deadlineCol !== -1 && cells[deadlineCol]?.trim() ? cells[deadlineCol].trim() : null;
       rows.push({ table, index: r + 1, block: b, row, number, text, assignments, deadline });

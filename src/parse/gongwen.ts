@@ -39,6 +39,7 @@ const CLAUSE_WORDS = /牵头|单位|部门|负责|配合/;
 const NAME_LIST_GOES_ON = /、$/;
 const COMMA_END = /[，,]$/;
 const CLAUSE_LINE_START = /^[（(]?(?:牵头|责任|配合|协同|参与|主办)(?:单位|部门)\s*[：:]/;
+const ROW_NUMBER_LINE = /^\d{1,3}$/;
 const LEADING_SPACE = /[\s\u3000\ufeff]/;
 const TRAILING_SPACE = /[\s\u3000]/;
 
@@ -65,6 +66,13 @@ export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFi
           ruleId: 'partial-table',
           source: 'policy',
         });
+      }
+      for (const u of region.unclear ?? []) {
+        const at = trim(lines[u.line]);
+        file?.message(
+          `table row ${u.row}: its lines fit the columns (${u.columns.join(' / ')}) in no one way; kept whole in the task column, no unit read`,
+          { place: at ? index.position(at.start, at.end) : index.point(lines[u.line].start), ruleId: 'unclear-table-row', source: 'policy' },
+        );
       }
       i = region.last + 1;
       t++;
@@ -99,8 +107,9 @@ export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFi
       i++;
       continue;
     }
-    // a field line (整改时限：…) starts a paragraph, unless a bracket of a clause is still open
-    if (open && !matchLabel(text.value) && !headerLine(text.value) && !(brackets.depth === 0 && startsField(text.value, fields))) {
+    // a field line (整改时限：…) starts a paragraph, unless a bracket of a clause is still open;
+    // so does a bare row number (a 序号 cell of a table not read as one)
+    if (open && !ROW_NUMBER_LINE.test(text.value) && !matchLabel(text.value) && !headerLine(text.value) && !(brackets.depth === 0 && startsField(text.value, fields))) {
       open.children.push(text);
       open.position!.end = text.position!.end;
     } else {
@@ -113,13 +122,14 @@ export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFi
     // a line with runs of spaces inside is tabular (名单, 联系人), not wrapped prose
     // a list of names cut after its separator goes on, short as the line may be (责任单位：A、⏎B)
     const prose =
-      brackets.clause ||
+      !ROW_NUMBER_LINE.test(text.value) &&
+      (brackets.clause ||
       NAME_LIST_GOES_ON.test(text.value) ||
       (COMMA_END.test(text.value) && CLAUSE_LINE_START.test((open.children[0] as Text).value)) ||
       (text.value.length >= WRAP_MIN &&
       !ENDS_SENTENCE.test(text.value) &&
       !SPACED_CELLS.test(text.value) &&
-      !NOTICE_TITLE.test(text.value));
+      !NOTICE_TITLE.test(text.value)));
     if (!prose) open = null;
     i++;
   }
@@ -352,7 +362,12 @@ function tableNode(index: LineIndex, rows: CellSpan[][], rowSpans?: CellSpan[], 
   const flat = rows.flat();
   const tableRows: TableRow[] = rows.map((cells, r) => {
     const children: TableCell[] = cells.map((c) => {
-      const kids: Text[] = c.end > c.start ? [textNode(index, doc, c.start, c.end)] : [];
+      const kids: Text[] = [];
+      // a cell wrapped over lines: a text a line, furniture between them in its place
+      for (const p of c.parts ?? (c.end > c.start ? [c] : [])) {
+        while (pending.length && pending[0][0] < p.start && pending[0][0] >= c.start) kids.push(pending.shift()![1]);
+        kids.push(textNode(index, doc, p.start, p.end));
+      }
       let end = c.end;
       // furniture after this cell and before the next one
       const next = flat[++k]?.start ?? Infinity;

@@ -1,7 +1,7 @@
 /**
  * Tables in plain text, as they come out of word processors and web pages:
  * - one cell per line, each cell line indented by a tab, rows separated by blank lines
- *   (what copying a Word table to text gives);
+ *   (what copying a Word table to text gives); a 分工表's long cells wrap over lines (taskRow);
  * - one row per line, cells separated by tabs, by runs of spaces, or by single spaces when
  *   every row has the same number of cells;
  * - Markdown pipe tables (| a | b |).
@@ -17,6 +17,16 @@ export interface Line {
 export interface CellSpan {
   start: number;
   end: number;
+  /** A cell wrapped over lines: the span of each line (start/end run from the first to the last). */
+  parts?: CellSpan[];
+}
+
+/** A row of a table whose lines could not be assigned to its columns with confidence. */
+export interface UnclearRow {
+  /** Index of the row's first line after its 序号. */
+  line: number;
+  row: string;
+  columns: string[];
 }
 
 export interface TableRegion {
@@ -33,6 +43,8 @@ export interface TableRegion {
   furniture?: number[];
   /** Line right after the region that still looks like rows of it: the table was read only in part. */
   cutShort?: number;
+  /** Rows kept whole in their task column: their lines fit the columns in no one way. */
+  unclear?: UnclearRow[];
 }
 
 /** Lines that are page furniture (— 3 —, a running head), by index. */
@@ -92,7 +104,7 @@ export function findTables(lines: Line[], furniture: Skip = new Set<number>()): 
   const regions: TableRegion[] = [];
   let i = 0;
   while (i < lines.length) {
-    const region = cellPerLine(lines, i) ?? pipeTable(lines, i) ?? headedCellPerLine(lines, i, furniture) ?? rowsTable(lines, i);
+    const region = cellPerLine(lines, i) ?? pipeTable(lines, i) ?? taskCellPerLine(lines, i, furniture) ?? headedCellPerLine(lines, i, furniture) ?? rowsTable(lines, i);
     if (region) {
       const first = trimmedSpan(lines[region.first], lines[region.first].start, lines[region.first].end);
       const last = trimmedSpan(lines[region.last], lines[region.last].start, lines[region.last].end);
@@ -125,7 +137,28 @@ function cellPerLine(lines: Line[], i: number): TableRegion | null {
   }
   if (row.length) rows.push(row);
   if (rows.length < 2 || rows[0].length < 2) return null;
-  return { first: i, last, layout: 'cell-per-line', rows };
+  const region: TableRegion = { first: i, last, layout: 'cell-per-line', rows };
+  // a 分工表 whose cells wrap: a row has more lines than the header has columns
+  const kinds = taskColumns(rows[0].map((c) => lines[lineAt(lines, c.start, i)].text.trim()));
+  if (kinds && rows.some((r) => r.length > kinds.length)) {
+    const at = rows.map((r) => r.map((c) => lineAt(lines, c.start, i)));
+    region.rows = [rows[0]];
+    const unclear: UnclearRow[] = [];
+    for (const r of at.slice(1)) {
+      const read = taskRow(lines, r, kinds, rows[0].map((c) => lines[lineAt(lines, c.start, i)].text.trim()));
+      region.rows.push(read.cells);
+      if (read.unclear) unclear.push(read.unclear);
+    }
+    if (unclear.length) region.unclear = unclear;
+  }
+  return region;
+}
+
+/** Index of the line holding an offset, searching from line `from` on. */
+function lineAt(lines: Line[], offset: number, from: number): number {
+  let j = from;
+  while (j < lines.length - 1 && lines[j].end < offset) j++;
+  return j;
 }
 
 const isPipe = (l: Line | undefined) => !!l && PIPE_ROW.test(l.text);
@@ -321,4 +354,192 @@ function headedCellPerLine(lines: Line[], i: number, furniture: Skip): TableRegi
     }
     return valued ? s : undefined;
   }
+}
+
+
+/**
+ * Column names of a 任务分工表 (序号 / 重点任务 / 牵头单位 / 参与单位 / 完成时限). Exported for the
+ * extractor, which reads a table with such a header as tasks (one a row).
+ */
+export const TASK_COLUMN = /^(重点任务|主要任务|工作任务|任务内容|重点工作|工作内容|具体任务|具体措施|主要措施|任务|工作措施|任务措施)$/;
+export const LEAD_COLUMN = /^(牵头单位|牵头部门|主办单位|牵头责任单位)$/;
+export const UNIT_COLUMN = /^(责任单位|责任部门|配合单位|配合部门|参与单位|参与部门|协同单位|协办单位)$/;
+export const DEADLINE_COLUMN = /^(完成时限|完成时间|时间节点|时限要求|时限)$/;
+const OTHER_COLUMN = /^(备注|说明)$/;
+
+type TaskColumn = 'number' | 'task' | 'units' | 'time' | 'other';
+
+/** Kinds of the columns of a 分工表 header (序号 first, a task and a unit column), or null. */
+function taskColumns(header: string[]): TaskColumn[] | null {
+  const kinds = header.map((raw): TaskColumn | null => {
+    const h = raw.replace(/\s/g, '');
+    if (/^(序号|编号)$/.test(h)) return 'number';
+    if (TASK_COLUMN.test(h)) return 'task';
+    if (LEAD_COLUMN.test(h) || UNIT_COLUMN.test(h)) return 'units';
+    if (DEADLINE_COLUMN.test(h)) return 'time';
+    if (OTHER_COLUMN.test(h)) return 'other';
+    return null;
+  });
+  if (kinds[0] !== 'number' || kinds.some((k) => k === null) || !kinds.includes('task') || !kinds.includes('units')) return null;
+  if (kinds.lastIndexOf('number') !== 0 || kinds.indexOf('task') !== kinds.lastIndexOf('task')) return null;
+  return kinds as TaskColumn[];
+}
+
+/** A line a cell goes on from: a list cut after its separator, a sentence cut after its comma. */
+const GOES_ON = /[、，,；;：:]$/;
+const UNIT_END = /(?:[局委办厅部署会社院行处队所站室团联司组]|中心|公司|政府|集团|海关|机构|部门|单位|企业|学校|医院|协会|总社|街道|乡镇)$/;
+const ROLE_AFTER = /[（(](?:共同牵头|牵头|共同负责|负责|配合|协助)[）)]$/;
+const NO_UNIT = /^[—－\-–/／无]+$/;
+const TIME_CELL = /^(?:\d{4}\s*年|20\d\d|每年|每季度|每月|长期|持续|常态|立行立改|年内|全年|本年|\d{1,2}月)|(?:年底|月底|年前|底前|以前|之前|前|完成)$/;
+
+/** A line of a unit list (省财政厅、省商务厅、): names that end as units do, no sentence. */
+function unitLine(t: string): boolean {
+  if (NO_UNIT.test(t)) return true;
+  if (t.length > 120 || SENTENCE.test(t)) return false;
+  const pieces = t.replace(GOES_ON, '').split(/[、，,；;]/).map((p) => p.trim().replace(ROLE_AFTER, ''));
+  if (pieces.some((p) => !p || p.length > 30)) return false;
+  // 长沙市、怀化市、岳阳市人民政府: the place names share the last one's unit
+  return GOES_ON.test(t) ? pieces.some((p) => UNIT_END.test(p)) : UNIT_END.test(pieces[pieces.length - 1]);
+}
+
+const timeLine = (t: string) => t.length <= 20 && !t.includes('、') && TIME_CELL.test(t) && !unitLine(t);
+
+/**
+ * The lines of a group fit a column: a task cell may hold any prose, but a line that reads as a
+ * unit list does not go on a task unless the line before is cut (…、); a unit cell is unit
+ * lines, each but the last cut after a separator; a time cell is one line.
+ */
+function fitsColumn(texts: string[], kind: TaskColumn): boolean {
+  const lastGoesOn = GOES_ON.test(texts[texts.length - 1]);
+  switch (kind) {
+    case 'number':
+      return texts.length === 1 && ROW_NUMBER.test(texts[0]);
+    case 'task':
+      return !lastGoesOn && texts.every((t, j) => j === 0 || GOES_ON.test(texts[j - 1]) || (!unitLine(t) && !timeLine(t)));
+    case 'units':
+      return !lastGoesOn && texts.every((t, j) => unitLine(t) && (j === texts.length - 1 || GOES_ON.test(t)));
+    case 'time':
+      return texts.length === 1 && timeLine(texts[0]);
+    default:
+      return texts.length === 1;
+  }
+}
+
+/** Every way to cut `texts` into `kinds.length` groups in order, each fitting its column. */
+function segmentations(texts: string[], kinds: TaskColumn[]): number[][] {
+  const out: number[][] = [];
+  const cut = (from: number, c: number, ends: number[]) => {
+    if (out.length > 1) return; // two readings are one too many
+    if (c === kinds.length) {
+      if (from === texts.length) out.push(ends);
+      return;
+    }
+    const left = kinds.length - c - 1;
+    for (let to = from + 1; to <= texts.length - left; to++) if (fitsColumn(texts.slice(from, to), kinds[c])) cut(to, c + 1, [...ends, to]);
+  };
+  cut(0, 0, []);
+  return out;
+}
+
+const spanOf = (lines: Line[], at: number[]): CellSpan => {
+  const parts = at.map((j) => trimmedSpan(lines[j], lines[j].start, lines[j].end)!);
+  return parts.length === 1 ? parts[0] : { start: parts[0].start, end: parts[parts.length - 1].end, parts };
+};
+
+/**
+ * A row of a 分工表 from its lines (序号 first): each group of lines is the cell of its column.
+ * When the lines fit the columns in no way or in more than one, the row is kept whole in its
+ * task column, the other cells empty, and said unclear: no unit is guessed.
+ */
+function taskRow(lines: Line[], at: number[], kinds: TaskColumn[], header: string[]): { cells: CellSpan[]; unclear?: UnclearRow } {
+  const texts = at.map((j) => lines[j].text.trim());
+  const found = segmentations(texts, kinds);
+  if (found.length === 1) {
+    let from = 0;
+    return { cells: found[0].map((to) => spanOf(lines, at.slice(from, (from = to)))) };
+  }
+  const task = kinds.indexOf('task');
+  const rest = at.slice(1);
+  const empty = (j: number) => ({ start: lines[j].end, end: lines[j].end });
+  const cells = kinds.map((k, c) => (c === 0 ? spanOf(lines, [at[0]]) : c === task && rest.length ? spanOf(lines, rest) : empty(at[at.length - 1])));
+  return { cells, unclear: { line: rest[0] ?? at[0], row: texts[0], columns: header } };
+}
+
+/**
+ * A 分工表 one cell per line without indentation: a header of 分工表 column names (序号 /
+ * 重点任务 / 牵头单位 / 参与单位 / 完成时限), then rows that start at their 序号 line (1, 2, 3 …
+ * in turn); the lines between two 序号 lines are the row's cells, a cell wrapped over lines
+ * when it is long (see taskRow). The last row ends at a blank line, a heading, or where its
+ * lines stop fitting the columns.
+ */
+function taskCellPerLine(lines: Line[], i: number, furniture: Skip): TableRegion | null {
+  if (!/^(序号|编号)$/.test(lines[i].text.trim())) return null;
+  let k = i;
+  const header: string[] = [];
+  while (k < lines.length && !isBlank(lines[k]) && !furniture.has(k) && header.length < 8) {
+    const t = lines[k].text.trim();
+    if (header.length > 0 && ROW_NUMBER.test(t)) break;
+    header.push(t);
+    k++;
+  }
+  const kinds = taskColumns(header);
+  if (!kinds || kinds.length < 3) return null;
+  const rows: CellSpan[][] = [lines.slice(i, k).map((l) => trimmedSpan(l, l.start, l.end)!)];
+  const skipped: number[] = [];
+  const unclear: UnclearRow[] = [];
+  let last = k - 1;
+  let expect: number | null = null;
+  const text = (j: number) => lines[j].text.trim();
+  const isRowStart = (j: number) => ROW_NUMBER.test(text(j)) && (expect === null || Number(text(j)) === expect);
+  for (;;) {
+    let s = k;
+    while (s < lines.length && (isBlank(lines[s]) || furniture.has(s))) s++;
+    if (s >= lines.length || !isRowStart(s)) break;
+    expect = Number(text(s)) + 1;
+    // the row's lines up to the next row's 序号 (or a heading, or a blank line after the last row)
+    const at = [s];
+    const seen: number[] = [];
+    let more = false;
+    for (let j = s + 1; j < lines.length; j++) {
+      if (furniture.has(j)) {
+        seen.push(j);
+        continue;
+      }
+      if (isBlank(lines[j])) {
+        let n = j + 1;
+        while (n < lines.length && (isBlank(lines[n]) || furniture.has(n))) n++;
+        if (n < lines.length && isRowStart(n)) {
+          more = true;
+          break;
+        }
+        // a blank line inside a row (a page break) only where the row goes on after it
+        if (n >= lines.length || HEADING.test(text(n)) || segmentations(at.map(text), kinds).length === 1) break;
+        continue;
+      }
+      if (isRowStart(j) || HEADING.test(text(j))) {
+        more = isRowStart(j);
+        break;
+      }
+      at.push(j);
+    }
+    // the last row ends where its lines fit the columns: the prose after the table is none of it
+    let use = at;
+    if (!more && segmentations(at.map(text), kinds).length !== 1) {
+      for (let n = at.length - 1; n > kinds.length - 1; n--) {
+        if (segmentations(at.slice(0, n).map(text), kinds).length === 1) {
+          use = at.slice(0, n);
+          break;
+        }
+      }
+    }
+    if (use.length < 2) break;
+    const read = taskRow(lines, use, kinds, header);
+    rows.push(read.cells);
+    if (read.unclear) unclear.push(read.unclear);
+    skipped.push(...seen.filter((f) => f < use[use.length - 1]));
+    last = use[use.length - 1];
+    k = last + 1;
+  }
+  if (rows.length < 2) return null;
+  return { first: i, last, layout: 'cell-per-line', rows, furniture: skipped.length ? skipped : undefined, unclear: unclear.length ? unclear : undefined };
 }
