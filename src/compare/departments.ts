@@ -1,5 +1,5 @@
 import type { Department, PolicyDocument } from '../model/types.js';
-import { AliasTable, defaultAliases, splitLevel } from '../model/departments.js';
+import { AliasTable, defaultAliases } from '../model/departments.js';
 import { normalizeForMatch } from '../model/normalize.js';
 
 /**
@@ -26,9 +26,47 @@ export interface DepartmentPair {
  */
 const TEAM_RANK = /(总队|支队|大队)$/;
 
+/**
+ * One line of work across levels: 财政部, 省财政厅, 县财政局 (and 国家发展改革委 / 市发展改革委,
+ * 市场监管总局 / 省市场监管局) differ only in the level word, so the key is the full form without it.
+ */
+const LEVEL_WORD = /(总局|委员会|部|厅|局|委)$/;
+const NATIONAL_WORD = /^(国家|国务院)/;
+
+function lineOf(core: string, aliases: AliasTable): string {
+  const full = aliases.fullForm(core);
+  const bare = full.replace(NATIONAL_WORD, '').replace(LEVEL_WORD, '');
+  if (bare.length >= 2 && bare !== full) return bare;
+  return aliases.groupKeyOfCore(core) ?? core.replace(TEAM_RANK, '队');
+}
+
+/**
+ * A national body's branch in a province or city (人民银行湖南省分行, 国家金融监督管理总局湖南监管局,
+ * 中国人民银行长沙中心支行): the body's provincial (or city) form. The body itself has no level
+ * prefix but 国家 (市公安局天心分局 is a district's).
+ */
+const BRANCH = /^(.{2,}?(?:总局|局|银行|署|委|部))([\u4e00-\u9fff]{2,3}?)(省|市|自治区)?(分行|分局|监管局|监管分局|中心支行)$/;
+
+function branchOf(name: string, aliases: AliasTable): { prefix: string; key: string } | null {
+  const m = BRANCH.exec(name);
+  if (!m) return null;
+  const body = aliases.split(m[1]);
+  if (body.prefix !== '' && body.prefix !== '国家') return null;
+  const level = m[3] ?? (/监管分局|中心支行/.test(m[4]) ? '市' : '省');
+  return { prefix: level, key: lineOf(body.core, aliases) };
+}
+
 export function coreKey(name: string, aliases: AliasTable): { prefix: string; key: string } {
-  const { prefix, core } = splitLevel(normalizeForMatch(name));
-  return { prefix, key: aliases.groupKeyOfCore(core) ?? core.replace(TEAM_RANK, '队') };
+  const n = normalizeForMatch(name);
+  const branch = branchOf(n, aliases);
+  if (branch) return branch;
+  const { prefix, core } = aliases.split(n);
+  return { prefix, key: lineOf(core, aliases) };
+}
+
+/** The level word of a name as a pair reports it (湖南省市场监督管理局 → 省, 人民银行湖南省分行 → 省). */
+function levelOf(name: string, aliases: AliasTable): string {
+  return coreKey(name, aliases).prefix;
 }
 
 function keysOf(d: Department, aliases: AliasTable): { prefix: string; key: string }[] {
@@ -44,8 +82,8 @@ export function correspondingDepartments(a: PolicyDocument, b: PolicyDocument, a
       const hit = xs.find((p) => ys.some((q) => q.key === p.key));
       if (!hit) continue;
       const other = ys.find((q) => q.key === hit.key)!;
-      const aLevel = splitLevel(normalizeForMatch(x.name)).prefix;
-      const bLevel = splitLevel(normalizeForMatch(y.name)).prefix;
+      const aLevel = levelOf(x.name, aliases);
+      const bLevel = levelOf(y.name, aliases);
       pairs.push({
         a: x.name,
         b: y.name,

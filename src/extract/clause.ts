@@ -1,5 +1,6 @@
 import type { Role } from '../model/types.js';
 import { withoutInvisible } from '../model/normalize.js';
+import { PLACE_LEVEL, splitPlace } from '../model/departments.js';
 
 /**
  * Assignment clauses (分工): the units a task names at its end.
@@ -364,7 +365,25 @@ export function splitNames(s: string): string[] {
     n = n.trim();
     for (const name of spacedNames(n)) if (name.length > 0 && !TIME.test(name)) out.push(name);
   }
-  return out;
+  return sharedTail(out);
+}
+
+/** A place's name and level word and nothing else: 长沙市, 浏阳市, 湘西土家族苗族自治州. */
+const BARE_PLACE = new RegExp(`^(?![省市县区州旗盟各全本该有相])[\\u4e00-\\u9fff]{2,8}?(?:${PLACE_LEVEL})$`);
+
+/**
+ * 长沙市、怀化市、岳阳市人民政府: the unit written once after a list of bare places belongs to each
+ * (长沙市人民政府, 怀化市人民政府, 岳阳市人民政府). Only bare places take it, and only from a name that
+ * itself opens with a place (县财政局、税务局 and 各市、县人民政府 stay as written).
+ */
+function sharedTail(names: string[]): string[] {
+  for (let i = 1; i < names.length; i++) {
+    if (!BARE_PLACE.test(names[i - 1])) continue;
+    const tail = splitPlace(names[i])?.core;
+    if (!tail || !WHOLE_NAME.test(tail)) continue;
+    for (let j = i - 1; j >= 0 && BARE_PLACE.test(names[j]); j--) names[j] += tail;
+  }
+  return names;
 }
 
 /** A name on its own: two characters or more, ending as units do (局, 委, 办公室, 政府, 中心, 公司 …). */

@@ -13,7 +13,8 @@ import { normalizeForMatch } from './normalize.js';
  * `data/aliases.json` and any user file of the same shape.
  */
 
-const LEVEL_PREFIX = /^(国家|中央|省|自治区|直辖市|市|自治州|州|盟|地区|县|自治县|旗|区|乡|镇|街道)/;
+// 市场监管局 begins with the word 市场, not with a 市 prefix
+const LEVEL_PREFIX = /^(国家|中央|省|自治区|直辖市|市(?!场)|自治州|州|盟|地区|县|自治县|旗|区|乡|镇|街道)/;
 
 export interface SplitName {
   prefix: string;
@@ -24,6 +25,29 @@ export function splitLevel(name: string): SplitName {
   const m = LEVEL_PREFIX.exec(name);
   if (m && name.length > m[0].length + 1) return { prefix: m[0], core: name.slice(m[0].length) };
   return { prefix: '', core: name };
+}
+
+/** A level word after a place's own name: 湖南省, 长沙市, 湘西土家族苗族自治州, 天心区. */
+export const PLACE_LEVEL = '自治区|自治州|自治县|省|市(?!场)|州|县|区|旗|盟';
+// 各市, 全省, 本县, 有关县 … are no place; 广州市, 湘西州 may hold a level character inside
+const PLACE_PREFIX = new RegExp(`^(?![省市县区州旗盟各全本该有相])([\\u4e00-\\u9fff]{2,8}?)(${PLACE_LEVEL})`);
+/** Province-level words: a province names no other province inside it, so its own name folds into 省. */
+const PROVINCE_LEVEL = /^(省|自治区)$/;
+
+export interface PlaceName extends SplitName {
+  /** The place's own name before its level word (湖南), the prefix being the level word (省). */
+  place: string;
+}
+
+/**
+ * A name that opens with a place's own name and level word (湖南省市场监督管理局 → 湖南 · 省 ·
+ * 市场监督管理局), or null. Only the shape: the caller checks the core is a unit (智慧城市建设办公室 is
+ * no place 智慧城).
+ */
+export function splitPlace(name: string): PlaceName | null {
+  const m = PLACE_PREFIX.exec(name);
+  if (!m || name.length < m[0].length + 2) return null;
+  return { place: m[1], prefix: m[2], core: name.slice(m[0].length) };
 }
 
 /** A bracket that closes a name: 县政府办公室（县大数据局）, 有关乡镇（街道）. */
@@ -95,13 +119,31 @@ export class AliasTable {
 
   private readonly keys = new Map<string, string>();
 
+  /**
+   * Level prefix and core of a name as this table reads it: a name the table knows whole
+   * (国家市场监督管理总局, 市场监管局) has no prefix; a place's own name before its level word
+   * counts as that level (湖南省市场监督管理局 → 省 + 市场监督管理局) when the rest is a core the table
+   * knows; the place is kept (`place`) for cities and counties, where one document names many.
+   */
+  split(name: string): SplitName & { place: string } {
+    const n = normalizeForMatch(name);
+    if (this.groupOfCore.has(n)) return { prefix: '', core: n, place: '' };
+    const level = splitLevel(n);
+    if (level.prefix) return { ...level, place: '' };
+    const p = splitPlace(n);
+    if (p && this.groupOfCore.has(p.core)) return p;
+    return { ...level, place: '' };
+  }
+
   /** A key equal for all names of one unit: prefix + alias group. */
   key(name: string): string {
     let key = this.keys.get(name);
     if (key === undefined) {
-      const { prefix, core } = splitLevel(normalizeForMatch(name));
+      const { prefix, core, place } = this.split(name);
       const group = this.groupOfCore.get(core);
-      key = group === undefined ? `${prefix}|${core}` : `${prefix}|#${group}`;
+      // 湖南省X is the province's X (省X); 长沙市X and 株洲市X stay two units
+      const level = place && !PROVINCE_LEVEL.test(prefix) ? place + prefix : prefix;
+      key = group === undefined ? `${level}|${core}` : `${level}|#${group}`;
       // names repeat across tasks and documents; the cache stays small next to the text
       if (this.keys.size < 100_000) this.keys.set(name, key);
     }
@@ -114,9 +156,9 @@ export class AliasTable {
   variants(name: string): readonly string[] {
     let list = this.variantsOf.get(name);
     if (list === undefined) {
-      const { prefix, core } = splitLevel(normalizeForMatch(name));
+      const { prefix, core, place } = this.split(name);
       const group = this.groupOfCore.get(core);
-      list = group === undefined ? [] : this.groups[group].filter((c) => c !== core).map((c) => prefix + c);
+      list = group === undefined ? [] : this.groups[group].filter((c) => c !== core).map((c) => place + prefix + c);
       if (this.variantsOf.size < 100_000) this.variantsOf.set(name, list);
     }
     return list;
@@ -125,6 +167,13 @@ export class AliasTable {
   /** Every core name the table knows (for finding units in prose). */
   cores(): string[] {
     return this.groups.flat();
+  }
+
+  /** The first (full) name of a core's alias group (交通局 → 交通运输局), or the core itself. */
+  fullForm(core: string): string {
+    const n = normalizeForMatch(core);
+    const group = this.groupOfCore.get(n);
+    return group === undefined ? n : this.groups[group][0];
   }
 
   /** Alias group of a bare core (no prefix), if known. */
