@@ -15,7 +15,7 @@ import { sentenceAround } from './sentence.js';
 
 /** Measure words, each optionally scaled (万人, 亿立方米, 1.5亿亩, 1万名). */
 const BASE_UNITS =
-  '个百分点|%|％|‰|个工作日|工作日|微克/立方米|毫克/升|名|处|口|立方米|人次|人|元|平方公里|公里|千米|平方米|公顷|亩|个|所|家|座|条|项|户|张|床|辆|套|台|件|间|栋|天|小时|分钟|倍|千瓦时|千瓦|兆瓦|吨|米|场次|场|岁|km|EFLOPS|PFLOPS|Gbps|Mbps';
+  '个百分点|%|％|‰|个工作日|工作日|微克/立方米|毫克/升|名|处|口|立方米|人次|人|元|平方公里|公里|千米|平方米|公顷|亩|个|所|家|座|条|项|户|张|床|辆|台套|套|台|件|只|头|羽|株|棵|盏|块|根|艘|架|副|支|批|间|栋|天|小时|分钟|倍|千瓦时|千瓦|兆瓦|吨|米|场次|场|岁|km|EFLOPS|PFLOPS|Gbps|Mbps';
 // a bare 万 or 亿 counts too (标识注册量突破30亿)
 const UNITS = `(?:(?:万|亿|千|百)?(?:${BASE_UNITS})(?:[（(][\\u4e00-\\u9fff]{1,2}[）)])?|万|亿)`;
 const VERBS =
@@ -39,8 +39,12 @@ const NORM_AFTER = /^的(?:标准|要求)/;
 /** A share followed by what it is a share of: 40%以上面积达到…, 80%以上的行政村…. */
 const SHARE_AFTER = /^的?(?:面积|行政村|村|乡镇|社区|企业|学校|医院|人口)/;
 /** Measure words of things counted, which may come before their noun (不少于3个服务中心). */
-const COUNT_UNIT = /^(?:万|千|百)?(?:个|家|所|座|处|项|张|场|条|台|套|辆|件|间|栋|名|支|批)$/;
-const COUNT_VERB = /^(?:不少于|不低于|超过)$/;
+const COUNT_UNIT = /^(?:万|千|百)?(?:个|家|所|座|处|项|张|场|条|台套|台|套|辆|件|间|栋|名|支|批|只|头|株|棵|艘|架|盏|块)$/;
+const COUNT_VERB = /^(?:不少于|不低于|超过|约)$/;
+/** Suffixes that mark a count before its noun as a figure: 5个以上企业, 30个左右基地. */
+const COUNT_SUFFIX = /^(?:及?以上|左右)$/;
+/** Words that make a count before its noun what the period adds (新增30个基地): kept in the metric. */
+const ADDED_BEFORE = /(?:新增|净增|新建)$/;
 const COVERAGE = /(实现|做到|达到)?全覆盖(?=$|[，。；])/g;
 const DOUBLING = /翻(一|两|二|三)番(以上)?/g;
 
@@ -209,6 +213,14 @@ function targetsIn(ctx: Context, b: Block, task: string | null): Target[] {
     const numAt = m.index! + whole.indexOf(num);
     let end = m.index! + whole.length;
     from = end;
+    // A、B分别达到x、y: one target a listed metric
+    const list = denominator || inClause(numAt) ? null : fenbieList(text, start, numAt);
+    if (list) {
+      for (const t of list.targets) found.push(make({ ...t, upper: null }, t.start, t.end));
+      from = list.end;
+      last = { metric: list.targets[list.targets.length - 1].metric, end: list.end };
+      continue;
+    }
     let value = denominator ? Number(num) / Number(denominator) : Number(num);
     let upper: number | null = null;
     if (!denominator && !suffix) {
@@ -234,7 +246,11 @@ function targetsIn(ctx: Context, b: Block, task: string | null): Target[] {
     let norm: string | null = null;
     if (!AFTER_OK.test(after)) {
       if ((verb || suffix) && NORM_AFTER.test(after)) norm = phraseAfter(text, end + NORM_AFTER.exec(after)![0].length);
-      else if (unit && COUNT_UNIT.test(unit) && ((verb && COUNT_VERB.test(verb)) || suffix === '以上')) noun = phraseAfter(text, end);
+      else if (unit && COUNT_UNIT.test(unit) && ((verb && COUNT_VERB.test(verb)) || (suffix && COUNT_SUFFIX.test(suffix)))) {
+        noun = phraseAfter(text, end);
+        const added = ADDED_BEFORE.exec(text.slice(clauseStart(text, start), start));
+        if (added && noun.length >= 2) noun = added[0] + noun;
+      }
       // 建成区40%以上面积达到…要求: the share of the whole that meets it
       else if (unit && /^[%％]$/.test(unit) && (verb || suffix) && SHARE_AFTER.test(after)) norm = phraseAfter(text, end).replace(/^的/, '');
       if (!(noun && noun.length >= 2) && !(norm && norm.length >= 2)) continue;
@@ -245,6 +261,8 @@ function targetsIn(ctx: Context, b: Block, task: string | null): Target[] {
     if (norm) metric = read.subject + norm;
     // 2027年底前达到70%以上 after ……率达到60%以上； in the same sentence: the same metric
     if (!metric && read.bare && last && !/[。！？]/.test(text.slice(last.end, start))) metric = last.metric;
+    // 零售总额达到680亿元，同比增长6%以上: the change is of the metric before it
+    else if (!metric && read.change && last && !/[。！？；]/.test(text.slice(last.end, start))) metric = last.metric + read.change;
     if (!metric) continue;
     const verbText = read.verbText;
     const comparatorText = suffix ?? verbText ?? null;
@@ -303,7 +321,7 @@ const HEDGE = /(原则上|保持|全部|均|要|应|需|须|可|累计|共计|�
  * document's own year and place (全年, 全县). Not 新增 / 累计 / 新建 / 改造 / 建设 / 建成 / 打造:
  * they make the figure what the period adds or builds (新增养老床位 400张), not a level.
  */
-const FILLER = /^(并|且|使|让|其中|力争|全力|努力|确保|基本|实现|完成|全年|全县|全市|全区|全面|按照标准|按照|按|实施|推进|积极|或|，|、)+/;
+const FILLER = /^(并|且|使|让|其中|力争|全力|努力|确保|基本|实现|完成|全年|年内|全县|全市|全区|全面|按照标准|按照|按|实施|推进|积极|或|，|、)+/;
 /** Nothing but such a word before the figure (2026年新增300张): no metric of its own. */
 const ADDED_ONLY = /^(?:新增|净增|累计|新建|改造|建设|建成|创成|打造)+$/;
 const TRAILING_VERB = new RegExp(`(${VERBS}|为|在)$`);
@@ -321,7 +339,7 @@ const LEADING_YEAR =
 const TRAILING_YEAR = /(?:到|至|在)?\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:底|末)?(?:前|以前)?$/;
 const ENUMERATION = /^[一二三四五六七八九十]是/;
 const FROM_YEAR = /由\s*\d{4}\s*年.*$/;
-const BASE_YEAR = /[较比]\s*\d{4}\s*年(?:底|末)?/;
+const BASE_YEAR = /[较比]\s*\d{4}\s*年(?:底|末)?|同比|环比|(?:较|比)上(?:一)?年(?:度|同期)?|(?:较|比)去年(?:同期)?/;
 const CHANGE_ONLY = /^(提高|下降|增长|减少|降低|提升|增加)$/;
 /** A change stated by its verb right before the figure: 闲置率下降10个百分点, 增加值增长8%. */
 const CHANGE_VERB = /(下降|降低|增长|提高|提升|减少|增加|缩小|扩大|缩短|压减|压缩)$/;
@@ -362,7 +380,7 @@ function metricBefore(
   text: string,
   start: number,
   verb: string | undefined,
-): { metric: string; verbText: string | null; per: string | null; fact: boolean; bare: boolean; subject: string } {
+): { metric: string; verbText: string | null; per: string | null; fact: boolean; bare: boolean; subject: string; change?: string } {
   // back to the start of the clause; a bracket closed inside the metric (自然村(组)通…) is part of it
   let s = start;
   let depth = 0;
@@ -416,8 +434,95 @@ function metricBefore(
   const subject = phrase.trim();
   phrase = phrase.replace(FILLER, '').trim();
   if (!verbText) verbText = CHANGE_VERB.exec(phrase)?.[1] ?? null;
-  if (CHANGE_ONLY.test(phrase) || ADDED_ONLY.test(phrase)) phrase = '';
-  return { metric: phrase.length >= 2 ? phrase : '', verbText, per, fact: false, bare, subject };
+  const change = CHANGE_ONLY.test(phrase) ? phrase : undefined;
+  if (change || ADDED_ONLY.test(phrase)) phrase = '';
+  return { metric: phrase.length >= 2 ? phrase : '', verbText, per, fact: false, bare, subject, change };
+}
+
+/** 分别 and the verb after it, right before a list's first figure: 分别达到, 分别年均增长, 分别为. */
+const FENBIE = new RegExp(`分别\\s*((?:年均)?(?:${VERBS}|增长|下降|降低|提高|提升|减少|增加|为))?\\s*$`);
+const LIST_BREAK = /[，。；：,;:\n]/;
+const LIST_FIGURE = new RegExp(`${NUMBER}\\s*((?:${UNITS})(?:${PER})?)?`, 'y');
+const LIST_JOIN = /\s*(?:、|和|及|与)\s*(?=\d)/y;
+const LIST_SUFFIX = /\s*(及以上|及以下|以上|以下|以内|左右)/y;
+/** A place word at a list's head (全省肉类、果蔬…): where, not one of the things listed. */
+const SCOPE_HEAD = /^全[国省市县区镇乡州]/;
+
+interface ListTarget {
+  metric: string;
+  value: number;
+  unit: string | null;
+  comparator: Comparator;
+  comparatorText: string | null;
+  start: number;
+  end: number;
+}
+
+/**
+ * 肉类、果蔬、水产品产地低温处理率分别达到85%、30%、85%以上: the listed metrics (split at 、, or
+ * at 和/及/与 too when that gives as many as there are figures) paired with the figures in order.
+ * A 以上/左右 after the last figure applies to each, as the sentence is read; a figure without a
+ * unit takes the next one's (85、30、85%). When the counts differ, only the pairs there are.
+ * Short items before a long last one share its tail (城市、县城污水处理率): the tail cannot be told
+ * from the last item's head, so an earlier item is named as the whole list qualified by it
+ * (城市、县城污水处理率（城市）) and the last one by itself, each true as written.
+ */
+function fenbieList(text: string, start: number, numAt: number): { targets: ListTarget[]; end: number } | null {
+  let s = start;
+  while (s > 0 && !LIST_BREAK.test(text[s - 1])) s--;
+  const head = FENBIE.exec(text.slice(s, numAt));
+  if (!head) return null;
+  const figures: { value: number; unit: string | null; start: number; end: number }[] = [];
+  let p = numAt;
+  for (;;) {
+    LIST_FIGURE.lastIndex = p;
+    const f = LIST_FIGURE.exec(text);
+    if (!f) break;
+    const value = f[2] ? Number(f[1]) / Number(f[2]) : Number(f[1]);
+    figures.push({ value, unit: f[3] ? f[3].replace('％', '%') : null, start: p, end: p + f[0].length });
+    p += f[0].length;
+    LIST_JOIN.lastIndex = p;
+    if (!LIST_JOIN.exec(text)) break;
+    p = LIST_JOIN.lastIndex;
+  }
+  if (figures.length < 2) return null;
+  LIST_SUFFIX.lastIndex = p;
+  const suffix = LIST_SUFFIX.exec(text)?.[1];
+  const end = suffix ? LIST_SUFFIX.lastIndex : p;
+  if (!AFTER_OK.test(text.slice(end))) return null;
+  let phrase = text.slice(s, s + head.index).trim();
+  if (REPORTED.test(phrase)) return null;
+  phrase = phrase.replace(LEADING_YEAR, '').replace(BASE_YEAR, '').replace(HEDGE, '').replace(FILLER, '').trim();
+  if (PRESENT.test(phrase)) return null;
+  const byComma = phrase.split('、');
+  const items = (byComma.length === figures.length ? byComma : phrase.split(/、|和|及|与/)).map((x) => x.trim());
+  if (items.length < 2 || items.some((x) => x === '')) return null;
+  for (let i = figures.length - 2; i >= 0; i--) figures[i].unit ??= figures[i + 1].unit;
+  const said = head[1] ?? null;
+  // a change keeps its verb in the metric, as for one metric (…年均增长)
+  const change = said && CHANGE_ONLY.test(said.replace(/^年均/, '')) ? said : '';
+  const verbText = change ? said!.replace(/^年均/, '') : said;
+  const lastItem = items[items.length - 1];
+  const earlier = items.slice(0, -1).map((x) => x.replace(SCOPE_HEAD, ''));
+  const sharedTail = earlier.every((x) => x.length <= 4) && lastItem.length >= Math.max(...earlier.map((x) => x.length)) + 3;
+  const n = Math.min(items.length, figures.length);
+  const targets: ListTarget[] = [];
+  for (let i = 0; i < n; i++) {
+    const f = figures[i];
+    const isLast = i === items.length - 1;
+    const metric = sharedTail && !isLast ? `${phrase}${change}（${earlier[i]}）` : `${items[i]}${change}`;
+    const fEnd = i === figures.length - 1 ? end : f.end;
+    targets.push({
+      metric,
+      value: f.value,
+      unit: f.unit,
+      comparator: comparatorOf(suffix, verbText),
+      comparatorText: suffix ?? verbText ?? null,
+      start: i === 0 ? start : f.start,
+      end: fEnd,
+    });
+  }
+  return { targets, end };
 }
 
 function comparatorOf(suffix: string | undefined, verb: string | null): Comparator {
