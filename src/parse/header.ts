@@ -59,7 +59,10 @@ export function header() {
       if (node.type === 'section') break;
       blocks.push(node);
     }
-    assignRoles(blocks, doc);
+    const count = blocks.length;
+    assignRoles(blocks, doc, lineIndexOf(file));
+    // the recipients rule may cut a paragraph in two (主送：⏎正文 after a hard break)
+    if (blocks.length !== count) tree.children.splice(0, count, ...blocks);
     // a web page's footer is below everything: out first, so the closing block is found above it
     const footer = detachWebFooter(tree);
     detachClosing(tree, doc);
@@ -351,7 +354,27 @@ function detachTrailing(tree: Root, doc: string): void {
   tree.children.push(...closing);
   extend(tree.children);
 }
-function assignRoles(blocks: RootContent[], doc: string): void {
+const isRecipients = (t: string, noticeDone: boolean) => /[：:]$/.test(t) && t.length <= 200 && !/。/.test(t) && (noticeDone || /^各/.test(t));
+
+/** A paragraph cut after its first line: the line and the rest, each a paragraph of its own. */
+function cutFirstLine(block: Paragraph, doc: string, index: LineIndex): [Paragraph, Paragraph] | null {
+  const inline = inlineText(block, doc);
+  const nl = inline.text.indexOf('\n');
+  if (nl === -1) return null;
+  const piece = (s: number, e: number): Paragraph | null => {
+    while (s < e && /\s/.test(inline.text[s])) s++;
+    while (e > s && /\s/.test(inline.text[e - 1])) e--;
+    if (s === e) return null;
+    const position = index.position(inline.at(s), inline.at(e - 1) + 1);
+    const text: Text = { type: 'text', value: inline.text.slice(s, e), position };
+    return { type: 'paragraph', children: [text], position: { start: { ...position.start }, end: { ...position.end } } };
+  };
+  const first = piece(0, nl);
+  const rest = piece(nl + 1, inline.text.length);
+  return first && rest ? [first, rest] : null;
+}
+
+function assignRoles(blocks: RootContent[], doc: string, index: LineIndex): void {
   const texts = blocks.map((b) => (b.type === 'paragraph' || b.type === 'heading' ? stripInvisible(foldDigits(inlineText(b, doc).text)).trim() : null));
   let inNoticeTitle = false;
   let noticeDone = false;
@@ -391,7 +414,15 @@ function assignRoles(blocks: RootContent[], doc: string): void {
       set(i, 'noticeTitle');
       if (NOTICE_END.test(t)) noticeDone = true;
       else inNoticeTitle = true;
-    } else if (/[：:]$/.test(t) && t.length <= 200 && !/。/.test(t) && (noticeDone || /^各/.test(t))) set(i, 'recipients');
+    } else if (isRecipients(t, noticeDone)) set(i, 'recipients');
+    else if (block.type === 'paragraph' && t.includes('\n') && isRecipients(t.slice(0, t.indexOf('\n')).trim(), noticeDone)) {
+      // 主送：\ then the body in one Markdown paragraph (a hard break): the first line is the recipients
+      const cut = cutFirstLine(block, doc, index);
+      if (!cut) continue;
+      blocks.splice(i, 1, ...cut);
+      texts.splice(i, 1, ...cut.map((b) => stripInvisible(foldDigits(inlineText(b, doc).text)).trim()));
+      set(i, 'recipients');
+    }
     else if (short && ORG.test(t) && !TITLE_END.test(t) && t.length <= 40 && !/[，、]/.test(t)) {
       let j = i + 1;
       while (j < texts.length && !texts[j]) j++;

@@ -5,7 +5,7 @@ import type { VFile } from 'vfile';
 import { gongwenParse } from './gongwen.js';
 import { outline } from './outline.js';
 import { header } from './header.js';
-import { remarkTables } from './markdown-tables.js';
+import { remarkPandocBlocks, remarkTables } from './markdown-tables.js';
 
 export { gongwenParse } from './gongwen.js';
 export { outline, titleOf, type SectionNode, type SectionData, type OutlineMark } from './outline.js';
@@ -16,8 +16,8 @@ export { LineIndex } from './location.js';
 
 /** Plain-text 公文 → mdast, with the outline nested into `section` nodes. */
 export const textProcessor = unified().use(gongwenParse).use(outline).use(header).freeze();
-/** Markdown → mdast (remark-parse + GFM pipe tables), then the same outline recognition. */
-export const markdownProcessor = unified().use(remarkParse).use(remarkTables).use(outline).use(header).freeze();
+/** Markdown → mdast (remark-parse + GFM pipe tables, pandoc's grid and simple tables), then the same outline recognition. */
+export const markdownProcessor = unified().use(remarkParse).use(remarkTables).use(remarkPandocBlocks).use(outline).use(header).freeze();
 
 /** Parse a decoded file (see read/) into mdast; every node carries its position. */
 export function parse(file: VFile): Root {

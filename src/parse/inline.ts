@@ -119,7 +119,7 @@ export function inlineText(node: Paragraph | Heading | Nodes, doc: string): Inli
         if (known && known.text === t.value && known.end === e) return known;
         return (marked[INLINE] = InlineText.exact(t.value, s));
       }
-      if (!t.value.includes('**') && doc.startsWith(t.value, s)) return InlineText.exact(t.value, s);
+      if (!t.value.includes('**') && !t.value.includes('[^') && doc.startsWith(t.value, s)) return InlineText.exact(t.value, s);
     }
   }
   const parts: InlineText[] = [];
@@ -137,9 +137,22 @@ function collect(node: Nodes, doc: string, out: InlineText[]): void {
     // "**标题。**正文": CommonMark does not close emphasis after 。 before a letter, so the markers
     // stay in the text of Chinese Markdown; they are markup, never content
     if (node.type === 'text' && value.includes('**')) value = value.replace(/\*\*/g, '');
-    out.push(align(value, doc, start, end));
+    const inline = align(value, doc, start, end);
+    if (node.type === 'text' && value.includes('[^')) out.push(...withoutFootnoteMarks(inline));
+    else out.push(inline);
     return;
   }
+  if (node.type === 'html') {
+    // <br> (pandoc's line break inside a table cell) is a line end; other tags are markup
+    // around text that is read from its own nodes
+    if (BR.test(node.value)) {
+      const at = node.position?.start.offset ?? 0;
+      out.push(new InlineText('\n', [0, at, 1], at + 1));
+    }
+    return;
+  }
+  // [^2] with a matching definition: CommonMark reads a link reference "^2"; a footnote mark
+  if (node.type === 'linkReference' && node.identifier.startsWith('^')) return;
   if (node.type === 'break') {
     // a hard line break (two spaces or \ before the newline) is a line end, as a soft one is
     const at = node.position?.start.offset ?? 0;
@@ -147,6 +160,23 @@ function collect(node: Nodes, doc: string, out: InlineText[]): void {
     return;
   }
   if ('children' in node) for (const child of node.children) collect(child as Nodes, doc, out);
+}
+
+const BR = /^<br\s*\/?>$/i;
+/** A footnote reference as pandoc writes it ([^1]), not its definition's own label ([^1]: …). */
+const FOOTNOTE_MARK = /\[\^[^\]\s]{1,20}\](?![:：])/g;
+
+/** The text without its footnote marks: "要求[^1]，" is "要求，" (the note is a paragraph of its own). */
+function withoutFootnoteMarks(inline: InlineText): InlineText[] {
+  const parts: InlineText[] = [];
+  let from = 0;
+  FOOTNOTE_MARK.lastIndex = 0;
+  for (let m = FOOTNOTE_MARK.exec(inline.text); m; m = FOOTNOTE_MARK.exec(inline.text)) {
+    if (m.index > from) parts.push(inline.slice(from, m.index));
+    from = m.index + m[0].length;
+  }
+  if (from < inline.text.length) parts.push(inline.slice(from));
+  return parts;
 }
 
 /**

@@ -326,7 +326,7 @@ function nest(blocks: RootContent[], doc: string, index: LineIndex): RootContent
       if (top && top.data.style === mark.style && mark.ordinal === 1 && shape(top.data.label) !== shape(mark.label)) {
         rank = top.data.rank + 0.5;
         variantRanks.set(variant, rank);
-      } else rank = variantRanks.get(variant) ?? mark.rank;
+      } else rank = variantRanks.get(variant) ?? sequenceRank(stack, mark) ?? mark.rank;
       while (stack.length && stack[stack.length - 1].data.rank >= rank) stack.pop();
     }
     const section: SectionNode = {
@@ -352,6 +352,18 @@ function nest(blocks: RootContent[], doc: string, index: LineIndex): RootContent
   assignIds(top, 's');
   extend(top);
   return top;
+}
+
+/**
+ * The rank of the item a label continues: "## 一、" (a heading's rank) then "**二、**" (a bold
+ * paragraph, the style's own rank) are one sequence, so siblings (Word's heading typed bold).
+ */
+function sequenceRank(stack: SectionNode[], mark: OutlineMark): number | undefined {
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const d = stack[i].data;
+    if (d.style === mark.style && shape(d.label) === shape(mark.label)) return d.ordinal < mark.ordinal ? d.rank : undefined;
+  }
+  return undefined;
 }
 
 function assignIds(nodes: RootContent[], prefix: string): void {
