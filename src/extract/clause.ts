@@ -287,7 +287,9 @@ function parseNames(content: string): ParsedName[] {
         label = m[1];
         role = LEAD_LABEL.test(label) ? 'lead' : 'responsible';
         if (NOT_UNITS.test(label)) continue;
-        for (const raw of splitNames(m[2])) out.push({ role, label, raw });
+        // 责任单位：A牵头，B、C配合: the value says each unit's role itself, as it would without the label
+        if (inVerbStyle(m[2])) out.push(...parseVerbStyle(m[2]));
+        else for (const raw of splitNames(m[2])) out.push({ role, label, raw });
       } else if (label && !VERB.test(part.trim().replace(DUTY_TAIL, '负责'))) {
         for (const raw of splitNames(part)) out.push({ role, label, raw });
       } else if (part.trim()) {
@@ -299,6 +301,19 @@ function parseNames(content: string): ParsedName[] {
   }
   return parseVerbStyle(content);
 }
+
+/**
+ * A field's value in the verb style: a part (between ，；) ending in a verb (A牵头, B、C配合, A负责).
+ * A 按职责分工负责 tail is no verb here: under a label it only closes the list.
+ */
+function inVerbStyle(value: string): boolean {
+  if (!VERB_ANYWHERE.test(value)) return false;
+  return splitTopLevel(value, '，,；;').some((p) => {
+    const part = p.trim().replace(TRAILING_PUNCTUATION, '');
+    return !DUTY_TAIL.test(part) && VERB.test(part);
+  });
+}
+const VERB_ANYWHERE = /牵头|负责|配合|参与|协同|协助|协办/;
 
 function parseVerbStyle(content: string): ParsedName[] {
   const out: ParsedName[] = [];

@@ -1,6 +1,6 @@
 import type { Department, DepartmentKind, Mention } from '../model/types.js';
 import { normalizeForMatch } from '../model/normalize.js';
-import { mainName, secondName } from '../model/departments.js';
+import { mainName, officeName, secondName } from '../model/departments.js';
 import { spanPosition, type Context } from './context.js';
 import { sentenceAround } from './sentence.js';
 
@@ -15,7 +15,8 @@ export function extractDepartments(ctx: Context): void {
   const groupOf: Group[] = []; // the group of each assignment, in order
   for (const task of ctx.model.tasks) {
     for (const a of task.assignments) {
-      const key = ctx.aliases.key(a.raw);
+      // 镇纪委（监察办） and 镇纪委: one unit (a second name without a level of its own)
+      const key = ctx.aliases.key(officeName(a.raw));
       let g = groups.get(key);
       if (!g) groups.set(key, (g = { forms: new Map(), order: groups.size }));
       groupOf.push(g);
@@ -43,7 +44,9 @@ export function extractDepartments(ctx: Context): void {
   }
   const departments: Department[] = [];
   for (const [key, g] of groups) {
-    const forms = [...g.forms.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
+    // the plain name before the one with its second name (镇纪委 over 镇纪委（监察办）), then the most written
+    const plain = (form: string) => (officeName(form) === form ? 0 : 1);
+    const forms = [...g.forms.entries()].sort((a, b) => plain(a[0]) - plain(b[0]) || b[1] - a[1] || b[0].length - a[0].length);
     const name = forms[0][0];
     g.name = name;
     // the other forms, then the table's spellings: each once, the name itself left out
@@ -51,8 +54,10 @@ export function extractDepartments(ctx: Context): void {
     const add = (n: string) => n !== name && !aliases.includes(n) && aliases.push(n);
     for (let f = 1; f < forms.length; f++) add(forms[f][0]);
     for (const n of ctx.aliases.variants(name)) add(n);
-    const second = secondName(name)?.second;
-    if (second && carrierOf.get(ctx.aliases.key(second)) === key) [second, ...ctx.aliases.variants(second)].forEach(add);
+    for (const [form] of forms) {
+      const second = secondName(form)?.second;
+      if (second && carrierOf.get(ctx.aliases.key(second)) === key) [second, ...ctx.aliases.variants(second)].forEach(add);
+    }
     departments.push({ name, aliases, kind: kindOf(name), lead: [], responsible: [], mentions: [] });
   }
   const byName = new Map(departments.map((d) => [d.name, d]));
@@ -211,11 +216,15 @@ function widen(text: string): string {
 const KINDS: [RegExp, DepartmentKind][] = [
   [/银行|支行|分行|信用社|农商行/, 'bank'],
   [/公司|集团|企业|有限/, 'enterprise'],
-  [/乡镇|街道|镇人民政府|乡人民政府|镇政府|乡政府|办事处|^各?(乡|镇)/, 'township'],
+  [/乡镇|街道|镇人民政府|乡人民政府|镇政府|乡政府|办事处/, 'township'],
   // with the 群团 (工会, 共青团, 妇联, 残联, 科协, 工商联, 侨联)
   [/^(县|市|区|省)?委(?!员会$)|党委|党史|组织部|宣传部|统战部|政法委|编办|纪委|监委|工会|团(县|市|区)?委|妇联|残联|残疾人联合会|科协|工商联|侨联/, 'party'],
   // 退役军人事务局, 民族宗教事务委员会: 政府工作部门, not the 事务中心 of an agency
   [/事务(管理)?(局|厅|委|委员会)$/, 'department'],
+  // a department's station in a township (镇派出所, 镇司法所): the department's, not a 事业单位
+  [/派出所$|司法所$|税务(分局|所)$|市场监管所$|交警/, 'department'],
+  // 镇党政办, 镇社会事务办, 镇农业服务中心, 各镇: the township's own (after what a 镇 unit may be besides: 镇纪委, 镇派出所)
+  [/^各?(乡(?!村)|镇)/, 'township'],
   [/中心|事务|站$|所$|院$|队$|研究室/, 'agency'],
   // 各区县政府, 各县（市、区）人民政府, 市政府: governments as units (a township's is above)
   [/政府$|管委会$/, 'government'],

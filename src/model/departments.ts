@@ -68,15 +68,39 @@ export function mainName(name: string): string | null {
 
 /**
  * A unit that carries a second name in brackets (one office, two nameplates): 县政府办公室（县大数据局）,
- * 县委宣传部（县网信办）. Both parts are level-prefixed names; 有关乡镇（街道）, 各乡镇人民政府（街道办事处）,
- * 镇政府（街道办事处） name alternatives, not a second name, and 县城投（集团） a qualifier.
+ * 县委宣传部（县网信办）, 镇纪委（监察办）. The main part is a level-prefixed name; the second is one
+ * too, or an office's name without a level (监察办, 监委: the main's level goes for it). 有关乡镇（街道）,
+ * 各乡镇人民政府（街道办事处）, 镇政府（街道办事处） name alternatives, not a second name, and 县城投（集团）
+ * a qualifier.
  */
 export function secondName(name: string): { main: string; second: string } | null {
   const m = endsWithBracket(name) ? TRAILING_BRACKET.exec(name) : null;
   if (!m) return null;
   const [main, second] = [splitLevel(m[1]), splitLevel(m[2])];
-  if (!main.prefix || !second.prefix || TOWNSHIP_PREFIX.test(second.prefix)) return null;
+  if (!main.prefix) return null;
+  if (!second.prefix) return isNameplate(m[2]) ? { main: m[1], second: m[2] } : null;
+  // 镇 … （街道…）: a township or a street, whichever the place has
+  if (TOWNSHIP_PREFIX.test(second.prefix) && second.prefix !== main.prefix) return null;
   return { main: m[1], second: m[2] };
+}
+
+/**
+ * An office's name without a level: 监察办, 监委, 粮食和物资储备局. Not a sub-unit (督查室, 交警大队,
+ * 医共体), nor a kind word (集团, 街道).
+ */
+const NAMEPLATE = /^[\u4e00-\u9fff]{1,12}(?:办|局|委|委员会|厅|署)$/;
+function isNameplate(second: string): boolean {
+  return NAMEPLATE.test(second);
+}
+
+/**
+ * The name a unit goes by when its second name has no level of its own: 镇纪委（监察办） is 镇纪委
+ * (written either way in one document, one department). A second name with its own level
+ * (县财政局（县国资中心）) names a unit that also stands alone: the name stays whole.
+ */
+export function officeName(name: string): string {
+  const s = secondName(name);
+  return s && !splitLevel(s.second).prefix ? s.main : name;
 }
 
 export interface AliasFile {

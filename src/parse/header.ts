@@ -188,6 +188,12 @@ function detachClosing(tree: Root, doc: string): void {
     if (isSignature(t) && (DATE_ARABIC.test(next) || DATE_CHINESE.test(next))) start = i;
   }
   if (start === -1) return detachTrailing(tree, doc);
+  // a joint signature: the issuers one under the other above the date (up to three lines)
+  for (let above = 0; above < 2 && start > 0; above++) {
+    const prev = flat[start - 1];
+    if (prev.parent === tree || prev.node.type !== 'paragraph' || prev.node.data?.outline || prev.node.data?.role || !short(prev.node) || !isSignature(text(prev.node))) break;
+    start--;
+  }
   while (start > 0 && flat[start - 1].node.data?.role === 'attachment' && flat[start - 1].parent !== tree) start--;
   const moved = flat.slice(start).filter(({ parent }) => parent !== tree);
   if (moved.length === 0) return;
@@ -206,8 +212,29 @@ function detachClosing(tree: Root, doc: string): void {
     node.data = { ...node.data, role };
   }
   // numbered items of an attachment (附件1 …) are its content, not sections
-  tree.children.push(...moved.map((m) => m.node));
+  tree.children.push(...jointSignature(moved.map((m) => m.node)));
   extend(tree.children);
+}
+
+/**
+ * The signature lines one under the other as one block of lines (the 落款 of a joint document),
+ * as Markdown keeps lines without a blank one between them: the issuers are read from its lines.
+ */
+function jointSignature(nodes: RootContent[]): RootContent[] {
+  const out: RootContent[] = [];
+  for (const node of nodes) {
+    const last = out[out.length - 1];
+    if (node.type === 'paragraph' && last?.type === 'paragraph' && node.data?.role === 'signature' && last.data?.role === 'signature' && last.position && node.position) {
+      const joined: Paragraph = {
+        type: 'paragraph',
+        children: [...last.children, { type: 'break', position: { start: { ...last.position.end }, end: { ...last.position.end } } }, ...node.children],
+        position: { start: { ...last.position.start }, end: { ...node.position.end } },
+        data: { ...last.data },
+      };
+      out[out.length - 1] = joined;
+    } else out.push(node);
+  }
+  return out;
 }
 
 const ATTACHMENT_LINE = /^附件\s*[0-9０-９一二三四五六七八九十]*(?:$|\s*[：:]\s*(?![0-9０-９]{1,2}\s*[.．、])\S.{1,59}$)/;
@@ -351,7 +378,7 @@ function detachTrailing(tree: Root, doc: string): void {
     closing.unshift(node);
   }
   if (closing.length === 0) return;
-  tree.children.push(...closing);
+  tree.children.push(...jointSignature(closing));
   extend(tree.children);
 }
 const isRecipients = (t: string, noticeDone: boolean) => /[：:]$/.test(t) && t.length <= 200 && !/。/.test(t) && (noticeDone || /^各/.test(t));
