@@ -116,3 +116,12 @@ describe('QA9 Markdown from pandoc', () => {
     expect(doc.tasks.find((t) => t.number === '2.3')?.responsible).not.toContain('镇综合执法队');
   });
 });
+
+describe('QA9: units in a table cell one a line (<br>)', () => {
+  it('are separate units, not one name with line breaks in it', async () => {
+    const { ingestFile } = await import('../src/ingest.js');
+    const doc = await ingestFile('test/fixtures/qa9/chengtang-plan-from-word.md');
+    expect(doc.departments.filter((d) => /\n/.test(d.name))).toEqual([]);
+    expect(doc.tasks.find((t) => t.number === '1.1')?.responsible).toEqual(['镇农业服务中心', '镇经济发展办', '各村（社区）']);
+  });
+});

@@ -371,7 +371,7 @@ const TRAILING_PUNCTUATION = /[。；;\s]+$/;
 
 export function splitNames(s: string): string[] {
   const out: string[] = [];
-  for (const part of splitTopLevel(withoutInvisible(s), '、，,/／')) {
+  for (const part of splitTopLevel(withoutInvisible(s), '、，,/／\n')) {
     let n = part.trim().replace(CONJUNCTION, '').replace(TRAILING_PUNCTUATION, '').replace(DUTY_TAIL, '');
     if (TAIL.test(n)) {
       const bare = n.replace(TAIL, '');
