@@ -186,9 +186,13 @@ const FIELD = /^[\u4e00-\u9fa5]{2,6}(?=\s*[：:])/;
 const KNOWN_FIELD =
   /^(?:牵头|责任|配合|协办|协同|参与|主办)(?:单位|部门)$|^(?:责任|牵头|分管|包保)领导$|^(?:责任人|联系人|整改时限|完成时限|完成时间|时间节点|时限要求|整改目标|整改措施|整改要求|工作目标|工作措施|工作要求|目标任务|进度安排)$/;
 
+// FIELD after leading spaces, as a test: most lines are no field, and need no match array nor trimmed copy
+const FIELD_AT_START = /^\s*[\u4e00-\u9fa5]{2,6}\s*[：:]/;
+
 function fieldLabels(lines: Line[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const l of lines) {
+    if (!FIELD_AT_START.test(l.text)) continue;
     const m = FIELD.exec(l.text.trimStart());
     if (m) out.set(m[0], (out.get(m[0]) ?? 0) + 1);
   }

@@ -76,7 +76,7 @@ function trimmedSpan(line: Line, from: number, to: number): CellSpan | null {
 /** Split a line on a separator pattern into cell spans (empty cells kept as zero-width spans). */
 function splitCells(line: Line, separator: RegExp): CellSpan[] {
   const cells: CellSpan[] = [];
-  const re = new RegExp(separator.source, 'g');
+  const re = globalOf(separator);
   const body = line.text;
   // skip leading indentation
   let from = 0;
@@ -96,6 +96,14 @@ function splitCells(line: Line, separator: RegExp): CellSpan[] {
   }
   cells.push(trimmedSpan(line, line.start + cellStart, line.start + to) ?? { start: line.start + cellStart, end: line.start + cellStart });
   return cells;
+}
+
+/** The global copy of a separator, made once: splitCells runs on every line a table is tried on. */
+const globals = new Map<RegExp, RegExp>();
+function globalOf(separator: RegExp): RegExp {
+  let re = globals.get(separator);
+  if (!re) globals.set(separator, (re = new RegExp(separator.source, 'g')));
+  return re;
 }
 
 const SENTENCE = /[。；！？]/;
@@ -203,19 +211,30 @@ function rowsTable(lines: Line[], i: number): TableRegion | null {
   let best: TableRegion | null = null;
   for (const [layout, sep] of ROW_LAYOUTS) {
     if (best && best.layout !== layout) break;
-    // tabs are a strong sign: a tab-separated cell may hold sentences (a task's full text)
-    const count = (l: Line) =>
-      isBlank(l) || (layout === 'tab-rows' ? !l.text.includes('\t') : SENTENCE.test(l.text) || !WORDS_APART.test(l.text)) ? 0 : splitCells(l, sep).length;
-    const n = count(lines[i]);
+    // the cells of each line, split once: a line is counted again as the next one's neighbour
+    // and when the rows are built
+    const split: (CellSpan[] | null)[] = [];
+    const cellsOf = (k: number) => {
+      let cells = split[k - i];
+      if (cells === undefined) {
+        const l = lines[k];
+        // tabs are a strong sign: a tab-separated cell may hold sentences (a task's full text)
+        cells = isBlank(l) || (layout === 'tab-rows' ? !l.text.includes('\t') : SENTENCE.test(l.text) || !WORDS_APART.test(l.text)) ? null : splitCells(l, sep);
+        split[k - i] = cells;
+      }
+      return cells;
+    };
+    const count = (k: number) => cellsOf(k)?.length ?? 0;
+    const n = count(i);
     const min = layout === 'tab-rows' ? 2 : 3;
     if (n < min) continue;
     let j = i;
     let rows = 1;
     for (let k = i + 1; k < lines.length; k++) {
-      if (count(lines[k]) === n) {
+      if (count(k) === n) {
         j = k;
         rows++;
-      } else if (isCategoryRow(lines[k]) && k + 1 < lines.length && count(lines[k + 1]) === n) continue;
+      } else if (isCategoryRow(lines[k]) && k + 1 < lines.length && count(k + 1) === n) continue;
       else break;
     }
     if (rows < min || (best && best.last >= j)) continue;
@@ -227,7 +246,7 @@ function rowsTable(lines: Line[], i: number): TableRegion | null {
       last: j,
       layout,
       ...(cut === undefined ? {} : { cutShort: cut }),
-      rows: lines.slice(i, j + 1).map((l) => (count(l) === n ? splitCells(l, sep) : [trimmedSpan(l, l.start, l.end)!])),
+      rows: lines.slice(i, j + 1).map((l, d) => (count(i + d) === n ? cellsOf(i + d)! : [trimmedSpan(l, l.start, l.end)!])),
     };
   }
   return best;
@@ -264,10 +283,12 @@ const NUMERIC = /^[〔\[（(]?\s*(?:[≤≥<>＜＞≦≧约]|不[低高少超�
  * the columns: 序号 a number, 属性 预期性/约束性, the name no bare number, no cell a heading.
  * When the lines after the table still look like its rows, `cutShort` says where it stopped.
  */
+const TABLE_START = /^(序号|编号|指标|指标名称)$/;
+
 function headedCellPerLine(lines: Line[], i: number, furniture: Skip): TableRegion | null {
+  // every line is tried: the cheap test of its first cell first (a HEADER_CELL as well)
+  if (!TABLE_START.test(lines[i].text.trim())) return null;
   const head = (l: Line | undefined) => !!l && !isBlank(l) && HEADER_CELL.test(l.text.trim());
-  const first = lines[i].text.trim();
-  if (!head(lines[i]) || !/^(序号|编号|指标|指标名称)$/.test(first)) return null;
   let k = i;
   const header: CellSpan[] = [];
   while (head(lines[k]) && !furniture.has(k)) header.push(trimmedSpan(lines[k], lines[k].start, lines[k].end)!), k++;
@@ -472,8 +493,10 @@ function taskRow(lines: Line[], at: number[], kinds: TaskColumn[], header: strin
  * when it is long (see taskRow). The last row ends at a blank line, a heading, or where its
  * lines stop fitting the columns.
  */
+const NUMBER_HEAD = /^(序号|编号)$/;
+
 function taskCellPerLine(lines: Line[], i: number, furniture: Skip): TableRegion | null {
-  if (!/^(序号|编号)$/.test(lines[i].text.trim())) return null;
+  if (!NUMBER_HEAD.test(lines[i].text.trim())) return null;
   let k = i;
   const header: string[] = [];
   while (k < lines.length && !isBlank(lines[k]) && !furniture.has(k) && header.length < 8) {
