@@ -186,13 +186,27 @@ const FIELD = /^[\u4e00-\u9fa5]{2,6}(?=\s*[：:])/;
 const KNOWN_FIELD =
   /^(?:牵头|责任|配合|协办|协同|参与|主办)(?:单位|部门)$|^(?:责任|牵头|分管|包保)领导$|^(?:责任人|联系人|整改时限|完成时限|完成时间|时间节点|时限要求|整改目标|整改措施|整改要求|工作目标|工作措施|工作要求|目标任务|进度安排)$/;
 
-// FIELD after leading spaces, as a test: most lines are no field, and need no match array nor trimmed copy
-const FIELD_AT_START = /^\s*[\u4e00-\u9fa5]{2,6}\s*[：:]/;
+const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fa5;
+
+/**
+ * Whether a line may open with a FIELD, told from its first characters: most lines are no
+ * field, and need no trimmed copy nor match. A line that opens with a space is left to FIELD.
+ */
+function mayOpenField(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if (!isHan(c)) return c <= 0x20 || c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 0x1680 && c <= 0x205f);
+  let n = 1;
+  while (n < 7 && isHan(t.charCodeAt(n))) n++;
+  // a run of 7 Han characters has no colon after its 2nd to 6th
+  if (n < 2 || n > 6) return false;
+  const next = t.charCodeAt(n);
+  return next === 0xff1a || next === 0x3a || !(next > 0x20 && next !== 0xa0 && next !== 0x3000 && next !== 0xfeff && !(next >= 0x1680 && next <= 0x205f));
+}
 
 function fieldLabels(lines: Line[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const l of lines) {
-    if (!FIELD_AT_START.test(l.text)) continue;
+    if (!mayOpenField(l.text)) continue;
     const m = FIELD.exec(l.text.trimStart());
     if (m) out.set(m[0], (out.get(m[0]) ?? 0) + 1);
   }
@@ -240,7 +254,8 @@ function webClutter(lines: Line[]): Map<number, WebRole> {
   const out = new Map<number, WebRole>();
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i].text;
-    if (raw.length > WEB_MAX + 20 || !WEB_WORDS.test(raw)) continue;
+    // no clutter line holds a 。 (webLine): a quick look spares the test of many words
+    if (raw.length > WEB_MAX + 20 || raw.includes('。') || !WEB_WORDS.test(raw)) continue;
     const role = webLine(stripInvisible(raw).trim());
     if (role) out.set(i, role);
   }

@@ -269,7 +269,8 @@ const FULL_STOP_FROM = /[。！？]/g;
 /** Offset of the first 。！？ at or after `from`, or -1. */
 function searchFrom(text: string, from: number): number {
   FULL_STOP_FROM.lastIndex = from;
-  return FULL_STOP_FROM.exec(text)?.index ?? -1;
+  // test, not exec: no match array; a stop is one character, just before lastIndex
+  return FULL_STOP_FROM.test(text) ? FULL_STOP_FROM.lastIndex - 1 : -1;
 }
 
 /** The punctuation of a label, digits folded: "3、" → "、", "１．" → ".", "（1）" → "（）". */
