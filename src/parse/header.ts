@@ -135,6 +135,8 @@ function splitHeaderLines(tree: Root, doc: string, index: LineIndex): void {
     if (node.type === 'section') break;
     if (node.type !== 'paragraph' || node.data?.role) continue;
     const inline = inlineText(node, doc);
+    // most paragraphs are one line: no array of lines for them
+    if (!inline.text.includes('\n')) continue;
     const lines = inline.text.split('\n');
     if (lines.length < 2 || lines.some((l) => l.trim().length > 40 || /[。；]/.test(l))) continue;
     const pieces: Paragraph[] = [];
