@@ -49,6 +49,11 @@ const LABEL_BEFORE_CLOSE = new RegExp(
   `[${[...new Set(LABEL.source.slice(1, LABEL.source.indexOf(')')).split('|').map((l) => l[l.length - 1]))].join('')}]\\s*[】］\\]]`,
 );
 
+/** Whether a text may hold a bracketed label: it has a closing 】］]. */
+export function hasLabelBracket(text: string): boolean {
+  return CLOSE_LABEL_BRACKET.test(text);
+}
+
 /** The text with each bracketed label written as label： (same length). */
 export function withPlainLabels(text: string): string {
   // one regex scan: 2–3× quicker than three indexOf (every task's text, nested ones again)
@@ -68,9 +73,12 @@ const SENTENCE_END = /[。；;！\n]$/;
 const LABELLED = /^\s*(.*?)\s*[：:]\s*(.*)$/s;
 const LEADS = /牵头/;
 
-/** Find the clause at the end of a task's text. */
-export function findClause(raw: string): ClauseMatch | null {
-  const text = withPlainLabels(raw);
+/**
+ * Find the clause at the end of a task's text. `bracketFree`: the caller knows the text has no
+ * closing bracket 】］] (so no bracketed label to rewrite), as in most documents.
+ */
+export function findClause(raw: string, bracketFree = false): ClauseMatch | null {
+  const text = bracketFree ? raw : withPlainLabels(raw);
   let end = text.length;
   while (end > 0 && CLOSING_PUNCTUATION.test(text[end - 1])) end--;
   const last = text[end - 1];
@@ -131,8 +139,8 @@ function closesBracket(text: string): boolean {
  * The last labelled clause of a text that does not end with one: "…（牵头单位：A；责任单位：B）
  * 重点推进以下项目：" followed by a list. Explicit labels leave no doubt whose units they are.
  */
-export function lastLabelledClause(text: string): ClauseMatch | null {
-  return innerClauses(text, text.length).at(-1) ?? null;
+export function lastLabelledClause(text: string, bracketFree = false): ClauseMatch | null {
+  return innerClauses(text, text.length, bracketFree).at(-1) ?? null;
 }
 
 const CLOSING = new RegExp(`[${CLOSE.replace(']', '\\]')}]`, 'g');
@@ -147,8 +155,8 @@ for (const c of CLOSE) BRACKET[c.charCodeAt(0)] = -1;
  * 扩充医疗资源（牵头单位：县卫生健康委）。"), and a verb-style one after a full stop, where the
  * 国务院 style closes each sentence with its units ("…监测点2000个。（省水利厅负责）实施…").
  */
-export function innerClauses(raw: string, before: number): ClauseMatch[] {
-  const text = withPlainLabels(raw);
+export function innerClauses(raw: string, before: number, bracketFree = false): ClauseMatch[] {
+  const text = bracketFree ? raw : withPlainLabels(raw);
   const out: ClauseMatch[] = [];
   // the closing brackets, found by a regex scan rather than a loop over every character
   CLOSING.lastIndex = 0;
