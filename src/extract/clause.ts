@@ -384,12 +384,23 @@ const TAIL = /(等(?:有关|相关)?(?:部门|单位)(?:[（(](?:单位|部门)[
 
 const CONJUNCTION = /^(由|和|及|以及)/;
 const TRAILING_PUNCTUATION = /[。；;\s]+$/;
+const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+const CONJUNCTION_FIRST = codes('由和及以');
+/** After trim() no \s ends a name: only 。；; can start TRAILING_PUNCTUATION's run. */
+const PUNCTUATION_LAST = codes('。；;');
+const DUTY_TAIL_LAST = codes(DUTY_TAIL.source.slice(1, DUTY_TAIL.source.indexOf(')')).split('|').map((w) => w[w.length - 1]).join(''));
+/** TAIL ends in 等, 部门, 单位, or a bracket closing (单位). */
+const TAIL_LAST = codes('等门位）)');
 
 export function splitNames(s: string): string[] {
   const out: string[] = [];
   for (const part of splitTopLevel(withoutInvisible(s), '、，,/／\n')) {
-    let n = part.trim().replace(CONJUNCTION, '').replace(TRAILING_PUNCTUATION, '').replace(DUTY_TAIL, '');
-    if (TAIL.test(n)) {
+    let n = part.trim();
+    // each regex only where the first or last character allows a match: most names need none
+    if (CONJUNCTION_FIRST.has(n.charCodeAt(0))) n = n.replace(CONJUNCTION, '');
+    if (PUNCTUATION_LAST.has(n.charCodeAt(n.length - 1))) n = n.replace(TRAILING_PUNCTUATION, '');
+    if (DUTY_TAIL_LAST.has(n.charCodeAt(n.length - 1))) n = n.replace(DUTY_TAIL, '');
+    if (TAIL_LAST.has(n.charCodeAt(n.length - 1)) && TAIL.test(n)) {
       const bare = n.replace(TAIL, '');
       if (bare.length >= 2) n = bare;
     }

@@ -24,7 +24,9 @@ export function extractDepartments(ctx: Context): void {
     }
   }
   // each clause's name as written, once: so far the groups hold only those
-  const assigned = [...groups.values()].flatMap((g) => [...g.forms.keys()]);
+  // a loop: flatMap over spread iterators cost ~4 ms a pass of the scale corpus
+  const assigned: string[] = [];
+  for (const g of groups.values()) for (const form of g.forms.keys()) assigned.push(form);
   // 县大数据局 in prose is 县政府办公室（县大数据局） when no clause names it on its own
   const carrierOf = new Map<string, string>();
   for (const [key, g] of groups) {
