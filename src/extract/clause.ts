@@ -192,16 +192,29 @@ function hasCode(chars: string, code: number): boolean {
   return false;
 }
 
+/** A look-up table of each separator set (a handful of literals): one load per character, not a loop over the set. */
+const separatorTables = new Map<string, Uint8Array>();
+function separatorTable(separators: string): Uint8Array {
+  let table = separatorTables.get(separators);
+  if (!table) {
+    table = new Uint8Array(0x10000);
+    for (let j = 0; j < separators.length; j++) table[separators.charCodeAt(j)] = 1;
+    if (separatorTables.size < 64) separatorTables.set(separators, table);
+  }
+  return table;
+}
+
 /** Split at top-level separators (outside brackets). */
 export function splitTopLevel(s: string, separators: string): string[] {
   const out: string[] = [];
+  const isSeparator = separatorTable(separators);
   let depth = 0;
   let from = 0;
   for (let i = 0; i < s.length; i++) {
     const k = BRACKET[s.charCodeAt(i)];
     if (k > 0) depth++;
     else if (k < 0) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && hasCode(separators, s.charCodeAt(i))) {
+    else if (depth === 0 && isSeparator[s.charCodeAt(i)] === 1) {
       out.push(s.slice(from, i));
       from = i + 1;
     }
