@@ -96,7 +96,8 @@ PAIRS.forEach(([o, c], i) => {
   KIND[o.charCodeAt(0)] = i + 1;
   KIND[c.charCodeAt(0)] = -(i + 1);
 });
-const BRACKET = /[（）()〔〕《》“”【】]/;
+/** Global: the scan jumps from bracket to bracket (a regex finds the next about twice as fast as a charCodeAt loop). */
+const BRACKET = /[（）()〔〕《》“”【】]/g;
 
 /** One pass over each paragraph: for every kind of bracket, the first one left unmatched. */
 function brackets(ctx: Context): void {
@@ -107,12 +108,14 @@ function brackets(ctx: Context): void {
   const stray = new Int32Array(PAIRS.length);
   for (const b of ctx.blocks) {
     const text = b.content.text;
+    BRACKET.lastIndex = 0;
     if (!BRACKET.test(text)) continue;
     depth.fill(0);
     stray.fill(-1);
-    for (let i = 0; i < text.length; i++) {
+    BRACKET.lastIndex--;
+    while (BRACKET.test(text)) {
+      const i = BRACKET.lastIndex - 1;
       const kind = KIND[text.charCodeAt(i)];
-      if (kind === 0) continue;
       if (kind > 0) {
         if (depth[kind - 1]++ === 0) outermost[kind - 1] = i;
         continue;

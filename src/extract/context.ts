@@ -125,3 +125,37 @@ export function ownBlocksOf(ctx: Context, section: SectionNode): Block[] {
 export function ancestorsOf(ctx: Context, section: SectionNode): SectionNode[] {
   return ctx.sectionInfo.get(section)?.ancestors ?? [section];
 }
+
+/**
+ * Whether a source offset lies in a clause: the ranges merged and sorted once per document, so
+ * each of the many look-ups (every unit and name found in the prose) is a binary search, not a
+ * scan over all clauses. Made once per document (ranges are only added to, before the prose scans).
+ */
+const clauseTests = new WeakMap<Context, { count: number; test: (offset: number) => boolean }>();
+export function clauseTest(ctx: Context): (offset: number) => boolean {
+  const ranges = ctx.clauseRanges;
+  const cached = clauseTests.get(ctx);
+  if (cached && cached.count === ranges.length) return cached.test;
+  const sorted = ranges.filter(([s, e]) => s < e).sort((x, y) => x[0] - y[0]);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const [s, e] of sorted) {
+    const n = ends.length;
+    if (n > 0 && s <= ends[n - 1]) ends[n - 1] = Math.max(ends[n - 1], e);
+    else starts.push(s), ends.push(e);
+  }
+  const test = (offset: number) => {
+    // the last merged range starting at or before the offset
+    let lo = 0;
+    let hi = starts.length - 1;
+    if (hi < 0 || offset < starts[0]) return false;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return offset < ends[lo];
+  };
+  clauseTests.set(ctx, { count: ranges.length, test });
+  return test;
+}

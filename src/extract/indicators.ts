@@ -16,9 +16,11 @@ export function extractIndicators(ctx: Context): void {
   ctx.blocks.forEach((b, i) => {
     if (b.node.type !== 'table') return;
     const table = b.node;
-    const rows = table.children.map((r) => r.children.map((c) => inlineText(c, ctx.doc).text.trim()));
-    const columns = columnRoles(rows[0] ?? []);
+    const cellsOf = (r: (typeof table.children)[number]) => r.children.map((c) => inlineText(c, ctx.doc).text.trim());
+    // the header first: most tables (分工表) are no indicator table, and their rows need not be read
+    const columns = columnRoles(table.children.length > 0 ? cellsOf(table.children[0]) : []);
     if (columns.name === -1 || (columns.baseline === -1 && columns.targets.length === 0)) return;
+    const rows = table.children.map(cellsOf);
     const caption = captionOf(ctx, i);
     let category: string | null = null;
     rows.slice(1).forEach((cells, r) => {

@@ -2,7 +2,7 @@ import type { Heading, Paragraph, Table } from 'mdast';
 import type { Paragraph as ModelParagraph, ParagraphKind, Section, Task } from '../model/types.js';
 import { holdsProse, type OutlineMark, type SectionNode } from '../parse/outline.js';
 import { ancestorsOf, blocksOf, innermostTask, joinTexts, ownBlocksOf, nodePosition, spanPosition, type Block, type Context } from './context.js';
-import { deadlineOf, findClause, innerClauses, lastLabelledClause, parseClause, splitNames, withRoleMarks, type ClauseMatch, type ParsedName } from './clause.js';
+import { deadlineOf, findClause, hasLabelBracket, innerClauses, lastLabelledClause, parseClause, splitNames, withRoleMarks, type ClauseMatch, type ParsedName } from './clause.js';
 import { DEADLINE_COLUMN, LEAD_COLUMN, TASK_COLUMN, UNIT_COLUMN } from '../parse/text-tables.js';
 import { isIndicatorTable } from './indicators.js';
 import { applyConventions } from './conventions.js';
@@ -118,7 +118,7 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
     const found = clauseOf(ctx, s);
     const clause = found?.clause ?? null;
     const where = found?.in ?? text;
-    const inner = clause ? innerClauses(where.text, clause.start) : [];
+    const inner = clause ? innerClauses(where.text, clause.start, memoOf(ctx).bracketFree) : [];
     const names: ParsedName[] = [];
     for (const c of clause ? [...inner, clause] : inner) for (const n of parseClause(c.content)) names.push(n);
     // made by map, so that the array the model keeps is no larger than its content
@@ -229,11 +229,19 @@ interface SectionMemo {
   fullTexts: Map<SectionNode, InlineText>;
   clauses: Map<SectionNode, FoundClause | null>;
   kinds: Map<SectionNode, ParagraphKind | null>;
+  /**
+   * No block has a closing 】］], so no text joined from them has a bracketed label to rewrite:
+   * one scan of the document instead of one of every (nested) section's text, again and again.
+   */
+  bracketFree: boolean;
 }
 let memo: SectionMemo | null = null;
 
 function memoOf(ctx: Context): SectionMemo {
-  if (memo?.ctx !== ctx) memo = { ctx, fullTexts: new Map(), clauses: new Map(), kinds: new Map() };
+  if (memo?.ctx !== ctx) {
+    const bracketFree = !ctx.blocks.some((b) => hasLabelBracket(b.content.text));
+    memo = { ctx, fullTexts: new Map(), clauses: new Map(), kinds: new Map(), bracketFree };
+  }
   return memo;
 }
 
@@ -246,17 +254,18 @@ function clauseOf(ctx: Context, s: SectionNode): FoundClause | null {
   let found = clauses.get(s);
   if (found !== undefined) return found;
   const whole = fullText(ctx, s);
-  const clause = findClause(whole.text);
+  const { bracketFree } = memoOf(ctx);
+  const clause = findClause(whole.text, bracketFree);
   found = clause ? { clause, in: whole } : null;
   if (!found && !s.children.some((c) => c.type === 'section')) {
     const own = ownBlocksOf(ctx, s);
     for (let i = own.length - 2; i >= 0 && !found; i--) {
-      const inner = findClause(own[i].content.text);
+      const inner = findClause(own[i].content.text, bracketFree);
       if (inner) found = { clause: inner, in: own[i].content };
     }
   }
   if (!found) {
-    const inner = lastLabelledClause(whole.text);
+    const inner = lastLabelledClause(whole.text, bracketFree);
     if (inner) found = { clause: inner, in: whole };
   }
   clauses.set(s, found);

@@ -1,5 +1,5 @@
 import type { Comparator, Target } from '../model/types.js';
-import { innermostTask, spanPosition, type Block, type Context } from './context.js';
+import { clauseTest, innermostTask, spanPosition, type Block, type Context } from './context.js';
 import { foldDigits } from '../model/normalize.js';
 import type { SectionNode } from '../parse/outline.js';
 import { sentenceAround } from './sentence.js';
@@ -183,11 +183,9 @@ function targetsIn(ctx: Context, b: Block, task: string | null): Target[] {
     marks.push({ at, year, until: m[2] ? clauseEnd(text, at) : Infinity });
   }
   const yearAt = (start: number) => marks.findLast((k) => k.at <= start && start < k.until)?.year ?? null;
-  const inClause = (i: number) => {
-    const at = b.content.at(i);
-    for (const [s, e] of ctx.clauseRanges) if (at >= s && at < e) return true;
-    return false;
-  };
+  // a binary search: every figure asks (a linear scan over a 分工方案's hundreds of clauses was costly)
+  const clauses = clauseTest(ctx);
+  const inClause = (i: number) => clauses(b.content.at(i));
   const found: Target[] = [];
   // fields copied one by one: a spread followed by more fields takes V8's slow path (~5 µs a target)
   const make = (t: Omit<Target, 'year' | 'raw' | 'sentence' | 'section' | 'task' | 'position'>, start: number, end: number): Target => ({
@@ -468,8 +466,12 @@ interface ListTarget {
  * (城市、县城污水处理率（城市）) and the last one by itself, each true as written.
  */
 function fenbieList(text: string, start: number, numAt: number): { targets: ListTarget[]; end: number } | null {
+  // most figures have no 分别 before them: skip the walk back and the regex
+  const fenbie = text.lastIndexOf('分别', numAt - 2);
+  if (fenbie === -1) return null;
   let s = start;
   while (s > 0 && !LIST_BREAK.test(text[s - 1])) s--;
+  if (fenbie < s) return null;
   const head = FENBIE.exec(text.slice(s, numAt));
   if (!head) return null;
   const figures: { value: number; unit: string | null; start: number; end: number }[] = [];
