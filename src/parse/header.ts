@@ -74,16 +74,22 @@ export function header() {
   };
 }
 
+/** The last block of the document and the section (or root) holding it: the end of the last section's last section … */
+function lastBlock(tree: Root): { node: RootContent | undefined; parent: Parent } {
+  let parent: Parent = tree;
+  let node = parent.children[parent.children.length - 1] as RootContent | undefined;
+  while (node && node.type === 'section') {
+    parent = node;
+    node = node.children[node.children.length - 1];
+  }
+  return { node, parent };
+}
+
 /** Trailing web clutter of the last sections, taken out of the tree (to go back at its end). */
 function detachWebFooter(tree: Root): RootContent[] {
   const out: RootContent[] = [];
   for (;;) {
-    let parent: Parent = tree;
-    let node = parent.children[parent.children.length - 1] as RootContent | undefined;
-    while (node && node.type === 'section') {
-      parent = node;
-      node = node.children[node.children.length - 1];
-    }
+    const { node, parent } = lastBlock(tree);
     if (!node || parent === tree || !isWebClutter(node.data?.role)) break;
     parent.children.pop();
     out.unshift(node);
@@ -359,12 +365,7 @@ function detachTrailing(tree: Root, doc: string): void {
   const closing: RootContent[] = [];
   let sawDate = false;
   for (;;) {
-    let parent: Parent = tree;
-    let node = parent.children[parent.children.length - 1] as RootContent | undefined;
-    while (node && node.type === 'section') {
-      parent = node;
-      node = node.children[node.children.length - 1];
-    }
+    const { node, parent } = lastBlock(tree);
     if (!node || parent === tree || (node.type !== 'paragraph' && node.type !== 'heading') || node.data?.outline) break;
     const t = foldDigits(inlineText(node, doc).text.trim());
     let role: string;
