@@ -75,7 +75,7 @@ export interface Totals {
 let t2s: ((text: string) => string) | null = null;
 function fold(text: string): string {
   t2s ??= (require('opencc-js/t2cn') as typeof import('opencc-js')).Converter({ from: 'tw', to: 'cn' });
-  return t2s(text);
+  return t2s!(text);
 }
 
 const PINYIN = /[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]/g;

@@ -3,6 +3,7 @@ import type { PolicyDocument, SourceInfo } from './model/types.js';
 import { readDocument, decodeToFile } from './read/read.js';
 import { parse } from './parse/index.js';
 import { extract, type ExtractOptions } from './extract/index.js';
+import { readingText, restoreAsWritten } from './model/script.js';
 
 export type IngestOptions = ExtractOptions;
 
@@ -24,6 +25,19 @@ export function ingestBytes(bytes: Uint8Array, fileName: string, options: Ingest
   return ingestVFile(decodeToFile(bytes, fileName), options);
 }
 
+/**
+ * parse + extract. A document in traditional script (or with pinyin notes) is read on its
+ * folded text — same length, same offsets — and the model's strings are then given back as
+ * written (src/model/script.ts).
+ */
 export function ingestVFile(file: VFile, options: IngestOptions = {}): PolicyDocument {
-  return extract(parse(file), file, options);
+  const original = String(file.value);
+  const reading = readingText(original);
+  if (reading === original) return extract(parse(file), file, options);
+  file.value = reading;
+  try {
+    return restoreAsWritten(extract(parse(file), file, options), original, reading);
+  } finally {
+    file.value = original;
+  }
 }

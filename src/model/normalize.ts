@@ -1,14 +1,16 @@
 /**
  * Normalisation for matching only: the model keeps the original text and offsets.
  * Full-width ASCII forms (ＡＢＣ１２３：；（）) fold to half-width, the ideographic space to a
- * space, Latin to lower case. The mapping is one code unit to one code unit, so offsets in
+ * space, Latin to lower case, traditional characters to simplified (發改委 matches 发改委). The mapping is one code unit to one code unit, so offsets in
  * a normalised string are offsets in the original.
  */
+import { foldTraditional } from './script.js';
+
 const WIDE = /[\uff01-\uff5e\u3000]/g;
 const UPPER = /[A-Z]/;
 
 export function normalizeForMatch(text: string): string {
-  const narrow = text.replace(WIDE, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  const narrow = foldTraditional(text.replace(WIDE, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0))));
   return UPPER.test(narrow) ? narrow.toLowerCase() : narrow;
 }
 
