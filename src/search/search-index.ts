@@ -1,104 +1,21 @@
 import MiniSearch from 'minisearch';
 import type { AsPlainObject } from 'minisearch';
-import { carriersOf, resolveDepartment } from '../model/departments.js';
 import { UserError } from '../model/errors.js';
 import { normalizeForMatch } from '../model/normalize.js';
-import { displayForm } from '../model/figures.js';
-import type { PolicyDocument, Role } from '../model/types.js';
+import type { PolicyDocument } from '../model/types.js';
 import { FrequentPostings, type FrequentPostingsJSON, type FrequentPostingsOptions } from './postings.js';
-import { parseQuery, type ParsedQuery } from './query.js';
-import { makeSnippet, wholeNumber, type Snippet, type SnippetOptions } from './snippet.js';
 import { getTokenizer, normalizeText, type Tokenizer } from './tokenizer.js';
 import { UnitNames, unitWords } from './unit-names.js';
-import { asDepartment, documentUnits, openingWords, searchDepartments, type SearchDepartment, type SearchUnit, type UnitKind } from './units.js';
+import { documentUnits, searchDepartments, type SearchDepartment } from './units.js';
+import { oneCharApart, SearchEngine, type IndexedDocument, type Matches, type Scope, type StoredUnit } from './engine.js';
+
+export { UNIT_KINDS, SearchEngine, type SearchOptions, type SearchHit, type SearchResult, type IndexedDocument, type StoredUnit } from './engine.js';
 
 export const INDEX_FORMAT = 'policy-search-index';
 // 2: units carry `heading`; 3: and `label`; 4: no topic words from inside unit names, unit words are user words;
 // 5: task units carry `deadline`; 7: web-page clutter is kind `web`, outside the term index;
 // 8: indicator rows give figures as every output shows them (≤5.5, 累计 15)
 export const INDEX_VERSION = 8;
-
-export const UNIT_KINDS: readonly UnitKind[] = [
-  'task',
-  'principle',
-  'goal',
-  'guidance',
-  'measure',
-  'indicator',
-  'box',
-  'header',
-  'paragraph',
-  'web',
-];
-
-export interface SearchOptions {
-  /** A department as people write it (交通局, 住建委, 县发展改革委); resolved in each document. */
-  dept?: string;
-  /** With `dept`: only units it leads (`lead`) or supports (`responsible`). Default: either. */
-  role?: Role;
-  /** Only units of these kinds. Default: all but `web` (a web page's clutter is found only when asked for). */
-  kind?: UnitKind | UnitKind[];
-  /** Only these document ids. Default: all. */
-  doc?: string | string[];
-  /** Number of hits returned (`total` still counts all). Default 10. */
-  limit?: number;
-  /** Snippet shape. */
-  snippet?: SnippetOptions;
-}
-
-export interface SearchHit {
-  id: string;
-  doc: string;
-  kind: UnitKind;
-  number: string | null;
-  /** A task's label as written: （二）, 12. (absent for other kinds). */
-  label?: string;
-  title: string;
-  section: string;
-  score: number;
-  snippet: Snippet;
-  lead: string[];
-  responsible: string[];
-  /** A task's deadline (完成时限) as written (absent when it has none). */
-  deadline?: string;
-  line: number;
-}
-
-export interface SearchResult {
-  query: string;
-  /** Query words after segmentation and normalisation. */
-  words: string[];
-  phrases: string[];
-  /** All matching units (before `limit`). */
-  total: number;
-  /** False when no unit has every word and the hits are units with some of them. */
-  matchedAll: boolean;
-  /** With no hit: index terms one character from the query that have hits (宅几地 → 宅基地). */
-  suggestions: string[];
-  /** The department each document's `dept` resolved to. */
-  departments: Array<{ doc: string; name: string }>;
-  /** The `doc` option's ids as resolved (a prefix → the whole id); undefined without it. */
-  docs?: string[];
-  /** How many documents all matching units (before `limit`) come from. */
-  documents: number;
-  /**
-   * With no hit that has every word, and no `kind` asked for: how many lines of web-page clutter
-   * (kind `web`, left out by default) have them all; 0 otherwise.
-   */
-  web: number;
-  hits: SearchHit[];
-}
-
-export interface IndexedDocument {
-  id: string;
-  title: string | null;
-  departments: SearchDepartment[];
-}
-
-interface StoredUnit extends SearchUnit {
-  /** The text after traditional → simplified, kept only where that changed it. */
-  simplified?: string;
-}
 
 /** The saved form (`<data>/index.json`). */
 export interface SearchIndexJSON {
@@ -127,17 +44,6 @@ const DEFAULT_BOOST = { title: 2, text: 1 };
 const FIELDS = ['title', 'text'] as const;
 /** Joins the tokens of a field: segmentation runs before MiniSearch (see `build`). */
 const SEP = '\u0001';
-/** Multi-word queries re-rank this many of the best matches by the query as written. */
-const RERANK = 200;
-/** A word that starts or ends with a digit: its number must match whole (see wholeNumber). */
-const EDGE_DIGIT = /^\d|\d$/;
-/** Score factor of a bare heading: below any clause with the query's words. */
-const HEADING_WEIGHT = 1e-3;
-/** Score factor of web-page clutter, when asked for: below the document's own text, headings too. */
-const WEB_WEIGHT = 1e-6;
-/** At most this many "did you mean" suggestions. */
-const SUGGESTIONS = 3;
-
 interface IndexedFields {
   id: number;
   title: string;
@@ -162,18 +68,6 @@ function miniSearchOptions(boost: Boost) {
   };
 }
 
-interface Matches {
-  ids: ArrayLike<number>;
-  scores: ArrayLike<number>;
-}
-
-/**
- * ≦ ≧ in a query's phrases and words as ≤ ≥, as unit texts are matched (one character for
- * one, so offsets hold): "≦5.5" finds the row that shows ≤5.5.
- */
-function foldComparators(parsed: ParsedQuery): ParsedQuery {
-  return { ...parsed, words: parsed.words.map(displayForm), phrases: parsed.phrases.map(displayForm), loose: parsed.loose.map(displayForm) };
-}
 
 /**
  * Clause search over ingested documents: a MiniSearch index of tasks, paragraphs and
@@ -181,25 +75,19 @@ function foldComparators(parsed: ParsedQuery): ParsedQuery {
  * frequent terms. Build it from documents (`SearchIndex.build`), save it with `toJSON`, load
  * it with `fromJSON`; searching a loaded index never touches the documents.
  */
-export class SearchIndex {
-  readonly documents: IndexedDocument[];
+export class SearchIndex extends SearchEngine {
+  private readonly docs: IndexedDocument[];
   private readonly units: StoredUnit[];
   private readonly miniSearch: MiniSearch<IndexedFields>;
   private readonly frequent: FrequentPostings;
   private readonly userWords: string[];
   private readonly userWordSet: Set<string>;
-  private readonly tokenizer: Tokenizer;
   private readonly boost: Boost;
-  /** Normalised unit texts, filled on demand. */
-  private readonly normalized: string[] = [];
   /** MiniSearch's plain form, from building. */
   private plain: AsPlainObject | null = null;
-  /** Each document's unit names, made on demand. */
-  private readonly unitNames = new Map<string, UnitNames>();
-  /** Where unit names are in each normalised unit text, filled on demand. */
-  private readonly spans: Array<Array<[number, number]>> = [];
   /** Ids of the units of kind `web`. */
   private readonly webIds: number[] = [];
+  private readonly departments: Map<string, SearchDepartment[]>;
 
   private constructor(parts: {
     documents: IndexedDocument[];
@@ -210,14 +98,15 @@ export class SearchIndex {
     frequent: FrequentPostings;
     tokenizer: Tokenizer;
   }) {
-    this.documents = parts.documents;
+    super(parts.tokenizer);
+    this.docs = parts.documents;
+    this.departments = new Map(parts.documents.map((d) => [d.id, d.departments]));
     this.units = parts.units;
     this.userWords = parts.userWords;
     this.userWordSet = new Set(parts.userWords.map(normalizeText));
     this.boost = parts.boost;
     this.miniSearch = parts.miniSearch;
     this.frequent = parts.frequent;
-    this.tokenizer = parts.tokenizer;
     this.units.forEach((u, id) => u.kind === 'web' && this.webIds.push(id));
   }
 
@@ -293,149 +182,59 @@ export class SearchIndex {
     };
   }
 
+
+  get documents(): IndexedDocument[] {
+    return this.docs;
+  }
+
   /** Number of indexed units. */
   get size(): number {
     return this.units.length;
   }
 
-  /**
-   * The department `name` means in each document (of `docIds`, default all). A document
-   * where it is ambiguous is an error listing the candidates; one where it is unknown is
-   * skipped; unknown everywhere is an error.
-   */
-  resolveDepartment(name: string, docIds?: string[]): Array<{ doc: string; name: string }> {
-    if (!name.trim()) throw new UserError('--dept: empty department name');
-    const docs = docIds ? this.documents.filter((d) => docIds.includes(d.id)) : this.documents;
-    const found: Array<{ doc: string; name: string }> = [];
-    const ambiguous: string[] = [];
-    // Folded like the query: 交通運輸局 finds 县交通运输局.
-    const folded = this.tokenizer.normalize(name.trim());
-    for (const doc of docs) {
-      const departments = doc.departments.map(asDepartment);
-      const r = resolveDepartment(folded, departments);
-      // with the units that carry the name with a second one: 财政局 → 县财政局（县国资中心） too
-      if (r.status === 'found') for (const d of [r.department, ...carriersOf(r.department, departments)]) found.push({ doc: doc.id, name: d.name });
-      else if (r.status === 'ambiguous') {
-        const names = r.candidates.map((c) => c.name).join('、');
-        ambiguous.push(docs.length > 1 ? `${names} (in ${doc.id})` : names);
-      }
-    }
-    if (ambiguous.length > 0) {
-      throw new UserError(`--dept: "${name}" is ambiguous: ${ambiguous.join('; ')} (give the full name)`);
-    }
-    if (found.length === 0) {
-      const where = docs.length === 1 ? `document ${docs[0].id}` : `${docs.length} documents`;
-      throw new UserError(`--dept: no department "${name}" in ${where} (see \`policy departments\`)`);
-    }
-    return found;
+  protected documentIds(): string[] {
+    return this.docs.map((d) => d.id);
   }
 
-  /**
-   * Units that contain every query word and phrase (after normalisation), best first.
-   * Dictionary words are looked up: rare ones in MiniSearch (BM25, title boosted), frequent
-   * ones in the compact postings. Other words (single characters, words jieba does not know,
-   * Latin and digits) and phrases are checked in the candidates' text, or scanned for when
-   * the query has no dictionary word. When no unit has every word, units with some of the
-   * dictionary words are returned instead (`matchedAll: false`).
-   */
-  search(query: string, options: SearchOptions = {}): SearchResult {
-    return this.run(query, options, true);
+  protected departmentsOf(doc: string): SearchDepartment[] {
+    return this.departments.get(doc) ?? [];
   }
 
-  private run(query: string, options: SearchOptions, suggest: boolean): SearchResult {
-    const parsed = foldComparators(parseQuery(query, this.tokenizer));
-    const limit = options.limit ?? 10;
-    if (!Number.isInteger(limit) || limit < 1) throw new UserError(`--limit: must be a positive whole number, got ${String(limit)}`);
-    const scope = this.scopeFilter(options);
-    const terms = parsed.words.filter((w) => this.isIndexTerm(w));
-    // a term that starts or ends with a digit is checked too: its number must be whole there
-    const checked = [...parsed.words.filter((w) => !terms.includes(w) || EDGE_DIGIT.test(w)), ...parsed.phrases];
-    // A filter, or none when nothing narrows the results (the common case).
-    const acceptWith = (words: string[]) => {
-      if (!scope.narrows && words.length === 0) return undefined;
-      return (id: number) => scope.test(id) && (words.length === 0 || this.contains(id, words));
-    };
-
-    let matchedAll = true;
-    let found: Matches;
-    if (terms.length === 0) {
-      found = this.scan(checked, scope.test);
-    } else {
-      found = this.lookup(terms, 'AND', acceptWith(checked));
-      if (found.ids.length === 0 && parsed.words.length > 1) {
-        found = this.lookup(terms, 'OR', acceptWith(parsed.phrases));
-        matchedAll = false;
-      }
-    }
-    const every = [...parsed.words, ...parsed.phrases];
-    if (scope.web) found = this.withWeb(found, every, scope.test);
-    // Say so when the words are all together only in a web page's clutter, left out by default.
-    const web = (found.ids.length === 0 || !matchedAll) && options.kind === undefined ? this.scanWeb(every, (id) => scope.test(id, true)).ids.length : 0;
-    const top = this.best(found, limit, parsed);
-    const hits = top.map((r) => this.hit(r, parsed, options.snippet));
-    // a word the page's clutter has is no typo
-    const suggestions = suggest && found.ids.length === 0 && web === 0 ? this.suggest(parsed, options) : [];
-    const docsFound = new Set<string>();
-    for (let i = 0; i < found.ids.length; i++) docsFound.add(this.units[found.ids[i]].doc);
-    const documents = docsFound.size;
-    return { query: parsed.raw, words: parsed.words, phrases: parsed.phrases, total: found.ids.length, matchedAll, departments: scope.departments, docs: scope.docs, documents, web, hits, suggestions };
+  protected unit(id: number): StoredUnit {
+    return this.units[id];
   }
 
-  /** The web units in scope with every word, scored as `scan` scores, scaled below any other unit. */
-  private scanWeb(words: string[], test: (id: number) => boolean): Matches {
-    const ids: number[] = [];
-    const scores: number[] = [];
-    for (const id of this.webIds) {
-      if (!test(id) || !this.contains(id, words)) continue;
-      const text = this.normalizedText(id);
-      let score = 0;
-      for (const w of words) score += Math.min(5, countOf(text, w));
-      ids.push(id);
-      scores.push((score / (1 + text.length / 500)) * WEB_WEIGHT);
-    }
-    return { ids, scores };
+  protected docOf(id: number): string {
+    return this.units[id].doc;
   }
 
-  /** `found` with the web units in scope that have every word (a scan may have found some already). */
-  private withWeb(found: Matches, words: string[], test: (id: number) => boolean): Matches {
-    const web = this.scanWeb(words, test);
-    if (web.ids.length === 0) return found;
-    const ids: number[] = [];
-    const scores: number[] = [];
-    for (let i = 0; i < found.ids.length; i++) {
-      if (this.units[found.ids[i]].kind === 'web') continue;
-      ids.push(found.ids[i]);
-      scores.push(found.scores[i]);
-    }
-    return { ids: ids.concat(Array.from(web.ids)), scores: scores.concat(Array.from(web.scores)) };
+  protected isHeading(id: number): boolean {
+    return this.units[id].heading === true;
   }
 
-  /**
-   * Index terms as long as a one-word query that differ from it in one character and have
-   * hits with the same filters, in the most units first (MiniSearch's fuzzy lookup walks its
-   * term tree; only a query without hits pays for it).
-   */
-  private suggest(parsed: ParsedQuery, options: SearchOptions): string[] {
-    const q = normalizeText(parsed.raw);
-    if (parsed.phrases.length > 0 || /\s/.test(q) || q.length < 2) return [];
-    // A word that has hits, only not under these filters, is no typo.
-    const filtered = options.dept !== undefined || options.kind !== undefined || options.doc !== undefined;
-    if (filtered && this.run(parsed.raw, { limit: 1 }, false).total > 0) return [];
+  protected hasUserWord(word: string): boolean {
+    return this.userWordSet.has(word);
+  }
+
+  protected *candidates(scope: Scope): Iterable<number> {
+    for (let id = 0; id < this.units.length; id++) yield id;
+  }
+
+  protected webUnits(): Iterable<number> {
+    return this.webIds;
+  }
+
+  /** MiniSearch's fuzzy lookup walks its term tree. */
+  protected nearTerms(q: string): Map<string, number> {
     const units = new Map<string, number>();
     for (const r of this.miniSearch.search(q, { fuzzy: 1, prefix: false })) {
       for (const t of r.terms) if (oneCharApart(t, q)) units.set(t, (units.get(t) ?? 0) + 1);
     }
-    const ranked = [...units].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([t]) => t);
-    const out: string[] = [];
-    for (const t of ranked) {
-      if (out.length >= SUGGESTIONS) break;
-      if (this.run(t, { ...options, limit: 1 }, false).total > 0) out.push(t);
-    }
-    return out;
+    return units;
   }
 
   /** Units with all (AND) or any (OR) of the terms, with BM25 scores, unsorted. */
-  private lookup(terms: string[], combine: 'AND' | 'OR', accept?: (id: number) => boolean): Matches {
+  protected lookup(terms: string[], combine: 'AND' | 'OR', _scope: Scope, accept?: (id: number) => boolean): Matches {
     const common = terms.filter((t) => this.frequent.has(t));
     const rare = terms.filter((t) => !this.frequent.has(t));
     if (rare.length === 0) return this.frequent.match(common, combine, accept);
@@ -466,226 +265,6 @@ export class SearchIndex {
     return { ids: [...scores.keys()], scores: [...scores.values()] };
   }
 
-  /**
-   * The best `limit` matches, in order. A multi-word query re-ranks the best RERANK by the
-   * query as written: 应急管理 ahead of a clause with 应急 … 管理 apart.
-   */
-  private best(found: Matches, limit: number, parsed: ParsedQuery): Array<{ id: number; score: number }> {
-    const rerank = parsed.words.length > 1;
-    const k = rerank ? Math.max(limit, RERANK) : limit;
-    let top = topK(found, k);
-    // Only when a bare heading made the top: scale headings down and choose again (a pass
-    // over every match costs ~0.1 ms for the 14,000 of 交通 at 1,000 documents).
-    if (top.some((r) => this.units[r.id].heading)) top = topK(this.headingsLast(found), k);
-    if (!rerank) return top;
-    const asWritten = displayForm(normalizeText(parsed.raw)).replace(/[\s"“”「」『』]/g, '');
-    for (const r of top) if (this.has(r.id, asWritten)) r.score *= 1.5;
-    return top.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit);
-  }
-
-  /**
-   * Bare headings (一、压实养护管理责任) after every clause: their BM25 is high only because
-   * they are short. Scaled rather than dropped, so a word found in a heading alone is found.
-   */
-  private headingsLast(found: Matches): Matches {
-    let scores: number[] | null = null;
-    for (let i = 0; i < found.ids.length; i++) {
-      if (!this.units[found.ids[i]].heading) continue;
-      scores ??= Array.from(found.scores);
-      scores[i] *= HEADING_WEIGHT;
-    }
-    return scores ? { ids: found.ids, scores } : found;
-  }
-
-  /**
-   * A word the index has as a term wherever it occurs: a dictionary word at build time
-   * (user words added to the process dictionary since, e.g. by another index, are not).
-   */
-  private isIndexTerm(word: string): boolean {
-    return this.tokenizer.inDictionary(word) && (!this.tokenizer.isUserWord(word) || this.userWordSet.has(word));
-  }
-
-  private normalizedText(id: number): string {
-    let text = this.normalized[id];
-    if (text === undefined) {
-      const u = this.units[id];
-      // ≦ as ≤ on both sides: indicator rows show ≤, a query or a paragraph may have ≦
-      text = this.normalized[id] = displayForm(u.simplified ?? normalizeForMatch(u.text));
-    }
-    return text;
-  }
-
-  private namesOf(doc: string): UnitNames {
-    let names = this.unitNames.get(doc);
-    if (!names) {
-      const d = this.documents.find((x) => x.id === doc);
-      names = new UnitNames(d?.departments ?? [], this.tokenizer.normalize);
-      this.unitNames.set(doc, names);
-    }
-    return names;
-  }
-
-  private spansOf(id: number): Array<[number, number]> {
-    let spans = this.spans[id];
-    if (spans === undefined) spans = this.spans[id] = this.namesOf(this.units[id].doc).spans(this.normalizedText(id));
-    return spans;
-  }
-
-  /**
-   * True when the unit has `word` somewhere other than inside a unit name (see unit-names.ts),
-   * and a number in it whole (5% not in 95%).
-   */
-  private has(id: number, word: string): boolean {
-    const text = this.normalizedText(id);
-    if (!text.includes(word)) return false;
-    const names = this.namesOf(this.units[id].doc);
-    if (!EDGE_DIGIT.test(word)) return names.has(text, this.spansOf(id), word);
-    for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
-      if (wholeNumber(text, i, i + word.length) && names.counts(this.spansOf(id), i, i + word.length, word)) return true;
-    }
-    return false;
-  }
-
-  private contains(id: number, words: string[]): boolean {
-    return words.every((w) => this.has(id, w));
-  }
-
-  /**
-   * Units in scope whose text has every word, for queries without a dictionary word:
-   * scored by occurrences (at most 5 a word, ×3 in the title), shorter units first on ties.
-   */
-  private scan(words: string[], test: (id: number) => boolean): Matches {
-    const ids: number[] = [];
-    const scores: number[] = [];
-    for (let id = 0; id < this.units.length; id++) {
-      if (!test(id)) continue;
-      if (!this.contains(id, words)) continue;
-      const text = this.normalizedText(id);
-      const title = normalizeForMatch(this.units[id].title);
-      let score = 0;
-      for (const w of words) score += Math.min(5, countOf(text, w)) * (title.includes(w) ? 3 : 1);
-      ids.push(id);
-      scores.push(score / (1 + text.length / 500));
-    }
-    return { ids, scores };
-  }
-
-  /**
-   * The filters of a search as a test on unit ids. Web-page clutter passes only when `kind` asks
-   * for it (or `withWeb` is set: to count what the default left out).
-   */
-  private scopeFilter(options: SearchOptions): {
-    test: (id: number, withWeb?: boolean) => boolean;
-    narrows: boolean;
-    web: boolean;
-    departments: Array<{ doc: string; name: string }>;
-    docs?: string[];
-  } {
-    // an id, or the unique prefix of one, as the other commands take it
-    const docIds = toList(options.doc)?.map((id) => {
-      const known = this.documents.map((d) => d.id);
-      if (known.includes(id)) return id;
-      const prefixed = known.filter((k) => id !== '' && k.startsWith(id));
-      if (prefixed.length === 1) return prefixed[0];
-      const shown = (list: string[]) => `${list.slice(0, 5).join(', ')}${list.length > 5 ? ', …' : ''}`;
-      if (prefixed.length > 1) throw new UserError(`--doc: "${id}" begins several document ids: ${shown(prefixed)}`);
-      throw new UserError(`--doc: no document "${id}" in the index (have: ${shown(known)})`);
-    });
-    const kinds = toList(options.kind);
-    for (const k of kinds ?? []) {
-      if (!UNIT_KINDS.includes(k)) throw new UserError(`--kind: unknown kind "${k}" (one of ${UNIT_KINDS.join(', ')})`);
-    }
-    if (options.role && options.role !== 'lead' && options.role !== 'responsible') {
-      throw new UserError(`--role: must be lead or responsible, got "${String(options.role)}"`);
-    }
-    if (options.role && options.dept === undefined) throw new UserError('--role: give --dept too (whose role?)');
-    const departments = options.dept !== undefined ? this.resolveDepartment(options.dept, docIds) : [];
-    const deptOf = new Map(departments.map((d) => [d.doc, d.name]));
-    const docSet = docIds ? new Set(docIds) : null;
-    const kindSet = kinds ? new Set(kinds) : null;
-    const role = options.role;
-    const web = kindSet?.has('web') ?? false;
-    const test = (id: number, withWeb = false) => {
-      const u = this.units[id];
-      if (docSet && !docSet.has(u.doc)) return false;
-      if (kindSet ? !kindSet.has(u.kind) : u.kind === 'web' && !withWeb) return false;
-      if (options.dept) {
-        const name = deptOf.get(u.doc);
-        if (name === undefined) return false;
-        const lead = u.lead.includes(name);
-        const resp = u.responsible.includes(name);
-        if (role === 'lead' ? !lead : role === 'responsible' ? !resp : !lead && !resp) return false;
-      }
-      return true;
-    };
-    return { test, narrows: Boolean(docSet || kindSet || options.dept), web, departments, docs: docIds };
-  }
-
-  private hit(r: { id: number; score: number }, parsed: ParsedQuery, snippetOptions?: SnippetOptions): SearchHit {
-    const id = r.id;
-    const u = this.units[id];
-    const normalized = this.normalizedText(id);
-    // A phrase is marked whole, its parts alone are not (小区 in "老旧小区" is no match).
-    const marks = [...parsed.phrases, ...parsed.loose];
-    // Offsets must line up with the original: fall back when simplification changed lengths.
-    const aligned = normalized.length === u.text.length ? normalized : displayForm(normalizeForMatch(u.text));
-    const names = this.namesOf(u.doc);
-    const spans = aligned === normalized ? this.spansOf(id) : names.spans(aligned);
-    // Single characters of a longer query (级 of ５Ａ級) only where they touch its other words.
-    const joinOnly = new Set(marks.some((w) => w.length > 1) ? marks.filter((w) => w.length === 1) : []);
-    const rules = { counts: (s: number, e: number, w: string) => wholeNumber(aligned, s, e) && names.counts(spans, s, e, w), joinOnly };
-    return {
-      id: u.id,
-      doc: u.doc,
-      kind: u.kind,
-      number: u.number,
-      ...(u.label ? { label: u.label } : {}),
-      title: u.title || openingWords(u.text),
-      section: u.section,
-      score: Math.round(r.score * 1000) / 1000,
-      snippet: makeSnippet(u.text, aligned, marks, snippetOptions, rules),
-      lead: u.lead,
-      responsible: u.responsible,
-      ...(u.deadline ? { deadline: u.deadline } : {}),
-      line: u.line,
-    };
-  }
-}
-
-/** The k best matches, best first (ties by unit order), without sorting them all. */
-function topK(found: Matches, k: number): Array<{ id: number; score: number }> {
-  const n = found.ids.length;
-  const all = (): Array<{ id: number; score: number }> => {
-    const out: Array<{ id: number; score: number }> = [];
-    for (let i = 0; i < n; i++) out.push({ id: found.ids[i], score: found.scores[i] });
-    return out;
-  };
-  if (n <= k * 4) return all().sort((a, b) => b.score - a.score || a.id - b.id).slice(0, k);
-  // The k-th best score, from a sorted copy of the scores (a native numeric sort).
-  const sorted = Float64Array.from(found.scores).sort();
-  const cut = sorted[n - k];
-  const out: Array<{ id: number; score: number }> = [];
-  for (let i = 0; i < n; i++) if (found.scores[i] >= cut) out.push({ id: found.ids[i], score: found.scores[i] });
-  return out.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, k);
-}
-
-/** Same length, one character different. */
-function oneCharApart(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length && diff < 2; i++) if (a[i] !== b[i]) diff++;
-  return diff === 1;
-}
-
-function countOf(text: string, word: string): number {
-  let n = 0;
-  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + word.length)) n++;
-  return n;
-}
-
-function toList<T>(v: T | T[] | undefined): T[] | undefined {
-  if (v === undefined) return undefined;
-  return Array.isArray(v) ? v : [v];
 }
 
 /** Unit words of all documents (names, aliases, without level prefix …), for the tokenizer's dictionary. */

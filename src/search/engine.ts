@@ -1,0 +1,574 @@
+import { carriersOf, resolveDepartment } from '../model/departments.js';
+import { UserError } from '../model/errors.js';
+import { normalizeForMatch } from '../model/normalize.js';
+import { displayForm } from '../model/figures.js';
+import type { Role } from '../model/types.js';
+import { parseQuery, type ParsedQuery } from './query.js';
+import { makeSnippet, wholeNumber, type Snippet, type SnippetOptions } from './snippet.js';
+import { normalizeText, type Tokenizer } from './tokenizer.js';
+import { UnitNames } from './unit-names.js';
+import { asDepartment, openingWords, type SearchDepartment, type SearchUnit, type UnitKind } from './units.js';
+
+/**
+ * The search itself, whatever holds the postings: query parsing, the tokenizer's rules for
+ * index terms, unit names, whole numbers, phrases, filters, ranking rules and snippets live
+ * here once. An engine (MiniSearch in memory: search-index.ts; SQLite FTS5: sqlite.ts;
+ * PostgreSQL: postgres.ts) says where units and postings are and how candidates are found
+ * and scored.
+ */
+
+export const UNIT_KINDS: readonly UnitKind[] = [
+  'task',
+  'principle',
+  'goal',
+  'guidance',
+  'measure',
+  'indicator',
+  'box',
+  'header',
+  'paragraph',
+  'web',
+];
+
+export interface SearchOptions {
+  /** A department as people write it (交通局, 住建委, 县发展改革委); resolved in each document. */
+  dept?: string;
+  /** With `dept`: only units it leads (`lead`) or supports (`responsible`). Default: either. */
+  role?: Role;
+  /** Only units of these kinds. Default: all but `web` (a web page's clutter is found only when asked for). */
+  kind?: UnitKind | UnitKind[];
+  /** Only these document ids. Default: all. */
+  doc?: string | string[];
+  /** Number of hits returned (`total` still counts all). Default 10. */
+  limit?: number;
+  /** Snippet shape. */
+  snippet?: SnippetOptions;
+}
+
+export interface SearchHit {
+  id: string;
+  doc: string;
+  kind: UnitKind;
+  number: string | null;
+  /** A task's label as written: （二）, 12. (absent for other kinds). */
+  label?: string;
+  title: string;
+  section: string;
+  score: number;
+  snippet: Snippet;
+  lead: string[];
+  responsible: string[];
+  /** A task's deadline (完成时限) as written (absent when it has none). */
+  deadline?: string;
+  line: number;
+}
+
+export interface SearchResult {
+  query: string;
+  /** Query words after segmentation and normalisation. */
+  words: string[];
+  phrases: string[];
+  /** All matching units (before `limit`). */
+  total: number;
+  /** False when no unit has every word and the hits are units with some of them. */
+  matchedAll: boolean;
+  /** With no hit: index terms one character from the query that have hits (宅几地 → 宅基地). */
+  suggestions: string[];
+  /** The department each document's `dept` resolved to. */
+  departments: Array<{ doc: string; name: string }>;
+  /** The `doc` option's ids as resolved (a prefix → the whole id); undefined without it. */
+  docs?: string[];
+  /** How many documents all matching units (before `limit`) come from. */
+  documents: number;
+  /**
+   * With no hit that has every word, and no `kind` asked for: how many lines of web-page clutter
+   * (kind `web`, left out by default) have them all; 0 otherwise.
+   */
+  web: number;
+  hits: SearchHit[];
+}
+
+export interface IndexedDocument {
+  id: string;
+  title: string | null;
+  departments: SearchDepartment[];
+}
+
+export interface StoredUnit extends SearchUnit {
+  /** The text after traditional → simplified, kept only where that changed it. */
+  simplified?: string;
+}
+
+/** Units found, with scores, unsorted. An engine that ranked only part of them says how many there are. */
+export interface Matches {
+  ids: ArrayLike<number>;
+  scores: ArrayLike<number>;
+  /** All matches when `ids` holds only the best candidates (see the SQLite engine's cut-off). */
+  total?: number;
+  /** How many documents all matches come from, with `total`. */
+  documents?: number;
+}
+
+/** The filters of a search, as an engine can apply them itself. */
+export interface Scope {
+  /** Document ids, or all. */
+  docs?: string[];
+  /** Unit kinds, or all but `web`. */
+  kinds?: UnitKind[];
+  /** With `dept`: the names it resolved to (each in its document), and the role. */
+  departments?: Array<{ doc: string; name: string }>;
+  role?: Role;
+  /** A test on unit ids with every filter (engines that cannot apply them all use it). */
+  test: (id: number, withWeb?: boolean) => boolean;
+  /** True when a filter narrows the results. */
+  narrows: boolean;
+  /** True when `kinds` asks for web units. */
+  web: boolean;
+}
+
+/** Multi-word queries re-rank this many of the best matches by the query as written. */
+const RERANK = 200;
+/** A word that starts or ends with a digit: its number must match whole (see wholeNumber). */
+export const EDGE_DIGIT = /^\d|\d$/;
+/** Score factor of a bare heading: below any clause with the query's words. */
+export const HEADING_WEIGHT = 1e-3;
+/** Score factor of web-page clutter, when asked for: below the document's own text, headings too. */
+const WEB_WEIGHT = 1e-6;
+/** At most this many "did you mean" suggestions. */
+const SUGGESTIONS = 3;
+
+/**
+ * ≦ ≧ in a query's phrases and words as ≤ ≥, as unit texts are matched (one character for
+ * one, so offsets hold): "≦5.5" finds the row that shows ≤5.5.
+ */
+function foldComparators(parsed: ParsedQuery): ParsedQuery {
+  return { ...parsed, words: parsed.words.map(displayForm), phrases: parsed.phrases.map(displayForm), loose: parsed.loose.map(displayForm) };
+}
+
+/**
+ * Clause search over ingested documents. Subclasses hold the units and postings; this class
+ * holds every rule of the search.
+ */
+export abstract class SearchEngine {
+  protected readonly tokenizer: Tokenizer;
+  /** Normalised unit texts, filled on demand. */
+  private normalized = new Map<number, string>();
+  /** Each document's unit names, made on demand. */
+  private readonly unitNames = new Map<string, UnitNames>();
+  /** Where unit names are in each normalised unit text, filled on demand. */
+  private spans = new Map<number, Array<[number, number]>>();
+
+  protected constructor(tokenizer: Tokenizer) {
+    this.tokenizer = tokenizer;
+  }
+
+  // --- what an engine provides -------------------------------------------------------------
+
+  /** Every indexed document with its departments. */
+  abstract get documents(): IndexedDocument[];
+  /** Number of indexed units. */
+  abstract get size(): number;
+  /** Ids of the indexed documents (cheaper than `documents`). */
+  protected abstract documentIds(): string[];
+  /** A document's departments (names, aliases, kinds). */
+  protected abstract departmentsOf(doc: string): SearchDepartment[];
+  /** The unit with this id. */
+  protected abstract unit(id: number): StoredUnit;
+  /** The document id of a unit. */
+  protected abstract docOf(id: number): string;
+  /** True for a bare heading (see units.ts). */
+  protected abstract isHeading(id: number): boolean;
+  /** True for a user word (unit word) the index was built with. */
+  protected abstract hasUserWord(word: string): boolean;
+  /** Units with all (AND) or any (OR) of the terms, with BM25 scores, unsorted; `accept` (when given) must hold for each. */
+  protected abstract lookup(terms: string[], combine: 'AND' | 'OR', scope: Scope, accept?: (id: number) => boolean): Matches;
+  /** Ids of the units in scope that may have every word (a superset; kind `web` only when the scope asks for it). */
+  protected abstract candidates(scope: Scope, words: string[]): Iterable<number>;
+  /** Ids of the web units that may have every word. */
+  protected abstract webUnits(words: string[]): Iterable<number>;
+  /** Index terms one character from `q` (same length), with the number of units that have each. */
+  protected abstract nearTerms(q: string): Map<string, number>;
+  /** Called before a query is parsed (an engine may load the user words it needs). */
+  protected beginQuery(_query: string): void {}
+  /** Units about to be read, so an engine can fetch them at once. */
+  protected prefetch(_ids: ArrayLike<number>): void {}
+
+  /** Forget the per-unit caches (engines over a store call this between searches). */
+  protected clearCaches(): void {
+    this.normalized = new Map();
+    this.spans = new Map();
+  }
+
+  // --- the search ------------------------------------------------------------------------------
+
+  /**
+   * The department `name` means in each document (of `docIds`, default all). A document
+   * where it is ambiguous is an error listing the candidates; one where it is unknown is
+   * skipped; unknown everywhere is an error.
+   */
+  resolveDepartment(name: string, docIds?: string[]): Array<{ doc: string; name: string }> {
+    if (!name.trim()) throw new UserError('--dept: empty department name');
+    const all = this.documentIds();
+    const docs = docIds ? all.filter((id) => docIds.includes(id)) : all;
+    const found: Array<{ doc: string; name: string }> = [];
+    const ambiguous: string[] = [];
+    // Folded like the query: 交通運輸局 finds 县交通运输局.
+    const folded = this.tokenizer.normalize(name.trim());
+    for (const doc of docs) {
+      const departments = this.departmentsOf(doc).map(asDepartment);
+      const r = resolveDepartment(folded, departments);
+      // with the units that carry the name with a second one: 财政局 → 县财政局（县国资中心） too
+      if (r.status === 'found') for (const d of [r.department, ...carriersOf(r.department, departments)]) found.push({ doc, name: d.name });
+      else if (r.status === 'ambiguous') {
+        const names = r.candidates.map((c) => c.name).join('、');
+        ambiguous.push(docs.length > 1 ? `${names} (in ${doc})` : names);
+      }
+    }
+    if (ambiguous.length > 0) {
+      throw new UserError(`--dept: "${name}" is ambiguous: ${ambiguous.join('; ')} (give the full name)`);
+    }
+    if (found.length === 0) {
+      const where = docs.length === 1 ? `document ${docs[0]}` : `${docs.length} documents`;
+      throw new UserError(`--dept: no department "${name}" in ${where} (see \`policy departments\`)`);
+    }
+    return found;
+  }
+
+  /**
+   * Units that contain every query word and phrase (after normalisation), best first.
+   * Dictionary words are looked up in the index (BM25, title boosted). Other words (single
+   * characters, words jieba does not know, Latin and digits) and phrases are checked in the
+   * candidates' text, or scanned for when the query has no dictionary word. When no unit has
+   * every word, units with some of the dictionary words are returned instead
+   * (`matchedAll: false`).
+   */
+  search(query: string, options: SearchOptions = {}): SearchResult {
+    this.beginQuery(query);
+    return this.run(query, options, true);
+  }
+
+  private run(query: string, options: SearchOptions, suggest: boolean): SearchResult {
+    const parsed = foldComparators(parseQuery(query, this.tokenizer));
+    const limit = options.limit ?? 10;
+    if (!Number.isInteger(limit) || limit < 1) throw new UserError(`--limit: must be a positive whole number, got ${String(limit)}`);
+    const scope = this.scopeFilter(options);
+    const terms = parsed.words.filter((w) => this.isIndexTerm(w));
+    // a term that starts or ends with a digit is checked too: its number must be whole there
+    const checked = [...parsed.words.filter((w) => !terms.includes(w) || EDGE_DIGIT.test(w)), ...parsed.phrases];
+    // A filter, or none when nothing narrows the results (the common case).
+    const acceptWith = (words: string[]) => {
+      if (!scope.narrows && words.length === 0) return undefined;
+      return (id: number) => scope.test(id) && (words.length === 0 || this.contains(id, words));
+    };
+
+    let matchedAll = true;
+    let found: Matches;
+    if (terms.length === 0) {
+      found = this.scan(checked, scope);
+    } else {
+      found = this.lookup(terms, 'AND', scope, acceptWith(checked));
+      if (found.ids.length === 0 && parsed.words.length > 1) {
+        found = this.lookup(terms, 'OR', scope, acceptWith(parsed.phrases));
+        matchedAll = false;
+      }
+    }
+    const every = [...parsed.words, ...parsed.phrases];
+    if (scope.web) found = this.withWeb(found, every, scope.test);
+    // Say so when the words are all together only in a web page's clutter, left out by default.
+    const web = (found.ids.length === 0 || !matchedAll) && options.kind === undefined ? this.scanWeb(every, (id) => scope.test(id, true)).ids.length : 0;
+    const top = this.best(found, limit, parsed);
+    this.prefetch(top.map((r) => r.id));
+    const hits = top.map((r) => this.hit(r, parsed, options.snippet));
+    // a word the page's clutter has is no typo
+    const suggestions = suggest && found.ids.length === 0 && web === 0 ? this.suggest(parsed, options) : [];
+    let documents = found.documents;
+    if (documents === undefined) {
+      const docsFound = new Set<string>();
+      for (let i = 0; i < found.ids.length; i++) docsFound.add(this.docOf(found.ids[i]));
+      documents = docsFound.size;
+    }
+    const total = found.total ?? found.ids.length;
+    return { query: parsed.raw, words: parsed.words, phrases: parsed.phrases, total, matchedAll, departments: scope.departments ?? [], docs: scope.docs, documents, web, hits, suggestions };
+  }
+
+  /** The web units in scope with every word, scored as `scan` scores, scaled below any other unit. */
+  private scanWeb(words: string[], test: (id: number) => boolean): Matches {
+    const ids: number[] = [];
+    const scores: number[] = [];
+    for (const id of this.webUnits(words)) {
+      if (!test(id) || !this.contains(id, words)) continue;
+      const text = this.normalizedText(id);
+      let score = 0;
+      for (const w of words) score += Math.min(5, countOf(text, w));
+      ids.push(id);
+      scores.push((score / (1 + text.length / 500)) * WEB_WEIGHT);
+    }
+    return { ids, scores };
+  }
+
+  /** `found` with the web units in scope that have every word (a scan may have found some already). */
+  private withWeb(found: Matches, words: string[], test: (id: number) => boolean): Matches {
+    const web = this.scanWeb(words, test);
+    if (web.ids.length === 0) return found;
+    const ids: number[] = [];
+    const scores: number[] = [];
+    for (let i = 0; i < found.ids.length; i++) {
+      if (this.unit(found.ids[i]).kind === 'web') continue;
+      ids.push(found.ids[i]);
+      scores.push(found.scores[i]);
+    }
+    const extra = found.total !== undefined ? { total: found.total + web.ids.length } : {};
+    return { ids: ids.concat(Array.from(web.ids)), scores: scores.concat(Array.from(web.scores)), ...extra };
+  }
+
+  /**
+   * Index terms as long as a one-word query that differ from it in one character and have
+   * hits with the same filters, in the most units first (only a query without hits pays for it).
+   */
+  private suggest(parsed: ParsedQuery, options: SearchOptions): string[] {
+    const q = normalizeText(parsed.raw);
+    if (parsed.phrases.length > 0 || /\s/.test(q) || q.length < 2) return [];
+    // A word that has hits, only not under these filters, is no typo.
+    const filtered = options.dept !== undefined || options.kind !== undefined || options.doc !== undefined;
+    if (filtered && this.run(parsed.raw, { limit: 1 }, false).total > 0) return [];
+    const units = this.nearTerms(q);
+    const ranked = [...units].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([t]) => t);
+    const out: string[] = [];
+    for (const t of ranked) {
+      if (out.length >= SUGGESTIONS) break;
+      if (this.run(t, { ...options, limit: 1 }, false).total > 0) out.push(t);
+    }
+    return out;
+  }
+
+  /**
+   * The best `limit` matches, in order. A multi-word query re-ranks the best RERANK by the
+   * query as written: 应急管理 ahead of a clause with 应急 … 管理 apart.
+   */
+  private best(found: Matches, limit: number, parsed: ParsedQuery): Array<{ id: number; score: number }> {
+    const rerank = parsed.words.length > 1;
+    const k = rerank ? Math.max(limit, RERANK) : limit;
+    let top = topK(found, k);
+    // Only when a bare heading made the top: scale headings down and choose again (a pass
+    // over every match costs ~0.1 ms for the 14,000 of 交通 at 1,000 documents).
+    if (top.some((r) => this.isHeading(r.id))) top = topK(this.headingsLast(found), k);
+    if (!rerank) return top;
+    const asWritten = displayForm(normalizeText(parsed.raw)).replace(/[\s"“”「」『』]/g, '');
+    this.prefetch(top.map((r) => r.id));
+    for (const r of top) if (this.has(r.id, asWritten)) r.score *= 1.5;
+    return top.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit);
+  }
+
+  /**
+   * Bare headings (一、压实养护管理责任) after every clause: their BM25 is high only because
+   * they are short. Scaled rather than dropped, so a word found in a heading alone is found.
+   */
+  private headingsLast(found: Matches): Matches {
+    let scores: number[] | null = null;
+    for (let i = 0; i < found.ids.length; i++) {
+      if (!this.isHeading(found.ids[i])) continue;
+      scores ??= Array.from(found.scores);
+      scores[i] *= HEADING_WEIGHT;
+    }
+    return scores ? { ...found, ids: found.ids, scores } : found;
+  }
+
+  /**
+   * A word the index has as a term wherever it occurs: a dictionary word at build time
+   * (user words added to the process dictionary since, e.g. by another index, are not).
+   */
+  protected isIndexTerm(word: string): boolean {
+    return this.tokenizer.inDictionary(word) && (!this.tokenizer.isUserWord(word) || this.hasUserWord(word));
+  }
+
+  protected normalizedText(id: number): string {
+    let text = this.normalized.get(id);
+    if (text === undefined) {
+      const u = this.unit(id);
+      // ≦ as ≤ on both sides: indicator rows show ≤, a query or a paragraph may have ≦
+      text = displayForm(u.simplified ?? normalizeForMatch(u.text));
+      this.normalized.set(id, text);
+    }
+    return text;
+  }
+
+  private namesOf(doc: string): UnitNames {
+    let names = this.unitNames.get(doc);
+    if (!names) {
+      names = new UnitNames(this.departmentsOf(doc), this.tokenizer.normalize);
+      this.unitNames.set(doc, names);
+    }
+    return names;
+  }
+
+  private spansOf(id: number): Array<[number, number]> {
+    let spans = this.spans.get(id);
+    if (spans === undefined) {
+      spans = this.namesOf(this.docOf(id)).spans(this.normalizedText(id));
+      this.spans.set(id, spans);
+    }
+    return spans;
+  }
+
+  /**
+   * True when the unit has `word` somewhere other than inside a unit name (see unit-names.ts),
+   * and a number in it whole (5% not in 95%).
+   */
+  private has(id: number, word: string): boolean {
+    const text = this.normalizedText(id);
+    if (!text.includes(word)) return false;
+    const names = this.namesOf(this.docOf(id));
+    if (!EDGE_DIGIT.test(word)) return names.has(text, this.spansOf(id), word);
+    for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+      if (wholeNumber(text, i, i + word.length) && names.counts(this.spansOf(id), i, i + word.length, word)) return true;
+    }
+    return false;
+  }
+
+  protected contains(id: number, words: string[]): boolean {
+    return words.every((w) => this.has(id, w));
+  }
+
+  /**
+   * Units in scope whose text has every word, for queries without a dictionary word:
+   * scored by occurrences (at most 5 a word, ×3 in the title), shorter units first on ties.
+   */
+  private scan(words: string[], scope: Scope): Matches {
+    const ids: number[] = [];
+    const scores: number[] = [];
+    for (const id of this.candidates(scope, words)) {
+      if (!scope.test(id)) continue;
+      if (!this.contains(id, words)) continue;
+      const text = this.normalizedText(id);
+      const title = normalizeForMatch(this.unit(id).title);
+      let score = 0;
+      for (const w of words) score += Math.min(5, countOf(text, w)) * (title.includes(w) ? 3 : 1);
+      ids.push(id);
+      scores.push(score / (1 + text.length / 500));
+    }
+    return { ids, scores };
+  }
+
+  /**
+   * The filters of a search as a test on unit ids. Web-page clutter passes only when `kind` asks
+   * for it (or `withWeb` is set: to count what the default left out).
+   */
+  private scopeFilter(options: SearchOptions): Scope {
+    // an id, or the unique prefix of one, as the other commands take it
+    const known = options.doc === undefined ? [] : this.documentIds();
+    const docIds = toList(options.doc)?.map((id) => {
+      if (known.includes(id)) return id;
+      const prefixed = known.filter((k) => id !== '' && k.startsWith(id));
+      if (prefixed.length === 1) return prefixed[0];
+      const shown = (list: string[]) => `${list.slice(0, 5).join(', ')}${list.length > 5 ? ', …' : ''}`;
+      if (prefixed.length > 1) throw new UserError(`--doc: "${id}" begins several document ids: ${shown(prefixed)}`);
+      throw new UserError(`--doc: no document "${id}" in the index (have: ${shown(known)})`);
+    });
+    const kinds = toList(options.kind);
+    for (const k of kinds ?? []) {
+      if (!UNIT_KINDS.includes(k)) throw new UserError(`--kind: unknown kind "${k}" (one of ${UNIT_KINDS.join(', ')})`);
+    }
+    if (options.role && options.role !== 'lead' && options.role !== 'responsible') {
+      throw new UserError(`--role: must be lead or responsible, got "${String(options.role)}"`);
+    }
+    if (options.role && options.dept === undefined) throw new UserError('--role: give --dept too (whose role?)');
+    const departments = options.dept !== undefined ? this.resolveDepartment(options.dept, docIds) : [];
+    const deptOf = new Map(departments.map((d) => [d.doc, d.name]));
+    const docSet = docIds ? new Set(docIds) : null;
+    const kindSet = kinds ? new Set(kinds) : null;
+    const role = options.role;
+    const web = kindSet?.has('web') ?? false;
+    const test = (id: number, withWeb = false) => {
+      if (docSet && !docSet.has(this.docOf(id))) return false;
+      if (!kindSet && !withWeb && !options.dept) {
+        if (this.unit(id).kind === 'web') return false;
+        return true;
+      }
+      const u = this.unit(id);
+      if (kindSet ? !kindSet.has(u.kind) : u.kind === 'web' && !withWeb) return false;
+      if (options.dept) {
+        const name = deptOf.get(u.doc);
+        if (name === undefined) return false;
+        const lead = u.lead.includes(name);
+        const resp = u.responsible.includes(name);
+        if (role === 'lead' ? !lead : role === 'responsible' ? !resp : !lead && !resp) return false;
+      }
+      return true;
+    };
+    return {
+      test,
+      narrows: Boolean(docSet || kindSet || options.dept),
+      web,
+      departments: options.dept !== undefined ? departments : undefined,
+      docs: docIds,
+      kinds,
+      role,
+    };
+  }
+
+  private hit(r: { id: number; score: number }, parsed: ParsedQuery, snippetOptions?: SnippetOptions): SearchHit {
+    const id = r.id;
+    const u = this.unit(id);
+    const normalized = this.normalizedText(id);
+    // A phrase is marked whole, its parts alone are not (小区 in "老旧小区" is no match).
+    const marks = [...parsed.phrases, ...parsed.loose];
+    // Offsets must line up with the original: fall back when simplification changed lengths.
+    const aligned = normalized.length === u.text.length ? normalized : displayForm(normalizeForMatch(u.text));
+    const names = this.namesOf(u.doc);
+    const spans = aligned === normalized ? this.spansOf(id) : names.spans(aligned);
+    // Single characters of a longer query (级 of ５Ａ級) only where they touch its other words.
+    const joinOnly = new Set(marks.some((w) => w.length > 1) ? marks.filter((w) => w.length === 1) : []);
+    const rules = { counts: (s: number, e: number, w: string) => wholeNumber(aligned, s, e) && names.counts(spans, s, e, w), joinOnly };
+    return {
+      id: u.id,
+      doc: u.doc,
+      kind: u.kind,
+      number: u.number,
+      ...(u.label ? { label: u.label } : {}),
+      title: u.title || openingWords(u.text),
+      section: u.section,
+      score: Math.round(r.score * 1000) / 1000,
+      snippet: makeSnippet(u.text, aligned, marks, snippetOptions, rules),
+      lead: u.lead,
+      responsible: u.responsible,
+      ...(u.deadline ? { deadline: u.deadline } : {}),
+      line: u.line,
+    };
+  }
+}
+
+/** The k best matches, best first (ties by unit order), without sorting them all. */
+export function topK(found: Matches, k: number): Array<{ id: number; score: number }> {
+  const n = found.ids.length;
+  const all = (): Array<{ id: number; score: number }> => {
+    const out: Array<{ id: number; score: number }> = [];
+    for (let i = 0; i < n; i++) out.push({ id: found.ids[i], score: found.scores[i] });
+    return out;
+  };
+  if (n <= k * 4) return all().sort((a, b) => b.score - a.score || a.id - b.id).slice(0, k);
+  // The k-th best score, from a sorted copy of the scores (a native numeric sort).
+  const sorted = Float64Array.from(found.scores).sort();
+  const cut = sorted[n - k];
+  const out: Array<{ id: number; score: number }> = [];
+  for (let i = 0; i < n; i++) if (found.scores[i] >= cut) out.push({ id: found.ids[i], score: found.scores[i] });
+  return out.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, k);
+}
+
+/** Same length, one character different. */
+export function oneCharApart(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length && diff < 2; i++) if (a[i] !== b[i]) diff++;
+  return diff === 1;
+}
+
+function countOf(text: string, word: string): number {
+  let n = 0;
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + word.length)) n++;
+  return n;
+}
+
+function toList<T>(v: T | T[] | undefined): T[] | undefined {
+  if (v === undefined) return undefined;
+  return Array.isArray(v) ? v : [v];
+}
