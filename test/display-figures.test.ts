@@ -5,7 +5,7 @@ import type { PolicyDocument } from '../src/model/types.js';
 import { buildSheet } from '../src/report/sheet-data.js';
 import { renderSheet } from '../src/report/sheet.js';
 import { documentUnits } from '../src/search/units.js';
-import { SearchIndex } from '../src/search/search-index.js';
+import { buildSearchIndex } from '../src/search/store.js';
 import { comparePlans } from '../src/compare/compare.js';
 import { formatMarkdown, formatTerminal, indicatorValues } from '../src/compare/format.js';
 import { renderComparisonPdf } from '../src/compare/pdf.js';
@@ -113,7 +113,7 @@ describe('search: indicator rows read as shown elsewhere, found as typed', () =>
   });
 
   it('a query typed with ≦ or [ ] still finds the row', () => {
-    const index = SearchIndex.build([wuxi, outline]);
+    const index = buildSearchIndex([wuxi, outline]);
     const row = (q: string) => index.search(q).hits.find((h) => h.kind === 'indicator');
     expect(row('失业率 ≦5.5')?.title).toContain('城镇调查失业率');
     expect(row('≦5.5')?.title).toContain('城镇调查失业率');

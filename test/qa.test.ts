@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { ingestFile, ingestText } from '../src/ingest.js';
 import { resolveDepartment } from '../src/model/departments.js';
-import { SearchIndex } from '../src/search/search-index.js';
+import { buildSearchIndex } from '../src/search/store.js';
 
 /**
  * Documents written for QA in shapes the other fixtures lack; expectations come from
@@ -318,7 +318,7 @@ describe('QA documents, fifth round', () => {
     expect(doc.paragraphs.filter((p) => p.kind === 'box').map((p) => p.text)).toContain('01 雁平新能源电池产业园：建设年产20GWh动力电池生产基地，总投资150亿元。');
     expect(doc.targets).toContainEqual(expect.objectContaining({ value: 150, unit: '亿元' }));
     expect(doc.paragraphs.filter((p) => p.task === doc.tasks[9].number)).toHaveLength(1);
-    const hits = SearchIndex.build([doc]).search('海绵城市').hits;
+    const hits = buildSearchIndex([doc]).search('海绵城市').hits;
     expect(hits.length).toBeGreaterThan(0);
     for (const h of hits) expect(h.snippet.text).not.toContain('规划纲要');
   });

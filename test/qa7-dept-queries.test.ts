@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { policy } from './helpers/cli.js';
 import { ingestFile } from '../src/ingest.js';
-import { SearchIndex } from '../src/search/search-index.js';
+import { buildSearchIndex } from '../src/search/store.js';
 
 /**
  * QA7 part B, item 4: a query for 财政局 means 县财政局 and also 县财政局（县国资中心）, the unit
@@ -34,7 +34,7 @@ describe('a department query and the units carrying its name with a second one',
   });
 
   it('search --dept 财政局 filters to both units', async () => {
-    const index = SearchIndex.build([await ingestFile(fixture)]);
+    const index = buildSearchIndex([await ingestFile(fixture)]);
     expect(index.resolveDepartment('财政局').map((d) => d.name)).toEqual(['县财政局', '县财政局（县国资中心）']);
     const result = index.search('国企改革', { dept: '财政局' });
     expect(result.hits.map((h) => [h.kind, h.number, h.title])).toContainEqual(['task', '14', '深化国资国企改革']);

@@ -14,7 +14,8 @@ import { ingestFile, ingestText } from '../src/ingest.js';
 import type { PolicyDocument } from '../src/model/types.js';
 import { comparePlans, type Comparison } from '../src/compare/compare.js';
 import { displayWidth, formatMarkdown, formatTerminal } from '../src/compare/format.js';
-import { SearchIndex } from '../src/search/search-index.js';
+import type { SearchEngine } from '../src/search/search-index.js';
+import { buildSearchIndex } from '../src/search/store.js';
 import { formatText } from '../src/cli/commands/search.js';
 import { runInProcess } from './helpers/cli.js';
 
@@ -26,7 +27,7 @@ const WUXI = path.join(ROOT, 'corpus/wuxi-urbanization-plan-2021-2035.txt');
 
 let c: Comparison;
 let web: PolicyDocument;
-let index: SearchIndex;
+let index: SearchEngine;
 
 let dataDir: string;
 
@@ -34,7 +35,7 @@ beforeAll(async () => {
   const [county, city, wuxi] = await Promise.all([ingestFile(COUNTY), ingestFile(CITY), ingestFile(WUXI)]);
   web = await ingestFile(WEB);
   c = comparePlans(county, city);
-  index = SearchIndex.build([web, city, wuxi]);
+  index = buildSearchIndex([web, city, wuxi]);
   // a data folder with the web copy, for the CLI
   dataDir = await mkdtemp(path.join(tmpdir(), 'qa8-cli-'));
   await saveDocument(dataDir, web);
@@ -169,11 +170,11 @@ describe('search: marks in text that has 【】 of its own', () => {
 
   it('a 【责任单位】 clause line keeps its brackets readable', async () => {
     const lanxi = await ingestFile(path.join(ROOT, 'test/fixtures/qa8/lanxi-action-plan-2026.txt'));
-    const text = formatText(SearchIndex.build([lanxi]).search('责任单位', { limit: 3 }), false);
+    const text = formatText(buildSearchIndex([lanxi]).search('责任单位', { limit: 3 }), false);
     expect(text).toContain('【〖责任单位〗】');
     expect(text).not.toMatch(/【【|】】/);
     // without brackets of its own a snippet keeps the documented 【】 marks
-    expect(formatText(SearchIndex.build([web]).search('快递'), false)).toContain('【快递】');
+    expect(formatText(buildSearchIndex([web]).search('快递'), false)).toContain('【快递】');
   });
 });
 
@@ -194,7 +195,7 @@ describe('search: numbers in a query match whole numbers', () => {
         fileName: `plan-${target.replace(/\W/g, '')}.txt`,
       });
     const docs = ['95%', '5.5%', '15%', '5%以上', '50%'].map(text);
-    const idx = SearchIndex.build(docs);
+    const idx = buildSearchIndex(docs);
     const found = (q: string) => idx.search(q).hits.map((h) => h.snippet.text.match(/达到([^。]*)。/)?.[1]);
     expect(found('5%')).toEqual(['5%以上']);
     expect(found('5')).toEqual(['5%以上']);

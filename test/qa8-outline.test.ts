@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ingestFile, ingestText } from '../src/ingest.js';
-import { SearchIndex } from '../src/search/search-index.js';
+import { buildSearchIndex } from '../src/search/store.js';
 
 /**
  * QA8 part A faults of the outline (group heads 行动一：… between 二、 and 1.), task numbers
@@ -29,7 +29,7 @@ describe('QA8: group heads (行动一：…) as an outline level', () => {
     for (const t of doc.tasks) expect(t.text).not.toMatch(/行动[一二三四]：/);
     const head = doc.paragraphs.find((p) => p.text === '大宗消费扩容行动')!;
     expect(head).toMatchObject({ task: null, section: doc.sections.find((s) => s.label === '行动二：')!.id });
-    const hits = SearchIndex.build([doc]).search('大宗消费').hits;
+    const hits = buildSearchIndex([doc]).search('大宗消费').hits;
     expect(hits.some((h) => JSON.stringify(h).includes('培育夜间经济集聚区'))).toBe(false);
     // the numbering starts again in each 行动 on purpose
     expect(rules(doc)).not.toContain('numbering-gap');

@@ -11,7 +11,7 @@ import { formatText } from '../src/cli/commands/search.js';
 import { ingestFile } from '../src/index.js';
 import { saveDocument } from '../src/model/store.js';
 import type { PolicyDocument } from '../src/model/types.js';
-import type { SearchHit, SearchIndex } from '../src/search/search-index.js';
+import type { SearchHit, SearchEngine } from '../src/search/search-index.js';
 import { loadSearchIndex, writeSearchIndex } from '../src/search/store.js';
 import { normalizeText } from '../src/search/tokenizer.js';
 import { documentUnits } from '../src/search/units.js';
@@ -21,7 +21,7 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const WUXI = 'wuxi-urbanization-plan-2021-2035';
 const LONGXI = 'longxi-rural-revitalization-2024';
 let dataDir: string;
-let index: SearchIndex;
+let index: SearchEngine;
 const docs: PolicyDocument[] = [];
 
 beforeAll(async () => {

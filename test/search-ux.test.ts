@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { formatText } from '../src/cli/commands/search.js';
 import { ingestFile } from '../src/index.js';
 import type { PolicyDocument } from '../src/model/types.js';
-import { SearchIndex } from '../src/search/search-index.js';
+import type { SearchEngine } from '../src/search/search-index.js';
+import { buildSearchIndex } from '../src/search/store.js';
 import { documentUnits } from '../src/search/units.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -22,11 +23,11 @@ const FILES = [
   'test/fixtures/compare/yunchuan-urbanization-plan-2021-2035.txt', // 表1  … indicator table
 ];
 const docs: PolicyDocument[] = [];
-let index: SearchIndex;
+let index: SearchEngine;
 
 beforeAll(async () => {
   for (const f of FILES) docs.push(await ingestFile(path.join(ROOT, f)));
-  index = SearchIndex.build(docs);
+  index = buildSearchIndex(docs);
 });
 
 const marked = (h: { snippet: { text: string; highlights: Array<[number, number]> } }) =>

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFile, ingestText } from '../src/index.js';
 import { saveDocument } from '../src/model/store.js';
 import type { PolicyDocument } from '../src/model/types.js';
-import { SearchIndex, type SearchOptions, type SearchResult } from '../src/search/search-index.js';
-import { indexPath, loadSearchIndex, writeSearchIndex } from '../src/search/store.js';
+import { SearchIndex, type SearchEngine, type SearchOptions, type SearchResult } from '../src/search/search-index.js';
+import { folderEngine, indexPath, loadSearchIndex, storePath, writeSearchIndex } from '../src/search/store.js';
 import { getTokenizer, normalizeText } from '../src/search/tokenizer.js';
 import { documentUnits, type SearchUnit } from '../src/search/units.js';
 
@@ -21,7 +21,7 @@ const FILES = [
 ];
 
 let dataDir: string;
-let index: SearchIndex;
+let index: SearchEngine;
 const docs = new Map<string, PolicyDocument>();
 
 beforeAll(async () => {
@@ -244,7 +244,7 @@ describe('queries and filters', () => {
   });
 });
 
-describe('frequent-term postings', () => {
+describe('frequent-term postings (the in-memory engine)', () => {
   it('give the same matches and ranking as MiniSearch alone', () => {
     const all = [...docs.values()];
     const plain = SearchIndex.build(all); // small: no frequent terms
@@ -264,10 +264,15 @@ describe('frequent-term postings', () => {
 });
 
 describe('the saved index', () => {
-  it('is <data>/index.json and covers every document of the folder', async () => {
-    const json = JSON.parse(await readFile(indexPath(dataDir), 'utf8'));
-    expect(json.format).toBe('policy-search-index');
-    expect(json.documents.map((d: { id: string }) => d.id).sort()).toEqual([JIANGCHENG, LONGXI, WUXI]);
+  it('is <data>/policy.db (or <data>/index.json in memory) and covers every document of the folder', async () => {
+    if (folderEngine() === 'minisearch') {
+      const json = JSON.parse(await readFile(indexPath(dataDir), 'utf8'));
+      expect(json.format).toBe('policy-search-index');
+      expect(json.documents.map((d: { id: string }) => d.id).sort()).toEqual([JIANGCHENG, LONGXI, WUXI]);
+    } else {
+      expect((await readFile(storePath(dataDir))).subarray(0, 15).toString()).toBe('SQLite format 3');
+    }
+    expect(index.documents.map((d) => d.id).sort()).toEqual([JIANGCHENG, LONGXI, WUXI]);
   });
 
   it('is rebuilt from the model when a document was added after it', async () => {
@@ -298,13 +303,14 @@ describe('the saved index', () => {
     }
   });
 
-  it('a damaged index.json is rebuilt, not a crash', async () => {
+  it('a damaged index.json or policy.db is rebuilt, not a crash', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'policy-search-bad-'));
     try {
       await saveDocument(dir, docs.get(JIANGCHENG)!);
-      await writeFile(indexPath(dir), '{"format": "policy-search-index", "version": 1, "units": [');
+      const damaged = folderEngine() === 'minisearch' ? indexPath(dir) : storePath(dir);
+      await writeFile(damaged, '{"format": "policy-search-index", "version": 1, "units": [');
       const future = new Date(Date.now() + 5000);
-      await utimes(indexPath(dir), future, future);
+      await utimes(damaged, future, future);
       const reloaded = await loadSearchIndex(dir);
       expect(reloaded.search('养护').total).toBeGreaterThan(0);
     } finally {

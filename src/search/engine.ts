@@ -181,7 +181,7 @@ export abstract class SearchEngine {
   /** True for a user word (unit word) the index was built with. */
   protected abstract hasUserWord(word: string): boolean;
   /** Units with all (AND) or any (OR) of the terms, with BM25 scores, unsorted; `accept` (when given) must hold for each. */
-  protected abstract lookup(terms: string[], combine: 'AND' | 'OR', scope: Scope, accept?: (id: number) => boolean): Matches;
+  protected abstract lookup(terms: string[], combine: 'AND' | 'OR', scope: Scope, accept?: (id: number) => boolean, textChecks?: boolean): Matches;
   /** Ids of the units in scope that may have every word (a superset; kind `web` only when the scope asks for it). */
   protected abstract candidates(scope: Scope, words: string[]): Iterable<number>;
   /** Ids of the web units that may have every word. */
@@ -266,9 +266,9 @@ export abstract class SearchEngine {
     if (terms.length === 0) {
       found = this.scan(checked, scope);
     } else {
-      found = this.lookup(terms, 'AND', scope, acceptWith(checked));
+      found = this.lookup(terms, 'AND', scope, acceptWith(checked), checked.length > 0);
       if (found.ids.length === 0 && parsed.words.length > 1) {
-        found = this.lookup(terms, 'OR', scope, acceptWith(parsed.phrases));
+        found = this.lookup(terms, 'OR', scope, acceptWith(parsed.phrases), parsed.phrases.length > 0);
         matchedAll = false;
       }
     }

@@ -173,7 +173,7 @@ export class FrequentPostings {
   }
 }
 
-function bm25(tf: number, df: number, n: number, length: number, avgLength: number): number {
+export function bm25(tf: number, df: number, n: number, length: number, avgLength: number): number {
   const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
   return idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * length) / avgLength)));
 }

@@ -1,25 +1,68 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../model/errors.js';
-import { documentPath, listDocumentIds, loadDocuments } from '../model/store.js';
+import { DOCUMENT_FILE, documentPath, listDocumentIds, loadDocuments } from '../model/store.js';
 import type { PolicyDocument } from '../model/types.js';
-import { SearchIndex } from './search-index.js';
+import type { SearchEngine } from './engine.js';
+import { SearchIndex, type BuildOptions } from './search-index.js';
+import { SqliteStore } from './sqlite.js';
 
-/** The search index of a data folder: `<data>/index.json`, next to the document folders. */
+/**
+ * Where a data folder's search lives. The default is the embedded store, `<data>/policy.db`
+ * (SQLite with FTS5, kept up to date document by document by ingest); a PostgreSQL URL
+ * (`--db postgres://…` or POLICY_DB) puts the same tables on a server (postgres.ts). The
+ * in-memory MiniSearch index saved as `<data>/index.json` is kept for small ad-hoc indexes
+ * and as the benchmark's baseline: POLICY_SEARCH_ENGINE=minisearch selects it.
+ */
 export const INDEX_FILE = 'index.json';
+export const DB_FILE = 'policy.db';
+
+export type EngineName = 'sqlite' | 'minisearch';
+
+/** The engine of a data folder: sqlite unless POLICY_SEARCH_ENGINE=minisearch. */
+export function folderEngine(): EngineName {
+  return process.env.POLICY_SEARCH_ENGINE === 'minisearch' ? 'minisearch' : 'sqlite';
+}
 
 export function indexPath(dataDir: string): string {
   return path.join(dataDir, INDEX_FILE);
 }
 
+export function storePath(dataDir: string): string {
+  return path.join(dataDir, DB_FILE);
+}
+
 /**
- * Build the index of every document in the data folder and save it. Ingest calls this
- * after saving documents, so the index always covers the whole folder (not only the
- * documents of the last ingest, which are passed for the caller's convenience).
+ * An index of the given documents, not saved: MiniSearch in memory by default (small ad-hoc
+ * indexes), or a SQLite store in memory (`engine: 'sqlite'`, or POLICY_SEARCH_ENGINE=sqlite:
+ * how the search tests run on the store's engine).
  */
-export async function writeSearchIndex(dataDir: string, _docs?: PolicyDocument[]): Promise<string | null> {
-  const docs = await loadDocuments(dataDir);
-  return saveSearchIndex(dataDir, SearchIndex.build(docs));
+export function buildSearchIndex(docs: PolicyDocument[], options: BuildOptions & { engine?: EngineName } = {}): SearchEngine {
+  const engine = options.engine ?? (process.env.POLICY_SEARCH_ENGINE === 'sqlite' ? 'sqlite' : 'minisearch');
+  if (engine === 'minisearch') return SearchIndex.build(docs, options);
+  const store = SqliteStore.open(':memory:');
+  store.put(docs);
+  return store.searcher();
+}
+
+/**
+ * Bring the data folder's search up to date with its documents and return where it is:
+ * the store gets the documents it lacks (or whose source changed) and loses those no longer
+ * in the folder; `docs`, when given, are put first (they are what was just ingested).
+ */
+export async function writeSearchIndex(dataDir: string, docs?: PolicyDocument[]): Promise<string | null> {
+  if (folderEngine() === 'minisearch') {
+    return saveSearchIndex(dataDir, SearchIndex.build(await loadDocuments(dataDir)));
+  }
+  const store = openStore(dataDir);
+  try {
+    if (docs && docs.length > 0) store.put(docs);
+    await syncStore(store, dataDir);
+  } finally {
+    store.close();
+  }
+  return storePath(dataDir);
 }
 
 export async function saveSearchIndex(dataDir: string, index: SearchIndex): Promise<string> {
@@ -28,12 +71,92 @@ export async function saveSearchIndex(dataDir: string, index: SearchIndex): Prom
   return file;
 }
 
+/** The store of a data folder, opened for writing (a damaged file is made anew: it is rebuilt from the model). */
+export function openStore(dataDir: string): SqliteStore {
+  const file = storePath(dataDir);
+  try {
+    return SqliteStore.open(file);
+  } catch (error) {
+    if (!(error instanceof UserError) && !existsSync(file)) throw error;
+    for (const f of [file, `${file}-journal`, `${file}-wal`, `${file}-shm`]) rmQuiet(f);
+    return SqliteStore.open(file);
+  }
+}
+
+function rmQuiet(file: string): void {
+  void rm(file, { force: true }).catch(() => undefined);
+}
+
+/** Ids of the document folders (those with a document.json), without a stat of each. */
+async function folderIds(dataDir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dataDir, { withFileTypes: true });
+  } catch {
+    throw new UserError(`${dataDir}: data folder not found (run \`policy ingest <files…> --data ${dataDir}\` first)`);
+  }
+  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name);
+  const ids: string[] = [];
+  // a folder without document.json is not a document (e.g. output/sheets): checked only for folders
+  // the store does not know, by the caller
+  for (const d of dirs) ids.push(d);
+  return ids.sort();
+}
+
+/** Put the folder's documents the store lacks, remove those the folder lacks. */
+async function syncStore(store: SqliteStore, dataDir: string): Promise<void> {
+  const inStore = new Set(store.documentIds());
+  const folders = await folderIds(dataDir);
+  const missing: string[] = [];
+  for (const id of folders) if (!inStore.has(id) && existsSync(documentPath(dataDir, id))) missing.push(id);
+  const present = new Set(folders);
+  for (const id of inStore) if (!present.has(id) || !existsSync(documentPath(dataDir, id))) store.remove(id);
+  for (let i = 0; i < missing.length; i += 200) store.put(await loadDocuments(dataDir, missing.slice(i, i + 200)));
+}
+
 /**
- * Load the saved index. When it is missing, unreadable, of another version, or older than
- * the documents (edited or added since), rebuild it from the documents — the model, never
- * the source text — and save it.
+ * The search of a data folder. The store is opened read-only when it covers the folder's
+ * documents; when it is missing, damaged or lacks documents (added or removed by hand), it is
+ * brought up to date from the model first — never from the source text. With
+ * POLICY_SEARCH_ENGINE=minisearch: `<data>/index.json`, rebuilt when missing, damaged, of
+ * another version, or older than a document.json.
  */
-export async function loadSearchIndex(dataDir: string): Promise<SearchIndex> {
+export async function loadSearchIndex(dataDir: string): Promise<SearchEngine> {
+  if (folderEngine() === 'minisearch') return loadMiniSearchIndex(dataDir);
+  const folders = await folderIds(dataDir);
+  const file = storePath(dataDir);
+  if (existsSync(file)) {
+    try {
+      const store = SqliteStore.open(file, { readonly: true });
+      const ids = store.documentIds();
+      const known = new Set(ids);
+      // in step when every document folder is in the store and every stored id has its folder
+      const present = new Set(folders);
+      const extra = folders.filter((id) => !known.has(id) && existsSync(documentPath(dataDir, id)));
+      if (extra.length === 0 && ids.every((id) => present.has(id)) && ids.length > 0) return store.searcher();
+      store.close();
+    } catch {
+      // damaged or of another version: rebuilt below
+    }
+  }
+  const ids = folders.filter((id) => existsSync(documentPath(dataDir, id)));
+  if (ids.length === 0) {
+    throw new UserError(`${dataDir}: no ingested documents (run \`policy ingest <files…> --data ${dataDir}\` first)`);
+  }
+  let store: SqliteStore;
+  try {
+    store = openStore(dataDir);
+    await syncStore(store, dataDir);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    // A read-only data folder: search a store in memory all the same.
+    store = SqliteStore.open(':memory:');
+    store.put(await loadDocuments(dataDir, ids));
+  }
+  return store.searcher();
+}
+
+async function loadMiniSearchIndex(dataDir: string): Promise<SearchIndex> {
   const file = indexPath(dataDir);
   const ids = await listDocumentIds(dataDir);
   if (ids.length === 0) {
@@ -68,3 +191,5 @@ function parseIndex(raw: string, file: string): SearchIndex | null {
     return null;
   }
 }
+
+export { DOCUMENT_FILE };

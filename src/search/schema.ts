@@ -1,0 +1,126 @@
+import type { PolicyDocument } from '../model/types.js';
+import { sectionTrail, SECTION_SEPARATOR } from '../model/headings.js';
+
+/**
+ * The model's tables in the store (SQLite and PostgreSQL alike; docs/store.md). `document.json`
+ * stays the per-document contract: these tables are what queries need, keyed by the
+ * document's number `doc` (documents.num). Types are kept to TEXT, INTEGER and REAL so
+ * one DDL serves both databases.
+ */
+export const STORE_VERSION = 1;
+
+export const SCHEMA_TABLES = `
+CREATE TABLE IF NOT EXISTS documents(
+  num INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT, notice_title TEXT, doc_type TEXT, issuer TEXT,
+  doc_number TEXT, date TEXT, period_start INTEGER, period_end INTEGER, source_path TEXT, format TEXT,
+  encoding TEXT, bytes INTEGER, sha256 TEXT, schema TEXT, text_chars INTEGER, departments TEXT);
+CREATE TABLE IF NOT EXISTS tasks(
+  doc INTEGER NOT NULL, number TEXT NOT NULL, label TEXT, title TEXT, section TEXT, deadline TEXT, line INTEGER,
+  PRIMARY KEY(doc, number));
+CREATE TABLE IF NOT EXISTS assignments(
+  doc INTEGER NOT NULL, task TEXT NOT NULL, unit TEXT NOT NULL, role TEXT NOT NULL, label TEXT, raw TEXT);
+CREATE INDEX IF NOT EXISTS assignments_unit ON assignments(unit);
+CREATE INDEX IF NOT EXISTS assignments_doc ON assignments(doc);
+CREATE TABLE IF NOT EXISTS departments(
+  doc INTEGER NOT NULL, name TEXT NOT NULL, kind TEXT, lead_tasks INTEGER, responsible_tasks INTEGER, mentions INTEGER,
+  PRIMARY KEY(doc, name));
+CREATE TABLE IF NOT EXISTS department_aliases(doc INTEGER NOT NULL, name TEXT NOT NULL, alias TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS department_aliases_alias ON department_aliases(alias);
+CREATE INDEX IF NOT EXISTS department_aliases_doc ON department_aliases(doc);
+CREATE TABLE IF NOT EXISTS indicators(
+  doc INTEGER NOT NULL, number TEXT NOT NULL, name TEXT, unit TEXT, category TEXT, baseline_year INTEGER,
+  baseline_raw TEXT, baseline_value REAL, target_year INTEGER, target_raw TEXT, target_value REAL,
+  target_comparator TEXT, attribute TEXT, line INTEGER);
+CREATE INDEX IF NOT EXISTS indicators_doc ON indicators(doc);
+CREATE TABLE IF NOT EXISTS targets(
+  doc INTEGER NOT NULL, metric TEXT, value REAL, unit TEXT, comparator TEXT, upper REAL, year INTEGER,
+  sentence TEXT, section TEXT, task TEXT, line INTEGER);
+CREATE INDEX IF NOT EXISTS targets_doc ON targets(doc);
+`;
+
+type Row = Record<string, string | number | null>;
+
+/** The rows of one document for each model table (column names as in SCHEMA_TABLES). */
+export function modelRows(doc: PolicyDocument, num: number): Record<string, Row[]> {
+  const sections = new Map(doc.sections.map((s) => [s.id, s]));
+  const trail = (id: string | null) => sectionTrail(id, sections).join(SECTION_SEPARATOR);
+  const chars = doc.paragraphs.reduce((n, p) => n + p.text.length, 0);
+  return {
+    documents: [
+      {
+        num,
+        id: doc.id,
+        title: doc.title,
+        notice_title: doc.noticeTitle,
+        doc_type: doc.docType,
+        issuer: doc.issuer,
+        doc_number: doc.docNumber,
+        date: doc.date,
+        period_start: doc.period?.start ?? null,
+        period_end: doc.period?.end ?? null,
+        source_path: doc.source.path,
+        format: doc.source.format,
+        encoding: doc.source.encoding,
+        bytes: doc.source.bytes,
+        sha256: doc.source.sha256,
+        schema: String(doc.schemaVersion),
+        text_chars: chars,
+      },
+    ],
+    tasks: doc.tasks.map((t) => ({
+      doc: num,
+      number: t.number,
+      label: t.label,
+      title: t.title,
+      section: trail(t.section),
+      deadline: t.deadline ?? null,
+      line: t.position.start.line,
+    })),
+    assignments: doc.tasks.flatMap((t) =>
+      t.assignments.map((a) => ({ doc: num, task: t.number, unit: a.name, role: a.role, label: a.label, raw: a.raw })),
+    ),
+    departments: dedupe(doc.departments, (d) => d.name).map((d) => ({
+      doc: num,
+      name: d.name,
+      kind: d.kind,
+      lead_tasks: d.lead.length,
+      responsible_tasks: d.responsible.length,
+      mentions: d.mentions.length,
+    })),
+    department_aliases: doc.departments.flatMap((d) => d.aliases.map((alias) => ({ doc: num, name: d.name, alias }))),
+    indicators: doc.indicators.map((i) => ({
+      doc: num,
+      number: i.number,
+      name: i.name,
+      unit: i.unit,
+      category: i.category,
+      baseline_year: i.baseline?.year ?? null,
+      baseline_raw: i.baseline?.raw ?? null,
+      baseline_value: i.baseline?.value ?? null,
+      target_year: i.target?.year ?? null,
+      target_raw: i.target?.raw ?? null,
+      target_value: i.target?.value ?? null,
+      target_comparator: i.target?.comparator ?? null,
+      attribute: i.attribute,
+      line: i.position.start.line,
+    })),
+    targets: doc.targets.map((t) => ({
+      doc: num,
+      metric: t.metric,
+      value: t.value,
+      unit: t.unit,
+      comparator: t.comparator,
+      upper: t.upper,
+      year: t.year,
+      sentence: t.sentence,
+      section: trail(t.section),
+      task: t.task,
+      line: t.position.start.line,
+    })),
+  };
+}
+
+function dedupe<T>(list: T[], key: (t: T) => string): T[] {
+  const seen = new Set<string>();
+  return list.filter((t) => !seen.has(key(t)) && (seen.add(key(t)), true));
+}

@@ -1,0 +1,697 @@
+import { createRequire } from 'node:module';
+import { UserError } from '../model/errors.js';
+import { normalizeForMatch } from '../model/normalize.js';
+import type { PolicyDocument } from '../model/types.js';
+import { SearchEngine, type IndexedDocument, type Matches, type Scope, type StoredUnit } from './engine.js';
+import { getTokenizer, normalizeText, type Tokenizer } from './tokenizer.js';
+import { UnitNames, unitWords } from './unit-names.js';
+import { documentUnits, searchDepartments, type SearchDepartment, type UnitKind } from './units.js';
+import { modelRows, SCHEMA_TABLES, STORE_VERSION } from './schema.js';
+import { bm25 } from './postings.js';
+
+/**
+ * The embedded store: one SQLite file (<data>/policy.db) through `libsql` (synchronous,
+ * prebuilt, FTS5 compiled in). It holds the model's tables (schema.ts) and the search units
+ * with a contentless FTS5 index of their jieba terms — the same terms the in-memory index
+ * has (full mode, unit names kept whole) — so the text is stored once, in `units`.
+ *
+ * Unit ids (FTS5 rowids) are `document number × 2^20 + unit index × 2 + heading flag`: the
+ * document of a match and whether it is a bare heading are read off the id, without a join.
+ */
+
+// libsql is CommonJS; require keeps opening synchronous and cheap.
+const require = createRequire(import.meta.url);
+type Database = import('libsql').Database;
+type Statement = import('libsql').Statement;
+function openDatabase(file: string, readonly: boolean): Database {
+  const Ctor = require('libsql') as new (file: string, options?: { readonly?: boolean; fileMustExist?: boolean }) => Database;
+  return new Ctor(file, readonly ? { readonly: true, fileMustExist: true } : {});
+}
+
+const DOC_SHIFT = 2 ** 20;
+/** A query whose matches exceed this many ranks this many of them (the most recently ingested): see docs/store.md. */
+export const CANDIDATES = 4000;
+/** The best this many by FTS5's bm25 are scored by the search's own BM25 rule (see `rescored`). */
+const RESCORE = 200;
+const FIELD_BOOST = { title: 2, text: 1 };
+
+const CREATE = `
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+${SCHEMA_TABLES}
+CREATE TABLE IF NOT EXISTS units(
+  rowid INTEGER PRIMARY KEY, doc INTEGER NOT NULL, uid TEXT NOT NULL, kind TEXT NOT NULL, number TEXT, label TEXT,
+  title TEXT NOT NULL, text TEXT NOT NULL, simplified TEXT, section TEXT NOT NULL, lead TEXT NOT NULL,
+  responsible TEXT NOT NULL, deadline TEXT, line INTEGER NOT NULL, title_len INTEGER NOT NULL, text_len INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS units_web ON units(kind) WHERE kind = 'web';
+CREATE TABLE IF NOT EXISTS user_words(word TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY(word, doc)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS user_words_doc ON user_words(doc);
+CREATE TABLE IF NOT EXISTS terms(term TEXT PRIMARY KEY, units INTEGER NOT NULL) WITHOUT ROWID;
+CREATE VIRTUAL TABLE IF NOT EXISTS units_fts USING fts5(title, text, meta, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE IF NOT EXISTS units_vocab USING fts5vocab(units_fts, col);
+`;
+
+/** One token of the `meta` column for a filter value: letters and digits only (FTS5 splits on the rest). */
+function metaToken(prefix: string, value: string): string {
+  return prefix + normalizeText(value).replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** A term as an FTS5 string (quoted: no operator, no column name). */
+function quote(term: string): string {
+  return `"${term.replace(/"/g, '""')}"`;
+}
+
+export interface PutResult {
+  added: string[];
+  replaced: string[];
+  /** Documents whose source (sha256) and model are what the store has already. */
+  unchanged: string[];
+}
+
+export class SqliteStore {
+  readonly file: string;
+  readonly db: Database;
+  private readonly readonly: boolean;
+  private wordsLoaded = false;
+  private readonly stmts = new Map<string, Statement>();
+
+  private constructor(file: string, db: Database, readonly: boolean) {
+    this.file = file;
+    this.db = db;
+    this.readonly = readonly;
+  }
+
+  /** Open (and create, unless `readonly`) the store in `file` (`:memory:` for a store in memory). */
+  static open(file: string, options: { readonly?: boolean } = {}): SqliteStore {
+    let db: Database;
+    try {
+      db = openDatabase(file, options.readonly ?? false);
+    } catch (error) {
+      throw new UserError(`${file}: cannot open the store (${(error as Error).message})`);
+    }
+    const store = new SqliteStore(file, db, options.readonly ?? false);
+    if (!options.readonly) {
+
+      db.exec(CREATE);
+      const version = store.get<[string]>('SELECT value FROM meta WHERE key = ?', 'version')?.[0];
+      if (version === undefined) store.run('INSERT INTO meta(key, value) VALUES (?, ?)', 'version', String(STORE_VERSION));
+      else if (version !== String(STORE_VERSION)) throw new UserError(`${file}: store version ${version}, expected ${STORE_VERSION} (delete it and ingest again)`);
+    } else {
+      const version = store.tryGet<[string]>('SELECT value FROM meta WHERE key = ?', 'version')?.[0];
+      if (version !== String(STORE_VERSION)) throw new UserError(`${file}: not a policy store of version ${STORE_VERSION} (ingest again)`);
+    }
+    return store;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  // --- small helpers ----------------------------------------------------------------------
+
+  prepared(sql: string): Statement {
+    let s = this.stmts.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      s.raw(true);
+      this.stmts.set(sql, s);
+    }
+    return s;
+  }
+
+  all<T extends unknown[]>(sql: string, ...params: unknown[]): T[] {
+    return this.prepared(sql).all(...params) as T[];
+  }
+
+  get<T extends unknown[]>(sql: string, ...params: unknown[]): T | undefined {
+    return this.prepared(sql).get(...params) as T | undefined;
+  }
+
+  private tryGet<T extends unknown[]>(sql: string, ...params: unknown[]): T | undefined {
+    try {
+      return this.get<T>(sql, ...params);
+    } catch {
+      return undefined;
+    }
+  }
+
+  run(sql: string, ...params: unknown[]): void {
+    const s = this.db.prepare(sql);
+    s.run(...params);
+  }
+
+  private transaction<T>(fn: () => T): T {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const out = fn();
+      this.db.exec('COMMIT');
+      return out;
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  // --- documents ----------------------------------------------------------------------------
+
+  /** Ids of the stored documents, sorted. */
+  documentIds(): string[] {
+    return this.all<[string]>('SELECT id FROM documents ORDER BY id').map((r) => r[0]);
+  }
+
+  /** The sha256 of a stored document's source, or null. */
+  sha256Of(id: string): string | null {
+    return this.get<[string]>('SELECT sha256 FROM documents WHERE id = ?', id)?.[0] ?? null;
+  }
+
+  /** Load every user word of the store into the tokenizer (once): terms must be cut as the index was. */
+  private loadUserWords(tokenizer: Tokenizer): Set<string> {
+    const words = new Set(this.all<[string]>('SELECT DISTINCT word FROM user_words').map((r) => r[0]));
+    if (!this.wordsLoaded) {
+      tokenizer.addWords(words);
+      this.wordsLoaded = true;
+    }
+    return words;
+  }
+
+  /**
+   * Add or replace documents, each in its own transaction (a crash leaves the store at the last
+   * committed document). A document whose source sha256 and schema are unchanged is skipped
+   * unless `force`.
+   */
+  put(docs: PolicyDocument[], options: { force?: boolean } = {}): PutResult {
+    if (this.readonly) throw new UserError(`${this.file}: opened read-only`);
+    const result: PutResult = { added: [], replaced: [], unchanged: [] };
+    const tokenizer = getTokenizer();
+    const known = this.loadUserWords(tokenizer);
+    const before = new Set(this.all<[number]>('SELECT num FROM documents').map((r) => r[0]));
+    // Every document's unit words first, so each is cut with all of them (as a batch index is).
+    const fresh = new Set<string>();
+    for (const doc of docs) for (const w of unitWords(searchDepartments(doc))) if (!known.has(normalizeText(w))) fresh.add(w);
+    tokenizer.addWords(fresh);
+    for (const doc of docs) {
+      const old = this.get<[number, string, string]>('SELECT num, sha256, schema FROM documents WHERE id = ?', doc.id);
+      if (old && !options.force && old[1] === doc.source.sha256 && old[2] === String(doc.schemaVersion)) {
+        result.unchanged.push(doc.id);
+        continue;
+      }
+      this.transaction(() => {
+        if (old) this.deleteRows(old[0]);
+        this.insert(doc, old?.[0] ?? this.nextNumber(), tokenizer);
+      });
+      (old ? result.replaced : result.added).push(doc.id);
+    }
+    // Words that were not in the dictionary when older documents were indexed: their units that
+    // have such a word get it as a term now.
+    const late = [...fresh].map(normalizeText).filter((w) => tokenizer.isUserWord(w));
+    if (late.length > 0 && before.size > 0) this.transaction(() => this.reindexFor(late, before, tokenizer));
+    return result;
+  }
+
+  /** Remove a document; false when there is none with that id. */
+  remove(id: string): boolean {
+    if (this.readonly) throw new UserError(`${this.file}: opened read-only`);
+    const num = this.get<[number]>('SELECT num FROM documents WHERE id = ?', id)?.[0];
+    if (num === undefined) return false;
+    this.transaction(() => this.deleteRows(num));
+    return true;
+  }
+
+  /** Indexed units and their title and text terms, for BM25's averages. */
+  stats(): { units: number; title: number; text: number } {
+    const get = (k: string) => Number(this.get<[string]>('SELECT value FROM meta WHERE key = ?', k)?.[0] ?? 0);
+    return { units: get('units'), title: get('title_tokens'), text: get('text_tokens') };
+  }
+
+  private addCounts(units: number, title: number, text: number): void {
+    const s = this.stats();
+    const set = this.db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+    set.run('units', String(s.units + units));
+    set.run('title_tokens', String(s.title + title));
+    set.run('text_tokens', String(s.text + text));
+  }
+
+  private nextNumber(): number {
+    return (this.get<[number | null]>('SELECT max(num) FROM documents')?.[0] ?? 0) + 1;
+  }
+
+  private deleteRows(num: number): void {
+    const lo = num * DOC_SHIFT;
+    const hi = lo + DOC_SHIFT - 1;
+    // term counts (for suggestions) from the units as stored
+    const departments = JSON.parse(this.get<[string]>('SELECT departments FROM documents WHERE num = ?', num)?.[0] ?? '[]') as SearchDepartment[];
+    const names = new UnitNames(departments, normalizeText);
+    const tokenizer = getTokenizer();
+    const counts = new Map<string, number>();
+    for (const [title, text, simplified, kind] of this.all<[string, string, string | null, string]>(
+      'SELECT title, text, simplified, kind FROM units WHERE rowid BETWEEN ? AND ?',
+      lo,
+      hi,
+    )) {
+      if (kind === 'web') continue;
+      const terms = unitTerms(names, tokenizer, title, simplified ?? normalizeForMatch(text));
+      for (const t of new Set([...terms.title, ...terms.text])) counts.set(t, (counts.get(t) ?? 0) + 1);
+    }
+    const [n, tl, xl] = this.get<[number, number | null, number | null]>("SELECT count(*), sum(title_len), sum(text_len) FROM units WHERE rowid BETWEEN ? AND ? AND kind != 'web'", lo, hi)!;
+    this.addCounts(-n, -(tl ?? 0), -(xl ?? 0));
+    const dec = this.db.prepare('UPDATE terms SET units = units - ? WHERE term = ?');
+    for (const [t, n] of counts) dec.run(n, t);
+    this.run('DELETE FROM terms WHERE units <= 0');
+    this.run('DELETE FROM units_fts WHERE rowid BETWEEN ? AND ?', lo, hi);
+    this.run('DELETE FROM units WHERE rowid BETWEEN ? AND ?', lo, hi);
+    this.run('DELETE FROM user_words WHERE doc = ?', num);
+    for (const table of ['tasks', 'assignments', 'departments', 'department_aliases', 'indicators', 'targets']) this.run(`DELETE FROM ${table} WHERE doc = ?`, num);
+    this.run('DELETE FROM documents WHERE num = ?', num);
+  }
+
+  private insert(doc: PolicyDocument, num: number, tokenizer: Tokenizer): void {
+    const departments = searchDepartments(doc);
+    const names = new UnitNames(departments, tokenizer.normalize);
+    const units = documentUnits(doc);
+    const rows = modelRows(doc, num);
+    for (const [table, list] of Object.entries(rows)) {
+      if (list.length === 0) continue;
+      const cols = Object.keys(list[0]);
+      const s = this.db.prepare(`INSERT INTO ${table}(${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+      for (const row of list) s.run(...cols.map((c) => (row as Record<string, unknown>)[c]));
+    }
+    this.run('UPDATE documents SET departments = ? WHERE num = ?', JSON.stringify(departments), num);
+    const unitRow = this.db.prepare(
+      'INSERT INTO units(rowid, doc, uid, kind, number, label, title, text, simplified, section, lead, responsible, deadline, line, title_len, text_len) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const sums = [0, 0, 0];
+    const ftsRow = this.db.prepare('INSERT INTO units_fts(rowid, title, text, meta) VALUES (?, ?, ?, ?)');
+    const counts = new Map<string, number>();
+    units.forEach((u, i) => {
+      const rowid = num * DOC_SHIFT + i * 2 + (u.heading ? 1 : 0);
+      const folded = normalizeForMatch(u.text);
+      const simplified = tokenizer.normalize(u.text);
+      const uid = u.id.slice(doc.id.length + 1);
+      // web-page clutter is no part of the term index (scanned when asked for)
+      const terms = u.kind === 'web' ? { title: [], text: [] } : unitTerms(names, tokenizer, u.title, simplified);
+      unitRow.run(rowid, num, uid, u.kind, u.number, u.label ?? null, u.title, u.text, simplified === folded ? null : simplified, u.section, JSON.stringify(u.lead), JSON.stringify(u.responsible), u.deadline ?? null, u.line, terms.title.length, terms.text.length);
+      if (u.kind === 'web') return;
+      sums[0]++;
+      sums[1] += terms.title.length;
+      sums[2] += terms.text.length;
+      ftsRow.run(rowid, terms.title.join(' '), terms.text.join(' '), unitMeta(u.kind, u.lead, u.responsible));
+      for (const t of new Set([...terms.title, ...terms.text])) counts.set(t, (counts.get(t) ?? 0) + 1);
+    });
+    this.addCounts(sums[0], sums[1], sums[2]);
+    const inc = this.db.prepare('INSERT INTO terms(term, units) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET units = units + excluded.units');
+    for (const [t, n] of counts) inc.run(t, n);
+    const word = this.db.prepare('INSERT OR IGNORE INTO user_words(word, doc) VALUES (?, ?)');
+    for (const w of unitWords(departments)) word.run(normalizeText(w), num);
+  }
+
+  /** Re-index the units of older documents that have one of `words` (new dictionary words). */
+  private reindexFor(words: string[], docs: Set<number>, tokenizer: Tokenizer): void {
+    const seen = new Set<number>();
+    for (const w of words) {
+      const parts = tokenizer.allWords(w).filter((p) => p !== w);
+      if (parts.length === 0) continue; // no term inside to find it by (a two-character name)
+      const query = `{title text} : (${[...new Set(parts)].map(quote).join(' AND ')})`;
+      for (const [rowid] of this.all<[number]>('SELECT rowid FROM units_fts WHERE units_fts MATCH ?', query)) {
+        if (seen.has(rowid) || !docs.has(Math.floor(rowid / DOC_SHIFT))) continue;
+        seen.add(rowid);
+      }
+    }
+    const departmentsOf = new Map<number, UnitNames>();
+    for (const rowid of seen) {
+      const row = this.get<[number, string, string, string | null, string, string, string]>(
+        'SELECT doc, title, text, simplified, kind, lead, responsible FROM units WHERE rowid = ?',
+        rowid,
+      );
+      if (!row) continue;
+      const [num, title, text, simplified, kind, lead, responsible] = row;
+      const normalized = simplified ?? normalizeForMatch(text);
+      if (!words.some((w) => normalized.includes(w) || normalizeText(title).includes(w))) continue;
+      let names = departmentsOf.get(num);
+      if (!names) {
+        const deps = JSON.parse(this.get<[string]>('SELECT departments FROM documents WHERE num = ?', num)?.[0] ?? '[]') as SearchDepartment[];
+        names = new UnitNames(deps, normalizeText);
+        departmentsOf.set(num, names);
+      }
+      const terms = unitTerms(names, tokenizer, title, normalized);
+      this.run('UPDATE units SET title_len = ?, text_len = ? WHERE rowid = ?', terms.title.length, terms.text.length, rowid);
+      this.run('DELETE FROM units_fts WHERE rowid = ?', rowid);
+      this.run('INSERT INTO units_fts(rowid, title, text, meta) VALUES (?, ?, ?, ?)', rowid, terms.title.join(' '), terms.text.join(' '), unitMeta(kind as UnitKind, JSON.parse(lead), JSON.parse(responsible)));
+    }
+  }
+
+  /** The search over this store. */
+  searcher(): SqliteSearch {
+    return new SqliteSearch(this);
+  }
+
+  /** Bytes of the store on disk (the database file and its write-ahead log). */
+  static DOC_SHIFT = DOC_SHIFT;
+}
+
+/** A unit's index terms: every dictionary word, and inside a unit name only the words that name it. */
+function unitTerms(names: UnitNames, tokenizer: Tokenizer, title: string, normalizedText: string): { title: string[]; text: string[] } {
+  const allWords = (text: string) => tokenizer.allWords(text);
+  return { title: names.terms(tokenizer.normalize(title), allWords), text: names.terms(normalizedText, allWords) };
+}
+
+/** The filter tokens of a unit: its kind, its lead (l…) and responsible (r…) units. */
+function unitMeta(kind: UnitKind, lead: string[], responsible: string[]): string {
+  return [metaToken('k', kind), ...lead.map((n) => metaToken('l', n)), ...responsible.map((n) => metaToken('r', n))].join(' ');
+}
+
+/**
+ * The search over a SQLite store: postings in FTS5 (bm25 with the title boosted ×2),
+ * units read on demand. Filters go into the FTS5 query (kinds, departments as `meta` tokens;
+ * documents as rowid ranges) and are checked again on the units found.
+ */
+export class SqliteSearch extends SearchEngine {
+  private readonly store: SqliteStore;
+  private docsByNum: Map<number, string> | null = null;
+  private numById: Map<string, number> | null = null;
+  private readonly deps = new Map<string, SearchDepartment[]>();
+  private cache = new Map<number, StoredUnit>();
+  /** User words of the store that occur in the current query. */
+  private queryWords = new Set<string>();
+
+  constructor(store: SqliteStore) {
+    super(getTokenizer());
+    this.store = store;
+  }
+
+  private loadDocs(): void {
+    if (this.docsByNum) return;
+    this.docsByNum = new Map();
+    this.numById = new Map();
+    for (const [num, id] of this.store.all<[number, string]>('SELECT num, id FROM documents ORDER BY id')) {
+      this.docsByNum.set(num, id);
+      this.numById.set(id, num);
+    }
+  }
+
+  get documents(): IndexedDocument[] {
+    return this.store
+      .all<[string, string | null, string]>('SELECT id, title, departments FROM documents ORDER BY id')
+      .map(([id, title, deps]) => ({ id, title, departments: JSON.parse(deps) as SearchDepartment[] }));
+  }
+
+  get size(): number {
+    return this.store.get<[number]>('SELECT count(*) FROM units')?.[0] ?? 0;
+  }
+
+  protected documentIds(): string[] {
+    this.loadDocs();
+    return [...this.numById!.keys()];
+  }
+
+  protected departmentsOf(doc: string): SearchDepartment[] {
+    let d = this.deps.get(doc);
+    if (!d) {
+      d = JSON.parse(this.store.get<[string]>('SELECT departments FROM documents WHERE id = ?', doc)?.[0] ?? '[]') as SearchDepartment[];
+      this.deps.set(doc, d);
+    }
+    return d;
+  }
+
+  protected docOf(id: number): string {
+    this.loadDocs();
+    return this.docsByNum!.get(Math.floor(id / DOC_SHIFT)) ?? '';
+  }
+
+  protected isHeading(id: number): boolean {
+    return id % 2 === 1;
+  }
+
+  protected hasUserWord(word: string): boolean {
+    return this.queryWords.has(word);
+  }
+
+  /**
+   * The store's user words inside the query (only those can change how it is cut), loaded
+   * into the tokenizer: no need to load the words of every document for one query.
+   */
+  protected override beginQuery(query: string): void {
+    this.clearCaches();
+    this.cache = new Map();
+    this.lengths.clear();
+    this.stats = null;
+    const q = normalizeText(query).replace(/\s+/g, '');
+    const subs = new Set<string>();
+    for (let i = 0; i < q.length; i++) for (let j = i + 2; j <= Math.min(q.length, i + 40); j++) subs.add(q.slice(i, j));
+    const list = [...subs];
+    const found: string[] = [];
+    for (let i = 0; i < list.length; i += 500) {
+      const chunk = list.slice(i, i + 500);
+      for (const [w] of this.store.all<[string]>(`SELECT DISTINCT word FROM user_words WHERE word IN (${chunk.map(() => '?').join(',')})`, ...chunk)) found.push(w);
+    }
+    this.tokenizer.addWords(found);
+    this.queryWords = new Set(found);
+  }
+
+  protected override prefetch(ids: ArrayLike<number>): void {
+    const missing: number[] = [];
+    for (let i = 0; i < ids.length; i++) if (!this.cache.has(ids[i])) missing.push(ids[i]);
+    for (let i = 0; i < missing.length; i += 500) {
+      const chunk = missing.slice(i, i + 500);
+      this.readUnits(`rowid IN (${chunk.map(() => '?').join(',')})`, chunk);
+    }
+  }
+
+  private readUnits(where: string, params: unknown[]): number[] {
+    this.loadDocs();
+    const ids: number[] = [];
+    for (const r of this.store.all<[number, number, string, UnitKind, string | null, string | null, string, string, string | null, string, string, string, string | null, number, number, number]>(
+      `SELECT rowid, doc, uid, kind, number, label, title, text, simplified, section, lead, responsible, deadline, line, title_len, text_len FROM units WHERE ${where}`,
+      ...params,
+    )) {
+      const [rowid, num, uid, kind, number, label, title, text, simplified, section, lead, responsible, deadline, line, titleLen, textLen] = r;
+      this.lengths.set(rowid, [titleLen, textLen]);
+      const doc = this.docsByNum!.get(num) ?? '';
+      const u: StoredUnit = { id: `${doc}#${uid}`, doc, kind, number, title, text, section, lead: JSON.parse(lead), responsible: JSON.parse(responsible), line };
+      if (label) u.label = label;
+      if (deadline) u.deadline = deadline;
+      if (rowid % 2 === 1) u.heading = true;
+      if (simplified !== null) u.simplified = simplified;
+      this.cache.set(rowid, u);
+      ids.push(rowid);
+    }
+    return ids;
+  }
+
+  protected unit(id: number): StoredUnit {
+    let u = this.cache.get(id);
+    if (!u) {
+      this.readUnits('rowid = ?', [id]);
+      u = this.cache.get(id);
+      if (!u) throw new Error(`unit ${id} is not in the store`);
+    }
+    return u;
+  }
+
+  /** The FTS5 query of terms with the scope's kinds and departments, and the SQL of its document ranges. */
+  private ftsQuery(terms: string[], combine: 'AND' | 'OR', scope: Scope): { match: string; where: string; params: unknown[] } {
+    let match = `{title text} : (${terms.map(quote).join(` ${combine} `)})`;
+    if (scope.kinds) match += ` AND meta : (${scope.kinds.map((k) => quote(metaToken('k', k))).join(' OR ')})`;
+    if (scope.departments) {
+      const names = [...new Set(scope.departments.map((d) => d.name))];
+      const roles = scope.role === 'lead' ? ['l'] : scope.role === 'responsible' ? ['r'] : ['l', 'r'];
+      match += ` AND meta : (${names.flatMap((n) => roles.map((r) => quote(metaToken(r, n)))).join(' OR ')})`;
+    }
+    const params: unknown[] = [match];
+    let where = 'units_fts MATCH ?';
+    if (scope.docs) {
+      this.loadDocs();
+      const ranges = scope.docs.map((id) => this.numById!.get(id)).filter((n): n is number => n !== undefined);
+      where += ` AND (${ranges.map(() => 'rowid BETWEEN ? AND ?').join(' OR ') || '0'})`;
+      for (const n of ranges) params.push(n * DOC_SHIFT, n * DOC_SHIFT + DOC_SHIFT - 1);
+    }
+    return { match, where, params };
+  }
+
+  private bm25(): string {
+    return `bm25(units_fts, ${FIELD_BOOST.title}, ${FIELD_BOOST.text}, 0)`;
+  }
+
+  protected lookup(terms: string[], combine: 'AND' | 'OR', scope: Scope, accept?: (id: number) => boolean, textChecks = true): Matches {
+    // Kinds and documents are in the FTS5 query exactly; the departments' rule and text checks
+    // are checked on the units found (the meta tokens narrow, the names decide).
+    const exact = accept === undefined || (!scope.departments && !textChecks);
+    if (combine === 'AND') {
+      const q = this.ftsQuery(terms, 'AND', scope);
+      return this.ranked(q, terms, exact ? undefined : accept);
+    }
+    // OR: per term, as MiniSearch scores it: the sum of the terms' scores × how many the unit has
+    const sums = new Map<number, number>();
+    const counts = new Map<number, number>();
+    for (const t of terms) {
+      const m = this.ranked(this.ftsQuery([t], 'AND', scope), [t], exact ? undefined : accept);
+      for (let i = 0; i < m.ids.length; i++) {
+        sums.set(m.ids[i], (sums.get(m.ids[i]) ?? 0) + m.scores[i]);
+        counts.set(m.ids[i], (counts.get(m.ids[i]) ?? 0) + 1);
+      }
+    }
+    const ids = [...sums.keys()];
+    // per term, each score is the term's weight (× 1 term): the sum × how many terms the unit has
+    const out: Matches = { ids, scores: ids.map((id) => sums.get(id)! * counts.get(id)!) };
+    if (exact) {
+      const all = this.ftsQuery(terms, 'OR', scope);
+      const [total, documents] = this.store.get<[number, number]>(`SELECT count(*), count(DISTINCT rowid >> 20) FROM units_fts WHERE ${all.where}`, ...all.params)!;
+      if (total > ids.length) return { ...out, total, documents };
+    }
+    return out;
+  }
+
+  /**
+   * Matches of an FTS5 query with bm25 scores (× `factor`). Without `accept`, more than
+   * CANDIDATES matches are counted and only the most recent CANDIDATES ranked: bm25 is computed
+   * for every row returned, and a word in a fifth of 800,000 units would take ~0.2 s.
+   */
+  private ranked(q: { where: string; params: unknown[] }, terms: string[], accept?: (id: number) => boolean): Matches {
+    const select = `SELECT rowid, ${this.bm25()} FROM units_fts WHERE ${q.where}`;
+    if (accept) {
+      const rows = this.store.all<[number, number]>(select, ...q.params);
+      this.prefetch(rows.map((r) => r[0]));
+      return this.rescored(rows.filter((r) => accept(r[0])), terms);
+    }
+    const [total, documents] = this.store.get<[number, number]>(`SELECT count(*), count(DISTINCT rowid >> 20) FROM units_fts WHERE ${q.where}`, ...q.params)!;
+    if (total <= CANDIDATES) return this.rescored(this.store.all<[number, number]>(select, ...q.params), terms);
+    const rows = this.store.all<[number, number]>(`${select} ORDER BY rowid DESC LIMIT ${CANDIDATES}`, ...q.params);
+    return { ...this.rescored(rows, terms), total, documents };
+  }
+
+  /**
+   * FTS5's bm25 weighs a unit's fields together (one length, one term frequency); the search's
+   * rule is MiniSearch's: BM25+ per field, title ×2, summed, × the number of query terms the unit
+   * has. The best RESCORE by bm25 are scored so (term frequencies counted in their text, by the
+   * unit-name rule; field lengths and document frequencies from the store); the rest keep
+   * their order below them.
+   */
+  private rescored(rows: Array<[number, number]>, terms: string[]): Matches {
+    rows.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+    const head = rows.slice(0, RESCORE);
+    this.prefetch(head.map((r) => r[0]));
+    const stats = this.statsOnce();
+    const exact = head.map(([id]) => {
+      let sum = 0;
+      let matched = 0;
+      for (const t of terms) {
+        const w = this.weight(id, t, stats);
+        if (w > 0) {
+          sum += w;
+          matched++;
+        }
+      }
+      return sum * matched;
+    });
+    const ids = rows.map((r) => r[0]);
+    const scores = new Array<number>(rows.length);
+    exact.forEach((s, i) => (scores[i] = s));
+    if (rows.length > head.length) {
+      const floor = Math.min(...exact.filter((s) => s > 0), 1) * 0.999;
+      const top = -rows[head.length][1] || 1;
+      for (let i = head.length; i < rows.length; i++) scores[i] = (floor * -rows[i][1]) / top;
+    }
+    return { ids, scores };
+  }
+
+  private stats: { n: number; avgTitle: number; avgText: number; df: Map<string, [number, number]> } | null = null;
+
+  private statsOnce() {
+    if (!this.stats) {
+      const s = this.store.stats();
+      this.stats = { n: s.units, avgTitle: s.title / Math.max(1, s.units), avgText: s.text / Math.max(1, s.units), df: new Map() };
+    }
+    return this.stats;
+  }
+
+  /** A term's units by field (title, text). */
+  private df(term: string, stats: ReturnType<SqliteSearch['statsOnce']>): [number, number] {
+    let d = stats.df.get(term);
+    if (!d) {
+      d = [0, 0];
+      for (const [col, docs] of this.store.all<[string, number]>('SELECT col, doc FROM units_vocab WHERE term = ?', term)) {
+        if (col === 'title') d[0] = docs;
+        else if (col === 'text') d[1] = docs;
+      }
+      stats.df.set(term, d);
+    }
+    return d;
+  }
+
+  /** BM25+ of a term in a unit, per field, with the field boosts (0 when the unit does not have it). */
+  private weight(id: number, term: string, stats: ReturnType<SqliteSearch['statsOnce']>): number {
+    const u = this.unit(id);
+    const [titleLen, textLen] = this.lengths.get(id) ?? [0, 0];
+    const [dfTitle, dfText] = this.df(term, stats);
+    const names = this.unitNamesOf(u.doc);
+    let w = 0;
+    const titleTf = countCounted(this.tokenizer.normalize(u.title), term, names);
+    if (titleTf > 0 && dfTitle > 0) w += FIELD_BOOST.title * bm25(titleTf, dfTitle, stats.n, titleLen, stats.avgTitle);
+    const textTf = countCounted(this.normalizedText(id), term, names);
+    if (textTf > 0 && dfText > 0) w += FIELD_BOOST.text * bm25(textTf, dfText, stats.n, textLen, stats.avgText);
+    return w;
+  }
+
+  private readonly lengths = new Map<number, [number, number]>();
+  private readonly namesByDoc = new Map<string, UnitNames>();
+
+  private unitNamesOf(doc: string): UnitNames {
+    let n = this.namesByDoc.get(doc);
+    if (!n) {
+      n = new UnitNames(this.departmentsOf(doc), this.tokenizer.normalize);
+      this.namesByDoc.set(doc, n);
+    }
+    return n;
+  }
+
+  protected *candidates(scope: Scope): Iterable<number> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (scope.docs) {
+      this.loadDocs();
+      const nums = scope.docs.map((id) => this.numById!.get(id)).filter((n): n is number => n !== undefined);
+      where.push(`doc IN (${nums.map(() => '?').join(',') || 'NULL'})`);
+      params.push(...nums);
+    }
+    if (scope.kinds) {
+      where.push(`kind IN (${scope.kinds.map(() => '?').join(',')})`);
+      params.push(...scope.kinds);
+    } else where.push("kind != 'web'");
+    // in slices, so the units read are dropped again unless they match
+    let last = -1;
+    for (;;) {
+      const ids = this.readUnits(`${where.join(' AND ')} AND rowid > ? ORDER BY rowid LIMIT 2000`, [...params, last]);
+      if (ids.length === 0) return;
+      for (const id of ids) yield id;
+      last = ids[ids.length - 1];
+      if (this.cache.size > 20000) this.cache = new Map();
+    }
+  }
+
+  protected webUnits(): Iterable<number> {
+    return this.readUnits("kind = 'web'", []);
+  }
+
+  protected nearTerms(q: string): Map<string, number> {
+    const out = new Map<string, number>();
+    for (let i = 0; i < q.length; i++) {
+      const pattern = globEscape(q.slice(0, i)) + '?' + globEscape(q.slice(i + 1));
+      for (const [term, units] of this.store.all<[string, number]>('SELECT term, units FROM terms WHERE term GLOB ? AND term != ?', pattern, q)) {
+        if (term.length === q.length) out.set(term, units);
+      }
+    }
+    return out;
+  }
+}
+
+/** Occurrences of `term` in a normalised text that count (not inside a unit name, unless a unit word). */
+function countCounted(text: string, term: string, names: UnitNames): number {
+  if (!text.includes(term)) return 0;
+  const spans = names.spans(text);
+  let n = 0;
+  for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + 1)) if (names.counts(spans, i, i + term.length, term)) n++;
+  return n;
+}
+
+function globEscape(s: string): string {
+  return s.replace(/[*?[\]]/g, (c) => `[${c}]`);
+}
+
