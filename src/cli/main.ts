@@ -10,9 +10,10 @@ type Register = (program: Command) => void;
  * and pdfkit). `policy --help` and unknown words load them all.
  */
 const COMMAND_MODULES: Array<{ commands: string[]; load: () => Promise<Register> }> = [
-  { commands: ['ingest'], load: async () => (await import('./commands/ingest.js')).registerIngest },
+  { commands: ['ingest', 'remove'], load: async () => (await import('./commands/ingest.js')).registerIngest },
   { commands: ['tasks', 'departments', 'indicators'], load: async () => (await import('./commands/reading.js')).registerReading },
   { commands: ['search'], load: async () => (await import('./commands/search.js')).registerSearch },
+  { commands: ['sql'], load: async () => (await import('./commands/sql.js')).registerSql },
   { commands: ['compare'], load: async () => (await import('./commands/compare.js')).registerCompare },
   { commands: ['sheet', 'sheets', 'matrix', 'export'], load: async () => (await import('./commands/report.js')).registerReport },
 ];

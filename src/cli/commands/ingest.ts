@@ -3,10 +3,14 @@ import path from 'node:path';
 import type { PolicyDocument } from '../../model/types.js';
 import { UserError } from '../../model/errors.js';
 import { AliasTable } from '../../model/departments.js';
-import { loadDocuments, saveDocument } from '../../model/store.js';
+import { createHash } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
+import { documentPath, loadDocuments, saveDocument } from '../../model/store.js';
 import { ingestFile } from '../../ingest.js';
-import { saveSearchIndex } from '../../search/store.js';
-import { SearchIndex } from '../../search/search-index.js';
+import { documentId } from '../../extract/index.js';
+import { SCHEMA_VERSION } from '../../model/types.js';
+import { folderEngine, openStore, writeSearchIndex } from '../../search/store.js';
+import { existsSync } from 'node:fs';
 import { expandPatterns } from '../files.js';
 import { plural, Progress, style, useColor } from '../format.js';
 
@@ -41,6 +45,36 @@ ingested, and the exit status is 1.`,
       const failed = await runIngest(files, options);
       if (failed > 0) process.exitCode = 1;
     });
+
+  program
+    .command('remove')
+    .description('remove ingested documents: <data>/<id>/ and their rows in the store')
+    .argument('<ids...>', 'document ids (folder names under the data folder)')
+    .option('-d, --data <dir>', 'data folder', 'output')
+    .action(async (ids: string[], options: { data: string }) => {
+      const store = folderEngine() === 'sqlite' ? openStore(options.data) : null;
+      try {
+        for (const id of ids) {
+          const inStore = store?.remove(id) ?? false;
+          const folder = existsSync(documentPath(options.data, id));
+          if (!inStore && !folder) throw new UserError(`${options.data}: no ingested document "${id}"`);
+          if (folder) await rm(path.join(options.data, id), { recursive: true, force: true });
+          process.stdout.write(`removed ${id}\n`);
+        }
+      } finally {
+        store?.close();
+      }
+      if (!store) await writeSearchIndex(options.data);
+    });
+}
+
+/** The id and sha256 a file would get, when the store has that document with that content and schema (re-ingest skipped). */
+async function unchanged(file: string, sha: Map<string, string>): Promise<string | null> {
+  const id = documentId(file);
+  const known = sha.get(id);
+  if (known === undefined) return null;
+  const digest = createHash('sha256').update(await readFile(file)).digest('hex');
+  return digest === known ? id : null;
 }
 
 async function runIngest(files: string[], options: IngestCliOptions): Promise<number> {
@@ -50,14 +84,35 @@ async function runIngest(files: string[], options: IngestCliOptions): Promise<nu
   const docs: PolicyDocument[] = [];
   const ids = new Map<string, string>();
   let failed = 0;
+  // The store: each document goes in (or is replaced) in its own transaction as it is read.
+  const store = folderEngine() === 'sqlite' ? openStore(options.data) : null;
+  const known = new Map<string, string>();
+  // with --aliases the model may differ for the same bytes: read again
+  if (store && !options.aliases?.length && !options.json) {
+    for (const [id, sha, schema] of store.all<[string, string, string]>('SELECT id, sha256, schema FROM documents')) {
+      if (schema === String(SCHEMA_VERSION)) known.set(id, sha);
+    }
+  }
+  let skipped = 0;
   for (const [i, file] of paths.entries()) {
     progress.tick(i, path.basename(file));
     try {
+      const same = known.size > 0 ? await unchanged(file, known) : null;
+      if (same !== null && existsSync(documentPath(options.data, same)) && !ids.has(same)) {
+        ids.set(same, file);
+        skipped++;
+        if (!options.quiet) {
+          progress.done();
+          process.stdout.write(style.dim(`= ${same}  unchanged (same sha256), skipped\n`));
+        }
+        continue;
+      }
       const doc = await ingestFile(file, { aliases });
       const clash = ids.get(doc.id);
       if (clash) throw new UserError(`${file}: id "${doc.id}" is already taken by ${clash} in this run (rename one of the files)`);
       ids.set(doc.id, file);
       await saveDocument(options.data, doc);
+      store?.put([doc], { force: true });
       docs.push(doc);
       if (!options.json) {
         progress.done();
@@ -71,10 +126,16 @@ async function runIngest(files: string[], options: IngestCliOptions): Promise<nu
     }
   }
   progress.done();
-  if (docs.length > 0) {
-    const all = await loadDocuments(options.data);
+  if (store) {
+    const all = store.all<[string, string]>('SELECT id, sha256 FROM documents').map(([id, sha256]) => ({ id, sha256 }));
+    store.close();
     warnSameContent(docs, all, options.data);
-    const index = await saveSearchIndex(options.data, SearchIndex.build(all));
+  } else if (docs.length > 0) {
+    warnSameContent(docs, (await loadDocuments(options.data)).map((d) => ({ id: d.id, sha256: d.source.sha256 })), options.data);
+  }
+  if (docs.length > 0 || (!store && skipped > 0)) {
+    // the store is up to date document by document; this also takes in folders it lacks
+    const index = await writeSearchIndex(options.data);
     if (!options.json && !options.quiet) process.stdout.write(style.dim(`search index: ${index}\n`));
   }
   if (options.json) process.stdout.write(JSON.stringify(docs.length === 1 && paths.length === 1 ? docs[0] : docs, null, 2) + '\n');
@@ -88,9 +149,9 @@ async function runIngest(files: string[], options: IngestCliOptions): Promise<nu
  * The same bytes under two ids (a copy under another name) would show every search hit twice;
  * both are kept, and the user is told which.
  */
-function warnSameContent(ingested: PolicyDocument[], all: PolicyDocument[], dataDir: string): void {
+function warnSameContent(ingested: PolicyDocument[], all: Array<{ id: string; sha256: string }>, dataDir: string): void {
   const byHash = new Map<string, string[]>();
-  for (const doc of all) byHash.set(doc.source.sha256, [...(byHash.get(doc.source.sha256) ?? []), doc.id]);
+  for (const doc of all) byHash.set(doc.sha256, [...(byHash.get(doc.sha256) ?? []), doc.id]);
   for (const doc of ingested) {
     const others = (byHash.get(doc.source.sha256) ?? []).filter((id) => id !== doc.id);
     if (others.length === 0) continue;
