@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../model/errors.js';
@@ -74,6 +74,7 @@ export async function saveSearchIndex(dataDir: string, index: SearchIndex): Prom
 /** The store of a data folder, opened for writing (a damaged file is made anew: it is rebuilt from the model). */
 export function openStore(dataDir: string): SqliteStore {
   const file = storePath(dataDir);
+  mkdirSync(dataDir, { recursive: true });
   try {
     return SqliteStore.open(file);
   } catch (error) {

@@ -12,7 +12,7 @@ import { SCHEMA_VERSION } from '../../model/types.js';
 import { folderEngine, openStore, writeSearchIndex } from '../../search/store.js';
 import { existsSync } from 'node:fs';
 import { expandPatterns } from '../files.js';
-import { plural, Progress, style, useColor } from '../format.js';
+import { examples, plural, Progress, style, useColor } from '../format.js';
 
 interface IngestCliOptions {
   data: string;
@@ -51,6 +51,7 @@ ingested, and the exit status is 1.`,
     .description('remove ingested documents: <data>/<id>/ and their rows in the store')
     .argument('<ids...>', 'document ids (folder names under the data folder)')
     .option('-d, --data <dir>', 'data folder', 'output')
+    .addHelpText('after', examples('policy remove city-plan', 'policy remove old-plan-2019 --data work'))
     .action(async (ids: string[], options: { data: string }) => {
       const store = folderEngine() === 'sqlite' ? openStore(options.data) : null;
       try {
