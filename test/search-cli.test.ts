@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,7 +116,11 @@ describe('policy search', () => {
       const file = path.join(ROOT, 'test', 'fixtures', 'search', 'jiangcheng-rural-roads-2024.txt');
       const ingest = await policy(['ingest', file, '--data', dir]);
       expect(ingest.code, ingest.err).toBe(0);
-      expect(JSON.parse(await readFile(path.join(dir, 'index.json'), 'utf8')).documents).toHaveLength(1);
+      const stored = await policy(['sql', 'SELECT id FROM documents', '--data', dir, '--json']);
+      expect(JSON.parse(stored.out)).toEqual([{ id: 'jiangcheng-rural-roads-2024' }]);
+      // an unchanged file is skipped, and the store still answers
+      const again = await policy(['ingest', file, '--data', dir]);
+      expect(again.out).toMatch(/unchanged \(same sha256\), skipped/);
       const r = await policy(['search', '养护技术规范', '--data', dir, '--json']);
       expect(JSON.parse(r.out).hits[0]).toMatchObject({ doc: 'jiangcheng-rural-roads-2024', kind: 'task', number: '2' });
     } finally {

@@ -310,7 +310,12 @@ export class SqliteStore {
       const parts = tokenizer.allWords(w).filter((p) => p !== w);
       if (parts.length === 0) continue; // no term inside to find it by (a two-character name)
       const query = `{title text} : (${[...new Set(parts)].map(quote).join(' AND ')})`;
-      for (const [rowid] of this.all<[number]>('SELECT rowid FROM units_fts WHERE units_fts MATCH ?', query)) {
+      // the text check in SQL: folding keeps Han characters (simplified holds a text whose script changed)
+      const han = /^\p{Script=Han}+$/u.test(w);
+      const rows = han
+        ? this.all<[number]>('SELECT rowid FROM units WHERE rowid IN (SELECT rowid FROM units_fts WHERE units_fts MATCH ?) AND (instr(coalesce(simplified, text), ?) > 0 OR instr(title, ?) > 0)', query, w, w)
+        : this.all<[number]>('SELECT rowid FROM units_fts WHERE units_fts MATCH ?', query);
+      for (const [rowid] of rows) {
         if (seen.has(rowid) || !docs.has(Math.floor(rowid / DOC_SHIFT))) continue;
         seen.add(rowid);
       }
