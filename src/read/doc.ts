@@ -13,7 +13,8 @@ export async function docToText(bytes: Uint8Array): Promise<ConvertedText> {
   let body: string;
   try {
     const doc = await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    body = doc.getBody();
+    // filterUnicode: false keeps — “ ” as written (the default makes them - and ")
+    body = (doc.getBody as (options: { filterUnicode: boolean }) => string)({ filterUnicode: false });
   } catch (error) {
     throw new ConversionError('damaged', `a damaged Word/WPS binary document (${(error as Error).message.split('\n')[0]})`);
   }

@@ -369,13 +369,13 @@ function textOf(el: Element): string {
   return s;
 }
 
-/** Whitespace of one line's source text: dropped where a source line break sits next to Chinese, else one space; &nbsp; a space, &emsp; a full-width one. */
+/** Whitespace of one line's source text: dropped where a source line break sits between Chinese characters, else one space; &nbsp; a space, &emsp; a full-width one. */
 export function collapse(raw: string): string {
   let s = raw.replace(/[\u2002\u2003]/g, '\u3000').replace(/[\u00a0\u2009\u200a\u202f]/g, ' ');
   s = s.replace(/[ \t\r\n\f]+/g, (run, at: number, all: string) => {
     const before = all[at - 1];
     const after = all[at + run.length];
-    if (/[\r\n]/.test(run) && ((before && isCjk(before)) || (after && isCjk(after)))) return '';
+    if (/[\r\n]/.test(run) && before && after && isCjk(before) && isCjk(after)) return '';
     return ' ';
   });
   return s.replace(/^[ \t]+|[\s\u3000]+$/g, '');

@@ -43,7 +43,8 @@ export class TextLines {
 
   /** End the current line (a <br>, a Word line break): the next text starts a line of its own. */
   endLine(): void {
-    const t = cellClean(this.tidy(this.cur));
+    // a paragraph keeps its tabs (a row typed with tabs); no line break inside a line
+    const t = this.tidy(this.cur).replace(/[\r\n\v\f]+/g, ' ').replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
     this.cur = '';
     if (t) this.push(t);
   }
@@ -62,8 +63,9 @@ export class TextLines {
   reopen(): boolean {
     if (this.cur.trim() || !this.blankBefore || this.lines.length === 0) return false;
     this.cur = this.lines.pop()!;
-    this.blankBefore = false;
-    if (this.lines[this.lines.length - 1] === '') this.lines.pop();
+    // the blank line before it is written again with it
+    this.blankBefore = this.lines[this.lines.length - 1] === '';
+    if (this.blankBefore) this.lines.pop();
     return true;
   }
 

@@ -89,3 +89,27 @@ describe.skipIf(!real('23-'))('real gov.cn pages (../shared/real-docs 23–25)',
     expect(doc.paragraphs.filter((p) => p.kind === 'web').map((p) => p.text).join('\n')).toMatch(/发文机关：|扫一扫/);
   });
 });
+
+describe('a county CMS page saved in GBK (test/fixtures/formats/cms-page-gbk.html)', () => {
+  it('reads the charset from <meta http-equiv>, the info table into the model, and every row of the 分工表 with its merged 牵头单位', async () => {
+    const doc = await ingestFile(path.resolve(__dirname, '../fixtures/formats/cms-page-gbk.html'));
+    expect(doc.source).toMatchObject({ format: 'html', encoding: 'gb18030' });
+    expect([doc.issuer, doc.docNumber, doc.date]).toEqual(['清溪县人民政府办公室', '清溪府办发〔2025〕9号', '2025-03-18']);
+    expect(doc.title).toBe('清溪县2025年营商环境优化重点任务分工方案');
+    expect(doc.tasks.map((t) => [t.number, t.lead, t.responsible])).toEqual([
+      ['1', ['县市场监管局'], ['县政务服务中心', '县税务局']],
+      ['2', ['县市场监管局'], ['县司法局', '县政务服务中心']],
+      ['3', ['县市场监管局'], ['县发展改革委']],
+      ['4', ['县住房城乡建委'], ['县规划自然资源局', '县消防救援大队']],
+      ['5', ['县住房城乡建委'], ['县城市管理局', '国网清溪供电公司']],
+      ['6', ['县税务局'], ['县财政局']],
+    ]);
+    // a cell's two paragraphs are one line; the page's chrome is web clutter, never a task or a department
+    expect(doc.tasks[0].title).toBe('推行企业开办“一网通办”，全年开办时间压减至1个工作日以内');
+    const web = doc.paragraphs.filter((p) => p.kind === 'web').map((p) => p.text).join('\n');
+    expect(web).toMatch(/当前位置/);
+    expect(web).toMatch(/分享到/);
+    expect(web).toMatch(/网站标识码/);
+    expect(doc.departments.map((d) => d.name)).not.toContain('清溪县大数据发展中心');
+  });
+});
