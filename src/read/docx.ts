@@ -30,10 +30,15 @@ export async function docxToText(bytes: Uint8Array): Promise<ConvertedText> {
   let body: XNode[];
   let numbering: Numbering;
   try {
-    const doc = parseXml(decoder.decode(main));
+    const mainXml = decoder.decode(main);
+    const doc = parseXml(mainXml);
     body = childrenOf(find(childrenOf(find(doc, 'w:document')), 'w:body'));
-    const styles = files['word/styles.xml'] ? parseXml(decoder.decode(files['word/styles.xml'])) : [];
-    numbering = new Numbering(files['word/numbering.xml'] ? parseXml(decoder.decode(files['word/numbering.xml'])) : [], styles);
+    // styles and lists are parsed only when some paragraph or style is numbered (most of the cost is the parse)
+    const stylesXml = files['word/styles.xml'] ? decoder.decode(files['word/styles.xml']) : '';
+    const styledNumbering = stylesXml.includes('<w:numPr');
+    const numbered = styledNumbering || mainXml.includes('<w:numPr');
+    const styles = styledNumbering ? parseXml(stylesXml) : [];
+    numbering = new Numbering(numbered && files['word/numbering.xml'] ? parseXml(decoder.decode(files['word/numbering.xml'])) : [], styles);
   } catch (error) {
     throw new ConversionError('damaged', `a damaged .docx (its XML cannot be read: ${(error as Error).message.split('\n')[0]})`);
   }
