@@ -45,9 +45,17 @@ export function extractMetadata(ctx: Context): void {
   }
   m.issuer ??= frontMatterField(ctx, ISSUER_KEYS);
 
+  // what a converted file's container states (an HTML page's info table): where the text gives none
+  const stated = ctx.file.data.converted?.meta;
+  if (stated) {
+    m.issuer ??= stated.issuer ?? null;
+    if (!m.docNumber && stated.docNumber && DOC_NUMBER.test(foldDigits(stated.docNumber))) m.docNumber = stated.docNumber.replace(/\s+/g, '');
+  }
+
   const dates = byRole('date');
   m.date = dates.length ? isoDate(dates[0]) : null;
   m.date ??= isoDate(frontMatterField(ctx, DATE_KEYS)?.replace(ISO_DAY, '$1年$2月$3日') ?? '');
+  if (stated?.date) m.date ??= isoDate(stated.date.replace(ISO_DAY, '$1年$2月$3日'));
   if (!m.date) {
     // Documents without a header often end with the date (落款).
     const tail = ctx.blocks.slice(-3).map((b) => b.content.text.trim());
