@@ -45,7 +45,8 @@ export interface SourceInfo {
   encoding: string;
   /** Original line ending style: `lf`, `crlf`, `cr` or `mixed`. */
   lineEnding: string;
-  format: 'text' | 'markdown';
+  /** `pdf` and `ofd` are read through their text layer (see src/read/pdf.ts, ofd.ts). */
+  format: 'text' | 'markdown' | 'pdf' | 'ofd';
   bytes: number;
   /** sha256 of the raw bytes, hex. */
   sha256: string;
@@ -98,6 +99,8 @@ export interface Paragraph {
   task: string | null;
   text: string;
   position: Position;
+  /** Page (1-based) where it starts, for a paged source (PDF, OFD). */
+  page?: number;
 }
 
 export type Role = 'lead' | 'responsible';
