@@ -96,7 +96,10 @@ export function layoutPages(pages: PageRuns[]): LaidOut {
       const table = tableAt(body, i);
       if (table) {
         if (prev) emit('\n', prev.page);
-        for (let r = 0; r < table.rows.length; r++) emit((r ? '\n' : '') + table.rows[r].cells.join('\t'), table.rows[r].page);
+        table.rows.forEach((row, r) => {
+          if (r) emit('\n', table.rows[r - 1].page);
+          emit(row.cells.join('\t'), row.page);
+        });
         prev = body[table.last];
         afterTable = true;
         i = table.last + 1;
