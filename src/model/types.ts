@@ -99,6 +99,8 @@ export interface Paragraph {
   task: string | null;
   text: string;
   position: Position;
+  /** Page (1-based) where it starts, for a paged source (PDF, OFD). */
+  page?: number;
 }
 
 export type Role = 'lead' | 'responsible';

@@ -17,6 +17,8 @@ declare module 'vfile' {
     source: SourceInfo;
     /** For a converted format (HTML, Word …): what the converter gave besides the text. */
     converted: Omit<ConvertedText, 'text'>;
+    /** For paged sources (PDF, OFD): the offset in the text where each page starts. */
+    pages: number[];
   }
 }
 
@@ -35,7 +37,8 @@ const FORMATS: Record<string, SourceFormat> = {
   '.docx': 'docx',
   '.doc': 'doc',
   '.wps': 'wps',
-  // .pdf and .ofd: add 'pdf' / 'ofd' here together with their CONVERTERS entry below
+  '.pdf': 'pdf',
+  '.ofd': 'ofd',
 };
 
 /** The formats read as text as they are; every other format goes through a converter. */
@@ -59,9 +62,11 @@ const CONVERTERS: Partial<Record<SourceFormat, Converter>> = {
   docx: async (bytes) => (await import('./docx.js')).docxToText(bytes),
   doc: async (bytes) => (await import('./doc.js')).docToText(bytes),
   wps: async (bytes) => (await import('./doc.js')).docToText(bytes),
+  pdf: async (bytes) => (await import('./pdf.js')).pdfToText(bytes),
+  ofd: async (bytes) => (await import('./ofd.js')).ofdToText(bytes),
 };
 
-const SUPPORTED = '.txt, .md, .html/.htm, .docx, .doc or .wps';
+const SUPPORTED = '.txt, .md, .html/.htm, .docx, .doc, .wps, .pdf or .ofd';
 
 /** Read and decode (or convert) one file into a VFile; every problem is a UserError naming the file. */
 export async function readDocument(filePath: string): Promise<VFile> {
@@ -138,6 +143,12 @@ const KIND: Record<NonNullable<ReturnType<typeof sniff>>, string> = {
 function actualFormat(bytes: Uint8Array, filePath: string, format: SourceFormat): SourceFormat {
   const kind = sniff(bytes);
   const ext = path.extname(filePath);
+  if (format === 'pdf' || format === 'ofd') {
+    // their converters tell a damaged file from a valid one; a file of another kind is named
+    const want = format === 'pdf' ? 'pdf' : 'zip';
+    if (kind && kind !== want) throw new UserError(`${filePath}: ${KIND[kind]}, not ${format === 'pdf' ? 'a PDF file' : 'an OFD document'} (rename it to its own extension)`);
+    return format;
+  }
   if (format === 'html') {
     if (kind && kind !== 'html') throw new UserError(`${filePath}: ${KIND[kind]}, not a web page (rename it to its own extension)`);
     return 'html';
@@ -179,6 +190,7 @@ export async function convertToFile(bytes: Uint8Array, filePath: string, format:
     sha256: createHash('sha256').update(bytes).digest('hex'),
   };
   file.data.converted = rest;
+  if (converted.pages) file.data.pages = converted.pages;
   for (const warning of converted.warnings ?? []) file.message(warning, { place: { line: 1, column: 1 }, ruleId: 'conversion', source: 'policy' });
   return file;
 }

@@ -20,7 +20,7 @@ interface IngestCliOptions {
 export function registerIngest(program: Command): void {
   program
     .command('ingest')
-    .description('read documents (.txt, .md, .html, .docx, .doc, .wps) into the model: <data>/<id>/document.json')
+    .description('read documents (.txt, .md, .html, .docx, .doc, .wps, .pdf, .ofd) into the model: <data>/<id>/document.json')
     .argument('<files...>', 'documents to read; wildcards like "corpus/*" are expanded')
     .option('-d, --data <dir>', 'data folder to write to', 'output')
     .option('--json', 'print the document model as JSON instead of a summary')
@@ -32,7 +32,7 @@ export function registerIngest(program: Command): void {
 Examples:
   $ policy ingest corpus/wuxi-urbanization-plan-2021-2035.txt
   $ policy ingest "plans/*.txt" --data work
-  $ policy ingest plan.docx page.html old.doc "downloads/*.htm"
+  $ policy ingest plan.docx page.html old.doc scan.pdf notice.ofd "downloads/*.htm"
   $ policy ingest plan.md --json > plan.json
 
 Formats (the file's bytes decide where its extension is wrong: a .docx saved as .wps is read):
@@ -43,6 +43,8 @@ Formats (the file's bytes decide where its extension is wrong: a .docx saved as 
   .docx           the body text with Word's automatic numbering (一、 （一） 1. ①) and tables;
                   headers, footers, footnotes, comments and text boxes are left out
   .doc .wps       the body text of a binary Word/WPS file (automatic numbering is not kept)
+  .pdf .ofd       the text layer in reading order, page numbers and running heads left out,
+                  each paragraph's page kept; a scan (needs OCR) or an encrypted PDF is refused
 For every format but .txt/.md the text read is saved as <data>/<id>/source.txt: the model's
 positions refer to it.
 
