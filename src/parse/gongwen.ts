@@ -6,7 +6,7 @@ import { LineIndex, lineIndexOf } from './location.js';
 import { findTables, type CellSpan, type Line } from './text-tables.js';
 import { matchLabel } from './labels.js';
 import { isFurniture, markSlice } from './inline.js';
-import { DATE_ARABIC, DATE_CHINESE, DOC_NUMBER, infoLine, stripInvisible } from './header.js';
+import { DATE_ARABIC, DATE_CHINESE, DOC_NUMBER, infoLine, pageHeaderLine, stripInvisible } from './header.js';
 
 /**
  * unified parser plugin for plain-text 公文: text → flat mdast (paragraphs and tables), every
@@ -129,7 +129,8 @@ export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFi
       (text.value.length >= WRAP_MIN &&
       !ENDS_SENTENCE.test(text.value) &&
       !SPACED_CELLS.test(text.value) &&
-      !NOTICE_TITLE.test(text.value)));
+      !NOTICE_TITLE.test(text.value) &&
+      !pageHeaderLine(text.value)));
     if (!prose) open = null;
     i++;
   }

@@ -92,10 +92,20 @@ export interface InfoLine {
   open: boolean;
 }
 
-/** A line of an info block: it opens with a field label. Null for any other line. */
-export function infoLine(text: string): InfoLine | null {
-  const t = stripInvisible(text).trim();
-  if (t.length > 240 || t.includes('。') || !INFO_LABEL_COLONLESS_START.test(t)) return null;
+/**
+ * A line of an info block: it opens with a field label (or, `anywhere`, holds one: a page-info
+ * line the parser knew, 某门户网站 发布时间：…). Null for any other line.
+ */
+export function infoLine(text: string, anywhere = false): InfoLine | null {
+  let t = stripInvisible(text).trim();
+  if (t.length > 240 || t.includes('。')) return null;
+  if (anywhere && !INFO_LABEL_COLONLESS_START.test(t)) {
+    INFO_LABEL.lastIndex = 0;
+    const m = INFO_LABEL.exec(t);
+    if (!m || !/[:：]$/.test(m[0])) return null;
+    t = t.slice(m.index);
+  }
+  if (!INFO_LABEL_COLONLESS_START.test(t)) return null;
   const fields: [string, string][] = [];
   INFO_LABEL.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -109,7 +119,8 @@ export function infoLine(text: string): InfoLine | null {
     }
     // a label with no colon is one only where a cell starts (after a pipe or a space)
     if (!/[:：]$/.test(m[0]) && m.index > start && !/[|｜\s\u3000]/.test(t[m.index - 1])) continue;
-    if (last) fields.push([last.name, t.slice(last.end, m.index).replace(EDGE_PIPES, '')]);
+    // the opening 【 of a toolbar item after a value (…10:12 【字体：) is no part of it
+    if (last) fields.push([last.name, t.slice(last.end, m.index).replace(/[【[［]+\s*$/, '').replace(EDGE_PIPES, '')]);
     else if (m.index !== start) return null;
     last = { name: m[1].replace(/[ \u3000]/g, ''), end: m.index + m[0].length };
   }
@@ -132,7 +143,7 @@ export function infoFields(lines: string[]): Map<string, string> {
   const out = new Map<string, string>();
   let open: string | null = null;
   for (const line of lines) {
-    const info = infoLine(line);
+    const info = infoLine(line, true);
     if (!info) {
       const value = stripInvisible(line).replace(EDGE_PIPES, '');
       if (open && value && !out.get(open)) out.set(open, value);
@@ -166,6 +177,11 @@ function markInfoBlock(blocks: RootContent[], texts: (string | null)[]): void {
       open = false;
     } else open = false;
   }
+}
+
+/** A line of a page's header that never runs on into the next: an info-block field, the browser's title bar. */
+export function pageHeaderLine(t: string): boolean {
+  return infoLine(t) !== null || SITE_TITLE.test(t.trim());
 }
 
 /** A page's title with the site's name after it (…的意见-湖南省人民政府门户网站): the browser's title bar. */
@@ -569,9 +585,8 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex): void
     inNoticeTitle = false;
     noticeDone = true;
     const run = texts.slice(noticeStart, last + 1).join('');
-    if (isOwnOpinions(run) && !titleSeen) {
+    if (isOwnOpinions(run)) {
       for (let k = noticeStart; k <= last; k++) if (blocks[k].data?.role === 'noticeTitle') set(k, 'title');
-      noticeDone = false;
       titleSeen = true;
     }
   };
