@@ -3,7 +3,7 @@ import { lineIndexOf, type LineIndex } from './location.js';
 import type { VFile } from 'vfile';
 import { inlineText, isFurniture } from './inline.js';
 import { foldDigits } from '../model/normalize.js';
-import { extend } from './outline.js';
+import { extend, nest } from './outline.js';
 
 /**
  * Header roles of the blocks before the outline: the 版头 and 主体 of a 公文 (GB/T 9704):
@@ -205,6 +205,7 @@ export function header() {
   return (tree: Root, file: VFile) => {
     const doc = String(file.value);
     splitHeaderLines(tree, doc, lineIndexOf(file));
+    liftCoveringNotice(tree, doc, lineIndexOf(file));
     const blocks: RootContent[] = [];
     for (const node of tree.children) {
       if (node.type === 'section') break;
@@ -223,6 +224,41 @@ export function header() {
     const settled = settle(tree);
     if (pruneEmptySections(tree) || footer.length || settled) extend(tree.children);
   };
+}
+
+/**
+ * A covering notice with points of its own (通知如下：一、…二、…三、…), then its signature and
+ * date, then the plan's title and the plan's outline: the notice's points are its paragraphs,
+ * not the outline, which is the plan's below its title. The blocks from the notice's first
+ * point to the plan's title leave the outline (they become header blocks, read by the roles
+ * below); the plan's items nest again on their own.
+ */
+function liftCoveringNotice(tree: Root, doc: string, index: LineIndex): void {
+  const first = tree.children.findIndex((n) => n.type === 'section');
+  if (first <= 0) return;
+  const text = (node: RootContent) => (node.type === 'paragraph' || node.type === 'heading' ? stripInvisible(foldDigits(inlineText(node, doc).text)).trim() : '');
+  // a covering notice above: its title (关于印发…的通知) or its words (通知如下, 印发给你们)
+  const head = tree.children.slice(0, first).map(text);
+  if (!head.some((t) => (isNoticeTitle(t) && NOTICE_END.test(t) && /通知$/.test(t)) || /通知如下[：:]$|印发给你们/.test(t))) return;
+  const flat = leaves(tree);
+  const start = flat.findIndex((e) => e.parent !== tree);
+  for (let i = start; i + 2 < flat.length; i++) {
+    const sig = text(flat[i].node);
+    if (flat[i].node.data?.outline || sig.length > 40 || !isSignature(sig)) continue;
+    const date = text(flat[i + 1].node);
+    if (!(DATE_ARABIC.test(date) || DATE_CHINESE.test(date))) continue;
+    let j = i + 2;
+    if (DISCLOSURE.test(text(flat[j].node))) j++;
+    const title = flat[j] ? text(flat[j].node) : '';
+    // the plan's title, then its outline
+    if (!title || flat[j].node.data?.outline || title.length > 60 || /[。；]/.test(title) || /^附件/.test(title) || !TITLE_END.test(title)) return;
+    if (!flat.slice(j + 1).some((e) => e.node.data?.outline)) return;
+    const lifted = flat.slice(start, j + 1).map((e) => e.node);
+    for (const node of lifted) if (node.data?.outline) delete node.data.outline;
+    const rest = flat.slice(j + 1).map((e) => e.node);
+    tree.children = [...tree.children.slice(0, first), ...lifted, ...nest(rest, doc, index)];
+    return;
+  }
 }
 
 /** The last block of the document and the section (or root) holding it: the end of the last section's last section … */

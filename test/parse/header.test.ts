@@ -77,3 +77,21 @@ describe('titles', () => {
     });
   });
 });
+
+describe('a covering notice with points of its own', () => {
+  it('通知如下：一、二、三、 then signature and date: the points are the notice\'s paragraphs; the plan under its title is the outline and its tasks', async () => {
+    const doc = await shape('notice-with-points.txt');
+    expect(doc).toMatchObject({
+      title: '西岭市养老服务提质行动方案',
+      noticeTitle: '西岭市人民政府办公室关于印发西岭市养老服务提质行动方案的通知',
+      issuer: '西岭市人民政府办公室',
+      docNumber: '西政办发〔2024〕21号',
+      date: '2024-05-20',
+    });
+    expect(doc.tasks.map((t) => t.number)).toEqual(['一', '二', '三']);
+    expect(doc.tasks.map((t) => t.responsible)).toEqual([['市民政局', '市住建局'], ['市人社局', '市民政局'], ['市卫生健康委']]);
+    // the notice's points are no sections
+    expect(doc.sections.map((s) => s.title)).not.toContain('提高思想认识');
+    expect(doc.paragraphs.find((p) => p.text.includes('严格督查考核'))).toMatchObject({ section: null, task: null });
+  });
+});
