@@ -294,7 +294,7 @@ export function holdsProse(section: SectionNode, doc: string): boolean {
   return /。\s*\S/.test(text);
 }
 
-function nest(blocks: RootContent[], doc: string, index: LineIndex): RootContent[] {
+export function nest(blocks: RootContent[], doc: string, index: LineIndex): RootContent[] {
   const top: RootContent[] = [];
   const stack: SectionNode[] = [];
   const variantRanks = new Map<string, number>();
