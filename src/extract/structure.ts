@@ -3,7 +3,7 @@ import type { Paragraph as ModelParagraph, ParagraphKind, Section, Task } from '
 import { holdsProse, type OutlineMark, type SectionNode } from '../parse/outline.js';
 import { ancestorsOf, blocksOf, innermostTask, joinTexts, ownBlocksOf, nodePosition, spanPosition, type Block, type Context } from './context.js';
 import { deadlineOf, findClause, hasLabelBracket, innerClauses, lastLabelledClause, parseClause, splitNames, withRoleMarks, type ClauseMatch, type ParsedName } from './clause.js';
-import { DEADLINE_COLUMN, LEAD_COLUMN, TASK_COLUMN, UNIT_COLUMN } from '../parse/text-tables.js';
+import { DEADLINE_COLUMN, LEAD_COLUMN, TASK_COLUMN, UNIT_COLUMN, taskColumnKind } from '../parse/text-tables.js';
 import { isIndicatorTable } from './indicators.js';
 import { applyConventions } from './conventions.js';
 import { inlineText, type InlineText } from '../parse/inline.js';
@@ -409,55 +409,110 @@ interface TaskRow {
   text: string;
   assignments: Task['assignments'];
   deadline: string | null;
+  /** The first cell of its text (the task cell, or the detail when that is empty): the title's source. */
+  head: string;
+  /** Indices of its sub-rows (rows without 序号 under it). */
+  extra: number[];
+  /** Its table names its columns as a 分工表 does (重点任务 / 牵头单位), not only in the wider words (民生实事, 项目名称). */
+  classic: boolean;
 }
 
-/** Rows of the tables whose header names a task column and a unit column (任务分工表). */
+/**
+ * Rows of the tables whose header names a task column and a unit column (任务分工表), the
+ * columns told by their names (taskColumnKind: 重点任务, 民生实事, 考核项目 …; 牵头单位 lead;
+ * 责任/主责/配合/参与/协办单位 responsible; 评分部门 and 责任人 no role; 完成时限 the deadline).
+ * A row of one cell is a section row (一、… （牵头领导：…）): no task. A row without its 序号
+ * under a numbered row is part of it (a sub-row). A numbered row whose first unit column is
+ * empty takes that cell from the row above (a cell merged over rows is written once); a row the
+ * parser could not read (`unclear`) takes no unit.
+ */
 function taskTables(ctx: Context): TaskRow[][] {
   const out: TaskRow[][] = [];
   for (const b of ctx.blocks) {
     if (b.node.type !== 'table') continue;
     const table = b.node;
     const header = cellTexts(ctx, table.children[0]).map((h) => h.replace(/\s/g, ''));
-    const taskCol = header.findIndex((h) => TASK_COLUMN.test(h));
-    const leadCol = header.findIndex((h) => LEAD_COLUMN.test(h));
-    const unitCols = header.map((h, i) => (UNIT_COLUMN.test(h) ? i : -1)).filter((i) => i !== -1);
+    const classic = header.some((h) => TASK_COLUMN.test(h)) && header.some((h) => LEAD_COLUMN.test(h) || UNIT_COLUMN.test(h));
+    // the wider names (民生实事, 项目名称, 主责单位 …) only in a numbered table: a schedule (时间 / 督查内容 / 责任单位) is none
+    const numbered = /^(序号|编号)$/.test(header[0] ?? '');
+    if (!classic && !numbered) continue;
+    const kinds = header.map((h) => (TASK_COLUMN.test(h) ? 'task' : LEAD_COLUMN.test(h) ? 'lead' : UNIT_COLUMN.test(h) ? 'units' : DEADLINE_COLUMN.test(h) ? 'time' : numbered ? taskColumnKind(h) : null));
+    const taskCol = kinds.indexOf('task');
+    const leadCol = kinds.indexOf('lead');
+    const unitCols = kinds.map((k, i) => (k === 'units' ? i : -1)).filter((i) => i !== -1);
     if (taskCol === -1 || (leadCol === -1 && unitCols.length === 0)) continue;
-    const numberCol = header.findIndex((h) => /^(序号|编号)$/.test(h));
-    const deadlineCol = header.findIndex((h) => DEADLINE_COLUMN.test(h));
+    // the task's text: its column and the columns that detail it before the units (细化措施)
+    const textCols = [taskCol, ...kinds.map((k, i) => (i > taskCol && (k === 'detail' || (k === 'task' && i < Math.min(...[leadCol, ...unitCols].filter((c) => c !== -1)))) ? i : -1)).filter((i) => i !== -1)];
+    const numberCol = kinds.indexOf('number');
+    const deadlineCol = kinds.indexOf('time');
+    const primary = leadCol !== -1 ? leadCol : unitCols[0];
     const rows: TaskRow[] = [];
+    let above: string | null = null;
     table.children.slice(1).forEach((row, r) => {
       const cells = cellTexts(ctx, row);
-      const text = cells[taskCol] ?? '';
+      for (const c of [leadCol, ...unitCols]) if (c !== -1 && row.children[c]) cells[c] = unitCellText(ctx, row.children[c]);
+      if (row.children.length === 1 && table.children[0].children.length > 1) return; // a section row
+      const text = textCols.map((c) => cells[c] ?? '').filter(Boolean).join(' ');
+      const unclear = (row.data as { unclear?: boolean } | undefined)?.unclear === true;
+      const written = numberCol !== -1 && cells[numberCol] ? cells[numberCol].replace(/[.．、]$/, '') : null;
+      const prev = rows[rows.length - 1];
+      if (numberCol !== -1 && !written && prev?.number && !unclear) {
+        // a sub-row: part of the row above
+        if (text) prev.text = `${prev.text} ${text}`;
+        prev.assignments.push(...rowAssignments(cells, header, leadCol, unitCols));
+        if (deadlineCol !== -1 && cells[deadlineCol]?.trim()) prev.deadline = prev.deadline ? `${prev.deadline}；${cells[deadlineCol].trim()}` : cells[deadlineCol].trim();
+        prev.extra.push(r + 1);
+        return;
+      }
       if (!text) return;
-      // 省交通运输厅（牵头） in a cell: the mark goes, as in a clause, and 牵头 makes the unit lead
-      const assignments = withRoleMarks([
-        ...(leadCol !== -1 ? splitNames(cells[leadCol] ?? '').map((raw) => ({ role: 'lead' as const, label: header[leadCol], raw })) : []),
-        ...unitCols.flatMap((c) => splitNames(cells[c] ?? '').map((raw) => ({ role: 'responsible' as const, label: header[c], raw }))),
-      ]).map((n) => ({ ...n, name: n.raw }));
-      const number = numberCol !== -1 && cells[numberCol] ? cells[numberCol].replace(/[.．、]$/, '') : null;
+      if (primary !== undefined && !unclear) {
+        if (cells[primary]) above = cells[primary];
+        else if (above && written) cells[primary] = above;
+      }
+      const assignments = unclear ? [] : rowAssignments(cells, header, leadCol, unitCols);
       const deadline = deadlineCol !== -1 && cells[deadlineCol]?.trim() ? cells[deadlineCol].trim() : null;
-      rows.push({ table, index: r + 1, block: b, row, number, text, assignments, deadline });
+      const head = textCols.map((c) => cells[c] ?? '').find(Boolean) ?? text;
+      rows.push({ table, index: r + 1, block: b, row, number: written, text, head, assignments, deadline, extra: [], classic });
     });
     out.push(rows);
   }
   return out;
 }
 
+/**
+ * A unit cell's text: a cell written over lines (a web page's copy: 县水务局 ⏎ 县住建局) is a list
+ * of its lines, so a line that ends without a separator is set apart from the next by 、.
+ */
+function unitCellText(ctx: Context, cell: Table['children'][number]['children'][number]): string {
+  const parts = cell.children.filter((c) => c.type === 'text' && !(c.data as { role?: string } | undefined)?.role);
+  if (parts.length < 2) return inlineText(cell, ctx.doc).text.trim();
+  return parts.map((p) => (p as { value: string }).value.trim()).reduce((a, b) => (/[、，,；;：:]$/.test(a) ? a + b : `${a}、${b}`));
+}
+
+/** The units of a row's cells: 省交通运输厅（牵头） in a cell loses its mark, as in a clause, and 牵头 makes the unit lead. */
+function rowAssignments(cells: string[], header: string[], leadCol: number, unitCols: number[]): Task['assignments'] {
+  return withRoleMarks([
+    ...(leadCol !== -1 ? splitNames(cells[leadCol] ?? '').map((raw) => ({ role: 'lead' as const, label: header[leadCol], raw })) : []),
+    ...unitCols.flatMap((c) => splitNames(cells[c] ?? '').map((raw) => ({ role: 'responsible' as const, label: header[c], raw }))),
+  ]).map((n) => ({ ...n, name: n.raw }));
+}
+
 function tasksFromTables(ctx: Context): Task[] {
   const tasks: Task[] = [];
   for (const rows of taskTables(ctx)) {
     const numbers = new Map<number, string>();
-    for (const { table, index, block: b, row, text, assignments, deadline, number: written } of rows) {
+    for (const { table, index, block: b, row, text, head, assignments, deadline, number: written, extra } of rows) {
       const number = written ?? String(tasks.length + 1);
-      const stop = text.search(/[。！？]/);
+      const stop = head.search(/[。！？]/);
       numbers.set(index, number);
+      for (const e of extra) numbers.set(e, number);
       taskTableRows.set(table, numbers);
       tasks.push({
         number,
         label: number,
         outlineId: '', // a table row has no outline item of its own
         ordinal: tasks.length + 1,
-        title: withoutInvisible(stop === -1 ? text : text.slice(0, stop)).trim(),
+        title: withoutInvisible(stop === -1 ? head : head.slice(0, stop)).trim(),
         text,
         section: b.section?.data.id ?? null,
         sectionPath: b.ancestors.map((a) => a.data.title),
@@ -488,12 +543,20 @@ function titleKey(s: string): string {
  */
 function mergeTaskTables(ctx: Context, tasks: Task[]): void {
   const keys = tasks.map((t) => titleKey(t.title));
+  const byTitle = (r: TaskRow) => {
+    const key = titleKey(r.text.split(/[。！？]/)[0]);
+    let at = key.length >= 4 ? keys.findIndex((k) => k === key) : -1;
+    if (at === -1 && key.length >= 4) at = keys.findIndex((k) => k.length >= 4 && (k.includes(key) || key.includes(k)));
+    return at;
+  };
   for (const rows of taskTables(ctx)) {
-    const byPlace = rows.length === tasks.length;
+    // a table named in the wider words only (序号 / 项目名称 / 责任单位: a list of projects) restates
+    // the tasks only where a row repeats a task's title; else it is a table of its own, kept as rows
+    const classic = rows.every((r) => r.classic);
+    if (!classic && !rows.some((r) => byTitle(r) !== -1)) continue;
+    const byPlace = classic && rows.length === tasks.length;
     rows.forEach((r, i) => {
-      const key = titleKey(r.text.split(/[。！？]/)[0]);
-      let at = key.length >= 4 ? keys.findIndex((k) => k === key) : -1;
-      if (at === -1 && key.length >= 4) at = keys.findIndex((k) => k.length >= 4 && (k.includes(key) || key.includes(k)));
+      let at = byTitle(r);
       if (at === -1 && byPlace) at = i;
       if (at === -1) {
         ctx.file.message(`task table row${r.number ? ` ${r.number}` : ''} (${r.text}) matches no task of the outline`, {

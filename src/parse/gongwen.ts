@@ -48,7 +48,8 @@ export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFi
   const furniture = pageFurniture(lines);
   const web = webClutter(lines);
   const fields = fieldLabels(lines);
-  const tables = findTables(lines, furniture);
+  // a web page's clutter (分享到:, 上一篇) ends a table: it is never a cell
+  const tables = findTables(lines, furniture, web);
   const children: RootContent[] = [];
   let t = 0;
   let i = 0;
@@ -58,7 +59,10 @@ export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFi
     if (t < tables.length && tables[t].first === i) {
       open = null;
       const region = tables[t];
-      children.push(tableNode(index, region.rows, region.rowSpans, region.span, furnitureNodes(index, lines, furniture, region.furniture)));
+      const table = tableNode(index, region.rows, region.rowSpans, region.span, furnitureNodes(index, lines, furniture, region.furniture));
+      // a row whose lines fit the columns in no one way: the extractor takes no unit from it
+      for (const u of region.unclear ?? []) if (u.index !== undefined) table.children[u.index].data = { ...table.children[u.index].data, unclear: true } as TableRow['data'];
+      children.push(table);
       if (region.cutShort !== undefined) {
         const at = trim(lines[region.cutShort]);
         file?.message('table read only in part: the rows from here on do not fit its columns and stay paragraphs', {
