@@ -153,7 +153,8 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
       label: s.data.label,
       outlineId: s.data.id,
       ordinal: s.data.ordinal,
-      title: s.data.title,
+      // a heading that names its lead: the title without the clause (强化科技创新)
+      title: opening && !opening.sentence ? s.data.title.replace(where.text.slice(opening.clause.start, opening.clause.end), '').trim() || s.data.title : s.data.title,
       text: writtenText(ctx, s, text),
       section: parentOf(ctx, s)?.data.id ?? null,
       sectionPath: ancestorsOf(ctx, s).slice(0, -1).map((a) => a.data.title),
