@@ -2,7 +2,7 @@ import type { Heading, Paragraph, Table } from 'mdast';
 import type { Paragraph as ModelParagraph, ParagraphKind, Section, Task } from '../model/types.js';
 import { holdsProse, type OutlineMark, type SectionNode } from '../parse/outline.js';
 import { ancestorsOf, blocksOf, innermostTask, joinTexts, ownBlocksOf, nodePosition, spanPosition, type Block, type Context } from './context.js';
-import { deadlineOf, findClause, hasLabelBracket, innerClauses, lastLabelledClause, parseClause, splitNames, withRoleMarks, type ClauseMatch, type ParsedName } from './clause.js';
+import { deadlineOf, endsAsUnit, findClause, hasLabelBracket, innerClauses, lastLabelledClause, parseClause, splitNames, withRoleMarks, type ClauseMatch, type ParsedName } from './clause.js';
 import { DEADLINE_COLUMN, LEAD_COLUMN, TASK_COLUMN, UNIT_COLUMN, taskColumnKind } from '../parse/text-tables.js';
 import { isIndicatorTable } from './indicators.js';
 import { applyConventions } from './conventions.js';
@@ -28,6 +28,7 @@ function extractStructureOf(ctx: Context): void {
   // beside outline tasks (a 分工表 attached to a plan), its rows complete and confirm them
   if (tasks.length === 0) tasks = tasksFromTables(ctx);
   else mergeTaskTables(ctx, tasks);
+  tasks = planLeads(ctx, tasks);
   applyConventions(ctx, tasks);
   for (const { task, section } of found.missing) {
     if (task.assignments.length > 0) continue;
@@ -79,7 +80,20 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
     ctx,
     sections.filter((s) => !s.children.some((c) => c.type === 'section') && clauseOf(ctx, s)),
   );
+  // an item with sub-items whose own opening sentence closes with a clause is a task of its
+  // own (（一）…提供支撑。（A、B按职责分工负责） over 具体措施 1. 2. with clauses of their own)
+  for (const s of sections) if (s.children.some((c) => c.type === 'section') && openingClause(ctx, s)?.sentence && !withClause.includes(s)) withClause.push(s);
   const owners = new Set(withClause);
+  // a part heading that names its lead (一、强化科技创新（区科技局牵头））: where no item under it
+  // has a clause, the heading is the task and its items are part of its text
+  const headingTasks = new Set(
+    sections.filter((s) => {
+      const found = openingClause(ctx, s);
+      return found && !found.sentence && !withClause.some((w) => w !== s && ancestorsOf(ctx, w).includes(s));
+    }),
+  );
+  for (const h of headingTasks) owners.add(h);
+  const underHeadingTask = (s: SectionNode) => ancestorsOf(ctx, s).some((a) => a !== s && headingTasks.has(a));
   let taskSections: SectionNode[];
   if (withClause.length > 0) {
     // The task level is the style most clauses hang on; sub-items lift to their task.
@@ -101,6 +115,7 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
   } else {
     taskSections = sections.filter(
       (s) =>
+        headingTasks.has(s) ||
         !s.children.some((c) => c.type === 'section') &&
         s.data.level > 1 &&
         !['box', 'heading', 'article', 'chapter', 'section-cn', 'part'].includes(s.data.style) &&
@@ -109,18 +124,22 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
     );
   }
 
+  taskSections = taskSections.filter((s) => !underHeadingTask(s));
   const numbers = taskNumbers(ctx, taskSections);
   const tasks: Task[] = [];
   const missing: { task: Task; section: SectionNode }[] = [];
   for (const s of taskSections) {
     const number = numbers.get(s)!;
     const text = fullText(ctx, s);
-    const found = clauseOf(ctx, s);
+    const opening = s.children.some((c) => c.type === 'section') ? openingClause(ctx, s) : null;
+    const found = opening ?? clauseOf(ctx, s);
     const clause = found?.clause ?? null;
     const where = found?.in ?? text;
     const inner = clause ? innerClauses(where.text, clause.start, memoOf(ctx).bracketFree) : [];
     const names: ParsedName[] = [];
     for (const c of clause ? [...inner, clause] : inner) for (const n of parseClause(c.content)) names.push(n);
+    // a clause cut with the document (…责任单位：区政): the name it ends on is no unit unless whole
+    if (clause?.open && cutAtEnd(ctx, where.at(clause.end - 1) + 1) && names.length > 0 && !endsAsUnit(names[names.length - 1].raw)) names.pop();
     // made by map, so that the array the model keeps is no larger than its content
     const assignments = names.map((n) => ({ role: n.role, label: n.label, raw: n.raw, name: n.raw }));
     for (const c of inner) ctx.clauseRanges.push([where.at(c.start), where.at(c.end - 1) + 1]);
@@ -134,7 +153,8 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
       label: s.data.label,
       outlineId: s.data.id,
       ordinal: s.data.ordinal,
-      title: s.data.title,
+      // a heading that names its lead: the title without the clause (强化科技创新)
+      title: opening && !opening.sentence ? s.data.title.replace(where.text.slice(opening.clause.start, opening.clause.end), '').trim() || s.data.title : s.data.title,
       text: writtenText(ctx, s, text),
       section: parentOf(ctx, s)?.data.id ?? null,
       sectionPath: ancestorsOf(ctx, s).slice(0, -1).map((a) => a.data.title),
@@ -149,7 +169,110 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
     // warned about once a task table has had its say
     if (!clause && withClause.length > 0) missing.push({ task, section: s });
   }
+  // the items under a heading that names its lead, without units of their own, take its units
+  for (const t of tasks) {
+    if (t.assignments.length > 0) continue;
+    const heading = ancestorsOf(ctx, ctx.taskSections.get(t.number)!).findLast((a) => a.data.id !== t.outlineId && openingClause(ctx, a) && !openingClause(ctx, a)!.sentence);
+    if (!heading) continue;
+    const { clause, in: where } = openingClause(ctx, heading)!;
+    t.assignments = parseClause(clause.content).map((n) => ({ role: n.role, label: n.label, raw: n.raw, name: n.raw }));
+    t.clause = { raw: where.text.slice(clause.start, clause.end), position: spanPosition(ctx, where, clause.start, clause.end) };
+  }
   return { tasks, missing };
+}
+
+/** A paragraph that is a clause and nothing else: （县自然资源局牵头）. */
+const CLAUSE_ONLY = /^[\s\u3000]*[（(〔][^。！？\n]+[）)〕][\s\u3000]*$/;
+const ANNEX_LABEL = /^[\s\u3000]*附件\s*([0-9０-９]{1,2})[\s\u3000]*$/;
+
+/**
+ * （县自然资源局牵头） on a line of its own under a plan's (or an annex's) title, before its
+ * outline: the lead of the whole plan, up to the next such line. Its tasks without units take
+ * it; where the plan shows no task, the plan itself is the task (numbered as its 附件, else 1).
+ */
+function planLeads(ctx: Context, tasks: Task[]): Task[] {
+  const leads: { at: number; block: Block; clause: ClauseMatch; title: Block; annex: string | null }[] = [];
+  ctx.blocks.forEach((b, i) => {
+    if (b.section || b.node.type !== 'paragraph' || !CLAUSE_ONLY.test(b.content.text)) return;
+    const clause = findClause(b.content.text, memoOf(ctx).bracketFree);
+    if (!clause || clause.open || b.content.text.slice(0, clause.start).trim() !== '') return;
+    let t = i - 1;
+    while (t >= 0 && !ctx.blocks[t].content.text.trim()) t--;
+    const title = ctx.blocks[t];
+    const titleText = title?.content.text.trim() ?? '';
+    if (!title || title.section || titleText.length > 80 || /[。！？；]/.test(titleText) || ANNEX_LABEL.test(titleText)) return;
+    const annex = t > 0 ? ANNEX_LABEL.exec(ctx.blocks[t - 1].content.text)?.[1] ?? null : null;
+    leads.push({ at: b.node.position?.start.offset ?? 0, block: b, clause, title, annex });
+  });
+  if (leads.length === 0) return tasks;
+  const out = [...tasks];
+  leads.forEach(({ at, block, clause, title, annex }, k) => {
+    const until = leads[k + 1]?.at ?? Infinity;
+    const names = parseClause(clause.content);
+    if (names.length === 0) return;
+    const assignments = () => names.map((n) => ({ role: n.role, label: n.label, raw: n.raw, name: n.raw }));
+    const raw = { raw: block.content.text.slice(clause.start, clause.end), position: spanPosition(ctx, block.content, clause.start, clause.end) };
+    ctx.clauseRanges.push([block.content.at(clause.start), block.content.at(clause.end - 1) + 1]);
+    const scope = tasks.filter((t) => (t.position.start.offset ?? 0) > at && (t.position.start.offset ?? 0) < until);
+    for (const t of scope) {
+      if (t.assignments.length > 0) continue;
+      t.assignments = assignments();
+      t.clause = raw;
+    }
+    if (scope.length > 0) return;
+    let number = annex ? String(Number(annex.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)))) : '1';
+    if (out.some((t) => t.number === number)) number = `附件${number}`;
+    const titleText = withoutInvisible(title.content.text).trim();
+    out.push({
+      number,
+      label: annex ? `附件${annex}` : '',
+      outlineId: '', // the plan as a whole: no outline item of its own
+      ordinal: out.length + 1,
+      title: titleText,
+      text: `${titleText}\n${block.content.text.trim()}`,
+      section: null,
+      sectionPath: [],
+      lead: [],
+      responsible: [],
+      assignments: assignments(),
+      clause: raw,
+      deadline: null,
+      position: spanPosition(ctx, title.content, 0, title.content.text.length),
+    });
+  });
+  return out.length === tasks.length ? out : out.sort((a, b) => (a.position.start.offset ?? 0) - (b.position.start.offset ?? 0));
+}
+
+interface OpeningClause extends FoundClause {
+  /** The clause closes a sentence of the item (…。（A负责）), not its heading (强化科技创新（A牵头）). */
+  sentence: boolean;
+}
+
+/**
+ * The clause that closes the opening sentence of an item with sub-items: its heading's
+ * (一、强化科技创新（区科技局牵头）) or its first sentence's (（一）研究…支撑。（A负责）具体措施：).
+ */
+function openingClause(ctx: Context, s: SectionNode): OpeningClause | null {
+  const openings = memoOf(ctx).openings;
+  let found = openings.get(s);
+  if (found !== undefined) return found;
+  found = null;
+  const first = ownBlocksOf(ctx, s)[0];
+  if (first && s.children.some((c) => c.type === 'section')) {
+    // the heading line, or the item's opening paragraph's first line
+    const head = first.content.text.split('\n')[0];
+    const clause = findClause(head, memoOf(ctx).bracketFree);
+    if (clause && !clause.open && clause.start > 0) {
+      found = { clause, in: first.content, sentence: /[。！？；;][ \t\u3000]*$/.test(head.slice(0, clause.start)) };
+    }
+  }
+  openings.set(s, found);
+  return found;
+}
+
+/** Nothing but spaces and a web page's clutter after `offset`: the document was cut there. */
+function cutAtEnd(ctx: Context, offset: number): boolean {
+  return !ctx.blocks.some((b) => (b.node.position?.start.offset ?? 0) >= offset && !isWebClutter(b.role) && b.content.text.trim() !== '');
 }
 
 /**
@@ -229,6 +352,7 @@ interface SectionMemo {
   fullTexts: Map<SectionNode, InlineText>;
   clauses: Map<SectionNode, FoundClause | null>;
   kinds: Map<SectionNode, ParagraphKind | null>;
+  openings: Map<SectionNode, OpeningClause | null>;
   /**
    * No block has a closing 】］], so no text joined from them has a bracketed label to rewrite:
    * one scan of the document instead of one of every (nested) section's text, again and again.
@@ -240,7 +364,7 @@ let memo: SectionMemo | null = null;
 function memoOf(ctx: Context): SectionMemo {
   if (memo?.ctx !== ctx) {
     const bracketFree = !ctx.blocks.some((b) => hasLabelBracket(b.content.text));
-    memo = { ctx, fullTexts: new Map(), clauses: new Map(), kinds: new Map(), bracketFree };
+    memo = { ctx, fullTexts: new Map(), clauses: new Map(), kinds: new Map(), openings: new Map(), bracketFree };
   }
   return memo;
 }
@@ -581,7 +705,8 @@ const PARTNER_LABEL = /配合|协助|协同|协办|参与/;
 
 /** Whether an assignment states its role (牵头 / 配合), not only that the unit has a part (负责, 责任单位). */
 function statesRole(a: Task['assignments'][number]): boolean {
-  return a.role === 'lead' || PARTNER_LABEL.test(a.label);
+  // a unit that only 负责 the task leads for want of a 牵头, which the table may state
+  return (a.role === 'lead' && !/负责/.test(a.label)) || PARTNER_LABEL.test(a.label);
 }
 
 const nameKey = (raw: string) => raw.replace(/\s/g, '');
@@ -594,7 +719,7 @@ const nameKey = (raw: string) => raw.replace(/\s/g, '');
  * row's contrary lead is not taken, and a warning names both.
  */
 function completeFromRow(ctx: Context, task: Task, r: TaskRow): void {
-  const ownLeads = task.assignments.filter((a) => a.role === 'lead').map((a) => nameKey(a.raw));
+  const ownLeads = task.assignments.filter((a) => a.role === 'lead' && statesRole(a)).map((a) => nameKey(a.raw));
   const rowLeads = r.assignments.filter((a) => a.role === 'lead').map((a) => nameKey(a.raw));
   const stated = new Map(task.assignments.filter(statesRole).map((a) => [nameKey(a.raw), a.role]));
   const clash = r.assignments.filter((a) => statesRole(a) && stated.has(nameKey(a.raw)) && stated.get(nameKey(a.raw)) !== a.role);
