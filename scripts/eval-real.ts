@@ -5,20 +5,23 @@
  * responsible-set exactness, unit precision/recall/F1 over (task, role, unit) — micro and macro
  * over documents —, metadata accuracy (title, issuer, 文号, date), and what differs.
  *   --quiet   totals only        --json   the totals as JSON        --only <prefix>  some documents
+ *   --gold <dir> --docs <dir>   another set (gold files and documents elsewhere, e.g. a held-out set)
  */
-import { evaluateAll, loadGolds, totals, docF1, META_FIELDS } from './real-eval.js';
+import { evaluateAll, loadGolds, totals, docF1, META_FIELDS, GOLD_DIR, REAL_DOCS_DIR } from './real-eval.js';
 
 const args = process.argv.slice(2);
 const quiet = args.includes('--quiet');
 const json = args.includes('--json');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 
-const golds = loadGolds().filter((g) => !only || g.file.startsWith(only));
+const opt = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const docsDir = opt('--docs', REAL_DOCS_DIR);
+const golds = loadGolds(opt('--gold', GOLD_DIR)).filter((g) => !only || g.file.startsWith(only));
 if (golds.length === 0) {
   console.error('eval:real: no gold files (test/real/*.gold.json) match');
   process.exit(1);
 }
-const results = await evaluateAll(golds);
+const results = await evaluateAll(golds, docsDir);
 const t = totals(results);
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 if (json) {

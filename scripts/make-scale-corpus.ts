@@ -767,7 +767,7 @@ function generate(index: number, seed: string, targetChars: number, allowMarkdow
     if (style === 'line' && responsible.length === 0) style = 'standard';
     const clause = clauseText(style, { lead, responsible }, rng.chance(0.1));
     const written =
-      style === 'none' ? { lead: [], responsible: [] } : style === 'line' ? { lead: [], responsible: [...lead, ...responsible] } : style === 'sole' ? { lead: [], responsible: lead } : { lead, responsible };
+      style === 'none' ? { lead: [], responsible: [] } : style === 'line' ? { lead: [], responsible: [...lead, ...responsible] } : style === 'sole' ? { lead, responsible: [] } : { lead, responsible };
     tasks.push({ number: String(taskNo), title, clause: style, ...written });
     return `${taskLabel(taskNo)}${title}。${sentences.join('')}${clause}`;
   };

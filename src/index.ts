@@ -7,15 +7,16 @@
  */
 export * from './model/types.js';
 export { UserError } from './model/errors.js';
-export { saveDocument, loadDocument, loadDocuments, listDocumentIds, documentPath, onLoadProblem, type LoadProblemListener } from './model/store.js';
+export { saveDocument, loadDocument, loadDocuments, listDocumentIds, documentPath, onLoadProblem, attachSourceText, sourceTextOf, SOURCE_TEXT_FILE, type LoadProblemListener } from './model/store.js';
 export { AliasTable, defaultAliases, resolveDepartment, requireDepartment, resolveAcross, splitLevel, type Resolution } from './model/departments.js';
 export { normalizeForMatch } from './model/normalize.js';
 export { headingText, sectionHeading, sectionTrail, taskHeading, taskLabel, SECTION_SEPARATOR } from './model/headings.js';
-export { readDocument, decodeToFile, formatOf } from './read/read.js';
+export { readDocument, decodeToFile, convertToFile, formatOf, isTextFormat, sniff } from './read/read.js';
+export { ConversionError, type ConvertedText, type ConversionProblem } from './read/converted.js';
 export { decodeBytes, DecodeError, type Decoded } from './read/decode.js';
 export { parse, textProcessor, markdownProcessor, gongwenParse, outline, header } from './parse/index.js';
 export { extract, extractors, documentId, type ExtractOptions } from './extract/index.js';
-export { ingestFile, ingestText, ingestBytes, ingestVFile, type IngestOptions } from './ingest.js';
+export { ingestFile, ingestText, ingestBytes, ingestAnyBytes, ingestVFile, type IngestOptions } from './ingest.js';
 export {
   PlanComparer,
   comparePlans,

@@ -1,9 +1,10 @@
 import type { VFile } from 'vfile';
 import type { PolicyDocument, SourceInfo } from './model/types.js';
-import { readDocument, decodeToFile } from './read/read.js';
+import { readDocument, decodeToFile, convertToFile, formatOf, isTextFormat } from './read/read.js';
 import { parse } from './parse/index.js';
 import { extract, type ExtractOptions } from './extract/index.js';
 import { readingText, restoreAsWritten } from './model/script.js';
+import { attachSourceText } from './model/store.js';
 
 export type IngestOptions = ExtractOptions;
 
@@ -20,24 +21,37 @@ export function ingestText(
   return ingestVFile(decodeToFile(new TextEncoder().encode(text), fileName, format), options);
 }
 
-/** The pipeline for raw bytes (any supported encoding). */
+/** The pipeline for raw bytes of a text file (any supported encoding). */
 export function ingestBytes(bytes: Uint8Array, fileName: string, options: IngestOptions = {}): PolicyDocument {
   return ingestVFile(decodeToFile(bytes, fileName), options);
 }
 
+/** The pipeline for raw bytes of any supported format, told by `fileName`'s extension and by the bytes (.html, .docx, .doc …). */
+export async function ingestAnyBytes(bytes: Uint8Array, fileName: string, options: IngestOptions = {}): Promise<PolicyDocument> {
+  const format = formatOf(fileName);
+  if (format === null || isTextFormat(format)) return ingestBytes(bytes, fileName, options);
+  return ingestVFile(await convertToFile(bytes, fileName, format), options);
+}
+
 /**
- * parse + extract. A document in traditional script (or with pinyin notes) is read on its
- * folded text — same length, same offsets — and the model's strings are then given back as
+ * parse + extract for a file already read (see read/); a converted format's text goes with the
+ * model to `saveDocument`. A document in traditional script (or with pinyin notes) is read on
+ * its folded text — same length, same offsets — and the model's strings are then given back as
  * written (src/model/script.ts).
  */
 export function ingestVFile(file: VFile, options: IngestOptions = {}): PolicyDocument {
   const original = String(file.value);
   const reading = readingText(original);
-  if (reading === original) return extract(parse(file), file, options);
-  file.value = reading;
-  try {
-    return restoreAsWritten(extract(parse(file), file, options), original, reading);
-  } finally {
-    file.value = original;
+  let doc: PolicyDocument;
+  if (reading === original) doc = extract(parse(file), file, options);
+  else {
+    file.value = reading;
+    try {
+      doc = restoreAsWritten(extract(parse(file), file, options), original, reading);
+    } finally {
+      file.value = original;
+    }
   }
+  if (file.data.converted) attachSourceText(doc, original);
+  return doc;
 }

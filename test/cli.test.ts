@@ -37,7 +37,7 @@ describe('policy ingest', () => {
       `policy: ${bad}: is a folder, not a document (to read every document in it: "${path.join(bad, '*')}")`,
       `policy: ${path.join(bad, 'empty.txt')}: empty file`,
       `policy: ${path.join(bad, 'binary.txt')}: binary data (NUL byte at offset 4)`,
-      `policy: ${path.join(bad, 'word.txt')}: a ZIP archive (a .docx, .xlsx or .wps/.ofd package?), not text (save the document as .txt or .md)`,
+      `policy: ${path.join(bad, 'word.txt')}: a ZIP archive (a .docx, .xlsx or .wps/.ofd package?), not text (give it its own extension (.docx, .doc, .wps, .html) to read it, or save the document as .txt)`,
       expect.stringMatching(new RegExp(`^policy: ${path.join(bad, 'latin1.txt').replace(/[.\\/]/g, '\\$&')}: undecodable bytes: not UTF-8 \\(invalid UTF-8 at byte 3, line 1\\)`)),
       `policy: ${path.join(bad, 'no-match-*.txt')}: no file matches`,
     ]);

@@ -43,7 +43,8 @@ describe('QA documents', () => {
     const doc = await qa('jiangxi-industry-education-opinions.txt');
     expect(doc).toMatchObject({ docNumber: '赣府厅发〔2025〕14号', date: '2025-04-09', issuer: '江西省人民政府办公厅' });
     expect(doc.tasks).toHaveLength(12);
-    expect(roles(doc)[2]).toEqual(['三', [], ['省国资委', '省财政厅', '省税务局']]);
+    // (A、B、C按职责分工负责) with no 牵头: the units that 负责 the task lead it
+    expect(roles(doc)[2]).toEqual(['三', ['省国资委', '省财政厅', '省税务局'], []]);
     expect(roles(doc)[8]).toEqual(['九', ['中国人民银行江西省分行'], ['国家金融监督管理总局江西监管局', '省地方金融管理局']]);
     const find = (q: string) => {
       const r = resolveDepartment(q, doc.departments);
@@ -70,7 +71,7 @@ describe('QA documents', () => {
   it('GB18030 with CRLF; a deadline year is not taken from a description of the past', async () => {
     const doc = await qa('tianxin-old-community-renovation-2025.txt');
     expect(doc.source).toMatchObject({ encoding: 'gb18030', lineEnding: 'crlf' });
-    expect(doc.tasks.map((t) => t.lead[0] ?? null)).toEqual(['区住房城乡建设局', '区住房城乡建设局', '区交通运输局', '区民政局', '区住房城乡建设局', null, '区财政局', '区行政审批服务局']);
+    expect(doc.tasks.map((t) => t.lead[0] ?? null)).toEqual(['区住房城乡建设局', '区住房城乡建设局', '区交通运输局', '区民政局', '区住房城乡建设局', '区住房城乡建设局', '区财政局', '区行政审批服务局']);
     expect(doc.targets.some((t) => t.year === 2000)).toBe(false);
     expect(doc.targets).toContainEqual(expect.objectContaining({ value: 120, unit: '台', comparator: '>=' }));
     expect(doc.departments.map((d) => d.name)).not.toContain('区公安分局');
@@ -217,7 +218,7 @@ describe('QA documents, fourth round', () => {
     const doc = await qa4('linlan-commerce-circulation-notice-2025.txt');
     expect(doc.tasks).toHaveLength(18);
     expect(doc.tasks[1]).toMatchObject({ label: '（2）', lead: ['市商务局'] });
-    expect(doc.tasks[5]).toMatchObject({ lead: [], responsible: ['市交通运输局', '市商务局'] });
+    expect(doc.tasks[5]).toMatchObject({ lead: ['市交通运输局', '市商务局'], responsible: [] });
     expect(doc.declaredCounts).toEqual([expect.objectContaining({ subject: 'tasks', declared: 18, found: 18 })]);
   });
 
@@ -469,8 +470,8 @@ const qa6 = (name: string) => ingestFile(`test/fixtures/qa6/${name}`);
 describe('QA documents, sixth round', () => {
   it('国务院 style: a clause after each sentence of a task paragraph names units of the task, all of them', async () => {
     const doc = await qa6('xiuchuan-digital-village-opinions-2025.txt');
-    expect(roles(doc).find((r) => r[0] === '二')).toEqual(['二', [], ['省水利厅', '省能源局', '国网岫川省电力公司', '省交通运输厅']]);
-    expect(doc.departments.find((d) => d.name === '省水利厅')?.responsible).toEqual(['二']);
+    expect(roles(doc).find((r) => r[0] === '二')).toEqual(['二', ['省水利厅', '省能源局', '国网岫川省电力公司', '省交通运输厅'], []]);
+    expect(doc.departments.find((d) => d.name === '省水利厅')?.lead).toEqual(['二']);
     // the clauses are no part of the prose a target is read from, and the title is the first sentence
     expect(doc.tasks[1].title).toBe('推进农村基础设施数字化改造');
     // a bracket inside a sentence that merely mentions a duty is no clause
@@ -481,8 +482,9 @@ describe('QA documents, sixth round', () => {
   it('（A，B、C按职责分工负责；D负责落实）: the unit set apart by the comma still leads when another part follows', async () => {
     const doc = await qa6('xiuchuan-digital-village-opinions-2025.txt');
     expect(roles(doc).find((r) => r[0] === '四')).toEqual(['四', ['省商务厅'], ['省农业农村厅', '省邮政管理局', '省供销合作社', '各市（州）人民政府']]);
-    expect(roles(doc).find((r) => r[0] === '五')).toEqual(['五', [], ['省文化和旅游厅', '省住房城乡建设厅', '省委网信办']]);
-    expect(roles(doc).find((r) => r[0] === '八')![1]).toEqual([]);
+    // no unit set apart, no 牵头: the units that 负责 the task lead it
+    expect(roles(doc).find((r) => r[0] === '五')).toEqual(['五', ['省文化和旅游厅', '省住房城乡建设厅', '省委网信办'], []]);
+    expect(roles(doc).find((r) => r[0] === '八')![2]).toEqual([]);
   });
 
   // found in QA8: the text route took a 关于…的实施意见 title line for a covering notice's title

@@ -36,7 +36,8 @@ describe('QA8 clause lines with the label in 【】 and no colon', () => {
     expect(roles('开展放心消费创建')).toEqual([['区市场监管局'], ['区商务委', '区文化旅游委']]);
     // the other styles as before
     expect(roles('促进汽车消费')).toEqual([[], ['区商务委', '区财政局', '区税务局', '国网澜溪供电公司']]);
-    expect(roles('加强消费宣传引导')).toEqual([[], ['区委宣传部', '区融媒体中心']]);
+    // (A、B按职责分工负责), no 牵头: they lead
+    expect(roles('加强消费宣传引导')).toEqual([['区委宣传部', '区融媒体中心'], []]);
     // the clause keeps its brackets as written
     expect(byTitle(doc, '推进核心商圈改造升级').clause?.raw).toBe('【责任单位】区商务委（牵头）、区住房城乡建委、区规划自然资源局');
     expect(doc.departments.find((d) => d.name === '区商务委')?.lead).toEqual(expect.arrayContaining([byTitle(doc, '推进核心商圈改造升级').number]));
@@ -92,7 +93,7 @@ describe('QA8 units set apart by spaces', () => {
     );
     expect(units(doc).map((u) => u.slice(0, 3))).toEqual([
       ['一', ['县公安局'], ['县交通运输局', '县城市管理局']],
-      ['二', [], ['县城市管理局', '各街道办事处']],
+      ['二', ['县城市管理局', '各街道办事处'], []],
       ['三', ['县委宣传部'], ['县民 政局']],
     ]);
   });

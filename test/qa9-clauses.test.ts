@@ -46,7 +46,9 @@ describe('QA9 a labelled field written in the verb style', () => {
       ['responsible', '县人力资源社会保障局'],
     ]);
     expect(names('责任单位：县教育局牵头，县财政局、县人力资源社会保障局配合')).toEqual(unlabelled);
-    expect(names('责任单位：县教育局负责')).toEqual(names('县教育局负责'));
+    // except 负责, which makes a unit the lead only outside a 责任单位 list
+    expect(names('县教育局负责')).toEqual([['lead', '县教育局']]);
+    expect(names('责任单位：县教育局负责')).toEqual([['responsible', '县教育局']]);
     // other fields beside it stay as they are
     expect(names('责任领导：王明；责任单位：县教育局牵头，县财政局配合；完成时限：2026年底前')).toEqual([
       ['lead', '县教育局'],

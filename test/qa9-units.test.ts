@@ -105,8 +105,9 @@ describe('QA9 units: national bodies in short and long form (7)', () => {
     const d = dept(national, '市场监管总局')!;
     expect(d.name).toBe('市场监管总局');
     expect(d.aliases).toContain('国家市场监督管理总局');
-    expect(d.lead).toEqual(['3.1']);
-    expect(d.responsible).toEqual(['3.2', '3.7']);
+    // 3.2 and 3.7: (A、B、C负责), no 牵头 — the units that 负责 a task lead it
+    expect(d.lead).toEqual(['3.1', '3.2', '3.7']);
+    expect(d.responsible).toEqual([]);
     expect(d.mentions.length).toBeGreaterThan(0);
     expect(national.departments.filter((x) => x.name.includes('市场监'))).toHaveLength(1);
   });

@@ -14,9 +14,9 @@ export function checkDocument(ctx: Context): void {
   brackets(ctx);
 }
 
-// 25项工作 counts tasks; 3个工作日, 工作机制, 工作要点 do not
+// 25项工作 counts tasks; 3个工作日, 工作机制, 工作要点 do not, nor an ordinal (第12项工作, 第二十三项任务)
 const DECLARED =
-  /(?<!第)[“"]?([一二两三四五六七八九十百]+|\d{1,3})[”"]?\s*(大|项|个|条)[”"]?\s*(重点工作|重点任务|主要任务|工作任务|重点工程|工程|行动|专项行动|举措|指标|任务|工作(?![日时人机方专组要制量]))/g;
+  /(?<![第\d一二两三四五六七八九十百])[“"]?([一二两三四五六七八九十百]+|\d{1,3})(?![\d.．])[”"]?\s*(大|项|个|条)[”"]?\s*(重点工作|重点任务|主要任务|工作任务|重点工程|工程|行动|专项行动|举措|指标|任务|工作(?![日时人机方专组要制量]))/g;
 
 /** What DECLARED cannot match without: a measure word before a noun (a cheap test on every paragraph). */
 const COUNT_NOUN = /[大项个条][”"]?\s*(?:重点|主要|工作|工程|行动|专项|举措|指标|任务)/;

@@ -10,13 +10,17 @@ import { PLACE_LEVEL, splitPlace } from '../model/departments.js';
  *   责任单位：A（牵头）、B ⏎ 整改时限：2025年底前   (label lines of a 整改方案 item)
  * Labels: 牵头单位 / 牵头部门 / 主办单位 → lead (牵头单位 = lead unit);
  * 责任单位 / 责任部门 / 配合单位 / 参与单位 / 协同单位 / 协办单位 … → responsible.
- * "A负责" alone names the unit in charge, so it counts as lead; beside a 牵头 unit it is
+ * Without a 牵头 in the clause, the units that 负责 the task own it: （A负责）, （A、B按职责分工负责）
+ * make them its lead; beside a 牵头 unit (or a unit set apart before the comma) they are
+ * responsible, as are 配合 / 参与 / 参加 / 协助 / 落实 units always. A labelled 责任单位 list stays
  * responsible.
  */
 
 export interface ClauseMatch {
   /** Index in the text of the clause start (the opening bracket, or the first label). */
   start: number;
+  /** The clause lost its closing bracket: it runs to the end of the text (a page cut mid-clause). */
+  open?: boolean;
   /** Index after the clause (closing bracket included). */
   end: number;
   /** Inside the brackets. */
@@ -32,11 +36,13 @@ export interface ParsedName {
 
 const OPEN = '（(〔[【［';
 const CLOSE = '）)〕]】］';
-const HINT = /牵头|责任单位|责任部门|配合|参与|协同|协办|协助|负责|主办|主责|实施单位/;
-const LABEL = /(牵头单位|牵头部门|主办单位|主责单位|责任单位|责任部门|配合单位|配合部门|参与单位|参与部门|协同单位|协同部门|协办单位|协助单位|实施单位|实施主体|完成时限|整改时限|办结时限|落实时限|时限要求|时限|完成期限|整改期限|办结期限|完成时间|整改时间|时间节点|责任领导|牵头领导|分管领导|联系领导|牵头县领导|牵头市领导|责任人)\s*[：:]/;
+const HINT = /牵头|责任单位|责任部门|配合|参与|参加|协同|协办|协助|负责|主办|主责|实施单位|分工[：:]/;
+const LABEL = /(牵头单位|牵头部门|主办单位|主责单位|责任单位|责任部门|配合单位|配合部门|参与单位|参与部门|协同单位|协同部门|协办单位|协助单位|实施单位|实施主体|完成时限|整改时限|办结时限|落实时限|时限要求|时限|完成期限|整改期限|办结期限|完成时间|整改时间|时间节点|部门分工|责任分工|任务分工|责任领导|牵头领导|分管领导|联系领导|牵头县领导|牵头市领导|分管省领导|分管市领导|分管县领导|分管区领导|责任人)\s*[：:]/;
 /** Labels of a clause that name no unit: 完成时限：2025年底; 责任领导：王某 (a person, not a unit). */
 const NOT_UNITS = /时限|期限|时间|节点|领导|责任人|负责人|联系人/;
 const LEAD_LABEL = /牵头|主办|主责/;
+/** Labels that name the units of a task without giving them a role (部门分工：A牵头，B配合 / A负责). */
+const DIVISION_LABEL = /分工$/;
 const LABEL_LINE = new RegExp(`^${LABEL.source}`);
 /**
  * A label closed by 】 (or ］, ]) with no colon: 【责任单位】A（牵头）、B, the clause line of a Word
@@ -89,6 +95,10 @@ export function findClause(raw: string, bracketFree = false): ClauseMatch | null
       if (HINT.test(content) && withinClause(content)) return { start: open, end, content: oneLine(content), contentStart: open + 1 };
     }
   }
+  // A clause that lost its closing bracket where the text ends (a page cut mid-clause):
+  // "…（牵头单位：县农业农村委；责任单位：县规划自然资源局" — brackets that open and never close
+  const opened = unclosedClause(text, end);
+  if (opened) return opened;
   // Unbracketed: "责任单位：A，B" as the last sentence, or label lines at the end
   // ("牵头单位：A" then "配合单位：B" on the next line).
   const re = LABEL_ALL;
@@ -108,6 +118,26 @@ export function findClause(raw: string, bracketFree = false): ClauseMatch | null
 }
 
 const SENTENCE_STOP = /[。！？]/;
+
+/**
+ * The clause left open at the end of a text: the last bracket that never closes, holding a
+ * clause's words, on the text's last line and with no sentence after it.
+ */
+function unclosedClause(text: string, end: number): ClauseMatch | null {
+  let depth = 0;
+  for (let i = end - 1; i >= 0; i--) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 0x3002) return null; // 。 or a line end before the bracket
+    const k = BRACKET[code];
+    if (k < 0) depth++;
+    else if (k > 0 && --depth < 0) {
+      const content = text.slice(i + 1, end);
+      if (!HINT.test(content) || !withinClause(content)) return null;
+      return { start: i, end, content, contentStart: i + 1, open: true };
+    }
+  }
+  return null;
+}
 
 /**
  * A clause stays within one paragraph, but a line break inside its brackets (a Markdown hard
@@ -167,10 +197,15 @@ export function innerClauses(raw: string, before: number, bracketFree = false): 
     if (open === -1) continue;
     const content = text.slice(open + 1, i);
     if (!withinClause(content)) continue;
-    if (LABEL.test(content) || (AFTER_SENTENCE.test(text.slice(Math.max(0, open - 2), open)) && VERB.test(oneLine(content).replace(DUTY_TAIL, '负责'))))
+    if (LABEL.test(content) || (AFTER_SENTENCE.test(text.slice(Math.max(0, open - 2), open)) && closesWithVerb(oneLine(content))))
       out.push({ start: open, end: i + 1, content: oneLine(content), contentStart: open + 1 });
   }
   return out;
+}
+
+/** A verb-style clause: its units and their verb last (A牵头，B配合; a remark after them aside). */
+function closesWithVerb(content: string): boolean {
+  return VERB.test(withoutRemarks(content).replace(TRAILING_PUNCTUATION, '').replace(DUTY_TAIL, '负责'));
 }
 
 /** The end of a sentence just before a bracket: "。（" (spaces between allowed). */
@@ -223,8 +258,18 @@ export function splitTopLevel(s: string, separators: string): string[] {
   return out;
 }
 
-const VERB = /(牵头负责|牵头落实|牵头|共同负责|具体负责|负责落实|负责|配合落实|积极配合|配合|参与|协同|协助|协办)$/;
-const DUTY_TAIL = /(按职责分工负责|按职责分工落实|按照职责分工负责|按职责负责|分别负责|按职责分工|根据职责分工)$/;
+const VERB = /(牵头负责|牵头落实|牵头督导|牵头抓总|共同牵头|牵头|共同负责|具体负责|负责落实|负责|配合落实|积极配合|配合|参与|参加|协同|协助|协办|抓好落实|落实)$/;
+/** 按职责分工负责, 按职责分工分别负责, 根据各自职责负责 …: a duty phrase closing a list of units, read as 负责. */
+const DUTY_TAIL = /((?:按照?|根据|依据)(?:各自)?(?:职责分工|职能职责|职责|分工)(?:分别)?(?:负责|落实)?|分别负责)$/;
+/** Verbs by which a unit owns the task (its lead where the clause names no 牵头). */
+const OWNS = /负责/;
+/** A person, not a unit: 分管副省长, 协管副秘书长, 市委书记, 分管领导. */
+const PERSON = /(?:省长|市长|县长|区长|州长|镇长|乡长|秘书长|书记|领导|主任|同志)$/;
+/**
+ * A remark inside a clause's brackets, no unit: 列第一位者为牵头单位, 下同, 以下…不再列出,
+ * 具体任务均涉及…不再做分工.
+ */
+const REMARK = /下同|不再|以下各|以上各|均需|均涉及|均由|为牵头(?:单位|部门)|第一位|首位/;
 
 /** A role written after a name: 县文化旅游委（共同牵头）, 县财政局（牵头）, 县税务局（配合）. */
 const ROLE_MARK = /[（(](共同牵头|牵头|共同负责|负责|配合|协助)[）)]$/;
@@ -239,7 +284,21 @@ export function withRoleMarks(names: ParsedName[]): ParsedName[] {
 }
 
 export function parseClause(content: string): ParsedName[] {
-  return withRoleMarks(parseNames(withoutInvisible(content)));
+  return withRoleMarks(parseNames(withoutRemarks(withoutInvisible(content)))).filter((n) => !PERSON.test(n.raw));
+}
+
+/**
+ * The clause without its remarks: a sentence after the first (…负责落实。以下各项工作均需…落实，不再
+ * 列出。) or a part between commas (…等负责，列第一位者为牵头单位，下同) that says something about
+ * the clause instead of naming units.
+ */
+function withoutRemarks(content: string): string {
+  if (!REMARK.test(content)) return content;
+  const sentences = splitTopLevel(content, '。');
+  const kept = sentences.filter((s, i) => i === 0 || (s.trim() !== '' && !REMARK.test(s)));
+  return kept
+    .map((s) => (REMARK.test(s) ? splitTopLevel(s, '，,').filter((p) => !REMARK.test(p)).join('，') : s))
+    .join('。');
 }
 
 /** Separators between the fields of a clause besides ；: a field starts at one followed by a label. */
@@ -317,7 +376,8 @@ function parseNames(content: string): ParsedName[] {
         role = LEAD_LABEL.test(label) ? 'lead' : 'responsible';
         if (NOT_UNITS.test(label)) continue;
         // 责任单位：A牵头，B、C配合: the value says each unit's role itself, as it would without the label
-        if (inVerbStyle(m[2])) out.push(...parseVerbStyle(m[2]));
+        // (a 部门分工：A负责 names its owner; under 责任单位： a 负责 unit stays responsible)
+        if (inVerbStyle(m[2])) out.push(...parseVerbStyle(m[2], DIVISION_LABEL.test(label)));
         else for (const raw of splitNames(m[2])) out.push({ role, label, raw });
       } else if (label && !VERB.test(part.trim().replace(DUTY_TAIL, '负责'))) {
         for (const raw of splitNames(part)) out.push({ role, label, raw });
@@ -344,14 +404,19 @@ function inVerbStyle(value: string): boolean {
 }
 const VERB_ANYWHERE = /牵头|负责|配合|参与|协同|协助|协办/;
 
-function parseVerbStyle(content: string): ParsedName[] {
+/**
+ * `owners`: a unit that 负责 the task owns it (its lead) where nothing in the clause says 牵头
+ * and no unit is set apart as the lead (an unlabelled clause, or one labelled 部门分工).
+ */
+function parseVerbStyle(content: string, owners = true): ParsedName[] {
   const out: ParsedName[] = [];
   // Verb style: "A牵头，B、C配合" / "A负责"
-  const parts = splitTopLevel(content, '，,；;').map((p) => p.trim()).filter(Boolean);
+  const parts = splitTopLevel(content, '，,；;。').map((p) => p.trim()).filter(Boolean);
   // "（A，B、C按职责分工负责）": the unit set apart before the comma leads (国务院 分工 style),
   // also when another part follows the semicolon (…按职责分工负责；D负责落实)
   const first = splitTopLevel(splitTopLevel(content, '；;')[0], '，,').map((p) => p.trim()).filter(Boolean);
   const setApart = first.length > 1 && !LEADS.test(content) && !VERB.test(first[0]) && DUTY_TAIL.test(first[first.length - 1]);
+  const ownersLead = owners && !setApart && !LEADS.test(content);
   let pending: string[] = [];
   for (const [index, part] of parts.entries()) {
     const m = VERB.exec(part.replace(DUTY_TAIL, '负责'));
@@ -362,7 +427,7 @@ function parseVerbStyle(content: string): ParsedName[] {
     }
     const verb = m[1];
     const names = part.replace(DUTY_TAIL, '负责').slice(0, -verb.length);
-    const role: Role = LEADS.test(verb) ? 'lead' : 'responsible';
+    const role: Role = LEADS.test(verb) || (ownersLead && OWNS.test(verb)) ? 'lead' : 'responsible';
     for (const p of pending) for (const raw of splitNames(p)) out.push({ role, label: verb, raw });
     for (const raw of splitNames(names)) out.push({ role, label: verb, raw });
     pending = [];
@@ -391,9 +456,13 @@ const DEADLINE_LABEL = /时限|期限|时间|节点/;
 /** Words without which neither DEADLINE_LABEL nor TIME can match. */
 const MAY_HOLD_TIME = /年|月|季度|时限|期限|时间|节点|长期|持续|常态|立行立改|前|20\d\d/;
 
-/** Deadlines written among the units: 2025年底, 每年12月底前, 长期坚持, 持续推进, 立行立改. */
-const TIME = /^(?:\d{4}\s*年|每年|每季度|每月|长期|持续|常态|立行立改|20\d\d|底前$)|(?:年底|月底|年前|月前|底前|以前|之前)$/;
-const TAIL = /(等(?:有关|相关)?(?:部门|单位)(?:[（(](?:单位|部门)[）)])?|等)$/;
+/**
+ * Deadlines written among the units: 2025年底, 每年12月底前, 6月底完成, 年内持续推进, 长期坚持,
+ * 持续推进, 立行立改, 全年, 上半年.
+ */
+const TIME = /^(?:\d{4}\s*年|\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|年内|年底|年中|全年|上半年|下半年|(?:第[一二三四1-4]|[一二三四1-4])季度|每年|每季度|每月|长期|持续|常态|立行立改|20\d\d|底前$)|(?:年底|月底|年前|月前|底前|以前|之前)$/;
+/** 等, 等有关部门, 等部门（单位）, 等国务院相关部门: the end of a list, no unit. */
+const TAIL = /(等(?:[\u4e00-\u9fff]{0,5}?(?:有关|相关))?(?:部门|单位)(?:[（(](?:单位|部门)[）)])?|等)$/;
 
 const CONJUNCTION = /^(由|和|及|以及)/;
 const TRAILING_PUNCTUATION = /[。；;\s]+$/;
@@ -401,7 +470,8 @@ const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)))
 const CONJUNCTION_FIRST = codes('由和及以');
 /** After trim() no \s ends a name: only 。；; can start TRAILING_PUNCTUATION's run. */
 const PUNCTUATION_LAST = codes('。；;');
-const DUTY_TAIL_LAST = codes(DUTY_TAIL.source.slice(1, DUTY_TAIL.source.indexOf(')')).split('|').map((w) => w[w.length - 1]).join(''));
+/** DUTY_TAIL ends in 负责, 落实, 职责 or 分工. */
+const DUTY_TAIL_LAST = codes('责实工');
 /** TAIL ends in 等, 部门, 单位, or a bracket closing (单位). */
 const TAIL_LAST = codes('等门位）)');
 
@@ -413,14 +483,34 @@ export function splitNames(s: string): string[] {
     if (CONJUNCTION_FIRST.has(n.charCodeAt(0))) n = n.replace(CONJUNCTION, '');
     if (PUNCTUATION_LAST.has(n.charCodeAt(n.length - 1))) n = n.replace(TRAILING_PUNCTUATION, '');
     if (DUTY_TAIL_LAST.has(n.charCodeAt(n.length - 1))) n = n.replace(DUTY_TAIL, '');
-    if (TAIL_LAST.has(n.charCodeAt(n.length - 1)) && TAIL.test(n)) {
-      const bare = n.replace(TAIL, '');
-      if (bare.length >= 2) n = bare;
+    for (const joined of joinedCollective(n.trim())) {
+      let name = joined;
+      if (TAIL_LAST.has(name.charCodeAt(name.length - 1)) && TAIL.test(name)) {
+        const bare = name.replace(TAIL, '');
+        if (bare.length >= 2) name = bare;
+      }
+      for (const spaced of spacedNames(name.trim())) if (spaced.length > 0 && !TIME.test(spaced)) out.push(spaced);
     }
-    n = n.trim();
-    for (const name of spacedNames(n)) if (name.length > 0 && !TIME.test(name)) out.push(name);
   }
   return sharedTail(out);
+}
+
+/**
+ * 国务院相关部门及各地区, 州委编办及州直相关单位: a unit and a collective joined by 及 / 和 / 以及
+ * are two units. Only where the second is a collective (各…, …有关/相关…) and the first ends as a
+ * unit does: 及 inside a name (科学技术协会及…) stays.
+ */
+function joinedCollective(name: string): string[] {
+  const m = JOINED.exec(name);
+  if (!m || !UNIT_END.test(m[1])) return [name];
+  return [m[1], m[2]];
+}
+const JOINED = /^(.{2,}?)(?:以及|及|和)((?:各|有关|相关|\S{1,4}(?:有关|相关))\S{1,12})$/;
+const UNIT_END = /(?:[局委办厅部署会社院行处队所站室团联门位区镇乡]|中心|公司|政府|集团|机构)$/;
+
+/** Whether a name ends as a unit does (not cut short: 区政, 市发). */
+export function endsAsUnit(name: string): boolean {
+  return UNIT_END.test(name.replace(/[（(][^（()）]*[）)]$/, ''));
 }
 
 /** A place's name and level word and nothing else: 长沙市, 浏阳市, 湘西土家族苗族自治州. */

@@ -1,7 +1,7 @@
 import type { Task } from '../model/types.js';
 import type { Context } from './context.js';
 import { spanPosition } from './context.js';
-import { parseClause } from './clause.js';
+import { parseClause, splitNames } from './clause.js';
 
 /**
  * Assignments a document makes once for many tasks, rather than task by task:
@@ -12,6 +12,7 @@ import { parseClause } from './clause.js';
 export function applyConventions(ctx: Context, tasks: Task[]): void {
   groupClauses(ctx, tasks);
   firstListedLeads(ctx, tasks);
+  unitsForTheRest(tasks);
 }
 
 /** 以上工作由A牵头，B配合 / 上述任务均由A负责: what follows 由 is a verb-style clause. */
@@ -48,13 +49,37 @@ function groupClauses(ctx: Context, tasks: Task[]): void {
   }
 }
 
-/** The document's rule that the first unit named is the lead (排在第一位的为牵头单位). */
-const FIRST_IS_LEAD = /(?:排在|排列|列在|位列|名列)?(?:第一位|首位|第一个|最前)的?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)/;
+/** The document's rule that the first unit named is the lead (排在第一位的为牵头单位, 列第一位者为牵头单位). */
+const FIRST_IS_LEAD = /(?:排在|排列|列在|位列|名列|列)?(?:第一位|首位|第一个|最前)(?:的|者)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)/;
 
+/** A lead the clause states (牵头, 牵头单位：), not one that only 负责 the task. */
+const statedLead = (a: Task['assignments'][number]) => a.role === 'lead' && !/负责/.test(a.label);
+
+/**
+ * Under the rule, a clause that states no lead (A、B、C等负责; 责任单位：A、B) has its first unit
+ * as lead and the others responsible.
+ */
 function firstListedLeads(ctx: Context, tasks: Task[]): void {
   if (!FIRST_IS_LEAD.test(ctx.doc)) return;
   for (const t of tasks) {
-    if (t.assignments.length === 0 || t.assignments.some((a) => a.role === 'lead')) continue;
-    t.assignments[0] = { ...t.assignments[0], role: 'lead' };
+    if (t.assignments.length === 0 || t.assignments.some(statedLead)) continue;
+    t.assignments = t.assignments.map((a, i) => ({ ...a, role: i === 0 ? 'lead' : 'responsible' }));
+  }
+}
+
+/**
+ * 以下各项工作均需各县、区人民政府落实，不再列出: a remark in one clause that names units for every
+ * task after it. They join those tasks as responsible (where not named already).
+ */
+const FOR_THE_REST = /(?:以下|下列|后续)(?:各项|各|所有)?(?:工作|任务|措施|事项)?均(?:需|须|由|要)(.+?)(?:负责落实|落实|负责|实施)[，,。；;]?\s*(?:不再|下同)/;
+
+function unitsForTheRest(tasks: Task[]): void {
+  let extra: string[] = [];
+  for (const t of tasks) {
+    const own = new Set(t.assignments.map((a) => a.raw));
+    if (extra.length > 0 && t.assignments.length > 0)
+      for (const raw of extra) if (!own.has(raw)) t.assignments.push({ role: 'responsible', label: '', raw, name: raw });
+    const m = t.clause ? FOR_THE_REST.exec(t.text) : null;
+    if (m) extra = splitNames(m[1]);
   }
 }

@@ -81,6 +81,7 @@ export function extract(tree: Root, file: VFile, options: ExtractOptions = {}): 
     clauseRanges: [],
   };
   for (const run of extractors) run(ctx);
+  if (file.data.pages?.length) pageParagraphs(model, file.data.pages);
   model.diagnostics = file.messages.map(
     (m): Diagnostic => ({
       severity: m.fatal === true ? 'error' : m.fatal === false ? 'warning' : 'info',
@@ -91,6 +92,21 @@ export function extract(tree: Root, file: VFile, options: ExtractOptions = {}): 
     }),
   );
   return model;
+}
+
+/** Each paragraph's page, from the offsets where the pages of a PDF/OFD start (read/ puts them on file.data). */
+function pageParagraphs(model: PolicyDocument, pages: number[]): void {
+  for (const p of model.paragraphs) {
+    const at = p.position.start.offset;
+    let lo = 0;
+    let hi = pages.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (pages[mid] <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    p.page = lo + 1;
+  }
 }
 
 /** File name → id: the name without extension, with anything unsafe in a path made a dash. */

@@ -1,5 +1,5 @@
 import type { Context } from './context.js';
-import { APPROVAL, DATE_ARABIC, DATE_CHINESE, DOC_NUMBER, ISSUER_THEN_NOTICE, issuerNames, stripInvisible } from '../parse/header.js';
+import { APPROVAL, DAMAGED_DOC_NUMBER, DATE_ARABIC, DATE_CHINESE, DOC_NUMBER, ISSUER_THEN_NOTICE, digitDate, infoFields, issuerNames, stripInvisible } from '../parse/header.js';
 import { parseChineseNumber } from '../parse/numerals.js';
 import { foldDigits } from '../model/normalize.js';
 
@@ -22,22 +22,41 @@ export function extractMetadata(ctx: Context): void {
   const byRole = (role: string) => texts.get(role) ?? [];
   const first = (role: string) => byRole(role)[0] ?? null;
 
+  // a web page's info block: 发布机构 / 发文字号 / 成文日期 … (label and value in any of its layouts)
+  const info = infoFields(byRole('webInfo'));
+  const field = (...names: string[]) => {
+    for (const n of names) {
+      const v = info.get(n);
+      if (v) return v;
+    }
+    return null;
+  };
+
   // a joint document's issuers, set apart by spaces on their line or on lines one under the
   // other (above 关于印发…), are named joined by 、
-  const signature = first('signature');
-  const lines = issuerRun(ctx);
-  if (lines.length === 0 && signature !== null) lines.push(signature);
-  m.issuer = lines.length > 0 ? [...new Set(lines.flatMap(issuerNames))].join('、') : issuerOfNotice(first('noticeTitle'));
-  const notice = byRole('noticeTitle').join('');
-  m.noticeTitle = notice || null;
-  const title = byRole('title').join('');
-  m.title = title || planTitleFromNotice(notice) || notice || frontMatterTitle(ctx) || null;
+  const lines = issuerRun(ctx, 'issuer');
+  if (lines.length === 0) lines.push(...issuerRun(ctx, 'signature'));
+  const notice = firstRun(ctx, 'noticeTitle');
+  const noticeText = notice.replace(NUMBER_AFTER_TITLE, '');
+  m.noticeTitle = noticeText || null;
+  const title = firstRun(ctx, 'title');
+  m.title = title || planTitleFromNotice(noticeText) || noticeText || frontMatterTitle(ctx) || field('标题') || null;
+  // the body the title names (某市人民政府关于…), else the info block's 发布机构 / 发文机关
+  m.issuer =
+    lines.length > 0
+      ? [...new Set(lines.flatMap(issuerNames))].join('、')
+      : issuerOfNotice(noticeText || null) ?? issuerOfNotice(m.title) ?? infoIssuer(field('发文机关', '发布机构', '发文单位', '发布单位', '发布机关', '成文机关'));
 
   const docNumber = ctx.blocks.find((b) => b.role === 'docNumber');
   // matched on folded digits, kept as written (the fold is one character for one)
   const numberText = docNumber ? stripInvisible(docNumber.content.text) : '';
-  const numberMatch = docNumber ? DOC_NUMBER.exec(foldDigits(numberText)) : null;
-  m.docNumber = numberMatch ? numberText.slice(numberMatch.index, numberMatch.index + numberMatch[0].length).replace(/\s+/g, '') : null;
+  m.docNumber = docNumber ? readDocNumber(numberText) : null;
+  // 关于印发…的通知（粤府〔2021〕22号）: the number given after the title
+  if (!m.docNumber && notice !== noticeText) m.docNumber = readDocNumber(notice.slice(noticeText.length));
+  if (!m.docNumber) {
+    const v = field('发文字号', '发布文号', '文号', '文件编号');
+    m.docNumber = v ? readDocNumber(v) : null;
+  }
 
   if (!m.docNumber) {
     const fm = frontMatterField(ctx, NUMBER_KEYS);
@@ -45,9 +64,19 @@ export function extractMetadata(ctx: Context): void {
   }
   m.issuer ??= frontMatterField(ctx, ISSUER_KEYS);
 
+  // what a converted file's container states (an HTML page's info table): where the text gives none
+  const stated = ctx.file.data.converted?.meta;
+  if (stated) {
+    m.issuer ??= stated.issuer ?? null;
+    if (!m.docNumber && stated.docNumber && DOC_NUMBER.test(foldDigits(stated.docNumber))) m.docNumber = stated.docNumber.replace(/\s+/g, '');
+  }
+
+  // the 成文日期 of the info block, else the date under the signature; the page's 发布日期 last
   const dates = byRole('date');
-  m.date = dates.length ? isoDate(dates[0]) : null;
+  m.date = isoDate(field('成文日期', '成文时间', '发文日期', '发文时间', '印发日期', '颁布日期', '颁布时间') ?? '');
+  m.date ??= dates.length ? isoDate(dates[0]) : null;
   m.date ??= isoDate(frontMatterField(ctx, DATE_KEYS)?.replace(ISO_DAY, '$1年$2月$3日') ?? '');
+  if (stated?.date) m.date ??= isoDate(stated.date.replace(ISO_DAY, '$1年$2月$3日'));
   if (!m.date) {
     // Documents without a header often end with the date (落款).
     const tail = ctx.blocks.slice(-3).map((b) => b.content.text.trim());
@@ -57,18 +86,51 @@ export function extractMetadata(ctx: Context): void {
   const approval = first('approval');
   const approved = approval ? APPROVAL.exec(foldDigits(approval)) : null;
   if (approved) m.date ??= isoDate(approved[1]);
+  m.date ??= isoDate(field('发布日期', '发布时间') ?? '');
   m.recipients = first('recipients')?.replace(/[：:]$/, '') ?? null;
   m.disclosure = first('disclosure')?.replace(/^[（(]|[）)]$/g, '') ?? null;
   m.docType = docTypeOf(m.title) ?? docTypeOf(m.noticeTitle);
   m.period = periodOf(m.title ?? '') ?? periodOf(m.noticeTitle ?? '') ?? periodInText(ctx) ?? fiveYearPlan(m.title ?? m.noticeTitle ?? '');
 }
 
-/** The first issuer line and the issuer lines right after it (a joint document's names, one a line). */
-function issuerRun(ctx: Context): string[] {
-  const at = ctx.blocks.findIndex((b) => b.role === 'issuer');
+/** The first issuer (or signature) line and those right after it (a joint document's names, one a line). */
+function issuerRun(ctx: Context, role: string): string[] {
+  const at = ctx.blocks.findIndex((b) => b.role === role);
   const out: string[] = [];
-  for (let i = at; i !== -1 && i < ctx.blocks.length && ctx.blocks[i].role === 'issuer'; i++) out.push(stripInvisible(ctx.blocks[i].content.text).trim());
+  for (let i = at; i !== -1 && i < ctx.blocks.length && ctx.blocks[i].role === role; i++) out.push(stripInvisible(ctx.blocks[i].content.text).trim());
   return out;
+}
+
+/**
+ * The text of the first run of blocks with `role` one after the other (a title broken over
+ * lines); a page that repeats the title further down does not double it. Pipes of a page's
+ * table layout around it are no part of it.
+ */
+function firstRun(ctx: Context, role: string): string {
+  const at = ctx.blocks.findIndex((b) => b.role === role);
+  if (at === -1) return '';
+  const out: string[] = [];
+  for (let i = at; i < ctx.blocks.length && ctx.blocks[i].role === role; i++) out.push(stripInvisible(ctx.blocks[i].content.text).trim().replace(/^[|｜\s]+|[|｜\s]+$/g, ''));
+  return out.join('');
+}
+
+/** （粤府〔2021〕22号） after a title on its line. */
+const NUMBER_AFTER_TITLE = /\s*[（(][^（()）]{1,20}号[）)]$/;
+
+/** A 文号 as written (spaces dropped), or one whose 〔〕 and 号 a page lost, put back (六政办秘202355 → 六政办秘〔2023〕55号). */
+function readDocNumber(text: string): string | null {
+  const folded = foldDigits(text);
+  const m = DOC_NUMBER.exec(folded);
+  if (m) return text.slice(m.index, m.index + m[0].length).replace(/\s+/g, '');
+  const d = DAMAGED_DOC_NUMBER.exec(folded.trim());
+  return d ? `${d[1]}〔${d[2]}〕${d[3]}号` : null;
+}
+
+/** An info block's issuer, without a time put before it (2023-01-05 10:00 某局). */
+function infoIssuer(v: string | null): string | null {
+  if (!v) return null;
+  const name = v.replace(/^[\d\s:：\-/年月日]+/, '').trim();
+  return name && !/^\d/.test(name) && !/^无$/.test(name) ? name : null;
 }
 
 /** title: … in Markdown front matter. */
@@ -107,12 +169,17 @@ function issuerOfNotice(notice: string | null): string | null {
 }
 
 export function isoDate(text: string): string | null {
-  const t = foldDigits(text.trim());
+  // an info block's value: 2023-02-13 10:53:20, 2023年02月13日 10:53 (the time is no part of the day)
+  const t = foldDigits(text.trim())
+    .replace(/\s+\d{1,2}:\d{2}(?::\d{2})?$/, '')
+    .replace(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/, '$1年$2月$3日');
   let y: number | null;
   let mo: number | null;
   let d: number | null;
   let m = DATE_ARABIC.exec(t);
-  if (m) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const digits = digitDate(t);
+  if (digits) [y, mo, d] = digits;
+  else if (m) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   else if ((m = DATE_CHINESE.exec(t))) [y, mo, d] = [parseChineseNumber(m[1]), parseChineseNumber(m[2]), parseChineseNumber(m[3])];
   else return null;
   if (y === null || mo === null || d === null || mo < 1 || mo > 12 || d < 1 || d > 31) return null;

@@ -2,8 +2,8 @@ import type { Heading, Paragraph, Table } from 'mdast';
 import type { Paragraph as ModelParagraph, ParagraphKind, Section, Task } from '../model/types.js';
 import { holdsProse, type OutlineMark, type SectionNode } from '../parse/outline.js';
 import { ancestorsOf, blocksOf, innermostTask, joinTexts, ownBlocksOf, nodePosition, spanPosition, type Block, type Context } from './context.js';
-import { deadlineOf, findClause, hasLabelBracket, innerClauses, lastLabelledClause, parseClause, splitNames, withRoleMarks, type ClauseMatch, type ParsedName } from './clause.js';
-import { DEADLINE_COLUMN, LEAD_COLUMN, TASK_COLUMN, UNIT_COLUMN } from '../parse/text-tables.js';
+import { deadlineOf, endsAsUnit, findClause, hasLabelBracket, innerClauses, lastLabelledClause, parseClause, splitNames, withRoleMarks, type ClauseMatch, type ParsedName } from './clause.js';
+import { DEADLINE_COLUMN, LEAD_COLUMN, TASK_COLUMN, UNIT_COLUMN, taskColumnKind } from '../parse/text-tables.js';
 import { isIndicatorTable } from './indicators.js';
 import { applyConventions } from './conventions.js';
 import { inlineText, type InlineText } from '../parse/inline.js';
@@ -28,6 +28,7 @@ function extractStructureOf(ctx: Context): void {
   // beside outline tasks (a 分工表 attached to a plan), its rows complete and confirm them
   if (tasks.length === 0) tasks = tasksFromTables(ctx);
   else mergeTaskTables(ctx, tasks);
+  tasks = planLeads(ctx, tasks);
   applyConventions(ctx, tasks);
   for (const { task, section } of found.missing) {
     if (task.assignments.length > 0) continue;
@@ -79,7 +80,20 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
     ctx,
     sections.filter((s) => !s.children.some((c) => c.type === 'section') && clauseOf(ctx, s)),
   );
+  // an item with sub-items whose own opening sentence closes with a clause is a task of its
+  // own (（一）…提供支撑。（A、B按职责分工负责） over 具体措施 1. 2. with clauses of their own)
+  for (const s of sections) if (s.children.some((c) => c.type === 'section') && openingClause(ctx, s)?.sentence && !withClause.includes(s)) withClause.push(s);
   const owners = new Set(withClause);
+  // a part heading that names its lead (一、强化科技创新（区科技局牵头））: where no item under it
+  // has a clause, the heading is the task and its items are part of its text
+  const headingTasks = new Set(
+    sections.filter((s) => {
+      const found = openingClause(ctx, s);
+      return found && !found.sentence && !withClause.some((w) => w !== s && ancestorsOf(ctx, w).includes(s));
+    }),
+  );
+  for (const h of headingTasks) owners.add(h);
+  const underHeadingTask = (s: SectionNode) => ancestorsOf(ctx, s).some((a) => a !== s && headingTasks.has(a));
   let taskSections: SectionNode[];
   if (withClause.length > 0) {
     // The task level is the style most clauses hang on; sub-items lift to their task.
@@ -101,6 +115,7 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
   } else {
     taskSections = sections.filter(
       (s) =>
+        headingTasks.has(s) ||
         !s.children.some((c) => c.type === 'section') &&
         s.data.level > 1 &&
         !['box', 'heading', 'article', 'chapter', 'section-cn', 'part'].includes(s.data.style) &&
@@ -109,18 +124,22 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
     );
   }
 
+  taskSections = taskSections.filter((s) => !underHeadingTask(s));
   const numbers = taskNumbers(ctx, taskSections);
   const tasks: Task[] = [];
   const missing: { task: Task; section: SectionNode }[] = [];
   for (const s of taskSections) {
     const number = numbers.get(s)!;
     const text = fullText(ctx, s);
-    const found = clauseOf(ctx, s);
+    const opening = s.children.some((c) => c.type === 'section') ? openingClause(ctx, s) : null;
+    const found = opening ?? clauseOf(ctx, s);
     const clause = found?.clause ?? null;
     const where = found?.in ?? text;
     const inner = clause ? innerClauses(where.text, clause.start, memoOf(ctx).bracketFree) : [];
     const names: ParsedName[] = [];
     for (const c of clause ? [...inner, clause] : inner) for (const n of parseClause(c.content)) names.push(n);
+    // a clause cut with the document (…责任单位：区政): the name it ends on is no unit unless whole
+    if (clause?.open && cutAtEnd(ctx, where.at(clause.end - 1) + 1) && names.length > 0 && !endsAsUnit(names[names.length - 1].raw)) names.pop();
     // made by map, so that the array the model keeps is no larger than its content
     const assignments = names.map((n) => ({ role: n.role, label: n.label, raw: n.raw, name: n.raw }));
     for (const c of inner) ctx.clauseRanges.push([where.at(c.start), where.at(c.end - 1) + 1]);
@@ -134,7 +153,8 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
       label: s.data.label,
       outlineId: s.data.id,
       ordinal: s.data.ordinal,
-      title: s.data.title,
+      // a heading that names its lead: the title without the clause (强化科技创新)
+      title: opening && !opening.sentence ? s.data.title.replace(where.text.slice(opening.clause.start, opening.clause.end), '').trim() || s.data.title : s.data.title,
       text: writtenText(ctx, s, text),
       section: parentOf(ctx, s)?.data.id ?? null,
       sectionPath: ancestorsOf(ctx, s).slice(0, -1).map((a) => a.data.title),
@@ -149,7 +169,110 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
     // warned about once a task table has had its say
     if (!clause && withClause.length > 0) missing.push({ task, section: s });
   }
+  // the items under a heading that names its lead, without units of their own, take its units
+  for (const t of tasks) {
+    if (t.assignments.length > 0) continue;
+    const heading = ancestorsOf(ctx, ctx.taskSections.get(t.number)!).findLast((a) => a.data.id !== t.outlineId && openingClause(ctx, a) && !openingClause(ctx, a)!.sentence);
+    if (!heading) continue;
+    const { clause, in: where } = openingClause(ctx, heading)!;
+    t.assignments = parseClause(clause.content).map((n) => ({ role: n.role, label: n.label, raw: n.raw, name: n.raw }));
+    t.clause = { raw: where.text.slice(clause.start, clause.end), position: spanPosition(ctx, where, clause.start, clause.end) };
+  }
   return { tasks, missing };
+}
+
+/** A paragraph that is a clause and nothing else: （县自然资源局牵头）. */
+const CLAUSE_ONLY = /^[\s\u3000]*[（(〔][^。！？\n]+[）)〕][\s\u3000]*$/;
+const ANNEX_LABEL = /^[\s\u3000]*附件\s*([0-9０-９]{1,2})[\s\u3000]*$/;
+
+/**
+ * （县自然资源局牵头） on a line of its own under a plan's (or an annex's) title, before its
+ * outline: the lead of the whole plan, up to the next such line. Its tasks without units take
+ * it; where the plan shows no task, the plan itself is the task (numbered as its 附件, else 1).
+ */
+function planLeads(ctx: Context, tasks: Task[]): Task[] {
+  const leads: { at: number; block: Block; clause: ClauseMatch; title: Block; annex: string | null }[] = [];
+  ctx.blocks.forEach((b, i) => {
+    if (b.section || b.node.type !== 'paragraph' || !CLAUSE_ONLY.test(b.content.text)) return;
+    const clause = findClause(b.content.text, memoOf(ctx).bracketFree);
+    if (!clause || clause.open || b.content.text.slice(0, clause.start).trim() !== '') return;
+    let t = i - 1;
+    while (t >= 0 && !ctx.blocks[t].content.text.trim()) t--;
+    const title = ctx.blocks[t];
+    const titleText = title?.content.text.trim() ?? '';
+    if (!title || title.section || titleText.length > 80 || /[。！？；]/.test(titleText) || ANNEX_LABEL.test(titleText)) return;
+    const annex = t > 0 ? ANNEX_LABEL.exec(ctx.blocks[t - 1].content.text)?.[1] ?? null : null;
+    leads.push({ at: b.node.position?.start.offset ?? 0, block: b, clause, title, annex });
+  });
+  if (leads.length === 0) return tasks;
+  const out = [...tasks];
+  leads.forEach(({ at, block, clause, title, annex }, k) => {
+    const until = leads[k + 1]?.at ?? Infinity;
+    const names = parseClause(clause.content);
+    if (names.length === 0) return;
+    const assignments = () => names.map((n) => ({ role: n.role, label: n.label, raw: n.raw, name: n.raw }));
+    const raw = { raw: block.content.text.slice(clause.start, clause.end), position: spanPosition(ctx, block.content, clause.start, clause.end) };
+    ctx.clauseRanges.push([block.content.at(clause.start), block.content.at(clause.end - 1) + 1]);
+    const scope = tasks.filter((t) => (t.position.start.offset ?? 0) > at && (t.position.start.offset ?? 0) < until);
+    for (const t of scope) {
+      if (t.assignments.length > 0) continue;
+      t.assignments = assignments();
+      t.clause = raw;
+    }
+    if (scope.length > 0) return;
+    let number = annex ? String(Number(annex.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)))) : '1';
+    if (out.some((t) => t.number === number)) number = `附件${number}`;
+    const titleText = withoutInvisible(title.content.text).trim();
+    out.push({
+      number,
+      label: annex ? `附件${annex}` : '',
+      outlineId: '', // the plan as a whole: no outline item of its own
+      ordinal: out.length + 1,
+      title: titleText,
+      text: `${titleText}\n${block.content.text.trim()}`,
+      section: null,
+      sectionPath: [],
+      lead: [],
+      responsible: [],
+      assignments: assignments(),
+      clause: raw,
+      deadline: null,
+      position: spanPosition(ctx, title.content, 0, title.content.text.length),
+    });
+  });
+  return out.length === tasks.length ? out : out.sort((a, b) => (a.position.start.offset ?? 0) - (b.position.start.offset ?? 0));
+}
+
+interface OpeningClause extends FoundClause {
+  /** The clause closes a sentence of the item (…。（A负责）), not its heading (强化科技创新（A牵头）). */
+  sentence: boolean;
+}
+
+/**
+ * The clause that closes the opening sentence of an item with sub-items: its heading's
+ * (一、强化科技创新（区科技局牵头）) or its first sentence's (（一）研究…支撑。（A负责）具体措施：).
+ */
+function openingClause(ctx: Context, s: SectionNode): OpeningClause | null {
+  const openings = memoOf(ctx).openings;
+  let found = openings.get(s);
+  if (found !== undefined) return found;
+  found = null;
+  const first = ownBlocksOf(ctx, s)[0];
+  if (first && s.children.some((c) => c.type === 'section')) {
+    // the heading line, or the item's opening paragraph's first line
+    const head = first.content.text.split('\n')[0];
+    const clause = findClause(head, memoOf(ctx).bracketFree);
+    if (clause && !clause.open && clause.start > 0) {
+      found = { clause, in: first.content, sentence: /[。！？；;][ \t\u3000]*$/.test(head.slice(0, clause.start)) };
+    }
+  }
+  openings.set(s, found);
+  return found;
+}
+
+/** Nothing but spaces and a web page's clutter after `offset`: the document was cut there. */
+function cutAtEnd(ctx: Context, offset: number): boolean {
+  return !ctx.blocks.some((b) => (b.node.position?.start.offset ?? 0) >= offset && !isWebClutter(b.role) && b.content.text.trim() !== '');
 }
 
 /**
@@ -229,6 +352,7 @@ interface SectionMemo {
   fullTexts: Map<SectionNode, InlineText>;
   clauses: Map<SectionNode, FoundClause | null>;
   kinds: Map<SectionNode, ParagraphKind | null>;
+  openings: Map<SectionNode, OpeningClause | null>;
   /**
    * No block has a closing 】］], so no text joined from them has a bracketed label to rewrite:
    * one scan of the document instead of one of every (nested) section's text, again and again.
@@ -240,7 +364,7 @@ let memo: SectionMemo | null = null;
 function memoOf(ctx: Context): SectionMemo {
   if (memo?.ctx !== ctx) {
     const bracketFree = !ctx.blocks.some((b) => hasLabelBracket(b.content.text));
-    memo = { ctx, fullTexts: new Map(), clauses: new Map(), kinds: new Map(), bracketFree };
+    memo = { ctx, fullTexts: new Map(), clauses: new Map(), kinds: new Map(), openings: new Map(), bracketFree };
   }
   return memo;
 }
@@ -409,55 +533,110 @@ interface TaskRow {
   text: string;
   assignments: Task['assignments'];
   deadline: string | null;
+  /** The first cell of its text (the task cell, or the detail when that is empty): the title's source. */
+  head: string;
+  /** Indices of its sub-rows (rows without 序号 under it). */
+  extra: number[];
+  /** Its table names its columns as a 分工表 does (重点任务 / 牵头单位), not only in the wider words (民生实事, 项目名称). */
+  classic: boolean;
 }
 
-/** Rows of the tables whose header names a task column and a unit column (任务分工表). */
+/**
+ * Rows of the tables whose header names a task column and a unit column (任务分工表), the
+ * columns told by their names (taskColumnKind: 重点任务, 民生实事, 考核项目 …; 牵头单位 lead;
+ * 责任/主责/配合/参与/协办单位 responsible; 评分部门 and 责任人 no role; 完成时限 the deadline).
+ * A row of one cell is a section row (一、… （牵头领导：…）): no task. A row without its 序号
+ * under a numbered row is part of it (a sub-row). A numbered row whose first unit column is
+ * empty takes that cell from the row above (a cell merged over rows is written once); a row the
+ * parser could not read (`unclear`) takes no unit.
+ */
 function taskTables(ctx: Context): TaskRow[][] {
   const out: TaskRow[][] = [];
   for (const b of ctx.blocks) {
     if (b.node.type !== 'table') continue;
     const table = b.node;
     const header = cellTexts(ctx, table.children[0]).map((h) => h.replace(/\s/g, ''));
-    const taskCol = header.findIndex((h) => TASK_COLUMN.test(h));
-    const leadCol = header.findIndex((h) => LEAD_COLUMN.test(h));
-    const unitCols = header.map((h, i) => (UNIT_COLUMN.test(h) ? i : -1)).filter((i) => i !== -1);
+    const classic = header.some((h) => TASK_COLUMN.test(h)) && header.some((h) => LEAD_COLUMN.test(h) || UNIT_COLUMN.test(h));
+    // the wider names (民生实事, 项目名称, 主责单位 …) only in a numbered table: a schedule (时间 / 督查内容 / 责任单位) is none
+    const numbered = /^(序号|编号)$/.test(header[0] ?? '');
+    if (!classic && !numbered) continue;
+    const kinds = header.map((h) => (TASK_COLUMN.test(h) ? 'task' : LEAD_COLUMN.test(h) ? 'lead' : UNIT_COLUMN.test(h) ? 'units' : DEADLINE_COLUMN.test(h) ? 'time' : numbered ? taskColumnKind(h) : null));
+    const taskCol = kinds.indexOf('task');
+    const leadCol = kinds.indexOf('lead');
+    const unitCols = kinds.map((k, i) => (k === 'units' ? i : -1)).filter((i) => i !== -1);
     if (taskCol === -1 || (leadCol === -1 && unitCols.length === 0)) continue;
-    const numberCol = header.findIndex((h) => /^(序号|编号)$/.test(h));
-    const deadlineCol = header.findIndex((h) => DEADLINE_COLUMN.test(h));
+    // the task's text: its column and the columns that detail it before the units (细化措施)
+    const textCols = [taskCol, ...kinds.map((k, i) => (i > taskCol && (k === 'detail' || (k === 'task' && i < Math.min(...[leadCol, ...unitCols].filter((c) => c !== -1)))) ? i : -1)).filter((i) => i !== -1)];
+    const numberCol = kinds.indexOf('number');
+    const deadlineCol = kinds.indexOf('time');
+    const primary = leadCol !== -1 ? leadCol : unitCols[0];
     const rows: TaskRow[] = [];
+    let above: string | null = null;
     table.children.slice(1).forEach((row, r) => {
       const cells = cellTexts(ctx, row);
-      const text = cells[taskCol] ?? '';
+      for (const c of [leadCol, ...unitCols]) if (c !== -1 && row.children[c]) cells[c] = unitCellText(ctx, row.children[c]);
+      if (row.children.length === 1 && table.children[0].children.length > 1) return; // a section row
+      const text = textCols.map((c) => cells[c] ?? '').filter(Boolean).join(' ');
+      const unclear = (row.data as { unclear?: boolean } | undefined)?.unclear === true;
+      const written = numberCol !== -1 && cells[numberCol] ? cells[numberCol].replace(/[.．、]$/, '') : null;
+      const prev = rows[rows.length - 1];
+      if (numberCol !== -1 && !written && prev?.number && !unclear) {
+        // a sub-row: part of the row above
+        if (text) prev.text = `${prev.text} ${text}`;
+        prev.assignments.push(...rowAssignments(cells, header, leadCol, unitCols));
+        if (deadlineCol !== -1 && cells[deadlineCol]?.trim()) prev.deadline = prev.deadline ? `${prev.deadline}；${cells[deadlineCol].trim()}` : cells[deadlineCol].trim();
+        prev.extra.push(r + 1);
+        return;
+      }
       if (!text) return;
-      // 省交通运输厅（牵头） in a cell: the mark goes, as in a clause, and 牵头 makes the unit lead
-      const assignments = withRoleMarks([
-        ...(leadCol !== -1 ? splitNames(cells[leadCol] ?? '').map((raw) => ({ role: 'lead' as const, label: header[leadCol], raw })) : []),
-        ...unitCols.flatMap((c) => splitNames(cells[c] ?? '').map((raw) => ({ role: 'responsible' as const, label: header[c], raw }))),
-      ]).map((n) => ({ ...n, name: n.raw }));
-      const number = numberCol !== -1 && cells[numberCol] ? cells[numberCol].replace(/[.．、]$/, '') : null;
+      if (primary !== undefined && !unclear) {
+        if (cells[primary]) above = cells[primary];
+        else if (above && written) cells[primary] = above;
+      }
+      const assignments = unclear ? [] : rowAssignments(cells, header, leadCol, unitCols);
       const deadline = deadlineCol !== -1 && cells[deadlineCol]?.trim() ? cells[deadlineCol].trim() : null;
-      rows.push({ table, index: r + 1, block: b, row, number, text, assignments, deadline });
+      const head = textCols.map((c) => cells[c] ?? '').find(Boolean) ?? text;
+      rows.push({ table, index: r + 1, block: b, row, number: written, text, head, assignments, deadline, extra: [], classic });
     });
     out.push(rows);
   }
   return out;
 }
 
+/**
+ * A unit cell's text: a cell written over lines (a web page's copy: 县水务局 ⏎ 县住建局) is a list
+ * of its lines, so a line that ends without a separator is set apart from the next by 、.
+ */
+function unitCellText(ctx: Context, cell: Table['children'][number]['children'][number]): string {
+  const parts = cell.children.filter((c) => c.type === 'text' && !(c.data as { role?: string } | undefined)?.role);
+  if (parts.length < 2) return inlineText(cell, ctx.doc).text.trim();
+  return parts.map((p) => (p as { value: string }).value.trim()).reduce((a, b) => (/[、，,；;：:]$/.test(a) ? a + b : `${a}、${b}`));
+}
+
+/** The units of a row's cells: 省交通运输厅（牵头） in a cell loses its mark, as in a clause, and 牵头 makes the unit lead. */
+function rowAssignments(cells: string[], header: string[], leadCol: number, unitCols: number[]): Task['assignments'] {
+  return withRoleMarks([
+    ...(leadCol !== -1 ? splitNames(cells[leadCol] ?? '').map((raw) => ({ role: 'lead' as const, label: header[leadCol], raw })) : []),
+    ...unitCols.flatMap((c) => splitNames(cells[c] ?? '').map((raw) => ({ role: 'responsible' as const, label: header[c], raw }))),
+  ]).map((n) => ({ ...n, name: n.raw }));
+}
+
 function tasksFromTables(ctx: Context): Task[] {
   const tasks: Task[] = [];
   for (const rows of taskTables(ctx)) {
     const numbers = new Map<number, string>();
-    for (const { table, index, block: b, row, text, assignments, deadline, number: written } of rows) {
+    for (const { table, index, block: b, row, text, head, assignments, deadline, number: written, extra } of rows) {
       const number = written ?? String(tasks.length + 1);
-      const stop = text.search(/[。！？]/);
+      const stop = head.search(/[。！？]/);
       numbers.set(index, number);
+      for (const e of extra) numbers.set(e, number);
       taskTableRows.set(table, numbers);
       tasks.push({
         number,
         label: number,
         outlineId: '', // a table row has no outline item of its own
         ordinal: tasks.length + 1,
-        title: withoutInvisible(stop === -1 ? text : text.slice(0, stop)).trim(),
+        title: withoutInvisible(stop === -1 ? head : head.slice(0, stop)).trim(),
         text,
         section: b.section?.data.id ?? null,
         sectionPath: b.ancestors.map((a) => a.data.title),
@@ -488,12 +667,20 @@ function titleKey(s: string): string {
  */
 function mergeTaskTables(ctx: Context, tasks: Task[]): void {
   const keys = tasks.map((t) => titleKey(t.title));
+  const byTitle = (r: TaskRow) => {
+    const key = titleKey(r.text.split(/[。！？]/)[0]);
+    let at = key.length >= 4 ? keys.findIndex((k) => k === key) : -1;
+    if (at === -1 && key.length >= 4) at = keys.findIndex((k) => k.length >= 4 && (k.includes(key) || key.includes(k)));
+    return at;
+  };
   for (const rows of taskTables(ctx)) {
-    const byPlace = rows.length === tasks.length;
+    // a table named in the wider words only (序号 / 项目名称 / 责任单位: a list of projects) restates
+    // the tasks only where a row repeats a task's title; else it is a table of its own, kept as rows
+    const classic = rows.every((r) => r.classic);
+    if (!classic && !rows.some((r) => byTitle(r) !== -1)) continue;
+    const byPlace = classic && rows.length === tasks.length;
     rows.forEach((r, i) => {
-      const key = titleKey(r.text.split(/[。！？]/)[0]);
-      let at = key.length >= 4 ? keys.findIndex((k) => k === key) : -1;
-      if (at === -1 && key.length >= 4) at = keys.findIndex((k) => k.length >= 4 && (k.includes(key) || key.includes(k)));
+      let at = byTitle(r);
       if (at === -1 && byPlace) at = i;
       if (at === -1) {
         ctx.file.message(`task table row${r.number ? ` ${r.number}` : ''} (${r.text}) matches no task of the outline`, {
@@ -518,7 +705,8 @@ const PARTNER_LABEL = /配合|协助|协同|协办|参与/;
 
 /** Whether an assignment states its role (牵头 / 配合), not only that the unit has a part (负责, 责任单位). */
 function statesRole(a: Task['assignments'][number]): boolean {
-  return a.role === 'lead' || PARTNER_LABEL.test(a.label);
+  // a unit that only 负责 the task leads for want of a 牵头, which the table may state
+  return (a.role === 'lead' && !/负责/.test(a.label)) || PARTNER_LABEL.test(a.label);
 }
 
 const nameKey = (raw: string) => raw.replace(/\s/g, '');
@@ -531,7 +719,7 @@ const nameKey = (raw: string) => raw.replace(/\s/g, '');
  * row's contrary lead is not taken, and a warning names both.
  */
 function completeFromRow(ctx: Context, task: Task, r: TaskRow): void {
-  const ownLeads = task.assignments.filter((a) => a.role === 'lead').map((a) => nameKey(a.raw));
+  const ownLeads = task.assignments.filter((a) => a.role === 'lead' && statesRole(a)).map((a) => nameKey(a.raw));
   const rowLeads = r.assignments.filter((a) => a.role === 'lead').map((a) => nameKey(a.raw));
   const stated = new Map(task.assignments.filter(statesRole).map((a) => [nameKey(a.raw), a.role]));
   const clash = r.assignments.filter((a) => statesRole(a) && stated.has(nameKey(a.raw)) && stated.get(nameKey(a.raw)) !== a.role);

@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir, writeFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, writeFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PolicyDocument } from './types.js';
 import { SCHEMA_VERSION } from './types.js';
@@ -14,11 +14,48 @@ export function documentPath(dataDir: string, id: string): string {
   return path.join(dataDir, id, DOCUMENT_FILE);
 }
 
+/** The converted text of a document read from HTML, Word …: saved beside it as `source.txt`. */
+export const SOURCE_TEXT_FILE = 'source.txt';
+
+const sourceTexts = new WeakMap<PolicyDocument, string>();
+
+/** Give a model the converted text its positions refer to; `saveDocument` writes it as `source.txt`. */
+export function attachSourceText(doc: PolicyDocument, text: string): void {
+  sourceTexts.set(doc, text);
+}
+
+/** The converted text attached to a model in this process (see `attachSourceText`), if any. */
+export function sourceTextOf(doc: PolicyDocument): string | undefined {
+  return sourceTexts.get(doc);
+}
+
+/**
+ * Write `<data>/<id>/document.json` and, for a converted format, `source.txt` (the text every
+ * position refers to); each is written to a temporary file in the same folder and renamed,
+ * so a reader never sees half a file. A text or Markdown document leaves no `source.txt`
+ * (its source is the file itself): one left by an earlier ingest of the same id goes.
+ */
 export async function saveDocument(dataDir: string, doc: PolicyDocument): Promise<string> {
   const file = documentPath(dataDir, doc.id);
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, JSON.stringify(doc, null, 2) + '\n');
+  const dir = path.dirname(file);
+  await mkdir(dir, { recursive: true });
+  const text = sourceTexts.get(doc);
+  const sourceFile = path.join(dir, SOURCE_TEXT_FILE);
+  if (text !== undefined) await writeAtomically(sourceFile, text);
+  else if (doc.source.format === 'text' || doc.source.format === 'markdown') await rm(sourceFile, { force: true });
+  await writeAtomically(file, JSON.stringify(doc, null, 2) + '\n');
   return file;
+}
+
+async function writeAtomically(file: string, content: string): Promise<void> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await writeFile(temp, content);
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
 }
 
 /**

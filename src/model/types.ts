@@ -41,11 +41,12 @@ export interface SourceInfo {
   /** Path as given to `ingest`. */
   path: string;
   fileName: string;
-  /** Detected encoding: `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `gb18030`. */
+  /** Detected encoding: `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `gb18030`; for a web page its charset; `utf-8` for .docx, `binary` for .doc/.wps. */
   encoding: string;
-  /** Original line ending style: `lf`, `crlf`, `cr` or `mixed`. */
+  /** Original line ending style: `lf`, `crlf`, `cr` or `mixed`; `lf` for a converted format (the text in `source.txt`). */
   lineEnding: string;
-  format: 'text' | 'markdown';
+  /** The format of the original file. For every format but text and markdown, the text read is the converted text saved beside the model as `source.txt`, and every position refers to it. */
+  format: 'text' | 'markdown' | 'html' | 'docx' | 'doc' | 'wps' | 'pdf' | 'ofd';
   bytes: number;
   /** sha256 of the raw bytes, hex. */
   sha256: string;
@@ -98,6 +99,8 @@ export interface Paragraph {
   task: string | null;
   text: string;
   position: Position;
+  /** Page (1-based) where it starts, for a paged source (PDF, OFD). */
+  page?: number;
 }
 
 export type Role = 'lead' | 'responsible';

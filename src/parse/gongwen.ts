@@ -6,7 +6,7 @@ import { LineIndex, lineIndexOf } from './location.js';
 import { findTables, type CellSpan, type Line } from './text-tables.js';
 import { matchLabel } from './labels.js';
 import { isFurniture, markSlice } from './inline.js';
-import { DATE_ARABIC, DATE_CHINESE, DOC_NUMBER, stripInvisible } from './header.js';
+import { DATE_ARABIC, DATE_CHINESE, DOC_NUMBER, infoLine, pageHeaderLine, stripInvisible } from './header.js';
 
 /**
  * unified parser plugin for plain-text 公文: text → flat mdast (paragraphs and tables), every
@@ -48,7 +48,8 @@ export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFi
   const furniture = pageFurniture(lines);
   const web = webClutter(lines);
   const fields = fieldLabels(lines);
-  const tables = findTables(lines, furniture);
+  // a web page's clutter (分享到:, 上一篇) ends a table: it is never a cell
+  const tables = findTables(lines, furniture, web);
   const children: RootContent[] = [];
   let t = 0;
   let i = 0;
@@ -58,7 +59,10 @@ export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFi
     if (t < tables.length && tables[t].first === i) {
       open = null;
       const region = tables[t];
-      children.push(tableNode(index, region.rows, region.rowSpans, region.span, furnitureNodes(index, lines, furniture, region.furniture)));
+      const table = tableNode(index, region.rows, region.rowSpans, region.span, furnitureNodes(index, lines, furniture, region.furniture));
+      // a row whose lines fit the columns in no one way: the extractor takes no unit from it
+      for (const u of region.unclear ?? []) if (u.index !== undefined) table.children[u.index].data = { ...table.children[u.index].data, unclear: true } as TableRow['data'];
+      children.push(table);
       if (region.cutShort !== undefined) {
         const at = trim(lines[region.cutShort]);
         file?.message('table read only in part: the rows from here on do not fit its columns and stay paragraphs', {
@@ -129,7 +133,8 @@ export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFi
       (text.value.length >= WRAP_MIN &&
       !ENDS_SENTENCE.test(text.value) &&
       !SPACED_CELLS.test(text.value) &&
-      !NOTICE_TITLE.test(text.value)));
+      !NOTICE_TITLE.test(text.value) &&
+      !pageHeaderLine(text.value)));
     if (!prose) open = null;
     i++;
   }
@@ -221,9 +226,11 @@ function startsField(t: string, fields: Map<string, number>): boolean {
 export type WebRole = 'webBreadcrumb' | 'webInfo' | 'webTools' | 'webTitle' | 'webFooter';
 
 // most lines hold none of these words: one test spares the patterns below
-const WEB_WORDS = /首页|主页|位置|来源|发布|浏览|点击|阅读|访问|打印|关闭|纠错|收藏|字体|字号|分享|上一|下一|扫一扫|链接|相关|版权|Copyright|©|ICP|公网安备|标识码|网站|联系我们/i;
-const BREADCRUMB = /^(?:(?:当前|您的|您现在的|您当前的|所在)(?:所在)?位置\s*[：:]|(?:网站首页|首页|主页)\s*(?:[>＞»›→]|&gt;))/;
+const WEB_WORDS = /首页|主页|位置|来源|发布|浏览|点击|阅读|访问|打印|关闭|纠错|收藏|字体|字号|分享|上一|下一|扫一扫|链接|相关|版权|Copyright|©|ICP|公网安备|标识码|网站|联系我们|索\s*引\s*号|主\s*题\s*[分词]|发文|成文日期|标\s*题/i;
+const BREADCRUMB = /^(?:(?:当前|您的|您现在的|您当前的|所在)(?:所在)?位置(?:是)?\s*[：:]|(?:网站首页|首页|主页)\s*(?:[>＞»›→]|&gt;))/;
 const INFO_LABEL = /(?:信息来源|文章来源|来源|发布时间|发布日期|发布机构|浏览次数|浏览量|点击数|点击次数|点击量|阅读数|阅读次数|阅读量|访问量|访问次数|责任编辑|编辑|作者|字号|字体)\s*[：:]/g;
+/** A field of a government page's info table, one a line (索引号：…, 发文机关：…: what the HTML reader writes for it). */
+const GOV_INFO = /^(?:索\s*引\s*号|主\s*题\s*分\s*类|主\s*题\s*词|发文机关|发文单位|成文日期|标\s*题|发文字号|发布日期)\s*[：:]/;
 const INFO_ALONE = /^(?:浏览次数|浏览量|点击数|点击次数|点击量|阅读次数|访问次数|发布时间|发布日期)\s*[：:]\s*[\d\s\-—/:：年月日]+$/;
 const TOOL_ITEM = /【[^【】]{1,12}】|\[[^[\]]{1,12}\]|打印本页|关闭窗口|返回顶部|加入收藏|收藏本页|我要纠错|打印|关闭|(?:字体|字号)[：:]?\s*大\s*中\s*小|分享到[：:]?/g;
 const TOOL_WORD = /打印|关闭|纠错|收藏|字体|字号|分享|返回顶部/;
@@ -235,7 +242,7 @@ const WEB_MAX = 120;
 function webLine(t: string): WebRole | null {
   if (!t || t.length > WEB_MAX || t.includes('。')) return null;
   if (BREADCRUMB.test(t)) return 'webBreadcrumb';
-  if (INFO_ALONE.test(t) || (t.match(INFO_LABEL)?.length ?? 0) >= 2) return 'webInfo';
+  if (INFO_ALONE.test(t) || GOV_INFO.test(t) || (t.match(INFO_LABEL)?.length ?? 0) >= 2) return 'webInfo';
   if (TOOL_WORD.test(t) && !t.replace(TOOL_ITEM, '').replace(/[\s|｜/]+/g, '')) return 'webTools';
   if (FOOTER.test(t)) return 'webFooter';
   return null;
@@ -281,11 +288,13 @@ function webClutter(lines: Line[]): Map<number, WebRole> {
   return out;
 }
 
-/** A notice title (关于印发…的通知) is a line of its own, however long. */
-const NOTICE_TITLE = /^关于.*(?:通知|意见|决定|批复|函|通报|报告)$/;
+/** A notice title (关于印发…的通知, 某县人民政府关于…的通知) is a line of its own, however long. */
+const NOTICE_TITLE = /^(?:关于|[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府|办公室|办公厅|委员会|局|厅|部)关于).*(?:通知|意见|决定|批复|函|通报|报告)$/;
 
 /** A 文号 or a date alone on its line never continues the line above (a long title). */
 function headerLine(t: string): boolean {
+  // a field of a web page's info block (来源：…, 发布日期：…) under a long title
+  if (infoLine(t)) return true;
   // a date ends with 日 and a 文号 alone is short: most lines are neither, and need no folding
   if (t.length > 40 && !t.endsWith('日')) return false;
   const folded = foldDigits(t);

@@ -3,7 +3,7 @@ import { lineIndexOf, type LineIndex } from './location.js';
 import type { VFile } from 'vfile';
 import { inlineText, isFurniture } from './inline.js';
 import { foldDigits } from '../model/normalize.js';
-import { extend } from './outline.js';
+import { extend, nest } from './outline.js';
 
 /**
  * Header roles of the blocks before the outline: the 版头 and 主体 of a 公文 (GB/T 9704):
@@ -15,13 +15,40 @@ import { extend } from './outline.js';
 export const DOC_NUMBER = /[\u4e00-\u9fa5]{1,16}\s*[〔［\[【(（]\s*(\d{4})\s*[〕］\]】)）]\s*第?\s*\d{1,4}\s*号/;
 export const DATE_ARABIC = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
 export const DATE_CHINESE = /^([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/;
+/**
+ * A date whose 年月日 a page lost (2023614 under the signature): read only where one split
+ * into month and day is a date (2023614 → 6-14; 2022121 could be 1-21 or 12-1: none).
+ */
+export function digitDate(t: string): [number, number, number] | null {
+  const m = /^((?:19|20)\d{2})(\d{3,4})$/.exec(t);
+  if (!m) return null;
+  const rest = m[2];
+  const reads: [number, number][] = [];
+  for (let k = 1; k < rest.length; k++) {
+    if (k > 2 || rest.length - k > 2) continue;
+    const mo = Number(rest.slice(0, k));
+    const d = Number(rest.slice(k));
+    if (rest[0] === '0' && k === 1) continue;
+    if (rest[k] === '0' && rest.length - k === 1) continue;
+    if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) reads.push([mo, d]);
+  }
+  return reads.length === 1 ? [Number(m[1]), reads[0][0], reads[0][1]] : null;
+}
+
+/**
+ * A 文号 whose 〔〕 and 号 a page lost (六政办秘202355): read only in the shape of a 文号's
+ * prefix (an issuer's short name ending in 发/办/函/字/秘), then the year and the number.
+ */
+export const DAMAGED_DOC_NUMBER = /^([\u4e00-\u9fa5]{1,10}(?:发|办|函|字|秘))\s*((?:19|20)\d{2})\s*(\d{1,4})\s*号?$/;
+
 const DISCLOSURE = /^[（(]?\s*(此件[^）)]{2,8}|本件[^）)]{2,8})\s*[）)]?$/;
 const ORG = /(人民政府|人民政府办公室|人民政府办公厅|办公室|办公厅|委员会|委|局|厅|部|署|街道办事处|领导小组|指挥部)$/;
 const TITLE_END =
-  /(方案|规划|意见|办法|规定|计划|纲要|细则|要点|措施|决定|条例|指南|清单|报告|规则|行动|通知|公告|通告|批复|函)([（(][^）)]*[）)])?$/;
-const PERIOD_LINE = /^[（(]\s*\d{4}\s*[—–\-－~～至]+\s*\d{4}\s*年?\s*[）)]$/;
+  /(方案|规划|意见|办法|规定|计划|纲要|细则|要点|措施|举措|决定|条例|指南|清单|报告|规则|行动|通知|公告|通告|批复|函|(?:分解|分工|汇总|一览|任务|清单|进度|情况|责任)表)([（(][^）)]*[）)])?$/;
+/** The line under a title that belongs to it: its period (（2021—2035年）) or edition (（2025年版）, （2024年修订）). */
+const PERIOD_LINE = /^[（(]\s*(?:\d{4}\s*[—–\-－~～至―]+\s*\d{4}\s*年?|\d{4}\s*年\s*(?:版|修订|修订版))\s*[）)]$/;
 /** 某某镇人民政府关于印发…的通知: the issuer and the notice title on one line. */
-export const ISSUER_THEN_NOTICE = /^[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府|办公室|办公厅|委员会|局|厅|部)关于/;
+export const ISSUER_THEN_NOTICE = /^[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府|办公室|办公厅|委员会|局|厅|部)(?:[ \u3000]+[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府|办公室|办公厅|委员会|局|厅|部)){0,2}[ \u3000]*关于/;
 const NOTICE_END = /(通知|意见|决定|批复|函|通报|报告|公告|通告)$/;
 /** 题注 under a title: （2026年1月18日…会议批准）, （2023年4月6日第二次修正）. */
 export const APPROVAL =
@@ -35,6 +62,130 @@ const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
 export function stripInvisible(t: string): string {
   return t.replace(INVISIBLE, '');
 }
+
+/**
+ * The fields of a web page's info block (索引号 / 发布机构 / 发文字号 / 成文日期 / 发布日期 …): two or
+ * three on a line set apart by spaces or | pipes (发文字号:X | 发布日期:Y |), or a label alone on
+ * its line with its value on the next (发文单位⏎区人民政府办公室). A label may be spaced out (标 题, 有 效 性).
+ */
+const INFO_NAMES = [
+  '信息索引号', '索引号', '信息分类', '文件类型', '公文种类', '体裁分类', '组配分类', '主题分类', '主题词', '关键字', '关键词',
+  '发布机构', '发文机关', '发文单位', '发布单位', '发布机关', '成文机关', '所属机构',
+  '发文字号', '发布文号', '文件编号', '文号',
+  '成文日期', '成文时间', '发文日期', '发文时间', '印发日期', '颁布时间', '颁布日期', '发布日期', '发布时间', '更新时间', '生效日期', '施行日期', '实施日期', '废止日期', '失效日期',
+  '信息来源', '文章来源', '来源', '标题', '有效性状态', '有效性', '效力状态', '时效性', '属性', '备注', '政策咨询机关', '政策咨询电话',
+  '公开方式', '公开范围', '公开时限', '统一编号', '登记号', '浏览次数', '点击数', '阅读次数', '字体', '字号', '责任编辑', '作者', '时间',
+];
+const INFO_NAME = INFO_NAMES.map((n) => [...n].join('[ \\u3000]*')).join('|');
+/** A label: anywhere with its colon; without one only set apart (a pipe or the line's end after it). */
+const INFO_LABEL = new RegExp(`(${INFO_NAME})[ \\u3000]*(?:[:：]|(?=[ \\u3000]*[|｜])|[ \\u3000]*$)`, 'g');
+const INFO_LABEL_COLONLESS_START = new RegExp(`^[|｜\\s\\u3000]*(?:${INFO_NAME})[ \\u3000]*(?:[:：|｜]|$)`);
+const PIPES_ONLY = /^[|｜\s\u3000]+$/;
+const EDGE_PIPES = /^[|｜\s\u3000]+|[|｜\s\u3000]+$/g;
+
+/** Labels of a page's counters and tools: a page fills them in by script, so the next line is never their value. */
+const COUNTERS = new Set(['浏览次数', '点击数', '阅读次数', '字体', '字号', '责任编辑', '作者']);
+
+export interface InfoLine {
+  fields: [string, string][];
+  /** The last label has no value on its line: the next line holds it. */
+  open: boolean;
+}
+
+/**
+ * A line of an info block: it opens with a field label (or, `anywhere`, holds one: a page-info
+ * line the parser knew, 某门户网站 发布时间：…). Null for any other line.
+ */
+export function infoLine(text: string, anywhere = false): InfoLine | null {
+  let t = stripInvisible(text).trim();
+  if (t.length > 240 || t.includes('。')) return null;
+  if (anywhere && !INFO_LABEL_COLONLESS_START.test(t)) {
+    INFO_LABEL.lastIndex = 0;
+    const m = INFO_LABEL.exec(t);
+    if (!m || !/[:：]$/.test(m[0])) return null;
+    t = t.slice(m.index);
+  }
+  if (!INFO_LABEL_COLONLESS_START.test(t)) return null;
+  const fields: [string, string][] = [];
+  INFO_LABEL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let last: { name: string; end: number } | null = null;
+  const lead = t.replace(/^[|｜\s\u3000]+/, '').length;
+  const start = t.length - lead;
+  while ((m = INFO_LABEL.exec(t))) {
+    if (m[0] === '') {
+      INFO_LABEL.lastIndex++;
+      continue;
+    }
+    // a label with no colon is one only where a cell starts (after a pipe or a space)
+    if (!/[:：]$/.test(m[0]) && m.index > start && !/[|｜\s\u3000]/.test(t[m.index - 1])) continue;
+    // the opening 【 of a toolbar item after a value (…10:12 【字体：) is no part of it
+    if (last) fields.push([last.name, t.slice(last.end, m.index).replace(/[【[［]+\s*$/, '').replace(EDGE_PIPES, '')]);
+    else if (m.index !== start) return null;
+    last = { name: m[1].replace(/[ \u3000]/g, ''), end: m.index + m[0].length };
+  }
+  if (!last) return null;
+  fields.push([last.name, t.slice(last.end).replace(EDGE_PIPES, '')]);
+  return { fields, open: fields[fields.length - 1][1] === '' };
+}
+
+/** A value alone on the line under its label: short, no sentence, no list of recipients. */
+function infoValue(t: string): boolean {
+  return t.length <= 60 && !/[。；，,：:]/.test(t.replace(/\d{1,2}:\d{2}(?::\d{2})?/g, ''));
+}
+
+/**
+ * The fields of the info-block lines in reading order (a label's value may be on the next
+ * line); the first value given for a label wins (pages repeat the block, the second time with
+ * empty cells).
+ */
+export function infoFields(lines: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  let open: string | null = null;
+  for (const line of lines) {
+    const info = infoLine(line, true);
+    if (!info) {
+      const value = stripInvisible(line).replace(EDGE_PIPES, '');
+      if (open && value && !out.get(open)) out.set(open, value);
+      if (value) open = null;
+      continue;
+    }
+    for (const [name, value] of info.fields) if (value && !out.get(name)) out.set(name, value);
+    open = info.open ? info.fields[info.fields.length - 1][0] : null;
+  }
+  return out;
+}
+
+/** Info-block lines and the value lines under their labels get the role `webInfo`. */
+function markInfoBlock(blocks: RootContent[], texts: (string | null)[]): void {
+  let open = false;
+  for (let i = 0; i < blocks.length; i++) {
+    const t = texts[i];
+    if (!t) continue;
+    const role = blocks[i].data?.role;
+    if (role && role !== 'webInfo') {
+      open = false;
+      continue;
+    }
+    const info = infoLine(t);
+    if (info) {
+      blocks[i].data = { ...blocks[i].data, role: 'webInfo' };
+      open = info.open && !COUNTERS.has(info.fields[info.fields.length - 1][0]);
+    } else if ((open && infoValue(t.replace(EDGE_PIPES, ''))) || PIPES_ONLY.test(t)) {
+      // the value under its label, or a line of the block's pipes alone
+      blocks[i].data = { ...blocks[i].data, role: 'webInfo' };
+      open = false;
+    } else open = false;
+  }
+}
+
+/** A line of a page's header that never runs on into the next: an info-block field, the browser's title bar. */
+export function pageHeaderLine(t: string): boolean {
+  return infoLine(t) !== null || SITE_TITLE.test(t.trim());
+}
+
+/** A page's title with the site's name after it (…的意见-湖南省人民政府门户网站): the browser's title bar. */
+const SITE_TITLE = /^\S.{5,}?\s*[-_—|｜]+\s*[\u4e00-\u9fa5]{2,24}(?:门户网站|网站|政府网|网)$/;
 
 /** Web page clutter (breadcrumb, page info, toolbar, footer): its own role, never anyone's prose. */
 export function isWebClutter(role: unknown): boolean {
@@ -54,6 +205,7 @@ export function header() {
   return (tree: Root, file: VFile) => {
     const doc = String(file.value);
     splitHeaderLines(tree, doc, lineIndexOf(file));
+    liftCoveringNotice(tree, doc, lineIndexOf(file));
     const blocks: RootContent[] = [];
     for (const node of tree.children) {
       if (node.type === 'section') break;
@@ -72,6 +224,41 @@ export function header() {
     const settled = settle(tree);
     if (pruneEmptySections(tree) || footer.length || settled) extend(tree.children);
   };
+}
+
+/**
+ * A covering notice with points of its own (通知如下：一、…二、…三、…), then its signature and
+ * date, then the plan's title and the plan's outline: the notice's points are its paragraphs,
+ * not the outline, which is the plan's below its title. The blocks from the notice's first
+ * point to the plan's title leave the outline (they become header blocks, read by the roles
+ * below); the plan's items nest again on their own.
+ */
+function liftCoveringNotice(tree: Root, doc: string, index: LineIndex): void {
+  const first = tree.children.findIndex((n) => n.type === 'section');
+  if (first <= 0) return;
+  const text = (node: RootContent) => (node.type === 'paragraph' || node.type === 'heading' ? stripInvisible(foldDigits(inlineText(node, doc).text)).trim() : '');
+  // a covering notice above: its title (关于印发…的通知) or its words (通知如下, 印发给你们)
+  const head = tree.children.slice(0, first).map(text);
+  if (!head.some((t) => (isNoticeTitle(t) && NOTICE_END.test(t) && /通知$/.test(t)) || /通知如下[：:]$|印发给你们/.test(t))) return;
+  const flat = leaves(tree);
+  const start = flat.findIndex((e) => e.parent !== tree);
+  for (let i = start; i + 2 < flat.length; i++) {
+    const sig = text(flat[i].node);
+    if (flat[i].node.data?.outline || sig.length > 40 || !isSignature(sig)) continue;
+    const date = text(flat[i + 1].node);
+    if (!(DATE_ARABIC.test(date) || DATE_CHINESE.test(date))) continue;
+    let j = i + 2;
+    if (DISCLOSURE.test(text(flat[j].node))) j++;
+    const title = flat[j] ? text(flat[j].node) : '';
+    // the plan's title, then its outline
+    if (!title || flat[j].node.data?.outline || title.length > 60 || /[。；]/.test(title) || /^附件/.test(title) || !TITLE_END.test(title)) return;
+    if (!flat.slice(j + 1).some((e) => e.node.data?.outline)) return;
+    const lifted = flat.slice(start, j + 1).map((e) => e.node);
+    for (const node of lifted) if (node.data?.outline) delete node.data.outline;
+    const rest = flat.slice(j + 1).map((e) => e.node);
+    tree.children = [...tree.children.slice(0, first), ...lifted, ...nest(rest, doc, index)];
+    return;
+  }
 }
 
 /** The last block of the document and the section (or root) holding it: the end of the last section's last section … */
@@ -406,12 +593,38 @@ function cutFirstLine(block: Paragraph, doc: string, index: LineIndex): [Paragra
 
 function assignRoles(blocks: RootContent[], doc: string, index: LineIndex): void {
   const texts = blocks.map((b) => (b.type === 'paragraph' || b.type === 'heading' ? stripInvisible(foldDigits(inlineText(b, doc).text)).trim() : null));
+  markInfoBlock(blocks, texts);
+  for (let i = 0; i < Math.min(3, blocks.length); i++) {
+    const t = texts[i];
+    if (t && !blocks[i].data?.role && SITE_TITLE.test(t)) blocks[i].data = { ...blocks[i].data, role: 'webTitle' };
+  }
   let inNoticeTitle = false;
+  let noticeLines = 0;
+  let noticeStart = -1;
   let noticeDone = false;
   let titleOpen = true;
   let titleSeen = false;
+  // the recipients or prose read: an organ's name alone on a line is now a signature above its date, or a table's cell
+  let bodyStarted = false;
   const set = (i: number, role: string) => {
     blocks[i].data = { ...blocks[i].data, role };
+    if (role === 'recipients' || role === 'notice' || role === 'date' || role === 'signature' || (role === 'preamble' && (titleSeen || noticeDone))) bodyStarted = true;
+  };
+  /** The previous block with text, if it was given `role`. */
+  const previous = (i: number) => {
+    let j = i - 1;
+    while (j >= 0 && !texts[j]) j--;
+    return j;
+  };
+  /** A notice title read over lines ends: 关于…的意见 that carries no plan is the document's own title. */
+  const endNotice = (last: number) => {
+    inNoticeTitle = false;
+    noticeDone = true;
+    const run = texts.slice(noticeStart, last + 1).join('');
+    if (isOwnOpinions(run)) {
+      for (let k = noticeStart; k <= last; k++) if (blocks[k].data?.role === 'noticeTitle') set(k, 'title');
+      titleSeen = true;
+    }
   };
   for (let i = 0; i < blocks.length; i++) {
     const t = texts[i];
@@ -419,18 +632,21 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex): void
     if (t === null || !t || block.data?.role) continue;
     const short = t.length <= 60 && !/[。；]/.test(t);
     if (inNoticeTitle) {
-      set(i, 'noticeTitle');
-      if (NOTICE_END.test(t)) {
-        inNoticeTitle = false;
-        noticeDone = true;
+      // the lines of a long title: short, no sentence, no recipients; three more at most
+      if (t.length <= 40 && !/[。；，,：:]/.test(t) && noticeLines < 4 && !DOC_NUMBER.test(t) && !DATE_ARABIC.test(t)) {
+        set(i, 'noticeTitle');
+        noticeLines++;
+        if (NOTICE_END.test(t)) endNotice(i);
+        continue;
       }
-      continue;
+      endNotice(previous(i));
     }
     // length first: DOC_NUMBER tries 16 characters at every place of a long paragraph
-    if (t.length <= 40 && DOC_NUMBER.test(t)) set(i, 'docNumber');
+    if (t.length <= 40 && (DOC_NUMBER.test(t) || DAMAGED_DOC_NUMBER.test(t))) set(i, 'docNumber');
     // the 版头 of a printed 公文: 某县人民政府办公室文件 (the issuer's name, not prose)
     else if (i === 0 && /^[\u4e00-\u9fa5]{2,30}文件$/.test(t) && ORG.test(t.slice(0, -2))) set(i, 'masthead');
     else if (DATE_ARABIC.test(t) || DATE_CHINESE.test(t)) set(i, 'date');
+    else if (digitDate(t) && blocks[previous(i)]?.data?.role === 'signature') set(i, 'date');
     else if (DISCLOSURE.test(t)) set(i, 'disclosure');
     else if (APPROVAL.test(t)) set(i, 'approval');
     else if (block.type === 'heading' && block.depth === 1 && !(isNoticeTitle(t) && !noticeDone && !titleSeen)) {
@@ -440,9 +656,19 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex): void
       // # 某厅关于印发…的通知, then # 某方案: the covering notice's title, as on a text page
       set(i, 'noticeTitle');
       noticeDone = true;
-    } else if ((/^关于/.test(t) || ISSUER_THEN_NOTICE.test(t)) && short && !noticeDone && !isOwnOpinions(t)) {
+    } else if (
+      (/^关于/.test(t) || ISSUER_THEN_NOTICE.test(t)) &&
+      short &&
+      // a page repeats its notice title above the 公文's own (the first is read)
+      (!noticeDone || (!titleSeen && !bodyStarted)) &&
+      !isOwnOpinions(t) &&
+      // 关于推动…若干政策举措: a title that opens with 关于, no notice
+      !(TITLE_END.test(t) && !NOTICE_END.test(t) && !CARRIES.test(t))
+    ) {
       set(i, 'noticeTitle');
-      if (NOTICE_END.test(t)) noticeDone = true;
+      noticeStart = i;
+      noticeLines = 0;
+      if (NOTICE_END.test(t)) endNotice(i);
       else inNoticeTitle = true;
     } else if (isRecipients(t, noticeDone)) set(i, 'recipients');
     else if (block.type === 'paragraph' && t.includes('\n') && isRecipients(t.slice(0, t.indexOf('\n')).trim(), noticeDone)) {
@@ -453,14 +679,20 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex): void
       texts.splice(i, 1, ...cut.map((b) => stripInvisible(foldDigits(inlineText(b, doc).text)).trim()));
       set(i, 'recipients');
     }
-    else if (short && ORG.test(t) && !TITLE_END.test(t) && t.length <= 40 && !/[，、]/.test(t)) {
-      let j = i + 1;
-      while (j < texts.length && !texts[j]) j++;
-      const next = texts[j];
-      set(i, next && (DATE_ARABIC.test(next) || DATE_CHINESE.test(next)) ? 'signature' : 'issuer');
+    else if (short && ORG.test(t) && !TITLE_END.test(t) && t.length <= 40 && !/[，、]/.test(t) && (!bodyStarted || dateNext(texts, i))) {
+      if (dateNext(texts, i)) {
+        // a joint signature: the issuers one under the other above the date
+        for (let j = previous(i), n = 0; j >= 0 && n < 2; j = previous(j), n++) {
+          const role = blocks[j].data?.role;
+          if ((role !== 'preamble' && role !== 'notice' && role !== 'issuer') || !isSignature(texts[j] ?? '') || (role === 'issuer' && !bodyStarted)) break;
+          set(j, 'signature');
+        }
+        set(i, 'signature');
+      } else set(i, 'issuer');
     } else if (short && titleOpen && (TITLE_END.test(t) || (titleSeen && PERIOD_LINE.test(t)))) {
       set(i, 'title');
       titleSeen = true;
+      titleAbove(blocks, texts, i);
     } else if (titleSeen && short && PERIOD_LINE.test(t)) set(i, 'title');
     else {
       // prose: the body of the notice, or the preamble of the plan
@@ -468,4 +700,38 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex): void
       set(i, noticeDone && !titleSeen ? 'notice' : 'preamble');
     }
   }
+  if (inNoticeTitle) endNotice(previous(blocks.length));
+}
+
+/** The next line with text is a date (the line is a signature). */
+function dateNext(texts: (string | null)[], i: number): boolean {
+  let j = i + 1;
+  while (j < texts.length && !texts[j]) j++;
+  const next = texts[j];
+  return !!next && (DATE_ARABIC.test(next) || DATE_CHINESE.test(next) || digitDate(next) !== null);
+}
+
+/** A line of a title broken over lines (推进以县城为重要载体的城镇化建设⏎行动方案): short, no punctuation. */
+const TITLE_PIECE = /^[^，。；：:、！？,;!?]{2,30}$/;
+
+/**
+ * The lines right above a title's last line that were read as prose are its first lines when
+ * they are short pieces with no punctuation (up to three): the title broken over lines.
+ */
+function titleAbove(blocks: RootContent[], texts: (string | null)[], at: number): void {
+  // the last line of a broken title is its short tail; a whole title on its line has none above
+  if ((texts[at]?.length ?? 0) > 24) return;
+  for (let j = at - 1, n = 0; j >= 0 && n < 3; j--) {
+    const t = texts[j];
+    if (!t) continue;
+    const role = blocks[j].data?.role;
+    if ((role !== 'preamble' && role !== 'notice') || t.length < 8 || !TITLE_PIECE.test(t) || /^附件/.test(t) || /日$/.test(t) || matchLabelStart(t)) return;
+    blocks[j].data = { ...blocks[j].data, role: 'title' };
+    n++;
+  }
+}
+
+/** A line that opens with an outline label (一、, （一）, 1.) is no piece of a title. */
+function matchLabelStart(t: string): boolean {
+  return /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])/.test(t);
 }

@@ -21,6 +21,8 @@ export const markdownProcessor = unified().use(remarkParse).use(remarkTables).us
 
 /** Parse a decoded file (see read/) into mdast; every node carries its position. */
 export function parse(file: VFile): Root {
-  const processor = file.data.source?.format === 'markdown' ? markdownProcessor : textProcessor;
+  // a converted format (HTML, Word …) is text, unless its converter wrote Markdown
+  const asMarkdown = file.data.converted ? file.data.converted.parseAs === 'markdown' : file.data.source?.format === 'markdown';
+  const processor = asMarkdown ? markdownProcessor : textProcessor;
   return processor.runSync(processor.parse(file), file) as Root;
 }

@@ -135,15 +135,18 @@ function split(p: Paragraph, doc: string, index: LineIndex): Paragraph[] {
     let k = m.index + m[0].length;
     while (k < text.length && INLINE_SPACE.test(text[k])) k++;
     const label = matchLabel(text, k) ?? (before === '\n' ? matchBox(text, k) : null);
-    if (!label || label.bare) continue;
+    if (!label || label.bare || (label.figure && last?.get(label.style) !== label.ordinal - 1)) continue;
     if (before !== '\n') {
       // Items run together (…。（二）…, …（牵头单位：…）（二）…, a whole plan pasted as one
       // line): only where a numbering continues, or a new one starts at 1 after a full stop
       const previous = last?.get(label.style);
       const continues = previous !== undefined && previous + 1 === label.ordinal;
       const starts = (before === '。' || before === ' ') && label.ordinal === 1 && previous === undefined;
-      if (!INLINE_STYLES.has(label.style) || !(continues || starts)) continue;
-      if (before !== '。' && before !== ' ' && !continues) continue;
+      // …（责任单位：A、B）（四）培育…: an item right after an assignment clause starts there,
+      // where the page began mid-way through the item before it
+      const afterClause = previous === undefined && !label.figure && closesClause(text, m.index);
+      if (!INLINE_STYLES.has(label.style) || !(continues || starts || afterClause)) continue;
+      if (before !== '。' && before !== ' ' && !continues && !afterClause) continue;
     }
     cuts.push(k);
     (last ??= new Map()).set(label.style, label.ordinal);
@@ -162,6 +165,24 @@ function split(p: Paragraph, doc: string, index: LineIndex): Paragraph[] {
     pieces.push({ type: 'paragraph', children: [node], position: { start: { ...position.start }, end: { ...position.end } } });
   }
   return pieces;
+}
+
+const CLAUSE_WORDS = /牵头|责任单位|责任部门|配合|参与|参加|协同|协办|协助|负责|主办/;
+const OPENS = '（(〔';
+const CLOSES = '）)〕';
+
+/** The bracket closing at `at` closes an assignment clause (…（责任单位：A、B）): no sentence inside. */
+function closesClause(text: string, at: number): boolean {
+  if (!CLOSES.includes(text[at])) return false;
+  let depth = 0;
+  for (let i = at; i >= 0 && at - i < 300; i--) {
+    if (CLOSES.includes(text[i])) depth++;
+    else if (OPENS.includes(text[i]) && --depth === 0) {
+      const content = text.slice(i + 1, at);
+      return CLAUSE_WORDS.test(content) && !/[。！？]/.test(content);
+    }
+  }
+  return false;
 }
 
 /**
@@ -207,7 +228,7 @@ function annotate(blocks: RootContent[], doc: string): void {
     }
     inAttachments = false;
     let label = matchBox(text, k) ?? matchLabel(text, k);
-    if (label?.bare && lastOrdinal.get('arabic') !== label.ordinal - 1) label = null;
+    if ((label?.bare || label?.figure) && lastOrdinal.get('arabic') !== label.ordinal - 1) label = null;
     if (!label && block.type === 'heading' && block.depth > 1 && rest) {
       label = { style: 'heading', label: '', number: '', ordinal: 0, rank: headingRank(block.depth), length: 0 };
     }
@@ -294,7 +315,7 @@ export function holdsProse(section: SectionNode, doc: string): boolean {
   return /。\s*\S/.test(text);
 }
 
-function nest(blocks: RootContent[], doc: string, index: LineIndex): RootContent[] {
+export function nest(blocks: RootContent[], doc: string, index: LineIndex): RootContent[] {
   const top: RootContent[] = [];
   const stack: SectionNode[] = [];
   const variantRanks = new Map<string, number>();

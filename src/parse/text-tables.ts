@@ -27,6 +27,8 @@ export interface UnclearRow {
   line: number;
   row: string;
   columns: string[];
+  /** Index of the row in the region's rows. */
+  index?: number;
 }
 
 export interface TableRegion {
@@ -108,11 +110,11 @@ function globalOf(separator: RegExp): RegExp {
 
 const SENTENCE = /[。；！？]/;
 
-export function findTables(lines: Line[], furniture: Skip = new Set<number>()): TableRegion[] {
+export function findTables(lines: Line[], furniture: Skip = new Set<number>(), stop: Skip = new Set<number>()): TableRegion[] {
   const regions: TableRegion[] = [];
   let i = 0;
   while (i < lines.length) {
-    const region = cellPerLine(lines, i) ?? pipeTable(lines, i) ?? taskCellPerLine(lines, i, furniture) ?? headedCellPerLine(lines, i, furniture) ?? rowsTable(lines, i);
+    const region = cellPerLine(lines, i) ?? pipeTable(lines, i) ?? taskCellPerLine(lines, i, furniture, stop) ?? taskRowsTable(lines, i, stop) ?? headedCellPerLine(lines, i, furniture) ?? rowsTable(lines, i);
     if (region) {
       const first = trimmedSpan(lines[region.first], lines[region.first].start, lines[region.first].end);
       const last = trimmedSpan(lines[region.last], lines[region.last].start, lines[region.last].end);
@@ -154,8 +156,8 @@ function cellPerLine(lines: Line[], i: number): TableRegion | null {
     const unclear: UnclearRow[] = [];
     for (const r of at.slice(1)) {
       const read = taskRow(lines, r, kinds, rows[0].map((c) => lines[lineAt(lines, c.start, i)].text.trim()));
-      region.rows.push(read.cells);
-      if (read.unclear) unclear.push(read.unclear);
+      region.rows.push(...read.rows);
+      if (read.unclear) unclear.push({ ...read.unclear, index: region.rows.length - 1 });
     }
     if (unclear.length) region.unclear = unclear;
   }
@@ -386,24 +388,61 @@ export const TASK_COLUMN = /^(重点任务|主要任务|工作任务|任务内�
 export const LEAD_COLUMN = /^(牵头单位|牵头部门|主办单位|牵头责任单位)$/;
 export const UNIT_COLUMN = /^(责任单位|责任部门|配合单位|配合部门|参与单位|参与部门|协同单位|协办单位)$/;
 export const DEADLINE_COLUMN = /^(完成时限|完成时间|时间节点|时限要求|时限)$/;
-const OTHER_COLUMN = /^(备注|说明)$/;
 
-type TaskColumn = 'number' | 'task' | 'units' | 'time' | 'other';
+/**
+ * What a column of a task table holds, told from its header word as governments name them:
+ * - `number` 序号; `task` the work (重点任务, 民生实事, 项目内容, 目标任务, 考核项目, 2022年预期目标 …);
+ *   a second such column (细化措施, 工作措施 after 主要任务) is `detail`, read with the task;
+ * - `lead` 牵头单位 / 牵头负责部门; `units` 责任单位, 主责单位, 配合/参与/协办单位, 责任部门 …;
+ *   `scorer` 评分部门 / 考核部门 (units, but they score the work: no role in it);
+ * - `person` 责任人, 牵头领导 (people, not units); `time` 完成时限, 时间节点; `score` 分值;
+ * - `text` any other column of words (类别, 落实情况, 当前进度, 备注, 评分标准 …).
+ */
+export type TaskColumnKind = 'number' | 'task' | 'detail' | 'lead' | 'units' | 'scorer' | 'person' | 'time' | 'score' | 'text';
+
+const TASKISH = /^(?:\d{4}年(?:度)?)?[\u4e00-\u9fff]{0,4}(?:任务|实事|事项|项目|工作|内容|举措|目标|措施)(?:内容|名称|清单|事项)?$/;
+const LEAD_HEAD = /^(?:牵头|主办|主牵头)(?:负责|责任)?(?:单位|部门|处室|科室)$/;
+const UNIT_HEAD = /^(?:责任|主责|主要责任|配合|参与|协办|协同|协作|协助|承办|实施|落实|具体落实|具体责任|配合责任|相关)(?:单位|部门|处室|科室)$|^责任主体$/;
+const SCORER_HEAD = /^(?:评分|考核|考评|督办|督查)(?:单位|部门)$/;
+const PERSON_HEAD = /(?:领导|责任人|联系人|负责人)$/;
+const TIME_HEAD = /^(?:(?:计划)?完成|办结|整改|推进)?(?:时限|时间|期限|时间节点)(?:要求)?$|^时间节点$|^进度安排$/;
+const SCORE_HEAD = /^(?:分值|分数|权重|标准分)$/;
+const TEXT_HEAD = /(?:类别|领域|分类|类型|情况|进度|进展|备注|说明|标准|方式|要求|形式|成效|成果|依据|指标)$/;
+
+/** The kind of a task table's column from its header cell (spaces and a bracketed note left out), or null. */
+export function taskColumnKind(raw: string): TaskColumnKind | null {
+  const h = raw.replace(/\s/g, '').replace(/[（(][^（）()]*[）)]$/, '');
+  if (!h || h.length > 12) return null;
+  if (/^(序号|编号)$/.test(h)) return 'number';
+  if (LEAD_HEAD.test(h)) return 'lead';
+  if (UNIT_HEAD.test(h)) return 'units';
+  if (SCORER_HEAD.test(h)) return 'scorer';
+  if (PERSON_HEAD.test(h)) return 'person';
+  if (TIME_HEAD.test(h)) return 'time';
+  if (SCORE_HEAD.test(h)) return 'score';
+  if (TASKISH.test(h)) return 'task';
+  if (TEXT_HEAD.test(h)) return 'text';
+  return null;
+}
+
+/**
+ * Kinds of the columns of a task table's header (序号 first, a task and a unit column), or null.
+ * The first task column is `task`; the task columns after it, before the units, are `detail`.
+ */
+export function taskTableKinds(header: string[]): TaskColumnKind[] | null {
+  const kinds = header.map(taskColumnKind);
+  if (kinds[0] !== 'number' || kinds.some((k) => k === null) || kinds.lastIndexOf('number') !== 0) return null;
+  const task = kinds.indexOf('task');
+  const firstUnit = kinds.findIndex((k) => k === 'lead' || k === 'units');
+  if (task === -1 || firstUnit === -1) return null;
+  return kinds.map((k, c) => (k === 'task' && c !== task ? (c < firstUnit ? 'detail' : 'text') : k)) as TaskColumnKind[];
+}
+
+type TaskColumn = TaskColumnKind;
 
 /** Kinds of the columns of a 分工表 header (序号 first, a task and a unit column), or null. */
 function taskColumns(header: string[]): TaskColumn[] | null {
-  const kinds = header.map((raw): TaskColumn | null => {
-    const h = raw.replace(/\s/g, '');
-    if (/^(序号|编号)$/.test(h)) return 'number';
-    if (TASK_COLUMN.test(h)) return 'task';
-    if (LEAD_COLUMN.test(h) || UNIT_COLUMN.test(h)) return 'units';
-    if (DEADLINE_COLUMN.test(h)) return 'time';
-    if (OTHER_COLUMN.test(h)) return 'other';
-    return null;
-  });
-  if (kinds[0] !== 'number' || kinds.some((k) => k === null) || !kinds.includes('task') || !kinds.includes('units')) return null;
-  if (kinds.lastIndexOf('number') !== 0 || kinds.indexOf('task') !== kinds.lastIndexOf('task')) return null;
-  return kinds as TaskColumn[];
+  return taskTableKinds(header);
 }
 
 /** A line a cell goes on from: a list cut after its separator, a sentence cut after its comma. */
@@ -417,7 +456,7 @@ const TIME_CELL = /^(?:\d{4}\s*年|20\d\d|每年|每季度|每月|长期|持续|
 function unitLine(t: string): boolean {
   if (NO_UNIT.test(t)) return true;
   if (t.length > 120 || SENTENCE.test(t)) return false;
-  const pieces = t.replace(GOES_ON, '').split(/[、，,；;]/).map((p) => p.trim().replace(ROLE_AFTER, ''));
+  const pieces = t.replace(GOES_ON, '').split(/[、，,；;]/).map((p) => p.trim().replace(ROLE_AFTER, '').replace(UNIT_TAIL, ''));
   if (pieces.some((p) => !p || p.length > 30)) return false;
   // 长沙市、怀化市、岳阳市人民政府: the place names share the last one's unit
   return GOES_ON.test(t) ? pieces.some((p) => UNIT_END.test(p)) : UNIT_END.test(pieces[pieces.length - 1]);
@@ -425,41 +464,116 @@ function unitLine(t: string): boolean {
 
 const timeLine = (t: string) => t.length <= 20 && !t.includes('、') && TIME_CELL.test(t) && !unitLine(t);
 
+/** A line of people's names (成坤、柯相国): a 责任人 / 牵头领导 cell. */
+const personLine = (t: string) => /^[\u4e00-\u9fff]{2,4}(?:[、，,\s]+[\u4e00-\u9fff]{2,4})*$/.test(t) && !unitLine(t);
+const scoreLine = (t: string) => /^\d{1,3}(?:\.\d+)?\s*分?$/.test(t);
+
+/** The lines of a text cell: prose, where a unit list does not go unless the line before is cut (…、). */
+function proseLines(texts: string[], first: boolean): boolean {
+  if (GOES_ON.test(texts[texts.length - 1])) return false;
+  return texts.every((t, j) => (j === 0 ? first || !unitLine(t) : GOES_ON.test(texts[j - 1]) || !unitLine(t)));
+}
+
 /**
  * The lines of a group fit a column: a task cell may hold any prose, but a line that reads as a
- * unit list does not go on a task unless the line before is cut (…、); a unit cell is unit
- * lines, each but the last cut after a separator; a time cell is one line.
+ * unit list (or a time) does not go on a task unless the line before is cut (…、); a unit cell
+ * is unit lines, each but the last cut after a separator; a time, a person or a score cell is
+ * one line. `sub`: the first cell of a sub-row (no 序号), which must read as a task.
  */
-function fitsColumn(texts: string[], kind: TaskColumn): boolean {
-  const lastGoesOn = GOES_ON.test(texts[texts.length - 1]);
+function fitsColumn(texts: string[], kind: TaskColumn, sub = false): boolean {
   switch (kind) {
     case 'number':
       return texts.length === 1 && ROW_NUMBER.test(texts[0]);
     case 'task':
-      return !lastGoesOn && texts.every((t, j) => j === 0 || GOES_ON.test(texts[j - 1]) || (!unitLine(t) && !timeLine(t)));
+      if (sub && (unitLine(texts[0]) || timeLine(texts[0]))) return false;
+      return !GOES_ON.test(texts[texts.length - 1]) && texts.every((t, j) => j === 0 || GOES_ON.test(texts[j - 1]) || (!unitLine(t) && !timeLine(t)));
+    case 'detail':
+    case 'text':
+      return proseLines(texts, false);
+    case 'lead':
     case 'units':
-      return !lastGoesOn && texts.every((t, j) => unitLine(t) && (j === texts.length - 1 || GOES_ON.test(t)));
+    case 'scorer':
+      // a web page's copy puts each unit of a cell on a line of its own (县水务局 ⏎ 县住建局)
+      return !GOES_ON.test(texts[texts.length - 1]) && texts.every(unitLine);
     case 'time':
       return texts.length === 1 && timeLine(texts[0]);
-    default:
-      return texts.length === 1;
+    case 'person':
+      return texts.length === 1 && personLine(texts[0]);
+    case 'score':
+      return texts.length === 1 && scoreLine(texts[0]);
   }
 }
 
-/** Every way to cut `texts` into `kinds.length` groups in order, each fitting its column. */
-function segmentations(texts: string[], kinds: TaskColumn[]): number[][] {
-  const out: number[][] = [];
-  const cut = (from: number, c: number, ends: number[]) => {
-    if (out.length > 1) return; // two readings are one too many
+const UNIT_KINDS = new Set<TaskColumn>(['lead', 'units', 'scorer']);
+/** Cost of a sub-row (a row without 序号 under the row above) against one empty cell. */
+const SUB_ROW = 100;
+
+/** A reading of a row's lines: for the row and each sub-row, the end of each column's lines. */
+interface Reading {
+  rows: number[][];
+  cost: number;
+}
+
+/**
+ * The readings of a row's lines (after its 序号) against the columns, the cheapest first: every
+ * cell but the task's may be empty (a merged cell, written in the row above; a cut row), each
+ * empty cell costs one, and lines left after the last column make a sub-row (a second line of
+ * the row without its own 序号: 开工建设老年大学。/ 12月底前 under row 5), which costs more.
+ * Among the cheapest, the first found gives the text columns the fewest lines.
+ * Returns the readings of the least cost.
+ */
+function readings(texts: string[], kinds: TaskColumn[]): Reading[] {
+  const out: Reading[] = [];
+  let best = Infinity;
+  let budget = 5000;
+  const walk = (from: number, c: number, sub: boolean, ends: number[], rows: number[][], cost: number) => {
+    if (--budget < 0 || cost > best) return;
     if (c === kinds.length) {
-      if (from === texts.length) out.push(ends);
+      const done = [...rows, ends];
+      if (from === texts.length) {
+        if (cost < best) (best = cost), (out.length = 0);
+        out.push({ rows: done, cost });
+      } else if (done.length < 4) walk(from, 0, true, [], done, cost + SUB_ROW);
       return;
     }
-    const left = kinds.length - c - 1;
-    for (let to = from + 1; to <= texts.length - left; to++) if (fitsColumn(texts.slice(from, to), kinds[c])) cut(to, c + 1, [...ends, to]);
+    const kind = kinds[c];
+    const one = kind === 'time' || kind === 'person' || kind === 'score';
+    for (let to = from + 1; to <= (one ? Math.min(from + 1, texts.length) : texts.length); to++) {
+      const group = texts.slice(from, to);
+      if (UNIT_KINDS.has(kind) && !unitLine(group[group.length - 1])) break;
+      if (fitsColumn(group, kind, sub && c === 0)) walk(to, c + 1, sub, [...ends, to], rows, cost);
+    }
+    if (kind !== 'task') walk(from, c + 1, sub, [...ends, from], rows, cost + 1);
   };
-  cut(0, 0, []);
-  return out;
+  walk(0, 0, false, [], [], 0);
+  return budget < 0 ? [] : out;
+}
+
+/** The reading of a row, or null when its lines fit the columns in no one way (the units differ). */
+function readRow(texts: string[], kinds: TaskColumn[], cut: boolean): Reading | null {
+  const found = readings(texts, kinds);
+  if (found.length === 0) return null;
+  // the readings may differ in how prose is shared among text columns, never in the units
+  const unitsOf = (r: Reading) => {
+    let from = 0;
+    return r.rows
+      .map((ends) =>
+        ends
+          .map((e, c) => {
+            const cell = (UNIT_KINDS.has(kinds[c]) || kinds[c] === 'time') && e > from ? `${from}-${e}` : '';
+            from = e;
+            return cell;
+          })
+          .join(','),
+      )
+      .join('|');
+  };
+  const key = unitsOf(found[0]);
+  // a row cut by the end of the text, its last cell missing: its cells fill from the left
+  const ends = found[0].rows[found[0].rows.length - 1];
+  const lastMissing = ends.length > 1 && ends[ends.length - 1] === ends[ends.length - 2];
+  if (!(cut && lastMissing) && found.some((r) => unitsOf(r) !== key)) return null;
+  return found[0];
 }
 
 const spanOf = (lines: Line[], at: number[]): CellSpan => {
@@ -468,67 +582,121 @@ const spanOf = (lines: Line[], at: number[]): CellSpan => {
 };
 
 /**
- * A row of a 分工表 from its lines (序号 first): each group of lines is the cell of its column.
- * When the lines fit the columns in no way or in more than one, the row is kept whole in its
- * task column, the other cells empty, and said unclear: no unit is guessed.
+ * A row of a 分工表 from its lines (序号 first): each group of lines is the cell of its column,
+ * an empty cell where the reading leaves one (a merged cell); a sub-row without 序号 is a row of
+ * its own whose 序号 cell is empty. When the lines fit the columns in no way, or in ways that
+ * give the units to different columns, the row is kept whole in its task column, the other cells
+ * empty, and said unclear: no unit is guessed.
  */
-function taskRow(lines: Line[], at: number[], kinds: TaskColumn[], header: string[]): { cells: CellSpan[]; unclear?: UnclearRow } {
-  const texts = at.map((j) => lines[j].text.trim());
-  const found = segmentations(texts, kinds);
-  if (found.length === 1) {
+function taskRow(lines: Line[], at: number[], kinds: TaskColumn[], header: string[], cut = false): { rows: CellSpan[][]; unclear?: UnclearRow } {
+  const texts = at.slice(1).map((j) => lines[j].text.trim());
+  const reading = texts.length ? readRow(texts, kinds.slice(1), cut) : null;
+  const empty = (j: number): CellSpan => ({ start: lines[j].end, end: lines[j].end });
+  if (reading) {
+    const rest = at.slice(1);
     let from = 0;
-    return { cells: found[0].map((to) => spanOf(lines, at.slice(from, (from = to)))) };
+    return {
+      rows: reading.rows.map((ends, r) => {
+        const startLine = rest[from] ?? at[0];
+        const cells: CellSpan[] = [r === 0 ? spanOf(lines, [at[0]]) : { start: lines[startLine].start + (lines[startLine].text.length - lines[startLine].text.trimStart().length), end: lines[startLine].start + (lines[startLine].text.length - lines[startLine].text.trimStart().length) }];
+        let prev = r === 0 ? at[0] : startLine;
+        for (const to of ends) {
+          if (to > from) {
+            cells.push(spanOf(lines, rest.slice(from, to)));
+            prev = rest[to - 1];
+          } else cells.push(empty(prev));
+          from = to;
+        }
+        return cells;
+      }),
+    };
   }
   const task = kinds.indexOf('task');
   const rest = at.slice(1);
-  const empty = (j: number) => ({ start: lines[j].end, end: lines[j].end });
   const cells = kinds.map((k, c) => (c === 0 ? spanOf(lines, [at[0]]) : c === task && rest.length ? spanOf(lines, rest) : empty(at[at.length - 1])));
-  return { cells, unclear: { line: rest[0] ?? at[0], row: texts[0], columns: header } };
+  return { rows: [cells], unclear: { line: rest[0] ?? at[0], row: lines[at[0]].text.trim(), columns: header } };
 }
 
 /**
  * A 分工表 one cell per line without indentation: a header of 分工表 column names (序号 /
  * 重点任务 / 牵头单位 / 参与单位 / 完成时限), then rows that start at their 序号 line (1, 2, 3 …
  * in turn); the lines between two 序号 lines are the row's cells, a cell wrapped over lines
- * when it is long (see taskRow). The last row ends at a blank line, a heading, or where its
- * lines stop fitting the columns.
+ * when it is long (see taskRow). A web page's copy puts a blank line between every two cells:
+ * a header laid out so is read with its blank lines skipped. A section row (一、… ★, or
+ * （牵头领导：…）) between rows is a row of one cell. The last row ends at a blank line (a
+ * heading, 附件, a web page's clutter), or where its lines stop fitting the columns.
  */
 const NUMBER_HEAD = /^(序号|编号)$/;
+const ATTACHMENT_LINE = /^附\s*件\s*\d*\s*[：:]?\s*$|^附件\s*\d+\s*[：:]/;
+/** A section row of a task table: 一、… (牵头领导：…), a line marked ★, short of a task's row. */
+const SECTION_ROW = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[部分章节])|[（(](?:牵头|分管|责任)领导[：:]/;
 
-function taskCellPerLine(lines: Line[], i: number, furniture: Skip): TableRegion | null {
+function taskCellPerLine(lines: Line[], i: number, furniture: Skip, stop: Skip): TableRegion | null {
   if (!NUMBER_HEAD.test(lines[i].text.trim())) return null;
+  const text = (j: number) => lines[j].text.trim();
+  const nextContent = (j: number) => {
+    while (j < lines.length && isBlank(lines[j])) j++;
+    return j;
+  };
+  // a web page's copy: a blank line between the header's cells
+  const spaced = i + 2 < lines.length && isBlank(lines[i + 1]) && taskColumnKind(text(nextContent(i + 1))) !== null;
   let k = i;
   const header: string[] = [];
-  while (k < lines.length && !isBlank(lines[k]) && !furniture.has(k) && header.length < 8) {
-    const t = lines[k].text.trim();
-    if (header.length > 0 && ROW_NUMBER.test(t)) break;
+  const headerAt: number[] = [];
+  while (k < lines.length && !furniture.has(k) && header.length < 10) {
+    if (isBlank(lines[k])) {
+      if (!spaced) break;
+      k = nextContent(k);
+      continue;
+    }
+    const t = text(k);
+    if (header.length > 0 && (ROW_NUMBER.test(t) || SECTION_ROW.test(t) || taskColumnKind(t) === null)) break;
     header.push(t);
+    headerAt.push(k);
     k++;
   }
   const kinds = taskColumns(header);
   if (!kinds || kinds.length < 3) return null;
-  const rows: CellSpan[][] = [lines.slice(i, k).map((l) => trimmedSpan(l, l.start, l.end)!)];
+  const rows: CellSpan[][] = [headerAt.map((j) => trimmedSpan(lines[j], lines[j].start, lines[j].end)!)];
   const skipped: number[] = [];
   const unclear: UnclearRow[] = [];
-  let last = k - 1;
+  let last = headerAt[headerAt.length - 1];
+  k = last + 1;
   let expect: number | null = null;
-  const text = (j: number) => lines[j].text.trim();
+  let most = 0;
+  const scored = kinds.includes('score');
   const isRowStart = (j: number) => ROW_NUMBER.test(text(j)) && (expect === null || Number(text(j)) === expect);
+  const ends = (j: number) => HEADING.test(text(j)) || ATTACHMENT_LINE.test(text(j)) || NUMBER_HEAD.test(text(j)) || stop.has(j);
+  const cost = (at: number[]) => (at.length < 2 ? Infinity : (readings(at.slice(1).map(text), kinds.slice(1))[0]?.cost ?? Infinity));
   for (;;) {
     let s = k;
     while (s < lines.length && (isBlank(lines[s]) || furniture.has(s))) s++;
-    if (s >= lines.length || !isRowStart(s)) break;
+    if (s >= lines.length) break;
+    // a section row between rows (or before the first)
+    if (!isRowStart(s) && SECTION_ROW.test(text(s)) && !stop.has(s)) {
+      let n = s + 1;
+      while (n < lines.length && (isBlank(lines[n]) || furniture.has(n))) n++;
+      if (n < lines.length && isRowStart(n)) {
+        rows.push([trimmedSpan(lines[s], lines[s].start, lines[s].end)!]);
+        last = s;
+        k = s + 1;
+        continue;
+      }
+    }
+    if (!isRowStart(s)) break;
     expect = Number(text(s)) + 1;
     // the row's lines up to the next row's 序号 (or a heading, or a blank line after the last row)
     const at = [s];
     const seen: number[] = [];
     let more = false;
-    for (let j = s + 1; j < lines.length; j++) {
+    let j = s + 1;
+    for (; j < lines.length; j++) {
       if (furniture.has(j)) {
         seen.push(j);
         continue;
       }
       if (isBlank(lines[j])) {
+        if (spaced) continue;
         let n = j + 1;
         while (n < lines.length && (isBlank(lines[n]) || furniture.has(n))) n++;
         if (n < lines.length && isRowStart(n)) {
@@ -536,33 +704,182 @@ function taskCellPerLine(lines: Line[], i: number, furniture: Skip): TableRegion
           break;
         }
         // a blank line inside a row (a page break) only where the row goes on after it
-        if (n >= lines.length || HEADING.test(text(n)) || segmentations(at.map(text), kinds).length === 1) break;
+        if (n >= lines.length || HEADING.test(text(n)) || cost(at) === 0) break;
         continue;
       }
-      if (isRowStart(j) || HEADING.test(text(j))) {
-        more = isRowStart(j);
+      // a number in a 分值 column is a cell, where the row reads better with it
+      if (isRowStart(j) && !(scored && cost([...at, j]) < cost(at))) {
+        more = true;
         break;
       }
-      at.push(j);
-    }
-    // the last row ends where its lines fit the columns: the prose after the table is none of it
-    let use = at;
-    if (!more && segmentations(at.map(text), kinds).length !== 1) {
-      for (let n = at.length - 1; n > kinds.length - 1; n--) {
-        if (segmentations(at.slice(0, n).map(text), kinds).length === 1) {
-          use = at.slice(0, n);
+      if (SECTION_ROW.test(text(j))) {
+        const n = nextContent(j + 1);
+        if (n < lines.length && isRowStart(n)) {
+          more = true;
           break;
         }
       }
+      if (ends(j)) break;
+      at.push(j);
+    }
+    // the last row ends where its lines fit the columns best: the prose after the table is none of it
+    let use = at;
+    if (!more) {
+      if (most > 0 && use.length > most + 1) use = use.slice(0, most + 1);
+      let bestCost = Infinity;
+      for (let n = use.length; n >= 2; n--) {
+        const c = cost(use.slice(0, n));
+        if (c < bestCost) (bestCost = c), (use = use.slice(0, n));
+      }
+      if (bestCost === Infinity) use = at;
     }
     if (use.length < 2) break;
-    const read = taskRow(lines, use, kinds, header);
-    rows.push(read.cells);
-    if (read.unclear) unclear.push(read.unclear);
+    // a row running to the end of the text is cut there
+    const cut = !more && nextContent(use[use.length - 1] + 1) >= lines.length;
+    const read = taskRow(lines, use, kinds, header, cut);
+    rows.push(...read.rows);
+    if (read.unclear) unclear.push({ ...read.unclear, index: rows.length - 1 });
+    most = Math.max(most, use.length);
     skipped.push(...seen.filter((f) => f < use[use.length - 1]));
     last = use[use.length - 1];
     k = last + 1;
+    if (!more) break;
   }
   if (rows.length < 2) return null;
   return { first: i, last, layout: 'cell-per-line', rows, furniture: skipped.length ? skipped : undefined, unclear: unclear.length ? unclear : undefined };
+}
+
+/**
+ * A task table one row a line (a web page's or a PDF's text): a header of task-table column names
+ * starting with 序号, its words set apart by spaces (序号 类别 主要任务 牵头单位 …; a name spread
+ * over its cell, 工 作 任 务, is one) or by pipes (序号 | 任务 | 牵头单位 |), then rows that start
+ * at their number. A pipe row is split at its pipes. A space row's cells may hold spaces
+ * themselves and be empty (two spaces): its unit, time and people columns are read from its end,
+ * one space-separated piece a cell, and all between its number and them is the task's text.
+ * A row whose pieces do not fit so (a unit cell holding a space, a text column after the units)
+ * is kept whole in the task column and said unclear.
+ */
+function taskRowsTable(lines: Line[], i: number, stop: Skip): TableRegion | null {
+  const l = lines[i];
+  const t = l.text.trim();
+  if (!/^(序号|编号)[\s|｜]/.test(t) || l.text.includes('\t')) return null;
+  const pipe = /[|｜]/.test(t);
+  const headerCells = pipe ? pipeCells(l) : spaceHeader(l);
+  if (!headerCells) return null;
+  const header = headerCells.map((c) => l.text.slice(c.start - l.start, c.end - l.start));
+  const kinds = taskColumns(header);
+  if (!kinds || kinds.length < 3) return null;
+  const rows: CellSpan[][] = [headerCells];
+  const unclear: UnclearRow[] = [];
+  let last = i;
+  let expect: number | null = null;
+  for (let j = i + 1; j < lines.length; j++) {
+    if (isBlank(lines[j]) || stop.has(j)) {
+      if (stop.has(j)) break;
+      continue;
+    }
+    const row = lines[j];
+    const m = /^\s*(\d{1,3})(?=[\s|｜]|$)/.exec(row.text);
+    if (!m || (expect !== null && Number(m[1]) !== expect)) {
+      // a section row between rows
+      const n = j + 1 < lines.length ? j + 1 : j;
+      if (SECTION_ROW.test(row.text.trim()) && !(pipe && /[|｜]/.test(row.text)) && /^\s*\d{1,3}[\s|｜]/.test(lines[n]?.text ?? '')) {
+        rows.push([trimmedSpan(row, row.start, row.end)!]);
+        last = j;
+        continue;
+      }
+      break;
+    }
+    expect = Number(m[1]) + 1;
+    const cells = pipe ? pipeCells(row) : spaceRow(row, kinds);
+    if (cells && cells.length === kinds.length) rows.push(cells);
+    else {
+      const num = trimmedSpan(row, row.start + m.index, row.start + m.index + m[0].length)!;
+      const rest = trimmedSpan(row, num.end, row.end) ?? { start: row.end, end: row.end };
+      rows.push(kinds.map((k, c) => (c === 0 ? num : k === 'task' ? rest : { start: row.end, end: row.end })));
+      unclear.push({ line: j, row: m[1], columns: header, index: rows.length - 1 });
+    }
+    last = j;
+  }
+  if (rows.length < 2) return null;
+  return { first: i, last, layout: pipe ? 'pipe' : 'space-rows', rows, unclear: unclear.length ? unclear : undefined };
+}
+
+/** The cells of a pipe row (a | b |, | a | b |), the pipes at its ends left out. */
+function pipeCells(l: Line): CellSpan[] {
+  let from = 0;
+  let to = l.text.length;
+  while (from < to && SPACE.test(l.text[from])) from++;
+  while (to > from && SPACE.test(l.text[to - 1])) to--;
+  if (/[|｜]/.test(l.text[from])) from++;
+  if (to > from && /[|｜]/.test(l.text[to - 1])) to--;
+  return splitCells({ start: l.start + from, end: l.start + to, text: l.text.slice(from, to) }, /[|｜]/);
+}
+
+/** The words of a header set apart by spaces, a name spread over its cell (工 作 任 务) joined. */
+function spaceHeader(l: Line): CellSpan[] | null {
+  const words: CellSpan[] = [];
+  const re = /\S+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(l.text))) words.push({ start: l.start + m.index, end: l.start + m.index + m[0].length });
+  const out: CellSpan[] = [];
+  for (let w = 0; w < words.length; w++) {
+    if (words[w].end - words[w].start === 1) {
+      let e = w;
+      while (e + 1 < words.length && words[e + 1].end - words[e + 1].start === 1) e++;
+      out.push({ start: words[w].start, end: words[e].end });
+      w = e;
+    } else out.push(words[w]);
+  }
+  return out.length >= 3 ? out : null;
+}
+
+/** Tails of a unit list that are no unit of their own (…农业局等, 等部门). */
+const UNIT_TAIL = /(?:等(?:有关|相关)?(?:部门|单位)?)$/;
+
+/** A cell of units in a space row, cut or not: unit names, one of them whole. */
+function unitPiece(t: string): boolean {
+  if (NO_UNIT.test(t)) return true;
+  if (t.length > 200 || SENTENCE.test(t)) return false;
+  const pieces = t.split(/[、，,；;]/).map((p) => p.trim().replace(UNIT_TAIL, '').replace(ROLE_AFTER, ''));
+  return pieces.every((p) => p.length <= 30) && pieces.some((p) => UNIT_END.test(p));
+}
+
+/**
+ * The cells of a space row of a task table: its number; the unit, time, people and score columns
+ * after the task read from the end, one space-separated piece a cell (an empty piece, two spaces,
+ * an empty cell); the task's text all between. Null when the pieces fit no such reading.
+ */
+function spaceRow(l: Line, kinds: TaskColumn[]): CellSpan[] | null {
+  const tail = kinds.findIndex((k, c) => c > 0 && !(k === 'task' || k === 'detail' || k === 'text'));
+  if (tail === -1 || kinds.slice(tail).some((k) => k === 'task' || k === 'detail' || k === 'text')) return null;
+  // pieces at single spaces, empty ones kept
+  const pieces: CellSpan[] = [];
+  const body = l.text.replace(/\s+$/, '');
+  let from = body.length - body.trimStart().length;
+  for (let c = from; c <= body.length; c++) {
+    if (c === body.length || body[c] === ' ' || body[c] === '\u3000') {
+      pieces.push({ start: l.start + from, end: l.start + c });
+      from = c + 1;
+    }
+  }
+  if (pieces.length < kinds.length) return null;
+  const textOf = (p: CellSpan) => l.text.slice(p.start - l.start, p.end - l.start);
+  const cells: CellSpan[] = new Array(kinds.length);
+  let p = pieces.length - 1;
+  for (let c = kinds.length - 1; c >= tail; c--, p--) {
+    const piece = textOf(pieces[p]);
+    const k = kinds[c];
+    const ok = !piece || (UNIT_KINDS.has(k) ? unitPiece(piece) : k === 'time' ? timeLine(piece) : k === 'person' ? personLine(piece) : scoreLine(piece));
+    if (!ok) return null;
+    cells[c] = pieces[p];
+  }
+  cells[0] = pieces[0];
+  if (!ROW_NUMBER.test(textOf(pieces[0]))) return null;
+  const middle = pieces.slice(1, p + 1).filter((q) => q.end > q.start);
+  // a unit cell holding a space would leave a unit piece last in the text
+  if (middle.length === 0 || unitPiece(textOf(middle[middle.length - 1]))) return null;
+  const task = kinds.indexOf('task');
+  for (let c = 1; c < tail; c++) cells[c] = c === task ? { start: middle[0].start, end: middle[middle.length - 1].end } : { start: middle[0].start, end: middle[0].start };
+  return cells;
 }

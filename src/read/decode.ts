@@ -29,7 +29,7 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   if (bytes.length === 0) throw new DecodeError('empty file');
 
   const container = containerFormat(bytes);
-  if (container) throw new DecodeError(`${container}, not text (save the document as .txt or .md)`);
+  if (container) throw new DecodeError(`${container}, not text (${CONTAINER_HINT})`);
 
   let text: string;
   let encoding: Decoded['encoding'];
@@ -73,6 +73,9 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   checkText(text);
   return { text, encoding, lineEnding: lineEndingOf(text), ...base };
 }
+
+/** What to do with a container under a text extension: Word and web pages are read under their own extension. */
+const CONTAINER_HINT = 'give it its own extension (.docx, .doc, .wps, .html) to read it, or save the document as .txt';
 
 /** Office and PDF files renamed to .txt are common; name them rather than say "binary data". */
 function containerFormat(bytes: Uint8Array): string | null {

@@ -24,7 +24,7 @@ interface IngestCliOptions {
 export function registerIngest(program: Command): void {
   program
     .command('ingest')
-    .description('read documents (.txt or .md, any common encoding) into the model: <data>/<id>/document.json')
+    .description('read documents (.txt, .md, .html, .docx, .doc, .wps, .pdf, .ofd) into the model: <data>/<id>/document.json')
     .argument('<files...>', 'documents to read; wildcards like "corpus/*" are expanded')
     .option('-d, --data <dir>', 'data folder to write to', 'output')
     .option('--json', 'print the document model as JSON instead of a summary')
@@ -36,7 +36,21 @@ export function registerIngest(program: Command): void {
 Examples:
   $ policy ingest corpus/wuxi-urbanization-plan-2021-2035.txt
   $ policy ingest "plans/*.txt" --data work
+  $ policy ingest plan.docx page.html old.doc scan.pdf notice.ofd "downloads/*.htm"
   $ policy ingest plan.md --json > plan.json
+
+Formats (the file's bytes decide where its extension is wrong: a .docx saved as .wps is read):
+  .txt .md        as written, in any common encoding (UTF-8, UTF-16, GB18030/GBK)
+  .html .htm      a saved web page: the page's text, its charset from the page or detected;
+                  tables one row a line (merged cells spread); the info table (发文机关, 发文字号,
+                  成文日期 …) gives the metadata; navigation and footer kept as web paragraphs
+  .docx           the body text with Word's automatic numbering (一、 （一） 1. ①) and tables;
+                  headers, footers, footnotes, comments and text boxes are left out
+  .doc .wps       the body text of a binary Word/WPS file (automatic numbering is not kept)
+  .pdf .ofd       the text layer in reading order, page numbers and running heads left out,
+                  each paragraph's page kept; a scan (needs OCR) or an encrypted PDF is refused
+For every format but .txt/.md the text read is saved as <data>/<id>/source.txt: the model's
+positions refer to it.
 
 A file that cannot be read is reported on stderr with its problem; the others are still
 ingested, and the exit status is 1.`,
@@ -174,7 +188,11 @@ function printSummary(doc: PolicyDocument, options: IngestCliOptions): void {
       plural(doc.references.length, 'reference'),
     ].join(', ');
     const head = `${style.green('✓')} ${style.bold(doc.id)}  ${doc.title ?? '(untitled)'}`;
-    const meta = [doc.docNumber, doc.date, doc.source.encoding !== 'utf-8' ? doc.source.encoding : null].filter(Boolean).join('  ');
+    const { format, encoding } = doc.source;
+    const shownEncoding = encoding !== 'utf-8' && encoding !== 'binary' ? encoding : null;
+    // a converted file says what it was (docx, html gb18030); a text file only an unusual encoding
+    const from = format === 'text' || format === 'markdown' ? shownEncoding : [format, shownEncoding].filter(Boolean).join(' ');
+    const meta = [doc.docNumber, doc.date, from].filter(Boolean).join('  ');
     process.stdout.write(`${head}\n  ${meta ? meta + '  ' : ''}${counts}; ${plural(warnings.length, 'warning')}\n`);
   }
   const color = useColor(process.stdout);

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { ingestFile } from '../../src/ingest.js';
+import type { PolicyDocument } from '../../src/model/types.js';
+
+/**
+ * Assignment clauses and roles in the shapes real government documents take (fixtures in
+ * test/fixtures/real-shapes, written in our own words after the shapes of published documents).
+ */
+const shape = (name: string) => ingestFile(`test/fixtures/real-shapes/${name}`);
+const roles = (doc: PolicyDocument) => doc.tasks.map((t) => [t.number, t.lead, t.responsible]);
+const task = (doc: PolicyDocument, number: string) => doc.tasks.find((t) => t.number === number)!;
+
+describe('role words, remarks and times inside a clause', () => {
+  it('参与/参加/协助/负责落实/牵头督导 are stripped from the names and give the role', async () => {
+    const doc = await shape('clause-role-words.txt');
+    expect(roles(doc).slice(0, 2)).toEqual([
+      ['1', ['县生态环境局'], ['县发展改革局', '县工业和信息化局', '各乡镇人民政府']],
+      ['2', ['县生态环境局', '县市场监管局'], ['县公安局', '县自然资源局', '各乡镇人民政府']],
+    ]);
+    expect(doc.departments.some((d) => /参加|协助|落实|督导|牵头/.test(d.name))).toBe(false);
+  });
+
+  it('a remark sentence inside the brackets is no unit; 以下各项工作均需X落实，不再列出 gives X to the tasks after it', async () => {
+    const doc = await shape('clause-role-words.txt');
+    const names = doc.departments.map((d) => d.name);
+    expect(names.filter((n) => /以下|不再|下同|具体任务/.test(n))).toEqual([]);
+    expect(task(doc, '3').responsible).toEqual(['县城市管理局', '各乡镇人民政府']);
+    expect(task(doc, '6')).toMatchObject({ lead: ['县住房城乡建设局'], responsible: ['县财政局', '县供销社', '各乡镇人民政府'] });
+  });
+
+  it('a free-form time inside the clause is the deadline, not a unit', async () => {
+    const doc = await shape('clause-role-words.txt');
+    expect(['3', '4', '5'].map((n) => task(doc, n).deadline)).toEqual(['年内持续推进', '2025年6月底前', '6月底完成']);
+    expect(doc.departments.map((d) => d.name).filter((n) => /月|年内|持续/.test(n))).toEqual([]);
+  });
+
+  it('A及各B is two units; 按职责分工分别负责 is stripped; people (分管副县长) are no units', async () => {
+    const doc = await shape('clause-role-words.txt');
+    expect(task(doc, '5')).toMatchObject({ lead: ['县市场监管局'], responsible: ['县城市管理局', '各乡镇人民政府'] });
+    expect(task(doc, '8').responsible).toEqual(expect.arrayContaining(['县委宣传部', '县生态环境局', '各有关部门', '乡镇人民政府']));
+    expect(task(doc, '8').lead).toEqual([]);
+    expect(task(doc, '7')).toMatchObject({ lead: ['县生态环境局'], responsible: ['县公安局', '县司法局', '各乡镇人民政府'] });
+    expect(doc.departments.some((d) => /县长|按职责/.test(d.name))).toBe(false);
+  });
+});
+
+describe('roles when no 牵头 is written', () => {
+  it('the units that 负责 a task lead it; beside 牵头 they are responsible; a 责任单位： list stays responsible', async () => {
+    const doc = await shape('owner-roles.txt');
+    expect(roles(doc)).toEqual([
+      ['1', ['县发展改革局'], []],
+      ['2', ['县商务局', '县财政局', '县文化旅游局'], []],
+      ['3', ['县经济信息局'], ['县财政局', '县税务局']],
+      ['4', ['县农业农村局'], ['县财政局', '各乡镇人民政府']],
+      ['5', [], ['县人力社保局', '县教育局']],
+      ['6', ['县市场监管局'], ['县发展改革局']],
+    ]);
+  });
+
+  it('where the document says the first-named unit leads (列第一位者为牵头单位，下同), the others are responsible', async () => {
+    const doc = await shape('first-listed-lead.txt');
+    expect(roles(doc)).toEqual([
+      ['一', ['市发展改革委'], ['市财政局', '市人力资源社会保障局', '市统计局']],
+      ['二', ['市商务局'], ['市农业农村局']],
+      ['三', ['市税务局'], ['市财政局']],
+    ]);
+    expect(doc.departments.some((d) => /第一位|下同/.test(d.name))).toBe(false);
+  });
+
+  it('分管省领导：… / 部门分工：A牵头，B配合。 lines under an item: the 部门分工 line is the clause', async () => {
+    const doc = await shape('division-lines.txt');
+    expect(roles(doc)).toEqual([
+      ['1', ['省发展改革委'], ['各地', '各部门']],
+      ['2', ['省财政厅'], []],
+    ]);
+    expect(doc.departments.some((d) => /李明|王强|领导/.test(d.name))).toBe(false);
+  });
+});
+
+describe('leads written above the items', () => {
+  it('a part heading that names its lead: the heading is the task where no item under it has a clause; else its items without units take it', async () => {
+    const doc = await shape('heading-lead.txt');
+    expect(doc.tasks.map((t) => [t.title, t.lead, t.responsible])).toEqual([
+      ['强化科技创新', ['区科技局'], []],
+      ['加快项目建设', ['区住房城乡建设局'], []],
+      ['强化要素保障', ['区发展改革局'], []],
+    ]);
+    // the items under the first heading are part of its text, not tasks of their own
+    expect(doc.tasks[0].text).toContain('支持企业研发投入');
+  });
+
+  it('a lead on its own line under an annex title: the plan is the task', async () => {
+    const doc = await shape('annex-lead.txt');
+    expect(doc.tasks.map((t) => [t.number, t.title, t.lead])).toEqual([['1', '松溪县国土空间规划专项行动方案', ['县自然资源局']]]);
+  });
+
+  it('an item whose opening sentence closes with a clause, over 具体措施 with clauses of their own, is a task too', async () => {
+    const doc = await shape('two-level-items.txt');
+    expect(roles(doc)).toEqual([
+      ['一', ['财政部', '税务总局', '人民银行', '各地区'], []],
+      ['1', ['财政部'], ['国务院相关部门', '各地区']],
+      ['2', ['税务总局'], ['财政部']],
+    ]);
+  });
+});
+
+describe('clauses cut short and items run together', () => {
+  it('a clause that lost its closing bracket still assigns, with the warning; a name cut at the end of the document is no unit', async () => {
+    const doc = await shape('cut-clause.txt');
+    expect(roles(doc)).toEqual([
+      ['1', ['区政府办公室'], ['区司法局']],
+      ['2', ['区司法局'], ['区政府有关部门']],
+      ['3', ['区行政审批服务局', '区发展改革局'], []],
+    ]);
+    expect(doc.diagnostics.filter((d) => d.rule === 'unbalanced-brackets').map((d) => d.line)).toEqual([4, 6]);
+    expect(doc.departments.some((d) => d.name === '区政')).toBe(false);
+  });
+
+  it('an item right after a clause on the same line starts there', async () => {
+    const doc = await shape('run-in-after-clause.txt');
+    expect(roles(doc)).toEqual([
+      ['四', [], ['市商务局', '市经信局']],
+      ['五', [], ['市发展改革委']],
+    ]);
+  });
+
+  it('a 通知 pasted as one line, whose numbered paragraphs each end in a clause, gives its tasks', async () => {
+    const doc = await shape('one-line-notice.txt');
+    expect(roles(doc)).toEqual([
+      ['1', ['省商务厅', '省财政厅'], []],
+      ['2', ['省发展改革委'], ['省商务厅', '省财政厅']],
+      ['3', ['省住房城乡建设厅', '省地方金融管理局'], []],
+    ]);
+  });
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { ingestFile } from '../../src/ingest.js';
+
+/**
+ * Header and metadata of documents as government web pages give them (fixtures in
+ * test/fixtures/real-shapes, written in the shapes of real pages): info blocks, titles broken
+ * over lines or repeated by the page, news lead-ins, damaged 文号 and dates.
+ */
+const shape = (name: string) => ingestFile(`test/fixtures/real-shapes/${name}`);
+
+describe('web page info blocks', () => {
+  it('fields two on a line set apart by | pipes, spaced labels (标 题): 成文日期 before the signature date, 发文字号', async () => {
+    const doc = await shape('web-info-pipes.txt');
+    expect(doc).toMatchObject({
+      title: '青河县老旧小区改造提升行动方案',
+      noticeTitle: '关于印发青河县老旧小区改造提升行动方案的通知',
+      issuer: '青河县人民政府办公室',
+      docNumber: '青政办发〔2024〕12号',
+      date: '2024-08-16',
+    });
+    // the info block is the page's clutter, never prose of the notice
+    for (const p of doc.paragraphs.filter((p) => /索引号|发布机构|成文日期|标 题/.test(p.text))) expect(p.kind).toBe('web');
+    expect(doc.tasks).toHaveLength(2);
+  });
+
+  it('a label alone on its line with its value below; the title naming its issuer wins over the 发文单位 field; the attachment table is the plan', async () => {
+    const doc = await shape('web-info-label-lines.txt');
+    expect(doc).toMatchObject({
+      title: '2024年区政府工作目标任务分解表',
+      noticeTitle: '石湾区人民政府关于分解落实2024年区政府工作目标任务的通知',
+      issuer: '石湾区人民政府',
+      docNumber: '石政发〔2024〕3号',
+      date: '2024-01-29',
+    });
+    expect(doc.paragraphs.find((p) => p.text === '区人民政府办公室')?.kind).toBe('web');
+  });
+
+  it('an info block issuer never carries the time written before it; a garbled date under the signature is no date', async () => {
+    const doc = await shape('info-issuer-garbled-date.txt');
+    expect(doc).toMatchObject({ title: '北塘县高标准农田建设工作方案', issuer: '北塘县农业农村局', date: null });
+  });
+});
+
+describe('文号 and dates as pages damage them', () => {
+  it('a 文号 that lost its 〔〕 and 号 is read in a 文号 shape; a date that lost 年月日 is read when only one split is a date', async () => {
+    const doc = await shape('damaged-number-date.txt');
+    expect(doc).toMatchObject({
+      noticeTitle: null,
+      title: '江城市城市更新工作方案',
+      issuer: '江城市人民政府办公室',
+      docNumber: '江城政办秘〔2023〕41号',
+      date: '2023-09-11',
+    });
+  });
+});
+
+describe('titles', () => {
+  it('a news lead-in before the document, a title that opens with 关于 and its edition line below it, the preamble after it', async () => {
+    const doc = await shape('news-lead-title-preamble.txt');
+    expect(doc).toMatchObject({
+      title: '关于支持民营经济发展若干政策举措（2024年版）',
+      noticeTitle: '东阳市南塘区人民政府关于印发关于支持民营经济发展若干政策举措（2024年版）的通知',
+      issuer: '东阳市南塘区人民政府',
+      date: '2024-03-08',
+    });
+    expect(doc.tasks).toHaveLength(1);
+  });
+
+  it('an 意见 titled over two lines (某省人民政府关于⏎落实…的意见) under the page title with the site name: the document\'s own title, its issuer from the title', async () => {
+    const doc = await shape('own-opinions-split-title.txt');
+    expect(doc).toMatchObject({
+      title: '江南省人民政府关于落实重点工作部门分工的意见',
+      noticeTitle: null,
+      issuer: '江南省人民政府',
+      docNumber: '江政发〔2022〕2号',
+      date: '2022-02-18',
+    });
+  });
+});
+
+describe('a covering notice with points of its own', () => {
+  it('通知如下：一、二、三、 then signature and date: the points are the notice\'s paragraphs; the plan under its title is the outline and its tasks', async () => {
+    const doc = await shape('notice-with-points.txt');
+    expect(doc).toMatchObject({
+      title: '西岭市养老服务提质行动方案',
+      noticeTitle: '西岭市人民政府办公室关于印发西岭市养老服务提质行动方案的通知',
+      issuer: '西岭市人民政府办公室',
+      docNumber: '西政办发〔2024〕21号',
+      date: '2024-05-20',
+    });
+    expect(doc.tasks.map((t) => t.number)).toEqual(['一', '二', '三']);
+    expect(doc.tasks.map((t) => t.responsible)).toEqual([['市民政局', '市住建局'], ['市人社局', '市民政局'], ['市卫生健康委']]);
+    // the notice's points are no sections
+    expect(doc.sections.map((s) => s.title)).not.toContain('提高思想认识');
+    expect(doc.paragraphs.find((p) => p.text.includes('严格督查考核'))).toMatchObject({ section: null, task: null });
+  });
+});

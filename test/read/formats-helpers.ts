@@ -1,0 +1,36 @@
+/** Shared by the PDF and OFD reader tests: the .txt route's model is the oracle. */
+import path from 'node:path';
+import { ingestFile } from '../../src/index.js';
+import type { PolicyDocument } from '../../src/model/types.js';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const FORMATS = path.join(ROOT, 'test/fixtures/formats');
+export const PLAN_TXT = path.join(ROOT, 'corpus/wuxi-urbanization-plan-2021-2035.txt');
+
+/** What a reader of the plan cares about, without positions (the texts differ in layout). */
+export function essentials(doc: PolicyDocument) {
+  return {
+    title: doc.title,
+    noticeTitle: doc.noticeTitle,
+    docType: doc.docType,
+    issuer: doc.issuer,
+    docNumber: doc.docNumber,
+    date: doc.date,
+    recipients: doc.recipients,
+    period: doc.period,
+    sections: doc.sections.map((s) => `${s.id} ${s.label}${s.title}`),
+    tasks: doc.tasks.map((t) => ({ number: t.number, title: t.title, lead: t.lead, responsible: t.responsible, deadline: t.deadline })),
+    departments: doc.departments.map((d) => `${d.name} lead:${d.lead.join(',')} resp:${d.responsible.join(',')}`).sort(),
+    indicators: doc.indicators.map((i) => ({ number: i.number, name: i.name, unit: i.unit, baseline: i.baseline?.raw, target: i.target?.raw, attribute: i.attribute })),
+    targets: doc.targets.length,
+    references: doc.references.map((r) => r.title),
+    declaredCounts: doc.declaredCounts.map((c) => `${c.raw.replace(/\s+/g, '')} ${c.subject} ${c.declared}/${c.found}`),
+  };
+}
+
+let oracle: Promise<PolicyDocument> | null = null;
+/** The plan read from its .txt. */
+export function txtModel(): Promise<PolicyDocument> {
+  oracle ??= ingestFile(PLAN_TXT);
+  return oracle;
+}

@@ -1,0 +1,158 @@
+/**
+ * The bundled plan in the formats users have it — a web page (UTF-8 and GBK), Word .docx
+ * (typed numbers, and Word's automatic numbering with merged table cells), binary .doc —
+ * read through the same pipeline gives the model the .txt gives: the .txt model is the oracle.
+ * The files were made by LibreOffice and the `docx` package (scripts/make-format-fixtures.ts).
+ */
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestFile, loadDocument, saveDocument, UserError, type PolicyDocument } from '../../src/index.js';
+import { readDocument } from '../../src/read/read.js';
+import { formatNumber } from '../../src/read/docx.js';
+
+const ROOT = path.resolve(__dirname, '../..');
+const FIX = path.join(ROOT, 'test/fixtures/formats');
+const TXT = path.join(ROOT, 'corpus/wuxi-urbanization-plan-2021-2035.txt');
+
+const FORMATS = [
+  ['wuxi-plan.html', 'html', 'utf-8'],
+  ['wuxi-plan-gbk.html', 'html', 'gb18030'],
+  ['wuxi-plan.docx', 'docx', 'utf-8'],
+  ['wuxi-plan-numbered.docx', 'docx', 'utf-8'],
+  ['wuxi-plan.doc', 'doc', 'binary'],
+] as const;
+
+const summary = (doc: PolicyDocument) => ({
+  title: doc.title,
+  issuer: doc.issuer,
+  docNumber: doc.docNumber,
+  date: doc.date,
+  tasks: doc.tasks.map((t) => ({ number: t.number, title: t.title, lead: t.lead, responsible: t.responsible })),
+  indicators: doc.indicators.map((i) => ({ number: i.number, name: i.name, baseline: i.baseline?.raw, target: i.target?.raw, attribute: i.attribute })),
+});
+
+let oracle: PolicyDocument;
+beforeAll(async () => {
+  oracle = await ingestFile(TXT);
+});
+
+describe('the bundled plan in every format gives the .txt model', () => {
+  it('the oracle: 27 tasks, 8 indicators', () => {
+    expect(oracle.tasks).toHaveLength(27);
+    expect(oracle.indicators).toHaveLength(8);
+  });
+
+  it.each(FORMATS)('%s: same tasks (numbers, titles, units), indicators and metadata', async (name, format, encoding) => {
+    const doc = await ingestFile(path.join(FIX, name));
+    expect(doc.source.format).toBe(format);
+    expect(doc.source.encoding).toBe(encoding);
+    expect(summary(doc)).toEqual(summary(oracle));
+  });
+
+  it('Word automatic numbering: the labels come from numbering.xml (一、 （一） 1.), not from the text', async () => {
+    const file = await readDocument(path.join(FIX, 'wuxi-plan-numbered.docx'));
+    const text = String(file.value);
+    expect(text).toMatch(/^一、指导思想$/m);
+    expect(text).toMatch(/^（一）党揽全局/m);
+    expect(text).toMatch(/^27\./m);
+    // the label is no w:t of the document: Word shows it from the list definition
+    const { unzipSync } = await import('fflate');
+    const xml = new TextDecoder().decode(unzipSync(readFileSync(path.join(FIX, 'wuxi-plan-numbered.docx')))['word/document.xml']);
+    expect(xml).not.toContain('>一、指导思想<');
+    // the 指标属性 cells are merged down (vMerge): every row still gets its 预期性/约束性
+    expect(xml).toContain('w:vMerge');
+    expect(text).toMatch(/^8\t城乡居民收入比[^\n]*\t预期性$/m);
+  });
+
+  it('Word number formats', () => {
+    expect(['chineseCounting', 'chineseCountingThousand', 'ideographTraditional', 'decimalEnclosedCircle', 'lowerLetter', 'decimal'].map((f) => formatNumber(12, f))).toEqual(['十二', '十二', '乙', '⑫', 'l', '12']);
+    expect(formatNumber(21, 'chineseCounting')).toBe('二十一');
+    expect(formatNumber(105, 'chineseCounting')).toBe('一百〇五');
+  });
+});
+
+describe('sniffing: the bytes decide, not the extension', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'policy-formats-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a .docx saved as .wps or .doc is read as .docx', async () => {
+    for (const ext of ['.wps', '.doc']) {
+      const file = path.join(dir, `plan${ext}`);
+      copyFileSync(path.join(FIX, 'wuxi-plan.docx'), file);
+      const doc = await ingestFile(file);
+      expect(doc.source.format).toBe('docx');
+      expect(doc.tasks).toHaveLength(27);
+    }
+  });
+
+  it('a binary .doc saved as .wps is read (WPS writes the same compound file)', async () => {
+    const file = path.join(dir, 'plan-binary.wps');
+    copyFileSync(path.join(FIX, 'wuxi-plan.doc'), file);
+    const doc = await ingestFile(file);
+    expect(doc.source.format).toBe('wps');
+    expect(doc.tasks).toHaveLength(27);
+  });
+
+  it('refuses, naming the file and the problem: a ZIP that is no Word file, a .doc that is no compound file, a .docx renamed .txt', async () => {
+    const cases: [string, Uint8Array | string, RegExp][] = [
+      ['sheet.docx', (await import('fflate')).zipSync({ 'xl/workbook.xml': new TextEncoder().encode('<workbook/>') }), /sheet\.docx: an Excel workbook/],
+      ['other.wps', (await import('fflate')).zipSync({ 'a.txt': new TextEncoder().encode('x') }), /other\.wps: a ZIP archive that is not a Word document/],
+      ['plain.doc', '这不是Word文件，只是文字。', /plain\.doc: not a Word\/WPS document/],
+      ['scan.docx', Buffer.from('89504e470d0a1a0a0000', 'hex'), /scan\.docx: an image/],
+      ['plan.txt', readFileSync(path.join(FIX, 'wuxi-plan.docx')), /plan\.txt: a ZIP archive/],
+    ];
+    for (const [name, bytes, message] of cases) {
+      const file = path.join(dir, name);
+      writeFileSync(file, bytes);
+      const error = await readDocument(file).catch((e: unknown) => e);
+      expect(error, name).toBeInstanceOf(UserError);
+      expect((error as Error).message, name).toMatch(message);
+      expect((error as Error).message.split('\n')).toHaveLength(1);
+    }
+  });
+
+  it.each([
+    ['bad-damaged.docx', /bad-damaged\.docx: a damaged \.docx/],
+    ['bad-image-only.docx', /bad-image-only\.docx: a Word document with images only/],
+    ['bad-no-text.html', /bad-no-text\.html: a web page without/],
+  ])('%s is refused with its problem', async (name, message) => {
+    await expect(readDocument(path.join(FIX, name))).rejects.toThrow(message);
+  });
+});
+
+describe('source.txt: the converted text beside the model', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'policy-source-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is written for a converted format, and every position refers to it', async () => {
+    const doc = await ingestFile(path.join(FIX, 'wuxi-plan.docx'));
+    await saveDocument(dir, doc);
+    const text = readFileSync(path.join(dir, doc.id, 'source.txt'), 'utf8');
+    const saved = await loadDocument(dir, doc.id);
+    for (const t of saved.tasks) expect(text.slice(t.position.start.offset, t.position.end.offset)).toContain(t.title);
+    for (const t of saved.tasks) if (t.clause) expect(text.slice(t.clause.position.start.offset, t.clause.position.end.offset)).toBe(t.clause.raw);
+  });
+
+  it('is not written for a .txt, and one left from an earlier ingest of the id goes', async () => {
+    const html = await ingestFile(path.join(FIX, 'wuxi-plan.html'));
+    await saveDocument(dir, { ...html, id: 'same' } as PolicyDocument);
+    // the spread copy has no text attached: only the model is written
+    expect(existsSync(path.join(dir, 'same', 'source.txt'))).toBe(false);
+    const { attachSourceText } = await import('../../src/index.js');
+    const copy = { ...html, id: 'same' } as PolicyDocument;
+    attachSourceText(copy, 'x');
+    await saveDocument(dir, copy);
+    expect(existsSync(path.join(dir, 'same', 'source.txt'))).toBe(true);
+    const txt = await ingestFile(TXT);
+    await saveDocument(dir, { ...txt, id: 'same' } as PolicyDocument);
+    expect(existsSync(path.join(dir, 'same', 'source.txt'))).toBe(false);
+  });
+});
