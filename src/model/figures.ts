@@ -18,8 +18,11 @@ export function targetFigure(t: Pick<Target, 'value' | 'upper' | 'raw'>): string
   return ratio ? `${ratio[1]}:${ratio[2]}` : formatNumber(t.value);
 }
 
+const COMPARATOR = /[≦⩽≧⩾＜＞]/;
+
 /** ≦ ≧ ⩽ ⩾ ＜ ＞ as ≤ ≥ < >: one form of each comparator in every output (the model keeps the text as written). */
 export function displayForm(raw: string): string {
+  if (!COMPARATOR.test(raw)) return raw;
   return raw.replace(/[≦⩽]/g, '≤').replace(/[≧⩾]/g, '≥').replace(/＜/g, '<').replace(/＞/g, '>');
 }
 

@@ -4,15 +4,50 @@
  * space, Latin to lower case, traditional characters to simplified (發改委 matches 发改委). The mapping is one code unit to one code unit, so offsets in
  * a normalised string are offsets in the original.
  */
-import { foldTraditional } from './script.js';
+import { traditionalPairs } from './script.js';
 
-const WIDE = /[\uff01-\uff5e\u3000]/g;
-const UPPER = /[A-Z]/;
+
+/** Code unit → its fold (full-width to half-width, then traditional to simplified); 0: unchanged. */
+let FOLD: Uint16Array | null = null;
+
+function foldTable(): Uint16Array {
+  if (FOLD) return FOLD;
+  const t = new Uint16Array(0x10000);
+  const trad = traditionalPairs();
+  for (const [from, to] of trad) t[from] = to;
+  for (let c = 0xff01; c <= 0xff5e; c++) {
+    const narrow = c - 0xfee0;
+    t[c] = trad.get(narrow) ?? narrow;
+  }
+  t[0x3000] = 0x20;
+  FOLD = t;
+  return t;
+}
 
 export function normalizeForMatch(text: string): string {
-  const narrow = foldTraditional(text.replace(WIDE, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0))));
-  return UPPER.test(narrow) ? narrow.toLowerCase() : narrow;
+  // one pass over the code units (this runs on every unit text a search reads): the same result as
+  // folding full-width forms, then traditional characters, then lower-casing when A–Z remain
+  const table = foldTable();
+  let out: string[] | null = null;
+  let from = 0;
+  let upper = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const f = table[c];
+    if (f === 0) {
+      if (c >= 65 && c <= 90) upper = true;
+      continue;
+    }
+    if (f >= 65 && f <= 90) upper = true;
+    out ??= [];
+    if (i > from) out.push(text.slice(from, i));
+    out.push(String.fromCharCode(f));
+    from = i + 1;
+  }
+  const narrow = out === null ? text : (from < text.length && out.push(text.slice(from)), out.join(''));
+  return upper ? narrow.toLowerCase() : narrow;
 }
+
 
 const WIDE_DIGIT = /[\uff10-\uff19]/g;
 

@@ -24,6 +24,11 @@ function load(): Map<number, number> {
   return table;
 }
 
+/** The fold as pairs (traditional code unit → simplified), for callers that build their own tables. */
+export function traditionalPairs(): Map<number, number> {
+  return load();
+}
+
 /** Whether the text holds any traditional character the table folds. */
 export function hasTraditional(text: string): boolean {
   load();

@@ -1,8 +1,8 @@
-import { carriersOf, resolveDepartment } from '../model/departments.js';
+import { carriersOf, resolveDepartment, secondName } from '../model/departments.js';
 import { UserError } from '../model/errors.js';
 import { normalizeForMatch } from '../model/normalize.js';
 import { displayForm } from '../model/figures.js';
-import type { Role } from '../model/types.js';
+import type { Department, Role } from '../model/types.js';
 import { parseQuery, type ParsedQuery } from './query.js';
 import { makeSnippet, wholeNumber, type Snippet, type SnippetOptions } from './snippet.js';
 import { normalizeText, type Tokenizer } from './tokenizer.js';
@@ -124,6 +124,8 @@ export interface Scope {
   narrows: boolean;
   /** True when `kinds` asks for web units. */
   web: boolean;
+  /** How many of the best matches the search will rank (an engine may return only these, with `total`). */
+  want: number;
 }
 
 /** Multi-word queries re-rank this many of the best matches by the query as written. */
@@ -155,8 +157,12 @@ export abstract class SearchEngine {
   private normalized = new Map<number, string>();
   /** Each document's unit names, made on demand. */
   private readonly unitNames = new Map<string, UnitNames>();
+  /** The departments of all documents, for resolveDepartment (see departmentIndex). */
+  private deptIndex: { departments: Department[]; docsOf: string[][]; ofDoc: Map<string, { ids: number[]; seconds: boolean }> } | null = null;
   /** Where unit names are in each normalised unit text, filled on demand. */
   private spans = new Map<number, Array<[number, number]>>();
+  /** Normalised unit titles and where unit names are in them, filled on demand. */
+  private titles = new Map<number, { text: string; spans: Array<[number, number]> }>();
 
   protected constructor(tokenizer: Tokenizer) {
     this.tokenizer = tokenizer;
@@ -180,23 +186,45 @@ export abstract class SearchEngine {
   protected abstract isHeading(id: number): boolean;
   /** True for a user word (unit word) the index was built with. */
   protected abstract hasUserWord(word: string): boolean;
-  /** Units with all (AND) or any (OR) of the terms, with BM25 scores, unsorted; `accept` (when given) must hold for each. */
-  protected abstract lookup(terms: string[], combine: 'AND' | 'OR', scope: Scope, accept?: (id: number) => boolean, textChecks?: boolean): Matches;
+  /**
+   * Units with all (AND) or any (OR) of the terms, with BM25 scores, unsorted; `accept` (when
+   * given) must hold for each. `checks` are the words `accept` looks for in the unit's text (an
+   * engine may narrow by them first: see text-pattern.ts).
+   */
+  protected abstract lookup(terms: string[], combine: 'AND' | 'OR', scope: Scope, accept: ((id: number) => boolean) | undefined, checks: string[]): Matches;
   /** Ids of the units in scope that may have every word (a superset; kind `web` only when the scope asks for it). */
   protected abstract candidates(scope: Scope, words: string[]): Iterable<number>;
   /** Ids of the web units that may have every word. */
   protected abstract webUnits(words: string[]): Iterable<number>;
   /** Index terms one character from `q` (same length), with the number of units that have each. */
   protected abstract nearTerms(q: string): Map<string, number>;
+  /** What the text checks and the ranking look at of a unit (an engine may read just these). */
+  protected textOf(id: number): Pick<StoredUnit, 'title' | 'text' | 'simplified'> {
+    return this.unit(id);
+  }
+  /** What the filters look at of a unit (an engine may read just these). */
+  protected facts(id: number): Pick<StoredUnit, 'kind' | 'doc' | 'lead' | 'responsible'> {
+    return this.unit(id);
+  }
   /** Called before a query is parsed (an engine may load the user words it needs). */
   protected beginQuery(_query: string): void {}
   /** Units about to be read, so an engine can fetch them at once. */
   protected prefetch(_ids: ArrayLike<number>): void {}
+  /** Units whose text (`textOf`) is about to be read. */
+  protected prefetchText(ids: ArrayLike<number>): void {
+    this.prefetch(ids);
+  }
 
-  /** Forget the per-unit caches (engines over a store call this between searches). */
+  /** How many units' normalised texts are held. */
+  protected cachedTexts(): number {
+    return this.normalized.size;
+  }
+
+  /** Forget the per-unit caches (engines over a store call this between searches when they grow). */
   protected clearCaches(): void {
     this.normalized = new Map();
     this.spans = new Map();
+    this.titles = new Map();
   }
 
   // --- the search ------------------------------------------------------------------------------
@@ -214,12 +242,30 @@ export abstract class SearchEngine {
     const ambiguous: string[] = [];
     // Folded like the query: 交通運輸局 finds 县交通运输局.
     const folded = this.tokenizer.normalize(name.trim());
+    // Every rule of resolveDepartment is a test of one department, so a document resolves the
+    // name exactly as its departments that resolve it alone do. Those are found once among the
+    // distinct departments of all documents (a department is in many), and only the documents
+    // that have one are resolved.
+    const index = this.departmentIndex();
+    const matching = new Set<number>();
+    index.departments.forEach((d, i) => {
+      if (resolveDepartment(folded, [d]).status !== 'unknown') matching.add(i);
+    });
+    const inScope = new Set(docs);
+    const candidates = new Set<string>();
+    for (const i of matching) for (const doc of index.docsOf[i]) if (inScope.has(doc)) candidates.add(doc);
     for (const doc of docs) {
-      const departments = this.departmentsOf(doc).map(asDepartment);
-      const r = resolveDepartment(folded, departments);
-      // with the units that carry the name with a second one: 财政局 → 县财政局（县国资中心） too
-      if (r.status === 'found') for (const d of [r.department, ...carriersOf(r.department, departments)]) found.push({ doc, name: d.name });
-      else if (r.status === 'ambiguous') {
+      if (!candidates.has(doc)) continue;
+      const own = index.ofDoc.get(doc)!;
+      const r = resolveDepartment(
+        folded,
+        own.ids.filter((i) => matching.has(i)).map((i) => index.departments[i]),
+      );
+      if (r.status === 'found') {
+        found.push({ doc, name: r.department.name });
+        // with the units that carry the name with a second one: 财政局 → 县财政局（县国资中心） too
+        if (own.seconds) for (const d of carriersOf(r.department, own.ids.map((i) => index.departments[i]))) found.push({ doc, name: d.name });
+      } else if (r.status === 'ambiguous') {
         const names = r.candidates.map((c) => c.name).join('、');
         ambiguous.push(docs.length > 1 ? `${names} (in ${doc})` : names);
       }
@@ -232,6 +278,55 @@ export abstract class SearchEngine {
       throw new UserError(`--dept: no department "${name}" in ${where} (see \`policy departments\`)`);
     }
     return found;
+  }
+
+  /**
+   * True when a word can be inside a unit name somewhere: some department's name or alias
+   * (normalised, as UnitNames finds them) contains it. A word that cannot be, and has no digit at
+   * an edge, is in a unit exactly when its normalised text has it: an engine may count it in the
+   * database (see text-pattern.ts).
+   */
+  protected inSomeName(word: string): boolean {
+    if (!this.allNames) {
+      const names = new Set<string>();
+      for (const d of this.departmentIndex().departments) for (const n of [d.name, ...d.aliases]) if (n.trim().length >= 2) names.add(this.tokenizer.normalize(n.trim()));
+      this.allNames = [...names];
+    }
+    return this.allNames.some((n) => n.includes(word));
+  }
+
+  private allNames: string[] | null = null;
+
+  /**
+   * The distinct departments of all documents (by name, aliases and kind), the documents that
+   * have each, and each document's (made once: documents do not change under an engine).
+   */
+  private departmentIndex(): { departments: Department[]; docsOf: string[][]; ofDoc: Map<string, { ids: number[]; seconds: boolean }> } {
+    if (this.deptIndex) return this.deptIndex;
+    const byKey = new Map<string, number>();
+    const departments: Department[] = [];
+    const docsOf: string[][] = [];
+    const ofDoc = new Map<string, { ids: number[]; seconds: boolean }>();
+    for (const doc of this.documentIds()) {
+      const ids: number[] = [];
+      let seconds = false;
+      for (const d of this.departmentsOf(doc)) {
+        const key = JSON.stringify([d.name, d.aliases, d.kind]);
+        let i = byKey.get(key);
+        if (i === undefined) {
+          i = departments.length;
+          byKey.set(key, i);
+          departments.push(asDepartment(d));
+          docsOf.push([]);
+        }
+        if (docsOf[i][docsOf[i].length - 1] !== doc) docsOf[i].push(doc);
+        ids.push(i);
+        if (secondName(d.name)) seconds = true;
+      }
+      ofDoc.set(doc, { ids, seconds });
+    }
+    this.deptIndex = { departments, docsOf, ofDoc };
+    return this.deptIndex;
   }
 
   /**
@@ -251,7 +346,7 @@ export abstract class SearchEngine {
     const parsed = foldComparators(parseQuery(query, this.tokenizer));
     const limit = options.limit ?? 10;
     if (!Number.isInteger(limit) || limit < 1) throw new UserError(`--limit: must be a positive whole number, got ${String(limit)}`);
-    const scope = this.scopeFilter(options);
+    const scope = this.scopeFilter(options, parsed.words.length > 1 ? Math.max(limit, RERANK) : limit);
     const terms = parsed.words.filter((w) => this.isIndexTerm(w));
     // a term that starts or ends with a digit is checked too: its number must be whole there
     const checked = [...parsed.words.filter((w) => !terms.includes(w) || EDGE_DIGIT.test(w)), ...parsed.phrases];
@@ -266,9 +361,9 @@ export abstract class SearchEngine {
     if (terms.length === 0) {
       found = this.scan(checked, scope);
     } else {
-      found = this.lookup(terms, 'AND', scope, acceptWith(checked), checked.length > 0);
+      found = this.lookup(terms, 'AND', scope, acceptWith(checked), checked);
       if (found.ids.length === 0 && parsed.words.length > 1) {
-        found = this.lookup(terms, 'OR', scope, acceptWith(parsed.phrases), parsed.phrases.length > 0);
+        found = this.lookup(terms, 'OR', scope, acceptWith(parsed.phrases), parsed.phrases);
         matchedAll = false;
       }
     }
@@ -354,7 +449,7 @@ export abstract class SearchEngine {
     if (top.some((r) => this.isHeading(r.id))) top = topK(this.headingsLast(found), k);
     if (!rerank) return top;
     const asWritten = displayForm(normalizeText(parsed.raw)).replace(/[\s"“”「」『』]/g, '');
-    this.prefetch(top.map((r) => r.id));
+    this.prefetchText(top.map((r) => r.id));
     for (const r of top) if (this.has(r.id, asWritten)) r.score *= 1.5;
     return top.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit);
   }
@@ -384,7 +479,7 @@ export abstract class SearchEngine {
   protected normalizedText(id: number): string {
     let text = this.normalized.get(id);
     if (text === undefined) {
-      const u = this.unit(id);
+      const u = this.textOf(id);
       // ≦ as ≤ on both sides: indicator rows show ≤, a query or a paragraph may have ≦
       text = displayForm(u.simplified ?? normalizeForMatch(u.text));
       this.normalized.set(id, text);
@@ -392,7 +487,7 @@ export abstract class SearchEngine {
     return text;
   }
 
-  private namesOf(doc: string): UnitNames {
+  protected namesOf(doc: string): UnitNames {
     let names = this.unitNames.get(doc);
     if (!names) {
       names = new UnitNames(this.departmentsOf(doc), this.tokenizer.normalize);
@@ -401,13 +496,37 @@ export abstract class SearchEngine {
     return names;
   }
 
-  private spansOf(id: number): Array<[number, number]> {
+  protected spansOf(id: number): Array<[number, number]> {
     let spans = this.spans.get(id);
     if (spans === undefined) {
       spans = this.namesOf(this.docOf(id)).spans(this.normalizedText(id));
       this.spans.set(id, spans);
     }
     return spans;
+  }
+
+  /** Occurrences of `term` in the unit's normalised text (`title`: its title) that count: not inside a unit name, unless a unit word. */
+  protected countIn(id: number, term: string, field: 'title' | 'text'): number {
+    let text: string;
+    let spans: Array<[number, number]>;
+    if (field === 'text') {
+      text = this.normalizedText(id);
+      if (!text.includes(term)) return 0;
+      spans = this.spansOf(id);
+    } else {
+      let t = this.titles.get(id);
+      if (!t) {
+        const title = this.tokenizer.normalize(this.textOf(id).title);
+        t = { text: title, spans: title ? this.namesOf(this.docOf(id)).spans(title) : [] };
+        this.titles.set(id, t);
+      }
+      if (!t.text.includes(term)) return 0;
+      ({ text, spans } = t);
+    }
+    const names = this.namesOf(this.docOf(id));
+    let n = 0;
+    for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + 1)) if (names.counts(spans, i, i + term.length, term)) n++;
+    return n;
   }
 
   /**
@@ -453,7 +572,7 @@ export abstract class SearchEngine {
    * The filters of a search as a test on unit ids. Web-page clutter passes only when `kind` asks
    * for it (or `withWeb` is set: to count what the default left out).
    */
-  private scopeFilter(options: SearchOptions): Scope {
+  private scopeFilter(options: SearchOptions, want = 10): Scope {
     // an id, or the unique prefix of one, as the other commands take it
     const known = options.doc === undefined ? [] : this.documentIds();
     const docIds = toList(options.doc)?.map((id) => {
@@ -481,10 +600,10 @@ export abstract class SearchEngine {
     const test = (id: number, withWeb = false) => {
       if (docSet && !docSet.has(this.docOf(id))) return false;
       if (!kindSet && !withWeb && !options.dept) {
-        if (this.unit(id).kind === 'web') return false;
+        if (this.facts(id).kind === 'web') return false;
         return true;
       }
-      const u = this.unit(id);
+      const u = this.facts(id);
       if (kindSet ? !kindSet.has(u.kind) : u.kind === 'web' && !withWeb) return false;
       if (options.dept) {
         const name = deptOf.get(u.doc);
@@ -499,6 +618,7 @@ export abstract class SearchEngine {
       test,
       narrows: Boolean(docSet || kindSet || options.dept),
       web,
+      want,
       departments: options.dept !== undefined ? departments : undefined,
       docs: docIds,
       kinds,

@@ -2,12 +2,13 @@ import { createRequire } from 'node:module';
 import { UserError } from '../model/errors.js';
 import { normalizeForMatch } from '../model/normalize.js';
 import type { PolicyDocument } from '../model/types.js';
-import { SearchEngine, type IndexedDocument, type Matches, type Scope, type StoredUnit } from './engine.js';
+import { EDGE_DIGIT, SearchEngine, type IndexedDocument, type Matches, type Scope, type StoredUnit } from './engine.js';
 import { getTokenizer, normalizeText, type Tokenizer } from './tokenizer.js';
 import { UnitNames, unitWords } from './unit-names.js';
 import { documentUnits, searchDepartments, type SearchDepartment, type UnitKind } from './units.js';
 import { modelRows, SCHEMA_TABLES, STORE_VERSION } from './schema.js';
 import { bm25 } from './postings.js';
+import { textCondition } from './text-pattern.js';
 
 /**
  * The embedded store: one SQLite file (<data>/policy.db) through `libsql` (synchronous,
@@ -34,6 +35,8 @@ export const CANDIDATES = 4000;
 /** The best this many by FTS5's bm25 are scored by the search's own BM25 rule (see `rescored`). */
 const RESCORE = 200;
 const FIELD_BOOST = { title: 2, text: 1 };
+/** Units (and their normalised texts) a searcher keeps between searches at most. */
+const UNIT_CACHE = 30_000;
 
 const CREATE = `
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -343,6 +346,16 @@ export class SqliteStore {
     }
   }
 
+  /**
+   * After a bulk load: merge the FTS5 index's segments into one and VACUUM the file (the pages
+   * freed by replaced rows and merged segments are given back).
+   */
+  compact(): void {
+    if (this.readonly) throw new UserError(`${this.file}: opened read-only`);
+    this.db.exec("INSERT INTO units_fts(units_fts) VALUES('optimize')");
+    this.db.exec('VACUUM');
+  }
+
   /** The search over this store. */
   searcher(): SqliteSearch {
     return new SqliteSearch(this);
@@ -434,10 +447,15 @@ export class SqliteSearch extends SearchEngine {
    * into the tokenizer: no need to load the words of every document for one query.
    */
   protected override beginQuery(query: string): void {
-    this.clearCaches();
-    this.cache = new Map();
-    this.lengths.clear();
-    this.stats = null;
+    // Units read stay for the next searches of this process (the store does not change under a
+    // searcher), up to a bound: a warm process answers a popular unit from memory.
+    if (this.cache.size + this.texts.size + this.factsCache.size > UNIT_CACHE || this.cachedTexts() > UNIT_CACHE) {
+      this.clearCaches();
+      this.cache = new Map();
+      this.factsCache = new Map();
+      this.texts = new Map();
+      this.lengths.clear();
+    }
     const q = normalizeText(query).replace(/\s+/g, '');
     const subs = new Set<string>();
     for (let i = 0; i < q.length; i++) for (let j = i + 2; j <= Math.min(q.length, i + 40); j++) subs.add(q.slice(i, j));
@@ -481,6 +499,50 @@ export class SqliteSearch extends SearchEngine {
     return ids;
   }
 
+  private factsCache = new Map<number, Pick<StoredUnit, 'kind' | 'doc' | 'lead' | 'responsible'>>();
+  private texts = new Map<number, Pick<StoredUnit, 'title' | 'text' | 'simplified'>>();
+
+  protected override prefetchText(ids: ArrayLike<number>): void {
+    this.prefetchTexts(Array.from(ids));
+  }
+
+  /** Read the title, text and term counts of units about to be ranked (not the rest of the unit). */
+  private prefetchTexts(ids: number[]): void {
+    const missing = ids.filter((id) => !this.cache.has(id) && !this.texts.has(id));
+    for (let i = 0; i < missing.length; i += 500) {
+      const chunk = missing.slice(i, i + 500);
+      for (const [rowid, title, text, simplified, titleLen, textLen] of this.store.all<[number, string, string, string | null, number, number]>(
+        `SELECT rowid, title, text, simplified, title_len, text_len FROM units WHERE rowid IN (${chunk.map(() => '?').join(',')})`,
+        ...chunk,
+      )) {
+        this.lengths.set(rowid, [titleLen, textLen]);
+        this.texts.set(rowid, simplified === null ? { title, text } : { title, text, simplified });
+      }
+    }
+  }
+
+  protected override textOf(id: number): Pick<StoredUnit, 'title' | 'text' | 'simplified'> {
+    return this.cache.get(id) ?? this.texts.get(id) ?? this.unit(id);
+  }
+
+  private prefetchFacts(ids: number[]): void {
+    this.loadDocs();
+    const missing = ids.filter((id) => !this.cache.has(id) && !this.factsCache.has(id));
+    for (let i = 0; i < missing.length; i += 500) {
+      const chunk = missing.slice(i, i + 500);
+      for (const [rowid, num, kind, lead, responsible] of this.store.all<[number, number, UnitKind, string, string]>(
+        `SELECT rowid, doc, kind, lead, responsible FROM units WHERE rowid IN (${chunk.map(() => '?').join(',')})`,
+        ...chunk,
+      )) {
+        this.factsCache.set(rowid, { kind, doc: this.docsByNum!.get(num) ?? '', lead: JSON.parse(lead), responsible: JSON.parse(responsible) });
+      }
+    }
+  }
+
+  protected override facts(id: number): Pick<StoredUnit, 'kind' | 'doc' | 'lead' | 'responsible'> {
+    return this.cache.get(id) ?? this.factsCache.get(id) ?? this.unit(id);
+  }
+
   protected unit(id: number): StoredUnit {
     let u = this.cache.get(id);
     if (!u) {
@@ -492,7 +554,7 @@ export class SqliteSearch extends SearchEngine {
   }
 
   /** The FTS5 query of terms with the scope's kinds and departments, and the SQL of its document ranges. */
-  private ftsQuery(terms: string[], combine: 'AND' | 'OR', scope: Scope): { match: string; where: string; params: unknown[] } {
+  private ftsQuery(terms: string[], combine: 'AND' | 'OR', scope: Scope, checks: string[] = []): { match: string; where: string; params: unknown[] } {
     let match = `{title text} : (${terms.map(quote).join(` ${combine} `)})`;
     if (scope.kinds) match += ` AND meta : (${scope.kinds.map((k) => quote(metaToken('k', k))).join(' OR ')})`;
     if (scope.departments) {
@@ -508,6 +570,35 @@ export class SqliteSearch extends SearchEngine {
       where += ` AND (${ranges.map(() => 'rowid BETWEEN ? AND ?').join(' OR ') || '0'})`;
       for (const n of ranges) params.push(n * DOC_SHIFT, n * DOC_SHIFT + DOC_SHIFT - 1);
     }
+    // only the units whose text may have the words checked (see text-pattern.ts)
+    const text = textConditions('coalesce(u.simplified, u.text)', checks);
+    const unitSql = text.sql ? [text.sql] : [];
+    const unitParams: unknown[] = [...text.params];
+    if (scope.departments) {
+      // the departments' rule exactly: the unit's document resolved the name, and the unit names it
+      // in its lead (or responsible) list as stored (JSON); the meta tokens above only narrow
+      this.loadDocs();
+      const deptOf = new Map(scope.departments.map((d) => [d.doc, d.name]));
+      const byName = new Map<string, number[]>();
+      for (const [doc, name] of deptOf) {
+        const num = this.numById!.get(doc);
+        if (num === undefined) continue;
+        let list = byName.get(name);
+        if (!list) byName.set(name, (list = []));
+        list.push(num);
+      }
+      const cols = scope.role === 'lead' ? ['u.lead'] : scope.role === 'responsible' ? ['u.responsible'] : ['u.lead', 'u.responsible'];
+      const ors: string[] = [];
+      for (const [name, nums] of byName) {
+        ors.push(`((${cols.map((c) => `instr(${c}, ?) > 0`).join(' OR ')}) AND u.doc IN (${nums.join(',')}))`);
+        for (let i = 0; i < cols.length; i++) unitParams.push(JSON.stringify(name));
+      }
+      unitSql.push(`(${ors.join(' OR ') || '0'})`);
+    }
+    if (unitSql.length > 0) {
+      where += ` AND EXISTS (SELECT 1 FROM units u WHERE u.rowid = units_fts.rowid AND ${unitSql.join(' AND ')})`;
+      params.push(...unitParams);
+    }
     return { match, where, params };
   }
 
@@ -515,19 +606,22 @@ export class SqliteSearch extends SearchEngine {
     return `bm25(units_fts, ${FIELD_BOOST.title}, ${FIELD_BOOST.text}, 0)`;
   }
 
-  protected lookup(terms: string[], combine: 'AND' | 'OR', scope: Scope, accept?: (id: number) => boolean, textChecks = true): Matches {
+  protected lookup(terms: string[], combine: 'AND' | 'OR', scope: Scope, accept: ((id: number) => boolean) | undefined, checks: string[]): Matches {
     // Kinds and documents are in the FTS5 query exactly; the departments' rule and text checks
     // are checked on the units found (the meta tokens narrow, the names decide).
-    const exact = accept === undefined || (!scope.departments && !textChecks);
+    // Kinds, documents and the departments' rule are in the SQL exactly (ftsQuery), and so is a
+    // word checked that cannot be inside a unit name and has no number to keep whole
+    // (text-pattern.ts): then only the best matches are read.
+    const exact = accept === undefined || checks.every((w) => !EDGE_DIGIT.test(w) && !this.inSomeName(w));
     if (combine === 'AND') {
-      const q = this.ftsQuery(terms, 'AND', scope);
-      return this.ranked(q, terms, exact ? undefined : accept);
+      const q = this.ftsQuery(terms, 'AND', scope, checks);
+      return this.ranked(q, terms, scope.want, exact ? undefined : accept, checks.length > 0);
     }
     // OR: per term, as MiniSearch scores it: the sum of the terms' scores × how many the unit has
     const sums = new Map<number, number>();
     const counts = new Map<number, number>();
     for (const t of terms) {
-      const m = this.ranked(this.ftsQuery([t], 'AND', scope), [t], exact ? undefined : accept);
+      const m = this.ranked(this.ftsQuery([t], 'AND', scope, checks), [t], scope.want, exact ? undefined : accept, checks.length > 0);
       for (let i = 0; i < m.ids.length; i++) {
         sums.set(m.ids[i], (sums.get(m.ids[i]) ?? 0) + m.scores[i]);
         counts.set(m.ids[i], (counts.get(m.ids[i]) ?? 0) + 1);
@@ -537,7 +631,7 @@ export class SqliteSearch extends SearchEngine {
     // per term, each score is the term's weight (× 1 term): the sum × how many terms the unit has
     const out: Matches = { ids, scores: ids.map((id) => sums.get(id)! * counts.get(id)!) };
     if (exact) {
-      const all = this.ftsQuery(terms, 'OR', scope);
+      const all = this.ftsQuery(terms, 'OR', scope, checks);
       const [total, documents] = this.store.get<[number, number]>(`SELECT count(*), count(DISTINCT rowid >> 20) FROM units_fts WHERE ${all.where}`, ...all.params)!;
       if (total > ids.length) return { ...out, total, documents };
     }
@@ -545,21 +639,32 @@ export class SqliteSearch extends SearchEngine {
   }
 
   /**
-   * Matches of an FTS5 query with bm25 scores (× `factor`). Without `accept`, more than
-   * CANDIDATES matches are counted and only the most recent CANDIDATES ranked: bm25 is computed
-   * for every row returned, and a word in a fifth of 800,000 units would take ~0.2 s.
+   * Matches of an FTS5 query, scored. Without `accept` (every filter and text check is in the
+   * SQL), the matches are counted and only the best `want` (at least RESCORE) by bm25 are
+   * returned, of the most recent CANDIDATES when there are more: bm25 is computed for every row
+   * ranked, and a word in a fifth of 800,000 units would take ~0.2 s. With `accept`, every
+   * match is read and tested (`texts`: their text too).
    */
-  private ranked(q: { where: string; params: unknown[] }, terms: string[], accept?: (id: number) => boolean): Matches {
+  private ranked(q: { where: string; params: unknown[] }, terms: string[], want: number, accept?: (id: number) => boolean, texts = false): Matches {
     const select = `SELECT rowid, ${this.bm25()} FROM units_fts WHERE ${q.where}`;
     if (accept) {
       const rows = this.store.all<[number, number]>(select, ...q.params);
-      this.prefetch(rows.map((r) => r[0]));
+      // the text is read for the words checked; for the departments' rule only what it looks at
+      if (texts) this.prefetch(rows.map((r) => r[0]));
+      else this.prefetchFacts(rows.map((r) => r[0]));
       return this.rescored(rows.filter((r) => accept(r[0])), terms);
     }
     const [total, documents] = this.store.get<[number, number]>(`SELECT count(*), count(DISTINCT rowid >> 20) FROM units_fts WHERE ${q.where}`, ...q.params)!;
-    if (total <= CANDIDATES) return this.rescored(this.store.all<[number, number]>(select, ...q.params), terms);
-    const rows = this.store.all<[number, number]>(`${select} ORDER BY rowid DESC LIMIT ${CANDIDATES}`, ...q.params);
-    return { ...this.rescored(rows, terms), total, documents };
+    // Only the rows the search will rank cross into JavaScript (a row costs ~1 µs there): FTS5
+    // computes bm25 for every match (or the CANDIDATES most recent ones) and SQLite sorts them.
+    const k = Math.max(want, RESCORE);
+    const sql =
+      total <= CANDIDATES
+        ? `SELECT rowid, ${this.bm25()} AS b FROM units_fts WHERE ${q.where} ORDER BY b, rowid LIMIT ${k}`
+        : `SELECT rowid, b FROM (SELECT rowid, ${this.bm25()} AS b FROM units_fts WHERE ${q.where} ORDER BY rowid DESC LIMIT ${CANDIDATES}) ORDER BY b, rowid LIMIT ${k}`;
+    const rows = this.store.all<[number, number]>(sql, ...q.params);
+    const m = this.rescored(rows, terms);
+    return rows.length < total ? { ...m, total, documents } : m;
   }
 
   /**
@@ -572,7 +677,7 @@ export class SqliteSearch extends SearchEngine {
   private rescored(rows: Array<[number, number]>, terms: string[]): Matches {
     rows.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
     const head = rows.slice(0, RESCORE);
-    this.prefetch(head.map((r) => r[0]));
+    this.prefetchTexts(head.map((r) => r[0]));
     const stats = this.statsOnce();
     const exact = head.map(([id]) => {
       let sum = 0;
@@ -623,33 +728,23 @@ export class SqliteSearch extends SearchEngine {
 
   /** BM25+ of a term in a unit, per field, with the field boosts (0 when the unit does not have it). */
   private weight(id: number, term: string, stats: ReturnType<SqliteSearch['statsOnce']>): number {
-    const u = this.unit(id);
     const [titleLen, textLen] = this.lengths.get(id) ?? [0, 0];
     const [dfTitle, dfText] = this.df(term, stats);
-    const names = this.unitNamesOf(u.doc);
     let w = 0;
-    const titleTf = countCounted(this.tokenizer.normalize(u.title), term, names);
-    if (titleTf > 0 && dfTitle > 0) w += FIELD_BOOST.title * bm25(titleTf, dfTitle, stats.n, titleLen, stats.avgTitle);
-    const textTf = countCounted(this.normalizedText(id), term, names);
-    if (textTf > 0 && dfText > 0) w += FIELD_BOOST.text * bm25(textTf, dfText, stats.n, textLen, stats.avgText);
+    const titleTf = dfTitle > 0 ? this.countIn(id, term, 'title') : 0;
+    if (titleTf > 0) w += FIELD_BOOST.title * bm25(titleTf, dfTitle, stats.n, titleLen, stats.avgTitle);
+    const textTf = dfText > 0 ? this.countIn(id, term, 'text') : 0;
+    if (textTf > 0) w += FIELD_BOOST.text * bm25(textTf, dfText, stats.n, textLen, stats.avgText);
     return w;
   }
 
   private readonly lengths = new Map<number, [number, number]>();
-  private readonly namesByDoc = new Map<string, UnitNames>();
 
-  private unitNamesOf(doc: string): UnitNames {
-    let n = this.namesByDoc.get(doc);
-    if (!n) {
-      n = new UnitNames(this.departmentsOf(doc), this.tokenizer.normalize);
-      this.namesByDoc.set(doc, n);
-    }
-    return n;
-  }
-
-  protected *candidates(scope: Scope): Iterable<number> {
-    const where: string[] = [];
-    const params: unknown[] = [];
+  protected *candidates(scope: Scope, words: string[]): Iterable<number> {
+    // only the units whose text may have every word are read (see text-pattern.ts)
+    const text = textConditions('coalesce(simplified, text)', words);
+    const where: string[] = text.sql ? [text.sql] : [];
+    const params: unknown[] = [...text.params];
     if (scope.docs) {
       this.loadDocs();
       const nums = scope.docs.map((id) => this.numById!.get(id)).filter((n): n is number => n !== undefined);
@@ -671,8 +766,9 @@ export class SqliteSearch extends SearchEngine {
     }
   }
 
-  protected webUnits(): Iterable<number> {
-    return this.readUnits("kind = 'web'", []);
+  protected webUnits(words: string[]): Iterable<number> {
+    const text = textConditions('coalesce(simplified, text)', words);
+    return this.readUnits(`kind = 'web'${text.sql ? ` AND ${text.sql}` : ''}`, text.params);
   }
 
   protected nearTerms(q: string): Map<string, number> {
@@ -687,13 +783,10 @@ export class SqliteSearch extends SearchEngine {
   }
 }
 
-/** Occurrences of `term` in a normalised text that count (not inside a unit name, unless a unit word). */
-function countCounted(text: string, term: string, names: UnitNames): number {
-  if (!text.includes(term)) return 0;
-  const spans = names.spans(text);
-  let n = 0;
-  for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + 1)) if (names.counts(spans, i, i + term.length, term)) n++;
-  return n;
+/** The conditions of text-pattern.ts for every word, joined by AND ('' for none). */
+function textConditions(column: string, words: string[]): { sql: string; params: string[] } {
+  const parts = words.map((w) => textCondition(column, w));
+  return { sql: parts.map((p) => p.sql).join(' AND '), params: parts.flatMap((p) => p.params) };
 }
 
 function globEscape(s: string): string {
