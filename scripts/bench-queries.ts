@@ -6,11 +6,11 @@
  * The data folder .bench/data-N (models + policy.db) is made from .bench/scale-N on first use
  * and kept.
  */
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ingestFile } from '../src/ingest.js';
-import { saveDocument } from '../src/model/store.js';
+import { loadDocuments, saveDocument } from '../src/model/store.js';
 import type { PolicyDocument } from '../src/model/types.js';
 import type { SearchOptions } from '../src/search/engine.js';
 import { SqliteStore } from '../src/search/sqlite.js';
@@ -25,7 +25,23 @@ export async function scaleData(n: number, log = console.log): Promise<string> {
   const corpus = path.join(ROOT, '.bench', `scale-${n}`);
   if (!existsSync(corpus) || readdirSync(corpus).length < n) makeScaleCorpus({ count: n, out: corpus });
   const dataDir = path.join(ROOT, '.bench', `data-${n}`);
-  if (existsSync(storePath(dataDir)) && readdirSync(dataDir).length > n) return dataDir;
+  const ids = existsSync(dataDir) ? readdirSync(dataDir).filter((d) => existsSync(path.join(dataDir, d, 'document.json'))).sort() : [];
+  if (ids.length >= n) {
+    // the models are there: the store is used as it is, or loaded from them (another store version)
+    try {
+      SqliteStore.open(storePath(dataDir), { readonly: true }).close();
+      return dataDir;
+    } catch {
+      rmSync(storePath(dataDir), { force: true });
+    }
+    const store = SqliteStore.open(storePath(dataDir));
+    const t = performance.now();
+    for (let i = 0; i < ids.length; i += 100) store.put(await loadDocuments(dataDir, ids.slice(i, i + 100)));
+    log(`store loaded from ${ids.length} models in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    store.compact();
+    store.close();
+    return dataDir;
+  }
   const files = readdirSync(corpus).filter((f) => /\.(txt|md)$/.test(f)).sort().map((f) => path.join(corpus, f));
   mkdirSync(dataDir, { recursive: true });
   const store = SqliteStore.open(storePath(dataDir));

@@ -47,9 +47,8 @@ CREATE TABLE IF NOT EXISTS units(
   responsible TEXT NOT NULL, deadline TEXT, line INTEGER NOT NULL, title_len INTEGER NOT NULL, text_len INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS units_web ON units(kind) WHERE kind = 'web';
 CREATE TABLE IF NOT EXISTS user_words(word TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY(word, doc)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS user_words_doc ON user_words(doc);
 CREATE TABLE IF NOT EXISTS terms(term TEXT PRIMARY KEY, units INTEGER NOT NULL) WITHOUT ROWID;
-CREATE VIRTUAL TABLE IF NOT EXISTS units_fts USING fts5(title, text, meta, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE IF NOT EXISTS units_fts USING fts5(title, text, meta, content='', contentless_delete=1, detail=column, tokenize='unicode61 remove_diacritics 0');
 CREATE VIRTUAL TABLE IF NOT EXISTS units_vocab USING fts5vocab(units_fts, col);
 `;
 
@@ -94,6 +93,9 @@ export class SqliteStore {
     const store = new SqliteStore(file, db, options.readonly ?? false);
     if (!options.readonly) {
 
+      // a new file's pages (no effect on an existing one): 16 KiB pages hold unit texts with less
+      // slack and fewer overflow pages than the default 4 KiB (-7% of the file)
+      db.exec('PRAGMA page_size = 16384');
       db.exec(CREATE);
       const version = store.get<[string]>('SELECT value FROM meta WHERE key = ?', 'version')?.[0];
       if (version === undefined) store.run('INSERT INTO meta(key, value) VALUES (?, ?)', 'version', String(STORE_VERSION));
@@ -261,7 +263,9 @@ export class SqliteStore {
     this.run('DELETE FROM terms WHERE units <= 0');
     this.run('DELETE FROM units_fts WHERE rowid BETWEEN ? AND ?', lo, hi);
     this.run('DELETE FROM units WHERE rowid BETWEEN ? AND ?', lo, hi);
-    this.run('DELETE FROM user_words WHERE doc = ?', num);
+    // by its primary key (word, doc): the document's unit words are those of its departments
+    const del = this.db.prepare('DELETE FROM user_words WHERE word = ? AND doc = ?');
+    for (const w of unitWords(departments)) del.run(normalizeText(w), num);
     for (const table of ['tasks', 'assignments', 'departments', 'department_aliases', 'indicators', 'targets']) this.run(`DELETE FROM ${table} WHERE doc = ?`, num);
     this.run('DELETE FROM documents WHERE num = ?', num);
   }
