@@ -170,7 +170,13 @@ export class SqliteStore {
 
   /** Load every user word of the store into the tokenizer (once): terms must be cut as the index was. */
   private loadUserWords(tokenizer: Tokenizer): Set<string> {
-    const words = new Set(this.all<[string]>('SELECT DISTINCT word FROM user_words').map((r) => r[0]));
+    // one index seek a distinct word (a DISTINCT would read every (word, document) pair: 1.2
+    // million at 10,000 documents, for a few hundred words)
+    const words = new Set(
+      this.all<[string]>(
+        'WITH RECURSIVE w(x) AS (SELECT min(word) FROM user_words UNION ALL SELECT (SELECT min(word) FROM user_words WHERE word > x) FROM w WHERE x IS NOT NULL) SELECT x FROM w WHERE x IS NOT NULL',
+      ).map((r) => r[0]),
+    );
     if (!this.wordsLoaded) {
       tokenizer.addWords(words);
       this.wordsLoaded = true;
