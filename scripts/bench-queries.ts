@@ -1,10 +1,10 @@
 /**
- * `node --import tsx scripts/bench-queries.ts [--size 1000] [--rounds 5] [--only <query>]`:
+ * `node --import tsx scripts/bench-queries.ts [--size 1000] [--rounds 5] [--only <query>] [--db postgres://…]`:
  * warm query times of the store on the scale corpus, one line a query, for profiling
  * (`node --cpu-prof --import tsx scripts/bench-queries.ts`).
  *
  * The data folder .bench/data-N (models + policy.db) is made from .bench/scale-N on first use
- * and kept.
+ * and kept. With `--db`, the same documents in that PostgreSQL database (schema bench_N).
  */
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +12,8 @@ import { parseArgs } from 'node:util';
 import { ingestFile } from '../src/ingest.js';
 import { loadDocuments, saveDocument } from '../src/model/store.js';
 import type { PolicyDocument } from '../src/model/types.js';
-import type { SearchOptions } from '../src/search/engine.js';
+import type { SearchEngine, SearchOptions } from '../src/search/engine.js';
+import { PostgresStore } from '../src/search/postgres.js';
 import { SqliteStore } from '../src/search/sqlite.js';
 import { storePath } from '../src/search/store.js';
 import { makeScaleCorpus } from './make-scale-corpus.js';
@@ -62,11 +63,24 @@ export async function scaleData(n: number, log = console.log): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { size: { type: 'string' }, rounds: { type: 'string' }, only: { type: 'string' } } });
+  const { values } = parseArgs({ options: { size: { type: 'string' }, rounds: { type: 'string' }, only: { type: 'string' }, db: { type: 'string' } } });
   const n = Number(values.size ?? 1000);
   const rounds = Number(values.rounds ?? 5);
   const dataDir = await scaleData(n);
-  const s = SqliteStore.open(storePath(dataDir), { readonly: true }).searcher();
+  let s: SearchEngine;
+  if (values.db) {
+    // the same documents in a PostgreSQL schema of their own (loaded from the models once)
+    const pg = PostgresStore.connect(values.db, `bench_${n}`);
+    const ids = readdirSync(dataDir).filter((d) => existsSync(path.join(dataDir, d, 'document.json'))).sort();
+    if (pg.documentIds().length !== ids.length) {
+      pg.reset();
+      const t = performance.now();
+      for (let i = 0; i < ids.length; i += 100) pg.put(await loadDocuments(dataDir, ids.slice(i, i + 100)));
+      pg.compact();
+      console.log(`PostgreSQL store loaded from ${ids.length} models in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    }
+    s = pg.searcher();
+  } else s = SqliteStore.open(storePath(dataDir), { readonly: true }).searcher();
   const search = (q: string, o: SearchOptions): unknown => s.search(q, o);
   const queries = values.only ? SCALE_QUERIES.filter((q) => q.query === values.only) : SCALE_QUERIES;
   // the first time each query runs in this process (no unit of it read yet, unless another query read it)

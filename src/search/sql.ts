@@ -1,4 +1,5 @@
 import { UserError } from '../model/errors.js';
+import type { PostgresStore } from './postgres.js';
 import { SqliteStore } from './sqlite.js';
 
 /** A read-only query's result: column names and rows. */
@@ -25,6 +26,21 @@ export function checkReadOnly(sql: string): string {
     throw new UserError('sql: only reading is allowed (the query names a statement that writes)');
   }
   return text;
+}
+
+/** Run a read-only query on a PostgreSQL store (in a READ ONLY transaction). */
+export function queryPostgres(store: PostgresStore, sql: string): SqlResult {
+  const text = checkReadOnly(sql);
+  try {
+    const r = store.read(text);
+    if (r.columns.length === 0) throw new UserError('sql: the statement returns no rows');
+    return r;
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(`sql: ${(error as Error).message}`);
+  } finally {
+    store.close();
+  }
 }
 
 /** Run a read-only query on a SQLite store file (opened read-only). */

@@ -52,6 +52,14 @@ CREATE VIRTUAL TABLE IF NOT EXISTS units_fts USING fts5(title, text, meta, conte
 CREATE VIRTUAL TABLE IF NOT EXISTS units_vocab USING fts5vocab(units_fts, col);
 `;
 
+/** A match query: the SQL after WHERE with its parameters, and the score (lower is better) with its own. */
+export interface MatchQuery {
+  where: string;
+  params: unknown[];
+  rank: string;
+  rankParams: unknown[];
+}
+
 /** One token of the `meta` column for a filter value: letters and digits only (FTS5 splits on the rest). */
 function metaToken(prefix: string, value: string): string {
   return prefix + normalizeText(value).replace(/[^\p{L}\p{N}]/gu, '');
@@ -60,6 +68,13 @@ function metaToken(prefix: string, value: string): string {
 /** A term as an FTS5 string (quoted: no operator, no column name). */
 function quote(term: string): string {
   return `"${term.replace(/"/g, '""')}"`;
+}
+
+/** What the search needs of a store: SQL with `?` parameters (rows as arrays) and the BM25 totals. */
+export interface SearchStore {
+  all<T extends unknown[]>(sql: string, ...params: unknown[]): T[];
+  get<T extends unknown[]>(sql: string, ...params: unknown[]): T | undefined;
+  stats(): { units: number; title: number; text: number };
 }
 
 export interface PutResult {
@@ -376,7 +391,7 @@ export class SqliteStore {
 }
 
 /** A unit's index terms: every dictionary word, and inside a unit name only the words that name it. */
-function unitTerms(names: UnitNames, tokenizer: Tokenizer, title: string, normalizedText: string): { title: string[]; text: string[] } {
+export function unitTerms(names: UnitNames, tokenizer: Tokenizer, title: string, normalizedText: string): { title: string[]; text: string[] } {
   const allWords = (text: string) => tokenizer.allWords(text);
   return { title: names.terms(tokenizer.normalize(title), allWords), text: names.terms(normalizedText, allWords) };
 }
@@ -392,7 +407,7 @@ function unitMeta(kind: UnitKind, lead: string[], responsible: string[]): string
  * documents as rowid ranges) and are checked again on the units found.
  */
 export class SqliteSearch extends SearchEngine {
-  private readonly store: SqliteStore;
+  protected readonly store: SearchStore;
   private docsByNum: Map<number, string> | null = null;
   private numById: Map<string, number> | null = null;
   private readonly deps = new Map<string, SearchDepartment[]>();
@@ -400,7 +415,7 @@ export class SqliteSearch extends SearchEngine {
   /** User words of the store that occur in the current query. */
   private queryWords = new Set<string>();
 
-  constructor(store: SqliteStore) {
+  constructor(store: SearchStore) {
     super(getTokenizer());
     this.store = store;
   }
@@ -563,8 +578,14 @@ export class SqliteSearch extends SearchEngine {
     return u;
   }
 
-  /** The FTS5 query of terms with the scope's kinds and departments, and the SQL of its document ranges. */
-  private ftsQuery(terms: string[], combine: 'AND' | 'OR', scope: Scope, checks: string[] = []): { match: string; where: string; params: unknown[] } {
+  /** The table a match query reads (`FROM`). */
+  protected readonly matchTable: string = 'units_fts';
+
+  /**
+   * The full-text query of terms with the scope's filters and the text checks, as the SQL after
+   * WHERE; `rank` is the score (lower is better) with its parameters, read before `params`.
+   */
+  protected ftsQuery(terms: string[], combine: 'AND' | 'OR', scope: Scope, checks: string[] = []): MatchQuery {
     let match = `{title text} : (${terms.map(quote).join(` ${combine} `)})`;
     if (scope.kinds) match += ` AND meta : (${scope.kinds.map((k) => quote(metaToken('k', k))).join(' OR ')})`;
     if (scope.departments) {
@@ -575,45 +596,71 @@ export class SqliteSearch extends SearchEngine {
     const params: unknown[] = [match];
     let where = 'units_fts MATCH ?';
     if (scope.docs) {
-      this.loadDocs();
-      const ranges = scope.docs.map((id) => this.numById!.get(id)).filter((n): n is number => n !== undefined);
+      const ranges = this.docNums(scope.docs);
       where += ` AND (${ranges.map(() => 'rowid BETWEEN ? AND ?').join(' OR ') || '0'})`;
       for (const n of ranges) params.push(n * DOC_SHIFT, n * DOC_SHIFT + DOC_SHIFT - 1);
     }
     // only the units whose text may have the words checked (see text-pattern.ts)
-    const text = textConditions('coalesce(u.simplified, u.text)', checks);
+    const text = this.textSql('coalesce(u.simplified, u.text)', checks);
     const unitSql = text.sql ? [text.sql] : [];
     const unitParams: unknown[] = [...text.params];
     if (scope.departments) {
-      // the departments' rule exactly: the unit's document resolved the name, and the unit names it
-      // in its lead (or responsible) list as stored (JSON); the meta tokens above only narrow
-      this.loadDocs();
-      const deptOf = new Map(scope.departments.map((d) => [d.doc, d.name]));
-      const byName = new Map<string, number[]>();
-      for (const [doc, name] of deptOf) {
-        const num = this.numById!.get(doc);
-        if (num === undefined) continue;
-        let list = byName.get(name);
-        if (!list) byName.set(name, (list = []));
-        list.push(num);
-      }
-      const cols = scope.role === 'lead' ? ['u.lead'] : scope.role === 'responsible' ? ['u.responsible'] : ['u.lead', 'u.responsible'];
-      const ors: string[] = [];
-      for (const [name, nums] of byName) {
-        ors.push(`((${cols.map((c) => `instr(${c}, ?) > 0`).join(' OR ')}) AND u.doc IN (${nums.join(',')}))`);
-        for (let i = 0; i < cols.length; i++) unitParams.push(JSON.stringify(name));
-      }
-      unitSql.push(`(${ors.join(' OR ') || '0'})`);
+      const d = this.departmentSql(scope, 'u.');
+      unitSql.push(d.sql);
+      unitParams.push(...d.params);
     }
     if (unitSql.length > 0) {
       where += ` AND EXISTS (SELECT 1 FROM units u WHERE u.rowid = units_fts.rowid AND ${unitSql.join(' AND ')})`;
       params.push(...unitParams);
     }
-    return { match, where, params };
+    return { where, params, rank: `bm25(units_fts, ${FIELD_BOOST.title}, ${FIELD_BOOST.text}, 0)`, rankParams: [] };
   }
 
-  private bm25(): string {
-    return `bm25(units_fts, ${FIELD_BOOST.title}, ${FIELD_BOOST.text}, 0)`;
+  /** The store's numbers of these document ids. */
+  protected docNums(ids: string[]): number[] {
+    this.loadDocs();
+    return ids.map((id) => this.numById!.get(id)).filter((n): n is number => n !== undefined);
+  }
+
+  /**
+   * The departments' rule exactly, over a units row (`prefix`: its alias): the unit's document
+   * resolved the name, and the unit names it in its lead (or responsible) list as stored (JSON).
+   */
+  protected departmentSql(scope: Scope, prefix: string): { sql: string; params: unknown[] } {
+    this.loadDocs();
+    const deptOf = new Map((scope.departments ?? []).map((d) => [d.doc, d.name]));
+    const byName = new Map<string, number[]>();
+    for (const [doc, name] of deptOf) {
+      const num = this.numById!.get(doc);
+      if (num === undefined) continue;
+      let list = byName.get(name);
+      if (!list) byName.set(name, (list = []));
+      list.push(num);
+    }
+    const cols = scope.role === 'lead' ? ['lead'] : scope.role === 'responsible' ? ['responsible'] : ['lead', 'responsible'];
+    const ors: string[] = [];
+    const params: unknown[] = [];
+    for (const [name, nums] of byName) {
+      ors.push(`((${cols.map((c) => `${this.containsSql(prefix + c)}`).join(' OR ')}) AND ${prefix}doc IN (${nums.join(',')}))`);
+      for (let i = 0; i < cols.length; i++) params.push(JSON.stringify(name));
+    }
+    return { sql: `(${ors.join(' OR ') || '1 = 0'})`, params };
+  }
+
+  /** SQL true when `column` contains the parameter's string. */
+  protected containsSql(column: string): string {
+    return `instr(${column}, ?) > 0`;
+  }
+
+  /** The conditions of text-pattern.ts for every word, joined by AND ('' for none). */
+  protected textSql(column: string, words: string[]): { sql: string; params: unknown[] } {
+    const parts = words.map((w) => textCondition(column, w));
+    return { sql: parts.map((p) => p.sql).join(' AND '), params: parts.flatMap((p) => p.params) };
+  }
+
+  /** How many units match, and from how many documents. */
+  protected countMatches(q: MatchQuery): [number, number] {
+    return this.store.get<[number, number]>(`SELECT count(*), count(DISTINCT rowid >> 20) FROM ${this.matchTable} WHERE ${q.where}`, ...q.params)!;
   }
 
   protected lookup(terms: string[], combine: 'AND' | 'OR', scope: Scope, accept: ((id: number) => boolean) | undefined, checks: string[]): Matches {
@@ -641,8 +688,7 @@ export class SqliteSearch extends SearchEngine {
     // per term, each score is the term's weight (× 1 term): the sum × how many terms the unit has
     const out: Matches = { ids, scores: ids.map((id) => sums.get(id)! * counts.get(id)!) };
     if (exact) {
-      const all = this.ftsQuery(terms, 'OR', scope, checks);
-      const [total, documents] = this.store.get<[number, number]>(`SELECT count(*), count(DISTINCT rowid >> 20) FROM units_fts WHERE ${all.where}`, ...all.params)!;
+      const [total, documents] = this.countMatches(this.ftsQuery(terms, 'OR', scope, checks));
       if (total > ids.length) return { ...out, total, documents };
     }
     return out;
@@ -655,24 +701,24 @@ export class SqliteSearch extends SearchEngine {
    * ranked, and a word in a fifth of 800,000 units would take ~0.2 s. With `accept`, every
    * match is read and tested (`texts`: their text too).
    */
-  private ranked(q: { where: string; params: unknown[] }, terms: string[], want: number, accept?: (id: number) => boolean, texts = false): Matches {
-    const select = `SELECT rowid, ${this.bm25()} FROM units_fts WHERE ${q.where}`;
+  private ranked(q: MatchQuery, terms: string[], want: number, accept?: (id: number) => boolean, texts = false): Matches {
+    const params = [...q.rankParams, ...q.params];
     if (accept) {
-      const rows = this.store.all<[number, number]>(select, ...q.params);
+      const rows = this.store.all<[number, number]>(`SELECT rowid, ${q.rank} FROM ${this.matchTable} WHERE ${q.where}`, ...params);
       // the text is read for the words checked; for the departments' rule only what it looks at
       if (texts) this.prefetch(rows.map((r) => r[0]));
       else this.prefetchFacts(rows.map((r) => r[0]));
       return this.rescored(rows.filter((r) => accept(r[0])), terms);
     }
-    const [total, documents] = this.store.get<[number, number]>(`SELECT count(*), count(DISTINCT rowid >> 20) FROM units_fts WHERE ${q.where}`, ...q.params)!;
-    // Only the rows the search will rank cross into JavaScript (a row costs ~1 µs there): FTS5
-    // computes bm25 for every match (or the CANDIDATES most recent ones) and SQLite sorts them.
+    const [total, documents] = this.countMatches(q);
+    // Only the rows the search will rank cross into JavaScript (a row costs ~1 µs there): the
+    // database scores every match (or the CANDIDATES most recent ones) and sorts them.
     const k = Math.max(want, RESCORE);
     const sql =
       total <= CANDIDATES
-        ? `SELECT rowid, ${this.bm25()} AS b FROM units_fts WHERE ${q.where} ORDER BY b, rowid LIMIT ${k}`
-        : `SELECT rowid, b FROM (SELECT rowid, ${this.bm25()} AS b FROM units_fts WHERE ${q.where} ORDER BY rowid DESC LIMIT ${CANDIDATES}) ORDER BY b, rowid LIMIT ${k}`;
-    const rows = this.store.all<[number, number]>(sql, ...q.params);
+        ? `SELECT rowid, ${q.rank} AS b FROM ${this.matchTable} WHERE ${q.where} ORDER BY b, rowid LIMIT ${k}`
+        : `SELECT rowid, b FROM (SELECT rowid, ${q.rank} AS b FROM ${this.matchTable} WHERE ${q.where} ORDER BY rowid DESC LIMIT ${CANDIDATES}) AS recent ORDER BY b, rowid LIMIT ${k}`;
+    const rows = this.store.all<[number, number]>(sql, ...params);
     const m = this.rescored(rows, terms);
     return rows.length < total ? { ...m, total, documents } : m;
   }
@@ -714,7 +760,7 @@ export class SqliteSearch extends SearchEngine {
 
   private stats: { n: number; avgTitle: number; avgText: number; df: Map<string, [number, number]> } | null = null;
 
-  private statsOnce() {
+  protected statsOnce() {
     if (!this.stats) {
       const s = this.store.stats();
       this.stats = { n: s.units, avgTitle: s.title / Math.max(1, s.units), avgText: s.text / Math.max(1, s.units), df: new Map() };
@@ -723,7 +769,7 @@ export class SqliteSearch extends SearchEngine {
   }
 
   /** A term's units by field (title, text). */
-  private df(term: string, stats: ReturnType<SqliteSearch['statsOnce']>): [number, number] {
+  protected df(term: string, stats: ReturnType<SqliteSearch['statsOnce']>): [number, number] {
     let d = stats.df.get(term);
     if (!d) {
       d = [0, 0];
@@ -752,7 +798,7 @@ export class SqliteSearch extends SearchEngine {
 
   protected *candidates(scope: Scope, words: string[]): Iterable<number> {
     // only the units whose text may have every word are read (see text-pattern.ts)
-    const text = textConditions('coalesce(simplified, text)', words);
+    const text = this.textSql('coalesce(simplified, text)', words);
     const where: string[] = text.sql ? [text.sql] : [];
     const params: unknown[] = [...text.params];
     if (scope.docs) {
@@ -777,7 +823,7 @@ export class SqliteSearch extends SearchEngine {
   }
 
   protected webUnits(words: string[]): Iterable<number> {
-    const text = textConditions('coalesce(simplified, text)', words);
+    const text = this.textSql('coalesce(simplified, text)', words);
     return this.readUnits(`kind = 'web'${text.sql ? ` AND ${text.sql}` : ''}`, text.params);
   }
 
@@ -791,12 +837,6 @@ export class SqliteSearch extends SearchEngine {
     }
     return out;
   }
-}
-
-/** The conditions of text-pattern.ts for every word, joined by AND ('' for none). */
-function textConditions(column: string, words: string[]): { sql: string; params: string[] } {
-  const parts = words.map((w) => textCondition(column, w));
-  return { sql: parts.map((p) => p.sql).join(' AND '), params: parts.flatMap((p) => p.params) };
 }
 
 function globEscape(s: string): string {

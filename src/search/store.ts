@@ -6,7 +6,8 @@ import { DOCUMENT_FILE, documentPath, listDocumentIds, loadDocuments } from '../
 import type { PolicyDocument } from '../model/types.js';
 import type { SearchEngine } from './engine.js';
 import { SearchIndex, type BuildOptions } from './search-index.js';
-import { SqliteStore } from './sqlite.js';
+import { isPostgresUrl, PostgresStore, schemaFor } from './postgres.js';
+import { SqliteStore, type PutResult } from './sqlite.js';
 
 /**
  * Where a data folder's search lives. The default is the embedded store, `<data>/policy.db`
@@ -18,11 +19,40 @@ import { SqliteStore } from './sqlite.js';
 export const INDEX_FILE = 'index.json';
 export const DB_FILE = 'policy.db';
 
-export type EngineName = 'sqlite' | 'minisearch';
+export type EngineName = 'sqlite' | 'postgres' | 'minisearch';
 
-/** The engine of a data folder: sqlite unless POLICY_SEARCH_ENGINE=minisearch. */
+/**
+ * The engine of a data folder: PostgreSQL when POLICY_DB (or a command's `--db`) is a
+ * postgres:// URL, MiniSearch with POLICY_SEARCH_ENGINE=minisearch, else the SQLite file.
+ */
 export function folderEngine(): EngineName {
-  return process.env.POLICY_SEARCH_ENGINE === 'minisearch' ? 'minisearch' : 'sqlite';
+  if (process.env.POLICY_SEARCH_ENGINE === 'minisearch') return 'minisearch';
+  return isPostgresUrl(process.env.POLICY_DB) ? 'postgres' : 'sqlite';
+}
+
+/** A command's `--db <url>`: the store on that PostgreSQL server for the rest of the process. */
+export function useDb(url: string | undefined): void {
+  if (url === undefined) return;
+  if (!isPostgresUrl(url)) throw new UserError(`--db: expected a postgres://… URL, got "${url}"`);
+  process.env.POLICY_DB = url;
+}
+
+/** A store of the model tables and search units: the SQLite file or a PostgreSQL schema. */
+export interface PolicyStore {
+  /** Where it is, for messages. */
+  readonly file: string;
+  put(docs: PolicyDocument[], options?: { force?: boolean }): PutResult;
+  remove(id: string): boolean;
+  documentIds(): string[];
+  all<T extends unknown[]>(sql: string, ...params: unknown[]): T[];
+  compact(): void;
+  close(): void;
+  searcher(): SearchEngine;
+}
+
+/** The PostgreSQL store of a data folder (POLICY_DB; schema from POLICY_DB_SCHEMA, see schemaFor). */
+function openPostgres(dataDir: string | null): PostgresStore {
+  return PostgresStore.connect(process.env.POLICY_DB!, schemaFor(dataDir === null ? null : path.resolve(dataDir)));
 }
 
 export function indexPath(dataDir: string): string {
@@ -38,9 +68,21 @@ export function storePath(dataDir: string): string {
  * indexes), or a SQLite store in memory (`engine: 'sqlite'`, or POLICY_SEARCH_ENGINE=sqlite:
  * how the search tests run on the store's engine).
  */
+let adhoc = 0;
+
 export function buildSearchIndex(docs: PolicyDocument[], options: BuildOptions & { engine?: EngineName } = {}): SearchEngine {
-  const engine = options.engine ?? (process.env.POLICY_SEARCH_ENGINE === 'sqlite' ? 'sqlite' : 'minisearch');
+  const env = process.env.POLICY_SEARCH_ENGINE;
+  const engine = options.engine ?? (env === 'sqlite' || env === 'postgres' ? env : 'minisearch');
   if (engine === 'minisearch') return SearchIndex.build(docs, options);
+  if (engine === 'postgres') {
+    // an ad-hoc index on the server: a schema of its own (the tests' way to run on PostgreSQL)
+    const url = process.env.POLICY_DB;
+    if (!isPostgresUrl(url)) throw new UserError('POLICY_SEARCH_ENGINE=postgres needs POLICY_DB=postgres://…');
+    const store = PostgresStore.connect(url, `adhoc_${process.pid}_${++adhoc}`);
+    store.reset();
+    store.put(docs);
+    return store.searcher();
+  }
   const store = SqliteStore.open(':memory:');
   store.put(docs);
   return store.searcher();
@@ -72,7 +114,8 @@ export async function saveSearchIndex(dataDir: string, index: SearchIndex): Prom
 }
 
 /** The store of a data folder, opened for writing (a damaged file is made anew: it is rebuilt from the model). */
-export function openStore(dataDir: string): SqliteStore {
+export function openStore(dataDir: string): PolicyStore {
+  if (folderEngine() === 'postgres') return openPostgres(dataDir);
   const file = storePath(dataDir);
   mkdirSync(dataDir, { recursive: true });
   try {
@@ -105,7 +148,7 @@ async function folderIds(dataDir: string): Promise<string[]> {
 }
 
 /** Put the folder's documents the store lacks, remove those the folder lacks. */
-async function syncStore(store: SqliteStore, dataDir: string): Promise<void> {
+async function syncStore(store: PolicyStore, dataDir: string): Promise<void> {
   const inStore = new Set(store.documentIds());
   const folders = await folderIds(dataDir);
   const missing: string[] = [];
@@ -125,6 +168,14 @@ async function syncStore(store: SqliteStore, dataDir: string): Promise<void> {
 export async function loadSearchIndex(dataDir: string): Promise<SearchEngine> {
   if (folderEngine() === 'minisearch') return loadMiniSearchIndex(dataDir);
   const folders = await folderIds(dataDir);
+  if (folderEngine() === 'postgres') {
+    if (!folders.some((id) => existsSync(documentPath(dataDir, id)))) {
+      throw new UserError(`${dataDir}: no ingested documents (run \`policy ingest <files…> --data ${dataDir}\` first)`);
+    }
+    const store = openPostgres(dataDir);
+    await syncStore(store, dataDir);
+    return store.searcher();
+  }
   const file = storePath(dataDir);
   if (existsSync(file)) {
     try {
@@ -144,7 +195,7 @@ export async function loadSearchIndex(dataDir: string): Promise<SearchEngine> {
   if (ids.length === 0) {
     throw new UserError(`${dataDir}: no ingested documents (run \`policy ingest <files…> --data ${dataDir}\` first)`);
   }
-  let store: SqliteStore;
+  let store: PolicyStore;
   try {
     store = openStore(dataDir);
     await syncStore(store, dataDir);

@@ -9,12 +9,13 @@ import { documentPath, loadDocuments, saveDocument } from '../../model/store.js'
 import { ingestFile } from '../../ingest.js';
 import { documentId } from '../../extract/index.js';
 import { SCHEMA_VERSION } from '../../model/types.js';
-import { folderEngine, openStore, writeSearchIndex } from '../../search/store.js';
+import { folderEngine, openStore, useDb, writeSearchIndex } from '../../search/store.js';
 import { existsSync } from 'node:fs';
 import { expandPatterns } from '../files.js';
 import { examples, plural, Progress, style, useColor } from '../format.js';
 
 interface IngestCliOptions {
+  db?: string;
   data: string;
   json?: boolean;
   aliases?: string[];
@@ -27,6 +28,7 @@ export function registerIngest(program: Command): void {
     .description('read documents (.txt, .md, .html, .docx, .doc, .wps, .pdf, .ofd) into the model: <data>/<id>/document.json')
     .argument('<files...>', 'documents to read; wildcards like "corpus/*" are expanded')
     .option('-d, --data <dir>', 'data folder to write to', 'output')
+    .option('--db <url>', 'the store on a PostgreSQL server (postgres://…; default POLICY_DB, else <data>/policy.db)')
     .option('--json', 'print the document model as JSON instead of a summary')
     .option('--aliases <file...>', 'extra department alias groups (JSON: {"groups": [["全称", "简称"]]})')
     .option('-q, --quiet', 'print only problems')
@@ -56,6 +58,7 @@ A file that cannot be read is reported on stderr with its problem; the others ar
 ingested, and the exit status is 1.`,
     )
     .action(async (files: string[], options: IngestCliOptions) => {
+      useDb(options.db);
       const failed = await runIngest(files, options);
       if (failed > 0) process.exitCode = 1;
     });
@@ -65,9 +68,11 @@ ingested, and the exit status is 1.`,
     .description('remove ingested documents: <data>/<id>/ and their rows in the store')
     .argument('<ids...>', 'document ids (folder names under the data folder)')
     .option('-d, --data <dir>', 'data folder', 'output')
+    .option('--db <url>', 'the store on a PostgreSQL server (postgres://…; default POLICY_DB, else <data>/policy.db)')
     .addHelpText('after', examples('policy remove city-plan', 'policy remove old-plan-2019 --data work'))
-    .action(async (ids: string[], options: { data: string }) => {
-      const store = folderEngine() === 'sqlite' ? openStore(options.data) : null;
+    .action(async (ids: string[], options: { data: string; db?: string }) => {
+      useDb(options.db);
+      const store = folderEngine() !== 'minisearch' ? openStore(options.data) : null;
       try {
         for (const id of ids) {
           const inStore = store?.remove(id) ?? false;
@@ -103,7 +108,7 @@ async function runIngest(files: string[], options: IngestCliOptions): Promise<nu
   const ids = new Map<string, string>();
   let failed = 0;
   // The store: each document goes in (or is replaced) in its own transaction as it is read.
-  const store = folderEngine() === 'sqlite' ? openStore(options.data) : null;
+  const store = folderEngine() !== 'minisearch' ? openStore(options.data) : null;
   const known = new Map<string, string>();
   // with --aliases the model may differ for the same bytes: read again
   if (store && !options.aliases?.length && !options.json) {

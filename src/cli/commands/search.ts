@@ -4,10 +4,11 @@ import type { Role } from '../../model/types.js';
 import type { SearchHit, SearchResult } from '../../search/search-index.js';
 import type { Snippet } from '../../search/snippet.js';
 import type { UnitKind } from '../../search/units.js';
-import { loadSearchIndex } from '../../search/store.js';
+import { loadSearchIndex, useDb } from '../../search/store.js';
 import { examples } from '../format.js';
 
 interface SearchCommandOptions {
+  db?: string;
   dept?: string;
   role?: string;
   kind?: string;
@@ -30,6 +31,7 @@ export function registerSearch(program: Command): void {
     // A number, so the help shows (default: 10) rather than (default: "10").
     .addOption(new Option('--limit <n>', 'number of hits to show').default(10))
     .option('-d, --data <dir>', 'data folder written by `policy ingest`', 'output')
+    .option('--db <url>', 'the store on a PostgreSQL server (postgres://…; default POLICY_DB, else <data>/policy.db)')
     .option('--json', 'print {"query", "total", "hits": […]} as JSON')
     .addHelpText(
       'after',
@@ -61,6 +63,7 @@ because it names 县文化旅游委 (search 文化旅游委 for that). A number 
       const given = String(opts.limit).trim();
       const limit = Number(given);
       if (!/^\d+$/.test(given) || limit < 1) throw new UserError(`--limit: must be a positive whole number, got "${given}"`);
+      useDb(opts.db);
       const index = await loadSearchIndex(opts.data);
       const kind = splitList(opts.kind) as UnitKind[] | undefined;
       const doc = splitList(opts.doc);
