@@ -33,9 +33,13 @@ CREATE TABLE IF NOT EXISTS units(
   rowid BIGINT NOT NULL, doc INTEGER NOT NULL, uid TEXT NOT NULL, kind TEXT NOT NULL, number TEXT, label TEXT,
   title TEXT NOT NULL, text TEXT NOT NULL, simplified TEXT, section TEXT NOT NULL, lead TEXT NOT NULL,
   responsible TEXT NOT NULL, deadline TEXT, line INTEGER NOT NULL, title_len INTEGER NOT NULL, text_len INTEGER NOT NULL,
-  tsv TSVECTOR NOT NULL, PRIMARY KEY(doc, rowid));
+  PRIMARY KEY(doc, rowid));
 CREATE INDEX IF NOT EXISTS units_rowid ON units(rowid);
-CREATE INDEX IF NOT EXISTS units_tsv ON units USING GIN (tsv);
+CREATE TABLE IF NOT EXISTS units_fts(
+  doc INTEGER NOT NULL, rowid BIGINT NOT NULL, kind TEXT NOT NULL, lead TEXT NOT NULL, responsible TEXT NOT NULL,
+  tsv TSVECTOR NOT NULL, PRIMARY KEY(doc, rowid));
+CREATE INDEX IF NOT EXISTS units_fts_rowid ON units_fts(rowid);
+CREATE INDEX IF NOT EXISTS units_fts_tsv ON units_fts USING GIN (tsv);
 CREATE TABLE IF NOT EXISTS user_words(word TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY(word, doc));
 CREATE TABLE IF NOT EXISTS terms(term TEXT PRIMARY KEY, units INTEGER NOT NULL, title INTEGER NOT NULL, text INTEGER NOT NULL);
 `;
@@ -177,9 +181,9 @@ export class PostgresStore implements SearchStore {
     return { units: Number(m.get('units') ?? 0), title: Number(m.get('title_tokens') ?? 0), text: Number(m.get('text_tokens') ?? 0) };
   }
 
-  /** ANALYZE after a bulk load (the planner's statistics for the GIN index). */
+  /** VACUUM ANALYZE after a bulk load: the planner's statistics, and the visibility map for index-only reads. */
   compact(): void {
-    this.pg.query('ANALYZE');
+    this.pg.query('VACUUM ANALYZE');
   }
 
   private loadUserWords(tokenizer: Tokenizer): Set<string> {
@@ -228,7 +232,7 @@ export class PostgresStore implements SearchStore {
   /** Term counts of units as stored (their tsvectors), for `terms`. */
   private termCounts(where: string, params: unknown[]): Map<string, [number, number, number]> {
     const counts = new Map<string, [number, number, number]>();
-    for (const [tsv] of this.all<[string]>(`SELECT tsv::text FROM units WHERE ${where}`, ...params)) {
+    for (const [tsv] of this.all<[string]>(`SELECT tsv::text FROM units_fts WHERE ${where}`, ...params)) {
       for (const [t, f] of parseVector(tsv)) {
         const c = counts.get(t) ?? [0, 0, 0];
         c[0]++;
@@ -257,8 +261,9 @@ export class PostgresStore implements SearchStore {
     const departments = JSON.parse(this.get<[string]>('SELECT departments FROM documents WHERE num = ?', num)?.[0] ?? '[]') as SearchDepartment[];
     return [
       ...this.countStatements(-n, -(tl ?? 0), -(xl ?? 0)),
-      ...this.termStatements(this.termCounts("doc = ? AND kind != 'web'", [num]), -1),
+      ...this.termStatements(this.termCounts('doc = ?', [num]), -1),
       ['DELETE FROM terms WHERE units <= 0', []],
+      ['DELETE FROM units_fts WHERE doc = ?', [num]],
       ['DELETE FROM units WHERE doc = ?', [num]],
       ['DELETE FROM user_words WHERE word = ANY(?::text[]) AND doc = ?', [unitWords(departments).map(normalizeText), num]],
       ...['tasks', 'assignments', 'departments', 'department_aliases', 'indicators', 'targets'].map((t): [string, unknown[]] => [`DELETE FROM ${t} WHERE doc = ?`, [num]]),
@@ -286,6 +291,7 @@ export class PostgresStore implements SearchStore {
     }
     out.push(['UPDATE documents SET departments = ? WHERE num = ?', [JSON.stringify(departments), num]]);
     const rows: unknown[][] = [];
+    const fts: unknown[][] = [];
     const counts = new Map<string, [number, number, number]>();
     const sums = [0, 0, 0];
     documentUnits(doc).forEach((u, i) => {
@@ -293,8 +299,10 @@ export class PostgresStore implements SearchStore {
       const folded = normalizeForMatch(u.text);
       const simplified = tokenizer.normalize(u.text);
       const terms = u.kind === 'web' ? { title: [], text: [] } : unitTerms(names, tokenizer, u.title, simplified);
-      rows.push([rowid, num, u.id.slice(doc.id.length + 1), u.kind, u.number, u.label ?? null, u.title, u.text, simplified === folded ? null : simplified, u.section, JSON.stringify(u.lead), JSON.stringify(u.responsible), u.deadline ?? null, u.line, terms.title.length, terms.text.length, unitVector(terms)]);
+      rows.push([rowid, num, u.id.slice(doc.id.length + 1), u.kind, u.number, u.label ?? null, u.title, u.text, simplified === folded ? null : simplified, u.section, JSON.stringify(u.lead), JSON.stringify(u.responsible), u.deadline ?? null, u.line, terms.title.length, terms.text.length]);
+      // web-page clutter is no part of the term index (scanned when asked for)
       if (u.kind === 'web') return;
+      fts.push([num, rowid, u.kind, JSON.stringify(u.lead), JSON.stringify(u.responsible), unitVector(terms)]);
       sums[0]++;
       sums[1] += terms.title.length;
       sums[2] += terms.text.length;
@@ -308,8 +316,9 @@ export class PostgresStore implements SearchStore {
         counts.set(t, c);
       }
     });
-    const cols = ['rowid', 'doc', 'uid', 'kind', 'number', 'label', 'title', 'text', 'simplified', 'section', 'lead', 'responsible', 'deadline', 'line', 'title_len', 'text_len', 'tsv'];
+    const cols = ['rowid', 'doc', 'uid', 'kind', 'number', 'label', 'title', 'text', 'simplified', 'section', 'lead', 'responsible', 'deadline', 'line', 'title_len', 'text_len'];
     out.push(...insertRows('units', cols, rows));
+    out.push(...insertRows('units_fts', ['doc', 'rowid', 'kind', 'lead', 'responsible', 'tsv'], fts));
     out.push(...this.countStatements(sums[0], sums[1], sums[2]));
     out.push(...this.termStatements(counts, 1));
     const words = [...new Set(unitWords(departments).map(normalizeText))];
@@ -324,7 +333,7 @@ export class PostgresStore implements SearchStore {
       const parts = [...new Set(tokenizer.allWords(w).filter((p) => p !== w))];
       if (parts.length === 0) continue;
       for (const [rowid, num] of this.all<[number, number]>(
-        'SELECT rowid, doc FROM units WHERE tsv @@ ?::tsquery AND (strpos(coalesce(simplified, text), ?) > 0 OR strpos(title, ?) > 0)',
+        'SELECT u.rowid, u.doc FROM units_fts f JOIN units u ON u.doc = f.doc AND u.rowid = f.rowid WHERE f.tsv @@ ?::tsquery AND (strpos(coalesce(u.simplified, u.text), ?) > 0 OR strpos(u.title, ?) > 0)',
         parts.map(lexeme).join(' & '),
         w,
         w,
@@ -345,7 +354,10 @@ export class PostgresStore implements SearchStore {
       m.set(t, c);
     };
     for (const rowid of seen) {
-      const row = this.get<[number, string, string, string | null, string, string]>('SELECT doc, title, text, simplified, kind, tsv::text FROM units WHERE rowid = ?', rowid);
+      const row = this.get<[number, string, string, string | null, string, string]>(
+        'SELECT u.doc, u.title, u.text, u.simplified, u.kind, f.tsv::text FROM units u JOIN units_fts f ON f.doc = u.doc AND f.rowid = u.rowid WHERE u.rowid = ?',
+        rowid,
+      );
       if (!row) continue;
       const [num, title, text, simplified, kind, tsv] = row;
       if ((kind as UnitKind) === 'web') continue;
@@ -361,7 +373,8 @@ export class PostgresStore implements SearchStore {
       const tset = new Set(terms.title);
       const xset = new Set(terms.text);
       for (const t of new Set([...tset, ...xset])) add(after, t, tset.has(t), xset.has(t));
-      statements.push(['UPDATE units SET title_len = ?, text_len = ?, tsv = ?::tsvector WHERE rowid = ?', [terms.title.length, terms.text.length, unitVector(terms), rowid]]);
+      statements.push(['UPDATE units SET title_len = ?, text_len = ? WHERE doc = ? AND rowid = ?', [terms.title.length, terms.text.length, num, rowid]]);
+      statements.push(['UPDATE units_fts SET tsv = ?::tsvector WHERE doc = ? AND rowid = ?', [unitVector(terms), num, rowid]]);
     }
     statements.push(...this.termStatements(before, -1), ...this.termStatements(after, 1), ['DELETE FROM terms WHERE units <= 0', []]);
     this.pg.batch(statements);
@@ -392,7 +405,7 @@ function insertRows(table: string, cols: string[], rows: unknown[][]): Array<[st
  * checks, per-field unit counts from `terms`.
  */
 export class PostgresSearch extends SqliteSearch {
-  protected override readonly matchTable: string = 'units';
+  protected override readonly matchTable: string = 'units_fts';
 
   constructor(store: PostgresStore) {
     super(store);
@@ -405,11 +418,12 @@ export class PostgresSearch extends SqliteSearch {
     if (scope.kinds) {
       where.push(`kind IN (${scope.kinds.map(() => '?').join(', ')})`);
       params.push(...scope.kinds);
-    } else where.push("kind != 'web'");
+    }
     if (scope.docs) where.push(`doc IN (${this.docNums(scope.docs).join(', ') || 'NULL'})`);
-    const text = this.textSql('coalesce(simplified, text)', checks);
+    // the text is in `units` (units_fts is narrow: counting and ranking scan only it)
+    const text = this.textSql('coalesce(u.simplified, u.text)', checks);
     if (text.sql) {
-      where.push(text.sql);
+      where.push(`EXISTS (SELECT 1 FROM units u WHERE u.doc = units_fts.doc AND u.rowid = units_fts.rowid AND ${text.sql})`);
       params.push(...text.params);
     }
     if (scope.departments) {
@@ -453,7 +467,7 @@ export class PostgresSearch extends SqliteSearch {
   }
 
   protected override countMatches(q: MatchQuery): [number, number] {
-    return this.store.get<[number, number]>(`SELECT count(*), count(DISTINCT doc) FROM units WHERE ${q.where}`, ...q.params)!;
+    return this.store.get<[number, number]>(`SELECT count(*), count(DISTINCT doc) FROM units_fts WHERE ${q.where}`, ...q.params)!;
   }
 
   protected override df(term: string, stats: ReturnType<SqliteSearch['statsOnce']>): [number, number] {
