@@ -4,9 +4,11 @@
 # POLICY_TEST_DB, and stops the server by its pid when the calling shell exits.
 pg_start() {
   local bin
-  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
   if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    # the package may start its own cluster: not ours, not needed
+    service postgresql stop >/dev/null 2>&1 || true
     bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
   fi
   PG_TMP=$(mktemp -d /tmp/policy-pg.XXXXXX)
