@@ -215,6 +215,13 @@ export abstract class SearchEngine {
     this.prefetch(ids);
   }
 
+  /** Drop what the caches hold of a unit. */
+  protected forget(id: number): void {
+    this.normalized.delete(id);
+    this.spans.delete(id);
+    this.titles.delete(id);
+  }
+
   /** How many units' normalised texts are held. */
   protected cachedTexts(): number {
     return this.normalized.size;
@@ -556,8 +563,12 @@ export abstract class SearchEngine {
     const ids: number[] = [];
     const scores: number[] = [];
     for (const id of this.candidates(scope, words)) {
-      if (!scope.test(id)) continue;
-      if (!this.contains(id, words)) continue;
+      // a scan reads every unit: those that do not match leave no trace in the caches, which
+      // stay for the units later searches of a warm process read again
+      if (!scope.test(id) || !this.contains(id, words)) {
+        this.forget(id);
+        continue;
+      }
       const text = this.normalizedText(id);
       const title = normalizeForMatch(this.unit(id).title);
       let score = 0;

@@ -412,7 +412,10 @@ export class PostgresSearch extends SqliteSearch {
   }
 
   protected override ftsQuery(terms: string[], combine: 'AND' | 'OR', scope: Scope, checks: string[] = []): MatchQuery {
-    const query = terms.map(lexeme).join(combine === 'AND' ? ' & ' : ' | ');
+    let query = terms.map(lexeme).join(combine === 'AND' ? ' & ' : ' | ');
+    // a word checked in the text that is itself an index term: a text (weight B) lexeme of the unit
+    const inText = checks.filter((w) => !terms.includes(w) && this.isIndexTerm(w));
+    if (inText.length > 0) query = `(${query}) & ${inText.map((w) => `${lexeme(w)}:B`).join(' & ')}`;
     const where = ['tsv @@ ?::tsquery'];
     const params: unknown[] = [query];
     if (scope.kinds) {

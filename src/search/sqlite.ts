@@ -546,6 +546,14 @@ export class SqliteSearch extends SearchEngine {
     }
   }
 
+  protected override forget(id: number): void {
+    super.forget(id);
+    this.cache.delete(id);
+    this.texts.delete(id);
+    this.factsCache.delete(id);
+    this.lengths.delete(id);
+  }
+
   protected override textOf(id: number): Pick<StoredUnit, 'title' | 'text' | 'simplified'> {
     return this.cache.get(id) ?? this.texts.get(id) ?? this.unit(id);
   }
@@ -587,6 +595,10 @@ export class SqliteSearch extends SearchEngine {
    */
   protected ftsQuery(terms: string[], combine: 'AND' | 'OR', scope: Scope, checks: string[] = []): MatchQuery {
     let match = `{title text} : (${terms.map(quote).join(` ${combine} `)})`;
+    // a word checked in the text that is itself an index term is a term of the unit's text
+    // column wherever the text has it (full mode), outside unit names: the units to check
+    const inText = checks.filter((w) => !terms.includes(w) && this.isIndexTerm(w));
+    if (inText.length > 0) match = `(${match}) AND text : (${inText.map(quote).join(' AND ')})`;
     if (scope.kinds) match += ` AND meta : (${scope.kinds.map((k) => quote(metaToken('k', k))).join(' OR ')})`;
     if (scope.departments) {
       const names = [...new Set(scope.departments.map((d) => d.name))];
