@@ -468,8 +468,8 @@ function parseVerbStyle(content: string, owners = true): ParsedName[] {
  * An assignment written in an item's prose, not in brackets (older and national documents):
  *   （一）道路交通安全专项整治，由公安、交通部门负责，有关部门配合。要继续……
  *   由A牵头，B、C配合 / 由A会同B负责落实 / 由A、B负责 / 由各地区、各部门分别负责
- * 由 opens a sentence or a part of one (after the title phrase's comma) within the item's first
- * sentences, the units after it close with 牵头 / 负责 / 会同…负责, and every name ends as a unit
+ * 由 (or 此项工作由) opens a sentence or a part of one (after the title phrase's comma) within the
+ * item's first sentences, or opens its last sentence, the units after it close with 牵头 / 负责 / 会同…负责, and every name ends as a unit
  * does; parts after it that name units and their verb (有关部门配合) belong to it. Ordinary prose
  * (各项工作由县政府统一领导) is none: 由 inside a part, or no unit and verb after it.
  */
@@ -483,10 +483,16 @@ export function proseClause(text: string, sentences = 2): ClauseMatch | null {
       break;
     }
   }
+  // …or the item's last sentence, the clause and nothing else: …限期整改。由市公安局负责。
+  const end = text.replace(/[\s。；;]+$/, '').length;
+  const lastStart = Math.max(text.lastIndexOf('。', end - 1), text.lastIndexOf('\n', end - 1)) + 1;
   PROSE_BY.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = PROSE_BY.exec(text)) && m.index < limit) {
-    const at = m.index + m[1].length; // the 由
+  while ((m = PROSE_BY.exec(text))) {
+    const opens = m.index + m[1].length; // the 由, or 此项工作 before it
+    const at = opens + (m[2]?.length ?? 0);
+    const last = lastStart > limit && opens >= lastStart && text.slice(lastStart, opens).trim() === '';
+    if (m.index >= limit && !last) continue;
     let stop = at + 1;
     while (stop < text.length && !PROSE_STOP.test(text[stop])) stop++;
     const body = text.slice(at + 1, stop);
@@ -500,13 +506,14 @@ export function proseClause(text: string, sentences = 2): ClauseMatch | null {
       if (!verb || !unitList(p.replace(DUTY_TAIL, '负责').slice(0, -verb[1].length))) break;
       length += 1 + part.length;
     }
+    if (last && at + 1 + length < end) continue;
     const content = body.slice(0, length).replace(PROSE_TAIL, '');
     return { start: at, end: at + 1 + length, content, contentStart: at + 1 };
   }
   return null;
 }
 /** 由 at a text's, sentence's or part's start. */
-const PROSE_BY = /(^|[，,。；;：:！？\s])由(?=[\u4e00-\u9fff])/g;
+const PROSE_BY = /(^|[，,。；;：:！？\s])((?:此项|该项|这项|本项)(?:工作|任务)?)?由(?=[\u4e00-\u9fff])/g;
 const PROSE_STOP = /[。；;！？\n]/;
 /** The owners after 由: A牵头 / A负责 / A会同B负责落实 (a short object after the verb allowed: 负责组织实施). */
 const PROSE_OWNER = /^(.{2,80}?)(?:会同(.{2,80}?))?(?:牵头负责|牵头|共同负责|具体负责|负责)(?:组织实施|组织落实|抓好落实|落实|实施|推进)?$/;

@@ -350,6 +350,9 @@ function proseTitle(title: string, clause: string): string {
   return at > 0 ? title.slice(0, at).replace(/[，,；;\s]+$/, '') || title : title;
 }
 
+/** Provisions of a 办法 (第五条 补贴资金由市财政局负责拨付) and 专栏 boxes assign no task in their prose. */
+const NO_PROSE_CLAUSE = new Set(['article', 'box']);
+
 /** An item in a list of items: another item of its numbering stands beside it. */
 function inList(ctx: Context, s: SectionNode): boolean {
   const parent = parentOf(ctx, s);
@@ -407,7 +410,7 @@ function clauseOf(ctx: Context, s: SectionNode): FoundClause | null {
     const inner = lastLabelledClause(whole.text, bracketFree);
     if (inner) found = { clause: inner, in: whole };
   }
-  if (!found && inList(ctx, s) && !s.children.some((c) => c.type === 'section') && kindOfSection(ctx, s) === null) {
+  if (!found && !NO_PROSE_CLAUSE.has(s.data.style) && inList(ctx, s) && !s.children.some((c) => c.type === 'section') && kindOfSection(ctx, s) === null) {
     // the assignment in the item's prose: （一）道路交通安全专项整治，由公安、交通部门负责，有关部门配合。
     const prose = proseClause(whole.text);
     if (prose) found = { clause: prose, in: whole, prose: true };

@@ -135,7 +135,7 @@ describe('clauses cut short and items run together', () => {
 });
 
 describe('assignments written in the item’s prose', () => {
-  it('…，由A、B部门负责，有关部门配合。 / 由A牵头，B配合 / 由A会同B负责落实 / 由各地区、各部门分别负责: the item is a task with those units', async () => {
+  it('…，由A、B部门负责，有关部门配合。 / 由A牵头，B配合 / 由A会同B负责落实 / 由各地区、各部门分别负责 / 此项工作由… / a last sentence 由A负责。: the item is a task with those units', async () => {
     const doc = await shape('prose-assignment.txt');
     expect(doc.tasks.map((t) => [t.number, t.title, t.lead, t.responsible])).toEqual([
       // 公安、交通运输部门 share the tail 部门: both are units, 公安 kept as written
@@ -145,6 +145,9 @@ describe('assignments written in the item’s prose', () => {
       ['四', '危险化学品运输管理', ['省交通运输厅', '省工业和信息化厅'], []],
       ['五', '城乡燃气安全排查', ['各地区', '各部门'], []],
       ['六', '冬季森林防火', ['省林业局'], [expect.stringMatching(/^省(应急管理厅|應急管理廳)$/)]],
+      // 此项工作由…, and the item's last sentence when it is the clause and nothing else
+      ['七', '校园安全管理', ['省教育厅'], ['省公安厅']],
+      ['八', '建筑施工安全', ['省住房城乡建设厅'], []],
     ]);
   });
 
@@ -153,6 +156,10 @@ describe('assignments written in the item’s prose', () => {
     const names = doc.departments.map((d) => d.name);
     expect(names.filter((n) => /人民政府|地方政府|同志/.test(n))).toEqual([]);
     expect(doc.tasks.some((t) => /组织领导|督促检查/.test(t.title))).toBe(false);
+    // nor do the articles of a 办法
+    const { ingestText } = await import('../../src/ingest.js');
+    const rules = ingestText('某市专项资金管理办法\n\n第一条 为规范专项资金管理，制定本办法。\n第二条 由市发展改革委负责项目审核。\n第三条 由市财政局负责资金拨付。\n', { fileName: 'rules.txt' });
+    expect(rules.tasks).toEqual([]);
   });
 
   it('a 分工 notice whose items are 一、关于“…”。由A牵头，B配合。: each item is a task', async () => {
