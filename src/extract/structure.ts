@@ -2,7 +2,7 @@ import type { Heading, Paragraph, Table } from 'mdast';
 import type { Paragraph as ModelParagraph, ParagraphKind, Section, Task } from '../model/types.js';
 import { holdsProse, type OutlineMark, type SectionNode } from '../parse/outline.js';
 import { ancestorsOf, blocksOf, innermostTask, joinTexts, ownBlocksOf, nodePosition, spanPosition, type Block, type Context } from './context.js';
-import { deadlineOf, endsAsUnit, findClause, hasLabelBracket, innerClauses, lastLabelledClause, parseClause, splitNames, withRoleMarks, type ClauseMatch, type ParsedName } from './clause.js';
+import { deadlineOf, endsAsUnit, findClause, proseClause, hasLabelBracket, innerClauses, lastLabelledClause, parseClause, splitNames, withRoleMarks, type ClauseMatch, type ParsedName } from './clause.js';
 import { DEADLINE_COLUMN, LEAD_COLUMN, TASK_COLUMN, UNIT_COLUMN, taskColumnKind } from '../parse/text-tables.js';
 import { isIndicatorTable } from './indicators.js';
 import { applyConventions } from './conventions.js';
@@ -154,7 +154,7 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
       outlineId: s.data.id,
       ordinal: s.data.ordinal,
       // a heading that names its lead: the title without the clause (强化科技创新)
-      title: opening && !opening.sentence ? s.data.title.replace(where.text.slice(opening.clause.start, opening.clause.end), '').trim() || s.data.title : s.data.title,
+      title: opening && !opening.sentence ? s.data.title.replace(where.text.slice(opening.clause.start, opening.clause.end), '').trim() || s.data.title : found?.prose ? proseTitle(s.data.title, where.text.slice(clause!.start, clause!.end)) : s.data.title,
       text: writtenText(ctx, s, text),
       section: parentOf(ctx, s)?.data.id ?? null,
       sectionPath: ancestorsOf(ctx, s).slice(0, -1).map((a) => a.data.title),
@@ -340,6 +340,24 @@ interface FoundClause {
   clause: ClauseMatch;
   /** The text the clause's indices refer to: the section's whole text, or one of its paragraphs. */
   in: InlineText;
+  /** Written in the item's prose (…，由A负责，B配合。), not closing it. */
+  prose?: boolean;
+}
+
+/** 道路交通安全专项整治，由公安、交通部门负责，有关部门配合: the title without the clause it runs into. */
+function proseTitle(title: string, clause: string): string {
+  const at = title.indexOf(clause);
+  return at > 0 ? title.slice(0, at).replace(/[，,；;\s]+$/, '') || title : title;
+}
+
+/** Provisions of a 办法 (第五条 补贴资金由市财政局负责拨付) and 专栏 boxes assign no task in their prose. */
+const NO_PROSE_CLAUSE = new Set(['article', 'box']);
+
+/** An item in a list of items: another item of its numbering stands beside it. */
+function inList(ctx: Context, s: SectionNode): boolean {
+  const parent = parentOf(ctx, s);
+  const siblings = parent ? parent.children : allSections(ctx).filter((x) => parentOf(ctx, x) === null);
+  return siblings.some((c) => c !== s && c.type === 'section' && c.data.style === s.data.style);
 }
 
 /**
@@ -391,6 +409,11 @@ function clauseOf(ctx: Context, s: SectionNode): FoundClause | null {
   if (!found) {
     const inner = lastLabelledClause(whole.text, bracketFree);
     if (inner) found = { clause: inner, in: whole };
+  }
+  if (!found && !NO_PROSE_CLAUSE.has(s.data.style) && inList(ctx, s) && !s.children.some((c) => c.type === 'section') && kindOfSection(ctx, s) === null) {
+    // the assignment in the item's prose: （一）道路交通安全专项整治，由公安、交通部门负责，有关部门配合。
+    const prose = proseClause(whole.text);
+    if (prose) found = { clause: prose, in: whole, prose: true };
   }
   clauses.set(s, found);
   return found;

@@ -298,7 +298,7 @@ function searchFrom(text: string, from: number): number {
 function shape(label: string): string {
   let s = shapes.get(label);
   if (s === undefined) {
-    s = label.replace(/[0-9０-９〇零○一二两三四五六七八九十百千]/g, '').replace(/．/g, '.');
+    s = label.replace(/[0-9０-９〇零○一二两三四五六七八九十百千]/g, '').replace(/[．﹒]/g, '.');
     // a document has a handful of distinct labels, read for every item
     if (shapes.size < 10_000) shapes.set(label, s);
   }
