@@ -600,7 +600,8 @@ export function splitNames(s: string): string[] {
 }
 
 /**
- * 国务院相关部门及各地区, 州委编办及州直相关单位: a unit and a collective joined by 及 / 和 / 以及
+ * 国务院相关部门及各地区, 州委编办及州直相关单位, 财政部等和各省级人民政府: a unit and a collective joined by
+ * 及 / 和 / 以及 / 与 (an 等 before it closes the list)
  * are two units. Only where the second is a collective (各…, …有关/相关…) and the first ends as a
  * unit does: 及 inside a name (科学技术协会及…) stays.
  */
@@ -609,7 +610,7 @@ function joinedCollective(name: string): string[] {
   if (!m || !UNIT_END.test(m[1])) return [name];
   return [m[1], m[2]];
 }
-const JOINED = /^(.{2,}?)(?:以及|及|和)((?:各|有关|相关|\S{1,4}(?:有关|相关))\S{1,12})$/;
+const JOINED = /^(.{2,}?)等?(?:以及|及|和|与)((?:各|有关|相关|\S{1,4}(?:有关|相关))\S{1,12})$/;
 const UNIT_END = /(?:[局委办厅部署会社院行处队所站室团联门位区镇乡]|中心|公司|政府|集团|机构)$/;
 
 /** Whether a name ends as a unit does (not cut short: 区政, 市发). */

@@ -42,6 +42,15 @@ describe('role words, remarks and times inside a clause', () => {
     expect(task(doc, '7')).toMatchObject({ lead: ['县生态环境局'], responsible: ['县公安局', '县司法局', '各乡镇人民政府'] });
     expect(doc.departments.some((d) => /县长|按职责/.test(d.name))).toBe(false);
   });
+
+  it('A、B等和各省级人民政府负责: the 等 closes the list, the collective after 和/及/与 is a unit of its own', async () => {
+    const doc = await shape('national-joint-responsibility.txt');
+    expect(roles(doc)).toEqual([
+      ['一', ['财政部', '商务部', '各省级人民政府'], []],
+      ['二', ['商务部', '农业农村部', '各有关省级人民政府'], []],
+      ['三', ['农业农村部', '各有关地方'], []],
+    ]);
+  });
 });
 
 describe('roles when no 牵头 is written', () => {
