@@ -239,3 +239,47 @@ describe('document page (review view)', () => {
     expect((await get('/')).text).not.toContain('href="/ingest"');
   });
 });
+
+describe('department page', () => {
+  it('one unit across documents: its tasks by role with full text, its names, the download buttons', async () => {
+    const r = await get('/dept?name=%E4%BA%A4%E9%80%9A%E5%B1%80'); // 交通局
+    expect(r.status).toBe(200);
+    const wuxi = data.docs.wuxi;
+    const dept = wuxi.departments.find((d) => d.name === '县交通局')!;
+    expect(r.text).toContain(`id="doc-${wuxi.id}"`);
+    expect(r.text).toContain(`id="doc-${data.docs.qingxi.id}"`);
+    expect(r.text).toContain(`牵头任务（${dept.lead.length}）`);
+    for (const n of [...dept.lead, ...dept.responsible]) {
+      const task = wuxi.tasks.find((t) => t.number === n)!;
+      expect(r.text).toContain(`href="/doc/${wuxi.id}#task-${n}"`);
+      expect(r.text).toContain(escapeHtml(task.text));
+    }
+    expect(r.text).toContain(`href="/dept/sheet.pdf?name=${encodeURIComponent('县交通局')}&amp;doc=${wuxi.id}"`);
+    expect(r.text).toContain(`href="/dept/tasks.xlsx?name=${encodeURIComponent('县交通局')}&amp;doc=${wuxi.id}"`);
+  });
+
+  it('aliases and traditional script resolve as in the CLI; an unknown name says so; the index lists every unit', async () => {
+    expect((await get(`/dept?name=${encodeURIComponent('發改委')}&doc=${data.docs.wuxi.id}`)).text).toContain('<h1>县发展改革委</h1>');
+    expect((await get(`/dept?name=${encodeURIComponent('住建委')}&doc=${data.docs.wuxi.id}`)).text).toContain('<h1>县住房城乡建委</h1>');
+    const unknown = await get(`/dept?name=${encodeURIComponent('宇宙局')}`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.text).toContain('没有部门“宇宙局”');
+    const index = await get('/dept');
+    expect(index.text).toContain(`href="/dept?name=${encodeURIComponent('县交通局')}"`);
+  });
+
+  it('the PDF responsibility sheet downloads as a PDF, the task table as XLSX', async () => {
+    const wuxi = data.docs.wuxi.id;
+    const pdf = await app.handle({ method: 'GET', url: `/dept/sheet.pdf?name=${encodeURIComponent('交通局')}&doc=${wuxi}` });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('县交通局责任清单.pdf')}`);
+    expect((pdf.body as Buffer).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const xlsx = await app.handle({ method: 'GET', url: `/dept/tasks.xlsx?name=${encodeURIComponent('交通局')}&doc=${wuxi}` });
+    expect(xlsx.status).toBe(200);
+    expect((xlsx.body as Buffer).subarray(0, 2).toString('latin1')).toBe('PK');
+    for (const bad of [`/dept/sheet.pdf?name=x&doc=..%2F..%2Fetc`, `/dept/sheet.pdf?name=${encodeURIComponent('交通局')}`, `/dept/tasks.xlsx?name=${encodeURIComponent('宇宙局')}&doc=${wuxi}`]) {
+      expect((await get(bad)).status).toBe(404);
+    }
+  });
+});
