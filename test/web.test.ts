@@ -283,3 +283,31 @@ describe('department page', () => {
     }
   });
 });
+
+describe('compare page', () => {
+  it('two documents picked: verdicts, uncovered parts, indicator and target pairs, links into both document pages', async () => {
+    const { qingxi: a, yunchuan: b } = data.docs;
+    const r = await get(`/compare?a=${a.id}&b=${b.id}`);
+    expect(r.status).toBe(200);
+    expect(r.text).toContain('A 的任务在 B 中的对应');
+    expect(r.text).toMatch(/<span class="verdict verdict-counterpart">对应<\/span>/);
+    expect(r.text).toMatch(/<span class="verdict verdict-none">无对应<\/span>/);
+    // 提升县城综合承载能力 (A 1) ↔ 推进县城补短板强弱项 (B 3.1.3), each a link into its document
+    expect(r.text).toContain(`href="/doc/${a.id}#task-1">提升县城综合承载能力</a>`);
+    expect(r.text).toMatch(new RegExp(`href="/doc/${b.id}#task-3\\.1\\.3">任务3\\.1\\.3 推进县城补短板强弱项</a>`));
+    expect(r.text).toMatch(/B 中 A 未承接的内容（[1-9]\d* 处）/);
+    expect(r.text).toMatch(/共有指标（[1-9]\d* 项）/);
+    expect(r.text).toContain('正文中的量化目标');
+    expect(r.text).toContain('A 引用 B：是');
+    // the picker keeps both choices
+    expect(r.text).toContain(`<option value="${a.id}" selected>`);
+  });
+
+  it('without two documents the picker alone; an unknown id is refused', async () => {
+    const r = await get('/compare');
+    expect(r.text).toContain('<form class="pick" method="get" action="/compare">');
+    expect(r.text).not.toContain('A 的任务在 B 中的对应');
+    const bad = await get(`/compare?a=..%2F..%2Fetc&b=${data.docs.wuxi.id}`);
+    expect(bad.status).toBe(404);
+  });
+});
