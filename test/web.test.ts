@@ -311,3 +311,53 @@ describe('compare page', () => {
     expect(bad.status).toBe(404);
   });
 });
+
+describe('ingest from the browser (--allow-ingest)', () => {
+  const boundary = '----policytest';
+  const multipart = (files: Array<[string, Buffer | string]>) =>
+    Buffer.concat([
+      ...files.flatMap(([name, bytes]) => [
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+        Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes),
+        Buffer.from('\r\n'),
+      ]),
+      Buffer.from(`--${boundary}--\r\n`),
+    ]);
+  const post = (target: WorkbenchApp, files: Array<[string, Buffer | string]>, headers: Record<string, string> = {}) =>
+    target.handle({ method: 'POST', url: '/ingest', headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, host: '127.0.0.1:8080', ...headers }, body: multipart(files) });
+
+  it('uploads go through the ingest code path: the same formats, the same one-line errors, then the pages see them', async () => {
+    const { mkdtemp, readFile, rm } = await import('node:fs/promises');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'policy-web-ingest-'));
+    try {
+      const upload = new WorkbenchApp({ dataDir: dir, allowIngest: true, maxUploadFiles: 3 });
+      expect((await upload.handle({ method: 'GET', url: '/ingest' })).body).toContain('enctype="multipart/form-data"');
+      const plan = await readFile(data.docs.qingxi.source.path);
+      const r = await post(upload, [
+        ['../../qingxi-plan.txt', plan],
+        ['tool.exe', 'MZ'],
+        ['blank.txt', '   \n'],
+      ]);
+      const page = String(r.body);
+      expect(r.status).toBe(200);
+      expect(page).toContain('成功 1 个，失败 2 个');
+      expect(page).toContain('<code>policy: tool.exe: unsupported file type &quot;.exe&quot;');
+      expect(page).toMatch(/<code>policy: blank\.txt: [^<]+<\/code>/);
+      expect(page).toContain('href="/doc/qingxi-plan"');
+      // saved inside the data folder whatever path the browser sent; searchable and reviewable
+      const doc = await upload.handle({ method: 'GET', url: '/doc/qingxi-plan' });
+      expect(doc.status).toBe(200);
+      expect(String(doc.body)).toContain('id="task-1"');
+      expect(String((await upload.handle({ method: 'GET', url: `/?q=${encodeURIComponent('宅基地')}` })).body)).toContain('/doc/qingxi-plan#task-');
+      // caps and origin
+      expect((await post(upload, [['a.txt', 'x'], ['b.txt', 'x'], ['c.txt', 'x'], ['d.txt', 'x']])).status).toBe(413);
+      expect((await post(upload, [['a.txt', plan]], { origin: 'http://evil.example' })).status).toBe(403);
+      const small = new WorkbenchApp({ dataDir: dir, allowIngest: true, maxUploadBytes: 1000 });
+      expect((await post(small, [['big.txt', plan]])).status).toBe(413);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
