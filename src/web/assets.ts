@@ -232,7 +232,10 @@ ul.results-list li.fail::marker { content: "✗ "; color: var(--accent); }
   .ln { flex-basis: 2.4rem; padding-right: .5rem; }
   main { padding: .6rem .7rem 2rem; }
   .inline-search input { width: 100%; }
-  form.search .filters label { flex: 1 1 100%; display: flex; gap: .5rem; align-items: center; }
-  form.search .filters select, form.search .filters input { flex: 1; min-width: 0; }
+  form.search .filters label { flex: 1 1 100%; display: flex; gap: .5rem; align-items: center; min-width: 0; }
+  form.search .filters select, form.search .filters input { flex: 1; min-width: 0; width: 100%; max-width: none; }
+  form.pick label, form.pick select { width: 100%; min-width: 0; }
+  .hit-head { font-size: 1rem; }
+  ol.hits { padding-left: 1.4rem; }
 }
 `;
