@@ -54,7 +54,7 @@ describe.skipIf(!available)('web workbench in Chromium', () => {
     await page.waitForURL(/#task-11$/);
     const span = page.locator('#task-11');
     await expect.poll(() => span.evaluate((el) => el.classList.contains('lit'))).toBe(true);
-    expect(await span.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 226, 122)');
+    expect(await page.evaluate<string>('getComputedStyle(document.getElementById("task-11")).backgroundColor')).toBe('rgb(255, 226, 122)');
     const box = (await span.boundingBox())!;
     expect(box.y).toBeGreaterThanOrEqual(0);
     expect(box.y).toBeLessThan(800);
@@ -72,11 +72,11 @@ describe.skipIf(!available)('web workbench in Chromium', () => {
     const page = await open();
     await page.goto(`${server.url}/`);
     let tabs = 0;
-    while ((await page.evaluate(() => document.activeElement?.id)) !== 'q' && tabs < 10) {
+    while ((await page.evaluate<string | undefined>('document.activeElement?.id')) !== 'q' && tabs < 10) {
       await page.keyboard.press('Tab');
       tabs++;
     }
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
+    expect(await page.evaluate<string | undefined>('document.activeElement?.id')).toBe('q');
     await page.keyboard.type('宅基地');
     await Promise.all([page.waitForURL(/[?&]q=/), page.keyboard.press('Enter')]);
     expect(decodeURIComponent(page.url())).toContain('q=宅基地');
@@ -98,7 +98,7 @@ describe.skipIf(!available)('web workbench in Chromium', () => {
     expect(errors).toEqual([]);
     await page.goto(`${server.url}/doc/${data.docs.hostile.id}`);
     // the only script is the workbench's own; the text's tags are text
-    expect(await page.evaluate(() => [...document.scripts].map((s) => s.getAttribute('src')))).toEqual(['/static/app.js']);
+    expect(await page.evaluate<Array<string | null>>('[...document.scripts].map((s) => s.getAttribute("src"))')).toEqual(['/static/app.js']);
     expect(await page.locator('img, svg, #text b').count()).toBe(0);
     expect(await page.locator('#text').textContent()).toContain('<script>alert(2)</script>');
     await page.close();
@@ -118,7 +118,7 @@ describe.skipIf(!available)('web workbench in Chromium', () => {
         await page.goto(`${server.url}${target}`);
         await shot(page, `${name}-${width}`);
         // nothing wider than the window
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
       }
       await page.close();
     }

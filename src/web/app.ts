@@ -140,7 +140,7 @@ export class WorkbenchApp {
     };
     const docs = await this.workbench.documents();
     const documents = docs.map((d) => ({ id: d.id, title: d.title }));
-    const units = unitList(docs);
+    const units = await this.workbench.memo('units', async () => unitList(docs));
     const view = { params, documents, units, result: null, hits: [], pageSize: PAGE_SIZE, error: null as Part, ingest: this.allowIngest };
     if (!params.q) return htmlResponse(searchPage(view));
     if (params.doc && !documents.some((d) => d.id === params.doc)) return htmlResponse(searchPage({ ...view, error: `没有文件“${params.doc}”。` }), 404);

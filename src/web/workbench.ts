@@ -42,7 +42,16 @@ export class Workbench {
     }
   }
 
+  private memos = new Map<string, unknown>();
+
+  /** A value computed from the folder's documents, kept until they change. */
+  async memo<T>(key: string, make: () => Promise<T>): Promise<T> {
+    if (!this.memos.has(key)) this.memos.set(key, await make());
+    return this.memos.get(key) as T;
+  }
+
   invalidate(): void {
+    this.memos.clear();
     this.docs = null;
     this.ids = null;
     this.index = null;
