@@ -361,3 +361,36 @@ describe('ingest from the browser (--allow-ingest)', () => {
     }
   });
 });
+
+describe('policy serve', () => {
+  it('listens on 127.0.0.1 and says where; bad options are one-line errors', async () => {
+    const { spawn } = await import('node:child_process');
+    const path = await import('node:path');
+    const { policy, repoRoot } = await import('./helpers/cli.js');
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'test/helpers/policy-dev.ts'), 'serve', '--data', data.dir, '--port', '0'], { cwd: repoRoot });
+    try {
+      const line = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (c: Buffer) => {
+          out += c.toString();
+          if (out.includes('\n')) resolve(out);
+        });
+        child.on('exit', () => reject(new Error(`exited: ${out}`)));
+      });
+      const url = /policy workbench: (http:\/\/127\.0\.0\.1:\d+)\/ {2}\(4 documents in .*, read-only; Ctrl\+C stops it\)/.exec(line)?.[1];
+      expect(url, line).toBeDefined();
+      const r = await fetch(`${url}/?q=${encodeURIComponent('宅基地')}`);
+      expect(r.status).toBe(200);
+      expect(r.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(await r.text()).toContain('<mark>宅基地</mark>');
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const bad = policy(['serve', '--port', 'x', '--data', data.dir]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toBe('policy: --port: must be a whole number from 0 to 65535, got "x"\n');
+    const none = policy(['serve', '--data', path.join(data.dir, 'missing')]);
+    expect(none.status).toBe(1);
+    expect(none.stderr).toMatch(/^policy: .*missing: data folder not found/);
+  });
+});
