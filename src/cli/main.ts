@@ -15,6 +15,7 @@ const COMMAND_MODULES: Array<{ commands: string[]; load: () => Promise<Register>
   { commands: ['search'], load: async () => (await import('./commands/search.js')).registerSearch },
   { commands: ['compare'], load: async () => (await import('./commands/compare.js')).registerCompare },
   { commands: ['sheet', 'sheets', 'matrix', 'export'], load: async () => (await import('./commands/report.js')).registerReport },
+  { commands: ['serve'], load: async () => (await import('./commands/serve.js')).registerServe },
 ];
 
 /**
