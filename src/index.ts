@@ -6,8 +6,8 @@
  *   ingestFile / ingestText: all three at once
  */
 export * from './model/types.js';
-export { UserError } from './model/errors.js';
-export { saveDocument, loadDocument, loadDocuments, listDocumentIds, documentPath, onLoadProblem, type LoadProblemListener } from './model/store.js';
+export { UserError, DamagedDocumentError, InterruptedError } from './model/errors.js';
+export { saveDocument, loadDocument, loadDocuments, loadAllDocuments, listDocumentIds, documentPath, onLoadProblem, reportLoadProblems, type LoadProblemListener } from './model/store.js';
 export { AliasTable, defaultAliases, resolveDepartment, requireDepartment, resolveAcross, splitLevel, type Resolution } from './model/departments.js';
 export { normalizeForMatch } from './model/normalize.js';
 export { headingText, sectionHeading, sectionTrail, taskHeading, taskLabel, SECTION_SEPARATOR } from './model/headings.js';

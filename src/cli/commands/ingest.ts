@@ -3,10 +3,9 @@ import path from 'node:path';
 import type { PolicyDocument } from '../../model/types.js';
 import { UserError } from '../../model/errors.js';
 import { AliasTable } from '../../model/departments.js';
-import { loadDocuments, saveDocument } from '../../model/store.js';
+import { saveDocument } from '../../model/store.js';
 import { ingestFile } from '../../ingest.js';
-import { saveSearchIndex } from '../../search/store.js';
-import { SearchIndex } from '../../search/search-index.js';
+import { rebuildSearchIndex } from '../../search/store.js';
 import { expandPatterns } from '../files.js';
 import { plural, Progress, style, useColor } from '../format.js';
 
@@ -72,9 +71,11 @@ async function runIngest(files: string[], options: IngestCliOptions): Promise<nu
   }
   progress.done();
   if (docs.length > 0) {
-    const all = await loadDocuments(options.data);
+    // the index covers the whole folder; a damaged document of it is left out and named, but
+    // the files of this run went in: the exit status is theirs
+    const { file: index, docs: all, leftOut } = await rebuildSearchIndex(options.data);
+    for (const problem of leftOut) process.stderr.write(`policy: ${problem.message}; left out of the search index\n`);
     warnSameContent(docs, all, options.data);
-    const index = await saveSearchIndex(options.data, SearchIndex.build(all));
     if (!options.json && !options.quiet) process.stdout.write(style.dim(`search index: ${index}\n`));
   }
   if (options.json) process.stdout.write(JSON.stringify(docs.length === 1 && paths.length === 1 ? docs[0] : docs, null, 2) + '\n');
