@@ -1,4 +1,5 @@
-import { stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { writeFileAtomic } from '../../util/atomic.js';
 import { type Command, Option } from 'commander';
 import { UserError } from '../../model/errors.js';
 import { loadDocument } from '../../model/store.js';
@@ -89,7 +90,7 @@ redirected output is never cut.
           date: creationDate({ date: opts.date }),
         });
         try {
-          await writeFile(opts.pdf, bytes);
+          await writeFileAtomic(opts.pdf, bytes, { mkdir: false });
         } catch (error) {
           throw new UserError(`${opts.pdf}: cannot write PDF (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
         }

@@ -8,6 +8,7 @@ import { ingestFile } from '../../ingest.js';
 import { rebuildSearchIndex } from '../../search/store.js';
 import { expandPatterns } from '../files.js';
 import { plural, Progress, style, useColor } from '../format.js';
+import { checkpoint } from '../interrupt.js';
 
 interface IngestCliOptions {
   data: string;
@@ -49,7 +50,13 @@ async function runIngest(files: string[], options: IngestCliOptions): Promise<nu
   const docs: PolicyDocument[] = [];
   const ids = new Map<string, string>();
   let failed = 0;
+  const done = (index: string) => () => {
+    progress.done();
+    return `${docs.length} of ${plural(paths.length, 'document')} ingested into ${options.data}/${docs.length > 0 ? ` (${docs.map((d) => d.id).join(', ')})` : ''}; ${index}`;
+  };
+  const notIndexed = 'the search index was not updated (the next search rebuilds it)';
   for (const [i, file] of paths.entries()) {
+    checkpoint(done(docs.length > 0 ? notIndexed : 'nothing written'));
     progress.tick(i, path.basename(file));
     try {
       const doc = await ingestFile(file, { aliases });
@@ -70,12 +77,14 @@ async function runIngest(files: string[], options: IngestCliOptions): Promise<nu
     }
   }
   progress.done();
+  checkpoint(done(docs.length > 0 ? notIndexed : 'nothing written'));
   if (docs.length > 0) {
     // the index covers the whole folder; a damaged document of it is left out and named, but
     // the files of this run went in: the exit status is theirs
     const { file: index, docs: all, leftOut } = await rebuildSearchIndex(options.data);
     for (const problem of leftOut) process.stderr.write(`policy: ${problem.message}; left out of the search index\n`);
     warnSameContent(docs, all, options.data);
+    checkpoint(done('the search index is up to date'));
     if (!options.json && !options.quiet) process.stdout.write(style.dim(`search index: ${index}\n`));
   }
   if (options.json) process.stdout.write(JSON.stringify(docs.length === 1 && paths.length === 1 ? docs[0] : docs, null, 2) + '\n');

@@ -1,8 +1,9 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../../util/atomic.js';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { examples, plural } from '../format.js';
+import { checkpoint, interruptSignal } from '../interrupt.js';
 import { UserError } from '../../model/errors.js';
 import type { PolicyDocument } from '../../model/types.js';
 import { creationDate, resolveFonts } from '../../report/pdf.js';
@@ -47,8 +48,7 @@ export function renderOptions(opts: { font?: string; date?: string }): RenderOpt
 
 async function writeOut(file: string, bytes: Buffer | string): Promise<void> {
   try {
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, bytes);
+    await writeFileAtomic(file, bytes);
   } catch (error) {
     throw new UserError(`${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
@@ -101,11 +101,14 @@ async function writePerDocument(
   const options = renderOptions(opts);
   const docs = (await selectDocuments(opts.data, opts.doc)).filter(wanted);
   singleOut(docs, opts.out);
+  const written: string[] = [];
   for (const doc of docs) {
+    checkpoint(() => `${written.length} of ${plural(docs.length, fileName)} written${written.length ? ` (${written.join(', ')})` : ''}`);
     const name = docs.length > 1 ? path.join(doc.id, fileName) : fileName;
     const file = outFile(opts.out, name, reportPath(opts.data, doc, fileName));
     const { bytes, pages } = await render(doc, options);
     await writeOut(file, bytes);
+    written.push(file);
     say(`${file}  ${holds(doc)}, ${plural(pages, 'page')}, ${kb(bytes.length)}`);
   }
 }
@@ -137,7 +140,8 @@ export function registerReport(program: Command): void {
       const where = found.map((f) => `${f.document.id} (${f.department.name})`).join(', ');
       throw new UserError(`--out ${opts.out}: "${query}" is in ${found.length} documents: ${where}; pick one with --doc ID, or give a folder`);
     }
-    for (const { document, department } of found) {
+    for (const [i, { document, department }] of found.entries()) {
+      checkpoint(() => `${i} of ${plural(found.length, 'sheet')} written`);
       const name = new FileNamer().name(`${department.name}责任清单`, '.pdf');
       const inFolder = found.length > 1 ? path.join(new FileNamer().name(document.id), name) : name;
       const file = outFile(opts.out, inFolder, path.join(opts.data, 'sheets', document.id, name));
@@ -159,14 +163,15 @@ export function registerReport(program: Command): void {
   ).action(async (opts: CommonOptions) => {
     const render = renderOptions(opts);
     const docs = await selectDocuments(opts.data, opts.doc);
-    for (const doc of docs) {
+    for (const [i, doc] of docs.entries()) {
+      checkpoint(() => `the sheets of ${i} of ${plural(docs.length, 'document')} written`);
       const dir =
         opts.out === undefined
           ? path.join(opts.data, 'sheets', doc.id)
           : docs.length > 1
             ? path.join(opts.out, new FileNamer().name(doc.id))
             : opts.out;
-      const index = await writeSheets(doc, dir, render).catch((error: unknown) => {
+      const index = await writeSheets(doc, dir, { ...render, signal: interruptSignal() }).catch((error: unknown) => {
         if (error instanceof UserError) throw error;
         const e = error as NodeJS.ErrnoException;
         throw new UserError(`${e.path ?? dir}: cannot write (${e.code ?? e.message})`);
@@ -216,7 +221,8 @@ export function registerReport(program: Command): void {
       const docs = await selectDocuments(opts.data, opts.doc);
       // one file per document; with --out, one table of them all (a 文档 column first)
       const groups = opts.out !== undefined ? [docs] : docs.map((doc) => [doc]);
-      for (const group of groups) {
+      for (const [i, group] of groups.entries()) {
+        checkpoint(() => `${i} of ${plural(groups.length, `${format.toUpperCase()} file`)} written`);
         const file = outFile(opts.out, `tasks.${format}`, reportPath(opts.data, group[0], `tasks.${format}`));
         const bytes = format === 'csv' ? toCsv(group) : await toXlsx(group, { date });
         await writeOut(file, bytes);
