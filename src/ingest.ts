@@ -3,6 +3,7 @@ import type { PolicyDocument, SourceInfo } from './model/types.js';
 import { readDocument, decodeToFile } from './read/read.js';
 import { parse } from './parse/index.js';
 import { extract, type ExtractOptions } from './extract/index.js';
+import { nothingRecognised, summarizeDiagnostics } from './model/diagnostics.js';
 
 export type IngestOptions = ExtractOptions;
 
@@ -25,5 +26,8 @@ export function ingestBytes(bytes: Uint8Array, fileName: string, options: Ingest
 }
 
 export function ingestVFile(file: VFile, options: IngestOptions = {}): PolicyDocument {
-  return extract(parse(file), file, options);
+  const doc = extract(parse(file), file, options);
+  const empty = nothingRecognised(doc);
+  doc.diagnostics = summarizeDiagnostics(empty ? [empty, ...doc.diagnostics] : doc.diagnostics);
+  return doc;
 }

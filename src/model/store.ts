@@ -130,16 +130,19 @@ export function reportLoadProblems(problems: DamagedDocumentError[]): void {
  * without reporting them: the caller decides (`loadDocuments` reports them to the listeners).
  * An empty data folder is an error; so is one where no document loads.
  */
-export async function loadAllDocuments(dataDir: string): Promise<{ docs: PolicyDocument[]; leftOut: DamagedDocumentError[] }> {
+export async function loadAllDocuments(dataDir: string, inMemory: PolicyDocument[] = []): Promise<{ docs: PolicyDocument[]; leftOut: DamagedDocumentError[] }> {
+  // documents the caller holds (just ingested and saved) are not read back: a second copy of
+  // a large model would double the memory of an ingest
   const all = await listDocumentIds(dataDir);
   if (all.length === 0) {
     throw new UserError(`${dataDir}: no ingested documents (run \`policy ingest <files…> --data ${dataDir}\` first)`);
   }
   const docs: PolicyDocument[] = [];
   const leftOut: DamagedDocumentError[] = [];
+  const held = new Map(inMemory.map((d) => [d.id, d]));
   for (const id of all) {
     try {
-      docs.push(await loadDocument(dataDir, id));
+      docs.push(held.get(id) ?? (await loadDocument(dataDir, id)));
     } catch (error) {
       if (!(error instanceof DamagedDocumentError)) throw error;
       leftOut.push(error);

@@ -17,6 +17,8 @@ export interface OutlineLabel {
   length: number;
   /** An Arabic number followed by a space instead of 。/．(e.g. "16 提升…"). */
   bare?: boolean;
+  /** An Arabic number of four or five digits (1000. …): an item only where it continues the numbering (not a year). */
+  long?: boolean;
 }
 
 const SP = '[ \\t\\u3000\\u00a0]';
@@ -25,6 +27,7 @@ interface Pattern {
   rank: number;
   re: RegExp;
   bare?: boolean;
+  long?: boolean;
 }
 
 /** Patterns run sticky at an index, so a label can be tested mid-text without slicing. */
@@ -46,6 +49,7 @@ const PATTERNS: Pattern[] = [
   { style: 'paren-cn', rank: 5, re: sticky(`[（(](${CN_NUMERAL}{1,5})[）)]${SP}*`) },
   { style: 'arabic', rank: 6, re: sticky(`([0-9０-９]{1,3})(?:[.．、](?!\\d)|${SP}*[)）])${SP}*`) },
   { style: 'arabic', rank: 6, re: sticky(`([0-9０-９]{1,3})${SP}+(?=[\\u4e00-\\u9fff])`), bare: true },
+  { style: 'arabic', rank: 6, re: sticky(`([0-9０-９]{4,5})[.．、](?!\\d)${SP}*`), long: true },
   { style: 'paren-arabic', rank: 7, re: sticky(`[（(]([0-9０-９]{1,3})[）)]${SP}*`) },
   { style: 'circled', rank: 8, re: sticky(`(${CIRCLED_CLASS})${SP}*`) },
 ];
@@ -107,6 +111,7 @@ export function matchLabel(text: string, from = 0): OutlineLabel | null {
     const label: OutlineLabel = { style: p.style === 'group' ? groupStyle(m[0]) : p.style, label: m[0].trimEnd(), number: m[1], ordinal, rank: p.rank, length: m[0].length };
     // set, not spread: a spread in a literal takes V8's slow path, on every label tried
     if (p.bare) label.bare = true;
+    if (p.long) label.long = true;
     return label;
   }
   return null;

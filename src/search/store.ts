@@ -34,10 +34,14 @@ export async function writeSearchIndex(dataDir: string, _docs?: PolicyDocument[]
 
 /**
  * Build and save the index of every document of the folder that loads; the documents it
- * was built from and those left out (damaged, outdated) are returned, not reported.
+ * was built from and those left out (damaged, outdated) are returned, not reported. `saved`
+ * are documents just saved there, used as they are rather than read back.
  */
-export async function rebuildSearchIndex(dataDir: string): Promise<{ file: string; docs: PolicyDocument[]; leftOut: DamagedDocumentError[] }> {
-  const { docs, leftOut } = await loadAllDocuments(dataDir);
+export async function rebuildSearchIndex(
+  dataDir: string,
+  saved: PolicyDocument[] = [],
+): Promise<{ file: string; docs: PolicyDocument[]; leftOut: DamagedDocumentError[] }> {
+  const { docs, leftOut } = await loadAllDocuments(dataDir, saved);
   const file = await saveSearchIndex(dataDir, SearchIndex.build(docs), leftOut);
   return { file, docs, leftOut };
 }
