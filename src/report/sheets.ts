@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { writeFileAtomic } from '../util/atomic.js';
+import { escapeMarkdown } from '../util/escape.js';
 import { InterruptedError } from '../model/errors.js';
 import type { Department, DepartmentKind, PolicyDocument } from '../model/types.js';
 import { FileNamer, insideDir } from './filenames.js';
@@ -143,19 +144,17 @@ async function readPreviousIndex(outDir: string): Promise<string[]> {
   }
 }
 
-/** Markdown escaping for table cells. */
-function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
-}
+/** Document text in Markdown: no markup of it passes through (see util/escape.ts). */
+const cell = escapeMarkdown;
 
 export function indexMarkdown(index: SheetIndex): string {
   const d = index.document;
   const lines = [
     `# ${cell(d.title)} 责任清单索引`,
     '',
-    [d.docNumber, d.date].filter(Boolean).join('　') || '',
+    cell([d.docNumber, d.date].filter(Boolean).join('　')),
     '',
-    `来源：${d.source}（sha256 ${d.sha256.slice(0, 12)}）；生成日期：${index.generated}；共 ${index.sheets.length} 份。`,
+    `来源：${cell(d.source)}（sha256 ${d.sha256.slice(0, 12)}）；生成日期：${index.generated}；共 ${index.sheets.length} 份。`,
     '',
     '| 单位 | 牵头 | 责任 | 页数 | 文件 |',
     '| --- | ---: | ---: | ---: | --- |',
