@@ -8,8 +8,6 @@ import type { PolicyDocument } from '../../model/types.js';
 import { ingestFile } from '../../ingest.js';
 import { DEFAULT_THRESHOLDS, PlanComparer, type Comparison } from '../../compare/compare.js';
 import { formatMarkdown, formatTerminal } from '../../compare/format.js';
-import { renderComparisonPdf } from '../../compare/pdf.js';
-import { creationDate, resolveFonts } from '../../report/pdf.js';
 import { examples } from '../format.js';
 
 interface CompareCommandOptions {
@@ -85,6 +83,9 @@ redirected output is never cut.
       } else if (opts.md) {
         process.stdout.write(formatMarkdown(comparison));
       } else if (opts.pdf !== undefined) {
+        // pdfkit loads only for --pdf
+        const { renderComparisonPdf } = await import('../../compare/pdf.js');
+        const { creationDate, resolveFonts } = await import('../../report/pdf.js');
         const bytes = await renderComparisonPdf(comparison, a, b, {
           fonts: resolveFonts({ font: opts.font }),
           date: creationDate({ date: opts.date }),

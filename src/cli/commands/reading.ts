@@ -5,7 +5,6 @@ import { carriersOf, resolveAcross } from '../../model/departments.js';
 import { UserError } from '../../model/errors.js';
 import { type Column, displayWidth, distinctWidth, examples, outputWidth, plural, renderTable } from '../format.js';
 import { columnLabel, SECTION_SEPARATOR, sectionTrail } from '../../model/headings.js';
-import { writeIndicatorsPdf } from './report.js';
 import { indicatorListing } from '../../report/indicator-cells.js';
 
 interface ReadOptions {
@@ -170,7 +169,8 @@ export function registerReading(program: Command): void {
       ].join('\n') + examples('policy indicators', 'policy indicators --pdf --out 指标.pdf', 'policy indicators --json'),
     )
     .action(async (options: ReadOptions & { pdf?: boolean; out?: string; font?: string; date?: string }) => {
-      if (options.pdf) return writeIndicatorsPdf(options);
+      // pdfkit loads only for --pdf
+      if (options.pdf) return (await import('./report.js')).writeIndicatorsPdf(options);
       const docs = await documentsFor(options);
       if (options.json) {
         json(docs.flatMap((d) => d.indicators.map((x) => ({ doc: d.id, ...x }))));

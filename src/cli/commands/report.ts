@@ -6,15 +6,19 @@ import { examples, plural } from '../format.js';
 import { checkpoint, interruptSignal } from '../interrupt.js';
 import { UserError } from '../../model/errors.js';
 import type { PolicyDocument } from '../../model/types.js';
-import { creationDate, resolveFonts } from '../../report/pdf.js';
 import { FileNamer } from '../../report/filenames.js';
-import { buildSheet } from '../../report/sheet-data.js';
-import { type RenderOptions, renderSheet } from '../../report/sheet.js';
-import { INDEX_JSON, INDEX_MD, noSheetsReason, writeSheets } from '../../report/sheets.js';
-import { renderMatrix } from '../../report/matrix.js';
-import { renderIndicators } from '../../report/indicators.js';
-import { toCsv, toXlsx } from '../../report/export.js';
+import type { RenderOptions } from '../../report/sheet.js';
 import { selectDepartments, selectDocuments } from '../../report/select.js';
+
+// The renderers load on use (dynamic import in each action): pdfkit and its fonts, exceljs
+// take a while to load, and `policy export --format csv` needs neither.
+const pdfLib = () => import('../../report/pdf.js');
+const sheetLib = () => import('../../report/sheet.js');
+const sheetsLib = () => import('../../report/sheets.js');
+
+/** Names of the sheets index files (as report/sheets.ts writes them), for the help text. */
+const INDEX_JSON = 'index.json';
+const INDEX_MD = 'index.md';
 
 /**
  * Printable outputs: `policy sheet`, `sheets`, `matrix`, `export` (and the PDF of
@@ -42,7 +46,8 @@ function common(cmd: Command): Command {
 }
 
 /** Fonts and date once per command: a bad --font fails before any work. */
-export function renderOptions(opts: { font?: string; date?: string }): RenderOptions {
+export async function renderOptions(opts: { font?: string; date?: string }): Promise<RenderOptions> {
+  const { creationDate, resolveFonts } = await pdfLib();
   return { fonts: resolveFonts({ font: opts.font }), date: creationDate({ date: opts.date }) ?? new Date() };
 }
 
@@ -98,7 +103,7 @@ async function writePerDocument(
   holds: (doc: PolicyDocument) => string,
   wanted: (doc: PolicyDocument) => boolean = () => true,
 ): Promise<void> {
-  const options = renderOptions(opts);
+  const options = await renderOptions(opts);
   const docs = (await selectDocuments(opts.data, opts.doc)).filter(wanted);
   singleOut(docs, opts.out);
   const written: string[] = [];
@@ -119,6 +124,7 @@ async function writePerDocument(
  */
 export async function writeIndicatorsPdf(opts: CommonOptions): Promise<void> {
   const docs = await selectDocuments(opts.data, opts.doc);
+  const { renderIndicators } = await import('../../report/indicators.js');
   await writePerDocument(opts, 'indicators.pdf', renderIndicators, (doc) => `${doc.indicators.length} indicators`, (doc) => doc.indicators.length > 0);
   for (const doc of docs) if (doc.indicators.length === 0) say(`${doc.id}: no indicator PDF — 本文件没有指标表 (the document has no indicator table)`);
 }
@@ -133,7 +139,7 @@ export function registerReport(program: Command): void {
       .option('--out <file>', 'PDF to write, or a folder to write it in (default <data>/sheets/<doc id>/<department>责任清单.pdf; a folder gets <doc id>/ sub-folders when the name is in several documents)')
       .addHelpText('after', examples('policy sheet 交通局', 'policy sheet 发改委 --doc wuxi --out 发改委.pdf', 'SOURCE_DATE_EPOCH=0 policy sheet 住建委   # byte-identical output')),
   ).action(async (query: string, opts: CommonOptions) => {
-    const render = renderOptions(opts);
+    const render = await renderOptions(opts);
     // one sheet in each document where the name resolves (县财政局 here, 市财政局 there), as `tasks --dept` reads it
     const found = await selectDepartments(opts.data, query, opts.doc);
     if (found.length > 1 && opts.out !== undefined && !isFolder(opts.out)) {
@@ -145,6 +151,8 @@ export function registerReport(program: Command): void {
       const name = new FileNamer().name(`${department.name}责任清单`, '.pdf');
       const inFolder = found.length > 1 ? path.join(new FileNamer().name(document.id), name) : name;
       const file = outFile(opts.out, inFolder, path.join(opts.data, 'sheets', document.id, name));
+      const { buildSheet } = await import('../../report/sheet-data.js');
+      const { renderSheet } = await sheetLib();
       const data = buildSheet(document, department);
       const { bytes, pages } = await renderSheet(data, render);
       await writeOut(file, bytes);
@@ -161,8 +169,9 @@ export function registerReport(program: Command): void {
       .option('--out <dir>', 'folder to write (default <data>/sheets/<doc id>/; with several documents <dir>/<doc id>/)')
       .addHelpText('after', examples('policy sheets', 'policy sheets --doc wuxi --out 责任清单/')),
   ).action(async (opts: CommonOptions) => {
-    const render = renderOptions(opts);
+    const render = await renderOptions(opts);
     const docs = await selectDocuments(opts.data, opts.doc);
+    const { noSheetsReason, writeSheets } = await sheetsLib();
     for (const [i, doc] of docs.entries()) {
       checkpoint(() => `the sheets of ${i} of ${plural(docs.length, 'document')} written`);
       const dir =
@@ -195,6 +204,7 @@ export function registerReport(program: Command): void {
       .option('--out <file>', 'PDF to write (default <data>/reports/<doc id>/matrix.pdf)')
       .addHelpText('after', examples('policy matrix', 'policy matrix --doc wuxi --out 分工矩阵.pdf')),
   ).action(async (opts: CommonOptions) => {
+    const { renderMatrix } = await import('../../report/matrix.js');
     await writePerDocument(opts, 'matrix.pdf', renderMatrix, (doc) => `${doc.tasks.length} tasks`);
   });
 
@@ -217,7 +227,9 @@ export function registerReport(program: Command): void {
     .action(async (opts: CommonOptions & { format: string }) => {
       const format = opts.format.toLowerCase();
       if (format !== 'xlsx' && format !== 'csv') throw new UserError(`--format ${opts.format}: expected xlsx or csv`);
+      const { creationDate } = await import('../../report/dates.js');
       const date = creationDate({ date: opts.date });
+      const { toCsv, toXlsx } = await import('../../report/export.js');
       const docs = await selectDocuments(opts.data, opts.doc);
       // one file per document; with --out, one table of them all (a 文档 column first)
       const groups = opts.out !== undefined ? [docs] : docs.map((doc) => [doc]);
