@@ -40,7 +40,7 @@ export function registerIngest(program: Command): void {
     .description('read documents (.txt or .md, any common encoding) into the model: <data>/<id>/document.json')
     .argument('<files...>', 'documents to read; wildcards like "corpus/*" are expanded')
     .option('-d, --data <dir>', 'data folder to write to', 'output')
-    .option('--json', 'print the document model as JSON instead of a summary')
+    .option('--json', 'print the models as a JSON array (one element a document read, also for one file) instead of a summary')
     .option('--aliases <file...>', 'extra department alias groups (JSON: {"groups": [["全称", "简称"]]})')
     .option('-q, --quiet', 'print only problems')
     .option('--max-size <size>', 'refuse files larger than this (50MB, 500KB …), before reading them', DEFAULT_MAX_SIZE)
@@ -110,7 +110,8 @@ async function runIngest(files: string[], options: IngestCliOptions): Promise<nu
     checkpoint(done('the search index is up to date'));
     if (!options.json && !options.quiet) process.stdout.write(style.dim(`search index: ${index}\n`));
   }
-  if (options.json) process.stdout.write(JSON.stringify(docs.length === 1 && paths.length === 1 ? docs[0] : docs, null, 2) + '\n');
+  // always an array, one model a file read (a script need not tell one file from several)
+  if (options.json) process.stdout.write(JSON.stringify(docs, null, 2) + '\n');
   if (!options.json && !options.quiet && paths.length > 1) {
     process.stdout.write(`${docs.length} of ${paths.length} documents ingested into ${options.data}/\n`);
   }
