@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { policy, runInProcess } from '../helpers/cli.js';
@@ -38,5 +38,87 @@ describe('a document in which nothing is recognised', () => {
     const r = policy(['ingest', file, '--data', path.join(dir, 'prose')]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/prose\.txt:1:1 {2}warning {2}no outline or tasks were recognised: .* {2}nothing-recognised/);
+  });
+});
+
+describe('hostile files', () => {
+  it('never make policy print a JavaScript stack trace', () => {
+    const hostile = path.join(dir, 'hostile');
+    mkdirSync(hostile);
+    const files: Record<string, string | Buffer> = {
+      'binary.txt': Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)),
+      'huge-line.txt': '某县实施方案'.repeat(2) + '推进工作，'.repeat(60_000),
+      'brackets.txt': '某县实施方案\n\n一、重点任务\n1. ' + '（'.repeat(5000) + '牵头单位：县财政局' + '）'.repeat(5000) + '\n' + '[('.repeat(3000) + '\n',
+      'punctuation.txt': '。，、；：？！“”《》（）【】…—·\n'.repeat(500),
+      'rare-han.txt': '𠮷𠮷县实施方案\n\n一、重点任务\n1. 𠮷野家工作。（牵头单位：县𠮷局；责任单位：县财政局）\n',
+      'markup.md': '# <script>alert(1)</script>\n\n1. <img src=x onerror=alert(1)>工作（牵头单位：县<b>财政局</b>）\n\n<div>\n\n| a | b |\n|---|---|\n| <i> | ` |\n',
+      'nesting.md': '> '.repeat(400) + '深层引用\n\n' + '- '.repeat(300) + '深层列表\n',
+    };
+    const paths = Object.entries(files).map(([name, content]) => {
+      const file = path.join(hostile, name);
+      writeFileSync(file, content);
+      return file;
+    });
+    const data = path.join(dir, 'hostile-data');
+    const runs = [
+      policy(['ingest', ...paths, '--data', data]),
+      policy(['tasks', '--data', data]),
+      policy(['departments', '--json', '--data', data]),
+      policy(['search', '<script>', '--data', data]),
+      policy(['sheets', '--data', data]),
+      policy(['matrix', '--data', data]),
+      policy(['export', '--format', 'xlsx', '--data', data]),
+      policy(['compare', 'rare-han', 'markup', '--md', '--data', data]),
+    ];
+    for (const r of runs) {
+      noStack(r.stderr);
+      noStack(r.stdout);
+      expect(r.stderr).not.toContain('internal error');
+      expect([0, 1]).toContain(r.status);
+    }
+  });
+});
+
+describe('small inconsistencies', () => {
+  let data: string;
+  let prose: string;
+  beforeAll(async () => {
+    data = path.join(dir, 'small');
+    prose = path.join(dir, 'no-tasks.txt');
+    writeFileSync(prose, '某县关于做好某项工作的说明\n\n这是一段说明文字，没有条目。\n');
+    const r = await runInProcess('ingest', 'corpus/wuxi-urbanization-plan-2021-2035.txt', '--data', data, '-q');
+    expect(r.code).toBe(0);
+  });
+
+  it('ingest --json prints an array, for one file as for several', async () => {
+    const one = await runInProcess('ingest', prose, '--data', data, '--json');
+    const models = JSON.parse(one.out) as { id: string }[];
+    expect(Array.isArray(models)).toBe(true);
+    expect(models.map((m) => m.id)).toEqual(['no-tasks']);
+  });
+
+  it('tasks --json has a role only with --dept', async () => {
+    const all = JSON.parse((await runInProcess('tasks', '--doc', 'wuxi', '--json', '--data', data)).out) as Record<string, unknown>[];
+    expect(all.length).toBe(27);
+    expect(all.every((t) => !('role' in t))).toBe(true);
+    const mine = JSON.parse((await runInProcess('tasks', '--doc', 'wuxi', '--dept', '交通局', '--json', '--data', data)).out) as Record<string, unknown>[];
+    expect(mine.every((t) => t.role === '牵头' || t.role === '责任')).toBe(true);
+  });
+
+  it('departments --json lists the departments in the order of the table', async () => {
+    const text = (await runInProcess('departments', '--doc', 'wuxi', '--data', data)).out.split('\n').slice(2, -2).map((l) => l.split(/\s{2,}/)[0]);
+    const json = (JSON.parse((await runInProcess('departments', '--doc', 'wuxi', '--json', '--data', data)).out) as { name: string }[]).map((d) => d.name);
+    expect(json).toEqual(text);
+  });
+
+  it('indicators on a document without an indicator table says so in one line', async () => {
+    const r = await runInProcess('indicators', '--doc', 'no-tasks', '--data', data);
+    expect(r.out).toBe('no-tasks: no indicators — 本文件没有指标表 (the document has no indicator table)\n');
+  });
+
+  it('matrix declines a document without tasks, as sheets does', async () => {
+    const r = await runInProcess('matrix', '--doc', 'no-tasks', '--data', data);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('no-tasks: no matrix PDF — 本文件没有任务 (no tasks were recognised)\n');
   });
 });

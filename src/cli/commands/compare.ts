@@ -85,7 +85,8 @@ redirected output is never cut.
       } else if (opts.pdf !== undefined) {
         // pdfkit loads only for --pdf
         const { renderComparisonPdf } = await import('../../compare/pdf.js');
-        const { creationDate, resolveFonts } = await import('../../report/pdf.js');
+        const { creationDate, resolveFonts, onMissingGlyph } = await import('../../report/pdf.js');
+        (await import('./report.js')).warnMissingGlyphs(onMissingGlyph, opts.font);
         const bytes = await renderComparisonPdf(comparison, a, b, {
           fonts: resolveFonts({ font: opts.font }),
           date: creationDate({ date: opts.date }),

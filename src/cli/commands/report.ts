@@ -45,9 +45,24 @@ function common(cmd: Command): Command {
     .option('--date <YYYY-MM-DD>', DATE_HELP);
 }
 
+let glyphWarnings: (() => void) | null = null;
+
+/**
+ * A character the fonts lack is drawn as an empty box: say which, in which PDF, and what to
+ * do about it — one line a character and PDF, on stderr (the file is still written).
+ */
+export function warnMissingGlyphs(listen: typeof import('../../report/pdf.js').onMissingGlyph, font: string | undefined): void {
+  glyphWarnings?.();
+  glyphWarnings = listen(({ char, codePoint, unit, count }) => {
+    const fix = font === undefined ? 'give --font FILE with a font that has it' : `not in --font ${font} either`;
+    process.stderr.write(`policy: warning: ${char} (${codePoint}) has no glyph in the fonts; drawn as an empty box ${count === 1 ? 'once' : `${count} times`} in ${unit} (${fix})\n`);
+  });
+}
+
 /** Fonts and date once per command: a bad --font fails before any work. */
 export async function renderOptions(opts: { font?: string; date?: string }): Promise<RenderOptions> {
-  const { creationDate, resolveFonts } = await pdfLib();
+  const { creationDate, resolveFonts, onMissingGlyph } = await pdfLib();
+  warnMissingGlyphs(onMissingGlyph, opts.font);
   return { fonts: resolveFonts({ font: opts.font }), date: creationDate({ date: opts.date }) ?? new Date() };
 }
 
@@ -57,6 +72,13 @@ async function writeOut(file: string, bytes: Buffer | string): Promise<void> {
   } catch (error) {
     throw new UserError(`${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
+}
+
+/** Why a document gets no department × task matrix, or null when it gets one. */
+function noMatrixReason(doc: PolicyDocument): string | null {
+  if (doc.tasks.length === 0) return '本文件没有任务 (no tasks were recognised)';
+  if (!doc.tasks.some((t) => t.lead.length + t.responsible.length > 0)) return '本文件的任务没有列出单位 (the document assigns no units to its tasks)';
+  return null;
 }
 
 function kb(bytes: number): string {
@@ -101,10 +123,11 @@ async function writePerDocument(
   fileName: string,
   render: (doc: PolicyDocument, options: RenderOptions) => Promise<{ bytes: Buffer; pages: number }>,
   holds: (doc: PolicyDocument) => string,
-  wanted: (doc: PolicyDocument) => boolean = () => true,
+  declined: (doc: PolicyDocument) => string | null = () => null,
 ): Promise<void> {
   const options = await renderOptions(opts);
-  const docs = (await selectDocuments(opts.data, opts.doc)).filter(wanted);
+  const all = await selectDocuments(opts.data, opts.doc);
+  const docs = all.filter((doc) => declined(doc) === null);
   singleOut(docs, opts.out);
   const written: string[] = [];
   for (const doc of docs) {
@@ -116,6 +139,11 @@ async function writePerDocument(
     written.push(file);
     say(`${file}  ${holds(doc)}, ${plural(pages, 'page')}, ${kb(bytes.length)}`);
   }
+  // the documents without one: a line saying why, after the files written
+  for (const doc of all) {
+    const why = declined(doc);
+    if (why !== null) say(`${doc.id}: no ${fileName === 'indicators.pdf' ? 'indicator' : fileName.replace(/\.pdf$/, '')} PDF — ${why}`);
+  }
 }
 
 /**
@@ -123,10 +151,10 @@ async function writePerDocument(
  * 本文件没有指标表) but a line saying so, as `sheets` does for a document without units.
  */
 export async function writeIndicatorsPdf(opts: CommonOptions): Promise<void> {
-  const docs = await selectDocuments(opts.data, opts.doc);
   const { renderIndicators } = await import('../../report/indicators.js');
-  await writePerDocument(opts, 'indicators.pdf', renderIndicators, (doc) => `${doc.indicators.length} indicators`, (doc) => doc.indicators.length > 0);
-  for (const doc of docs) if (doc.indicators.length === 0) say(`${doc.id}: no indicator PDF — 本文件没有指标表 (the document has no indicator table)`);
+  await writePerDocument(opts, 'indicators.pdf', renderIndicators, (doc) => `${doc.indicators.length} indicators`, (doc) =>
+    doc.indicators.length === 0 ? '本文件没有指标表 (the document has no indicator table)' : null,
+  );
 }
 
 export function registerReport(program: Command): void {
@@ -205,7 +233,8 @@ export function registerReport(program: Command): void {
       .addHelpText('after', examples('policy matrix', 'policy matrix --doc wuxi --out 分工矩阵.pdf')),
   ).action(async (opts: CommonOptions) => {
     const { renderMatrix } = await import('../../report/matrix.js');
-    await writePerDocument(opts, 'matrix.pdf', renderMatrix, (doc) => `${doc.tasks.length} tasks`);
+    // a document whose tasks name no unit gets no matrix but a line saying why, as `sheets` does
+    await writePerDocument(opts, 'matrix.pdf', renderMatrix, (doc) => `${doc.tasks.length} tasks`, noMatrixReason);
   });
 
   program
