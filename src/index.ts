@@ -6,8 +6,21 @@
  *   ingestFile / ingestText: all three at once
  */
 export * from './model/types.js';
-export { UserError } from './model/errors.js';
-export { saveDocument, loadDocument, loadDocuments, listDocumentIds, documentPath, onLoadProblem, attachSourceText, sourceTextOf, SOURCE_TEXT_FILE, type LoadProblemListener } from './model/store.js';
+export { UserError, DamagedDocumentError, InterruptedError } from './model/errors.js';
+export {
+  saveDocument,
+  loadDocument,
+  loadDocuments,
+  loadAllDocuments,
+  listDocumentIds,
+  documentPath,
+  onLoadProblem,
+  reportLoadProblems,
+  attachSourceText,
+  sourceTextOf,
+  SOURCE_TEXT_FILE,
+  type LoadProblemListener,
+} from './model/store.js';
 export { AliasTable, defaultAliases, resolveDepartment, requireDepartment, resolveAcross, splitLevel, type Resolution } from './model/departments.js';
 export { normalizeForMatch } from './model/normalize.js';
 export { headingText, sectionHeading, sectionTrail, taskHeading, taskLabel, SECTION_SEPARATOR } from './model/headings.js';

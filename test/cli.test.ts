@@ -53,7 +53,7 @@ describe('policy ingest', () => {
   it('prints the model with --json and expands wildcards itself', () => {
     const r = policy(['ingest', 'corpus/*.txt', '--data', path.join(dir, 'json'), '--json']);
     expect(r.status).toBe(0);
-    const doc = JSON.parse(r.stdout) as PolicyDocument;
+    const [doc] = JSON.parse(r.stdout) as PolicyDocument[]; // an array, also for one file
     expect(doc.docNumber).toBe('巫溪府发〔2023〕25号');
     expect(existsSync(path.join(dir, 'json', 'wuxi-urbanization-plan-2021-2035', 'document.json'))).toBe(true);
   });

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
-import { UserError } from '../model/errors.js';
+import { InterruptedError, UserError } from '../model/errors.js';
+import { interrupted, watchInterrupt } from './interrupt.js';
 import { onLoadProblem } from '../model/store.js';
 
 type Register = (program: Command) => void;
@@ -48,9 +49,11 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`policy: ${problem.message}; left out\n`);
     process.exitCode = 1;
   });
+  const stopWatching = watchInterrupt();
   try {
     return await run(argv);
   } finally {
+    stopWatching();
     stopListening();
   }
 }
@@ -60,9 +63,17 @@ async function run(argv: string[]): Promise<number> {
   program.exitOverride();
   try {
     await program.parseAsync(argv);
+    if (interrupted()) {
+      process.stderr.write('policy: interrupted: the command had finished its work\n');
+      return 130;
+    }
     return process.exitCode === undefined ? 0 : Number(process.exitCode);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof InterruptedError) {
+      process.stderr.write(`policy: ${error.message}\n`);
+      return 130; // 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
+    }
     if (error instanceof UserError) {
       process.stderr.write(`policy: ${error.message}\n`);
       return 1;

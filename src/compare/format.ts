@@ -5,6 +5,7 @@ import type { Comparison, CoverageStatus, Verdict } from './compare.js';
 import type { IndicatorSide } from './indicators.js';
 import type { TargetSide } from './targets.js';
 import { displayWidth, padEnd, padStart, truncate } from '../util/width.js';
+import { escapeMarkdown } from '../util/escape.js';
 
 /**
  * Renderings of a Comparison as text: a terminal summary (columns aligned for CJK width,
@@ -190,7 +191,7 @@ export function formatTerminal(c: Comparison, options: TerminalOptions = {}): st
   out.push(`${paint('bold', 'B')}  ${docName(c.b)}：任务 ${c.b.tasks} 项，指标 ${c.b.indicators} 项`);
   out.push(
     c.citesB
-      ? `A 引用 B：是 —— ${c.references.map((r) => `《${r.title}》（第 ${r.line} 行）`).join('；')}`
+      ? `A 引用 B：是 —— ${c.references.map((r) => `《${md(r.title)}》（第 ${r.line} 行）`).join('；')}`
       : 'A 引用 B：否（A 的《》引文中没有 B 的标题）',
   );
   if (c.citedByB.length > 0) out.push(`B 引用 A：是 —— ${c.citedByB.map((r) => `《${r.title}》`).join('；')}`);
@@ -277,14 +278,9 @@ export function formatTerminal(c: Comparison, options: TerminalOptions = {}): st
 
 // --- Markdown --------------------------------------------------------------------------
 
-function md(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-
-/** A list item starting "12. " or "3) " would open a nested ordered list: escape its mark. */
-function mdLineStart(text: string): string {
-  return text.replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
-}
+/** Document text in Markdown: no markup of it passes through (see util/escape.ts). */
+const md = escapeMarkdown;
+const mdLineStart = escapeMarkdown;
 
 function mdTable(headers: string[], rows: string[][]): string[] {
   return [`| ${headers.map(md).join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(md).join(' | ')} |`)];
@@ -302,13 +298,13 @@ function leadsCell(t: Comparison['tasks'][number]): string {
 
 export function formatMarkdown(c: Comparison): string {
   const out: string[] = [];
-  out.push(`# 规划对照：${c.a.title ?? c.a.id} ↔ ${c.b.title ?? c.b.id}`, '');
-  out.push(`- **A**：${docName(c.a)}，任务 ${c.a.tasks} 项，指标 ${c.a.indicators} 项`);
-  out.push(`- **B**：${docName(c.b)}，任务 ${c.b.tasks} 项，指标 ${c.b.indicators} 项`);
-  out.push(`- **A 引用 B**：${c.citesB ? c.references.map((r) => `《${r.title}》（第 ${r.line} 行）`).join('；') : '否'}`);
+  out.push(`# 规划对照：${md(c.a.title ?? c.a.id)} ↔ ${md(c.b.title ?? c.b.id)}`, '');
+  out.push(`- **A**：${md(docName(c.a))}，任务 ${c.a.tasks} 项，指标 ${c.a.indicators} 项`);
+  out.push(`- **B**：${md(docName(c.b))}，任务 ${c.b.tasks} 项，指标 ${c.b.indicators} 项`);
+  out.push(`- **A 引用 B**：${c.citesB ? c.references.map((r) => `《${md(r.title)}》（第 ${r.line} 行）`).join('；') : '否'}`);
   out.push(`- **判断标准**：相似度（${SCORE_METHOD}）≥ ${c.thresholds.counterpart} 为对应，≥ ${c.thresholds.weak} 为弱相关，其下为无对应；指标名称相似度 ≥ ${c.thresholds.indicator} 视为同一指标`);
   const caveat = shortUnitsCaveat(c);
-  if (caveat) out.push('', `> ${caveat}`);
+  if (caveat) out.push('', `> ${md(caveat)}`);
   out.push('');
   out.push('## A 的任务与 B 的对应', '');
   out.push(
@@ -361,8 +357,8 @@ export function formatMarkdown(c: Comparison): string {
       c.indicators.map((p) => [p.a.name, p.a.unit ?? '—', indicatorValues(p.a), p.b.name, p.b.unit ?? '—', indicatorValues(p.b), p.score.toFixed(2)]),
     ),
   );
-  if (c.indicatorsOnlyA.length > 0) out.push('', `仅 A 有：${c.indicatorsOnlyA.map((i) => i.name).join('、')}`);
-  if (c.indicatorsOnlyB.length > 0) out.push('', `仅 B 有：${c.indicatorsOnlyB.map((i) => i.name).join('、')}`);
+  if (c.indicatorsOnlyA.length > 0) out.push('', `仅 A 有：${md(c.indicatorsOnlyA.map((i) => i.name).join('、'))}`);
+  if (c.indicatorsOnlyB.length > 0) out.push('', `仅 B 有：${md(c.indicatorsOnlyB.map((i) => i.name).join('、'))}`);
   if (c.targets.length > 0) {
     out.push('', '## 正文中的量化目标', '', '同一指标的目标数值，至少一方写在正文而非指标表中（“表”为指标表，“文”为正文）；年份不同的也并列，可见两级期限之别。', '');
     out.push(

@@ -22,6 +22,8 @@ export interface OutlineLabel {
    * an item only where it continues the numbering.
    */
   figure?: boolean;
+  /** An Arabic number of four or five digits (1000. …): an item only where it continues the numbering (not a year). */
+  long?: boolean;
 }
 
 const SP = '[ \\t\\u3000\\u00a0]';
@@ -31,6 +33,7 @@ interface Pattern {
   re: RegExp;
   bare?: boolean;
   figure?: boolean;
+  long?: boolean;
 }
 
 /** Patterns run sticky at an index, so a label can be tested mid-text without slicing. */
@@ -53,6 +56,7 @@ const PATTERNS: Pattern[] = [
   { style: 'arabic', rank: 6, re: sticky(`([0-9０-９]{1,3})(?:[.．、﹒](?!\\d)|${SP}*[)）])${SP}*`) },
   { style: 'arabic', rank: 6, re: sticky(`([0-9０-９]{1,3})${SP}+(?=[\\u4e00-\\u9fff])`), bare: true },
   { style: 'arabic', rank: 6, re: sticky(`([0-9０-９]{1,3})[.．](?=[0-9０-９]{1,4}[^\\s\\d.．%％‰:：,，、;；。万亿千百个元吨年月日项])`), figure: true },
+  { style: 'arabic', rank: 6, re: sticky(`([0-9０-９]{4,5})[.．、﹒](?!\\d)${SP}*`), long: true },
   { style: 'paren-arabic', rank: 7, re: sticky(`[（(]([0-9０-９]{1,3})[）)]${SP}*`) },
   { style: 'circled', rank: 8, re: sticky(`(${CIRCLED_CLASS})${SP}*`) },
 ];
@@ -115,6 +119,7 @@ export function matchLabel(text: string, from = 0): OutlineLabel | null {
     // set, not spread: a spread in a literal takes V8's slow path, on every label tried
     if (p.bare) label.bare = true;
     if (p.figure) label.figure = true;
+    if (p.long) label.long = true;
     return label;
   }
   return null;

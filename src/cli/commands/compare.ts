@@ -1,4 +1,5 @@
-import { stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { writeFileAtomic } from '../../util/atomic.js';
 import { type Command, Option } from 'commander';
 import { UserError } from '../../model/errors.js';
 import { loadDocument } from '../../model/store.js';
@@ -7,8 +8,6 @@ import type { PolicyDocument } from '../../model/types.js';
 import { ingestFile } from '../../ingest.js';
 import { DEFAULT_THRESHOLDS, PlanComparer, type Comparison } from '../../compare/compare.js';
 import { formatMarkdown, formatTerminal } from '../../compare/format.js';
-import { renderComparisonPdf } from '../../compare/pdf.js';
-import { creationDate, resolveFonts } from '../../report/pdf.js';
 import { examples } from '../format.js';
 
 interface CompareCommandOptions {
@@ -84,12 +83,16 @@ redirected output is never cut.
       } else if (opts.md) {
         process.stdout.write(formatMarkdown(comparison));
       } else if (opts.pdf !== undefined) {
+        // pdfkit loads only for --pdf
+        const { renderComparisonPdf } = await import('../../compare/pdf.js');
+        const { creationDate, resolveFonts, onMissingGlyph } = await import('../../report/pdf.js');
+        (await import('./report.js')).warnMissingGlyphs(onMissingGlyph, opts.font);
         const bytes = await renderComparisonPdf(comparison, a, b, {
           fonts: resolveFonts({ font: opts.font }),
           date: creationDate({ date: opts.date }),
         });
         try {
-          await writeFile(opts.pdf, bytes);
+          await writeFileAtomic(opts.pdf, bytes, { mkdir: false });
         } catch (error) {
           throw new UserError(`${opts.pdf}: cannot write PDF (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
         }

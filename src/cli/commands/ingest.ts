@@ -1,20 +1,37 @@
 import type { Command } from 'commander';
 import path from 'node:path';
+import { stat } from 'node:fs/promises';
 import type { PolicyDocument } from '../../model/types.js';
 import { UserError } from '../../model/errors.js';
 import { AliasTable } from '../../model/departments.js';
-import { loadDocuments, saveDocument } from '../../model/store.js';
+import { saveDocument } from '../../model/store.js';
 import { ingestFile } from '../../ingest.js';
-import { saveSearchIndex } from '../../search/store.js';
-import { SearchIndex } from '../../search/search-index.js';
+import { rebuildSearchIndex } from '../../search/store.js';
 import { expandPatterns } from '../files.js';
 import { plural, Progress, style, useColor } from '../format.js';
+import { checkpoint } from '../interrupt.js';
 
 interface IngestCliOptions {
   data: string;
   json?: boolean;
   aliases?: string[];
   quiet?: boolean;
+  maxSize: string;
+}
+
+/** Default of --max-size: a 公文 is kilobytes; a plan with its annexes a few megabytes. */
+export const DEFAULT_MAX_SIZE = '50MB';
+
+/** "50MB", "500KB", "2GB", "1048576" (bytes) → bytes; decimal units, as file managers show sizes. */
+export function parseSize(text: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(B|KB?|MB?|GB?)?\s*$/i.exec(text);
+  if (!m) throw new UserError(`--max-size: "${text}" is not a size (e.g. 50MB, 500KB)`);
+  const unit = (m[2] ?? 'B').toUpperCase()[0];
+  return Math.round(Number(m[1]) * (unit === 'K' ? 1e3 : unit === 'M' ? 1e6 : unit === 'G' ? 1e9 : 1));
+}
+
+function megabytes(bytes: number): string {
+  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1e3)} KB`;
 }
 
 export function registerIngest(program: Command): void {
@@ -23,9 +40,10 @@ export function registerIngest(program: Command): void {
     .description('read documents (.txt, .md, .html, .docx, .doc, .wps, .pdf, .ofd) into the model: <data>/<id>/document.json')
     .argument('<files...>', 'documents to read; wildcards like "corpus/*" are expanded')
     .option('-d, --data <dir>', 'data folder to write to', 'output')
-    .option('--json', 'print the document model as JSON instead of a summary')
+    .option('--json', 'print the models as a JSON array (one element a document read, also for one file) instead of a summary')
     .option('--aliases <file...>', 'extra department alias groups (JSON: {"groups": [["全称", "简称"]]})')
     .option('-q, --quiet', 'print only problems')
+    .option('--max-size <size>', 'refuse files larger than this (50MB, 500KB …), before reading them', DEFAULT_MAX_SIZE)
     .addHelpText(
       'after',
       `
@@ -58,15 +76,26 @@ ingested, and the exit status is 1.`,
 }
 
 async function runIngest(files: string[], options: IngestCliOptions): Promise<number> {
+  const maxSize = parseSize(options.maxSize);
   const aliases = AliasTable.load(options.aliases ?? []);
   const paths = await expandPatterns(files);
   const progress = new Progress(paths.length);
   const docs: PolicyDocument[] = [];
   const ids = new Map<string, string>();
   let failed = 0;
+  const done = (index: string) => () => {
+    progress.done();
+    return `${docs.length} of ${plural(paths.length, 'document')} ingested into ${options.data}/${docs.length > 0 ? ` (${docs.map((d) => d.id).join(', ')})` : ''}; ${index}`;
+  };
+  const notIndexed = 'the search index was not updated (the next search rebuilds it)';
   for (const [i, file] of paths.entries()) {
+    checkpoint(done(docs.length > 0 ? notIndexed : 'nothing written'));
     progress.tick(i, path.basename(file));
     try {
+      const size = await stat(file).then((s) => (s.isFile() ? s.size : 0), () => 0); // the reader names other problems
+      if (size > maxSize) {
+        throw new UserError(`${file}: ${megabytes(size)}, larger than --max-size ${options.maxSize} (not read; give --max-size ${Math.ceil(size / 1e6) + 1}MB to read it)`);
+      }
       const doc = await ingestFile(file, { aliases });
       const clash = ids.get(doc.id);
       if (clash) throw new UserError(`${file}: id "${doc.id}" is already taken by ${clash} in this run (rename one of the files)`);
@@ -85,13 +114,18 @@ async function runIngest(files: string[], options: IngestCliOptions): Promise<nu
     }
   }
   progress.done();
+  checkpoint(done(docs.length > 0 ? notIndexed : 'nothing written'));
   if (docs.length > 0) {
-    const all = await loadDocuments(options.data);
+    // the index covers the whole folder; a damaged document of it is left out and named, but
+    // the files of this run went in: the exit status is theirs
+    const { file: index, docs: all, leftOut } = await rebuildSearchIndex(options.data, docs);
+    for (const problem of leftOut) process.stderr.write(`policy: ${problem.message}; left out of the search index\n`);
     warnSameContent(docs, all, options.data);
-    const index = await saveSearchIndex(options.data, SearchIndex.build(all));
+    checkpoint(done('the search index is up to date'));
     if (!options.json && !options.quiet) process.stdout.write(style.dim(`search index: ${index}\n`));
   }
-  if (options.json) process.stdout.write(JSON.stringify(docs.length === 1 && paths.length === 1 ? docs[0] : docs, null, 2) + '\n');
+  // always an array, one model a file read (a script need not tell one file from several)
+  if (options.json) process.stdout.write(JSON.stringify(docs, null, 2) + '\n');
   if (!options.json && !options.quiet && paths.length > 1) {
     process.stdout.write(`${docs.length} of ${paths.length} documents ingested into ${options.data}/\n`);
   }

@@ -5,7 +5,6 @@ import { carriersOf, resolveAcross } from '../../model/departments.js';
 import { UserError } from '../../model/errors.js';
 import { type Column, displayWidth, distinctWidth, examples, outputWidth, plural, renderTable } from '../format.js';
 import { columnLabel, SECTION_SEPARATOR, sectionTrail } from '../../model/headings.js';
-import { writeIndicatorsPdf } from './report.js';
 import { indicatorListing } from '../../report/indicator-cells.js';
 
 interface ReadOptions {
@@ -68,7 +67,8 @@ export function registerReading(program: Command): void {
         }
       }
       if (options.json) {
-        json(rows.map(({ label: _label, ...row }) => row));
+        // role only with --dept: whose role would it be otherwise?
+        json(rows.map(({ label: _label, role, ...row }) => (options.dept ? { ...row, role } : row)));
         return;
       }
       const many = docs.length > 1;
@@ -108,14 +108,15 @@ export function registerReading(program: Command): void {
     .addHelpText('after', examples('policy departments', 'policy departments --doc wuxi --json'))
     .action(async (options: ReadOptions) => {
       const docs = await documentsFor(options);
+      // the same order in JSON as in the table: most tasks first
+      const byTasks = (d: PolicyDocument) => [...d.departments].sort((a, b) => b.lead.length + b.responsible.length - (a.lead.length + a.responsible.length));
       if (options.json) {
-        json(docs.flatMap((d) => d.departments.map((x) => ({ doc: d.id, ...x }))));
+        json(docs.flatMap((d) => byTasks(d).map((x) => ({ doc: d.id, ...x }))));
         return;
       }
       const many = docs.length > 1;
       const rows = docs.flatMap((d) =>
-        [...d.departments]
-          .sort((a, b) => b.lead.length + b.responsible.length - (a.lead.length + a.responsible.length))
+        byTasks(d)
           .map((x) => [
             ...(many ? [d.id] : []),
             x.name,
@@ -170,7 +171,8 @@ export function registerReading(program: Command): void {
       ].join('\n') + examples('policy indicators', 'policy indicators --pdf --out 指标.pdf', 'policy indicators --json'),
     )
     .action(async (options: ReadOptions & { pdf?: boolean; out?: string; font?: string; date?: string }) => {
-      if (options.pdf) return writeIndicatorsPdf(options);
+      // pdfkit loads only for --pdf
+      if (options.pdf) return (await import('./report.js')).writeIndicatorsPdf(options);
       const docs = await documentsFor(options);
       if (options.json) {
         json(docs.flatMap((d) => d.indicators.map((x) => ({ doc: d.id, ...x }))));
@@ -178,6 +180,15 @@ export function registerReading(program: Command): void {
       }
       const many = docs.length > 1;
       const ids = docs.filter((d) => d.indicators.length > 0).map((d) => d.id);
+      if (ids.length === 0) {
+        // no empty header and "0 indicators": one line, as --pdf says it
+        print(
+          docs.length === 1
+            ? `${docs[0].id}: no indicators — 本文件没有指标表 (the document has no indicator table)\n`
+            : `no indicators — 这些文件都没有指标表 (none of the ${docs.length} documents has an indicator table)\n`,
+        );
+        return;
+      }
       const idColumn = many ? [documentColumn(ids)] : [];
       // the documents' column first; the listing gives way to the names on a narrow terminal
       const reserve = many ? Math.max(0, ...ids.map((id) => displayWidth(id))) + 2 : 0;
