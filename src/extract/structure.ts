@@ -435,7 +435,7 @@ function taskTables(ctx: Context): TaskRow[][] {
     const classic = header.some((h) => TASK_COLUMN.test(h)) && header.some((h) => LEAD_COLUMN.test(h) || UNIT_COLUMN.test(h));
     // the wider names (民生实事, 项目名称, 主责单位 …) only in a numbered table: a schedule (时间 / 督查内容 / 责任单位) is none
     // a numbered table's columns by what their names say (taskTableKinds: 序号 first, or after a category column)
-    const known = taskTableKinds(header);
+    const known = taskTableKinds(header, true);
     const numbered = known !== null || /^(序号|编号)$/.test(header[0] ?? '');
     if (!classic && !numbered) continue;
     const kinds = known ?? header.map((h) => (TASK_COLUMN.test(h) ? 'task' : LEAD_COLUMN.test(h) ? 'lead' : UNIT_COLUMN.test(h) ? 'units' : DEADLINE_COLUMN.test(h) ? 'time' : numbered ? taskColumnKind(h) : null));

@@ -444,8 +444,10 @@ export function taskColumnKind(raw: string): TaskColumnKind | null {
  * (figures such as 年度目标 are `text`). Beside a 牵头 column, a column that leads only by its
  * other words (主责单位, 主要责任单位) is responsible.
  */
-export function taskTableKinds(header: string[]): TaskColumnKind[] | null {
-  const raw = header.map(taskColumnKind);
+export function taskTableKinds(header: string[], loose = false): TaskColumnKind[] | null {
+  // loose: a column of a name not known (建设规模, 完成标志) is kept as words, where the table's
+  // number, task and unit columns are known
+  const raw = header.map((h) => taskColumnKind(h) ?? (loose && columnName(h) ? 'text' : null));
   const at = raw.indexOf('number');
   if (at === -1 || at > 2 || raw.some((k) => k === null) || raw.lastIndexOf('number') !== at) return null;
   const names = header.map((h) => h.replace(/\s/g, ''));
@@ -460,11 +462,17 @@ export function taskTableKinds(header: string[]): TaskColumnKind[] | null {
   );
 }
 
+/** A header cell of a name not known: a few words, no sentence, no figure, no body's name. */
+export function columnName(raw: string): boolean {
+  const h = raw.replace(/\s/g, '');
+  return /^[\u4e00-\u9fff（）()、/]{2,12}$/.test(h) && !/[、（(]$/.test(h) && !UNIT_END.test(h);
+}
+
 type TaskColumn = TaskColumnKind;
 
 /** Kinds of the columns of a 分工表 header (序号 first, a task and a unit column), or null. */
 function taskColumns(header: string[]): TaskColumn[] | null {
-  return taskTableKinds(header);
+  return taskTableKinds(header, true);
 }
 
 /** A line a cell goes on from: a list cut after its separator, a sentence cut after its comma. */
@@ -551,7 +559,7 @@ interface Reading {
  * Among the cheapest, the first found gives the text columns the fewest lines.
  * Returns the readings of the least cost.
  */
-function readings(texts: string[], kinds: TaskColumn[]): Reading[] {
+function readings(texts: string[], kinds: TaskColumn[], closes?: boolean[]): Reading[] {
   const out: Reading[] = [];
   let best = Infinity;
   let budget = 5000;
@@ -568,6 +576,8 @@ function readings(texts: string[], kinds: TaskColumn[]): Reading[] {
     const kind = kinds[c];
     const one = kind === 'time' || kind === 'person' || kind === 'score';
     for (let to = from + 1; to <= (one ? Math.min(from + 1, texts.length) : texts.length); to++) {
+      // a cell drawn with its border (… |) ends at the line that closes it
+      if (closes && !closes[to - 1] && to < texts.length) continue;
       const group = texts.slice(from, to);
       if (UNIT_KINDS.has(kind) && !unitLine(group[group.length - 1])) break;
       if (fitsColumn(group, kind, sub && c === 0)) walk(to, c + 1, sub, [...ends, to], rows, cost);
@@ -579,8 +589,8 @@ function readings(texts: string[], kinds: TaskColumn[]): Reading[] {
 }
 
 /** The reading of a row, or null when its lines fit the columns in no one way (the units differ). */
-function readRow(texts: string[], kinds: TaskColumn[], cut: boolean): Reading | null {
-  let found = readings(texts, kinds);
+function readRow(texts: string[], kinds: TaskColumn[], cut: boolean, closes?: boolean[]): Reading | null {
+  let found = readings(texts, kinds, closes);
   if (found.length === 0) return null;
   // the bodies that score the work are one cell line (县农业农村局 ⏎ 县林业局 ⏎ 市农业农村局: the
   // last one scores, the others are the row's units)
@@ -630,9 +640,9 @@ const spanOf = (lines: Line[], at: number[]): CellSpan => {
  * give the units to different columns, the row is kept whole in its task column, the other cells
  * empty, and said unclear: no unit is guessed.
  */
-function taskRow(lines: Line[], at: number[], kinds: TaskColumn[], header: string[], cut = false): { rows: CellSpan[][]; unclear?: UnclearRow } {
+function taskRow(lines: Line[], at: number[], kinds: TaskColumn[], header: string[], cut = false, closed?: (j: number) => boolean): { rows: CellSpan[][]; unclear?: UnclearRow } {
   const texts = at.slice(1).map((j) => lines[j].text.trim());
-  const reading = texts.length ? readRow(texts, kinds.slice(1), cut) : null;
+  const reading = texts.length ? readRow(texts, kinds.slice(1), cut, closed && at.slice(1).map(closed)) : null;
   const empty = (j: number): CellSpan => ({ start: lines[j].end, end: lines[j].end });
   if (reading) {
     const rest = at.slice(1);
@@ -705,7 +715,10 @@ function taskCellPerLine(all: Line[], i: number, furniture: Skip, stop: Skip): T
       continue;
     }
     const t = text(k);
-    if (header.length > 0 && (ROW_NUMBER.test(t) || SECTION_ROW.test(t) || taskColumnKind(t) === null)) break;
+    if (header.length > 0 && (ROW_NUMBER.test(t) || SECTION_ROW.test(t))) break;
+    // a name not known is a header cell too, save the line before the first row of a table with a
+    // category column (its first row's category: 农业高质高效 ⏎ 1)
+    if (header.length > 0 && taskColumnKind(t) === null && !(columnName(t) && (NUMBER_HEAD.test(header[0]) || !ROW_NUMBER.test(text(nextContent(k + 1)))))) break;
     header.push(t);
     headerAt.push(k);
     k++;
@@ -724,12 +737,14 @@ function taskCellPerLine(all: Line[], i: number, furniture: Skip, stop: Skip): T
   let expect: number | null = null;
   let most = 0;
   // a number in a 分值 or figures column (年度目标, 单位) may be a cell, not the next row
-  const numeric = kinds.some((c, n) => c === 'score' || (c === 'text' && n > lead && /目标|单位|值$|数$/.test(header[n].replace(/\s/g, ''))));
+  const numeric = kinds.some((c, n) => c === 'score' || (c === 'text' && n > lead && (taskColumnKind(header[n]) === null || /目标|单位|值$|数$/.test(header[n].replace(/\s/g, '')))));
   const isRowStart = (j: number) => ROW_NUMBER.test(text(j)) && (expect === null || Number(text(j)) === expect);
   // an excerpt of a longer table skips numbers (3, 7, 12): a higher number may start a row too
   const mayStart = (j: number) => ROW_NUMBER.test(text(j)) && (expect === null || Number(text(j)) >= expect);
   const ends = (j: number) => HEADING.test(text(j)) || ATTACHMENT_LINE.test(text(j)) || NUMBER_HEAD.test(text(j)) || stop.has(j);
-  const cost = (at: number[]) => (at.length < 2 ? Infinity : (readings(at.slice(1).map(text), rowKinds.slice(1))[0]?.cost ?? Infinity));
+  // with pipes, a cell ends only at a line that ends in one (县经信局 ⏎ 县住建局 |: one cell)
+  const closed = piped ? (j: number) => PIPE_END.test(all[j].text) : undefined;
+  const cost = (at: number[]) => (at.length < 2 ? Infinity : (readings(at.slice(1).map(text), rowKinds.slice(1), closed && at.slice(1).map(closed))[0]?.cost ?? Infinity));
   const skip = (j: number) => {
     while (j < lines.length && (isBlank(lines[j]) || furniture.has(j))) j++;
     return j;
@@ -807,7 +822,12 @@ function taskCellPerLine(all: Line[], i: number, furniture: Skip, stop: Skip): T
     if (more && lead > 0 && at.length > 2 && mayStart(skip(j)) && cost(at.slice(0, -1)) < cost(at)) next = at.pop()!;
     // the last row ends where its lines fit the columns best: the prose after the table is none of it
     let use = at;
-    if (!more) {
+    if (!more && closed) {
+      // with pipes, the table ends at the last line that closes a cell
+      let n = at.length;
+      while (n > 1 && !closed(at[n - 1])) n--;
+      use = at.slice(0, n);
+    } else if (!more) {
       if (most > 0 && use.length > most + 1) use = use.slice(0, most + 1);
       let bestCost = Infinity;
       for (let n = use.length; n >= 2; n--) {
@@ -819,7 +839,7 @@ function taskCellPerLine(all: Line[], i: number, furniture: Skip, stop: Skip): T
     if (use.length < 2) break;
     // a row running to the end of the text is cut there
     const cut = !more && nextContent(use[use.length - 1] + 1) >= lines.length;
-    const read = taskRow(lines, use, rowKinds, rowHeader, cut);
+    const read = taskRow(lines, use, rowKinds, rowHeader, cut, closed);
     const before = (r: CellSpan[], c: number | null): CellSpan[] =>
       lead === 0 ? r : [...(c === null ? [] : [trimmedSpan(lines[c], lines[c].start, lines[c].end)!]), ...Array.from({ length: lead - (c === null ? 0 : 1) }, () => ({ start: r[0].start, end: r[0].start })), ...r];
     rows.push(...read.rows.map((r, n) => before(r, n === 0 ? category : null)));

@@ -141,6 +141,8 @@ describe('task table columns known by what their names say', () => {
       ['80', '深化县域医共体建设，基层就诊率保持在65%以上', ['县卫生健康局'], ['县医保局', '县财政局']],
       ['81', '实施全民参保计划，城乡居民医保参保率稳定在95%以上', ['县医保局'], ['县税务局', '各乡镇人民政府']],
       ['82', '新建改建农村公路80公里', ['县交通运输局'], ['县财政局']],
+      // a cell over two lines ends at the line with the pipe: both units lead
+      ['83', '加快建设县城污水处理厂三期工程，年内完成主体工程', ['县住建局', '县水利局'], ['县生态环境局']],
     ]);
     expect(doc.tasks.map((t) => t.text).join('')).not.toMatch(/\||周|韩/);
     expect(rules(doc)).not.toContain('unclear-table-row');
@@ -176,5 +178,14 @@ describe('task table columns known by what their names say', () => {
     ]);
     expect(doc.title).toBe('某区2025年民生实事项目责任分解表');
     expect(doc.date).toBe('2025-03-12');
+  });
+
+  it('a column of a name not known (完成标志) is kept as words: the table is still read', async () => {
+    const doc = await ingestFile(F('unknown-column-name'));
+    expect(doc.tasks.map((t) => [t.number, t.title, t.lead, t.responsible, t.deadline])).toEqual([
+      ['1', '完成镇区雨污分流改造', [], ['镇建设办'], '10月底前'],
+      ['2', '建成农贸市场一处', [], ['镇经发办', '镇财政所'], '12月底前'],
+    ]);
+    expect(doc.tasks[0].text).not.toContain('竣工验收');
   });
 });
