@@ -237,6 +237,7 @@ function rowsTable(lines: Line[], i: number): TableRegion | null {
         j = k;
         rows++;
       } else if (isCategoryRow(lines[k]) && k + 1 < lines.length && count(k + 1) === n) continue;
+      else if (layout === 'tab-rows' && sectionRows(lines, k, (m) => count(m) === n)) continue;
       else break;
     }
     if (rows < min || (best && best.last >= j)) continue;
@@ -252,6 +253,18 @@ function rowsTable(lines: Line[], i: number): TableRegion | null {
     };
   }
   return best;
+}
+
+/**
+ * A section row of a sheet (a cell spread over the whole width: 一、…, several in a row where an
+ * excerpt leaves their rows out) from line k on, up to a row that fits (`fits`).
+ */
+function sectionRows(lines: Line[], k: number, fits: (m: number) => boolean): boolean {
+  for (let m = k; m < lines.length && m < k + 8; m++) {
+    const t = lines[m].text.trim();
+    if (!t || t.includes('\t') || t.length > 80 || !SECTION_ROW.test(t)) return m > k && fits(m);
+  }
+  return false;
 }
 
 function isCategoryRow(l: Line): boolean {
@@ -683,6 +696,9 @@ const ATTACHMENT_LINE = /^附\s*件\s*\d*\s*[：:]?\s*$|^附件\s*\d+\s*[：:]/;
 /** A section row of a task table: 一、… (牵头领导：…), a line marked ★, short of a task's row. */
 const SECTION_ROW = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[部分章节])|[（(](?:牵头|分管|责任)领导[：:]/;
 
+/** 序号 as a header cell, spread over its cell or not (序  号). */
+const isNumberHead = (t: string) => NUMBER_HEAD.test(t.replace(/[\s\u3000]/g, ''));
+
 /** A cell line of a web page that drew the cell borders as pipes (序号 |, 县财政局 |). */
 const PIPE_END = /\s*[|｜]\s*$/;
 const withoutPipe = (l: Line): Line => {
@@ -695,7 +711,7 @@ function taskCellPerLine(all: Line[], i: number, furniture: Skip, stop: Skip): T
   // the header starts at 序号, or at a category column or two written before it (考核项目 ⏎ 序号)
   const piped = PIPE_END.test(first);
   const head = piped ? first.replace(PIPE_END, '') : first;
-  if (!NUMBER_HEAD.test(head) && !(head.length <= 12 && numberHeadAfter(all, i, piped) && taskColumnKind(head) !== null)) return null;
+  if (!isNumberHead(head) && !(head.length <= 12 && numberHeadAfter(all, i, piped) && taskColumnKind(head) !== null)) return null;
   // a web page's cell borders drawn as pipes: each cell line ends in one, which is no part of the cell
   const lines = piped ? all.map(withoutPipe) : all;
   const text = (j: number) => lines[j].text.trim();
@@ -718,7 +734,7 @@ function taskCellPerLine(all: Line[], i: number, furniture: Skip, stop: Skip): T
     if (header.length > 0 && (ROW_NUMBER.test(t) || SECTION_ROW.test(t))) break;
     // a name not known is a header cell too, save the line before the first row of a table with a
     // category column (its first row's category: 农业高质高效 ⏎ 1)
-    if (header.length > 0 && taskColumnKind(t) === null && !(columnName(t) && (NUMBER_HEAD.test(header[0]) || !ROW_NUMBER.test(text(nextContent(k + 1)))))) break;
+    if (header.length > 0 && taskColumnKind(t) === null && !(columnName(t) && (isNumberHead(header[0]) || !ROW_NUMBER.test(text(nextContent(k + 1)))))) break;
     header.push(t);
     headerAt.push(k);
     k++;
@@ -741,7 +757,7 @@ function taskCellPerLine(all: Line[], i: number, furniture: Skip, stop: Skip): T
   const isRowStart = (j: number) => ROW_NUMBER.test(text(j)) && (expect === null || Number(text(j)) === expect);
   // an excerpt of a longer table skips numbers (3, 7, 12): a higher number may start a row too
   const mayStart = (j: number) => ROW_NUMBER.test(text(j)) && (expect === null || Number(text(j)) >= expect);
-  const ends = (j: number) => HEADING.test(text(j)) || ATTACHMENT_LINE.test(text(j)) || NUMBER_HEAD.test(text(j)) || stop.has(j);
+  const ends = (j: number) => HEADING.test(text(j)) || ATTACHMENT_LINE.test(text(j)) || isNumberHead(text(j)) || stop.has(j);
   // with pipes, a cell ends only at a line that ends in one (县经信局 ⏎ 县住建局 |: one cell)
   const closed = piped ? (j: number) => PIPE_END.test(all[j].text) : undefined;
   const cost = (at: number[]) => (at.length < 2 ? Infinity : (readings(at.slice(1).map(text), rowKinds.slice(1), closed && at.slice(1).map(closed))[0]?.cost ?? Infinity));
@@ -866,7 +882,7 @@ function numberHeadAfter(lines: Line[], i: number, piped: boolean): boolean {
     while (j < lines.length && isBlank(lines[j])) j++;
     if (j >= lines.length) return false;
     const t = lines[j].text.trim();
-    if (NUMBER_HEAD.test(piped ? t.replace(PIPE_END, '') : t)) return true;
+    if (isNumberHead(piped ? t.replace(PIPE_END, '') : t)) return true;
     if (t.length > 12) return false;
     j++;
   }

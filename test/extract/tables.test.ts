@@ -168,6 +168,12 @@ describe('task table columns known by what their names say', () => {
       ['7', '新认定高新技术企业15家以上，科技型中小企业入库60家以上', ['县科技局'], ['县经信局']],
       ['12', '建设县级科技成果转化中试基地1个', ['县科技局'], ['县发展改革局', '县财政局']],
     ]);
+    // the same with 序  号 spread over its cell and sections two levels deep (二、 ⏎ （一） ⏎ （二）)
+    const spread = await ingestFile(F('section-rows-spread-header'));
+    expect(rows(spread)).toEqual([
+      ['3', '地区生产总值增长6%左右', ['县发展改革局'], ['县统计局']],
+      ['7', '规模以上工业增加值增长8%', ['县经信局'], ['县统计局']],
+    ]);
   });
 
   it('a web page: info block (名称: …分解表 文号:, 发文日期) before a table with a 联系领导 and a 考核部门 column', async () => {
@@ -187,5 +193,14 @@ describe('task table columns known by what their names say', () => {
       ['2', '建成农贸市场一处', [], ['镇经发办', '镇财政所'], '12月底前'],
     ]);
     expect(doc.tasks[0].text).not.toContain('竣工验收');
+  });
+
+  it('a sheet one row a line (a web page table read as tab rows): long and consecutive section rows; units run together in a cell (县经信局县财政局)', async () => {
+    const doc = await ingestFile(F('tab-rows-section-rows'));
+    expect(rows(doc)).toEqual([
+      ['3', '研究与试验发展经费投入增长10%以上', ['县科技局'], ['县统计局', '县财政局']],
+      ['7', '新认定高新技术企业15家以上', ['县科技局'], ['县经信局', '县财政局']],
+      ['12', '建设县级科技成果转化中试基地1个', ['县科技局'], ['县发展改革局']],
+    ]);
   });
 });
