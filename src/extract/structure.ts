@@ -487,8 +487,25 @@ function taskTables(ctx: Context): TaskRow[][] {
  */
 function unitCellText(ctx: Context, cell: Table['children'][number]['children'][number]): string {
   const parts = cell.children.filter((c) => c.type === 'text' && !(c.data as { role?: string } | undefined)?.role);
-  if (parts.length < 2) return inlineText(cell, ctx.doc).text.trim();
-  return parts.map((p) => (p as { value: string }).value.trim()).reduce((a, b) => (/[、，,；;：:]$/.test(a) ? a + b : `${a}、${b}`));
+  if (parts.length < 2) return unglued(inlineText(cell, ctx.doc).text.trim());
+  return unglued(parts.map((p) => (p as { value: string }).value.trim()).reduce((a, b) => (/[、，,；;：:]$/.test(a) ? a + b : `${a}、${b}`)));
+}
+
+/**
+ * Units of a cell run together where its line breaks were lost (a web page's <br>:
+ * 县海洋与渔业局县农业农村局): set apart where a unit's name ends and the next opens with the
+ * same level (县…局县…局); a name of another level after it (县住建局市政所) is left whole.
+ */
+function unglued(cell: string): string {
+  return cell
+    .split(/([、，,])/)
+    .map((name) => {
+      const level = /^[省市县区镇乡]/.exec(name)?.[0];
+      if (!level || name.length < 8) return name;
+      const glued = new RegExp(`(?<=[\u4e00-\u9fff]{2}(?:[局委办厅署院室所站队]|中心|公司))(?=${level}[\u4e00-\u9fff]{1,12}?(?:[局委办厅署院室所站队]|中心|公司)(?:${level}|$))`, 'g');
+      return name.replace(glued, '、');
+    })
+    .join('');
 }
 
 /** The units of a row's cells: 省交通运输厅（牵头） in a cell loses its mark, as in a clause, and 牵头 makes the unit lead. */
