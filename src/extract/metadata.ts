@@ -40,7 +40,7 @@ export function extractMetadata(ctx: Context): void {
   const noticeText = notice.replace(NUMBER_AFTER_TITLE, '');
   m.noticeTitle = noticeText || null;
   const title = firstRun(ctx, 'title');
-  m.title = title || planTitleFromNotice(noticeText) || noticeText || frontMatterTitle(ctx) || field('标题') || null;
+  m.title = title || planTitleFromNotice(noticeText) || noticeText || frontMatterTitle(ctx) || field('标题', '名称') || null;
   // the body the title names (某市人民政府关于…), else the info block's 发布机构 / 发文机关
   m.issuer =
     lines.length > 0
