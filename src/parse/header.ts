@@ -41,15 +41,16 @@ export function digitDate(t: string): [number, number, number] | null {
  */
 export const DAMAGED_DOC_NUMBER = /^([\u4e00-\u9fa5]{1,10}(?:发|办|函|字|秘))\s*((?:19|20)\d{2})\s*(\d{1,4})\s*号?$/;
 
-const DISCLOSURE = /^[（(]?\s*(此件[^）)]{2,8}|本件[^）)]{2,8})\s*[）)]?$/;
-const ORG = /(人民政府|人民政府办公室|人民政府办公厅|办公室|办公厅|委员会|委|局|厅|部|署|街道办事处|领导小组|指挥部)$/;
-const TITLE_END =
+export const DISCLOSURE = /^[（(]?\s*(此件[^）)]{2,8}|本件[^）)]{2,8})\s*[）)]?$/;
+/** An organ's name by its ending (国务院 is one by itself: a national document signs with it alone). */
+const ORG = /(人民政府|人民政府办公室|人民政府办公厅|办公室|办公厅|委员会|委|局|厅|部|署|街道办事处|领导小组|指挥部|国务院)$/;
+export const TITLE_END =
   /(方案|规划|意见|办法|规定|计划|纲要|细则|要点|措施|举措|决定|条例|指南|清单|报告|规则|行动|通知|公告|通告|批复|函|(?:分解|分工|汇总|一览|任务|清单|进度|情况|责任)表)([（(][^）)]*[）)])?$/;
 /** The line under a title that belongs to it: its period (（2021—2035年）) or edition (（2025年版）, （2024年修订）). */
 const PERIOD_LINE = /^[（(]\s*(?:\d{4}\s*[—–\-－~～至―]+\s*\d{4}\s*年?|\d{4}\s*年\s*(?:版|修订|修订版))\s*[）)]$/;
 /** 某某镇人民政府关于印发…的通知: the issuer and the notice title on one line. */
-export const ISSUER_THEN_NOTICE = /^[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府|办公室|办公厅|委员会|局|厅|部)(?:[ \u3000]+[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府|办公室|办公厅|委员会|局|厅|部)){0,2}[ \u3000]*关于/;
-const NOTICE_END = /(通知|意见|决定|批复|函|通报|报告|公告|通告)$/;
+export const ISSUER_THEN_NOTICE = /^(?:国务院|[\u4e00-\u9fa5（）()]{1,30}?(?:人民政府|办公室|办公厅|委员会|局|厅|部))(?:[ \u3000]+[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府|办公室|办公厅|委员会|局|厅|部)){0,2}[ \u3000]*关于/;
+export const NOTICE_END = /(通知|意见|决定|批复|函|通报|报告|公告|通告)$/;
 /** 题注 under a title: （2026年1月18日…会议批准）, （2023年4月6日第二次修正）. */
 export const APPROVAL =
   /^[（(]\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)[^（()）]{0,60}(?:批准|通过|修正|修订|公布|发布|施行)[^（()）]{0,10}[）)]$/;
@@ -77,11 +78,15 @@ const INFO_NAMES = [
   '公开方式', '公开范围', '公开时限', '统一编号', '登记号', '浏览次数', '点击数', '阅读次数', '字体', '字号', '责任编辑', '作者', '时间',
 ];
 const INFO_NAME = INFO_NAMES.map((n) => [...n].join('[ \\u3000]*')).join('|');
+/** Labels that are ordinary words too (名称: the info block's name of the document): labels only with their colon. */
+const COLON_NAME = ['名称'].map((n) => [...n].join('[ \\u3000]*')).join('|');
 /** A label: anywhere with its colon; without one only set apart (a pipe or the line's end after it). */
-const INFO_LABEL = new RegExp(`(${INFO_NAME})[ \\u3000]*(?:[:：]|(?=[ \\u3000]*[|｜])|[ \\u3000]*$)`, 'g');
-const INFO_LABEL_COLONLESS_START = new RegExp(`^[|｜\\s\\u3000]*(?:${INFO_NAME})[ \\u3000]*(?:[:：|｜]|$)`);
+const INFO_LABEL = new RegExp(`(${INFO_NAME})[ \\u3000]*(?:[:：]|(?=[ \\u3000]*[|｜])|[ \\u3000]*$)|(${COLON_NAME})[ \\u3000]*[:：]`, 'g');
+/** What sets a page's fields apart: pipes, spaces, bullets (• 来源:… • 浏览次数:…). */
+const INFO_LEAD = /^[|｜\s\u3000•·●▪◆■]+/;
+const INFO_LABEL_COLONLESS_START = new RegExp(`^[|｜\\s\\u3000•·●▪◆■]*(?:(?:${INFO_NAME})[ \\u3000]*(?:[:：|｜]|$)|(?:${COLON_NAME})[ \\u3000]*[:：])`);
 const PIPES_ONLY = /^[|｜\s\u3000]+$/;
-const EDGE_PIPES = /^[|｜\s\u3000]+|[|｜\s\u3000]+$/g;
+const EDGE_PIPES = /^[|｜\s\u3000•·●▪◆■]+|[|｜\s\u3000•·●▪◆■]+$/g;
 
 /** Labels of a page's counters and tools: a page fills them in by script, so the next line is never their value. */
 const COUNTERS = new Set(['浏览次数', '点击数', '阅读次数', '字体', '字号', '责任编辑', '作者']);
@@ -110,7 +115,7 @@ export function infoLine(text: string, anywhere = false): InfoLine | null {
   INFO_LABEL.lastIndex = 0;
   let m: RegExpExecArray | null;
   let last: { name: string; end: number } | null = null;
-  const lead = t.replace(/^[|｜\s\u3000]+/, '').length;
+  const lead = t.replace(INFO_LEAD, '').length;
   const start = t.length - lead;
   while ((m = INFO_LABEL.exec(t))) {
     if (m[0] === '') {
@@ -118,11 +123,11 @@ export function infoLine(text: string, anywhere = false): InfoLine | null {
       continue;
     }
     // a label with no colon is one only where a cell starts (after a pipe or a space)
-    if (!/[:：]$/.test(m[0]) && m.index > start && !/[|｜\s\u3000]/.test(t[m.index - 1])) continue;
+    if (!/[:：]$/.test(m[0]) && m.index > start && !/[|｜\s\u3000•·●▪◆■]/.test(t[m.index - 1])) continue;
     // the opening 【 of a toolbar item after a value (…10:12 【字体：) is no part of it
     if (last) fields.push([last.name, t.slice(last.end, m.index).replace(/[【[［]+\s*$/, '').replace(EDGE_PIPES, '')]);
     else if (m.index !== start) return null;
-    last = { name: m[1].replace(/[ \u3000]/g, ''), end: m.index + m[0].length };
+    last = { name: (m[1] ?? m[2]).replace(/[ \u3000]/g, ''), end: m.index + m[0].length };
   }
   if (!last) return null;
   fields.push([last.name, t.slice(last.end).replace(EDGE_PIPES, '')]);
