@@ -49,7 +49,7 @@ export const TITLE_END =
 /** The line under a title that belongs to it: its period (（2021—2035年）) or edition (（2025年版）, （2024年修订）). */
 const PERIOD_LINE = /^[（(]\s*(?:\d{4}\s*[—–\-－~～至―]+\s*\d{4}\s*年?|\d{4}\s*年\s*(?:版|修订|修订版))\s*[）)]$/;
 /** 某某镇人民政府关于印发…的通知: the issuer and the notice title on one line. */
-export const ISSUER_THEN_NOTICE = /^(?:国务院|[\u4e00-\u9fa5（）()]{1,30}?(?:人民政府|办公室|办公厅|委员会|局|厅|部))(?:[ \u3000]+[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府|办公室|办公厅|委员会|局|厅|部)){0,2}[ \u3000]*关于/;
+export const ISSUER_THEN_NOTICE = /^(?:国务院|[\u4e00-\u9fa5（）()]{1,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部))(?:[ \u3000]+[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部)){0,2}[ \u3000]*关于/;
 export const NOTICE_END = /(通知|意见|决定|批复|函|通报|报告|公告|通告)$/;
 /** 题注 under a title: （2026年1月18日…会议批准）, （2023年4月6日第二次修正）. */
 export const APPROVAL =
@@ -217,7 +217,7 @@ export function header() {
       blocks.push(node);
     }
     const count = blocks.length;
-    assignRoles(blocks, doc, lineIndexOf(file));
+    assignRoles(blocks, doc, lineIndexOf(file), count < tree.children.length);
     // the recipients rule may cut a paragraph in two (主送：⏎正文 after a hard break)
     if (blocks.length !== count) tree.children.splice(0, count, ...blocks);
     // a web page's footer is below everything: out first, so the closing block is found above it
@@ -596,7 +596,7 @@ function cutFirstLine(block: Paragraph, doc: string, index: LineIndex): [Paragra
   return first && rest ? [first, rest] : null;
 }
 
-function assignRoles(blocks: RootContent[], doc: string, index: LineIndex): void {
+function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outlineAfter: boolean): void {
   const texts = blocks.map((b) => (b.type === 'paragraph' || b.type === 'heading' ? stripInvisible(foldDigits(inlineText(b, doc).text)).trim() : null));
   markInfoBlock(blocks, texts);
   for (let i = 0; i < Math.min(3, blocks.length); i++) {
@@ -630,6 +630,20 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex): void
       for (let k = noticeStart; k <= last; k++) if (blocks[k].data?.role === 'noticeTitle') set(k, 'title');
       titleSeen = true;
     }
+  };
+  /** Under a signature's date (and disclosure), after a notice. */
+  const underNoticeDate = (i: number) => {
+    let j = previous(i);
+    if (j >= 0 && blocks[j].data?.role === 'disclosure') j = previous(j);
+    return j >= 0 && blocks[j].data?.role === 'date' && blocks[previous(j)]?.data?.role === 'signature' && (noticeDone || bodyStarted);
+  };
+  /** The next line with text is prose or an outline item (or the outline follows). */
+  const bodyNext = (i: number) => {
+    let j = i + 1;
+    while (j < blocks.length && !texts[j]) j++;
+    if (j >= blocks.length) return outlineAfter;
+    const n = texts[j] ?? '';
+    return n.length > 60 || /[。；]/.test(n) || matchLabelStart(n);
   };
   for (let i = 0; i < blocks.length; i++) {
     const t = texts[i];
@@ -699,7 +713,15 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex): void
       titleSeen = true;
       titleAbove(blocks, texts, i);
     } else if (titleSeen && short && PERIOD_LINE.test(t)) set(i, 'title');
-    else {
+    else if (!titleSeen && underNoticeDate(i) && TITLE_PIECE.test(t.replace(/[《》〈〉]/g, '')) && bodyNext(i)) {
+      // the line right under a covering notice's date, before the plan's prose: the plan's
+      // title, whatever word it ends with (青溪县2024年十件民生实事)
+      set(i, 'title');
+      titleSeen = true;
+    } else if (!bodyStarted && t.length <= 40 && !/[\u4e00-\u9fa5]/.test(t)) {
+      // a page's registration code (HHCR-2023-01005) between header lines: no body yet
+      blocks[i].data = { ...blocks[i].data, role: 'preamble' };
+    } else {
       // prose: the body of the notice, or the preamble of the plan
       if (titleSeen) titleOpen = false;
       set(i, noticeDone && !titleSeen ? 'notice' : 'preamble');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ingestFile } from '../../src/ingest.js';
+import { ingestFile, ingestText } from '../../src/ingest.js';
 
 /**
  * Header and metadata of documents as government web pages give them (fixtures in
@@ -171,5 +171,37 @@ describe('info-block labels never in a title', () => {
       date: '2016-05-12',
     });
     expect(doc.tasks).toHaveLength(2);
+  });
+});
+
+describe('the plan\'s title under the covering notice\'s date', () => {
+  it('any short line right after the date, before the plan\'s prose, is the plan\'s title (no title word, not named in 《》)', async () => {
+    const doc = await shape('notice-plan-title-any-line.txt');
+    expect(doc).toMatchObject({ title: '青溪县2024年十件民生实事', issuer: '青溪县人民政府办公室', date: '2024-03-01' });
+    expect(doc.tasks).toHaveLength(2);
+  });
+
+  it('the page repeats the notice title (issuer line, title broken over lines) under a registration code; the plan\'s title broken over three lines after the date', async () => {
+    const doc = await shape('repeated-notice-broken-plan-title.txt');
+    expect(doc).toMatchObject({
+      title: '柳岸市贯彻落实《关于稳住经济大盘的若干措施》实施方案',
+      noticeTitle: '柳岸市人民政府办公室关于印发《柳岸市贯彻落实〈关于稳住经济大盘的若干措施〉实施方案》的通知',
+      issuer: '柳岸市人民政府办公室',
+      docNumber: '柳政办发〔2023〕6号',
+      date: '2023-04-10',
+    });
+    expect(doc.tasks).toHaveLength(2);
+  });
+
+  it('a notice title that opens with a 委 (某发展改革委关于印发《X》的通知): the notice; X, after the date, the title', async () => {
+    const doc = await ingestText(
+      '江南省发展改革委关于印发《2024年江南省新型城镇化建设重点任务》的通知\n江发改规划〔2024〕12号\n各市发展改革委：\n现将《2024年江南省新型城镇化建设重点任务》印发给你们，请认真贯彻落实。\n江南省发展改革委\n2024年4月3日\n2024年江南省新型城镇化建设重点任务\n2024年是实施“十四五”规划的关键一年，为深入推进新型城镇化，现提出以下重点任务。\n一、推进农业转移人口市民化。（省公安厅牵头）\n',
+      { fileName: 'x.txt' },
+    );
+    expect(doc).toMatchObject({
+      title: '2024年江南省新型城镇化建设重点任务',
+      noticeTitle: '江南省发展改革委关于印发《2024年江南省新型城镇化建设重点任务》的通知',
+      issuer: '江南省发展改革委',
+    });
   });
 });
