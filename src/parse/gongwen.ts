@@ -271,6 +271,32 @@ function webLine(t: string): WebRole | null {
   return null;
 }
 
+/** A breadcrumb's trail (>> 走进某市 >> 投资政策, 首页 > 政务公开): steps set apart by > » › →. */
+const TRAIL = /^(?:[>＞»›→]{1,2}\s*)?[^。，,；>＞»›→]{1,16}(?:\s*[>＞»›→]{1,2}\s*[^。，,；>＞»›→]{1,16}){1,8}\s*[>＞»›→]*$/;
+/** The site's name on the page's top line (某市人民政府, 某某门户网站): its header, not the document's issuer. */
+const SITE_NAME = /^[\u4e00-\u9fa5]{2,24}(?:人民政府|政府网|门户网站|网站)$/;
+
+/**
+ * The page's header around its breadcrumb (您当前的位置: at the end of its line): the trail on the
+ * line under it, and the site's name on the lines above it (the first lines of the page).
+ */
+function siteHeader(lines: Line[], out: Map<number, WebRole>): void {
+  const next = (i: number, step: 1 | -1) => {
+    let j = i + step;
+    while (j >= 0 && j < lines.length && !lines[j].text.trim()) j += step;
+    return j;
+  };
+  for (const [i, role] of [...out]) {
+    if (role !== 'webBreadcrumb' || i > 400) continue;
+    const t = stripInvisible(lines[i].text).trim();
+    const below = next(i, 1);
+    if (/[：:]$/.test(t) && below < lines.length && !out.has(below) && TRAIL.test(stripInvisible(lines[below].text).trim())) out.set(below, 'webBreadcrumb');
+    for (let j = next(i, -1), n = 0; j >= 0 && n < 3; j = next(j, -1), n++) {
+      if (!out.has(j) && SITE_NAME.test(stripInvisible(lines[j].text).trim())) out.set(j, 'webBreadcrumb');
+    }
+  }
+}
+
 /** Short and no sentence: a line of a footer (中国政府网 | 省人民政府, 主办：…, 技术支持：…). */
 const FOOTER_LINE_MAX = 80;
 
@@ -290,6 +316,7 @@ function webClutter(lines: Line[]): Map<number, WebRole> {
     if (role) out.set(i, role);
   }
   if (out.size === 0) return out;
+  siteHeader(lines, out);
   for (const [i, role] of out) {
     if (role !== 'webInfo') continue;
     let j = i - 1;

@@ -45,7 +45,7 @@ export const DISCLOSURE = /^[（(]?\s*(此件[^）)]{2,8}|本件[^）)]{2,8})\s*
 /** An organ's name by its ending (国务院 is one by itself: a national document signs with it alone). */
 const ORG = /(人民政府|人民政府办公室|人民政府办公厅|办公室|办公厅|委员会|委|局|厅|部|署|街道办事处|领导小组|指挥部|国务院)$/;
 export const TITLE_END =
-  /(方案|规划|意见|办法|规定|计划|纲要|细则|要点|措施|举措|决定|条例|指南|清单|报告|规则|行动|通知|公告|通告|批复|函|(?:分解|分工|汇总|一览|任务|清单|进度|情况|责任)表)([（(][^）)]*[）)])?$/;
+  /(方案|规划|意见|办法|规定|计划|纲要|细则|要点|措施|举措|政策|决定|条例|指南|清单|报告|规则|行动|通知|公告|通告|批复|函|(?:分解|分工|汇总|一览|任务|清单|进度|情况|责任)表)([（(][^）)]*[）)])?$/;
 /** The line under a title that belongs to it: its period (（2021—2035年）) or edition (（2025年版）, （2024年修订）). */
 const PERIOD_LINE = /^[（(]\s*(?:\d{4}\s*[—–\-－~～至―]+\s*\d{4}\s*年?|\d{4}\s*年\s*(?:版|修订|修订版))\s*[）)]$/;
 /** 某某镇人民政府关于印发…的通知: the issuer and the notice title on one line. */

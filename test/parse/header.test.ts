@@ -205,3 +205,12 @@ describe('the plan\'s title under the covering notice\'s date', () => {
     });
   });
 });
+
+describe('a web page\'s site header', () => {
+  it('the site\'s name above the breadcrumb and the breadcrumb\'s trail on the line under 您当前的位置: are the page\'s, not the issuer; a title ending in 政策 is the title', async () => {
+    const doc = await shape('site-name-breadcrumb.txt');
+    expect(doc).toMatchObject({ title: '加快推进数字经济高质量发展若干政策', issuer: null, date: '2023-05-08' });
+    for (const t of ['江岭市人民政府', '>> 走进江岭 >> 投资江岭 >> 投资政策']) expect(doc.paragraphs.find((p) => p.text === t)?.kind).toBe('web');
+    expect(doc.tasks).toHaveLength(2);
+  });
+});
