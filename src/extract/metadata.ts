@@ -52,6 +52,7 @@ export function extractMetadata(ctx: Context): void {
       ? [...new Set(lines.flatMap(issuerNames))].join('、')
       : issuerOfNotice(noticeText || null) ??
         issuerOfNotice(m.title) ??
+        placeOfTitle(noticeText || m.title) ??
         infoIssuer(field('发文机关', '发布机构', '发文单位', '发布单位', '发布机关', '成文机关')) ??
         lead?.issuer ??
         sourceIssuer(field('来源', '信息来源', '文章来源'));
@@ -212,6 +213,15 @@ function planTitleFromNotice(notice: string): string | null {
   return m ? m[1] : null;
 }
 
+/**
+ * 泰州关于印发…的通知 (a reprint's headline naming the place for its government): the place's
+ * short name before 关于, where the title names no organ.
+ */
+function placeOfTitle(title: string | null): string | null {
+  const m = /^([\u4e00-\u9fa5]{2,4}?)关于.{4,}(?:通知|意见|决定|方案|计划|办法|措施)$/.exec(title ?? '');
+  return m && !/^(?:转发|印发|批转|根据|为了?|对|在|有|就|进一步)/.test(m[1]) ? m[1] : null;
+}
+
 /** 某县人民政府办公室关于…的通知 → 某县人民政府办公室 */
 function issuerOfNotice(notice: string | null): string | null {
   if (!notice || !ISSUER_THEN_NOTICE.test(notice)) return null;
@@ -222,7 +232,9 @@ export function isoDate(text: string): string | null {
   // an info block's value: 2023-02-13 10:53:20, 2023年02月13日 10:53 (the time is no part of the day)
   const t = foldDigits(text.trim())
     .replace(/\s+\d{1,2}:\d{2}(?::\d{2})?$/, '')
-    .replace(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/, '$1年$2月$3日');
+    .replace(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/, '$1年$2月$3日')
+    // a date line in brackets under a title: （2015年9月15日）
+    .replace(/^[（(]\s*(.+?)\s*[）)]$/, '$1');
   let y: number | null;
   let mo: number | null;
   let d: number | null;

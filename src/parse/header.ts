@@ -665,6 +665,8 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
     // the 版头 of a printed 公文: 某县人民政府办公室文件 (the issuer's name, not prose)
     else if (i === 0 && /^[\u4e00-\u9fa5]{2,30}文件$/.test(t) && ORG.test(t.slice(0, -2))) set(i, 'masthead');
     else if (DATE_ARABIC.test(t) || DATE_CHINESE.test(t)) set(i, 'date');
+    // a draft's or a plan's date in brackets under its title: （2015年9月15日）
+    else if ((titleSeen || noticeDone) && BRACKETED_DATE.test(t) && (DATE_ARABIC.test(t.slice(1, -1).trim()) || DATE_CHINESE.test(t.slice(1, -1).trim()))) set(i, 'date');
     else if (digitDate(t) && blocks[previous(i)]?.data?.role === 'signature') set(i, 'date');
     else if (DISCLOSURE.test(t)) set(i, 'disclosure');
     else if (APPROVAL.test(t)) set(i, 'approval');
@@ -729,6 +731,8 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
   }
   if (inNoticeTitle) endNotice(previous(blocks.length));
 }
+
+const BRACKETED_DATE = /^[（(].{6,16}[）)]$/;
 
 /** The next line with text is a date (the line is a signature). */
 function dateNext(texts: (string | null)[], i: number): boolean {

@@ -214,3 +214,16 @@ describe('a web page\'s site header', () => {
     expect(doc.tasks).toHaveLength(2);
   });
 });
+
+describe('more header lines', () => {
+  it('a draft\'s date in brackets under its title (and its 征求意见稿 tag) is its date; a city that opens the title (no 关于) is no organ', async () => {
+    const doc = await shape('draft-dated-title.txt');
+    expect(doc).toMatchObject({ title: '江岭市加快发展数字贸易实施意见', date: '2024-03-05', issuer: null });
+  });
+
+  it('a place\'s short name before 关于 in a title (江岭关于印发…的通知, a reprint\'s headline): the title whole, the place the issuer', async () => {
+    const doc = await shape('place-guanyu-title.txt');
+    expect(doc).toMatchObject({ title: '江岭关于印发推动外贸稳规模优结构行动方案的通知', issuer: '江岭' });
+    expect(doc.tasks).toHaveLength(2);
+  });
+});
