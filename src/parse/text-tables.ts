@@ -490,6 +490,7 @@ function taskColumns(header: string[]): TaskColumn[] | null {
 
 /** A line a cell goes on from: a list cut after its separator, a sentence cut after its comma. */
 const GOES_ON = /[、，,；;：:]$/;
+const LEVEL_START = /^(?:省|市|县|区|镇|乡|州|旗|盟|各|有关|相关)/;
 const UNIT_END = /(?:[局委办厅部署会社院行处队所站室团联司组]|中心|公司|政府|集团|海关|机构|部门|单位|企业|学校|医院|协会|总社|街道|乡镇)$/;
 const ROLE_AFTER = /[（(](?:共同牵头|牵头|共同负责|负责|配合|协助)[）)]$/;
 const NO_UNIT = /^[—－\-–/／无]+$/;
@@ -498,6 +499,14 @@ const TIME_CELL = /^(?:\d{4}\s*年|20\d\d|每年|每季度|每月|长期|持续|
 /** A line of a unit list (省财政厅、省商务厅、): names that end as units do, no sentence. */
 function unitLine(t: string): boolean {
   if (NO_UNIT.test(t)) return true;
+  // a list of units closed by a full stop (区工信局、区住建局,各乡镇人民政府。): a list of two or
+  // more, each piece a unit's name (a prose cell 建成县残疾人综合服务中心。 is one piece: not a list)
+  if (t.endsWith('。') && !SENTENCE.test(t.slice(0, -1))) {
+    const pieces = t.slice(0, -1).split(/[、，,]/).map((p) => p.trim().replace(ROLE_AFTER, '').replace(UNIT_TAIL, ''));
+    const names = pieces.every((p) => p.length > 0 && p.length <= 30 && UNIT_END.test(p));
+    // one name alone only when it opens with a level (区投资促进中心。), as a unit's name does
+    return names && (pieces.length >= 2 || (pieces[0].length <= 20 && LEVEL_START.test(pieces[0])));
+  }
   if (t.length > 120 || SENTENCE.test(t)) return false;
   const pieces = t.replace(GOES_ON, '').split(/[、，,；;]/).map((p) => p.trim().replace(ROLE_AFTER, '').replace(UNIT_TAIL, ''));
   if (pieces.some((p) => !p || p.length > 30)) return false;

@@ -203,4 +203,14 @@ describe('task table columns known by what their names say', () => {
       ['12', '建设县级科技成果转化中试基地1个', ['县科技局'], ['县发展改革局']],
     ]);
   });
+
+  it('unit cells closed by a full stop (a list, or one name opening with its level) are units; a prose cell ending in 中心。 stays the task', async () => {
+    const doc = await ingestFile(F('cells-closed-by-full-stop'));
+    expect(rows(doc)).toEqual([
+      ['4', '建成县残疾人康复服务中心', ['县卫生健康局'], ['县残联', '县民政局', '各乡镇人民政府', '街道办事处', '县城投集团']],
+      ['5', '推进紧密型县域医共体建设,提升基层诊疗能力', ['县卫生健康局'], ['县医疗保障局']],
+      ['6', '开展全民健康素养提升行动', ['县卫生健康局'], ['县教育局', '县融媒体中心']],
+    ]);
+    expect(rules(doc)).not.toContain('unclear-table-row');
+  });
 });
