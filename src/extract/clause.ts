@@ -497,8 +497,14 @@ export function proseClause(text: string, sentences = 2): ClauseMatch | null {
     while (stop < text.length && !PROSE_STOP.test(text[stop])) stop++;
     const body = text.slice(at + 1, stop);
     const parts = splitTopLevel(body, '，,');
-    const first = PROSE_OWNER.exec(parts[0].trim().replace(DUTY_TAIL, '负责'));
-    if (!first || !unitList(first[1]) || (first[2] !== undefined && !unitList(first[2]))) continue;
+    const head = parts[0].trim().replace(DUTY_TAIL, '负责');
+    const first = PROSE_OWNER.exec(head);
+    if (!first || !unitList(first[1]) || (first[2] !== undefined && !unitList(first[2]))) {
+      // 由A会同B研究提出落实意见 (a 分工 notice's own verbs): A owns the work, B takes part
+      const joint = PROSE_JOINT.exec(head);
+      if (!joint || !unitList(joint[1]) || !unitList(joint[2].replace(UNIT_TAIL_ETC, ''))) continue;
+      return { start: at, end: at + 1 + parts[0].length, content: `${joint[1]}会同${joint[2]}负责`, contentStart: at + 1 };
+    }
     let length = parts[0].length;
     for (const part of parts.slice(1)) {
       const p = part.trim().replace(TRAILING_PUNCTUATION, '');
@@ -517,6 +523,9 @@ const PROSE_BY = /(^|[，,。；;：:！？\s])((?:此项|该项|这项|本项)(
 const PROSE_STOP = /[。；;！？\n]/;
 /** The owners after 由: A牵头 / A负责 / A会同B负责落实 (a short object after the verb allowed: 负责组织实施). */
 const PROSE_OWNER = /^(.{2,80}?)(?:会同(.{2,80}?))?(?:牵头负责|牵头|共同负责|具体负责|负责)(?:组织实施|组织落实|抓好落实|落实|实施|推进)?$/;
+/** 由A会同B + a verb of the work itself (研究提出, 制定 …): 会同 alone says who owns the work. */
+const PROSE_JOINT = /^(.{2,60}?)会同(.{2,80}?)(?:研究提出|研究制定|研究解决|研究|制定|提出|组织|抓紧|做好|共同|加强|加快|推进|落实|开展)/;
+const UNIT_TAIL_ETC = /等(?:有关|相关)?(?:部门|单位)$/;
 /** The object after the verb is no part of the clause's units. */
 const PROSE_TAIL = /(?<=负责|牵头)(?:组织实施|组织落实|抓好落实|落实|实施|推进)$/;
 /** A name for a collective of units: 各地区, 各部门, 有关部门, 相关单位. */

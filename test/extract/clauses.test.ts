@@ -215,4 +215,13 @@ describe('label lines with compound labels', () => {
     ]);
     expect(doc.tasks.map((t) => t.title)).toEqual(['推进统计现代化改革', '完善统计监督机制', '加强统计分析研究']);
   });
+
+  it('由A会同B研究提出落实意见: 会同 says who owns the work whatever the verb; a 由 without units (资金由县财政会同…) is none', async () => {
+    const doc = await shape('joint-study-measures.txt');
+    expect(roles(doc).slice(0, 2)).toEqual([
+      ['一', ['县发展改革局'], ['县农业农村局', '县财政局']],
+      ['二', ['县自然资源局'], ['县农业农村局']],
+    ]);
+    expect(doc.tasks.find((t) => t.number === '三')?.lead ?? []).toEqual([]);
+  });
 });
