@@ -9,6 +9,7 @@ import { applyConventions } from './conventions.js';
 import { inlineText, type InlineText } from '../parse/inline.js';
 import { withoutInvisible } from '../model/normalize.js';
 import { isWebClutter } from '../parse/header.js';
+import { respectiveTasks } from './respectively.js';
 
 /** Sections (the outline), tasks (numbered work items with their clauses), paragraphs. */
 export function extractStructure(ctx: Context): void {
@@ -29,6 +30,8 @@ function extractStructureOf(ctx: Context): void {
   if (tasks.length === 0) tasks = tasksFromTables(ctx);
   else mergeTaskTables(ctx, tasks);
   tasks = planLeads(ctx, tasks);
+  // 十大重点领域分别由A、…、J等十个牵头单位负责落实: things and units paired in order
+  tasks = respectiveTasks(ctx, tasks);
   applyConventions(ctx, tasks);
   for (const { task, section } of found.missing) {
     if (task.assignments.length > 0) continue;
