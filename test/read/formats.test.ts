@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFile, loadDocument, saveDocument, UserError, type PolicyDocument } from '../../src/index.js';
 import { readDocument } from '../../src/read/read.js';
-import { formatNumber } from '../../src/read/docx.js';
+import { attributes, formatNumber, scanXml, treeXml, type XEl } from '../../src/read/docx.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const FIX = path.join(ROOT, 'test/fixtures/formats');
@@ -64,6 +64,29 @@ describe('the bundled plan in every format gives the .txt model', () => {
     // the 指标属性 cells are merged down (vMerge): every row still gets its 预期性/约束性
     expect(xml).toContain('w:vMerge');
     expect(text).toMatch(/^8\t城乡居民收入比[^\n]*\t预期性$/m);
+  });
+
+  it('the XML scanner reads every part of the fixtures as fast-xml-parser does, and leaves XML it does not expect to it', async () => {
+    const { unzipSync } = await import('fflate');
+    const shape = (els: XEl[]): unknown[] =>
+      els.filter((e) => !e.name.startsWith('?')).map((e) => [e.name, e.text, attributes(e), shape(e.kids ?? [])]);
+    let parts = 0;
+    for (const name of ['wuxi-plan.docx', 'wuxi-plan-numbered.docx', 'bad-image-only.docx']) {
+      const files = unzipSync(readFileSync(path.join(FIX, name)), { filter: (f) => /^word\/(document|styles|numbering)\.xml$/.test(f.name) });
+      for (const [part, bytes] of Object.entries(files)) {
+        const xml = new TextDecoder().decode(bytes);
+        const scanned = scanXml(xml, null);
+        expect(scanned, `${name} ${part}`).not.toBeNull();
+        expect(shape(scanned!), `${name} ${part}`).toEqual(shape(treeXml(xml)));
+        parts++;
+      }
+    }
+    expect(parts).toBe(8);
+    const w = (body: string) => `<?xml version="1.0"?><w:document><w:body>${body}</w:body></w:document>`;
+    // entities as fast-xml-parser gives them (character references stay as written), line ends normalised
+    const [doc] = scanXml(w('<w:p><w:r><w:t xml:space="preserve">a &amp;lt; &lt;b&gt; &#x4E00;\r\nc</w:t></w:r></w:p>'), null)!;
+    expect(doc.kids![0].kids![0].kids![0].kids![0].text).toBe('a &lt; <b> &#x4E00;\nc');
+    for (const odd of [w('<!-- x --><w:p/>'), `<!DOCTYPE w:document>${w('')}`, w('<w:p><w:r></w:p>'), w('<w:p>').replace('</w:body></w:document>', ''), w('<w:t>1 < 2</w:t>')]) expect(scanXml(odd, null), odd).toBeNull();
   });
 
   it('Word number formats', () => {
