@@ -13,7 +13,7 @@ import { joinParts, TextLines } from './lines.js';
  * every column (a merged 牵头单位 gives its text to every row it covers); a one-column table
  * (a 专栏 box, a frame) is read as paragraphs.
  */
-export async function docxToText(bytes: Uint8Array): Promise<ConvertedText> {
+export async function docxToText(bytes: Uint8Array, options: { parser?: 'auto' | 'fast-xml-parser' } = {}): Promise<ConvertedText> {
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' || f.name === 'word/numbering.xml' || f.name === 'word/styles.xml' || f.name === '[Content_Types].xml' || f.name === 'OFD.xml' || f.name.startsWith('xl/') });
@@ -31,14 +31,16 @@ export async function docxToText(bytes: Uint8Array): Promise<ConvertedText> {
   let numbering: Numbering;
   try {
     const mainXml = decoder.decode(main);
-    const doc = readXml(mainXml, BODY_PARENTS);
+    // `parser: 'fast-xml-parser'`: full-tree parses, as before the scanner (the tests and the benchmark compare the two)
+    const read = options.parser === 'fast-xml-parser' ? (xml: string) => treeXml(xml) : readXml;
+    const doc = read(mainXml, BODY_PARENTS);
     body = kidsOf(find(kidsOf(find(doc, 'w:document')), 'w:body'));
     // styles and lists are read only when some paragraph or style is numbered
     const stylesXml = files['word/styles.xml'] ? decoder.decode(files['word/styles.xml']) : '';
     const styledNumbering = stylesXml.includes('<w:numPr');
     const numbered = styledNumbering || mainXml.includes('<w:numPr');
-    const styles = styledNumbering ? readXml(stylesXml, null) : [];
-    numbering = new Numbering(numbered && files['word/numbering.xml'] ? readXml(decoder.decode(files['word/numbering.xml']), null) : [], styles);
+    const styles = styledNumbering ? read(stylesXml, null) : [];
+    numbering = new Numbering(numbered && files['word/numbering.xml'] ? read(decoder.decode(files['word/numbering.xml']), null) : [], styles);
   } catch (error) {
     throw new ConversionError('damaged', `a damaged .docx (its XML cannot be read: ${(error as Error).message.split('\n')[0]})`);
   }
