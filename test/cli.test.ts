@@ -122,16 +122,17 @@ describe('reading commands', () => {
     expect((JSON.parse(byPrefix.stdout) as { doc: string }[]).every((t) => t.doc === 'wuxi-urbanization-plan-2021-2035')).toBe(true);
     const unknown = policy(['indicators', '--doc', 'nope', '--data', data]);
     expect(unknown.status).toBe(1);
-    expect(unknown.stderr.trim()).toBe(`policy: ${data}: no ingested document "nope" (have: gbk-plan, wuxi-urbanization-plan-2021-2035)`);
+    expect(unknown.stderr.trim()).toBe('policy: --doc: no ingested document "nope" (have: gbk-plan, wuxi-urbanization-plan-2021-2035)');
   });
 
   it('says so when a department is unknown or ambiguous, on one line, exit 1', () => {
     const unknown = policy(['tasks', '--dept', '外交部', '--data', data]);
     expect(unknown.status).toBe(1);
-    expect(unknown.stderr.trim()).toBe('policy: any of 2 documents: no department "外交部" (see `policy departments`)');
+    expect(unknown.stderr.trim()).toBe('policy: --dept: no department "外交部" in 2 documents (see `policy departments`)');
     const ambiguous = policy(['tasks', '--dept', '委', '--data', data]);
     expect(ambiguous.status).toBe(1);
-    expect(ambiguous.stderr).toMatch(/ambiguous: .*县发展改革委/);
+    // every candidate with its task count, document by document
+    expect(ambiguous.stderr).toMatch(/^policy: --dept: department "委" is ambiguous: .*县发展改革委 \(\d+ tasks\)/);
     noStack(ambiguous.stderr);
   });
 

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { InterruptedError, UserError } from '../model/errors.js';
 import { interrupted, watchInterrupt } from './interrupt.js';
 import { onLoadProblem } from '../model/store.js';
+import { wordError } from './errors.js';
 
 type Register = (program: Command) => void;
 
@@ -75,7 +76,7 @@ async function run(argv: string[]): Promise<number> {
       return 130; // 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
     }
     if (error instanceof UserError) {
-      process.stderr.write(`policy: ${error.message}\n`);
+      process.stderr.write(`policy: ${wordError(error, argv[2])}\n`);
       return 1;
     }
     process.stderr.write(`policy: internal error: ${(error as Error)?.message ?? String(error)}\n`);

@@ -2,7 +2,9 @@ import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PolicyDocument } from './types.js';
 import { SCHEMA_VERSION } from './types.js';
-import { DamagedDocumentError, UserError } from './errors.js';
+import { DamagedDocumentError } from './errors.js';
+import { NoData } from '../select/errors.js';
+import { matchDocumentId } from '../select/document-ids.js';
 import { writeFileAtomic } from '../util/atomic.js';
 
 /**
@@ -102,7 +104,7 @@ export async function listDocumentIds(dataDir: string): Promise<string[]> {
   try {
     entries = await readdir(dataDir, { withFileTypes: true });
   } catch {
-    throw new UserError(`${dataDir}: data folder not found (run \`policy ingest <files…> --data ${dataDir}\` first)`);
+    throw new NoData(dataDir, 'missing');
   }
   const ids: string[] = [];
   for (const entry of entries) {
@@ -117,16 +119,11 @@ export async function listDocumentIds(dataDir: string): Promise<string[]> {
   return ids.sort();
 }
 
-/** The id a user meant: the id itself, or the one id it begins. */
+/** The id a user meant: the id itself, or the one id it begins (see select/document-ids.ts). */
 export async function resolveDocumentId(dataDir: string, id: string): Promise<string> {
   const ids = await listDocumentIds(dataDir);
-  if (ids.includes(id)) return id;
-  const prefixed = ids.filter((known) => known.startsWith(id));
-  if (id !== '' && prefixed.length === 1) return prefixed[0];
-  const shown = (list: string[]) => list.slice(0, 6).join(', ') + (list.length > 6 ? `, … (${list.length} in all)` : '');
-  if (id !== '' && prefixed.length > 1) throw new UserError(`${dataDir}: "${id}" begins several document ids: ${shown(prefixed)}`);
-  if (ids.length === 0) throw new UserError(`${dataDir}: no ingested documents (run \`policy ingest <files…> --data ${dataDir}\` first)`);
-  throw new UserError(`${dataDir}: no ingested document "${id}" (have: ${shown(ids)})`);
+  if (ids.length === 0) throw new NoData(dataDir, 'empty');
+  return matchDocumentId(ids, id, dataDir);
 }
 
 export type LoadProblemListener = (problem: DamagedDocumentError) => void;
@@ -162,7 +159,7 @@ export async function loadAllDocuments(dataDir: string, inMemory: PolicyDocument
   // a large model would double the memory of an ingest
   const all = await listDocumentIds(dataDir);
   if (all.length === 0) {
-    throw new UserError(`${dataDir}: no ingested documents (run \`policy ingest <files…> --data ${dataDir}\` first)`);
+    throw new NoData(dataDir, 'empty');
   }
   const docs: PolicyDocument[] = [];
   const leftOut: DamagedDocumentError[] = [];

@@ -7,4 +7,3 @@ export * from './sheets.js';
 export * from './matrix.js';
 export * from './indicators.js';
 export * from './export.js';
-export * from './select.js';

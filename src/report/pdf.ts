@@ -9,14 +9,13 @@
  *
  *   resolveFonts({ font? }) → FontSet
  *     The bundled Noto Sans SC / Noto Serif SC TTFs from node_modules (found with
- *     require.resolve, so they work on a machine without system fonts). `font` (the CLI's
- *     `--font PATH`) replaces every face with one file; a missing or invalid file, or one
+ *     require.resolve, so they work on a machine without system fonts). `font` (a font file
+ *     of the caller's) replaces every face with one file; a missing or invalid file, or one
  *     without Chinese glyphs, is a UserError naming the path. Each font file is read and
  *     parsed once per process and shared by all documents.
  *
  *   creationDate({ date?, env? }) → Date | null
- *     A fixed date for byte-for-byte reproducible output: `date` as YYYY-MM-DD (the CLI's
- *     `--date`), else env SOURCE_DATE_EPOCH (seconds), else null (use the clock).
+ *     A fixed date for byte-for-byte reproducible output: `date` as YYYY-MM-DD, else env SOURCE_DATE_EPOCH (seconds), else null (use the clock).
  *
  *   new PolicyPdf(options: PdfOptions)
  *     A pdfkit document with the fonts registered, buffered pages and a cursor `y`.
@@ -50,6 +49,7 @@
  *   fit(text, width, measure)                  shorten with … to a width.
  *   mm(n) → points; creationDate / isoDay for dates; RED, GB_MARGINS.
  */
+import { InvalidOption } from '../select/errors.js';
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
@@ -83,7 +83,7 @@ export function resolveFonts(options: { font?: string } = {}): FontSet {
     try {
       out[face] = require.resolve(BUNDLED[face]);
     } catch {
-      throw new UserError(`bundled font ${BUNDLED[face]} not found (run \`npm ci\`, or pass --font PATH)`);
+      throw new UserError(`bundled font ${BUNDLED[face]} not found (install the package's dependencies, or give a font file)`);
     }
   }
   return out;
@@ -97,12 +97,12 @@ function checkFontFile(file: string): void {
   try {
     st = statSync(file);
   } catch {
-    throw new UserError(`--font ${file}: file not found`);
+    throw new InvalidOption('font', file, 'file not found');
   }
-  if (!st.isFile()) throw new UserError(`--font ${file}: not a file`);
+  if (!st.isFile()) throw new InvalidOption('font', file, 'not a file');
   const head = readFontBuffer(file).subarray(0, 4).toString('hex');
-  if (head === '74746366') throw new UserError(`--font ${file}: font collections (.ttc) are not supported; give a .ttf or .otf file`);
-  if (!FONT_MAGICS.includes(head)) throw new UserError(`--font ${file}: not a TrueType/OpenType font file`);
+  if (head === '74746366') throw new InvalidOption('font', file, 'font collections (.ttc) are not supported; give a .ttf or .otf file');
+  if (!FONT_MAGICS.includes(head)) throw new InvalidOption('font', file, 'not a TrueType/OpenType font file');
 }
 
 // Font files are 10–15 MB: read each once per process, not once per sheet.

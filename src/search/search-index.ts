@@ -1,7 +1,10 @@
 import MiniSearch from 'minisearch';
 import type { AsPlainObject } from 'minisearch';
-import { carriersOf, resolveDepartment } from '../model/departments.js';
 import { UserError } from '../model/errors.js';
+import { resolveUnits } from '../select/departments.js';
+import { matchDocumentId } from '../select/document-ids.js';
+import { InvalidOption, InvalidRole } from '../select/errors.js';
+import { isRole, roleOf } from '../select/roles.js';
 import { normalizeForMatch } from '../model/normalize.js';
 import { displayForm } from '../model/figures.js';
 import type { PolicyDocument, Role } from '../model/types.js';
@@ -10,7 +13,7 @@ import { parseQuery, type ParsedQuery } from './query.js';
 import { makeSnippet, wholeNumber, type Snippet, type SnippetOptions } from './snippet.js';
 import { getTokenizer, normalizeText, type Tokenizer } from './tokenizer.js';
 import { UnitNames, unitWords } from './unit-names.js';
-import { asDepartment, documentUnits, openingWords, searchDepartments, type SearchDepartment, type SearchUnit, type UnitKind } from './units.js';
+import { documentUnits, openingWords, searchDepartments, type SearchDepartment, type SearchUnit, type UnitKind } from './units.js';
 
 export const INDEX_FORMAT = 'policy-search-index';
 // 2: units carry `heading`; 3: and `label`; 4: no topic words from inside unit names, unit words are user words;
@@ -299,35 +302,28 @@ export class SearchIndex {
   }
 
   /**
-   * The department `name` means in each document (of `docIds`, default all). A document
-   * where it is ambiguous is an error listing the candidates; one where it is unknown is
-   * skipped; unknown everywhere is an error.
+   * The units `name` means in each document (of `docIds`, default all), as select/departments.ts
+   * resolves it: with the units carrying its name under a second name, and a township family's
+   * members. A document where it is unknown is skipped; typed errors (EmptyDepartment,
+   * AmbiguousDepartment with each candidate's task count, UnknownDepartment) otherwise.
    */
   resolveDepartment(name: string, docIds?: string[]): Array<{ doc: string; name: string }> {
-    if (!name.trim()) throw new UserError('--dept: empty department name');
     const docs = docIds ? this.documents.filter((d) => docIds.includes(d.id)) : this.documents;
-    const found: Array<{ doc: string; name: string }> = [];
-    const ambiguous: string[] = [];
-    // Folded like the query: 交通運輸局 finds 县交通运输局.
-    const folded = this.tokenizer.normalize(name.trim());
-    for (const doc of docs) {
-      const departments = doc.departments.map(asDepartment);
-      const r = resolveDepartment(folded, departments);
-      // with the units that carry the name with a second one: 财政局 → 县财政局（县国资中心） too
-      if (r.status === 'found') for (const d of [r.department, ...carriersOf(r.department, departments)]) found.push({ doc: doc.id, name: d.name });
-      else if (r.status === 'ambiguous') {
-        const names = r.candidates.map((c) => c.name).join('、');
-        ambiguous.push(docs.length > 1 ? `${names} (in ${doc.id})` : names);
-      }
+    const found = resolveUnits(name, docs, undefined, (doc, d) => this.taskCount(doc, d.name));
+    return found.flatMap((f) => f.units.map((u) => ({ doc: f.doc, name: u.name })));
+  }
+
+  /** How many tasks of a document a unit leads and is responsible for (for a reader choosing among candidates). */
+  private taskCount(doc: string, name: string): { lead: number; responsible: number } {
+    let lead = 0;
+    let responsible = 0;
+    for (const u of this.units) {
+      if (u.doc !== doc || u.kind !== 'task') continue;
+      const held = roleOf(u, [{ name }]);
+      if (held?.role === 'lead') lead++;
+      else if (held) responsible++;
     }
-    if (ambiguous.length > 0) {
-      throw new UserError(`--dept: "${name}" is ambiguous: ${ambiguous.join('; ')} (give the full name)`);
-    }
-    if (found.length === 0) {
-      const where = docs.length === 1 ? `document ${docs[0].id}` : `${docs.length} documents`;
-      throw new UserError(`--dept: no department "${name}" in ${where} (see \`policy departments\`)`);
-    }
-    return found;
+    return { lead, responsible };
   }
 
   /**
@@ -345,7 +341,7 @@ export class SearchIndex {
   private run(query: string, options: SearchOptions, suggest: boolean): SearchResult {
     const parsed = foldComparators(parseQuery(query, this.tokenizer));
     const limit = options.limit ?? 10;
-    if (!Number.isInteger(limit) || limit < 1) throw new UserError(`--limit: must be a positive whole number, got ${String(limit)}`);
+    if (!Number.isInteger(limit) || limit < 1) throw new InvalidOption('limit', String(limit), 'must be a positive whole number');
     const scope = this.scopeFilter(options);
     const terms = parsed.words.filter((w) => this.isIndexTerm(w));
     // a term that starts or ends with a digit is checked too: its number must be whole there
@@ -581,26 +577,19 @@ export class SearchIndex {
     departments: Array<{ doc: string; name: string }>;
     docs?: string[];
   } {
-    // an id, or the unique prefix of one, as the other commands take it
-    const docIds = toList(options.doc)?.map((id) => {
-      const known = this.documents.map((d) => d.id);
-      if (known.includes(id)) return id;
-      const prefixed = known.filter((k) => id !== '' && k.startsWith(id));
-      if (prefixed.length === 1) return prefixed[0];
-      const shown = (list: string[]) => `${list.slice(0, 5).join(', ')}${list.length > 5 ? ', …' : ''}`;
-      if (prefixed.length > 1) throw new UserError(`--doc: "${id}" begins several document ids: ${shown(prefixed)}`);
-      throw new UserError(`--doc: no document "${id}" in the index (have: ${shown(known)})`);
-    });
+    // an id, or the unique prefix of one, as the other commands take it (select/document-ids.ts)
+    const known = this.documents.map((d) => d.id);
+    const docIds = toList(options.doc)?.map((id) => matchDocumentId(known, id, 'search index'));
     const kinds = toList(options.kind);
     for (const k of kinds ?? []) {
-      if (!UNIT_KINDS.includes(k)) throw new UserError(`--kind: unknown kind "${k}" (one of ${UNIT_KINDS.join(', ')})`);
+      if (!UNIT_KINDS.includes(k)) throw new InvalidOption('kind', String(k), `unknown kind (one of ${UNIT_KINDS.join(', ')})`);
     }
-    if (options.role && options.role !== 'lead' && options.role !== 'responsible') {
-      throw new UserError(`--role: must be lead or responsible, got "${String(options.role)}"`);
-    }
-    if (options.role && options.dept === undefined) throw new UserError('--role: give --dept too (whose role?)');
+    if (options.role !== undefined && !isRole(options.role)) throw new InvalidRole(String(options.role), 'unknown');
+    if (options.role && options.dept === undefined) throw new InvalidRole(options.role, 'no-department');
     const departments = options.dept !== undefined ? this.resolveDepartment(options.dept, docIds) : [];
-    const deptOf = new Map(departments.map((d) => [d.doc, d.name]));
+    // every unit the name means in a document (a unit, its carriers, a family's members)
+    const unitsOf = new Map<string, Array<{ name: string }>>();
+    for (const d of departments) unitsOf.set(d.doc, [...(unitsOf.get(d.doc) ?? []), { name: d.name }]);
     const docSet = docIds ? new Set(docIds) : null;
     const kindSet = kinds ? new Set(kinds) : null;
     const role = options.role;
@@ -610,11 +599,10 @@ export class SearchIndex {
       if (docSet && !docSet.has(u.doc)) return false;
       if (kindSet ? !kindSet.has(u.kind) : u.kind === 'web' && !withWeb) return false;
       if (options.dept) {
-        const name = deptOf.get(u.doc);
-        if (name === undefined) return false;
-        const lead = u.lead.includes(name);
-        const resp = u.responsible.includes(name);
-        if (role === 'lead' ? !lead : role === 'responsible' ? !resp : !lead && !resp) return false;
+        const units = unitsOf.get(u.doc);
+        if (units === undefined) return false;
+        const held = roleOf(u, units);
+        if (held === null || (role !== undefined && held.role !== role)) return false;
       }
       return true;
     };

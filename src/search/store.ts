@@ -1,10 +1,11 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { DamagedDocumentError, UserError } from '../model/errors.js';
+import { DamagedDocumentError } from '../model/errors.js';
 import { documentPath, listDocumentIds, loadAllDocuments, reportLoadProblems } from '../model/store.js';
 import type { PolicyDocument } from '../model/types.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { SearchIndex } from './search-index.js';
+import { NoData } from '../select/errors.js';
 
 /** The search index of a data folder: `<data>/index.json`, next to the document folders. */
 export const INDEX_FILE = 'index.json';
@@ -67,7 +68,7 @@ export async function loadSearchIndex(dataDir: string): Promise<SearchIndex> {
   const file = indexPath(dataDir);
   const ids = await listDocumentIds(dataDir);
   if (ids.length === 0) {
-    throw new UserError(`${dataDir}: no ingested documents (run \`policy ingest <files…> --data ${dataDir}\` first)`);
+    throw new NoData(dataDir, 'empty');
   }
   let raw: string | null = null;
   try {

@@ -183,8 +183,3 @@ export interface SearchDepartment {
 export function searchDepartments(doc: PolicyDocument): SearchDepartment[] {
   return doc.departments.map((d) => ({ name: d.name, aliases: d.aliases, kind: d.kind }));
 }
-
-/** Back to the model's shape, for resolveDepartment. */
-export function asDepartment(d: SearchDepartment): Department {
-  return { ...d, lead: [], responsible: [], mentions: [] };
-}

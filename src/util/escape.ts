@@ -1,5 +1,5 @@
 /**
- * Document text in Markdown and HTML outputs (sheets' index.md, `compare --md`, any HTML):
+ * Document text in Markdown and HTML outputs (sheets' index.md, the comparison's Markdown, any HTML):
  * the text of a 公文 is data, never markup. A task titled `<script>alert(1)</script>` or
  * `<img src=x onerror=…>` must show as those characters, not run or render, wherever the
  * Markdown is viewed (most viewers pass inline HTML through). One helper for each format.

@@ -1,5 +1,6 @@
 import { UserError } from '../model/errors.js';
-import { resolveDepartment } from '../model/departments.js';
+import { AmbiguousDepartment, EmptyDepartment, UnknownDepartment } from '../select/errors.js';
+import { InvalidQuery } from '../search/query.js';
 import type { PolicyDocument, Role } from '../model/types.js';
 import { UNIT_KINDS } from '../search/search-index.js';
 import type { UnitKind } from '../search/units.js';
@@ -144,10 +145,6 @@ export class WorkbenchApp {
     const view = { params, documents, units, result: null, hits: [], pageSize: PAGE_SIZE, error: null as Part, ingest: this.allowIngest };
     if (!params.q) return htmlResponse(searchPage(view));
     if (params.doc && !documents.some((d) => d.id === params.doc)) return htmlResponse(searchPage({ ...view, error: `没有文件“${params.doc}”。` }), 404);
-    if (params.dept) {
-      const trouble = departmentProblem(params.dept, params.doc ? docs.filter((d) => d.id === params.doc) : docs, params);
-      if (trouble) return htmlResponse(searchPage({ ...view, error: trouble }));
-    }
     const index = await this.workbench.searchIndex();
     try {
       const result = index.search(params.q, {
@@ -161,7 +158,7 @@ export class WorkbenchApp {
       return htmlResponse(searchPage({ ...view, result, hits }));
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
-      return htmlResponse(searchPage({ ...view, error: queryProblem(error.message) }));
+      return htmlResponse(searchPage({ ...view, error: browserProblem(error, params) }));
     }
   }
 
@@ -229,32 +226,28 @@ export function unitList(docs: PolicyDocument[]): Array<{ name: string; aliases:
 }
 
 /**
- * Why a department name finds nothing, as the CLI's `--dept` says it (unknown, or ambiguous
- * with its candidates as links), from the library's resolution; null when it resolves.
+ * The library's errors of a search (select/errors.ts, search/query.ts) in the interface's words:
+ * an unknown department, an ambiguous one with its candidates (and their task counts) as links,
+ * a query with nothing to search for; others as they are.
  */
-export function departmentProblem(name: string, docs: PolicyDocument[], p?: SearchParams): Part {
-  const candidates: string[] = [];
-  let found = false;
-  for (const d of docs) {
-    const r = resolveDepartment(name, d.departments);
-    if (r.status === 'found') found = true;
-    else if (r.status === 'ambiguous') candidates.push(...r.candidates.map((c) => c.name));
+export function browserProblem(error: UserError, p?: SearchParams): Part {
+  if (error instanceof UnknownDepartment) {
+    const docs = error.documents;
+    return html`${docs.length === 1 ? `文件 ${docs[0]} 中` : `${docs.length} 份文件中都`}没有部门“${error.query}”（见<a href="/dept">部门列表</a>）。`;
   }
-  if (candidates.length > 0) {
-    const unique = [...new Set(candidates)];
-    return html`部门“${name}”不止一个：${unique.map((c, i) => html`${i > 0 ? '、' : ''}<a href="${p ? searchUrl({ ...p, dept: c, page: 1 }) : `/dept?name=${encodeURIComponent(c)}`}">${c}</a>`)}（请写全称）。`;
+  if (error instanceof AmbiguousDepartment) {
+    const names = new Map<string, number>();
+    for (const c of error.candidates) names.set(c.name, (names.get(c.name) ?? 0) + c.lead + c.responsible);
+    const link = (c: string) => (p ? searchUrl({ ...p, dept: c, page: 1 }) : `/dept?name=${encodeURIComponent(c)}`);
+    return html`部门“${error.query}”不止一个：${[...names].map(([c, n], i) => html`${i > 0 ? '、' : ''}<a href="${link(c)}">${c}</a>（${n} 项任务）`)}（请写全称）。`;
   }
-  if (!found) return html`${docs.length === 1 ? `文件 ${docs[0].id} 中` : `${docs.length} 份文件中都`}没有部门“${name}”（见<a href="/dept">部门列表</a>）。`;
-  return null;
-}
-
-/** The library's query problems in the interface's words; others as they are. */
-function queryProblem(message: string): string {
-  if (/empty query/.test(message)) return '请输入检索词。';
-  const long = /query is (\d+) characters long; the limit is (\d+)/.exec(message);
-  if (long) return `检索词有 ${long[1]} 个字，上限 ${long[2]} 个（请只写关键词）。`;
-  if (/nothing to search for/.test(message)) return '检索词只有标点或虚词，没有可检索的内容。';
-  return message;
+  if (error instanceof EmptyDepartment) return '请输入部门名称。';
+  if (error instanceof InvalidQuery) {
+    if (error.problem === 'empty') return '请输入检索词。';
+    if (error.problem === 'too-long') return `检索词有 ${error.query.length} 个字，上限 ${error.limit} 个（请只写关键词）。`;
+    return '检索词只有标点或虚词，没有可检索的内容。';
+  }
+  return error.message;
 }
 
 function staticFile(pathname: string): WebResponse {

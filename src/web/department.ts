@@ -1,5 +1,5 @@
 import type { URL } from 'node:url';
-import { resolveDepartment } from '../model/departments.js';
+import { resolveDepartment, resolveEach } from '../select/departments.js';
 import { taskHeading } from '../model/headings.js';
 import type { Department, PolicyDocument } from '../model/types.js';
 import { buildSheet, describeTarget, type SheetData } from '../report/sheet-data.js';
@@ -24,16 +24,14 @@ interface Found {
   department: Department;
 }
 
-/** Where the name resolves, document by document (the library's resolution); candidates where it is ambiguous. */
+/** Where the name resolves, document by document (select/departments.ts: a family gives each member); candidates where it is ambiguous. */
 function resolve(name: string, docs: PolicyDocument[]): { found: Found[]; ambiguous: Array<{ doc: string; names: string[] }> } {
-  const found: Found[] = [];
-  const ambiguous: Array<{ doc: string; names: string[] }> = [];
-  for (const document of docs) {
-    const r = resolveDepartment(name, document.departments);
-    if (r.status === 'found') found.push({ document, department: r.department });
-    else if (r.status === 'ambiguous') ambiguous.push({ doc: document.id, names: r.candidates.map((c) => c.name) });
-  }
-  return { found, ambiguous };
+  const r = resolveEach(name, docs);
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  return {
+    found: r.found.flatMap((f) => f.departments.map((department) => ({ document: byId.get(f.doc)!, department }))),
+    ambiguous: r.ambiguous.map((a) => ({ doc: a.doc, names: a.candidates.map((c) => c.name) })),
+  };
 }
 
 function params(u: URL): { name: string; doc: string } {

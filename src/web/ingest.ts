@@ -13,7 +13,7 @@ import { page, problem } from './templates/layout.js';
 import { docUrl } from './templates/document.js';
 
 /**
- * Ingest from the browser (only with --allow-ingest): a multipart upload, parsed here, each
+ * Ingest from the browser (only when the server allows ingest): a multipart upload, parsed here, each
  * file written to <data>/uploads/ and read by `ingestFile` — the code path of `policy ingest`,
  * with its formats and its one-line errors — then saved and the search index rebuilt.
  */

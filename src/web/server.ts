@@ -19,7 +19,7 @@ export interface RunningServer {
 
 /**
  * The web workbench over a data folder (`policy serve`): node:http and the routes of app.ts.
- * A request body is read only for an upload the server accepts (--allow-ingest), and only up
+ * A request body is read only for an upload the server accepts (allowIngest), and only up
  * to the upload cap.
  */
 export function createWorkbenchServer(app: WorkbenchApp): http.Server {

@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import type { PolicyDocument } from '../../model/types.js';
-import { loadDocuments } from '../../model/store.js';
-import { carriersOf, resolveAcross } from '../../model/departments.js';
-import { UserError } from '../../model/errors.js';
+import { EmptyDepartment, InvalidRole, isRole, resolveUnits, roleOf, selectDocuments } from '../../select/index.js';
 import { type Column, displayWidth, distinctWidth, examples, outputWidth, plural, renderTable } from '../format.js';
 import { columnLabel, SECTION_SEPARATOR, sectionTrail } from '../../model/headings.js';
 import { indicatorListing } from '../../report/indicator-cells.js';
@@ -15,7 +13,7 @@ interface ReadOptions {
 
 /** Load the documents a reading command works on: one with --doc, else all. */
 export async function documentsFor(options: { data: string; doc?: string }): Promise<PolicyDocument[]> {
-  return loadDocuments(options.data, options.doc ? [options.doc] : undefined);
+  return selectDocuments(options.data, options.doc || undefined);
 }
 
 const print = (s: string) => process.stdout.write(s);
@@ -46,22 +44,20 @@ export function registerReading(program: Command): void {
     .action(async (options: ReadOptions & { dept?: string; role?: string }) => {
       const docs = await documentsFor(options);
       const rows: { doc: string; number: string; label?: string; title: string; role: string; lead: string[]; responsible: string[]; deadline: string | null; section: string; line: number }[] = [];
-      if (options.dept !== undefined && !options.dept.trim()) throw new UserError('--dept: empty department name');
-      if (options.role !== undefined && options.role !== 'lead' && options.role !== 'responsible') {
-        throw new UserError(`--role: "${options.role}" is not a role (lead or responsible)`);
-      }
-      if (options.role !== undefined && options.dept === undefined) throw new UserError('--role goes with --dept (whose role?)');
+      if (options.dept !== undefined && !options.dept.trim()) throw new EmptyDepartment();
+      if (options.role !== undefined && !isRole(options.role)) throw new InvalidRole(options.role, 'unknown');
+      if (options.role !== undefined && options.dept === undefined) throw new InvalidRole(options.role, 'no-department');
       const wanted = options.role === 'lead' ? '牵头' : options.role === 'responsible' ? '责任' : null;
-      const found = options.dept ? resolveAcross(options.dept, docs) : null;
-      // 财政局 also means 县财政局（县国资中心）: a unit that carries the name with a second one
-      const resolved = found && new Map([...found].map(([id, d]) => [id, [d, ...carriersOf(d, docs.find((x) => x.id === id)!.departments)]]));
+      // the units the name means in each document, with those carrying it under a second name
+      // (财政局 → 县财政局（县国资中心） too) and a township family's members
+      const resolved = options.dept !== undefined ? new Map(resolveUnits(options.dept, docs).map((f) => [f.doc, f.units])) : null;
       for (const doc of docs) {
         const sections = new Map(doc.sections.map((x) => [x.id, x]));
-        const units = resolved ? resolved.get(doc.id)?.map((d) => d.name) : null;
+        const units = resolved ? resolved.get(doc.id) : null;
         if (resolved && !units) continue;
-        const any = (names: string[]) => units!.some((u) => names.includes(u));
         for (const t of doc.tasks) {
-          const role = units ? (any(t.lead) ? '牵头' : any(t.responsible) ? '责任' : '') : '';
+          const held = units ? roleOf(t, units) : null;
+          const role = held ? (held.role === 'lead' ? '牵头' : '责任') : '';
           if ((units && !role) || (wanted && role !== wanted)) continue;
           rows.push({ doc: doc.id, number: t.number, label: columnLabel(t), title: t.title, role, lead: t.lead, responsible: t.responsible, deadline: t.deadline, section: sectionTrail(t.section, sections).join(SECTION_SEPARATOR), line: t.position.start.line });
         }

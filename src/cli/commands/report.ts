@@ -8,7 +8,7 @@ import { UserError } from '../../model/errors.js';
 import type { PolicyDocument } from '../../model/types.js';
 import { FileNamer } from '../../report/filenames.js';
 import type { RenderOptions } from '../../report/sheet.js';
-import { selectDepartments, selectDocuments } from '../../report/select.js';
+import { selectDepartments, selectDocuments } from '../../select/documents.js';
 
 // The renderers load on use (dynamic import in each action): pdfkit and its fonts, exceljs
 // take a while to load, and `policy export --format csv` needs neither.

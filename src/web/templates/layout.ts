@@ -4,7 +4,7 @@ export interface PageOptions {
   title: string;
   /** The nav item to mark current. */
   current?: 'search' | 'docs' | 'dept' | 'compare' | 'ingest';
-  /** Show the 导入 nav item (the server runs with --allow-ingest). */
+  /** Show the 导入 nav item (the server allows ingest). */
   ingest?: boolean;
   /** A class on <body> (page-specific layout). */
   bodyClass?: string;
