@@ -63,9 +63,9 @@ On a terminal, long titles and metric names are cut with … to fit its width; p
 redirected output is never cut.
 ` +
         examples(
-          'policy compare wuxi-urbanization-plan-2021-2035 city-plan       # two ingested documents',
+          'policy compare wuxi-urbanization-plan-2021-2035 chongqing-urbanization-plan-2021-2035  # two ingested documents',
           'policy compare county-plan.txt provincial-plan.md --md > 对照.md  # files, read on the fly',
-          'policy compare wuxi city-plan --pdf 对照报告.pdf',
+          'policy compare wuxi chongqing --pdf 对照报告.pdf                  # ids by their start',
         ),
     )
     .action(async (argA: string, argB: string, opts: CompareCommandOptions) => {

@@ -164,7 +164,7 @@ export function registerReading(program: Command): void {
         '  (上限/下限, a hollow bar), not a planned change; a change is given in the row\'s unit (个百分点',
         '  for %). A document without an indicator table gets no PDF, but a line saying so.',
         '  The XLSX of `policy export` has the same table as its 主要指标 sheet.',
-      ].join('\n') + examples('policy indicators', 'policy indicators --pdf --out 指标.pdf', 'policy indicators --json'),
+      ].join('\n') + examples('policy indicators', 'policy indicators --pdf --doc wuxi --out 指标.pdf', 'policy indicators --json'),
     )
     .action(async (options: ReadOptions & { pdf?: boolean; out?: string; font?: string; date?: string }) => {
       // pdfkit loads only for --pdf

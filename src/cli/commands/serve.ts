@@ -19,7 +19,7 @@ export function registerServe(program: Command): void {
     .addOption(new Option('--port <n>', 'port to listen on (0: any free port)').default('8080', '8080'))
     .option('--host <address>', 'address to listen on (default: this machine only; 0.0.0.0 opens it to the network)', '127.0.0.1')
     .option('--allow-ingest', 'accept documents uploaded from the browser (default: read-only)')
-    .addHelpText('after', examples('policy serve', 'policy serve --data work --port 3000', 'policy serve --allow-ingest'))
+    .addHelpText('after', examples('policy serve', 'policy serve --data output --port 3000', 'policy serve --allow-ingest'))
     .action(async (opts: ServeCommandOptions) => {
       const port = Number(opts.port);
       if (!/^\d+$/.test(opts.port.trim()) || port > 65535) throw new UserError(`--port: must be a whole number from 0 to 65535, got "${opts.port}"`);
