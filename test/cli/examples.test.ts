@@ -116,17 +116,25 @@ function normalise(line: string): string {
     .trim();
 }
 
-/** README.md: the lines of ```sh blocks that start with `policy` or `npx policy` (after VAR=value). */
+/**
+ * README.md: the lines of ```sh blocks that start with `policy` or `npx policy` (after VAR=value),
+ * and in any other code block the prompt lines (`$ npx policy …`: a tour shows a command with
+ * its output).
+ */
 function readmeExamples(markdown: string): string[] {
   const lines: string[] = [];
+  let inBlock = false;
   let inSh = false;
   for (const raw of markdown.split(/\r?\n/)) {
     const fence = /^\s*(```|~~~)\s*([\w-]*)/.exec(raw);
     if (fence) {
-      inSh = !inSh && /^(sh|bash|shell|console)$/.test(fence[2]);
+      inBlock = !inBlock;
+      inSh = inBlock && /^(sh|bash|shell|console)$/.test(fence[2]);
       continue;
     }
-    if (!inSh) continue;
+    if (!inBlock) continue;
+    const prompt = /^\s*\$\s+/.test(raw);
+    if (!inSh && !prompt) continue;
     const line = raw.trim().replace(/^\$\s+/, '');
     if (/^([A-Za-z_][A-Za-z0-9_]*=\S*\s+)*(npx\s+)?policy(\s|$)/.test(line)) lines.push(line);
   }
