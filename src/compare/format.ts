@@ -3,7 +3,7 @@ import type { Quantity } from '../model/types.js';
 import { displayForm, figureText } from '../model/figures.js';
 import type { Comparison, CoverageStatus, Verdict } from './compare.js';
 import type { IndicatorSide } from './indicators.js';
-import type { TargetSide } from './targets.js';
+import { TARGET_THRESHOLD, type TargetSide } from './targets.js';
 import { displayWidth, padEnd, padStart, truncate } from '../util/width.js';
 import { escapeMarkdown } from '../util/escape.js';
 
@@ -130,6 +130,25 @@ export function indicatorValues(side: IndicatorSide): string {
   return `${base} → ${targets}`;
 }
 
+/**
+ * A score as shown (terminal, Markdown, PDF): two decimals rounded down — so 0.348 shows as
+ * 0.34, never as 0.35 under "对应 ≥ 0.35" — or three (the score as reported and judged) where
+ * two would put it on the other side of one of `thresholds` (a threshold of 3 decimals given
+ * as an option). The verdicts are judged on the 3-decimal score (compare.ts), so what is shown
+ * never contradicts the header.
+ */
+export function scoreText(score: number, thresholds: readonly number[]): string {
+  const thousandths = Math.round(score * 1000);
+  const reported = thousandths / 1000;
+  const two = Math.floor(thousandths / 10) / 100;
+  return thresholds.every((t) => (two >= t) === (reported >= t)) ? two.toFixed(2) : reported.toFixed(3);
+}
+
+/** The thresholds a task's or a gap's score is read against. */
+function verdictScore(c: Comparison, score: number): string {
+  return scoreText(score, [c.thresholds.counterpart, c.thresholds.weak]);
+}
+
 /** B's median task at most this fraction of A's: say that "A only" may just mean "B is brief". */
 export const SHORT_UNITS_RATIO = 1 / 3;
 
@@ -202,7 +221,7 @@ export function formatTerminal(c: Comparison, options: TerminalOptions = {}): st
     paint('bold', `A 的任务在 B 中的对应`) +
       `（对应 ≥ ${c.thresholds.counterpart}，弱相关 ≥ ${c.thresholds.weak}，${SCORE_METHOD}）：对应 ${c.summary.counterpart}，弱相关 ${c.summary.weak}，无对应 ${c.summary.none}`,
   );
-  const rows = c.tasks.map((t) => [taskNumber(t), t.title, VERDICT_LABEL[t.verdict], t.score.toFixed(2), t.matches[0] ? matchLabel(t.matches[0]) : '—']);
+  const rows = c.tasks.map((t) => [taskNumber(t), t.title, VERDICT_LABEL[t.verdict], verdictScore(c, t.score), t.matches[0] ? matchLabel(t.matches[0]) : '—']);
   out.push(
     ...textTable(
       [{ header: '序号', align: 'right' }, { header: 'A 的任务', cut: 'end' }, { header: '判断' }, { header: '相似度', align: 'right' }, { header: 'B 中最相近', cut: 'end' }],
@@ -314,8 +333,8 @@ export function formatMarkdown(c: Comparison): string {
         taskNumber(t),
         t.title,
         VERDICT_LABEL[t.verdict],
-        t.score.toFixed(2),
-        t.matches.length > 0 ? t.matches.map((m) => `${matchLabel(m)}（${m.score.toFixed(2)}）`).join('；') : '—',
+        verdictScore(c, t.score),
+        t.matches.length > 0 ? t.matches.map((m) => `${matchLabel(m)}（${verdictScore(c, m.score)}）`).join('；') : '—',
         leadsCell(t),
       ]),
     ),
@@ -342,19 +361,19 @@ export function formatMarkdown(c: Comparison): string {
         g.section || '—',
         STATUS_LABEL[g.status],
         g.closest
-          ? `${g.closest.kind === 'task' ? headingText(`任务${taskNumber({ number: g.closest.id, label: g.closest.label })}`, g.closest.title) : g.closest.title}（${g.closest.score.toFixed(2)}）`
+          ? `${g.closest.kind === 'task' ? headingText(`任务${taskNumber({ number: g.closest.id, label: g.closest.label })}`, g.closest.title) : g.closest.title}（${verdictScore(c, g.closest.score)}）`
           : '—',
       ]),
     ),
   );
   out.push('', '## A 独有的任务', '');
   const aOnly = c.tasks.filter((t) => t.verdict === 'none');
-  out.push(...(aOnly.length > 0 ? aOnly.map((t) => `- ${mdLineStart(headingText(t.label, t.title))}（最高相似度 ${t.score.toFixed(2)}）`) : ['（无）']));
+  out.push(...(aOnly.length > 0 ? aOnly.map((t) => `- ${mdLineStart(headingText(t.label, t.title))}（最高相似度 ${verdictScore(c, t.score)}）`) : ['（无）']));
   out.push('', '## 共有指标', '');
   out.push(
     ...mdTable(
       ['A 的指标', 'A 单位', 'A 基数 → 目标', 'B 的指标', 'B 单位', 'B 基数 → 目标', '名称相似度'],
-      c.indicators.map((p) => [p.a.name, p.a.unit ?? '—', indicatorValues(p.a), p.b.name, p.b.unit ?? '—', indicatorValues(p.b), p.score.toFixed(2)]),
+      c.indicators.map((p) => [p.a.name, p.a.unit ?? '—', indicatorValues(p.a), p.b.name, p.b.unit ?? '—', indicatorValues(p.b), scoreText(p.score, [c.thresholds.indicator])]),
     ),
   );
   if (c.indicatorsOnlyA.length > 0) out.push('', `仅 A 有：${md(c.indicatorsOnlyA.map((i) => i.name).join('、'))}`);
@@ -364,7 +383,7 @@ export function formatMarkdown(c: Comparison): string {
     out.push(
       ...mdTable(
         ['A 的目标', 'A 数值', 'B 的目标', 'B 数值', '名称相似度'],
-        c.targets.map((p) => [p.a.metric, targetValue(p.a), p.b.metric, targetValue(p.b), p.score.toFixed(2)]),
+        c.targets.map((p) => [p.a.metric, targetValue(p.a), p.b.metric, targetValue(p.b), scoreText(p.score, [TARGET_THRESHOLD])]),
       ),
     );
   }
