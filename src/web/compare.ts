@@ -1,6 +1,6 @@
 import type { URL } from 'node:url';
 import { comparePlans, type Comparison, type Match } from '../compare/compare.js';
-import { indicatorValues, SCORE_METHOD, shortUnitsCaveat, STATUS_LABEL, targetValue, taskNumber, VERDICT_LABEL } from '../compare/format.js';
+import { indicatorValues, SCORE_METHOD, scoreText, shortUnitsCaveat, STATUS_LABEL, targetValue, taskNumber, VERDICT_LABEL } from '../compare/format.js';
 import { headingText } from '../model/headings.js';
 import type { PolicyDocument } from '../model/types.js';
 import { html, type Html, type Part } from './html.js';
@@ -59,7 +59,7 @@ ${caveat ? html`<p class="problem">${caveat}</p>` : ''}
 <div class="table-wrap"><table class="list"><thead><tr><th>序号</th><th>A 的任务</th><th>判断</th><th>相似度</th><th>B 中最相近</th></tr></thead><tbody>${c.tasks.map((t) => {
     const m = t.matches[0];
     const anchor = m ? matchAnchor(m, b) : '';
-    return html`<tr><td>${taskNumber(t)}</td><td><a href="${docUrl(a.id, `task-${t.number}`)}">${t.title}</a>${t.lead.length ? html`<div class="sub">牵头：${t.lead.join('、')}</div>` : ''}</td><td><span class="verdict verdict-${t.verdict}">${VERDICT_LABEL[t.verdict]}</span></td><td class="score">${t.score.toFixed(2)}</td><td>${
+    return html`<tr><td>${taskNumber(t)}</td><td><a href="${docUrl(a.id, `task-${t.number}`)}">${t.title}</a>${t.lead.length ? html`<div class="sub">牵头：${t.lead.join('、')}</div>` : ''}</td><td><span class="verdict verdict-${t.verdict}">${VERDICT_LABEL[t.verdict]}</span></td><td class="score">${scoreText(t.score, [c.thresholds.counterpart, c.thresholds.weak])}</td><td>${
       m ? html`<a href="${docUrl(b.id, anchor)}">${matchLabel(m)}</a>${m.lead?.length ? html`<div class="sub">牵头：${m.lead.join('、')}</div>` : ''}` : '—'
     }</td></tr>`;
   })}</tbody></table></div>

@@ -8,7 +8,7 @@ import type { PolicyDocument } from '../../model/types.js';
 import { ingestFile } from '../../ingest.js';
 import { DEFAULT_THRESHOLDS, PlanComparer, type Comparison } from '../../compare/compare.js';
 import { formatMarkdown, formatTerminal } from '../../compare/format.js';
-import { examples } from '../format.js';
+import { examples, outputWidth } from '../format.js';
 
 interface CompareCommandOptions {
   data: string;
@@ -59,7 +59,8 @@ The summary (terminal; --md and --pdf hold the same parts):
                          2027: the same target one year earlier); 表/文 N 行 says where
                          the figure stands (indicator table or text) and on which line
   上下级对应单位         the same unit at the two levels (县民政局 ↔ 市民政局) and what each leads
-On a terminal, long titles and metric names are cut with … to fit its width; piped or
+On a terminal, the summary fits its width exactly: long titles and metric names are cut
+with … where the cut text names one thing only, else wrapped within their cell; piped or
 redirected output is never cut.
 ` +
         examples(
@@ -99,8 +100,7 @@ redirected output is never cut.
         process.stdout.write(`${opts.pdf}: PDF report, ${bytes.length} bytes\n`);
       } else {
         // Cut long titles only on a terminal: piped or redirected output stays whole, as elsewhere.
-        const width = process.stdout.isTTY ? (process.stdout.columns ?? 100) : Infinity;
-        process.stdout.write(formatTerminal(comparison, { color: useColour(), width }));
+        process.stdout.write(formatTerminal(comparison, { color: useColour(), width: outputWidth() }));
       }
     });
 }

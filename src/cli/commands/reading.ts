@@ -72,11 +72,12 @@ export function registerReading(program: Command): void {
       const columns = [
         ...(many ? [documentColumn(rows.map((r) => r.doc))] : []),
         { header: '序号', align: 'right' as const },
-        { header: '重点工作', max: 36 },
+        // the title keeps its room longest; the unit lists give theirs first, wrapped, not cut
+        { header: '重点工作', max: Infinity, min: 18 },
         ...(options.dept ? [{ header: '角色' }] : []),
-        { header: '牵头单位', max: 40 },
-        { header: '责任单位', max: 48 },
-        ...(deadlines ? [{ header: '完成时限', max: 16 }] : []),
+        { header: '牵头单位', max: 24, min: 12, wrap: true },
+        { header: '责任单位', max: 32, min: 12, wrap: true },
+        ...(deadlines ? [{ header: '完成时限', max: 16, min: 8, wrap: true }] : []),
       ];
       print(
         renderTable(
