@@ -17,9 +17,9 @@ import { documentUnits, openingWords, searchDepartments, type SearchDepartment, 
 
 export const INDEX_FORMAT = 'policy-search-index';
 // 2: units carry `heading`; 3: and `label`; 4: no topic words from inside unit names, unit words are user words;
-// 5: task units carry `deadline`; 7: web-page clutter is kind `web`, outside the term index;
+// 9: units of a paged source carry `page`; 5: task units carry `deadline`; 7: web-page clutter is kind `web`, outside the term index;
 // 8: indicator rows give figures as every output shows them (≤5.5, 累计 15)
-export const INDEX_VERSION = 8;
+export const INDEX_VERSION = 9;
 
 export const UNIT_KINDS: readonly UnitKind[] = [
   'task',
@@ -65,6 +65,8 @@ export interface SearchHit {
   /** A task's deadline (完成时限) as written (absent when it has none). */
   deadline?: string;
   line: number;
+  /** Page (1-based) of a paged source (PDF, OFD). */
+  page?: number;
 }
 
 export interface SearchResult {
@@ -636,6 +638,7 @@ export class SearchIndex {
       responsible: u.responsible,
       ...(u.deadline ? { deadline: u.deadline } : {}),
       line: u.line,
+      ...(u.page ? { page: u.page } : {}),
     };
   }
 }

@@ -35,6 +35,8 @@ export interface SearchUnit {
   /** A task's deadline (完成时限) as written; absent otherwise. */
   deadline?: string;
   line: number;
+  /** Page (1-based) where it starts, for a paged source (PDF, OFD): hits cite 第N页. */
+  page?: number;
   /** Set on a paragraph that is only the heading of a section with more under it. */
   heading?: true;
 }
@@ -45,6 +47,20 @@ export { SECTION_SEPARATOR } from '../model/headings.js';
 const MAX_PARAGRAPH_TITLE = 40;
 
 export function documentUnits(doc: PolicyDocument): SearchUnit[] {
+  // the page of an offset, for a paged source: that of the last paragraph starting at or before it
+  const paged = doc.paragraphs.filter((p) => p.page !== undefined);
+  const pageOf = (offset: number): { page?: number } => {
+    if (paged.length === 0) return {};
+    let lo = 0;
+    let hi = paged.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (paged[mid].position.start.offset <= offset) (at = mid), (lo = mid + 1);
+      else hi = mid - 1;
+    }
+    return at === -1 ? {} : { page: paged[at].page };
+  };
   const sections = new Map(doc.sections.map((s) => [s.id, s]));
   const sectionPath = (id: string | null) => sectionTrail(id, sections).join(SECTION_SEPARATOR);
   const units: SearchUnit[] = [];
@@ -63,6 +79,7 @@ export function documentUnits(doc: PolicyDocument): SearchUnit[] {
       responsible: task.responsible,
       ...(task.deadline ? { deadline: task.deadline } : {}),
       line: task.position.start.line,
+      ...pageOf(task.position.start.offset),
     });
   }
 
@@ -85,6 +102,7 @@ export function documentUnits(doc: PolicyDocument): SearchUnit[] {
       lead: [],
       responsible: [],
       line: p.position.start.line,
+      ...(p.page ? { page: p.page } : {}),
       // A heading alone (一、压实养护管理责任) says nothing its clauses do not, yet its short
       // text outranked them: search puts it after the clauses.
       ...(headings.has(p) ? { heading: true as const } : {}),
@@ -103,6 +121,7 @@ export function documentUnits(doc: PolicyDocument): SearchUnit[] {
       lead: [],
       responsible: [],
       line: ind.position.start.line,
+      ...pageOf(ind.position.start.offset),
     });
   }
   return units;

@@ -104,6 +104,7 @@ export function formatJson(result: SearchResult): string {
     responsible: h.responsible,
     deadline: h.deadline ?? null,
     line: h.line,
+    ...(h.page ? { page: h.page } : {}),
   }));
   const suggestions = result.suggestions.length > 0 ? { suggestions: result.suggestions } : {};
   const web = result.web > 0 ? { web: result.web } : {};
@@ -146,7 +147,7 @@ function formatHit(hit: SearchHit, rank: number, colour: boolean): string {
   const label = hit.number === null ? KIND_LABEL[hit.kind] : `${KIND_LABEL[hit.kind]}${numberLabel(hit)}`;
   const head = `${String(rank).padStart(2)}. [${label}] ${hit.title || hit.snippet.text.slice(0, 30)}`;
   const lines = [colour ? `\x1b[1m${head}\x1b[0m` : head];
-  lines.push(`    ${dim(`${hit.doc}:${hit.line}${hit.section ? ` · ${hit.section}` : ''}`, colour)}`);
+  lines.push(`    ${dim(`${hit.doc}:${hit.line}${hit.page ? ` 第${hit.page}页` : ''}${hit.section ? ` · ${hit.section}` : ''}`, colour)}`);
   lines.push(`    ${mark(hit.snippet, colour)}`);
   const units = [
     hit.lead.length > 0 ? `牵头：${hit.lead.join('、')}` : '',
