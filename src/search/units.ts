@@ -8,6 +8,20 @@ import { figureText, growthLabel } from '../model/figures.js';
  */
 export type UnitKind = ParagraphKind;
 
+/** A unit kind as a Chinese reader names it (the terminal and the web pages show these). */
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
+  task: '任务',
+  principle: '原则',
+  goal: '目标',
+  guidance: '指导思想',
+  measure: '保障措施',
+  indicator: '指标',
+  box: '专栏',
+  header: '文头',
+  paragraph: '段落',
+  web: '网页',
+};
+
 /**
  * Index units: the pieces of a document a search returns. One per task (its full text,
  * assignment clause included), one per indicator row, and one per paragraph outside a

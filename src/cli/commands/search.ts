@@ -3,7 +3,7 @@ import { UserError } from '../../model/errors.js';
 import type { Role } from '../../model/types.js';
 import type { SearchHit, SearchResult } from '../../search/search-index.js';
 import type { Snippet } from '../../search/snippet.js';
-import type { UnitKind } from '../../search/units.js';
+import { UNIT_KIND_LABELS, type UnitKind } from '../../search/units.js';
 import { loadSearchIndex } from '../../search/store.js';
 import { examples } from '../format.js';
 
@@ -111,18 +111,7 @@ export function formatJson(result: SearchResult): string {
   return JSON.stringify({ query: result.query, total: result.total, hits, ...web, ...suggestions }, null, 2) + '\n';
 }
 
-const KIND_LABEL: Record<UnitKind, string> = {
-  task: '任务',
-  principle: '原则',
-  goal: '目标',
-  guidance: '指导思想',
-  measure: '保障措施',
-  indicator: '指标',
-  box: '专栏',
-  header: '文头',
-  paragraph: '段落',
-  web: '网页',
-};
+const KIND_LABEL = UNIT_KIND_LABELS;
 
 /**
  * Marks around matched words: bold red on a colour terminal, 【】 otherwise — or 〖〗 in a

@@ -1,20 +1,9 @@
 import type { SearchHit, SearchResult } from '../../search/search-index.js';
-import type { UnitKind } from '../../search/units.js';
+import { UNIT_KIND_LABELS, type UnitKind } from '../../search/units.js';
 import { html, url, type Html, type Part } from '../html.js';
 import { page, problem } from './layout.js';
 
-export const KIND_LABEL: Record<UnitKind, string> = {
-  task: '任务',
-  principle: '原则',
-  goal: '目标',
-  guidance: '指导思想',
-  measure: '保障措施',
-  indicator: '指标',
-  box: '专栏',
-  header: '文头',
-  paragraph: '段落',
-  web: '网页',
-};
+export const KIND_LABEL = UNIT_KIND_LABELS;
 
 export const ROLE_LABEL = { lead: '牵头', responsible: '责任/配合' } as const;
 
