@@ -242,20 +242,6 @@ describe('reading commands over several documents', () => {
     expect(r.status).toBe(0);
   });
 
-  /** Run a command as on a terminal `columns` wide. */
-  async function onTerminal(columns: number, ...args: string[]): Promise<string> {
-    const { runInProcess } = await import('./helpers/cli.js');
-    const saved = { isTTY: process.stdout.isTTY, columns: process.stdout.columns };
-    Object.assign(process.stdout, { isTTY: true, columns });
-    try {
-      const r = await runInProcess(...args);
-      expect(r.code, r.err).toBe(0);
-      return r.out;
-    } finally {
-      Object.assign(process.stdout, saved);
-    }
-  }
-
   it('indicators: target years in order, and the baseline year on each row when documents differ', async () => {
     const { runInProcess } = await import('./helpers/cli.js');
     const { out } = await runInProcess('indicators', '--data', many);
@@ -272,6 +258,7 @@ describe('reading commands over several documents', () => {
   });
 
   it('tasks on a narrow terminal: the 文档 column is cut like the others, to prefixes --doc takes', async () => {
+    const { onTerminal } = await import('./helpers/cli.js');
     const out = await onTerminal(110, 'tasks', '--dept', '财政局', '--data', many);
     const lines = out.trimEnd().split('\n');
     for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(110);

@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runInProcess } from './helpers/cli.js';
+import { onTerminal, runInProcess } from './helpers/cli.js';
 import { displayWidth } from '../src/util/width.js';
 import { layoutTable, unambiguousCut, wrapText } from '../src/util/table.js';
 
@@ -19,23 +19,6 @@ const PAIRS: [string, string][] = [
   ['test/fixtures/compare/zhanghe-city-cluster-implementation-2023-2030.txt', 'test/fixtures/compare/yushan-city-cluster-plan-2023-2030.txt'],
   ['corpus/wuxi-urbanization-plan-2021-2035.txt', 'test/fixtures/compare/shancheng-short-tasks-city-plan.txt'],
 ].map(([a, b]) => [path.join(ROOT, a), path.join(ROOT, b)]);
-
-/** Run a command as on a terminal `columns` wide. */
-async function onTerminal(columns: number, ...args: string[]): Promise<string> {
-  const saved = { isTTY: process.stdout.isTTY, columns: process.stdout.columns };
-  Object.assign(process.stdout, { isTTY: true, columns });
-  const colour = process.env.NO_COLOR;
-  process.env.NO_COLOR = '1';
-  try {
-    const r = await runInProcess(...args);
-    expect(r.code, r.err).toBe(0);
-    return r.out;
-  } finally {
-    Object.assign(process.stdout, saved);
-    if (colour === undefined) delete process.env.NO_COLOR;
-    else process.env.NO_COLOR = colour;
-  }
-}
 
 /** The cells of an output's lines (runs of text two or more spaces apart). */
 function cells(out: string): string[] {

@@ -58,3 +58,23 @@ export async function runInProcess(...args: string[]): Promise<{ code: number; o
     process.exitCode = saved;
   }
 }
+
+/**
+ * Run the CLI in this process as on a terminal `columns` wide, without colour; its stdout, or
+ * an error with its stderr when it fails.
+ */
+export async function onTerminal(columns: number, ...args: string[]): Promise<string> {
+  const saved = { isTTY: process.stdout.isTTY, columns: process.stdout.columns };
+  Object.assign(process.stdout, { isTTY: true, columns });
+  const colour = process.env.NO_COLOR;
+  process.env.NO_COLOR = '1';
+  try {
+    const r = await runInProcess(...args);
+    if (r.code !== 0) throw new Error(`policy ${args.join(' ')} exited ${r.code}: ${r.err}`);
+    return r.out;
+  } finally {
+    Object.assign(process.stdout, saved);
+    if (colour === undefined) delete process.env.NO_COLOR;
+    else process.env.NO_COLOR = colour;
+  }
+}
