@@ -82,6 +82,7 @@ export function restoreAsWritten<T>(model: T, original: string, reading: string)
   // is found in the reading text without its mask; the original then gives its characters
   // outside the note
   let compact: { reading: string; original: string } | null = null;
+  let masked: boolean | undefined;
   const compactTexts = () => {
     if (compact) return compact;
     let r = '';
@@ -103,7 +104,7 @@ export function restoreAsWritten<T>(model: T, original: string, reading: string)
     // the two texts differ only in script and masked notes, offset for offset
     let result = s;
     if (at !== -1) result = original.slice(at, at + s.length);
-    else if (reading.length !== original.length || reading.includes('\u200b')) {
+    else if ((masked ??= reading.includes('\u200b'))) {
       const c = compactTexts();
       const k = c.reading.indexOf(s);
       if (k !== -1) result = c.original.slice(k, k + s.length);
