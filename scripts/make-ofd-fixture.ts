@@ -19,6 +19,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
+import { cellTable } from './make-pdf-fixtures.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'test/fixtures/formats');
@@ -91,15 +92,9 @@ export function layoutPlan(text: string): TextLine[][] {
     const raw = lines[i];
     const t = raw.trim();
     if (raw.startsWith('\t')) {
-      const rows: string[][] = [];
-      let row: string[] = [];
-      while (i < lines.length && (lines[i].startsWith('\t') || (lines[i].trim() === '' && lines[i + 1]?.startsWith('\t')))) {
-        if (lines[i].startsWith('\t')) row.push(lines[i].trim());
-        else if (row.length) rows.push(row), (row = []);
-        i++;
-      }
-      if (row.length) rows.push(row);
-      table(rows, place);
+      const read = cellTable(lines, i);
+      i = read.next;
+      table(read.rows, place);
       continue;
     }
     i++;

@@ -25,6 +25,22 @@ const PLAN = path.join(ROOT, 'corpus/wuxi-urbanization-plan-2021-2035.txt');
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/**
+ * Word's one-cell-a-line table in the plan's .txt (tab-indented cells, rows separated by blank
+ * lines) from line `i`: its rows, and the line after it.
+ */
+export function cellTable(lines: string[], i: number): { rows: string[][]; next: number } {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  while (i < lines.length && (lines[i].startsWith('\t') || (lines[i].trim() === '' && lines[i + 1]?.startsWith('\t')))) {
+    if (lines[i].startsWith('\t')) row.push(lines[i].trim());
+    else if (row.length) rows.push(row), (row = []);
+    i++;
+  }
+  if (row.length) rows.push(row);
+  return { rows, next: i };
+}
+
 /** The plan's lines → ODT body paragraphs and the indicator table (one cell a line in the .txt). */
 export function planToFodt(text: string): string {
   const lines = text.split(/\r?\n/);
@@ -35,16 +51,9 @@ export function planToFodt(text: string): string {
     const raw = lines[i];
     const line = raw.trim();
     if (raw.startsWith('\t')) {
-      // Word's one-cell-a-line table: rows separated by blank lines
-      const rows: string[][] = [];
-      let row: string[] = [];
-      while (i < lines.length && (lines[i].startsWith('\t') || (lines[i].trim() === '' && lines[i + 1]?.startsWith('\t')))) {
-        if (lines[i].startsWith('\t')) row.push(lines[i].trim());
-        else if (row.length) rows.push(row), (row = []);
-        i++;
-      }
-      if (row.length) rows.push(row);
-      body.push(table(rows));
+      const read = cellTable(lines, i);
+      i = read.next;
+      body.push(table(read.rows));
       continue;
     }
     i++;

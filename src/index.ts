@@ -6,9 +6,22 @@
  *   ingestFile / ingestText: all three at once
  */
 export * from './model/types.js';
-export { UserError } from './model/errors.js';
-export { saveDocument, loadDocument, loadDocuments, listDocumentIds, documentPath, onLoadProblem, attachSourceText, sourceTextOf, SOURCE_TEXT_FILE, type LoadProblemListener } from './model/store.js';
-export { AliasTable, defaultAliases, resolveDepartment, requireDepartment, resolveAcross, splitLevel, type Resolution } from './model/departments.js';
+export { UserError, DamagedDocumentError, InterruptedError } from './model/errors.js';
+export {
+  saveDocument,
+  loadDocument,
+  loadDocuments,
+  loadAllDocuments,
+  listDocumentIds,
+  documentPath,
+  onLoadProblem,
+  reportLoadProblems,
+  attachSourceText,
+  sourceTextOf,
+  SOURCE_TEXT_FILE,
+  type LoadProblemListener,
+} from './model/store.js';
+export { AliasTable, defaultAliases, splitLevel } from './model/departments.js';
 export { normalizeForMatch } from './model/normalize.js';
 export { headingText, sectionHeading, sectionTrail, taskHeading, taskLabel, SECTION_SEPARATOR } from './model/headings.js';
 export { readDocument, decodeToFile, convertToFile, formatOf, isTextFormat, sniff } from './read/read.js';
@@ -64,4 +77,4 @@ export { buildMatrix, renderMatrix, type Matrix, type MatrixRow } from './report
 export { renderIndicators } from './report/indicators.js';
 export { taskRows, toCsv, toXlsx, TASK_COLUMNS, type TaskRow } from './report/export.js';
 export { safeFileName, FileNamer, insideDir } from './report/filenames.js';
-export { selectDepartment, selectDocument, selectDocuments } from './report/select.js';
+export * from './select/index.js';

@@ -5,6 +5,7 @@ import { parse } from './parse/index.js';
 import { extract, type ExtractOptions } from './extract/index.js';
 import { readingText, restoreAsWritten } from './model/script.js';
 import { attachSourceText } from './model/store.js';
+import { nothingRecognised, summarizeDiagnostics } from './model/diagnostics.js';
 
 export type IngestOptions = ExtractOptions;
 
@@ -53,5 +54,7 @@ export function ingestVFile(file: VFile, options: IngestOptions = {}): PolicyDoc
     }
   }
   if (file.data.converted) attachSourceText(doc, original);
+  const empty = nothingRecognised(doc);
+  doc.diagnostics = summarizeDiagnostics(empty ? [empty, ...doc.diagnostics] : doc.diagnostics);
   return doc;
 }

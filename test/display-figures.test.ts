@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestFile, ingestText } from '../src/ingest.js';
-import { requireDepartment } from '../src/model/departments.js';
+import { requireDepartment } from '../src/select/departments.js';
 import type { PolicyDocument } from '../src/model/types.js';
 import { buildSheet } from '../src/report/sheet-data.js';
 import { renderSheet } from '../src/report/sheet.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { ingestFile, ingestText } from '../src/ingest.js';
 import type { PolicyDocument } from '../src/model/types.js';
-import { resolveDepartment } from '../src/model/departments.js';
+import { resolveDepartment } from '../src/select/departments.js';
 
 const path = 'corpus/wuxi-urbanization-plan-2021-2035.txt';
 const source = readFileSync(path, 'utf8');

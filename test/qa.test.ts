@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { ingestFile, ingestText } from '../src/ingest.js';
-import { resolveDepartment } from '../src/model/departments.js';
+import { resolveDepartment } from '../src/select/departments.js';
 import { buildSearchIndex } from '../src/search/store.js';
 
 /**

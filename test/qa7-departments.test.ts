@@ -3,7 +3,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ingestFile, ingestText } from '../src/ingest.js';
-import { resolveDepartment, unitsMeant } from '../src/model/departments.js';
+import { resolveDepartment, unitsMeant } from '../src/select/departments.js';
 import { writeSheets } from '../src/report/sheets.js';
 import type { PolicyDocument } from '../src/model/types.js';
 

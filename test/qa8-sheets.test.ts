@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestFile } from '../src/ingest.js';
-import { requireDepartment } from '../src/model/departments.js';
+import { requireDepartment } from '../src/select/departments.js';
 import { saveDocument } from '../src/model/store.js';
 import type { PolicyDocument } from '../src/model/types.js';
 import { comparePlans } from '../src/compare/compare.js';

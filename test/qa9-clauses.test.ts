@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ingestFile, ingestText } from '../src/ingest.js';
 import { parseClause } from '../src/extract/clause.js';
 import { kindOf } from '../src/extract/departments.js';
-import { secondName, unitsMeant } from '../src/model/departments.js';
+import { secondName } from '../src/model/departments.js';
+import { unitsMeant } from '../src/select/departments.js';
 import type { PolicyDocument } from '../src/model/types.js';
 
 /**

@@ -3,7 +3,8 @@ import { ingestFile, ingestText } from '../src/ingest.js';
 import type { PolicyDocument } from '../src/model/types.js';
 import { comparePlans, type Comparison } from '../src/compare/compare.js';
 import { correspondingLeads } from '../src/compare/departments.js';
-import { defaultAliases, resolveDepartment } from '../src/model/departments.js';
+import { defaultAliases } from '../src/model/departments.js';
+import { resolveDepartment } from '../src/select/departments.js';
 import { splitNames } from '../src/extract/clause.js';
 
 /**

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestFile } from '../src/index.js';
-import { requireDepartment } from '../src/model/departments.js';
+import { requireDepartment } from '../src/select/departments.js';
 import type { PolicyDocument } from '../src/model/types.js';
 import { headingText, taskHeading, taskLabel } from '../src/model/headings.js';
 import { taskRows } from '../src/report/export.js';

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { requireDepartment } from '../src/model/departments.js';
+import { requireDepartment } from '../src/select/departments.js';
 import { UserError } from '../src/model/errors.js';
 import { saveDocument } from '../src/model/store.js';
 import type { PolicyDocument } from '../src/model/types.js';
@@ -11,7 +11,8 @@ import { CLOSING_PUNCTUATION, resolveFonts } from '../src/report/pdf.js';
 import { buildSheet } from '../src/report/sheet-data.js';
 import { renderSheet } from '../src/report/sheet.js';
 import { type SheetIndex, writeSheets } from '../src/report/sheets.js';
-import { selectDepartment, selectDocument } from '../src/report/select.js';
+import { selectDepartment, selectDocument } from '../src/select/documents.js';
+import { AmbiguousDepartment, SeveralDocuments, UnknownDepartment } from '../src/select/errors.js';
 import { runInProcess } from './helpers/cli.js';
 import { coloredRuns, ingestBoth, pdfFonts, pdfText, squash } from './report-helpers.js';
 
@@ -256,15 +257,19 @@ describe('choosing document and department', () => {
   });
 
   it('asks for --doc when the name is in several documents, and honours it', async () => {
-    await expect(selectDepartment(dataDir, '公安局')).rejects.toThrow(/several documents: .*wuxi.*report-digital|several documents: .*report-digital.*wuxi/);
+    const several = await selectDepartment(dataDir, '公安局').catch((e: unknown) => e);
+    expect(several).toBeInstanceOf(AmbiguousDepartment);
+    expect(several).toMatchObject({ among: 'documents' });
+    expect((several as AmbiguousDepartment).candidates.map((c) => c.doc).sort()).toEqual([qingchuan.id, wuxi.id].sort());
     expect((await selectDepartment(dataDir, '公安局', qingchuan.id)).department.name).toBe('市公安局');
     expect((await selectDepartment(dataDir, '公安局', wuxi.id)).department.name).toBe('县公安局');
   });
 
   it('rejects unknown and ambiguous names clearly', async () => {
-    await expect(selectDepartment(dataDir, '气象局')).rejects.toThrow(/no department "气象局" in any document/);
-    await expect(selectDepartment(dataDir, '局', wuxi.id)).rejects.toThrow(/ambiguous/);
-    await expect(selectDocument(dataDir)).rejects.toThrow(/2 documents .*--doc/);
+    await expect(selectDepartment(dataDir, '气象局')).rejects.toThrow(UnknownDepartment);
+    await expect(selectDepartment(dataDir, '气象局')).rejects.toThrow(/no department "气象局" in 2 documents/);
+    await expect(selectDepartment(dataDir, '局', wuxi.id)).rejects.toThrow(AmbiguousDepartment);
+    await expect(selectDocument(dataDir)).rejects.toThrow(SeveralDocuments);
   });
 });
 

@@ -154,7 +154,7 @@ function shapeFixtures(): string[] {
 // converted formats: source.format html/docx/doc must validate too
 const formatFixtures = ['wuxi-plan.html', 'wuxi-plan-numbered.docx', 'wuxi-plan.doc', 'cms-page-gbk.html'].map((f) => join(ROOT, 'test/fixtures/formats', f));
 
-const inputs = [join(ROOT, 'corpus/wuxi-urbanization-plan-2021-2035.txt'), ...shapeFixtures(), ...formatFixtures];
+const inputs = [join(ROOT, 'corpus/wuxi-urbanization-plan-2021-2035.txt'), join(ROOT, 'corpus/chongqing-urbanization-plan-2021-2035.txt'), ...shapeFixtures(), ...formatFixtures];
 
 describe('documents produced by the pipeline validate', () => {
   const validate = compile();

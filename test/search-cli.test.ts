@@ -96,11 +96,11 @@ describe('policy search', () => {
   it('bad input: one-line message on stderr, exit 1', async () => {
     for (const [args, message] of [
       [['，。'], /^policy: search: query "，。" has nothing to search for/],
-      [['宅基地', '--dept', '委', '--doc', WUXI], /^policy: --dept: "委" is ambiguous: .*县教委/],
+      [['宅基地', '--dept', '委', '--doc', WUXI], /^policy: --dept: department "委" is ambiguous: .*县教委 \(\d+ tasks\)/],
       [['宅基地', '--dept', '海事局'], /^policy: --dept: no department "海事局" in 2 documents/],
       [['宅基地', '--limit', 'ten'], /^policy: --limit: must be a positive whole number/],
-      [['宅基地', '--kind', 'chapter'], /^policy: --kind: unknown kind "chapter"/],
-      [['宅基地', '--role', 'owner', '--dept', '交通局'], /^policy: --role: must be lead or responsible/],
+      [['宅基地', '--kind', 'chapter'], /^policy: --kind chapter: unknown kind \(one of task,/],
+      [['宅基地', '--role', 'owner', '--dept', '交通局'], /^policy: --role: "owner" is not a role \(lead or responsible\)/],
     ] as const) {
       const r = await policySearch(...args);
       expect(r.code, args.join(' ')).toBe(1);

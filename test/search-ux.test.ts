@@ -68,7 +68,7 @@ describe('what a hit shows', () => {
   });
 
   it('names a query of a lone quote mark without doubling it', () => {
-    expect(() => index.search('"')).toThrow(/^search: query " has nothing/);
+    expect(() => index.search('"')).toThrow(/^query " has nothing/); // the CLI adds search:
   });
 
   it('shows a task numbered in Chinese by its label: 任务（二）', () => {

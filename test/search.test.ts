@@ -10,6 +10,7 @@ import { SearchIndex, type SearchEngine, type SearchOptions, type SearchResult }
 import { folderEngine, indexPath, loadSearchIndex, storePath, writeSearchIndex } from '../src/search/store.js';
 import { getTokenizer, normalizeText } from '../src/search/tokenizer.js';
 import { documentUnits, type SearchUnit } from '../src/search/units.js';
+import { InvalidOption, InvalidRole, UnknownDocument } from '../src/select/errors.js';
 
 const WUXI = 'wuxi-urbanization-plan-2021-2035';
 const LONGXI = 'longxi-rural-revitalization-2024';
@@ -187,10 +188,16 @@ describe('queries and filters', () => {
     expect(() => search('')).toThrow(/empty query/);
     expect(() => search('，。')).toThrow(/nothing to search for/);
     expect(() => search('推进'.repeat(101))).toThrow(/limit is 200/);
-    expect(() => search('宅基地', { kind: 'chapter' as never })).toThrow(/--kind: unknown kind "chapter"/);
-    expect(() => search('宅基地', { doc: 'nope' })).toThrow(/--doc: no document "nope"/);
-    expect(() => search('宅基地', { role: 'lead' })).toThrow(/--role: give --dept/);
-    expect(() => search('宅基地', { limit: 0 })).toThrow(/--limit/);
+    // typed errors that carry their data; no message names a flag (the CLI words them)
+    expect(() => search('宅基地', { kind: 'chapter' as never })).toThrow(InvalidOption);
+    expect(() => search('宅基地', { kind: 'chapter' as never })).toThrow(/^kind chapter: unknown kind/);
+    expect(() => search('宅基地', { doc: 'nope' })).toThrow(UnknownDocument);
+    expect(() => search('宅基地', { doc: 'nope' })).toThrow(/no ingested document "nope"/);
+    expect(() => search('宅基地', { role: 'lead' })).toThrow(InvalidRole);
+    expect(() => search('宅基地', { limit: 0 })).toThrow(InvalidOption);
+    for (const bad of [() => search('宅基地', { doc: 'nope' }), () => search('宅基地', { role: 'lead' }), () => search('宅基地', { limit: 0 })]) {
+      expect(bad).toThrow(/^(?!.*--)/);
+    }
   });
 
   // A unit's text with its document's department names blanked (交通 in 县交通局 is no topic

@@ -1,4 +1,5 @@
-import { displayWidth, padEnd, padStart, truncate } from '../util/width.js';
+import { displayWidth, truncate } from '../util/width.js';
+import { fitColumns, layoutTable, type TableColumn } from '../util/table.js';
 
 export { charWidth, displayWidth, padEnd, padStart, truncate } from '../util/width.js';
 
@@ -9,6 +10,8 @@ export { charWidth, displayWidth, padEnd, padStart, truncate } from '../util/wid
 
 export interface Column {
   header: string;
+  /** A list (of units): wrapped within its cell rather than cut, when the table must narrow. */
+  wrap?: boolean;
   /**
    * Width this column may be cut to (with …) when the table is wider than the terminal.
    * Columns without it are never cut. Off a terminal (a pipe, a file) nothing is cut.
@@ -19,34 +22,33 @@ export interface Column {
   align?: 'left' | 'right';
 }
 
-/** Display columns available: the terminal's width, or no limit when the output is not a terminal. */
+/**
+ * Display columns available: on a terminal its width (COLUMNS when the stream does not say),
+ * no limit when the output is not a terminal (a pipe, a file: nothing is cut). The one place
+ * the commands read the width.
+ */
 export function outputWidth(stream: NodeJS.WriteStream = process.stdout): number {
-  return stream.isTTY && stream.columns ? stream.columns : Infinity;
+  if (!stream.isTTY) return Infinity;
+  const env = Number(process.env.COLUMNS);
+  return stream.columns || (Number.isInteger(env) && env > 0 ? env : 80);
 }
 
 /** Narrowest a cut column gets: a name of a few characters stays readable. */
 const MIN_CUT = 12;
 
+/** How a listing's column is fitted: one with `max` is cut at the end (see util/table.ts). */
+function tableColumn(c: Column): TableColumn {
+  if (c.wrap) return { header: c.header, align: c.align, fit: 'wrap', max: c.max, min: c.min };
+  return { header: c.header, align: c.align, ...(c.max !== undefined ? { fit: 'end' as const, max: c.max, min: Math.max(MIN_CUT, c.min ?? 0) } : {}) };
+}
+
 /**
- * Column widths that fit `width`: the natural widths when they fit; otherwise cuttable columns
- * go down to their `max`, then the widest of them shrink further, in turn (not below MIN_CUT).
+ * Column widths that fit `width` exactly: the natural widths when they fit; otherwise cuttable
+ * columns shrink towards their `max`, then the widest of them, one column at a time (not below
+ * MIN_CUT), and no further than the width requires.
  */
 export function fitWidths(columns: Column[], natural: number[], width: number): number[] {
-  const total = (w: number[]) => w.reduce((a, b) => a + b, 0) + 2 * (w.length - 1);
-  const widths = [...natural];
-  if (total(widths) <= width) return widths;
-  columns.forEach((c, i) => {
-    if (c.max !== undefined) widths[i] = Math.max(Math.min(widths[i], c.max), Math.min(natural[i], displayWidth(c.header)));
-  });
-  while (total(widths) > width) {
-    let widest = -1;
-    columns.forEach((c, i) => {
-      if (c.max !== undefined && widths[i] > Math.max(MIN_CUT, c.min ?? 0) && (widest < 0 || widths[i] > widths[widest])) widest = i;
-    });
-    if (widest < 0) break; // cannot fit: the terminal wraps
-    widths[widest]--; // one column at a time, so the cut columns end up about as wide as each other
-  }
-  return widths;
+  return fitColumns(columns.map(tableColumn), natural, width);
 }
 
 /**
@@ -68,18 +70,12 @@ export function distinctWidth(values: string[]): number {
   return Math.max(0, ...unique.map((v) => displayWidth([...v].slice(0, shared + 1).join('')) + 1));
 }
 
-/** An aligned text table (header, rule, rows), fitted to `width` display columns. */
+/**
+ * An aligned text table (header, rule, rows), fitted to `width` display columns: cut cells
+ * only where the cut stays unambiguous, else wrapped within the cell (util/table.ts).
+ */
 export function renderTable(columns: Column[], rows: string[][], width = outputWidth()): string {
-  const natural = columns.map((col, i) => Math.max(displayWidth(col.header), ...rows.map((r) => displayWidth(r[i] ?? ''))));
-  const fitted = fitWidths(columns, natural, width);
-  const cells = rows.map((r) => r.map((c, i) => (fitted[i] < natural[i] ? truncate(c, fitted[i]) : c)));
-  const widths = columns.map((col, i) => Math.max(displayWidth(col.header), ...cells.map((r) => displayWidth(r[i] ?? ''))));
-  const line = (r: string[]) =>
-    r
-      .map((c, i) => (columns[i].align === 'right' ? padStart(c, widths[i]) : padEnd(c, widths[i])))
-      .join('  ')
-      .trimEnd();
-  return [line(columns.map((c) => c.header)), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.map(line)].join('\n') + '\n';
+  return layoutTable(columns.map(tableColumn), rows, { width }).join('\n') + '\n';
 }
 
 export function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {

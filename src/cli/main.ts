@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
-import { UserError } from '../model/errors.js';
+import { InterruptedError, UserError } from '../model/errors.js';
+import { interrupted, watchInterrupt } from './interrupt.js';
 import { onLoadProblem } from '../model/store.js';
+import { wordError } from './errors.js';
 
 type Register = (program: Command) => void;
 
@@ -16,6 +18,7 @@ const COMMAND_MODULES: Array<{ commands: string[]; load: () => Promise<Register>
   { commands: ['sql'], load: async () => (await import('./commands/sql.js')).registerSql },
   { commands: ['compare'], load: async () => (await import('./commands/compare.js')).registerCompare },
   { commands: ['sheet', 'sheets', 'matrix', 'export'], load: async () => (await import('./commands/report.js')).registerReport },
+  { commands: ['serve'], load: async () => (await import('./commands/serve.js')).registerServe },
 ];
 
 /**
@@ -48,9 +51,11 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`policy: ${problem.message}; left out\n`);
     process.exitCode = 1;
   });
+  const stopWatching = watchInterrupt();
   try {
     return await run(argv);
   } finally {
+    stopWatching();
     stopListening();
   }
 }
@@ -60,11 +65,19 @@ async function run(argv: string[]): Promise<number> {
   program.exitOverride();
   try {
     await program.parseAsync(argv);
+    if (interrupted()) {
+      process.stderr.write('policy: interrupted: the command had finished its work\n');
+      return 130;
+    }
     return process.exitCode === undefined ? 0 : Number(process.exitCode);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
-    if (error instanceof UserError) {
+    if (error instanceof InterruptedError) {
       process.stderr.write(`policy: ${error.message}\n`);
+      return 130; // 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
+    }
+    if (error instanceof UserError) {
+      process.stderr.write(`policy: ${wordError(error, argv[2])}\n`);
       return 1;
     }
     process.stderr.write(`policy: internal error: ${(error as Error)?.message ?? String(error)}\n`);

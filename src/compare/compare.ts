@@ -2,7 +2,7 @@ import { taskLabel } from '../model/headings.js';
 import type { PolicyDocument } from '../model/types.js';
 import { AliasTable, defaultAliases } from '../model/departments.js';
 import { getTokenizer } from '../search/tokenizer.js';
-import { LENGTH_RATIO_FLOOR, TfIdfSpace, type TokenSource } from './similarity.js';
+import { LENGTH_RATIO_FLOOR, TfIdfSpace, TITLE_NEAR, titleSimilarity, withTitle, type TokenSource } from './similarity.js';
 import { contentLength, documentUnits, type Unit, type UnitKind } from './units.js';
 import { SECTION_SEPARATOR, sectionTrail } from '../model/headings.js';
 import { matchIndicators, round, type IndicatorPair, type IndicatorSide } from './indicators.js';
@@ -31,6 +31,11 @@ export interface CompareOptions {
   lengthFloor?: number;
   /** Matches listed per task of A. Default 3. */
   maxMatches?: number;
+  /**
+   * Title similarity (2·LCS/(|a|+|b|)) from which two tasks' or sections' titles are
+   * near-identical and weigh as much as their bodies (see withTitle). Default 0.8; 0 = bodies only.
+   */
+  titleNear?: number;
   /** Least indicator-name similarity (2·LCS/(|a|+|b|)) for a pair. Default 0.6. */
   indicatorThreshold?: number;
   /** Department alias table. Default: the bundled data/aliases.json. */
@@ -110,6 +115,11 @@ export interface SectionCoverage {
   status: CoverageStatus;
   /** (covered + ½ partial) / units counted: tasks when the section has tasks, else its prose units. */
   ratio: number;
+  /**
+   * For B's 保障措施 / 组织实施 part and the sections inside it: A's part of the same kind,
+   * which covers it whatever its words (see safeguardPart).
+   */
+  coveredBy?: { id: string; label: string; title: string };
   /** Status of each counted unit, in document order: the cells of the heat strip. */
   cells: CoverageStatus[];
   counted: 'tasks' | 'prose';
@@ -118,7 +128,7 @@ export interface SectionCoverage {
 export interface Comparison {
   a: DocumentSummary;
   b: DocumentSummary;
-  thresholds: { counterpart: number; weak: number; indicator: number; lengthFloor: number };
+  thresholds: { counterpart: number; weak: number; indicator: number; lengthFloor: number; titleNear: number };
   /**
    * Median length (letters and digits) of each side's tasks (of all its units when it has no
    * tasks): when B's are a fraction of A's, a short B task covers only part of a long A task.
@@ -163,12 +173,14 @@ export class PlanComparer {
     }
     const lengthFloor = options.lengthFloor ?? LENGTH_RATIO_FLOOR;
     if (!(lengthFloor >= 0 && lengthFloor <= 1)) throw new RangeError(`lengthFloor must be from 0 to 1, got ${lengthFloor}`);
+    if (options.titleNear !== undefined && !(options.titleNear >= 0 && options.titleNear <= 1)) throw new RangeError(`titleNear must be from 0 to 1, got ${options.titleNear}`);
     this.options = {
       tokenizer: options.tokenizer ?? null,
       counterpart,
       weak,
       maxMatches: options.maxMatches ?? 3,
       lengthFloor,
+      titleNear: options.titleNear ?? TITLE_NEAR,
       indicatorThreshold: options.indicatorThreshold ?? DEFAULT_THRESHOLDS.indicator,
       aliases: options.aliases ?? null,
       units: options.units ?? documentUnits,
@@ -182,8 +194,14 @@ export class PlanComparer {
     const unitsB = o.units(b);
     const space = new TfIdfSpace([...unitsA, ...unitsB].map((u) => tokenizer.tokens(u.text)), o.lengthFloor);
     const offset = unitsA.length;
-    // scores[i][j]: unit i of A against unit j of B.
-    const scores = unitsA.map((_, i) => unitsB.map((_, j) => space.score(i, offset + j)));
+    // scores[i][j]: unit i of A against unit j of B; a near-identical title weighs as much as the body.
+    const titled = (u: Unit) => u.kind !== 'paragraph'; // a paragraph's "title" is its first sentence
+    const scores = unitsA.map((u, i) =>
+      unitsB.map((v, j) => {
+        const body = space.score(i, offset + j);
+        return titled(u) && titled(v) && o.titleNear > 0 ? withTitle(body, titleSimilarity(u.title, v.title), o.titleNear) : body;
+      }),
+    );
 
     // Judged on the score as reported (3 decimals), so that what is shown is what was judged.
     const verdict = (s: number): Verdict => (round(s) >= o.counterpart ? 'counterpart' : round(s) >= o.weak ? 'weak' : 'none');
@@ -231,15 +249,25 @@ export class PlanComparer {
       return { score: best, from };
     });
 
+    // B's 保障措施 part is covered, whatever its words, when A has a part of the same kind.
+    const partA = safeguardPart(a);
+    const partB = partA ? safeguardPart(b) : null;
+    const inPart = (v: Unit) => partB !== null && v.section !== null && isWithin(v.section, partB.id);
+    const statusB = unitsB.map((v, j): CoverageStatus => (inPart(v) ? 'covered' : status(bestForB[j].score)));
+
     const gaps: Gap[] = [];
     unitsB.forEach((v, j) => {
       if (v.kind !== 'task') return;
       const s = bestForB[j];
-      const st = status(s.score);
+      const st = statusB[j];
       if (st !== 'covered') gaps.push(taskGap(v, st, s.score, s.from >= 0 && s.score >= o.weak ? unitsA[s.from] : null));
     });
 
-    const coverage = sectionCoverage(b, unitsB, bestForB.map((s) => status(s.score)));
+    const coverage = sectionCoverage(b, unitsB, statusB);
+    if (partA && partB) {
+      const by = { id: partA.id, label: partA.label, title: partA.title };
+      for (const c of coverage) if (isWithin(c.id, partB.id)) c.coveredBy = by;
+    }
     const bySection = new Map(b.sections.map((s) => [s.id, s]));
     for (const c of coverage) {
       if (c.status === 'covered') continue;
@@ -272,13 +300,13 @@ export class PlanComparer {
     const ind = matchIndicators(a.indicators, b.indicators, o.indicatorThreshold);
     const bTasks = { covered: 0, partial: 0, uncovered: 0 };
     unitsB.forEach((v, j) => {
-      if (v.kind === 'task') bTasks[status(bestForB[j].score)]++;
+      if (v.kind === 'task') bTasks[statusB[j]]++;
     });
     const references = citationsOf(a, b);
     return {
       a: summarize(a),
       b: summarize(b),
-      thresholds: { counterpart: o.counterpart, weak: o.weak, indicator: o.indicatorThreshold, lengthFloor: o.lengthFloor },
+      thresholds: { counterpart: o.counterpart, weak: o.weak, indicator: o.indicatorThreshold, lengthFloor: o.lengthFloor, titleNear: o.titleNear },
       unitLengths: { a: medianLength(unitsA), b: medianLength(unitsB) },
       tasks,
       uncovered: gaps,
@@ -349,6 +377,29 @@ function summarize(doc: PolicyDocument): DocumentSummary {
     sections: doc.sections.length,
     indicators: doc.indicators.length,
   };
+}
+
+/**
+ * The words a 保障措施 part's heading is made of: 保障措施, 组织实施, 实施保障, 组织保障, 保障机制,
+ * 规划实施保障, 保障规划实施, 强化组织保障, 组织领导和保障措施 … — a heading of these words only,
+ * so that a chapter on a subject (强化要素保障) is not taken for the part.
+ */
+const SAFEGUARD_TITLE = /^(?:加强|强化|健全|完善|做好)?(?:(?:规划|方案|组织|实施|保障|措施|机制|体系|工作|政策|领导)(?:和|与|及)?)+$/;
+
+/**
+ * A document's part on how it is carried out (保障措施, 组织实施, 保障): the outermost section
+ * whose heading is of those words and names 保障 or 实施; null when it has none. Such parts say
+ * the same things in every plan (lead, money, supervision) in words of their own, so two of
+ * them are matched by their kind, not by their words.
+ */
+export function safeguardPart(doc: PolicyDocument): { id: string; label: string; title: string } | null {
+  for (const s of doc.sections) {
+    const title = s.title.replace(/[\s。.:：]/g, '');
+    if (!/保障|实施/.test(title) || !SAFEGUARD_TITLE.test(title)) continue;
+    if (s.parent && doc.sections.some((p) => p.id !== s.id && isWithin(s.id, p.id) && SAFEGUARD_TITLE.test(p.title.replace(/[\s。.:：]/g, '')))) continue;
+    return { id: s.id, label: s.label, title: s.title };
+  }
+  return null;
 }
 
 /** Section ids nest by prefix: s3.2 is inside s3 (see Section.id). */

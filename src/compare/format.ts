@@ -3,8 +3,10 @@ import type { Quantity } from '../model/types.js';
 import { displayForm, figureText } from '../model/figures.js';
 import type { Comparison, CoverageStatus, Verdict } from './compare.js';
 import type { IndicatorSide } from './indicators.js';
-import type { TargetSide } from './targets.js';
-import { displayWidth, padEnd, padStart, truncate } from '../util/width.js';
+import { TARGET_THRESHOLD, type TargetSide } from './targets.js';
+import { displayWidth } from '../util/width.js';
+import { cutCandidates, layoutTable, wrapLine } from '../util/table.js';
+import { escapeMarkdown } from '../util/escape.js';
 
 /**
  * Renderings of a Comparison as text: a terminal summary (columns aligned for CJK width,
@@ -19,86 +21,36 @@ export interface TextTableColumn {
   /**
    * May be cut (with …) when the table is wider than the terminal: at the end (a title: its
    * verb comes first), or in the middle (a metric: a Chinese noun phrase ends in the thing
-   * measured, …覆盖率, …的面积, so its end is kept).
+   * measured, …覆盖率, …的面积, so its end is kept) — only where the cut names one thing;
+   * else, and in a 'wrap' column always, the cell is wrapped within the column.
    */
-  cut?: 'end' | 'middle';
-}
-
-/** Narrowest a cut column gets: a name of a few characters stays readable. */
-const MIN_CUT = 12;
-
-/**
- * Column widths that fit `width`: the natural widths when they fit (always, off a terminal);
- * otherwise the widest cuttable column loses a column at a time, so only what must be is cut
- * and the cut columns end about as wide as each other (none below MIN_CUT: the terminal wraps).
- */
-function fitWidths(columns: TextTableColumn[], natural: number[], width: number): number[] {
-  const widths = [...natural];
-  let total = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
-  while (total > width) {
-    let widest = -1;
-    columns.forEach((c, i) => {
-      if (c.cut && widths[i] > Math.max(MIN_CUT, displayWidth(c.header)) && (widest < 0 || widths[i] > widths[widest])) widest = i;
-    });
-    if (widest < 0) break;
-    widths[widest]--;
-    total--;
-  }
-  return widths;
+  cut?: 'end' | 'middle' | 'wrap';
 }
 
 /**
- * Rows under a header, columns two spaces apart, sized to the widest cell (CJK-aware); cut
- * to `width` display columns (default: no limit) only when they do not fit.
+ * Rows under a header, columns two spaces apart, sized to the widest cell (CJK-aware); fitted
+ * exactly to `width` display columns (default: no limit) only when they do not fit. `names`:
+ * other names of the same output the cut texts must not be confused with.
  */
 export function textTable(
   columns: TextTableColumn[],
   rows: string[][],
   paint: (cell: string, col: number, row: number) => string = (c) => c,
   width = Infinity,
+  names: Iterable<string> = [],
 ): string[] {
-  const natural = columns.map((c, i) => Math.max(displayWidth(c.header), ...rows.map((r) => displayWidth(r[i] ?? ''))));
-  const fitted = fitWidths(columns, natural, width);
-  const cut = (c: string, i: number) => (fitted[i] >= natural[i] ? c : columns[i].cut === 'middle' ? truncateMiddle(c, fitted[i]) : truncate(c, fitted[i]));
-  const cells = rows.map((r) => r.map(cut));
-  const widths = columns.map((c, i) => Math.max(displayWidth(c.header), ...cells.map((r) => displayWidth(r[i] ?? ''))));
-  const line = (r: string[], row: number) =>
-    r
-      .map((c, i) => {
-        const padded = columns[i].align === 'right' ? padStart(c, widths[i]) : padEnd(c, widths[i]);
-        return row < 0 ? padded : paintPadded(padded, c, (x) => paint(x, i, row));
-      })
-      .join('  ')
-      .trimEnd();
-  return [line(columns.map((c) => c.header), -1), line(widths.map((w) => '─'.repeat(w)), -1), ...cells.map((r, k) => line(r, k))];
+  return layoutTable(
+    columns.map((c) => ({ header: c.header, align: c.align, fit: c.cut })),
+    rows,
+    { width, paint, names },
+  );
 }
 
 /** Cut to a display width in the middle: the head, …, and the tail (which gets the odd column). */
 export function truncateMiddle(s: string, width: number): string {
   if (displayWidth(s) <= width) return s;
-  const chars = [...s];
-  const take = (from: string[], room: number) => {
-    const out: string[] = [];
-    let w = 0;
-    for (const ch of from) {
-      const cw = displayWidth(ch);
-      if (w + cw > room) break;
-      out.push(ch);
-      w += cw;
-    }
-    return out;
-  };
-  const room = width - 1;
-  const head = take(chars, Math.floor(room / 2));
-  const tail = take([...chars].reverse(), room - displayWidth(head.join(''))).reverse();
-  return `${head.join('')}…${tail.join('')}`;
-}
-
-// Colour only the text, not the padding, so the escape codes do not shift the columns.
-function paintPadded(padded: string, cell: string, paint: (s: string) => string): string {
-  if (!cell) return padded;
-  const at = padded.indexOf(cell);
-  return at < 0 ? padded : padded.slice(0, at) + paint(cell) + padded.slice(at + cell.length);
+  const [best] = cutCandidates(s, width, 'middle');
+  return best ? `${best.head}…${best.tail}` : cutCandidates(s, width, 'end')[0].head + '…';
 }
 
 // --- shared wording --------------------------------------------------------------------
@@ -127,6 +79,25 @@ export function indicatorValues(side: IndicatorSide): string {
   const base = side.baseline ? quantityText(side.baseline) : '—';
   const targets = side.targets.length > 0 ? side.targets.map(quantityText).join('，') : '—';
   return `${base} → ${targets}`;
+}
+
+/**
+ * A score as shown (terminal, Markdown, PDF): two decimals rounded down — so 0.348 shows as
+ * 0.34, never as 0.35 under "对应 ≥ 0.35" — or three (the score as reported and judged) where
+ * two would put it on the other side of one of `thresholds` (a threshold of 3 decimals given
+ * as an option). The verdicts are judged on the 3-decimal score (compare.ts), so what is shown
+ * never contradicts the header.
+ */
+export function scoreText(score: number, thresholds: readonly number[]): string {
+  const thousandths = Math.round(score * 1000);
+  const reported = thousandths / 1000;
+  const two = Math.floor(thousandths / 10) / 100;
+  return thresholds.every((t) => (two >= t) === (reported >= t)) ? two.toFixed(2) : reported.toFixed(3);
+}
+
+/** The thresholds a task's or a gap's score is read against. */
+function verdictScore(c: Comparison, score: number): string {
+  return scoreText(score, [c.thresholds.counterpart, c.thresholds.weak]);
 }
 
 /** B's median task at most this fraction of A's: say that "A only" may just mean "B is brief". */
@@ -186,105 +157,115 @@ export function formatTerminal(c: Comparison, options: TerminalOptions = {}): st
   const verdictColor = (v: string) => (v === VERDICT_LABEL.counterpart ? 'green' : v === VERDICT_LABEL.weak ? 'yellow' : 'red') as keyof typeof ANSI;
   const width = options.width ?? Infinity;
   const out: string[] = [];
-  out.push(`${paint('bold', 'A')}  ${docName(c.a)}：任务 ${c.a.tasks} 项，指标 ${c.a.indicators} 项`);
-  out.push(`${paint('bold', 'B')}  ${docName(c.b)}：任务 ${c.b.tasks} 项，指标 ${c.b.indicators} 项`);
-  out.push(
+  /** A free line, wrapped to the width under `indent`; `head` (in bold) opens it. */
+  const say = (
+    text: string,
+    { head = '', indent = '  ', code, post = (l) => l }: { head?: string; indent?: string; code?: keyof typeof ANSI; post?: (line: string) => string } = {},
+  ) => {
+    const lines = wrapLine(head + text, width, indent);
+    lines.forEach((l, k) => {
+      if (code) out.push(paint(code, l));
+      else out.push(post(k === 0 && head && l.startsWith(head) ? paint('bold', head) + l.slice(head.length) : l));
+    });
+  };
+  // Every name a table may cut: a cut text must not stand for two of them anywhere in the output.
+  const names = [
+    ...c.tasks.flatMap((t) => [t.title, ...t.matches.map(matchLabel)]),
+    ...c.uncovered.flatMap((g) => [g.title, g.section]),
+    ...c.indicators.flatMap((p) => [p.a.name, p.b.name]),
+    ...c.targets.flatMap((p) => [p.a.metric, p.b.metric]),
+    ...c.coverage.map((s) => headingText(s.label, s.title)),
+  ];
+  const table = (columns: TextTableColumn[], rows: string[][], cellPaint?: (cell: string, col: number, row: number) => string) =>
+    out.push(...textTable(columns, rows, cellPaint, width, names));
+  say(`  ${docName(c.a)}：任务 ${c.a.tasks} 项，指标 ${c.a.indicators} 项`, { head: 'A', indent: '   ' });
+  say(`  ${docName(c.b)}：任务 ${c.b.tasks} 项，指标 ${c.b.indicators} 项`, { head: 'B', indent: '   ' });
+  say(
     c.citesB
-      ? `A 引用 B：是 —— ${c.references.map((r) => `《${r.title}》（第 ${r.line} 行）`).join('；')}`
+      ? `A 引用 B：是 —— ${c.references.map((r) => `《${md(r.title)}》（第 ${r.line} 行）`).join('；')}`
       : 'A 引用 B：否（A 的《》引文中没有 B 的标题）',
   );
-  if (c.citedByB.length > 0) out.push(`B 引用 A：是 —— ${c.citedByB.map((r) => `《${r.title}》`).join('；')}`);
+  if (c.citedByB.length > 0) say(`B 引用 A：是 —— ${c.citedByB.map((r) => `《${r.title}》`).join('；')}`);
   const caveat = shortUnitsCaveat(c);
-  if (caveat) out.push(paint('yellow', caveat));
+  if (caveat) say(caveat, { code: 'yellow' });
   out.push('');
-  out.push(
-    paint('bold', `A 的任务在 B 中的对应`) +
-      `（对应 ≥ ${c.thresholds.counterpart}，弱相关 ≥ ${c.thresholds.weak}，${SCORE_METHOD}）：对应 ${c.summary.counterpart}，弱相关 ${c.summary.weak}，无对应 ${c.summary.none}`,
-  );
-  const rows = c.tasks.map((t) => [taskNumber(t), t.title, VERDICT_LABEL[t.verdict], t.score.toFixed(2), t.matches[0] ? matchLabel(t.matches[0]) : '—']);
-  out.push(
-    ...textTable(
-      [{ header: '序号', align: 'right' }, { header: 'A 的任务', cut: 'end' }, { header: '判断' }, { header: '相似度', align: 'right' }, { header: 'B 中最相近', cut: 'end' }],
-      rows,
-      (cell, col) => (col === 2 ? paint(verdictColor(cell), cell) : cell),
-      width,
-    ),
+  say(`（对应 ≥ ${c.thresholds.counterpart}，弱相关 ≥ ${c.thresholds.weak}，${SCORE_METHOD}）：对应 ${c.summary.counterpart}，弱相关 ${c.summary.weak}，无对应 ${c.summary.none}`, {
+    head: 'A 的任务在 B 中的对应',
+  });
+  const rows = c.tasks.map((t) => [taskNumber(t), t.title, VERDICT_LABEL[t.verdict], verdictScore(c, t.score), t.matches[0] ? matchLabel(t.matches[0]) : '—']);
+  table(
+    [{ header: '序号', align: 'right' }, { header: 'A 的任务', cut: 'end' }, { header: '判断' }, { header: '相似度', align: 'right' }, { header: 'B 中最相近', cut: 'end' }],
+    rows,
+    (cell, col) => (col === 2 ? paint(verdictColor(cell), cell) : cell),
   );
   out.push('');
   const bt = c.summary.bTasks;
-  out.push(paint('bold', 'B 的承接情况') + `：任务已承接 ${bt.covered}，部分承接 ${bt.partial}，未承接 ${bt.uncovered}`);
-  const strip = (cells: CoverageStatus[]) => cells.map((s) => (s === 'covered' ? paint('green', '█') : s === 'partial' ? paint('yellow', '▓') : paint('red', '░'))).join('');
+  say(`：任务已承接 ${bt.covered}，部分承接 ${bt.partial}，未承接 ${bt.uncovered}`, { head: 'B 的承接情况' });
+  const mark = (s: CoverageStatus) => (s === 'covered' ? '█' : s === 'partial' ? '▓' : '░');
+  const strip = (cells: string) => [...cells].map((ch) => (ch === '█' ? paint('green', ch) : ch === '▓' ? paint('yellow', ch) : paint('red', ch))).join('');
   const sections = c.coverage.filter((s) => s.level <= 2);
-  const labels = sections.map((s) => `${'  '.repeat(s.level - 1)}${headingText(s.label, s.title)}`);
-  // labels are cut only when a line (  label  strip  100%) would not fit the terminal
-  const room = width - Math.max(0, ...sections.map((s) => 2 + 2 + s.cells.length + 2 + 4));
-  const labelWidth = Math.min(Math.max(0, ...labels.map(displayWidth)), Math.max(MIN_CUT, room));
-  const label = (i: number) => truncate(labels[i], labelWidth);
-  sections.forEach((s, i) => out.push(`  ${padEnd(label(i), labelWidth)}  ${strip(s.cells)}  ${Math.round(s.ratio * 100)}%`));
-  out.push(`  ${paint('green', '█')} 已承接  ${paint('yellow', '▓')} 部分承接  ${paint('red', '░')} 未承接（每格一项任务；无任务的章节按段落计）`);
-  out.push('');
-  const gaps = c.uncovered.filter((g) => g.status === 'uncovered');
-  out.push(paint('bold', `B 中 A 未承接的内容`) + `（${gaps.length} 处）`);
+  // a table without a header: label (cut at the end only when the line would not fit), strip, ratio
   out.push(
     ...textTable(
-      [{ header: '类型' }, { header: '编号' }, { header: '标题', cut: 'end' }, { header: '所在章节', cut: 'end' }],
-      gaps.map((g) => [g.kind === 'section' ? '章节' : '任务', gapNumber(g), g.title, g.section]),
-      undefined,
-      width,
-    ),
+      [{ header: '', cut: 'end' }, { header: '', cut: 'wrap' }, { header: '' }],
+      sections.map((s) => [`${'  '.repeat(s.level - 1)}${headingText(s.label, s.title)}`, s.cells.map(mark).join(''), `${Math.round(s.ratio * 100)}%`]),
+      (cell, col) => (col === 1 ? strip(cell) : cell),
+      width - 2,
+      names,
+    )
+      .slice(2)
+      .map((l) => `  ${l}`),
+  );
+  say('  █ 已承接  ▓ 部分承接  ░ 未承接（每格一项任务；无任务的章节按段落计）', { post: strip });
+  out.push('');
+  const gaps = c.uncovered.filter((g) => g.status === 'uncovered');
+  say(`（${gaps.length} 处）`, { head: 'B 中 A 未承接的内容' });
+  table(
+    [{ header: '类型' }, { header: '编号' }, { header: '标题', cut: 'end' }, { header: '所在章节', cut: 'end' }],
+    gaps.map((g) => [g.kind === 'section' ? '章节' : '任务', gapNumber(g), g.title, g.section]),
   );
   const aOnly = c.tasks.filter((t) => t.verdict === 'none');
   out.push('');
-  out.push(paint('bold', `A 独有的任务`) + `（${aOnly.length} 项，B 中无对应）`);
-  for (const t of aOnly) out.push(`  ${headingText(t.label, t.title)}`);
+  say(`（${aOnly.length} 项，B 中无对应）`, { head: 'A 独有的任务' });
+  for (const t of aOnly) say(`  ${headingText(t.label, t.title)}`, { indent: '    ' });
   out.push('');
-  out.push(paint('bold', '共有指标') + `（${c.indicators.length} 项）`);
-  out.push(
-    ...textTable(
-      [{ header: 'A 的指标', cut: 'middle' }, { header: 'A 基数 → 目标' }, { header: 'B 的指标', cut: 'middle' }, { header: 'B 基数 → 目标' }],
-      c.indicators.map((p) => [
-        p.a.name,
-        indicatorValues(p.a) + (p.unitsDiffer ? ` ${p.a.unit}` : ''),
-        p.b.name,
-        indicatorValues(p.b) + (p.unitsDiffer ? ` ${p.b.unit}` : ''),
-      ]),
-      undefined,
-      width,
-    ),
+  say(`（${c.indicators.length} 项）`, { head: '共有指标' });
+  table(
+    [{ header: 'A 的指标', cut: 'middle' }, { header: 'A 基数 → 目标', cut: 'wrap' }, { header: 'B 的指标', cut: 'middle' }, { header: 'B 基数 → 目标', cut: 'wrap' }],
+    c.indicators.map((p) => [
+      p.a.name,
+      indicatorValues(p.a) + (p.unitsDiffer ? ` ${p.a.unit}` : ''),
+      p.b.name,
+      indicatorValues(p.b) + (p.unitsDiffer ? ` ${p.b.unit}` : ''),
+    ]),
   );
-  if (c.indicatorsOnlyA.length > 0) out.push(`  仅 A：${c.indicatorsOnlyA.map((i) => i.name).join('、')}`);
-  if (c.indicatorsOnlyB.length > 0) out.push(`  仅 B：${c.indicatorsOnlyB.map((i) => i.name).join('、')}`);
+  if (c.indicatorsOnlyA.length > 0) say(`  仅 A：${c.indicatorsOnlyA.map((i) => i.name).join('、')}`, { indent: '        ' });
+  if (c.indicatorsOnlyB.length > 0) say(`  仅 B：${c.indicatorsOnlyB.map((i) => i.name).join('、')}`, { indent: '        ' });
   if (c.targets.length > 0) {
     out.push('');
-    out.push(paint('bold', '正文中的量化目标') + `（${c.targets.length} 对，至少一方写在正文里）`);
-    out.push(
-      ...textTable(
-        [{ header: 'A 的目标', cut: 'middle' }, { header: 'A 数值' }, { header: 'B 的目标', cut: 'middle' }, { header: 'B 数值' }],
-        c.targets.map((p) => [p.a.metric, targetValue(p.a), p.b.metric, targetValue(p.b)]),
-        undefined,
-        width,
-      ),
+    say(`（${c.targets.length} 对，至少一方写在正文里）`, { head: '正文中的量化目标' });
+    table(
+      [{ header: 'A 的目标', cut: 'middle' }, { header: 'A 数值', cut: 'wrap' }, { header: 'B 的目标', cut: 'middle' }, { header: 'B 数值', cut: 'wrap' }],
+      c.targets.map((p) => [p.a.metric, targetValue(p.a), p.b.metric, targetValue(p.b)]),
     );
   }
   const levels = c.departments.filter((d) => d.relation === 'level');
   if (levels.length > 0) {
     out.push('');
-    out.push(paint('bold', '上下级对应单位') + `（${levels.length} 对）`);
-    out.push(...textTable([{ header: 'A' }, { header: 'B' }, { header: 'A 牵头任务' }, { header: 'B 牵头任务' }], levels.map((d) => [d.a, d.b, d.aLead.join('、') || '—', d.bLead.join('、') || '—'])));
+    say(`（${levels.length} 对）`, { head: '上下级对应单位' });
+    table(
+      [{ header: 'A', cut: 'wrap' }, { header: 'B', cut: 'wrap' }, { header: 'A 牵头任务', cut: 'wrap' }, { header: 'B 牵头任务', cut: 'wrap' }],
+      levels.map((d) => [d.a, d.b, d.aLead.join('、') || '—', d.bLead.join('、') || '—']),
+    );
   }
   return out.join('\n') + '\n';
 }
 
 // --- Markdown --------------------------------------------------------------------------
 
-function md(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-
-/** A list item starting "12. " or "3) " would open a nested ordered list: escape its mark. */
-function mdLineStart(text: string): string {
-  return text.replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
-}
+/** Document text in Markdown: no markup of it passes through (see util/escape.ts). */
+const md = escapeMarkdown;
+const mdLineStart = escapeMarkdown;
 
 function mdTable(headers: string[], rows: string[][]): string[] {
   return [`| ${headers.map(md).join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(md).join(' | ')} |`)];
@@ -302,13 +283,13 @@ function leadsCell(t: Comparison['tasks'][number]): string {
 
 export function formatMarkdown(c: Comparison): string {
   const out: string[] = [];
-  out.push(`# 规划对照：${c.a.title ?? c.a.id} ↔ ${c.b.title ?? c.b.id}`, '');
-  out.push(`- **A**：${docName(c.a)}，任务 ${c.a.tasks} 项，指标 ${c.a.indicators} 项`);
-  out.push(`- **B**：${docName(c.b)}，任务 ${c.b.tasks} 项，指标 ${c.b.indicators} 项`);
-  out.push(`- **A 引用 B**：${c.citesB ? c.references.map((r) => `《${r.title}》（第 ${r.line} 行）`).join('；') : '否'}`);
+  out.push(`# 规划对照：${md(c.a.title ?? c.a.id)} ↔ ${md(c.b.title ?? c.b.id)}`, '');
+  out.push(`- **A**：${md(docName(c.a))}，任务 ${c.a.tasks} 项，指标 ${c.a.indicators} 项`);
+  out.push(`- **B**：${md(docName(c.b))}，任务 ${c.b.tasks} 项，指标 ${c.b.indicators} 项`);
+  out.push(`- **A 引用 B**：${c.citesB ? c.references.map((r) => `《${md(r.title)}》（第 ${r.line} 行）`).join('；') : '否'}`);
   out.push(`- **判断标准**：相似度（${SCORE_METHOD}）≥ ${c.thresholds.counterpart} 为对应，≥ ${c.thresholds.weak} 为弱相关，其下为无对应；指标名称相似度 ≥ ${c.thresholds.indicator} 视为同一指标`);
   const caveat = shortUnitsCaveat(c);
-  if (caveat) out.push('', `> ${caveat}`);
+  if (caveat) out.push('', `> ${md(caveat)}`);
   out.push('');
   out.push('## A 的任务与 B 的对应', '');
   out.push(
@@ -318,8 +299,8 @@ export function formatMarkdown(c: Comparison): string {
         taskNumber(t),
         t.title,
         VERDICT_LABEL[t.verdict],
-        t.score.toFixed(2),
-        t.matches.length > 0 ? t.matches.map((m) => `${matchLabel(m)}（${m.score.toFixed(2)}）`).join('；') : '—',
+        verdictScore(c, t.score),
+        t.matches.length > 0 ? t.matches.map((m) => `${matchLabel(m)}（${verdictScore(c, m.score)}）`).join('；') : '—',
         leadsCell(t),
       ]),
     ),
@@ -346,29 +327,29 @@ export function formatMarkdown(c: Comparison): string {
         g.section || '—',
         STATUS_LABEL[g.status],
         g.closest
-          ? `${g.closest.kind === 'task' ? headingText(`任务${taskNumber({ number: g.closest.id, label: g.closest.label })}`, g.closest.title) : g.closest.title}（${g.closest.score.toFixed(2)}）`
+          ? `${g.closest.kind === 'task' ? headingText(`任务${taskNumber({ number: g.closest.id, label: g.closest.label })}`, g.closest.title) : g.closest.title}（${verdictScore(c, g.closest.score)}）`
           : '—',
       ]),
     ),
   );
   out.push('', '## A 独有的任务', '');
   const aOnly = c.tasks.filter((t) => t.verdict === 'none');
-  out.push(...(aOnly.length > 0 ? aOnly.map((t) => `- ${mdLineStart(headingText(t.label, t.title))}（最高相似度 ${t.score.toFixed(2)}）`) : ['（无）']));
+  out.push(...(aOnly.length > 0 ? aOnly.map((t) => `- ${mdLineStart(headingText(t.label, t.title))}（最高相似度 ${verdictScore(c, t.score)}）`) : ['（无）']));
   out.push('', '## 共有指标', '');
   out.push(
     ...mdTable(
       ['A 的指标', 'A 单位', 'A 基数 → 目标', 'B 的指标', 'B 单位', 'B 基数 → 目标', '名称相似度'],
-      c.indicators.map((p) => [p.a.name, p.a.unit ?? '—', indicatorValues(p.a), p.b.name, p.b.unit ?? '—', indicatorValues(p.b), p.score.toFixed(2)]),
+      c.indicators.map((p) => [p.a.name, p.a.unit ?? '—', indicatorValues(p.a), p.b.name, p.b.unit ?? '—', indicatorValues(p.b), scoreText(p.score, [c.thresholds.indicator])]),
     ),
   );
-  if (c.indicatorsOnlyA.length > 0) out.push('', `仅 A 有：${c.indicatorsOnlyA.map((i) => i.name).join('、')}`);
-  if (c.indicatorsOnlyB.length > 0) out.push('', `仅 B 有：${c.indicatorsOnlyB.map((i) => i.name).join('、')}`);
+  if (c.indicatorsOnlyA.length > 0) out.push('', `仅 A 有：${md(c.indicatorsOnlyA.map((i) => i.name).join('、'))}`);
+  if (c.indicatorsOnlyB.length > 0) out.push('', `仅 B 有：${md(c.indicatorsOnlyB.map((i) => i.name).join('、'))}`);
   if (c.targets.length > 0) {
     out.push('', '## 正文中的量化目标', '', '同一指标的目标数值，至少一方写在正文而非指标表中（“表”为指标表，“文”为正文）；年份不同的也并列，可见两级期限之别。', '');
     out.push(
       ...mdTable(
         ['A 的目标', 'A 数值', 'B 的目标', 'B 数值', '名称相似度'],
-        c.targets.map((p) => [p.a.metric, targetValue(p.a), p.b.metric, targetValue(p.b), p.score.toFixed(2)]),
+        c.targets.map((p) => [p.a.metric, targetValue(p.a), p.b.metric, targetValue(p.b), scoreText(p.score, [TARGET_THRESHOLD])]),
       ),
     );
   }

@@ -2,8 +2,9 @@ import { headingText } from '../model/headings.js';
 import type { PolicyDocument } from '../model/types.js';
 import { PolicyPdf, PolicyPdf as Pdf, type FontSet, RED } from '../report/pdf.js';
 import type { Comparison, CoverageStatus, Match } from './compare.js';
-import { quantityText, SCORE_METHOD, shortUnitsCaveat, STATUS_LABEL, targetValue, taskNumber, VERDICT_LABEL } from './format.js';
+import { quantityText, SCORE_METHOD, scoreText, shortUnitsCaveat, STATUS_LABEL, targetValue, taskNumber, VERDICT_LABEL } from './format.js';
 import { SECTION_SEPARATOR, sectionBody, taskText } from './units.js';
+import { TARGET_THRESHOLD } from './targets.js';
 
 /**
  * The comparison as a printable PDF in the style of the other sheets: coverage at a glance
@@ -66,7 +67,7 @@ export async function renderComparisonPdf(c: Comparison, a: PolicyDocument, b: P
     drawPair(pdf, {
       // 任务 8, 任务（三）: a task numbered in Chinese by its label.
       head: `A 任务${/^[\d.]+$/.test(t.number) ? ` ${t.number}` : taskNumber(t)}  ↔  B ${matchName(m)}`,
-      note: `${VERDICT_LABEL[t.verdict]} · 相似度 ${t.score.toFixed(2)}`,
+      note: `${VERDICT_LABEL[t.verdict]} · 相似度 ${scoreText(t.score, [c.thresholds.counterpart, c.thresholds.weak])}`,
       verdict: t.verdict,
       leads: leadLine(t),
       left: { caption: `A：${t.title}`, text: task ? taskText(task) : t.title },
@@ -85,7 +86,7 @@ export async function renderComparisonPdf(c: Comparison, a: PolicyDocument, b: P
         { header: '最高相似度', width: 0.14, align: 'center' },
         { header: '牵头单位', width: 0.28, list: true },
       ],
-      aOnly.map((t) => [taskNumber(t), t.title, t.score.toFixed(2), t.lead.join('、') || '—']),
+      aOnly.map((t) => [taskNumber(t), t.title, scoreText(t.score, [c.thresholds.counterpart, c.thresholds.weak]), t.lead.join('、') || '—']),
     );
 
   pdf.heading('五、B 中 A 未承接的内容');
@@ -124,7 +125,7 @@ export async function renderComparisonPdf(c: Comparison, a: PolicyDocument, b: P
         withUnit(p.b.name, p.b.unit),
         quantityText(p.b.baseline),
         p.b.targets.map(quantityText).join('，') || '—',
-        p.score.toFixed(2),
+        scoreText(p.score, [c.thresholds.indicator]),
       ]),
       { fontSize: 9 },
     );
@@ -150,7 +151,7 @@ export async function renderComparisonPdf(c: Comparison, a: PolicyDocument, b: P
         { header: 'B 数值', width: 0.21, align: 'center' },
         { header: '相似', width: 0.06, align: 'center' },
       ],
-      c.targets.map((p) => [p.a.metric, targetValue(p.a), p.b.metric, targetValue(p.b), p.score.toFixed(2)]),
+      c.targets.map((p) => [p.a.metric, targetValue(p.a), p.b.metric, targetValue(p.b), scoreText(p.score, [TARGET_THRESHOLD])]),
       { fontSize: 9 },
     );
   }

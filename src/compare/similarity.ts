@@ -1,3 +1,5 @@
+import { lcsLength } from './indicators.js';
+
 /**
  * TF-IDF similarity between short texts (tasks, sections, paragraphs of two plans).
  *
@@ -15,6 +17,32 @@
 
 /** Norm ratio (shorter / longer) down to which the plain cosine is trusted. */
 export const LENGTH_RATIO_FLOOR = 0.5;
+
+/**
+ * Title similarity (2·LCS / (|a| + |b|) on letters and digits) from which two titles are
+ * near-identical: 全面融入…生态优先绿色发展 ↔ 推动…生态优先绿色发展 is 0.83, while titles that
+ * share their frame but not their subject stay below (推进城乡供水一体化 ↔ 推进城乡教育一体化发展
+ * 0.70, 全面推进农业转移人口落户城市 ↔ 推进农业转移人口市民化 0.72).
+ */
+export const TITLE_NEAR = 0.8;
+
+/** 2·LCS / (|a| + |b|) of two titles, punctuation and spaces left out; in [0, 1]. */
+export function titleSimilarity(a: string, b: string): number {
+  const x = a.replace(/[^\p{L}\p{N}]/gu, '');
+  const y = b.replace(/[^\p{L}\p{N}]/gu, '');
+  if (!x || !y) return 0;
+  return (2 * lcsLength(x, y)) / ([...x].length + [...y].length);
+}
+
+/**
+ * A pair's score with its titles weighed in: when the titles are near-identical (≥ `near`),
+ * the title counts as much as the body (the mean of the two, never below the body's score),
+ * so a long body that adds the county's details does not bury a title that says the same.
+ * Other pairs keep the body's score: a shared frame of words is no evidence (see TITLE_NEAR).
+ */
+export function withTitle(body: number, title: number, near: number = TITLE_NEAR): number {
+  return near > 0 && title >= near ? Math.max(body, (body + title) / 2) : body;
+}
 
 /** Anything that turns text into tokens: the shared jieba tokenizer, or a test double. */
 export interface TokenSource {

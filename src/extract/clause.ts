@@ -37,10 +37,23 @@ export interface ParsedName {
 const OPEN = '（(〔[【［';
 const CLOSE = '）)〕]】］';
 const HINT = /牵头|责任单位|责任部门|配合|参与|参加|协同|协办|协助|负责|主办|主责|实施单位|分工[：:]/;
-const LABEL = /(牵头单位|牵头部门|主办单位|主责单位|责任单位|责任部门|配合单位|配合部门|参与单位|参与部门|协同单位|协同部门|协办单位|协助单位|实施单位|实施主体|完成时限|整改时限|办结时限|落实时限|时限要求|时限|完成期限|整改期限|办结期限|完成时间|整改时间|时间节点|部门分工|责任分工|任务分工|责任领导|牵头领导|分管领导|联系领导|牵头县领导|牵头市领导|分管省领导|分管市领导|分管县领导|分管区领导|责任人)\s*[：:]/;
+/** Labels written as they are (times, divisions, people). */
+const PLAIN_LABELS = '牵头单位|牵头部门|主办单位|主责单位|责任单位|责任部门|配合单位|配合部门|参与单位|参与部门|协同单位|协同部门|协办单位|协助单位|实施单位|实施主体|完成时限|整改时限|办结时限|落实时限|时限要求|时限|完成期限|整改期限|办结期限|完成时间|整改时间|时间节点|部门分工|责任分工|任务分工|责任领导|牵头领导|分管领导|联系领导|牵头县领导|牵头市领导|分管省领导|分管市领导|分管县领导|分管区领导|责任人';
+/**
+ * Labels made of role words: a unit label ends in 单位/部门 after one to three role words
+ * (牵头责任单位, 协同责任单位, 主要责任单位, 协同配合单位); a people label ends in 领导/负责人/
+ * 责任人/联系人 after them (牵头负责领导, 包联领导).
+ */
+const UNIT_ROLE_WORDS = ['牵头', '主要', '主责', '主办', '责任', '配合', '协同', '协办', '参与', '协助', '承办', '实施'];
+const PEOPLE_ROLE_WORDS = ['牵头', '负责', '责任', '分管', '联系', '包联', '包抓', '挂点', '主管', '协调'];
+const COMPOUND_LABELS = `(?:${UNIT_ROLE_WORDS.join('|')}){1,3}(?:单位|部门)|(?:${PEOPLE_ROLE_WORDS.join('|')}){1,3}(?:领导|负责人|责任人|联系人)`;
+/** The label alternatives (without the colon): LABEL's group 1. */
+const LABEL_WORDS = `${PLAIN_LABELS}|${COMPOUND_LABELS}`;
+const LABEL = new RegExp(`(${LABEL_WORDS})\\s*[：:]`);
 /** Labels of a clause that name no unit: 完成时限：2025年底; 责任领导：王某 (a person, not a unit). */
 const NOT_UNITS = /时限|期限|时间|节点|领导|责任人|负责人|联系人/;
-const LEAD_LABEL = /牵头|主办|主责/;
+/** 牵头单位, 主办单位, 主责单位, 主要责任单位, 牵头责任单位: the lead; any other unit label is responsible. */
+const LEAD_LABEL = /牵头|主办|主责|主要/;
 /** Labels that name the units of a task without giving them a role (部门分工：A牵头，B配合 / A负责). */
 const DIVISION_LABEL = /分工$/;
 const LABEL_LINE = new RegExp(`^${LABEL.source}`);
@@ -48,11 +61,15 @@ const LABEL_LINE = new RegExp(`^${LABEL.source}`);
  * A label closed by 】 (or ］, ]) with no colon: 【责任单位】A（牵头）、B, the clause line of a Word
  * 行动方案. Read as 责任单位：, padded to its length so that places in the text stay the same.
  */
-const BRACKETED_LABEL = new RegExp(`(?:[【［\\[]\\s*)?(${LABEL.source.slice(1, LABEL.source.indexOf(')'))})\\s*[】］\\]][ \\t\\u3000]*[：:]?`, 'g');
+const BRACKETED_LABEL = new RegExp(`(?:[【［\\[]\\s*)?(${LABEL_WORDS})\\s*[】］\\]][ \\t\\u3000]*[：:]?`, 'g');
+
+/** The first and last characters a label can have (a quick test before the regex). */
+const LABEL_FIRST_CHARS = [...PLAIN_LABELS.split('|'), ...UNIT_ROLE_WORDS, ...PEOPLE_ROLE_WORDS].map((l) => l[0]);
+const LABEL_LAST_CHARS = [...PLAIN_LABELS.split('|'), '单位', '部门', '领导', '负责人'].map((l) => l[l.length - 1]);
 
 const CLOSE_LABEL_BRACKET = /[】］\]]/;
 const LABEL_BEFORE_CLOSE = new RegExp(
-  `[${[...new Set(LABEL.source.slice(1, LABEL.source.indexOf(')')).split('|').map((l) => l[l.length - 1]))].join('')}]\\s*[】］\\]]`,
+  `[${[...new Set(LABEL_LAST_CHARS)].join('')}]\\s*[】］\\]]`,
 );
 
 /** Whether a text may hold a bracketed label: it has a closing 】］]. */
@@ -110,7 +127,8 @@ export function findClause(raw: string, bracketFree = false): ClauseMatch | null
     const rest = head.slice(m.index);
     const startsSentence = (before === '' || SENTENCE_END.test(before)) && !closesBracket(rest);
     const labelLines = rest.split('\n').every((line) => LABEL_LINE.test(line.trim()));
-    if (startsSentence && !rest.includes('。') && (!rest.includes('\n') || labelLines)) {
+    // label lines may each close with 。 (牵头责任单位：A、B。⏎协同责任单位：C。)
+    if (startsSentence && (labelLines ? !/。[^\n]/.test(rest) : !rest.includes('。') && !rest.includes('\n'))) {
       return { start: m.index, end, content: rest, contentStart: m.index };
     }
   }
@@ -309,7 +327,7 @@ const LABEL_AT = new RegExp(LABEL.source, 'y');
 const FIELD_MARK = new Uint8Array(0x10000);
 for (const c of FIELD_END + FIELD_SEPARATORS + '：:') FIELD_MARK[c.charCodeAt(0)] = 1;
 /** First characters of the labels: most separators (、 between names) are followed by none. */
-const LABEL_FIRST = new Set(LABEL.source.slice(1, LABEL.source.indexOf(')')).split('|').map((l) => l[0]));
+const LABEL_FIRST = new Set(LABEL_FIRST_CHARS);
 const FIELD_LABEL_ALL = new RegExp(LABEL.source, 'g');
 const HAN = /\p{Script=Han}/u;
 
@@ -419,6 +437,16 @@ function parseVerbStyle(content: string, owners = true): ParsedName[] {
   const ownersLead = owners && !setApart && !LEADS.test(content);
   let pending: string[] = [];
   for (const [index, part] of parts.entries()) {
+    // A会同B负责落实: A leads, B has its part
+    const jointly = JOINTLY.exec(part.replace(DUTY_TAIL, '负责'));
+    if (jointly && endsAsUnit(splitNames(jointly[1]).at(-1) ?? '')) {
+      for (const p of pending) for (const raw of splitNames(p)) out.push({ role: 'lead', label: '会同', raw });
+      for (const raw of splitNames(jointly[1])) out.push({ role: 'lead', label: '会同', raw });
+      // A会同有关部门负责: A's task, in consultation with others it does not name (an 等有关部门 tail)
+      for (const raw of splitNames(jointly[2])) if (!VAGUE_PARTNERS.test(raw)) out.push({ role: 'responsible', label: '会同', raw });
+      pending = [];
+      continue;
+    }
     const m = VERB.exec(part.replace(DUTY_TAIL, '负责'));
     if (!m) {
       if (setApart && index === 0) for (const raw of splitNames(part)) out.push({ role: 'lead', label: '', raw });
@@ -435,6 +463,91 @@ function parseVerbStyle(content: string, owners = true): ParsedName[] {
   for (const p of pending) for (const raw of splitNames(p)) out.push({ role: 'responsible', label: '', raw });
   return out;
 }
+
+/**
+ * An assignment written in an item's prose, not in brackets (older and national documents):
+ *   （一）道路交通安全专项整治，由公安、交通部门负责，有关部门配合。要继续……
+ *   由A牵头，B、C配合 / 由A会同B负责落实 / 由A、B负责 / 由各地区、各部门分别负责
+ * 由 (or 此项工作由) opens a sentence or a part of one (after the title phrase's comma) within the
+ * item's first sentences, or opens its last sentence, the units after it close with 牵头 / 负责 / 会同…负责, and every name ends as a unit
+ * does; parts after it that name units and their verb (有关部门配合) belong to it. Ordinary prose
+ * (各项工作由县政府统一领导) is none: 由 inside a part, or no unit and verb after it.
+ */
+export function proseClause(text: string, sentences = 2): ClauseMatch | null {
+  if (text.indexOf('由') === -1) return null;
+  let limit = text.indexOf('\n');
+  if (limit === -1) limit = text.length;
+  for (let n = 0, i = 0; i < limit; i++) {
+    if (SENTENCE_STOP.test(text[i]) && ++n === sentences) {
+      limit = i + 1;
+      break;
+    }
+  }
+  // …or the item's last sentence, the clause and nothing else: …限期整改。由市公安局负责。
+  const end = text.replace(/[\s。；;]+$/, '').length;
+  const lastStart = Math.max(text.lastIndexOf('。', end - 1), text.lastIndexOf('\n', end - 1)) + 1;
+  PROSE_BY.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PROSE_BY.exec(text))) {
+    const opens = m.index + m[1].length; // the 由, or 此项工作 before it
+    const at = opens + (m[2]?.length ?? 0);
+    const last = lastStart > limit && opens >= lastStart && text.slice(lastStart, opens).trim() === '';
+    if (m.index >= limit && !last) continue;
+    let stop = at + 1;
+    while (stop < text.length && !PROSE_STOP.test(text[stop])) stop++;
+    const body = text.slice(at + 1, stop);
+    const parts = splitTopLevel(body, '，,');
+    const head = parts[0].trim().replace(DUTY_TAIL, '负责');
+    const first = PROSE_OWNER.exec(head);
+    if (!first || !unitList(first[1]) || (first[2] !== undefined && !unitList(first[2]))) {
+      // 由A会同B研究提出落实意见 (a 分工 notice's own verbs): A owns the work, B takes part
+      const joint = PROSE_JOINT.exec(head);
+      if (!joint || !unitList(joint[1]) || !unitList(joint[2].replace(UNIT_TAIL_ETC, ''))) continue;
+      return { start: at, end: at + 1 + parts[0].length, content: `${joint[1]}会同${joint[2]}负责`, contentStart: at + 1 };
+    }
+    let length = parts[0].length;
+    for (const part of parts.slice(1)) {
+      const p = part.trim().replace(TRAILING_PUNCTUATION, '');
+      const verb = VERB.exec(p.replace(DUTY_TAIL, '负责'));
+      if (!verb || !unitList(p.replace(DUTY_TAIL, '负责').slice(0, -verb[1].length))) break;
+      length += 1 + part.length;
+    }
+    if (last && at + 1 + length < end) continue;
+    const content = body.slice(0, length).replace(PROSE_TAIL, '');
+    return { start: at, end: at + 1 + length, content, contentStart: at + 1 };
+  }
+  return null;
+}
+/** 由 at a text's, sentence's or part's start. */
+const PROSE_BY = /(^|[，,。；;：:！？\s])((?:此项|该项|这项|本项)(?:工作|任务)?)?由(?=[\u4e00-\u9fff])/g;
+const PROSE_STOP = /[。；;！？\n]/;
+/** The owners after 由: A牵头 / A负责 / A会同B负责落实 (a short object after the verb allowed: 负责组织实施). */
+const PROSE_OWNER = /^(.{2,80}?)(?:会同(.{2,80}?))?(?:牵头负责|牵头|共同负责|具体负责|负责)(?:组织实施|组织落实|抓好落实|落实|实施|推进)?$/;
+/** 由A会同B + a verb of the work itself (研究提出, 制定 …): 会同 alone says who owns the work. */
+const PROSE_JOINT = /^(.{2,60}?)会同(.{2,80}?)(?:研究提出|研究制定|研究解决|研究|制定|提出|组织|抓紧|做好|共同|加强|加快|推进|落实|开展)/;
+const UNIT_TAIL_ETC = /等(?:有关|相关)?(?:部门|单位)$/;
+/** The object after the verb is no part of the clause's units. */
+const PROSE_TAIL = /(?<=负责|牵头)(?:组织实施|组织落实|抓好落实|落实|实施|推进)$/;
+/** A name for a collective of units: 各地区, 各部门, 有关部门, 相关单位. */
+const COLLECTIVE = /^(?:各|有关|相关)/;
+/** A shared tail: 公安、交通部门 (公安部门 and 交通部门). */
+const SHARED_TAIL = /(?:部门|单位|机关|机构)$/;
+
+/**
+ * Every name of a list is a unit: it ends as a unit does, names a collective, or shares the
+ * generic tail of a later name (公安、交通部门). No person, no prose.
+ */
+function unitList(list: string): boolean {
+  if (/[，。；：\s]/.test(list.trim())) return false;
+  const names = splitNames(list);
+  if (names.length === 0 || names.some((n) => n.length < 2 || n.length > 30 || PERSON.test(n))) return false;
+  return names.every((n, i) => endsAsUnit(n) || COLLECTIVE.test(n) || (i < names.length - 1 && SHARED_TAIL.test(names[names.length - 1])));
+}
+
+/** A会同B负责(落实): the unit before 会同 leads. */
+const JOINTLY = /^(.+?)会同(.+?)(?:负责落实|负责|落实|牵头|办理)?$/;
+/** 有关部门, 相关单位 on their own: no unit named. */
+const VAGUE_PARTNERS = /^(?:有关|相关)(?:部门|单位|方面)$/;
 
 /**
  * The deadline a clause states (完成时限 = deadline): after a 完成时限/完成时间/时间节点/时限要求
@@ -496,7 +609,8 @@ export function splitNames(s: string): string[] {
 }
 
 /**
- * 国务院相关部门及各地区, 州委编办及州直相关单位: a unit and a collective joined by 及 / 和 / 以及
+ * 国务院相关部门及各地区, 州委编办及州直相关单位, 财政部等和各省级人民政府: a unit and a collective joined by
+ * 及 / 和 / 以及 / 与 (an 等 before it closes the list)
  * are two units. Only where the second is a collective (各…, …有关/相关…) and the first ends as a
  * unit does: 及 inside a name (科学技术协会及…) stays.
  */
@@ -505,7 +619,7 @@ function joinedCollective(name: string): string[] {
   if (!m || !UNIT_END.test(m[1])) return [name];
   return [m[1], m[2]];
 }
-const JOINED = /^(.{2,}?)(?:以及|及|和)((?:各|有关|相关|\S{1,4}(?:有关|相关))\S{1,12})$/;
+const JOINED = /^(.{2,}?)等?(?:以及|及|和|与)((?:各|有关|相关|\S{1,4}(?:有关|相关))\S{1,12})$/;
 const UNIT_END = /(?:[局委办厅部署会社院行处队所站室团联门位区镇乡]|中心|公司|政府|集团|机构)$/;
 
 /** Whether a name ends as a unit does (not cut short: 区政, 市发). */

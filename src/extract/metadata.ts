@@ -40,12 +40,22 @@ export function extractMetadata(ctx: Context): void {
   const noticeText = notice.replace(NUMBER_AFTER_TITLE, '');
   m.noticeTitle = noticeText || null;
   const title = firstRun(ctx, 'title');
-  m.title = title || planTitleFromNotice(noticeText) || noticeText || frontMatterTitle(ctx) || field('标题') || null;
-  // the body the title names (某市人民政府关于…), else the info block's 发布机构 / 发文机关
+  // a news reprint's lead-in (近日，某省人民政府发布关于…的通知): who issued what
+  const lead = leadIn(ctx);
+  if (!m.noticeTitle && lead?.notice) m.noticeTitle = lead.notice;
+  m.title =
+    title || planTitleFromNotice(noticeText) || noticeText || frontMatterTitle(ctx) || field('标题', '名称') || lead?.title || planTitleFromNotice(lead?.notice ?? '') || lead?.notice || null;
+  // the body the title names (某市人民政府关于…), else the info block's 发布机构 / 发文机关, else
+  // the lead-in's; the page's 来源 last (the site's source, not always the issuer)
   m.issuer =
     lines.length > 0
       ? [...new Set(lines.flatMap(issuerNames))].join('、')
-      : issuerOfNotice(noticeText || null) ?? issuerOfNotice(m.title) ?? infoIssuer(field('发文机关', '发布机构', '发文单位', '发布单位', '发布机关', '成文机关'));
+      : issuerOfNotice(noticeText || null) ??
+        issuerOfNotice(m.title) ??
+        placeOfTitle(noticeText || m.title) ??
+        infoIssuer(field('发文机关', '发布机构', '发文单位', '发布单位', '发布机关', '成文机关')) ??
+        lead?.issuer ??
+        sourceIssuer(field('来源', '信息来源', '文章来源'));
 
   const docNumber = ctx.blocks.find((b) => b.role === 'docNumber');
   // matched on folded digits, kept as written (the fold is one character for one)
@@ -110,8 +120,13 @@ function firstRun(ctx: Context, role: string): string {
   const at = ctx.blocks.findIndex((b) => b.role === role);
   if (at === -1) return '';
   const out: string[] = [];
-  for (let i = at; i < ctx.blocks.length && ctx.blocks[i].role === role; i++) out.push(stripInvisible(ctx.blocks[i].content.text).trim().replace(/^[|｜\s]+|[|｜\s]+$/g, ''));
-  return out.join('');
+  for (let i = at; i < ctx.blocks.length && ctx.blocks[i].role === role; i++) {
+    const line = stripInvisible(ctx.blocks[i].content.text).trim().replace(/^[|｜\s]+|[|｜\s]+$/g, '');
+    // a page's second copy of the line right under it is read once
+    if (out[out.length - 1] !== line) out.push(line);
+  }
+  // spaces a page put between the words of a title (…2023年 重点工作…) are no part of it
+  return out.join('').replace(/(?<=[\u4e00-\u9fa5])[ \u3000]+(?=[\u4e00-\u9fa5\d《（(])|(?<=[\d》）)])[ \u3000]+(?=[\u4e00-\u9fa5])/g, '');
 }
 
 /** （粤府〔2021〕22号） after a title on its line. */
@@ -131,6 +146,42 @@ function infoIssuer(v: string | null): string | null {
   if (!v) return null;
   const name = v.replace(/^[\d\s:：\-/年月日]+/, '').trim();
   return name && !/^\d/.test(name) && !/^无$/.test(name) ? name : null;
+}
+
+/**
+ * The page's 来源 as the issuer, where nothing else names one: an organ's name only (not a
+ * website, a newspaper or a person).
+ */
+function sourceIssuer(v: string | null): string | null {
+  const name = v?.trim().split(/[\s\u3000]+/)[0] ?? '';
+  return name.length >= 3 && name.length <= 30 && SOURCE_ORGAN.test(name) && !/网|报|台|社/.test(name) ? name : null;
+}
+const SOURCE_ORGAN = /(人民政府|办公室|办公厅|委员会|委|局|厅|部|署|国务院)$/;
+
+/**
+ * A news reprint's lead-in before the document (据…网消息，近日，某省人民政府发布关于…的通知；日前，
+ * 某市印发《X》。全文如下): the organ that issued it, the notice's title or the document's name.
+ */
+const NEWS_TIME = /^(?:近日|日前|近期|今天|今日|昨天|昨日|\d{1,2}月\d{1,2}日)/;
+const LEAD_IN = /^(?:近日|日前|近期|今天|今日|昨天|昨日|\d{1,2}月\d{1,2}日)?\s*([\u4e00-\u9fa5（）()]{2,24}?)(?:正式)?(?:印发|发布|出台|公布|下发|发出)了?\s*(?:《([^《》]{4,80})》|(关于[^《》，,。；]{4,80}?的(?:通知|意见|决定)))/;
+function leadIn(ctx: Context): { issuer: string; title: string | null; notice: string | null } | null {
+  let seen = 0;
+  for (const b of ctx.blocks) {
+    if (b.role === 'title' || b.role === 'noticeTitle' || b.role === 'recipients' || seen >= 4) break;
+    if (b.role !== 'preamble' && b.role !== 'notice') continue;
+    seen++;
+    let before = '';
+    for (const raw of stripInvisible(b.content.text).split(/[，,。；;]/)) {
+      const piece = raw.trim();
+      const m = LEAD_IN.exec(piece);
+      // a news report's words: a time (近日，…) on the piece or just before it
+      const news = NEWS_TIME.test(piece) || NEWS_TIME.test(before);
+      before = piece;
+      if (!m || !news || /网|报|记者|消息|我[省市县区]/.test(m[1])) continue;
+      return { issuer: m[1], title: m[2] ?? null, notice: m[3] ?? null };
+    }
+  }
+  return null;
 }
 
 /** title: … in Markdown front matter. */
@@ -162,6 +213,15 @@ function planTitleFromNotice(notice: string): string | null {
   return m ? m[1] : null;
 }
 
+/**
+ * 泰州关于印发…的通知 (a reprint's headline naming the place for its government): the place's
+ * short name before 关于, where the title names no organ.
+ */
+function placeOfTitle(title: string | null): string | null {
+  const m = /^([\u4e00-\u9fa5]{2,4}?)关于.{4,}(?:通知|意见|决定|方案|计划|办法|措施)$/.exec(title ?? '');
+  return m && !/^(?:转发|印发|批转|根据|为了?|对|在|有|就|进一步)/.test(m[1]) ? m[1] : null;
+}
+
 /** 某县人民政府办公室关于…的通知 → 某县人民政府办公室 */
 function issuerOfNotice(notice: string | null): string | null {
   if (!notice || !ISSUER_THEN_NOTICE.test(notice)) return null;
@@ -172,7 +232,9 @@ export function isoDate(text: string): string | null {
   // an info block's value: 2023-02-13 10:53:20, 2023年02月13日 10:53 (the time is no part of the day)
   const t = foldDigits(text.trim())
     .replace(/\s+\d{1,2}:\d{2}(?::\d{2})?$/, '')
-    .replace(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/, '$1年$2月$3日');
+    .replace(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/, '$1年$2月$3日')
+    // a date line in brackets under a title: （2015年9月15日）
+    .replace(/^[（(]\s*(.+?)\s*[）)]$/, '$1');
   let y: number | null;
   let mo: number | null;
   let d: number | null;

@@ -1,9 +1,17 @@
 import type { Reference } from '../model/types.js';
 import { spanPosition, type Context } from './context.js';
+import { normalizeForMatch } from '../model/normalize.js';
 
-/** Documents cited in 《》 (nested 《》 kept inside the outer title). */
+const key = (title: string) => normalizeForMatch(title).replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, '');
+
+/**
+ * Documents cited in 《》 (nested 《》 kept inside the outer title). The document's own title
+ * is no reference: a covering notice names the plan it issues (关于印发《X》的通知, 《X》已经县政府
+ * 同意，现印发给你们), and that plan is this document.
+ */
 export function extractReferences(ctx: Context): void {
   const out: Reference[] = [];
+  const own = new Set([ctx.model.title, /《(.+)》/.exec(ctx.model.noticeTitle ?? '')?.[1]].filter((t): t is string => !!t).map(key));
   for (const b of ctx.blocks) {
     const text = b.content.text;
     if (!text.includes('《')) continue;
@@ -17,7 +25,7 @@ export function extractReferences(ctx: Context): void {
         depth++;
       } else if (c === 0x300b && depth > 0) {
         depth--;
-        if (depth === 0 && i > open + 1) {
+        if (depth === 0 && i > open + 1 && !own.has(key(text.slice(open + 1, i)))) {
           out.push({ title: text.slice(open + 1, i), section: b.section?.data.id ?? null, position: spanPosition(ctx, b.content, open, i + 1) });
         }
       }

@@ -2,13 +2,14 @@ import type { Heading, Paragraph, Table } from 'mdast';
 import type { Paragraph as ModelParagraph, ParagraphKind, Section, Task } from '../model/types.js';
 import { holdsProse, type OutlineMark, type SectionNode } from '../parse/outline.js';
 import { ancestorsOf, blocksOf, innermostTask, joinTexts, ownBlocksOf, nodePosition, spanPosition, type Block, type Context } from './context.js';
-import { deadlineOf, endsAsUnit, findClause, hasLabelBracket, innerClauses, lastLabelledClause, parseClause, splitNames, withRoleMarks, type ClauseMatch, type ParsedName } from './clause.js';
-import { DEADLINE_COLUMN, LEAD_COLUMN, TASK_COLUMN, UNIT_COLUMN, taskColumnKind } from '../parse/text-tables.js';
+import { deadlineOf, endsAsUnit, findClause, proseClause, hasLabelBracket, innerClauses, lastLabelledClause, parseClause, splitNames, withRoleMarks, type ClauseMatch, type ParsedName } from './clause.js';
+import { DEADLINE_COLUMN, LEAD_COLUMN, TASK_COLUMN, UNIT_COLUMN, taskColumnKind, taskTableKinds } from '../parse/text-tables.js';
 import { isIndicatorTable } from './indicators.js';
 import { applyConventions } from './conventions.js';
 import { inlineText, type InlineText } from '../parse/inline.js';
 import { withoutInvisible } from '../model/normalize.js';
 import { isWebClutter } from '../parse/header.js';
+import { respectiveTasks } from './respectively.js';
 
 /** Sections (the outline), tasks (numbered work items with their clauses), paragraphs. */
 export function extractStructure(ctx: Context): void {
@@ -29,6 +30,8 @@ function extractStructureOf(ctx: Context): void {
   if (tasks.length === 0) tasks = tasksFromTables(ctx);
   else mergeTaskTables(ctx, tasks);
   tasks = planLeads(ctx, tasks);
+  // 十大重点领域分别由A、…、J等十个牵头单位负责落实: things and units paired in order
+  tasks = respectiveTasks(ctx, tasks);
   applyConventions(ctx, tasks);
   for (const { task, section } of found.missing) {
     if (task.assignments.length > 0) continue;
@@ -154,7 +157,7 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
       outlineId: s.data.id,
       ordinal: s.data.ordinal,
       // a heading that names its lead: the title without the clause (强化科技创新)
-      title: opening && !opening.sentence ? s.data.title.replace(where.text.slice(opening.clause.start, opening.clause.end), '').trim() || s.data.title : s.data.title,
+      title: opening && !opening.sentence ? s.data.title.replace(where.text.slice(opening.clause.start, opening.clause.end), '').trim() || s.data.title : found?.prose ? proseTitle(s.data.title, where.text.slice(clause!.start, clause!.end)) : s.data.title,
       text: writtenText(ctx, s, text),
       section: parentOf(ctx, s)?.data.id ?? null,
       sectionPath: ancestorsOf(ctx, s).slice(0, -1).map((a) => a.data.title),
@@ -340,6 +343,24 @@ interface FoundClause {
   clause: ClauseMatch;
   /** The text the clause's indices refer to: the section's whole text, or one of its paragraphs. */
   in: InlineText;
+  /** Written in the item's prose (…，由A负责，B配合。), not closing it. */
+  prose?: boolean;
+}
+
+/** 道路交通安全专项整治，由公安、交通部门负责，有关部门配合: the title without the clause it runs into. */
+function proseTitle(title: string, clause: string): string {
+  const at = title.indexOf(clause);
+  return at > 0 ? title.slice(0, at).replace(/[，,；;\s]+$/, '') || title : title;
+}
+
+/** Provisions of a 办法 (第五条 补贴资金由市财政局负责拨付) and 专栏 boxes assign no task in their prose. */
+const NO_PROSE_CLAUSE = new Set(['article', 'box']);
+
+/** An item in a list of items: another item of its numbering stands beside it. */
+function inList(ctx: Context, s: SectionNode): boolean {
+  const parent = parentOf(ctx, s);
+  const siblings = parent ? parent.children : allSections(ctx).filter((x) => parentOf(ctx, x) === null);
+  return siblings.some((c) => c !== s && c.type === 'section' && c.data.style === s.data.style);
 }
 
 /**
@@ -391,6 +412,11 @@ function clauseOf(ctx: Context, s: SectionNode): FoundClause | null {
   if (!found) {
     const inner = lastLabelledClause(whole.text, bracketFree);
     if (inner) found = { clause: inner, in: whole };
+  }
+  if (!found && !NO_PROSE_CLAUSE.has(s.data.style) && inList(ctx, s) && !s.children.some((c) => c.type === 'section') && kindOfSection(ctx, s) === null) {
+    // the assignment in the item's prose: （一）道路交通安全专项整治，由公安、交通部门负责，有关部门配合。
+    const prose = proseClause(whole.text);
+    if (prose) found = { clause: prose, in: whole, prose: true };
   }
   clauses.set(s, found);
   return found;
@@ -558,23 +584,25 @@ function taskTables(ctx: Context): TaskRow[][] {
     const header = cellTexts(ctx, table.children[0]).map((h) => h.replace(/\s/g, ''));
     const classic = header.some((h) => TASK_COLUMN.test(h)) && header.some((h) => LEAD_COLUMN.test(h) || UNIT_COLUMN.test(h));
     // the wider names (民生实事, 项目名称, 主责单位 …) only in a numbered table: a schedule (时间 / 督查内容 / 责任单位) is none
-    const numbered = /^(序号|编号)$/.test(header[0] ?? '');
+    // a numbered table's columns by what their names say (taskTableKinds: 序号 first, or after a category column)
+    const known = taskTableKinds(header, true);
+    const numbered = known !== null || /^(序号|编号)$/.test(header[0] ?? '');
     if (!classic && !numbered) continue;
-    const kinds = header.map((h) => (TASK_COLUMN.test(h) ? 'task' : LEAD_COLUMN.test(h) ? 'lead' : UNIT_COLUMN.test(h) ? 'units' : DEADLINE_COLUMN.test(h) ? 'time' : numbered ? taskColumnKind(h) : null));
+    const kinds = known ?? header.map((h) => (TASK_COLUMN.test(h) ? 'task' : LEAD_COLUMN.test(h) ? 'lead' : UNIT_COLUMN.test(h) ? 'units' : DEADLINE_COLUMN.test(h) ? 'time' : numbered ? taskColumnKind(h) : null));
     const taskCol = kinds.indexOf('task');
-    const leadCol = kinds.indexOf('lead');
+    const leadCols = kinds.map((k, i) => (k === 'lead' ? i : -1)).filter((i) => i !== -1);
     const unitCols = kinds.map((k, i) => (k === 'units' ? i : -1)).filter((i) => i !== -1);
-    if (taskCol === -1 || (leadCol === -1 && unitCols.length === 0)) continue;
+    if (taskCol === -1 || (leadCols.length === 0 && unitCols.length === 0)) continue;
     // the task's text: its column and the columns that detail it before the units (细化措施)
-    const textCols = [taskCol, ...kinds.map((k, i) => (i > taskCol && (k === 'detail' || (k === 'task' && i < Math.min(...[leadCol, ...unitCols].filter((c) => c !== -1)))) ? i : -1)).filter((i) => i !== -1)];
+    const textCols = [taskCol, ...kinds.map((k, i) => (i > taskCol && (k === 'detail' || (k === 'task' && i < Math.min(...leadCols, ...unitCols))) ? i : -1)).filter((i) => i !== -1)];
     const numberCol = kinds.indexOf('number');
     const deadlineCol = kinds.indexOf('time');
-    const primary = leadCol !== -1 ? leadCol : unitCols[0];
+    const primary = leadCols.length ? leadCols[0] : unitCols[0];
     const rows: TaskRow[] = [];
     let above: string | null = null;
     table.children.slice(1).forEach((row, r) => {
       const cells = cellTexts(ctx, row);
-      for (const c of [leadCol, ...unitCols]) if (c !== -1 && row.children[c]) cells[c] = unitCellText(ctx, row.children[c]);
+      for (const c of [...leadCols, ...unitCols]) if (row.children[c]) cells[c] = unitCellText(ctx, row.children[c]);
       if (row.children.length === 1 && table.children[0].children.length > 1) return; // a section row
       const text = textCols.map((c) => cells[c] ?? '').filter(Boolean).join(' ');
       const unclear = (row.data as { unclear?: boolean } | undefined)?.unclear === true;
@@ -583,7 +611,7 @@ function taskTables(ctx: Context): TaskRow[][] {
       if (numberCol !== -1 && !written && prev?.number && !unclear) {
         // a sub-row: part of the row above
         if (text) prev.text = `${prev.text} ${text}`;
-        prev.assignments.push(...rowAssignments(cells, header, leadCol, unitCols));
+        prev.assignments.push(...rowAssignments(cells, header, leadCols, unitCols));
         if (deadlineCol !== -1 && cells[deadlineCol]?.trim()) prev.deadline = prev.deadline ? `${prev.deadline}；${cells[deadlineCol].trim()}` : cells[deadlineCol].trim();
         prev.extra.push(r + 1);
         return;
@@ -593,7 +621,7 @@ function taskTables(ctx: Context): TaskRow[][] {
         if (cells[primary]) above = cells[primary];
         else if (above && written) cells[primary] = above;
       }
-      const assignments = unclear ? [] : rowAssignments(cells, header, leadCol, unitCols);
+      const assignments = unclear ? [] : rowAssignments(cells, header, leadCols, unitCols);
       const deadline = deadlineCol !== -1 && cells[deadlineCol]?.trim() ? cells[deadlineCol].trim() : null;
       const head = textCols.map((c) => cells[c] ?? '').find(Boolean) ?? text;
       rows.push({ table, index: r + 1, block: b, row, number: written, text, head, assignments, deadline, extra: [], classic });
@@ -609,14 +637,31 @@ function taskTables(ctx: Context): TaskRow[][] {
  */
 function unitCellText(ctx: Context, cell: Table['children'][number]['children'][number]): string {
   const parts = cell.children.filter((c) => c.type === 'text' && !(c.data as { role?: string } | undefined)?.role);
-  if (parts.length < 2) return inlineText(cell, ctx.doc).text.trim();
-  return parts.map((p) => (p as { value: string }).value.trim()).reduce((a, b) => (/[、，,；;：:]$/.test(a) ? a + b : `${a}、${b}`));
+  if (parts.length < 2) return unglued(inlineText(cell, ctx.doc).text.trim());
+  return unglued(parts.map((p) => (p as { value: string }).value.trim()).reduce((a, b) => (/[、，,；;：:]$/.test(a) ? a + b : `${a}、${b}`)));
+}
+
+/**
+ * Units of a cell run together where its line breaks were lost (a web page's <br>:
+ * 县海洋与渔业局县农业农村局): set apart where a unit's name ends and the next opens with the
+ * same level (县…局县…局); a name of another level after it (县住建局市政所) is left whole.
+ */
+function unglued(cell: string): string {
+  return cell
+    .split(/([、，,])/)
+    .map((name) => {
+      const level = /^[省市县区镇乡]/.exec(name)?.[0];
+      if (!level || name.length < 8) return name;
+      const glued = new RegExp(`(?<=[\u4e00-\u9fff]{2}(?:[局委办厅署院室所站队]|中心|公司))(?=${level}[\u4e00-\u9fff]{1,12}?(?:[局委办厅署院室所站队]|中心|公司)(?:${level}|$))`, 'g');
+      return name.replace(glued, '、');
+    })
+    .join('');
 }
 
 /** The units of a row's cells: 省交通运输厅（牵头） in a cell loses its mark, as in a clause, and 牵头 makes the unit lead. */
-function rowAssignments(cells: string[], header: string[], leadCol: number, unitCols: number[]): Task['assignments'] {
+function rowAssignments(cells: string[], header: string[], leadCols: number[], unitCols: number[]): Task['assignments'] {
   return withRoleMarks([
-    ...(leadCol !== -1 ? splitNames(cells[leadCol] ?? '').map((raw) => ({ role: 'lead' as const, label: header[leadCol], raw })) : []),
+    ...leadCols.flatMap((c) => splitNames(cells[c] ?? '').map((raw) => ({ role: 'lead' as const, label: header[c], raw }))),
     ...unitCols.flatMap((c) => splitNames(cells[c] ?? '').map((raw) => ({ role: 'responsible' as const, label: header[c], raw }))),
   ]).map((n) => ({ ...n, name: n.raw }));
 }

@@ -71,7 +71,8 @@ export function readingText(text: string): string {
 const CHINESE_OR_NOTE = /[\u3400-\u9fff\u200b]/;
 
 /** Keys of the model whose strings are codes, not text. */
-const CODE_KEYS = new Set(['id', 'schemaVersion', 'style', 'kind', 'severity', 'rule', 'role', 'comparator', 'message', 'section', 'parent', 'outlineId', 'task', 'date', 'table']);
+// a diagnostic's message is our sentence (its quotes of the text stay as read, folded)
+const CODE_KEYS = new Set(['id', 'schemaVersion', 'style', 'kind', 'severity', 'rule', 'role', 'comparator', 'message', 'section', 'parent', 'outlineId', 'task', 'date']);
 
 /**
  * Give the model's strings back as written: a string read from the folded text is found
@@ -86,6 +87,7 @@ export function restoreAsWritten<T>(model: T, original: string, reading: string)
   // is found in the reading text without its mask; the original then gives its characters
   // outside the note
   let compact: { reading: string; original: string } | null = null;
+  let masked: boolean | undefined;
   const compactTexts = () => {
     if (compact) return compact;
     let r = '';
@@ -107,7 +109,7 @@ export function restoreAsWritten<T>(model: T, original: string, reading: string)
     // the two texts differ only in script and masked notes, offset for offset
     let result = s;
     if (at !== -1) result = original.slice(at, at + s.length);
-    else if (reading.length !== original.length || reading.includes('\u200b')) {
+    else if ((masked ??= reading.includes('\u200b'))) {
       const c = compactTexts();
       const k = c.reading.indexOf(s);
       if (k !== -1) result = c.original.slice(k, k + s.length);

@@ -1,8 +1,11 @@
-import { mkdir, readFile, readdir, rename, rm, writeFile, stat } from 'node:fs/promises';
+import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PolicyDocument } from './types.js';
 import { SCHEMA_VERSION } from './types.js';
-import { UserError } from './errors.js';
+import { DamagedDocumentError } from './errors.js';
+import { NoData } from '../select/errors.js';
+import { matchDocumentId } from '../select/document-ids.js';
+import { writeFileAtomic } from '../util/atomic.js';
 
 /**
  * The data folder: one sub-folder per document, `<data>/<id>/document.json`.
@@ -38,25 +41,14 @@ export function sourceTextOf(doc: PolicyDocument): string | undefined {
 export async function saveDocument(dataDir: string, doc: PolicyDocument): Promise<string> {
   const file = documentPath(dataDir, doc.id);
   const dir = path.dirname(file);
-  await mkdir(dir, { recursive: true });
   const text = sourceTexts.get(doc);
   const sourceFile = path.join(dir, SOURCE_TEXT_FILE);
-  if (text !== undefined) await writeAtomically(sourceFile, text);
+  if (text !== undefined) await writeFileAtomic(sourceFile, text);
   else if (doc.source.format === 'text' || doc.source.format === 'markdown') await rm(sourceFile, { force: true });
-  await writeAtomically(file, JSON.stringify(doc, null, 2) + '\n');
+  await writeFileAtomic(file, JSON.stringify(doc, null, 2) + '\n');
   return file;
 }
 
-async function writeAtomically(file: string, content: string): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    await writeFile(temp, content);
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
 
 /**
  * Load one document by id, or by a prefix of exactly one id (`wuxi` for
@@ -67,20 +59,43 @@ export async function loadDocument(dataDir: string, id: string): Promise<PolicyD
   let raw: string;
   try {
     raw = await readFile(file, 'utf8');
-  } catch {
-    file = documentPath(dataDir, await resolveDocumentId(dataDir, id));
-    raw = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw unreadable(id, file, error);
+    id = await resolveDocumentId(dataDir, id);
+    file = documentPath(dataDir, id);
+    try {
+      raw = await readFile(file, 'utf8');
+    } catch (again) {
+      throw unreadable(id, file, again);
+    }
   }
   let doc: PolicyDocument;
   try {
     doc = JSON.parse(raw) as PolicyDocument;
   } catch (error) {
-    throw new UserError(`${file}: not valid JSON (${(error as Error).message})`);
+    const why = raw.trim() === '' ? 'empty file' : `not valid JSON (${(error as Error).message})`;
+    throw new DamagedDocumentError(id, file, `${file}: ${why}`);
+  }
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+    throw new DamagedDocumentError(id, file, `${file}: not a document model (${doc === null ? 'null' : Array.isArray(doc) ? 'an array' : typeof doc})`);
   }
   if (doc.schemaVersion !== SCHEMA_VERSION) {
-    throw new UserError(`${file}: schema version ${String(doc.schemaVersion)}, expected ${SCHEMA_VERSION} (ingest again)`);
+    throw new DamagedDocumentError(id, file, `${file}: schema version ${String(doc.schemaVersion)}, expected ${SCHEMA_VERSION} (ingest again)`);
+  }
+  const missing = MODEL_ARRAYS.filter((key) => !Array.isArray(doc[key]));
+  if (typeof doc.id !== 'string' || !doc.source || typeof doc.source !== 'object' || missing.length > 0) {
+    const what = typeof doc.id !== 'string' ? 'id' : !doc.source || typeof doc.source !== 'object' ? 'source' : missing.join(', ');
+    throw new DamagedDocumentError(id, file, `${file}: not a whole document model (no ${what}; ingest again)`);
   }
   return doc;
+}
+
+/** The lists every consumer walks: a model without one of them is damaged, not empty. */
+const MODEL_ARRAYS = ['sections', 'paragraphs', 'tasks', 'departments', 'indicators', 'targets', 'references', 'diagnostics'] as const;
+
+function unreadable(id: string, file: string, error: unknown): DamagedDocumentError {
+  const e = error as NodeJS.ErrnoException;
+  return new DamagedDocumentError(id, file, `${file}: cannot read (${e.code ?? e.message})`);
 }
 
 /** Ids of all documents in the data folder, sorted. */
@@ -89,7 +104,7 @@ export async function listDocumentIds(dataDir: string): Promise<string[]> {
   try {
     entries = await readdir(dataDir, { withFileTypes: true });
   } catch {
-    throw new UserError(`${dataDir}: data folder not found (run \`policy ingest <files…> --data ${dataDir}\` first)`);
+    throw new NoData(dataDir, 'missing');
   }
   const ids: string[] = [];
   for (const entry of entries) {
@@ -104,19 +119,14 @@ export async function listDocumentIds(dataDir: string): Promise<string[]> {
   return ids.sort();
 }
 
-/** The id a user meant: the id itself, or the one id it begins. */
+/** The id a user meant: the id itself, or the one id it begins (see select/document-ids.ts). */
 export async function resolveDocumentId(dataDir: string, id: string): Promise<string> {
   const ids = await listDocumentIds(dataDir);
-  if (ids.includes(id)) return id;
-  const prefixed = ids.filter((known) => known.startsWith(id));
-  if (id !== '' && prefixed.length === 1) return prefixed[0];
-  const shown = (list: string[]) => list.slice(0, 6).join(', ') + (list.length > 6 ? `, … (${list.length} in all)` : '');
-  if (id !== '' && prefixed.length > 1) throw new UserError(`${dataDir}: "${id}" begins several document ids: ${shown(prefixed)}`);
-  if (ids.length === 0) throw new UserError(`${dataDir}: no ingested documents (run \`policy ingest <files…> --data ${dataDir}\` first)`);
-  throw new UserError(`${dataDir}: no ingested document "${id}" (have: ${shown(ids)})`);
+  if (ids.length === 0) throw new NoData(dataDir, 'empty');
+  return matchDocumentId(ids, id, dataDir);
 }
 
-export type LoadProblemListener = (problem: UserError) => void;
+export type LoadProblemListener = (problem: DamagedDocumentError) => void;
 const problemListeners = new Set<LoadProblemListener>();
 
 /**
@@ -129,24 +139,51 @@ export function onLoadProblem(listener: LoadProblemListener): () => void {
   return () => problemListeners.delete(listener);
 }
 
-/** Load the given documents, or all of them; an empty data folder is an error. */
-export async function loadDocuments(dataDir: string, ids?: string[]): Promise<PolicyDocument[]> {
-  if (ids && ids.length > 0) return Promise.all(ids.map((id) => loadDocument(dataDir, id)));
+/**
+ * Tell the listeners about documents left out. Without a listener a damaged document is an
+ * error (a library caller that did not ask to go on without it gets the error).
+ */
+export function reportLoadProblems(problems: DamagedDocumentError[]): void {
+  if (problems.length === 0) return;
+  if (problemListeners.size === 0) throw problems[0];
+  for (const problem of problems) for (const listener of problemListeners) listener(problem);
+}
+
+/**
+ * Every document of the data folder that loads, and those that do not (damaged, outdated),
+ * without reporting them: the caller decides (`loadDocuments` reports them to the listeners).
+ * An empty data folder is an error; so is one where no document loads.
+ */
+export async function loadAllDocuments(dataDir: string, inMemory: PolicyDocument[] = []): Promise<{ docs: PolicyDocument[]; leftOut: DamagedDocumentError[] }> {
+  // documents the caller holds (just ingested and saved) are not read back: a second copy of
+  // a large model would double the memory of an ingest
   const all = await listDocumentIds(dataDir);
   if (all.length === 0) {
-    throw new UserError(`${dataDir}: no ingested documents (run \`policy ingest <files…> --data ${dataDir}\` first)`);
+    throw new NoData(dataDir, 'empty');
   }
   const docs: PolicyDocument[] = [];
-  const problems: UserError[] = [];
+  const leftOut: DamagedDocumentError[] = [];
+  const held = new Map(inMemory.map((d) => [d.id, d]));
   for (const id of all) {
     try {
-      docs.push(await loadDocument(dataDir, id));
+      docs.push(held.get(id) ?? (await loadDocument(dataDir, id)));
     } catch (error) {
-      if (!(error instanceof UserError) || problemListeners.size === 0) throw error;
-      problems.push(error);
+      if (!(error instanceof DamagedDocumentError)) throw error;
+      leftOut.push(error);
     }
   }
-  if (docs.length === 0) throw problems[0];
-  for (const problem of problems) for (const listener of problemListeners) listener(problem);
+  if (docs.length === 0) throw leftOut[0];
+  return { docs, leftOut };
+}
+
+/**
+ * Load the given documents, or all of them; an empty data folder is an error. Over all of
+ * them, a damaged document is left out and reported to the `onLoadProblem` listeners (an
+ * error when there is none); a document asked for by id must load.
+ */
+export async function loadDocuments(dataDir: string, ids?: string[]): Promise<PolicyDocument[]> {
+  if (ids && ids.length > 0) return Promise.all(ids.map((id) => loadDocument(dataDir, id)));
+  const { docs, leftOut } = await loadAllDocuments(dataDir);
+  reportLoadProblems(leftOut);
   return docs;
 }

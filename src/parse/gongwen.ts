@@ -6,7 +6,7 @@ import { LineIndex, lineIndexOf } from './location.js';
 import { findTables, type CellSpan, type Line } from './text-tables.js';
 import { matchLabel } from './labels.js';
 import { isFurniture, markSlice } from './inline.js';
-import { DATE_ARABIC, DATE_CHINESE, DOC_NUMBER, infoLine, pageHeaderLine, stripInvisible } from './header.js';
+import { DATE_ARABIC, DATE_CHINESE, DISCLOSURE, DOC_NUMBER, NOTICE_END, TITLE_END, infoLine, pageHeaderLine, stripInvisible } from './header.js';
 
 /**
  * unified parser plugin for plain-text 公文: text → flat mdast (paragraphs and tables), every
@@ -32,7 +32,8 @@ export function gongwenParse(this: Processor): void {
 const WRAP_MIN = 28;
 /** Page numbers of printed 公文 (— 3 —, －3－, - 3 -, 第3页, 3/12). */
 const PAGE_NUMBER = /^(?:[—–\-－~～]+\s*\d{1,4}\s*[—–\-－~～]+|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
-const ENDS_SENTENCE = /[。；！？：”’）)〕】」》\]]$/;
+// a half-width page ends its recipients and lead-ins with : (…单位: / 全文如下:)
+const ENDS_SENTENCE = /[。；！？：:”’）)〕】」》\]]$/;
 // made once: a regex literal in a function is a new object each time it runs (every line)
 const SPACED_CELLS = /\S(?: {2,}|\t|\u3000{2,})\S/;
 const CLAUSE_WORDS = /牵头|单位|部门|负责|配合/;
@@ -55,6 +56,11 @@ export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFi
   let i = 0;
   let open: Paragraph | null = null;
   const brackets: Brackets = { depth: 0, clause: false };
+  // the header zone: no outline item yet; the text of the line before (a date above a plan's title)
+  let outlineSeen = false;
+  let prevLine = '';
+  let paragraphs = 0;
+  const quoted = quotedTitles(doc);
   while (i < lines.length) {
     if (t < tables.length && tables[t].first === i) {
       open = null;
@@ -83,7 +89,17 @@ export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFi
       continue;
     }
     const line = lines[i];
-    const span = trim(line);
+    let span = trim(line);
+    if (span && !outlineSeen && !web.has(i) && !furniture.has(i)) {
+      // 关于印发…的通知 拱政办发〔2018〕42号 (…现将…): the notice title, its 文号 and the text after them are blocks of their own
+      const cut = titleNumberCut(doc, span);
+      if (cut) {
+        for (const piece of cut.slice(0, -1)) children.push({ type: 'paragraph', children: [textNode(index, doc, piece.start, piece.end)], position: index.position(piece.start, piece.end) });
+        open = null;
+        span = cut[cut.length - 1];
+        prevLine = '';
+      }
+    }
     if (!span) {
       // blank lines around page furniture do not end a hard-wrapped paragraph
       if (!(open && (furnitureAfter(lines, i, furniture) || lastIsFurniture(open)))) open = null;
@@ -119,7 +135,13 @@ export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFi
     } else {
       open = { type: 'paragraph', children: [text], position: { ...text.position! } };
       children.push(open);
+      paragraphs++;
+      if (!outlineSeen && matchLabel(text.value)) outlineSeen = true;
     }
+    // invisible characters (a web copy's zero-width spaces, masked pinyin notes) count for nothing
+    const visible = INVISIBLE.test(text.value) ? stripInvisible(text.value) : text.value;
+    const above = prevLine;
+    prevLine = visible;
     // a new paragraph starts with no bracket open
     if (open.children.length === 1) (brackets.depth = 0), (brackets.clause = false);
     scanBrackets(text.value, brackets);
@@ -130,11 +152,12 @@ export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFi
       (brackets.clause ||
       NAME_LIST_GOES_ON.test(text.value) ||
       (COMMA_END.test(text.value) && CLAUSE_LINE_START.test((open.children[0] as Text).value)) ||
-      (text.value.length >= WRAP_MIN &&
-      !ENDS_SENTENCE.test(text.value) &&
-      !SPACED_CELLS.test(text.value) &&
-      !NOTICE_TITLE.test(text.value) &&
-      !pageHeaderLine(text.value)));
+      (visible.length >= WRAP_MIN &&
+      !ENDS_SENTENCE.test(visible) &&
+      !SPACED_CELLS.test(visible) &&
+      !NOTICE_TITLE.test(visible) &&
+      !(open.children.length === 1 && titleLine(visible, above, paragraphs === 1 && !outlineSeen, quoted)) &&
+      !pageHeaderLine(visible)));
     if (!prose) open = null;
     i++;
   }
@@ -248,6 +271,32 @@ function webLine(t: string): WebRole | null {
   return null;
 }
 
+/** A breadcrumb's trail (>> 走进某市 >> 投资政策, 首页 > 政务公开): steps set apart by > » › →. */
+const TRAIL = /^(?:[>＞»›→]{1,2}\s*)?[^。，,；>＞»›→]{1,16}(?:\s*[>＞»›→]{1,2}\s*[^。，,；>＞»›→]{1,16}){1,8}\s*[>＞»›→]*$/;
+/** The site's name on the page's top line (某市人民政府, 某某门户网站): its header, not the document's issuer. */
+const SITE_NAME = /^[\u4e00-\u9fa5]{2,24}(?:人民政府|政府网|门户网站|网站)$/;
+
+/**
+ * The page's header around its breadcrumb (您当前的位置: at the end of its line): the trail on the
+ * line under it, and the site's name on the lines above it (the first lines of the page).
+ */
+function siteHeader(lines: Line[], out: Map<number, WebRole>): void {
+  const next = (i: number, step: 1 | -1) => {
+    let j = i + step;
+    while (j >= 0 && j < lines.length && !lines[j].text.trim()) j += step;
+    return j;
+  };
+  for (const [i, role] of [...out]) {
+    if (role !== 'webBreadcrumb' || i > 400) continue;
+    const t = stripInvisible(lines[i].text).trim();
+    const below = next(i, 1);
+    if (/[：:]$/.test(t) && below < lines.length && !out.has(below) && TRAIL.test(stripInvisible(lines[below].text).trim())) out.set(below, 'webBreadcrumb');
+    for (let j = next(i, -1), n = 0; j >= 0 && n < 3; j = next(j, -1), n++) {
+      if (!out.has(j) && SITE_NAME.test(stripInvisible(lines[j].text).trim())) out.set(j, 'webBreadcrumb');
+    }
+  }
+}
+
 /** Short and no sentence: a line of a footer (中国政府网 | 省人民政府, 主办：…, 技术支持：…). */
 const FOOTER_LINE_MAX = 80;
 
@@ -267,6 +316,7 @@ function webClutter(lines: Line[]): Map<number, WebRole> {
     if (role) out.set(i, role);
   }
   if (out.size === 0) return out;
+  siteHeader(lines, out);
   for (const [i, role] of out) {
     if (role !== 'webInfo') continue;
     let j = i - 1;
@@ -288,8 +338,52 @@ function webClutter(lines: Line[]): Map<number, WebRole> {
   return out;
 }
 
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/;
+
+/**
+ * A title on its line, which never runs on into the next (however long): a title's shape (it
+ * ends as a document's name does, no sentence in it) where a title stands — the document's
+ * first line, or the line under a covering notice's date or disclosure (the plan's title) —,
+ * or the name the notice gives in 《》 (现将《X》印发给你们), anywhere.
+ */
+function titleLine(t: string, above: string, first: boolean, quoted: Set<string>): boolean {
+  if (t.length > 80 || /[。；;]/.test(t)) return false;
+  if (quoted.has(t)) return true;
+  if (!TITLE_END.test(t) && !NOTICE_END.test(t)) return false;
+  if (first) return true;
+  const a = foldDigits(above);
+  return DATE_ARABIC.test(a) || DATE_CHINESE.test(a) || DISCLOSURE.test(a);
+}
+
+/** The names given in 《》 near the top of a document (a covering notice's 现将《X》印发给你们). */
+function quotedTitles(doc: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of stripInvisible(doc.slice(0, 4000)).matchAll(/《([^《》\n]{4,80})》/g)) out.add(m[1].trim());
+  return out;
+}
+
+/**
+ * A notice title with its 文号 after it on the line (关于印发…的通知 拱政办发〔2018〕42号, 某省人民政府
+ * 关于…的通知 豫政〔2023〕5号 现将…, a page that put the header on one line): the spans of the
+ * title, the 文号, and the text after them. Null for any other line.
+ */
+const TITLE_THEN_NUMBER = new RegExp(
+  `^((?:[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府|办公室|办公厅|委员会|局|厅|部|国务院)[ \u3000]*)?关于.{2,100}?(?:通知|意见|决定|批复|函|通报|报告|公告|通告))[ \u3000]+(${DOC_NUMBER.source})(?:[ \u3000]+(?=\S))?`,
+);
+function titleNumberCut(doc: string, span: CellSpan): CellSpan[] | null {
+  const raw = doc.slice(span.start, span.end);
+  if (!raw.includes('关于') || raw.length > 4000) return null;
+  const m = TITLE_THEN_NUMBER.exec(foldDigits(raw));
+  if (!m) return null;
+  const title = { start: span.start, end: span.start + m[1].length };
+  const numberAt = span.start + m[0].indexOf(m[2], m[1].length);
+  const out: CellSpan[] = [title, { start: numberAt, end: numberAt + m[2].length }];
+  if (span.start + m[0].length < span.end) out.push({ start: span.start + m[0].length, end: span.end });
+  return out;
+}
+
 /** A notice title (关于印发…的通知, 某县人民政府关于…的通知) is a line of its own, however long. */
-const NOTICE_TITLE = /^(?:关于|[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府|办公室|办公厅|委员会|局|厅|部)关于).*(?:通知|意见|决定|批复|函|通报|报告)$/;
+const NOTICE_TITLE = /^(?:关于|国务院关于|[\u4e00-\u9fa5（）()]{1,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部)关于).*(?:通知|意见|决定|批复|函|通报|报告)$/;
 
 /** A 文号 or a date alone on its line never continues the line above (a long title). */
 function headerLine(t: string): boolean {

@@ -41,15 +41,16 @@ export function digitDate(t: string): [number, number, number] | null {
  */
 export const DAMAGED_DOC_NUMBER = /^([\u4e00-\u9fa5]{1,10}(?:发|办|函|字|秘))\s*((?:19|20)\d{2})\s*(\d{1,4})\s*号?$/;
 
-const DISCLOSURE = /^[（(]?\s*(此件[^）)]{2,8}|本件[^）)]{2,8})\s*[）)]?$/;
-const ORG = /(人民政府|人民政府办公室|人民政府办公厅|办公室|办公厅|委员会|委|局|厅|部|署|街道办事处|领导小组|指挥部)$/;
-const TITLE_END =
-  /(方案|规划|意见|办法|规定|计划|纲要|细则|要点|措施|举措|决定|条例|指南|清单|报告|规则|行动|通知|公告|通告|批复|函|(?:分解|分工|汇总|一览|任务|清单|进度|情况|责任)表)([（(][^）)]*[）)])?$/;
+export const DISCLOSURE = /^[（(]?\s*(此件[^）)]{2,8}|本件[^）)]{2,8})\s*[）)]?$/;
+/** An organ's name by its ending (国务院 is one by itself: a national document signs with it alone). */
+const ORG = /(人民政府|人民政府办公室|人民政府办公厅|办公室|办公厅|委员会|委|局|厅|部|署|街道办事处|领导小组|指挥部|国务院)$/;
+export const TITLE_END =
+  /(方案|规划|意见|办法|规定|计划|纲要|细则|要点|措施|举措|政策|决定|条例|指南|清单|报告|规则|行动|通知|公告|通告|批复|函|(?:分解|分工|汇总|一览|任务|清单|进度|情况|责任)表)([（(][^）)]*[）)])?$/;
 /** The line under a title that belongs to it: its period (（2021—2035年）) or edition (（2025年版）, （2024年修订）). */
 const PERIOD_LINE = /^[（(]\s*(?:\d{4}\s*[—–\-－~～至―]+\s*\d{4}\s*年?|\d{4}\s*年\s*(?:版|修订|修订版))\s*[）)]$/;
 /** 某某镇人民政府关于印发…的通知: the issuer and the notice title on one line. */
-export const ISSUER_THEN_NOTICE = /^[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府|办公室|办公厅|委员会|局|厅|部)(?:[ \u3000]+[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府|办公室|办公厅|委员会|局|厅|部)){0,2}[ \u3000]*关于/;
-const NOTICE_END = /(通知|意见|决定|批复|函|通报|报告|公告|通告)$/;
+export const ISSUER_THEN_NOTICE = /^(?:国务院|[\u4e00-\u9fa5（）()]{1,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部))(?:[ \u3000]+[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部)){0,2}[ \u3000]*关于/;
+export const NOTICE_END = /(通知|意见|决定|批复|函|通报|报告|公告|通告)$/;
 /** 题注 under a title: （2026年1月18日…会议批准）, （2023年4月6日第二次修正）. */
 export const APPROVAL =
   /^[（(]\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)[^（()）]{0,60}(?:批准|通过|修正|修订|公布|发布|施行)[^（()）]{0,10}[）)]$/;
@@ -73,15 +74,19 @@ const INFO_NAMES = [
   '发布机构', '发文机关', '发文单位', '发布单位', '发布机关', '成文机关', '所属机构',
   '发文字号', '发布文号', '文件编号', '文号',
   '成文日期', '成文时间', '发文日期', '发文时间', '印发日期', '颁布时间', '颁布日期', '发布日期', '发布时间', '更新时间', '生效日期', '施行日期', '实施日期', '废止日期', '失效日期',
-  '信息来源', '文章来源', '来源', '标题', '有效性状态', '有效性', '效力状态', '时效性', '属性', '备注', '政策咨询机关', '政策咨询电话',
+  '信息来源', '文章来源', '来源', '标题', '名称', '有效性状态', '有效性', '效力状态', '时效性', '属性', '备注', '政策咨询机关', '政策咨询电话',
   '公开方式', '公开范围', '公开时限', '统一编号', '登记号', '浏览次数', '点击数', '阅读次数', '字体', '字号', '责任编辑', '作者', '时间',
 ];
 const INFO_NAME = INFO_NAMES.map((n) => [...n].join('[ \\u3000]*')).join('|');
+/** Labels that are ordinary words too (名称: the info block's name of the document): labels only with their colon. */
+const COLON_NAME = ['名称'].map((n) => [...n].join('[ \\u3000]*')).join('|');
 /** A label: anywhere with its colon; without one only set apart (a pipe or the line's end after it). */
-const INFO_LABEL = new RegExp(`(${INFO_NAME})[ \\u3000]*(?:[:：]|(?=[ \\u3000]*[|｜])|[ \\u3000]*$)`, 'g');
-const INFO_LABEL_COLONLESS_START = new RegExp(`^[|｜\\s\\u3000]*(?:${INFO_NAME})[ \\u3000]*(?:[:：|｜]|$)`);
+const INFO_LABEL = new RegExp(`(${INFO_NAME})[ \\u3000]*(?:[:：]|(?=[ \\u3000]*[|｜])|[ \\u3000]*$)|(${COLON_NAME})[ \\u3000]*[:：]`, 'g');
+/** What sets a page's fields apart: pipes, spaces, bullets (• 来源:… • 浏览次数:…). */
+const INFO_LEAD = /^[|｜\s\u3000•·●▪◆■]+/;
+const INFO_LABEL_COLONLESS_START = new RegExp(`^[|｜\\s\\u3000•·●▪◆■]*(?:(?:${INFO_NAME})[ \\u3000]*(?:[:：|｜]|$)|(?:${COLON_NAME})[ \\u3000]*[:：])`);
 const PIPES_ONLY = /^[|｜\s\u3000]+$/;
-const EDGE_PIPES = /^[|｜\s\u3000]+|[|｜\s\u3000]+$/g;
+const EDGE_PIPES = /^[|｜\s\u3000•·●▪◆■]+|[|｜\s\u3000•·●▪◆■]+$/g;
 
 /** Labels of a page's counters and tools: a page fills them in by script, so the next line is never their value. */
 const COUNTERS = new Set(['浏览次数', '点击数', '阅读次数', '字体', '字号', '责任编辑', '作者']);
@@ -110,7 +115,7 @@ export function infoLine(text: string, anywhere = false): InfoLine | null {
   INFO_LABEL.lastIndex = 0;
   let m: RegExpExecArray | null;
   let last: { name: string; end: number } | null = null;
-  const lead = t.replace(/^[|｜\s\u3000]+/, '').length;
+  const lead = t.replace(INFO_LEAD, '').length;
   const start = t.length - lead;
   while ((m = INFO_LABEL.exec(t))) {
     if (m[0] === '') {
@@ -118,11 +123,11 @@ export function infoLine(text: string, anywhere = false): InfoLine | null {
       continue;
     }
     // a label with no colon is one only where a cell starts (after a pipe or a space)
-    if (!/[:：]$/.test(m[0]) && m.index > start && !/[|｜\s\u3000]/.test(t[m.index - 1])) continue;
+    if (!/[:：]$/.test(m[0]) && m.index > start && !/[|｜\s\u3000•·●▪◆■]/.test(t[m.index - 1])) continue;
     // the opening 【 of a toolbar item after a value (…10:12 【字体：) is no part of it
     if (last) fields.push([last.name, t.slice(last.end, m.index).replace(/[【[［]+\s*$/, '').replace(EDGE_PIPES, '')]);
     else if (m.index !== start) return null;
-    last = { name: m[1].replace(/[ \u3000]/g, ''), end: m.index + m[0].length };
+    last = { name: (m[1] ?? m[2]).replace(/[ \u3000]/g, ''), end: m.index + m[0].length };
   }
   if (!last) return null;
   fields.push([last.name, t.slice(last.end).replace(EDGE_PIPES, '')]);
@@ -212,7 +217,7 @@ export function header() {
       blocks.push(node);
     }
     const count = blocks.length;
-    assignRoles(blocks, doc, lineIndexOf(file));
+    assignRoles(blocks, doc, lineIndexOf(file), count < tree.children.length);
     // the recipients rule may cut a paragraph in two (主送：⏎正文 after a hard break)
     if (blocks.length !== count) tree.children.splice(0, count, ...blocks);
     // a web page's footer is below everything: out first, so the closing block is found above it
@@ -591,7 +596,7 @@ function cutFirstLine(block: Paragraph, doc: string, index: LineIndex): [Paragra
   return first && rest ? [first, rest] : null;
 }
 
-function assignRoles(blocks: RootContent[], doc: string, index: LineIndex): void {
+function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outlineAfter: boolean): void {
   const texts = blocks.map((b) => (b.type === 'paragraph' || b.type === 'heading' ? stripInvisible(foldDigits(inlineText(b, doc).text)).trim() : null));
   markInfoBlock(blocks, texts);
   for (let i = 0; i < Math.min(3, blocks.length); i++) {
@@ -626,6 +631,20 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex): void
       titleSeen = true;
     }
   };
+  /** Under a signature's date (and disclosure), after a notice. */
+  const underNoticeDate = (i: number) => {
+    let j = previous(i);
+    if (j >= 0 && blocks[j].data?.role === 'disclosure') j = previous(j);
+    return j >= 0 && blocks[j].data?.role === 'date' && blocks[previous(j)]?.data?.role === 'signature' && (noticeDone || bodyStarted);
+  };
+  /** The next line with text is prose or an outline item (or the outline follows). */
+  const bodyNext = (i: number) => {
+    let j = i + 1;
+    while (j < blocks.length && !texts[j]) j++;
+    if (j >= blocks.length) return outlineAfter;
+    const n = texts[j] ?? '';
+    return n.length > 60 || /[。；]/.test(n) || matchLabelStart(n);
+  };
   for (let i = 0; i < blocks.length; i++) {
     const t = texts[i];
     const block = blocks[i];
@@ -646,6 +665,8 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex): void
     // the 版头 of a printed 公文: 某县人民政府办公室文件 (the issuer's name, not prose)
     else if (i === 0 && /^[\u4e00-\u9fa5]{2,30}文件$/.test(t) && ORG.test(t.slice(0, -2))) set(i, 'masthead');
     else if (DATE_ARABIC.test(t) || DATE_CHINESE.test(t)) set(i, 'date');
+    // a draft's or a plan's date in brackets under its title: （2015年9月15日）
+    else if ((titleSeen || noticeDone) && BRACKETED_DATE.test(t) && (DATE_ARABIC.test(t.slice(1, -1).trim()) || DATE_CHINESE.test(t.slice(1, -1).trim()))) set(i, 'date');
     else if (digitDate(t) && blocks[previous(i)]?.data?.role === 'signature') set(i, 'date');
     else if (DISCLOSURE.test(t)) set(i, 'disclosure');
     else if (APPROVAL.test(t)) set(i, 'approval');
@@ -694,7 +715,15 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex): void
       titleSeen = true;
       titleAbove(blocks, texts, i);
     } else if (titleSeen && short && PERIOD_LINE.test(t)) set(i, 'title');
-    else {
+    else if (!titleSeen && underNoticeDate(i) && TITLE_PIECE.test(t.replace(/[《》〈〉]/g, '')) && bodyNext(i)) {
+      // the line right under a covering notice's date, before the plan's prose: the plan's
+      // title, whatever word it ends with (青溪县2024年十件民生实事)
+      set(i, 'title');
+      titleSeen = true;
+    } else if (!bodyStarted && t.length <= 40 && !/[\u4e00-\u9fa5]/.test(t)) {
+      // a page's registration code (HHCR-2023-01005) between header lines: no body yet
+      blocks[i].data = { ...blocks[i].data, role: 'preamble' };
+    } else {
       // prose: the body of the notice, or the preamble of the plan
       if (titleSeen) titleOpen = false;
       set(i, noticeDone && !titleSeen ? 'notice' : 'preamble');
@@ -702,6 +731,8 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex): void
   }
   if (inNoticeTitle) endNotice(previous(blocks.length));
 }
+
+const BRACKETED_DATE = /^[（(].{6,16}[）)]$/;
 
 /** The next line with text is a date (the line is a signature). */
 function dateNext(texts: (string | null)[], i: number): boolean {

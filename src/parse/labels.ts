@@ -22,6 +22,8 @@ export interface OutlineLabel {
    * an item only where it continues the numbering.
    */
   figure?: boolean;
+  /** An Arabic number of four or five digits (1000. …): an item only where it continues the numbering (not a year). */
+  long?: boolean;
 }
 
 const SP = '[ \\t\\u3000\\u00a0]';
@@ -31,6 +33,7 @@ interface Pattern {
   re: RegExp;
   bare?: boolean;
   figure?: boolean;
+  long?: boolean;
 }
 
 /** Patterns run sticky at an index, so a label can be tested mid-text without slicing. */
@@ -43,16 +46,17 @@ const PATTERNS: Pattern[] = [
   { style: 'chapter', rank: 1, re: sticky(`第(${CN_NUMERAL}+|[0-9０-９]+)章(?:${SP}+|(?=[\\u4e00-\\u9fff]))`) },
   { style: 'section-cn', rank: 2, re: sticky(`第(${CN_NUMERAL}+|[0-9０-９]+)节(?:${SP}+|(?=[\\u4e00-\\u9fff]))`) },
   { style: 'article', rank: 3, re: sticky(`第(${CN_NUMERAL}+|[0-9０-９]+)条(?:${SP}+|(?=[\\u4e00-\\u9fff]))`) },
-  { style: 'cn', rank: 4, re: sticky(`(${CN_NUMERAL}{1,5})[、．.]${SP}*`) },
+  { style: 'cn', rank: 4, re: sticky(`(${CN_NUMERAL}{1,5})[、．.﹒]${SP}*`) },
   // group heads over numbered items (行动一：… / （行动一） / 专项行动1： / 任务一、 / 工程一：):
   // a level between 一、 and （一）, so the items restarting at 1. under each nest in it; the
   // style is the head word's (groupStyle): 工程一 in a 专栏 under 行动一 is no next 行动
   { style: 'group', rank: 4.5, re: sticky(`(?:专项)?(?:行动|任务|工程)(${CN_NUMERAL}{1,3}|[0-9０-９]{1,2})(?:[：:]|[、．.](?![0-9０-９〇零一二两三四五六七八九十])|${SP}+(?=[\\u4e00-\\u9fff]))${SP}*`) },
   { style: 'group', rank: 4.5, re: sticky(`[（(【](?:专项)?(?:行动|任务|工程)(${CN_NUMERAL}{1,3}|[0-9０-９]{1,2})[）)】]${SP}*`) },
   { style: 'paren-cn', rank: 5, re: sticky(`[（(](${CN_NUMERAL}{1,5})[）)]${SP}*`) },
-  { style: 'arabic', rank: 6, re: sticky(`([0-9０-９]{1,3})(?:[.．、](?!\\d)|${SP}*[)）])${SP}*`) },
+  { style: 'arabic', rank: 6, re: sticky(`([0-9０-９]{1,3})(?:[.．、﹒](?!\\d)|${SP}*[)）])${SP}*`) },
   { style: 'arabic', rank: 6, re: sticky(`([0-9０-９]{1,3})${SP}+(?=[\\u4e00-\\u9fff])`), bare: true },
   { style: 'arabic', rank: 6, re: sticky(`([0-9０-９]{1,3})[.．](?=[0-9０-９]{1,4}[^\\s\\d.．%％‰:：,，、;；。万亿千百个元吨年月日项])`), figure: true },
+  { style: 'arabic', rank: 6, re: sticky(`([0-9０-９]{4,5})[.．、﹒](?!\\d)${SP}*`), long: true },
   { style: 'paren-arabic', rank: 7, re: sticky(`[（(]([0-9０-９]{1,3})[）)]${SP}*`) },
   { style: 'circled', rank: 8, re: sticky(`(${CIRCLED_CLASS})${SP}*`) },
 ];
@@ -115,6 +119,7 @@ export function matchLabel(text: string, from = 0): OutlineLabel | null {
     // set, not spread: a spread in a literal takes V8's slow path, on every label tried
     if (p.bare) label.bare = true;
     if (p.figure) label.figure = true;
+    if (p.long) label.long = true;
     return label;
   }
   return null;

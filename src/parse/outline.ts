@@ -84,7 +84,7 @@ function flattenList(list: List, doc: string): RootContent[] {
     const first = blocks[0];
     const start = item.position?.start.offset;
     if (list.ordered && first && (first.type === 'paragraph' || first.type === 'heading') && start !== undefined) {
-      const m = /^\s*(\d{1,3})[.)．]/.exec(doc.slice(start, start + 8));
+      const m = /^\s*(\d{1,5})[.)．]/.exec(doc.slice(start, start + 10));
       if (m) {
         const labelStart = start + m[0].indexOf(m[1]);
         const labelEnd = first.position?.start.offset ?? start + m[0].length;
@@ -135,7 +135,7 @@ function split(p: Paragraph, doc: string, index: LineIndex): Paragraph[] {
     let k = m.index + m[0].length;
     while (k < text.length && INLINE_SPACE.test(text[k])) k++;
     const label = matchLabel(text, k) ?? (before === '\n' ? matchBox(text, k) : null);
-    if (!label || label.bare || (label.figure && last?.get(label.style) !== label.ordinal - 1)) continue;
+    if (!label || label.bare || label.long || (label.figure && last?.get(label.style) !== label.ordinal - 1)) continue;
     if (before !== '\n') {
       // Items run together (…。（二）…, …（牵头单位：…）（二）…, a whole plan pasted as one
       // line): only where a numbering continues, or a new one starts at 1 after a full stop
@@ -228,7 +228,7 @@ function annotate(blocks: RootContent[], doc: string): void {
     }
     inAttachments = false;
     let label = matchBox(text, k) ?? matchLabel(text, k);
-    if ((label?.bare || label?.figure) && lastOrdinal.get('arabic') !== label.ordinal - 1) label = null;
+    if ((label?.bare || label?.figure || label?.long) && lastOrdinal.get('arabic') !== label.ordinal - 1) label = null;
     if (!label && block.type === 'heading' && block.depth > 1 && rest) {
       label = { style: 'heading', label: '', number: '', ordinal: 0, rank: headingRank(block.depth), length: 0 };
     }
@@ -298,7 +298,7 @@ function searchFrom(text: string, from: number): number {
 function shape(label: string): string {
   let s = shapes.get(label);
   if (s === undefined) {
-    s = label.replace(/[0-9０-９〇零○一二两三四五六七八九十百千]/g, '').replace(/．/g, '.');
+    s = label.replace(/[0-9０-９〇零○一二两三四五六七八九十百千]/g, '').replace(/[．﹒]/g, '.');
     // a document has a handful of distinct labels, read for every item
     if (shapes.size < 10_000) shapes.set(label, s);
   }

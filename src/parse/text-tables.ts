@@ -150,7 +150,7 @@ function cellPerLine(lines: Line[], i: number): TableRegion | null {
   const region: TableRegion = { first: i, last, layout: 'cell-per-line', rows };
   // a 分工表 whose cells wrap: a row has more lines than the header has columns
   const kinds = taskColumns(rows[0].map((c) => lines[lineAt(lines, c.start, i)].text.trim()));
-  if (kinds && rows.some((r) => r.length > kinds.length)) {
+  if (kinds && kinds[0] === 'number' && rows.some((r) => r.length > kinds.length)) {
     const at = rows.map((r) => r.map((c) => lineAt(lines, c.start, i)));
     region.rows = [rows[0]];
     const unclear: UnclearRow[] = [];
@@ -237,6 +237,7 @@ function rowsTable(lines: Line[], i: number): TableRegion | null {
         j = k;
         rows++;
       } else if (isCategoryRow(lines[k]) && k + 1 < lines.length && count(k + 1) === n) continue;
+      else if (layout === 'tab-rows' && sectionRows(lines, k, (m) => count(m) === n)) continue;
       else break;
     }
     if (rows < min || (best && best.last >= j)) continue;
@@ -252,6 +253,18 @@ function rowsTable(lines: Line[], i: number): TableRegion | null {
     };
   }
   return best;
+}
+
+/**
+ * A section row of a sheet (a cell spread over the whole width: 一、…, several in a row where an
+ * excerpt leaves their rows out) from line k on, up to a row that fits (`fits`).
+ */
+function sectionRows(lines: Line[], k: number, fits: (m: number) => boolean): boolean {
+  for (let m = k; m < lines.length && m < k + 8; m++) {
+    const t = lines[m].text.trim();
+    if (!t || t.includes('\t') || t.length > 80 || !SECTION_ROW.test(t)) return m > k && fits(m);
+  }
+  return false;
 }
 
 function isCategoryRow(l: Line): boolean {
@@ -400,24 +413,36 @@ export const DEADLINE_COLUMN = /^(完成时限|完成时间|时间节点|时限�
  */
 export type TaskColumnKind = 'number' | 'task' | 'detail' | 'lead' | 'units' | 'scorer' | 'person' | 'time' | 'score' | 'text';
 
-const TASKISH = /^(?:\d{4}年(?:度)?)?[\u4e00-\u9fff]{0,4}(?:任务|实事|事项|项目|工作|内容|举措|目标|措施)(?:内容|名称|清单|事项)?$/;
-const LEAD_HEAD = /^(?:牵头|主办|主牵头)(?:负责|责任)?(?:单位|部门|处室|科室)$/;
-const UNIT_HEAD = /^(?:责任|主责|主要责任|配合|参与|协办|协同|协作|协助|承办|实施|落实|具体落实|具体责任|配合责任|相关)(?:单位|部门|处室|科室)$|^责任主体$/;
-const SCORER_HEAD = /^(?:评分|考核|考评|督办|督查)(?:单位|部门)$/;
-const PERSON_HEAD = /(?:领导|责任人|联系人|负责人)$/;
+const TASKISH = /^(?:\d{4}年(?:度)?)?[\u4e00-\u9fff]{0,4}(?:任务|实事|事项|项目|工作|内容|举措|目标|措施)(?:内容|名称|清单|事项)?$|^(?:考核|工作|目标|任务)指标$/;
+/** A column of units: its name ends as a body's does (责任单位, 协同配合单位, 配合处室), or is a role word alone. */
+const UNIT_NAME = /^[\u4e00-\u9fff]{1,8}(?:单位|部门|科室|处室|机构)$|^(?:牵头|主办|责任|配合|协办|协同|参与|部门|科室|处室)$|^责任主体$/;
+/** A measure unit (%, 万亩), or the body that fills in the sheet: no role in the work. */
+const MEASURE_HEAD = /^(?:单位|计量单位|数据单位|填报单位|统计单位|单位名称)$/;
+/** Words of a unit column's name that make it the lead (牵头责任单位, 主要责任单位, 主责单位). */
+const LEAD_WORD = /牵头|主要|主责|主办/;
+const SCORER_HEAD = /^(?:评分|考核|考评|督办|督查|监督|评价|评估)(?:单位|部门|科室|处室|机构)$/;
+const PERSON_HEAD = /领导|责任人|联系人|负责人/;
 const TIME_HEAD = /^(?:(?:计划)?完成|办结|整改|推进)?(?:时限|时间|期限|时间节点)(?:要求)?$|^时间节点$|^进度安排$/;
 const SCORE_HEAD = /^(?:分值|分数|权重|标准分)$/;
 const TEXT_HEAD = /(?:类别|领域|分类|类型|情况|进度|进展|备注|说明|标准|方式|要求|形式|成效|成果|依据|指标)$/;
+/** A column of figures after the task (年度目标, 目标值, 2025年目标): kept, not the task's text. */
+const FIGURE_HEAD = /^(?:\d{4}年(?:度)?)?(?:年度)?(?:目标值?|预期目标|指标值|基数|现状值?)$/;
 
-/** The kind of a task table's column from its header cell (spaces and a bracketed note left out), or null. */
+/**
+ * The kind of a task table's column from its header cell (spaces and a bracketed note left out), or null.
+ * A name that ends as a body's does (单位/部门/科室/处室/机构) is a unit column whatever its first
+ * words; they give its role: 牵头/主要/主责/主办 lead (牵头责任单位 too), any other responsible —
+ * save the bodies that score the work (评分部门, 督办单位) and a measure unit (单位: %, 万亩).
+ * A name that holds 领导/责任人/联系人/负责人 is a column of people.
+ */
 export function taskColumnKind(raw: string): TaskColumnKind | null {
   const h = raw.replace(/\s/g, '').replace(/[（(][^（）()]*[）)]$/, '');
   if (!h || h.length > 12) return null;
   if (/^(序号|编号)$/.test(h)) return 'number';
-  if (LEAD_HEAD.test(h)) return 'lead';
-  if (UNIT_HEAD.test(h)) return 'units';
-  if (SCORER_HEAD.test(h)) return 'scorer';
   if (PERSON_HEAD.test(h)) return 'person';
+  if (MEASURE_HEAD.test(h)) return 'text';
+  if (SCORER_HEAD.test(h)) return 'scorer';
+  if (UNIT_NAME.test(h)) return LEAD_WORD.test(h) ? 'lead' : 'units';
   if (TIME_HEAD.test(h)) return 'time';
   if (SCORE_HEAD.test(h)) return 'score';
   if (TASKISH.test(h)) return 'task';
@@ -426,27 +451,46 @@ export function taskColumnKind(raw: string): TaskColumnKind | null {
 }
 
 /**
- * Kinds of the columns of a task table's header (序号 first, a task and a unit column), or null.
- * The first task column is `task`; the task columns after it, before the units, are `detail`.
+ * Kinds of the columns of a task table's header (序号 first, or after one or two category
+ * columns written before it: 考核项目 / 序号 / …; a task and a unit column), or null.
+ * The first task column is `task`; the task columns after it, before the units, are `detail`
+ * (figures such as 年度目标 are `text`). Beside a 牵头 column, a column that leads only by its
+ * other words (主责单位, 主要责任单位) is responsible.
  */
-export function taskTableKinds(header: string[]): TaskColumnKind[] | null {
-  const kinds = header.map(taskColumnKind);
-  if (kinds[0] !== 'number' || kinds.some((k) => k === null) || kinds.lastIndexOf('number') !== 0) return null;
+export function taskTableKinds(header: string[], loose = false): TaskColumnKind[] | null {
+  // loose: a column of a name not known (建设规模, 完成标志) is kept as words, where the table's
+  // number, task and unit columns are known
+  const raw = header.map((h) => taskColumnKind(h) ?? (loose && columnName(h) ? 'text' : null));
+  const at = raw.indexOf('number');
+  if (at === -1 || at > 2 || raw.some((k) => k === null) || raw.lastIndexOf('number') !== at) return null;
+  const names = header.map((h) => h.replace(/\s/g, ''));
+  const kinds = raw.map((k, c) => (c < at ? 'text' : k)) as TaskColumnKind[];
   const task = kinds.indexOf('task');
   const firstUnit = kinds.findIndex((k) => k === 'lead' || k === 'units');
   if (task === -1 || firstUnit === -1) return null;
-  return kinds.map((k, c) => (k === 'task' && c !== task ? (c < firstUnit ? 'detail' : 'text') : k)) as TaskColumnKind[];
+  const leads = kinds.map((k, c) => (k === 'lead' ? c : -1)).filter((c) => c !== -1);
+  const named = leads.some((c) => /牵头/.test(names[c]));
+  return kinds.map((k, c) =>
+    k === 'task' && c !== task ? (c < firstUnit && !FIGURE_HEAD.test(names[c]) ? 'detail' : 'text') : k === 'lead' && named && leads.length > 1 && !/牵头/.test(names[c]) ? 'units' : k,
+  );
+}
+
+/** A header cell of a name not known: a few words, no sentence, no figure, no body's name. */
+export function columnName(raw: string): boolean {
+  const h = raw.replace(/\s/g, '');
+  return /^[\u4e00-\u9fff（）()、/]{2,12}$/.test(h) && !/[、（(]$/.test(h) && !UNIT_END.test(h);
 }
 
 type TaskColumn = TaskColumnKind;
 
 /** Kinds of the columns of a 分工表 header (序号 first, a task and a unit column), or null. */
 function taskColumns(header: string[]): TaskColumn[] | null {
-  return taskTableKinds(header);
+  return taskTableKinds(header, true);
 }
 
 /** A line a cell goes on from: a list cut after its separator, a sentence cut after its comma. */
 const GOES_ON = /[、，,；;：:]$/;
+const LEVEL_START = /^(?:省|市|县|区|镇|乡|州|旗|盟|各|有关|相关)/;
 const UNIT_END = /(?:[局委办厅部署会社院行处队所站室团联司组]|中心|公司|政府|集团|海关|机构|部门|单位|企业|学校|医院|协会|总社|街道|乡镇)$/;
 const ROLE_AFTER = /[（(](?:共同牵头|牵头|共同负责|负责|配合|协助)[）)]$/;
 const NO_UNIT = /^[—－\-–/／无]+$/;
@@ -455,6 +499,14 @@ const TIME_CELL = /^(?:\d{4}\s*年|20\d\d|每年|每季度|每月|长期|持续|
 /** A line of a unit list (省财政厅、省商务厅、): names that end as units do, no sentence. */
 function unitLine(t: string): boolean {
   if (NO_UNIT.test(t)) return true;
+  // a list of units closed by a full stop (区工信局、区住建局,各乡镇人民政府。): a list of two or
+  // more, each piece a unit's name (a prose cell 建成县残疾人综合服务中心。 is one piece: not a list)
+  if (t.endsWith('。') && !SENTENCE.test(t.slice(0, -1))) {
+    const pieces = t.slice(0, -1).split(/[、，,]/).map((p) => p.trim().replace(ROLE_AFTER, '').replace(UNIT_TAIL, ''));
+    const names = pieces.every((p) => p.length > 0 && p.length <= 30 && UNIT_END.test(p));
+    // one name alone only when it opens with a level (区投资促进中心。), as a unit's name does
+    return names && (pieces.length >= 2 || (pieces[0].length <= 20 && LEVEL_START.test(pieces[0])));
+  }
   if (t.length > 120 || SENTENCE.test(t)) return false;
   const pieces = t.replace(GOES_ON, '').split(/[、，,；;]/).map((p) => p.trim().replace(ROLE_AFTER, '').replace(UNIT_TAIL, ''));
   if (pieces.some((p) => !p || p.length > 30)) return false;
@@ -464,13 +516,20 @@ function unitLine(t: string): boolean {
 
 const timeLine = (t: string) => t.length <= 20 && !t.includes('、') && TIME_CELL.test(t) && !unitLine(t);
 
-/** A line of people's names (成坤、柯相国): a 责任人 / 牵头领导 cell. */
-const personLine = (t: string) => /^[\u4e00-\u9fff]{2,4}(?:[、，,\s]+[\u4e00-\u9fff]{2,4})*$/.test(t) && !unitLine(t);
+/**
+ * A line of people's names (成坤、柯相国): a 责任人 / 牵头领导 cell. A web page spreads a
+ * two-character name over its cell (周 岚) and runs two such names together (韩 涛周 岚).
+ */
+const personLine = (t: string) =>
+  (/^[\u4e00-\u9fff]{2,4}(?:[、，,\s]+[\u4e00-\u9fff]{2,4})*$/.test(t) || /^[\u4e00-\u9fff](?:[\s\u3000]*[\u4e00-\u9fff]){1,11}$/.test(t) && /[\u4e00-\u9fff][\s\u3000]+[\u4e00-\u9fff]/.test(t) && t.replace(/[\s\u3000]/g, '').length <= 12) &&
+  !unitLine(t);
 const scoreLine = (t: string) => /^\d{1,3}(?:\.\d+)?\s*分?$/.test(t);
 
 /** The lines of a text cell: prose, where a unit list does not go unless the line before is cut (…、). */
 function proseLines(texts: string[], first: boolean): boolean {
   if (GOES_ON.test(texts[texts.length - 1])) return false;
+  // a dash alone (-, —, /) says the cell is empty, in any column
+  if (texts.length === 1 && NO_UNIT.test(texts[0])) return true;
   return texts.every((t, j) => (j === 0 ? first || !unitLine(t) : GOES_ON.test(texts[j - 1]) || !unitLine(t)));
 }
 
@@ -522,7 +581,7 @@ interface Reading {
  * Among the cheapest, the first found gives the text columns the fewest lines.
  * Returns the readings of the least cost.
  */
-function readings(texts: string[], kinds: TaskColumn[]): Reading[] {
+function readings(texts: string[], kinds: TaskColumn[], closes?: boolean[]): Reading[] {
   const out: Reading[] = [];
   let best = Infinity;
   let budget = 5000;
@@ -539,6 +598,8 @@ function readings(texts: string[], kinds: TaskColumn[]): Reading[] {
     const kind = kinds[c];
     const one = kind === 'time' || kind === 'person' || kind === 'score';
     for (let to = from + 1; to <= (one ? Math.min(from + 1, texts.length) : texts.length); to++) {
+      // a cell drawn with its border (… |) ends at the line that closes it
+      if (closes && !closes[to - 1] && to < texts.length) continue;
       const group = texts.slice(from, to);
       if (UNIT_KINDS.has(kind) && !unitLine(group[group.length - 1])) break;
       if (fitsColumn(group, kind, sub && c === 0)) walk(to, c + 1, sub, [...ends, to], rows, cost);
@@ -550,17 +611,30 @@ function readings(texts: string[], kinds: TaskColumn[]): Reading[] {
 }
 
 /** The reading of a row, or null when its lines fit the columns in no one way (the units differ). */
-function readRow(texts: string[], kinds: TaskColumn[], cut: boolean): Reading | null {
-  const found = readings(texts, kinds);
+function readRow(texts: string[], kinds: TaskColumn[], cut: boolean, closes?: boolean[]): Reading | null {
+  let found = readings(texts, kinds, closes);
   if (found.length === 0) return null;
-  // the readings may differ in how prose is shared among text columns, never in the units
+  // the bodies that score the work are one cell line (县农业农村局 ⏎ 县林业局 ⏎ 市农业农村局: the
+  // last one scores, the others are the row's units)
+  if (kinds.includes('scorer')) {
+    const scorerLines = (r: Reading) => {
+      let from = 0;
+      let n = 0;
+      for (const ends of r.rows) ends.forEach((e, c) => ((n += kinds[c] === 'scorer' ? e - from : 0), (from = e)));
+      return n;
+    };
+    const fewest = Math.min(...found.map(scorerLines));
+    found = found.filter((r) => scorerLines(r) === fewest);
+  }
+  // the readings may differ in how prose is shared among text columns, never in the units (a
+  // dash alone, -, is no unit wherever it goes)
   const unitsOf = (r: Reading) => {
     let from = 0;
     return r.rows
       .map((ends) =>
         ends
           .map((e, c) => {
-            const cell = (UNIT_KINDS.has(kinds[c]) || kinds[c] === 'time') && e > from ? `${from}-${e}` : '';
+            const cell = (UNIT_KINDS.has(kinds[c]) || kinds[c] === 'time') && e > from && !texts.slice(from, e).every((t) => NO_UNIT.test(t)) ? `${from}-${e}` : '';
             from = e;
             return cell;
           })
@@ -588,9 +662,9 @@ const spanOf = (lines: Line[], at: number[]): CellSpan => {
  * give the units to different columns, the row is kept whole in its task column, the other cells
  * empty, and said unclear: no unit is guessed.
  */
-function taskRow(lines: Line[], at: number[], kinds: TaskColumn[], header: string[], cut = false): { rows: CellSpan[][]; unclear?: UnclearRow } {
+function taskRow(lines: Line[], at: number[], kinds: TaskColumn[], header: string[], cut = false, closed?: (j: number) => boolean): { rows: CellSpan[][]; unclear?: UnclearRow } {
   const texts = at.slice(1).map((j) => lines[j].text.trim());
-  const reading = texts.length ? readRow(texts, kinds.slice(1), cut) : null;
+  const reading = texts.length ? readRow(texts, kinds.slice(1), cut, closed && at.slice(1).map(closed)) : null;
   const empty = (j: number): CellSpan => ({ start: lines[j].end, end: lines[j].end });
   if (reading) {
     const rest = at.slice(1);
@@ -631,8 +705,24 @@ const ATTACHMENT_LINE = /^附\s*件\s*\d*\s*[：:]?\s*$|^附件\s*\d+\s*[：:]/;
 /** A section row of a task table: 一、… (牵头领导：…), a line marked ★, short of a task's row. */
 const SECTION_ROW = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[部分章节])|[（(](?:牵头|分管|责任)领导[：:]/;
 
-function taskCellPerLine(lines: Line[], i: number, furniture: Skip, stop: Skip): TableRegion | null {
-  if (!NUMBER_HEAD.test(lines[i].text.trim())) return null;
+/** 序号 as a header cell, spread over its cell or not (序  号). */
+const isNumberHead = (t: string) => NUMBER_HEAD.test(t.replace(/[\s\u3000]/g, ''));
+
+/** A cell line of a web page that drew the cell borders as pipes (序号 |, 县财政局 |). */
+const PIPE_END = /\s*[|｜]\s*$/;
+const withoutPipe = (l: Line): Line => {
+  const m = PIPE_END.exec(l.text);
+  return m ? { start: l.start, end: l.start + m.index, text: l.text.slice(0, m.index) } : l;
+};
+
+function taskCellPerLine(all: Line[], i: number, furniture: Skip, stop: Skip): TableRegion | null {
+  const first = all[i].text.trim();
+  // the header starts at 序号, or at a category column or two written before it (考核项目 ⏎ 序号)
+  const piped = PIPE_END.test(first);
+  const head = piped ? first.replace(PIPE_END, '') : first;
+  if (!isNumberHead(head) && !(head.length <= 12 && numberHeadAfter(all, i, piped) && taskColumnKind(head) !== null)) return null;
+  // a web page's cell borders drawn as pipes: each cell line ends in one, which is no part of the cell
+  const lines = piped ? all.map(withoutPipe) : all;
   const text = (j: number) => lines[j].text.trim();
   const nextContent = (j: number) => {
     while (j < lines.length && isBlank(lines[j])) j++;
@@ -643,20 +733,27 @@ function taskCellPerLine(lines: Line[], i: number, furniture: Skip, stop: Skip):
   let k = i;
   const header: string[] = [];
   const headerAt: number[] = [];
-  while (k < lines.length && !furniture.has(k) && header.length < 10) {
+  while (k < lines.length && !furniture.has(k) && header.length < 12) {
     if (isBlank(lines[k])) {
       if (!spaced) break;
       k = nextContent(k);
       continue;
     }
     const t = text(k);
-    if (header.length > 0 && (ROW_NUMBER.test(t) || SECTION_ROW.test(t) || taskColumnKind(t) === null)) break;
+    if (header.length > 0 && (ROW_NUMBER.test(t) || SECTION_ROW.test(t))) break;
+    // a name not known is a header cell too, save the line before the first row of a table with a
+    // category column (its first row's category: 农业高质高效 ⏎ 1)
+    if (header.length > 0 && taskColumnKind(t) === null && !(columnName(t) && (isNumberHead(header[0]) || !ROW_NUMBER.test(text(nextContent(k + 1)))))) break;
     header.push(t);
     headerAt.push(k);
     k++;
   }
   const kinds = taskColumns(header);
   if (!kinds || kinds.length < 3) return null;
+  // the columns before 序号 (a category written once for its group of rows) and the row's own
+  const lead = kinds.indexOf('number');
+  const rowKinds = kinds.slice(lead);
+  const rowHeader = header.slice(lead);
   const rows: CellSpan[][] = [headerAt.map((j) => trimmedSpan(lines[j], lines[j].start, lines[j].end)!)];
   const skipped: number[] = [];
   const unclear: UnclearRow[] = [];
@@ -664,26 +761,52 @@ function taskCellPerLine(lines: Line[], i: number, furniture: Skip, stop: Skip):
   k = last + 1;
   let expect: number | null = null;
   let most = 0;
-  const scored = kinds.includes('score');
+  // a number in a 分值 or figures column (年度目标, 单位) may be a cell, not the next row
+  const numeric = kinds.some((c, n) => c === 'score' || (c === 'text' && n > lead && (taskColumnKind(header[n]) === null || /目标|单位|值$|数$/.test(header[n].replace(/\s/g, '')))));
   const isRowStart = (j: number) => ROW_NUMBER.test(text(j)) && (expect === null || Number(text(j)) === expect);
-  const ends = (j: number) => HEADING.test(text(j)) || ATTACHMENT_LINE.test(text(j)) || NUMBER_HEAD.test(text(j)) || stop.has(j);
-  const cost = (at: number[]) => (at.length < 2 ? Infinity : (readings(at.slice(1).map(text), kinds.slice(1))[0]?.cost ?? Infinity));
+  // an excerpt of a longer table skips numbers (3, 7, 12): a higher number may start a row too
+  const mayStart = (j: number) => ROW_NUMBER.test(text(j)) && (expect === null || Number(text(j)) >= expect);
+  const ends = (j: number) => HEADING.test(text(j)) || ATTACHMENT_LINE.test(text(j)) || isNumberHead(text(j)) || stop.has(j);
+  // with pipes, a cell ends only at a line that ends in one (县经信局 ⏎ 县住建局 |: one cell)
+  const closed = piped ? (j: number) => PIPE_END.test(all[j].text) : undefined;
+  const cost = (at: number[]) => (at.length < 2 ? Infinity : (readings(at.slice(1).map(text), rowKinds.slice(1), closed && at.slice(1).map(closed))[0]?.cost ?? Infinity));
+  const skip = (j: number) => {
+    while (j < lines.length && (isBlank(lines[j]) || furniture.has(j))) j++;
+    return j;
+  };
+  /** Section rows from j on (二、… ⏎ 三、… ⏎ 四、…: sections without rows of their own), when a row follows them. */
+  const sectionRun = (j: number): number[] | null => {
+    const run: number[] = [];
+    for (let n = skip(j); n < lines.length && !stop.has(n); n = skip(n + 1)) {
+      if (mayStart(n)) return run.length ? run : null;
+      if (!SECTION_ROW.test(text(n)) || run.length >= 8) return null;
+      run.push(n);
+    }
+    return null;
+  };
+  /** Whether a row starts at j: its number, after a category cell written once for its group when the table has one. */
+  const rowAfter = (j: number) => mayStart(j) || (lead > 0 && !SECTION_ROW.test(text(j)) && !ends(j) && text(j).length <= 30 && !SENTENCE.test(text(j)) && mayStart(skip(j + 1)));
+  let category: number | null = null;
   for (;;) {
-    let s = k;
-    while (s < lines.length && (isBlank(lines[s]) || furniture.has(s))) s++;
-    if (s >= lines.length) break;
-    // a section row between rows (or before the first)
-    if (!isRowStart(s) && SECTION_ROW.test(text(s)) && !stop.has(s)) {
-      let n = s + 1;
-      while (n < lines.length && (isBlank(lines[n]) || furniture.has(n))) n++;
-      if (n < lines.length && isRowStart(n)) {
-        rows.push([trimmedSpan(lines[s], lines[s].start, lines[s].end)!]);
-        last = s;
-        k = s + 1;
+    const s0 = skip(k);
+    if (s0 >= lines.length) break;
+    // section rows between rows (or before the first)
+    if (!isRowStart(s0) && !stop.has(s0)) {
+      const run = sectionRun(s0);
+      if (run) {
+        for (const n of run) rows.push([trimmedSpan(lines[n], lines[n].start, lines[n].end)!]);
+        last = run[run.length - 1];
+        k = last + 1;
         continue;
       }
     }
-    if (!isRowStart(s)) break;
+    let s = s0;
+    // a category cell before the first row of its group
+    if (lead > 0 && category === null && !mayStart(s) && rowAfter(s)) {
+      category = s;
+      s = skip(s + 1);
+    }
+    if (!mayStart(s)) break;
     expect = Number(text(s)) + 1;
     // the row's lines up to the next row's 序号 (or a heading, or a blank line after the last row)
     const at = [s];
@@ -697,9 +820,8 @@ function taskCellPerLine(lines: Line[], i: number, furniture: Skip, stop: Skip):
       }
       if (isBlank(lines[j])) {
         if (spaced) continue;
-        let n = j + 1;
-        while (n < lines.length && (isBlank(lines[n]) || furniture.has(n))) n++;
-        if (n < lines.length && isRowStart(n)) {
+        const n = skip(j + 1);
+        if (n < lines.length && (rowAfter(n) || sectionRun(n))) {
           more = true;
           break;
         }
@@ -707,24 +829,30 @@ function taskCellPerLine(lines: Line[], i: number, furniture: Skip, stop: Skip):
         if (n >= lines.length || HEADING.test(text(n)) || cost(at) === 0) break;
         continue;
       }
-      // a number in a 分值 column is a cell, where the row reads better with it
-      if (isRowStart(j) && !(scored && cost([...at, j]) < cost(at))) {
+      // a number in a 分值 or figures column is a cell, where the row reads better with it; not
+      // after the next row's category cell (a line that is none of this row's)
+      if (mayStart(j) && ((lead > 0 && at.length > 2 && cost(at.slice(0, -1)) < cost(at)) || !(numeric && cost([...at, j]) < cost(at)))) {
         more = true;
         break;
       }
-      if (SECTION_ROW.test(text(j))) {
-        const n = nextContent(j + 1);
-        if (n < lines.length && isRowStart(n)) {
-          more = true;
-          break;
-        }
+      if (SECTION_ROW.test(text(j)) && sectionRun(j)) {
+        more = true;
+        break;
       }
       if (ends(j)) break;
       at.push(j);
     }
+    // the next row's category cell, written before its number, is none of this row's
+    let next: number | null = null;
+    if (more && lead > 0 && at.length > 2 && mayStart(skip(j)) && cost(at.slice(0, -1)) < cost(at)) next = at.pop()!;
     // the last row ends where its lines fit the columns best: the prose after the table is none of it
     let use = at;
-    if (!more) {
+    if (!more && closed) {
+      // with pipes, the table ends at the last line that closes a cell
+      let n = at.length;
+      while (n > 1 && !closed(at[n - 1])) n--;
+      use = at.slice(0, n);
+    } else if (!more) {
       if (most > 0 && use.length > most + 1) use = use.slice(0, most + 1);
       let bestCost = Infinity;
       for (let n = use.length; n >= 2; n--) {
@@ -736,17 +864,38 @@ function taskCellPerLine(lines: Line[], i: number, furniture: Skip, stop: Skip):
     if (use.length < 2) break;
     // a row running to the end of the text is cut there
     const cut = !more && nextContent(use[use.length - 1] + 1) >= lines.length;
-    const read = taskRow(lines, use, kinds, header, cut);
-    rows.push(...read.rows);
-    if (read.unclear) unclear.push({ ...read.unclear, index: rows.length - 1 });
+    const read = taskRow(lines, use, rowKinds, rowHeader, cut, closed);
+    const before = (r: CellSpan[], c: number | null): CellSpan[] =>
+      lead === 0 ? r : [...(c === null ? [] : [trimmedSpan(lines[c], lines[c].start, lines[c].end)!]), ...Array.from({ length: lead - (c === null ? 0 : 1) }, () => ({ start: r[0].start, end: r[0].start })), ...r];
+    rows.push(...read.rows.map((r, n) => before(r, n === 0 ? category : null)));
+    if (read.unclear) unclear.push({ ...read.unclear, columns: header, index: rows.length - read.rows.length });
     most = Math.max(most, use.length);
     skipped.push(...seen.filter((f) => f < use[use.length - 1]));
     last = use[use.length - 1];
     k = last + 1;
+    category = null;
+    if (next !== null) {
+      category = next;
+      k = next + 1;
+    }
     if (!more) break;
   }
   if (rows.length < 2) return null;
   return { first: i, last, layout: 'cell-per-line', rows, furniture: skipped.length ? skipped : undefined, unclear: unclear.length ? unclear : undefined };
+}
+
+/** Whether 序号 is among the next two header cells after line i (a category column or two written before it). */
+function numberHeadAfter(lines: Line[], i: number, piped: boolean): boolean {
+  let j = i + 1;
+  for (let n = 0; n < 2; n++) {
+    while (j < lines.length && isBlank(lines[j])) j++;
+    if (j >= lines.length) return false;
+    const t = lines[j].text.trim();
+    if (isNumberHead(piped ? t.replace(PIPE_END, '') : t)) return true;
+    if (t.length > 12) return false;
+    j++;
+  }
+  return false;
 }
 
 /**
@@ -768,7 +917,7 @@ function taskRowsTable(lines: Line[], i: number, stop: Skip): TableRegion | null
   if (!headerCells) return null;
   const header = headerCells.map((c) => l.text.slice(c.start - l.start, c.end - l.start));
   const kinds = taskColumns(header);
-  if (!kinds || kinds.length < 3) return null;
+  if (!kinds || kinds.length < 3 || kinds[0] !== 'number') return null;
   const rows: CellSpan[][] = [headerCells];
   const unclear: UnclearRow[] = [];
   let last = i;

@@ -13,7 +13,7 @@ import { joinParts, TextLines } from './lines.js';
  * every column (a merged 牵头单位 gives its text to every row it covers); a one-column table
  * (a 专栏 box, a frame) is read as paragraphs.
  */
-export async function docxToText(bytes: Uint8Array): Promise<ConvertedText> {
+export async function docxToText(bytes: Uint8Array, options: { parser?: 'auto' | 'fast-xml-parser' } = {}): Promise<ConvertedText> {
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' || f.name === 'word/numbering.xml' || f.name === 'word/styles.xml' || f.name === '[Content_Types].xml' || f.name === 'OFD.xml' || f.name.startsWith('xl/') });
@@ -27,18 +27,20 @@ export async function docxToText(bytes: Uint8Array): Promise<ConvertedText> {
     throw new ConversionError('damaged', 'a ZIP archive that is not a Word document (no word/document.xml)');
   }
   const decoder = new TextDecoder('utf-8');
-  let body: XNode[];
+  let body: XEl[];
   let numbering: Numbering;
   try {
     const mainXml = decoder.decode(main);
-    const doc = parseXml(mainXml);
-    body = childrenOf(find(childrenOf(find(doc, 'w:document')), 'w:body'));
-    // styles and lists are parsed only when some paragraph or style is numbered (most of the cost is the parse)
+    // `parser: 'fast-xml-parser'`: full-tree parses, as before the scanner (the tests and the benchmark compare the two)
+    const read = options.parser === 'fast-xml-parser' ? (xml: string) => treeXml(xml) : readXml;
+    const doc = read(mainXml, BODY_PARENTS);
+    body = kidsOf(find(kidsOf(find(doc, 'w:document')), 'w:body'));
+    // styles and lists are read only when some paragraph or style is numbered
     const stylesXml = files['word/styles.xml'] ? decoder.decode(files['word/styles.xml']) : '';
     const styledNumbering = stylesXml.includes('<w:numPr');
     const numbered = styledNumbering || mainXml.includes('<w:numPr');
-    const styles = styledNumbering ? parseXml(stylesXml) : [];
-    numbering = new Numbering(numbered && files['word/numbering.xml'] ? parseXml(decoder.decode(files['word/numbering.xml'])) : [], styles);
+    const styles = styledNumbering ? read(stylesXml, null) : [];
+    numbering = new Numbering(numbered && files['word/numbering.xml'] ? read(decoder.decode(files['word/numbering.xml']), null) : [], styles);
   } catch (error) {
     throw new ConversionError('damaged', `a damaged .docx (its XML cannot be read: ${(error as Error).message.split('\n')[0]})`);
   }
@@ -51,8 +53,127 @@ export async function docxToText(bytes: Uint8Array): Promise<ConvertedText> {
   return { text, encoding: 'utf-8', ...(reader.warnings.length ? { warnings: reader.warnings } : {}) };
 }
 
-// ---------------------------------------------------------------- XML helpers (fast-xml-parser, preserveOrder)
+// ---------------------------------------------------------------- reading the XML
 
+/**
+ * An element of a part's XML as the readers below see it: its name with its prefix (w:p), its
+ * attributes (parsed when asked for), its child elements — null where its content is never
+ * read (run properties, drawings, section properties …) — and, for w:t, its text.
+ */
+export interface XEl {
+  name: string;
+  kids: XEl[] | null;
+  text: string;
+  /** The start tag's attribute text, parsed into `attrs` on the first look-up. */
+  raw: string;
+  attrs?: Record<string, string>;
+}
+
+/**
+ * The elements of word/document.xml whose content the body reader looks into: every other
+ * element is kept as a name (a run's w:rPr, a w:drawing counted as an image) and its content
+ * skipped — most of a Word file's tags are formatting.
+ */
+const BODY_PARENTS = new Set([
+  'w:document', 'w:body', 'w:p', 'w:pPr', 'w:numPr', 'w:r', 'w:t', 'w:tbl', 'w:tr', 'w:trPr', 'w:tc', 'w:tcPr',
+  'w:sdt', 'w:sdtContent', 'w:customXml', 'w:hyperlink', 'w:ins', 'w:smartTag', 'w:fldSimple', 'w:bdo', 'w:dir', 'w:moveTo',
+]);
+
+/**
+ * A part's XML → its top-level elements. A single pass over the text (a small tokenizer over
+ * tags: no object tree of attributes and text nodes, no path matching) — the full-tree parse
+ * was most of the cost of reading a .docx. `parents`: the elements whose children are kept
+ * (null: all). XML it does not expect (a DOCTYPE, comments or CDATA, a misnested or unclosed
+ * tag, a stray `<`) goes to fast-xml-parser, which reads such markup as it always did.
+ */
+function readXml(xml: string, parents: ReadonlySet<string> | null): XEl[] {
+  return scanXml(xml, parents) ?? treeXml(xml);
+}
+
+/** @internal the XML read by fast-xml-parser (the fallback; the tests compare the two). */
+export function treeXml(xml: string): XEl[] {
+  return fromTree(parser.parse(xml) as XNode[]);
+}
+
+/** Element name and attribute text of a start tag (from after its `<` to its `>`, quotes respected). */
+const START_TAG = /([^\s/>!?<]+)([^>"'<]*(?:(?:"[^"]*"|'[^']*')[^>"'<]*)*)>/y;
+
+/** @internal exported for the tests: null where the XML is left to fast-xml-parser. */
+export function scanXml(source: string, parents: ReadonlySet<string> | null): XEl[] | null {
+  if (source.includes('<!')) return null;
+  // line ends as an XML parser gives them
+  const xml = source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
+  const root: XEl = { name: '', kids: [], text: '', raw: '' };
+  const stack: XEl[] = [root];
+  let cur = root;
+  let skip = 0; // depth inside an element whose content is not kept
+  let pos = 0;
+  for (;;) {
+    const lt = xml.indexOf('<', pos);
+    if (lt < 0) break;
+    if (lt > pos && skip === 0 && cur.name === 'w:t') cur.text += entities(xml.slice(pos, lt));
+    const c = xml.charCodeAt(lt + 1);
+    if (c === 47 /* / */) {
+      const gt = xml.indexOf('>', lt + 2);
+      if (gt < 0) return null;
+      pos = gt + 1;
+      if (skip > 0) {
+        skip--;
+        continue;
+      }
+      if (cur === root || xml.slice(lt + 2, gt).trimEnd() !== cur.name) return null;
+      stack.pop();
+      cur = stack[stack.length - 1];
+      continue;
+    }
+    if (c === 63 /* ? */) {
+      const end = xml.indexOf('?>', lt + 2);
+      if (end < 0) return null;
+      pos = end + 2;
+      continue;
+    }
+    START_TAG.lastIndex = lt + 1;
+    const m = START_TAG.exec(xml);
+    if (!m) return null;
+    pos = START_TAG.lastIndex;
+    const raw = m[2];
+    const empty = raw.charCodeAt(raw.length - 1) === 47; /* <w:br/> */
+    if (skip > 0) {
+      if (!empty) skip++;
+      continue;
+    }
+    const el: XEl = { name: m[1], kids: null, text: '', raw: empty ? raw.slice(0, -1) : raw };
+    cur.kids!.push(el);
+    if (empty) continue;
+    if (parents === null || parents.has(el.name)) {
+      el.kids = [];
+      stack.push(el);
+      cur = el;
+    } else skip = 1;
+  }
+  if (stack.length !== 1) return null;
+  return root.kids;
+}
+
+const ENTITY: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&apos;': "'" };
+
+/** The five XML entities (fast-xml-parser's processEntities without HTML entities: character references stay as written). */
+function entities(s: string): string {
+  return s.includes('&') ? s.replace(/&(?:lt|gt|amp|quot|apos);/g, (e) => ENTITY[e]) : s;
+}
+
+/** A tree from fast-xml-parser (preserveOrder) as XEl, for XML the scanner leaves to it. */
+function fromTree(nodes: XNode[]): XEl[] {
+  return nodes.map((n) => {
+    const name = tagOf(n);
+    const kids = Array.isArray(n[name]) ? (n[name] as XNode[]) : [];
+    let text = '';
+    for (const k of kids) if ('#text' in k) text += String(k['#text']);
+    return { name, kids: fromTree(kids.filter((k) => !('#text' in k))), text, raw: '', attrs: n[':@'] ?? {} };
+  });
+}
+
+// fast-xml-parser, preserveOrder: the fallback for XML the scanner does not read
 type XNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 
 const parser = new XMLParser({
@@ -66,31 +187,37 @@ const parser = new XMLParser({
   htmlEntities: false,
 });
 
-function parseXml(xml: string): XNode[] {
-  return parser.parse(xml) as XNode[];
-}
-
 function tagOf(node: XNode): string {
   for (const k in node) if (k !== ':@') return k;
   return '';
 }
 
-function childrenOf(node: XNode | undefined): XNode[] {
-  if (!node) return [];
-  const v = node[tagOf(node)];
-  return Array.isArray(v) ? (v as XNode[]) : [];
+function kidsOf(el: XEl | undefined): XEl[] {
+  return el?.kids ?? [];
 }
 
-function find(nodes: XNode[], tag: string): XNode | undefined {
-  return nodes.find((n) => tagOf(n) === tag);
+function find(nodes: XEl[], tag: string): XEl | undefined {
+  for (const n of nodes) if (n.name === tag) return n;
+  return undefined;
 }
 
-function attr(node: XNode | undefined, name: string): string | undefined {
-  return node?.[':@']?.[name];
+const ATTR = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/** @internal an element's attributes, parsed from its start tag on the first look-up. */
+export function attributes(el: XEl): Record<string, string> {
+  if (!el.attrs) {
+    el.attrs = {};
+    for (const m of el.raw.matchAll(ATTR)) el.attrs[m[1]] = entities(m[2] ?? m[3]);
+  }
+  return el.attrs;
+}
+
+function attr(el: XEl | undefined, name: string): string | undefined {
+  return el ? attributes(el)[name] : undefined;
 }
 
 /** The w:val of the child `tag` of `node`. */
-function val(nodes: XNode[], tag: string): string | undefined {
+function val(nodes: XEl[], tag: string): string | undefined {
   return attr(find(nodes, tag), 'w:val');
 }
 
@@ -109,15 +236,15 @@ class Numbering {
   private readonly styleNum = new Map<string, { numId?: string; ilvl?: string; basedOn?: string }>();
   private readonly counters = new Map<string, number[]>();
 
-  constructor(numbering: XNode[], styles: XNode[]) {
-    const root = childrenOf(find(numbering, 'w:numbering'));
+  constructor(numbering: XEl[], styles: XEl[]) {
+    const root = kidsOf(find(numbering, 'w:numbering'));
     for (const n of root) {
-      const tag = tagOf(n);
+      const tag = n.name;
       if (tag === 'w:abstractNum') {
         const levels: Level[] = [];
-        for (const lvl of childrenOf(n)) {
-          if (tagOf(lvl) !== 'w:lvl') continue;
-          const c = childrenOf(lvl);
+        for (const lvl of kidsOf(n)) {
+          if (lvl.name !== 'w:lvl') continue;
+          const c = kidsOf(lvl);
           levels[Number(attr(lvl, 'w:ilvl') ?? 0)] = {
             start: Number(val(c, 'w:start') ?? 1),
             numFmt: val(c, 'w:numFmt') ?? 'decimal',
@@ -127,27 +254,27 @@ class Numbering {
         }
         this.abstract.set(attr(n, 'w:abstractNumId') ?? '', levels);
       } else if (tag === 'w:num') {
-        const c = childrenOf(n);
+        const c = kidsOf(n);
         const starts = new Map<number, number>();
         for (const o of c) {
-          if (tagOf(o) !== 'w:lvlOverride') continue;
-          const s = val(childrenOf(o), 'w:startOverride');
+          if (o.name !== 'w:lvlOverride') continue;
+          const s = val(kidsOf(o), 'w:startOverride');
           if (s !== undefined) starts.set(Number(attr(o, 'w:ilvl') ?? 0), Number(s));
         }
         this.nums.set(attr(n, 'w:numId') ?? '', { abstractId: val(c, 'w:abstractNumId') ?? '', starts });
       }
     }
-    for (const s of childrenOf(find(styles, 'w:styles'))) {
-      if (tagOf(s) !== 'w:style') continue;
-      const c = childrenOf(s);
-      const numPr = childrenOf(find(childrenOf(find(c, 'w:pPr')), 'w:numPr'));
+    for (const s of kidsOf(find(styles, 'w:styles'))) {
+      if (s.name !== 'w:style') continue;
+      const c = kidsOf(s);
+      const numPr = kidsOf(find(kidsOf(find(c, 'w:pPr')), 'w:numPr'));
       this.styleNum.set(attr(s, 'w:styleId') ?? '', { numId: val(numPr, 'w:numId'), ilvl: val(numPr, 'w:ilvl'), basedOn: val(c, 'w:basedOn') });
     }
   }
 
   /** The label Word shows before a paragraph with these properties (w:pPr's children), or ''. */
-  label(pPr: XNode[]): string {
-    const numPr = childrenOf(find(pPr, 'w:numPr'));
+  label(pPr: XEl[]): string {
+    const numPr = kidsOf(find(pPr, 'w:numPr'));
     let numId = val(numPr, 'w:numId');
     let ilvl = val(numPr, 'w:ilvl');
     // a style's numbering (Heading 1 numbered 一、), followed up its basedOn chain
@@ -262,9 +389,9 @@ class BodyReader {
 
   constructor(private readonly numbering: Numbering) {}
 
-  blocks(nodes: XNode[]): void {
+  blocks(nodes: XEl[]): void {
     for (const n of nodes) {
-      const tag = tagOf(n);
+      const tag = n.name;
       if (tag === 'w:p') {
         this.out.endBlock();
         const lines = this.paragraph(n);
@@ -274,22 +401,22 @@ class BodyReader {
         });
         this.out.endBlock();
       } else if (tag === 'w:tbl') this.table(n);
-      else if (tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml') this.blocks(childrenOf(n));
+      else if (tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml') this.blocks(kidsOf(n));
     }
   }
 
   /** A paragraph's text, its numbering label first; a soft line break (w:br) splits it into lines. */
-  paragraph(p: XNode): string[] {
-    const c = childrenOf(p);
-    const label = this.numbering.label(childrenOf(find(c, 'w:pPr')));
+  paragraph(p: XEl): string[] {
+    const c = kidsOf(p);
+    const label = this.numbering.label(kidsOf(find(c, 'w:pPr')));
     const lines: string[] = [label];
     let inField = false;
-    const runs = (nodes: XNode[]) => {
+    const runs = (nodes: XEl[]) => {
       for (const n of nodes) {
-        const tag = tagOf(n);
+        const tag = n.name;
         if (tag === 'w:r') {
-          for (const r of childrenOf(n)) {
-            const t = tagOf(r);
+          for (const r of kidsOf(n)) {
+            const t = r.name;
             if (t === 'w:fldChar') {
               const type = attr(r, 'w:fldCharType');
               if (type === 'begin') inField = true;
@@ -302,7 +429,7 @@ class BodyReader {
             else if (t === 'w:drawing' || t === 'w:pict' || t === 'w:object') this.images++;
             else if (t === 'mc:AlternateContent') this.images++;
           }
-        } else if (RUN_CONTAINERS.has(tag)) runs(childrenOf(n));
+        } else if (RUN_CONTAINERS.has(tag)) runs(kidsOf(n));
       }
     };
     runs(c);
@@ -310,39 +437,39 @@ class BodyReader {
   }
 
   /** A paragraph on one line, for a table cell: its lines joined (a space only between non-Chinese text), no tabs. */
-  private paragraphInline(p: XNode): string {
+  private paragraphInline(p: XEl): string {
     return joinParts(this.paragraph(p).map((l) => l.replace(/\t+/g, ' ').trim()));
   }
 
-  private cellText(tc: XNode): string {
+  private cellText(tc: XEl): string {
     const parts: string[] = [];
-    const visit = (nodes: XNode[]) => {
+    const visit = (nodes: XEl[]) => {
       for (const n of nodes) {
-        const tag = tagOf(n);
+        const tag = n.name;
         if (tag === 'w:p') parts.push(this.paragraphInline(n));
         else if (tag === 'w:tbl') {
-          for (const tr of childrenOf(n)) if (tagOf(tr) === 'w:tr') for (const c of childrenOf(tr)) if (tagOf(c) === 'w:tc') visit(childrenOf(c));
-        } else if (tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml') visit(childrenOf(n));
+          for (const tr of kidsOf(n)) if (tr.name === 'w:tr') for (const c of kidsOf(tr)) if (c.name === 'w:tc') visit(kidsOf(c));
+        } else if (tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml') visit(kidsOf(n));
       }
     };
-    visit(childrenOf(tc));
+    visit(kidsOf(tc));
     return joinParts(parts);
   }
 
-  table(tbl: XNode): void {
-    interface Cell { node: XNode; col: number; span: number; merge: 'restart' | 'continue' | null }
+  table(tbl: XEl): void {
+    interface Cell { node: XEl; col: number; span: number; merge: 'restart' | 'continue' | null }
     const rows: Cell[][] = [];
-    for (const tr of childrenOf(tbl)) {
-      if (tagOf(tr) !== 'w:tr') continue;
-      const trc = childrenOf(tr);
-      let col = Number(val(childrenOf(find(trc, 'w:trPr')), 'w:gridBefore') ?? 0);
+    for (const tr of kidsOf(tbl)) {
+      if (tr.name !== 'w:tr') continue;
+      const trc = kidsOf(tr);
+      let col = Number(val(kidsOf(find(trc, 'w:trPr')), 'w:gridBefore') ?? 0);
       const cells: Cell[] = [];
-      const add = (nodes: XNode[]) => {
+      const add = (nodes: XEl[]) => {
         for (const tc of nodes) {
-          const tag = tagOf(tc);
-          if (tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml') add(childrenOf(tc));
+          const tag = tc.name;
+          if (tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml') add(kidsOf(tc));
           if (tag !== 'w:tc') continue;
-          const pr = childrenOf(find(childrenOf(tc), 'w:tcPr'));
+          const pr = kidsOf(find(kidsOf(tc), 'w:tcPr'));
           const span = Math.max(1, Math.min(63, Number(val(pr, 'w:gridSpan') ?? 1) || 1));
           const vm = find(pr, 'w:vMerge');
           const merge = vm === undefined ? null : attr(vm, 'w:val') === 'restart' ? 'restart' : 'continue';
@@ -356,7 +483,7 @@ class BodyReader {
     const width = Math.max(0, ...rows.map((r) => (r.length ? r[r.length - 1].col + r[r.length - 1].span : 0)));
     if (width <= 1) {
       // a one-column table (a 专栏 box, a frame around the text): its paragraphs
-      for (const r of rows) for (const cell of r) this.blocks(childrenOf(cell.node));
+      for (const r of rows) for (const cell of r) this.blocks(kidsOf(cell.node));
       return;
     }
     const grid: string[][] = [];
@@ -379,8 +506,6 @@ class BodyReader {
   }
 }
 
-function textIn(t: XNode): string {
-  let s = '';
-  for (const c of childrenOf(t)) if ('#text' in c) s += String(c['#text']);
-  return s;
+function textIn(t: XEl): string {
+  return t.text;
 }

@@ -1,11 +1,10 @@
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { unified } from 'unified';
-import rehypeParse from 'rehype-parse';
 import { ConversionError, type ConvertedText } from './converted.js';
 import { decodeBytes, DecodeError } from './decode.js';
 import { isCjk, joinParts, TextLines } from './lines.js';
+import { fastTree } from './html-tree.js';
 
 /**
  * A saved web page (.html/.htm) → the text the 公文 parser reads.
@@ -22,9 +21,12 @@ import { isCjk, joinParts, TextLines } from './lines.js';
  * - a government page's info table (索引号/发文机关/成文日期/发文字号 … label cells followed
  *   by value cells) → `meta`, and a line `发文机关：国务院办公厅` a field.
  */
-export async function htmlToText(bytes: Uint8Array): Promise<ConvertedText> {
+export async function htmlToText(bytes: Uint8Array, options: { parser?: 'auto' | 'parse5' } = {}): Promise<ConvertedText> {
   const { text: html, encoding, warnings } = decodeHtml(bytes);
-  const tree = unified().use(rehypeParse).parse(html) as Root;
+  // htmlparser2 builds the tree; a page whose markup it would read otherwise than the HTML
+  // standard does (misnesting, see html-tree.ts) is parsed by rehype-parse (parse5), as before.
+  // `parser: 'parse5'` always takes rehype-parse (the tests and the benchmark compare the two).
+  const tree = (options.parser === 'parse5' ? null : fastTree(html)) ?? (await specTree(html));
   const walker = new Walker();
   walker.children(tree.children);
   const out = walker.out.finish();
@@ -36,6 +38,12 @@ export async function htmlToText(bytes: Uint8Array): Promise<ConvertedText> {
   }
   const meta = walker.meta;
   return { text: out, encoding, warnings: [...warnings, ...walker.warnings], ...(Object.keys(meta).length > 0 ? { meta } : {}) };
+}
+
+/** The page parsed by rehype-parse (parse5, the HTML standard's tree construction): loaded only when needed. */
+export async function specTree(html: string): Promise<Root> {
+  const [{ unified }, { default: rehypeParse }] = await Promise.all([import('unified'), import('rehype-parse')]);
+  return unified().use(rehypeParse).parse(html) as Root;
 }
 
 // ---------------------------------------------------------------- charset
@@ -378,5 +386,6 @@ export function collapse(raw: string): string {
     if (/[\r\n]/.test(run) && before && after && isCjk(before) && isCjk(after)) return '';
     return ' ';
   });
-  return s.replace(/^[ \t]+|[\s\u3000]+$/g, '');
+  // = .replace(/^[ \t]+|[\s\u3000]+$/g, ''), without the regex trying its end at every space
+  return s.replace(/^[ \t]+/, '').trimEnd();
 }

@@ -44,7 +44,8 @@ export class TextLines {
   /** End the current line (a <br>, a Word line break): the next text starts a line of its own. */
   endLine(): void {
     // a paragraph keeps its tabs (a row typed with tabs); no line break inside a line
-    const t = this.tidy(this.cur).replace(/[\r\n\v\f]+/g, ' ').replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+    // (trim() is /^[\s\u3000]+|[\s\u3000]+$/g: \s holds U+3000)
+    const t = this.tidy(this.cur).replace(/[\r\n\v\f]+/g, ' ').trim();
     this.cur = '';
     if (t) this.push(t);
   }

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { PolicyDocument, Section } from '../model/types.js';
 import { headingText } from '../model/headings.js';
 import { indicatorRows } from './indicator-cells.js';
@@ -85,7 +85,9 @@ export async function toXlsx(docs: PolicyDocument | PolicyDocument[], options: {
   const list = Array.isArray(docs) ? docs : [docs];
   const widths = many ? [documentWidth(list), ...WIDTHS] : WIDTHS;
   const numberColumn = many ? 2 : 1; // 序号, 0-based
-  const wb = new ExcelJS.Workbook();
+  // exceljs loads here, not with the module: the CSV needs none of it
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'policy-toolkit';
   const when = options.date ?? new Date();
   wb.created = when;

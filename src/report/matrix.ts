@@ -1,4 +1,5 @@
 import type { Department, PolicyDocument, Section, Task } from '../model/types.js';
+import { roleOf } from '../select/roles.js';
 import { headingText } from '../model/headings.js';
 import { PolicyPdf, fit } from './pdf.js';
 import { chineseDate } from './sheet-data.js';
@@ -31,13 +32,8 @@ export function buildMatrix(doc: PolicyDocument): Matrix {
   const tasks = doc.tasks;
   const rows: MatrixRow[] = [];
   for (const department of byLoad(doc.departments)) {
-    const cells = tasks.map((t) =>
-      t.lead.includes(department.name) || department.lead.includes(t.number)
-        ? ('lead' as const)
-        : t.responsible.includes(department.name) || department.responsible.includes(t.number)
-          ? ('responsible' as const)
-          : null,
-    );
+    // a row is a unit as written: its own role, not its office's under another name
+    const cells = tasks.map((t) => roleOf(t, [department])?.role ?? null);
     const lead = cells.filter((c) => c === 'lead').length;
     const responsible = cells.filter((c) => c === 'responsible').length;
     if (lead + responsible > 0) rows.push({ department, cells, lead, responsible });

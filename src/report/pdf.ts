@@ -9,14 +9,13 @@
  *
  *   resolveFonts({ font? }) → FontSet
  *     The bundled Noto Sans SC / Noto Serif SC TTFs from node_modules (found with
- *     require.resolve, so they work on a machine without system fonts). `font` (the CLI's
- *     `--font PATH`) replaces every face with one file; a missing or invalid file, or one
+ *     require.resolve, so they work on a machine without system fonts). `font` (a font file
+ *     of the caller's) replaces every face with one file; a missing or invalid file, or one
  *     without Chinese glyphs, is a UserError naming the path. Each font file is read and
  *     parsed once per process and shared by all documents.
  *
  *   creationDate({ date?, env? }) → Date | null
- *     A fixed date for byte-for-byte reproducible output: `date` as YYYY-MM-DD (the CLI's
- *     `--date`), else env SOURCE_DATE_EPOCH (seconds), else null (use the clock).
+ *     A fixed date for byte-for-byte reproducible output: `date` as YYYY-MM-DD, else env SOURCE_DATE_EPOCH (seconds), else null (use the clock).
  *
  *   new PolicyPdf(options: PdfOptions)
  *     A pdfkit document with the fonts registered, buffered pages and a cursor `y`.
@@ -50,6 +49,7 @@
  *   fit(text, width, measure)                  shorten with … to a width.
  *   mm(n) → points; creationDate / isoDay for dates; RED, GB_MARGINS.
  */
+import { InvalidOption } from '../select/errors.js';
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
@@ -83,7 +83,7 @@ export function resolveFonts(options: { font?: string } = {}): FontSet {
     try {
       out[face] = require.resolve(BUNDLED[face]);
     } catch {
-      throw new UserError(`bundled font ${BUNDLED[face]} not found (run \`npm ci\`, or pass --font PATH)`);
+      throw new UserError(`bundled font ${BUNDLED[face]} not found (install the package's dependencies, or give a font file)`);
     }
   }
   return out;
@@ -97,12 +97,12 @@ function checkFontFile(file: string): void {
   try {
     st = statSync(file);
   } catch {
-    throw new UserError(`--font ${file}: file not found`);
+    throw new InvalidOption('font', file, 'file not found');
   }
-  if (!st.isFile()) throw new UserError(`--font ${file}: not a file`);
+  if (!st.isFile()) throw new InvalidOption('font', file, 'not a file');
   const head = readFontBuffer(file).subarray(0, 4).toString('hex');
-  if (head === '74746366') throw new UserError(`--font ${file}: font collections (.ttc) are not supported; give a .ttf or .otf file`);
-  if (!FONT_MAGICS.includes(head)) throw new UserError(`--font ${file}: not a TrueType/OpenType font file`);
+  if (head === '74746366') throw new InvalidOption('font', file, 'font collections (.ttc) are not supported; give a .ttf or .otf file');
+  if (!FONT_MAGICS.includes(head)) throw new InvalidOption('font', file, 'not a TrueType/OpenType font file');
 }
 
 // Font files are 10–15 MB: read each once per process, not once per sheet.
@@ -156,27 +156,29 @@ function sharedWidths(fonts: FontSet): Map<string, number> {
   return cache;
 }
 
-/** A fixed creation date from `--date YYYY-MM-DD` or SOURCE_DATE_EPOCH, else null. */
-export function creationDate(options: { date?: string; env?: NodeJS.ProcessEnv } = {}): Date | null {
-  if (options.date !== undefined) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(options.date);
-    const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-    if (!d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== options.date) {
-      throw new UserError(`--date ${options.date}: expected a date as YYYY-MM-DD`);
-    }
-    return d;
-  }
-  const epoch = (options.env ?? process.env).SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && epoch !== '') {
-    if (!/^\d+$/.test(epoch)) throw new UserError(`SOURCE_DATE_EPOCH=${epoch}: expected whole seconds since 1970`);
-    return new Date(Number(epoch) * 1000);
-  }
-  return null;
-}
+export { creationDate, isoDay } from './dates.js';
 
-/** YYYY-MM-DD in UTC (what the footers print). */
-export function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
+/** A character the fonts of a PDF have no glyph for (drawn as an empty box), and where. */
+export interface MissingGlyph {
+  /** The character, e.g. 𠮷. */
+  char: string;
+  /** U+20BB7. */
+  codePoint: string;
+  /** The PDF it is in, by its title: 县交通局责任清单 — 某县…方案. */
+  unit: string;
+  /** How often it is drawn there. */
+  count: number;
+}
+export type MissingGlyphListener = (missing: MissingGlyph) => void;
+const glyphListeners = new Set<MissingGlyphListener>();
+
+/**
+ * Be told of characters a finished PDF drew without a glyph (the bundled Noto fonts lack
+ * some rare characters, such as 𠮷 U+20BB7). Returns the function that stops listening.
+ */
+export function onMissingGlyph(listener: MissingGlyphListener): () => void {
+  glyphListeners.add(listener);
+  return () => glyphListeners.delete(listener);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -359,11 +361,17 @@ export function splitList(text: string): string[] {
 function cutAtom(atom: string, width: number, measure: (s: string) => number): string[] {
   const parts: string[] = [];
   let current: string[] = [];
+  // widths added up character by character: measuring each longer prefix again made a
+  // 16,000-character atom (brackets nested 5,000 deep) take minutes and a width cache entry a prefix
+  let currentWidth = 0;
+  const widthOf = (chars: string[]) => chars.reduce((w, c) => w + measure(c), 0);
   for (const ch of atom) {
-    if (current.length > 0 && measure(current.join('') + ch) > width + 0.01) {
+    const w = measure(ch);
+    if (current.length > 0 && currentWidth + w > width + 0.01) {
       if (!CLOSING_PUNCTUATION.has(ch)) {
         parts.push(current.join(''));
         current = [ch];
+        currentWidth = w;
         continue;
       }
       let k = current.length - 1;
@@ -371,10 +379,19 @@ function cutAtom(atom: string, width: number, measure: (s: string) => number): s
       if (k > 0) {
         parts.push(current.slice(0, k).join(''));
         current = [...current.slice(k), ch];
+        currentWidth = widthOf(current);
+        continue;
+      }
+      // all closing marks: hang a few past the edge (行末悬挂), not a whole run of them
+      if (currentWidth > width * 1.5) {
+        parts.push(current.join(''));
+        current = [ch];
+        currentWidth = w;
         continue;
       }
     }
     current.push(ch);
+    currentWidth += w;
   }
   if (current.length > 0) parts.push(current.join(''));
   return parts;
@@ -450,6 +467,9 @@ export class PolicyPdf {
   readonly margins: { top: number; bottom: number; left: number; right: number };
   private readonly options: PdfOptions;
   private readonly widthCache: Map<string, number>;
+  /** Characters drawn without a glyph in their face, with how often. */
+  private readonly missing = new Map<string, number>();
+  private readonly coverage = new Map<string, boolean>();
 
   constructor(options: PdfOptions = {}) {
     this.options = options;
@@ -573,6 +593,7 @@ export class PolicyPdf {
         if (n > 1 && gap > 0 && gap < size * 2.5) spacing = gap / (n - 1);
       }
     }
+    this.noteMissing(text, font);
     const marks = (style.marks ?? []).filter(([a, b]) => b > a).sort((p, q) => p[0] - q[0]);
     if (marks.length === 0) {
       this.doc
@@ -599,6 +620,22 @@ export class PolicyPdf {
         .fillColor(marked ? (style.markColor ?? RED) : (style.color ?? INK))
         .text(piece, cx, y, { lineBreak: false, characterSpacing: spacing });
       cx += this.textWidth(piece, font, size) + spacing * [...piece].length;
+    }
+  }
+
+  /** Record the characters of `text` that `face` has no glyph for (checked once a character a face). */
+  private noteMissing(text: string, face: Face): void {
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      if (cp < 0x80 || ch === '\n' || /\s/.test(ch)) continue;
+      const key = `${face}\u0000${ch}`;
+      let has = this.coverage.get(key);
+      if (has === undefined) {
+        const font = (this.doc.font(face) as unknown as { _font?: { font?: { hasGlyphForCodePoint?: (c: number) => boolean } } })._font?.font;
+        has = font?.hasGlyphForCodePoint ? font.hasGlyphForCodePoint(cp) : true;
+        this.coverage.set(key, has);
+      }
+      if (!has) this.missing.set(ch, (this.missing.get(ch) ?? 0) + 1);
     }
   }
 
@@ -815,6 +852,10 @@ export class PolicyPdf {
   /** Stamp running header and footer on every page, close the document, return its bytes. */
   finish(): Promise<Buffer> {
     const doc = this.doc;
+    for (const [char, count] of this.missing) {
+      const codePoint = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+      for (const listener of glyphListeners) listener({ char, codePoint, unit: this.options.title ?? 'PDF', count });
+    }
     const range = doc.bufferedPageRange();
     this.finishedPages = range.count;
     const chunks: Buffer[] = [];
@@ -934,8 +975,20 @@ export function tagWords(text: string): { word: string; tag: string }[] | null {
 export function fit(text: string, width: number, measure: (s: string) => number): string {
   if (measure(text) <= width) return text;
   const chars = [...text];
-  while (chars.length > 1 && measure(chars.join('') + '…') > width) chars.pop();
-  return chars.join('') + '…';
+  const fits = (k: number) => measure(chars.slice(0, k).join('') + '…') <= width;
+  // the longest prefix that fits with its …: found by halving (dropping one character at a
+  // time and measuring the rest again took minutes on a 16,000-character title), then
+  // checked step by step, so the answer is the one-by-one scan's
+  let lo = 1;
+  let hi = chars.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  while (lo < chars.length && fits(lo + 1)) lo++;
+  while (lo > 1 && !fits(lo)) lo--;
+  return chars.slice(0, lo).join('') + '…';
 }
 
 /**

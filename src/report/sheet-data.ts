@@ -1,6 +1,7 @@
 import type { Department, Indicator, Mention, PolicyDocument, Role, Target, Task } from '../model/types.js';
 import { normalizeForMatch } from '../model/normalize.js';
-import { carriersOf } from '../model/departments.js';
+import { carriedBy, carriersOf } from '../select/departments.js';
+import { roleOf } from '../select/roles.js';
 import { formatNumber, targetFigure } from '../model/figures.js';
 import { tagWords } from './pdf.js';
 
@@ -50,7 +51,7 @@ export interface SheetData {
   /**
    * Units carrying the department's name with a second name (县财政局 → 县财政局（县国资中心）):
    * one office with two nameplates, so their tasks are on this sheet too, each marked with the
-   * name it is assigned under (`via`) — as `policy tasks --dept` lists them.
+   * name it is assigned under (`via`) — the units a name means (select/departments.ts).
    */
   carriers: string[];
   /** For such a carrier's own sheet: the department whose sheet also lists its tasks (县财政局); else null. */
@@ -61,21 +62,11 @@ export function buildSheet(doc: PolicyDocument, department: Department): SheetDa
   const carriers = carriersOf(department, doc.departments);
   const tasks: SheetTask[] = [];
   for (const task of doc.tasks) {
-    // The department's own part first; else a part under its second-name unit's name.
-    let role: Role | null = null;
-    let unit = department;
-    for (const d of [department, ...carriers]) {
-      // The task's own lists and the department's lists both come from the clause; take
-      // either so nothing is dropped if one of them is incomplete.
-      const isLead = d.lead.includes(task.number) || task.lead.includes(d.name);
-      const isResponsible = d.responsible.includes(task.number) || task.responsible.includes(d.name);
-      if (isLead || isResponsible) {
-        role = isLead ? 'lead' : 'responsible';
-        unit = d;
-        break;
-      }
-    }
-    if (role === null) continue;
+    // the office's role under either of its names (select/roles.ts): lead under either before
+    // responsible, the department's own name before its second-name unit's
+    const held = roleOf(task, [department, ...carriers]);
+    if (held === null) continue;
+    const { role, unit } = held;
     tasks.push({
       task,
       role,
@@ -94,7 +85,7 @@ export function buildSheet(doc: PolicyDocument, department: Department): SheetDa
     responsibleCount: tasks.filter((t) => t.role === 'responsible').length,
     tasks,
     carriers: carriers.map((d) => d.name),
-    seeAlso: doc.departments.find((d) => d !== department && carriersOf(d, doc.departments).includes(department))?.name ?? null,
+    seeAlso: carriedBy(department, doc.departments)?.name ?? null,
     // One entry per sentence: a unit named twice in a sentence is one mention to a reader.
     mentions: department.mentions
       .filter((m, i, all) => all.findIndex((o) => o.context === m.context) === i)

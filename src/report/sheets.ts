@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { writeFileAtomic } from '../util/atomic.js';
+import { escapeMarkdown } from '../util/escape.js';
+import { InterruptedError } from '../model/errors.js';
 import type { Department, DepartmentKind, PolicyDocument } from '../model/types.js';
 import { FileNamer, insideDir } from './filenames.js';
 import { isoDay } from './pdf.js';
@@ -68,7 +71,8 @@ export function noSheetsReason(doc: PolicyDocument): string | null {
  * files (an index of nothing says less than noSheetsReason); sheets of an earlier run there
  * are removed all the same.
  */
-export async function writeSheets(doc: PolicyDocument, outDir: string, options: RenderOptions = {}): Promise<SheetIndex> {
+export async function writeSheets(doc: PolicyDocument, outDir: string, options: RenderOptions & { signal?: AbortSignal } = {}): Promise<SheetIndex> {
+  const { signal, ...render } = options;
   const date = options.date ?? new Date();
   const departments = withSheet(doc);
   if (departments.length > 0) await mkdir(outDir, { recursive: true });
@@ -78,10 +82,12 @@ export async function writeSheets(doc: PolicyDocument, outDir: string, options: 
   namer.name(INDEX_MD);
   const sheets: SheetIndexEntry[] = [];
   for (const department of departments) {
+    // stopped (Ctrl-C): the sheets written are whole; the index of the last complete run stays
+    if (signal?.aborted) throw new InterruptedError(`${sheets.length} of ${departments.length} sheets of ${doc.id} written to ${outDir}; its ${INDEX_JSON} not updated`);
     const file = namer.name(`${department.name}责任清单`, '.pdf');
     const data = buildSheet(doc, department);
-    const { bytes, pages } = await renderSheet(data, { ...options, date });
-    await writeFile(insideDir(outDir, file), bytes);
+    const { bytes, pages } = await renderSheet(data, { ...render, date });
+    await writeFileAtomic(insideDir(outDir, file), bytes);
     sheets.push({
       department: department.name,
       aliases: department.aliases,
@@ -124,8 +130,8 @@ export async function writeSheets(doc: PolicyDocument, outDir: string, options: 
     }
     return index;
   }
-  await writeFile(insideDir(outDir, INDEX_JSON), JSON.stringify(index, null, 2) + '\n');
-  await writeFile(insideDir(outDir, INDEX_MD), indexMarkdown(index));
+  await writeFileAtomic(insideDir(outDir, INDEX_JSON), JSON.stringify(index, null, 2) + '\n');
+  await writeFileAtomic(insideDir(outDir, INDEX_MD), indexMarkdown(index));
   return index;
 }
 
@@ -138,19 +144,17 @@ async function readPreviousIndex(outDir: string): Promise<string[]> {
   }
 }
 
-/** Markdown escaping for table cells. */
-function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
-}
+/** Document text in Markdown: no markup of it passes through (see util/escape.ts). */
+const cell = escapeMarkdown;
 
 export function indexMarkdown(index: SheetIndex): string {
   const d = index.document;
   const lines = [
     `# ${cell(d.title)} 责任清单索引`,
     '',
-    [d.docNumber, d.date].filter(Boolean).join('　') || '',
+    cell([d.docNumber, d.date].filter(Boolean).join('　')),
     '',
-    `来源：${d.source}（sha256 ${d.sha256.slice(0, 12)}）；生成日期：${index.generated}；共 ${index.sheets.length} 份。`,
+    `来源：${cell(d.source)}（sha256 ${d.sha256.slice(0, 12)}）；生成日期：${index.generated}；共 ${index.sheets.length} 份。`,
     '',
     '| 单位 | 牵头 | 责任 | 页数 | 文件 |',
     '| --- | ---: | ---: | ---: | --- |',

@@ -1,13 +1,16 @@
-import { carriersOf, resolveDepartment, secondName } from '../model/departments.js';
-import { UserError } from '../model/errors.js';
+import { secondName } from '../model/departments.js';
 import { normalizeForMatch } from '../model/normalize.js';
 import { displayForm } from '../model/figures.js';
 import type { Department, Role } from '../model/types.js';
+import { carriersOf, foldName, judge, resolveDepartment, resolved, type DocumentUnits } from '../select/departments.js';
+import { matchDocumentId } from '../select/document-ids.js';
+import { InvalidOption, InvalidRole } from '../select/errors.js';
+import { isRole, roleOf } from '../select/roles.js';
 import { parseQuery, type ParsedQuery } from './query.js';
 import { makeSnippet, wholeNumber, type Snippet, type SnippetOptions } from './snippet.js';
 import { normalizeText, type Tokenizer } from './tokenizer.js';
 import { UnitNames } from './unit-names.js';
-import { asDepartment, openingWords, type SearchDepartment, type SearchUnit, type UnitKind } from './units.js';
+import { openingWords, type SearchDepartment, type SearchUnit, type UnitKind } from './units.js';
 
 /**
  * The search itself, whatever holds the postings: query parsing, the tokenizer's rules for
@@ -61,6 +64,8 @@ export interface SearchHit {
   /** A task's deadline (完成时限) as written (absent when it has none). */
   deadline?: string;
   line: number;
+  /** Page (1-based) of a paged source (PDF, OFD). */
+  page?: number;
 }
 
 export interface SearchResult {
@@ -115,7 +120,10 @@ export interface Scope {
   docs?: string[];
   /** Unit kinds, or all but `web`. */
   kinds?: UnitKind[];
-  /** With `dept`: the names it resolved to (each in its document), and the role. */
+  /**
+   * With `dept`: the names it resolved to (each in its document; several in one document for a unit
+   * and its carriers or a township family: one office, see select/roles.ts), and the role.
+   */
   departments?: Array<{ doc: string; name: string }>;
   role?: Role;
   /** A test on unit ids with every filter (engines that cannot apply them all use it). */
@@ -237,54 +245,64 @@ export abstract class SearchEngine {
   // --- the search ------------------------------------------------------------------------------
 
   /**
-   * The department `name` means in each document (of `docIds`, default all). A document
-   * where it is ambiguous is an error listing the candidates; one where it is unknown is
-   * skipped; unknown everywhere is an error.
+   * The units `name` means in each document (of `docIds`, default all), as select/departments.ts
+   * resolves it: with the units carrying its name under a second name, and a township family's
+   * members. A document where it is unknown is skipped; typed errors (EmptyDepartment,
+   * AmbiguousDepartment with each candidate's task count, UnknownDepartment) otherwise.
    */
   resolveDepartment(name: string, docIds?: string[]): Array<{ doc: string; name: string }> {
-    if (!name.trim()) throw new UserError('--dept: empty department name');
     const all = this.documentIds();
     const docs = docIds ? all.filter((id) => docIds.includes(id)) : all;
-    const found: Array<{ doc: string; name: string }> = [];
-    const ambiguous: string[] = [];
-    // Folded like the query: 交通運輸局 finds 县交通运输局.
-    const folded = this.tokenizer.normalize(name.trim());
-    // Every rule of resolveDepartment is a test of one department, so a document resolves the
+    // Every step of resolveDepartment is a test of one department, so a document resolves the
     // name exactly as its departments that resolve it alone do. Those are found once among the
     // distinct departments of all documents (a department is in many), and only the documents
     // that have one are resolved.
     const index = this.departmentIndex();
     const matching = new Set<number>();
-    index.departments.forEach((d, i) => {
-      if (resolveDepartment(folded, [d]).status !== 'unknown') matching.add(i);
-    });
+    if (foldName(name)) {
+      index.departments.forEach((d, i) => {
+        if (resolveDepartment(name, [d]).status !== 'unknown') matching.add(i);
+      });
+    }
     const inScope = new Set(docs);
     const candidates = new Set<string>();
     for (const i of matching) for (const doc of index.docsOf[i]) if (inScope.has(doc)) candidates.add(doc);
+    const found: DocumentUnits[] = [];
+    const ambiguous: Array<{ doc: string; candidates: Department[] }> = [];
     for (const doc of docs) {
       if (!candidates.has(doc)) continue;
       const own = index.ofDoc.get(doc)!;
       const r = resolveDepartment(
-        folded,
+        name,
         own.ids.filter((i) => matching.has(i)).map((i) => index.departments[i]),
       );
-      if (r.status === 'found') {
-        found.push({ doc, name: r.department.name });
-        // with the units that carry the name with a second one: 财政局 → 县财政局（县国资中心） too
-        if (own.seconds) for (const d of carriersOf(r.department, own.ids.map((i) => index.departments[i]))) found.push({ doc, name: d.name });
-      } else if (r.status === 'ambiguous') {
-        const names = r.candidates.map((c) => c.name).join('、');
-        ambiguous.push(docs.length > 1 ? `${names} (in ${doc})` : names);
+      if (r.status === 'ambiguous') ambiguous.push({ doc, candidates: r.candidates });
+      const departments = resolved(r);
+      if (departments.length === 0) continue;
+      // with the units that carry the name with a second one: 财政局 → 县财政局（县国资中心） too
+      const units = [...departments];
+      if (own.seconds) {
+        const mine = own.ids.map((i) => index.departments[i]);
+        for (const d of departments) for (const c of carriersOf(d, mine)) if (!units.includes(c)) units.push(c);
       }
+      found.push({ doc, departments, units });
     }
-    if (ambiguous.length > 0) {
-      throw new UserError(`--dept: "${name}" is ambiguous: ${ambiguous.join('; ')} (give the full name)`);
+    return judge(name, { found, ambiguous, documents: docs }, (doc, d) => this.taskCount(doc, d.name)).flatMap((f) =>
+      f.units.map((u) => ({ doc: f.doc, name: u.name })),
+    );
+  }
+
+  /** How many tasks of a document a unit leads and is responsible for (for a reader choosing among candidates). */
+  private taskCount(doc: string, name: string): { lead: number; responsible: number } {
+    let lead = 0;
+    let responsible = 0;
+    const scope: Scope = { docs: [doc], kinds: ['task'], test: () => true, narrows: true, web: false, want: 0 };
+    for (const id of this.candidates(scope, [])) {
+      const held = roleOf(this.facts(id), [{ name }]);
+      if (held?.role === 'lead') lead++;
+      else if (held) responsible++;
     }
-    if (found.length === 0) {
-      const where = docs.length === 1 ? `document ${docs[0]}` : `${docs.length} documents`;
-      throw new UserError(`--dept: no department "${name}" in ${where} (see \`policy departments\`)`);
-    }
-    return found;
+    return { lead, responsible };
   }
 
   /**
@@ -323,7 +341,7 @@ export abstract class SearchEngine {
         if (i === undefined) {
           i = departments.length;
           byKey.set(key, i);
-          departments.push(asDepartment(d));
+          departments.push({ ...d, lead: [], responsible: [], mentions: [] });
           docsOf.push([]);
         }
         if (docsOf[i][docsOf[i].length - 1] !== doc) docsOf[i].push(doc);
@@ -352,7 +370,7 @@ export abstract class SearchEngine {
   private run(query: string, options: SearchOptions, suggest: boolean): SearchResult {
     const parsed = foldComparators(parseQuery(query, this.tokenizer));
     const limit = options.limit ?? 10;
-    if (!Number.isInteger(limit) || limit < 1) throw new UserError(`--limit: must be a positive whole number, got ${String(limit)}`);
+    if (!Number.isInteger(limit) || limit < 1) throw new InvalidOption('limit', String(limit), 'must be a positive whole number');
     const scope = this.scopeFilter(options, parsed.words.length > 1 ? Math.max(limit, RERANK) : limit);
     const terms = parsed.words.filter((w) => this.isIndexTerm(w));
     // a term that starts or ends with a digit is checked too: its number must be whole there
@@ -584,26 +602,19 @@ export abstract class SearchEngine {
    * for it (or `withWeb` is set: to count what the default left out).
    */
   private scopeFilter(options: SearchOptions, want = 10): Scope {
-    // an id, or the unique prefix of one, as the other commands take it
+    // an id, or the unique prefix of one, as the other commands take it (select/document-ids.ts)
     const known = options.doc === undefined ? [] : this.documentIds();
-    const docIds = toList(options.doc)?.map((id) => {
-      if (known.includes(id)) return id;
-      const prefixed = known.filter((k) => id !== '' && k.startsWith(id));
-      if (prefixed.length === 1) return prefixed[0];
-      const shown = (list: string[]) => `${list.slice(0, 5).join(', ')}${list.length > 5 ? ', …' : ''}`;
-      if (prefixed.length > 1) throw new UserError(`--doc: "${id}" begins several document ids: ${shown(prefixed)}`);
-      throw new UserError(`--doc: no document "${id}" in the index (have: ${shown(known)})`);
-    });
+    const docIds = toList(options.doc)?.map((id) => matchDocumentId(known, id, 'search index'));
     const kinds = toList(options.kind);
     for (const k of kinds ?? []) {
-      if (!UNIT_KINDS.includes(k)) throw new UserError(`--kind: unknown kind "${k}" (one of ${UNIT_KINDS.join(', ')})`);
+      if (!UNIT_KINDS.includes(k)) throw new InvalidOption('kind', String(k), `unknown kind (one of ${UNIT_KINDS.join(', ')})`);
     }
-    if (options.role && options.role !== 'lead' && options.role !== 'responsible') {
-      throw new UserError(`--role: must be lead or responsible, got "${String(options.role)}"`);
-    }
-    if (options.role && options.dept === undefined) throw new UserError('--role: give --dept too (whose role?)');
+    if (options.role !== undefined && !isRole(options.role)) throw new InvalidRole(String(options.role), 'unknown');
+    if (options.role && options.dept === undefined) throw new InvalidRole(options.role, 'no-department');
     const departments = options.dept !== undefined ? this.resolveDepartment(options.dept, docIds) : [];
-    const deptOf = new Map(departments.map((d) => [d.doc, d.name]));
+    // every unit the name means in a document (a unit, its carriers, a family's members)
+    const unitsOf = new Map<string, Array<{ name: string }>>();
+    for (const d of departments) unitsOf.set(d.doc, [...(unitsOf.get(d.doc) ?? []), { name: d.name }]);
     const docSet = docIds ? new Set(docIds) : null;
     const kindSet = kinds ? new Set(kinds) : null;
     const role = options.role;
@@ -617,11 +628,10 @@ export abstract class SearchEngine {
       const u = this.facts(id);
       if (kindSet ? !kindSet.has(u.kind) : u.kind === 'web' && !withWeb) return false;
       if (options.dept) {
-        const name = deptOf.get(u.doc);
-        if (name === undefined) return false;
-        const lead = u.lead.includes(name);
-        const resp = u.responsible.includes(name);
-        if (role === 'lead' ? !lead : role === 'responsible' ? !resp : !lead && !resp) return false;
+        const units = unitsOf.get(u.doc);
+        if (units === undefined) return false;
+        const held = roleOf(u, units);
+        if (held === null || (role !== undefined && held.role !== role)) return false;
       }
       return true;
     };
@@ -664,6 +674,7 @@ export abstract class SearchEngine {
       responsible: u.responsible,
       ...(u.deadline ? { deadline: u.deadline } : {}),
       line: u.line,
+      ...(u.page ? { page: u.page } : {}),
     };
   }
 }

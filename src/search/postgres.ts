@@ -32,7 +32,7 @@ ${SCHEMA_TABLES}
 CREATE TABLE IF NOT EXISTS units(
   rowid BIGINT NOT NULL, doc INTEGER NOT NULL, uid TEXT NOT NULL, kind TEXT NOT NULL, number TEXT, label TEXT,
   title TEXT NOT NULL, text TEXT NOT NULL, simplified TEXT, section TEXT NOT NULL, lead TEXT NOT NULL,
-  responsible TEXT NOT NULL, deadline TEXT, line INTEGER NOT NULL, title_len INTEGER NOT NULL, text_len INTEGER NOT NULL,
+  responsible TEXT NOT NULL, deadline TEXT, line INTEGER NOT NULL, page INTEGER, title_len INTEGER NOT NULL, text_len INTEGER NOT NULL,
   PRIMARY KEY(doc, rowid));
 CREATE INDEX IF NOT EXISTS units_rowid ON units(rowid);
 CREATE TABLE IF NOT EXISTS units_fts(
@@ -299,7 +299,7 @@ export class PostgresStore implements SearchStore {
       const folded = normalizeForMatch(u.text);
       const simplified = tokenizer.normalize(u.text);
       const terms = u.kind === 'web' ? { title: [], text: [] } : unitTerms(names, tokenizer, u.title, simplified);
-      rows.push([rowid, num, u.id.slice(doc.id.length + 1), u.kind, u.number, u.label ?? null, u.title, u.text, simplified === folded ? null : simplified, u.section, JSON.stringify(u.lead), JSON.stringify(u.responsible), u.deadline ?? null, u.line, terms.title.length, terms.text.length]);
+      rows.push([rowid, num, u.id.slice(doc.id.length + 1), u.kind, u.number, u.label ?? null, u.title, u.text, simplified === folded ? null : simplified, u.section, JSON.stringify(u.lead), JSON.stringify(u.responsible), u.deadline ?? null, u.line, u.page ?? null, terms.title.length, terms.text.length]);
       // web-page clutter is no part of the term index (scanned when asked for)
       if (u.kind === 'web') return;
       fts.push([num, rowid, u.kind, JSON.stringify(u.lead), JSON.stringify(u.responsible), unitVector(terms)]);
@@ -316,7 +316,7 @@ export class PostgresStore implements SearchStore {
         counts.set(t, c);
       }
     });
-    const cols = ['rowid', 'doc', 'uid', 'kind', 'number', 'label', 'title', 'text', 'simplified', 'section', 'lead', 'responsible', 'deadline', 'line', 'title_len', 'text_len'];
+    const cols = ['rowid', 'doc', 'uid', 'kind', 'number', 'label', 'title', 'text', 'simplified', 'section', 'lead', 'responsible', 'deadline', 'line', 'page', 'title_len', 'text_len'];
     out.push(...insertRows('units', cols, rows));
     out.push(...insertRows('units_fts', ['doc', 'rowid', 'kind', 'lead', 'responsible', 'tsv'], fts));
     out.push(...this.countStatements(sums[0], sums[1], sums[2]));

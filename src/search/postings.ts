@@ -73,7 +73,8 @@ export class FrequentPostings {
       if (weights.size <= threshold) continue;
       const ids = [...weights.keys()].sort((x, y) => x - y);
       const ws = ids.map((id) => weights.get(id)!);
-      const max = Math.max(...ws);
+      let max = 0; // not Math.max(...ws): a term in some 120,000 units overflows the call stack
+      for (const w of ws) if (w > max) max = w;
       terms[term] = { df: ids.length, max, ids: encodeIds(ids), weights: encodeWeights(ws, max) };
     }
     return new FrequentPostings({ units: n, terms });

@@ -19,15 +19,34 @@ export interface ParsedQuery {
 const PHRASE = /"([^"]*)"|“([^”]*)”|「([^」]*)」|『([^』]*)』/g;
 
 /**
+ * A query there is nothing to search for in: empty, longer than MAX_QUERY_LENGTH, or only
+ * punctuation and stop words. The CLI and the web pages word it for their readers.
+ */
+export class InvalidQuery extends UserError {
+  readonly limit = MAX_QUERY_LENGTH;
+  constructor(
+    readonly query: string,
+    readonly problem: 'empty' | 'too-long' | 'nothing',
+  ) {
+    super(
+      problem === 'empty'
+        ? 'empty query'
+        : problem === 'too-long'
+          ? `query is ${query.length} characters long; the limit is ${MAX_QUERY_LENGTH}`
+          : `query ${/["“”「」『』＂]/.test(query) ? query : `"${query}"`} has nothing to search for (only punctuation or stop words)`,
+    );
+    this.name = 'InvalidQuery';
+  }
+}
+
+/**
  * Split a query into words and quoted phrases. Throws UserError for an empty query, one
  * that is too long, or one with nothing searchable in it (only punctuation or stop words).
  */
 export function parseQuery(query: string, tokenizer: Tokenizer): ParsedQuery {
   const raw = query.trim();
-  if (!raw) throw new UserError('search: empty query (give words to search for, e.g. `policy search 宅基地`)');
-  if (raw.length > MAX_QUERY_LENGTH) {
-    throw new UserError(`search: query is ${raw.length} characters long; the limit is ${MAX_QUERY_LENGTH} (search for its key words)`);
-  }
+  if (!raw) throw new InvalidQuery(raw, 'empty');
+  if (raw.length > MAX_QUERY_LENGTH) throw new InvalidQuery(raw, 'too-long');
   const folded = raw.replace(/＂/g, '"');
   const phrases: string[] = [];
   const rest = folded.replace(PHRASE, (_m, a?: string, b?: string, c?: string, d?: string) => {
@@ -39,8 +58,7 @@ export function parseQuery(query: string, tokenizer: Tokenizer): ParsedQuery {
   const words = tokenizer.words([rest, ...phrases].join(' '));
   const loose = tokenizer.words(rest);
   if (words.length === 0) {
-    const shown = /["“”「」『』＂]/.test(raw) ? raw : `"${raw}"`; // a lone " is not shown as """
-    throw new UserError(`search: query ${shown} has nothing to search for (only punctuation or stop words)`);
+    throw new InvalidQuery(raw, 'nothing');
   }
   return { raw, words, phrases, loose };
 }

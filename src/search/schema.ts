@@ -7,7 +7,8 @@ import { sectionTrail, SECTION_SEPARATOR } from '../model/headings.js';
  * document's number `doc` (documents.num). Types are kept to TEXT, INTEGER and REAL so
  * one DDL serves both databases.
  */
-export const STORE_VERSION = 2;
+// 3: units carry `page` (a paged source's)
+export const STORE_VERSION = 3;
 
 export const SCHEMA_TABLES = `
 CREATE TABLE IF NOT EXISTS documents(

@@ -13,9 +13,9 @@ export { UNIT_KINDS, SearchEngine, type SearchOptions, type SearchHit, type Sear
 
 export const INDEX_FORMAT = 'policy-search-index';
 // 2: units carry `heading`; 3: and `label`; 4: no topic words from inside unit names, unit words are user words;
-// 5: task units carry `deadline`; 7: web-page clutter is kind `web`, outside the term index;
+// 5: task units carry `deadline`; 9: units of a paged source carry `page`; 7: web-page clutter is kind `web`, outside the term index;
 // 8: indicator rows give figures as every output shows them (≤5.5, 累计 15)
-export const INDEX_VERSION = 8;
+export const INDEX_VERSION = 9;
 
 /** The saved form (`<data>/index.json`). */
 export interface SearchIndexJSON {

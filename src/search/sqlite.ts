@@ -44,7 +44,7 @@ ${SCHEMA_TABLES}
 CREATE TABLE IF NOT EXISTS units(
   rowid INTEGER PRIMARY KEY, doc INTEGER NOT NULL, uid TEXT NOT NULL, kind TEXT NOT NULL, number TEXT, label TEXT,
   title TEXT NOT NULL, text TEXT NOT NULL, simplified TEXT, section TEXT NOT NULL, lead TEXT NOT NULL,
-  responsible TEXT NOT NULL, deadline TEXT, line INTEGER NOT NULL, title_len INTEGER NOT NULL, text_len INTEGER NOT NULL);
+  responsible TEXT NOT NULL, deadline TEXT, line INTEGER NOT NULL, page INTEGER, title_len INTEGER NOT NULL, text_len INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS units_web ON units(kind) WHERE kind = 'web';
 CREATE TABLE IF NOT EXISTS user_words(word TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY(word, doc)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS terms(term TEXT PRIMARY KEY, units INTEGER NOT NULL) WITHOUT ROWID;
@@ -304,7 +304,7 @@ export class SqliteStore {
     }
     this.run('UPDATE documents SET departments = ? WHERE num = ?', JSON.stringify(departments), num);
     const unitRow = this.db.prepare(
-      'INSERT INTO units(rowid, doc, uid, kind, number, label, title, text, simplified, section, lead, responsible, deadline, line, title_len, text_len) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO units(rowid, doc, uid, kind, number, label, title, text, simplified, section, lead, responsible, deadline, line, page, title_len, text_len) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const sums = [0, 0, 0];
     const ftsRow = this.db.prepare('INSERT INTO units_fts(rowid, title, text, meta) VALUES (?, ?, ?, ?)');
@@ -316,7 +316,7 @@ export class SqliteStore {
       const uid = u.id.slice(doc.id.length + 1);
       // web-page clutter is no part of the term index (scanned when asked for)
       const terms = u.kind === 'web' ? { title: [], text: [] } : unitTerms(names, tokenizer, u.title, simplified);
-      unitRow.run(rowid, num, uid, u.kind, u.number, u.label ?? null, u.title, u.text, simplified === folded ? null : simplified, u.section, JSON.stringify(u.lead), JSON.stringify(u.responsible), u.deadline ?? null, u.line, terms.title.length, terms.text.length);
+      unitRow.run(rowid, num, uid, u.kind, u.number, u.label ?? null, u.title, u.text, simplified === folded ? null : simplified, u.section, JSON.stringify(u.lead), JSON.stringify(u.responsible), u.deadline ?? null, u.line, u.page ?? null, terms.title.length, terms.text.length);
       if (u.kind === 'web') return;
       sums[0]++;
       sums[1] += terms.title.length;
@@ -506,16 +506,17 @@ export class SqliteSearch extends SearchEngine {
   private readUnits(where: string, params: unknown[]): number[] {
     this.loadDocs();
     const ids: number[] = [];
-    for (const r of this.store.all<[number, number, string, UnitKind, string | null, string | null, string, string, string | null, string, string, string, string | null, number, number, number]>(
-      `SELECT rowid, doc, uid, kind, number, label, title, text, simplified, section, lead, responsible, deadline, line, title_len, text_len FROM units WHERE ${where}`,
+    for (const r of this.store.all<[number, number, string, UnitKind, string | null, string | null, string, string, string | null, string, string, string, string | null, number, number | null, number, number]>(
+      `SELECT rowid, doc, uid, kind, number, label, title, text, simplified, section, lead, responsible, deadline, line, page, title_len, text_len FROM units WHERE ${where}`,
       ...params,
     )) {
-      const [rowid, num, uid, kind, number, label, title, text, simplified, section, lead, responsible, deadline, line, titleLen, textLen] = r;
+      const [rowid, num, uid, kind, number, label, title, text, simplified, section, lead, responsible, deadline, line, page, titleLen, textLen] = r;
       this.lengths.set(rowid, [titleLen, textLen]);
       const doc = this.docsByNum!.get(num) ?? '';
       const u: StoredUnit = { id: `${doc}#${uid}`, doc, kind, number, title, text, section, lead: JSON.parse(lead), responsible: JSON.parse(responsible), line };
       if (label) u.label = label;
       if (deadline) u.deadline = deadline;
+      if (page !== null) u.page = page;
       if (rowid % 2 === 1) u.heading = true;
       if (simplified !== null) u.simplified = simplified;
       this.cache.set(rowid, u);
@@ -635,26 +636,46 @@ export class SqliteSearch extends SearchEngine {
   }
 
   /**
-   * The departments' rule exactly, over a units row (`prefix`: its alias): the unit's document
-   * resolved the name, and the unit names it in its lead (or responsible) list as stored (JSON).
+   * The departments' rule exactly (select/roles.ts `roleOf`), over a units row (`prefix`: its
+   * alias): the unit's document resolved the name, and the unit names one of the names it means
+   * there in its lead (or responsible) list as stored (JSON). Several names in a document are one
+   * office: it leads when any leads, and is responsible only where none leads.
    */
   protected departmentSql(scope: Scope, prefix: string): { sql: string; params: unknown[] } {
     this.loadDocs();
-    const deptOf = new Map((scope.departments ?? []).map((d) => [d.doc, d.name]));
-    const byName = new Map<string, number[]>();
-    for (const [doc, name] of deptOf) {
+    const namesOf = new Map<number, string[]>();
+    for (const { doc, name } of scope.departments ?? []) {
       const num = this.numById!.get(doc);
       if (num === undefined) continue;
-      let list = byName.get(name);
-      if (!list) byName.set(name, (list = []));
-      list.push(num);
+      const list = namesOf.get(num) ?? [];
+      if (!list.includes(name)) list.push(name);
+      namesOf.set(num, list);
     }
-    const cols = scope.role === 'lead' ? ['lead'] : scope.role === 'responsible' ? ['responsible'] : ['lead', 'responsible'];
+    // documents that resolved the same names share one condition
+    const byNames = new Map<string, { names: string[]; nums: number[] }>();
+    for (const [num, names] of namesOf) {
+      const key = JSON.stringify(names);
+      const group = byNames.get(key) ?? { names, nums: [] };
+      group.nums.push(num);
+      byNames.set(key, group);
+    }
     const ors: string[] = [];
     const params: unknown[] = [];
-    for (const [name, nums] of byName) {
-      ors.push(`((${cols.map((c) => `${this.containsSql(prefix + c)}`).join(' OR ')}) AND ${prefix}doc IN (${nums.join(',')}))`);
-      for (let i = 0; i < cols.length; i++) params.push(JSON.stringify(name));
+    for (const { names, nums } of byNames.values()) {
+      const any = (column: string) => {
+        for (const n of names) params.push(JSON.stringify(n));
+        return `(${names.map(() => this.containsSql(prefix + column)).join(' OR ')})`;
+      };
+      let held: string;
+      if (scope.role === 'lead') held = any('lead');
+      else if (scope.role === 'responsible') {
+        const resp = any('responsible');
+        held = `${resp} AND NOT ${any('lead')}`;
+      } else {
+        const lead = any('lead');
+        held = `(${lead} OR ${any('responsible')})`;
+      }
+      ors.push(`(${held} AND ${prefix}doc IN (${nums.join(',')}))`);
     }
     return { sql: `(${ors.join(' OR ') || '1 = 0'})`, params };
   }

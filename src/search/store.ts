@@ -1,9 +1,11 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { UserError } from '../model/errors.js';
-import { DOCUMENT_FILE, documentPath, listDocumentIds, loadDocuments } from '../model/store.js';
+import { DamagedDocumentError, UserError } from '../model/errors.js';
+import { DOCUMENT_FILE, documentPath, listDocumentIds, loadAllDocuments, loadDocument, reportLoadProblems } from '../model/store.js';
 import type { PolicyDocument } from '../model/types.js';
+import { InvalidOption, NoData } from '../select/errors.js';
+import { writeFileAtomic } from '../util/atomic.js';
 import type { SearchEngine } from './engine.js';
 import { SearchIndex, type BuildOptions } from './search-index.js';
 import { isPostgresUrl, PostgresStore, schemaFor } from './postgres.js';
@@ -33,7 +35,7 @@ export function folderEngine(): EngineName {
 /** A command's `--db <url>`: the store on that PostgreSQL server for the rest of the process. */
 export function useDb(url: string | undefined): void {
   if (url === undefined) return;
-  if (!isPostgresUrl(url)) throw new UserError(`--db: expected a postgres://… URL, got "${url}"`);
+  if (!isPostgresUrl(url)) throw new InvalidOption('db', url, 'expected a postgres://… URL');
   process.env.POLICY_DB = url;
 }
 
@@ -57,6 +59,13 @@ function openPostgres(dataDir: string | null): PostgresStore {
 
 export function indexPath(dataDir: string): string {
   return path.join(dataDir, INDEX_FILE);
+}
+
+/** A document the saved index was built without (damaged), as index.json records it. */
+interface LeftOut {
+  id: string;
+  file: string;
+  message: string;
 }
 
 export function storePath(dataDir: string): string {
@@ -91,25 +100,55 @@ export function buildSearchIndex(docs: PolicyDocument[], options: BuildOptions &
 /**
  * Bring the data folder's search up to date with its documents and return where it is:
  * the store gets the documents it lacks (or whose source changed) and loses those no longer
- * in the folder; `docs`, when given, are put first (they are what was just ingested).
+ * in the folder; `docs`, when given, are put first (they are what was just ingested). Damaged
+ * documents are left out and reported to the `onLoadProblem` listeners.
  */
 export async function writeSearchIndex(dataDir: string, docs?: PolicyDocument[]): Promise<string | null> {
+  const { file, leftOut } = await updateSearchStore(dataDir, docs);
+  reportLoadProblems(leftOut);
+  return file;
+}
+
+/**
+ * writeSearchIndex without reporting: where the search is, and the damaged documents of the
+ * folder it was brought up to date without.
+ */
+export async function updateSearchStore(dataDir: string, docs?: PolicyDocument[]): Promise<{ file: string; leftOut: DamagedDocumentError[] }> {
   if (folderEngine() === 'minisearch') {
-    return saveSearchIndex(dataDir, SearchIndex.build(await loadDocuments(dataDir)));
+    const { file, leftOut } = await rebuildSearchIndex(dataDir, docs);
+    return { file, leftOut };
   }
   const store = openStore(dataDir);
   try {
     if (docs && docs.length > 0) store.put(docs);
-    await syncStore(store, dataDir);
+    return { file: store.file, leftOut: await syncStore(store, dataDir) };
   } finally {
     store.close();
   }
-  return storePath(dataDir);
 }
 
-export async function saveSearchIndex(dataDir: string, index: SearchIndex): Promise<string> {
+/**
+ * Build and save the index of every document of the folder that loads; the documents it
+ * was built from and those left out (damaged, outdated) are returned, not reported. `saved`
+ * are documents just saved there, used as they are rather than read back.
+ */
+export async function rebuildSearchIndex(
+  dataDir: string,
+  saved: PolicyDocument[] = [],
+): Promise<{ file: string; docs: PolicyDocument[]; leftOut: DamagedDocumentError[] }> {
+  const { docs, leftOut } = await loadAllDocuments(dataDir, saved);
+  const file = await saveSearchIndex(dataDir, SearchIndex.build(docs), leftOut);
+  return { file, docs, leftOut };
+}
+
+/**
+ * Save an index; `leftOut` are the documents of the folder it was built without, recorded so
+ * that a search knows the index covers the folder (and names them) without reading them again.
+ */
+export async function saveSearchIndex(dataDir: string, index: SearchIndex, leftOut: DamagedDocumentError[] = []): Promise<string> {
   const file = indexPath(dataDir);
-  await writeFile(file, JSON.stringify(index.toJSON()));
+  const recorded: LeftOut[] = leftOut.map((e) => ({ id: e.id, file: e.file, message: e.message }));
+  await writeFileAtomic(file, JSON.stringify({ ...index.toJSON(), leftOut: recorded }));
   return file;
 }
 
@@ -131,13 +170,27 @@ function rmQuiet(file: string): void {
   void rm(file, { force: true }).catch(() => undefined);
 }
 
+/**
+ * The documents whose document.json was written after `since` (the store's last write): a
+ * stat of each (a few milliseconds a thousand documents); a missing one counts as unchanged
+ * (the folder check finds it).
+ */
+function changedSince(dataDir: string, ids: string[], since: number): string[] {
+  const changed: string[] = [];
+  for (const id of ids) {
+    const s = statSync(documentPath(dataDir, id), { throwIfNoEntry: false });
+    if (s && s.mtimeMs > since) changed.push(id);
+  }
+  return changed;
+}
+
 /** Ids of the document folders (those with a document.json), without a stat of each. */
 async function folderIds(dataDir: string): Promise<string[]> {
   let entries;
   try {
     entries = await readdir(dataDir, { withFileTypes: true });
   } catch {
-    throw new UserError(`${dataDir}: data folder not found (run \`policy ingest <files…> --data ${dataDir}\` first)`);
+    throw new NoData(dataDir, 'missing');
   }
   const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name);
   const ids: string[] = [];
@@ -147,15 +200,33 @@ async function folderIds(dataDir: string): Promise<string[]> {
   return ids.sort();
 }
 
-/** Put the folder's documents the store lacks, remove those the folder lacks. */
-async function syncStore(store: PolicyStore, dataDir: string): Promise<void> {
+/**
+ * Put the folder's documents the store lacks, remove those the folder lacks. A damaged
+ * document.json is left out (and out of the store): they are returned, not reported.
+ */
+async function syncStore(store: PolicyStore, dataDir: string): Promise<DamagedDocumentError[]> {
   const inStore = new Set(store.documentIds());
   const folders = await folderIds(dataDir);
   const missing: string[] = [];
   for (const id of folders) if (!inStore.has(id) && existsSync(documentPath(dataDir, id))) missing.push(id);
   const present = new Set(folders);
   for (const id of inStore) if (!present.has(id) || !existsSync(documentPath(dataDir, id))) store.remove(id);
-  for (let i = 0; i < missing.length; i += 200) store.put(await loadDocuments(dataDir, missing.slice(i, i + 200)));
+  const leftOut: DamagedDocumentError[] = [];
+  for (let i = 0; i < missing.length; i += 200) {
+    const docs: PolicyDocument[] = [];
+    for (const id of missing.slice(i, i + 200)) {
+      try {
+        docs.push(await loadDocument(dataDir, id));
+      } catch (error) {
+        if (!(error instanceof DamagedDocumentError)) throw error;
+        leftOut.push(error);
+      }
+    }
+    if (docs.length > 0) store.put(docs);
+  }
+  // every document damaged: nothing to search
+  if (leftOut.length > 0 && store.documentIds().length === 0) throw leftOut[0];
+  return leftOut;
 }
 
 /**
@@ -163,29 +234,33 @@ async function syncStore(store: PolicyStore, dataDir: string): Promise<void> {
  * documents; when it is missing, damaged or lacks documents (added or removed by hand), it is
  * brought up to date from the model first — never from the source text. With
  * POLICY_SEARCH_ENGINE=minisearch: `<data>/index.json`, rebuilt when missing, damaged, of
- * another version, or older than a document.json.
+ * another version, or older than a document.json. Damaged documents are left out of the
+ * search and reported to the `onLoadProblem` listeners (each time, until they are ingested again).
  */
 export async function loadSearchIndex(dataDir: string): Promise<SearchEngine> {
   if (folderEngine() === 'minisearch') return loadMiniSearchIndex(dataDir);
   const folders = await folderIds(dataDir);
   if (folderEngine() === 'postgres') {
     if (!folders.some((id) => existsSync(documentPath(dataDir, id)))) {
-      throw new UserError(`${dataDir}: no ingested documents (run \`policy ingest <files…> --data ${dataDir}\` first)`);
+      throw new NoData(dataDir, 'empty');
     }
     const store = openPostgres(dataDir);
-    await syncStore(store, dataDir);
+    reportLoadProblems(await syncStore(store, dataDir));
     return store.searcher();
   }
   const file = storePath(dataDir);
+  let changed: string[] = [];
   if (existsSync(file)) {
     try {
       const store = SqliteStore.open(file, { readonly: true });
       const ids = store.documentIds();
       const known = new Set(ids);
-      // in step when every document folder is in the store and every stored id has its folder
+      // in step when every document folder is in the store, every stored id has its folder, and
+      // no document.json changed since the store was last written (edited, damaged, replaced by hand)
       const present = new Set(folders);
       const extra = folders.filter((id) => !known.has(id) && existsSync(documentPath(dataDir, id)));
-      if (extra.length === 0 && ids.every((id) => present.has(id)) && ids.length > 0) return store.searcher();
+      changed = changedSince(dataDir, ids.filter((id) => present.has(id)), statSync(file).mtimeMs);
+      if (extra.length === 0 && changed.length === 0 && ids.every((id) => present.has(id)) && ids.length > 0) return store.searcher();
       store.close();
     } catch {
       // damaged or of another version: rebuilt below
@@ -193,17 +268,21 @@ export async function loadSearchIndex(dataDir: string): Promise<SearchEngine> {
   }
   const ids = folders.filter((id) => existsSync(documentPath(dataDir, id)));
   if (ids.length === 0) {
-    throw new UserError(`${dataDir}: no ingested documents (run \`policy ingest <files…> --data ${dataDir}\` first)`);
+    throw new NoData(dataDir, 'empty');
   }
   let store: PolicyStore;
   try {
     store = openStore(dataDir);
-    await syncStore(store, dataDir);
+    // a document.json changed since it was put is put again (or left out when it is now damaged)
+    for (const id of changed) store.remove(id);
+    reportLoadProblems(await syncStore(store, dataDir));
   } catch (error) {
     if (error instanceof UserError) throw error;
     // A read-only data folder: search a store in memory all the same.
+    const { docs, leftOut } = await loadAllDocuments(dataDir);
+    reportLoadProblems(leftOut);
     store = SqliteStore.open(':memory:');
-    store.put(await loadDocuments(dataDir, ids));
+    store.put(docs);
   }
   return store.searcher();
 }
@@ -212,7 +291,7 @@ async function loadMiniSearchIndex(dataDir: string): Promise<SearchIndex> {
   const file = indexPath(dataDir);
   const ids = await listDocumentIds(dataDir);
   if (ids.length === 0) {
-    throw new UserError(`${dataDir}: no ingested documents (run \`policy ingest <files…> --data ${dataDir}\` first)`);
+    throw new NoData(dataDir, 'empty');
   }
   let raw: string | null = null;
   try {
@@ -222,23 +301,34 @@ async function loadMiniSearchIndex(dataDir: string): Promise<SearchIndex> {
     raw = null; // no index yet
   }
   if (raw !== null) {
-    const index = parseIndex(raw, file);
-    const indexed = index?.documents.map((d) => d.id).sort();
-    if (index && indexed && indexed.length === ids.length && indexed.every((id, i) => id === ids[i])) return index;
+    const saved = parseIndex(raw, file);
+    if (saved) {
+      const covered = [...saved.index.documents.map((d) => d.id), ...saved.leftOut.map((d) => d.id)].sort();
+      if (covered.length === ids.length && covered.every((id, i) => id === ids[i])) {
+        reportLoadProblems(saved.leftOut.map((d) => new DamagedDocumentError(d.id, d.file, d.message)));
+        return saved.index;
+      }
+    }
   }
-  const index = SearchIndex.build(await loadDocuments(dataDir, ids));
+  const { docs, leftOut } = await loadAllDocuments(dataDir);
+  reportLoadProblems(leftOut);
+  const index = SearchIndex.build(docs);
   try {
-    await saveSearchIndex(dataDir, index);
+    await saveSearchIndex(dataDir, index, leftOut);
   } catch {
     // A read-only data folder: search with the rebuilt index all the same.
   }
   return index;
 }
 
-/** The index in `raw`, or null when it is not a readable index of this version. */
-function parseIndex(raw: string, file: string): SearchIndex | null {
+/** The index in `raw` and the documents it left out, or null when it is not a readable index of this version. */
+function parseIndex(raw: string, file: string): { index: SearchIndex; leftOut: LeftOut[] } | null {
   try {
-    return SearchIndex.fromJSON(JSON.parse(raw), file);
+    const json = JSON.parse(raw) as { leftOut?: unknown };
+    const leftOut = Array.isArray(json.leftOut)
+      ? json.leftOut.filter((d): d is LeftOut => !!d && typeof d.id === 'string' && typeof d.file === 'string' && typeof d.message === 'string')
+      : [];
+    return { index: SearchIndex.fromJSON(json, file), leftOut };
   } catch {
     return null;
   }

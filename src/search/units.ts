@@ -8,6 +8,20 @@ import { figureText, growthLabel } from '../model/figures.js';
  */
 export type UnitKind = ParagraphKind;
 
+/** A unit kind as a Chinese reader names it (the terminal and the web pages show these). */
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
+  task: '任务',
+  principle: '原则',
+  goal: '目标',
+  guidance: '指导思想',
+  measure: '保障措施',
+  indicator: '指标',
+  box: '专栏',
+  header: '文头',
+  paragraph: '段落',
+  web: '网页',
+};
+
 /**
  * Index units: the pieces of a document a search returns. One per task (its full text,
  * assignment clause included), one per indicator row, and one per paragraph outside a
@@ -35,6 +49,8 @@ export interface SearchUnit {
   /** A task's deadline (完成时限) as written; absent otherwise. */
   deadline?: string;
   line: number;
+  /** Page (1-based) where it starts, for a paged source (PDF, OFD): hits cite 第N页. */
+  page?: number;
   /** Set on a paragraph that is only the heading of a section with more under it. */
   heading?: true;
 }
@@ -45,6 +61,20 @@ export { SECTION_SEPARATOR } from '../model/headings.js';
 const MAX_PARAGRAPH_TITLE = 40;
 
 export function documentUnits(doc: PolicyDocument): SearchUnit[] {
+  // the page of an offset, for a paged source: that of the last paragraph starting at or before it
+  const paged = doc.paragraphs.filter((p) => p.page !== undefined);
+  const pageOf = (offset: number): { page?: number } => {
+    if (paged.length === 0) return {};
+    let lo = 0;
+    let hi = paged.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (paged[mid].position.start.offset <= offset) (at = mid), (lo = mid + 1);
+      else hi = mid - 1;
+    }
+    return at === -1 ? {} : { page: paged[at].page };
+  };
   const sections = new Map(doc.sections.map((s) => [s.id, s]));
   const sectionPath = (id: string | null) => sectionTrail(id, sections).join(SECTION_SEPARATOR);
   const units: SearchUnit[] = [];
@@ -63,6 +93,7 @@ export function documentUnits(doc: PolicyDocument): SearchUnit[] {
       responsible: task.responsible,
       ...(task.deadline ? { deadline: task.deadline } : {}),
       line: task.position.start.line,
+      ...pageOf(task.position.start.offset),
     });
   }
 
@@ -85,6 +116,7 @@ export function documentUnits(doc: PolicyDocument): SearchUnit[] {
       lead: [],
       responsible: [],
       line: p.position.start.line,
+      ...(p.page ? { page: p.page } : {}),
       // A heading alone (一、压实养护管理责任) says nothing its clauses do not, yet its short
       // text outranked them: search puts it after the clauses.
       ...(headings.has(p) ? { heading: true as const } : {}),
@@ -103,6 +135,7 @@ export function documentUnits(doc: PolicyDocument): SearchUnit[] {
       lead: [],
       responsible: [],
       line: ind.position.start.line,
+      ...pageOf(ind.position.start.offset),
     });
   }
   return units;
@@ -182,9 +215,4 @@ export interface SearchDepartment {
 
 export function searchDepartments(doc: PolicyDocument): SearchDepartment[] {
   return doc.departments.map((d) => ({ name: d.name, aliases: d.aliases, kind: d.kind }));
-}
-
-/** Back to the model's shape, for resolveDepartment. */
-export function asDepartment(d: SearchDepartment): Department {
-  return { ...d, lead: [], responsible: [], mentions: [] };
 }

@@ -42,6 +42,15 @@ describe('role words, remarks and times inside a clause', () => {
     expect(task(doc, '7')).toMatchObject({ lead: ['县生态环境局'], responsible: ['县公安局', '县司法局', '各乡镇人民政府'] });
     expect(doc.departments.some((d) => /县长|按职责/.test(d.name))).toBe(false);
   });
+
+  it('A、B等和各省级人民政府负责: the 等 closes the list, the collective after 和/及/与 is a unit of its own', async () => {
+    const doc = await shape('national-joint-responsibility.txt');
+    expect(roles(doc)).toEqual([
+      ['一', ['财政部', '商务部', '各省级人民政府'], []],
+      ['二', ['商务部', '农业农村部', '各有关省级人民政府'], []],
+      ['三', ['农业农村部', '各有关地方'], []],
+    ]);
+  });
 });
 
 describe('roles when no 牵头 is written', () => {
@@ -131,5 +140,88 @@ describe('clauses cut short and items run together', () => {
       ['2', ['省发展改革委'], ['省商务厅', '省财政厅']],
       ['3', ['省住房城乡建设厅', '省地方金融管理局'], []],
     ]);
+  });
+});
+
+describe('assignments written in the item’s prose', () => {
+  it('…，由A、B部门负责，有关部门配合。 / 由A牵头，B配合 / 由A会同B负责落实 / 由各地区、各部门分别负责 / 此项工作由… / a last sentence 由A负责。: the item is a task with those units', async () => {
+    const doc = await shape('prose-assignment.txt');
+    expect(doc.tasks.map((t) => [t.number, t.title, t.lead, t.responsible])).toEqual([
+      // 公安、交通运输部门 share the tail 部门: both are units, 公安 kept as written
+      ['一', '道路交通安全专项整治', ['公安', '交通运输部门'], ['有关部门']],
+      ['二', '矿山安全隐患排查', ['省应急管理厅'], ['省自然资源厅', '省能源局']],
+      ['三', '消防安全检查', ['省消防救援总队'], ['省住房城乡建设厅']],
+      ['四', '危险化学品运输管理', ['省交通运输厅', '省工业和信息化厅'], []],
+      ['五', '城乡燃气安全排查', ['各地区', '各部门'], []],
+      ['六', '冬季森林防火', ['省林业局'], [expect.stringMatching(/^省(应急管理厅|應急管理廳)$/)]],
+      // 此项工作由…, and the item's last sentence when it is the clause and nothing else
+      ['七', '校园安全管理', ['省教育厅'], ['省公安厅']],
+      ['八', '建筑施工安全', ['省住房城乡建设厅'], []],
+    ]);
+  });
+
+  it('由… in ordinary prose (总体要求, 保障措施: 各项工作由各级人民政府统一领导) assigns nothing', async () => {
+    const doc = await shape('prose-assignment.txt');
+    const names = doc.departments.map((d) => d.name);
+    expect(names.filter((n) => /人民政府|地方政府|同志/.test(n))).toEqual([]);
+    expect(doc.tasks.some((t) => /组织领导|督促检查/.test(t.title))).toBe(false);
+    // nor do the articles of a 办法
+    const { ingestText } = await import('../../src/ingest.js');
+    const rules = ingestText('某市专项资金管理办法\n\n第一条 为规范专项资金管理，制定本办法。\n第二条 由市发展改革委负责项目审核。\n第三条 由市财政局负责资金拨付。\n', { fileName: 'rules.txt' });
+    expect(rules.tasks).toEqual([]);
+  });
+
+  it('a 分工 notice whose items are 一、关于“…”。由A牵头，B配合。: each item is a task', async () => {
+    const doc = await shape('quoted-measures.txt');
+    expect(roles(doc)).toEqual([
+      ['一', ['市发展改革委'], ['市工业和信息化局', '国网青川供电公司']],
+      ['二', ['市金融办'], ['人行青川市分行']],
+      ['三', ['市税务局', '市财政局'], []],
+    ]);
+  });
+
+  it('（A会同B负责） in brackets: A leads, B is responsible; 会同有关部门 adds no unit', async () => {
+    const { ingestText } = await import('../../src/ingest.js');
+    const doc = ingestText(
+      '某县工作要点\n\n一、重点任务\n1.推进项目建设。（县发展改革局会同县财政局负责）\n2.优化营商环境。（县政务服务中心负责）\n3.盘活闲置资产。（县财政局会同有关部门负责）\n',
+      { fileName: 'jointly.txt' },
+    );
+    // 会同有关部门 names no unit beside the lead
+    expect(roles(doc)).toEqual([
+      ['1', ['县发展改革局'], ['县财政局']],
+      ['2', ['县政务服务中心'], []],
+      ['3', ['县财政局'], []],
+    ]);
+  });
+});
+
+describe('label lines with compound labels', () => {
+  it('牵头责任单位 / 主要责任单位 lead, 协同责任单位 / 协同配合单位 are responsible, 牵头负责领导 / 责任领导 are people', async () => {
+    const doc = await shape('compound-labels.txt');
+    expect(roles(doc)).toEqual([
+      ['1', ['省统计局', '省发展改革委'], ['省财政厅']],
+      ['2', ['省大数据局'], ['省统计局', '各市州人民政府']],
+      ['3', ['省统计局'], ['省司法厅']],
+    ]);
+    expect(doc.departments.some((d) => /刘某|王某|陈某|领导/.test(d.name))).toBe(false);
+  });
+
+  it('a news article reprinting a 分工 notice: the reporter’s lead-in, then items with label lines, gives the tasks', async () => {
+    const doc = await shape('news-division-notice.txt');
+    expect(roles(doc)).toEqual([
+      ['1', ['省统计局办公室'], ['省统计局数据管理中心', '各市州统计局']],
+      ['2', ['省统计局法规处'], ['省统计执法监督局']],
+      ['3', ['省统计局综合处'], []],
+    ]);
+    expect(doc.tasks.map((t) => t.title)).toEqual(['推进统计现代化改革', '完善统计监督机制', '加强统计分析研究']);
+  });
+
+  it('由A会同B研究提出落实意见: 会同 says who owns the work whatever the verb; a 由 without units (资金由县财政会同…) is none', async () => {
+    const doc = await shape('joint-study-measures.txt');
+    expect(roles(doc).slice(0, 2)).toEqual([
+      ['一', ['县发展改革局'], ['县农业农村局', '县财政局']],
+      ['二', ['县自然资源局'], ['县农业农村局']],
+    ]);
+    expect(doc.tasks.find((t) => t.number === '三')?.lead ?? []).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../../src/ingest.js';
+import { taskColumnKind, taskTableKinds } from '../../src/parse/text-tables.js';
 
 /**
  * Task tables in the shapes real pages give them (fixtures in test/fixtures/real-shapes, our own
@@ -103,5 +104,113 @@ describe('task tables one row a line', () => {
     expect(doc.tasks[1].lead).toEqual([]);
     expect(doc.tasks[1].responsible).toEqual([]);
     expect(rules(doc)).toContain('unclear-table-row');
+  });
+});
+
+describe('task table columns known by what their names say', () => {
+  it('a name ending in 单位/部门/科室/处室/机构 is a unit column, its role from its words; people and scorers are no units', () => {
+    const kinds = (names: string[]) => names.map((n) => [n, taskColumnKind(n)]);
+    expect(kinds(['主要责任单位', '牵头责任单位', '牵头部门', '主责单位', '主办科室', '牵头'])).toEqual(
+      ['主要责任单位', '牵头责任单位', '牵头部门', '主责单位', '主办科室', '牵头'].map((n) => [n, 'lead']),
+    );
+    expect(kinds(['协同配合单位', '责任单位', '责任部门', '配合处室', '参加单位', '协助机构', '协办部门', '责任', '配合'])).toEqual(
+      ['协同配合单位', '责任单位', '责任部门', '配合处室', '参加单位', '协助机构', '协办部门', '责任', '配合'].map((n) => [n, 'units']),
+    );
+    expect(kinds(['分管县领导', '分 管 县领导', '分管领导', '责任领导', '联系领导', '责任人', '牵头县领导'])).toEqual(
+      ['分管县领导', '分 管 县领导', '分管领导', '责任领导', '联系领导', '责任人', '牵头县领导'].map((n) => [n, 'person']),
+    );
+    expect(kinds(['评分部门', '考核部门', '督办单位'])).toEqual(['评分部门', '考核部门', '督办单位'].map((n) => [n, 'scorer']));
+    expect(kinds(['重点工作任务', '目标与任务', '目标任务', '工作任务', '考核指标', '考核内容', '工作内容', '主要任务', '具体措施'])).toEqual(
+      ['重点工作任务', '目标与任务', '目标任务', '工作任务', '考核指标', '考核内容', '工作内容', '主要任务', '具体措施'].map((n) => [n, 'task']),
+    );
+    // a measure unit (%, 万亩) is no unit of government
+    expect(taskColumnKind('单位')).toBe('text');
+    expect(taskColumnKind('计量单位')).toBe('text');
+  });
+
+  it('beside a 牵头 column, a 主责 column is responsible; figures after the task are not its text; a category column before 序号', () => {
+    expect(taskTableKinds(['序号', '重点任务', '牵头部门', '主责单位', '协办单位'])).toEqual(['number', 'task', 'lead', 'units', 'units']);
+    expect(taskTableKinds(['考核项目', '序号', '考核指标', '考核内容', '单位', '年度目标', '责任部门', '评分部门'])).toEqual([
+      'text', 'number', 'task', 'detail', 'text', 'text', 'units', 'scorer',
+    ]);
+  });
+
+  it('one cell per line, each ending in " |"; a 分管县领导 column of names set apart by spaces; rows numbered from 80', async () => {
+    const doc = await ingestFile(F('pipe-cells-leader-column'));
+    expect(rows(doc)).toEqual([
+      ['80', '深化县域医共体建设，基层就诊率保持在65%以上', ['县卫生健康局'], ['县医保局', '县财政局']],
+      ['81', '实施全民参保计划，城乡居民医保参保率稳定在95%以上', ['县医保局'], ['县税务局', '各乡镇人民政府']],
+      ['82', '新建改建农村公路80公里', ['县交通运输局'], ['县财政局']],
+      // a cell over two lines ends at the line with the pipe: both units lead
+      ['83', '加快建设县城污水处理厂三期工程，年内完成主体工程', ['县住建局', '县水利局'], ['县生态环境局']],
+    ]);
+    expect(doc.tasks.map((t) => t.text).join('')).not.toMatch(/\||周|韩/);
+    expect(rules(doc)).not.toContain('unclear-table-row');
+  });
+
+  it('a category column before 序号 written once for its group; measure units and figures are no units; 评分部门 takes no role', async () => {
+    const doc = await ingestFile(F('category-before-number'));
+    expect(rows(doc)).toEqual([
+      ['1', '粮食生产', [], ['县农业农村局']],
+      ['2', '水产品总产量', [], ['县海洋与渔业局', '县农业农村局']],
+      ['3', '高标准农田建设', [], ['县农业农村局']],
+      ['4', '农村生活污水治理', [], ['县生态环境局']],
+      ['5', '农村公路养护', [], ['县交通运输局']],
+    ]);
+    expect(doc.tasks[1].text).toContain('水产品总产量比上年增长');
+    expect(doc.tasks.map((t) => t.text).join('')).not.toMatch(/万亩|48\.5|农业高质高效|乡村宜居宜业/);
+  });
+
+  it('section rows, several in a row, between rows numbered 3, 7, 12 (an excerpt); 主要责任单位 leads, 协同配合单位 responsible', async () => {
+    const doc = await ingestFile(F('section-rows-excerpt'));
+    expect(rows(doc)).toEqual([
+      ['3', '研究与试验发展经费投入增长10%以上', ['县科技局'], ['县统计局', '县财政局']],
+      ['7', '新认定高新技术企业15家以上，科技型中小企业入库60家以上', ['县科技局'], ['县经信局']],
+      ['12', '建设县级科技成果转化中试基地1个', ['县科技局'], ['县发展改革局', '县财政局']],
+    ]);
+    // the same with 序  号 spread over its cell and sections two levels deep (二、 ⏎ （一） ⏎ （二）)
+    const spread = await ingestFile(F('section-rows-spread-header'));
+    expect(rows(spread)).toEqual([
+      ['3', '地区生产总值增长6%左右', ['县发展改革局'], ['县统计局']],
+      ['7', '规模以上工业增加值增长8%', ['县经信局'], ['县统计局']],
+    ]);
+  });
+
+  it('a web page: info block (名称: …分解表 文号:, 发文日期) before a table with a 联系领导 and a 考核部门 column', async () => {
+    const doc = await ingestFile(F('info-block-table'));
+    expect(rows(doc)).toEqual([
+      ['1', '新增城区停车泊位1200个', [], ['区住建局', '区城管局']],
+      ['2', '改造老旧小区燃气管道30公里', [], ['区住建局']],
+    ]);
+    expect(doc.title).toBe('某区2025年民生实事项目责任分解表');
+    expect(doc.date).toBe('2025-03-12');
+  });
+
+  it('a column of a name not known (完成标志) is kept as words: the table is still read', async () => {
+    const doc = await ingestFile(F('unknown-column-name'));
+    expect(doc.tasks.map((t) => [t.number, t.title, t.lead, t.responsible, t.deadline])).toEqual([
+      ['1', '完成镇区雨污分流改造', [], ['镇建设办'], '10月底前'],
+      ['2', '建成农贸市场一处', [], ['镇经发办', '镇财政所'], '12月底前'],
+    ]);
+    expect(doc.tasks[0].text).not.toContain('竣工验收');
+  });
+
+  it('a sheet one row a line (a web page table read as tab rows): long and consecutive section rows; units run together in a cell (县经信局县财政局)', async () => {
+    const doc = await ingestFile(F('tab-rows-section-rows'));
+    expect(rows(doc)).toEqual([
+      ['3', '研究与试验发展经费投入增长10%以上', ['县科技局'], ['县统计局', '县财政局']],
+      ['7', '新认定高新技术企业15家以上', ['县科技局'], ['县经信局', '县财政局']],
+      ['12', '建设县级科技成果转化中试基地1个', ['县科技局'], ['县发展改革局']],
+    ]);
+  });
+
+  it('unit cells closed by a full stop (a list, or one name opening with its level) are units; a prose cell ending in 中心。 stays the task', async () => {
+    const doc = await ingestFile(F('cells-closed-by-full-stop'));
+    expect(rows(doc)).toEqual([
+      ['4', '建成县残疾人康复服务中心', ['县卫生健康局'], ['县残联', '县民政局', '各乡镇人民政府', '街道办事处', '县城投集团']],
+      ['5', '推进紧密型县域医共体建设,提升基层诊疗能力', ['县卫生健康局'], ['县医疗保障局']],
+      ['6', '开展全民健康素养提升行动', ['县卫生健康局'], ['县教育局', '县融媒体中心']],
+    ]);
+    expect(rules(doc)).not.toContain('unclear-table-row');
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ingestText } from '../../src/ingest.js';
-import { resolveDepartment } from '../../src/model/departments.js';
+import { resolveDepartment } from '../../src/select/departments.js';
 import { foldTraditional, maskPinyinNotes, readingText } from '../../src/model/script.js';
 import { normalizeForMatch } from '../../src/model/normalize.js';
 

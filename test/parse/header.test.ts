@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ingestFile } from '../../src/ingest.js';
+import { ingestFile, ingestText } from '../../src/ingest.js';
 
 /**
  * Header and metadata of documents as government web pages give them (fixtures in
@@ -93,5 +93,137 @@ describe('a covering notice with points of its own', () => {
     // the notice's points are no sections
     expect(doc.sections.map((s) => s.title)).not.toContain('提高思想认识');
     expect(doc.paragraphs.find((p) => p.text.includes('严格督查考核'))).toMatchObject({ section: null, task: null });
+  });
+});
+
+describe('a covering notice and the plan without blank lines (the common web shape)', () => {
+  it('recipients, one-sentence notice, signature, date, disclosure, then the plan\'s title and preamble (half-width punctuation): the title is the plan\'s', async () => {
+    const doc = await shape('notice-plan-no-blank-lines.txt');
+    expect(doc).toMatchObject({
+      title: '青溪县深化农村人居环境整治提升和全域美丽乡村建设三年行动实施方案',
+      issuer: '青溪县人民政府办公室',
+      date: '2023-05-12',
+    });
+    expect(doc.recipients).toBe('各镇人民政府,街道办事处,县政府各部门,县属各企事业单位');
+    expect(doc.tasks).toHaveLength(2);
+  });
+
+  it('the notice title with its 文号 on one line, then a second copy of the title: title and 文号 split, the title read once; the plan\'s title is the line after the date that repeats 《X》', async () => {
+    const doc = await shape('notice-title-number-one-line.txt');
+    expect(doc).toMatchObject({
+      title: '青溪县2024年为民办实事项目',
+      noticeTitle: '关于印发《青溪县2024年为民办实事项目》的通知',
+      issuer: '青溪县人民政府办公室',
+      docNumber: '青政办发〔2024〕8号',
+      date: '2024-02-26',
+    });
+    expect(doc.tasks).toHaveLength(2);
+  });
+});
+
+describe('issuers', () => {
+  it('a title that opens with the organ and 关于 is kept whole; the organ is the issuer, not the page\'s 来源', async () => {
+    const doc = await shape('organ-guanyu-title.txt');
+    expect(doc).toMatchObject({ title: '省人民政府关于加快建设现代化产业体系推动制造业高质量发展的若干措施', issuer: '省人民政府' });
+    expect(doc.tasks).toHaveLength(2);
+  });
+
+  it('a 来源 line with a bullet is the page\'s source: the issuer only as the last resort, without bullet or label', async () => {
+    const doc = await shape('source-line-bullet.txt');
+    expect(doc).toMatchObject({ title: '关于促进民营经济发展壮大的若干措施', issuer: '省政府办公厅' });
+    expect(doc.paragraphs.find((p) => p.text.includes('来源'))?.kind).toBe('web');
+  });
+
+  it('a news reprint\'s lead-in names the issuer and the notice title; the 来源 line does not', async () => {
+    const doc = await shape('news-reprint-issuer.txt');
+    expect(doc).toMatchObject({
+      title: '推动农业转移人口市民化若干措施',
+      noticeTitle: '关于推动农业转移人口市民化若干措施的通知',
+      issuer: '江南省人民政府',
+    });
+  });
+
+  it('a national document signed 国务院 above its date: the issuer is 国务院', async () => {
+    const doc = await shape('state-council-signature.txt');
+    expect(doc).toMatchObject({ issuer: '国务院', docNumber: '国发〔2020〕6号', date: '2020-03-20' });
+    expect(doc.tasks).toHaveLength(2);
+  });
+});
+
+describe('info-block labels never in a title', () => {
+  it('名称: X 文号: — the info block names the document: X is the title, without the label', async () => {
+    const doc = await shape('info-name-label.txt');
+    expect(doc).toMatchObject({ title: '江北区推进城市更新行动实施方案', issuer: '江北区住房和城乡建设局', date: '2024-03-05' });
+    expect(doc.paragraphs.find((p) => p.text.startsWith('名称'))?.kind).toBe('web');
+  });
+
+  it('标  题: X likewise', async () => {
+    const doc = await shape('info-title-label.txt');
+    expect(doc).toMatchObject({ title: '江北区推进城市更新行动实施方案', issuer: '江北区住房和城乡建设局' });
+  });
+
+  it('a gov.cn info block, label and value on lines of their own between blank lines, under its one-line copy, a URL and a timestamp (traditional script)', async () => {
+    const doc = await shape('govcn-info-block.txt');
+    expect(doc).toMatchObject({
+      title: '國務院辦公廳關于開展城市內澇治理專項檢查的通知',
+      issuer: '國務院辦公廳',
+      docNumber: '國辦函〔2016〕27號',
+      date: '2016-05-12',
+    });
+    expect(doc.tasks).toHaveLength(2);
+  });
+});
+
+describe('the plan\'s title under the covering notice\'s date', () => {
+  it('any short line right after the date, before the plan\'s prose, is the plan\'s title (no title word, not named in 《》)', async () => {
+    const doc = await shape('notice-plan-title-any-line.txt');
+    expect(doc).toMatchObject({ title: '青溪县2024年十件民生实事', issuer: '青溪县人民政府办公室', date: '2024-03-01' });
+    expect(doc.tasks).toHaveLength(2);
+  });
+
+  it('the page repeats the notice title (issuer line, title broken over lines) under a registration code; the plan\'s title broken over three lines after the date', async () => {
+    const doc = await shape('repeated-notice-broken-plan-title.txt');
+    expect(doc).toMatchObject({
+      title: '柳岸市贯彻落实《关于稳住经济大盘的若干措施》实施方案',
+      noticeTitle: '柳岸市人民政府办公室关于印发《柳岸市贯彻落实〈关于稳住经济大盘的若干措施〉实施方案》的通知',
+      issuer: '柳岸市人民政府办公室',
+      docNumber: '柳政办发〔2023〕6号',
+      date: '2023-04-10',
+    });
+    expect(doc.tasks).toHaveLength(2);
+  });
+
+  it('a notice title that opens with a 委 (某发展改革委关于印发《X》的通知): the notice; X, after the date, the title', async () => {
+    const doc = await ingestText(
+      '江南省发展改革委关于印发《2024年江南省新型城镇化建设重点任务》的通知\n江发改规划〔2024〕12号\n各市发展改革委：\n现将《2024年江南省新型城镇化建设重点任务》印发给你们，请认真贯彻落实。\n江南省发展改革委\n2024年4月3日\n2024年江南省新型城镇化建设重点任务\n2024年是实施“十四五”规划的关键一年，为深入推进新型城镇化，现提出以下重点任务。\n一、推进农业转移人口市民化。（省公安厅牵头）\n',
+      { fileName: 'x.txt' },
+    );
+    expect(doc).toMatchObject({
+      title: '2024年江南省新型城镇化建设重点任务',
+      noticeTitle: '江南省发展改革委关于印发《2024年江南省新型城镇化建设重点任务》的通知',
+      issuer: '江南省发展改革委',
+    });
+  });
+});
+
+describe('a web page\'s site header', () => {
+  it('the site\'s name above the breadcrumb and the breadcrumb\'s trail on the line under 您当前的位置: are the page\'s, not the issuer; a title ending in 政策 is the title', async () => {
+    const doc = await shape('site-name-breadcrumb.txt');
+    expect(doc).toMatchObject({ title: '加快推进数字经济高质量发展若干政策', issuer: null, date: '2023-05-08' });
+    for (const t of ['江岭市人民政府', '>> 走进江岭 >> 投资江岭 >> 投资政策']) expect(doc.paragraphs.find((p) => p.text === t)?.kind).toBe('web');
+    expect(doc.tasks).toHaveLength(2);
+  });
+});
+
+describe('more header lines', () => {
+  it('a draft\'s date in brackets under its title (and its 征求意见稿 tag) is its date; a city that opens the title (no 关于) is no organ', async () => {
+    const doc = await shape('draft-dated-title.txt');
+    expect(doc).toMatchObject({ title: '江岭市加快发展数字贸易实施意见', date: '2024-03-05', issuer: null });
+  });
+
+  it('a place\'s short name before 关于 in a title (江岭关于印发…的通知, a reprint\'s headline): the title whole, the place the issuer', async () => {
+    const doc = await shape('place-guanyu-title.txt');
+    expect(doc).toMatchObject({ title: '江岭关于印发推动外贸稳规模优结构行动方案的通知', issuer: '江岭' });
+    expect(doc.tasks).toHaveLength(2);
   });
 });

@@ -21,4 +21,15 @@ describe('numbering', () => {
     const doc = await ingestFile('test/fixtures/real-shapes/figure-titles.txt');
     expect(doc.declaredCounts.map((c) => [c.raw, c.declared])).toEqual([['12项工作', 12]]);
   });
+
+  it('1﹒ (small full stop) and 1． are arabic items like 1.', async () => {
+    const doc = await ingestFile('test/fixtures/real-shapes/small-full-stops.txt');
+    expect(doc.tasks.map((t) => [t.number, t.title, t.lead])).toEqual([
+      ['1.1', '推行企业开办一日办结', ['市市场监管局']],
+      ['1.2', '推进工程建设项目审批改革', ['市住房城乡建设局']],
+      ['2.1', '强化用地保障', ['市自然资源局']],
+      ['2.2', '优化融资服务', ['市金融办']],
+    ]);
+    expect(doc.sections.filter((s) => s.style === 'arabic').map((s) => s.label)).toEqual(['1﹒', '2﹒', '1．', '2．']);
+  });
 });

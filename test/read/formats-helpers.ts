@@ -1,6 +1,9 @@
 /** Shared by the PDF and OFD reader tests: the .txt route's model is the oracle. */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { expect } from 'vitest';
 import { ingestFile } from '../../src/index.js';
+import { ConversionError } from '../../src/read/converted.js';
 import type { PolicyDocument } from '../../src/model/types.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -33,4 +36,18 @@ let oracle: Promise<PolicyDocument> | null = null;
 export function txtModel(): Promise<PolicyDocument> {
   oracle ??= ingestFile(PLAN_TXT);
   return oracle;
+}
+
+/** A fixture's bytes. */
+export const bytes = (name: string) => new Uint8Array(readFileSync(path.join(FORMATS, name)));
+
+/** The ConversionError a converter's promise rejects with (the test fails if it resolves). */
+export async function problem(promise: Promise<unknown>): Promise<ConversionError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConversionError);
+    return error as ConversionError;
+  }
+  throw new Error('expected a ConversionError');
 }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFile, loadDocument, saveDocument, UserError, type PolicyDocument } from '../../src/index.js';
 import { readDocument } from '../../src/read/read.js';
-import { formatNumber } from '../../src/read/docx.js';
+import { attributes, docxToText, formatNumber, scanXml, treeXml, type XEl } from '../../src/read/docx.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const FIX = path.join(ROOT, 'test/fixtures/formats');
@@ -64,6 +64,59 @@ describe('the bundled plan in every format gives the .txt model', () => {
     // the 指标属性 cells are merged down (vMerge): every row still gets its 预期性/约束性
     expect(xml).toContain('w:vMerge');
     expect(text).toMatch(/^8\t城乡居民收入比[^\n]*\t预期性$/m);
+  });
+
+  it('the XML scanner reads every part of the fixtures as fast-xml-parser does, and leaves XML it does not expect to it', async () => {
+    const { unzipSync } = await import('fflate');
+    const shape = (els: XEl[]): unknown[] =>
+      els.filter((e) => !e.name.startsWith('?')).map((e) => [e.name, e.text, attributes(e), shape(e.kids ?? [])]);
+    let parts = 0;
+    for (const name of ['wuxi-plan.docx', 'wuxi-plan-numbered.docx', 'bad-image-only.docx']) {
+      const files = unzipSync(readFileSync(path.join(FIX, name)), { filter: (f) => /^word\/(document|styles|numbering)\.xml$/.test(f.name) });
+      for (const [part, bytes] of Object.entries(files)) {
+        const xml = new TextDecoder().decode(bytes);
+        const scanned = scanXml(xml, null);
+        expect(scanned, `${name} ${part}`).not.toBeNull();
+        expect(shape(scanned!), `${name} ${part}`).toEqual(shape(treeXml(xml)));
+        parts++;
+      }
+    }
+    expect(parts).toBe(8);
+    const w = (body: string) => `<?xml version="1.0"?><w:document><w:body>${body}</w:body></w:document>`;
+    // entities as fast-xml-parser gives them (character references stay as written), line ends normalised
+    const [doc] = scanXml(w('<w:p><w:r><w:t xml:space="preserve">a &amp;lt; &lt;b&gt; &#x4E00;\r\nc</w:t></w:r></w:p>'), null)!;
+    expect(doc.kids![0].kids![0].kids![0].kids![0].text).toBe('a &lt; <b> &#x4E00;\nc');
+    for (const odd of [w('<!-- x --><w:p/>'), `<!DOCTYPE w:document>${w('')}`, w('<w:p><w:r></w:p>'), w('<w:p>').replace('</w:body></w:document>', ''), w('<w:t>1 < 2</w:t>')]) expect(scanXml(odd, null), odd).toBeNull();
+  });
+
+  it('the scanner and fast-xml-parser give the same text: fields, tracked changes, text boxes, merged and nested cells, numbering', async () => {
+    const { zipSync, strToU8 } = await import('fflate');
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="m"';
+    const p = (t: string, pPr = '') => `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}<w:r><w:rPr><w:sz w:val="32"/></w:rPr><w:t xml:space="preserve">${t}</w:t></w:r></w:p>`;
+    const num = (id: number, lvl: number) => `<w:numPr><w:ilvl w:val="${lvl}"/><w:numId w:val="${id}"/></w:numPr>`;
+    const tc = (body: string, pr = '') => `<w:tc>${pr ? `<w:tcPr>${pr}</w:tcPr>` : ''}${body}</w:tc>`;
+    const body = [
+      p('关于印发某某方案的通知'),
+      p('总体要求', num(1, 0)),
+      `<w:p><w:pPr>${num(1, 1)}<w:pPrChange><w:pPr>${num(2, 0)}</w:pPr></w:pPrChange></w:pPr><w:r><w:t>甲</w:t><w:tab/><w:t>乙</w:t><w:br/><w:t>丙 &amp;lt; &#x4E00;</w:t></w:r></w:p>`,
+      `<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>域结果</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:del><w:r><w:delText>删</w:delText></w:r></w:del><w:ins><w:r><w:t>增</w:t></w:r></w:ins><w:hyperlink><w:r><w:t>链接</w:t></w:r></w:hyperlink></w:p>`,
+      `<w:p><w:r><mc:AlternateContent><mc:Choice><w:drawing><w:txbxContent>${p('文本框')}</w:txbxContent></w:drawing></mc:Choice></mc:AlternateContent><w:t>框后</w:t></w:r></w:p>`,
+      `<w:sdt><w:sdtContent>${p('控件里的段落', num(1, 1))}</w:sdtContent></w:sdt>`,
+      `<w:tbl><w:tblPr/><w:tr>${tc(p('序号'))}${tc(p('任务'))}${tc(p('牵头单位'))}</w:tr><w:tr>${tc(p('1'))}${tc(p('推进', num(1, 2)))}${tc(p('县住建委'), '<w:vMerge w:val="restart"/>')}</w:tr><w:tr>${tc(p('2'))}${tc(`${p('完善', num(1, 2))}<w:tbl><w:tr>${tc(p('内甲'))}${tc(p('内乙', num(1, 2)))}</w:tr></w:tbl>`)}${tc(p('不读', num(1, 2)), '<w:vMerge/>')}</w:tr><w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>${tc(p('跨两列'), '<w:gridSpan w:val="2"/>')}</w:tr></w:tbl>`,
+      `<w:tbl><w:tr>${tc(p('专栏', num(1, 0)))}</w:tr><w:tr>${tc(p('续', num(1, 0)), '<w:vMerge/>')}</w:tr></w:tbl>`,
+      p('结束。', num(1, 1)),
+    ].join('');
+    const numbering = `<w:numbering ${W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl><w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
+    const bytes = zipSync({
+      'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?>\r\n<w:document ${W}><w:body>${body}<w:sectPr/></w:body></w:document>`),
+      'word/numbering.xml': strToU8(numbering),
+    });
+    const scanned = await docxToText(bytes);
+    expect(scanned).toEqual(await docxToText(bytes, { parser: 'fast-xml-parser' }));
+    expect(scanned.text).toMatch(/^（一）甲\t乙\n丙 &lt; &#x4E00;$/m);
+    expect(scanned.text).toMatch(/^域结果增链接$/m);
+    expect(scanned.text).not.toMatch(/文本框|删|不读|PAGE/);
+    expect(scanned.text).toMatch(/^2\t2\.完善内甲3\.内乙\t县住建委$/m);
   });
 
   it('Word number formats', () => {

@@ -3,11 +3,15 @@
  * (src/read/html.ts), then the 公文 text parser. The three gov.cn pages of the real-document
  * set are read from ../shared (never copied here); the suite skips them where it is absent.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../../src/index.js';
+import fc from 'fast-check';
+import iconv from 'iconv-lite';
 import { htmlToText, collapse } from '../../src/read/html.js';
+import { fastTree } from '../../src/read/html-tree.js';
+import { runs } from '../helpers/property.js';
 
 const REAL = path.resolve(__dirname, '../../../shared/real-docs');
 const real = (prefix: string) => {
@@ -111,5 +115,60 @@ describe('a county CMS page saved in GBK (test/fixtures/formats/cms-page-gbk.htm
     expect(web).toMatch(/分享到/);
     expect(web).toMatch(/网站标识码/);
     expect(doc.departments.map((d) => d.name)).not.toContain('清溪县大数据发展中心');
+  });
+});
+
+describe('the tree: htmlparser2, and rehype-parse (parse5) where the markup is misnested', () => {
+  const FIX = path.resolve(__dirname, '../fixtures/formats');
+  const pages = [
+    ...['wuxi-plan.html', 'wuxi-plan-gbk.html', 'cms-page-gbk.html'].map((f) => path.join(FIX, f)),
+    ...['23-', '24-', '25-'].map(real).filter((f): f is string => f !== null),
+  ];
+
+  it.each(pages.map((f) => [path.basename(f), f]))('%s: htmlparser2 reads it, to the text parse5 gives', async (_, file) => {
+    const bytes = readFileSync(file);
+    const html = /charset=["']?gb/i.test(bytes.subarray(0, 2048).toString('latin1')) ? iconv.decode(bytes, 'gb18030') : bytes.toString('utf8');
+    expect(fastTree(html)).not.toBeNull();
+    expect(await htmlToText(bytes)).toEqual(await htmlToText(bytes, { parser: 'parse5' }));
+  });
+
+  it.each([
+    ['text inside a table row (moved before the table)', '<table><tr>表前<td>甲</td><td>乙</td></tr></table>'],
+    ['a paragraph in a table but outside a cell', '<table><p>表里段落</p><tr><td>甲</td><td>乙</td></tr></table>'],
+    ['a cell without a row', '<table><td>甲</td><td>乙</td></table>'],
+    ['a <b> left open across paragraphs', '<p><b>粗体</p><p>仍是粗体。</p>'],
+    ['a hidden <font> left open', '<p><font style="display:none">藏<p>这里还藏吗？</p>'],
+    ['a table inside a paragraph in quirks mode', '<p>前文<table><tr><td>甲</td><td>乙</td></tr></table>后文</p>'],
+    ['text after </body>', '<html><body><p>正文。</p></body></html>尾巴'],
+    ['a second <body>', '<body><p>一</p><body><p>二</p>'],
+    ['a block in <head>', '<html><head><div>页头块</div></head><body><p>正文。</p></body></html>'],
+    ['a <p> closed by <li> inside it', '<ul><li><p>一项<li>二项</ul>'],
+  ])('%s: left to parse5, same text as before', async (_, html) => {
+    expect(fastTree(html)).toBeNull();
+    expect(await htmlToText(enc(html)).catch((e: Error) => e.message)).toEqual(await htmlToText(enc(html), { parser: 'parse5' }).catch((e: Error) => e.message));
+  });
+
+  it('any markup: the text is the one parse5 gives (the tree is htmlparser2\'s only where the two agree)', async () => {
+    const TAGS = ['p', 'div', 'span', 'b', 'font', 'a', 'table', 'tr', 'td', 'th', 'tbody', 'br', 'li', 'ul', 'h1', 'h2', 'center', 'strong', 'pre', 'select', 'option', 'form', 'caption', 'dl', 'dt', 'dd', 'hr', 'script', 'head', 'body', 'html', 'title', 'noscript', 'button', 'thead', 'em', 'section', 'svg', 'input', 'iframe'];
+    const ATTRS = ['', '', ' style="text-align:center"', ' align="center"', ' colspan="2"', ' rowspan="2"', ' hidden', ' style="display:none"'];
+    const TEXTS = ['一、总体要求', '坚持稳中求进。', '县住建委', '\n  ', ' ', 'GDP', '发文机关：', '国务院办公厅', '&nbsp;', '&amp;', '标题'];
+    const token = fc.oneof(
+      fc.constantFrom(...TEXTS),
+      fc.tuple(fc.constantFrom(...TAGS), fc.constantFrom(...ATTRS)).map(([t, a]) => `<${t}${a}>`),
+      fc.constantFrom(...TAGS).map((t) => `</${t}>`),
+    );
+    const page = fc.tuple(fc.constantFrom('', '<!DOCTYPE html>', '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">'), fc.array(token, { maxLength: 40 }));
+    let fast = 0;
+    await fc.assert(
+      fc.asyncProperty(page, async ([doctype, tokens]) => {
+        const html = `${doctype}<meta charset="utf-8">${tokens.join('')}`;
+        if (fastTree(html)) fast++;
+        const a = await htmlToText(enc(html)).catch((e: Error) => e.message);
+        const b = await htmlToText(enc(html), { parser: 'parse5' }).catch((e: Error) => e.message);
+        expect(a).toEqual(b);
+      }),
+      { numRuns: runs(400) },
+    );
+    expect(fast).toBeGreaterThan(20);
   });
 });

@@ -3,27 +3,14 @@
  * (test/fixtures/formats, made by scripts/make-ofd-fixture.ts) reads into the same model as
  * its .txt, whether its text objects are stored in reading order or shuffled.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync, strToU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestFile, readDocument, UserError } from '../../src/index.js';
 import type { PolicyDocument } from '../../src/model/types.js';
 import { ofdToText } from '../../src/read/ofd.js';
-import { ConversionError } from '../../src/read/converted.js';
-import { essentials, FORMATS, txtModel } from './formats-helpers.js';
+import { bytes, essentials, FORMATS, problem, txtModel } from './formats-helpers.js';
 
-const bytes = (name: string) => new Uint8Array(readFileSync(path.join(FORMATS, name)));
-
-async function problem(promise: Promise<unknown>): Promise<ConversionError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConversionError);
-    return error as ConversionError;
-  }
-  throw new Error('expected a ConversionError');
-}
 
 describe('ofdToText', () => {
   let txt: PolicyDocument;

@@ -9,21 +9,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestFile, readDocument, UserError } from '../../src/index.js';
 import type { PolicyDocument } from '../../src/model/types.js';
 import { pdfToText } from '../../src/read/pdf.js';
-import { ConversionError } from '../../src/read/converted.js';
-import { essentials, FORMATS, txtModel } from './formats-helpers.js';
+import { bytes, essentials, FORMATS, problem, txtModel } from './formats-helpers.js';
 
 const PLAN_PDF = path.join(FORMATS, 'wuxi-plan.pdf');
-const bytes = (name: string) => new Uint8Array(readFileSync(path.join(FORMATS, name)));
-
-async function problem(promise: Promise<unknown>): Promise<ConversionError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConversionError);
-    return error as ConversionError;
-  }
-  throw new Error('expected a ConversionError');
-}
 
 describe('pdfToText', () => {
   let txt: PolicyDocument;

@@ -1,4 +1,5 @@
-import { stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { writeFileAtomic } from '../../util/atomic.js';
 import { type Command, Option } from 'commander';
 import { UserError } from '../../model/errors.js';
 import { loadDocument } from '../../model/store.js';
@@ -7,9 +8,7 @@ import type { PolicyDocument } from '../../model/types.js';
 import { ingestFile } from '../../ingest.js';
 import { DEFAULT_THRESHOLDS, PlanComparer, type Comparison } from '../../compare/compare.js';
 import { formatMarkdown, formatTerminal } from '../../compare/format.js';
-import { renderComparisonPdf } from '../../compare/pdf.js';
-import { creationDate, resolveFonts } from '../../report/pdf.js';
-import { examples } from '../format.js';
+import { examples, outputWidth } from '../format.js';
 
 interface CompareCommandOptions {
   data: string;
@@ -60,13 +59,14 @@ The summary (terminal; --md and --pdf hold the same parts):
                          2027: the same target one year earlier); 表/文 N 行 says where
                          the figure stands (indicator table or text) and on which line
   上下级对应单位         the same unit at the two levels (县民政局 ↔ 市民政局) and what each leads
-On a terminal, long titles and metric names are cut with … to fit its width; piped or
+On a terminal, the summary fits its width exactly: long titles and metric names are cut
+with … where the cut text names one thing only, else wrapped within their cell; piped or
 redirected output is never cut.
 ` +
         examples(
-          'policy compare wuxi-urbanization-plan-2021-2035 city-plan       # two ingested documents',
+          'policy compare wuxi-urbanization-plan-2021-2035 chongqing-urbanization-plan-2021-2035  # two ingested documents',
           'policy compare county-plan.txt provincial-plan.md --md > 对照.md  # files, read on the fly',
-          'policy compare wuxi city-plan --pdf 对照报告.pdf',
+          'policy compare wuxi chongqing --pdf 对照报告.pdf                  # ids by their start',
         ),
     )
     .action(async (argA: string, argB: string, opts: CompareCommandOptions) => {
@@ -84,20 +84,23 @@ redirected output is never cut.
       } else if (opts.md) {
         process.stdout.write(formatMarkdown(comparison));
       } else if (opts.pdf !== undefined) {
+        // pdfkit loads only for --pdf
+        const { renderComparisonPdf } = await import('../../compare/pdf.js');
+        const { creationDate, resolveFonts, onMissingGlyph } = await import('../../report/pdf.js');
+        (await import('./report.js')).warnMissingGlyphs(onMissingGlyph, opts.font);
         const bytes = await renderComparisonPdf(comparison, a, b, {
           fonts: resolveFonts({ font: opts.font }),
           date: creationDate({ date: opts.date }),
         });
         try {
-          await writeFile(opts.pdf, bytes);
+          await writeFileAtomic(opts.pdf, bytes, { mkdir: false });
         } catch (error) {
           throw new UserError(`${opts.pdf}: cannot write PDF (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
         }
         process.stdout.write(`${opts.pdf}: PDF report, ${bytes.length} bytes\n`);
       } else {
         // Cut long titles only on a terminal: piped or redirected output stays whole, as elsewhere.
-        const width = process.stdout.isTTY ? (process.stdout.columns ?? 100) : Infinity;
-        process.stdout.write(formatTerminal(comparison, { color: useColour(), width }));
+        process.stdout.write(formatTerminal(comparison, { color: useColour(), width: outputWidth() }));
       }
     });
 }

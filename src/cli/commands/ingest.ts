@@ -1,18 +1,20 @@
 import type { Command } from 'commander';
 import path from 'node:path';
+import { stat } from 'node:fs/promises';
 import type { PolicyDocument } from '../../model/types.js';
 import { UserError } from '../../model/errors.js';
 import { AliasTable } from '../../model/departments.js';
 import { createHash } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
-import { documentPath, loadDocuments, saveDocument } from '../../model/store.js';
+import { existsSync } from 'node:fs';
+import { documentPath, saveDocument } from '../../model/store.js';
 import { ingestFile } from '../../ingest.js';
 import { documentId } from '../../extract/index.js';
 import { SCHEMA_VERSION } from '../../model/types.js';
-import { folderEngine, openStore, useDb, writeSearchIndex } from '../../search/store.js';
-import { existsSync } from 'node:fs';
+import { folderEngine, openStore, rebuildSearchIndex, updateSearchStore, useDb, writeSearchIndex } from '../../search/store.js';
 import { expandPatterns } from '../files.js';
 import { examples, plural, Progress, style, useColor } from '../format.js';
+import { checkpoint } from '../interrupt.js';
 
 interface IngestCliOptions {
   db?: string;
@@ -20,6 +22,22 @@ interface IngestCliOptions {
   json?: boolean;
   aliases?: string[];
   quiet?: boolean;
+  maxSize: string;
+}
+
+/** Default of --max-size: a 公文 is kilobytes; a plan with its annexes a few megabytes. */
+export const DEFAULT_MAX_SIZE = '50MB';
+
+/** "50MB", "500KB", "2GB", "1048576" (bytes) → bytes; decimal units, as file managers show sizes. */
+export function parseSize(text: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(B|KB?|MB?|GB?)?\s*$/i.exec(text);
+  if (!m) throw new UserError(`--max-size: "${text}" is not a size (e.g. 50MB, 500KB)`);
+  const unit = (m[2] ?? 'B').toUpperCase()[0];
+  return Math.round(Number(m[1]) * (unit === 'K' ? 1e3 : unit === 'M' ? 1e6 : unit === 'G' ? 1e9 : 1));
+}
+
+function megabytes(bytes: number): string {
+  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1e3)} KB`;
 }
 
 export function registerIngest(program: Command): void {
@@ -29,9 +47,10 @@ export function registerIngest(program: Command): void {
     .argument('<files...>', 'documents to read; wildcards like "corpus/*" are expanded')
     .option('-d, --data <dir>', 'data folder to write to', 'output')
     .option('--db <url>', 'the store on a PostgreSQL server (postgres://…; default POLICY_DB, else <data>/policy.db)')
-    .option('--json', 'print the document model as JSON instead of a summary')
+    .option('--json', 'print the models as a JSON array (one element a document read, also for one file) instead of a summary')
     .option('--aliases <file...>', 'extra department alias groups (JSON: {"groups": [["全称", "简称"]]})')
     .option('-q, --quiet', 'print only problems')
+    .option('--max-size <size>', 'refuse files larger than this (50MB, 500KB …), before reading them', DEFAULT_MAX_SIZE)
     .addHelpText(
       'after',
       `
@@ -69,7 +88,10 @@ ingested, and the exit status is 1.`,
     .argument('<ids...>', 'document ids (folder names under the data folder)')
     .option('-d, --data <dir>', 'data folder', 'output')
     .option('--db <url>', 'the store on a PostgreSQL server (postgres://…; default POLICY_DB, else <data>/policy.db)')
-    .addHelpText('after', examples('policy remove city-plan', 'policy remove old-plan-2019 --data work'))
+    .addHelpText(
+      'after',
+      examples('policy ingest "corpus/*" --data work && policy remove chongqing-urbanization-plan-2021-2035 --data work'),
+    )
     .action(async (ids: string[], options: { data: string; db?: string }) => {
       useDb(options.db);
       const store = folderEngine() !== 'minisearch' ? openStore(options.data) : null;
@@ -101,6 +123,7 @@ async function unchanged(file: string, sha: Map<string, string>): Promise<string
 const COMPACT_AFTER = 100;
 
 async function runIngest(files: string[], options: IngestCliOptions): Promise<number> {
+  const maxSize = parseSize(options.maxSize);
   const aliases = AliasTable.load(options.aliases ?? []);
   const paths = await expandPatterns(files);
   const progress = new Progress(paths.length);
@@ -117,53 +140,79 @@ async function runIngest(files: string[], options: IngestCliOptions): Promise<nu
     }
   }
   let skipped = 0;
-  for (const [i, file] of paths.entries()) {
-    progress.tick(i, path.basename(file));
-    try {
-      const same = known.size > 0 ? await unchanged(file, known) : null;
-      if (same !== null && existsSync(documentPath(options.data, same)) && !ids.has(same)) {
-        ids.set(same, file);
-        skipped++;
-        if (!options.quiet) {
-          progress.done();
-          process.stdout.write(style.dim(`= ${same}  unchanged (same sha256), skipped\n`));
+  const done = (index: string) => () => {
+    progress.done();
+    return `${docs.length} of ${plural(paths.length, 'document')} ingested into ${options.data}/${docs.length > 0 ? ` (${docs.map((d) => d.id).join(', ')})` : ''}; ${index}`;
+  };
+  // the store takes each document as it is saved; the in-memory index only at the end
+  const state = () =>
+    docs.length === 0 ? 'nothing written' : store ? 'each is in the search store' : 'the search index was not updated (the next search rebuilds it)';
+  try {
+    for (const [i, file] of paths.entries()) {
+      checkpoint(done(state()));
+      progress.tick(i, path.basename(file));
+      try {
+        const same = known.size > 0 ? await unchanged(file, known) : null;
+        if (same !== null && existsSync(documentPath(options.data, same)) && !ids.has(same)) {
+          ids.set(same, file);
+          skipped++;
+          if (!options.quiet) {
+            progress.done();
+            process.stdout.write(style.dim(`= ${same}  unchanged (same sha256), skipped\n`));
+          }
+          continue;
         }
-        continue;
-      }
-      const doc = await ingestFile(file, { aliases });
-      const clash = ids.get(doc.id);
-      if (clash) throw new UserError(`${file}: id "${doc.id}" is already taken by ${clash} in this run (rename one of the files)`);
-      ids.set(doc.id, file);
-      await saveDocument(options.data, doc);
-      store?.put([doc], { force: true });
-      docs.push(doc);
-      if (!options.json) {
+        const size = await stat(file).then((s) => (s.isFile() ? s.size : 0), () => 0); // the reader names other problems
+        if (size > maxSize) {
+          throw new UserError(`${file}: ${megabytes(size)}, larger than --max-size ${options.maxSize} (not read; give --max-size ${Math.ceil(size / 1e6) + 1}MB to read it)`);
+        }
+        const doc = await ingestFile(file, { aliases });
+        const clash = ids.get(doc.id);
+        if (clash) throw new UserError(`${file}: id "${doc.id}" is already taken by ${clash} in this run (rename one of the files)`);
+        ids.set(doc.id, file);
+        await saveDocument(options.data, doc);
+        store?.put([doc], { force: true });
+        docs.push(doc);
+        if (!options.json) {
+          progress.done();
+          printSummary(doc, options);
+        }
+      } catch (error) {
         progress.done();
-        printSummary(doc, options);
+        failed++;
+        const message = error instanceof UserError ? error.message : `${file}: ${(error as Error).message}`;
+        process.stderr.write(`policy: ${message}\n`);
       }
-    } catch (error) {
-      progress.done();
-      failed++;
-      const message = error instanceof UserError ? error.message : `${file}: ${(error as Error).message}`;
-      process.stderr.write(`policy: ${message}\n`);
     }
+    progress.done();
+    checkpoint(done(state()));
+    if (store) {
+      const all = store.all<[string, string]>('SELECT id, sha256 FROM documents').map(([id, sha256]) => ({ id, sha256 }));
+      // after a bulk load: one FTS5 segment and no free pages (a few seconds a thousand documents)
+      if (docs.length >= COMPACT_AFTER) store.compact();
+      warnSameContent(docs, all, options.data);
+    }
+  } finally {
+    store?.close();
   }
-  progress.done();
-  if (store) {
-    const all = store.all<[string, string]>('SELECT id, sha256 FROM documents').map(([id, sha256]) => ({ id, sha256 }));
-    // after a bulk load: one FTS5 segment and no free pages (a few seconds a thousand documents)
-    if (docs.length >= COMPACT_AFTER) store.compact();
-    store.close();
-    warnSameContent(docs, all, options.data);
-  } else if (docs.length > 0) {
-    warnSameContent(docs, (await loadDocuments(options.data)).map((d) => ({ id: d.id, sha256: d.source.sha256 })), options.data);
-  }
-  if (docs.length > 0 || (!store && skipped > 0)) {
-    // the store is up to date document by document; this also takes in folders it lacks
-    const index = await writeSearchIndex(options.data);
+  if (store && docs.length > 0) {
+    // the store is up to date document by document; this also takes in folders it lacks. A
+    // damaged document of the folder is left out and named, but the files of this run went in:
+    // the exit status is theirs
+    const { file: index, leftOut } = await updateSearchStore(options.data);
+    for (const problem of leftOut) process.stderr.write(`policy: ${problem.message}; left out of the search index\n`);
+    if (!options.json && !options.quiet) process.stdout.write(style.dim(`search store: ${index}\n`));
+  } else if (!store && (docs.length > 0 || skipped > 0)) {
+    // the index covers the whole folder; a damaged document of it is left out and named, but
+    // the files of this run went in: the exit status is theirs
+    const { file: index, docs: all, leftOut } = await rebuildSearchIndex(options.data, docs);
+    for (const problem of leftOut) process.stderr.write(`policy: ${problem.message}; left out of the search index\n`);
+    warnSameContent(docs, all.map((d) => ({ id: d.id, sha256: d.source.sha256 })), options.data);
+    checkpoint(done('the search index is up to date'));
     if (!options.json && !options.quiet) process.stdout.write(style.dim(`search index: ${index}\n`));
   }
-  if (options.json) process.stdout.write(JSON.stringify(docs.length === 1 && paths.length === 1 ? docs[0] : docs, null, 2) + '\n');
+  // always an array, one model a file read (a script need not tell one file from several)
+  if (options.json) process.stdout.write(JSON.stringify(docs, null, 2) + '\n');
   if (!options.json && !options.quiet && paths.length > 1) {
     process.stdout.write(`${docs.length} of ${paths.length} documents ingested into ${options.data}/\n`);
   }

@@ -1,11 +1,8 @@
 import type { Command } from 'commander';
 import type { PolicyDocument } from '../../model/types.js';
-import { loadDocuments } from '../../model/store.js';
-import { carriersOf, resolveAcross } from '../../model/departments.js';
-import { UserError } from '../../model/errors.js';
+import { EmptyDepartment, InvalidRole, isRole, resolveUnits, roleOf, selectDocuments } from '../../select/index.js';
 import { type Column, displayWidth, distinctWidth, examples, outputWidth, plural, renderTable } from '../format.js';
 import { columnLabel, SECTION_SEPARATOR, sectionTrail } from '../../model/headings.js';
-import { writeIndicatorsPdf } from './report.js';
 import { indicatorListing } from '../../report/indicator-cells.js';
 
 interface ReadOptions {
@@ -16,7 +13,7 @@ interface ReadOptions {
 
 /** Load the documents a reading command works on: one with --doc, else all. */
 export async function documentsFor(options: { data: string; doc?: string }): Promise<PolicyDocument[]> {
-  return loadDocuments(options.data, options.doc ? [options.doc] : undefined);
+  return selectDocuments(options.data, options.doc || undefined);
 }
 
 const print = (s: string) => process.stdout.write(s);
@@ -47,28 +44,27 @@ export function registerReading(program: Command): void {
     .action(async (options: ReadOptions & { dept?: string; role?: string }) => {
       const docs = await documentsFor(options);
       const rows: { doc: string; number: string; label?: string; title: string; role: string; lead: string[]; responsible: string[]; deadline: string | null; section: string; line: number }[] = [];
-      if (options.dept !== undefined && !options.dept.trim()) throw new UserError('--dept: empty department name');
-      if (options.role !== undefined && options.role !== 'lead' && options.role !== 'responsible') {
-        throw new UserError(`--role: "${options.role}" is not a role (lead or responsible)`);
-      }
-      if (options.role !== undefined && options.dept === undefined) throw new UserError('--role goes with --dept (whose role?)');
+      if (options.dept !== undefined && !options.dept.trim()) throw new EmptyDepartment();
+      if (options.role !== undefined && !isRole(options.role)) throw new InvalidRole(options.role, 'unknown');
+      if (options.role !== undefined && options.dept === undefined) throw new InvalidRole(options.role, 'no-department');
       const wanted = options.role === 'lead' ? '牵头' : options.role === 'responsible' ? '责任' : null;
-      const found = options.dept ? resolveAcross(options.dept, docs) : null;
-      // 财政局 also means 县财政局（县国资中心）: a unit that carries the name with a second one
-      const resolved = found && new Map([...found].map(([id, d]) => [id, [d, ...carriersOf(d, docs.find((x) => x.id === id)!.departments)]]));
+      // the units the name means in each document, with those carrying it under a second name
+      // (财政局 → 县财政局（县国资中心） too) and a township family's members
+      const resolved = options.dept !== undefined ? new Map(resolveUnits(options.dept, docs).map((f) => [f.doc, f.units])) : null;
       for (const doc of docs) {
         const sections = new Map(doc.sections.map((x) => [x.id, x]));
-        const units = resolved ? resolved.get(doc.id)?.map((d) => d.name) : null;
+        const units = resolved ? resolved.get(doc.id) : null;
         if (resolved && !units) continue;
-        const any = (names: string[]) => units!.some((u) => names.includes(u));
         for (const t of doc.tasks) {
-          const role = units ? (any(t.lead) ? '牵头' : any(t.responsible) ? '责任' : '') : '';
+          const held = units ? roleOf(t, units) : null;
+          const role = held ? (held.role === 'lead' ? '牵头' : '责任') : '';
           if ((units && !role) || (wanted && role !== wanted)) continue;
           rows.push({ doc: doc.id, number: t.number, label: columnLabel(t), title: t.title, role, lead: t.lead, responsible: t.responsible, deadline: t.deadline, section: sectionTrail(t.section, sections).join(SECTION_SEPARATOR), line: t.position.start.line });
         }
       }
       if (options.json) {
-        json(rows.map(({ label: _label, ...row }) => row));
+        // role only with --dept: whose role would it be otherwise?
+        json(rows.map(({ label: _label, role, ...row }) => (options.dept ? { ...row, role } : row)));
         return;
       }
       const many = docs.length > 1;
@@ -76,11 +72,12 @@ export function registerReading(program: Command): void {
       const columns = [
         ...(many ? [documentColumn(rows.map((r) => r.doc))] : []),
         { header: '序号', align: 'right' as const },
-        { header: '重点工作', max: 36 },
+        // the title keeps its room longest; the unit lists give theirs first, wrapped, not cut
+        { header: '重点工作', max: Infinity, min: 18 },
         ...(options.dept ? [{ header: '角色' }] : []),
-        { header: '牵头单位', max: 40 },
-        { header: '责任单位', max: 48 },
-        ...(deadlines ? [{ header: '完成时限', max: 16 }] : []),
+        { header: '牵头单位', max: 24, min: 12, wrap: true },
+        { header: '责任单位', max: 32, min: 12, wrap: true },
+        ...(deadlines ? [{ header: '完成时限', max: 16, min: 8, wrap: true }] : []),
       ];
       print(
         renderTable(
@@ -108,14 +105,15 @@ export function registerReading(program: Command): void {
     .addHelpText('after', examples('policy departments', 'policy departments --doc wuxi --json'))
     .action(async (options: ReadOptions) => {
       const docs = await documentsFor(options);
+      // the same order in JSON as in the table: most tasks first
+      const byTasks = (d: PolicyDocument) => [...d.departments].sort((a, b) => b.lead.length + b.responsible.length - (a.lead.length + a.responsible.length));
       if (options.json) {
-        json(docs.flatMap((d) => d.departments.map((x) => ({ doc: d.id, ...x }))));
+        json(docs.flatMap((d) => byTasks(d).map((x) => ({ doc: d.id, ...x }))));
         return;
       }
       const many = docs.length > 1;
       const rows = docs.flatMap((d) =>
-        [...d.departments]
-          .sort((a, b) => b.lead.length + b.responsible.length - (a.lead.length + a.responsible.length))
+        byTasks(d)
           .map((x) => [
             ...(many ? [d.id] : []),
             x.name,
@@ -167,10 +165,11 @@ export function registerReading(program: Command): void {
         '  (上限/下限, a hollow bar), not a planned change; a change is given in the row\'s unit (个百分点',
         '  for %). A document without an indicator table gets no PDF, but a line saying so.',
         '  The XLSX of `policy export` has the same table as its 主要指标 sheet.',
-      ].join('\n') + examples('policy indicators', 'policy indicators --pdf --out 指标.pdf', 'policy indicators --json'),
+      ].join('\n') + examples('policy indicators', 'policy indicators --pdf --doc wuxi --out 指标.pdf', 'policy indicators --json'),
     )
     .action(async (options: ReadOptions & { pdf?: boolean; out?: string; font?: string; date?: string }) => {
-      if (options.pdf) return writeIndicatorsPdf(options);
+      // pdfkit loads only for --pdf
+      if (options.pdf) return (await import('./report.js')).writeIndicatorsPdf(options);
       const docs = await documentsFor(options);
       if (options.json) {
         json(docs.flatMap((d) => d.indicators.map((x) => ({ doc: d.id, ...x }))));
@@ -178,6 +177,15 @@ export function registerReading(program: Command): void {
       }
       const many = docs.length > 1;
       const ids = docs.filter((d) => d.indicators.length > 0).map((d) => d.id);
+      if (ids.length === 0) {
+        // no empty header and "0 indicators": one line, as --pdf says it
+        print(
+          docs.length === 1
+            ? `${docs[0].id}: no indicators — 本文件没有指标表 (the document has no indicator table)\n`
+            : `no indicators — 这些文件都没有指标表 (none of the ${docs.length} documents has an indicator table)\n`,
+        );
+        return;
+      }
       const idColumn = many ? [documentColumn(ids)] : [];
       // the documents' column first; the listing gives way to the names on a narrow terminal
       const reserve = many ? Math.max(0, ...ids.map((id) => displayWidth(id))) + 2 : 0;

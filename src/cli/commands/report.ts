@@ -1,19 +1,24 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../../util/atomic.js';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { examples, plural } from '../format.js';
+import { checkpoint, interruptSignal } from '../interrupt.js';
 import { UserError } from '../../model/errors.js';
 import type { PolicyDocument } from '../../model/types.js';
-import { creationDate, resolveFonts } from '../../report/pdf.js';
 import { FileNamer } from '../../report/filenames.js';
-import { buildSheet } from '../../report/sheet-data.js';
-import { type RenderOptions, renderSheet } from '../../report/sheet.js';
-import { INDEX_JSON, INDEX_MD, noSheetsReason, writeSheets } from '../../report/sheets.js';
-import { renderMatrix } from '../../report/matrix.js';
-import { renderIndicators } from '../../report/indicators.js';
-import { toCsv, toXlsx } from '../../report/export.js';
-import { selectDepartments, selectDocuments } from '../../report/select.js';
+import type { RenderOptions } from '../../report/sheet.js';
+import { selectDepartments, selectDocuments } from '../../select/documents.js';
+
+// The renderers load on use (dynamic import in each action): pdfkit and its fonts, exceljs
+// take a while to load, and `policy export --format csv` needs neither.
+const pdfLib = () => import('../../report/pdf.js');
+const sheetLib = () => import('../../report/sheet.js');
+const sheetsLib = () => import('../../report/sheets.js');
+
+/** Names of the sheets index files (as report/sheets.ts writes them), for the help text. */
+const INDEX_JSON = 'index.json';
+const INDEX_MD = 'index.md';
 
 /**
  * Printable outputs: `policy sheet`, `sheets`, `matrix`, `export` (and the PDF of
@@ -40,18 +45,40 @@ function common(cmd: Command): Command {
     .option('--date <YYYY-MM-DD>', DATE_HELP);
 }
 
+let glyphWarnings: (() => void) | null = null;
+
+/**
+ * A character the fonts lack is drawn as an empty box: say which, in which PDF, and what to
+ * do about it — one line a character and PDF, on stderr (the file is still written).
+ */
+export function warnMissingGlyphs(listen: typeof import('../../report/pdf.js').onMissingGlyph, font: string | undefined): void {
+  glyphWarnings?.();
+  glyphWarnings = listen(({ char, codePoint, unit, count }) => {
+    const fix = font === undefined ? 'give --font FILE with a font that has it' : `not in --font ${font} either`;
+    process.stderr.write(`policy: warning: ${char} (${codePoint}) has no glyph in the fonts; drawn as an empty box ${count === 1 ? 'once' : `${count} times`} in ${unit} (${fix})\n`);
+  });
+}
+
 /** Fonts and date once per command: a bad --font fails before any work. */
-export function renderOptions(opts: { font?: string; date?: string }): RenderOptions {
+export async function renderOptions(opts: { font?: string; date?: string }): Promise<RenderOptions> {
+  const { creationDate, resolveFonts, onMissingGlyph } = await pdfLib();
+  warnMissingGlyphs(onMissingGlyph, opts.font);
   return { fonts: resolveFonts({ font: opts.font }), date: creationDate({ date: opts.date }) ?? new Date() };
 }
 
 async function writeOut(file: string, bytes: Buffer | string): Promise<void> {
   try {
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, bytes);
+    await writeFileAtomic(file, bytes);
   } catch (error) {
     throw new UserError(`${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
+}
+
+/** Why a document gets no department × task matrix, or null when it gets one. */
+function noMatrixReason(doc: PolicyDocument): string | null {
+  if (doc.tasks.length === 0) return '本文件没有任务 (no tasks were recognised)';
+  if (!doc.tasks.some((t) => t.lead.length + t.responsible.length > 0)) return '本文件的任务没有列出单位 (the document assigns no units to its tasks)';
+  return null;
 }
 
 function kb(bytes: number): string {
@@ -96,17 +123,26 @@ async function writePerDocument(
   fileName: string,
   render: (doc: PolicyDocument, options: RenderOptions) => Promise<{ bytes: Buffer; pages: number }>,
   holds: (doc: PolicyDocument) => string,
-  wanted: (doc: PolicyDocument) => boolean = () => true,
+  declined: (doc: PolicyDocument) => string | null = () => null,
 ): Promise<void> {
-  const options = renderOptions(opts);
-  const docs = (await selectDocuments(opts.data, opts.doc)).filter(wanted);
+  const options = await renderOptions(opts);
+  const all = await selectDocuments(opts.data, opts.doc);
+  const docs = all.filter((doc) => declined(doc) === null);
   singleOut(docs, opts.out);
+  const written: string[] = [];
   for (const doc of docs) {
+    checkpoint(() => `${written.length} of ${plural(docs.length, fileName)} written${written.length ? ` (${written.join(', ')})` : ''}`);
     const name = docs.length > 1 ? path.join(doc.id, fileName) : fileName;
     const file = outFile(opts.out, name, reportPath(opts.data, doc, fileName));
     const { bytes, pages } = await render(doc, options);
     await writeOut(file, bytes);
+    written.push(file);
     say(`${file}  ${holds(doc)}, ${plural(pages, 'page')}, ${kb(bytes.length)}`);
+  }
+  // the documents without one: a line saying why, after the files written
+  for (const doc of all) {
+    const why = declined(doc);
+    if (why !== null) say(`${doc.id}: no ${fileName === 'indicators.pdf' ? 'indicator' : fileName.replace(/\.pdf$/, '')} PDF — ${why}`);
   }
 }
 
@@ -115,9 +151,10 @@ async function writePerDocument(
  * 本文件没有指标表) but a line saying so, as `sheets` does for a document without units.
  */
 export async function writeIndicatorsPdf(opts: CommonOptions): Promise<void> {
-  const docs = await selectDocuments(opts.data, opts.doc);
-  await writePerDocument(opts, 'indicators.pdf', renderIndicators, (doc) => `${doc.indicators.length} indicators`, (doc) => doc.indicators.length > 0);
-  for (const doc of docs) if (doc.indicators.length === 0) say(`${doc.id}: no indicator PDF — 本文件没有指标表 (the document has no indicator table)`);
+  const { renderIndicators } = await import('../../report/indicators.js');
+  await writePerDocument(opts, 'indicators.pdf', renderIndicators, (doc) => `${doc.indicators.length} indicators`, (doc) =>
+    doc.indicators.length === 0 ? '本文件没有指标表 (the document has no indicator table)' : null,
+  );
 }
 
 export function registerReport(program: Command): void {
@@ -130,17 +167,20 @@ export function registerReport(program: Command): void {
       .option('--out <file>', 'PDF to write, or a folder to write it in (default <data>/sheets/<doc id>/<department>责任清单.pdf; a folder gets <doc id>/ sub-folders when the name is in several documents)')
       .addHelpText('after', examples('policy sheet 交通局', 'policy sheet 发改委 --doc wuxi --out 发改委.pdf', 'SOURCE_DATE_EPOCH=0 policy sheet 住建委   # byte-identical output')),
   ).action(async (query: string, opts: CommonOptions) => {
-    const render = renderOptions(opts);
+    const render = await renderOptions(opts);
     // one sheet in each document where the name resolves (县财政局 here, 市财政局 there), as `tasks --dept` reads it
     const found = await selectDepartments(opts.data, query, opts.doc);
     if (found.length > 1 && opts.out !== undefined && !isFolder(opts.out)) {
       const where = found.map((f) => `${f.document.id} (${f.department.name})`).join(', ');
       throw new UserError(`--out ${opts.out}: "${query}" is in ${found.length} documents: ${where}; pick one with --doc ID, or give a folder`);
     }
-    for (const { document, department } of found) {
+    for (const [i, { document, department }] of found.entries()) {
+      checkpoint(() => `${i} of ${plural(found.length, 'sheet')} written`);
       const name = new FileNamer().name(`${department.name}责任清单`, '.pdf');
       const inFolder = found.length > 1 ? path.join(new FileNamer().name(document.id), name) : name;
       const file = outFile(opts.out, inFolder, path.join(opts.data, 'sheets', document.id, name));
+      const { buildSheet } = await import('../../report/sheet-data.js');
+      const { renderSheet } = await sheetLib();
       const data = buildSheet(document, department);
       const { bytes, pages } = await renderSheet(data, render);
       await writeOut(file, bytes);
@@ -157,16 +197,18 @@ export function registerReport(program: Command): void {
       .option('--out <dir>', 'folder to write (default <data>/sheets/<doc id>/; with several documents <dir>/<doc id>/)')
       .addHelpText('after', examples('policy sheets', 'policy sheets --doc wuxi --out 责任清单/')),
   ).action(async (opts: CommonOptions) => {
-    const render = renderOptions(opts);
+    const render = await renderOptions(opts);
     const docs = await selectDocuments(opts.data, opts.doc);
-    for (const doc of docs) {
+    const { noSheetsReason, writeSheets } = await sheetsLib();
+    for (const [i, doc] of docs.entries()) {
+      checkpoint(() => `the sheets of ${i} of ${plural(docs.length, 'document')} written`);
       const dir =
         opts.out === undefined
           ? path.join(opts.data, 'sheets', doc.id)
           : docs.length > 1
             ? path.join(opts.out, new FileNamer().name(doc.id))
             : opts.out;
-      const index = await writeSheets(doc, dir, render).catch((error: unknown) => {
+      const index = await writeSheets(doc, dir, { ...render, signal: interruptSignal() }).catch((error: unknown) => {
         if (error instanceof UserError) throw error;
         const e = error as NodeJS.ErrnoException;
         throw new UserError(`${e.path ?? dir}: cannot write (${e.code ?? e.message})`);
@@ -190,7 +232,9 @@ export function registerReport(program: Command): void {
       .option('--out <file>', 'PDF to write (default <data>/reports/<doc id>/matrix.pdf)')
       .addHelpText('after', examples('policy matrix', 'policy matrix --doc wuxi --out 分工矩阵.pdf')),
   ).action(async (opts: CommonOptions) => {
-    await writePerDocument(opts, 'matrix.pdf', renderMatrix, (doc) => `${doc.tasks.length} tasks`);
+    const { renderMatrix } = await import('../../report/matrix.js');
+    // a document whose tasks name no unit gets no matrix but a line saying why, as `sheets` does
+    await writePerDocument(opts, 'matrix.pdf', renderMatrix, (doc) => `${doc.tasks.length} tasks`, noMatrixReason);
   });
 
   program
@@ -212,11 +256,14 @@ export function registerReport(program: Command): void {
     .action(async (opts: CommonOptions & { format: string }) => {
       const format = opts.format.toLowerCase();
       if (format !== 'xlsx' && format !== 'csv') throw new UserError(`--format ${opts.format}: expected xlsx or csv`);
+      const { creationDate } = await import('../../report/dates.js');
       const date = creationDate({ date: opts.date });
+      const { toCsv, toXlsx } = await import('../../report/export.js');
       const docs = await selectDocuments(opts.data, opts.doc);
       // one file per document; with --out, one table of them all (a 文档 column first)
       const groups = opts.out !== undefined ? [docs] : docs.map((doc) => [doc]);
-      for (const group of groups) {
+      for (const [i, group] of groups.entries()) {
+        checkpoint(() => `${i} of ${plural(groups.length, `${format.toUpperCase()} file`)} written`);
         const file = outFile(opts.out, `tasks.${format}`, reportPath(opts.data, group[0], `tasks.${format}`));
         const bytes = format === 'csv' ? toCsv(group) : await toXlsx(group, { date });
         await writeOut(file, bytes);

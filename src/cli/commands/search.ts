@@ -3,7 +3,7 @@ import { UserError } from '../../model/errors.js';
 import type { Role } from '../../model/types.js';
 import type { SearchHit, SearchResult } from '../../search/search-index.js';
 import type { Snippet } from '../../search/snippet.js';
-import type { UnitKind } from '../../search/units.js';
+import { UNIT_KIND_LABELS, type UnitKind } from '../../search/units.js';
 import { loadSearchIndex, useDb } from '../../search/store.js';
 import { examples } from '../format.js';
 
@@ -107,24 +107,14 @@ export function formatJson(result: SearchResult): string {
     responsible: h.responsible,
     deadline: h.deadline ?? null,
     line: h.line,
+    ...(h.page ? { page: h.page } : {}),
   }));
   const suggestions = result.suggestions.length > 0 ? { suggestions: result.suggestions } : {};
   const web = result.web > 0 ? { web: result.web } : {};
   return JSON.stringify({ query: result.query, total: result.total, hits, ...web, ...suggestions }, null, 2) + '\n';
 }
 
-const KIND_LABEL: Record<UnitKind, string> = {
-  task: '任务',
-  principle: '原则',
-  goal: '目标',
-  guidance: '指导思想',
-  measure: '保障措施',
-  indicator: '指标',
-  box: '专栏',
-  header: '文头',
-  paragraph: '段落',
-  web: '网页',
-};
+const KIND_LABEL = UNIT_KIND_LABELS;
 
 /**
  * Marks around matched words: bold red on a colour terminal, 【】 otherwise — or 〖〗 in a
@@ -149,7 +139,7 @@ function formatHit(hit: SearchHit, rank: number, colour: boolean): string {
   const label = hit.number === null ? KIND_LABEL[hit.kind] : `${KIND_LABEL[hit.kind]}${numberLabel(hit)}`;
   const head = `${String(rank).padStart(2)}. [${label}] ${hit.title || hit.snippet.text.slice(0, 30)}`;
   const lines = [colour ? `\x1b[1m${head}\x1b[0m` : head];
-  lines.push(`    ${dim(`${hit.doc}:${hit.line}${hit.section ? ` · ${hit.section}` : ''}`, colour)}`);
+  lines.push(`    ${dim(`${hit.doc}:${hit.line}${hit.page ? ` 第${hit.page}页` : ''}${hit.section ? ` · ${hit.section}` : ''}`, colour)}`);
   lines.push(`    ${mark(hit.snippet, colour)}`);
   const units = [
     hit.lead.length > 0 ? `牵头：${hit.lead.join('、')}` : '',

@@ -1,0 +1,240 @@
+import { charWidth, displayWidth, padEnd, padStart } from './width.js';
+
+/**
+ * Text tables fitted to a terminal's width, shared by the CLI's listings and compare's summary.
+ *
+ * When the rows fit, every column has its natural width. When they do not, the table is made
+ * exactly as wide as the terminal: columns shrink one display column at a time — first those
+ * above their `max`, then the widest cuttable ones, then the widest wrapping ones — so no column
+ * is narrowed further than the width requires (and none grows back too little).
+ *
+ * A cell wider than its column is cut with … (at the end, or in the middle) only where the cut
+ * text stays unambiguous: no other name of the table (or of `names`) could be shown the same.
+ * Otherwise — and always in a 'wrap' column — the cell is wrapped onto more lines within the
+ * column. Nothing is cut or wrapped when the width is Infinity (a pipe, a file).
+ */
+
+export interface TableColumn {
+  header: string;
+  align?: 'left' | 'right';
+  /**
+   * How a cell wider than the column is shown: 'end' cut at the end (a title: its verb comes
+   * first), 'middle' cut in the middle (a metric: a Chinese noun phrase ends in what it
+   * measures, …覆盖率), 'wrap' over more lines (figures, lists). Without it the column keeps
+   * its natural width.
+   */
+  fit?: 'end' | 'middle' | 'wrap';
+  /** Width a cut column goes down to before the others shrink (the CLI's preferences). */
+  max?: number;
+  /** Narrowest the column may get (default: MIN_CUT for cut columns, MIN_WRAP for wrapping ones). */
+  min?: number;
+}
+
+export interface TableOptions {
+  /** Display columns available. Default Infinity. */
+  width?: number;
+  /** Colour a displayed cell line (after layout, so escapes do not shift the columns). */
+  paint?: (cell: string, col: number, row: number) => string;
+  /** Other names the cut texts must not be confused with (the other tables of the same output). */
+  names?: Iterable<string>;
+  /** No header and rule lines. */
+  headless?: boolean;
+}
+
+/** Narrowest a cut column gets: a name of a few characters stays readable. */
+export const MIN_CUT = 12;
+/** Narrowest a wrapping column gets. */
+export const MIN_WRAP = 8;
+
+const GAP = 2;
+
+/** Column widths that fit `width` (see above); natural widths when they fit. */
+export function fitColumns(columns: TableColumn[], natural: number[], width: number): number[] {
+  const widths = [...natural];
+  let total = widths.reduce((a, b) => a + b, 0) + GAP * Math.max(0, widths.length - 1);
+  if (total <= width) return widths;
+  const floor = columns.map((c, i) =>
+    Math.min(natural[i], Math.max(c.min ?? (c.fit === 'wrap' ? MIN_WRAP : MIN_CUT), c.fit === 'wrap' ? 0 : displayWidth(c.header))),
+  );
+  const pick = (ok: (i: number) => boolean, key: (i: number) => number): number => {
+    let best = -1;
+    columns.forEach((c, i) => {
+      if (c.fit && widths[i] > floor[i] && ok(i) && (best < 0 || key(i) > key(best))) best = i;
+    });
+    return best;
+  };
+  while (total > width) {
+    let i = pick((k) => columns[k].max !== undefined && widths[k] > columns[k].max!, (k) => widths[k] - columns[k].max!);
+    if (i < 0) i = pick((k) => columns[k].fit !== 'wrap', (k) => widths[k]);
+    if (i < 0) i = pick(() => true, (k) => widths[k]);
+    if (i < 0) break; // cannot fit: the terminal wraps
+    widths[i]--;
+    total--;
+  }
+  return widths;
+}
+
+/** Display widths of the characters of `s`. */
+function chars(s: string): { ch: string; w: number }[] {
+  return [...s].map((ch) => ({ ch, w: charWidth(ch.codePointAt(0)!) }));
+}
+
+/** The first characters of `cs` within `room` display columns. */
+function takeWidth(cs: { ch: string; w: number }[], room: number): string {
+  let out = '';
+  let w = 0;
+  for (const c of cs) {
+    if (w + c.w > room) break;
+    out += c.ch;
+    w += c.w;
+  }
+  return out;
+}
+
+/**
+ * The ways to cut `s` to `width` with …: at the end, one way; in the middle, every split of
+ * head and tail that fills the width, the balanced one first (the tail gets the odd column).
+ */
+export function cutCandidates(s: string, width: number, where: 'end' | 'middle'): { head: string; tail: string }[] {
+  const cs = chars(s);
+  if (where === 'end') return [{ head: takeWidth(cs, width - 1), tail: '' }];
+  const room = width - 1;
+  const half = Math.floor(room / 2);
+  const out: { head: string; tail: string }[] = [];
+  const seen = new Set<string>();
+  for (let d = 0; d <= room; d++) {
+    for (const h of d === 0 ? [half] : [half - d, half + d]) {
+      if (h < 1 || h > room - 1) continue;
+      const head = takeWidth(cs, h);
+      const tail = [...takeWidth([...cs].reverse(), room - displayWidth(head))].reverse().join('');
+      if (!tail || seen.has(head + '…' + tail)) continue;
+      seen.add(head + '…' + tail);
+      out.push({ head, tail });
+    }
+  }
+  return out;
+}
+
+/** Whether `name` could be what head…tail stands for. */
+function fitsCut(name: string, head: string, tail: string): boolean {
+  return [...name].length > [...head].length + [...tail].length && name.startsWith(head) && name.endsWith(tail);
+}
+
+/**
+ * `s` cut to `width` so that no other of `names` could be shown the same; null when every cut
+ * is ambiguous (the caller wraps instead).
+ */
+export function unambiguousCut(s: string, width: number, where: 'end' | 'middle', names: Iterable<string>): string | null {
+  if (displayWidth(s) <= width) return s;
+  if (width < 2) return null;
+  const others = [...new Set(names)].filter((n) => n !== s);
+  for (const { head, tail } of cutCandidates(s, width, where)) {
+    if (!others.some((n) => fitsCut(n, head, tail))) return `${head}…${tail}`;
+  }
+  return null;
+}
+
+const OPENING = /[（(《“‘【〔\[]/;
+const CLOSING = /[）)》”’】〕\]，,。.、；;：:！!？?%％]/;
+
+/**
+ * Lines of at most `width` display columns. Breaks anywhere between CJK characters, between
+ * words of Latin letters and digits (never inside one unless it alone is too wide), not before
+ * a closing mark nor after an opening one, preferring a space or a mark ending a clause.
+ */
+export function wrapText(s: string, width: number): string[] {
+  if (displayWidth(s) <= width) return [s];
+  // atoms: a run of Latin letters/digits (with . / : - inside), a space, or one character
+  const atoms = s.match(/[A-Za-z0-9][A-Za-z0-9.,:/\-~]*|\s+|[\s\S]/gu) ?? [];
+  // glue closing marks to what precedes and opening marks to what follows
+  const glued: string[] = [];
+  for (const a of atoms) {
+    const prev = glued[glued.length - 1];
+    if (prev !== undefined && ((CLOSING.test(a[0]) && a.length === 1) || (OPENING.test(prev[prev.length - 1]) && !/\s/.test(a)))) {
+      glued[glued.length - 1] = prev + a;
+    } else glued.push(a);
+  }
+  const lines: string[] = [];
+  let line = '';
+  for (const atom of glued) {
+    if (displayWidth(line + atom) <= width) {
+      line += atom;
+      continue;
+    }
+    // break after a list's 、 (or a clause's ，；, a space) in the second half of the line, not inside a name
+    const at = Math.max(...[...'、，；,; '].map((m) => line.lastIndexOf(m)));
+    if (at > 0 && at < line.length - 1 && displayWidth(line.slice(0, at + 1)) * 2 >= width) {
+      lines.push(line.slice(0, at + 1).trimEnd());
+      line = line.slice(at + 1).trimStart();
+      if (displayWidth(line + atom) <= width) {
+        line += atom;
+        continue;
+      }
+    }
+    if (line.trim()) lines.push(line.trimEnd());
+    line = /^\s+$/.test(atom) ? '' : atom;
+    while (displayWidth(line) > width) {
+      const head = takeWidth(chars(line), width) || [...line][0];
+      lines.push(head);
+      line = line.slice(head.length);
+    }
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  return lines.length > 0 ? lines : [''];
+}
+
+/**
+ * Wrap a line of text to `width` with `indent` before every line but the first (which carries
+ * its own): the free lines of a terminal summary. Infinity leaves it whole.
+ */
+export function wrapLine(s: string, width: number, indent = ''): string[] {
+  if (!Number.isFinite(width) || displayWidth(s) <= width) return [s];
+  const first = wrapText(s, width);
+  if (first.length <= 1) return first;
+  const rest = wrapText(s.slice(first[0].length).trimStart(), Math.max(1, width - displayWidth(indent)));
+  return [first[0], ...rest.map((l) => indent + l)];
+}
+
+/** An aligned text table: header, rule, rows; each row one line or more (wrapped cells). */
+export function layoutTable(columns: TableColumn[], rows: string[][], options: TableOptions = {}): string[] {
+  const width = options.width ?? Infinity;
+  const paint = options.paint ?? ((c) => c);
+  const natural = columns.map((c, i) => Math.max(options.headless ? 0 : displayWidth(c.header), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const fitted = fitColumns(columns, natural, width);
+  const names = [...new Set([...rows.flatMap((r) => r.filter((_, i) => columns[i]?.fit && columns[i].fit !== 'wrap')), ...(options.names ?? [])])];
+  const cells: string[][][] = rows.map((r) =>
+    columns.map((c, i) => {
+      const cell = r[i] ?? '';
+      if (displayWidth(cell) <= fitted[i]) return [cell];
+      if (c.fit === 'end' || c.fit === 'middle') {
+        const cut = unambiguousCut(cell, fitted[i], c.fit, names);
+        if (cut !== null) return [cut];
+      }
+      return wrapText(cell, fitted[i]);
+    }),
+  );
+  // a narrowed column keeps its fitted width (a cut CJK text may end a column short): the table fills the width exactly
+  const widths = columns.map((c, i) =>
+    fitted[i] < natural[i] ? fitted[i] : Math.max(options.headless ? 0 : displayWidth(c.header), ...cells.map((r) => Math.max(0, ...r[i].map(displayWidth)))),
+  );
+  const line = (r: string[], row: number) =>
+    r
+      .map((c, i) => {
+        const padded = columns[i].align === 'right' ? padStart(c, widths[i]) : padEnd(c, widths[i]);
+        return row < 0 || !c ? padded : paintPadded(padded, c, (x) => paint(x, i, row));
+      })
+      .join(' '.repeat(GAP))
+      .trimEnd();
+  const out = options.headless ? [] : [line(columns.map((c) => c.header), -1), line(widths.map((w) => '─'.repeat(w)), -1)];
+  cells.forEach((r, k) => {
+    const height = Math.max(...r.map((lines) => lines.length));
+    for (let l = 0; l < height; l++) out.push(line(r.map((lines) => lines[l] ?? ''), k));
+  });
+  return out;
+}
+
+// Colour only the text, not the padding, so the escape codes do not shift the columns.
+function paintPadded(padded: string, cell: string, paint: (s: string) => string): string {
+  const at = padded.indexOf(cell);
+  return at < 0 ? padded : padded.slice(0, at) + paint(cell) + padded.slice(at + cell.length);
+}
