@@ -62,6 +62,7 @@ export interface TokenizerOptions {
 const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
 export const GLOSSARY_FILE = `${DATA_DIR}glossary.txt`;
 export const STOPWORDS_FILE = `${DATA_DIR}stopwords.txt`;
+export const THESAURUS_WORDS_FILE = `${DATA_DIR}thesaurus.json`;
 
 /**
  * Frequency given to user words. jieba keeps a word whole when its frequency beats the
@@ -171,7 +172,18 @@ function addWords(words: Iterable<string>, source: 'user' | 'glossary' = 'user')
 function loadGlossary(): void {
   if (glossaryLoaded) return;
   glossaryLoaded = true;
-  addWords(readWordList(GLOSSARY_FILE), 'glossary');
+  addWords([...readWordList(GLOSSARY_FILE), ...thesaurusWords()], 'glossary');
+}
+
+/**
+ * The words of the bundled thesaurus (data/thesaurus.json) that can be dictionary words (all
+ * Chinese characters): like the glossary's, they are index terms wherever a text has them, so a
+ * synonym the search adds to a query is looked up as one term (search/thesaurus.ts). Other words
+ * (PPP, 碳达峰、碳中和) are matched as phrases.
+ */
+function thesaurusWords(): string[] {
+  const json = JSON.parse(readFileSync(THESAURUS_WORDS_FILE, 'utf8')) as { groups: Array<{ words?: string[] }> };
+  return json.groups.flatMap((g) => g.words ?? []).filter((w) => ALL_HAN.test(w));
 }
 
 /**
