@@ -52,6 +52,7 @@ export { TfIdfSpace, type TokenSource } from './compare/similarity.js';
 export { SearchIndex, UNIT_KINDS, type SearchOptions, type SearchHit, type SearchResult, type BuildOptions as SearchBuildOptions } from './search/search-index.js';
 export { writeSearchIndex, loadSearchIndex, saveSearchIndex, indexPath as searchIndexPath, INDEX_FILE as SEARCH_INDEX_FILE } from './search/store.js';
 export { getTokenizer, normalizeText, type Tokenizer, type TokenizerOptions } from './search/tokenizer.js';
+export { Thesaurus, ThesaurusError, THESAURUS_FILE, type ThesaurusJSON, type ThesaurusGroup } from './search/thesaurus.js';
 export { documentUnits, type SearchUnit } from './search/units.js';
 export { parseQuery, MAX_QUERY_LENGTH, type ParsedQuery } from './search/query.js';
 export { makeSnippet, type Snippet } from './search/snippet.js';

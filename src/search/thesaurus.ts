@@ -42,6 +42,15 @@ export interface ThesaurusGroup {
   note?: string;
 }
 
+/** A thesaurus file read. */
+export interface ThesaurusFile {
+  thesaurus: Thesaurus;
+  /** False when the file says `"bundled": false`. */
+  bundled: boolean;
+  /** The groups to search with over `base` (the bundled ones, a data folder's): base and file, or the file alone. */
+  over(base: Thesaurus): Thesaurus;
+}
+
 /** The form of a thesaurus file. */
 export interface ThesaurusJSON {
   /** Optional: "policy-thesaurus". */
@@ -115,6 +124,11 @@ export class Thesaurus {
    * ThesaurusError when it cannot be read or used.
    */
   static load(file: string, base: Thesaurus = Thesaurus.bundled()): Thesaurus {
+    return Thesaurus.read(file).over(base);
+  }
+
+  /** A thesaurus file's groups, and whether they go with others (`over`). ThesaurusError when it cannot be read or used. */
+  static read(file: string): ThesaurusFile {
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
@@ -122,12 +136,11 @@ export class Thesaurus {
       const code = (error as NodeJS.ErrnoException).code;
       throw new ThesaurusError(file, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? String(error)})`);
     }
-    const { thesaurus, bundled } = Thesaurus.parse(text, file);
-    return bundled ? base.with(thesaurus) : thesaurus;
+    return Thesaurus.parse(text, file);
   }
 
   /** The groups of a thesaurus file's text; ThesaurusError naming `where` and the problem. */
-  static parse(text: string, where: string): { thesaurus: Thesaurus; bundled: boolean } {
+  static parse(text: string, where: string): ThesaurusFile {
     let json: unknown;
     try {
       json = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -163,6 +176,8 @@ export class Thesaurus {
       if (group.length < 2) throw new ThesaurusError(where, `${at}: ${words.length === 0 ? 'no words' : `only "${group[0]}"`} (a group needs two or more different words)`);
       groups.push(group);
     });
-    return { thesaurus: new Thesaurus(groups), bundled: bundled !== false };
+    const thesaurus = new Thesaurus(groups);
+    const keep = bundled !== false;
+    return { thesaurus, bundled: keep, over: (base) => (keep ? base.with(thesaurus) : thesaurus) };
   }
 }
