@@ -244,8 +244,8 @@ const WEB_WEIGHT = 1e-6;
 const SUGGESTIONS = 3;
 /** Score factor of a synonym's match: a unit with the word as typed ranks above one with only a synonym, other things equal. */
 export const SYNONYM_WEIGHT = 0.7;
-/** A thesaurus word made of this many query words at most (a user's word jieba cuts in parts). */
-const RUN = 6;
+/** A thesaurus word made of this many query tokens at most (a word jieba cuts in parts: 专业化、精细化、特色化、新颖化). */
+const RUN = 12;
 
 /** A query word with its synonyms, as the search matches it. */
 interface Group {
@@ -557,12 +557,15 @@ export abstract class SearchEngine {
       out.push({ word, synonyms: [...synonyms], phrase, replaces, lookup, verify: lookup === null || alternatives.some((a) => a.verbatim) });
     };
     for (const p of parsed.phrases) if (thesaurus.has(p)) add(p, true, this.tokenizer.words(p).map(displayForm));
-    const loose = parsed.loose;
-    for (let i = 0; i < loose.length; i++) {
-      for (let n = Math.min(RUN, loose.length - i); n >= 1; n--) {
-        const run = n === 1 ? loose[i] : loose.slice(i, i + n).join('');
+    // a run of the query's tokens as jieba cuts it (punctuation and stop words kept: 碳达峰、碳中和)
+    const tokens = this.tokenizer.cut(parsed.outside).map(displayForm);
+    const loose = new Set(parsed.loose);
+    for (let i = 0; i < tokens.length; i++) {
+      if (!/\S/.test(tokens[i])) continue;
+      for (let n = Math.min(RUN, tokens.length - i); n >= 1; n--) {
+        const run = n === 1 ? tokens[i] : tokens.slice(i, i + n).join('');
         if (!thesaurus.has(run)) continue;
-        add(run, false, loose.slice(i, i + n));
+        add(run, false, tokens.slice(i, i + n).filter((t) => loose.has(t)));
         i += n - 1;
         break;
       }

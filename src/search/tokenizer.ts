@@ -172,18 +172,27 @@ function addWords(words: Iterable<string>, source: 'user' | 'glossary' = 'user')
 function loadGlossary(): void {
   if (glossaryLoaded) return;
   glossaryLoaded = true;
-  addWords([...readWordList(GLOSSARY_FILE), ...thesaurusWords()], 'glossary');
+  addWords(readWordList(GLOSSARY_FILE), 'glossary');
+  addThesaurusWords();
 }
 
 /**
  * The words of the bundled thesaurus (data/thesaurus.json) that can be dictionary words (all
- * Chinese characters): like the glossary's, they are index terms wherever a text has them, so a
- * synonym the search adds to a query is looked up as one term (search/thesaurus.ts). Other words
- * (PPP, 碳达峰、碳中和) are matched as phrases.
+ * Chinese characters) join the dictionary with the lowest frequency: full mode (the index) emits
+ * every dictionary word, so each is an index term wherever a text has it and a synonym the search
+ * adds to a query is looked up as one term (engine.ts); the precise and search-mode cuts (queries,
+ * comparison) almost never choose a word that rare over its parts, so they stay as they were.
+ * Other words (PPP, 碳达峰、碳中和) are matched by their parts and their text.
  */
-function thesaurusWords(): string[] {
+function addThesaurusWords(): void {
   const json = JSON.parse(readFileSync(THESAURUS_WORDS_FILE, 'utf8')) as { groups: Array<{ words?: string[] }> };
-  return json.groups.flatMap((g) => g.words ?? []).filter((w) => ALL_HAN.test(w));
+  const lines: string[] = [];
+  for (const raw of json.groups.flatMap((g) => g.words ?? [])) {
+    const word = normalizeText(raw);
+    if (!ALL_HAN.test(word) || addedWords.has(word) || getJieba().cutAll(word).includes(word)) continue;
+    lines.push(`${word} 1 n`);
+  }
+  if (lines.length > 0) getJieba().loadDict(Buffer.from(lines.join('\n') + '\n', 'utf8'));
 }
 
 /**
