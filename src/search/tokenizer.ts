@@ -187,8 +187,8 @@ function loadGlossary(): void {
 function addThesaurusWords(): void {
   const json = JSON.parse(readFileSync(THESAURUS_WORDS_FILE, 'utf8')) as { groups: Array<{ words?: string[] }> };
   const lines: string[] = [];
-  for (const raw of json.groups.flatMap((g) => g.words ?? [])) {
-    const word = normalizeText(raw);
+  // the file is written in normalised form (a test checks it): no normalisation at load
+  for (const word of json.groups.flatMap((g) => g.words ?? [])) {
     if (!ALL_HAN.test(word) || addedWords.has(word) || getJieba().cutAll(word).includes(word)) continue;
     lines.push(`${word} 1 n`);
   }
