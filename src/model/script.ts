@@ -58,9 +58,21 @@ export function maskPinyinNotes(text: string): string {
   return text.replace(PINYIN_NOTE, (m) => (TONE.test(m) ? '\u200b'.repeat(m.length) : m));
 }
 
+/**
+ * Indentation a page's encoding turned into question marks (??上海市…办公室, ??2023年4月23日, a line of
+ * ?? alone: each full-width space became one ?): spaces, where three lines or more open so.
+ */
+const QUESTION_INDENT = /^([ \t\u3000]*)(\?{2,})(?=[\u3400-\u9fff\d（(“《〔【]|[ \t\u3000]*$)/gm;
+export function maskQuestionIndent(text: string): string {
+  if (text.indexOf('??') === -1) return text;
+  const n = text.match(QUESTION_INDENT)?.length ?? 0;
+  if (n < 3) return text;
+  return text.replace(QUESTION_INDENT, (_m, lead: string, marks: string) => lead + ' '.repeat(marks.length));
+}
+
 /** The text the reader reads: traditional folded, pinyin notes masked; same length as the original. */
 export function readingText(text: string): string {
-  return maskPinyinNotes(foldTraditional(text));
+  return maskQuestionIndent(maskPinyinNotes(foldTraditional(text)));
 }
 
 const CHINESE_OR_NOTE = /[\u3400-\u9fff\u200b]/;

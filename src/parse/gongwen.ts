@@ -290,7 +290,9 @@ function siteHeader(lines: Line[], out: Map<number, WebRole>): void {
     if (role !== 'webBreadcrumb' || i > 400) continue;
     const t = stripInvisible(lines[i].text).trim();
     const below = next(i, 1);
-    if (/[：:]$/.test(t) && below < lines.length && !out.has(below) && TRAIL.test(stripInvisible(lines[below].text).trim())) out.set(below, 'webBreadcrumb');
+    // the trail under its label (您当前的位置：⏎首页 > …), or going on under the line (当前位置：首页⏎>> 专题 >> …)
+    const trail = below < lines.length ? stripInvisible(lines[below].text).trim() : '';
+    if ((/[：:]$/.test(t) || /^[>＞»›→]/.test(trail)) && !out.has(below) && TRAIL.test(trail)) out.set(below, 'webBreadcrumb');
     for (let j = next(i, -1), n = 0; j >= 0 && n < 3; j = next(j, -1), n++) {
       if (!out.has(j) && SITE_NAME.test(stripInvisible(lines[j].text).trim())) out.set(j, 'webBreadcrumb');
     }
@@ -386,9 +388,13 @@ function titleNumberCut(doc: string, span: CellSpan): CellSpan[] | null {
 const NOTICE_TITLE = /^(?:关于|国务院关于|[\u4e00-\u9fa5（）()]{1,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部)关于).*(?:通知|意见|决定|批复|函|通报|报告)$/;
 
 /** A 文号 or a date alone on its line never continues the line above (a long title). */
-function headerLine(t: string): boolean {
+function headerLine(raw: string): boolean {
+  // masked pinyin notes inside a 文号 (绛政办发(fā)〔2023〕14号) count for nothing
+  const t = INVISIBLE.test(raw) ? stripInvisible(raw) : raw;
   // a field of a web page's info block (来源：…, 发布日期：…) under a long title
   if (infoLine(t)) return true;
+  // (此件公开发布) under a notice cut short (…现印发给你们，)
+  if (t.length <= 14 && DISCLOSURE.test(t.trim())) return true;
   // a date ends with 日 and a 文号 alone is short: most lines are neither, and need no folding
   if (t.length > 40 && !t.endsWith('日')) return false;
   const folded = foldDigits(t);

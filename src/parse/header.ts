@@ -49,7 +49,7 @@ export const TITLE_END =
 /** The line under a title that belongs to it: its period (（2021—2035年）) or edition (（2025年版）, （2024年修订）). */
 const PERIOD_LINE = /^[（(]\s*(?:\d{4}\s*[—–\-－~～至―]+\s*\d{4}\s*年?|\d{4}\s*年\s*(?:版|修订|修订版))\s*[）)]$/;
 /** 某某镇人民政府关于印发…的通知: the issuer and the notice title on one line. */
-export const ISSUER_THEN_NOTICE = /^(?:国务院|[\u4e00-\u9fa5（）()]{1,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部))(?:[ \u3000]+[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部)){0,2}[ \u3000]*关于/;
+export const ISSUER_THEN_NOTICE = /^(?:国务院|[\u4e00-\u9fa5（）()]{1,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部))(?:[ \u3000]+[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部)){0,5}[ \u3000]*关于/;
 export const NOTICE_END = /(通知|意见|决定|批复|函|通报|报告|公告|通告)$/;
 /** 题注 under a title: （2026年1月18日…会议批准）, （2023年4月6日第二次修正）. */
 export const APPROVAL =
@@ -58,6 +58,12 @@ export const APPROVAL =
 const DISTRIBUTION = /^(抄送|抄报|分送)\s*[：:]|\d{1,2}\s*日\s*印发$/;
 
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
+
+/** A site's category tag before a page's title (【规范性文件】长沙市人民政府办公厅关于…): no part of it. */
+const CATEGORY_TAG = /^【[\u4e00-\u9fa5]{2,8}】(?=[\u4e00-\u9fa5《])/;
+export function withoutCategoryTag(t: string): string {
+  return t.charCodeAt(0) === 0x3010 ? t.replace(CATEGORY_TAG, '') : t;
+}
 
 /** Zero-width characters (U+200B, U+FEFF …) of text copied from web pages: no part of a field. */
 export function stripInvisible(t: string): string {
@@ -104,6 +110,8 @@ export interface InfoLine {
 export function infoLine(text: string, anywhere = false): InfoLine | null {
   let t = stripInvisible(text).trim();
   if (t.length > 240 || t.includes('。')) return null;
+  const spaced = spacedInfoLine(t);
+  if (spaced) return spaced;
   if (anywhere && !INFO_LABEL_COLONLESS_START.test(t)) {
     INFO_LABEL.lastIndex = 0;
     const m = INFO_LABEL.exec(t);
@@ -132,6 +140,26 @@ export function infoLine(text: string, anywhere = false): InfoLine | null {
   if (!last) return null;
   fields.push([last.name, t.slice(last.end).replace(EDGE_PIPES, '')]);
   return { fields, open: fields[fields.length - 1][1] === '' };
+}
+
+/**
+ * Labels set apart by spaces only, no colon and no pipe (索引号 1133…/2024-152907 组配分类 民生实事,
+ * 发布机构 区政府办公室 发文日期 2024-05-27): a line that opens with a label and holds two or more,
+ * each between spaces (a label with no value is followed by the next label).
+ */
+const SPACED_LABEL = new RegExp(`(?:^|[ \\u3000]+)(${INFO_NAME})(?=[ \\u3000]+\\S|$)`, 'g');
+const SPACED_START = new RegExp(`^(?:${INFO_NAME})[ \\u3000]+\\S`);
+function spacedInfoLine(t: string): InfoLine | null {
+  if (/[:：|｜]/.test(t) || !SPACED_START.test(t)) return null;
+  const labels: { name: string; at: number; end: number }[] = [];
+  SPACED_LABEL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SPACED_LABEL.exec(t))) labels.push({ name: m[1].replace(/[ \u3000]/g, ''), at: m.index, end: m.index + m[0].length });
+  if (labels.length < 2 || labels[0].at !== 0) return null;
+  const fields: [string, string][] = labels.map((l, i) => [l.name, t.slice(l.end, labels[i + 1]?.at ?? t.length).trim()]);
+  // every value a short one: no sentence hides in the line
+  if (fields.some(([, v]) => v.length > 40 || /[，,；;]/.test(v))) return null;
+  return { fields, open: false };
 }
 
 /** A value alone on the line under its label: short, no sentence, no list of recipients. */
@@ -597,7 +625,7 @@ function cutFirstLine(block: Paragraph, doc: string, index: LineIndex): [Paragra
 }
 
 function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outlineAfter: boolean): void {
-  const texts = blocks.map((b) => (b.type === 'paragraph' || b.type === 'heading' ? stripInvisible(foldDigits(inlineText(b, doc).text)).trim() : null));
+  const texts = blocks.map((b) => (b.type === 'paragraph' || b.type === 'heading' ? withoutCategoryTag(stripInvisible(foldDigits(inlineText(b, doc).text)).trim()) : null));
   markInfoBlock(blocks, texts);
   for (let i = 0; i < Math.min(3, blocks.length); i++) {
     const t = texts[i];
@@ -667,7 +695,7 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
     else if (DATE_ARABIC.test(t) || DATE_CHINESE.test(t)) set(i, 'date');
     // a draft's or a plan's date in brackets under its title: （2015年9月15日）
     else if ((titleSeen || noticeDone) && BRACKETED_DATE.test(t) && (DATE_ARABIC.test(t.slice(1, -1).trim()) || DATE_CHINESE.test(t.slice(1, -1).trim()))) set(i, 'date');
-    else if (digitDate(t) && blocks[previous(i)]?.data?.role === 'signature') set(i, 'date');
+    else if (digitDate(t) && (blocks[previous(i)]?.data?.role === 'signature' || (blocks[previous(i)]?.data?.role === 'notice' && disclosureNext(texts, i)))) set(i, 'date');
     else if (DISCLOSURE.test(t)) set(i, 'disclosure');
     else if (APPROVAL.test(t)) set(i, 'approval');
     else if (block.type === 'heading' && block.depth === 1 && !(isNoticeTitle(t) && !noticeDone && !titleSeen)) {
@@ -679,7 +707,8 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
       noticeDone = true;
     } else if (
       (/^关于/.test(t) || ISSUER_THEN_NOTICE.test(t)) &&
-      short &&
+      // a joint notice's title with its issuers before 关于 may run long (four organs and the plan's name)
+      (short || (t.length <= 140 && !/[。；]/.test(t) && NOTICE_END.test(t) && ISSUER_THEN_NOTICE.test(t))) &&
       // a page repeats its notice title above the 公文's own (the first is read)
       (!noticeDone || (!titleSeen && !bodyStarted)) &&
       !isOwnOpinions(t) &&
@@ -730,6 +759,33 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
     }
   }
   if (inNoticeTitle) endNotice(previous(blocks.length));
+  if (!blocks.some((b) => b.data?.role === 'title' || b.data?.role === 'noticeTitle')) headline(blocks, texts);
+}
+
+/**
+ * A page's headline where no title was found (2024年十大民生实事项目出炉, 市政府工作报告重点工作责任分解
+ * （2023年）): the short line between the page's clutter — breadcrumb or info block above, the page
+ * info or toolbar below — whatever word it ends with.
+ */
+function headline(blocks: RootContent[], texts: (string | null)[]): void {
+  const near = (i: number, step: 1 | -1) => {
+    let j = i + step;
+    while (j >= 0 && j < blocks.length && !texts[j]) j += step;
+    return j >= 0 && j < blocks.length ? j : -1;
+  };
+  for (let i = 0; i < Math.min(blocks.length, 12); i++) {
+    const t = texts[i];
+    const role = blocks[i].data?.role;
+    if (!t || (role && role !== 'preamble' && role !== 'notice')) continue;
+    const above = near(i, -1);
+    const below = near(i, 1);
+    const clutterAbove = above !== -1 && /^web(?:Info|Breadcrumb|Tools|Title)$/.test(String(blocks[above].data?.role));
+    const clutterBelow = below !== -1 && /^web(?:Info|Tools)$/.test(String(blocks[below].data?.role));
+    if (clutterAbove && clutterBelow && t.length <= 40 && !/[。；;，,：:！？]/.test(t)) {
+      blocks[i].data = { ...blocks[i].data, role: 'title' };
+      return;
+    }
+  }
 }
 
 const BRACKETED_DATE = /^[（(].{6,16}[）)]$/;
@@ -740,6 +796,13 @@ function dateNext(texts: (string | null)[], i: number): boolean {
   while (j < texts.length && !texts[j]) j++;
   const next = texts[j];
   return !!next && (DATE_ARABIC.test(next) || DATE_CHINESE.test(next) || digitDate(next) !== null);
+}
+
+/** The next line with text is the disclosure (此件公开发布): the line is the notice's date. */
+function disclosureNext(texts: (string | null)[], i: number): boolean {
+  let j = i + 1;
+  while (j < texts.length && !texts[j]) j++;
+  return DISCLOSURE.test(texts[j] ?? '');
 }
 
 /** A line of a title broken over lines (推进以县城为重要载体的城镇化建设⏎行动方案): short, no punctuation. */

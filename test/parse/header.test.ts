@@ -227,3 +227,48 @@ describe('more header lines', () => {
     expect(doc.tasks).toHaveLength(2);
   });
 });
+
+describe('page headers of more sites', () => {
+  it('info fields set apart by spaces only (发布机构 区政府办公室 发文日期 2025-03-14) and the headline between the block and the toolbar', async () => {
+    const doc = await shape('spaced-info-headline.txt');
+    expect(doc).toMatchObject({ title: '2025年八件民生实事项目公布', issuer: '区政府办公室', date: '2025-03-14' });
+    for (const p of doc.paragraphs.filter((p) => /索引号|公开方式|发布机构/.test(p.text))) expect(p.kind).toBe('web');
+    expect(doc.tasks.map((t) => t.responsible)).toEqual([['区民政局'], ['区教育局', '区公安分局']]);
+  });
+
+  it('a breadcrumb trail going on under its line, the headline above the page info, 信息来源 an organ as the last resort', async () => {
+    const doc = await shape('breadcrumb-headline-source.txt');
+    expect(doc).toMatchObject({ title: '市政府重点工作责任分解(2025年)', issuer: '青山市政府', date: null });
+    expect(doc.paragraphs.find((p) => p.text.startsWith('>>'))?.kind).toBe('web');
+  });
+
+  it('a joint notice title naming four organs set apart by spaces: a notice title however long, the four organs the issuer', async () => {
+    const doc = await shape('joint-four-issuers-tagged.txt');
+    expect(doc.issuer).toBe('青山市发展和改革委员会、中共青山市委社会工作部、青山市民政局、青山市住房和城乡建设局');
+    expect(doc.noticeTitle).toMatch(/^青山市发展和改革委员会.*关于印发青山市社区服务设施补短板实施方案的通知$/);
+  });
+
+  it('a site\'s 【规范性文件】 tag is no part of the title; (此件主动公开) under a notice cut after its comma is a line of its own', async () => {
+    const doc = await shape('category-tag-cut-notice.txt');
+    expect(doc).toMatchObject({
+      title: '江城市稳定外贸外资实施方案',
+      noticeTitle: '江城市人民政府办公厅关于印发江城市稳定外贸外资实施方案的通知',
+      issuer: '江城市人民政府办公厅',
+    });
+  });
+
+  it('a 文号 line with pinyin notes inside (鎮政辦發(fā)〔2024〕21號) is never joined to the title; ?? for indentation is no part of a name or date', async () => {
+    const doc = await shape('masked-number-question-indent.txt');
+    expect(doc).toMatchObject({ docNumber: '鎮政辦發〔2024〕21號', issuer: '鎮原縣人民政府辦公室', date: '2024-04-30', title: '鎮原縣蘋果產業提質增效實施方案' });
+  });
+
+  it('a news lead-in naming two organs joined by 、 (近日，A、B印发了《X》)', async () => {
+    const doc = await shape('news-joint-leadin-digit-date.txt');
+    expect(doc).toMatchObject({ title: '江城市推进县域商业体系建设实施方案', issuer: '中共江城市委办公厅、江城市人民政府办公厅' });
+  });
+
+  it('an info block whose 成文日期 is the day it was published: the earlier date under the notice (20211103, 年月日 lost) is the 成文日期', async () => {
+    const doc = await shape('info-date-equals-published.txt');
+    expect(doc).toMatchObject({ title: '健康青山行动推进方案', date: '2021-11-03' });
+  });
+});
