@@ -1,5 +1,5 @@
 import type { Context } from './context.js';
-import { APPROVAL, DAMAGED_DOC_NUMBER, DATE_ARABIC, DATE_CHINESE, DOC_NUMBER, ISSUER_THEN_NOTICE, digitDate, infoFields, issuerNames, stripInvisible, withoutCategoryTag } from '../parse/header.js';
+import { APPROVAL, DAMAGED_DOC_NUMBER, DATE_ARABIC, DATE_CHINESE, DOC_NUMBER, ISSUED_NOTICE, ISSUER_THEN_NOTICE, digitDate, infoFields, issuerNames, stripInvisible, withoutCategoryTag } from '../parse/header.js';
 import { parseChineseNumber } from '../parse/numerals.js';
 import { foldDigits } from '../model/normalize.js';
 
@@ -232,7 +232,11 @@ function placeOfTitle(title: string | null): string | null {
  * joint notice's title line names, set apart by spaces, joined by 、.
  */
 function jointIssuers(line: string | null): string | null {
-  if (!line || !ISSUER_THEN_NOTICE.test(line)) return null;
+  if (!line) return null;
+  // 中共某区委办公室 某区人民政府办公室印发《X》的通知: the organs before 印发
+  const issued = ISSUED_NOTICE.exec(line);
+  if (issued) return issued[1].trim().split(/[ \u3000]+/).join('、');
+  if (!ISSUER_THEN_NOTICE.test(line)) return null;
   const names = line.slice(0, line.indexOf('关于')).trim().split(/[ \u3000]+/);
   return names.length > 1 ? names.join('、') : null;
 }

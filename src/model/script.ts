@@ -54,8 +54,24 @@ const HAS_NOTE = /[(（][a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]
 
 /** Pinyin notes as invisible characters of the same length. */
 export function maskPinyinNotes(text: string): string {
-  if (!HAS_NOTE.test(text)) return text;
-  return text.replace(PINYIN_NOTE, (m) => (TONE.test(m) ? '\u200b'.repeat(m.length) : m));
+  const bare = maskBareNotesInNumbers(text);
+  if (!HAS_NOTE.test(bare)) return bare;
+  return bare.replace(PINYIN_NOTE, (m) => (TONE.test(m) ? '\u200b'.repeat(m.length) : m));
+}
+
+/**
+ * Notes without their tone marks, in a 文号 line only (发改地(di)区[2016]1771号(hao)): there a
+ * lowercase syllable in brackets after a character is a note, not a list marker.
+ */
+const BARE_NOTE = /(?<=[\u3400-\u9fff])[(（][a-z]{1,6}[)）]/g;
+const NUMBER_LINE = /^[\t \u3000]*[\u3400-\u9fff]{1,16}[〔［\[【(（]\d{4}[〕］\]】)）]第?\d{1,4}[号號][\t \u3000]*$/;
+function maskBareNotesInNumbers(text: string): string {
+  if (!/[(（][a-z]{1,6}[)）]/.test(text)) return text;
+  return text.replace(/^.{1,60}$/gm, (line) => {
+    if (!BARE_NOTE.test(line)) return line;
+    BARE_NOTE.lastIndex = 0;
+    return NUMBER_LINE.test(line.replace(BARE_NOTE, '')) ? line.replace(BARE_NOTE, (m) => '\u200b'.repeat(m.length)) : line;
+  });
 }
 
 /**

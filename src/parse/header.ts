@@ -48,6 +48,12 @@ export const TITLE_END =
   /(方案|规划|意见|办法|规定|计划|纲要|细则|要点|措施|举措|政策|决定|条例|指南|清单|报告|规则|行动|通知|公告|通告|批复|函|(?:分解|分工|汇总|一览|任务|清单|进度|情况|责任)表)([（(][^）)]*[）)])?$/;
 /** The line under a title that belongs to it: its period (（2021—2035年）) or edition (（2025年版）, （2024年修订）). */
 const PERIOD_LINE = /^[（(]\s*(?:\d{4}\s*[—–\-－~～至―]+\s*\d{4}\s*年?|\d{4}\s*年\s*(?:版|修订|修订版))\s*[）)]$/;
+/**
+ * 中共某区委办公室 某区人民政府办公室印发《X》的通知 (a site's tag in quotes before it): a joint
+ * notice's title that names its organs without 关于.
+ */
+export const ISSUED_NOTICE = /^(?:[“"][^”"]{2,12}[”"][ \u3000]*)?((?:[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|委|局|厅|部)[ \u3000]*){1,4})印发《[^《》]{4,80}》的通知$/;
+
 /** 某某镇人民政府关于印发…的通知: the issuer and the notice title on one line. */
 export const ISSUER_THEN_NOTICE = /^(?:国务院|[\u4e00-\u9fa5（）()]{1,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部))(?:[ \u3000]+[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部)){0,5}[ \u3000]*关于/;
 export const NOTICE_END = /(通知|意见|决定|批复|函|通报|报告|公告|通告)$/;
@@ -59,10 +65,11 @@ const DISTRIBUTION = /^(抄送|抄报|分送)\s*[：:]|\d{1,2}\s*日\s*印发$/;
 
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
 
-/** A site's category tag before a page's title (【规范性文件】长沙市人民政府办公厅关于…): no part of it. */
-const CATEGORY_TAG = /^【[\u4e00-\u9fa5]{2,8}】(?=[\u4e00-\u9fa5《])/;
+/** A site's category tag before a page's title (【规范性文件】长沙市人民政府办公厅关于…, “党政混合信息公开” 中共…): no part of it. */
+const CATEGORY_TAG = /^(?:【[\u4e00-\u9fa5]{2,8}】|[“"][\u4e00-\u9fa5]{2,10}[”"][ \u3000]+)(?=[\u4e00-\u9fa5《])/;
 export function withoutCategoryTag(t: string): string {
-  return t.charCodeAt(0) === 0x3010 ? t.replace(CATEGORY_TAG, '') : t;
+  const c = t.charCodeAt(0);
+  return c === 0x3010 || c === 0x201c || c === 0x22 ? t.replace(CATEGORY_TAG, '') : t;
 }
 
 /** Zero-width characters (U+200B, U+FEFF …) of text copied from web pages: no part of a field. */
@@ -79,7 +86,7 @@ const INFO_NAMES = [
   '信息索引号', '索引号', '信息分类', '文件类型', '公文种类', '体裁分类', '组配分类', '主题分类', '主题词', '关键字', '关键词',
   '发布机构', '发文机关', '发文单位', '发布单位', '发布机关', '成文机关', '所属机构',
   '发文字号', '发布文号', '文件编号', '文号',
-  '成文日期', '成文时间', '发文日期', '发文时间', '印发日期', '颁布时间', '颁布日期', '发布日期', '发布时间', '更新时间', '生效日期', '施行日期', '实施日期', '废止日期', '失效日期',
+  '成文日期', '成文时间', '生成日期', '发文日期', '发文时间', '印发日期', '颁布时间', '颁布日期', '发布日期', '发布时间', '更新时间', '生效日期', '施行日期', '实施日期', '废止日期', '失效日期',
   '信息来源', '文章来源', '来源', '标题', '名称', '有效性状态', '有效性', '效力状态', '时效性', '属性', '备注', '政策咨询机关', '政策咨询电话',
   '公开方式', '公开范围', '公开时限', '统一编号', '登记号', '浏览次数', '点击数', '阅读次数', '字体', '字号', '责任编辑', '作者', '时间',
 ];
@@ -693,6 +700,8 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
     // the 版头 of a printed 公文: 某县人民政府办公室文件 (the issuer's name, not prose)
     else if (i === 0 && /^[\u4e00-\u9fa5]{2,30}文件$/.test(t) && ORG.test(t.slice(0, -2))) set(i, 'masthead');
     else if (DATE_ARABIC.test(t) || DATE_CHINESE.test(t)) set(i, 'date');
+    // a page's date alone on the line under the document's title (…的意见⏎2019-03-04)
+    else if (ISO_DATE_LINE.test(t) && /^(?:title|noticeTitle)$/.test(String(blocks[previous(i)]?.data?.role))) set(i, 'date');
     // a draft's or a plan's date in brackets under its title: （2015年9月15日）
     else if ((titleSeen || noticeDone) && BRACKETED_DATE.test(t) && (DATE_ARABIC.test(t.slice(1, -1).trim()) || DATE_CHINESE.test(t.slice(1, -1).trim()))) set(i, 'date');
     else if (digitDate(t) && (blocks[previous(i)]?.data?.role === 'signature' || (blocks[previous(i)]?.data?.role === 'notice' && disclosureNext(texts, i)))) set(i, 'date');
@@ -720,6 +729,10 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
       noticeLines = 0;
       if (NOTICE_END.test(t)) endNotice(i);
       else inNoticeTitle = true;
+    } else if (!noticeDone && !titleSeen && t.length <= 140 && ISSUED_NOTICE.test(t)) {
+      // 中共某区委办公室 某区人民政府办公室印发《X》的通知: a joint notice's title without 关于
+      set(i, 'noticeTitle');
+      endNotice(i);
     } else if (isRecipients(t, noticeDone)) set(i, 'recipients');
     else if (block.type === 'paragraph' && t.includes('\n') && isRecipients(t.slice(0, t.indexOf('\n')).trim(), noticeDone)) {
       // 主送：\ then the body in one Markdown paragraph (a hard break): the first line is the recipients
@@ -739,7 +752,7 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
         }
         set(i, 'signature');
       } else set(i, 'issuer');
-    } else if (short && titleOpen && (TITLE_END.test(t) || (titleSeen && PERIOD_LINE.test(t)))) {
+    } else if (short && titleOpen && !MENU_ITEM.test(t) && (TITLE_END.test(t) || (titleSeen && PERIOD_LINE.test(t)))) {
       set(i, 'title');
       titleSeen = true;
       titleAbove(blocks, texts, i);
@@ -781,7 +794,7 @@ function headline(blocks: RootContent[], texts: (string | null)[]): void {
     const below = near(i, 1);
     const clutterAbove = above !== -1 && /^web(?:Info|Breadcrumb|Tools|Title)$/.test(String(blocks[above].data?.role));
     const clutterBelow = below !== -1 && /^web(?:Info|Tools)$/.test(String(blocks[below].data?.role));
-    if (clutterAbove && clutterBelow && t.length <= 40 && !/[。；;，,：:！？]/.test(t)) {
+    if (clutterAbove && clutterBelow && t.length <= 40 && !/[。；;，,：:！？|｜]/.test(t)) {
       blocks[i].data = { ...blocks[i].data, role: 'title' };
       return;
     }
@@ -789,6 +802,7 @@ function headline(blocks: RootContent[], texts: (string | null)[]): void {
 }
 
 const BRACKETED_DATE = /^[（(].{6,16}[）)]$/;
+const ISO_DATE_LINE = /^(?:19|20)\d{2}-\d{1,2}-\d{1,2}$/;
 
 /** The next line with text is a date (the line is a signature). */
 function dateNext(texts: (string | null)[], i: number): boolean {
@@ -804,6 +818,9 @@ function disclosureNext(texts: (string | null)[], i: number): boolean {
   while (j < texts.length && !texts[j]) j++;
   return DISCLOSURE.test(texts[j] ?? '');
 }
+
+/** An item of a site's menu (- 十三五政策及新闻, • 产业政策): a bullet, never a title. */
+const MENU_ITEM = /^[-•·●▪◆■*]\s/;
 
 /** A line of a title broken over lines (推进以县城为重要载体的城镇化建设⏎行动方案): short, no punctuation. */
 const TITLE_PIECE = /^[^，。；：:、！？,;!?]{2,30}$/;

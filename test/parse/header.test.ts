@@ -272,3 +272,29 @@ describe('page headers of more sites', () => {
     expect(doc).toMatchObject({ title: '健康青山行动推进方案', date: '2021-11-03' });
   });
 });
+
+describe('titles and issuers of party-government and ministry pages', () => {
+  it('a site menu of bullets (- 区域经济政策) is never the title; a 文号 with pinyin notes without tone marks (發改地(di)區) is read clean', async () => {
+    const doc = await shape('menu-bare-pinyin-number.txt');
+    expect(doc).toMatchObject({
+      title: '關于推進邊境地區協調發展的指導意見',
+      issuer: '國家發展改革委',
+      docNumber: '發改地區[2019]2215號',
+      date: '2019-12-02',
+    });
+  });
+
+  it('中共某区委办公室 某区人民政府办公室印发《X》的通知: a joint notice title without 关于 (after a site tag), its two organs the issuer, the plan title over three lines', async () => {
+    const doc = await shape('joint-notice-without-guanyu.txt');
+    expect(doc).toMatchObject({
+      title: '江岸区打造“江岸服务”品牌三年行动计划(2024—2026年)',
+      issuer: '中共江岸区委办公室、江岸区人民政府办公室',
+      noticeTitle: '中共江岸区委办公室江岸区人民政府办公室印发《江岸区打造“江岸服务”品牌三年行动计划(2024—2026年)》的通知',
+    });
+  });
+
+  it('a page date alone under an 意见\'s title (2024-05-08) is its date', async () => {
+    const doc = await shape('opinion-date-line.txt');
+    expect(doc).toMatchObject({ title: '青溪县人民政府关于促进创业带动就业的意见', issuer: '青溪县人民政府', date: '2024-05-08' });
+  });
+});
