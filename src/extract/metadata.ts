@@ -1,5 +1,5 @@
 import type { Context } from './context.js';
-import { APPROVAL, DAMAGED_DOC_NUMBER, DATE_ARABIC, DATE_CHINESE, DOC_NUMBER, ISSUED_NOTICE, ISSUER_THEN_NOTICE, digitDate, infoFields, issuerNames, stripInvisible, withoutCategoryTag } from '../parse/header.js';
+import { APPROVAL, DAMAGED_DOC_NUMBER, DATE_ARABIC, DATE_CHINESE, DOC_NUMBER, ISSUED_NOTICE, ISSUER_THEN_NOTICE, SPACED_DATE, digitDate, infoFields, issuerNames, stripInvisible, withoutCategoryTag } from '../parse/header.js';
 import { parseChineseNumber } from '../parse/numerals.js';
 import { foldDigits } from '../model/normalize.js';
 
@@ -84,12 +84,14 @@ export function extractMetadata(ctx: Context): void {
 
   // the 成文日期 of the info block, else the date under the signature; the page's 发布日期 last
   const dates = byRole('date');
-  m.date = isoDate(field('成文日期', '成文时间', '发文日期', '发文时间', '印发日期', '颁布日期', '颁布时间') ?? '');
+  // (a 发文日期 — the day a page says it was sent out — only after the date the notice is signed with)
+  m.date = isoDate(field('成文日期', '成文时间') ?? '');
   const signed = dates.length ? isoDate(dates[0]) : null;
   // a site that filled its 成文日期 with the day it published (成文日期 = 发布时间): the date under
   // the signature, earlier, is the 成文日期
   if (m.date && signed && signed < m.date && m.date === isoDate(field('发布日期', '发布时间') ?? '')) m.date = signed;
   m.date ??= signed;
+  m.date ??= isoDate(field('发文日期', '发文时间', '印发日期', '颁布日期', '颁布时间') ?? '');
   m.date ??= isoDate(frontMatterField(ctx, DATE_KEYS)?.replace(ISO_DAY, '$1年$2月$3日') ?? '');
   if (stated?.date) m.date ??= isoDate(stated.date.replace(ISO_DAY, '$1年$2月$3日'));
   if (!m.date) {
@@ -257,7 +259,8 @@ export function isoDate(text: string): string | null {
   let y: number | null;
   let mo: number | null;
   let d: number | null;
-  let m = DATE_ARABIC.exec(t);
+  const spaced = SPACED_DATE.exec(t);
+  let m = DATE_ARABIC.exec(spaced ? `${spaced[1]}年${spaced[2]}月${spaced[3]}日` : t);
   const digits = digitDate(t);
   if (digits) [y, mo, d] = digits;
   else if (m) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

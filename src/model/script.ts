@@ -86,9 +86,24 @@ export function maskQuestionIndent(text: string): string {
   return text.replace(QUESTION_INDENT, (_m, lead: string, marks: string) => lead + ' '.repeat(marks.length));
 }
 
+/**
+ * A page's HTML markup copied with its text (<p style="…">…</p><p><strong>…</strong></p>, all on
+ * one line): a block tag ends a line — spaces, then the line end in its last place — and an inline
+ * tag is spaces; same length. Only where paragraphs are marked up so (two </p> or more): a
+ * Markdown table's <br> stays.
+ */
+const BLOCK_TAG = /<\/?(?:p|div|br|h[1-6]|li|ul|ol|tr|table|tbody|section|article|center|blockquote)\b[^<>\n]{0,300}?\/?>/gi;
+const INLINE_TAG = /<\/?(?:strong|b|i|em|span|font|u|a|sup|sub|small|big)\b[^<>\n]{0,300}?>/gi;
+export function maskMarkup(text: string): string {
+  if (text.indexOf('</p>') === -1 || (text.match(/<\/p>/g)?.length ?? 0) < 2) return text;
+  return text
+    .replace(BLOCK_TAG, (m) => ' '.repeat(m.length - 1) + '\n')
+    .replace(INLINE_TAG, (m) => ' '.repeat(m.length));
+}
+
 /** The text the reader reads: traditional folded, pinyin notes masked; same length as the original. */
 export function readingText(text: string): string {
-  return maskQuestionIndent(maskPinyinNotes(foldTraditional(text)));
+  return maskMarkup(maskQuestionIndent(maskPinyinNotes(foldTraditional(text))));
 }
 
 const CHINESE_OR_NOTE = /[\u3400-\u9fff\u200b]/;

@@ -36,16 +36,16 @@ export function digitDate(t: string): [number, number, number] | null {
 }
 
 /**
- * A 文号 whose 〔〕 and 号 a page lost (六政办秘202355): read only in the shape of a 文号's
+ * A 文号 whose 〔〕 and 号 a page lost (六政办秘202355, 牟政办发〔201746): read only in the shape of a 文号's
  * prefix (an issuer's short name ending in 发/办/函/字/秘), then the year and the number.
  */
-export const DAMAGED_DOC_NUMBER = /^([\u4e00-\u9fa5]{1,10}(?:发|办|函|字|秘))\s*((?:19|20)\d{2})\s*(\d{1,4})\s*号?$/;
+export const DAMAGED_DOC_NUMBER = /^([\u4e00-\u9fa5]{1,10}(?:发|办|函|字|秘))\s*[〔［\[]?\s*((?:19|20)\d{2})\s*[〕］\]]?\s*(\d{1,4})\s*号?$/;
 
 export const DISCLOSURE = /^[（(]?\s*(此件[^）)]{2,8}|本件[^）)]{2,8})\s*[）)]?$/;
 /** An organ's name by its ending (国务院 is one by itself: a national document signs with it alone). */
 const ORG = /(人民政府|人民政府办公室|人民政府办公厅|办公室|办公厅|委员会|委|局|厅|部|署|街道办事处|领导小组|指挥部|国务院)$/;
 export const TITLE_END =
-  /(方案|规划|意见|办法|规定|计划|纲要|细则|要点|措施|举措|政策|决定|条例|指南|清单|报告|规则|行动|通知|公告|通告|批复|函|(?:分解|分工|汇总|一览|任务|清单|进度|情况|责任)表)([（(][^）)]*[）)])?$/;
+  /(方案|预案|规划|意见|办法|规定|计划|纲要|细则|要点|措施|举措|政策|决定|条例|指南|清单|报告|规则|行动|通知|公告|通告|批复|函|(?:分解|分工|汇总|一览|任务|清单|进度|情况|责任)表)([（(][^）)]*[）)])?$/;
 /** The line under a title that belongs to it: its period (（2021—2035年）) or edition (（2025年版）, （2024年修订）). */
 const PERIOD_LINE = /^[（(]\s*(?:\d{4}\s*[—–\-－~～至―]+\s*\d{4}\s*年?|\d{4}\s*年\s*(?:版|修订|修订版))\s*[）)]$/;
 /**
@@ -169,6 +169,13 @@ function spacedInfoLine(t: string): InfoLine | null {
   return { fields, open: false };
 }
 
+/** The 文号 line under an info line that closes with an empty date label (…成文日期：⏎牟政办发〔2017〕46号): the document's, not the date's. */
+function numberUnderDate(label: string, line: string): boolean {
+  if (!/日期|时间/.test(label)) return false;
+  const t = foldDigits(stripInvisible(line).trim());
+  return t.length <= 40 && (DOC_NUMBER.test(t) || DAMAGED_DOC_NUMBER.test(t));
+}
+
 /** A value alone on the line under its label: short, no sentence, no list of recipients. */
 function infoValue(t: string): boolean {
   return t.length <= 60 && !/[。；，,：:]/.test(t.replace(/\d{1,2}:\d{2}(?::\d{2})?/g, ''));
@@ -186,7 +193,7 @@ export function infoFields(lines: string[]): Map<string, string> {
     const info = infoLine(line, true);
     if (!info) {
       const value = stripInvisible(line).replace(EDGE_PIPES, '');
-      if (open && value && !out.get(open)) out.set(open, value);
+      if (open && value && !out.get(open) && !numberUnderDate(open, value)) out.set(open, value);
       if (value) open = null;
       continue;
     }
@@ -199,6 +206,7 @@ export function infoFields(lines: string[]): Map<string, string> {
 /** Info-block lines and the value lines under their labels get the role `webInfo`. */
 function markInfoBlock(blocks: RootContent[], texts: (string | null)[]): void {
   let open = false;
+  let openLabel = '';
   for (let i = 0; i < blocks.length; i++) {
     const t = texts[i];
     if (!t) continue;
@@ -210,8 +218,9 @@ function markInfoBlock(blocks: RootContent[], texts: (string | null)[]): void {
     const info = infoLine(t);
     if (info) {
       blocks[i].data = { ...blocks[i].data, role: 'webInfo' };
-      open = info.open && !COUNTERS.has(info.fields[info.fields.length - 1][0]);
-    } else if ((open && infoValue(t.replace(EDGE_PIPES, ''))) || PIPES_ONLY.test(t)) {
+      openLabel = info.fields[info.fields.length - 1][0];
+      open = info.open && !COUNTERS.has(openLabel);
+    } else if ((open && infoValue(t.replace(EDGE_PIPES, '')) && !numberUnderDate(openLabel, t)) || PIPES_ONLY.test(t)) {
       // the value under its label, or a line of the block's pipes alone
       blocks[i].data = { ...blocks[i].data, role: 'webInfo' };
       open = false;
@@ -704,6 +713,7 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
     else if (ISO_DATE_LINE.test(t) && /^(?:title|noticeTitle)$/.test(String(blocks[previous(i)]?.data?.role))) set(i, 'date');
     // a draft's or a plan's date in brackets under its title: （2015年9月15日）
     else if ((titleSeen || noticeDone) && BRACKETED_DATE.test(t) && (DATE_ARABIC.test(t.slice(1, -1).trim()) || DATE_CHINESE.test(t.slice(1, -1).trim()))) set(i, 'date');
+    else if (SPACED_DATE.test(t) && /^(?:signature|disclosure)$/.test(String(blocks[previous(i)]?.data?.role))) set(i, 'date');
     else if (digitDate(t) && (blocks[previous(i)]?.data?.role === 'signature' || (blocks[previous(i)]?.data?.role === 'notice' && disclosureNext(texts, i)))) set(i, 'date');
     else if (DISCLOSURE.test(t)) set(i, 'disclosure');
     else if (APPROVAL.test(t)) set(i, 'approval');
@@ -803,6 +813,8 @@ function headline(blocks: RootContent[], texts: (string | null)[]): void {
 
 const BRACKETED_DATE = /^[（(].{6,16}[）)]$/;
 const ISO_DATE_LINE = /^(?:19|20)\d{2}-\d{1,2}-\d{1,2}$/;
+/** A date under the signature whose 年月日 a page turned into spaces ({ 2017 6 23): year, month, day. */
+export const SPACED_DATE = /^[^\d\u4e00-\u9fa5]{0,3}((?:19|20)\d{2})[ \u3000]+(\d{1,2})[ \u3000]+(\d{1,2})[^\d\u4e00-\u9fa5]{0,3}$/;
 
 /** The next line with text is a date (the line is a signature). */
 function dateNext(texts: (string | null)[], i: number): boolean {

@@ -298,3 +298,31 @@ describe('titles and issuers of party-government and ministry pages', () => {
     expect(doc).toMatchObject({ title: '青溪县人民政府关于促进创业带动就业的意见', issuer: '青溪县人民政府', date: '2024-05-08' });
   });
 });
+
+describe('one-line pages, markup and damaged fields', () => {
+  it('文号, notice title, notice, signature, date and plan title on one line set apart by spaces', async () => {
+    const doc = await shape('one-line-number-first.txt');
+    expect(doc).toMatchObject({
+      docNumber: '溪委农发〔2023〕7号',
+      noticeTitle: '关于印发《青溪县巩固提升农村饮水安全等“五大专项行动”实施方案》的通知',
+      issuer: '中共青溪县委农村工作领导小组',
+      date: '2023-08-15',
+    });
+  });
+
+  it('a township\'s notice on one line after a pipe info block: signature, date and the 预案\'s title inside the line', async () => {
+    const doc = await shape('one-line-township-plan.txt');
+    expect(doc).toMatchObject({ title: '石门镇防汛抗旱应急预案', issuer: '江城市北区石门镇人民政府', docNumber: '石镇政〔2022〕31号', date: '2022-06-10' });
+  });
+
+  it('HTML markup copied with the text (<p>…</p> on one line) ends lines and is no part of any field', async () => {
+    const doc = await shape('markup-in-text.txt');
+    expect(doc).toMatchObject({ title: '江城省促进农民持续增收的实施方案', issuer: '江城省人民政府', docNumber: '江政发〔2022〕9号', date: '2022-05-06' });
+    expect(doc.paragraphs.some((p) => p.kind !== 'web' && /^[\s<]*(?:p|strong|br)\b/.test(p.text.trim()))).toBe(false);
+  });
+
+  it('a 文号 that lost 〕 and 号 (溪政办发〔201915), a date that lost 年月日 ({ 2019 4 22), before the page\'s 发文日期', async () => {
+    const doc = await shape('garbled-number-spaced-date.txt');
+    expect(doc).toMatchObject({ title: '青溪县森林火灾应急预案(试行)', docNumber: '溪政办发〔2019〕15号', date: '2019-04-22', issuer: '青溪县人民政府办公室' });
+  });
+});
