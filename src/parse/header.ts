@@ -88,7 +88,7 @@ const INFO_NAMES = [
   '发文字号', '发布文号', '文件编号', '文号',
   '成文日期', '成文时间', '生成日期', '发文日期', '发文时间', '印发日期', '颁布时间', '颁布日期', '发布日期', '发布时间', '更新时间', '生效日期', '施行日期', '实施日期', '废止日期', '失效日期',
   '信息来源', '文章来源', '来源', '标题', '名称', '有效性状态', '有效性', '效力状态', '时效性', '属性', '备注', '政策咨询机关', '政策咨询电话',
-  '公开方式', '公开范围', '公开时限', '统一编号', '登记号', '浏览次数', '点击数', '阅读次数', '字体', '字号', '责任编辑', '作者', '时间',
+  '公开方式', '公开类别', '公开范围', '公开时限', '统一编号', '登记号', '浏览次数', '点击数', '阅读次数', '字体', '字号', '责任编辑', '作者', '时间',
 ];
 const INFO_NAME = INFO_NAMES.map((n) => [...n].join('[ \\u3000]*')).join('|');
 /** Labels that are ordinary words too (名称: the info block's name of the document): labels only with their colon. */
@@ -156,13 +156,16 @@ export function infoLine(text: string, anywhere = false): InfoLine | null {
  */
 const SPACED_LABEL = new RegExp(`(?:^|[ \\u3000]+)(${INFO_NAME})(?=[ \\u3000]+\\S|$)`, 'g');
 const SPACED_START = new RegExp(`^(?:${INFO_NAME})[ \\u3000]+\\S`);
+const LONE_LABEL = /^(?:信息索引号|索引号|文件编号|发文字号|发布机构|发文机关|成文日期|发文日期|发布日期|发布时间|公开类别|公开方式|主题分类|组配分类)$/;
 function spacedInfoLine(t: string): InfoLine | null {
   if (/[:：|｜]/.test(t) || !SPACED_START.test(t)) return null;
   const labels: { name: string; at: number; end: number }[] = [];
   SPACED_LABEL.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = SPACED_LABEL.exec(t))) labels.push({ name: m[1].replace(/[ \u3000]/g, ''), at: m.index, end: m.index + m[0].length });
-  if (labels.length < 2 || labels[0].at !== 0) return null;
+  if (labels.length === 0 || labels[0].at !== 0) return null;
+  // one label alone with its value (索引号 SY-310115-2022-00371, 发布机构 区政府): only the labels that open no sentence
+  if (labels.length === 1 && !LONE_LABEL.test(labels[0].name)) return null;
   const fields: [string, string][] = labels.map((l, i) => [l.name, t.slice(l.end, labels[i + 1]?.at ?? t.length).trim()]);
   // every value a short one: no sentence hides in the line
   if (fields.some(([, v]) => v.length > 40 || /[，,；;]/.test(v))) return null;
@@ -681,6 +684,11 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
     if (j >= 0 && blocks[j].data?.role === 'disclosure') j = previous(j);
     return j >= 0 && blocks[j].data?.role === 'date' && blocks[previous(j)]?.data?.role === 'signature' && (noticeDone || bodyStarted);
   };
+  /** The line is how the notice title read so far ends (a second copy's last line). */
+  const noticeCopyEnd = (t: string) => {
+    const notice = texts.filter((_, k) => blocks[k].data?.role === 'noticeTitle').join('').replace(/\s/g, '');
+    return notice.length > t.length && notice.endsWith(t.replace(/\s/g, ''));
+  };
   /** The next line with text is prose or an outline item (or the outline follows). */
   const bodyNext = (i: number) => {
     let j = i + 1;
@@ -752,7 +760,7 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
       texts.splice(i, 1, ...cut.map((b) => stripInvisible(foldDigits(inlineText(b, doc).text)).trim()));
       set(i, 'recipients');
     }
-    else if (short && ORG.test(t) && !TITLE_END.test(t) && t.length <= 40 && !/[，、]/.test(t) && (!bodyStarted || dateNext(texts, i))) {
+    else if (short && ORG.test(t) && !TITLE_END.test(t) && t.length <= 40 && !/[，、]/.test(t) && !PAGE_TIME.test(t) && (!bodyStarted || dateNext(texts, i))) {
       if (dateNext(texts, i)) {
         // a joint signature: the issuers one under the other above the date
         for (let j = previous(i), n = 0; j >= 0 && n < 2; j = previous(j), n++) {
@@ -762,6 +770,9 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
         }
         set(i, 'signature');
       } else set(i, 'issuer');
+    } else if (noticeDone && !titleSeen && t.length >= 6 && NOTICE_END.test(t) && noticeCopyEnd(t)) {
+      // the page's second copy of the notice title, broken over lines (…关于印发⏎《X》的通知): read once
+      set(i, 'noticeTitle');
     } else if (short && titleOpen && !MENU_ITEM.test(t) && (TITLE_END.test(t) || (titleSeen && PERIOD_LINE.test(t)))) {
       set(i, 'title');
       titleSeen = true;
@@ -813,6 +824,8 @@ function headline(blocks: RootContent[], texts: (string | null)[]): void {
 
 const BRACKETED_DATE = /^[（(].{6,16}[）)]$/;
 const ISO_DATE_LINE = /^(?:19|20)\d{2}-\d{1,2}-\d{1,2}$/;
+/** A page's time before its source (2023-01-05 10:00 区人民政府办公室): page info, no issuer line. */
+const PAGE_TIME = /^(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s/;
 /** A date under the signature whose 年月日 a page turned into spaces ({ 2017 6 23): year, month, day. */
 export const SPACED_DATE = /^[^\d\u4e00-\u9fa5]{0,3}((?:19|20)\d{2})[ \u3000]+(\d{1,2})[ \u3000]+(\d{1,2})[^\d\u4e00-\u9fa5]{0,3}$/;
 
@@ -849,6 +862,8 @@ function titleAbove(blocks: RootContent[], texts: (string | null)[], at: number)
     if (!t) continue;
     const role = blocks[j].data?.role;
     if ((role !== 'preamble' && role !== 'notice') || t.length < 8 || !TITLE_PIECE.test(t) || /^附件/.test(t) || /日$/.test(t) || matchLabelStart(t)) return;
+    // a 文号 line, however damaged (浦府〔20221), is no piece of a title
+    if (/[〔［\[]\s*(?:19|20)\d{2}/.test(t) || DAMAGED_DOC_NUMBER.test(t)) return;
     blocks[j].data = { ...blocks[j].data, role: 'title' };
     n++;
   }

@@ -326,3 +326,32 @@ describe('one-line pages, markup and damaged fields', () => {
     expect(doc).toMatchObject({ title: '青溪县森林火灾应急预案(试行)', docNumber: '溪政办发〔2019〕15号', date: '2019-04-22', issuer: '青溪县人民政府办公室' });
   });
 });
+
+describe('more page headers seen on district sites', () => {
+  it('info lines of one label and its value (索引号 SY-…, 发布机构 区政府), and the page\'s second copy of the notice title broken over two lines, read once', async () => {
+    const doc = await shape('lone-label-info-notice-copy.txt');
+    expect(doc).toMatchObject({
+      title: '江北新区人民政府工作规则',
+      noticeTitle: '江北新区人民政府关于印发《江北新区人民政府工作规则》的通知',
+      issuer: '江北新区人民政府',
+      docNumber: '江北府〔2023〕2号',
+    });
+    for (const p of doc.paragraphs.filter((p) => /^(?:索引号|文件编号|发布机构|公开类别) /.test(p.text))) expect(p.kind).toBe('web');
+  });
+
+  it('a page\'s time before its source (2024-01-08 09:30 区人民政府办公室) is no issuer line: the signature is', async () => {
+    const doc = await shape('page-time-source-line.txt');
+    expect(doc).toMatchObject({ issuer: '江北区人民政府办公室', docNumber: '江政办〔2024〕2号', date: '2024-01-05' });
+  });
+
+  it('某市人民政府印发《X》的通知: a notice title without 关于 from one organ', async () => {
+    const doc = await shape('single-organ-issued-notice.txt');
+    expect(doc).toMatchObject({
+      noticeTitle: '江城市人民政府印發《關于本市加強社會信用建設的實施意見》的通知',
+      title: '關于本市加強社會信用建設的實施意見',
+      issuer: '江城市人民政府',
+      docNumber: '江府發〔2019〕15號',
+      date: '2019-06-03',
+    });
+  });
+});
