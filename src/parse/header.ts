@@ -49,10 +49,10 @@ export const TITLE_END =
 /** The line under a title that belongs to it: its period (（2021—2035年）) or edition (（2025年版）, （2024年修订）). */
 const PERIOD_LINE = /^[（(]\s*(?:\d{4}\s*[—–\-－~～至―]+\s*\d{4}\s*年?|\d{4}\s*年\s*(?:版|修订|修订版))\s*[）)]$/;
 /**
- * 中共某区委办公室 某区人民政府办公室印发《X》的通知 (a site's tag in quotes before it): a joint
- * notice's title that names its organs without 关于.
+ * 中共某区委办公室 某区人民政府办公室印发《X》的通知 (a site's tag in quotes before it), 天津市人民政府办公厅
+ * 印发关于…实施方案的通知: a notice's title that names its organs without 关于 before 印发.
  */
-export const ISSUED_NOTICE = /^(?:[“"][^”"]{2,12}[”"][ \u3000]*)?((?:[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|委|局|厅|部)[ \u3000]*){1,4})印发《[^《》]{4,80}》的通知$/;
+export const ISSUED_NOTICE = /^(?:[“"][^”"]{2,12}[”"][ \u3000]*)?((?:[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|委|局|厅|部)[ \u3000]*){1,4})印发(?:《[^《》]{4,80}》|[^《》。；，,]{4,80}?)的通知$/;
 
 /** 某某镇人民政府关于印发…的通知: the issuer and the notice title on one line. */
 export const ISSUER_THEN_NOTICE = /^(?:国务院|[\u4e00-\u9fa5（）()]{1,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部))(?:[ \u3000]+[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部)){0,5}[ \u3000]*关于/;

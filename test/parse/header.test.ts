@@ -355,3 +355,16 @@ describe('more page headers seen on district sites', () => {
     });
   });
 });
+
+describe('印发 without 关于 before it', () => {
+  it('某办公厅印发关于…方案的通知 (no 《》) is the notice title; the plan\'s title that opens with 关于, broken over two lines, is the title', async () => {
+    const doc = await shape('issued-notice-plain-name.txt');
+    expect(doc).toMatchObject({
+      noticeTitle: '江城市人民政府办公厅印发关于推进我市园区提质增效实施方案的通知',
+      title: '关于推进我市园区提质增效的实施方案',
+      issuer: '江城市人民政府办公厅',
+      docNumber: '江政办函〔2021〕66号',
+      date: '2021-09-02',
+    });
+  });
+});
