@@ -667,7 +667,7 @@ const BARE_PLACE = new RegExp(`^(?![省市县区州旗盟各全本该有相])[\\
 /**
  * 长沙市、怀化市、岳阳市人民政府: the unit written once after a list of bare places belongs to each
  * (长沙市人民政府, 怀化市人民政府, 岳阳市人民政府). Only bare places take it, and only from a name that
- * itself opens with a place (县财政局、税务局 and 各市、县人民政府 stay as written).
+ * itself opens with a place (县财政局、税务局 stay as written; 各市、县人民政府 is one collective: levelLists).
  */
 function sharedTail(names: string[]): string[] {
   for (let i = 1; i < names.length; i++) {
