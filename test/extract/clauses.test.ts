@@ -225,3 +225,27 @@ describe('label lines with compound labels', () => {
     expect(doc.tasks.find((t) => t.number === '三')?.lead ?? []).toEqual([]);
   });
 });
+
+describe('a remark closing a label line, 分别牵头, a rule stated inside a clause (下同)', () => {
+  it('（除标注“分别牵头”外，列第一位为牵头或汇总单位，下同） after the names is a remark, not the clause', async () => {
+    const doc = await shape('label-line-remark-rule.txt');
+    expect(task(doc, '2')).toMatchObject({ lead: ['县农业农村局'], responsible: ['县财政局', '县自然资源局', '县水利局'] });
+    expect(doc.departments.some((d) => /除标注|分别|汇总/.test(d.name))).toBe(false);
+  });
+
+  it('A、B分别牵头: each leads, and 分别 is no part of the last name', async () => {
+    const doc = await shape('label-line-remark-rule.txt');
+    expect(task(doc, '3')).toMatchObject({ lead: ['县人力社保局', '县农业农村局'], responsible: [] });
+  });
+
+  it('the first-listed rule holds from the clause that states it on: the tasks before it keep their 责任单位', async () => {
+    const doc = await shape('label-line-remark-rule.txt');
+    expect(task(doc, '1')).toMatchObject({ lead: [], responsible: ['县农业农村局'] });
+    expect(task(doc, '4')).toMatchObject({ lead: ['县发改局'], responsible: [] });
+  });
+
+  it('各市、县、区人民政府: the levels a collective lists before the unit they share are one collective', async () => {
+    const doc = await shape('label-line-remark-rule.txt');
+    expect(task(doc, '5')).toMatchObject({ lead: ['县经济开发区管委会'], responsible: ['县发改局', '各乡镇人民政府', '各市、县、区人民政府'] });
+  });
+});
