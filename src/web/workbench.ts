@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeBytes } from '../read/decode.js';
 import { listDocumentIds, loadDocument, SOURCE_TEXT_FILE } from '../model/store.js';
@@ -33,9 +34,13 @@ export class Workbench {
 
   constructor(readonly dataDir: string) {}
 
-  /** Drop every cache when the data folder or its index changed since the last look. */
+  /**
+   * Drop every cache when the data folder or its index changed since the last look. Two stat
+   * calls on every request: synchronous, as a promise each would cost more than the search
+   * page's own rendering (a round trip through the thread pool).
+   */
   async refresh(): Promise<void> {
-    const stamp = await Promise.all([this.dataDir, path.join(this.dataDir, 'index.json')].map((f) => stat(f).then((s) => String(s.mtimeMs), () => '-'))).then((x) => x.join('|'));
+    const stamp = [this.dataDir, path.join(this.dataDir, 'index.json')].map((f) => String(statSync(f, { throwIfNoEntry: false })?.mtimeMs ?? '-')).join('|');
     if (stamp !== this.stamp) {
       this.stamp = stamp;
       this.invalidate();
