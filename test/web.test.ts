@@ -84,13 +84,33 @@ describe('escaping', () => {
 });
 
 describe('search page', () => {
-  it('without a query: the form, the documents, the units in a datalist with their aliases', async () => {
+  it('without a query: the form, the documents, a department box that asks /units for suggestions', async () => {
     const r = await get('/');
     expect(r.status).toBe(200);
     expect(r.text).toContain('<form class="search" method="get" action="/"');
-    expect(r.text).toContain('<datalist id="units">');
-    expect(r.text).toContain('<option value="县住房城乡建委">');
+    expect(r.text).toMatch(/<input id="dept" name="dept" value="" [^>]*data-suggest="dept-list"/);
+    // no list of every unit on every page
+    expect(r.text).not.toContain('<datalist');
     for (const d of Object.values(data.docs)) expect(r.text).toContain(`<option value="${d.id}">`);
+  });
+
+  it('/units suggests units for what was typed: part of a name, an alias, traditional script, a short form', async () => {
+    const names = async (typed: string) => {
+      const r = await get(`/units?q=${encodeURIComponent(typed)}`);
+      expect(r.status).toBe(200);
+      expect(r.headers['content-type']).toBe('application/json; charset=utf-8');
+      return (JSON.parse(r.text) as Array<{ name: string; alias?: string; docs: number; lead: number }>);
+    };
+    expect((await names('交通')).map((u) => u.name)).toContain('县交通局');
+    expect((await names('發改')).map((u) => u.name)).toContain('县发展改革委');
+    // 住建委 is no part of 县住房城乡建委: the library's resolution gives it (in each plan), first
+    const housing = (await names('住建委')).map((u) => u.name);
+    expect(housing.slice(0, 2).sort()).toEqual(['县住房城乡建委', '市住房城乡建委']);
+    const traffic = (await names('交通局')).find((u) => u.name === '县交通局')!;
+    expect(traffic.lead).toBeGreaterThan(0);
+    expect(await names('')).toEqual([]);
+    expect(await names('宇宙飞船局')).toEqual([]);
+    expect((await names('局')).length).toBeLessThanOrEqual(10);
   });
 
   it('hits with matched words in <mark>, trail, document and line, units as filter links', async () => {

@@ -1,7 +1,7 @@
 import { UserError } from '../model/errors.js';
 import { AmbiguousDepartment, EmptyDepartment, UnknownDepartment } from '../select/errors.js';
 import { InvalidQuery } from '../search/query.js';
-import type { PolicyDocument, Role } from '../model/types.js';
+import type { Role } from '../model/types.js';
 import { UNIT_KINDS } from '../search/search-index.js';
 import type { UnitKind } from '../search/units.js';
 import { html, type Html, type Part } from './html.js';
@@ -9,6 +9,7 @@ import { isValidId, Workbench } from './workbench.js';
 import { searchPage, searchUrl, type SearchParams } from './templates/search.js';
 import { page, problem } from './templates/layout.js';
 import { APP_JS, STYLE_CSS } from './assets.js';
+import { suggestUnits, unitCatalog } from './units.js';
 
 export interface WebRequest {
   method: string;
@@ -87,6 +88,7 @@ export class WorkbenchApp {
       { method: 'GET', path: /^\/static\/(app\.js|style\.css)$/, handler: async (_r, u) => staticFile(u.pathname) },
       { method: 'GET', path: /^\/docs$/, handler: () => this.documentList() },
       { method: 'GET', path: /^\/doc\/[^/]+$/, handler: (_r, u) => this.documentPage(u) },
+      { method: 'GET', path: /^\/units$/, handler: (_r, u) => this.unitSuggestions(u) },
       { method: 'GET', path: /^\/dept$/, handler: (_r, u) => this.departmentPage(u) },
       { method: 'GET', path: /^\/dept\/(sheet\.pdf|tasks\.xlsx)$/, handler: (_r, u) => this.departmentDownload(u) },
       { method: 'GET', path: /^\/compare$/, handler: (_r, u) => this.comparePage(u) },
@@ -139,10 +141,8 @@ export class WorkbenchApp {
       kind: (UNIT_KINDS as readonly string[]).includes(kind) ? (kind as UnitKind) : '',
       page: Number.isInteger(pageNumber) && pageNumber >= 1 && pageNumber <= 1000 ? pageNumber : 1,
     };
-    const docs = await this.workbench.documents();
-    const documents = docs.map((d) => ({ id: d.id, title: d.title }));
-    const units = await this.workbench.memo('units', async () => unitList(docs));
-    const view = { params, documents, units, result: null, hits: [], pageSize: PAGE_SIZE, error: null as Part, ingest: this.allowIngest };
+    const documents = await this.workbench.memo('documents', async () => (await this.workbench.documents()).map((d) => ({ id: d.id, title: d.title })));
+    const view = { params, documents, result: null, hits: [], pageSize: PAGE_SIZE, error: null as Part, ingest: this.allowIngest };
     if (!params.q) return htmlResponse(searchPage(view));
     if (params.doc && !documents.some((d) => d.id === params.doc)) return htmlResponse(searchPage({ ...view, error: `没有文件“${params.doc}”。` }), 404);
     const index = await this.workbench.searchIndex();
@@ -160,6 +160,14 @@ export class WorkbenchApp {
       if (!(error instanceof UserError)) throw error;
       return htmlResponse(searchPage({ ...view, error: browserProblem(error, params) }));
     }
+  }
+
+  /** Units for what was typed in a department box, as JSON (the script shows them under the box). */
+  private async unitSuggestions(u: URL): Promise<WebResponse> {
+    const docs = await this.workbench.documents();
+    const catalog = await this.workbench.memo('units', async () => unitCatalog(docs));
+    const suggestions = suggestUnits(param(u.searchParams, 'q', 100), catalog, docs);
+    return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }, body: JSON.stringify(suggestions) };
   }
 
   // --- the other pages load lazily: a search never loads the report or compare code -----
@@ -212,17 +220,6 @@ function readOnly(): WebResponse {
     page({ title: '只读' }, html`<h1>只读</h1>${problem(html`这个工作台只读。要从浏览器导入文件，请用 <code>policy serve --allow-ingest</code> 启动。`)}`),
     403,
   );
-}
-
-/** Every unit of the documents with its aliases, for the department <datalist>. */
-export function unitList(docs: PolicyDocument[]): Array<{ name: string; aliases: string[] }> {
-  const byName = new Map<string, Set<string>>();
-  for (const d of docs) for (const dep of d.departments) {
-    const aliases = byName.get(dep.name) ?? new Set<string>();
-    for (const a of dep.aliases) if (a !== dep.name) aliases.add(a);
-    byName.set(dep.name, aliases);
-  }
-  return [...byName].sort((a, b) => a[0].localeCompare(b[0], 'zh-CN')).map(([name, aliases]) => ({ name, aliases: [...aliases] }));
 }
 
 /**

@@ -11,7 +11,7 @@ import { html, url, type Html, type Part } from './html.js';
 import { htmlResponse, notFound, type WebResponse, type WorkbenchApp } from './app.js';
 import { page, problem } from './templates/layout.js';
 import { docUrl } from './templates/document.js';
-import { searchUrl } from './templates/search.js';
+import { searchUrl, unitBox } from './templates/search.js';
 
 /**
  * The department page: one unit across documents — its tasks by role with their full text,
@@ -51,7 +51,7 @@ export async function departmentRoute(app: WorkbenchApp, u: URL): Promise<WebRes
   if (!name) return htmlResponse(unitIndex(docs, app.allowIngest));
   const { found, ambiguous } = resolve(name, docs);
   const frame = (status: number, body: Part) =>
-    htmlResponse(page({ title: name, current: 'dept', ingest: app.allowIngest }, html`${lookup(name, doc, docs)}${body}`), status);
+    htmlResponse(page({ title: name, current: 'dept', ingest: app.allowIngest }, html`${lookup(name, doc)}${body}`), status);
   if (found.length === 0 && ambiguous.length === 0) {
     return frame(404, problem(`${docs.length === 1 ? `文件 ${docs[0].id} 中` : `${docs.length} 份文件中都`}没有部门“${name}”。`));
   }
@@ -61,9 +61,8 @@ export async function departmentRoute(app: WorkbenchApp, u: URL): Promise<WebRes
   return frame(200, html`${choices}${found.map((f) => departmentSection(buildSheet(f.document, f.department)))}`);
 }
 
-function lookup(name: string, doc: string, docs: PolicyDocument[]): Html {
-  return html`<form class="search" method="get" action="/dept"><div class="query"><label for="dn" class="sr">部门</label><input id="dn" name="name" list="dept-units" value="${name}" placeholder="交通局、住建委、發改委…" autocomplete="off">${doc ? html`<input type="hidden" name="doc" value="${doc}">` : ''}<button type="submit">查看</button></div>
-<datalist id="dept-units">${[...new Set(docs.flatMap((d) => d.departments.flatMap((x) => [x.name, ...x.aliases])))].map((n) => html`<option value="${n}">`)}</datalist></form>`;
+function lookup(name: string, doc: string): Html {
+  return html`<form class="search" method="get" action="/dept"><div class="query"><label for="dn" class="sr">部门</label>${unitBox('dn', 'name', name)}${doc ? html`<input type="hidden" name="doc" value="${doc}">` : ''}<button type="submit">查看</button></div></form>`;
 }
 
 /** Every unit of the documents, busiest first, each a link to its page. */
@@ -79,7 +78,7 @@ function unitIndex(docs: PolicyDocument[], ingest: boolean): Html {
   const list = [...units].sort((a, b) => b[1].lead + b[1].responsible - (a[1].lead + a[1].responsible) || a[0].localeCompare(b[0], 'zh-CN'));
   return page(
     { title: '部门', current: 'dept', ingest },
-    html`<h1>部门（${list.length}）</h1>${lookup('', '', docs)}<ul class="unit-index">${list.map(
+    html`<h1>部门（${list.length}）</h1>${lookup('', '')}<ul class="unit-index">${list.map(
       ([n, u]) => html`<li><a href="${url('/dept', { name: n })}">${n}</a> <span class="sub">${[u.lead ? `牵头 ${u.lead}` : '', u.responsible ? `责任 ${u.responsible}` : ''].filter(Boolean).join(' · ') || '提及'}${u.docs.size > 1 ? ` · ${u.docs.size} 份文件` : ''}</span></li>`,
     )}</ul>`,
   );

@@ -19,8 +19,6 @@ export interface SearchParams {
 export interface SearchView {
   params: SearchParams;
   documents: Array<{ id: string; title: string | null }>;
-  /** Units for the <datalist>: canonical name and aliases. */
-  units: Array<{ name: string; aliases: string[] }>;
   result: SearchResult | null;
   /** Hits of the page shown. */
   hits: SearchHit[];
@@ -64,12 +62,20 @@ export function searchForm(v: SearchView): Html {
 <div class="query"><label for="q" class="sr">检索词</label><input id="q" name="q" type="search" value="${p.q}" placeholder="检索条文：宅基地、随迁子女、&quot;闲置宅基地&quot;…" maxlength="200" autocomplete="off"><button type="submit">检索</button></div>
 <div class="filters">
 <label>文件 <select name="doc">${option('', '全部文件', p.doc)}${v.documents.map((d) => option(d.id, d.title ? `${d.title}（${d.id}）` : d.id, p.doc))}</select></label>
-<label>部门 <input name="dept" list="units" value="${p.dept}" placeholder="交通局、住建委、發改委…" autocomplete="off"></label>
+<span class="field"><label for="dept">部门</label> ${unitBox('dept', 'dept', p.dept)}</span>
 <label>角色 <select name="role">${option('', '牵头或责任', p.role)}${option('lead', '牵头', p.role)}${option('responsible', '责任/配合', p.role)}</select></label>
 <label>类型 <select name="kind">${option('', '全部（网页杂项除外）', p.kind)}${kinds.map(([k, label]) => option(k, `${label}（${k}）`, p.kind))}</select></label>
 </div>
-<datalist id="units">${v.units.map((u) => html`<option value="${u.name}">${u.aliases.join('、')}</option>${u.aliases.map((a) => html`<option value="${a}">${u.name}</option>`)}`)}</datalist>
 </form>`;
+}
+
+/**
+ * A department box: a text input that the script turns into a combobox, suggesting units from
+ * /units as the user types (aliases and traditional script resolve there). Without the script
+ * it is a plain box, and the server resolves what was typed.
+ */
+export function unitBox(id: string, name: string, value: string): Html {
+  return html`<span class="combo"><input id="${id}" name="${name}" value="${value}" placeholder="交通局、住建委、發改委…" autocomplete="off" data-suggest="${`${id}-list`}" aria-autocomplete="list" aria-controls="${`${id}-list`}" aria-expanded="false"><ul id="${`${id}-list`}" class="suggest-list" role="listbox" aria-label="部门建议" hidden></ul></span>`;
 }
 
 function unitLinks(names: string[], role: 'lead' | 'responsible', p: SearchParams): Html {
