@@ -106,6 +106,9 @@ describe('search page', () => {
     // 住建委 is no part of 县住房城乡建委: the library's resolution gives it (in each plan), first
     const housing = (await names('住建委')).map((u) => u.name);
     expect(housing.slice(0, 2).sort()).toEqual(['县住房城乡建委', '市住房城乡建委']);
+    // one document's units when the form has one picked
+    const inWuxi = JSON.parse((await get(`/units?q=${encodeURIComponent('住建委')}&doc=${data.docs.wuxi.id}`)).text) as Array<{ name: string }>;
+    expect(inWuxi.map((u) => u.name)).toEqual(['县住房城乡建委']);
     const traffic = (await names('交通局')).find((u) => u.name === '县交通局')!;
     expect(traffic.lead).toBeGreaterThan(0);
     expect(await names('')).toEqual([]);

@@ -162,10 +162,12 @@ export class WorkbenchApp {
     }
   }
 
-  /** Units for what was typed in a department box, as JSON (the script shows them under the box). */
+  /** Units for what was typed in a department box, as JSON (the script shows them under the box); `doc` keeps to one document. */
   private async unitSuggestions(u: URL): Promise<WebResponse> {
-    const docs = await this.workbench.documents();
-    const catalog = await this.workbench.memo('units', async () => unitCatalog(docs));
+    const doc = param(u.searchParams, 'doc');
+    const all = await this.workbench.documents();
+    const docs = doc && all.some((d) => d.id === doc) ? all.filter((d) => d.id === doc) : all;
+    const catalog = await this.workbench.memo(`units:${docs.length === 1 ? docs[0].id : ''}`, async () => unitCatalog(docs));
     const suggestions = suggestUnits(param(u.searchParams, 'q', 100), catalog, docs);
     return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }, body: JSON.stringify(suggestions) };
   }

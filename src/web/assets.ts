@@ -254,7 +254,9 @@ export const APP_JS = `'use strict';
       var v = input.value.trim();
       var n = ++asked;
       if (!v) { close(); return; }
-      fetch('/units?q=' + encodeURIComponent(v), { headers: { accept: 'application/json' } })
+      var doc = input.form && input.form.querySelector('[name=doc]');
+      var url = '/units?q=' + encodeURIComponent(v) + (doc && doc.value ? '&doc=' + encodeURIComponent(doc.value) : '');
+      fetch(url, { headers: { accept: 'application/json' } })
         .then(function (r) { return r.ok ? r.json() : []; })
         .then(function (units) { if (n === asked && document.activeElement === input) render(units); })
         .catch(close);
@@ -447,13 +449,15 @@ ul.results-list li.fail::marker { content: "✗ "; color: var(--accent); }
   .review { grid-template-columns: 1fr; }
   .panel { position: static; max-height: none; }
   .detail { position: fixed; left: .5rem; right: .5rem; bottom: .5rem; top: auto; margin: 0; max-height: 45vh; overflow: auto; border-radius: 6px; z-index: 10; }
-  .combo { display: block; flex: 1; min-width: 0; }
   .combo input { width: 100%; }
   .line { padding-right: .5rem; }
   .ln { flex-basis: 2.4rem; padding-right: .5rem; }
   main { padding: .6rem .7rem 2rem; }
   .inline-search input { width: 100%; }
-  form.search .filters label, form.search .filters .field { flex: 1 1 100%; display: flex; gap: .5rem; align-items: center; min-width: 0; }
+  form.search .filters label { flex: 1 1 100%; display: flex; gap: .5rem; align-items: center; min-width: 0; }
+  /* a grid, not a flex row: in a stretched flex item Chromium put the caret back at the start after each inserted character */
+  form.search .filters .field { flex: 1 1 100%; display: grid; grid-template-columns: auto minmax(0, 1fr); gap: .5rem; align-items: center; }
+  .combo { display: block; }
   form.search .filters select, form.search .filters input { flex: 1; min-width: 0; width: 100%; max-width: none; }
   form.pick label, form.pick select { width: 100%; min-width: 0; }
   .hit-head { font-size: 1rem; }
