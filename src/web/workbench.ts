@@ -1,11 +1,15 @@
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { decodeBytes } from '../read/decode.js';
 import { listDocumentIds, loadDocument, SOURCE_TEXT_FILE } from '../model/store.js';
 import type { PolicyDocument } from '../model/types.js';
 import type { SearchIndex } from '../search/search-index.js';
 import { loadSearchIndex } from '../search/store.js';
+
+/** How long a look at the data folder holds (ms). */
+const REFRESH_MS = 500;
 
 /** What a document id in a URL may look like (ids come from file names: letters, digits, . _ -). */
 const ID = /^[\p{L}\p{N}_-][\p{L}\p{N}._-]{0,199}$/u;
@@ -34,16 +38,23 @@ export class Workbench {
 
   constructor(readonly dataDir: string) {}
 
+  private lookedAt = -Infinity;
+
   /**
-   * Drop every cache when the data folder or its index changed since the last look. Two stat
-   * calls on every request: synchronous, as a promise each would cost more than the search
-   * page's own rendering (a round trip through the thread pool).
+   * Drop every cache when the data folder or its index changed since the last look. It looks
+   * (two stat calls, synchronous: as promises they cost more than the search page's own
+   * rendering, a round trip through the thread pool each) at most once every REFRESH_MS, so an
+   * ingest in another shell shows within half a second; an upload here invalidates at once.
    */
   async refresh(): Promise<void> {
+    const now = performance.now();
+    if (now - this.lookedAt < REFRESH_MS) return;
+    this.lookedAt = now;
     const stamp = [this.dataDir, path.join(this.dataDir, 'index.json')].map((f) => String(statSync(f, { throwIfNoEntry: false })?.mtimeMs ?? '-')).join('|');
     if (stamp !== this.stamp) {
       this.stamp = stamp;
       this.invalidate();
+      this.lookedAt = now;
     }
   }
 
@@ -56,6 +67,7 @@ export class Workbench {
   }
 
   invalidate(): void {
+    this.lookedAt = -Infinity;
     this.memos.clear();
     this.docs = null;
     this.ids = null;

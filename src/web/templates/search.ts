@@ -78,11 +78,23 @@ export function unitBox(id: string, name: string, value: string): Html {
   return html`<span class="combo"><input id="${id}" name="${name}" value="${value}" placeholder="交通局、住建委、發改委…" autocomplete="off" data-suggest="${`${id}-list`}" aria-autocomplete="list" aria-controls="${`${id}-list`}" aria-expanded="false"><ul id="${`${id}-list`}" class="suggest-list" role="listbox" aria-label="部门建议" hidden></ul></span>`;
 }
 
-function unitLinks(names: string[], role: 'lead' | 'responsible', p: SearchParams): Html {
-  return html`${names.map((n, i) => html`${i > 0 ? '、' : ''}<a class="unit unit-${role}" href="${searchUrl({ ...p, dept: n, role: '', page: 1 })}" title="只看${n}的条文">${n}</a>`)}`;
+/** The link that filters by a unit, each unit's built once a page (a page names the same few units again and again). */
+type UnitHref = (name: string) => string;
+
+function unitHrefs(p: SearchParams): UnitHref {
+  const made = new Map<string, string>();
+  return (name) => {
+    let href = made.get(name);
+    if (href === undefined) made.set(name, (href = searchUrl({ ...p, dept: name, role: '', page: 1 })));
+    return href;
+  };
 }
 
-function hitItem(hit: SearchHit, p: SearchParams, titles: Map<string, string | null>): Html {
+function unitLinks(names: string[], role: 'lead' | 'responsible', href: UnitHref): Html {
+  return html`${names.map((n, i) => html`${i > 0 ? '、' : ''}<a class="unit unit-${role}" href="${href(n)}" title="只看${n}的条文">${n}</a>`)}`;
+}
+
+function hitItem(hit: SearchHit, titles: Map<string, string | null>, href: UnitHref): Html {
   const label = hit.kind === 'task' ? `任务 ${hit.label ?? hit.number ?? ''}`.trim() : hit.number ? `${KIND_LABEL[hit.kind]} ${hit.number}` : KIND_LABEL[hit.kind];
   const docTitle = titles.get(hit.doc);
   return html`<li class="hit">
@@ -90,7 +102,7 @@ function hitItem(hit: SearchHit, p: SearchParams, titles: Map<string, string | n
 <div class="where"><a href="${`/doc/${encodeURIComponent(hit.doc)}`}">${docTitle ?? hit.doc}</a> · <a href="${`/doc/${encodeURIComponent(hit.doc)}#L${hit.line}`}">第 ${hit.line} 行</a>${hit.section ? html` · <span class="trail">${hit.section}</span>` : ''}</div>
 <p class="snippet">${marked(hit.snippet)}</p>
 ${hit.lead.length || hit.responsible.length || hit.deadline
-    ? html`<div class="units">${hit.lead.length ? html`<span class="role">牵头：</span>${unitLinks(hit.lead, 'lead', p)} ` : ''}${hit.responsible.length ? html`<span class="role">责任：</span>${unitLinks(hit.responsible, 'responsible', p)} ` : ''}${hit.deadline ? html`<span class="deadline">完成时限：${hit.deadline}</span>` : ''}</div>`
+    ? html`<div class="units">${hit.lead.length ? html`<span class="role">牵头：</span>${unitLinks(hit.lead, 'lead', href)} ` : ''}${hit.responsible.length ? html`<span class="role">责任：</span>${unitLinks(hit.responsible, 'responsible', href)} ` : ''}${hit.deadline ? html`<span class="deadline">完成时限：${hit.deadline}</span>` : ''}</div>`
     : ''}
 </li>`;
 }
@@ -146,11 +158,12 @@ function pager(v: SearchView, result: SearchResult): Part {
 
 export function searchPage(v: SearchView): Html {
   const titles = new Map(v.documents.map((d) => [d.id, d.title]));
+  const href = unitHrefs(v.params);
   const r = v.result;
   const body = v.error
     ? problem(v.error)
     : r
-      ? html`${summary(v, r)}<ol class="hits" start="${(v.params.page - 1) * v.pageSize + 1}">${v.hits.map((h) => hitItem(h, v.params, titles))}</ol>${pager(v, r)}`
+      ? html`${summary(v, r)}<ol class="hits" start="${(v.params.page - 1) * v.pageSize + 1}">${v.hits.map((h) => hitItem(h, titles, href))}</ol>${pager(v, r)}`
       : intro(v);
   return page({ title: v.params.q ? `检索：${v.params.q}` : '检索', current: 'search', ingest: v.ingest }, html`${searchForm(v)}<section class="results" aria-live="polite">${body}</section>`);
 }
