@@ -174,6 +174,11 @@ describe('search page', () => {
     expect(second.text).toContain('显示第 21–40 条');
     expect(second.text).toContain('<ol class="hits" start="21">');
     expect(hits(second.text)[0]).not.toEqual(hits(first.text)[0]);
+    // a page past the last says so and links the last
+    const pages = Math.ceil(total / 20);
+    const past = await get(q({ q: '建设', page: '40' }));
+    expect(past.text).toContain(`共 ${pages} 页，没有第 40 页`);
+    expect(past.text).toContain(`href="${escapeHtml(q({ q: '建设', page: String(pages) }))}"`);
   });
 
   it('no hit: the message with the filters, and "did you mean" from the library', async () => {
@@ -182,10 +187,15 @@ describe('search page', () => {
     expect(r.text).toMatch(/您是不是要找：<a href="[^"]*">宅基地<\/a>/);
     const k = await get(q({ q: '宅基地', kind: 'indicator' }));
     expect(k.text).toContain('没有与 “宅基地” 匹配的条文（类型 指标）');
+    // filters narrowed it to nothing: one link searches without them
+    expect(k.text).toContain(`<a href="${escapeHtml(q({ q: '宅基地' }))}">去掉筛选条件`);
   });
 
   it('unknown or ambiguous departments and bad queries are one-line problems', async () => {
     expect((await get(q({ q: '建设', dept: '宇宙局' }))).text).toContain('没有部门“宇宙局”');
+    // a name no plan writes, near one they do: the near units offered, the query kept
+    const near = await get(q({ q: '建设', dept: '巫溪县交通运输局', doc: data.docs.wuxi.id }));
+    expect(near.text).toContain(`您是不是要找：<a href="${escapeHtml(q({ q: '建设', doc: data.docs.wuxi.id, dept: '县交通局' }))}">县交通局</a>`);
     const long = await get(q({ q: '建'.repeat(199) + '设设' }));
     expect(long.text).toContain('class="problem"');
     const none = await get(q({ q: '，。' }));
@@ -211,6 +221,11 @@ describe('document page (review view)', () => {
     expect((text.match(/class="m m-target" id="tg-/g) ?? []).length).toBe(doc.targets.length);
     expect((text.match(/class="m m-reference" id="ref-/g) ?? []).length).toBe(doc.references.length);
     expect(page).toContain('任务（27）');
+    // what was extracted, a field a line (the script lists them in the detail box)
+    const task8 = doc.tasks.find((t) => t.number === '8')!;
+    expect(text).toContain(`title="任务 8：${escapeHtml(task8.title)}&#10;牵头：县交通局&#10;责任：`);
+    expect(text).toMatch(/data-unit="县交通局" title="县交通局 · 牵头&#10;规范名称：县交通局&#10;(?:原文写作：[^&]+&#10;)?角色：牵头（[^）]+）&#10;任务：\d+ /);
+    expect(text).toMatch(/class="m m-target" id="tg-1" data-m="tg-1" title="目标 · [^&]+&#10;事项：[^&]+&#10;数值：[^&]+&#10;比较：[^&]+&#10;年份：/);
     // the bare-number warning at its line
     const warning = doc.diagnostics.find((d) => d.rule === 'bare-number')!;
     expect(text).toMatch(new RegExp(`<div class="line warned" id="L${warning.line}">`));
@@ -271,6 +286,9 @@ describe('department page', () => {
     const dept = wuxi.departments.find((d) => d.name === '县交通局')!;
     expect(r.text).toContain(`id="doc-${wuxi.id}"`);
     expect(r.text).toContain(`id="doc-${data.docs.qingxi.id}"`);
+    // found in several documents: said first, each a link to its section
+    expect(r.text).toMatch(/<p class="overview">“交通局”在 \d+ 份文件中：/);
+    expect(r.text).toContain(`<a href="#doc-${wuxi.id}">县交通局</a>`);
     expect(r.text).toContain(`牵头任务（${dept.lead.length}）`);
     for (const n of [...dept.lead, ...dept.responsible]) {
       const task = wuxi.tasks.find((t) => t.number === n)!;
@@ -287,6 +305,7 @@ describe('department page', () => {
     const unknown = await get(`/dept?name=${encodeURIComponent('宇宙局')}`);
     expect(unknown.status).toBe(404);
     expect(unknown.text).toContain('没有部门“宇宙局”');
+    expect(unknown.text).toContain('<a href="/dept">查看全部部门</a>');
     const index = await get('/dept');
     expect(index.text).toContain(`href="/dept?name=${encodeURIComponent('县交通局')}"`);
   });

@@ -1,7 +1,7 @@
 import { UserError } from '../model/errors.js';
 import { AmbiguousDepartment, EmptyDepartment, UnknownDepartment } from '../select/errors.js';
 import { InvalidQuery } from '../search/query.js';
-import type { Role } from '../model/types.js';
+import type { PolicyDocument, Role } from '../model/types.js';
 import { UNIT_KINDS } from '../search/search-index.js';
 import type { UnitKind } from '../search/units.js';
 import { html, type Html, type Part } from './html.js';
@@ -158,7 +158,13 @@ export class WorkbenchApp {
       return htmlResponse(searchPage({ ...view, result, hits }));
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
-      return htmlResponse(searchPage({ ...view, error: browserProblem(error, params) }));
+      let problem = browserProblem(error, params);
+      if (error instanceof UnknownDepartment) {
+        const docs = await this.workbench.documents();
+        const scope = params.doc ? docs.filter((d) => d.id === params.doc) : docs;
+        problem = html`${problem}${nearUnits(params.dept, scope, (name) => searchUrl({ ...params, dept: name, page: 1 }))}`;
+      }
+      return htmlResponse(searchPage({ ...view, error: problem }));
     }
   }
 
@@ -247,6 +253,19 @@ export function browserProblem(error: UserError, p?: SearchParams): Part {
     return '检索词只有标点或虚词，没有可检索的内容。';
   }
   return error.message;
+}
+
+/**
+ * “您是不是要找” for a department no document has: units whose names or aliases contain what
+ * was typed, else its core (巫溪县交通运输局 → 交通运输); nothing when nothing is near.
+ */
+export function nearUnits(typed: string, docs: PolicyDocument[], href: (name: string) => string): Part {
+  const core = typed.replace(/^(?:[\u4e00-\u9fff]{1,6}?(?:省|市|县|区))/, '').replace(/(?:局|委|办|部|厅|委员会|办公室|中心)$/, '');
+  const catalog = unitCatalog(docs);
+  let near = suggestUnits(typed, catalog, docs, 6);
+  if (near.length === 0 && core.length >= 2 && core !== typed) near = suggestUnits(core, catalog, docs, 6);
+  if (near.length === 0) return null;
+  return html`<br>您是不是要找：${near.map((u, i) => html`${i > 0 ? '、' : ''}<a href="${href(u.name)}">${u.name}</a>`)}？`;
 }
 
 function staticFile(pathname: string): WebResponse {

@@ -370,6 +370,7 @@ body.doc main { max-width: 1480px; }
 .doc-head .notice, .doc-head .meta { margin: .1rem 0; color: var(--soft); }
 .inline-search { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin: .6rem 0; }
 .inline-search input { width: 18rem; }
+.to-panel { display: none; }
 .review { display: grid; grid-template-columns: minmax(0, 1fr) 340px; gap: 1.2rem; align-items: start; }
 .source { min-width: 0; }
 .source-file { color: var(--soft); font-size: .85rem; margin: .2rem 0 .5rem; line-height: 2; }
@@ -417,7 +418,8 @@ a.warn:target { background: #ffd2b3; }
 .detail button { background: #fff; color: #22303c; padding: .15rem .7rem; }
 
 /* department */
-.dept-doc { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .5rem 1rem 1rem; margin: 1rem 0; }
+.overview { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .6rem 1rem; }
+.dept-doc { scroll-margin-top: .5rem; background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .5rem 1rem 1rem; margin: 1rem 0; }
 .actions { display: flex; flex-wrap: wrap; gap: .6rem; margin: .6rem 0; }
 ol.tasks { padding-left: 0; list-style: none; }
 ol.tasks > li { border-top: 1px solid var(--line); padding: .6rem 0; }
@@ -454,6 +456,7 @@ ul.results-list li.fail::marker { content: "✗ "; color: var(--accent); }
   .ln { flex-basis: 2.4rem; padding-right: .5rem; }
   main { padding: .6rem .7rem 2rem; }
   .inline-search input { width: 100%; }
+  .to-panel { display: inline; }
   form.search .filters label { flex: 1 1 100%; display: flex; gap: .5rem; align-items: center; min-width: 0; }
   /* a grid, not a flex row: in a stretched flex item Chromium put the caret back at the start after each inserted character */
   form.search .filters .field { flex: 1 1 100%; display: grid; grid-template-columns: auto minmax(0, 1fr); gap: .5rem; align-items: center; }

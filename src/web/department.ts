@@ -8,7 +8,7 @@ import { toXlsx } from '../report/export.js';
 import { safeFileName } from '../report/filenames.js';
 import { creationDate } from '../report/pdf.js';
 import { html, url, type Html, type Part } from './html.js';
-import { htmlResponse, notFound, type WebResponse, type WorkbenchApp } from './app.js';
+import { htmlResponse, nearUnits, notFound, type WebResponse, type WorkbenchApp } from './app.js';
 import { page, problem } from './templates/layout.js';
 import { docUrl } from './templates/document.js';
 import { searchUrl, unitBox } from './templates/search.js';
@@ -53,12 +53,21 @@ export async function departmentRoute(app: WorkbenchApp, u: URL): Promise<WebRes
   const frame = (status: number, body: Part) =>
     htmlResponse(page({ title: name, current: 'dept', ingest: app.allowIngest }, html`${lookup(name, doc)}${body}`), status);
   if (found.length === 0 && ambiguous.length === 0) {
-    return frame(404, problem(`${docs.length === 1 ? `文件 ${docs[0].id} 中` : `${docs.length} 份文件中都`}没有部门“${name}”。`));
+    const near = nearUnits(name, docs, (n) => url('/dept', { name: n, doc }));
+    return frame(404, problem(html`${docs.length === 1 ? `文件 ${docs[0].id} 中` : `${docs.length} 份文件中都`}没有部门“${name}”。${near}<br><a href="/dept">查看全部部门</a>`));
   }
   const choices = ambiguous.map(
     (a) => html`<p class="problem">“${name}”在 ${a.doc} 中不止一个：${a.names.map((n, i) => html`${i > 0 ? '、' : ''}<a href="${url('/dept', { name: n, doc: a.doc })}">${n}</a>`)}（请选一个）。</p>`,
   );
-  return frame(200, html`${choices}${found.map((f) => departmentSection(buildSheet(f.document, f.department)))}`);
+  // one unit in several documents (市交通局 and 县交通局 for 交通局): say so first, each a link to its section
+  const anchors = found.map((f, i) => (found.findIndex((g) => g.document.id === f.document.id) === i ? `doc-${f.document.id}` : `doc-${f.document.id}-${i}`));
+  const overview =
+    found.length > 1
+      ? html`<p class="overview">“${name}”在 ${new Set(found.map((f) => f.document.id)).size} 份文件中：${found.map(
+          (f, i) => html`${i > 0 ? '；' : ''}<a href="${`#${anchors[i]}`}">${f.department.name}</a>（${f.document.title ?? f.document.id}）`,
+        )}</p>`
+      : '';
+  return frame(200, html`${overview}${choices}${found.map((f, i) => departmentSection(buildSheet(f.document, f.department), anchors[i]))}`);
 }
 
 function lookup(name: string, doc: string): Html {
@@ -84,7 +93,7 @@ function unitIndex(docs: PolicyDocument[], ingest: boolean): Html {
   );
 }
 
-function departmentSection(sheet: SheetData): Html {
+function departmentSection(sheet: SheetData, anchor: string): Html {
   const { document: doc, department: dep } = sheet;
   const lead = sheet.tasks.filter((t) => t.role === 'lead');
   const resp = sheet.tasks.filter((t) => t.role === 'responsible');
@@ -96,7 +105,7 @@ function departmentSection(sheet: SheetData): Html {
 <div class="units">${t.otherLeads.length ? html`<span class="role">其他牵头：</span>${t.otherLeads.join('、')} ` : ''}${t.task.deadline ? html`<span class="deadline">完成时限：${t.task.deadline}</span>` : ''}</div>
 ${t.targets.length ? html`<div class="sub">目标：${t.targets.map(describeTarget).join('；')}</div>` : ''}${t.indicators.length ? html`<div class="sub">相关指标：${t.indicators.map((i) => i.indicator.name).join('、')}</div>` : ''}</li>`,
     )}</ol>`;
-  return html`<section class="dept-doc" id="${`doc-${doc.id}`}">
+  return html`<section class="dept-doc" id="${anchor}">
 <h1>${dep.name}</h1>
 <p class="meta"><a href="${docUrl(doc.id)}">${doc.title ?? doc.id}</a>${doc.docNumber ? ` · ${doc.docNumber}` : ''} · 牵头 ${sheet.leadCount} 项 · 责任/配合 ${sheet.responsibleCount} 项 · 提及 ${sheet.mentions.length} 处</p>
 ${dep.aliases.length ? html`<p class="sub">又称：${dep.aliases.join('、')}</p>` : ''}${sheet.carriers.length ? html`<p class="sub">含以第二名称承担的任务：${sheet.carriers.join('、')}</p>` : ''}${sheet.seeAlso ? html`<p class="sub">另见 <a href="${url('/dept', { name: sheet.seeAlso, doc: doc.id })}">${sheet.seeAlso}</a></p>` : ''}

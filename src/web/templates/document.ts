@@ -41,7 +41,7 @@ export function documentPage(doc: PolicyDocument, source: SourceText | null, ing
 ${doc.noticeTitle ? html`<p class="notice">${doc.noticeTitle}</p>` : ''}
 <p class="meta">${meta}</p>
 <p class="meta">${doc.id} · ${FORMAT_LABEL[doc.source.format] ?? doc.source.format} · ${doc.tasks.length} 项任务 · ${doc.departments.length} 个单位 · ${doc.indicators.length} 项指标 · ${doc.targets.length} 个目标 · ${doc.references.length} 处引用</p>
-<form class="inline-search" method="get" action="/" role="search"><input type="hidden" name="doc" value="${doc.id}"><label for="dq" class="sr">在本文件中检索</label><input id="dq" name="q" type="search" placeholder="在本文件中检索" maxlength="200"><button type="submit">检索</button> <a href="${url('/compare', { a: doc.id })}">与另一份文件对照</a></form>
+<form class="inline-search" method="get" action="/" role="search"><input type="hidden" name="doc" value="${doc.id}"><label for="dq" class="sr">在本文件中检索</label><input id="dq" name="q" type="search" placeholder="在本文件中检索" maxlength="200"><button type="submit">检索</button> <a href="${url('/compare', { a: doc.id })}">与另一份文件对照</a> <a class="to-panel" href="#panel">提取结果清单 ↓</a></form>
 </header>`;
   const text = marked
     ? html`<section class="source" aria-label="原文"><p class="source-file">原文：${source!.file}（标注：<span class="key m-task">任务</span> <span class="key m-lead">牵头</span> <span class="key m-responsible">责任/配合</span> <span class="key m-mention">提及</span> <span class="key m-indicator">指标</span> <span class="key m-target">目标</span> <span class="key m-reference">引用</span> <span class="warn">⚠</span> 警告）<span class="keys">点击标注查看提取结果；键盘：Tab 进入原文，← → 逐个查看，Esc 关闭说明。</span></p><div class="text" id="text">${raw(marked.html)}</div></section>`
@@ -76,7 +76,7 @@ function panel(doc: PolicyDocument, marked: MarkedText | null): Html {
   const unplaced = marked?.unplaced.length
     ? html`<p class="sub">原文中未找到位置的单位：${marked.unplaced.map((u, i) => html`${i > 0 ? '、' : ''}${u.unit}（任务 ${u.task}）`)}</p>`
     : '';
-  return html`<aside class="panel" aria-label="提取结果">
+  return html`<aside class="panel" id="panel" aria-label="提取结果">
 <div id="detail" class="detail" role="region" aria-label="选中的提取项" aria-live="polite" hidden></div>
 <h2>提取结果</h2>
 ${section('任务', 'task', tasks)}${section('单位', 'unit', depts, depts.length <= 40)}${section('指标', 'indicator', indicators)}${section('目标', 'target', targets)}${section('引用文件', 'reference', refs)}${section('警告', 'warning', warnings)}${unplaced}

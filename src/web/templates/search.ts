@@ -127,11 +127,16 @@ function summary(v: SearchView, result: SearchResult): Html {
   const q = /["“”「」『』＂]/.test(result.query) ? result.query : `“${result.query}”`;
   const s = scope(result, p);
   if (result.total === 0) {
+    const filtered = Boolean(p.doc || p.dept || p.kind);
     return html`<div class="summary none"><p>没有与 ${q} 匹配的条文${s.length ? `（${s.join('，')}）` : ''}。</p>${webNote(result, p)}${
       result.suggestions.length
         ? html`<p class="suggest">您是不是要找：${result.suggestions.map((w, i) => html`${i > 0 ? '、' : ''}<a href="${searchUrl({ ...p, q: w, page: 1 })}">${w}</a>`)}？</p>`
         : ''
-    }</div>`;
+    }${filtered ? html`<p><a href="${searchUrl({ q: p.q })}">去掉筛选条件，在全部文件中检索“${p.q}”</a></p>` : ''}</div>`;
+  }
+  if (v.hits.length === 0) {
+    const last = Math.ceil(result.total / v.pageSize);
+    return html`<div class="summary"><p><strong>${result.total}</strong> 条与 ${q} 匹配的条文，共 ${last} 页，没有第 ${p.page} 页：<a href="${searchUrl({ ...p, page: last })}">看第 ${last} 页</a>。</p></div>`;
   }
   const first = (p.page - 1) * v.pageSize + 1;
   const last = first + v.hits.length - 1;
