@@ -150,6 +150,8 @@ describe('search page', () => {
     expect(lead.length).toBeGreaterThan(0);
     expect(lead.length).toBeLessThan(all.length);
     for (const h of lead) expect(wuxi.tasks.find((t) => `task-${t.number}` === h.anchor)!.lead).toContain('县交通局');
+    // a role without a department narrows nothing, and the page says so
+    expect((await get(q({ q: '建设', role: 'lead' }))).text).toContain('“角色”须与部门一起用');
   });
 
   it('kind and document filters', async () => {

@@ -117,6 +117,11 @@ function scope(result: SearchResult, p: SearchParams): string[] {
   return out;
 }
 
+/** 角色 picked without a department narrows nothing (a role is a unit's): say so rather than ignore it silently. */
+function roleNote(p: SearchParams): Part {
+  return p.role && !p.dept ? html`<p class="note">“角色”须与部门一起用：请在“部门”中写上单位，再按角色筛选。</p>` : null;
+}
+
 function webNote(result: SearchResult, p: SearchParams): Part {
   if (!(result.web > 0)) return null;
   return html`<p class="note">网页杂项（复制网页带来的工具栏、页面信息、页脚，检索时默认不含）中有 ${result.web} 行含有${result.total > 0 ? '全部检索词' : '检索词'}：<a href="${searchUrl({ ...p, kind: 'web', page: 1 })}">显示网页杂项</a>。</p>`;
@@ -143,7 +148,7 @@ function summary(v: SearchView, result: SearchResult): Html {
   const spread = result.documents > 1 ? `，来自 ${result.documents} 份文件` : '';
   return html`<div class="summary"><p><strong>${result.total}</strong> 条与 ${q} 匹配的条文${spread}${s.length ? `（${s.join('，')}）` : ''}${result.total > v.hits.length ? `，显示第 ${first}–${last} 条` : ''}。</p>${
     result.matchedAll ? '' : html`<p class="note">没有条文包含全部检索词（${result.words.join(' ')}），以下是包含部分检索词的条文。</p>`
-  }${webNote(result, p)}</div>`;
+  }${roleNote(p)}${webNote(result, p)}</div>`;
 }
 
 function pager(v: SearchView, result: SearchResult): Part {
