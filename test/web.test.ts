@@ -181,6 +181,7 @@ describe('search page', () => {
     const past = await get(q({ q: '建设', page: '40' }));
     expect(past.text).toContain(`共 ${pages} 页，没有第 40 页`);
     expect(past.text).toContain(`href="${escapeHtml(q({ q: '建设', page: String(pages) }))}"`);
+    expect(past.text).not.toContain('class="pager"');
   });
 
   it('no hit: the message with the filters, and "did you mean" from the library', async () => {

@@ -153,7 +153,8 @@ function summary(v: SearchView, result: SearchResult): Html {
 
 function pager(v: SearchView, result: SearchResult): Part {
   const pages = Math.ceil(result.total / v.pageSize);
-  if (pages <= 1) return null;
+  // a page past the last has its own link to the last (summary), not a pager around nothing
+  if (pages <= 1 || v.params.page > pages) return null;
   const p = v.params;
   const near = [...new Set([1, p.page - 2, p.page - 1, p.page, p.page + 1, p.page + 2, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
   const items: Part[] = [];
