@@ -457,6 +457,7 @@ ul.results-list li.fail::marker { content: "✗ "; color: var(--accent); }
   main { padding: .6rem .7rem 2rem; }
   .inline-search input { width: 100%; }
   .to-panel { display: inline; }
+  .keys .kbd { display: none; }
   form.search .filters label { flex: 1 1 100%; display: flex; gap: .5rem; align-items: center; min-width: 0; }
   /* a grid, not a flex row: in a stretched flex item Chromium put the caret back at the start after each inserted character */
   form.search .filters .field { flex: 1 1 100%; display: grid; grid-template-columns: auto minmax(0, 1fr); gap: .5rem; align-items: center; }
