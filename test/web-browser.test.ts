@@ -68,6 +68,73 @@ describe.skipIf(!available)('web workbench in Chromium', () => {
     await page.close();
   });
 
+  it('the panel follows the text: a clicked unit selects its entry, in the panel\'s view, with what was extracted; a panel entry scrolls to its span; ← → walk the marks', async () => {
+    const page = await open();
+    const wuxi = data.docs.wuxi.id;
+    await page.goto(`${server.url}/doc/${wuxi}#task-20`);
+    const panel = page.locator('aside.panel');
+    const current = panel.locator('li.current');
+    // a unit far down the panel's list: its entry selected and scrolled into the panel's view
+    const unit = page.locator('#task-20 .m-lead').first();
+    const name = (await unit.getAttribute('data-unit'))!;
+    await unit.click();
+    await expect.poll(() => current.getAttribute('data-unit')).toBe(name);
+    const inView = () =>
+      current.evaluate((li) => {
+        const p = li.closest('.panel')!.getBoundingClientRect();
+        const r = li.getBoundingClientRect();
+        return r.top >= p.top && r.bottom <= p.bottom;
+      });
+    expect(await inView()).toBe(true);
+    const fields = await page.locator('#detail dt').allTextContents();
+    expect(fields).toEqual(expect.arrayContaining(['规范名称', '角色', '任务']));
+    expect(await page.locator('#detail dd').allTextContents()).toContain(name);
+    expect(page.url()).toMatch(/#u-\d+$/);
+    // a target: figure, comparator, year
+    await page.locator('#text .m-target').first().click();
+    expect(await page.locator('#detail dt').allTextContents()).toEqual(expect.arrayContaining(['数值', '比较', '年份']));
+    expect(await current.locator('a').getAttribute('data-target')).toBe(await page.locator('#text .m-target').first().getAttribute('id'));
+    await shot(page, 'document-detail-1280');
+    // a panel entry: its span lit and in view
+    await panel.locator('a[data-target="task-3"]').click();
+    const span = page.locator('#task-3');
+    await expect.poll(() => span.evaluate((el) => el.classList.contains('lit'))).toBe(true);
+    const box = (await span.boundingBox())!;
+    expect(box.y + box.height).toBeGreaterThan(0);
+    expect(box.y).toBeLessThan(800);
+    // keyboard: the picked mark is in the Tab order; → moves to the next mark and selects it
+    await span.focus();
+    await page.keyboard.press('ArrowRight');
+    const next = await page.evaluate<string | undefined>('document.activeElement?.id');
+    expect(next).toMatch(/^u-\d+$/);
+    expect(page.url()).toContain(`#${next}`);
+    expect(await page.locator('#detail').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#detail').isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it('the department box suggests units as one types: traditional script, a short form; ↓ Enter picks and searches', async () => {
+    const page = await open(390, 844);
+    await page.goto(`${server.url}/?q=${encodeURIComponent('建设')}&doc=${data.docs.wuxi.id}`);
+    const box = page.locator('#dept');
+    await box.click();
+    await page.keyboard.type('發改');
+    const options = page.locator('#dept-list [role=option]');
+    await expect.poll(() => options.first().getAttribute('data-value')).toBe('县发展改革委');
+    expect(await box.getAttribute('aria-expanded')).toBe('true');
+    await shot(page, 'search-suggest-390');
+    await box.fill('');
+    await page.keyboard.type('住建委');
+    await expect.poll(() => options.first().getAttribute('data-value')).toBe('县住房城乡建委');
+    await page.keyboard.press('ArrowDown');
+    expect(await box.getAttribute('aria-activedescendant')).toBe('dept-list-0');
+    await Promise.all([page.waitForURL(/[?&]dept=/), page.keyboard.press('Enter')]);
+    expect(new URL(page.url()).searchParams.get('dept')).toBe('县住房城乡建委');
+    expect(await page.locator('li.hit').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('keyboard: Tab reaches the query box, Enter searches', async () => {
     const page = await open();
     await page.goto(`${server.url}/`);

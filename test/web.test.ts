@@ -84,13 +84,36 @@ describe('escaping', () => {
 });
 
 describe('search page', () => {
-  it('without a query: the form, the documents, the units in a datalist with their aliases', async () => {
+  it('without a query: the form, the documents, a department box that asks /units for suggestions', async () => {
     const r = await get('/');
     expect(r.status).toBe(200);
     expect(r.text).toContain('<form class="search" method="get" action="/"');
-    expect(r.text).toContain('<datalist id="units">');
-    expect(r.text).toContain('<option value="县住房城乡建委">');
+    expect(r.text).toMatch(/<input id="dept" name="dept" value="" [^>]*data-suggest="dept-list"/);
+    // no list of every unit on every page
+    expect(r.text).not.toContain('<datalist');
     for (const d of Object.values(data.docs)) expect(r.text).toContain(`<option value="${d.id}">`);
+  });
+
+  it('/units suggests units for what was typed: part of a name, an alias, traditional script, a short form', async () => {
+    const names = async (typed: string) => {
+      const r = await get(`/units?q=${encodeURIComponent(typed)}`);
+      expect(r.status).toBe(200);
+      expect(r.headers['content-type']).toBe('application/json; charset=utf-8');
+      return (JSON.parse(r.text) as Array<{ name: string; alias?: string; docs: number; lead: number }>);
+    };
+    expect((await names('交通')).map((u) => u.name)).toContain('县交通局');
+    expect((await names('發改')).map((u) => u.name)).toContain('县发展改革委');
+    // 住建委 is no part of 县住房城乡建委: the library's resolution gives it (in each plan), first
+    const housing = (await names('住建委')).map((u) => u.name);
+    expect(housing.slice(0, 2).sort()).toEqual(['县住房城乡建委', '市住房城乡建委']);
+    // one document's units when the form has one picked
+    const inWuxi = JSON.parse((await get(`/units?q=${encodeURIComponent('住建委')}&doc=${data.docs.wuxi.id}`)).text) as Array<{ name: string }>;
+    expect(inWuxi.map((u) => u.name)).toEqual(['县住房城乡建委']);
+    const traffic = (await names('交通局')).find((u) => u.name === '县交通局')!;
+    expect(traffic.lead).toBeGreaterThan(0);
+    expect(await names('')).toEqual([]);
+    expect(await names('宇宙飞船局')).toEqual([]);
+    expect((await names('局')).length).toBeLessThanOrEqual(10);
   });
 
   it('hits with matched words in <mark>, trail, document and line, units as filter links', async () => {
@@ -127,6 +150,8 @@ describe('search page', () => {
     expect(lead.length).toBeGreaterThan(0);
     expect(lead.length).toBeLessThan(all.length);
     for (const h of lead) expect(wuxi.tasks.find((t) => `task-${t.number}` === h.anchor)!.lead).toContain('县交通局');
+    // a role without a department narrows nothing, and the page says so
+    expect((await get(q({ q: '建设', role: 'lead' }))).text).toContain('“角色”须与部门一起用');
   });
 
   it('kind and document filters', async () => {
@@ -151,6 +176,12 @@ describe('search page', () => {
     expect(second.text).toContain('显示第 21–40 条');
     expect(second.text).toContain('<ol class="hits" start="21">');
     expect(hits(second.text)[0]).not.toEqual(hits(first.text)[0]);
+    // a page past the last says so and links the last
+    const pages = Math.ceil(total / 20);
+    const past = await get(q({ q: '建设', page: '40' }));
+    expect(past.text).toContain(`共 ${pages} 页，没有第 40 页`);
+    expect(past.text).toContain(`href="${escapeHtml(q({ q: '建设', page: String(pages) }))}"`);
+    expect(past.text).not.toContain('class="pager"');
   });
 
   it('no hit: the message with the filters, and "did you mean" from the library', async () => {
@@ -159,10 +190,15 @@ describe('search page', () => {
     expect(r.text).toMatch(/您是不是要找：<a href="[^"]*">宅基地<\/a>/);
     const k = await get(q({ q: '宅基地', kind: 'indicator' }));
     expect(k.text).toContain('没有与 “宅基地” 匹配的条文（类型 指标）');
+    // filters narrowed it to nothing: one link searches without them
+    expect(k.text).toContain(`<a href="${escapeHtml(q({ q: '宅基地' }))}">去掉筛选条件`);
   });
 
   it('unknown or ambiguous departments and bad queries are one-line problems', async () => {
     expect((await get(q({ q: '建设', dept: '宇宙局' }))).text).toContain('没有部门“宇宙局”');
+    // a name no plan writes, near one they do: the near units offered, the query kept
+    const near = await get(q({ q: '建设', dept: '巫溪县交通运输局', doc: data.docs.wuxi.id }));
+    expect(near.text).toContain(`您是不是要找：<a href="${escapeHtml(q({ q: '建设', doc: data.docs.wuxi.id, dept: '县交通局' }))}">县交通局</a>`);
     const long = await get(q({ q: '建'.repeat(199) + '设设' }));
     expect(long.text).toContain('class="problem"');
     const none = await get(q({ q: '，。' }));
@@ -188,6 +224,11 @@ describe('document page (review view)', () => {
     expect((text.match(/class="m m-target" id="tg-/g) ?? []).length).toBe(doc.targets.length);
     expect((text.match(/class="m m-reference" id="ref-/g) ?? []).length).toBe(doc.references.length);
     expect(page).toContain('任务（27）');
+    // what was extracted, a field a line (the script lists them in the detail box)
+    const task8 = doc.tasks.find((t) => t.number === '8')!;
+    expect(text).toContain(`title="任务 8：${escapeHtml(task8.title)}&#10;牵头：县交通局&#10;责任：`);
+    expect(text).toMatch(/data-unit="县交通局" title="县交通局 · 牵头&#10;规范名称：县交通局&#10;(?:原文写作：[^&]+&#10;)?角色：牵头（[^）]+）&#10;任务：\d+ /);
+    expect(text).toMatch(/class="m m-target" id="tg-1" data-m="tg-1" title="目标 · [^&]+&#10;事项：[^&]+&#10;数值：[^&]+&#10;比较：[^&]+&#10;年份：/);
     // the bare-number warning at its line
     const warning = doc.diagnostics.find((d) => d.rule === 'bare-number')!;
     expect(text).toMatch(new RegExp(`<div class="line warned" id="L${warning.line}">`));
@@ -248,6 +289,9 @@ describe('department page', () => {
     const dept = wuxi.departments.find((d) => d.name === '县交通局')!;
     expect(r.text).toContain(`id="doc-${wuxi.id}"`);
     expect(r.text).toContain(`id="doc-${data.docs.qingxi.id}"`);
+    // found in several documents: said first, each a link to its section
+    expect(r.text).toMatch(/<p class="overview">“交通局”在 \d+ 份文件中：/);
+    expect(r.text).toContain(`<a href="#doc-${wuxi.id}">县交通局</a>`);
     expect(r.text).toContain(`牵头任务（${dept.lead.length}）`);
     for (const n of [...dept.lead, ...dept.responsible]) {
       const task = wuxi.tasks.find((t) => t.number === n)!;
@@ -264,6 +308,7 @@ describe('department page', () => {
     const unknown = await get(`/dept?name=${encodeURIComponent('宇宙局')}`);
     expect(unknown.status).toBe(404);
     expect(unknown.text).toContain('没有部门“宇宙局”');
+    expect(unknown.text).toContain('<a href="/dept">查看全部部门</a>');
     const index = await get('/dept');
     expect(index.text).toContain(`href="/dept?name=${encodeURIComponent('县交通局')}"`);
   });
