@@ -141,7 +141,8 @@ export class WorkbenchApp {
       kind: (UNIT_KINDS as readonly string[]).includes(kind) ? (kind as UnitKind) : '',
       page: Number.isInteger(pageNumber) && pageNumber >= 1 && pageNumber <= 1000 ? pageNumber : 1,
     };
-    const documents = await this.workbench.memo('documents', async () => (await this.workbench.documents()).map((d) => ({ id: d.id, title: d.title })));
+    // the documents' ids and titles from the search store: a corpus's models are not read for a search
+    const documents = await this.workbench.memo('documents', async () => (await this.workbench.searchIndex()).documents.map((d) => ({ id: d.id, title: d.title })));
     const view = { params, documents, result: null, hits: [], pageSize: PAGE_SIZE, error: null as Part, ingest: this.allowIngest };
     if (!params.q) return htmlResponse(searchPage(view));
     if (params.doc && !documents.some((d) => d.id === params.doc)) return htmlResponse(searchPage({ ...view, error: `没有文件“${params.doc}”。` }), 404);

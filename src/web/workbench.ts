@@ -72,6 +72,7 @@ export class Workbench {
     this.lookedAt = -Infinity;
     this.memos.clear();
     this.docs = null;
+    this.single.clear();
     this.ids = null;
     this.index = null;
     this.sources.clear();
@@ -87,9 +88,14 @@ export class Workbench {
     if (!isValidId(id)) return null;
     const ids = await this.documentIds();
     if (!ids.includes(id)) return null;
-    const docs = await this.documents();
-    return docs.find((d) => d.id === id) ?? null;
+    if (this.docs) return this.docs.get(id) ?? null;
+    // one document's page reads that document only (a corpus of thousands is not loaded for it)
+    if (!this.single.has(id)) this.single.set(id, await loadDocument(this.dataDir, id).catch(() => null));
+    return this.single.get(id) ?? null;
   }
+
+  /** Documents read one by one (document()), until the folder changes. */
+  private single = new Map<string, PolicyDocument | null>();
 
   /** Every document (one that cannot be loaded is left out). */
   async documents(): Promise<PolicyDocument[]> {
