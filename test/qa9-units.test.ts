@@ -91,7 +91,7 @@ describe('QA9 units: a shared tail after a list of places (6b)', () => {
     expect(d).not.toContain('长沙市');
     // other shapes stay as written
     expect(splitNames('县财政局、税务局')).toEqual(['县财政局', '税务局']);
-    expect(splitNames('各市、县人民政府')).toEqual(['各市', '县人民政府']);
+    expect(splitNames('各市、县人民政府')).toEqual(['各市、县人民政府']);
     expect(splitNames('长沙市、怀化市')).toEqual(['长沙市', '怀化市']);
     expect(splitNames('长沙市、省财政厅')).toEqual(['长沙市', '省财政厅']);
     expect(splitNames('长沙市、县城市管理局')).toEqual(['长沙市', '县城市管理局']);

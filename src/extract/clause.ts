@@ -109,7 +109,13 @@ export function findClause(raw: string, bracketFree = false): ClauseMatch | null
     const open = matchingOpen(text, end - 1);
     if (open !== -1) {
       const content = text.slice(open + 1, end - 1);
-      if (HINT.test(content) && withinClause(content)) return { start: open, end, content: oneLine(content), contentStart: open + 1 };
+      if (HINT.test(content) && withinClause(content)) {
+        // a remark alone in the brackets (…商务局（列第一位者为牵头或汇总单位，下同）) closes the
+        // clause before it, a 责任单位： line: that line is the clause
+        if (withoutRemarks(content).trim() !== '') return { start: open, end, content: oneLine(content), contentStart: open + 1 };
+        end = open;
+        while (end > 0 && CLOSING_PUNCTUATION.test(text[end - 1])) end--;
+      }
     }
   }
   // A clause that lost its closing bracket where the text ends (a page cut mid-clause):
@@ -590,7 +596,7 @@ const TAIL_LAST = codes('等门位）)');
 
 export function splitNames(s: string): string[] {
   const out: string[] = [];
-  for (const part of splitTopLevel(withoutInvisible(s), '、，,/／\n')) {
+  for (const part of levelsOfOneCollective(splitTopLevel(withoutInvisible(s), '、，,/／\n'))) {
     let n = part.trim();
     // each regex only where the first or last character allows a match: most names need none
     if (CONJUNCTION_FIRST.has(n.charCodeAt(0))) n = n.replace(CONJUNCTION, '');
@@ -606,6 +612,34 @@ export function splitNames(s: string): string[] {
     }
   }
   return sharedTail(out);
+}
+
+/** 各县 / 各市 …: a collective opening with a single level word. */
+const EACH_LEVEL = /^各[省市县区州旗乡镇]$/;
+const LEVEL_WORD = /^[省市县区州旗乡镇]$/;
+const LEVEL_THEN_UNIT = /^[省市县区州旗乡镇]\S/;
+
+/**
+ * 各县、市、区政府, 各县、区人民政府（管委会）, 各市、县人民政府: level words listed after 各 share the
+ * unit written after the last one — one collective, as written, not 各县 + 市 + 区政府.
+ */
+function levelsOfOneCollective(parts: string[]): string[] {
+  if (!parts.some((p) => EACH_LEVEL.test(p.trim()))) return parts;
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    if (!EACH_LEVEL.test(parts[i].trim())) {
+      out.push(parts[i]);
+      continue;
+    }
+    let j = i + 1;
+    while (j < parts.length && LEVEL_WORD.test(parts[j].trim())) j++;
+    const last = parts[j]?.trim() ?? '';
+    if (j < parts.length && LEVEL_THEN_UNIT.test(last) && endsAsUnit(last)) {
+      out.push(parts.slice(i, j + 1).map((p) => p.trim()).join('、'));
+      i = j;
+    } else out.push(parts[i]);
+  }
+  return out;
 }
 
 /**
@@ -633,7 +667,7 @@ const BARE_PLACE = new RegExp(`^(?![省市县区州旗盟各全本该有相])[\\
 /**
  * 长沙市、怀化市、岳阳市人民政府: the unit written once after a list of bare places belongs to each
  * (长沙市人民政府, 怀化市人民政府, 岳阳市人民政府). Only bare places take it, and only from a name that
- * itself opens with a place (县财政局、税务局 and 各市、县人民政府 stay as written).
+ * itself opens with a place (县财政局、税务局 stay as written; 各市、县人民政府 is one collective).
  */
 function sharedTail(names: string[]): string[] {
   for (let i = 1; i < names.length; i++) {

@@ -76,6 +76,24 @@ describe('roles when no 牵头 is written', () => {
     expect(doc.departments.some((d) => /第一位|下同/.test(d.name))).toBe(false);
   });
 
+  it('列第一位者为牵头或汇总单位，下同 in brackets after the units of a 责任单位： line: the first unit of every clause leads', async () => {
+    const doc = await shape('first-listed-lead-label-lines.txt');
+    expect(roles(doc)).toEqual([
+      ['1', ['经信局'], ['发改局', '财政局', '科技局', '商务局']],
+      ['2', ['税务局'], ['财政局', '发改局']],
+      ['3', ['建设局'], ['各街道办事处']],
+    ]);
+    expect(doc.departments.some((d) => /第一位|汇总|下同/.test(d.name))).toBe(false);
+  });
+
+  it('各县、市、区政府 / 各县、区人民政府（管委会）: level words after 各 sharing one unit are one collective', async () => {
+    const doc = await shape('level-words-collective.txt');
+    expect(roles(doc)).toEqual([
+      ['1', ['市经信局'], ['市发展改革委', '市统计局', '青川经开区管委会', '各县、市、区政府']],
+      ['2', ['市商务局'], ['市口岸办', '各县、区人民政府（管委会）']],
+    ]);
+  });
+
   it('分管省领导：… / 部门分工：A牵头，B配合。 lines under an item: the 部门分工 line is the clause', async () => {
     const doc = await shape('division-lines.txt');
     expect(roles(doc)).toEqual([
