@@ -47,11 +47,12 @@ export function extractMetadata(ctx: Context): void {
     title || planTitleFromNotice(noticeText) || noticeText || frontMatterTitle(ctx) || field('标题', '名称') || lead?.title || planTitleFromNotice(lead?.notice ?? '') || lead?.notice || null;
   // the body the title names (某市人民政府关于…), else the info block's 发布机构 / 发文机关, else
   // the lead-in's; the page's 来源 last (the site's source, not always the issuer)
+  const infoOrgan = infoIssuer(field('发文机关', '发布机构', '发文单位', '发布单位', '发布机关', '成文机关'));
   m.issuer =
     lines.length > 0
       ? [...new Set(lines.flatMap(issuerNames))].join('、')
-      : issuerOfNotice(noticeText || null) ??
-        issuerOfNotice(m.title) ??
+      : withPlace(issuerOfNotice(noticeText || null), infoOrgan) ??
+        withPlace(issuerOfNotice(m.title), infoOrgan) ??
         placeOfTitle(noticeText || m.title) ??
         infoIssuer(field('发文机关', '发布机构', '发文单位', '发布单位', '发布机关', '成文机关')) ??
         lead?.issuer ??
@@ -221,6 +222,16 @@ function placeOfTitle(title: string | null): string | null {
   const m = /^([\u4e00-\u9fa5]{2,4}?)关于.{4,}(?:通知|意见|决定|方案|计划|办法|措施)$/.exec(title ?? '');
   return m && !/^(?:转发|印发|批转|根据|为了?|对|在|有|就|进一步)/.test(m[1]) ? m[1] : null;
 }
+
+/**
+ * 县人民政府办公室关于…的通知 names its organ without the place; the info block's 发文单位
+ * (嘉鱼县人民政府办公室) is the same organ with it.
+ */
+function withPlace(name: string | null, info: string | null): string | null {
+  if (!name || !info || !PLACELESS.test(name)) return name;
+  return info.length > name.length && info.endsWith(name) ? info : name;
+}
+const PLACELESS = /^[省市县区州镇乡](?:人民政府|政府|委|党委)/;
 
 /** 某县人民政府办公室关于…的通知 → 某县人民政府办公室 */
 function issuerOfNotice(notice: string | null): string | null {

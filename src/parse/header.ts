@@ -14,7 +14,7 @@ import { extend, nest } from './outline.js';
 
 export const DOC_NUMBER = /[\u4e00-\u9fa5]{1,16}\s*[〔［\[【(（]\s*(\d{4})\s*[〕］\]】)）]\s*第?\s*\d{1,4}\s*号/;
 export const DATE_ARABIC = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
-export const DATE_CHINESE = /^([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/;
+export const DATE_CHINESE = /^([〇零○ＯO一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/;
 /**
  * A date whose 年月日 a page lost (2023614 under the signature): read only where one split
  * into month and day is a date (2023614 → 6-14; 2022121 could be 1-21 or 12-1: none).
@@ -637,6 +637,11 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
     if (j >= 0 && blocks[j].data?.role === 'disclosure') j = previous(j);
     return j >= 0 && blocks[j].data?.role === 'date' && blocks[previous(j)]?.data?.role === 'signature' && (noticeDone || bodyStarted);
   };
+  /** Right under a notice's 特此通知 (a page that leaves out its signature and date). */
+  const afterClosingFormula = (i: number) => {
+    const j = previous(i);
+    return j >= 0 && CLOSING_FORMULA.test(texts[j] ?? '') && blocks[j].data?.role === 'notice';
+  };
   /** The next line with text is prose or an outline item (or the outline follows). */
   const bodyNext = (i: number) => {
     let j = i + 1;
@@ -666,7 +671,10 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
     else if (i === 0 && /^[\u4e00-\u9fa5]{2,30}文件$/.test(t) && ORG.test(t.slice(0, -2))) set(i, 'masthead');
     else if (DATE_ARABIC.test(t) || DATE_CHINESE.test(t)) set(i, 'date');
     // a draft's or a plan's date in brackets under its title: （2015年9月15日）
-    else if ((titleSeen || noticeDone) && BRACKETED_DATE.test(t) && (DATE_ARABIC.test(t.slice(1, -1).trim()) || DATE_CHINESE.test(t.slice(1, -1).trim()))) set(i, 'date');
+    // or on the first line of an excerpt that opens with it: （二OO八年二月二十六日） above the 文号
+    else if ((titleSeen || noticeDone || previous(i) < 0) && BRACKETED_DATE.test(t) && (DATE_ARABIC.test(t.slice(1, -1).trim()) || DATE_CHINESE.test(t.slice(1, -1).trim()))) set(i, 'date');
+    // 特此通知 closes a notice's text: never a title
+    else if (CLOSING_FORMULA.test(t)) set(i, 'notice');
     else if (digitDate(t) && blocks[previous(i)]?.data?.role === 'signature') set(i, 'date');
     else if (DISCLOSURE.test(t)) set(i, 'disclosure');
     else if (APPROVAL.test(t)) set(i, 'approval');
@@ -715,7 +723,7 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
       titleSeen = true;
       titleAbove(blocks, texts, i);
     } else if (titleSeen && short && PERIOD_LINE.test(t)) set(i, 'title');
-    else if (!titleSeen && underNoticeDate(i) && TITLE_PIECE.test(t.replace(/[《》〈〉]/g, '')) && bodyNext(i)) {
+    else if (!titleSeen && (underNoticeDate(i) || afterClosingFormula(i)) && TITLE_PIECE.test(t.replace(/[《》〈〉]/g, '')) && bodyNext(i)) {
       // the line right under a covering notice's date, before the plan's prose: the plan's
       // title, whatever word it ends with (青溪县2024年十件民生实事)
       set(i, 'title');
@@ -733,6 +741,8 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
 }
 
 const BRACKETED_DATE = /^[（(].{6,16}[）)]$/;
+/** The formula that closes a notice's text (特此通知, 特此公告): no title. */
+const CLOSING_FORMULA = /^特此(?:通知|公告|通告|函告|函复|批复|报告)[。.]?$/;
 
 /** The next line with text is a date (the line is a signature). */
 function dateNext(texts: (string | null)[], i: number): boolean {

@@ -227,3 +227,19 @@ describe('more header lines', () => {
     expect(doc.tasks).toHaveLength(2);
   });
 });
+
+describe('excerpts of notices without their title or signature', () => {
+  it('a date in brackets on the excerpt\'s first line (二OO九, Latin O for 〇) is its date; 特此通知 is no title, the line under it is the plan\'s', async () => {
+    const doc = await shape('excerpt-dated-closing-formula.txt');
+    expect(doc).toMatchObject({ title: '2009年区政府工作任务分解', docNumber: '松江府办〔2009〕7号', date: '2009-03-12' });
+    expect(doc.tasks.map((t) => [t.number, t.lead, t.responsible])).toEqual([
+      ['1', ['发改委', '统计局'], []],
+      ['2', ['发改委'], ['建设局', '各镇']],
+    ]);
+  });
+
+  it('a title naming its organ without the place (县人民政府办公室关于…) takes the place from the info block\'s 发文单位', async () => {
+    const doc = await shape('info-issuer-placeless-title.txt');
+    expect(doc).toMatchObject({ issuer: '青溪县人民政府办公室', docNumber: '青政办发〔2025〕3号', date: '2025-02-20' });
+  });
+});
