@@ -122,13 +122,18 @@ function firstRun(ctx: Context, role: string): string {
   if (at === -1) return '';
   const out: string[] = [];
   for (let i = at; i < ctx.blocks.length && ctx.blocks[i].role === role; i++) {
-    const line = stripInvisible(ctx.blocks[i].content.text).trim().replace(/^[|｜\s]+|[|｜\s]+$/g, '');
+    let line = stripInvisible(ctx.blocks[i].content.text).trim().replace(/^[|｜\s]+|[|｜\s]+$/g, '');
+    // a page's column tag before the title (【市政府重点工作】某市人民政府关于…的通知) is no part of it
+    if (i === at && (role === 'title' || role === 'noticeTitle')) line = line.replace(COLUMN_TAG, '');
     // a page's second copy of the line right under it is read once
     if (out[out.length - 1] !== line) out.push(line);
   }
   // spaces a page put between the words of a title (…2023年 重点工作…) are no part of it
   return out.join('').replace(/(?<=[\u4e00-\u9fa5])[ \u3000]+(?=[\u4e00-\u9fa5\d《（(])|(?<=[\d》）)])[ \u3000]+(?=[\u4e00-\u9fa5])/g, '');
 }
+
+/** 【政策解读】, 【市政府重点工作及责任分解】: a site's column in 【】 before a title. */
+const COLUMN_TAG = /^【[^【】\s]{2,20}】[ \u3000]*(?=[\u4e00-\u9fa5《])/;
 
 /** （粤府〔2021〕22号） after a title on its line. */
 const NUMBER_AFTER_TITLE = /\s*[（(][^（()）]{1,20}号[）)]$/;

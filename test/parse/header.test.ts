@@ -242,4 +242,9 @@ describe('excerpts of notices without their title or signature', () => {
     const doc = await shape('info-issuer-placeless-title.txt');
     expect(doc).toMatchObject({ issuer: '青溪县人民政府办公室', docNumber: '青政办发〔2025〕3号', date: '2025-02-20' });
   });
+  it('a site\'s column tag in 【】 before the title (【市政府重点工作及责任分解】某市人民政府关于…) is no part of it; the title names the issuer', async () => {
+    const doc = await shape('column-tag-title.txt');
+    expect(doc).toMatchObject({ title: '云江市人民政府关于2025年市政府重点工作及责任分解的通知', issuer: '云江市人民政府', date: '2025-02-10' });
+    expect(doc.tasks.map((t) => [t.number, t.lead, t.responsible])).toEqual([['1', ['市发展改革委'], ['市统计局', '市经信局', '各县、市、区政府']]]);
+  });
 });
