@@ -170,12 +170,14 @@ const SOURCE_ORGAN = /(人民政府|办公室|办公厅|委员会|委|局|厅|�
  */
 const NEWS_TIME = /^(?:近日|日前|近期|今天|今日|昨天|昨日|\d{1,2}月\d{1,2}日)/;
 const LEAD_IN = /^(?:近日|日前|近期|今天|今日|昨天|昨日|\d{1,2}月\d{1,2}日)?\s*([\u4e00-\u9fa5（）()]{2,24}?)(?:正式)?(?:印发|发布|出台|公布|下发|发出)了?\s*(?:《([^《》]{4,80})》|(关于[^《》，,。；]{4,80}?的(?:通知|意见|决定)))/;
+const HEADLINE_LINE = /^(?:[^，,。；;！？]{1,24}|[…]+|[.]{3,})$/;
 function leadIn(ctx: Context): { issuer: string; title: string | null; notice: string | null } | null {
   let seen = 0;
   for (const b of ctx.blocks) {
     if (b.role === 'title' || b.role === 'noticeTitle' || b.role === 'recipients' || seen >= 4) break;
     if (b.role !== 'preamble' && b.role !== 'notice') continue;
-    seen++;
+    // a report's headline figures above its lead-in (地区生产总值增长5%左右, one a line) are no paragraphs
+    if (!HEADLINE_LINE.test(b.content.text.trim())) seen++;
     let before = '';
     for (const raw of stripInvisible(b.content.text).split(/[，,。；;]/)) {
       const piece = raw.trim();

@@ -247,4 +247,12 @@ describe('excerpts of notices without their title or signature', () => {
     expect(doc).toMatchObject({ title: '云江市人民政府关于2025年市政府重点工作及责任分解的通知', issuer: '云江市人民政府', date: '2025-02-10' });
     expect(doc.tasks.map((t) => [t.number, t.lead, t.responsible])).toEqual([['1', ['市发展改革委'], ['市统计局', '市经信局', '各县、市、区政府']]]);
   });
+  it('a news report\'s headline figures, one a line, above its lead-in do not hide the lead-in: issuer and title from 近日，某区人民政府办公室印发《X》', async () => {
+    const doc = await shape('news-headline-figures.txt');
+    expect(doc).toMatchObject({ title: '2025年区政府工作报告重点任务分解', issuer: '青湾区人民政府办公室' });
+    expect(doc.tasks.map((t) => [t.number, t.lead, t.responsible])).toEqual([
+      ['1', ['区发改委'], ['各产业主管部门']],
+      ['2', ['区财政局'], ['区税务局']],
+    ]);
+  });
 });
