@@ -94,6 +94,16 @@ describe('roles when no 牵头 is written', () => {
     ]);
   });
 
+  it('an item whose fields are its numbered sub-items ((一)责任领导 (二)责任单位 (三)协办单位 … (五)完成时限) is one task with their units', async () => {
+    const doc = await shape('numbered-field-items.txt');
+    expect(roles(doc)).toEqual([
+      ['一', [], ['市教育局', '市财政局', '自然资源局', '各县市区人民政府']],
+      ['二', [], ['市交通运输局', '各县市区人民政府']],
+    ]);
+    expect(doc.tasks.map((t) => t.deadline)).toEqual(['2025年12月底前', '2025年内']);
+    expect(doc.departments.some((d) => /周明|吴军/.test(d.name))).toBe(false);
+  });
+
   it('分管省领导：… / 部门分工：A牵头，B配合。 lines under an item: the 部门分工 line is the clause', async () => {
     const doc = await shape('division-lines.txt');
     expect(roles(doc)).toEqual([
