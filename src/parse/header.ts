@@ -667,6 +667,9 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
     }
     // length first: DOC_NUMBER tries 16 characters at every place of a long paragraph
     if (t.length <= 40 && (DOC_NUMBER.test(t) || DAMAGED_DOC_NUMBER.test(t))) set(i, 'docNumber');
+    // a page's second copy of the notice title run on after its 文号 (鞍立政发〔2023〕2号立山区人民政府关于…的通知):
+    // read once, as the 文号's line
+    else if (noticeDone && NUMBER_THEN_TITLE.test(t) && NOTICE_END.test(t)) set(i, 'docNumber');
     // the 版头 of a printed 公文: 某县人民政府办公室文件 (the issuer's name, not prose)
     else if (i === 0 && /^[\u4e00-\u9fa5]{2,30}文件$/.test(t) && ORG.test(t.slice(0, -2))) set(i, 'masthead');
     else if (DATE_ARABIC.test(t) || DATE_CHINESE.test(t)) set(i, 'date');
@@ -741,6 +744,8 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
 }
 
 const BRACKETED_DATE = /^[（(].{6,16}[）)]$/;
+/** A 文号 with a notice title run on after it: 鞍立政发〔2023〕2号立山区人民政府关于… */
+const NUMBER_THEN_TITLE = new RegExp(`^${DOC_NUMBER.source}\\s*(?:关于|${ISSUER_THEN_NOTICE.source.slice(1)})`);
 /** The formula that closes a notice's text (特此通知, 特此公告): no title. */
 const CLOSING_FORMULA = /^特此(?:通知|公告|通告|函告|函复|批复|报告)[。.]?$/;
 

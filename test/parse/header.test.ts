@@ -255,4 +255,15 @@ describe('excerpts of notices without their title or signature', () => {
       ['2', ['区财政局'], ['区税务局']],
     ]);
   });
+  it('a page\'s second copy of the notice title run on after its 文号 (临政发〔2024〕3号临川区人民政府关于…) is read once; the plan\'s title broken over two lines under the date', async () => {
+    const doc = await shape('number-glued-notice-copy.txt');
+    expect(doc).toMatchObject({
+      title: '临川区政府2024年重点工作任务分解和责任分工方案',
+      noticeTitle: '临川区人民政府关于印发《临川区政府2024年重点工作任务分解和责任分工方案》的通知',
+      issuer: '临川区人民政府',
+      docNumber: '临政发〔2024〕3号',
+      date: '2024-02-26',
+    });
+    expect(doc.tasks.map((t) => [t.number, t.lead, t.responsible])).toEqual([['1', ['区发改局'], ['各街道', '区统计局']]]);
+  });
 });
