@@ -642,6 +642,12 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
     const j = previous(i);
     return j >= 0 && CLOSING_FORMULA.test(texts[j] ?? '') && blocks[j].data?.role === 'notice';
   };
+  /** The next block with content is a table. */
+  const tableNext = (i: number) => {
+    let j = i + 1;
+    while (j < blocks.length && blocks[j].type !== 'table' && !texts[j]) j++;
+    return j < blocks.length && blocks[j].type === 'table';
+  };
   /** The next line with text is prose or an outline item (or the outline follows). */
   const bodyNext = (i: number) => {
     let j = i + 1;
@@ -729,6 +735,10 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
     else if (!titleSeen && (underNoticeDate(i) || afterClosingFormula(i)) && TITLE_PIECE.test(t.replace(/[《》〈〉]/g, '')) && bodyNext(i)) {
       // the line right under a covering notice's date, before the plan's prose: the plan's
       // title, whatever word it ends with (青溪县2024年十件民生实事)
+      set(i, 'title');
+      titleSeen = true;
+    } else if (!titleSeen && !bodyStarted && tableNext(i) && TITLE_PIECE.test(t.replace(/[（(][^（）()]*[）)]$/, '').replace(/[《》〈〉“”]/g, '')) && /\d{4}年|表$/.test(t)) {
+      // a table's caption above its header, on a page that is the table (2023年…项目推进情况（1-11月）)
       set(i, 'title');
       titleSeen = true;
     } else if (!bodyStarted && t.length <= 40 && !/[\u4e00-\u9fa5]/.test(t)) {

@@ -266,4 +266,12 @@ describe('excerpts of notices without their title or signature', () => {
     });
     expect(doc.tasks.map((t) => [t.number, t.lead, t.responsible])).toEqual([['1', ['区发改局'], ['各街道', '区统计局']]]);
   });
+  it('a page that is a table: the caption above its header (2024年…推进情况(1-6月)) is the title', async () => {
+    const doc = await shape('table-page-caption.txt');
+    expect(doc.title).toBe('2024年区政府重点民生实事项目推进情况(1-6月)');
+    expect(doc.tasks.map((t) => [t.number, t.lead, t.responsible])).toEqual([
+      ['7', ['园林局'], ['住建局', '相关街道']],
+      ['8', ['住建局'], ['各街道']],
+    ]);
+  });
 });
