@@ -1,5 +1,5 @@
 import type { Context } from './context.js';
-import { APPROVAL, DAMAGED_DOC_NUMBER, isWebClutter, DATE_ARABIC, DATE_CHINESE, DOC_NUMBER, ISSUER_THEN_NOTICE, digitDate, infoFields, issuerNames, stripInvisible } from '../parse/header.js';
+import { APPROVAL, DAMAGED_DOC_NUMBER, DATE_ARABIC, DATE_CHINESE, DOC_NUMBER, ISSUER_THEN_NOTICE, digitDate, infoFields, issuerNames, stripInvisible } from '../parse/header.js';
 import { parseChineseNumber } from '../parse/numerals.js';
 import { foldDigits } from '../model/normalize.js';
 
@@ -44,7 +44,7 @@ export function extractMetadata(ctx: Context): void {
   const lead = leadIn(ctx);
   if (!m.noticeTitle && lead?.notice) m.noticeTitle = lead.notice;
   m.title =
-    title || (noticeText && endsWithNotice(ctx) ? noticeText : null) || planTitleFromNotice(noticeText) || noticeText || frontMatterTitle(ctx) || field('标题', '名称') || lead?.title || planTitleFromNotice(lead?.notice ?? '') || lead?.notice || null;
+    title || planTitleFromNotice(noticeText) || noticeText || frontMatterTitle(ctx) || field('标题', '名称') || lead?.title || planTitleFromNotice(lead?.notice ?? '') || lead?.notice || null;
   // the body the title names (某市人民政府关于…), else the info block's 发布机构 / 发文机关, else
   // the lead-in's; the page's 来源 last (the site's source, not always the issuer)
   const infoOrgan = infoIssuer(field('发文机关', '发布机构', '发文单位', '发布单位', '发布机关', '成文机关'));
@@ -213,16 +213,6 @@ function frontMatterField(ctx: Context, keys: string[]): string | null {
     }
   }
   return null;
-}
-
-/**
- * The text ends with the covering notice (its signature, date and 此件公开发布, nothing after):
- * the plan it names is not in the text, and the notice is the document.
- */
-function endsWithNotice(ctx: Context): boolean {
-  const lastDate = ctx.blocks.findLastIndex((b) => b.role === 'date');
-  if (lastDate === -1 || ctx.blocks[lastDate - 1]?.role !== 'signature') return false;
-  return ctx.blocks.slice(lastDate + 1).every((b) => b.role === 'disclosure' || isWebClutter(b.role) || b.content.text.trim() === '');
 }
 
 /** 关于印发《X》的通知 / 某县人民政府关于印发X的通知 → X */

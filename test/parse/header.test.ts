@@ -274,14 +274,4 @@ describe('excerpts of notices without their title or signature', () => {
       ['8', ['住建局'], ['各街道']],
     ]);
   });
-  it('a text that ends with its covering notice (signature, date, 此件公开发布): the notice is the document\'s title, not the plan it names', async () => {
-    const doc = await shape('notice-only-points.txt');
-    expect(doc).toMatchObject({
-      title: '青山市人民政府办公室关于印发《2025年市〈政府工作报告〉任务分解和责任分工方案》的通知',
-      issuer: '青山市人民政府办公室',
-      docNumber: '青政办发〔2025〕2号',
-      date: '2025-01-20',
-    });
-    expect(doc.tasks).toEqual([]);
-  });
 });
