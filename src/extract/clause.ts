@@ -73,6 +73,19 @@ const LABEL_BEFORE_CLOSE = new RegExp(
 );
 
 /** Whether a text may hold a bracketed label: it has a closing 】］]. */
+/**
+ * The label a line opens with, if it is a clause's field label (责任单位：, 协办单位：, 责任领导：,
+ * 完成时限： …): the fields of an item written as its numbered sub-items ((二)责任单位：市教育局).
+ */
+export function fieldLabelOf(text: string): string | null {
+  const m = LABEL_LINE.exec(text.trim());
+  return m ? m[1] : null;
+}
+/** A field label that names units (责任单位, 协办单位, 牵头部门 …), not people or a time. */
+export function isUnitLabel(label: string): boolean {
+  return !NOT_UNITS.test(label) && !DIVISION_LABEL.test(label);
+}
+
 export function hasLabelBracket(text: string): boolean {
   return CLOSE_LABEL_BRACKET.test(text);
 }

@@ -47,12 +47,13 @@ export function extractMetadata(ctx: Context): void {
     title || planTitleFromNotice(noticeText) || noticeText || frontMatterTitle(ctx) || field('标题', '名称') || lead?.title || planTitleFromNotice(lead?.notice ?? '') || lead?.notice || null;
   // the body the title names (某市人民政府关于…), else the info block's 发布机构 / 发文机关, else
   // the lead-in's; the page's 来源 last (the site's source, not always the issuer)
+  const infoOrgan = infoIssuer(field('发文机关', '发布机构', '发文单位', '发布单位', '发布机关', '成文机关'));
   m.issuer =
     lines.length > 0
       ? [...new Set(lines.flatMap(issuerNames))].join('、')
       : jointIssuers(first('noticeTitle')) ??
-        issuerOfNotice(noticeText || null) ??
-        issuerOfNotice(m.title) ??
+        withPlace(issuerOfNotice(noticeText || null), infoOrgan) ??
+        withPlace(issuerOfNotice(m.title), infoOrgan) ??
         placeOfTitle(noticeText || m.title) ??
         infoIssuer(field('发文机关', '发布机构', '发文单位', '发布单位', '发布机关', '成文机关')) ??
         lead?.issuer ??
@@ -128,13 +129,18 @@ function firstRun(ctx: Context, role: string): string {
   if (at === -1) return '';
   const out: string[] = [];
   for (let i = at; i < ctx.blocks.length && ctx.blocks[i].role === role; i++) {
-    const line = withoutCategoryTag(stripInvisible(ctx.blocks[i].content.text).trim().replace(/^[|｜\s]+|[|｜\s]+$/g, ''));
+    let line = withoutCategoryTag(stripInvisible(ctx.blocks[i].content.text).trim().replace(/^[|｜\s]+|[|｜\s]+$/g, ''));
+    // a page's column tag before the title (【市政府重点工作】某市人民政府关于…的通知) is no part of it
+    if (i === at && (role === 'title' || role === 'noticeTitle')) line = line.replace(COLUMN_TAG, '');
     // a page's second copy of the line right under it is read once
     if (out[out.length - 1] !== line) out.push(line);
   }
   // spaces a page put between the words of a title (…2023年 重点工作…) are no part of it
   return out.join('').replace(/(?<=[\u4e00-\u9fa5])[ \u3000]+(?=[\u4e00-\u9fa5\d《（(])|(?<=[\d》）)])[ \u3000]+(?=[\u4e00-\u9fa5])/g, '');
 }
+
+/** 【政策解读】, 【市政府重点工作及责任分解】: a site's column in 【】 before a title. */
+const COLUMN_TAG = /^【[^【】\s]{2,20}】[ \u3000]*(?=[\u4e00-\u9fa5《])/;
 
 /** （粤府〔2021〕22号） after a title on its line. */
 const NUMBER_AFTER_TITLE = /\s*[（(][^（()）]{1,20}号[）)]$/;
@@ -171,12 +177,14 @@ const SOURCE_ORGAN = /(政府|办公室|办公厅|委员会|委|局|厅|部|署|
  */
 const NEWS_TIME = /^(?:近日|日前|近期|今天|今日|昨天|昨日|\d{1,2}月\d{1,2}日)/;
 const LEAD_IN = /^(?:近日|日前|近期|今天|今日|昨天|昨日|\d{1,2}月\d{1,2}日)?\s*([\u4e00-\u9fa5（）()]{2,24}?(?:、[\u4e00-\u9fa5（）()]{2,24}?){0,3})(?:正式)?(?:印发|发布|出台|公布|下发|发出)了?\s*(?:《([^《》]{4,80})》|(关于[^《》，,。；]{4,80}?的(?:通知|意见|决定)))/;
+const HEADLINE_LINE = /^(?:[^，,。；;！？]{1,24}|[…]+|[.]{3,})$/;
 function leadIn(ctx: Context): { issuer: string; title: string | null; notice: string | null } | null {
   let seen = 0;
   for (const b of ctx.blocks) {
     if (b.role === 'title' || b.role === 'noticeTitle' || b.role === 'recipients' || seen >= 4) break;
     if (b.role !== 'preamble' && b.role !== 'notice') continue;
-    seen++;
+    // a report's headline figures above its lead-in (地区生产总值增长5%左右, one a line) are no paragraphs
+    if (!HEADLINE_LINE.test(b.content.text.trim())) seen++;
     let before = '';
     for (const raw of stripInvisible(b.content.text).split(/[，,。；;]/)) {
       const piece = raw.trim();
@@ -242,6 +250,16 @@ function jointIssuers(line: string | null): string | null {
   const names = line.slice(0, line.indexOf('关于')).trim().split(/[ \u3000]+/);
   return names.length > 1 ? names.join('、') : null;
 }
+
+/**
+ * 县人民政府办公室关于…的通知 names its organ without the place; the info block's 发文单位
+ * (嘉鱼县人民政府办公室) is the same organ with it.
+ */
+function withPlace(name: string | null, info: string | null): string | null {
+  if (!name || !info || !PLACELESS.test(name)) return name;
+  return info.length > name.length && info.endsWith(name) ? info : name;
+}
+const PLACELESS = /^[省市县区州镇乡](?:人民政府|政府|委|党委)/;
 
 /** 某县人民政府办公室关于…的通知 → 某县人民政府办公室 */
 function issuerOfNotice(notice: string | null): string | null {

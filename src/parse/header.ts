@@ -14,7 +14,7 @@ import { extend, nest } from './outline.js';
 
 export const DOC_NUMBER = /[\u4e00-\u9fa5]{1,16}\s*[〔［\[【(（]\s*(\d{4})\s*[〕］\]】)）]\s*第?\s*\d{1,4}\s*号/;
 export const DATE_ARABIC = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
-export const DATE_CHINESE = /^([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/;
+export const DATE_CHINESE = /^([〇零○ＯO一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/;
 /**
  * A date whose 年月日 a page lost (2023614 under the signature): read only where one split
  * into month and day is a date (2023614 → 6-14; 2022121 could be 1-21 or 12-1: none).
@@ -689,6 +689,17 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
     const notice = texts.filter((_, k) => blocks[k].data?.role === 'noticeTitle').join('').replace(/\s/g, '');
     return notice.length > t.length && notice.endsWith(t.replace(/\s/g, ''));
   };
+  /** Right under a notice's 特此通知 (a page that leaves out its signature and date). */
+  const afterClosingFormula = (i: number) => {
+    const j = previous(i);
+    return j >= 0 && CLOSING_FORMULA.test(texts[j] ?? '') && blocks[j].data?.role === 'notice';
+  };
+  /** The next block with content is a table. */
+  const tableNext = (i: number) => {
+    let j = i + 1;
+    while (j < blocks.length && blocks[j].type !== 'table' && !texts[j]) j++;
+    return j < blocks.length && blocks[j].type === 'table';
+  };
   /** The next line with text is prose or an outline item (or the outline follows). */
   const bodyNext = (i: number) => {
     let j = i + 1;
@@ -714,13 +725,19 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
     }
     // length first: DOC_NUMBER tries 16 characters at every place of a long paragraph
     if (t.length <= 40 && (DOC_NUMBER.test(t) || DAMAGED_DOC_NUMBER.test(t))) set(i, 'docNumber');
+    // a page's second copy of the notice title run on after its 文号 (鞍立政发〔2023〕2号立山区人民政府关于…的通知):
+    // read once, as the 文号's line
+    else if (noticeDone && NUMBER_THEN_TITLE.test(t) && NOTICE_END.test(t)) set(i, 'docNumber');
     // the 版头 of a printed 公文: 某县人民政府办公室文件 (the issuer's name, not prose)
     else if (i === 0 && /^[\u4e00-\u9fa5]{2,30}文件$/.test(t) && ORG.test(t.slice(0, -2))) set(i, 'masthead');
     else if (DATE_ARABIC.test(t) || DATE_CHINESE.test(t)) set(i, 'date');
     // a page's date alone on the line under the document's title (…的意见⏎2019-03-04)
     else if (ISO_DATE_LINE.test(t) && /^(?:title|noticeTitle)$/.test(String(blocks[previous(i)]?.data?.role))) set(i, 'date');
     // a draft's or a plan's date in brackets under its title: （2015年9月15日）
-    else if ((titleSeen || noticeDone) && BRACKETED_DATE.test(t) && (DATE_ARABIC.test(t.slice(1, -1).trim()) || DATE_CHINESE.test(t.slice(1, -1).trim()))) set(i, 'date');
+    // or on the first line of an excerpt that opens with it: （二OO八年二月二十六日） above the 文号
+    else if ((titleSeen || noticeDone || previous(i) < 0) && BRACKETED_DATE.test(t) && (DATE_ARABIC.test(t.slice(1, -1).trim()) || DATE_CHINESE.test(t.slice(1, -1).trim()))) set(i, 'date');
+    // 特此通知 closes a notice's text: never a title
+    else if (CLOSING_FORMULA.test(t)) set(i, 'notice');
     else if (SPACED_DATE.test(t) && /^(?:signature|disclosure)$/.test(String(blocks[previous(i)]?.data?.role))) set(i, 'date');
     else if (digitDate(t) && (blocks[previous(i)]?.data?.role === 'signature' || (blocks[previous(i)]?.data?.role === 'notice' && disclosureNext(texts, i)))) set(i, 'date');
     else if (DISCLOSURE.test(t)) set(i, 'disclosure');
@@ -778,9 +795,13 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
       titleSeen = true;
       titleAbove(blocks, texts, i);
     } else if (titleSeen && short && PERIOD_LINE.test(t)) set(i, 'title');
-    else if (!titleSeen && underNoticeDate(i) && TITLE_PIECE.test(t.replace(/[《》〈〉]/g, '')) && bodyNext(i)) {
+    else if (!titleSeen && (underNoticeDate(i) || afterClosingFormula(i)) && TITLE_PIECE.test(t.replace(/[《》〈〉]/g, '')) && bodyNext(i)) {
       // the line right under a covering notice's date, before the plan's prose: the plan's
       // title, whatever word it ends with (青溪县2024年十件民生实事)
+      set(i, 'title');
+      titleSeen = true;
+    } else if (!titleSeen && !bodyStarted && tableNext(i) && TITLE_PIECE.test(t.replace(/[（(][^（）()]*[）)]$/, '').replace(/[《》〈〉“”]/g, '')) && /\d{4}年|表$/.test(t)) {
+      // a table's caption above its header, on a page that is the table (2023年…项目推进情况（1-11月）)
       set(i, 'title');
       titleSeen = true;
     } else if (!bodyStarted && t.length <= 40 && !/[\u4e00-\u9fa5]/.test(t)) {
@@ -828,6 +849,10 @@ const ISO_DATE_LINE = /^(?:19|20)\d{2}-\d{1,2}-\d{1,2}$/;
 const PAGE_TIME = /^(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s/;
 /** A date under the signature whose 年月日 a page turned into spaces ({ 2017 6 23): year, month, day. */
 export const SPACED_DATE = /^[^\d\u4e00-\u9fa5]{0,3}((?:19|20)\d{2})[ \u3000]+(\d{1,2})[ \u3000]+(\d{1,2})[^\d\u4e00-\u9fa5]{0,3}$/;
+/** A 文号 with a notice title run on after it: 鞍立政发〔2023〕2号立山区人民政府关于… */
+const NUMBER_THEN_TITLE = new RegExp(`^${DOC_NUMBER.source}\\s*(?:关于|${ISSUER_THEN_NOTICE.source.slice(1)})`);
+/** The formula that closes a notice's text (特此通知, 特此公告): no title. */
+const CLOSING_FORMULA = /^特此(?:通知|公告|通告|函告|函复|批复|报告)[。.]?$/;
 
 /** The next line with text is a date (the line is a signature). */
 function dateNext(texts: (string | null)[], i: number): boolean {

@@ -368,3 +368,51 @@ describe('印发 without 关于 before it', () => {
     });
   });
 });
+
+describe('excerpts of notices without their title or signature', () => {
+  it('a date in brackets on the excerpt\'s first line (二OO九, Latin O for 〇) is its date; 特此通知 is no title, the line under it is the plan\'s', async () => {
+    const doc = await shape('excerpt-dated-closing-formula.txt');
+    expect(doc).toMatchObject({ title: '2009年区政府工作任务分解', docNumber: '松江府办〔2009〕7号', date: '2009-03-12' });
+    expect(doc.tasks.map((t) => [t.number, t.lead, t.responsible])).toEqual([
+      ['1', ['发改委', '统计局'], []],
+      ['2', ['发改委'], ['建设局', '各镇']],
+    ]);
+  });
+
+  it('a title naming its organ without the place (县人民政府办公室关于…) takes the place from the info block\'s 发文单位', async () => {
+    const doc = await shape('info-issuer-placeless-title.txt');
+    expect(doc).toMatchObject({ issuer: '青溪县人民政府办公室', docNumber: '青政办发〔2025〕3号', date: '2025-02-20' });
+  });
+  it('a site\'s column tag in 【】 before the title (【市政府重点工作及责任分解】某市人民政府关于…) is no part of it; the title names the issuer', async () => {
+    const doc = await shape('column-tag-title.txt');
+    expect(doc).toMatchObject({ title: '云江市人民政府关于2025年市政府重点工作及责任分解的通知', issuer: '云江市人民政府', date: '2025-02-10' });
+    expect(doc.tasks.map((t) => [t.number, t.lead, t.responsible])).toEqual([['1', ['市发展改革委'], ['市统计局', '市经信局', '各县、市、区政府']]]);
+  });
+  it('a news report\'s headline figures, one a line, above its lead-in do not hide the lead-in: issuer and title from 近日，某区人民政府办公室印发《X》', async () => {
+    const doc = await shape('news-headline-figures.txt');
+    expect(doc).toMatchObject({ title: '2025年区政府工作报告重点任务分解', issuer: '青湾区人民政府办公室' });
+    expect(doc.tasks.map((t) => [t.number, t.lead, t.responsible])).toEqual([
+      ['1', ['区发改委'], ['各产业主管部门']],
+      ['2', ['区财政局'], ['区税务局']],
+    ]);
+  });
+  it('a page\'s second copy of the notice title run on after its 文号 (临政发〔2024〕3号临川区人民政府关于…) is read once; the plan\'s title broken over two lines under the date', async () => {
+    const doc = await shape('number-glued-notice-copy.txt');
+    expect(doc).toMatchObject({
+      title: '临川区政府2024年重点工作任务分解和责任分工方案',
+      noticeTitle: '临川区人民政府关于印发《临川区政府2024年重点工作任务分解和责任分工方案》的通知',
+      issuer: '临川区人民政府',
+      docNumber: '临政发〔2024〕3号',
+      date: '2024-02-26',
+    });
+    expect(doc.tasks.map((t) => [t.number, t.lead, t.responsible])).toEqual([['1', ['区发改局'], ['各街道', '区统计局']]]);
+  });
+  it('a page that is a table: the caption above its header (2024年…推进情况(1-6月)) is the title', async () => {
+    const doc = await shape('table-page-caption.txt');
+    expect(doc.title).toBe('2024年区政府重点民生实事项目推进情况(1-6月)');
+    expect(doc.tasks.map((t) => [t.number, t.lead, t.responsible])).toEqual([
+      ['7', ['园林局'], ['住建局', '相关街道']],
+      ['8', ['住建局'], ['各街道']],
+    ]);
+  });
+});
