@@ -50,3 +50,21 @@ describe('one long line', () => {
     expect(doc.tasks.length).toBeGreaterThan(0);
   });
 });
+
+describe('the model of many short lines', () => {
+  it('is written without indentation when large, indented otherwise (readers parse both)', async () => {
+    const { modelJson, INDENT_UP_TO } = await import('../../src/model/store.js');
+    const lines = ['某县人民政府', '某县重点工作实施方案', '', '一、重点任务'];
+    for (let i = 1; i <= 20_000; i++) lines.push(`${i}. 第${i}项工作。`);
+    const input = lines.join('\n') + '\n';
+    const doc = ingestText(input, { fileName: 'lines.txt' });
+    const json = modelJson(doc);
+    expect(json.length).toBeGreaterThan(INDENT_UP_TO);
+    expect(json).not.toContain('\n  ');
+    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(doc)));
+    // about half what it was indented (an item is a section and a paragraph, each with its position)
+    expect(Buffer.byteLength(json) / Buffer.byteLength(input)).toBeLessThan(20);
+    const plan = ingestText(readFileSync('corpus/wuxi-urbanization-plan-2021-2035.txt', 'utf8'), { fileName: 'wuxi.txt' });
+    expect(modelJson(plan)).toBe(JSON.stringify(plan, null, 2) + '\n');
+  });
+});
