@@ -103,8 +103,11 @@ const LABEL_ALL = new RegExp(LABEL.source, 'g');
 
 // made once: a regex literal in a function is a new object each time it runs
 const CLOSING_PUNCTUATION = /[\s。.；;\u200b-\u200d\u2060]/;
-const TRAILING_SPACES = /[ \t\u3000]+$/;
-const SENTENCE_END = /[。；;！\n]$/;
+/** Blanks that may stand between a sentence's end and a label; the marks that end a sentence. */
+const TRAILING_BLANKS = new Set([...' \t\u3000'].map((c) => c.charCodeAt(0)));
+const SENTENCE_ENDS = new Set([...'。；;！\n'].map((c) => c.charCodeAt(0)));
+/** A 。 with more text after it on its line. */
+const STOP_INSIDE = /。[^\n]/;
 /** "label：rest" (the label before the first colon, spaces around it dropped). */
 const LABELLED = /^\s*(.*?)\s*[：:]\s*(.*)$/s;
 const LEADS = /牵头/;
@@ -140,16 +143,30 @@ export function findClause(raw: string, bracketFree = false): ClauseMatch | null
   const head = text.slice(0, end);
   let m: RegExpExecArray | null;
   while ((m = re.exec(head))) {
-    const before = head.slice(0, m.index).replace(TRAILING_SPACES, '');
+    // Each test looks only as far as it must (the blanks before the label, the first 。 or line
+    // after it): slicing and scanning the whole text around every label made a long line quadratic.
+    let b = m.index;
+    while (b > 0 && TRAILING_BLANKS.has(head.charCodeAt(b - 1))) b--;
+    if (b > 0 && !SENTENCE_ENDS.has(head.charCodeAt(b - 1))) continue;
     const rest = head.slice(m.index);
-    const startsSentence = (before === '' || SENTENCE_END.test(before)) && !closesBracket(rest);
-    const labelLines = rest.split('\n').every((line) => LABEL_LINE.test(line.trim()));
-    // label lines may each close with 。 (牵头责任单位：A、B。⏎协同责任单位：C。)
-    if (startsSentence && (labelLines ? !/。[^\n]/.test(rest) : !rest.includes('。') && !rest.includes('\n'))) {
-      return { start: m.index, end, content: rest, contentStart: m.index };
-    }
+    // a sentence after it: not the last (the first 。 is near; label lines may each close with
+    // 。, 牵头责任单位：A、B。⏎协同责任单位：C。)
+    if (STOP_INSIDE.test(rest)) continue;
+    const last = labelLinesOnly(rest) || (!rest.includes('。') && !rest.includes('\n'));
+    if (last && !closesBracket(rest)) return { start: m.index, end, content: rest, contentStart: m.index };
   }
   return null;
+}
+
+/** Whether every line of a text is a label line (stops at the first that is not). */
+function labelLinesOnly(text: string): boolean {
+  for (let from = 0; ; ) {
+    const nl = text.indexOf('\n', from);
+    // trimStart is enough before a test anchored at the start only (and a long line is not copied)
+    if (!LABEL_LINE.test(text.slice(from, nl === -1 ? text.length : nl).trimStart())) return false;
+    if (nl === -1) return true;
+    from = nl + 1;
+  }
 }
 
 const SENTENCE_STOP = /[。！？]/;
