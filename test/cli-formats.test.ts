@@ -10,8 +10,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { policy } from './helpers/cli.js';
 import { DB_FILE, folderEngine, INDEX_FILE } from '../src/search/store.js';
 import type { PolicyDocument } from '../src/model/types.js';
+import { fixture } from './helpers/fixtures.js';
 
-const FIX = path.resolve(__dirname, 'fixtures/formats');
+const FIX = fixture('formats');
 let dir: string;
 
 beforeAll(() => {

@@ -4,19 +4,18 @@
  * other findings of that run (Markdown lists and legend, section paths, self-citation).
  * Expectations come from reading the two texts, not from running the code.
  */
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { comparePlans, type Comparison } from '../src/compare/compare.js';
 import { formatMarkdown, formatTerminal } from '../src/compare/format.js';
 import { TfIdfSpace } from '../src/compare/similarity.js';
 import { ingestFile } from '../src/ingest.js';
 import type { PolicyDocument } from '../src/model/types.js';
+import { fixture, WUXI_FILE } from './helpers/fixtures.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const WUXI = path.join(ROOT, 'corpus/wuxi-urbanization-plan-2021-2035.txt');
-const SHORT = path.join(ROOT, 'test/fixtures/compare/shancheng-short-tasks-city-plan.txt');
-const COUNTY = path.join(ROOT, 'test/fixtures/compare/qingxi-urbanization-plan-2021-2035.txt');
-const CITY = path.join(ROOT, 'test/fixtures/compare/yunchuan-urbanization-plan-2021-2035.txt');
+const WUXI = WUXI_FILE;
+const SHORT = fixture('compare/shancheng-short-tasks-city-plan.txt');
+const COUNTY = fixture('compare/qingxi-urbanization-plan-2021-2035.txt');
+const CITY = fixture('compare/yunchuan-urbanization-plan-2021-2035.txt');
 
 let wuxi: PolicyDocument;
 let short: PolicyDocument;

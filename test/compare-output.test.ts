@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { runInProcess } from './helpers/cli.js';
 import { ingestFile } from '../src/ingest.js';
 import { comparePlans, type Comparison } from '../src/compare/compare.js';
@@ -11,11 +10,12 @@ import { renderComparisonPdf } from '../src/compare/pdf.js';
 import { indicatorKey, indicatorNameSimilarity, lcsLength } from '../src/compare/indicators.js';
 import { citesTitle, titleKey } from '../src/compare/references.js';
 import { TfIdfSpace } from '../src/compare/similarity.js';
+import { fixture as fixturePath, WUXI_FILE } from './helpers/fixtures.js';
 
-const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/compare/${name}`, import.meta.url));
+const fixture = (name: string) => fixturePath('compare', name);
 const COUNTY = fixture('qingxi-urbanization-plan-2021-2035.txt');
 const CITY = fixture('yunchuan-urbanization-plan-2021-2035.txt');
-const WUXI = fileURLToPath(new URL('../corpus/wuxi-urbanization-plan-2021-2035.txt', import.meta.url));
+const WUXI = WUXI_FILE;
 
 let dir: string;
 
@@ -139,8 +139,8 @@ describe('policy compare: terminal and Markdown', () => {
   });
 
   it('names a B task numbered in Chinese as B writes it: 任务（五）, not 任务五', async () => {
-    const wuxi = await ingestFile(fileURLToPath(new URL('../corpus/wuxi-urbanization-plan-2021-2035.txt', import.meta.url)));
-    const notice = await ingestFile(fileURLToPath(new URL('./fixtures/qa/yichun-forest-fire-notice-2025.txt', import.meta.url)));
+    const wuxi = await ingestFile(WUXI_FILE);
+    const notice = await ingestFile(fixturePath('qa/yichun-forest-fire-notice-2025.txt'));
     const both = comparePlans(wuxi, notice);
     const text = formatTerminal(both);
     expect(text).toMatch(/任务（[一二三四五六七]）[^ ]/);

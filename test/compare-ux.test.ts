@@ -1,24 +1,23 @@
 /** What an analyst reads: lead units compared only when both plans name one; headings as written. */
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { comparePlans, type Comparison } from '../src/compare/compare.js';
 import { formatMarkdown, formatTerminal } from '../src/compare/format.js';
 import { leadLine, renderComparisonPdf } from '../src/compare/pdf.js';
 import { ingestFile } from '../src/ingest.js';
 import type { PolicyDocument } from '../src/model/types.js';
-import { pdfText } from './report-helpers.js';
+import { pdfText } from './helpers/report.js';
+import { fixture, ingestFixture, WUXI_FILE } from './helpers/fixtures.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 let county: Comparison; // 青溪 county plan ↔ 云川 municipal plan, whose 3.1.x tasks have no clause
 let otherTopic: Comparison; // Wuxi ↔ an 产教融合 opinion: nothing in common
 let qingxiDoc: PolicyDocument;
 let yunchuanDoc: PolicyDocument;
 
 beforeAll(async () => {
-  const qingxi = await ingestFile(path.join(ROOT, 'test/fixtures/compare/qingxi-urbanization-plan-2021-2035.txt'));
-  const yunchuan = await ingestFile(path.join(ROOT, 'test/fixtures/compare/yunchuan-urbanization-plan-2021-2035.txt'));
-  const wuxi = await ingestFile(path.join(ROOT, 'corpus/wuxi-urbanization-plan-2021-2035.txt'));
-  const jiangxi = await ingestFile(path.join(ROOT, 'test/fixtures/qa/jiangxi-industry-education-opinions.txt'));
+  const qingxi = await ingestFixture('compare/qingxi-urbanization-plan-2021-2035.txt');
+  const yunchuan = await ingestFixture('compare/yunchuan-urbanization-plan-2021-2035.txt');
+  const wuxi = await ingestFile(WUXI_FILE);
+  const jiangxi = await ingestFixture('qa/jiangxi-industry-education-opinions.txt');
   county = comparePlans(qingxi, yunchuan);
   [qingxiDoc, yunchuanDoc] = [qingxi, yunchuan];
   otherTopic = comparePlans(wuxi, jiangxi);
@@ -65,8 +64,8 @@ describe('verdicts across topics', () => {
 
 describe('PDF', () => {
   it('keeps lead unit names whole in the table of A-only tasks', async () => {
-    const a = await ingestFile(path.join(ROOT, 'corpus/wuxi-urbanization-plan-2021-2035.txt'));
-    const b = await ingestFile(path.join(ROOT, 'test/fixtures/qa/jiangxi-industry-education-opinions.txt'));
+    const a = await ingestFile(WUXI_FILE);
+    const b = await ingestFixture('qa/jiangxi-industry-education-opinions.txt');
     const bytes = await renderComparisonPdf(otherTopic, a, b, { date: new Date(Date.UTC(2026, 0, 1)) });
     const lines = (await pdfText(bytes)).segments.flat().join('\n');
     const names = new Set(otherTopic.tasks.flatMap((t) => t.lead));
@@ -77,8 +76,8 @@ describe('PDF', () => {
 
 describe('tasks numbered in Chinese', () => {
   it('are listed as （一）… in A-only tasks, not "一."', async () => {
-    const jiangxi = await ingestFile(path.join(ROOT, 'test/fixtures/qa/jiangxi-industry-education-opinions.txt'));
-    const wuxi = await ingestFile(path.join(ROOT, 'corpus/wuxi-urbanization-plan-2021-2035.txt'));
+    const jiangxi = await ingestFixture('qa/jiangxi-industry-education-opinions.txt');
+    const wuxi = await ingestFile(WUXI_FILE);
     const c = comparePlans(jiangxi, wuxi);
     expect(c.tasks[0].label).toBe('（一）');
     const out = formatTerminal(c) + formatMarkdown(c);
@@ -92,8 +91,8 @@ describe('tasks numbered in Chinese', () => {
 
 describe('section matches', () => {
   it('name a 第二节 with its chapter when every chapter has one', async () => {
-    const wuxi = await ingestFile(path.join(ROOT, 'corpus/wuxi-urbanization-plan-2021-2035.txt'));
-    const yunchuan = await ingestFile(path.join(ROOT, 'test/fixtures/compare/yunchuan-urbanization-plan-2021-2035.txt'));
+    const wuxi = await ingestFile(WUXI_FILE);
+    const yunchuan = await ingestFixture('compare/yunchuan-urbanization-plan-2021-2035.txt');
     const c = comparePlans(wuxi, yunchuan);
     const labels = c.tasks.flatMap((t) => t.matches).filter((m) => m.kind === 'section').map((m) => m.number ?? '');
     expect(labels.length).toBeGreaterThan(0);
@@ -107,8 +106,8 @@ describe('findings on a short-task city plan: citation', () => {
   let wuxi: PolicyDocument;
   let short: PolicyDocument;
   beforeAll(async () => {
-    wuxi = await ingestFile(path.join(ROOT, 'corpus/wuxi-urbanization-plan-2021-2035.txt'));
-    short = await ingestFile(path.join(ROOT, 'test/fixtures/compare/shancheng-short-tasks-city-plan.txt'));
+    wuxi = await ingestFile(WUXI_FILE);
+    short = await ingestFixture('compare/shancheng-short-tasks-city-plan.txt');
   });
   describe('citation', () => {
     it('a plan compared with itself does not cite itself (its covering 通知 names its own title)', () => {
@@ -136,8 +135,8 @@ describe('findings on a short-task city plan: Markdown', () => {
   let short: PolicyDocument;
   let c: Comparison;
   beforeAll(async () => {
-    wuxi = await ingestFile(path.join(ROOT, 'corpus/wuxi-urbanization-plan-2021-2035.txt'));
-    short = await ingestFile(path.join(ROOT, 'test/fixtures/compare/shancheng-short-tasks-city-plan.txt'));
+    wuxi = await ingestFile(WUXI_FILE);
+    short = await ingestFixture('compare/shancheng-short-tasks-city-plan.txt');
     c = comparePlans(wuxi, short);
   });
   describe('Markdown output', () => {
@@ -162,8 +161,8 @@ describe('findings on a short-task city plan: section paths', () => {
   let c: Comparison;
   beforeAll(async () => {
     c = comparePlans(
-      await ingestFile(path.join(ROOT, 'corpus/wuxi-urbanization-plan-2021-2035.txt')),
-      await ingestFile(path.join(ROOT, 'test/fixtures/compare/shancheng-short-tasks-city-plan.txt')),
+      await ingestFile(WUXI_FILE),
+      await ingestFixture('compare/shancheng-short-tasks-city-plan.txt'),
     );
   });
   describe('section paths', () => {
@@ -185,8 +184,8 @@ describe('findings on a short-task city plan: section paths', () => {
 describe('units of a short plan', () => {
   it('a section whose prose is one paragraph under its heading line is one unit, not two', async () => {
     const c = comparePlans(
-      await ingestFile(path.join(ROOT, 'corpus/wuxi-urbanization-plan-2021-2035.txt')),
-      await ingestFile(path.join(ROOT, 'test/fixtures/compare/shancheng-short-tasks-city-plan.txt')),
+      await ingestFile(WUXI_FILE),
+      await ingestFixture('compare/shancheng-short-tasks-city-plan.txt'),
     );
     // 一、总体要求 is a heading line and one sentence: one cell, not the section and its paragraph.
     const general = c.coverage.find((s) => s.title === '总体要求')!;
@@ -198,8 +197,8 @@ describe('units of a short plan', () => {
 describe('terminal summary piped to a file', () => {
   it('is not cut: section names and titles are whole, as in every other command', async () => {
     const { runInProcess } = await import('./helpers/cli.js');
-    const a = path.join(ROOT, 'test/fixtures/compare/yunchuan-urbanization-plan-2021-2035.txt');
-    const b = path.join(ROOT, 'test/fixtures/compare/qingxi-urbanization-plan-2021-2035.txt');
+    const a = fixture('compare/yunchuan-urbanization-plan-2021-2035.txt');
+    const b = fixture('compare/qingxi-urbanization-plan-2021-2035.txt');
     const { code, out } = await runInProcess('compare', a, b);
     expect(code).toBe(0);
     expect(out).not.toContain('…');

@@ -6,15 +6,14 @@
  * 保障措施 part on both sides in different words.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import path from 'node:path';
 import { ingestFile } from '../src/ingest.js';
 import { comparePlans, safeguardPart, type Comparison } from '../src/compare/compare.js';
 import { formatMarkdown, formatTerminal, scoreText, VERDICT_LABEL } from '../src/compare/format.js';
 import { runInProcess } from './helpers/cli.js';
+import { fixture } from './helpers/fixtures.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const COUNTY = path.join(ROOT, 'test/fixtures/compare/zhanghe-city-cluster-implementation-2023-2030.txt');
-const CITY = path.join(ROOT, 'test/fixtures/compare/yushan-city-cluster-plan-2023-2030.txt');
+const COUNTY = fixture('compare/zhanghe-city-cluster-implementation-2023-2030.txt');
+const CITY = fixture('compare/yushan-city-cluster-plan-2023-2030.txt');
 
 let c: Comparison;
 beforeAll(async () => {

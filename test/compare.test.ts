@@ -1,8 +1,8 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { fileURLToPath } from 'node:url';
 import { ingestFile } from '../src/ingest.js';
 import type { PolicyDocument } from '../src/model/types.js';
 import { comparePlans, PlanComparer, type Comparison } from '../src/compare/compare.js';
+import { fixture as fixturePath, WUXI_FILE } from './helpers/fixtures.js';
 
 /**
  * The comparison on two plans written for it (test/fixtures/compare/):
@@ -13,10 +13,10 @@ import { comparePlans, PlanComparer, type Comparison } from '../src/compare/comp
  * indicators were renamed), not from running the code.
  */
 
-const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/compare/${name}`, import.meta.url));
+const fixture = (name: string) => fixturePath('compare', name);
 const COUNTY = fixture('qingxi-urbanization-plan-2021-2035.txt');
 const CITY = fixture('yunchuan-urbanization-plan-2021-2035.txt');
-const WUXI = fileURLToPath(new URL('../corpus/wuxi-urbanization-plan-2021-2035.txt', import.meta.url));
+const WUXI = WUXI_FILE;
 
 let county: PolicyDocument;
 let city: PolicyDocument;

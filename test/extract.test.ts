@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { ingestFile, ingestText } from '../src/ingest.js';
 import type { PolicyDocument } from '../src/model/types.js';
 import { resolveDepartment } from '../src/select/departments.js';
+import { fixture, WUXI_FILE } from './helpers/fixtures.js';
 
-const path = 'corpus/wuxi-urbanization-plan-2021-2035.txt';
+const path = WUXI_FILE;
 const source = readFileSync(path, 'utf8');
 const doc: PolicyDocument = await ingestFile(path);
 const slice = (p: { start: { offset: number }; end: { offset: number } }) => source.slice(p.start.offset, p.end.offset);
@@ -242,7 +243,7 @@ describe('clause styles and irregularities', () => {
 
 describe('text copied from a PDF', () => {
   // hard-wrapped lines, a page number between two tasks, and a numbered list of attachments
-  const file = 'test/fixtures/pdf-pasted-notice.txt';
+  const file = fixture('pdf-pasted-notice.txt');
   const text = readFileSync(file, 'utf8');
   const pasted = ingestText(text, { fileName: 'pdf-pasted-notice.txt' });
 

@@ -7,8 +7,9 @@ import { parse } from '../src/parse/index.js';
 import { ingestText } from '../src/ingest.js';
 import { allNodes, owners } from './helpers/tree.js';
 import { runs } from './helpers/property.js';
+import { WUXI_FILE } from './helpers/fixtures.js';
 
-const bundled = readFileSync(new URL('../corpus/wuxi-urbanization-plan-2021-2035.txt', import.meta.url), 'utf8');
+const bundled = readFileSync(WUXI_FILE, 'utf8');
 
 function parseText(text: string, fileName = 'doc.txt'): Root {
   return parse(decodeToFile(new TextEncoder().encode(text), fileName));

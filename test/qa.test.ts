@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { ingestFile, ingestText } from '../src/ingest.js';
+import { ingestText } from '../src/ingest.js';
 import { resolveDepartment } from '../src/select/departments.js';
 import { buildSearchIndex } from '../src/search/store.js';
+import { fixtureLoader, ingestFixture, readFixture } from './helpers/fixtures.js';
 
 /**
  * Documents written for QA in shapes the other fixtures lack; expectations come from
  * test/fixtures/qa/EXPECTED.notes, written by hand from the text.
  */
-const qa = (name: string) => ingestFile(`test/fixtures/qa/${name}`);
+const qa = fixtureLoader('qa');
 const roles = (doc: Awaited<ReturnType<typeof qa>>) => doc.tasks.map((t) => [t.number, t.lead, t.responsible]);
 
 describe('QA documents', () => {
@@ -79,7 +79,7 @@ describe('QA documents', () => {
 });
 
 /** Second QA round: test/fixtures/qa2/EXPECTED.notes. */
-const qa2 = (name: string) => ingestFile(`test/fixtures/qa2/${name}`);
+const qa2 = fixtureLoader('qa2');
 
 describe('QA documents, second round', () => {
   it('a 任务分工方案 written as a table: its rows are the tasks', async () => {
@@ -129,7 +129,7 @@ describe('QA documents, second round', () => {
 });
 
 /** Third QA round: test/fixtures/qa3/EXPECTED.notes. */
-const qa3 = (name: string) => ingestFile(`test/fixtures/qa3/${name}`);
+const qa3 = fixtureLoader('qa3');
 
 describe('QA documents, third round', () => {
   it('items run together after their clauses split, each with its lead', async () => {
@@ -157,7 +157,7 @@ describe('QA documents, third round', () => {
 });
 
 /** Fourth QA round: test/fixtures/qa4/EXPECTED.notes. */
-const qa4 = (name: string) => ingestFile(`test/fixtures/qa4/${name}`);
+const qa4 = fixtureLoader('qa4');
 
 describe('QA documents, fourth round', () => {
   it('deadlines (完成时限) from clauses and from a task table\'s column', async () => {
@@ -168,7 +168,7 @@ describe('QA documents, fourth round', () => {
     const attached = await qa4('tongchuan-digital-village-plan-2026.txt');
     expect(attached.tasks.map((t) => t.deadline)).toEqual(['2025年12月底', '2026年12月底', '2026年12月底', '2025年6月底', '2025年12月底', '长期坚持', '2026年12月底']);
     // a 任务分工方案 that is only a table
-    const division = await ingestFile('test/fixtures/qa2/zhuzhou-business-environment-task-division-2024.txt');
+    const division = await ingestFixture('qa2/zhuzhou-business-environment-task-division-2024.txt');
     expect(division.tasks[0].deadline).toBe('2024年6月底');
   });
 
@@ -265,7 +265,7 @@ describe('QA documents, fourth round', () => {
 });
 
 /** Fifth QA round: test/fixtures/qa5/EXPECTED.notes. */
-const qa5 = (name: string) => ingestFile(`test/fixtures/qa5/${name}`);
+const qa5 = fixtureLoader('qa5');
 
 describe('QA documents, fifth round', () => {
   it('a closing sentence assigns the group of items before it (以上工作由区商务委牵头，区财政局配合)', async () => {
@@ -286,7 +286,7 @@ describe('QA documents, fifth round', () => {
         'qa5/shiliang-2025-county-economy-task-list.txt',
         'qa4/qingxi-2025-work-report-task-breakdown.txt',
         'qa2/zhuzhou-business-environment-task-division-2024.txt',
-      ].map(async (f) => (await ingestFile(`test/fixtures/${f}`)).docType),
+      ].map(async (f) => (await ingestFixture(f)).docType),
     );
     expect(types).toEqual(['工作要点', '任务清单', '任务分解', '分工方案']);
   });
@@ -353,7 +353,7 @@ describe('QA documents, fifth round', () => {
   });
 
   it('the same table with a 序号 column: every row read across the page break; a row that does not fit is warned about', async () => {
-    const text = readFileSync('test/fixtures/qa5/yanping-14th-five-year-plan-pdf.txt', 'utf8');
+    const text = readFixture('qa5/yanping-14th-five-year-plan-pdf.txt');
     let n = 0;
     const numbered = text.replace('\n指标\n', '\n序号\n指标\n').replace(/\n(?=[^\n]{2,12}（%）\n)/g, () => `\n${++n}\n`);
     expect(n).toBe(4);
@@ -465,7 +465,7 @@ describe('QA documents, fifth round', () => {
   });
 });
 
-const qa6 = (name: string) => ingestFile(`test/fixtures/qa6/${name}`);
+const qa6 = fixtureLoader('qa6');
 
 describe('QA documents, sixth round', () => {
   it('国务院 style: a clause after each sentence of a task paragraph names units of the task, all of them', async () => {

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ingestFile, ingestText } from '../src/ingest.js';
+import { ingestText } from '../src/ingest.js';
 import type { PolicyDocument } from '../src/model/types.js';
+import { fixtureLoader, readFixture } from './helpers/fixtures.js';
 
 /**
  * QA7 parts A and B, clauses and task lifting: fields split by ， instead of ；, 整改方案 items
  * laid out as 问题/整改措施/责任单位/整改时限 lines, zero-width characters from web copies.
  * Expectations from test/fixtures/qa7/EXPECTED.notes, written by hand from the text.
  */
-const qa7 = (name: string) => ingestFile(`test/fixtures/qa7/${name}`);
+const qa7 = fixtureLoader('qa7');
 const units = (doc: PolicyDocument) => doc.tasks.map((t) => [t.number, t.lead, t.responsible, t.deadline]);
 const rules = (doc: PolicyDocument) => doc.diagnostics.map((d) => d.rule);
 const INVISIBLE = /[\u200b\u200c\u200d\u2060\ufeff]/;
@@ -150,7 +151,7 @@ describe('QA7 zero-width characters from web copies', () => {
     }
     for (const s of doc.sections) expect(s.title).not.toMatch(INVISIBLE);
     // positions still point into the original text, which keeps the character
-    const original = (await import('node:fs')).readFileSync('test/fixtures/qa7/chengyang-web-copy-notice-2025.txt', 'utf8');
+    const original = readFixture('qa7/chengyang-web-copy-notice-2025.txt');
     const c = t4.clause!;
     expect(original.slice(c.position.start.offset, c.position.end.offset)).toBe(c.raw);
     expect(c.raw).toMatch(INVISIBLE);

@@ -6,13 +6,14 @@ import { matchIndicators } from '../src/compare/indicators.js';
 import { coreKey, correspondingLeads } from '../src/compare/departments.js';
 import { metricSimilarity, TARGET_THRESHOLD } from '../src/compare/targets.js';
 import { defaultAliases } from '../src/model/departments.js';
+import { fixture } from './helpers/fixtures.js';
 
 /**
  * QA7 part C, plan comparison: a county 实施方案 (A) implementing a city plan (B) that it cites
  * by the city's 印发 notice title. Expectations from test/fixtures/qa7/EXPECTED.notes.
  */
-const COUNTY = 'test/fixtures/qa7/qichuan-elderly-care-plan-2025.txt';
-const CITY = 'test/fixtures/qa7/yuanning-elderly-care-plan-2025.txt';
+const COUNTY = fixture('qa7/qichuan-elderly-care-plan-2025.txt');
+const CITY = fixture('qa7/yuanning-elderly-care-plan-2025.txt');
 
 let county: PolicyDocument;
 let city: PolicyDocument;

@@ -6,14 +6,15 @@ import { ingestFile, ingestText } from '../src/ingest.js';
 import { resolveDepartment, unitsMeant } from '../src/select/departments.js';
 import { writeSheets } from '../src/report/sheets.js';
 import type { PolicyDocument } from '../src/model/types.js';
+import { fixture } from './helpers/fixtures.js';
 
 /**
  * QA7, the department directory: a unit that carries a second name (县政府办公室（县大数据局）),
  * kinds of bracketed names, and units read from prose that a place name cuts
  * (江屿省商务厅 → 省商务厅). Expectations from test/fixtures/qa7/EXPECTED.notes, parts A and B.
  */
-const JUNYANG = 'test/fixtures/qa7/junyang-2025-key-work-breakdown.txt';
-const CHENGYANG = 'test/fixtures/qa7/chengyang-web-copy-notice-2025.txt';
+const JUNYANG = fixture('qa7/junyang-2025-key-work-breakdown.txt');
+const CHENGYANG = fixture('qa7/chengyang-web-copy-notice-2025.txt');
 const dept = (doc: PolicyDocument, name: string) => doc.departments.find((d) => d.name === name);
 const found = (doc: PolicyDocument, query: string) => {
   const r = resolveDepartment(query, doc.departments);

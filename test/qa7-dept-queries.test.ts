@@ -5,12 +5,13 @@ import path from 'node:path';
 import { policy } from './helpers/cli.js';
 import { ingestFile } from '../src/ingest.js';
 import { buildSearchIndex } from '../src/search/store.js';
+import { fixture as fixturePath } from './helpers/fixtures.js';
 
 /**
  * QA7 part B, item 4: a query for 财政局 means 县财政局 and also 县财政局（县国资中心）, the unit
  * that carries that name with a second one — in `tasks --dept` and in `search --dept`.
  */
-const fixture = 'test/fixtures/qa7/junyang-2025-key-work-breakdown.txt';
+const fixture = fixturePath('qa7/junyang-2025-key-work-breakdown.txt');
 let data: string;
 beforeAll(() => {
   data = path.join(mkdtempSync(path.join(os.tmpdir(), 'policy-qa7-')), 'data');

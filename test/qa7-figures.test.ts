@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ingestFile, ingestText } from '../src/ingest.js';
+import { ingestText } from '../src/ingest.js';
 import { describeTarget } from '../src/report/sheet-data.js';
 import { comparePlans } from '../src/compare/compare.js';
 import { targetValue } from '../src/compare/format.js';
+import { ingestFixture } from './helpers/fixtures.js';
 
 /**
  * QA7 part C: ranges (5%—8%) and ratios (缩小到2.5:1) are read into `value`/`upper`; sheets and
@@ -10,7 +11,7 @@ import { targetValue } from '../src/compare/format.js';
  */
 describe('a target’s figure as the document gives it', () => {
   it('responsibility sheets print a range with both bounds and a ratio with its :1', async () => {
-    const doc = await ingestFile('test/fixtures/qa7/yuanning-elderly-care-plan-2025.txt');
+    const doc = await ingestFixture('qa7/yuanning-elderly-care-plan-2025.txt');
     const lines = doc.targets.map(describeTarget);
     expect(lines).toContain('老年用品和服务消费年均增长：5—8%（2027年）');
     expect(lines).toContain('城乡每千名老年人养老床位数之比：≤2.5:1（2027年）');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ingestFile, ingestText } from '../src/ingest.js';
+import { ingestText } from '../src/ingest.js';
+import { fixtureLoader } from './helpers/fixtures.js';
 
 /**
  * QA7 faults of the text parser's line handling, the header and the closing block
@@ -7,7 +8,7 @@ import { ingestFile, ingestText } from '../src/ingest.js';
  * the closing block after the last task, the approval line's date, joint issuers, zero-width
  * characters in header fields.
  */
-const qa7 = (name: string) => ingestFile(`test/fixtures/qa7/${name}`);
+const qa7 = fixtureLoader('qa7');
 type Doc = Awaited<ReturnType<typeof qa7>>;
 const paragraphWith = (doc: Doc, s: string) => doc.paragraphs.filter((p) => p.text.includes(s));
 

@@ -3,15 +3,16 @@ import ExcelJS from 'exceljs';
 import { ingestFile, ingestText } from '../src/ingest.js';
 import { renderIndicators } from '../src/report/indicators.js';
 import { toXlsx } from '../src/report/export.js';
-import { pdfText } from './report-helpers.js';
+import { pdfText } from './helpers/report.js';
 import type { PolicyDocument } from '../src/model/types.js';
+import { fixture, ingestFixture } from './helpers/fixtures.js';
 
 /**
  * QA7 part B, indicator tables: a column the extractor does not read as baseline or target
  * (年均增长, 年均增速, 累计, 备注, 责任单位 …) is kept in the model and shown, never dropped.
  * Expectations from test/fixtures/qa7/EXPECTED.notes.
  */
-const OUTLINE = 'test/fixtures/qa7/chenglan-15th-five-year-outline.md';
+const OUTLINE = fixture('qa7/chenglan-15th-five-year-outline.md');
 const growthOf = (doc: PolicyDocument) => doc.indicators.map((i) => i.growth && [i.growth.raw, i.growth.value, i.growth.comparator, i.growth.cumulative]);
 
 describe('the growth column of a 纲要 table (年均增长, [x] = cumulative)', () => {
@@ -41,7 +42,7 @@ describe('the growth column of a 纲要 table (年均增长, [x] = cumulative)',
   });
 
   it('reads a 年均增速（%） column of a tab table the same way (〔14〕 cumulative)', async () => {
-    const doc = await ingestFile('test/fixtures/qa2/liuyang-14th-five-year-plan-excerpt.txt');
+    const doc = await ingestFixture('qa2/liuyang-14th-five-year-plan-excerpt.txt');
     expect(doc.indicators.map((i) => [i.name, i.growth?.raw, i.growth?.value, i.growth?.cumulative])).toEqual([
       ['地区生产总值', '8', 8, false],
       ['规模以上工业增加值增速', '8', 8, false],
@@ -53,7 +54,7 @@ describe('the growth column of a 纲要 table (年均增长, [x] = cumulative)',
   });
 
   it('marks a bracketed target cell cumulative too, its value and year as before', async () => {
-    const doc = await ingestFile('test/fixtures/qa6/linfeng-ecology-15th-plan.md');
+    const doc = await ingestFixture('qa6/linfeng-ecology-15th-plan.md');
     const co2 = doc.indicators.find((i) => i.name.includes('二氧化碳'))!;
     expect(co2.target).toMatchObject({ raw: '〔18〕（2030年）', value: 18, year: 2030, cumulative: true });
     expect(doc.indicators.filter((i) => i.target?.cumulative)).toHaveLength(1);

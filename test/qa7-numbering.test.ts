@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ingestFile, ingestText } from '../src/ingest.js';
+import { ingestText } from '../src/ingest.js';
 import { taskLabel } from '../src/model/headings.js';
+import { ingestFixture } from './helpers/fixtures.js';
 
 /**
  * QA7 part B: task numbers where items' own numbers repeat. The number is the document's own
@@ -9,7 +10,7 @@ import { taskLabel } from '../src/model/headings.js';
  */
 describe('QA7 task numbers from the document’s own numbering', () => {
   it('chenglan 纲要: （二） of 第四章第二节 is 4.2.2, though chapters sit in 篇', async () => {
-    const doc = await ingestFile('test/fixtures/qa7/chenglan-15th-five-year-outline.md');
+    const doc = await ingestFixture('qa7/chenglan-15th-five-year-outline.md');
     const sections = new Map(doc.sections.map((s) => [s.id, s]));
     for (const task of doc.tasks) {
       // the chapter, section and item numbers along the task's own path

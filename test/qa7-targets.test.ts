@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ingestFile, ingestText } from '../src/ingest.js';
+import { ingestText } from '../src/ingest.js';
 import type { PolicyDocument, Target } from '../src/model/types.js';
+import { fixtureLoader } from './helpers/fixtures.js';
 
 /**
  * QA7: prose targets in the phrasings plans use (test/fixtures/qa7/EXPECTED.notes parts A–C):
  * norms (每百户不低于20平方米的标准), ranges, ratios, changes in 个百分点, counts before their
  * noun, 全覆盖 / 翻一番, and the year in force for periods and deadlines.
  */
-const qa7 = (name: string) => ingestFile(`test/fixtures/qa7/${name}`);
+const qa7 = fixtureLoader('qa7');
 const row = (t: Target) => [t.metric, t.comparator, t.value, t.unit, t.year];
 const find = (doc: PolicyDocument, metric: RegExp) => doc.targets.filter((t) => metric.test(t.metric));
 const text = (lines: string[], fileName: string) => ingestText(lines.join('\n'), { fileName });

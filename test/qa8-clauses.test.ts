@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { ingestFile, ingestText } from '../src/ingest.js';
+import { ingestText } from '../src/ingest.js';
 import { kindOf } from '../src/extract/departments.js';
 import type { PolicyDocument } from '../src/model/types.js';
+import { fixtureLoader, readFixture } from './helpers/fixtures.js';
 
 /**
  * QA8 part A, clauses: label lines in 【】 without a colon, units set apart by spaces, the
  * closing remark after 【责任单位：…】, 县政府办 = 县政府办公室, a clause broken by a Markdown hard
  * break, joint issuers. Expectations from test/fixtures/qa8/EXPECTED.notes, written by hand.
  */
-const qa8 = (name: string) => ingestFile(`test/fixtures/qa8/${name}`);
+const qa8 = fixtureLoader('qa8');
 const byTitle = (doc: PolicyDocument, title: string) => doc.tasks.find((t) => t.title === title)!;
 const units = (doc: PolicyDocument) => doc.tasks.map((t) => [t.number, t.lead, t.responsible, t.deadline]);
 const rules = (doc: PolicyDocument) => doc.diagnostics.map((d) => d.rule);
@@ -163,7 +163,7 @@ describe('QA8 县政府办 = 县政府办公室', () => {
 });
 
 describe('QA8 a clause broken by a Markdown hard break', () => {
-  const cut = readFileSync('test/fixtures/qa8/heyang-implementation-opinions-2026.md', 'utf8').split('## 附件')[0];
+  const cut = readFixture('qa8/heyang-implementation-opinions-2026.md').split('## 附件')[0];
 
   it('heyang without its 分工表: task 3.2 reads its clause across the break', () => {
     const doc = ingestText(cut, { fileName: 'heyang-cut.md' });

@@ -18,12 +18,12 @@ import type { SearchEngine } from '../src/search/search-index.js';
 import { buildSearchIndex } from '../src/search/store.js';
 import { formatText } from '../src/cli/commands/search.js';
 import { runInProcess } from './helpers/cli.js';
+import { fixture, ingestFixture, WUXI_FILE } from './helpers/fixtures.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const COUNTY = path.join(ROOT, 'test/fixtures/qa7/qichuan-elderly-care-plan-2025.txt');
-const CITY = path.join(ROOT, 'test/fixtures/qa7/yuanning-elderly-care-plan-2025.txt');
-const WEB = path.join(ROOT, 'test/fixtures/qa7/chengyang-web-copy-notice-2025.txt');
-const WUXI = path.join(ROOT, 'corpus/wuxi-urbanization-plan-2021-2035.txt');
+const COUNTY = fixture('qa7/qichuan-elderly-care-plan-2025.txt');
+const CITY = fixture('qa7/yuanning-elderly-care-plan-2025.txt');
+const WEB = fixture('qa7/chengyang-web-copy-notice-2025.txt');
+const WUXI = WUXI_FILE;
 
 let c: Comparison;
 let web: PolicyDocument;
@@ -169,7 +169,7 @@ describe('search: marks in text that has 【】 of its own', () => {
   });
 
   it('a 【责任单位】 clause line keeps its brackets readable', async () => {
-    const lanxi = await ingestFile(path.join(ROOT, 'test/fixtures/qa8/lanxi-action-plan-2026.txt'));
+    const lanxi = await ingestFixture('qa8/lanxi-action-plan-2026.txt');
     const text = formatText(buildSearchIndex([lanxi]).search('责任单位', { limit: 3 }), false);
     expect(text).toContain('【〖责任单位〗】');
     expect(text).not.toMatch(/【【|】】/);

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ingestFile, ingestText } from '../src/ingest.js';
+import { ingestText } from '../src/ingest.js';
+import { fixtureLoader } from './helpers/fixtures.js';
 
 /**
  * QA8 user journey: a target's metric keeps the words that say what its figure counts
  * (新增养老床位 400张 is beds added, not a total), and a task's text is its text as written,
  * the labels of its sub-items ((1) (2) …) included.
  */
-const qa7 = (name: string) => ingestFile(`test/fixtures/qa7/${name}`);
+const qa7 = fixtureLoader('qa7');
 const text = (lines: string[], fileName: string) => ingestText(lines.join('\n'), { fileName });
 
 describe('QA8 target metrics keep the words that change what the figure means', () => {

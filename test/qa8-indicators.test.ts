@@ -7,8 +7,9 @@ import { ingestFile, ingestText } from '../src/ingest.js';
 import { renderIndicators } from '../src/report/indicators.js';
 import { toXlsx } from '../src/report/export.js';
 import { displayWidth } from '../src/util/width.js';
-import { pdfText } from './report-helpers.js';
+import { pdfText } from './helpers/report.js';
 import type { PolicyDocument } from '../src/model/types.js';
+import { fixture, WUXI_FILE } from './helpers/fixtures.js';
 
 /**
  * QA8 user-journey report, the indicator outputs (terminal, PDF, XLSX): a target with a
@@ -16,10 +17,10 @@ import type { PolicyDocument } from '../src/model/types.js';
  * over the period; units on the change figures; one form of ≤/≥; numbers as numbers in the
  * spreadsheet; nothing written for a document without indicators; names before empty columns.
  */
-const OUTLINE = 'test/fixtures/qa7/chenglan-15th-five-year-outline.md';
-const WUXI = 'corpus/wuxi-urbanization-plan-2021-2035.txt';
-const DAIYU = 'test/fixtures/qa7/daiyu-rectification-plan-2025.txt';
-const QICHUAN = 'test/fixtures/qa7/qichuan-elderly-care-plan-2025.txt';
+const OUTLINE = fixture('qa7/chenglan-15th-five-year-outline.md');
+const WUXI = WUXI_FILE;
+const DAIYU = fixture('qa7/daiyu-rectification-plan-2025.txt');
+const QICHUAN = fixture('qa7/qichuan-elderly-care-plan-2025.txt');
 const DATE = new Date('2026-02-01');
 
 // A 规划 of another shape: Markdown pipe table, units in their own column, ≦/≧ as some offices type them.
@@ -169,7 +170,7 @@ describe('on a narrow terminal the names come before empty target columns', () =
   it('120 columns, four documents with three target years: one target column, the names get the room', async () => {
     const { runInProcess } = await import('./helpers/cli.js');
     const data = mkdtempSync(path.join(tmpdir(), 'qa8-ind-'));
-    expect((await runInProcess('ingest', OUTLINE, WUXI, QICHUAN, 'test/fixtures/qa7/chengyang-web-copy-notice-2025.txt', '--data', data, '-q')).code).toBe(0);
+    expect((await runInProcess('ingest', OUTLINE, WUXI, QICHUAN, fixture('qa7/chengyang-web-copy-notice-2025.txt'), '--data', data, '-q')).code).toBe(0);
     const saved = { isTTY: process.stdout.isTTY, columns: process.stdout.columns };
     Object.assign(process.stdout, { isTTY: true, columns: 120 });
     let out: string;
@@ -200,7 +201,7 @@ describe('on a narrow terminal the names come before empty target columns', () =
 
 describe('no line of a PDF cell holds one character alone', () => {
   it('names that wrap keep at least two characters on their last line (…投入增 / 长 was one)', async () => {
-    for (const file of [OUTLINE, 'test/fixtures/qa7/yuanning-elderly-care-plan-2025.txt']) {
+    for (const file of [OUTLINE, fixture('qa7/yuanning-elderly-care-plan-2025.txt')]) {
       const doc = await ingestFile(file);
       const text = await pdfOf(doc);
       const segments = text.segments.flat();

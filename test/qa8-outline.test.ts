@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ingestFile, ingestText } from '../src/ingest.js';
+import { ingestText } from '../src/ingest.js';
 import { buildSearchIndex } from '../src/search/store.js';
+import { fixtureLoader } from './helpers/fixtures.js';
 
 /**
  * QA8 part A faults of the outline (group heads 行动一：… between 二、 and 1.), task numbers
  * under them, the 分工表 completing a task's clause, and the notice title of a 意见 that is
  * the document itself (test/fixtures/qa8/EXPECTED.notes).
  */
-const qa8 = (name: string) => ingestFile(`test/fixtures/qa8/${name}`);
+const qa8 = fixtureLoader('qa8');
 const rules = (doc: { diagnostics: { rule?: string | null }[] }) => doc.diagnostics.map((d) => d.rule);
 
 describe('QA8: group heads (行动一：…) as an outline level', () => {

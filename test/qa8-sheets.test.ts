@@ -20,10 +20,11 @@ import { buildSheet, indicatorMatch } from '../src/report/sheet-data.js';
 import { renderSheet } from '../src/report/sheet.js';
 import { writeSheets } from '../src/report/sheets.js';
 import { runInProcess as run } from './helpers/cli.js';
-import { ROOT, pdfText } from './report-helpers.js';
+import { pdfText } from './helpers/report.js';
+import { fixture } from './helpers/fixtures.js';
 
 const DATE = new Date(Date.UTC(2026, 0, 1));
-const qa7 = (name: string) => path.join(ROOT, 'test', 'fixtures', 'qa7', name);
+const qa7 = (name: string) => fixture('qa7', name);
 
 let chengyang: PolicyDocument; // 县商务委, indicators in 亿元 / %
 let qichuan: PolicyDocument; // 县民政局, 每千名老年人拥有养老床位数（张）

@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { ingestFile, ingestText } from '../src/ingest.js';
+import { ingestText } from '../src/ingest.js';
 import { parseClause } from '../src/extract/clause.js';
 import { kindOf } from '../src/extract/departments.js';
 import { secondName } from '../src/model/departments.js';
 import { unitsMeant } from '../src/select/departments.js';
 import type { PolicyDocument } from '../src/model/types.js';
+import { fixtureLoader } from './helpers/fixtures.js';
 
 /**
  * QA9 part A: a labelled field in the verb style (责任单位：A牵头，B、C配合), a unit written with and
  * without its prefix-less second name (镇纪委（监察办） / 镇纪委), a joint signature on two lines above
  * the date, kinds of 镇 units named after a body (镇纪委, 镇派出所). From test/fixtures/qa9/EXPECTED.notes.
  */
-const qa9 = (name: string) => ingestFile(`test/fixtures/qa9/${name}`);
+const qa9 = fixtureLoader('qa9');
 const byTitle = (doc: PolicyDocument, title: string) => doc.tasks.find((t) => t.title === title)!;
 const names = (raw: string) => parseClause(raw).map((n) => [n.role, n.raw]);
 

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ingestFile, ingestText } from '../src/ingest.js';
+import { ingestText } from '../src/ingest.js';
+import { ingestFixture } from './helpers/fixtures.js';
 
 /**
  * QA9 part A: Markdown as pandoc writes it from a Word file (<br> in pipe cells, footnotes,
  * grid and simple tables, a heading typed bold, a recipients line ending in a `\` break).
  * Expectations from test/fixtures/qa9/EXPECTED.notes.
  */
-const chengtang = () => ingestFile('test/fixtures/qa9/chengtang-plan-from-word.md');
+const chengtang = () => ingestFixture('qa9/chengtang-plan-from-word.md');
 const md = (text: string) => ingestText(text, { fileName: 'x.md' });
 
 describe('QA9 Markdown from pandoc', () => {
@@ -119,8 +120,7 @@ describe('QA9 Markdown from pandoc', () => {
 
 describe('QA9: units in a table cell one a line (<br>)', () => {
   it('are separate units, not one name with line breaks in it', async () => {
-    const { ingestFile } = await import('../src/ingest.js');
-    const doc = await ingestFile('test/fixtures/qa9/chengtang-plan-from-word.md');
+    const doc = await ingestFixture('qa9/chengtang-plan-from-word.md');
     expect(doc.departments.filter((d) => /\n/.test(d.name))).toEqual([]);
     expect(doc.tasks.find((t) => t.number === '1.1')?.responsible).toEqual(['镇农业服务中心', '镇经济发展办', '各村（社区）']);
   });

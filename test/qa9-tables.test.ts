@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ingestFile, ingestText } from '../src/ingest.js';
+import { fixture } from './helpers/fixtures.js';
 
 /**
  * QA9 part B: a 任务分工方案 whose table is laid out one cell per line (a Word copy), columns
  * 序号 / 重点任务 / 牵头单位 / 参与单位 / 完成时限, task cells wrapped over 1–3 lines and unit
  * cells over 2 (the first line ending in 、). Each row is a task.
  */
-const FIXTURE = 'test/fixtures/qa9/hunan-cold-chain-task-division.txt';
+const FIXTURE = fixture('qa9/hunan-cold-chain-task-division.txt');
 
 const rowsOf = (doc: Awaited<ReturnType<typeof ingestFile>>) => doc.tasks.map((t) => [t.number, t.lead, t.responsible, t.deadline]);
 

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ingestFile, ingestText } from '../src/ingest.js';
+import { ingestText } from '../src/ingest.js';
 import type { PolicyDocument, Target } from '../src/model/types.js';
+import { fixtureLoader } from './helpers/fixtures.js';
 
 /**
  * QA9: prose targets (test/fixtures/qa9/EXPECTED.notes parts A and B): 分别 lists pairing
  * metrics with figures, counts before their noun marked by 左右, more measure words (只, 头 …),
  * and a change against the same period (同比下降10%).
  */
-const qa9 = (name: string) => ingestFile(`test/fixtures/qa9/${name}`);
+const qa9 = fixtureLoader('qa9');
 const row = (t: Target) => [t.metric, t.comparator, t.comparatorText, t.value, t.unit, t.year];
 const text = (lines: string[], fileName: string) => ingestText(lines.join('\n'), { fileName });
 const at = (doc: PolicyDocument, raw: RegExp) => doc.targets.filter((t) => raw.test(t.sentence));

@@ -6,6 +6,7 @@ import { correspondingLeads } from '../src/compare/departments.js';
 import { defaultAliases } from '../src/model/departments.js';
 import { resolveDepartment } from '../src/select/departments.js';
 import { splitNames } from '../src/extract/clause.js';
+import { fixture } from './helpers/fixtures.js';
 
 /**
  * QA9 part B, units: a province's own name as a level prefix (湖南省市场监督管理局 = 省市场监管局),
@@ -13,7 +14,7 @@ import { splitNames } from '../src/extract/clause.js';
  * national bodies (市场监管总局 = 国家市场监督管理总局), and ministries paired with provincial
  * bureaus in compare (财政部 ↔ 省财政厅). Expectations from test/fixtures/qa9/EXPECTED.notes.
  */
-const NATIONAL = 'test/fixtures/qa9/national-cold-chain-action-plan.txt';
+const NATIONAL = fixture('qa9/national-cold-chain-action-plan.txt');
 
 /** A provincial 实施方案 whose tasks repeat the national plan's, with clauses naming provincial units. */
 const PROVINCIAL = [

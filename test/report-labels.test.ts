@@ -1,5 +1,4 @@
 /** Reports number tasks and sections as the document does: （三）, 第二节 …, not "三.". */
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestFile } from '../src/index.js';
 import { requireDepartment } from '../src/select/departments.js';
@@ -11,7 +10,8 @@ import { renderMatrix, sectionGroups } from '../src/report/matrix.js';
 import { PolicyPdf, splitList } from '../src/report/pdf.js';
 import { buildSheet } from '../src/report/sheet-data.js';
 import { renderSheet } from '../src/report/sheet.js';
-import { ROOT, WUXI_FILE, pdfText, squash } from './report-helpers.js';
+import { WUXI_FILE, pdfText, squash } from './helpers/report.js';
+import { ingestFixture } from './helpers/fixtures.js';
 
 const DATE = new Date(Date.UTC(2026, 0, 1));
 let yichun: PolicyDocument; // tasks （一）…（七） under 二、重点工作
@@ -19,8 +19,8 @@ let yunchuan: PolicyDocument; // 第X章 / 第X节 / 1. tasks, indicators with 2
 let wuxi: PolicyDocument;
 
 beforeAll(async () => {
-  yichun = await ingestFile(path.join(ROOT, 'test/fixtures/qa/yichun-forest-fire-notice-2025.txt'));
-  yunchuan = await ingestFile(path.join(ROOT, 'test/fixtures/compare/yunchuan-urbanization-plan-2021-2035.txt'));
+  yichun = await ingestFixture('qa/yichun-forest-fire-notice-2025.txt');
+  yunchuan = await ingestFixture('compare/yunchuan-urbanization-plan-2021-2035.txt');
   wuxi = await ingestFile(WUXI_FILE);
 });
 
@@ -104,7 +104,7 @@ describe('indicator sheet', () => {
   });
 
   it('keeps a long unit on one line and says which target year the chart shows', async () => {
-    const doc = await ingestFile(path.join(ROOT, 'test/fixtures/shapes/municipal-plan-chapters.txt'));
+    const doc = await ingestFixture('shapes/municipal-plan-chapters.txt');
     const unit = doc.indicators.map((i) => i.unit ?? '').find((u) => u.length >= 6);
     expect(unit).toBeDefined();
     expect(new Set(doc.indicators.flatMap((i) => i.targets.map((t) => t.year))).size).toBeGreaterThan(1);
@@ -116,7 +116,7 @@ describe('indicator sheet', () => {
 
 describe('mentions in an 办法 of articles', () => {
   it('are placed by article label (第十四条), even when the article is one short sentence', async () => {
-    const doc = await ingestFile(path.join(ROOT, 'test/fixtures/shapes/article-style.txt'));
+    const doc = await ingestFixture('shapes/article-style.txt');
     const data = buildSheet(doc, requireDepartment('发改委', doc.departments, doc.id));
     expect(data.mentions.length).toBeGreaterThan(3);
     for (const m of data.mentions) expect(m.where).toMatch(/^第[一二三四五六七八九十百]+条$/);
@@ -159,7 +159,7 @@ describe('unit lists in tables', () => {
 describe('keeping labels with what they label', () => {
   it('never leaves 量化目标 / 相关指标 at the foot of a page without its first item', async () => {
     const docs = [
-      await ingestFile(path.join(ROOT, 'test/fixtures/shapes/halfwidth-punctuation.txt')),
+      await ingestFixture('shapes/halfwidth-punctuation.txt'),
       yunchuan,
       wuxi,
     ];

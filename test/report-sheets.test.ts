@@ -14,7 +14,8 @@ import { type SheetIndex, writeSheets } from '../src/report/sheets.js';
 import { selectDepartment, selectDocument } from '../src/select/documents.js';
 import { AmbiguousDepartment, SeveralDocuments, UnknownDepartment } from '../src/select/errors.js';
 import { runInProcess } from './helpers/cli.js';
-import { coloredRuns, ingestBoth, pdfFonts, pdfText, squash } from './report-helpers.js';
+import { coloredRuns, ingestBoth, pdfFonts, pdfText, squash } from './helpers/report.js';
+import { ingestFixture } from './helpers/fixtures.js';
 
 const DATE = new Date(Date.UTC(2026, 0, 1));
 let wuxi: PolicyDocument;
@@ -155,8 +156,7 @@ describe('responsibility sheet of a department', () => {
 
 describe('deadlines on a sheet', () => {
   it('shows each task\'s 完成时限 in the table and beside its heading, only where the document sets them', async () => {
-    const { ingestFile } = await import('../src/ingest.js');
-    const doc = await ingestFile('test/fixtures/qa2/tongliang-housing-security-plan-2025.txt');
+    const doc = await ingestFixture('qa2/tongliang-housing-security-plan-2025.txt');
     const dept = requireDepartment('财政局', doc.departments, doc.id);
     const text = await pdfText((await renderSheet(buildSheet(doc, dept), { date: DATE })).bytes);
     const flat = squash(text.segments.flat().join(''));

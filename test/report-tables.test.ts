@@ -8,7 +8,8 @@ import { BOM, TASK_COLUMNS, toCsv, toXlsx } from '../src/report/export.js';
 import { buildMatrix, renderMatrix } from '../src/report/matrix.js';
 import { isBinding, renderIndicators } from '../src/report/indicators.js';
 import { displayForm } from '../src/report/indicator-cells.js';
-import { ingestBoth, pdfFonts, pdfText, squash } from './report-helpers.js';
+import { ingestBoth, pdfFonts, pdfText, squash } from './helpers/report.js';
+import { ingestFixture } from './helpers/fixtures.js';
 
 const DATE = new Date(Date.UTC(2026, 0, 1));
 let wuxi: PolicyDocument;
@@ -126,8 +127,8 @@ describe('task breakdown table (任务分工表)', () => {
 
 describe('matrix', () => {
   it('says why there is no matrix, without a legend for one, when a document assigns nothing', async () => {
-    const { ingestFile, ingestText } = await import('../src/ingest.js');
-    const articles = await ingestFile('test/fixtures/shapes/article-style.txt');
+    const { ingestText } = await import('../src/ingest.js');
+    const articles = await ingestFixture('shapes/article-style.txt');
     const none = squash((await pdfText((await renderMatrix(articles, { date: DATE })).bytes)).segments.flat().join(''));
     expect(none).toContain('没有识别出编号的重点任务');
     expect(none).not.toContain('●牵头');

@@ -14,6 +14,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it, beforeAll } from 'vitest';
 import { ingestFile } from '../src/index.js';
 import type { PolicyDocument } from '../src/model/types.js';
+import { fixture } from './helpers/fixtures.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TYPES_FILE = join(ROOT, 'src/model/types.ts');
@@ -144,7 +145,7 @@ describe('schema/document.schema.json agrees with src/model/types.ts', () => {
 });
 
 function shapeFixtures(): string[] {
-  const dir = fileURLToPath(new URL('./fixtures/shapes/', import.meta.url));
+  const dir = fixture('shapes/');
   return readdirSync(dir)
     .filter((f) => /\.(txt|md)$/.test(f))
     .sort()
@@ -152,7 +153,7 @@ function shapeFixtures(): string[] {
 }
 
 // converted formats: source.format html/docx/doc must validate too
-const formatFixtures = ['wuxi-plan.html', 'wuxi-plan-numbered.docx', 'wuxi-plan.doc', 'cms-page-gbk.html'].map((f) => join(ROOT, 'test/fixtures/formats', f));
+const formatFixtures = ['wuxi-plan.html', 'wuxi-plan-numbered.docx', 'wuxi-plan.doc', 'cms-page-gbk.html'].map((f) => fixture('formats', f));
 
 const inputs = [join(ROOT, 'corpus/wuxi-urbanization-plan-2021-2035.txt'), join(ROOT, 'corpus/chongqing-urbanization-plan-2021-2035.txt'), ...shapeFixtures(), ...formatFixtures];
 

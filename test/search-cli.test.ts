@@ -7,16 +7,16 @@ import { runInProcess } from './helpers/cli.js';
 import { ingestFile } from '../src/index.js';
 import { saveDocument } from '../src/model/store.js';
 import { loadSearchIndex, writeSearchIndex } from '../src/search/store.js';
+import { corpus, fixture } from './helpers/fixtures.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const WUXI = 'wuxi-urbanization-plan-2021-2035';
 let dataDir: string;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'policy-search-cli-'));
   for (const file of [
-    path.join(ROOT, 'corpus', `${WUXI}.txt`),
-    path.join(ROOT, 'test', 'fixtures', 'search', 'longxi-rural-revitalization-2024.txt'),
+    corpus(`${WUXI}.txt`),
+    fixture('search', 'longxi-rural-revitalization-2024.txt'),
   ]) {
     await saveDocument(dataDir, await ingestFile(file));
   }
@@ -49,7 +49,7 @@ describe('policy search', () => {
 
   it('shows a task\'s deadline (完成时限) under the hit, and in --json', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'policy-search-deadline-'));
-    await saveDocument(dir, await ingestFile(path.join(ROOT, 'test', 'fixtures', 'qa2', 'tongliang-housing-security-plan-2025.txt')));
+    await saveDocument(dir, await ingestFile(fixture('qa2', 'tongliang-housing-security-plan-2025.txt')));
     const text = await policy(['search', '税费', '--data', dir]);
     expect(text.out).toMatch(/^ {4}责任：区财政局、区税务局、人民银行铜梁分行 {2}完成时限：长期坚持$/m);
     const json = JSON.parse((await policy(['search', '税费', '--data', dir, '--json'])).out) as { hits: { deadline?: string }[] };
@@ -113,7 +113,7 @@ describe('policy search', () => {
   it('`policy ingest` writes the index that `policy search` reads', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'policy-search-cli-ingest-'));
     try {
-      const file = path.join(ROOT, 'test', 'fixtures', 'search', 'jiangcheng-rural-roads-2024.txt');
+      const file = fixture('search', 'jiangcheng-rural-roads-2024.txt');
       const ingest = await policy(['ingest', file, '--data', dir]);
       expect(ingest.code, ingest.err).toBe(0);
       const stored = await policy(['sql', 'SELECT id FROM documents', '--data', dir, '--json']);

@@ -16,8 +16,8 @@ import { loadSearchIndex, writeSearchIndex } from '../src/search/store.js';
 import { normalizeText } from '../src/search/tokenizer.js';
 import { documentUnits } from '../src/search/units.js';
 import { runInProcess } from './helpers/cli.js';
+import { corpus, fixture } from './helpers/fixtures.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const WUXI = 'wuxi-urbanization-plan-2021-2035';
 const LONGXI = 'longxi-rural-revitalization-2024';
 let dataDir: string;
@@ -26,7 +26,7 @@ const docs: PolicyDocument[] = [];
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'policy-search-review-'));
-  for (const file of [path.join(ROOT, 'corpus', `${WUXI}.txt`), path.join(ROOT, 'test', 'fixtures', 'search', `${LONGXI}.txt`)]) {
+  for (const file of [corpus(`${WUXI}.txt`), fixture('search', `${LONGXI}.txt`)]) {
     const doc = await ingestFile(file);
     docs.push(doc);
     await saveDocument(dataDir, doc);

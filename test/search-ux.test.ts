@@ -11,8 +11,8 @@ import type { PolicyDocument } from '../src/model/types.js';
 import type { SearchEngine } from '../src/search/search-index.js';
 import { buildSearchIndex } from '../src/search/store.js';
 import { documentUnits } from '../src/search/units.js';
+import { ROOT } from './helpers/fixtures.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const FILES = [
   'test/fixtures/search/jiangcheng-rural-roads-2024.txt', // 一、 headings over 1. tasks
   'test/fixtures/shapes/municipal-plan-chapters.txt', // 第X章 / 第X节

@@ -11,15 +11,15 @@ import { folderEngine, indexPath, loadSearchIndex, storePath, writeSearchIndex }
 import { getTokenizer, normalizeText } from '../src/search/tokenizer.js';
 import { documentUnits, type SearchUnit } from '../src/search/units.js';
 import { InvalidOption, InvalidRole, UnknownDocument } from '../src/select/errors.js';
+import { corpus, fixture } from './helpers/fixtures.js';
 
 const WUXI = 'wuxi-urbanization-plan-2021-2035';
 const LONGXI = 'longxi-rural-revitalization-2024';
 const JIANGCHENG = 'jiangcheng-rural-roads-2024';
-const ROOT = path.resolve(import.meta.dirname, '..');
 const FILES = [
-  path.join(ROOT, 'corpus', `${WUXI}.txt`),
-  path.join(ROOT, 'test', 'fixtures', 'search', `${LONGXI}.txt`),
-  path.join(ROOT, 'test', 'fixtures', 'search', `${JIANGCHENG}.txt`),
+  corpus(`${WUXI}.txt`),
+  fixture('search', `${LONGXI}.txt`),
+  fixture('search', `${JIANGCHENG}.txt`),
 ];
 
 let dataDir: string;

@@ -17,8 +17,8 @@ import type { SearchEngine } from '../src/search/engine.js';
 import { AmbiguousDepartment, resolveUnits, roleOf, selectDepartments, UnknownDepartment } from '../src/select/index.js';
 import { WorkbenchApp } from '../src/web/app.js';
 import { runInProcess } from './helpers/cli.js';
+import { fixture, WUXI_FILE } from './helpers/fixtures.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const WUXI = 'wuxi-urbanization-plan-2021-2035';
 const JUNYANG = 'junyang-2025-key-work-breakdown';
 
@@ -44,7 +44,7 @@ let app: WorkbenchApp;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'policy-select-'));
   docs = await Promise.all(
-    [path.join(ROOT, 'test/fixtures/qa7/junyang-2025-key-work-breakdown.txt'), path.join(ROOT, 'corpus/wuxi-urbanization-plan-2021-2035.txt')].map((f) => ingestFile(f)),
+    [fixture('qa7/junyang-2025-key-work-breakdown.txt'), WUXI_FILE].map((f) => ingestFile(f)),
   );
   for (const d of docs) await saveDocument(dir, d);
   await writeSearchIndex(dir);

@@ -7,14 +7,14 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { ingestFile, defaultAliases } from '../src/index.js';
 import { makeScaleCorpus } from '../scripts/make-scale-corpus.js';
 import type { PolicyDocument, Quantity, Section, Position } from '../src/model/types.js';
+import { fixture } from './helpers/fixtures.js';
 
-const DIR = fileURLToPath(new URL('./fixtures/shapes/', import.meta.url));
+const DIR = fixture('shapes/');
 
 interface ExpectedQuantity {
   year?: number | null;

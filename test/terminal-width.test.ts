@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onTerminal, runInProcess } from './helpers/cli.js';
 import { displayWidth } from '../src/util/width.js';
 import { layoutTable, unambiguousCut, wrapText } from '../src/util/table.js';
+import { fixture, ROOT, WUXI_FILE } from './helpers/fixtures.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const PAIRS: [string, string][] = [
   ['test/fixtures/qa7/qichuan-elderly-care-plan-2025.txt', 'test/fixtures/qa7/yuanning-elderly-care-plan-2025.txt'],
   ['test/fixtures/compare/qingxi-urbanization-plan-2021-2035.txt', 'test/fixtures/compare/yunchuan-urbanization-plan-2021-2035.txt'],
@@ -60,7 +60,7 @@ describe('tasks on a terminal', () => {
   let data: string;
   beforeAll(async () => {
     data = await mkdtemp(path.join(os.tmpdir(), 'terminal-width-'));
-    const r = await runInProcess('ingest', path.join(ROOT, 'test/fixtures/qa4/qingxi-2025-work-report-task-breakdown.txt'), path.join(ROOT, 'corpus/wuxi-urbanization-plan-2021-2035.txt'), '--data', data, '-q');
+    const r = await runInProcess('ingest', fixture('qa4/qingxi-2025-work-report-task-breakdown.txt'), WUXI_FILE, '--data', data, '-q');
     expect(r.code, r.err).toBe(0);
   });
   afterAll(() => rm(data, { recursive: true, force: true }));

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkbenchApp, type WebResponse } from '../src/web/app.js';
 import { escapeHtml, html } from '../src/web/html.js';
 import { markText, type Mark } from '../src/web/marks.js';
-import { HOSTILE_TITLE, makeWebData, type WebData } from './web-helpers.js';
+import { HOSTILE_TITLE, makeWebData, type WebData } from './helpers/web.js';
 
 /**
  * The web workbench's routes and templates, without a browser or a socket: requests go

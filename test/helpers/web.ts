@@ -2,16 +2,17 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ingestFile } from '../src/ingest.js';
-import { saveDocument } from '../src/model/store.js';
-import { writeSearchIndex } from '../src/search/store.js';
-import type { PolicyDocument } from '../src/model/types.js';
+import { ingestFile } from '../../src/ingest.js';
+import { saveDocument } from '../../src/model/store.js';
+import { writeSearchIndex } from '../../src/search/store.js';
+import type { PolicyDocument } from '../../src/model/types.js';
+import { fixture, ROOT, WUXI_FILE } from './fixtures.js';
 
-export const ROOT = path.resolve(import.meta.dirname, '..');
-export const WUXI = path.join(ROOT, 'corpus', 'wuxi-urbanization-plan-2021-2035.txt');
-export const QINGXI = path.join(ROOT, 'test', 'fixtures', 'compare', 'qingxi-urbanization-plan-2021-2035.txt');
-export const YUNCHUAN = path.join(ROOT, 'test', 'fixtures', 'compare', 'yunchuan-urbanization-plan-2021-2035.txt');
-export const HOSTILE = path.join(ROOT, 'test', 'fixtures', 'web', 'hostile-plan.txt');
+export { ROOT };
+export const WUXI = WUXI_FILE;
+export const QINGXI = fixture('compare', 'qingxi-urbanization-plan-2021-2035.txt');
+export const YUNCHUAN = fixture('compare', 'yunchuan-urbanization-plan-2021-2035.txt');
+export const HOSTILE = fixture('web', 'hostile-plan.txt');
 export const HOSTILE_TITLE = '<script>alert("title")</script><img src=x onerror=alert(1)>标题';
 
 export interface WebData {

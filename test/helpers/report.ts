@@ -1,12 +1,11 @@
 /** Shared by the report tests: ingest through the real pipeline, read PDFs back with pdfjs. */
-import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { ingestFile } from '../src/index.js';
-import type { PolicyDocument } from '../src/model/types.js';
+import { ingestFile } from '../../src/index.js';
+import type { PolicyDocument } from '../../src/model/types.js';
+import { fixture, ROOT, WUXI_FILE } from './fixtures.js';
 
-export const ROOT = path.resolve(import.meta.dirname, '..');
-export const WUXI_FILE = path.join(ROOT, 'corpus', 'wuxi-urbanization-plan-2021-2035.txt');
-export const QINGCHUAN_FILE = path.join(ROOT, 'test', 'fixtures', 'report-digital-government-2024.txt');
+export { ROOT, WUXI_FILE };
+export const QINGCHUAN_FILE = fixture('report-digital-government-2024.txt');
 
 export async function ingestBoth(): Promise<{ wuxi: PolicyDocument; qingchuan: PolicyDocument }> {
   return { wuxi: await ingestFile(WUXI_FILE), qingchuan: await ingestFile(QINGCHUAN_FILE) };
