@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import type { Root } from 'mdast';
-import { decodeToFile } from '../src/read/read.js';
-import { parse } from '../src/parse/index.js';
-import { ingestText } from '../src/ingest.js';
-import { allNodes, owners } from './helpers/tree.js';
-import { runs } from './helpers/property.js';
-import { WUXI_FILE } from './helpers/fixtures.js';
+import { decodeToFile } from '../../src/read/read.js';
+import { parse } from '../../src/parse/index.js';
+import { ingestText } from '../../src/ingest.js';
+import { allNodes, owners } from '../helpers/tree.js';
+import { runs } from '../helpers/property.js';
+import { WUXI_FILE } from '../helpers/fixtures.js';
 
 const bundled = readFileSync(WUXI_FILE, 'utf8');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ingestText } from '../src/ingest.js';
-import { buildSearchIndex } from '../src/search/store.js';
-import { fixtureLoader } from './helpers/fixtures.js';
+import { ingestText } from '../../src/ingest.js';
+import { buildSearchIndex } from '../../src/search/store.js';
+import { fixtureLoader } from '../helpers/fixtures.js';
 
 /**
  * QA8 part A faults of the outline (group heads 行动一：… between 二、 and 1.), task numbers

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ingestText } from '../src/ingest.js';
-import { taskLabel } from '../src/model/headings.js';
-import { ingestFixture } from './helpers/fixtures.js';
+import { ingestText } from '../../src/ingest.js';
+import { taskLabel } from '../../src/model/headings.js';
+import { ingestFixture } from '../helpers/fixtures.js';
 
 /**
  * QA7 part B: task numbers where items' own numbers repeat. The number is the document's own

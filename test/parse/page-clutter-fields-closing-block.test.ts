@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ingestText } from '../src/ingest.js';
-import { fixtureLoader } from './helpers/fixtures.js';
+import { ingestText } from '../../src/ingest.js';
+import { fixtureLoader } from '../helpers/fixtures.js';
 
 /**
  * QA7 faults of the text parser's line handling, the header and the closing block

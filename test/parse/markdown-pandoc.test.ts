@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ingestText } from '../src/ingest.js';
-import { ingestFixture } from './helpers/fixtures.js';
+import { ingestText } from '../../src/ingest.js';
+import { ingestFixture } from '../helpers/fixtures.js';
 
 /**
  * QA9 part A: Markdown as pandoc writes it from a Word file (<br> in pipe cells, footnotes,
