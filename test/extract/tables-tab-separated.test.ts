@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ingestText } from '../src/ingest.js';
+import { ingestText } from '../../src/ingest.js';
 
 /**
  * Found while checking QA7 part C: a tab-separated indicator table (copied from Excel/WPS) with

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ingestText } from '../src/ingest.js';
-import type { PolicyDocument } from '../src/model/types.js';
-import { fixtureLoader, readFixture } from './helpers/fixtures.js';
+import { ingestText } from '../../src/ingest.js';
+import type { PolicyDocument } from '../../src/model/types.js';
+import { fixtureLoader, readFixture } from '../helpers/fixtures.js';
 
 /**
  * QA7 parts A and B, clauses and task lifting: fields split by ， instead of ；, 整改方案 items

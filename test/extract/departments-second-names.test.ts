@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ingestFile, ingestText } from '../src/ingest.js';
-import { resolveDepartment, unitsMeant } from '../src/select/departments.js';
-import { writeSheets } from '../src/report/sheets.js';
-import type { PolicyDocument } from '../src/model/types.js';
-import { fixture } from './helpers/fixtures.js';
+import { ingestFile, ingestText } from '../../src/ingest.js';
+import { resolveDepartment, unitsMeant } from '../../src/select/departments.js';
+import { writeSheets } from '../../src/report/sheets.js';
+import type { PolicyDocument } from '../../src/model/types.js';
+import { fixture } from '../helpers/fixtures.js';
 
 /**
  * QA7, the department directory: a unit that carries a second name (县政府办公室（县大数据局）),

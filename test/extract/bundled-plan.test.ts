@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { ingestFile, ingestText } from '../src/ingest.js';
-import type { PolicyDocument } from '../src/model/types.js';
-import { resolveDepartment } from '../src/select/departments.js';
-import { fixture, WUXI_FILE } from './helpers/fixtures.js';
+import { ingestFile, ingestText } from '../../src/ingest.js';
+import type { PolicyDocument } from '../../src/model/types.js';
+import { resolveDepartment } from '../../src/select/departments.js';
+import { fixture, WUXI_FILE } from '../helpers/fixtures.js';
 
 const path = WUXI_FILE;
 const source = readFileSync(path, 'utf8');

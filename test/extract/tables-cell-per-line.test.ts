@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ingestFile, ingestText } from '../src/ingest.js';
-import { fixture } from './helpers/fixtures.js';
+import { ingestFile, ingestText } from '../../src/ingest.js';
+import { fixture } from '../helpers/fixtures.js';
 
 /**
  * QA9 part B: a 任务分工方案 whose table is laid out one cell per line (a Word copy), columns

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ingestText } from '../src/ingest.js';
-import { resolveDepartment } from '../src/select/departments.js';
-import { buildSearchIndex } from '../src/search/store.js';
-import { fixtureLoader, ingestFixture, readFixture } from './helpers/fixtures.js';
+import { ingestText } from '../../src/ingest.js';
+import { resolveDepartment } from '../../src/select/departments.js';
+import { buildSearchIndex } from '../../src/search/store.js';
+import { fixtureLoader, ingestFixture, readFixture } from '../helpers/fixtures.js';
 
 /**
  * Documents written for QA in shapes the other fixtures lack; expectations come from

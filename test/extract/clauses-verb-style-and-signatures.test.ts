@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ingestText } from '../src/ingest.js';
-import { parseClause } from '../src/extract/clause.js';
-import { kindOf } from '../src/extract/departments.js';
-import { secondName } from '../src/model/departments.js';
-import { unitsMeant } from '../src/select/departments.js';
-import type { PolicyDocument } from '../src/model/types.js';
-import { fixtureLoader } from './helpers/fixtures.js';
+import { ingestText } from '../../src/ingest.js';
+import { parseClause } from '../../src/extract/clause.js';
+import { kindOf } from '../../src/extract/departments.js';
+import { secondName } from '../../src/model/departments.js';
+import { unitsMeant } from '../../src/select/departments.js';
+import type { PolicyDocument } from '../../src/model/types.js';
+import { fixtureLoader } from '../helpers/fixtures.js';
 
 /**
  * QA9 part A: a labelled field in the verb style (责任单位：A牵头，B、C配合), a unit written with and

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ingestText } from '../src/ingest.js';
-import type { PolicyDocument, Target } from '../src/model/types.js';
-import { fixtureLoader } from './helpers/fixtures.js';
+import { ingestText } from '../../src/ingest.js';
+import type { PolicyDocument, Target } from '../../src/model/types.js';
+import { fixtureLoader } from '../helpers/fixtures.js';
 
 /**
  * QA9: prose targets (test/fixtures/qa9/EXPECTED.notes parts A and B): 分别 lists pairing

@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
-import { ingestFile, defaultAliases } from '../src/index.js';
-import { makeScaleCorpus } from '../scripts/make-scale-corpus.js';
-import type { PolicyDocument, Quantity, Section, Position } from '../src/model/types.js';
-import { fixture } from './helpers/fixtures.js';
+import { ingestFile, defaultAliases } from '../../src/index.js';
+import { makeScaleCorpus } from '../../scripts/make-scale-corpus.js';
+import type { PolicyDocument, Quantity, Section, Position } from '../../src/model/types.js';
+import { fixture } from '../helpers/fixtures.js';
 
 const DIR = fixture('shapes/');
 

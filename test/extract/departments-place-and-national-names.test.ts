@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ingestFile, ingestText } from '../src/ingest.js';
-import type { PolicyDocument } from '../src/model/types.js';
-import { comparePlans, type Comparison } from '../src/compare/compare.js';
-import { correspondingLeads } from '../src/compare/departments.js';
-import { defaultAliases } from '../src/model/departments.js';
-import { resolveDepartment } from '../src/select/departments.js';
-import { splitNames } from '../src/extract/clause.js';
-import { fixture } from './helpers/fixtures.js';
+import { ingestFile, ingestText } from '../../src/ingest.js';
+import type { PolicyDocument } from '../../src/model/types.js';
+import { comparePlans, type Comparison } from '../../src/compare/compare.js';
+import { correspondingLeads } from '../../src/compare/departments.js';
+import { defaultAliases } from '../../src/model/departments.js';
+import { resolveDepartment } from '../../src/select/departments.js';
+import { splitNames } from '../../src/extract/clause.js';
+import { fixture } from '../helpers/fixtures.js';
 
 /**
  * QA9 part B, units: a province's own name as a level prefix (湖南省市场监督管理局 = 省市场监管局),

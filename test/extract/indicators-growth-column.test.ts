@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { ingestFile, ingestText } from '../src/ingest.js';
-import { renderIndicators } from '../src/report/indicators.js';
-import { toXlsx } from '../src/report/export.js';
-import { pdfText } from './helpers/report.js';
-import type { PolicyDocument } from '../src/model/types.js';
-import { fixture, ingestFixture } from './helpers/fixtures.js';
+import { ingestFile, ingestText } from '../../src/ingest.js';
+import { renderIndicators } from '../../src/report/indicators.js';
+import { toXlsx } from '../../src/report/export.js';
+import { pdfText } from '../helpers/report.js';
+import type { PolicyDocument } from '../../src/model/types.js';
+import { fixture, ingestFixture } from '../helpers/fixtures.js';
 
 /**
  * QA7 part B, indicator tables: a column the extractor does not read as baseline or target
@@ -113,7 +113,7 @@ describe('columns an indicator table has besides the ones read', () => {
 
 describe('the growth column and the other cells are shown', () => {
   it('in `policy indicators`', async () => {
-    const { runInProcess } = await import('./helpers/cli.js');
+    const { runInProcess } = await import('../helpers/cli.js');
     const { mkdtempSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const path = await import('node:path');

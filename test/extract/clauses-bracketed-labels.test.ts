@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ingestText } from '../src/ingest.js';
-import { kindOf } from '../src/extract/departments.js';
-import type { PolicyDocument } from '../src/model/types.js';
-import { fixtureLoader, readFixture } from './helpers/fixtures.js';
+import { ingestText } from '../../src/ingest.js';
+import { kindOf } from '../../src/extract/departments.js';
+import type { PolicyDocument } from '../../src/model/types.js';
+import { fixtureLoader, readFixture } from '../helpers/fixtures.js';
 
 /**
  * QA8 part A, clauses: label lines in 【】 without a colon, units set apart by spaces, the

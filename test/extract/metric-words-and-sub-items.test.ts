@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ingestText } from '../src/ingest.js';
-import { fixtureLoader } from './helpers/fixtures.js';
+import { ingestText } from '../../src/ingest.js';
+import { fixtureLoader } from '../helpers/fixtures.js';
 
 /**
  * QA8 user journey: a target's metric keeps the words that say what its figure counts

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ingestText } from '../src/ingest.js';
-import type { PolicyDocument, Target } from '../src/model/types.js';
-import { fixtureLoader } from './helpers/fixtures.js';
+import { ingestText } from '../../src/ingest.js';
+import type { PolicyDocument, Target } from '../../src/model/types.js';
+import { fixtureLoader } from '../helpers/fixtures.js';
 
 /**
  * QA7: prose targets in the phrasings plans use (test/fixtures/qa7/EXPECTED.notes parts A–C):
