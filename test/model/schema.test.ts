@@ -12,11 +12,11 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it, beforeAll } from 'vitest';
-import { ingestFile } from '../src/index.js';
-import type { PolicyDocument } from '../src/model/types.js';
-import { fixture } from './helpers/fixtures.js';
+import { ingestFile } from '../../src/index.js';
+import type { PolicyDocument } from '../../src/model/types.js';
+import { fixture } from '../helpers/fixtures.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TYPES_FILE = join(ROOT, 'src/model/types.ts');
 
 type JsonSchema = {
@@ -139,7 +139,7 @@ describe('schema/document.schema.json agrees with src/model/types.ts', () => {
   });
 
   it('pins schemaVersion to SCHEMA_VERSION', async () => {
-    const { SCHEMA_VERSION } = await import('../src/model/types.js');
+    const { SCHEMA_VERSION } = await import('../../src/model/types.js');
     expect(schema.properties?.schemaVersion?.const).toBe(SCHEMA_VERSION);
   });
 });

@@ -2,10 +2,10 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { policy } from './helpers/cli.js';
-import { ingestFile } from '../src/ingest.js';
-import { buildSearchIndex } from '../src/search/store.js';
-import { fixture as fixturePath } from './helpers/fixtures.js';
+import { policy } from '../helpers/cli.js';
+import { ingestFile } from '../../src/ingest.js';
+import { buildSearchIndex } from '../../src/search/store.js';
+import { fixture as fixturePath } from '../helpers/fixtures.js';
 
 /**
  * QA7 part B, item 4: a query for 财政局 means 县财政局 and also 县财政局（县国资中心）, the unit
