@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex } from '../src/search/store.js';
-import { ingestFixture } from './helpers/fixtures.js';
+import { buildSearchIndex } from '../../src/search/store.js';
+import { ingestFixture } from '../helpers/fixtures.js';
 
 /**
  * QA7 part B: the 年均增长 column of a 纲要's indicator table is in the model now; a search hit on

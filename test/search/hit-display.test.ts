@@ -5,13 +5,13 @@
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatText } from '../src/cli/commands/search.js';
-import { ingestFile } from '../src/index.js';
-import type { PolicyDocument } from '../src/model/types.js';
-import type { SearchEngine } from '../src/search/search-index.js';
-import { buildSearchIndex } from '../src/search/store.js';
-import { documentUnits } from '../src/search/units.js';
-import { ROOT } from './helpers/fixtures.js';
+import { formatText } from '../../src/cli/commands/search.js';
+import { ingestFile } from '../../src/index.js';
+import type { PolicyDocument } from '../../src/model/types.js';
+import type { SearchEngine } from '../../src/search/search-index.js';
+import { buildSearchIndex } from '../../src/search/store.js';
+import { documentUnits } from '../../src/search/units.js';
+import { ROOT } from '../helpers/fixtures.js';
 
 const FILES = [
   'test/fixtures/search/jiangcheng-rural-roads-2024.txt', // 一、 headings over 1. tasks

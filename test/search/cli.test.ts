@@ -2,12 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatText } from '../src/cli/commands/search.js';
-import { runInProcess } from './helpers/cli.js';
-import { ingestFile } from '../src/index.js';
-import { saveDocument } from '../src/model/store.js';
-import { loadSearchIndex, writeSearchIndex } from '../src/search/store.js';
-import { corpus, fixture } from './helpers/fixtures.js';
+import { formatText } from '../../src/cli/commands/search.js';
+import { runInProcess } from '../helpers/cli.js';
+import { ingestFile } from '../../src/index.js';
+import { saveDocument } from '../../src/model/store.js';
+import { loadSearchIndex, writeSearchIndex } from '../../src/search/store.js';
+import { corpus, fixture } from '../helpers/fixtures.js';
 
 const WUXI = 'wuxi-urbanization-plan-2021-2035';
 let dataDir: string;
