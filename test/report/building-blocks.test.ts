@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../src/model/errors.js';
+import { UserError } from '../../src/model/errors.js';
 import {
   CLOSING_PUNCTUATION,
   OPENING_PUNCTUATION,
@@ -14,12 +14,12 @@ import {
   creationDate,
   findSpans,
   resolveFonts,
-} from '../src/report/pdf.js';
-import { FileNamer, cutBytes, insideDir, safeFileName } from '../src/report/filenames.js';
-import { indicatorCore, indicatorMatch } from '../src/report/sheet-data.js';
-import { withoutNumber } from '../src/report/sheet.js';
-import { csvField } from '../src/report/export.js';
-import { runs } from './helpers/property.js';
+} from '../../src/report/pdf.js';
+import { FileNamer, cutBytes, insideDir, safeFileName } from '../../src/report/filenames.js';
+import { indicatorCore, indicatorMatch } from '../../src/report/sheet-data.js';
+import { withoutNumber } from '../../src/report/sheet.js';
+import { csvField } from '../../src/report/export.js';
+import { runs } from '../helpers/property.js';
 
 // A CJK character is 1 unit wide, anything else half: close enough to the real fonts.
 const measure = (s: string) => [...s].reduce((w, ch) => w + (/[\u0000-\u00ff]/.test(ch) ? 0.5 : 1), 0);

@@ -3,19 +3,19 @@ import { mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { requireDepartment } from '../src/select/departments.js';
-import { UserError } from '../src/model/errors.js';
-import { saveDocument } from '../src/model/store.js';
-import type { PolicyDocument } from '../src/model/types.js';
-import { CLOSING_PUNCTUATION, resolveFonts } from '../src/report/pdf.js';
-import { buildSheet } from '../src/report/sheet-data.js';
-import { renderSheet } from '../src/report/sheet.js';
-import { type SheetIndex, writeSheets } from '../src/report/sheets.js';
-import { selectDepartment, selectDocument } from '../src/select/documents.js';
-import { AmbiguousDepartment, SeveralDocuments, UnknownDepartment } from '../src/select/errors.js';
-import { runInProcess } from './helpers/cli.js';
-import { coloredRuns, ingestBoth, pdfFonts, pdfText, squash } from './helpers/report.js';
-import { ingestFixture } from './helpers/fixtures.js';
+import { requireDepartment } from '../../src/select/departments.js';
+import { UserError } from '../../src/model/errors.js';
+import { saveDocument } from '../../src/model/store.js';
+import type { PolicyDocument } from '../../src/model/types.js';
+import { CLOSING_PUNCTUATION, resolveFonts } from '../../src/report/pdf.js';
+import { buildSheet } from '../../src/report/sheet-data.js';
+import { renderSheet } from '../../src/report/sheet.js';
+import { type SheetIndex, writeSheets } from '../../src/report/sheets.js';
+import { selectDepartment, selectDocument } from '../../src/select/documents.js';
+import { AmbiguousDepartment, SeveralDocuments, UnknownDepartment } from '../../src/select/errors.js';
+import { runInProcess } from '../helpers/cli.js';
+import { coloredRuns, ingestBoth, pdfFonts, pdfText, squash } from '../helpers/report.js';
+import { ingestFixture } from '../helpers/fixtures.js';
 
 const DATE = new Date(Date.UTC(2026, 0, 1));
 let wuxi: PolicyDocument;
@@ -177,7 +177,7 @@ describe('the table of a sheet with deadlines', () => {
     ['test/fixtures/qa5/shiliang-2025-county-economy-task-list.txt', '发改委'],
   ] as const) {
     it(`${path.basename(file)}, ${name}: each deadline and each unit name on one line`, async () => {
-      const { ingestFile } = await import('../src/ingest.js');
+      const { ingestFile } = await import('../../src/ingest.js');
       const doc = await ingestFile(file);
       const dept = requireDepartment(name, doc.departments, doc.id);
       const data = buildSheet(doc, dept);

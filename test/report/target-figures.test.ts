@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ingestText } from '../src/ingest.js';
-import { describeTarget } from '../src/report/sheet-data.js';
-import { comparePlans } from '../src/compare/compare.js';
-import { targetValue } from '../src/compare/format.js';
-import { ingestFixture } from './helpers/fixtures.js';
+import { ingestText } from '../../src/ingest.js';
+import { describeTarget } from '../../src/report/sheet-data.js';
+import { comparePlans } from '../../src/compare/compare.js';
+import { targetValue } from '../../src/compare/format.js';
+import { ingestFixture } from '../helpers/fixtures.js';
 
 /**
  * QA7 part C: ranges (5%—8%) and ratios (缩小到2.5:1) are read into `value`/`upper`; sheets and

@@ -3,13 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PolicyDocument } from '../src/model/types.js';
-import { BOM, TASK_COLUMNS, toCsv, toXlsx } from '../src/report/export.js';
-import { buildMatrix, renderMatrix } from '../src/report/matrix.js';
-import { isBinding, renderIndicators } from '../src/report/indicators.js';
-import { displayForm } from '../src/report/indicator-cells.js';
-import { ingestBoth, pdfFonts, pdfText, squash } from './helpers/report.js';
-import { ingestFixture } from './helpers/fixtures.js';
+import type { PolicyDocument } from '../../src/model/types.js';
+import { BOM, TASK_COLUMNS, toCsv, toXlsx } from '../../src/report/export.js';
+import { buildMatrix, renderMatrix } from '../../src/report/matrix.js';
+import { isBinding, renderIndicators } from '../../src/report/indicators.js';
+import { displayForm } from '../../src/report/indicator-cells.js';
+import { ingestBoth, pdfFonts, pdfText, squash } from '../helpers/report.js';
+import { ingestFixture } from '../helpers/fixtures.js';
 
 const DATE = new Date(Date.UTC(2026, 0, 1));
 let wuxi: PolicyDocument;
@@ -127,7 +127,7 @@ describe('task breakdown table (任务分工表)', () => {
 
 describe('matrix', () => {
   it('says why there is no matrix, without a legend for one, when a document assigns nothing', async () => {
-    const { ingestText } = await import('../src/ingest.js');
+    const { ingestText } = await import('../../src/ingest.js');
     const articles = await ingestFixture('shapes/article-style.txt');
     const none = squash((await pdfText((await renderMatrix(articles, { date: DATE })).bytes)).segments.flat().join(''));
     expect(none).toContain('没有识别出编号的重点任务');

@@ -3,13 +3,13 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { ingestFile, ingestText } from '../src/ingest.js';
-import { renderIndicators } from '../src/report/indicators.js';
-import { toXlsx } from '../src/report/export.js';
-import { displayWidth } from '../src/util/width.js';
-import { pdfText } from './helpers/report.js';
-import type { PolicyDocument } from '../src/model/types.js';
-import { fixture, WUXI_FILE } from './helpers/fixtures.js';
+import { ingestFile, ingestText } from '../../src/ingest.js';
+import { renderIndicators } from '../../src/report/indicators.js';
+import { toXlsx } from '../../src/report/export.js';
+import { displayWidth } from '../../src/util/width.js';
+import { pdfText } from '../helpers/report.js';
+import type { PolicyDocument } from '../../src/model/types.js';
+import { fixture, WUXI_FILE } from '../helpers/fixtures.js';
 
 /**
  * QA8 user-journey report, the indicator outputs (terminal, PDF, XLSX): a target with a
@@ -87,7 +87,7 @@ describe('a cumulative figure in a 年均增长 column says it is a total', () =
     expect(text.flat).not.toContain('年均增长[15]');
     expect(text.segments.flat().filter((s) => s.includes('累计 15')).length).toBeGreaterThanOrEqual(2); // table and chart
 
-    const { runInProcess } = await import('./helpers/cli.js');
+    const { runInProcess } = await import('../helpers/cli.js');
     const data = mkdtempSync(path.join(tmpdir(), 'qa8-ind-'));
     expect((await runInProcess('ingest', OUTLINE, '--data', data, '-q')).code).toBe(0);
     const { out } = await runInProcess('indicators', '--data', data);
@@ -109,7 +109,7 @@ describe('≦/≧ are shown as ≤/≥; the model keeps them as written', () => 
     expect(cell(rowOf(rows, '城镇调查失业率'), header, '2025年目标').value).toBe('≤5.5');
     expect(cell(rowOf(rows, '空气质量优良天数比率'), header, '2025年目标').value).toBe('≥92.6');
 
-    const { runInProcess } = await import('./helpers/cli.js');
+    const { runInProcess } = await import('../helpers/cli.js');
     const data = mkdtempSync(path.join(tmpdir(), 'qa8-ind-'));
     expect((await runInProcess('ingest', WUXI, '--data', data, '-q')).code).toBe(0);
     const { out } = await runInProcess('indicators', '--data', data);
@@ -146,7 +146,7 @@ describe('the 主要指标 sheet holds numbers as numbers', () => {
 
 describe('a document without indicators gets no indicator PDF', () => {
   it('is skipped with a line saying why, also when asked for alone; nothing is written for it', async () => {
-    const { runInProcess } = await import('./helpers/cli.js');
+    const { runInProcess } = await import('../helpers/cli.js');
     const data = mkdtempSync(path.join(tmpdir(), 'qa8-ind-'));
     expect((await runInProcess('ingest', OUTLINE, DAIYU, '--data', data, '-q')).code).toBe(0);
     const daiyu = path.basename(DAIYU, '.txt');
@@ -168,7 +168,7 @@ describe('a document without indicators gets no indicator PDF', () => {
 
 describe('on a narrow terminal the names come before empty target columns', () => {
   it('120 columns, four documents with three target years: one target column, the names get the room', async () => {
-    const { runInProcess } = await import('./helpers/cli.js');
+    const { runInProcess } = await import('../helpers/cli.js');
     const data = mkdtempSync(path.join(tmpdir(), 'qa8-ind-'));
     expect((await runInProcess('ingest', OUTLINE, WUXI, QICHUAN, fixture('qa7/chengyang-web-copy-notice-2025.txt'), '--data', data, '-q')).code).toBe(0);
     const saved = { isTTY: process.stdout.isTTY, columns: process.stdout.columns };
@@ -191,7 +191,7 @@ describe('on a narrow terminal the names come before empty target columns', () =
   });
 
   it('off a terminal every target year keeps its column', async () => {
-    const { runInProcess } = await import('./helpers/cli.js');
+    const { runInProcess } = await import('../helpers/cli.js');
     const data = mkdtempSync(path.join(tmpdir(), 'qa8-ind-'));
     expect((await runInProcess('ingest', OUTLINE, WUXI, QICHUAN, '--data', data, '-q')).code).toBe(0);
     const header = (await runInProcess('indicators', '--data', data)).out.split('\n')[0];
@@ -216,7 +216,7 @@ describe('no line of a PDF cell holds one character alone', () => {
 
 describe('help', () => {
   it('indicators --help and export --help name the columns and the 主要指标 sheet', async () => {
-    const { runInProcess } = await import('./helpers/cli.js');
+    const { runInProcess } = await import('../helpers/cli.js');
     const ind = (await runInProcess('indicators', '--help')).out;
     for (const word of ['年均增长', '累计', '类别', '主要指标', '≤']) expect(ind, word).toContain(word);
     const exp = (await runInProcess('export', '--help')).out;
