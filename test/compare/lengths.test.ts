@@ -5,12 +5,12 @@
  * Expectations come from reading the two texts, not from running the code.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { comparePlans, type Comparison } from '../src/compare/compare.js';
-import { formatMarkdown, formatTerminal } from '../src/compare/format.js';
-import { TfIdfSpace } from '../src/compare/similarity.js';
-import { ingestFile } from '../src/ingest.js';
-import type { PolicyDocument } from '../src/model/types.js';
-import { fixture, WUXI_FILE } from './helpers/fixtures.js';
+import { comparePlans, type Comparison } from '../../src/compare/compare.js';
+import { formatMarkdown, formatTerminal } from '../../src/compare/format.js';
+import { TfIdfSpace } from '../../src/compare/similarity.js';
+import { ingestFile } from '../../src/ingest.js';
+import type { PolicyDocument } from '../../src/model/types.js';
+import { fixture, WUXI_FILE } from '../helpers/fixtures.js';
 
 const WUXI = WUXI_FILE;
 const SHORT = fixture('compare/shancheng-short-tasks-city-plan.txt');

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ingestFile, ingestText } from '../src/ingest.js';
-import type { PolicyDocument } from '../src/model/types.js';
-import { comparePlans, type Comparison } from '../src/compare/compare.js';
-import { matchIndicators } from '../src/compare/indicators.js';
-import { coreKey, correspondingLeads } from '../src/compare/departments.js';
-import { metricSimilarity, TARGET_THRESHOLD } from '../src/compare/targets.js';
-import { defaultAliases } from '../src/model/departments.js';
-import { fixture } from './helpers/fixtures.js';
+import { ingestFile, ingestText } from '../../src/ingest.js';
+import type { PolicyDocument } from '../../src/model/types.js';
+import { comparePlans, type Comparison } from '../../src/compare/compare.js';
+import { matchIndicators } from '../../src/compare/indicators.js';
+import { coreKey, correspondingLeads } from '../../src/compare/departments.js';
+import { metricSimilarity, TARGET_THRESHOLD } from '../../src/compare/targets.js';
+import { defaultAliases } from '../../src/model/departments.js';
+import { fixture } from '../helpers/fixtures.js';
 
 /**
  * QA7 part C, plan comparison: a county 实施方案 (A) implementing a city plan (B) that it cites

@@ -1,12 +1,12 @@
 /** What an analyst reads: lead units compared only when both plans name one; headings as written. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { comparePlans, type Comparison } from '../src/compare/compare.js';
-import { formatMarkdown, formatTerminal } from '../src/compare/format.js';
-import { leadLine, renderComparisonPdf } from '../src/compare/pdf.js';
-import { ingestFile } from '../src/ingest.js';
-import type { PolicyDocument } from '../src/model/types.js';
-import { pdfText } from './helpers/report.js';
-import { fixture, ingestFixture, WUXI_FILE } from './helpers/fixtures.js';
+import { comparePlans, type Comparison } from '../../src/compare/compare.js';
+import { formatMarkdown, formatTerminal } from '../../src/compare/format.js';
+import { leadLine, renderComparisonPdf } from '../../src/compare/pdf.js';
+import { ingestFile } from '../../src/ingest.js';
+import type { PolicyDocument } from '../../src/model/types.js';
+import { pdfText } from '../helpers/report.js';
+import { fixture, ingestFixture, WUXI_FILE } from '../helpers/fixtures.js';
 
 let county: Comparison; // 青溪 county plan ↔ 云川 municipal plan, whose 3.1.x tasks have no clause
 let otherTopic: Comparison; // Wuxi ↔ an 产教融合 opinion: nothing in common
@@ -196,7 +196,7 @@ describe('units of a short plan', () => {
 
 describe('terminal summary piped to a file', () => {
   it('is not cut: section names and titles are whole, as in every other command', async () => {
-    const { runInProcess } = await import('./helpers/cli.js');
+    const { runInProcess } = await import('../helpers/cli.js');
     const a = fixture('compare/yunchuan-urbanization-plan-2021-2035.txt');
     const b = fixture('compare/qingxi-urbanization-plan-2021-2035.txt');
     const { code, out } = await runInProcess('compare', a, b);

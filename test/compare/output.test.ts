@@ -2,15 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { runInProcess } from './helpers/cli.js';
-import { ingestFile } from '../src/ingest.js';
-import { comparePlans, type Comparison } from '../src/compare/compare.js';
-import { displayWidth, formatTerminal, formatMarkdown } from '../src/compare/format.js';
-import { renderComparisonPdf } from '../src/compare/pdf.js';
-import { indicatorKey, indicatorNameSimilarity, lcsLength } from '../src/compare/indicators.js';
-import { citesTitle, titleKey } from '../src/compare/references.js';
-import { TfIdfSpace } from '../src/compare/similarity.js';
-import { fixture as fixturePath, WUXI_FILE } from './helpers/fixtures.js';
+import { runInProcess } from '../helpers/cli.js';
+import { ingestFile } from '../../src/ingest.js';
+import { comparePlans, type Comparison } from '../../src/compare/compare.js';
+import { displayWidth, formatTerminal, formatMarkdown } from '../../src/compare/format.js';
+import { renderComparisonPdf } from '../../src/compare/pdf.js';
+import { indicatorKey, indicatorNameSimilarity, lcsLength } from '../../src/compare/indicators.js';
+import { citesTitle, titleKey } from '../../src/compare/references.js';
+import { TfIdfSpace } from '../../src/compare/similarity.js';
+import { fixture as fixturePath, WUXI_FILE } from '../helpers/fixtures.js';
 
 const fixture = (name: string) => fixturePath('compare', name);
 const COUNTY = fixture('qingxi-urbanization-plan-2021-2035.txt');
@@ -259,7 +259,7 @@ describe('compare building blocks', () => {
 
 describe('compare text helpers (properties)', async () => {
   const fc = await import('fast-check');
-  const { truncate, padEnd } = await import('../src/compare/format.js');
+  const { truncate, padEnd } = await import('../../src/compare/format.js');
   const cjkText = fc.string({ unit: fc.constantFrom(...'推进城镇化ab12（）％—、。'.split('')), maxLength: 40 });
 
   it('truncate never exceeds the width and keeps short text whole', () => {

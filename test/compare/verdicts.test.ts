@@ -6,11 +6,11 @@
  * 保障措施 part on both sides in different words.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ingestFile } from '../src/ingest.js';
-import { comparePlans, safeguardPart, type Comparison } from '../src/compare/compare.js';
-import { formatMarkdown, formatTerminal, scoreText, VERDICT_LABEL } from '../src/compare/format.js';
-import { runInProcess } from './helpers/cli.js';
-import { fixture } from './helpers/fixtures.js';
+import { ingestFile } from '../../src/ingest.js';
+import { comparePlans, safeguardPart, type Comparison } from '../../src/compare/compare.js';
+import { formatMarkdown, formatTerminal, scoreText, VERDICT_LABEL } from '../../src/compare/format.js';
+import { runInProcess } from '../helpers/cli.js';
+import { fixture } from '../helpers/fixtures.js';
 
 const COUNTY = fixture('compare/zhanghe-city-cluster-implementation-2023-2030.txt');
 const CITY = fixture('compare/yushan-city-cluster-plan-2023-2030.txt');
@@ -98,7 +98,7 @@ describe('a 保障措施 part answered by a part of the same kind', () => {
   });
 
   it('only a part of the same kind answers it: without A\'s 保障措施 it stays a gap', async () => {
-    const { ingestText } = await import('../src/ingest.js');
+    const { ingestText } = await import('../../src/ingest.js');
     const { readFile } = await import('node:fs/promises');
     const text = await readFile(COUNTY, 'utf8');
     const without = await ingestText(text.slice(0, text.indexOf('三、保障措施')), { fileName: 'zhanghe-without.txt' });

@@ -1,8 +1,8 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { ingestFile } from '../src/ingest.js';
-import type { PolicyDocument } from '../src/model/types.js';
-import { comparePlans, PlanComparer, type Comparison } from '../src/compare/compare.js';
-import { fixture as fixturePath, WUXI_FILE } from './helpers/fixtures.js';
+import { ingestFile } from '../../src/ingest.js';
+import type { PolicyDocument } from '../../src/model/types.js';
+import { comparePlans, PlanComparer, type Comparison } from '../../src/compare/compare.js';
+import { fixture as fixturePath, WUXI_FILE } from '../helpers/fixtures.js';
 
 /**
  * The comparison on two plans written for it (test/fixtures/compare/):
