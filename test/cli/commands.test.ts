@@ -3,9 +3,9 @@ import { mkdtempSync, writeFileSync, mkdirSync, existsSync, readFileSync, copyFi
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { policy } from './helpers/cli.js';
-import { displayWidth, renderTable } from '../src/cli/format.js';
-import type { PolicyDocument } from '../src/model/types.js';
+import { policy } from '../helpers/cli.js';
+import { displayWidth, renderTable } from '../../src/cli/format.js';
+import type { PolicyDocument } from '../../src/model/types.js';
 
 const bundled = 'corpus/wuxi-urbanization-plan-2021-2035.txt';
 let dir: string;
@@ -203,7 +203,7 @@ describe('reading commands', () => {
   });
 
   it('shows examples of the command itself in each command\'s --help', async () => {
-    const { buildProgram } = await import('../src/cli/main.js');
+    const { buildProgram } = await import('../../src/cli/main.js');
     const program = await buildProgram();
     for (const command of program.commands) {
       const help = policy([command.name(), '--help']).stdout;
@@ -244,7 +244,7 @@ describe('reading commands over several documents', () => {
   });
 
   it('indicators: target years in order, and the baseline year on each row when documents differ', async () => {
-    const { runInProcess } = await import('./helpers/cli.js');
+    const { runInProcess } = await import('../helpers/cli.js');
     const { out } = await runInProcess('indicators', '--data', many);
     const header = out.split('\n')[0];
     const years = [...header.matchAll(/(\d{4})年目标/g)].map((m) => Number(m[1]));
@@ -259,7 +259,7 @@ describe('reading commands over several documents', () => {
   });
 
   it('tasks on a narrow terminal: the 文档 column is cut like the others, to prefixes --doc takes', async () => {
-    const { onTerminal } = await import('./helpers/cli.js');
+    const { onTerminal } = await import('../helpers/cli.js');
     const out = await onTerminal(110, 'tasks', '--dept', '财政局', '--data', many);
     const lines = out.trimEnd().split('\n');
     for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(110);
@@ -277,7 +277,7 @@ describe('reading commands over several documents', () => {
   });
 
   it('tasks: 序号 as the document numbers its tasks, （二） rather than 二', async () => {
-    const { runInProcess } = await import('./helpers/cli.js');
+    const { runInProcess } = await import('../helpers/cli.js');
     const { out } = await runInProcess('tasks', '--doc', 'hongchuan', '--data', many);
     expect(out).toMatch(/^\s*（二）\s+发展家庭养老床位/m);
     const json = JSON.parse((await runInProcess('tasks', '--doc', 'hongchuan', '--data', many, '--json')).out) as { number: string }[];
@@ -285,7 +285,7 @@ describe('reading commands over several documents', () => {
   });
 
   it('tasks --dept says what the name stood for, in how many documents, and the count by role', async () => {
-    const { runInProcess } = await import('./helpers/cli.js');
+    const { runInProcess } = await import('../helpers/cli.js');
     const { out } = await runInProcess('tasks', '--dept', '发改委', '--data', many, '--json');
     const rows = JSON.parse(out) as { doc: string; role: string }[];
     const text = (await runInProcess('tasks', '--dept', '发改委', '--data', many)).out.trimEnd().split('\n');

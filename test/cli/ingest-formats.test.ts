@@ -7,10 +7,10 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { policy } from './helpers/cli.js';
-import { DB_FILE, folderEngine, INDEX_FILE } from '../src/search/store.js';
-import type { PolicyDocument } from '../src/model/types.js';
-import { fixture } from './helpers/fixtures.js';
+import { policy } from '../helpers/cli.js';
+import { DB_FILE, folderEngine, INDEX_FILE } from '../../src/search/store.js';
+import type { PolicyDocument } from '../../src/model/types.js';
+import { fixture } from '../helpers/fixtures.js';
 
 const FIX = fixture('formats');
 let dir: string;

@@ -8,10 +8,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { onTerminal, runInProcess } from './helpers/cli.js';
-import { displayWidth } from '../src/util/width.js';
-import { layoutTable, unambiguousCut, wrapText } from '../src/util/table.js';
-import { fixture, ROOT, WUXI_FILE } from './helpers/fixtures.js';
+import { onTerminal, runInProcess } from '../helpers/cli.js';
+import { displayWidth } from '../../src/util/width.js';
+import { layoutTable, unambiguousCut, wrapText } from '../../src/util/table.js';
+import { fixture, ROOT, WUXI_FILE } from '../helpers/fixtures.js';
 
 const PAIRS: [string, string][] = [
   ['test/fixtures/qa7/qichuan-elderly-care-plan-2025.txt', 'test/fixtures/qa7/yuanning-elderly-care-plan-2025.txt'],
