@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkbenchApp, type WebResponse } from '../src/web/app.js';
-import { escapeHtml, html } from '../src/web/html.js';
-import { markText, type Mark } from '../src/web/marks.js';
-import { HOSTILE_TITLE, makeWebData, type WebData } from './helpers/web.js';
+import { WorkbenchApp, type WebResponse } from '../../src/web/app.js';
+import { escapeHtml, html } from '../../src/web/html.js';
+import { markText, type Mark } from '../../src/web/marks.js';
+import { HOSTILE_TITLE, makeWebData, type WebData } from '../helpers/web.js';
 
 /**
  * The web workbench's routes and templates, without a browser or a socket: requests go
@@ -366,7 +366,7 @@ describe('policy serve', () => {
   it('listens on 127.0.0.1 and says where; bad options are one-line errors', async () => {
     const { spawn } = await import('node:child_process');
     const path = await import('node:path');
-    const { policy, repoRoot } = await import('./helpers/cli.js');
+    const { policy, repoRoot } = await import('../helpers/cli.js');
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'test/helpers/policy-dev.ts'), 'serve', '--data', data.dir, '--port', '0'], { cwd: repoRoot });
     try {
       const line = await new Promise<string>((resolve, reject) => {

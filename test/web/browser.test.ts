@@ -3,8 +3,8 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { serve, type RunningServer } from '../src/web/server.js';
-import { makeWebData, ROOT, type WebData } from './helpers/web.js';
+import { serve, type RunningServer } from '../../src/web/server.js';
+import { makeWebData, ROOT, type WebData } from '../helpers/web.js';
 
 /**
  * The workbench in a real browser: Debian's Chromium driven by playwright-core, one launch
