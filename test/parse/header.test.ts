@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ingestFile, ingestText } from '../../src/ingest.js';
+import { ingestText } from '../../src/ingest.js';
+import { fixtureLoader } from '../helpers/fixtures.js';
 
 /**
  * Header and metadata of documents as government web pages give them (fixtures in
  * test/fixtures/real-shapes, written in the shapes of real pages): info blocks, titles broken
  * over lines or repeated by the page, news lead-ins, damaged 文号 and dates.
  */
-const shape = (name: string) => ingestFile(`test/fixtures/real-shapes/${name}`);
+const shape = fixtureLoader('real-shapes');
 
 describe('web page info blocks', () => {
   it('fields two on a line set apart by | pipes, spaced labels (标 题): 成文日期 before the signature date, 发文字号', async () => {
