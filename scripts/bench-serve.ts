@@ -8,6 +8,9 @@
  *     model with the library (loadDocument), warm, and the first page cold;
  *   - the first page after start: `node bin/policy.js serve --port 0` spawned, from spawn to
  *     the first search page answered, against `node bin/policy.js search` spawned (cold CLI).
+ * `-- --scale N`: the same, with N documents of the scale-corpus generator (.bench/scale-N)
+ * ingested beside the bundled plan, so the pages answer from a corpus (the issue's figures are
+ * at 1,000).
  * Needs `npm run build` (done by the npm script).
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -20,6 +23,9 @@ import { ingestFile } from '../src/ingest.js';
 import { loadDocument, saveDocument } from '../src/model/store.js';
 import { loadSearchIndex, writeSearchIndex } from '../src/search/store.js';
 import { WorkbenchApp } from '../src/web/app.js';
+import { existsSync, readdirSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { makeScaleCorpus } from './make-scale-corpus.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const PLAN = path.join(ROOT, 'corpus', 'wuxi-urbanization-plan-2021-2035.txt');
@@ -38,9 +44,21 @@ const ms = (x: number) => `${x.toFixed(2)} ms`;
 async function main(): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'policy-bench-serve-'));
   try {
+    const { values } = parseArgs({ options: { scale: { type: 'string' } } });
+    const scale = Number(values.scale ?? 0);
+    if (scale > 0) {
+      const corpus = path.join(ROOT, '.bench', `scale-${scale}`);
+      if (!existsSync(corpus) || readdirSync(corpus).length < scale) makeScaleCorpus({ count: scale, out: corpus });
+      const files = readdirSync(corpus).filter((f) => /\.(txt|md)$/.test(f)).sort().slice(0, scale);
+      const t0 = performance.now();
+      for (const f of files) await saveDocument(dir, await ingestFile(path.join(corpus, f)));
+      console.log(`${files.length} scale documents read and saved in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    }
     const doc = await ingestFile(PLAN);
     await saveDocument(dir, doc);
+    const t0 = performance.now();
     await writeSearchIndex(dir);
+    console.log(`search store of ${scale + 1} documents built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const app = new WorkbenchApp({ dataDir: dir });
     const index = await loadSearchIndex(dir);
 
@@ -101,7 +119,7 @@ async function main(): Promise<void> {
     }
 
     const p = (xs: number[], q: number) => quantile(xs, q);
-    console.log(`bundled plan, ${QUERIES.length} queries × ${FILTERS.length} filter sets × ${ROUNDS} rounds (${page.length} requests a side), warm, in process`);
+    console.log(`${scale > 0 ? `bundled plan + ${scale} scale documents` : 'bundled plan'}, ${QUERIES.length} queries × ${FILTERS.length} filter sets × ${ROUNDS} rounds (${page.length} requests a side), warm, in process`);
     console.log(`search page  p50 ${ms(p(page, 0.5))}  p95 ${ms(p(page, 0.95))}   library search p50 ${ms(p(library, 0.5))}  p95 ${ms(p(library, 0.95))}   ratio p95 ${(p(page, 0.95) / p(library, 0.95)).toFixed(1)}×`);
     console.log(`document page (${doc.tasks.length} tasks marked, ${Math.round(Buffer.byteLength(String(first.body)) / 1024)} KB HTML)  warm p50 ${ms(p(docPage, 0.5))}  p95 ${ms(p(docPage, 0.95))}  cold ${ms(coldDoc)}   library loadDocument p50 ${ms(p(docLoad, 0.5))}   ratio p50 ${(p(docPage, 0.5) / p(docLoad, 0.5)).toFixed(1)}×`);
     console.log(`first search page after start (spawn → page)  median ${ms(p(startup, 0.5))}   cold \`policy search\` median ${ms(p(cli, 0.5))}   ratio ${(p(startup, 0.5) / p(cli, 0.5)).toFixed(2)}×`);

@@ -60,6 +60,7 @@ export { documentUnits as comparisonUnits, type Unit as ComparisonUnit, type Uni
 export {
   PolicyPdf,
   resolveFonts,
+  onMissingGlyph,
   creationDate,
   breakLines,
   CLOSING_PUNCTUATION,
@@ -67,6 +68,8 @@ export {
   GB_MARGINS,
   type PdfOptions,
   type FontSet,
+  type FontOptions,
+  type MissingGlyph,
   type Face as PdfFace,
   type Column as PdfColumn,
   type TableOptions as PdfTableOptions,
@@ -76,6 +79,7 @@ export { renderSheet, type RenderOptions, type RenderedPdf } from './report/shee
 export { writeSheets, type SheetIndex, type SheetIndexEntry } from './report/sheets.js';
 export { buildMatrix, renderMatrix, type Matrix, type MatrixRow } from './report/matrix.js';
 export { renderIndicators } from './report/indicators.js';
-export { taskRows, toCsv, toXlsx, TASK_COLUMNS, type TaskRow } from './report/export.js';
+export { taskRows, toCsv, toXlsx, TASK_COLUMNS, PAGE_COLUMN, type TaskRow } from './report/export.js';
+export { pageLocator, pageText, type PageSpan } from './model/pages.js';
 export { safeFileName, FileNamer, insideDir } from './report/filenames.js';
 export * from './select/index.js';

@@ -73,6 +73,19 @@ const LABEL_BEFORE_CLOSE = new RegExp(
 );
 
 /** Whether a text may hold a bracketed label: it has a closing 】］]. */
+/**
+ * The label a line opens with, if it is a clause's field label (责任单位：, 协办单位：, 责任领导：,
+ * 完成时限： …): the fields of an item written as its numbered sub-items ((二)责任单位：市教育局).
+ */
+export function fieldLabelOf(text: string): string | null {
+  const m = LABEL_LINE.exec(text.trim());
+  return m ? m[1] : null;
+}
+/** A field label that names units (责任单位, 协办单位, 牵头部门 …), not people or a time. */
+export function isUnitLabel(label: string): boolean {
+  return !NOT_UNITS.test(label) && !DIVISION_LABEL.test(label);
+}
+
 export function hasLabelBracket(text: string): boolean {
   return CLOSE_LABEL_BRACKET.test(text);
 }
@@ -90,8 +103,11 @@ const LABEL_ALL = new RegExp(LABEL.source, 'g');
 
 // made once: a regex literal in a function is a new object each time it runs
 const CLOSING_PUNCTUATION = /[\s。.；;\u200b-\u200d\u2060]/;
-const TRAILING_SPACES = /[ \t\u3000]+$/;
-const SENTENCE_END = /[。；;！\n]$/;
+/** Blanks that may stand between a sentence's end and a label; the marks that end a sentence. */
+const TRAILING_BLANKS = new Set([...' \t\u3000'].map((c) => c.charCodeAt(0)));
+const SENTENCE_ENDS = new Set([...'。；;！\n'].map((c) => c.charCodeAt(0)));
+/** A 。 with more text after it on its line. */
+const STOP_INSIDE = /。[^\n]/;
 /** "label：rest" (the label before the first colon, spaces around it dropped). */
 const LABELLED = /^\s*(.*?)\s*[：:]\s*(.*)$/s;
 const LEADS = /牵头/;
@@ -109,7 +125,11 @@ export function findClause(raw: string, bracketFree = false): ClauseMatch | null
     const open = matchingOpen(text, end - 1);
     if (open !== -1) {
       const content = text.slice(open + 1, end - 1);
-      if (HINT.test(content) && withinClause(content)) return { start: open, end, content: oneLine(content), contentStart: open + 1 };
+      // a remark closing a label line (责任单位：A、B（…列第一位为牵头单位，下同）): the line is the clause
+      if (onlyRemark(content)) {
+        end = open;
+        while (end > 0 && CLOSING_PUNCTUATION.test(text[end - 1])) end--;
+      } else if (HINT.test(content) && withinClause(content)) return { start: open, end, content: oneLine(content), contentStart: open + 1 };
     }
   }
   // A clause that lost its closing bracket where the text ends (a page cut mid-clause):
@@ -123,16 +143,30 @@ export function findClause(raw: string, bracketFree = false): ClauseMatch | null
   const head = text.slice(0, end);
   let m: RegExpExecArray | null;
   while ((m = re.exec(head))) {
-    const before = head.slice(0, m.index).replace(TRAILING_SPACES, '');
+    // Each test looks only as far as it must (the blanks before the label, the first 。 or line
+    // after it): slicing and scanning the whole text around every label made a long line quadratic.
+    let b = m.index;
+    while (b > 0 && TRAILING_BLANKS.has(head.charCodeAt(b - 1))) b--;
+    if (b > 0 && !SENTENCE_ENDS.has(head.charCodeAt(b - 1))) continue;
     const rest = head.slice(m.index);
-    const startsSentence = (before === '' || SENTENCE_END.test(before)) && !closesBracket(rest);
-    const labelLines = rest.split('\n').every((line) => LABEL_LINE.test(line.trim()));
-    // label lines may each close with 。 (牵头责任单位：A、B。⏎协同责任单位：C。)
-    if (startsSentence && (labelLines ? !/。[^\n]/.test(rest) : !rest.includes('。') && !rest.includes('\n'))) {
-      return { start: m.index, end, content: rest, contentStart: m.index };
-    }
+    // a sentence after it: not the last (the first 。 is near; label lines may each close with
+    // 。, 牵头责任单位：A、B。⏎协同责任单位：C。)
+    if (STOP_INSIDE.test(rest)) continue;
+    const last = labelLinesOnly(rest) || (!rest.includes('。') && !rest.includes('\n'));
+    if (last && !closesBracket(rest)) return { start: m.index, end, content: rest, contentStart: m.index };
   }
   return null;
+}
+
+/** Whether every line of a text is a label line (stops at the first that is not). */
+function labelLinesOnly(text: string): boolean {
+  for (let from = 0; ; ) {
+    const nl = text.indexOf('\n', from);
+    // trimStart is enough before a test anchored at the start only (and a long line is not copied)
+    if (!LABEL_LINE.test(text.slice(from, nl === -1 ? text.length : nl).trimStart())) return false;
+    if (nl === -1) return true;
+    from = nl + 1;
+  }
 }
 
 const SENTENCE_STOP = /[。！？]/;
@@ -288,6 +322,14 @@ const PERSON = /(?:省长|市长|县长|区长|州长|镇长|乡长|秘书长|�
  * 具体任务均涉及…不再做分工.
  */
 const REMARK = /下同|不再|以下各|以上各|均需|均涉及|均由|为牵头(?:单位|部门)|第一位|首位/;
+/** The exception a remark makes (除标注“分别牵头”外，列第一位为牵头单位): part of the remark. */
+const EXCEPT = /^除.{1,24}(?:外|以外)$/;
+const remarkPart = (p: string) => REMARK.test(p) || EXCEPT.test(p.trim());
+
+/** Brackets that hold only a remark (…、市卫健委（除标注“分别牵头”外，列第一位为牵头单位，下同）): no clause. */
+function onlyRemark(content: string): boolean {
+  return REMARK.test(content) && splitTopLevel(content, '，,；;。').every((p) => p.trim() === '' || remarkPart(p));
+}
 
 /** A role written after a name: 县文化旅游委（共同牵头）, 县财政局（牵头）, 县税务局（配合）. */
 const ROLE_MARK = /[（(](共同牵头|牵头|共同负责|负责|配合|协助)[）)]$/;
@@ -315,7 +357,7 @@ function withoutRemarks(content: string): string {
   const sentences = splitTopLevel(content, '。');
   const kept = sentences.filter((s, i) => i === 0 || (s.trim() !== '' && !REMARK.test(s)));
   return kept
-    .map((s) => (REMARK.test(s) ? splitTopLevel(s, '，,').filter((p) => !REMARK.test(p)).join('，') : s))
+    .map((s) => (REMARK.test(s) ? splitTopLevel(s, '，,').filter((p) => !remarkPart(p)).join('，') : s))
     .join('。');
 }
 
@@ -421,6 +463,8 @@ function inVerbStyle(value: string): boolean {
   });
 }
 const VERB_ANYWHERE = /牵头|负责|配合|参与|协同|协助|协办/;
+/** 分别/各自 before the verb (A、B分别牵头): no part of the last name. */
+const EACH = /(?:分别|各自)$/;
 
 /**
  * `owners`: a unit that 负责 the task owns it (its lead) where nothing in the clause says 牵头
@@ -454,7 +498,8 @@ function parseVerbStyle(content: string, owners = true): ParsedName[] {
       continue;
     }
     const verb = m[1];
-    const names = part.replace(DUTY_TAIL, '负责').slice(0, -verb.length);
+    // A、B分别牵头: each leads its own part
+    const names = part.replace(DUTY_TAIL, '负责').slice(0, -verb.length).replace(EACH, '');
     const role: Role = LEADS.test(verb) || (ownersLead && OWNS.test(verb)) ? 'lead' : 'responsible';
     for (const p of pending) for (const raw of splitNames(p)) out.push({ role, label: verb, raw });
     for (const raw of splitNames(names)) out.push({ role, label: verb, raw });
@@ -590,7 +635,7 @@ const TAIL_LAST = codes('等门位）)');
 
 export function splitNames(s: string): string[] {
   const out: string[] = [];
-  for (const part of splitTopLevel(withoutInvisible(s), '、，,/／\n')) {
+  for (const part of levelLists(splitTopLevel(withoutInvisible(s), '、，,/／\n'))) {
     let n = part.trim();
     // each regex only where the first or last character allows a match: most names need none
     if (CONJUNCTION_FIRST.has(n.charCodeAt(0))) n = n.replace(CONJUNCTION, '');
@@ -607,6 +652,25 @@ export function splitNames(s: string): string[] {
   }
   return sharedTail(out);
 }
+
+/**
+ * 各市、县人民政府, 各县、区人民政府（管委会）: the levels a collective lists before the unit they
+ * share are one collective, not 各市 and 县人民政府.
+ */
+function levelLists(parts: string[]): string[] {
+  for (let i = 0; i < parts.length - 1; i++) {
+    if (!LEVELS_OPEN.test(parts[i].trim())) continue;
+    let j = i + 1;
+    while (j < parts.length - 1 && BARE_LEVEL.test(parts[j].trim())) j++;
+    if (!LEVEL_UNIT.test(parts[j].trim())) continue;
+    parts.splice(i, j - i + 1, parts.slice(i, j + 1).map((p) => p.trim()).join('、'));
+  }
+  return parts;
+}
+const LEVEL = '[省市县縣区區州旗盟乡鄉镇鎮](?:[（(][^（()）]{1,6}[）)])?';
+const LEVELS_OPEN = new RegExp(`^各(?:${LEVEL}){1,2}$`);
+const BARE_LEVEL = new RegExp(`^(?:${LEVEL}){1,2}$`);
+const LEVEL_UNIT = new RegExp(`^(?:${LEVEL}){1,2}(?:人民政府|政府|党委|委员会|管委会)`);
 
 /**
  * 国务院相关部门及各地区, 州委编办及州直相关单位, 财政部等和各省级人民政府: a unit and a collective joined by
@@ -633,7 +697,7 @@ const BARE_PLACE = new RegExp(`^(?![省市县区州旗盟各全本该有相])[\\
 /**
  * 长沙市、怀化市、岳阳市人民政府: the unit written once after a list of bare places belongs to each
  * (长沙市人民政府, 怀化市人民政府, 岳阳市人民政府). Only bare places take it, and only from a name that
- * itself opens with a place (县财政局、税务局 and 各市、县人民政府 stay as written).
+ * itself opens with a place (县财政局、税务局 stay as written; 各市、县人民政府 is one collective: levelLists).
  */
 function sharedTail(names: string[]): string[] {
   for (let i = 1; i < names.length; i++) {

@@ -49,20 +49,27 @@ function groupClauses(ctx: Context, tasks: Task[]): void {
   }
 }
 
-/** The document's rule that the first unit named is the lead (排在第一位的为牵头单位, 列第一位者为牵头单位). */
-const FIRST_IS_LEAD = /(?:排在|排列|列在|位列|名列|列)?(?:第一位|首位|第一个|最前)(?:的|者)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)/;
+/**
+ * The document's rule that the first unit named is the lead (排在第一位的为牵头单位, 列第一位者为牵头单位,
+ * 列第一位为牵头或汇总单位, 列第一位的责任单位为牵头单位).
+ */
+const FIRST_IS_LEAD = /(?:排在|排列|列在|位列|名列|列)?(?:第一位|首位|第一个|最前)(?:的|者)?(?:[\u4e00-\u9fff]{0,4}?(?:单位|部门))?(?:为|是)牵头(?:或(?:汇总|主办|召集))?(?:单位|部门)?/;
 
 /** A lead the clause states (牵头, 牵头单位：), not one that only 负责 the task. */
 const statedLead = (a: Task['assignments'][number]) => a.role === 'lead' && !/负责/.test(a.label);
 
 /**
  * Under the rule, a clause that states no lead (A、B、C等负责; 责任单位：A、B) has its first unit
- * as lead and the others responsible.
+ * as lead and the others responsible. The rule holds from where it is written (a preamble's
+ * sentence, or the clause of the first task with several units, …，下同): the tasks that end
+ * before it keep their clause as written.
  */
 function firstListedLeads(ctx: Context, tasks: Task[]): void {
-  if (!FIRST_IS_LEAD.test(ctx.doc)) return;
+  const rule = FIRST_IS_LEAD.exec(ctx.doc);
+  if (!rule) return;
   for (const t of tasks) {
     if (t.assignments.length === 0 || t.assignments.some(statedLead)) continue;
+    if ((t.position.end.offset ?? Infinity) <= rule.index) continue;
     t.assignments = t.assignments.map((a, i) => ({ ...a, role: i === 0 ? 'lead' : 'responsible' }));
   }
 }

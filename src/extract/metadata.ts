@@ -1,5 +1,5 @@
 import type { Context } from './context.js';
-import { APPROVAL, DAMAGED_DOC_NUMBER, DATE_ARABIC, DATE_CHINESE, DOC_NUMBER, ISSUER_THEN_NOTICE, digitDate, infoFields, issuerNames, stripInvisible } from '../parse/header.js';
+import { APPROVAL, DAMAGED_DOC_NUMBER, DATE_ARABIC, DATE_CHINESE, DOC_NUMBER, ISSUED_NOTICE, ISSUER_THEN_NOTICE, SPACED_DATE, digitDate, infoFields, issuerNames, stripInvisible, withoutCategoryTag } from '../parse/header.js';
 import { parseChineseNumber } from '../parse/numerals.js';
 import { foldDigits } from '../model/normalize.js';
 
@@ -14,7 +14,7 @@ export function extractMetadata(ctx: Context): void {
   for (const b of ctx.blocks) {
     if (!b.role) continue;
     // zero-width characters of a web copy are no part of a field
-    const text = stripInvisible(b.content.text).trim();
+    const text = withoutCategoryTag(stripInvisible(b.content.text).trim());
     const list = texts.get(b.role);
     if (list) list.push(text);
     else texts.set(b.role, [text]);
@@ -47,11 +47,13 @@ export function extractMetadata(ctx: Context): void {
     title || planTitleFromNotice(noticeText) || noticeText || frontMatterTitle(ctx) || field('标题', '名称') || lead?.title || planTitleFromNotice(lead?.notice ?? '') || lead?.notice || null;
   // the body the title names (某市人民政府关于…), else the info block's 发布机构 / 发文机关, else
   // the lead-in's; the page's 来源 last (the site's source, not always the issuer)
+  const infoOrgan = infoIssuer(field('发文机关', '发布机构', '发文单位', '发布单位', '发布机关', '成文机关'));
   m.issuer =
     lines.length > 0
       ? [...new Set(lines.flatMap(issuerNames))].join('、')
-      : issuerOfNotice(noticeText || null) ??
-        issuerOfNotice(m.title) ??
+      : jointIssuers(first('noticeTitle')) ??
+        withPlace(issuerOfNotice(noticeText || null), infoOrgan) ??
+        withPlace(issuerOfNotice(m.title), infoOrgan) ??
         placeOfTitle(noticeText || m.title) ??
         infoIssuer(field('发文机关', '发布机构', '发文单位', '发布单位', '发布机关', '成文机关')) ??
         lead?.issuer ??
@@ -83,8 +85,14 @@ export function extractMetadata(ctx: Context): void {
 
   // the 成文日期 of the info block, else the date under the signature; the page's 发布日期 last
   const dates = byRole('date');
-  m.date = isoDate(field('成文日期', '成文时间', '发文日期', '发文时间', '印发日期', '颁布日期', '颁布时间') ?? '');
-  m.date ??= dates.length ? isoDate(dates[0]) : null;
+  // (a 发文日期 — the day a page says it was sent out — only after the date the notice is signed with)
+  m.date = isoDate(field('成文日期', '成文时间') ?? '');
+  const signed = dates.length ? isoDate(dates[0]) : null;
+  // a site that filled its 成文日期 with the day it published (成文日期 = 发布时间): the date under
+  // the signature, earlier, is the 成文日期
+  if (m.date && signed && signed < m.date && m.date === isoDate(field('发布日期', '发布时间') ?? '')) m.date = signed;
+  m.date ??= signed;
+  m.date ??= isoDate(field('发文日期', '发文时间', '印发日期', '颁布日期', '颁布时间') ?? '');
   m.date ??= isoDate(frontMatterField(ctx, DATE_KEYS)?.replace(ISO_DAY, '$1年$2月$3日') ?? '');
   if (stated?.date) m.date ??= isoDate(stated.date.replace(ISO_DAY, '$1年$2月$3日'));
   if (!m.date) {
@@ -121,13 +129,18 @@ function firstRun(ctx: Context, role: string): string {
   if (at === -1) return '';
   const out: string[] = [];
   for (let i = at; i < ctx.blocks.length && ctx.blocks[i].role === role; i++) {
-    const line = stripInvisible(ctx.blocks[i].content.text).trim().replace(/^[|｜\s]+|[|｜\s]+$/g, '');
+    let line = withoutCategoryTag(stripInvisible(ctx.blocks[i].content.text).trim().replace(/^[|｜\s]+|[|｜\s]+$/g, ''));
+    // a page's column tag before the title (【市政府重点工作】某市人民政府关于…的通知) is no part of it
+    if (i === at && (role === 'title' || role === 'noticeTitle')) line = line.replace(COLUMN_TAG, '');
     // a page's second copy of the line right under it is read once
     if (out[out.length - 1] !== line) out.push(line);
   }
   // spaces a page put between the words of a title (…2023年 重点工作…) are no part of it
   return out.join('').replace(/(?<=[\u4e00-\u9fa5])[ \u3000]+(?=[\u4e00-\u9fa5\d《（(])|(?<=[\d》）)])[ \u3000]+(?=[\u4e00-\u9fa5])/g, '');
 }
+
+/** 【政策解读】, 【市政府重点工作及责任分解】: a site's column in 【】 before a title. */
+const COLUMN_TAG = /^【[^【】\s]{2,20}】[ \u3000]*(?=[\u4e00-\u9fa5《])/;
 
 /** （粤府〔2021〕22号） after a title on its line. */
 const NUMBER_AFTER_TITLE = /\s*[（(][^（()）]{1,20}号[）)]$/;
@@ -156,20 +169,22 @@ function sourceIssuer(v: string | null): string | null {
   const name = v?.trim().split(/[\s\u3000]+/)[0] ?? '';
   return name.length >= 3 && name.length <= 30 && SOURCE_ORGAN.test(name) && !/网|报|台|社/.test(name) ? name : null;
 }
-const SOURCE_ORGAN = /(人民政府|办公室|办公厅|委员会|委|局|厅|部|署|国务院)$/;
+const SOURCE_ORGAN = /(政府|办公室|办公厅|委员会|委|局|厅|部|署|国务院)$/;
 
 /**
  * A news reprint's lead-in before the document (据…网消息，近日，某省人民政府发布关于…的通知；日前，
  * 某市印发《X》。全文如下): the organ that issued it, the notice's title or the document's name.
  */
 const NEWS_TIME = /^(?:近日|日前|近期|今天|今日|昨天|昨日|\d{1,2}月\d{1,2}日)/;
-const LEAD_IN = /^(?:近日|日前|近期|今天|今日|昨天|昨日|\d{1,2}月\d{1,2}日)?\s*([\u4e00-\u9fa5（）()]{2,24}?)(?:正式)?(?:印发|发布|出台|公布|下发|发出)了?\s*(?:《([^《》]{4,80})》|(关于[^《》，,。；]{4,80}?的(?:通知|意见|决定)))/;
+const LEAD_IN = /^(?:近日|日前|近期|今天|今日|昨天|昨日|\d{1,2}月\d{1,2}日)?\s*([\u4e00-\u9fa5（）()]{2,24}?(?:、[\u4e00-\u9fa5（）()]{2,24}?){0,3})(?:正式)?(?:印发|发布|出台|公布|下发|发出)了?\s*(?:《([^《》]{4,80})》|(关于[^《》，,。；]{4,80}?的(?:通知|意见|决定)))/;
+const HEADLINE_LINE = /^(?:[^，,。；;！？]{1,24}|[…]+|[.]{3,})$/;
 function leadIn(ctx: Context): { issuer: string; title: string | null; notice: string | null } | null {
   let seen = 0;
   for (const b of ctx.blocks) {
     if (b.role === 'title' || b.role === 'noticeTitle' || b.role === 'recipients' || seen >= 4) break;
     if (b.role !== 'preamble' && b.role !== 'notice') continue;
-    seen++;
+    // a report's headline figures above its lead-in (地区生产总值增长5%左右, one a line) are no paragraphs
+    if (!HEADLINE_LINE.test(b.content.text.trim())) seen++;
     let before = '';
     for (const raw of stripInvisible(b.content.text).split(/[，,。；;]/)) {
       const piece = raw.trim();
@@ -222,6 +237,30 @@ function placeOfTitle(title: string | null): string | null {
   return m && !/^(?:转发|印发|批转|根据|为了?|对|在|有|就|进一步)/.test(m[1]) ? m[1] : null;
 }
 
+/**
+ * 成都市发展和改革委员会 中共成都市委社会工作部 成都市规划和自然资源局 关于印发…的通知: the organs a
+ * joint notice's title line names, set apart by spaces, joined by 、.
+ */
+function jointIssuers(line: string | null): string | null {
+  if (!line) return null;
+  // 中共某区委办公室 某区人民政府办公室印发《X》的通知: the organs before 印发
+  const issued = ISSUED_NOTICE.exec(line);
+  if (issued) return issued[1].trim().split(/[ \u3000]+/).join('、');
+  if (!ISSUER_THEN_NOTICE.test(line)) return null;
+  const names = line.slice(0, line.indexOf('关于')).trim().split(/[ \u3000]+/);
+  return names.length > 1 ? names.join('、') : null;
+}
+
+/**
+ * 县人民政府办公室关于…的通知 names its organ without the place; the info block's 发文单位
+ * (嘉鱼县人民政府办公室) is the same organ with it.
+ */
+function withPlace(name: string | null, info: string | null): string | null {
+  if (!name || !info || !PLACELESS.test(name)) return name;
+  return info.length > name.length && info.endsWith(name) ? info : name;
+}
+const PLACELESS = /^[省市县区州镇乡](?:人民政府|政府|委|党委)/;
+
 /** 某县人民政府办公室关于…的通知 → 某县人民政府办公室 */
 function issuerOfNotice(notice: string | null): string | null {
   if (!notice || !ISSUER_THEN_NOTICE.test(notice)) return null;
@@ -238,7 +277,8 @@ export function isoDate(text: string): string | null {
   let y: number | null;
   let mo: number | null;
   let d: number | null;
-  let m = DATE_ARABIC.exec(t);
+  const spaced = SPACED_DATE.exec(t);
+  let m = DATE_ARABIC.exec(spaced ? `${spaced[1]}年${spaced[2]}月${spaced[3]}日` : t);
   const digits = digitDate(t);
   if (digits) [y, mo, d] = digits;
   else if (m) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

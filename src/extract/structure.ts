@@ -2,7 +2,7 @@ import type { Heading, Paragraph, Table } from 'mdast';
 import type { Paragraph as ModelParagraph, ParagraphKind, Section, Task } from '../model/types.js';
 import { holdsProse, type OutlineMark, type SectionNode } from '../parse/outline.js';
 import { ancestorsOf, blocksOf, innermostTask, joinTexts, ownBlocksOf, nodePosition, spanPosition, type Block, type Context } from './context.js';
-import { deadlineOf, endsAsUnit, findClause, proseClause, hasLabelBracket, innerClauses, lastLabelledClause, parseClause, splitNames, withRoleMarks, type ClauseMatch, type ParsedName } from './clause.js';
+import { deadlineOf, endsAsUnit, fieldLabelOf, findClause, isUnitLabel, proseClause, hasLabelBracket, innerClauses, lastLabelledClause, parseClause, splitNames, withRoleMarks, type ClauseMatch, type ParsedName } from './clause.js';
 import { DEADLINE_COLUMN, LEAD_COLUMN, TASK_COLUMN, UNIT_COLUMN, taskColumnKind, taskTableKinds } from '../parse/text-tables.js';
 import { isIndicatorTable } from './indicators.js';
 import { applyConventions } from './conventions.js';
@@ -78,11 +78,15 @@ function toSection(ctx: Context, s: SectionNode): Section {
  * numbered leaf items of the task parts are the tasks.
  */
 function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; missing: { task: Task; section: SectionNode }[] } {
+  // an item whose fields are its numbered sub-items ((一)责任领导：… (二)责任单位：… (三)协办单位：…)
+  const fields = fieldItems(ctx, sections);
+  const fieldItem = new Set([...fields.values()].flat());
   // a clause belongs to the innermost item that holds it, unless it closes a list of sub-items
   const withClause = liftClauses(
     ctx,
-    sections.filter((s) => !s.children.some((c) => c.type === 'section') && clauseOf(ctx, s)),
+    sections.filter((s) => !s.children.some((c) => c.type === 'section') && !fieldItem.has(s) && clauseOf(ctx, s)),
   );
+  for (const s of fields.keys()) if (!withClause.includes(s)) withClause.push(s);
   // an item with sub-items whose own opening sentence closes with a clause is a task of its
   // own (（一）…提供支撑。（A、B按职责分工负责） over 具体措施 1. 2. with clauses of their own)
   for (const s of sections) if (s.children.some((c) => c.type === 'section') && openingClause(ctx, s)?.sentence && !withClause.includes(s)) withClause.push(s);
@@ -134,7 +138,13 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
   for (const s of taskSections) {
     const number = numbers.get(s)!;
     const text = fullText(ctx, s);
-    const opening = s.children.some((c) => c.type === 'section') ? openingClause(ctx, s) : null;
+    const opening = s.children.some((c) => c.type === 'section') && !fields.has(s) ? openingClause(ctx, s) : null;
+    const fieldClauses = (fields.get(s) ?? []).map((k) => clauseOf(ctx, k)).filter((f): f is FoundClause => f !== null);
+    if (fieldClauses.length > 0) {
+      tasks.push(fieldTask(ctx, s, number, text, fieldClauses));
+      ctx.taskSections.set(number, s);
+      continue;
+    }
     const found = opening ?? clauseOf(ctx, s);
     const clause = found?.clause ?? null;
     const where = found?.in ?? text;
@@ -182,6 +192,49 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
     t.clause = { raw: where.text.slice(clause.start, clause.end), position: spanPosition(ctx, where, clause.start, clause.end) };
   }
   return { tasks, missing };
+}
+
+/**
+ * Items whose sub-items are the fields of their assignment, one a line and numbered
+ * ((一)责任领导：高勤 ⏎ (二)责任单位：市教育局 ⏎ (三)协办单位：市财政局 … (六)完成时限：年内), with at
+ * least one field that names units: the item is the task, the field items are its clause.
+ */
+function fieldItems(ctx: Context, sections: SectionNode[]): Map<SectionNode, SectionNode[]> {
+  const out = new Map<SectionNode, SectionNode[]>();
+  for (const s of sections) {
+    const kids = s.children.filter((c): c is SectionNode => c.type === 'section');
+    if (kids.length < 2) continue;
+    const labelled = kids.filter((k) => fieldLabelOf(k.data.title) !== null && !k.children.some((c) => c.type === 'section'));
+    if (labelled.length < 2 || !labelled.some((k) => isUnitLabel(fieldLabelOf(k.data.title)!))) continue;
+    out.set(s, labelled);
+  }
+  return out;
+}
+
+/** The task of an item whose fields are its sub-items: the units of all its field items. */
+function fieldTask(ctx: Context, s: SectionNode, number: string, text: InlineText, found: FoundClause[]): Task {
+  const assignments: Task['assignments'] = [];
+  for (const f of found) {
+    for (const n of parseClause(f.clause.content)) assignments.push({ role: n.role, label: n.label, raw: n.raw, name: n.raw });
+    ctx.clauseRanges.push([f.in.at(f.clause.start), f.in.at(f.clause.end - 1) + 1]);
+  }
+  const first = found.find((f) => parseClause(f.clause.content).length > 0) ?? found[0];
+  return {
+    number,
+    label: s.data.label,
+    outlineId: s.data.id,
+    ordinal: s.data.ordinal,
+    title: s.data.title,
+    text: writtenText(ctx, s, text),
+    section: parentOf(ctx, s)?.data.id ?? null,
+    sectionPath: ancestorsOf(ctx, s).slice(0, -1).map((a) => a.data.title),
+    lead: [],
+    responsible: [],
+    assignments,
+    clause: { raw: first.in.text.slice(first.clause.start, first.clause.end), position: spanPosition(ctx, first.in, first.clause.start, first.clause.end) },
+    deadline: firstDeadline(found.map((f) => f.clause)),
+    position: nodePosition(ctx, s),
+  };
 }
 
 /** A paragraph that is a clause and nothing else: （县自然资源局牵头）. */

@@ -439,7 +439,7 @@ function metricBefore(
 
 /** 分别 and the verb after it, right before a list's first figure: 分别达到, 分别年均增长, 分别为. */
 const FENBIE = new RegExp(`分别\\s*((?:年均)?(?:${VERBS}|增长|下降|降低|提高|提升|减少|增加|为))?\\s*$`);
-const LIST_BREAK = /[，。；：,;:\n]/;
+const LIST_BREAKS = new Set([...'，。；：,;:\n'].map((c) => c.charCodeAt(0)));
 const LIST_FIGURE = new RegExp(`${NUMBER}\\s*((?:${UNITS})(?:${PER})?)?`, 'y');
 const LIST_JOIN = /\s*(?:、|和|及|与)\s*(?=\d)/y;
 const LIST_SUFFIX = /\s*(及以上|及以下|以上|以下|以内|左右)/y;
@@ -466,12 +466,14 @@ interface ListTarget {
  * (城市、县城污水处理率（城市）) and the last one by itself, each true as written.
  */
 function fenbieList(text: string, start: number, numAt: number): { targets: ListTarget[]; end: number } | null {
-  // most figures have no 分别 before them: skip the walk back and the regex
-  const fenbie = text.lastIndexOf('分别', numAt - 2);
-  if (fenbie === -1) return null;
+  // the list's phrase starts after the last break (，。；…) before the figure: a short walk back.
+  // The 分别 is looked for only there (lastIndexOf over the whole text before each figure made
+  // a long line without 分别 near its figures quadratic).
   let s = start;
-  while (s > 0 && !LIST_BREAK.test(text[s - 1])) s--;
-  if (fenbie < s) return null;
+  while (s > 0 && !LIST_BREAKS.has(text.charCodeAt(s - 1))) s--;
+  if (numAt - 2 < s) return null;
+  const fenbie = text.slice(s, numAt).lastIndexOf('分别', numAt - 2 - s);
+  if (fenbie === -1) return null;
   const head = FENBIE.exec(text.slice(s, numAt));
   if (!head) return null;
   const figures: { value: number; unit: string | null; start: number; end: number }[] = [];

@@ -59,13 +59,56 @@ const HAS_NOTE = /[(（][a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]
 
 /** Pinyin notes as invisible characters of the same length. */
 export function maskPinyinNotes(text: string): string {
-  if (!HAS_NOTE.test(text)) return text;
-  return text.replace(PINYIN_NOTE, (m) => (TONE.test(m) ? '\u200b'.repeat(m.length) : m));
+  const bare = maskBareNotesInNumbers(text);
+  if (!HAS_NOTE.test(bare)) return bare;
+  return bare.replace(PINYIN_NOTE, (m) => (TONE.test(m) ? '\u200b'.repeat(m.length) : m));
+}
+
+/**
+ * Notes without their tone marks, in a 文号 line only (发改地(di)区[2016]1771号(hao)): there a
+ * lowercase syllable in brackets after a character is a note, not a list marker.
+ */
+const BARE_NOTE = /(?<=[\u3400-\u9fff])[(（][a-z]{1,6}[)）]/g;
+const NUMBER_LINE = /^[\t \u3000]*[\u3400-\u9fff]{1,16}[〔［\[【(（]\d{4}[〕］\]】)）]第?\d{1,4}[号號][\t \u3000]*$/;
+function maskBareNotesInNumbers(text: string): string {
+  if (!/[(（][a-z]{1,6}[)）]/.test(text)) return text;
+  return text.replace(/^.{1,60}$/gm, (line) => {
+    if (!BARE_NOTE.test(line)) return line;
+    BARE_NOTE.lastIndex = 0;
+    return NUMBER_LINE.test(line.replace(BARE_NOTE, '')) ? line.replace(BARE_NOTE, (m) => '\u200b'.repeat(m.length)) : line;
+  });
+}
+
+/**
+ * Indentation a page's encoding turned into question marks (??上海市…办公室, ??2023年4月23日, a line of
+ * ?? alone: each full-width space became one ?): spaces, where three lines or more open so.
+ */
+const QUESTION_INDENT = /^([ \t\u3000]*)(\?{2,})(?=[\u3400-\u9fff\d（(“《〔【]|[ \t\u3000]*$)/gm;
+export function maskQuestionIndent(text: string): string {
+  if (text.indexOf('??') === -1) return text;
+  const n = text.match(QUESTION_INDENT)?.length ?? 0;
+  if (n < 3) return text;
+  return text.replace(QUESTION_INDENT, (_m, lead: string, marks: string) => lead + ' '.repeat(marks.length));
+}
+
+/**
+ * A page's HTML markup copied with its text (<p style="…">…</p><p><strong>…</strong></p>, all on
+ * one line): a block tag ends a line — spaces, then the line end in its last place — and an inline
+ * tag is spaces; same length. Only where paragraphs are marked up so (two </p> or more): a
+ * Markdown table's <br> stays.
+ */
+const BLOCK_TAG = /<\/?(?:p|div|br|h[1-6]|li|ul|ol|tr|table|tbody|section|article|center|blockquote)\b[^<>\n]{0,300}?\/?>/gi;
+const INLINE_TAG = /<\/?(?:strong|b|i|em|span|font|u|a|sup|sub|small|big)\b[^<>\n]{0,300}?>/gi;
+export function maskMarkup(text: string): string {
+  if (text.indexOf('</p>') === -1 || (text.match(/<\/p>/g)?.length ?? 0) < 2) return text;
+  return text
+    .replace(BLOCK_TAG, (m) => ' '.repeat(m.length - 1) + '\n')
+    .replace(INLINE_TAG, (m) => ' '.repeat(m.length));
 }
 
 /** The text the reader reads: traditional folded, pinyin notes masked; same length as the original. */
 export function readingText(text: string): string {
-  return maskPinyinNotes(foldTraditional(text));
+  return maskMarkup(maskQuestionIndent(maskPinyinNotes(foldTraditional(text))));
 }
 
 const CHINESE_OR_NOTE = /[\u3400-\u9fff\u200b]/;

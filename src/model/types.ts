@@ -2,7 +2,7 @@
  * The document model: the one contract between the pipeline (read → parse → extract)
  * and its consumers (search, reports, comparison). Consumers read these objects; they never
  * re-parse the source text. `schema/document.schema.json` describes the same shape for
- * other languages; `test/schema.test.ts` keeps the two in step.
+ * other languages; `test/model/schema.test.ts` keeps the two in step.
  *
  * Positions follow unist: lines and columns are 1-based, offsets are 0-based UTF-16 code
  * unit offsets into the decoded original text (before any full-width normalisation).

@@ -290,7 +290,9 @@ function siteHeader(lines: Line[], out: Map<number, WebRole>): void {
     if (role !== 'webBreadcrumb' || i > 400) continue;
     const t = stripInvisible(lines[i].text).trim();
     const below = next(i, 1);
-    if (/[：:]$/.test(t) && below < lines.length && !out.has(below) && TRAIL.test(stripInvisible(lines[below].text).trim())) out.set(below, 'webBreadcrumb');
+    // the trail under its label (您当前的位置：⏎首页 > …), or going on under the line (当前位置：首页⏎>> 专题 >> …)
+    const trail = below < lines.length ? stripInvisible(lines[below].text).trim() : '';
+    if ((/[：:]$/.test(t) || /^[>＞»›→]/.test(trail)) && !out.has(below) && TRAIL.test(trail)) out.set(below, 'webBreadcrumb');
     for (let j = next(i, -1), n = 0; j >= 0 && n < 3; j = next(j, -1), n++) {
       if (!out.has(j) && SITE_NAME.test(stripInvisible(lines[j].text).trim())) out.set(j, 'webBreadcrumb');
     }
@@ -371,8 +373,65 @@ const TITLE_THEN_NUMBER = new RegExp(
   `^((?:[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府|办公室|办公厅|委员会|局|厅|部|国务院)[ \u3000]*)?关于.{2,100}?(?:通知|意见|决定|批复|函|通报|报告|公告|通告))[ \u3000]+(${DOC_NUMBER.source})(?:[ \u3000]+(?=\S))?`,
 );
 function titleNumberCut(doc: string, span: CellSpan): CellSpan[] | null {
+  const head = titleNumberHead(doc, span);
+  if (!head) return signatureDateTitleCut(doc, span);
+  const rest = head[head.length - 1];
+  if (head.length < 3 || rest.start >= rest.end) return head;
+  return [...head.slice(0, -1), ...(signatureDateTitleCut(doc, rest) ?? [rest])];
+}
+
+/**
+ * 城委乡振组发〔2021〕3号 关于印发《X》的通知 各乡镇…: the 文号 before the notice title on a one-line
+ * page: the spans of the 文号, the title and the text after them.
+ */
+const NUMBER_THEN_TITLE = new RegExp(`^(${DOC_NUMBER.source})[ \u3000]+(关于[^ \u3000。；]{2,100}?(?:通知|意见|决定|批复|函|通报|报告|公告|通告))(?:[ \u3000]+(?=\\S))?`);
+
+/**
+ * 各村: …现印发给你们，请…。 某镇人民政府 2020年10月22日 某镇应急预案 1.总则 …: a page that put the
+ * notice's signature, its date and the plan's title inside one line, set apart by spaces: the
+ * spans of the text before, the signature, the date, the title and the text after.
+ */
+const SIGNATURE_DATE_TITLE = new RegExp(
+  `[ \u3000]+([\u4e00-\u9fa5（）()]{2,40}?(?:人民政府|办公室|办公厅|委员会|领导小组|街道办事处|委|局|厅|部))[ \u3000]+(\\d{4}年\\d{1,2}月\\d{1,2}日)[ \u3000]+([^ \u3000。；;，,：:]{2,40}(?:[ \u3000][^ \u3000。；;，,：:]{2,30})?${TITLE_END.source.replace(/\$$/, '')})[ \u3000]+(?=\\S)`,
+);
+function signatureDateTitleCut(doc: string, span: CellSpan): CellSpan[] | null {
+  const raw = doc.slice(span.start, span.end);
+  if (raw.length < 40 || raw.length > 20000 || !raw.includes('日')) return null;
+  const m = SIGNATURE_DATE_TITLE.exec(foldDigits(raw));
+  if (!m || m.index === 0) return null;
+  const at = (piece: string, from: number) => span.start + m[0].indexOf(piece, from) + m.index;
+  const sig = at(m[1], 0);
+  const date = at(m[2], sig - span.start - m.index + m[1].length);
+  const title = at(m[3], date - span.start - m.index + m[2].length);
+  return [
+    { start: span.start, end: sig },
+    { start: sig, end: sig + m[1].length },
+    { start: date, end: date + m[2].length },
+    { start: title, end: title + m[3].length },
+    { start: span.start + m.index + m[0].length, end: span.end },
+  ].map((c) => trimSpan(doc, c));
+}
+
+function trimSpan(doc: string, c: CellSpan): CellSpan {
+  let { start, end } = c;
+  while (start < end && /\s/.test(doc[start])) start++;
+  while (end > start && /\s/.test(doc[end - 1])) end--;
+  return { start, end };
+}
+
+function titleNumberHead(doc: string, span: CellSpan): CellSpan[] | null {
   const raw = doc.slice(span.start, span.end);
   if (!raw.includes('关于') || raw.length > 4000) return null;
+  const n = NUMBER_THEN_TITLE.exec(foldDigits(raw));
+  if (n) {
+    const titleAt = span.start + n[0].indexOf(n[n.length - 1], n[1].length);
+    const cut: CellSpan[] = [
+      { start: span.start, end: span.start + n[1].length },
+      { start: titleAt, end: titleAt + n[n.length - 1].length },
+    ];
+    if (span.start + n[0].length < span.end) cut.push({ start: span.start + n[0].length, end: span.end });
+    return cut;
+  }
   const m = TITLE_THEN_NUMBER.exec(foldDigits(raw));
   if (!m) return null;
   const title = { start: span.start, end: span.start + m[1].length };
@@ -383,12 +442,16 @@ function titleNumberCut(doc: string, span: CellSpan): CellSpan[] | null {
 }
 
 /** A notice title (关于印发…的通知, 某县人民政府关于…的通知) is a line of its own, however long. */
-const NOTICE_TITLE = /^(?:关于|国务院关于|[\u4e00-\u9fa5（）()]{1,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部)关于).*(?:通知|意见|决定|批复|函|通报|报告)$/;
+const NOTICE_TITLE = /^(?:关于|国务院关于|[\u4e00-\u9fa5（）()]{1,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部)关于).*(?:通知|意见|决定|批复|函|通报|报告)$|印发《[^《》]+》的通知$/;
 
 /** A 文号 or a date alone on its line never continues the line above (a long title). */
-function headerLine(t: string): boolean {
+function headerLine(raw: string): boolean {
+  // masked pinyin notes inside a 文号 (绛政办发(fā)〔2023〕14号) count for nothing
+  const t = INVISIBLE.test(raw) ? stripInvisible(raw) : raw;
   // a field of a web page's info block (来源：…, 发布日期：…) under a long title
   if (infoLine(t)) return true;
+  // (此件公开发布) under a notice cut short (…现印发给你们，)
+  if (t.length <= 14 && DISCLOSURE.test(t.trim())) return true;
   // a date ends with 日 and a 文号 alone is short: most lines are neither, and need no folding
   if (t.length > 40 && !t.endsWith('日')) return false;
   const folded = foldDigits(t);

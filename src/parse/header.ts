@@ -14,7 +14,7 @@ import { extend, nest } from './outline.js';
 
 export const DOC_NUMBER = /[\u4e00-\u9fa5]{1,16}\s*[〔［\[【(（]\s*(\d{4})\s*[〕］\]】)）]\s*第?\s*\d{1,4}\s*号/;
 export const DATE_ARABIC = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
-export const DATE_CHINESE = /^([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/;
+export const DATE_CHINESE = /^([〇零○ＯO一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/;
 /**
  * A date whose 年月日 a page lost (2023614 under the signature): read only where one split
  * into month and day is a date (2023614 → 6-14; 2022121 could be 1-21 or 12-1: none).
@@ -36,20 +36,26 @@ export function digitDate(t: string): [number, number, number] | null {
 }
 
 /**
- * A 文号 whose 〔〕 and 号 a page lost (六政办秘202355): read only in the shape of a 文号's
+ * A 文号 whose 〔〕 and 号 a page lost (六政办秘202355, 牟政办发〔201746): read only in the shape of a 文号's
  * prefix (an issuer's short name ending in 发/办/函/字/秘), then the year and the number.
  */
-export const DAMAGED_DOC_NUMBER = /^([\u4e00-\u9fa5]{1,10}(?:发|办|函|字|秘))\s*((?:19|20)\d{2})\s*(\d{1,4})\s*号?$/;
+export const DAMAGED_DOC_NUMBER = /^([\u4e00-\u9fa5]{1,10}(?:发|办|函|字|秘))\s*[〔［\[]?\s*((?:19|20)\d{2})\s*[〕］\]]?\s*(\d{1,4})\s*号?$/;
 
 export const DISCLOSURE = /^[（(]?\s*(此件[^）)]{2,8}|本件[^）)]{2,8})\s*[）)]?$/;
 /** An organ's name by its ending (国务院 is one by itself: a national document signs with it alone). */
 const ORG = /(人民政府|人民政府办公室|人民政府办公厅|办公室|办公厅|委员会|委|局|厅|部|署|街道办事处|领导小组|指挥部|国务院)$/;
 export const TITLE_END =
-  /(方案|规划|意见|办法|规定|计划|纲要|细则|要点|措施|举措|政策|决定|条例|指南|清单|报告|规则|行动|通知|公告|通告|批复|函|(?:分解|分工|汇总|一览|任务|清单|进度|情况|责任)表)([（(][^）)]*[）)])?$/;
+  /(方案|预案|规划|意见|办法|规定|计划|纲要|细则|要点|措施|举措|政策|决定|条例|指南|清单|报告|规则|行动|通知|公告|通告|批复|函|(?:分解|分工|汇总|一览|任务|清单|进度|情况|责任)表)([（(][^）)]*[）)])?$/;
 /** The line under a title that belongs to it: its period (（2021—2035年）) or edition (（2025年版）, （2024年修订）). */
 const PERIOD_LINE = /^[（(]\s*(?:\d{4}\s*[—–\-－~～至―]+\s*\d{4}\s*年?|\d{4}\s*年\s*(?:版|修订|修订版))\s*[）)]$/;
+/**
+ * 中共某区委办公室 某区人民政府办公室印发《X》的通知 (a site's tag in quotes before it), 天津市人民政府办公厅
+ * 印发关于…实施方案的通知: a notice's title that names its organs without 关于 before 印发.
+ */
+export const ISSUED_NOTICE = /^(?:[“"][^”"]{2,12}[”"][ \u3000]*)?((?:[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|委|局|厅|部)[ \u3000]*){1,4})印发(?:《[^《》]{4,80}》|[^《》。；，,]{4,80}?)的通知$/;
+
 /** 某某镇人民政府关于印发…的通知: the issuer and the notice title on one line. */
-export const ISSUER_THEN_NOTICE = /^(?:国务院|[\u4e00-\u9fa5（）()]{1,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部))(?:[ \u3000]+[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部)){0,2}[ \u3000]*关于/;
+export const ISSUER_THEN_NOTICE = /^(?:国务院|[\u4e00-\u9fa5（）()]{1,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部))(?:[ \u3000]+[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部)){0,5}[ \u3000]*关于/;
 export const NOTICE_END = /(通知|意见|决定|批复|函|通报|报告|公告|通告)$/;
 /** 题注 under a title: （2026年1月18日…会议批准）, （2023年4月6日第二次修正）. */
 export const APPROVAL =
@@ -58,6 +64,13 @@ export const APPROVAL =
 const DISTRIBUTION = /^(抄送|抄报|分送)\s*[：:]|\d{1,2}\s*日\s*印发$/;
 
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
+
+/** A site's category tag before a page's title (【规范性文件】长沙市人民政府办公厅关于…, “党政混合信息公开” 中共…): no part of it. */
+const CATEGORY_TAG = /^(?:【[\u4e00-\u9fa5]{2,8}】|[“"][\u4e00-\u9fa5]{2,10}[”"][ \u3000]+)(?=[\u4e00-\u9fa5《])/;
+export function withoutCategoryTag(t: string): string {
+  const c = t.charCodeAt(0);
+  return c === 0x3010 || c === 0x201c || c === 0x22 ? t.replace(CATEGORY_TAG, '') : t;
+}
 
 /** Zero-width characters (U+200B, U+FEFF …) of text copied from web pages: no part of a field. */
 export function stripInvisible(t: string): string {
@@ -73,9 +86,9 @@ const INFO_NAMES = [
   '信息索引号', '索引号', '信息分类', '文件类型', '公文种类', '体裁分类', '组配分类', '主题分类', '主题词', '关键字', '关键词',
   '发布机构', '发文机关', '发文单位', '发布单位', '发布机关', '成文机关', '所属机构',
   '发文字号', '发布文号', '文件编号', '文号',
-  '成文日期', '成文时间', '发文日期', '发文时间', '印发日期', '颁布时间', '颁布日期', '发布日期', '发布时间', '更新时间', '生效日期', '施行日期', '实施日期', '废止日期', '失效日期',
+  '成文日期', '成文时间', '生成日期', '发文日期', '发文时间', '印发日期', '颁布时间', '颁布日期', '发布日期', '发布时间', '更新时间', '生效日期', '施行日期', '实施日期', '废止日期', '失效日期',
   '信息来源', '文章来源', '来源', '标题', '名称', '有效性状态', '有效性', '效力状态', '时效性', '属性', '备注', '政策咨询机关', '政策咨询电话',
-  '公开方式', '公开范围', '公开时限', '统一编号', '登记号', '浏览次数', '点击数', '阅读次数', '字体', '字号', '责任编辑', '作者', '时间',
+  '公开方式', '公开类别', '公开范围', '公开时限', '统一编号', '登记号', '浏览次数', '点击数', '阅读次数', '字体', '字号', '责任编辑', '作者', '时间',
 ];
 const INFO_NAME = INFO_NAMES.map((n) => [...n].join('[ \\u3000]*')).join('|');
 /** Labels that are ordinary words too (名称: the info block's name of the document): labels only with their colon. */
@@ -104,6 +117,8 @@ export interface InfoLine {
 export function infoLine(text: string, anywhere = false): InfoLine | null {
   let t = stripInvisible(text).trim();
   if (t.length > 240 || t.includes('。')) return null;
+  const spaced = spacedInfoLine(t);
+  if (spaced) return spaced;
   if (anywhere && !INFO_LABEL_COLONLESS_START.test(t)) {
     INFO_LABEL.lastIndex = 0;
     const m = INFO_LABEL.exec(t);
@@ -134,6 +149,36 @@ export function infoLine(text: string, anywhere = false): InfoLine | null {
   return { fields, open: fields[fields.length - 1][1] === '' };
 }
 
+/**
+ * Labels set apart by spaces only, no colon and no pipe (索引号 1133…/2024-152907 组配分类 民生实事,
+ * 发布机构 区政府办公室 发文日期 2024-05-27): a line that opens with a label and holds two or more,
+ * each between spaces (a label with no value is followed by the next label).
+ */
+const SPACED_LABEL = new RegExp(`(?:^|[ \\u3000]+)(${INFO_NAME})(?=[ \\u3000]+\\S|$)`, 'g');
+const SPACED_START = new RegExp(`^(?:${INFO_NAME})[ \\u3000]+\\S`);
+const LONE_LABEL = /^(?:信息索引号|索引号|文件编号|发文字号|发布机构|发文机关|成文日期|发文日期|发布日期|发布时间|公开类别|公开方式|主题分类|组配分类)$/;
+function spacedInfoLine(t: string): InfoLine | null {
+  if (/[:：|｜]/.test(t) || !SPACED_START.test(t)) return null;
+  const labels: { name: string; at: number; end: number }[] = [];
+  SPACED_LABEL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SPACED_LABEL.exec(t))) labels.push({ name: m[1].replace(/[ \u3000]/g, ''), at: m.index, end: m.index + m[0].length });
+  if (labels.length === 0 || labels[0].at !== 0) return null;
+  // one label alone with its value (索引号 SY-310115-2022-00371, 发布机构 区政府): only the labels that open no sentence
+  if (labels.length === 1 && !LONE_LABEL.test(labels[0].name)) return null;
+  const fields: [string, string][] = labels.map((l, i) => [l.name, t.slice(l.end, labels[i + 1]?.at ?? t.length).trim()]);
+  // every value a short one: no sentence hides in the line
+  if (fields.some(([, v]) => v.length > 40 || /[，,；;]/.test(v))) return null;
+  return { fields, open: false };
+}
+
+/** The 文号 line under an info line that closes with an empty date label (…成文日期：⏎牟政办发〔2017〕46号): the document's, not the date's. */
+function numberUnderDate(label: string, line: string): boolean {
+  if (!/日期|时间/.test(label)) return false;
+  const t = foldDigits(stripInvisible(line).trim());
+  return t.length <= 40 && (DOC_NUMBER.test(t) || DAMAGED_DOC_NUMBER.test(t));
+}
+
 /** A value alone on the line under its label: short, no sentence, no list of recipients. */
 function infoValue(t: string): boolean {
   return t.length <= 60 && !/[。；，,：:]/.test(t.replace(/\d{1,2}:\d{2}(?::\d{2})?/g, ''));
@@ -151,7 +196,7 @@ export function infoFields(lines: string[]): Map<string, string> {
     const info = infoLine(line, true);
     if (!info) {
       const value = stripInvisible(line).replace(EDGE_PIPES, '');
-      if (open && value && !out.get(open)) out.set(open, value);
+      if (open && value && !out.get(open) && !numberUnderDate(open, value)) out.set(open, value);
       if (value) open = null;
       continue;
     }
@@ -164,6 +209,7 @@ export function infoFields(lines: string[]): Map<string, string> {
 /** Info-block lines and the value lines under their labels get the role `webInfo`. */
 function markInfoBlock(blocks: RootContent[], texts: (string | null)[]): void {
   let open = false;
+  let openLabel = '';
   for (let i = 0; i < blocks.length; i++) {
     const t = texts[i];
     if (!t) continue;
@@ -175,8 +221,9 @@ function markInfoBlock(blocks: RootContent[], texts: (string | null)[]): void {
     const info = infoLine(t);
     if (info) {
       blocks[i].data = { ...blocks[i].data, role: 'webInfo' };
-      open = info.open && !COUNTERS.has(info.fields[info.fields.length - 1][0]);
-    } else if ((open && infoValue(t.replace(EDGE_PIPES, ''))) || PIPES_ONLY.test(t)) {
+      openLabel = info.fields[info.fields.length - 1][0];
+      open = info.open && !COUNTERS.has(openLabel);
+    } else if ((open && infoValue(t.replace(EDGE_PIPES, '')) && !numberUnderDate(openLabel, t)) || PIPES_ONLY.test(t)) {
       // the value under its label, or a line of the block's pipes alone
       blocks[i].data = { ...blocks[i].data, role: 'webInfo' };
       open = false;
@@ -597,7 +644,7 @@ function cutFirstLine(block: Paragraph, doc: string, index: LineIndex): [Paragra
 }
 
 function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outlineAfter: boolean): void {
-  const texts = blocks.map((b) => (b.type === 'paragraph' || b.type === 'heading' ? stripInvisible(foldDigits(inlineText(b, doc).text)).trim() : null));
+  const texts = blocks.map((b) => (b.type === 'paragraph' || b.type === 'heading' ? withoutCategoryTag(stripInvisible(foldDigits(inlineText(b, doc).text)).trim()) : null));
   markInfoBlock(blocks, texts);
   for (let i = 0; i < Math.min(3, blocks.length); i++) {
     const t = texts[i];
@@ -637,6 +684,22 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
     if (j >= 0 && blocks[j].data?.role === 'disclosure') j = previous(j);
     return j >= 0 && blocks[j].data?.role === 'date' && blocks[previous(j)]?.data?.role === 'signature' && (noticeDone || bodyStarted);
   };
+  /** The line is how the notice title read so far ends (a second copy's last line). */
+  const noticeCopyEnd = (t: string) => {
+    const notice = texts.filter((_, k) => blocks[k].data?.role === 'noticeTitle').join('').replace(/\s/g, '');
+    return notice.length > t.length && notice.endsWith(t.replace(/\s/g, ''));
+  };
+  /** Right under a notice's 特此通知 (a page that leaves out its signature and date). */
+  const afterClosingFormula = (i: number) => {
+    const j = previous(i);
+    return j >= 0 && CLOSING_FORMULA.test(texts[j] ?? '') && blocks[j].data?.role === 'notice';
+  };
+  /** The next block with content is a table. */
+  const tableNext = (i: number) => {
+    let j = i + 1;
+    while (j < blocks.length && blocks[j].type !== 'table' && !texts[j]) j++;
+    return j < blocks.length && blocks[j].type === 'table';
+  };
   /** The next line with text is prose or an outline item (or the outline follows). */
   const bodyNext = (i: number) => {
     let j = i + 1;
@@ -662,12 +725,21 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
     }
     // length first: DOC_NUMBER tries 16 characters at every place of a long paragraph
     if (t.length <= 40 && (DOC_NUMBER.test(t) || DAMAGED_DOC_NUMBER.test(t))) set(i, 'docNumber');
+    // a page's second copy of the notice title run on after its 文号 (鞍立政发〔2023〕2号立山区人民政府关于…的通知):
+    // read once, as the 文号's line
+    else if (noticeDone && NUMBER_THEN_TITLE.test(t) && NOTICE_END.test(t)) set(i, 'docNumber');
     // the 版头 of a printed 公文: 某县人民政府办公室文件 (the issuer's name, not prose)
     else if (i === 0 && /^[\u4e00-\u9fa5]{2,30}文件$/.test(t) && ORG.test(t.slice(0, -2))) set(i, 'masthead');
     else if (DATE_ARABIC.test(t) || DATE_CHINESE.test(t)) set(i, 'date');
+    // a page's date alone on the line under the document's title (…的意见⏎2019-03-04)
+    else if (ISO_DATE_LINE.test(t) && /^(?:title|noticeTitle)$/.test(String(blocks[previous(i)]?.data?.role))) set(i, 'date');
     // a draft's or a plan's date in brackets under its title: （2015年9月15日）
-    else if ((titleSeen || noticeDone) && BRACKETED_DATE.test(t) && (DATE_ARABIC.test(t.slice(1, -1).trim()) || DATE_CHINESE.test(t.slice(1, -1).trim()))) set(i, 'date');
-    else if (digitDate(t) && blocks[previous(i)]?.data?.role === 'signature') set(i, 'date');
+    // or on the first line of an excerpt that opens with it: （二OO八年二月二十六日） above the 文号
+    else if ((titleSeen || noticeDone || previous(i) < 0) && BRACKETED_DATE.test(t) && (DATE_ARABIC.test(t.slice(1, -1).trim()) || DATE_CHINESE.test(t.slice(1, -1).trim()))) set(i, 'date');
+    // 特此通知 closes a notice's text: never a title
+    else if (CLOSING_FORMULA.test(t)) set(i, 'notice');
+    else if (SPACED_DATE.test(t) && /^(?:signature|disclosure)$/.test(String(blocks[previous(i)]?.data?.role))) set(i, 'date');
+    else if (digitDate(t) && (blocks[previous(i)]?.data?.role === 'signature' || (blocks[previous(i)]?.data?.role === 'notice' && disclosureNext(texts, i)))) set(i, 'date');
     else if (DISCLOSURE.test(t)) set(i, 'disclosure');
     else if (APPROVAL.test(t)) set(i, 'approval');
     else if (block.type === 'heading' && block.depth === 1 && !(isNoticeTitle(t) && !noticeDone && !titleSeen)) {
@@ -679,7 +751,8 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
       noticeDone = true;
     } else if (
       (/^关于/.test(t) || ISSUER_THEN_NOTICE.test(t)) &&
-      short &&
+      // a joint notice's title with its issuers before 关于 may run long (four organs and the plan's name)
+      (short || (t.length <= 140 && !/[。；]/.test(t) && NOTICE_END.test(t) && ISSUER_THEN_NOTICE.test(t))) &&
       // a page repeats its notice title above the 公文's own (the first is read)
       (!noticeDone || (!titleSeen && !bodyStarted)) &&
       !isOwnOpinions(t) &&
@@ -691,6 +764,10 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
       noticeLines = 0;
       if (NOTICE_END.test(t)) endNotice(i);
       else inNoticeTitle = true;
+    } else if (!noticeDone && !titleSeen && t.length <= 140 && ISSUED_NOTICE.test(t)) {
+      // 中共某区委办公室 某区人民政府办公室印发《X》的通知: a joint notice's title without 关于
+      set(i, 'noticeTitle');
+      endNotice(i);
     } else if (isRecipients(t, noticeDone)) set(i, 'recipients');
     else if (block.type === 'paragraph' && t.includes('\n') && isRecipients(t.slice(0, t.indexOf('\n')).trim(), noticeDone)) {
       // 主送：\ then the body in one Markdown paragraph (a hard break): the first line is the recipients
@@ -700,7 +777,7 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
       texts.splice(i, 1, ...cut.map((b) => stripInvisible(foldDigits(inlineText(b, doc).text)).trim()));
       set(i, 'recipients');
     }
-    else if (short && ORG.test(t) && !TITLE_END.test(t) && t.length <= 40 && !/[，、]/.test(t) && (!bodyStarted || dateNext(texts, i))) {
+    else if (short && ORG.test(t) && !TITLE_END.test(t) && t.length <= 40 && !/[，、]/.test(t) && !PAGE_TIME.test(t) && (!bodyStarted || dateNext(texts, i))) {
       if (dateNext(texts, i)) {
         // a joint signature: the issuers one under the other above the date
         for (let j = previous(i), n = 0; j >= 0 && n < 2; j = previous(j), n++) {
@@ -710,14 +787,21 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
         }
         set(i, 'signature');
       } else set(i, 'issuer');
-    } else if (short && titleOpen && (TITLE_END.test(t) || (titleSeen && PERIOD_LINE.test(t)))) {
+    } else if (noticeDone && !titleSeen && t.length >= 6 && NOTICE_END.test(t) && noticeCopyEnd(t)) {
+      // the page's second copy of the notice title, broken over lines (…关于印发⏎《X》的通知): read once
+      set(i, 'noticeTitle');
+    } else if (short && titleOpen && !MENU_ITEM.test(t) && (TITLE_END.test(t) || (titleSeen && PERIOD_LINE.test(t)))) {
       set(i, 'title');
       titleSeen = true;
       titleAbove(blocks, texts, i);
     } else if (titleSeen && short && PERIOD_LINE.test(t)) set(i, 'title');
-    else if (!titleSeen && underNoticeDate(i) && TITLE_PIECE.test(t.replace(/[《》〈〉]/g, '')) && bodyNext(i)) {
+    else if (!titleSeen && (underNoticeDate(i) || afterClosingFormula(i)) && TITLE_PIECE.test(t.replace(/[《》〈〉]/g, '')) && bodyNext(i)) {
       // the line right under a covering notice's date, before the plan's prose: the plan's
       // title, whatever word it ends with (青溪县2024年十件民生实事)
+      set(i, 'title');
+      titleSeen = true;
+    } else if (!titleSeen && !bodyStarted && tableNext(i) && TITLE_PIECE.test(t.replace(/[（(][^（）()]*[）)]$/, '').replace(/[《》〈〉“”]/g, '')) && /\d{4}年|表$/.test(t)) {
+      // a table's caption above its header, on a page that is the table (2023年…项目推进情况（1-11月）)
       set(i, 'title');
       titleSeen = true;
     } else if (!bodyStarted && t.length <= 40 && !/[\u4e00-\u9fa5]/.test(t)) {
@@ -730,9 +814,45 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
     }
   }
   if (inNoticeTitle) endNotice(previous(blocks.length));
+  if (!blocks.some((b) => b.data?.role === 'title' || b.data?.role === 'noticeTitle')) headline(blocks, texts);
+}
+
+/**
+ * A page's headline where no title was found (2024年十大民生实事项目出炉, 市政府工作报告重点工作责任分解
+ * （2023年）): the short line between the page's clutter — breadcrumb or info block above, the page
+ * info or toolbar below — whatever word it ends with.
+ */
+function headline(blocks: RootContent[], texts: (string | null)[]): void {
+  const near = (i: number, step: 1 | -1) => {
+    let j = i + step;
+    while (j >= 0 && j < blocks.length && !texts[j]) j += step;
+    return j >= 0 && j < blocks.length ? j : -1;
+  };
+  for (let i = 0; i < Math.min(blocks.length, 12); i++) {
+    const t = texts[i];
+    const role = blocks[i].data?.role;
+    if (!t || (role && role !== 'preamble' && role !== 'notice')) continue;
+    const above = near(i, -1);
+    const below = near(i, 1);
+    const clutterAbove = above !== -1 && /^web(?:Info|Breadcrumb|Tools|Title)$/.test(String(blocks[above].data?.role));
+    const clutterBelow = below !== -1 && /^web(?:Info|Tools)$/.test(String(blocks[below].data?.role));
+    if (clutterAbove && clutterBelow && t.length <= 40 && !/[。；;，,：:！？|｜]/.test(t)) {
+      blocks[i].data = { ...blocks[i].data, role: 'title' };
+      return;
+    }
+  }
 }
 
 const BRACKETED_DATE = /^[（(].{6,16}[）)]$/;
+const ISO_DATE_LINE = /^(?:19|20)\d{2}-\d{1,2}-\d{1,2}$/;
+/** A page's time before its source (2023-01-05 10:00 区人民政府办公室): page info, no issuer line. */
+const PAGE_TIME = /^(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s/;
+/** A date under the signature whose 年月日 a page turned into spaces ({ 2017 6 23): year, month, day. */
+export const SPACED_DATE = /^[^\d\u4e00-\u9fa5]{0,3}((?:19|20)\d{2})[ \u3000]+(\d{1,2})[ \u3000]+(\d{1,2})[^\d\u4e00-\u9fa5]{0,3}$/;
+/** A 文号 with a notice title run on after it: 鞍立政发〔2023〕2号立山区人民政府关于… */
+const NUMBER_THEN_TITLE = new RegExp(`^${DOC_NUMBER.source}\\s*(?:关于|${ISSUER_THEN_NOTICE.source.slice(1)})`);
+/** The formula that closes a notice's text (特此通知, 特此公告): no title. */
+const CLOSING_FORMULA = /^特此(?:通知|公告|通告|函告|函复|批复|报告)[。.]?$/;
 
 /** The next line with text is a date (the line is a signature). */
 function dateNext(texts: (string | null)[], i: number): boolean {
@@ -741,6 +861,16 @@ function dateNext(texts: (string | null)[], i: number): boolean {
   const next = texts[j];
   return !!next && (DATE_ARABIC.test(next) || DATE_CHINESE.test(next) || digitDate(next) !== null);
 }
+
+/** The next line with text is the disclosure (此件公开发布): the line is the notice's date. */
+function disclosureNext(texts: (string | null)[], i: number): boolean {
+  let j = i + 1;
+  while (j < texts.length && !texts[j]) j++;
+  return DISCLOSURE.test(texts[j] ?? '');
+}
+
+/** An item of a site's menu (- 十三五政策及新闻, • 产业政策): a bullet, never a title. */
+const MENU_ITEM = /^[-•·●▪◆■*]\s/;
 
 /** A line of a title broken over lines (推进以县城为重要载体的城镇化建设⏎行动方案): short, no punctuation. */
 const TITLE_PIECE = /^[^，。；：:、！？,;!?]{2,30}$/;
@@ -757,6 +887,8 @@ function titleAbove(blocks: RootContent[], texts: (string | null)[], at: number)
     if (!t) continue;
     const role = blocks[j].data?.role;
     if ((role !== 'preamble' && role !== 'notice') || t.length < 8 || !TITLE_PIECE.test(t) || /^附件/.test(t) || /日$/.test(t) || matchLabelStart(t)) return;
+    // a 文号 line, however damaged (浦府〔20221), is no piece of a title
+    if (/[〔［\[]\s*(?:19|20)\d{2}/.test(t) || DAMAGED_DOC_NUMBER.test(t)) return;
     blocks[j].data = { ...blocks[j].data, role: 'title' };
     n++;
   }

@@ -435,8 +435,11 @@ const FIGURE_HEAD = /^(?:\d{4}年(?:度)?)?(?:年度)?(?:目标值?|预期目标
  * save the bodies that score the work (评分部门, 督办单位) and a measure unit (单位: %, 万亩).
  * A name that holds 领导/责任人/联系人/负责人 is a column of people.
  */
+/** Spaces, and the zero-width characters a masked pinyin note leaves in a header cell (序號(hào)). */
+const HEADER_SPACE = /[\s\u200b-\u200d\u2060\ufeff]/g;
+
 export function taskColumnKind(raw: string): TaskColumnKind | null {
-  const h = raw.replace(/\s/g, '').replace(/[（(][^（）()]*[）)]$/, '');
+  const h = raw.replace(HEADER_SPACE, '').replace(/[（(][^（）()]*[）)]$/, '');
   if (!h || h.length > 12) return null;
   if (/^(序号|编号)$/.test(h)) return 'number';
   if (PERSON_HEAD.test(h)) return 'person';
@@ -460,11 +463,14 @@ export function taskColumnKind(raw: string): TaskColumnKind | null {
 export function taskTableKinds(header: string[], loose = false): TaskColumnKind[] | null {
   // loose: a column of a name not known (建设规模, 完成标志) is kept as words, where the table's
   // number, task and unit columns are known
-  const raw = header.map((h) => taskColumnKind(h) ?? (loose && columnName(h) ? 'text' : null));
+  const raw = header.map((h) => taskColumnKind(h) ?? (loose && (columnName(h) || garbledName(h)) ? 'text' : null));
   const at = raw.indexOf('number');
   if (at === -1 || at > 2 || raw.some((k) => k === null) || raw.lastIndexOf('number') !== at) return null;
-  const names = header.map((h) => h.replace(/\s/g, ''));
+  const names = header.map((h) => h.replace(HEADER_SPACE, ''));
   const kinds = raw.map((k, c) => (c < at ? 'text' : k)) as TaskColumnKind[];
+  // no column named as the task's (a name a mirror garbled: 項目?jī)?nèi)容): the one right after 序号,
+  // where a unit column follows
+  if (loose && !kinds.includes('task') && kinds[at + 1] === 'text' && garbledName(header[at + 1])) kinds[at + 1] = 'task';
   const task = kinds.indexOf('task');
   const firstUnit = kinds.findIndex((k) => k === 'lead' || k === 'units');
   if (task === -1 || firstUnit === -1) return null;
@@ -475,9 +481,18 @@ export function taskTableKinds(header: string[], loose = false): TaskColumnKind[
   );
 }
 
+/**
+ * A header cell a mirror garbled (項目?jī)?nèi)容: a pinyin note broken by ? marks): words and the
+ * debris of a note, short, no sentence.
+ */
+function garbledName(raw: string): boolean {
+  const h = raw.replace(HEADER_SPACE, '');
+  return h.length <= 16 && /[?？]/.test(h) && /^[\u4e00-\u9fff?？()a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+$/.test(h) && (h.match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= 2;
+}
+
 /** A header cell of a name not known: a few words, no sentence, no figure, no body's name. */
 export function columnName(raw: string): boolean {
-  const h = raw.replace(/\s/g, '');
+  const h = raw.replace(HEADER_SPACE, '');
   return /^[\u4e00-\u9fff（）()、/]{2,12}$/.test(h) && !/[、（(]$/.test(h) && !UNIT_END.test(h);
 }
 
@@ -910,7 +925,7 @@ function numberHeadAfter(lines: Line[], i: number, piped: boolean): boolean {
  */
 function taskRowsTable(lines: Line[], i: number, stop: Skip): TableRegion | null {
   const l = lines[i];
-  const t = l.text.trim();
+  const t = l.text.replace(HEADER_SPACE, ' ').trim();
   if (!/^(序号|编号)[\s|｜]/.test(t) || l.text.includes('\t')) return null;
   const pipe = /[|｜]/.test(t);
   const headerCells = pipe ? pipeCells(l) : spaceHeader(l);

@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { PolicyDocument, Section } from '../model/types.js';
 import { headingText } from '../model/headings.js';
+import { pageLocator, pageText } from '../model/pages.js';
 import { indicatorRows } from './indicator-cells.js';
 
 /**
@@ -57,15 +58,27 @@ export function csvField(value: string): string {
  * Header and rows of one document's table, or of several in one table with a first column
  * 文档 (the document id), in the order given.
  */
-function table(docs: PolicyDocument | PolicyDocument[]): { header: string[]; rows: string[][]; many: boolean } {
+function table(docs: PolicyDocument | PolicyDocument[]): { header: string[]; rows: string[][]; many: boolean; paged: boolean } {
   const list = Array.isArray(docs) ? docs : [docs];
   const many = list.length > 1;
+  // 原文页码 (第3页) where a document was read from PDF/OFD; no column when none was
+  const locators = list.map((doc) => pageLocator(doc));
+  const paged = locators.some((l) => l !== null);
   return {
-    header: many ? ['文档', ...TASK_COLUMNS] : [...TASK_COLUMNS],
-    rows: list.flatMap((doc) => taskRows(doc).map((row) => (many ? [doc.id, ...row] : [...row]))),
+    header: [...(many ? ['文档'] : []), ...TASK_COLUMNS, ...(paged ? [PAGE_COLUMN] : [])],
+    rows: list.flatMap((doc, d) =>
+      taskRows(doc).map((row, i) => {
+        const pages = locators[d]?.(doc.tasks[i].position);
+        return [...(many ? [doc.id] : []), ...row, ...(paged ? [pages ? pageText(pages) : ''] : [])];
+      }),
+    ),
     many,
+    paged,
   };
 }
+
+/** The column of the task's pages in the source (第3页, 第3—4页), for documents read from PDF/OFD. */
+export const PAGE_COLUMN = '原文页码';
 
 export function toCsv(docs: PolicyDocument | PolicyDocument[]): string {
   const { header, rows } = table(docs);
@@ -81,9 +94,9 @@ function documentWidth(docs: PolicyDocument[]): number {
 }
 
 export async function toXlsx(docs: PolicyDocument | PolicyDocument[], options: { date?: Date | null } = {}): Promise<Buffer> {
-  const { header, rows, many } = table(docs);
+  const { header, rows, many, paged } = table(docs);
   const list = Array.isArray(docs) ? docs : [docs];
-  const widths = many ? [documentWidth(list), ...WIDTHS] : WIDTHS;
+  const widths = [...(many ? [documentWidth(list)] : []), ...WIDTHS, ...(paged ? [12] : [])];
   const numberColumn = many ? 2 : 1; // 序号, 0-based
   // exceljs loads here, not with the module: the CSV needs none of it
   const { default: Excel } = await import('exceljs');

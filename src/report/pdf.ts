@@ -63,46 +63,171 @@ export const mm = (n: number): number => (n * 72) / 25.4;
 export const GB_MARGINS = { top: 37, bottom: 35, left: 28, right: 26 } as const;
 
 export type Face = 'sans' | 'sansBold' | 'serif' | 'serifBold';
-export type FontSet = Record<Face, string>;
+export const FACES: readonly Face[] = ['sans', 'sansBold', 'serif', 'serifBold'];
+/**
+ * The font file of each face, and for each face the fonts tried, in order, for a character it
+ * lacks (a file, or `file.ttc#PostScriptName` for one font of a collection).
+ */
+export type FontSet = Record<Face, string> & { fallbacks?: Record<Face, string[]> };
 
-const BUNDLED: FontSet = {
+const BUNDLED: Record<Face, string> = {
   sans: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
   sansBold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
   serif: '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf',
   serifBold: '@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf',
 };
 
-/** Font files: the bundled Noto faces, or one user font for every face. */
-export function resolveFonts(options: { font?: string } = {}): FontSet {
-  if (options.font !== undefined) {
-    checkFontFile(options.font);
-    return { sans: options.font, sansBold: options.font, serif: options.font, serifBold: options.font };
+/**
+ * CJK fonts a system may have with characters Noto Sans/Serif SC lack (CJK Extension B and
+ * later: 𠮷 U+20BB7 and other rare characters of place and person names), each face's own
+ * style first. Used where present, never required. Debian/Ubuntu: fonts-noto-cjk;
+ * Windows: SimSun-ExtB.
+ */
+const NOTO_CJK = '/usr/share/fonts/opentype/noto';
+const SYSTEM: Record<Face, string[]> = {
+  sans: [`${NOTO_CJK}/NotoSansCJK-Regular.ttc#NotoSansCJKsc-Regular`, `${NOTO_CJK}/NotoSerifCJK-Regular.ttc#NotoSerifCJKsc-Regular`],
+  sansBold: [`${NOTO_CJK}/NotoSansCJK-Bold.ttc#NotoSansCJKsc-Bold`, `${NOTO_CJK}/NotoSansCJK-Regular.ttc#NotoSansCJKsc-Regular`],
+  serif: [`${NOTO_CJK}/NotoSerifCJK-Regular.ttc#NotoSerifCJKsc-Regular`, `${NOTO_CJK}/NotoSansCJK-Regular.ttc#NotoSansCJKsc-Regular`],
+  serifBold: [`${NOTO_CJK}/NotoSerifCJK-Bold.ttc#NotoSerifCJKsc-Bold`, `${NOTO_CJK}/NotoSerifCJK-Regular.ttc#NotoSerifCJKsc-Regular`],
+};
+const SYSTEM_ANY = ['C:\\Windows\\Fonts\\simsunb.ttf'];
+
+/** The system fonts of SYSTEM that exist here, for each face. */
+export function systemFallbacks(candidates: Record<Face, string[]> = SYSTEM): Record<Face, string[]> {
+  const out = {} as Record<Face, string[]>;
+  for (const face of FACES) out[face] = [...candidates[face], ...SYSTEM_ANY].filter((spec) => isFile(splitSpec(spec).file));
+  return out;
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
   }
-  const out = {} as FontSet;
-  for (const face of Object.keys(BUNDLED) as Face[]) {
+}
+
+/** `file.ttc#PostScriptName` → its parts. */
+function splitSpec(spec: string): { file: string; name?: string } {
+  const hash = spec.lastIndexOf('#');
+  return hash > 0 && !/[\\/]/.test(spec.slice(hash)) ? { file: spec.slice(0, hash), name: spec.slice(hash + 1) } : { file: spec };
+}
+
+export interface FontOptions {
+  /** A font file for every face instead of the bundled ones (the bundled ones become its fallback). */
+  font?: string;
+  /** Font files tried, in order, for a character the faces lack (`file.ttc#PostScriptName` for a collection's font). */
+  fallbacks?: string[];
+  /** Also the system's CJK fonts where present (default true). */
+  systemFonts?: boolean;
+}
+
+/**
+ * Font files: the bundled Noto faces, or one user font for every face; and for each face the
+ * fonts to draw a character it lacks with: the `fallbacks`, the bundled face when `font`
+ * replaced it, then the system's CJK fonts.
+ */
+export function resolveFonts(options: FontOptions = {}): FontSet {
+  const bundled = {} as Record<Face, string>;
+  for (const face of FACES) {
     try {
-      out[face] = require.resolve(BUNDLED[face]);
+      bundled[face] = require.resolve(BUNDLED[face]);
     } catch {
-      throw new UserError(`bundled font ${BUNDLED[face]} not found (install the package's dependencies, or give a font file)`);
+      if (options.font === undefined) throw new UserError(`bundled font ${BUNDLED[face]} not found (install the package's dependencies, or give a font file)`);
     }
   }
+  if (options.font !== undefined) checkFontFile(options.font, 'font');
+  for (const file of options.fallbacks ?? []) checkFontFile(file, 'fallback-font');
+  const system = options.systemFonts === false ? null : systemFallbacks();
+  const out = {} as FontSet;
+  const fallbacks = {} as Record<Face, string[]>;
+  for (const face of FACES) {
+    out[face] = options.font ?? bundled[face];
+    const chain = [...(options.fallbacks ?? []), ...(options.font !== undefined && bundled[face] ? [bundled[face]] : []), ...(system?.[face] ?? [])];
+    fallbacks[face] = [...new Set(chain)].filter((spec) => spec !== out[face]);
+  }
+  if (FACES.some((face) => fallbacks[face].length > 0)) out.fallbacks = fallbacks;
   return out;
 }
 
 /** Magic numbers of the font formats pdfkit embeds: TrueType, OpenType/CFF, Apple 'true', WOFF. */
 const FONT_MAGICS = ['00010000', '4f54544f', '74727565', '774f4646'];
 
-function checkFontFile(file: string): void {
+function checkFontFile(spec: string, option: string): void {
+  const { file, name } = splitSpec(spec);
   let st;
   try {
     st = statSync(file);
   } catch {
-    throw new InvalidOption('font', file, 'file not found');
+    throw new InvalidOption(option, spec, 'file not found');
   }
-  if (!st.isFile()) throw new InvalidOption('font', file, 'not a file');
+  if (!st.isFile()) throw new InvalidOption(option, spec, 'not a file');
   const head = readFontBuffer(file).subarray(0, 4).toString('hex');
-  if (head === '74746366') throw new InvalidOption('font', file, 'font collections (.ttc) are not supported; give a .ttf or .otf file');
-  if (!FONT_MAGICS.includes(head)) throw new InvalidOption('font', file, 'not a TrueType/OpenType font file');
+  if (head === '74746366') {
+    // a collection (.ttc): one of its fonts, by name or the Simplified Chinese one
+    try {
+      loadFont(spec);
+    } catch (error) {
+      throw new InvalidOption(option, spec, (error as Error).message);
+    }
+    return;
+  }
+  if (name !== undefined) throw new InvalidOption(option, spec, 'a font name (#…) is for a font collection (.ttc) only');
+  if (!FONT_MAGICS.includes(head)) throw new InvalidOption(option, spec, 'not a TrueType/OpenType font file');
+}
+
+interface FontkitFont {
+  postscriptName?: string;
+  layout: unknown;
+  hasGlyphForCodePoint(cp: number): boolean;
+}
+interface FontkitCollection {
+  fonts: FontkitFont[];
+  getFont(name: string): FontkitFont | null;
+}
+let fontkit: { create(buffer: Uint8Array, name?: string): FontkitFont | FontkitCollection } | null = null;
+
+/** fontkit as pdfkit has it (pdfkit's own dependency). */
+function fontkitLib(): NonNullable<typeof fontkit> {
+  fontkit ??= createRequire(require.resolve('pdfkit'))('fontkit') as NonNullable<typeof fontkit>;
+  return fontkit;
+}
+
+/** Fallback fonts parsed, by spec (null: it cannot be read), once per process. */
+const loadedFonts = new Map<string, FontkitFont | null>();
+
+/**
+ * A font file parsed by fontkit; from a collection (.ttc), the font named after `#`, else its
+ * Simplified Chinese font (…SC / …sc-…), else its first. Throws with what is wrong.
+ */
+function loadFont(spec: string): FontkitFont {
+  const cached = loadedFonts.get(spec);
+  if (cached) return cached;
+  const { file, name } = splitSpec(spec);
+  const made = fontkitLib().create(readFontBuffer(file));
+  let font: FontkitFont | null;
+  if ('fonts' in made) {
+    const names = made.fonts.map((f) => f.postscriptName ?? '');
+    font = name !== undefined ? made.getFont(name) : (made.fonts.find((f) => /SC\b|sc-/.test(f.postscriptName ?? '')) ?? made.fonts[0] ?? null);
+    if (!font) throw new Error(`no font ${name ?? ''} in the collection (it has ${names.join(', ')})`);
+  } else {
+    font = made;
+  }
+  if (typeof font.layout !== 'function') throw new Error('not a font fontkit can lay out');
+  loadedFonts.set(spec, font);
+  return font;
+}
+
+/** A fallback font, or null where it cannot be read (a system font is never an error). */
+function fallbackFont(spec: string): FontkitFont | null {
+  if (!loadedFonts.has(spec)) {
+    try {
+      loadFont(spec);
+    } catch {
+      loadedFonts.set(spec, null);
+    }
+  }
+  return loadedFonts.get(spec) ?? null;
 }
 
 // Font files are 10–15 MB: read each once per process, not once per sheet.
@@ -128,6 +253,8 @@ function readFontBuffer(file: string): Buffer {
 const parsedFonts = new Map<string, unknown>();
 
 function fontSource(file: string): unknown {
+  const { file: path, name } = splitSpec(file);
+  if (name !== undefined || readFontBuffer(path).subarray(0, 4).toString('hex') === '74746366') return loadFont(file);
   return parsedFonts.get(file) ?? readFontBuffer(file);
 }
 
@@ -145,6 +272,15 @@ function rememberParsed(file: string, doc: PDFKit.PDFDocument): void {
     throw new UserError(`${file}: font has no Chinese glyphs (中); give a CJK font`);
   }
   parsedFonts.set(file, parsed);
+}
+
+/** Which font draws a character, per font set, shared by all documents of the process. */
+const coverageCaches = new Map<string, Map<string, string | null>>();
+function sharedCoverage(fonts: FontSet): Map<string, string | null> {
+  const key = JSON.stringify(fonts);
+  let cache = coverageCaches.get(key);
+  if (!cache) coverageCaches.set(key, (cache = new Map()));
+  return cache;
 }
 
 /** Advance widths, per font set, shared by all documents of the process. */
@@ -168,6 +304,11 @@ export interface MissingGlyph {
   unit: string;
   /** How often it is drawn there. */
   count: number;
+  /**
+   * The fallback font it was drawn from (a file, `file.ttc#PostScriptName` for a collection's
+   * font), when the faces lack it but a fallback has it; absent when no font has it (an empty box).
+   */
+  font?: string;
 }
 export type MissingGlyphListener = (missing: MissingGlyph) => void;
 const glyphListeners = new Set<MissingGlyphListener>();
@@ -467,9 +608,15 @@ export class PolicyPdf {
   readonly margins: { top: number; bottom: number; left: number; right: number };
   private readonly options: PdfOptions;
   private readonly widthCache: Map<string, number>;
-  /** Characters drawn without a glyph in their face, with how often. */
+  /** Characters drawn without a glyph in any font, with how often. */
   private readonly missing = new Map<string, number>();
-  private readonly coverage = new Map<string, boolean>();
+  /** Characters drawn from a fallback font: which, and how often. */
+  private readonly fallen = new Map<string, { font: string; count: number }>();
+  /** For each face and character outside ASCII: '' (the face has it), a fallback's spec, or null (none has it). */
+  private readonly coverage: Map<string, string | null>;
+  /** The fallback fonts registered in this document, by spec → pdfkit name. */
+  private readonly fallbackNames = new Map<string, string>();
+  private readonly fonts: FontSet;
 
   constructor(options: PdfOptions = {}) {
     this.options = options;
@@ -495,7 +642,8 @@ export class PolicyPdf {
       lang: 'zh-CN',
       displayTitle: Boolean(options.title),
     });
-    for (const face of Object.keys(fonts) as Face[]) {
+    this.fonts = fonts;
+    for (const face of FACES) {
       const file = fonts[face];
       try {
         this.doc.registerFont(face, fontSource(file) as unknown as Buffer);
@@ -507,6 +655,7 @@ export class PolicyPdf {
       }
     }
     this.widthCache = sharedWidths(fonts);
+    this.coverage = sharedCoverage(fonts);
     const page = this.doc.page;
     this.margins = { ...page.margins };
     this.left = page.margins.left;
@@ -528,8 +677,12 @@ export class PolicyPdf {
     const key = `${font}\u0000${atom}`;
     let w = this.widthCache.get(key);
     if (w === undefined) {
-      this.doc.font(font).fontSize(1000);
-      w = this.doc.widthOfString(atom) / 1000;
+      const runs = this.runsOf(atom, font, false);
+      w = 0;
+      for (const [piece, name] of runs ?? [[atom, font]]) {
+        this.doc.font(name).fontSize(1000);
+        w += this.doc.widthOfString(piece) / 1000;
+      }
       this.widthCache.set(key, w);
     }
     return w * size;
@@ -593,9 +746,9 @@ export class PolicyPdf {
         if (n > 1 && gap > 0 && gap < size * 2.5) spacing = gap / (n - 1);
       }
     }
-    this.noteMissing(text, font);
+    const runs = this.runsOf(text, font, true);
     const marks = (style.marks ?? []).filter(([a, b]) => b > a).sort((p, q) => p[0] - q[0]);
-    if (marks.length === 0) {
+    if (marks.length === 0 && runs === null) {
       this.doc
         .font(font)
         .fontSize(size)
@@ -603,7 +756,8 @@ export class PolicyPdf {
         .text(text, x + Math.max(0, dx), y, { lineBreak: false, characterSpacing: spacing });
       return;
     }
-    // Marked spans in the mark colour, same face and size, so widths do not change.
+    // Marked spans in the mark colour, same face and size, so widths do not change; within
+    // each, runs of characters the face lacks in the fallback font that has them.
     let cx = x + Math.max(0, dx);
     let at = 0;
     const pieces: [string, boolean][] = [];
@@ -614,29 +768,86 @@ export class PolicyPdf {
     }
     if (at < text.length) pieces.push([text.slice(at), false]);
     for (const [piece, marked] of pieces) {
-      this.doc
-        .font(font)
-        .fontSize(size)
-        .fillColor(marked ? (style.markColor ?? RED) : (style.color ?? INK))
-        .text(piece, cx, y, { lineBreak: false, characterSpacing: spacing });
-      cx += this.textWidth(piece, font, size) + spacing * [...piece].length;
+      const color = marked ? (style.markColor ?? RED) : (style.color ?? INK);
+      for (const [run, name] of (runs && this.runsOf(piece, font, false)) ?? [[piece, font]]) {
+        this.doc.font(name).fontSize(size).fillColor(color).text(run, cx, y, { lineBreak: false, characterSpacing: spacing });
+        cx += this.textWidth(run, font, size) + spacing * [...run].length;
+      }
     }
   }
 
-  /** Record the characters of `text` that `face` has no glyph for (checked once a character a face). */
-  private noteMissing(text: string, face: Face): void {
-    for (const ch of text) {
-      const cp = ch.codePointAt(0)!;
-      if (cp < 0x80 || ch === '\n' || /\s/.test(ch)) continue;
-      const key = `${face}\u0000${ch}`;
-      let has = this.coverage.get(key);
-      if (has === undefined) {
-        const font = (this.doc.font(face) as unknown as { _font?: { font?: { hasGlyphForCodePoint?: (c: number) => boolean } } })._font?.font;
-        has = font?.hasGlyphForCodePoint ? font.hasGlyphForCodePoint(cp) : true;
-        this.coverage.set(key, has);
+  /**
+   * The text cut into runs of one font each ([text, pdfkit font name]), or null when the face
+   * has every character (the common case: one look-up a character, no new strings). A
+   * character the face lacks goes to the first fallback that has it; blanks stay in the run
+   * they are in. `count`: record what is drawn from a fallback or without a glyph.
+   */
+  private runsOf(text: string, face: Face, count: boolean): [string, string][] | null {
+    let runs: [string, string][] | null = null;
+    let runStart = 0;
+    let current: string = face;
+    for (let i = 0; i < text.length; ) {
+      const cp = text.codePointAt(i)!;
+      const width = cp > 0xffff ? 2 : 1;
+      let name: string = face;
+      if (cp === 0x20 || cp === 0x3000 || cp === 9) name = current;
+      else if (cp >= 0x80) {
+        const ch = text.slice(i, i + width);
+        const spec = this.fontFor(face, ch, cp);
+        if (spec === null) {
+          if (count) this.missing.set(ch, (this.missing.get(ch) ?? 0) + 1);
+        } else if (spec !== '') {
+          name = this.fallbackName(spec);
+          if (count) {
+            const seen = this.fallen.get(ch);
+            if (seen) seen.count++;
+            else this.fallen.set(ch, { font: spec, count: 1 });
+          }
+        }
       }
-      if (!has) this.missing.set(ch, (this.missing.get(ch) ?? 0) + 1);
+      if (name !== current) {
+        runs ??= [];
+        if (i > runStart) runs.push([text.slice(runStart, i), current]);
+        runStart = i;
+        current = name;
+      }
+      i += width;
     }
+    if (runs === null) return null;
+    if (text.length > runStart) runs.push([text.slice(runStart), current]);
+    return runs;
+  }
+
+  /** '' when the face has the character, the spec of the first fallback that has it, or null. */
+  private fontFor(face: Face, ch: string, cp: number): string | null {
+    const key = face + ch;
+    let spec = this.coverage.get(key);
+    if (spec === undefined) {
+      spec = null;
+      const primary = (this.doc.font(face) as unknown as { _font?: { font?: { hasGlyphForCodePoint?: (c: number) => boolean } } })._font?.font;
+      if (!primary?.hasGlyphForCodePoint || primary.hasGlyphForCodePoint(cp) || /\s/.test(ch)) spec = '';
+      else {
+        for (const fallback of this.fonts.fallbacks?.[face] ?? []) {
+          if (fallbackFont(fallback)?.hasGlyphForCodePoint(cp)) {
+            spec = fallback;
+            break;
+          }
+        }
+      }
+      this.coverage.set(key, spec);
+    }
+    return spec;
+  }
+
+  /** The pdfkit name of a fallback font, registered in this document on first use. */
+  private fallbackName(spec: string): string {
+    let name = this.fallbackNames.get(spec);
+    if (name === undefined) {
+      name = `fallback${this.fallbackNames.size + 1}`;
+      this.doc.registerFont(name, fallbackFont(spec) as unknown as Buffer);
+      this.fallbackNames.set(spec, name);
+    }
+    return name;
   }
 
   /** Line pitch for a size. */
@@ -852,9 +1063,12 @@ export class PolicyPdf {
   /** Stamp running header and footer on every page, close the document, return its bytes. */
   finish(): Promise<Buffer> {
     const doc = this.doc;
+    const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    for (const [char, { font, count }] of this.fallen) {
+      for (const listener of glyphListeners) listener({ char, codePoint: codePoint(char), unit: this.options.title ?? 'PDF', count, font });
+    }
     for (const [char, count] of this.missing) {
-      const codePoint = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-      for (const listener of glyphListeners) listener({ char, codePoint, unit: this.options.title ?? 'PDF', count });
+      for (const listener of glyphListeners) listener({ char, codePoint: codePoint(char), unit: this.options.title ?? 'PDF', count });
     }
     const range = doc.bufferedPageRange();
     this.finishedPages = range.count;

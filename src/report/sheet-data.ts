@@ -4,6 +4,7 @@ import { carriedBy, carriersOf } from '../select/departments.js';
 import { roleOf } from '../select/roles.js';
 import { formatNumber, targetFigure } from '../model/figures.js';
 import { tagWords } from './pdf.js';
+import { pageLocator, type PageSpan } from '../model/pages.js';
 
 /**
  * What a department's responsibility sheet (责任清单) says, computed from the model
@@ -28,6 +29,8 @@ export interface SheetTask {
   indicators: IndicatorLink[];
   /** The unit named in the task when it is not the department itself but one carrying its name with a second name (县财政局（县国资中心）); else null. */
   via: string | null;
+  /** The pages of the source the task is on, for a document read from PDF or OFD; else null. */
+  pages: PageSpan | null;
 }
 
 export interface SheetMention {
@@ -60,6 +63,7 @@ export interface SheetData {
 
 export function buildSheet(doc: PolicyDocument, department: Department): SheetData {
   const carriers = carriersOf(department, doc.departments);
+  const pagesOf = pageLocator(doc);
   const tasks: SheetTask[] = [];
   for (const task of doc.tasks) {
     // the office's role under either of its names (select/roles.ts): lead under either before
@@ -75,6 +79,7 @@ export function buildSheet(doc: PolicyDocument, department: Department): SheetDa
       targets: doc.targets.filter((t) => t.task === task.number),
       indicators: indicatorsTouched(task.text, doc.indicators),
       via: unit === department ? null : unit.name,
+      pages: pagesOf?.(task.position) ?? null,
     });
   }
   const sections = new Map(doc.sections.map((s) => [s.id, s]));

@@ -1,6 +1,7 @@
 import type { PolicyDocument } from '../model/types.js';
 import { type Column, type FontSet, PolicyPdf, RED, bracketOpening, isoDay } from './pdf.js';
 import { columnLabel, taskHeading, sectionHeading } from '../model/headings.js';
+import { pageText } from '../model/pages.js';
 import { type SheetData, chineseDate, describeTarget } from './sheet-data.js';
 import { secondName } from '../model/departments.js';
 import { normalizeForMatch } from '../model/normalize.js';
@@ -132,10 +133,12 @@ export async function renderSheet(data: SheetData, options: RenderOptions = {}):
       const section = doc.sections.find((s) => s.id === t.task.section);
       const where = section ? sectionHeading(section) : t.task.sectionPath.length ? t.task.sectionPath[t.task.sectionPath.length - 1] : '';
       // Keep the heading with its 所属 line and two lines of the text.
-      const keepWith = (where || t.task.deadline ? PolicyPdf.leading(9, 1.4) : 0) + PolicyPdf.leading(11.5, 1.6) * 2;
+      const keepWith = (where || t.task.deadline || t.pages ? PolicyPdf.leading(9, 1.4) : 0) + PolicyPdf.leading(11.5, 1.6) * 2;
       const via = t.via ? `，以“${t.via}”名义` : '';
       pdf.heading(`${taskHeading(t.task)}（${t.roleLabel}${via}）`, { level: 2, font: 'sans', keepWith });
-      const place = [where && `所属：${where}`, t.task.deadline && `完成时限：${t.task.deadline}`].filter(Boolean).join('　');
+      // the page of the source a PDF/OFD document has it on (第N页), as search hits cite it
+      const page = t.pages && `原文${pageText(t.pages)}`;
+      const place = [where && `所属：${where}`, t.task.deadline && `完成时限：${t.task.deadline}`, page].filter(Boolean).join('　');
       if (place) pdf.paragraph(place, { font: 'sans', size: 9, indent: 0, color: '#555555', leading: 1.4 });
       pdf.paragraph(withoutNumber(t.task.text, t.task.number), { size: 11.5, font: 'sans', highlight: names });
       if (t.targets.length > 0) {

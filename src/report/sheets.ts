@@ -1,3 +1,4 @@
+import { pageText, type PageSpan } from '../model/pages.js';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
@@ -24,6 +25,11 @@ export interface SheetIndexEntry {
   responsible: string[];
   /** Units carrying this one's name with a second name (县财政局（县国资中心）), whose tasks the sheet lists too. */
   carriers: string[];
+  /**
+   * For a document read from PDF or OFD: the source pages of each task of the sheet, by task
+   * number, in the order of the document; absent for a document without pages.
+   */
+  taskPages?: Array<{ task: string } & PageSpan>;
   /** File name inside the folder. */
   file: string;
   pages: number;
@@ -95,6 +101,7 @@ export async function writeSheets(doc: PolicyDocument, outDir: string, options: 
       lead: data.tasks.filter((t) => t.role === 'lead').map((t) => t.task.number),
       responsible: data.tasks.filter((t) => t.role === 'responsible').map((t) => t.task.number),
       carriers: data.carriers,
+      ...(data.tasks.some((t) => t.pages) ? { taskPages: data.tasks.flatMap((t) => (t.pages ? [{ task: t.task.number, ...t.pages }] : [])) } : {}),
       file,
       pages,
       bytes: bytes.length,
@@ -147,8 +154,14 @@ async function readPreviousIndex(outDir: string): Promise<string[]> {
 /** Document text in Markdown: no markup of it passes through (see util/escape.ts). */
 const cell = escapeMarkdown;
 
+/** 任务1 第3页、任务4 第5—6页: the tasks of a sheet where the source has them. */
+function sourcePages(entry: SheetIndexEntry): string {
+  return (entry.taskPages ?? []).map((p) => `任务${cell(p.task)} ${pageText(p)}`).join('、');
+}
+
 export function indexMarkdown(index: SheetIndex): string {
   const d = index.document;
+  const paged = index.sheets.some((s) => s.taskPages);
   const lines = [
     `# ${cell(d.title)} 责任清单索引`,
     '',
@@ -156,11 +169,12 @@ export function indexMarkdown(index: SheetIndex): string {
     '',
     `来源：${cell(d.source)}（sha256 ${d.sha256.slice(0, 12)}）；生成日期：${index.generated}；共 ${index.sheets.length} 份。`,
     '',
-    '| 单位 | 牵头 | 责任 | 页数 | 文件 |',
-    '| --- | ---: | ---: | ---: | --- |',
+    // a document read from PDF/OFD: where in the source each task of the sheet is (任务3 第5页)
+    paged ? '| 单位 | 牵头 | 责任 | 页数 | 任务在原文 | 文件 |' : '| 单位 | 牵头 | 责任 | 页数 | 文件 |',
+    paged ? '| --- | ---: | ---: | ---: | --- | --- |' : '| --- | ---: | ---: | ---: | --- |',
     ...index.sheets.map(
       (s) =>
-        `| ${cell(s.department)} | ${s.lead.length} | ${s.responsible.length} | ${s.pages} | [${cell(s.file)}](<${s.file.replace(/[<>]/g, '')}>) |`,
+        `| ${cell(s.department)} | ${s.lead.length} | ${s.responsible.length} | ${s.pages} | ${paged ? `${sourcePages(s)} | ` : ''}[${cell(s.file)}](<${s.file.replace(/[<>]/g, '')}>) |`,
     ),
     '',
   ];

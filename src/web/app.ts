@@ -9,6 +9,7 @@ import { isValidId, Workbench } from './workbench.js';
 import { searchPage, searchUrl, type SearchParams } from './templates/search.js';
 import { page, problem } from './templates/layout.js';
 import { APP_JS, STYLE_CSS } from './assets.js';
+import { suggestUnits, unitCatalog } from './units.js';
 
 export interface WebRequest {
   method: string;
@@ -87,6 +88,7 @@ export class WorkbenchApp {
       { method: 'GET', path: /^\/static\/(app\.js|style\.css)$/, handler: async (_r, u) => staticFile(u.pathname) },
       { method: 'GET', path: /^\/docs$/, handler: () => this.documentList() },
       { method: 'GET', path: /^\/doc\/[^/]+$/, handler: (_r, u) => this.documentPage(u) },
+      { method: 'GET', path: /^\/units$/, handler: (_r, u) => this.unitSuggestions(u) },
       { method: 'GET', path: /^\/dept$/, handler: (_r, u) => this.departmentPage(u) },
       { method: 'GET', path: /^\/dept\/(sheet\.pdf|tasks\.xlsx)$/, handler: (_r, u) => this.departmentDownload(u) },
       { method: 'GET', path: /^\/compare$/, handler: (_r, u) => this.comparePage(u) },
@@ -139,10 +141,9 @@ export class WorkbenchApp {
       kind: (UNIT_KINDS as readonly string[]).includes(kind) ? (kind as UnitKind) : '',
       page: Number.isInteger(pageNumber) && pageNumber >= 1 && pageNumber <= 1000 ? pageNumber : 1,
     };
-    const docs = await this.workbench.documents();
-    const documents = docs.map((d) => ({ id: d.id, title: d.title }));
-    const units = await this.workbench.memo('units', async () => unitList(docs));
-    const view = { params, documents, units, result: null, hits: [], pageSize: PAGE_SIZE, error: null as Part, ingest: this.allowIngest };
+    // the documents' ids and titles from the search store: a corpus's models are not read for a search
+    const documents = await this.workbench.memo('documents', async () => (await this.workbench.searchIndex()).documents.map((d) => ({ id: d.id, title: d.title })));
+    const view = { params, documents, result: null, hits: [], pageSize: PAGE_SIZE, error: null as Part, ingest: this.allowIngest };
     if (!params.q) return htmlResponse(searchPage(view));
     if (params.doc && !documents.some((d) => d.id === params.doc)) return htmlResponse(searchPage({ ...view, error: `没有文件“${params.doc}”。` }), 404);
     const index = await this.workbench.searchIndex();
@@ -158,8 +159,24 @@ export class WorkbenchApp {
       return htmlResponse(searchPage({ ...view, result, hits }));
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
-      return htmlResponse(searchPage({ ...view, error: browserProblem(error, params) }));
+      let problem = browserProblem(error, params);
+      if (error instanceof UnknownDepartment) {
+        const docs = await this.workbench.documents();
+        const scope = params.doc ? docs.filter((d) => d.id === params.doc) : docs;
+        problem = html`${problem}${nearUnits(params.dept, scope, (name) => searchUrl({ ...params, dept: name, page: 1 }))}`;
+      }
+      return htmlResponse(searchPage({ ...view, error: problem }));
     }
+  }
+
+  /** Units for what was typed in a department box, as JSON (the script shows them under the box); `doc` keeps to one document. */
+  private async unitSuggestions(u: URL): Promise<WebResponse> {
+    const doc = param(u.searchParams, 'doc');
+    const all = await this.workbench.documents();
+    const docs = doc && all.some((d) => d.id === doc) ? all.filter((d) => d.id === doc) : all;
+    const catalog = await this.workbench.memo(`units:${docs.length === 1 ? docs[0].id : ''}`, async () => unitCatalog(docs));
+    const suggestions = suggestUnits(param(u.searchParams, 'q', 100), catalog, docs);
+    return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }, body: JSON.stringify(suggestions) };
   }
 
   // --- the other pages load lazily: a search never loads the report or compare code -----
@@ -214,17 +231,6 @@ function readOnly(): WebResponse {
   );
 }
 
-/** Every unit of the documents with its aliases, for the department <datalist>. */
-export function unitList(docs: PolicyDocument[]): Array<{ name: string; aliases: string[] }> {
-  const byName = new Map<string, Set<string>>();
-  for (const d of docs) for (const dep of d.departments) {
-    const aliases = byName.get(dep.name) ?? new Set<string>();
-    for (const a of dep.aliases) if (a !== dep.name) aliases.add(a);
-    byName.set(dep.name, aliases);
-  }
-  return [...byName].sort((a, b) => a[0].localeCompare(b[0], 'zh-CN')).map(([name, aliases]) => ({ name, aliases: [...aliases] }));
-}
-
 /**
  * The library's errors of a search (select/errors.ts, search/query.ts) in the interface's words:
  * an unknown department, an ambiguous one with its candidates (and their task counts) as links,
@@ -248,6 +254,19 @@ export function browserProblem(error: UserError, p?: SearchParams): Part {
     return '检索词只有标点或虚词，没有可检索的内容。';
   }
   return error.message;
+}
+
+/**
+ * “您是不是要找” for a department no document has: units whose names or aliases contain what
+ * was typed, else its core (巫溪县交通运输局 → 交通运输); nothing when nothing is near.
+ */
+export function nearUnits(typed: string, docs: PolicyDocument[], href: (name: string) => string): Part {
+  const core = typed.replace(/^(?:[\u4e00-\u9fff]{1,6}?(?:省|市|县|区))/, '').replace(/(?:局|委|办|部|厅|委员会|办公室|中心)$/, '');
+  const catalog = unitCatalog(docs);
+  let near = suggestUnits(typed, catalog, docs, 6);
+  if (near.length === 0 && core.length >= 2 && core !== typed) near = suggestUnits(core, catalog, docs, 6);
+  if (near.length === 0) return null;
+  return html`<br>您是不是要找：${near.map((u, i) => html`${i > 0 ? '、' : ''}<a href="${href(u.name)}">${u.name}</a>`)}？`;
 }
 
 function staticFile(pathname: string): WebResponse {

@@ -56,10 +56,10 @@ function comparison(c: Comparison, a: PolicyDocument, b: PolicyDocument): Html {
 ${caveat ? html`<p class="problem">${caveat}</p>` : ''}
 <h2>A 的任务在 B 中的对应</h2>
 <p class="sub">对应 ≥ ${c.thresholds.counterpart}，弱相关 ≥ ${c.thresholds.weak}（${SCORE_METHOD}）：对应 ${c.summary.counterpart}，弱相关 ${c.summary.weak}，无对应 ${c.summary.none}</p>
-<div class="table-wrap"><table class="list"><thead><tr><th>序号</th><th>A 的任务</th><th>判断</th><th>相似度</th><th>B 中最相近</th></tr></thead><tbody>${c.tasks.map((t) => {
+<div class="table-wrap"><table class="list stack"><thead><tr><th>序号</th><th>A 的任务</th><th>判断</th><th>相似度</th><th>B 中最相近</th></tr></thead><tbody>${c.tasks.map((t) => {
     const m = t.matches[0];
     const anchor = m ? matchAnchor(m, b) : '';
-    return html`<tr><td>${taskNumber(t)}</td><td><a href="${docUrl(a.id, `task-${t.number}`)}">${t.title}</a>${t.lead.length ? html`<div class="sub">牵头：${t.lead.join('、')}</div>` : ''}</td><td><span class="verdict verdict-${t.verdict}">${VERDICT_LABEL[t.verdict]}</span></td><td class="score">${scoreText(t.score, [c.thresholds.counterpart, c.thresholds.weak])}</td><td>${
+    return html`<tr><td class="n" data-label="序号">${taskNumber(t)}</td><td class="lead-cell"><a href="${docUrl(a.id, `task-${t.number}`)}">${t.title}</a>${t.lead.length ? html`<div class="sub">牵头：${t.lead.join('、')}</div>` : ''}</td><td class="tag" data-label="判断"><span class="verdict verdict-${t.verdict}">${VERDICT_LABEL[t.verdict]}</span></td><td class="score" data-label="相似度">${scoreText(t.score, [c.thresholds.counterpart, c.thresholds.weak])}</td><td data-label="B 中最相近">${
       m ? html`<a href="${docUrl(b.id, anchor)}">${matchLabel(m)}</a>${m.lead?.length ? html`<div class="sub">牵头：${m.lead.join('、')}</div>` : ''}` : '—'
     }</td></tr>`;
   })}</tbody></table></div>
@@ -77,19 +77,19 @@ ${gaps.length ? html`<ul>${gaps.map((g) => html`<li>${g.kind === 'section' ? '�
 ${aOnly.length ? html`<ul>${aOnly.map((t) => html`<li><a href="${docUrl(a.id, `task-${t.number}`)}">${headingText(t.label, t.title)}</a></li>`)}</ul>` : html`<p class="note">无。</p>`}
 <h2>共有指标（${c.indicators.length} 项）</h2>
 ${c.indicators.length
-    ? html`<div class="table-wrap"><table class="list"><thead><tr><th>A 的指标</th><th>A 基数 → 目标</th><th>B 的指标</th><th>B 基数 → 目标</th></tr></thead><tbody>${c.indicators.map(
-        (p) => html`<tr><td><a href="${docUrl(a.id, `L${p.a.line}`)}">${p.a.name}</a></td><td>${indicatorValues(p.a)}${p.unitsDiffer ? ` ${p.a.unit}` : ''}</td><td><a href="${docUrl(b.id, `L${p.b.line}`)}">${p.b.name}</a></td><td>${indicatorValues(p.b)}${p.unitsDiffer ? ` ${p.b.unit}` : ''}</td></tr>`,
+    ? html`<div class="table-wrap"><table class="list stack"><thead><tr><th>A 的指标</th><th>A 基数 → 目标</th><th>B 的指标</th><th>B 基数 → 目标</th></tr></thead><tbody>${c.indicators.map(
+        (p) => html`<tr><td data-label="A 的指标"><a href="${docUrl(a.id, `L${p.a.line}`)}">${p.a.name}</a></td><td data-label="A 基数 → 目标">${indicatorValues(p.a)}${p.unitsDiffer ? ` ${p.a.unit}` : ''}</td><td data-label="B 的指标"><a href="${docUrl(b.id, `L${p.b.line}`)}">${p.b.name}</a></td><td data-label="B 基数 → 目标">${indicatorValues(p.b)}${p.unitsDiffer ? ` ${p.b.unit}` : ''}</td></tr>`,
       )}</tbody></table></div>`
     : html`<p class="note">无。</p>`}
 ${c.indicatorsOnlyA.length ? html`<p class="sub">仅 A：${c.indicatorsOnlyA.map((i) => i.name).join('、')}</p>` : ''}${c.indicatorsOnlyB.length ? html`<p class="sub">仅 B：${c.indicatorsOnlyB.map((i) => i.name).join('、')}</p>` : ''}
 ${c.targets.length
-    ? html`<h2>正文中的量化目标（${c.targets.length} 对，至少一方写在正文里）</h2><div class="table-wrap"><table class="list"><thead><tr><th>A 的目标</th><th>A 数值</th><th>B 的目标</th><th>B 数值</th></tr></thead><tbody>${c.targets.map(
-        (p) => html`<tr><td><a href="${docUrl(a.id, `L${p.a.line}`)}">${p.a.metric}</a></td><td>${targetValue(p.a)}</td><td><a href="${docUrl(b.id, `L${p.b.line}`)}">${p.b.metric}</a></td><td>${targetValue(p.b)}</td></tr>`,
+    ? html`<h2>正文中的量化目标（${c.targets.length} 对，至少一方写在正文里）</h2><div class="table-wrap"><table class="list stack"><thead><tr><th>A 的目标</th><th>A 数值</th><th>B 的目标</th><th>B 数值</th></tr></thead><tbody>${c.targets.map(
+        (p) => html`<tr><td data-label="A 的目标"><a href="${docUrl(a.id, `L${p.a.line}`)}">${p.a.metric}</a></td><td data-label="A 数值">${targetValue(p.a)}</td><td data-label="B 的目标"><a href="${docUrl(b.id, `L${p.b.line}`)}">${p.b.metric}</a></td><td data-label="B 数值">${targetValue(p.b)}</td></tr>`,
       )}</tbody></table></div>`
     : ''}
 ${levels.length
-    ? html`<h2>上下级对应单位（${levels.length} 对）</h2><div class="table-wrap"><table class="list"><thead><tr><th>A</th><th>B</th><th>A 牵头任务</th><th>B 牵头任务</th></tr></thead><tbody>${levels.map(
-        (d) => html`<tr><td><a href="/dept?name=${encodeURIComponent(d.a)}&amp;doc=${encodeURIComponent(a.id)}">${d.a}</a></td><td><a href="/dept?name=${encodeURIComponent(d.b)}&amp;doc=${encodeURIComponent(b.id)}">${d.b}</a></td><td>${d.aLead.join('、') || '—'}</td><td>${d.bLead.join('、') || '—'}</td></tr>`,
+    ? html`<h2>上下级对应单位（${levels.length} 对）</h2><div class="table-wrap"><table class="list stack"><thead><tr><th>A</th><th>B</th><th>A 牵头任务</th><th>B 牵头任务</th></tr></thead><tbody>${levels.map(
+        (d) => html`<tr><td data-label="A"><a href="/dept?name=${encodeURIComponent(d.a)}&amp;doc=${encodeURIComponent(a.id)}">${d.a}</a></td><td data-label="B"><a href="/dept?name=${encodeURIComponent(d.b)}&amp;doc=${encodeURIComponent(b.id)}">${d.b}</a></td><td data-label="A 牵头任务">${d.aLead.join('、') || '—'}</td><td data-label="B 牵头任务">${d.bLead.join('、') || '—'}</td></tr>`,
       )}</tbody></table></div>`
     : ''}
 </section>`;

@@ -8,10 +8,10 @@ import { toXlsx } from '../report/export.js';
 import { safeFileName } from '../report/filenames.js';
 import { creationDate } from '../report/pdf.js';
 import { html, url, type Html, type Part } from './html.js';
-import { htmlResponse, notFound, type WebResponse, type WorkbenchApp } from './app.js';
+import { htmlResponse, nearUnits, notFound, type WebResponse, type WorkbenchApp } from './app.js';
 import { page, problem } from './templates/layout.js';
 import { docUrl } from './templates/document.js';
-import { searchUrl } from './templates/search.js';
+import { searchUrl, unitBox } from './templates/search.js';
 
 /**
  * The department page: one unit across documents — its tasks by role with their full text,
@@ -51,19 +51,27 @@ export async function departmentRoute(app: WorkbenchApp, u: URL): Promise<WebRes
   if (!name) return htmlResponse(unitIndex(docs, app.allowIngest));
   const { found, ambiguous } = resolve(name, docs);
   const frame = (status: number, body: Part) =>
-    htmlResponse(page({ title: name, current: 'dept', ingest: app.allowIngest }, html`${lookup(name, doc, docs)}${body}`), status);
+    htmlResponse(page({ title: name, current: 'dept', ingest: app.allowIngest }, html`${lookup(name, doc)}${body}`), status);
   if (found.length === 0 && ambiguous.length === 0) {
-    return frame(404, problem(`${docs.length === 1 ? `文件 ${docs[0].id} 中` : `${docs.length} 份文件中都`}没有部门“${name}”。`));
+    const near = nearUnits(name, docs, (n) => url('/dept', { name: n, doc }));
+    return frame(404, problem(html`${docs.length === 1 ? `文件 ${docs[0].id} 中` : `${docs.length} 份文件中都`}没有部门“${name}”。${near}<br><a href="/dept">查看全部部门</a>`));
   }
   const choices = ambiguous.map(
     (a) => html`<p class="problem">“${name}”在 ${a.doc} 中不止一个：${a.names.map((n, i) => html`${i > 0 ? '、' : ''}<a href="${url('/dept', { name: n, doc: a.doc })}">${n}</a>`)}（请选一个）。</p>`,
   );
-  return frame(200, html`${choices}${found.map((f) => departmentSection(buildSheet(f.document, f.department)))}`);
+  // one unit in several documents (市交通局 and 县交通局 for 交通局): say so first, each a link to its section
+  const anchors = found.map((f, i) => (found.findIndex((g) => g.document.id === f.document.id) === i ? `doc-${f.document.id}` : `doc-${f.document.id}-${i}`));
+  const overview =
+    found.length > 1
+      ? html`<p class="overview">“${name}”在 ${new Set(found.map((f) => f.document.id)).size} 份文件中：${found.map(
+          (f, i) => html`${i > 0 ? '；' : ''}<a href="${`#${anchors[i]}`}">${f.department.name}</a>（${f.document.title ?? f.document.id}）`,
+        )}</p>`
+      : '';
+  return frame(200, html`${overview}${choices}${found.map((f, i) => departmentSection(buildSheet(f.document, f.department), anchors[i]))}`);
 }
 
-function lookup(name: string, doc: string, docs: PolicyDocument[]): Html {
-  return html`<form class="search" method="get" action="/dept"><div class="query"><label for="dn" class="sr">部门</label><input id="dn" name="name" list="dept-units" value="${name}" placeholder="交通局、住建委、發改委…" autocomplete="off">${doc ? html`<input type="hidden" name="doc" value="${doc}">` : ''}<button type="submit">查看</button></div>
-<datalist id="dept-units">${[...new Set(docs.flatMap((d) => d.departments.flatMap((x) => [x.name, ...x.aliases])))].map((n) => html`<option value="${n}">`)}</datalist></form>`;
+function lookup(name: string, doc: string): Html {
+  return html`<form class="search" method="get" action="/dept"><div class="query"><label for="dn" class="sr">部门</label>${unitBox('dn', 'name', name)}${doc ? html`<input type="hidden" name="doc" value="${doc}">` : ''}<button type="submit">查看</button></div></form>`;
 }
 
 /** Every unit of the documents, busiest first, each a link to its page. */
@@ -79,13 +87,13 @@ function unitIndex(docs: PolicyDocument[], ingest: boolean): Html {
   const list = [...units].sort((a, b) => b[1].lead + b[1].responsible - (a[1].lead + a[1].responsible) || a[0].localeCompare(b[0], 'zh-CN'));
   return page(
     { title: '部门', current: 'dept', ingest },
-    html`<h1>部门（${list.length}）</h1>${lookup('', '', docs)}<ul class="unit-index">${list.map(
+    html`<h1>部门（${list.length}）</h1>${lookup('', '')}<ul class="unit-index">${list.map(
       ([n, u]) => html`<li><a href="${url('/dept', { name: n })}">${n}</a> <span class="sub">${[u.lead ? `牵头 ${u.lead}` : '', u.responsible ? `责任 ${u.responsible}` : ''].filter(Boolean).join(' · ') || '提及'}${u.docs.size > 1 ? ` · ${u.docs.size} 份文件` : ''}</span></li>`,
     )}</ul>`,
   );
 }
 
-function departmentSection(sheet: SheetData): Html {
+function departmentSection(sheet: SheetData, anchor: string): Html {
   const { document: doc, department: dep } = sheet;
   const lead = sheet.tasks.filter((t) => t.role === 'lead');
   const resp = sheet.tasks.filter((t) => t.role === 'responsible');
@@ -97,7 +105,7 @@ function departmentSection(sheet: SheetData): Html {
 <div class="units">${t.otherLeads.length ? html`<span class="role">其他牵头：</span>${t.otherLeads.join('、')} ` : ''}${t.task.deadline ? html`<span class="deadline">完成时限：${t.task.deadline}</span>` : ''}</div>
 ${t.targets.length ? html`<div class="sub">目标：${t.targets.map(describeTarget).join('；')}</div>` : ''}${t.indicators.length ? html`<div class="sub">相关指标：${t.indicators.map((i) => i.indicator.name).join('、')}</div>` : ''}</li>`,
     )}</ol>`;
-  return html`<section class="dept-doc" id="${`doc-${doc.id}`}">
+  return html`<section class="dept-doc" id="${anchor}">
 <h1>${dep.name}</h1>
 <p class="meta"><a href="${docUrl(doc.id)}">${doc.title ?? doc.id}</a>${doc.docNumber ? ` · ${doc.docNumber}` : ''} · 牵头 ${sheet.leadCount} 项 · 责任/配合 ${sheet.responsibleCount} 项 · 提及 ${sheet.mentions.length} 处</p>
 ${dep.aliases.length ? html`<p class="sub">又称：${dep.aliases.join('、')}</p>` : ''}${sheet.carriers.length ? html`<p class="sub">含以第二名称承担的任务：${sheet.carriers.join('、')}</p>` : ''}${sheet.seeAlso ? html`<p class="sub">另见 <a href="${url('/dept', { name: sheet.seeAlso, doc: doc.id })}">${sheet.seeAlso}</a></p>` : ''}

@@ -19,7 +19,11 @@ export interface Mark {
   id: string;
   start: number;
   end: number;
-  /** What was extracted, in words (the title attribute and the side panel). */
+  /**
+   * What was extracted, in words: a headline, then one `名称：值` line a field (canonical name,
+   * role, figure, comparator, year …). The title attribute (a tooltip of lines) and the
+   * detail box (the script makes the lines a list) show it.
+   */
   info: string;
   /** Short label for the side panel. */
   label: string;
@@ -50,6 +54,25 @@ const ROLE_WORD = { lead: '牵头', responsible: '责任/配合' } as const;
 
 const COMPARATOR: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '', '~': '约' };
 
+const COMPARATOR_WORD: Record<string, string> = { '>=': '不低于（≥）', '<=': '不高于（≤）', '>': '高于（>）', '<': '低于（<）', '=': '等于', '~': '约' };
+
+/** A headline and `名称：值` lines, empty values left out: the form of Mark.info. */
+export function infoLines(head: string, fields: Array<[string, string | number | null | undefined | false]>): string {
+  return [head, ...fields.filter(([, v]) => v !== null && v !== undefined && v !== false && v !== '').map(([k, v]) => `${k}：${v}`)].join('\n');
+}
+
+/** A prose target's fields: metric, figure, comparator (symbol and the words that gave it), year. */
+export function targetInfo(t: Target): string {
+  const cmp = t.upper !== null && t.upper !== undefined ? '区间' : (COMPARATOR_WORD[t.comparator] ?? t.comparator);
+  return infoLines(`目标 · ${t.metric}`, [
+    ['事项', t.metric],
+    ['数值', `${targetFigure(t)}${t.unit ?? ''}`],
+    ['比较', `${cmp}${t.comparatorText ? `（原文“${t.comparatorText}”）` : ''}`],
+    ['年份', t.year ? `${t.year}年` : '未写明'],
+    ['原文', t.raw],
+  ]);
+}
+
 export function describeTarget(t: Target): string {
   const cmp = t.upper !== null && t.upper !== undefined ? '' : (COMPARATOR[t.comparator] ?? t.comparator);
   const words = t.comparatorText ? `（${t.comparatorText}）` : '';
@@ -63,7 +86,7 @@ function quantity(q: Quantity | null): string {
 export function describeIndicator(ind: Indicator): string {
   const name = ind.unit ? `${ind.name}（${ind.unit}）` : ind.name;
   const targets = ind.targets.length > 0 ? ind.targets.map(quantity).join('，') : quantity(ind.target);
-  return [`指标 ${ind.number}：${name}`, `基数 ${quantity(ind.baseline)}`, `目标 ${targets}`, ind.attribute ?? ''].filter(Boolean).join(' · ');
+  return infoLines(`指标 ${ind.number}：${name}`, [['基数', quantity(ind.baseline)], ['目标', targets], ['单位', ind.unit], ['属性', ind.attribute]]);
 }
 
 /** Offsets where each line starts (after \n, \r\n or a lone \r). */
@@ -89,10 +112,12 @@ export function documentMarks(doc: PolicyDocument, text: string): { marks: Mark[
     const s = task.position.start.offset;
     const e = task.position.end.offset;
     if (!inText(s, e)) continue;
-    const who = [task.lead.length ? `牵头：${task.lead.join('、')}` : '', task.responsible.length ? `责任：${task.responsible.join('、')}` : '', task.deadline ? `完成时限：${task.deadline}` : '']
-      .filter(Boolean)
-      .join('；');
-    marks.push({ kind: 'task', id: `task-${task.number}`, start: s, end: e, label: taskHeading(task), info: `任务 ${task.number}：${task.title}${who ? `（${who}）` : ''}` });
+    const info = infoLines(`任务 ${task.number}：${task.title}`, [
+      ['牵头', task.lead.join('、')],
+      ['责任', task.responsible.join('、')],
+      ['完成时限', task.deadline],
+    ]);
+    marks.push({ kind: 'task', id: `task-${task.number}`, start: s, end: e, label: taskHeading(task), info });
     // Each unit of the clause where the clause writes it; a unit the clause does not write (from a table row) in the task's text.
     const clause = task.clause && inText(task.clause.position.start.offset, task.clause.position.end.offset) ? task.clause.position : null;
     const ranges: Array<[number, number]> = clause ? [[clause.start.offset, clause.end.offset], [s, e]] : [[s, e]];
@@ -113,7 +138,6 @@ export function documentMarks(doc: PolicyDocument, text: string): { marks: Mark[
       cursor.set(raw, at + raw.length);
       taken.add(`${at}:${at + raw.length}`);
       const role = a.role;
-      const written = raw === a.name ? '' : `，原文写作“${raw}”`;
       marks.push({
         kind: role,
         id: `u-${++unitCount}`,
@@ -121,7 +145,12 @@ export function documentMarks(doc: PolicyDocument, text: string): { marks: Mark[
         end: at + raw.length,
         unit: a.name,
         label: a.name,
-        info: `${a.name} · ${ROLE_WORD[role]}（${a.label || (role === 'lead' ? '牵头' : '责任')}）${written} · 任务 ${task.number}`,
+        info: infoLines(`${a.name} · ${ROLE_WORD[role]}`, [
+          ['规范名称', a.name],
+          ['原文写作', raw !== a.name && raw],
+          ['角色', `${ROLE_WORD[role]}（${a.label || (role === 'lead' ? '牵头' : '责任')}）`],
+          ['任务', `${task.number} ${task.title}`],
+        ]),
       });
     }
   }
@@ -132,8 +161,8 @@ export function documentMarks(doc: PolicyDocument, text: string): { marks: Mark[
       const e = m.position.end.offset;
       if (!inText(s, e) || taken.has(`${s}:${e}`)) continue;
       taken.add(`${s}:${e}`);
-      const written = m.raw === d.name ? '' : `，原文写作“${m.raw}”`;
-      marks.push({ kind: 'mention', id: `u-${++unitCount}`, start: s, end: e, unit: d.name, label: d.name, info: `${d.name} · 提及（不在分工条款中）${written}` });
+      const info = infoLines(`${d.name} · 提及`, [['规范名称', d.name], ['原文写作', m.raw !== d.name && m.raw], ['角色', '提及（不在分工条款中）']]);
+      marks.push({ kind: 'mention', id: `u-${++unitCount}`, start: s, end: e, unit: d.name, label: d.name, info });
     }
   }
 
@@ -145,12 +174,12 @@ export function documentMarks(doc: PolicyDocument, text: string): { marks: Mark[
   doc.targets.forEach((t, i) => {
     const s = t.position.start.offset;
     const e = t.position.end.offset;
-    if (inText(s, e)) marks.push({ kind: 'target', id: `tg-${i + 1}`, start: s, end: e, label: describeTarget(t), info: `目标 · ${describeTarget(t)}` });
+    if (inText(s, e)) marks.push({ kind: 'target', id: `tg-${i + 1}`, start: s, end: e, label: describeTarget(t), info: targetInfo(t) });
   });
   doc.references.forEach((r, i) => {
     const s = r.position.start.offset;
     const e = r.position.end.offset;
-    if (inText(s, e)) marks.push({ kind: 'reference', id: `ref-${i + 1}`, start: s, end: e, label: `《${r.title}》`, info: `引用文件：《${r.title}》` });
+    if (inText(s, e)) marks.push({ kind: 'reference', id: `ref-${i + 1}`, start: s, end: e, label: `《${r.title}》`, info: infoLines(`引用文件：《${r.title}》`, [['篇名', r.title], ['所在章节', r.section]]) });
   });
   return { marks, unplaced };
 }
@@ -169,7 +198,8 @@ const RANK: Record<MarkKind, number> = { task: 0, indicator: 1, target: 2, refer
 function openTag(m: Mark, first: boolean): string {
   const id = first ? ` id="${escapeHtml(m.id)}"` : '';
   const unit = m.unit ? ` data-unit="${escapeHtml(m.unit)}"` : '';
-  return `<span class="m m-${m.kind}${first ? '' : ' cont'}"${id} data-m="${escapeHtml(m.id)}"${unit} title="${escapeHtml(m.info)}">`;
+  // the lines of the info as &#10;: one line of HTML a line of text
+  return `<span class="m m-${m.kind}${first ? '' : ' cont'}"${id} data-m="${escapeHtml(m.id)}"${unit} title="${escapeHtml(m.info).replace(/\n/g, '&#10;')}">`;
 }
 
 /**

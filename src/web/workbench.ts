@@ -1,10 +1,15 @@
-import { readFile, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { decodeBytes } from '../read/decode.js';
 import { listDocumentIds, loadDocument, SOURCE_TEXT_FILE } from '../model/store.js';
 import type { PolicyDocument } from '../model/types.js';
 import type { SearchEngine } from '../search/engine.js';
 import { DB_FILE, INDEX_FILE, loadSearchIndex } from '../search/store.js';
+
+/** How long a look at the data folder holds (ms). */
+const REFRESH_MS = 500;
 
 /** What a document id in a URL may look like (ids come from file names: letters, digits, . _ -). */
 const ID = /^[\p{L}\p{N}_-][\p{L}\p{N}._-]{0,199}$/u;
@@ -33,12 +38,25 @@ export class Workbench {
 
   constructor(readonly dataDir: string) {}
 
-  /** Drop every cache when the data folder or its index changed since the last look. */
+  private lookedAt = -Infinity;
+
+  /**
+   * Drop every cache when the data folder or its index changed since the last look. It looks
+   * (two stat calls, synchronous: as promises they cost more than the search page's own
+   * rendering, a round trip through the thread pool each) at most once every REFRESH_MS, so an
+   * ingest in another shell shows within half a second; an upload here invalidates at once.
+   */
   async refresh(): Promise<void> {
-    const stamp = await Promise.all([this.dataDir, ...[INDEX_FILE, DB_FILE, `${DB_FILE}-wal`].map((f) => path.join(this.dataDir, f))].map((f) => stat(f).then((s) => String(s.mtimeMs), () => '-'))).then((x) => x.join('|'));
+    const now = performance.now();
+    if (now - this.lookedAt < REFRESH_MS) return;
+    this.lookedAt = now;
+    // the folder, the in-memory index's file and the store's (an ingest in another shell writes one)
+    const files = [this.dataDir, ...[INDEX_FILE, DB_FILE].map((f) => path.join(this.dataDir, f))];
+    const stamp = files.map((f) => String(statSync(f, { throwIfNoEntry: false })?.mtimeMs ?? '-')).join('|');
     if (stamp !== this.stamp) {
       this.stamp = stamp;
       this.invalidate();
+      this.lookedAt = now;
     }
   }
 
@@ -51,8 +69,10 @@ export class Workbench {
   }
 
   invalidate(): void {
+    this.lookedAt = -Infinity;
     this.memos.clear();
     this.docs = null;
+    this.single.clear();
     this.ids = null;
     this.index = null;
     this.sources.clear();
@@ -68,9 +88,14 @@ export class Workbench {
     if (!isValidId(id)) return null;
     const ids = await this.documentIds();
     if (!ids.includes(id)) return null;
-    const docs = await this.documents();
-    return docs.find((d) => d.id === id) ?? null;
+    if (this.docs) return this.docs.get(id) ?? null;
+    // one document's page reads that document only (a corpus of thousands is not loaded for it)
+    if (!this.single.has(id)) this.single.set(id, await loadDocument(this.dataDir, id).catch(() => null));
+    return this.single.get(id) ?? null;
   }
+
+  /** Documents read one by one (document()), until the folder changes. */
+  private single = new Map<string, PolicyDocument | null>();
 
   /** Every document (one that cannot be loaded is left out). */
   async documents(): Promise<PolicyDocument[]> {

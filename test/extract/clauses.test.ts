@@ -76,6 +76,34 @@ describe('roles when no 牵头 is written', () => {
     expect(doc.departments.some((d) => /第一位|下同/.test(d.name))).toBe(false);
   });
 
+  it('列第一位者为牵头或汇总单位，下同 in brackets after the units of a 责任单位： line: the first unit of every clause leads', async () => {
+    const doc = await shape('first-listed-lead-label-lines.txt');
+    expect(roles(doc)).toEqual([
+      ['1', ['经信局'], ['发改局', '财政局', '科技局', '商务局']],
+      ['2', ['税务局'], ['财政局', '发改局']],
+      ['3', ['建设局'], ['各街道办事处']],
+    ]);
+    expect(doc.departments.some((d) => /第一位|汇总|下同/.test(d.name))).toBe(false);
+  });
+
+  it('各县、市、区政府 / 各县、区人民政府（管委会）: level words after 各 sharing one unit are one collective', async () => {
+    const doc = await shape('level-words-collective.txt');
+    expect(roles(doc)).toEqual([
+      ['1', ['市经信局'], ['市发展改革委', '市统计局', '青川经开区管委会', '各县、市、区政府']],
+      ['2', ['市商务局'], ['市口岸办', '各县、区人民政府（管委会）']],
+    ]);
+  });
+
+  it('an item whose fields are its numbered sub-items ((一)责任领导 (二)责任单位 (三)协办单位 … (五)完成时限) is one task with their units', async () => {
+    const doc = await shape('numbered-field-items.txt');
+    expect(roles(doc)).toEqual([
+      ['一', [], ['市教育局', '市财政局', '自然资源局', '各县市区人民政府']],
+      ['二', [], ['市交通运输局', '各县市区人民政府']],
+    ]);
+    expect(doc.tasks.map((t) => t.deadline)).toEqual(['2025年12月底前', '2025年内']);
+    expect(doc.departments.some((d) => /周明|吴军/.test(d.name))).toBe(false);
+  });
+
   it('分管省领导：… / 部门分工：A牵头，B配合。 lines under an item: the 部门分工 line is the clause', async () => {
     const doc = await shape('division-lines.txt');
     expect(roles(doc)).toEqual([
@@ -223,5 +251,29 @@ describe('label lines with compound labels', () => {
       ['二', ['县自然资源局'], ['县农业农村局']],
     ]);
     expect(doc.tasks.find((t) => t.number === '三')?.lead ?? []).toEqual([]);
+  });
+});
+
+describe('a remark closing a label line, 分别牵头, a rule stated inside a clause (下同)', () => {
+  it('（除标注“分别牵头”外，列第一位为牵头或汇总单位，下同） after the names is a remark, not the clause', async () => {
+    const doc = await shape('label-line-remark-rule.txt');
+    expect(task(doc, '2')).toMatchObject({ lead: ['县农业农村局'], responsible: ['县财政局', '县自然资源局', '县水利局'] });
+    expect(doc.departments.some((d) => /除标注|分别|汇总/.test(d.name))).toBe(false);
+  });
+
+  it('A、B分别牵头: each leads, and 分别 is no part of the last name', async () => {
+    const doc = await shape('label-line-remark-rule.txt');
+    expect(task(doc, '3')).toMatchObject({ lead: ['县人力社保局', '县农业农村局'], responsible: [] });
+  });
+
+  it('the first-listed rule holds from the clause that states it on: the tasks before it keep their 责任单位', async () => {
+    const doc = await shape('label-line-remark-rule.txt');
+    expect(task(doc, '1')).toMatchObject({ lead: [], responsible: ['县农业农村局'] });
+    expect(task(doc, '4')).toMatchObject({ lead: ['县发改局'], responsible: [] });
+  });
+
+  it('各市、县、区人民政府: the levels a collective lists before the unit they share are one collective', async () => {
+    const doc = await shape('label-line-remark-rule.txt');
+    expect(task(doc, '5')).toMatchObject({ lead: ['县经济开发区管委会'], responsible: ['县发改局', '各乡镇人民政府', '各市、县、区人民政府'] });
   });
 });

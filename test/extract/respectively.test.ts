@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ingestFile } from '../../src/ingest.js';
 import type { PolicyDocument } from '../../src/model/types.js';
+import { fixtureLoader } from '../helpers/fixtures.js';
 
 /**
  * Assignments "respectively" (分别由): things and units listed in the same order and paired one to
  * one, only where their counts agree (fixtures in test/fixtures/real-shapes, our own words).
  */
-const shape = (name: string) => ingestFile(`test/fixtures/real-shapes/${name}`);
+const shape = fixtureLoader('real-shapes');
 const pairs = (doc: PolicyDocument) => doc.tasks.map((t) => [t.number, t.title, t.lead, t.responsible]);
 
 describe('分别由: things paired with units in order', () => {

@@ -73,6 +73,15 @@ describe('task tables one row a line', () => {
     expect(doc.tasks[2].text).toMatch(/^推进工业废水循环利用/);
   });
 
+  it('a mirror\'s traditional pipe table with pinyin notes in its header (序號(hào)) and a task column name garbled (項目?jī)?nèi)容): the column after 序号 is the task', async () => {
+    const doc = await ingestFile(F('pinyin-pipe-table'));
+    expect(doc.tasks.map((t) => [t.number, t.lead, t.responsible])).toEqual([
+      ['1', ['縣教育局'], []],
+      ['2', ['縣交通局'], []],
+    ]);
+    expect(doc.tasks[0].title).toMatch(/^新建城區/);
+  });
+
   it('a header word spread over its cell (工 作 任 务) and a 牵头负责部门 column', async () => {
     const doc = await ingestFile(F('spread-header-rows'));
     expect(doc.tasks.map((t) => [t.number, t.title, t.lead, t.deadline])).toEqual([

@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ingestText } from '../../src/ingest.js';
 import { resolveDepartment } from '../../src/select/departments.js';
 import { foldTraditional, maskPinyinNotes, readingText } from '../../src/model/script.js';
 import { normalizeForMatch } from '../../src/model/normalize.js';
+import { readFixture } from '../helpers/fixtures.js';
 
-const file = 'test/fixtures/real-shapes/traditional-plan.txt';
-const text = readFileSync(file, 'utf8');
+const text = readFixture('real-shapes', 'traditional-plan.txt');
 const doc = ingestText(text, { fileName: 'traditional-plan.txt' });
 
 describe('traditional script', () => {

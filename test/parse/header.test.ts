@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ingestFile, ingestText } from '../../src/ingest.js';
+import { ingestText } from '../../src/ingest.js';
+import { fixtureLoader } from '../helpers/fixtures.js';
 
 /**
  * Header and metadata of documents as government web pages give them (fixtures in
  * test/fixtures/real-shapes, written in the shapes of real pages): info blocks, titles broken
  * over lines or repeated by the page, news lead-ins, damaged 文号 and dates.
  */
-const shape = (name: string) => ingestFile(`test/fixtures/real-shapes/${name}`);
+const shape = fixtureLoader('real-shapes');
 
 describe('web page info blocks', () => {
   it('fields two on a line set apart by | pipes, spaced labels (标 题): 成文日期 before the signature date, 发文字号', async () => {
@@ -225,5 +226,194 @@ describe('more header lines', () => {
     const doc = await shape('place-guanyu-title.txt');
     expect(doc).toMatchObject({ title: '江岭关于印发推动外贸稳规模优结构行动方案的通知', issuer: '江岭' });
     expect(doc.tasks).toHaveLength(2);
+  });
+});
+
+describe('page headers of more sites', () => {
+  it('info fields set apart by spaces only (发布机构 区政府办公室 发文日期 2025-03-14) and the headline between the block and the toolbar', async () => {
+    const doc = await shape('spaced-info-headline.txt');
+    expect(doc).toMatchObject({ title: '2025年八件民生实事项目公布', issuer: '区政府办公室', date: '2025-03-14' });
+    for (const p of doc.paragraphs.filter((p) => /索引号|公开方式|发布机构/.test(p.text))) expect(p.kind).toBe('web');
+    expect(doc.tasks.map((t) => t.responsible)).toEqual([['区民政局'], ['区教育局', '区公安分局']]);
+  });
+
+  it('a breadcrumb trail going on under its line, the headline above the page info, 信息来源 an organ as the last resort', async () => {
+    const doc = await shape('breadcrumb-headline-source.txt');
+    expect(doc).toMatchObject({ title: '市政府重点工作责任分解(2025年)', issuer: '青山市政府', date: null });
+    expect(doc.paragraphs.find((p) => p.text.startsWith('>>'))?.kind).toBe('web');
+  });
+
+  it('a joint notice title naming four organs set apart by spaces: a notice title however long, the four organs the issuer', async () => {
+    const doc = await shape('joint-four-issuers-tagged.txt');
+    expect(doc.issuer).toBe('青山市发展和改革委员会、中共青山市委社会工作部、青山市民政局、青山市住房和城乡建设局');
+    expect(doc.noticeTitle).toMatch(/^青山市发展和改革委员会.*关于印发青山市社区服务设施补短板实施方案的通知$/);
+  });
+
+  it('a site\'s 【规范性文件】 tag is no part of the title; (此件主动公开) under a notice cut after its comma is a line of its own', async () => {
+    const doc = await shape('category-tag-cut-notice.txt');
+    expect(doc).toMatchObject({
+      title: '江城市稳定外贸外资实施方案',
+      noticeTitle: '江城市人民政府办公厅关于印发江城市稳定外贸外资实施方案的通知',
+      issuer: '江城市人民政府办公厅',
+    });
+  });
+
+  it('a 文号 line with pinyin notes inside (鎮政辦發(fā)〔2024〕21號) is never joined to the title; ?? for indentation is no part of a name or date', async () => {
+    const doc = await shape('masked-number-question-indent.txt');
+    expect(doc).toMatchObject({ docNumber: '鎮政辦發〔2024〕21號', issuer: '鎮原縣人民政府辦公室', date: '2024-04-30', title: '鎮原縣蘋果產業提質增效實施方案' });
+  });
+
+  it('a news lead-in naming two organs joined by 、 (近日，A、B印发了《X》)', async () => {
+    const doc = await shape('news-joint-leadin-digit-date.txt');
+    expect(doc).toMatchObject({ title: '江城市推进县域商业体系建设实施方案', issuer: '中共江城市委办公厅、江城市人民政府办公厅' });
+  });
+
+  it('an info block whose 成文日期 is the day it was published: the earlier date under the notice (20211103, 年月日 lost) is the 成文日期', async () => {
+    const doc = await shape('info-date-equals-published.txt');
+    expect(doc).toMatchObject({ title: '健康青山行动推进方案', date: '2021-11-03' });
+  });
+});
+
+describe('titles and issuers of party-government and ministry pages', () => {
+  it('a site menu of bullets (- 区域经济政策) is never the title; a 文号 with pinyin notes without tone marks (發改地(di)區) is read clean', async () => {
+    const doc = await shape('menu-bare-pinyin-number.txt');
+    expect(doc).toMatchObject({
+      title: '關于推進邊境地區協調發展的指導意見',
+      issuer: '國家發展改革委',
+      docNumber: '發改地區[2019]2215號',
+      date: '2019-12-02',
+    });
+  });
+
+  it('中共某区委办公室 某区人民政府办公室印发《X》的通知: a joint notice title without 关于 (after a site tag), its two organs the issuer, the plan title over three lines', async () => {
+    const doc = await shape('joint-notice-without-guanyu.txt');
+    expect(doc).toMatchObject({
+      title: '江岸区打造“江岸服务”品牌三年行动计划(2024—2026年)',
+      issuer: '中共江岸区委办公室、江岸区人民政府办公室',
+      noticeTitle: '中共江岸区委办公室江岸区人民政府办公室印发《江岸区打造“江岸服务”品牌三年行动计划(2024—2026年)》的通知',
+    });
+  });
+
+  it('a page date alone under an 意见\'s title (2024-05-08) is its date', async () => {
+    const doc = await shape('opinion-date-line.txt');
+    expect(doc).toMatchObject({ title: '青溪县人民政府关于促进创业带动就业的意见', issuer: '青溪县人民政府', date: '2024-05-08' });
+  });
+});
+
+describe('one-line pages, markup and damaged fields', () => {
+  it('文号, notice title, notice, signature, date and plan title on one line set apart by spaces', async () => {
+    const doc = await shape('one-line-number-first.txt');
+    expect(doc).toMatchObject({
+      docNumber: '溪委农发〔2023〕7号',
+      noticeTitle: '关于印发《青溪县巩固提升农村饮水安全等“五大专项行动”实施方案》的通知',
+      issuer: '中共青溪县委农村工作领导小组',
+      date: '2023-08-15',
+    });
+  });
+
+  it('a township\'s notice on one line after a pipe info block: signature, date and the 预案\'s title inside the line', async () => {
+    const doc = await shape('one-line-township-plan.txt');
+    expect(doc).toMatchObject({ title: '石门镇防汛抗旱应急预案', issuer: '江城市北区石门镇人民政府', docNumber: '石镇政〔2022〕31号', date: '2022-06-10' });
+  });
+
+  it('HTML markup copied with the text (<p>…</p> on one line) ends lines and is no part of any field', async () => {
+    const doc = await shape('markup-in-text.txt');
+    expect(doc).toMatchObject({ title: '江城省促进农民持续增收的实施方案', issuer: '江城省人民政府', docNumber: '江政发〔2022〕9号', date: '2022-05-06' });
+    expect(doc.paragraphs.some((p) => p.kind !== 'web' && /^[\s<]*(?:p|strong|br)\b/.test(p.text.trim()))).toBe(false);
+  });
+
+  it('a 文号 that lost 〕 and 号 (溪政办发〔201915), a date that lost 年月日 ({ 2019 4 22), before the page\'s 发文日期', async () => {
+    const doc = await shape('garbled-number-spaced-date.txt');
+    expect(doc).toMatchObject({ title: '青溪县森林火灾应急预案(试行)', docNumber: '溪政办发〔2019〕15号', date: '2019-04-22', issuer: '青溪县人民政府办公室' });
+  });
+});
+
+describe('more page headers seen on district sites', () => {
+  it('info lines of one label and its value (索引号 SY-…, 发布机构 区政府), and the page\'s second copy of the notice title broken over two lines, read once', async () => {
+    const doc = await shape('lone-label-info-notice-copy.txt');
+    expect(doc).toMatchObject({
+      title: '江北新区人民政府工作规则',
+      noticeTitle: '江北新区人民政府关于印发《江北新区人民政府工作规则》的通知',
+      issuer: '江北新区人民政府',
+      docNumber: '江北府〔2023〕2号',
+    });
+    for (const p of doc.paragraphs.filter((p) => /^(?:索引号|文件编号|发布机构|公开类别) /.test(p.text))) expect(p.kind).toBe('web');
+  });
+
+  it('a page\'s time before its source (2024-01-08 09:30 区人民政府办公室) is no issuer line: the signature is', async () => {
+    const doc = await shape('page-time-source-line.txt');
+    expect(doc).toMatchObject({ issuer: '江北区人民政府办公室', docNumber: '江政办〔2024〕2号', date: '2024-01-05' });
+  });
+
+  it('某市人民政府印发《X》的通知: a notice title without 关于 from one organ', async () => {
+    const doc = await shape('single-organ-issued-notice.txt');
+    expect(doc).toMatchObject({
+      noticeTitle: '江城市人民政府印發《關于本市加強社會信用建設的實施意見》的通知',
+      title: '關于本市加強社會信用建設的實施意見',
+      issuer: '江城市人民政府',
+      docNumber: '江府發〔2019〕15號',
+      date: '2019-06-03',
+    });
+  });
+});
+
+describe('印发 without 关于 before it', () => {
+  it('某办公厅印发关于…方案的通知 (no 《》) is the notice title; the plan\'s title that opens with 关于, broken over two lines, is the title', async () => {
+    const doc = await shape('issued-notice-plain-name.txt');
+    expect(doc).toMatchObject({
+      noticeTitle: '江城市人民政府办公厅印发关于推进我市园区提质增效实施方案的通知',
+      title: '关于推进我市园区提质增效的实施方案',
+      issuer: '江城市人民政府办公厅',
+      docNumber: '江政办函〔2021〕66号',
+      date: '2021-09-02',
+    });
+  });
+});
+
+describe('excerpts of notices without their title or signature', () => {
+  it('a date in brackets on the excerpt\'s first line (二OO九, Latin O for 〇) is its date; 特此通知 is no title, the line under it is the plan\'s', async () => {
+    const doc = await shape('excerpt-dated-closing-formula.txt');
+    expect(doc).toMatchObject({ title: '2009年区政府工作任务分解', docNumber: '松江府办〔2009〕7号', date: '2009-03-12' });
+    expect(doc.tasks.map((t) => [t.number, t.lead, t.responsible])).toEqual([
+      ['1', ['发改委', '统计局'], []],
+      ['2', ['发改委'], ['建设局', '各镇']],
+    ]);
+  });
+
+  it('a title naming its organ without the place (县人民政府办公室关于…) takes the place from the info block\'s 发文单位', async () => {
+    const doc = await shape('info-issuer-placeless-title.txt');
+    expect(doc).toMatchObject({ issuer: '青溪县人民政府办公室', docNumber: '青政办发〔2025〕3号', date: '2025-02-20' });
+  });
+  it('a site\'s column tag in 【】 before the title (【市政府重点工作及责任分解】某市人民政府关于…) is no part of it; the title names the issuer', async () => {
+    const doc = await shape('column-tag-title.txt');
+    expect(doc).toMatchObject({ title: '云江市人民政府关于2025年市政府重点工作及责任分解的通知', issuer: '云江市人民政府', date: '2025-02-10' });
+    expect(doc.tasks.map((t) => [t.number, t.lead, t.responsible])).toEqual([['1', ['市发展改革委'], ['市统计局', '市经信局', '各县、市、区政府']]]);
+  });
+  it('a news report\'s headline figures, one a line, above its lead-in do not hide the lead-in: issuer and title from 近日，某区人民政府办公室印发《X》', async () => {
+    const doc = await shape('news-headline-figures.txt');
+    expect(doc).toMatchObject({ title: '2025年区政府工作报告重点任务分解', issuer: '青湾区人民政府办公室' });
+    expect(doc.tasks.map((t) => [t.number, t.lead, t.responsible])).toEqual([
+      ['1', ['区发改委'], ['各产业主管部门']],
+      ['2', ['区财政局'], ['区税务局']],
+    ]);
+  });
+  it('a page\'s second copy of the notice title run on after its 文号 (临政发〔2024〕3号临川区人民政府关于…) is read once; the plan\'s title broken over two lines under the date', async () => {
+    const doc = await shape('number-glued-notice-copy.txt');
+    expect(doc).toMatchObject({
+      title: '临川区政府2024年重点工作任务分解和责任分工方案',
+      noticeTitle: '临川区人民政府关于印发《临川区政府2024年重点工作任务分解和责任分工方案》的通知',
+      issuer: '临川区人民政府',
+      docNumber: '临政发〔2024〕3号',
+      date: '2024-02-26',
+    });
+    expect(doc.tasks.map((t) => [t.number, t.lead, t.responsible])).toEqual([['1', ['区发改局'], ['各街道', '区统计局']]]);
+  });
+  it('a page that is a table: the caption above its header (2024年…推进情况(1-6月)) is the title', async () => {
+    const doc = await shape('table-page-caption.txt');
+    expect(doc.title).toBe('2024年区政府重点民生实事项目推进情况(1-6月)');
+    expect(doc.tasks.map((t) => [t.number, t.lead, t.responsible])).toEqual([
+      ['7', ['园林局'], ['住建局', '相关街道']],
+      ['8', ['住建局'], ['各街道']],
+    ]);
   });
 });

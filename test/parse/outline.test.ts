@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ingestFile, ingestText } from '../../src/ingest.js';
+import { ingestText } from '../../src/ingest.js';
+import { ingestFixture } from '../helpers/fixtures.js';
 
 /** Numbering in the shapes real documents take (fixtures in test/fixtures/real-shapes, our own words). */
 describe('numbering', () => {
   it('an item whose title starts with a figure (11.121人才梯队项目) is item 11, not part of item 10', async () => {
-    const doc = await ingestFile('test/fixtures/real-shapes/figure-titles.txt');
+    const doc = await ingestFixture('real-shapes/figure-titles.txt');
     expect(doc.tasks.map((t) => [t.number, t.title])).toEqual([
       ['9', '实施引才计划'],
       ['10', '建设人才驿站'],
@@ -18,12 +19,12 @@ describe('numbering', () => {
   });
 
   it('an ordinal (第12项工作, 第二十三项任务) is no declared count; 以下12项工作 is', async () => {
-    const doc = await ingestFile('test/fixtures/real-shapes/figure-titles.txt');
+    const doc = await ingestFixture('real-shapes/figure-titles.txt');
     expect(doc.declaredCounts.map((c) => [c.raw, c.declared])).toEqual([['12项工作', 12]]);
   });
 
   it('1﹒ (small full stop) and 1． are arabic items like 1.', async () => {
-    const doc = await ingestFile('test/fixtures/real-shapes/small-full-stops.txt');
+    const doc = await ingestFixture('real-shapes/small-full-stops.txt');
     expect(doc.tasks.map((t) => [t.number, t.title, t.lead])).toEqual([
       ['1.1', '推行企业开办一日办结', ['市市场监管局']],
       ['1.2', '推进工程建设项目审批改革', ['市住房城乡建设局']],

@@ -5,10 +5,11 @@ import { expect } from 'vitest';
 import { ingestFile } from '../../src/index.js';
 import { ConversionError } from '../../src/read/converted.js';
 import type { PolicyDocument } from '../../src/model/types.js';
+import { fixture, ROOT, WUXI_FILE } from '../helpers/fixtures.js';
 
-export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const FORMATS = path.join(ROOT, 'test/fixtures/formats');
-export const PLAN_TXT = path.join(ROOT, 'corpus/wuxi-urbanization-plan-2021-2035.txt');
+export { ROOT };
+export const FORMATS = fixture('formats');
+export const PLAN_TXT = WUXI_FILE;
 
 /** What a reader of the plan cares about, without positions (the texts differ in layout). */
 export function essentials(doc: PolicyDocument) {

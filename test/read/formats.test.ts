@@ -11,10 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFile, loadDocument, saveDocument, UserError, type PolicyDocument } from '../../src/index.js';
 import { readDocument } from '../../src/read/read.js';
 import { attributes, docxToText, formatNumber, scanXml, treeXml, type XEl } from '../../src/read/docx.js';
+import { fixture, WUXI_FILE } from '../helpers/fixtures.js';
 
-const ROOT = path.resolve(__dirname, '../..');
-const FIX = path.join(ROOT, 'test/fixtures/formats');
-const TXT = path.join(ROOT, 'corpus/wuxi-urbanization-plan-2021-2035.txt');
+const FIX = fixture('formats');
+const TXT = WUXI_FILE;
 
 const FORMATS = [
   ['wuxi-plan.html', 'html', 'utf-8'],

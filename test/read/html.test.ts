@@ -12,6 +12,7 @@ import iconv from 'iconv-lite';
 import { htmlToText, collapse } from '../../src/read/html.js';
 import { fastTree } from '../../src/read/html-tree.js';
 import { runs } from '../helpers/property.js';
+import { fixture, ingestFixture } from '../helpers/fixtures.js';
 
 const REAL = path.resolve(__dirname, '../../../shared/real-docs');
 const real = (prefix: string) => {
@@ -96,7 +97,7 @@ describe.skipIf(!real('23-'))('real gov.cn pages (../shared/real-docs 23–25)',
 
 describe('a county CMS page saved in GBK (test/fixtures/formats/cms-page-gbk.html)', () => {
   it('reads the charset from <meta http-equiv>, the info table into the model, and every row of the 分工表 with its merged 牵头单位', async () => {
-    const doc = await ingestFile(path.resolve(__dirname, '../fixtures/formats/cms-page-gbk.html'));
+    const doc = await ingestFixture('formats', 'cms-page-gbk.html');
     expect(doc.source).toMatchObject({ format: 'html', encoding: 'gb18030' });
     expect([doc.issuer, doc.docNumber, doc.date]).toEqual(['清溪县人民政府办公室', '清溪府办发〔2025〕9号', '2025-03-18']);
     expect(doc.title).toBe('清溪县2025年营商环境优化重点任务分工方案');
@@ -119,7 +120,7 @@ describe('a county CMS page saved in GBK (test/fixtures/formats/cms-page-gbk.htm
 });
 
 describe('the tree: htmlparser2, and rehype-parse (parse5) where the markup is misnested', () => {
-  const FIX = path.resolve(__dirname, '../fixtures/formats');
+  const FIX = fixture('formats');
   const pages = [
     ...['wuxi-plan.html', 'wuxi-plan-gbk.html', 'cms-page-gbk.html'].map((f) => path.join(FIX, f)),
     ...['23-', '24-', '25-'].map(real).filter((f): f is string => f !== null),

@@ -19,6 +19,8 @@ interface CompareCommandOptions {
   weak: string;
   matches: string;
   font?: string;
+  fallbackFont?: string[];
+  systemFonts?: boolean;
   date?: string;
   aliases?: string[];
 }
@@ -39,7 +41,9 @@ export function registerCompare(program: Command): void {
     .addOption(new Option('--weak <score>', 'least similarity for a weak match').default(String(DEFAULT_THRESHOLDS.weak), String(DEFAULT_THRESHOLDS.weak)))
     .addOption(new Option('--matches <n>', 'matches listed per task of A').default('3', '3'))
     .option('--aliases <file...>', 'extra department alias groups (JSON: {"groups": [["全称", "简称"]]}), for files ingested on the fly and for matching units')
-    .option('--font <file>', 'with --pdf: a TTF/OTF font to use instead of the bundled Noto fonts')
+    .option('--font <file>', 'with --pdf: a TTF/OTF font to use instead of the bundled Noto fonts (they still draw what it lacks)')
+    .option('--fallback-font <file>', 'with --pdf: font file (or file.ttc#PostScriptName) for characters the fonts lack; may be repeated', (v: string, all: string[] = []) => [...all, v])
+    .option('--no-system-fonts', "with --pdf: do not draw characters the fonts lack from the system's CJK fonts")
     .option('--date <YYYY-MM-DD>', 'with --pdf: fixed creation date (reproducible bytes; default SOURCE_DATE_EPOCH or now)')
     .addHelpText(
       'after',
@@ -87,9 +91,10 @@ redirected output is never cut.
         // pdfkit loads only for --pdf
         const { renderComparisonPdf } = await import('../../compare/pdf.js');
         const { creationDate, resolveFonts, onMissingGlyph } = await import('../../report/pdf.js');
-        (await import('./report.js')).warnMissingGlyphs(onMissingGlyph, opts.font);
+        const { warnMissingGlyphs, fontsOf } = await import('./report.js');
+        warnMissingGlyphs(onMissingGlyph, opts);
         const bytes = await renderComparisonPdf(comparison, a, b, {
-          fonts: resolveFonts({ font: opts.font }),
+          fonts: fontsOf(resolveFonts, opts),
           date: creationDate({ date: opts.date }),
         });
         try {

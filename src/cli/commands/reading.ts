@@ -151,7 +151,9 @@ export function registerReading(program: Command): void {
     .option('--json', 'print JSON')
     .option('--pdf', 'write the indicator sheet as PDF (baseline/target table and chart, 约束性 marked)')
     .option('--out <file>', 'with --pdf: PDF to write (default <data>/reports/<doc id>/indicators.pdf)')
-    .option('--font <path>', 'with --pdf: font file instead of the bundled Noto Sans/Serif SC')
+    .option('--font <path>', 'with --pdf: font file instead of the bundled Noto Sans/Serif SC (they still draw what it lacks)')
+    .option('--fallback-font <path>', 'with --pdf: font file (or file.ttc#PostScriptName) for characters the fonts lack; may be repeated', (v: string, all: string[] = []) => [...all, v])
+    .option('--no-system-fonts', "with --pdf: do not draw characters the fonts lack from the system's CJK fonts")
     .option('--date <YYYY-MM-DD>', 'with --pdf: fixed generation date (reproducible bytes)')
     .addHelpText(
       'after',
@@ -167,7 +169,7 @@ export function registerReading(program: Command): void {
         '  The XLSX of `policy export` has the same table as its 主要指标 sheet.',
       ].join('\n') + examples('policy indicators', 'policy indicators --pdf --doc wuxi --out 指标.pdf', 'policy indicators --json'),
     )
-    .action(async (options: ReadOptions & { pdf?: boolean; out?: string; font?: string; date?: string }) => {
+    .action(async (options: ReadOptions & { pdf?: boolean; out?: string; font?: string; fallbackFont?: string[]; systemFonts?: boolean; date?: string }) => {
       // pdfkit loads only for --pdf
       if (options.pdf) return (await import('./report.js')).writeIndicatorsPdf(options);
       const docs = await documentsFor(options);

@@ -31,17 +31,27 @@ interface CommonOptions {
   doc?: string;
   out?: string;
   font?: string;
+  fallbackFont?: string[];
+  systemFonts?: boolean;
   date?: string;
 }
 
 const DATA_HELP = 'data folder written by `policy ingest`';
-const FONT_HELP = 'TrueType/OpenType font file to use instead of the bundled Noto Sans/Serif SC';
+const FONT_HELP = 'TrueType/OpenType font file to use instead of the bundled Noto Sans/Serif SC (they still draw what it lacks)';
+export const FALLBACK_HELP = 'font file (or file.ttc#PostScriptName) for characters the fonts lack, e.g. rare characters of names; may be repeated';
+export const SYSTEM_FONTS_HELP = "do not draw characters the fonts lack from the system's CJK fonts (Noto CJK)";
+
+/** --font, --fallback-font and --no-system-fonts, as every PDF-writing command has them. */
+export function fontOptions(cmd: Command, prefix = ''): Command {
+  return cmd
+    .option('--font <path>', prefix + FONT_HELP)
+    .option('--fallback-font <path>', prefix + FALLBACK_HELP, (v: string, all: string[] = []) => [...all, v])
+    .option('--no-system-fonts', prefix + SYSTEM_FONTS_HELP);
+}
 const DATE_HELP = 'fixed generation date YYYY-MM-DD (reproducible bytes; default SOURCE_DATE_EPOCH, else today)';
 
 function common(cmd: Command): Command {
-  return cmd
-    .option('-d, --data <dir>', DATA_HELP, 'output')
-    .option('--font <path>', FONT_HELP)
+  return fontOptions(cmd.option('-d, --data <dir>', DATA_HELP, 'output'))
     .option('--date <YYYY-MM-DD>', DATE_HELP);
 }
 
@@ -51,19 +61,37 @@ let glyphWarnings: (() => void) | null = null;
  * A character the fonts lack is drawn as an empty box: say which, in which PDF, and what to
  * do about it — one line a character and PDF, on stderr (the file is still written).
  */
-export function warnMissingGlyphs(listen: typeof import('../../report/pdf.js').onMissingGlyph, font: string | undefined): void {
+export function warnMissingGlyphs(listen: typeof import('../../report/pdf.js').onMissingGlyph, opts: FontFlags): void {
   glyphWarnings?.();
-  glyphWarnings = listen(({ char, codePoint, unit, count }) => {
-    const fix = font === undefined ? 'give --font FILE with a font that has it' : `not in --font ${font} either`;
-    process.stderr.write(`policy: warning: ${char} (${codePoint}) has no glyph in the fonts; drawn as an empty box ${count === 1 ? 'once' : `${count} times`} in ${unit} (${fix})\n`);
+  glyphWarnings = listen(({ char, codePoint, unit, count, font }) => {
+    const times = count === 1 ? 'once' : `${count} times`;
+    if (font !== undefined) {
+      // drawn, from another font: nothing is lost, but the reader may see its style differ
+      process.stderr.write(`policy: note: ${char} (${codePoint}) is not in the fonts; drawn ${times} from ${font} in ${unit}\n`);
+      return;
+    }
+    const given = [...(opts.font !== undefined ? [`--font ${opts.font}`] : []), ...(opts.fallbackFont ?? []).map((f) => `--fallback-font ${f}`)];
+    const fix = given.length === 0 ? 'give --fallback-font FILE with a font that has it' : `not in ${given.join(', ')} either`;
+    process.stderr.write(`policy: warning: ${char} (${codePoint}) has no glyph in the fonts; drawn as an empty box ${times} in ${unit} (${fix})\n`);
   });
 }
 
+export interface FontFlags {
+  font?: string;
+  fallbackFont?: string[];
+  systemFonts?: boolean;
+}
+
+/** The FontSet the font flags ask for. */
+export function fontsOf(resolve: typeof import('../../report/pdf.js').resolveFonts, opts: FontFlags): import('../../report/pdf.js').FontSet {
+  return resolve({ font: opts.font, fallbacks: opts.fallbackFont, systemFonts: opts.systemFonts });
+}
+
 /** Fonts and date once per command: a bad --font fails before any work. */
-export async function renderOptions(opts: { font?: string; date?: string }): Promise<RenderOptions> {
+export async function renderOptions(opts: FontFlags & { date?: string }): Promise<RenderOptions> {
   const { creationDate, resolveFonts, onMissingGlyph } = await pdfLib();
-  warnMissingGlyphs(onMissingGlyph, opts.font);
-  return { fonts: resolveFonts({ font: opts.font }), date: creationDate({ date: opts.date }) ?? new Date() };
+  warnMissingGlyphs(onMissingGlyph, opts);
+  return { fonts: fontsOf(resolveFonts, opts), date: creationDate({ date: opts.date }) ?? new Date() };
 }
 
 async function writeOut(file: string, bytes: Buffer | string): Promise<void> {

@@ -19,8 +19,6 @@ export interface SearchParams {
 export interface SearchView {
   params: SearchParams;
   documents: Array<{ id: string; title: string | null }>;
-  /** Units for the <datalist>: canonical name and aliases. */
-  units: Array<{ name: string; aliases: string[] }>;
   result: SearchResult | null;
   /** Hits of the page shown. */
   hits: SearchHit[];
@@ -64,19 +62,39 @@ export function searchForm(v: SearchView): Html {
 <div class="query"><label for="q" class="sr">检索词</label><input id="q" name="q" type="search" value="${p.q}" placeholder="检索条文：宅基地、随迁子女、&quot;闲置宅基地&quot;…" maxlength="200" autocomplete="off"><button type="submit">检索</button></div>
 <div class="filters">
 <label>文件 <select name="doc">${option('', '全部文件', p.doc)}${v.documents.map((d) => option(d.id, d.title ? `${d.title}（${d.id}）` : d.id, p.doc))}</select></label>
-<label>部门 <input name="dept" list="units" value="${p.dept}" placeholder="交通局、住建委、發改委…" autocomplete="off"></label>
+<span class="field"><label for="dept">部门</label> ${unitBox('dept', 'dept', p.dept)}</span>
 <label>角色 <select name="role">${option('', '牵头或责任', p.role)}${option('lead', '牵头', p.role)}${option('responsible', '责任/配合', p.role)}</select></label>
 <label>类型 <select name="kind">${option('', '全部（网页杂项除外）', p.kind)}${kinds.map(([k, label]) => option(k, `${label}（${k}）`, p.kind))}</select></label>
 </div>
-<datalist id="units">${v.units.map((u) => html`<option value="${u.name}">${u.aliases.join('、')}</option>${u.aliases.map((a) => html`<option value="${a}">${u.name}</option>`)}`)}</datalist>
 </form>`;
 }
 
-function unitLinks(names: string[], role: 'lead' | 'responsible', p: SearchParams): Html {
-  return html`${names.map((n, i) => html`${i > 0 ? '、' : ''}<a class="unit unit-${role}" href="${searchUrl({ ...p, dept: n, role: '', page: 1 })}" title="只看${n}的条文">${n}</a>`)}`;
+/**
+ * A department box: a text input that the script turns into a combobox, suggesting units from
+ * /units as the user types (aliases and traditional script resolve there). Without the script
+ * it is a plain box, and the server resolves what was typed.
+ */
+export function unitBox(id: string, name: string, value: string): Html {
+  return html`<span class="combo"><input id="${id}" name="${name}" value="${value}" placeholder="交通局、住建委、發改委…" autocomplete="off" data-suggest="${`${id}-list`}" aria-autocomplete="list" aria-controls="${`${id}-list`}" aria-expanded="false"><ul id="${`${id}-list`}" class="suggest-list" role="listbox" aria-label="部门建议" hidden></ul></span>`;
 }
 
-function hitItem(hit: SearchHit, p: SearchParams, titles: Map<string, string | null>): Html {
+/** The link that filters by a unit, each unit's built once a page (a page names the same few units again and again). */
+type UnitHref = (name: string) => string;
+
+function unitHrefs(p: SearchParams): UnitHref {
+  const made = new Map<string, string>();
+  return (name) => {
+    let href = made.get(name);
+    if (href === undefined) made.set(name, (href = searchUrl({ ...p, dept: name, role: '', page: 1 })));
+    return href;
+  };
+}
+
+function unitLinks(names: string[], role: 'lead' | 'responsible', href: UnitHref): Html {
+  return html`${names.map((n, i) => html`${i > 0 ? '、' : ''}<a class="unit unit-${role}" href="${href(n)}" title="只看${n}的条文">${n}</a>`)}`;
+}
+
+function hitItem(hit: SearchHit, titles: Map<string, string | null>, href: UnitHref): Html {
   const label = hit.kind === 'task' ? `任务 ${hit.label ?? hit.number ?? ''}`.trim() : hit.number ? `${KIND_LABEL[hit.kind]} ${hit.number}` : KIND_LABEL[hit.kind];
   const docTitle = titles.get(hit.doc);
   return html`<li class="hit">
@@ -84,7 +102,7 @@ function hitItem(hit: SearchHit, p: SearchParams, titles: Map<string, string | n
 <div class="where"><a href="${`/doc/${encodeURIComponent(hit.doc)}`}">${docTitle ?? hit.doc}</a> · <a href="${`/doc/${encodeURIComponent(hit.doc)}#L${hit.line}`}">第 ${hit.line} 行</a>${hit.section ? html` · <span class="trail">${hit.section}</span>` : ''}</div>
 <p class="snippet">${marked(hit.snippet)}</p>
 ${hit.lead.length || hit.responsible.length || hit.deadline
-    ? html`<div class="units">${hit.lead.length ? html`<span class="role">牵头：</span>${unitLinks(hit.lead, 'lead', p)} ` : ''}${hit.responsible.length ? html`<span class="role">责任：</span>${unitLinks(hit.responsible, 'responsible', p)} ` : ''}${hit.deadline ? html`<span class="deadline">完成时限：${hit.deadline}</span>` : ''}</div>`
+    ? html`<div class="units">${hit.lead.length ? html`<span class="role">牵头：</span>${unitLinks(hit.lead, 'lead', href)} ` : ''}${hit.responsible.length ? html`<span class="role">责任：</span>${unitLinks(hit.responsible, 'responsible', href)} ` : ''}${hit.deadline ? html`<span class="deadline">完成时限：${hit.deadline}</span>` : ''}</div>`
     : ''}
 </li>`;
 }
@@ -99,6 +117,11 @@ function scope(result: SearchResult, p: SearchParams): string[] {
   return out;
 }
 
+/** 角色 picked without a department narrows nothing (a role is a unit's): say so rather than ignore it silently. */
+function roleNote(p: SearchParams): Part {
+  return p.role && !p.dept ? html`<p class="note">“角色”须与部门一起用：请在“部门”中写上单位，再按角色筛选。</p>` : null;
+}
+
 function webNote(result: SearchResult, p: SearchParams): Part {
   if (!(result.web > 0)) return null;
   return html`<p class="note">网页杂项（复制网页带来的工具栏、页面信息、页脚，检索时默认不含）中有 ${result.web} 行含有${result.total > 0 ? '全部检索词' : '检索词'}：<a href="${searchUrl({ ...p, kind: 'web', page: 1 })}">显示网页杂项</a>。</p>`;
@@ -109,23 +132,29 @@ function summary(v: SearchView, result: SearchResult): Html {
   const q = /["“”「」『』＂]/.test(result.query) ? result.query : `“${result.query}”`;
   const s = scope(result, p);
   if (result.total === 0) {
+    const filtered = Boolean(p.doc || p.dept || p.kind);
     return html`<div class="summary none"><p>没有与 ${q} 匹配的条文${s.length ? `（${s.join('，')}）` : ''}。</p>${webNote(result, p)}${
       result.suggestions.length
         ? html`<p class="suggest">您是不是要找：${result.suggestions.map((w, i) => html`${i > 0 ? '、' : ''}<a href="${searchUrl({ ...p, q: w, page: 1 })}">${w}</a>`)}？</p>`
         : ''
-    }</div>`;
+    }${filtered ? html`<p><a href="${searchUrl({ q: p.q })}">去掉筛选条件，在全部文件中检索“${p.q}”</a></p>` : ''}</div>`;
+  }
+  if (v.hits.length === 0) {
+    const last = Math.ceil(result.total / v.pageSize);
+    return html`<div class="summary"><p><strong>${result.total}</strong> 条与 ${q} 匹配的条文，共 ${last} 页，没有第 ${p.page} 页：<a href="${searchUrl({ ...p, page: last })}">看第 ${last} 页</a>。</p></div>`;
   }
   const first = (p.page - 1) * v.pageSize + 1;
   const last = first + v.hits.length - 1;
   const spread = result.documents > 1 ? `，来自 ${result.documents} 份文件` : '';
   return html`<div class="summary"><p><strong>${result.total}</strong> 条与 ${q} 匹配的条文${spread}${s.length ? `（${s.join('，')}）` : ''}${result.total > v.hits.length ? `，显示第 ${first}–${last} 条` : ''}。</p>${
     result.matchedAll ? '' : html`<p class="note">没有条文包含全部检索词（${result.words.join(' ')}），以下是包含部分检索词的条文。</p>`
-  }${webNote(result, p)}</div>`;
+  }${roleNote(p)}${webNote(result, p)}</div>`;
 }
 
 function pager(v: SearchView, result: SearchResult): Part {
   const pages = Math.ceil(result.total / v.pageSize);
-  if (pages <= 1) return null;
+  // a page past the last has its own link to the last (summary), not a pager around nothing
+  if (pages <= 1 || v.params.page > pages) return null;
   const p = v.params;
   const near = [...new Set([1, p.page - 2, p.page - 1, p.page, p.page + 1, p.page + 2, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
   const items: Part[] = [];
@@ -140,11 +169,12 @@ function pager(v: SearchView, result: SearchResult): Part {
 
 export function searchPage(v: SearchView): Html {
   const titles = new Map(v.documents.map((d) => [d.id, d.title]));
+  const href = unitHrefs(v.params);
   const r = v.result;
   const body = v.error
     ? problem(v.error)
     : r
-      ? html`${summary(v, r)}<ol class="hits" start="${(v.params.page - 1) * v.pageSize + 1}">${v.hits.map((h) => hitItem(h, v.params, titles))}</ol>${pager(v, r)}`
+      ? html`${summary(v, r)}<ol class="hits" start="${(v.params.page - 1) * v.pageSize + 1}">${v.hits.map((h) => hitItem(h, titles, href))}</ol>${pager(v, r)}`
       : intro(v);
   return page({ title: v.params.q ? `检索：${v.params.q}` : '检索', current: 'search', ingest: v.ingest }, html`${searchForm(v)}<section class="results" aria-live="polite">${body}</section>`);
 }
