@@ -1,13 +1,13 @@
 import { secondName } from '../model/departments.js';
-import { normalizeForMatch } from '../model/normalize.js';
 import { displayForm } from '../model/figures.js';
+import { normalizeForMatch } from '../model/normalize.js';
 import type { Department, Role } from '../model/types.js';
-import { carriersOf, foldName, judge, resolveDepartment, resolved, type DocumentUnits } from '../select/departments.js';
+import { carriersOf, type DocumentUnits, foldName, judge, resolveDepartment, resolved } from '../select/departments.js';
 import { matchDocumentId } from '../select/document-ids.js';
 import { InvalidOption, InvalidRole } from '../select/errors.js';
 import { isRole, roleOf } from '../select/roles.js';
-import { parseQuery, type ParsedQuery } from './query.js';
-import { makeSnippet, wholeNumber, type Snippet, type SnippetOptions } from './snippet.js';
+import { type ParsedQuery, parseQuery } from './query.js';
+import { makeSnippet, type Snippet, type SnippetOptions, wholeNumber } from './snippet.js';
 import { Thesaurus } from './thesaurus.js';
 import { normalizeText, type Tokenizer } from './tokenizer.js';
 import { UnitNames } from './unit-names.js';
@@ -21,18 +21,7 @@ import { openingWords, type SearchDepartment, type SearchUnit, type UnitKind } f
  * and scored.
  */
 
-export const UNIT_KINDS: readonly UnitKind[] = [
-  'task',
-  'principle',
-  'goal',
-  'guidance',
-  'measure',
-  'indicator',
-  'box',
-  'header',
-  'paragraph',
-  'web',
-];
+export const UNIT_KINDS: readonly UnitKind[] = ['task', 'principle', 'goal', 'guidance', 'measure', 'indicator', 'box', 'header', 'paragraph', 'web'];
 
 export interface SearchOptions {
   /** A department as people write it (交通局, 住建委, 县发展改革委); resolved in each document. */
@@ -318,7 +307,14 @@ export abstract class SearchEngine {
    * the checks and the scope (a synonym's text), so every match must go through it.
    * Each group is a query word: a unit has it when it has all terms of one of its alternatives.
    */
-  protected abstract lookup(groups: TermGroup[], combine: 'AND' | 'OR', scope: Scope, accept: ((id: number) => boolean) | undefined, checks: string[], verified?: boolean): Matches;
+  protected abstract lookup(
+    groups: TermGroup[],
+    combine: 'AND' | 'OR',
+    scope: Scope,
+    accept: ((id: number) => boolean) | undefined,
+    checks: string[],
+    verified?: boolean,
+  ): Matches;
   /** Ids of the units in scope that may have every word (a superset; kind `web` only when the scope asks for it). */
   protected abstract candidates(scope: Scope, words: string[]): Iterable<number>;
   /** Ids of the web units that may have every word. */
@@ -433,7 +429,8 @@ export abstract class SearchEngine {
   protected inSomeName(word: string): boolean {
     if (!this.allNames) {
       const names = new Set<string>();
-      for (const d of this.departmentIndex().departments) for (const n of [d.name, ...d.aliases]) if (n.trim().length >= 2) names.add(this.tokenizer.normalize(n.trim()));
+      for (const d of this.departmentIndex().departments)
+        for (const n of [d.name, ...d.aliases]) if (n.trim().length >= 2) names.add(this.tokenizer.normalize(n.trim()));
       this.allNames = [...names];
     }
     return this.allNames.some((n) => n.includes(word));
@@ -524,7 +521,8 @@ export abstract class SearchEngine {
     const every = [...words, ...phrases];
     if (scope.web) found = this.withWeb(found, every, scope.test, groups);
     // Say so when the words are all together only in a web page's clutter, left out by default.
-    const web = (found.ids.length === 0 || !matchedAll) && options.kind === undefined ? this.scanWeb(every, (id) => scope.test(id, true), groups).ids.length : 0;
+    const web =
+      (found.ids.length === 0 || !matchedAll) && options.kind === undefined ? this.scanWeb(every, (id) => scope.test(id, true), groups).ids.length : 0;
     const top = this.best(found, limit, parsed, groups);
     this.prefetch(top.map((r) => r.id));
     const hits = top.map((r) => this.hit(r, parsed, options.snippet, groups, replaced));
@@ -538,7 +536,20 @@ export abstract class SearchEngine {
     }
     const total = found.total ?? found.ids.length;
     const synonyms = groups.map((g) => ({ word: g.word, synonyms: g.synonyms }));
-    return { query: parsed.raw, words: parsed.words, phrases: parsed.phrases, total, matchedAll, departments: scope.departments ?? [], docs: scope.docs, documents, web, synonyms, hits, suggestions };
+    return {
+      query: parsed.raw,
+      words: parsed.words,
+      phrases: parsed.phrases,
+      total,
+      matchedAll,
+      departments: scope.departments ?? [],
+      docs: scope.docs,
+      documents,
+      web,
+      synonyms,
+      hits,
+      suggestions,
+    };
   }
 
   /**
@@ -565,7 +576,11 @@ export abstract class SearchEngine {
       for (let n = Math.min(RUN, tokens.length - i); n >= 1; n--) {
         const run = n === 1 ? tokens[i] : tokens.slice(i, i + n).join('');
         if (!thesaurus.has(run)) continue;
-        add(run, false, tokens.slice(i, i + n).filter((t) => loose.has(t)));
+        add(
+          run,
+          false,
+          tokens.slice(i, i + n).filter((t) => loose.has(t)),
+        );
         i += n - 1;
         break;
       }
@@ -598,7 +613,7 @@ export abstract class SearchEngine {
     for (const g of groups) {
       let best = 0;
       for (const w of [g.word, ...g.synonyms]) {
-        const n = Math.min(5, countOf(text, w)) * (title !== null && title.includes(w) ? 3 : 1) * (w === g.word ? 1 : SYNONYM_WEIGHT);
+        const n = Math.min(5, countOf(text, w)) * (title?.includes(w) ? 3 : 1) * (w === g.word ? 1 : SYNONYM_WEIGHT);
         if (n > best) best = n;
       }
       score += best;
@@ -871,7 +886,13 @@ export abstract class SearchEngine {
     };
   }
 
-  private hit(r: { id: number; score: number }, parsed: ParsedQuery, snippetOptions?: SnippetOptions, groups: Group[] = [], replaced = new Set<string>()): SearchHit {
+  private hit(
+    r: { id: number; score: number },
+    parsed: ParsedQuery,
+    snippetOptions?: SnippetOptions,
+    groups: Group[] = [],
+    replaced = new Set<string>(),
+  ): SearchHit {
     const id = r.id;
     const u = this.unit(id);
     const normalized = this.normalizedText(id);
@@ -915,7 +936,10 @@ export function topK(found: Matches, k: number): Array<{ id: number; score: numb
     for (let i = 0; i < n; i++) out.push({ id: found.ids[i], score: found.scores[i] });
     return out;
   };
-  if (n <= k * 4) return all().sort((a, b) => b.score - a.score || a.id - b.id).slice(0, k);
+  if (n <= k * 4)
+    return all()
+      .sort((a, b) => b.score - a.score || a.id - b.id)
+      .slice(0, k);
   // The k-th best score, from a sorted copy of the scores (a native numeric sort).
   const sorted = Float64Array.from(found.scores).sort();
   const cut = sorted[n - k];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { displayForm } from '../model/figures.js';
 import { UserError } from '../model/errors.js';
+import { displayForm } from '../model/figures.js';
 import { normalizeText } from './tokenizer.js';
 
 /**
@@ -142,7 +142,10 @@ export class Thesaurus {
       text = readFileSync(file, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new ThesaurusError(file, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? String(error)})`);
+      throw new ThesaurusError(
+        file,
+        code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? String(error)})`,
+      );
     }
     return Thesaurus.parse(text, file);
   }
@@ -181,7 +184,8 @@ export class Thesaurus {
         if (/\s|["“”「」『』]/.test(form)) throw new ThesaurusError(where, `${at}: "${w}" has a space or a quote mark (a word of a group is searched as one)`);
         if (!group.includes(form)) group.push(form);
       }
-      if (group.length < 2) throw new ThesaurusError(where, `${at}: ${words.length === 0 ? 'no words' : `only "${group[0]}"`} (a group needs two or more different words)`);
+      if (group.length < 2)
+        throw new ThesaurusError(where, `${at}: ${words.length === 0 ? 'no words' : `only "${group[0]}"`} (a group needs two or more different words)`);
       groups.push(group);
     });
     const thesaurus = new Thesaurus(groups);

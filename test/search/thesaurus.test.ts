@@ -1,15 +1,15 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFile, ingestText } from '../../src/ingest.js';
-import type { PolicyDocument } from '../../src/model/types.js';
 import { saveDocument } from '../../src/model/store.js';
+import type { PolicyDocument } from '../../src/model/types.js';
 import type { SearchEngine, SearchResult } from '../../src/search/engine.js';
 import { SearchIndex } from '../../src/search/search-index.js';
-import { buildSearchIndex, loadSearchIndex, writeSearchIndex, type EngineName } from '../../src/search/store.js';
-import { Thesaurus, ThesaurusError, THESAURUS_FILE, thesaurusForm } from '../../src/search/thesaurus.js';
+import { buildSearchIndex, type EngineName, loadSearchIndex, writeSearchIndex } from '../../src/search/store.js';
+import { THESAURUS_FILE, Thesaurus, ThesaurusError, thesaurusForm } from '../../src/search/thesaurus.js';
 import { getTokenizer } from '../../src/search/tokenizer.js';
 import { runInProcess } from '../helpers/cli.js';
 
@@ -120,7 +120,16 @@ describe.each(ENGINES)('thesaurus on %s', (engine) => {
   });
 
   it('a user thesaurus adds groups, also of words jieba does not know', () => {
-    const own = Thesaurus.parse(JSON.stringify({ groups: [['千万工程', '千村示范万村整治工程'], ['厕改', '改厕'], ['落户', '户口']] }), 'mine.json').over(Thesaurus.bundled());
+    const own = Thesaurus.parse(
+      JSON.stringify({
+        groups: [
+          ['千万工程', '千村示范万村整治工程'],
+          ['厕改', '改厕'],
+          ['落户', '户口'],
+        ],
+      }),
+      'mine.json',
+    ).over(Thesaurus.bundled());
     const village = index().search('千万工程', { thesaurus: own });
     expect(tasks(village)).toEqual(['16']);
     expect(marked(village)[0]).toContain('千村示范万村整治工程');
@@ -204,7 +213,10 @@ describe('MiniSearch with compact postings', () => {
     for (const q of ['户口', '公租房 管理', '医保', '双碳', '户口 居住证']) {
       const a = plain.search(q, { limit: 20 });
       const b = compact.search(q, { limit: 20 });
-      expect(b.hits.map((h) => h.id), q).toEqual(a.hits.map((h) => h.id));
+      expect(
+        b.hits.map((h) => h.id),
+        q,
+      ).toEqual(a.hits.map((h) => h.id));
     }
   });
 });
@@ -238,7 +250,7 @@ describe('thesaurus files', () => {
   });
 });
 
-describe('a data folder\'s thesaurus and the CLI', () => {
+describe("a data folder's thesaurus and the CLI", () => {
   let dataDir: string;
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'policy-thesaurus-'));
@@ -261,7 +273,9 @@ describe('a data folder\'s thesaurus and the CLI', () => {
     expect(off.out).not.toContain('同义词');
     expect(JSON.parse((await runInProcess('search', '户口', '--data', dataDir, '--json', '--no-synonyms')).out)).not.toHaveProperty('synonyms');
     // with no hit the line still says what was searched
-    expect((await runInProcess('search', '廉租房', '--data', dataDir)).out).toBe('No clause matches "廉租房".\n同义词：廉租房 → 廉租住房\nDid you mean 公租房?\n');
+    expect((await runInProcess('search', '廉租房', '--data', dataDir)).out).toBe(
+      'No clause matches "廉租房".\n同义词：廉租房 → 廉租住房\nDid you mean 公租房?\n',
+    );
   });
 
   it('reads <data>/thesaurus.json and --thesaurus FILE; a bad one is one line naming the file', async () => {
@@ -277,7 +291,9 @@ describe('a data folder\'s thesaurus and the CLI', () => {
       await writeFile(extra, '{"groups": [["厕改"]]}');
       const bad = await runInProcess('search', '厕改', '--data', dataDir, '--thesaurus', extra);
       expect(bad.code).toBe(1);
-      expect(bad.err.trim().split('\n')).toEqual([`policy: thesaurus ${extra}: group 1: only "厕改" (a group needs two or more different words) (see docs/search.md, Thesaurus)`]);
+      expect(bad.err.trim().split('\n')).toEqual([
+        `policy: thesaurus ${extra}: group 1: only "厕改" (a group needs two or more different words) (see docs/search.md, Thesaurus)`,
+      ]);
       await writeFile(own, '{"groups": [');
       const broken = await runInProcess('search', '户口', '--data', dataDir);
       expect(broken.code).toBe(1);

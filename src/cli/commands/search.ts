@@ -1,11 +1,11 @@
-import { Option, type Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { UserError } from '../../model/errors.js';
 import type { Role } from '../../model/types.js';
 import type { SearchHit, SearchResult } from '../../search/search-index.js';
 import type { Snippet } from '../../search/snippet.js';
-import { UNIT_KIND_LABELS, type UnitKind } from '../../search/units.js';
 import { loadSearchIndex, useDb } from '../../search/store.js';
 import { Thesaurus } from '../../search/thesaurus.js';
+import { UNIT_KIND_LABELS, type UnitKind } from '../../search/units.js';
 import { examples } from '../format.js';
 
 interface SearchCommandOptions {
@@ -79,7 +79,15 @@ under the header says what was added (同义词：户口 → 户籍).`,
       const thesaurus = own?.over(index.thesaurus);
       const kind = splitList(opts.kind) as UnitKind[] | undefined;
       const doc = splitList(opts.doc);
-      const result = index.search(words.join(' '), { dept: opts.dept, role: opts.role as Role | undefined, kind, doc, limit, synonyms: opts.synonyms, thesaurus });
+      const result = index.search(words.join(' '), {
+        dept: opts.dept,
+        role: opts.role as Role | undefined,
+        kind,
+        doc,
+        limit,
+        synonyms: opts.synonyms,
+        thesaurus,
+      });
       const filters = { role: opts.role as Role | undefined, kind, doc };
       const out = opts.json ? formatJson(result) : formatText(result, useColour(), filters);
       process.stdout.write(out);
@@ -95,7 +103,10 @@ export interface SearchFilters {
 
 function splitList(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
-  const items = value.split(/[,，]/).map((s) => s.trim()).filter(Boolean);
+  const items = value
+    .split(/[,，]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   return items.length > 0 ? items : undefined;
 }
 
