@@ -1,5 +1,5 @@
 import type { Context } from './context.js';
-import { APPROVAL, DAMAGED_DOC_NUMBER, DATE_ARABIC, DATE_CHINESE, DOC_NUMBER, ISSUED_NOTICE, ISSUER_THEN_NOTICE, SPACED_DATE, digitDate, infoFields, issuerNames, stripInvisible, withoutCategoryTag } from '../parse/header.js';
+import { APPROVAL, DAMAGED_DOC_NUMBER, DATE_ARABIC, DATE_CHINESE, DOC_NUMBER, ISSUED_NOTICE, ISSUER_THEN_NOTICE, SPACED_DATE, digitDate, infoFields, issuerNames, stripInvisible, unwrapBookTitle, withoutCategoryTag } from '../parse/header.js';
 import { parseChineseNumber } from '../parse/numerals.js';
 import { foldDigits } from '../model/normalize.js';
 
@@ -44,7 +44,7 @@ export function extractMetadata(ctx: Context): void {
   const lead = leadIn(ctx);
   if (!m.noticeTitle && lead?.notice) m.noticeTitle = lead.notice;
   m.title =
-    title || planTitleFromNotice(noticeText) || noticeText || frontMatterTitle(ctx) || field('标题', '名称') || lead?.title || planTitleFromNotice(lead?.notice ?? '') || lead?.notice || null;
+    title || (noticeText && pointsOfItsOwn(ctx) ? noticeText : planTitleFromNotice(noticeText)) || noticeText || frontMatterTitle(ctx) || field('标题', '名称') || lead?.title || planTitleFromNotice(lead?.notice ?? '') || lead?.notice || null;
   // the body the title names (某市人民政府关于…), else the info block's 发布机构 / 发文机关, else
   // the lead-in's; the page's 来源 last (the site's source, not always the issuer)
   const infoOrgan = infoIssuer(field('发文机关', '发布机构', '发文单位', '发布单位', '发布机关', '成文机关'));
@@ -131,7 +131,7 @@ function firstRun(ctx: Context, role: string): string {
   for (let i = at; i < ctx.blocks.length && ctx.blocks[i].role === role; i++) {
     let line = withoutCategoryTag(stripInvisible(ctx.blocks[i].content.text).trim().replace(/^[|｜\s]+|[|｜\s]+$/g, ''));
     // a page's column tag before the title (【市政府重点工作】某市人民政府关于…的通知) is no part of it
-    if (i === at && (role === 'title' || role === 'noticeTitle')) line = line.replace(COLUMN_TAG, '');
+    if (i === at && (role === 'title' || role === 'noticeTitle')) line = unwrapBookTitle(line.replace(COLUMN_TAG, ''));
     // a page's second copy of the line right under it is read once
     if (out[out.length - 1] !== line) out.push(line);
   }
@@ -223,6 +223,15 @@ function frontMatterField(ctx: Context, keys: string[]): string | null {
 }
 
 /** 关于印发《X》的通知 / 某县人民政府关于印发X的通知 → X */
+/**
+ * The notice says it has points of its own (…印发给你们，并就有关事项通知如下：一、…): with no plan
+ * title on the page, the notice is the document, and its title the title.
+ */
+function pointsOfItsOwn(ctx: Context): boolean {
+  // (a notice's sentence that ends with ：may be read as its recipients' line)
+  return ctx.blocks.some((b) => b.role !== 'title' && b.role !== 'noticeTitle' && /通知如下/.test(stripInvisible(b.content.text)));
+}
+
 function planTitleFromNotice(notice: string): string | null {
   const m = /关于(?:印发|转发|下达)《?(.+?)》?的(?:通知|函)$/.exec(notice);
   return m ? m[1] : null;
