@@ -176,7 +176,8 @@ const SOURCE_ORGAN = /(政府|办公室|办公厅|委员会|委|局|厅|部|署|
  * 某市印发《X》。全文如下): the organ that issued it, the notice's title or the document's name.
  */
 const NEWS_TIME = /^(?:近日|日前|近期|今天|今日|昨天|昨日|\d{1,2}月\d{1,2}日)/;
-const LEAD_IN = /^(?:近日|日前|近期|今天|今日|昨天|昨日|\d{1,2}月\d{1,2}日)?\s*([\u4e00-\u9fa5（）()]{2,24}?(?:、[\u4e00-\u9fa5（）()]{2,24}?){0,3})(?:正式)?(?:印发|发布|出台|公布|下发|发出)了?\s*(?:《([^《》]{4,80})》|(关于[^《》，,。；]{4,80}?的(?:通知|意见|决定)))/;
+const YEAR_TIME = /^\d{4}年\d{1,2}月(?:\d{1,2}日)?/;
+const LEAD_IN = /^(?:近日|日前|近期|今天|今日|昨天|昨日|\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月(?:\d{1,2}日)?)?\s*([\u4e00-\u9fa5（）()]{2,24}?(?:、[\u4e00-\u9fa5（）()]{2,24}?){0,3})(?:正式)?(?:印发|发布|出台|公布|下发|发出)了?\s*(?:《([^《》]{4,80})》|(关于[^《》，,。；]{4,80}?的(?:通知|意见|决定)))/;
 const HEADLINE_LINE = /^(?:[^，,。；;！？]{1,24}|[…]+|[.]{3,})$/;
 function leadIn(ctx: Context): { issuer: string; title: string | null; notice: string | null } | null {
   let seen = 0;
@@ -190,7 +191,8 @@ function leadIn(ctx: Context): { issuer: string; title: string | null; notice: s
       const piece = raw.trim();
       const m = LEAD_IN.exec(piece);
       // a news report's words: a time (近日，…) on the piece or just before it
-      const news = NEWS_TIME.test(piece) || NEWS_TIME.test(before);
+      // or, in the first lines of a page (a wiki's 發布信息: 2023年12月，A、B發布《X》), its year and month
+      const news = NEWS_TIME.test(piece) || NEWS_TIME.test(before) || (seen <= 2 && (YEAR_TIME.test(piece) || YEAR_TIME.test(before)));
       before = piece;
       if (!m || !news || /网|报|记者|消息|我[省市县区]/.test(m[1])) continue;
       return { issuer: m[1], title: m[2] ?? null, notice: m[3] ?? null };

@@ -437,5 +437,14 @@ describe('excerpts of notices without their title or signature', () => {
     });
     expect(doc.tasks).toEqual([]);
   });
+  it('a wiki page\'s release note in its first lines (2024年3月，A、B發布《X》) names the issuers and the title; the year and month are no date', async () => {
+    const doc = await shape('wiki-release-year-month-lead-in.txt');
+    expect(doc).toMatchObject({
+      title: '東湖省農村人居環境整治責任制實施細則',
+      issuer: '中共東湖省委辦公廳、東湖省人民政府辦公廳',
+      docNumber: null,
+      date: null,
+    });
+  });
 });
 
