@@ -87,8 +87,9 @@ for (const { name, make } of inputs) {
   const budget = (20 * size) / MB + 150;
   const model = path.join(data, name, 'document.json');
   const modelSize = existsSync(model) ? statSync(model).size : NaN;
-  const index = path.join(data, 'index.json');
-  const indexSize = existsSync(index) ? statSync(index).size : NaN;
+  // the search store (policy.db), or the in-memory index's file with POLICY_SEARCH_ENGINE=minisearch
+  const index = [path.join(data, 'policy.db'), path.join(data, 'index.json')].find((f) => existsSync(f));
+  const indexSize = index ? statSync(index).size : NaN;
   const ok = peak <= budget && modelSize <= 6 * size && r.status === 0;
   failed ||= !ok;
   console.log(
