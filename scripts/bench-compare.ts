@@ -12,13 +12,13 @@
  * and the ratios compare / tokenise and compare / ingest. Target: compare < 1 s.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ingestFile } from '../src/ingest.js';
 import { PlanComparer } from '../src/compare/compare.js';
+import { ingestFile } from '../src/ingest.js';
 import { getTokenizer } from '../src/search/tokenizer.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });

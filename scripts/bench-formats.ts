@@ -14,12 +14,13 @@
  *
  * Options: --rounds N (default 40).
  */
-import { readFileSync, existsSync } from 'node:fs';
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (file: string) => new URL(`../dist/${file}`, import.meta.url);
@@ -105,14 +106,20 @@ const median = (xs: number[]) => {
 const base = { wall: median(times.get('txt')!.wall), cpu: median(times.get('txt')!.cpu) };
 const mb = (n: number) => (n / 1e6).toFixed(1);
 const ms = (n: number) => (Number.isNaN(n) ? '' : n.toFixed(2));
-console.log(`bundled plan, ${rounds} rounds after warm-up, median per document (read+parse+extract from bytes in memory); load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
+console.log(
+  `bundled plan, ${rounds} rounds after warm-up, median per document (read+parse+extract from bytes in memory); load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
+);
 console.log(
   `${'format'.padEnd(15)}${'bytes'.padStart(7)}${'wall ms'.padStart(9)}${'× txt'.padStart(7)}${'CPU ms'.padStart(8)}${'× txt'.padStart(7)}${'convert'.padStart(9)}${'before'.padStart(8)}${'cold ms'.padStart(9)}${'peak RSS MB'.padStart(13)}${'heap MB'.padStart(9)}`,
 );
 let ok = true;
 for (const f of files) {
   const t = times.get(f.key)!;
-  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--child', f.key, '--rounds', String(Math.min(rounds, 10))], { encoding: 'utf8' });
+  const child = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--child', f.key, '--rounds', String(Math.min(rounds, 10))],
+    { encoding: 'utf8' },
+  );
   const mem = child.status === 0 ? (JSON.parse(child.stdout) as { rss: number; held: number; cold: number }) : null;
   const wall = median(t.wall);
   const cpu = median(t.cpu);
@@ -125,5 +132,7 @@ for (const f of files) {
       `${checked ? (met ? ' ✓ (≤ 3×)' : ' ✗ (> 3×)') : ''}`,
   );
 }
-console.log('convert: the converter alone, CPU ms; before: the route it took before (HTML: rehype-parse, the fallback for misnested pages; .docx: fast-xml-parser\'s full tree)');
+console.log(
+  "convert: the converter alone, CPU ms; before: the route it took before (HTML: rehype-parse, the fallback for misnested pages; .docx: fast-xml-parser's full tree)",
+);
 console.log(ok ? 'target met: .docx and .html within 3× of .txt (wall and CPU)' : 'target missed: see ✗');

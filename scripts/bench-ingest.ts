@@ -9,12 +9,13 @@
  * many as make 10 MB, so that a one-document corpus is timed for more than a blink: at 20
  * passes of a 38 KB plan one GC pause moved the ratio by half).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parseArgs } from 'node:util';
+
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import type { PolicyDocument } from '../src/model/types.js';
 import { makeScaleCorpus } from './make-scale-corpus.js';
 
@@ -27,7 +28,6 @@ const { ingestBytes } = (await import(dist('ingest.js').href)) as typeof import(
 const { decodeBytes } = (await import(dist('read/decode.js').href)) as typeof import('../src/read/decode.js');
 const { AliasTable } = (await import(dist('model/departments.js').href)) as typeof import('../src/model/departments.js');
 const { formatOf } = (await import(dist('read/read.js').href)) as typeof import('../src/read/read.js');
-
 
 const { values } = parseArgs({ options: { count: { type: 'string' }, repeat: { type: 'string' }, 'memory-child': { type: 'string' } } });
 const count = Number(values.count ?? 1000);
@@ -192,7 +192,10 @@ console.log('throughput (UTF-8 MB of decoded text per second; the same texts, th
 
 // bundled corpus
 const corpusDir = 'corpus';
-const bundled = load(corpusDir, readdirSync(corpusDir).filter((f) => /\.(txt|md)$/.test(f)));
+const bundled = load(
+  corpusDir,
+  readdirSync(corpusDir).filter((f) => /\.(txt|md)$/.test(f)),
+);
 const bundledMb = bundled.reduce((n, i) => n + Buffer.byteLength(i.text), 0) / MB;
 const small = measure('bundled corpus', bundled, repeat ?? Math.max(2, Math.ceil(10 / bundledMb)));
 
@@ -205,7 +208,10 @@ if (!manifest || manifest.count !== count) {
   manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
   console.log(`(generated the scale corpus in ${t.toFixed(1)} s)`);
 }
-const scale = load(scaleDir, manifest.documents.map((d) => d.file));
+const scale = load(
+  scaleDir,
+  manifest.documents.map((d) => d.file),
+);
 const big = measure('scale corpus', scale, 2);
 markdownFloor(scale);
 indexBuild(big.docs.slice(0, 100), scale.slice(0, 100));
@@ -221,7 +227,14 @@ console.log(
 // accuracy against what the generator wrote
 interface Manifest {
   count: number;
-  documents: { file: string; title: string; docNumber: string | null; date: string | null; indicators: number; tasks: { number: string; title: string; lead: string[]; responsible: string[] }[] }[];
+  documents: {
+    file: string;
+    title: string;
+    docNumber: string | null;
+    date: string | null;
+    indicators: number;
+    tasks: { number: string; title: string; lead: string[]; responsible: string[] }[];
+  }[];
 }
 let tasks = 0;
 let tasksRight = 0;
@@ -230,7 +243,11 @@ let meta = 0;
 let metaRight = 0;
 let indicatorsRight = 0;
 const byFile = new Map(big.docs.map((d, i) => [scale[i].name, d]));
-const key = (names: string[]) => names.map((n) => aliases.key(n)).sort().join('|');
+const key = (names: string[]) =>
+  names
+    .map((n) => aliases.key(n))
+    .sort()
+    .join('|');
 for (const m of manifest.documents) {
   const d = byFile.get(m.file)!;
   meta += 3;
@@ -248,4 +265,6 @@ console.log(
   `accuracy on the scale corpus: tasks ${pct(tasksRight, tasks)} (${tasksRight}/${tasks}), units ${pct(unitsRight, tasks)}, ` +
     `metadata ${pct(metaRight, meta)}, indicator tables ${pct(indicatorsRight, manifest.documents.length)}`,
 );
-console.log(`summary: ratio bundled ${small.ratio.toFixed(2)}, scale ${big.ratio.toFixed(2)}; ${small.ratio >= 1 && big.ratio >= 1 ? 'targets met' : 'TARGET MISSED'}`);
+console.log(
+  `summary: ratio bundled ${small.ratio.toFixed(2)}, scale ${big.ratio.toFixed(2)}; ${small.ratio >= 1 && big.ratio >= 1 ? 'targets met' : 'TARGET MISSED'}`,
+);

@@ -10,13 +10,14 @@
  * and prints pages, seconds, peak RSS and the ratio of the PDF route to the text route.
  * Target: a 300-page PDF read in under 10 s.
  */
+
+import { execFileSync } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync, renameSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import PDFDocument from 'pdfkit';
-import { execFileSync } from 'node:child_process';
 import { resolveFonts } from '../src/report/pdf.js';
 
 const { values } = parseArgs({ options: { pages: { type: 'string', default: '300' }, fresh: { type: 'boolean', default: false } } });
@@ -114,8 +115,12 @@ async function main(): Promise<void> {
   const total = r.convert + r.pipeline;
   const size = (readFileSync(FILE).length / 1024 / 1024).toFixed(1);
   console.log(`pdf ${path.basename(FILE)}: ${r.pages} pages, ${size} MB, ${r.chars} characters of text`);
-  console.log(`pdfToText ${r.convert.toFixed(2)} s (pdfjs loading included; warm ${r.convertWarm.toFixed(2)} s) + parse+extract ${r.pipeline.toFixed(2)} s = ${total.toFixed(2)} s  (target < 10 s ${total < 10 ? '✓' : '✗'})`);
-  console.log(`text route on the same text: parse+extract ${r.text.toFixed(2)} s; ratio pdf/text ${(total / r.text).toFixed(1)}× (warm ${((r.convertWarm + r.pipeline) / r.text).toFixed(1)}×)`);
+  console.log(
+    `pdfToText ${r.convert.toFixed(2)} s (pdfjs loading included; warm ${r.convertWarm.toFixed(2)} s) + parse+extract ${r.pipeline.toFixed(2)} s = ${total.toFixed(2)} s  (target < 10 s ${total < 10 ? '✓' : '✗'})`,
+  );
+  console.log(
+    `text route on the same text: parse+extract ${r.text.toFixed(2)} s; ratio pdf/text ${(total / r.text).toFixed(1)}× (warm ${((r.convertWarm + r.pipeline) / r.text).toFixed(1)}×)`,
+  );
   console.log(`peak rss ${(r.peak / 1024 / 1024).toFixed(0)} MB; ${r.paragraphs} paragraphs, ${r.tasks} tasks, last paragraph on page ${r.lastPage}`);
 }
 

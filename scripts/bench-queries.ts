@@ -26,7 +26,11 @@ export async function scaleData(n: number, log = console.log): Promise<string> {
   const corpus = path.join(ROOT, '.bench', `scale-${n}`);
   if (!existsSync(corpus) || readdirSync(corpus).length < n) makeScaleCorpus({ count: n, out: corpus });
   const dataDir = path.join(ROOT, '.bench', `data-${n}`);
-  const ids = existsSync(dataDir) ? readdirSync(dataDir).filter((d) => existsSync(path.join(dataDir, d, 'document.json'))).sort() : [];
+  const ids = existsSync(dataDir)
+    ? readdirSync(dataDir)
+        .filter((d) => existsSync(path.join(dataDir, d, 'document.json')))
+        .sort()
+    : [];
   if (ids.length >= n) {
     // the models are there: the store is used as it is, or loaded from them (another store version)
     try {
@@ -43,7 +47,10 @@ export async function scaleData(n: number, log = console.log): Promise<string> {
     store.close();
     return dataDir;
   }
-  const files = readdirSync(corpus).filter((f) => /\.(txt|md)$/.test(f)).sort().map((f) => path.join(corpus, f));
+  const files = readdirSync(corpus)
+    .filter((f) => /\.(txt|md)$/.test(f))
+    .sort()
+    .map((f) => path.join(corpus, f));
   mkdirSync(dataDir, { recursive: true });
   const store = SqliteStore.open(storePath(dataDir));
   const t = performance.now();
@@ -71,7 +78,9 @@ async function main(): Promise<void> {
   if (values.db) {
     // the same documents in a PostgreSQL schema of their own (loaded from the models once)
     const pg = PostgresStore.connect(values.db, `bench_${n}`);
-    const ids = readdirSync(dataDir).filter((d) => existsSync(path.join(dataDir, d, 'document.json'))).sort();
+    const ids = readdirSync(dataDir)
+      .filter((d) => existsSync(path.join(dataDir, d, 'document.json')))
+      .sort();
     if (pg.documentIds().length !== ids.length) {
       pg.reset();
       const t = performance.now();
@@ -109,12 +118,20 @@ async function main(): Promise<void> {
     cpuAll.push(...cpus);
     times.sort((a, b) => a - b);
     cpus.sort((a, b) => a - b);
-    lines.push([`${q.query}${q.options ? ' ' + JSON.stringify(q.options) : ''}`, times[Math.floor(times.length / 2)], times[times.length - 1], cpus[Math.floor(cpus.length / 2)]]);
+    lines.push([
+      `${q.query}${q.options ? ' ' + JSON.stringify(q.options) : ''}`,
+      times[Math.floor(times.length / 2)],
+      times[times.length - 1],
+      cpus[Math.floor(cpus.length / 2)],
+    ]);
   }
-  for (const [q, med, max, cpu] of lines.sort((a, b) => b[1] - a[1])) console.log(`${med.toFixed(2).padStart(8)} ms  max ${max.toFixed(2).padStart(8)}  cpu ${cpu.toFixed(2).padStart(8)}  ${q}`);
+  for (const [q, med, max, cpu] of lines.sort((a, b) => b[1] - a[1]))
+    console.log(`${med.toFixed(2).padStart(8)} ms  max ${max.toFixed(2).padStart(8)}  cpu ${cpu.toFixed(2).padStart(8)}  ${q}`);
   const pct = (list: number[], p: number) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor((p / 100) * list.length))];
   console.log(`first run of each query: p50 ${pct(first, 50).toFixed(2)} ms, p99 ${pct(first, 99).toFixed(2)} ms`);
-  console.log(`${n} documents, ${all.length} searches: p50 ${pct(all, 50).toFixed(2)} ms, p99 ${pct(all, 99).toFixed(2)} ms (cpu p50 ${pct(cpuAll, 50).toFixed(2)} ms, p99 ${pct(cpuAll, 99).toFixed(2)} ms)`);
+  console.log(
+    `${n} documents, ${all.length} searches: p50 ${pct(all, 50).toFixed(2)} ms, p99 ${pct(all, 99).toFixed(2)} ms (cpu p50 ${pct(cpuAll, 50).toFixed(2)} ms, p99 ${pct(cpuAll, 99).toFixed(2)} ms)`,
+  );
   process.exit(0);
 }
 

@@ -11,9 +11,10 @@
  * the input. Inputs are generated into .bench/robustness (kept; --only NAME runs one of them;
  * --skip NAME leaves one out, e.g. --skip line-10mb, whose extraction alone takes minutes).
  */
-import { mkdirSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
@@ -77,11 +78,15 @@ for (const { name, make } of inputs) {
   rmSync(data, { recursive: true, force: true });
   const rssFile = path.join(dir, `${name}.rss`);
   const t = performance.now();
-  const r = spawnSync(process.execPath, ['--import', preload, path.join(root, 'bin', 'policy.js'), 'ingest', file, '--data', data, '-q', '--max-size', '100MB'], {
-    env: { ...process.env, POLICY_RSS_FILE: rssFile, NO_COLOR: '1' },
-    encoding: 'utf8',
-    maxBuffer: 1 << 30,
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', preload, path.join(root, 'bin', 'policy.js'), 'ingest', file, '--data', data, '-q', '--max-size', '100MB'],
+    {
+      env: { ...process.env, POLICY_RSS_FILE: rssFile, NO_COLOR: '1' },
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    },
+  );
   const seconds = (performance.now() - t) / 1000;
   const peak = Number(readFileSync(rssFile, 'utf8')) / MB;
   const budget = (20 * size) / MB + 150;

@@ -94,7 +94,14 @@ function warm(engine: SearchEngine): Warm {
       if (d > worstT) [worstT, worst] = [d, q.query];
     }
   }
-  return { p50: pct(times, 50), p99: pct(times, 99), first50: pct(first, 50), first99: pct(first, 99), indexed99: pct(indexed, 99), worst: `${worst} ${ms(worstT)}` };
+  return {
+    p50: pct(times, 50),
+    p99: pct(times, 99),
+    first50: pct(first, 50),
+    first99: pct(first, 99),
+    indexed99: pct(indexed, 99),
+    worst: `${worst} ${ms(worstT)}`,
+  };
 }
 
 function warmLine(w: Warm): string {
@@ -110,7 +117,11 @@ async function main(): Promise<void> {
   for (const n of sizes) {
     const corpus = path.join(ROOT, '.bench', `scale-${n}`);
     if (!existsSync(corpus) || readdirSync(corpus).length < n) makeScaleCorpus({ count: n, out: corpus });
-    const files = readdirSync(corpus).filter((f) => /\.(txt|md)$/.test(f)).sort().slice(0, n).map((f) => path.join(corpus, f));
+    const files = readdirSync(corpus)
+      .filter((f) => /\.(txt|md)$/.test(f))
+      .sort()
+      .slice(0, n)
+      .map((f) => path.join(corpus, f));
     const extra = files.pop()!; // added afterwards, as one document
     const dataDir = await mkdtemp(path.join(os.tmpdir(), `policy-scale-${n}-`));
     const schema = `bench_${n}`;
@@ -168,11 +179,17 @@ async function main(): Promise<void> {
     const sqliteWarm = warm(SqliteStore.open(storePath(dataDir), { readonly: true }).searcher());
     const cold = coldSearch(dataDir, '宅基地');
     const coldFrequent = coldSearch(dataDir, '交通', {}, 3);
-    console.log(`SQLite: bulk load ${(loadMs / 1000).toFixed(1)} s (${(files.length / (loadMs / 1000)).toFixed(0)} docs/s) + compact ${(compactMs / 1000).toFixed(1)} s`);
+    console.log(
+      `SQLite: bulk load ${(loadMs / 1000).toFixed(1)} s (${(files.length / (loadMs / 1000)).toFixed(0)} docs/s) + compact ${(compactMs / 1000).toFixed(1)} s`,
+    );
     console.log(`SQLite: store ${mb(dbBytes)} for ${mb(textBytes)} of unit text: ${(dbBytes / textBytes).toFixed(2)}× (target ≤ 3×)`);
-    console.log(`SQLite: cold \`policy search 宅基地\` ${ms(cold.median)} (交通 ${ms(coldFrequent.median)}), rss ${mb(cold.rssKb * 1024)} (targets ≤ 500 ms, ≤ 500 MB)`);
+    console.log(
+      `SQLite: cold \`policy search 宅基地\` ${ms(cold.median)} (交通 ${ms(coldFrequent.median)}), rss ${mb(cold.rssKb * 1024)} (targets ≤ 500 ms, ≤ 500 MB)`,
+    );
     console.log(`SQLite: ${warmLine(sqliteWarm)}`);
-    console.log(`SQLite: add one document: store.put ${ms(addMs)}; \`policy ingest <one file>\` ${ms(addCli.ms)} in a fresh process, rss ${mb(addCli.rssKb * 1024)} (target ≤ 1 s)`);
+    console.log(
+      `SQLite: add one document: store.put ${ms(addMs)}; \`policy ingest <one file>\` ${ms(addCli.ms)} in a fresh process, rss ${mb(addCli.rssKb * 1024)} (target ≤ 1 s)`,
+    );
     if (pg && db) {
       const env = { POLICY_DB: db, POLICY_DB_SCHEMA: schema };
       const pgCli = cli(['ingest', extra, '--data', dataDir, '-q'], env); // the folder has it: the server gets it
@@ -188,7 +205,9 @@ async function main(): Promise<void> {
       console.log(`PostgreSQL: tables with indexes and TOAST ${mb(bytes)}: ${(bytes / textBytes).toFixed(2)}× the unit text`);
       console.log(`PostgreSQL: cold \`policy search 宅基地 --db …\` ${ms(pgCold.median)}, rss ${mb(pgCold.rssKb * 1024)}`);
       console.log(`PostgreSQL: ${warmLine(pgWarm)}`);
-      console.log(`PostgreSQL: add one document: put ${ms(pgAddMs)}; \`policy ingest <one file> --db …\` ${ms(addCli2.ms)} in a fresh process (the first, syncing the folder: ${ms(pgCli.ms)})`);
+      console.log(
+        `PostgreSQL: add one document: put ${ms(pgAddMs)}; \`policy ingest <one file> --db …\` ${ms(addCli2.ms)} in a fresh process (the first, syncing the folder: ${ms(pgCli.ms)})`,
+      );
       pg.close();
     }
     if (baseline === null) {
@@ -204,7 +223,9 @@ async function main(): Promise<void> {
       const coldMs = coldSearch(jsonDir, '宅基地', { POLICY_SEARCH_ENGINE: 'minisearch' }, 3);
       await rm(jsonDir, { recursive: true, force: true });
       baseline = { cold: coldMs.median, p50: wm.p50, p99: wm.p99, bytes: Buffer.byteLength(json), build };
-      console.log(`old in-memory index (MiniSearch, index.json) at ${n}: build ${(build / 1000).toFixed(1)} s, ${mb(baseline.bytes)}, cold ${ms(coldMs.median)} (rss ${mb(coldMs.rssKb * 1024)}), ${warmLine(wm)}`);
+      console.log(
+        `old in-memory index (MiniSearch, index.json) at ${n}: build ${(build / 1000).toFixed(1)} s, ${mb(baseline.bytes)}, cold ${ms(coldMs.median)} (rss ${mb(coldMs.rssKb * 1024)}), ${warmLine(wm)}`,
+      );
       console.log(
         `ratios SQLite store / old at ${n}: bulk load ${(loadMs / build).toFixed(2)}×, size ${(dbBytes / baseline.bytes).toFixed(2)}×, cold ${(cold.median / baseline.cold).toFixed(2)}×, warm p50 ${(sqliteWarm.p50 / wm.p50).toFixed(2)}×, p99 ${(sqliteWarm.p99 / wm.p99).toFixed(2)}×`,
       );

@@ -26,8 +26,8 @@ import type { PolicyDocument } from '../src/model/types.js';
 import { SearchIndex } from '../src/search/search-index.js';
 import { indexPath, saveSearchIndex, writeSearchIndex } from '../src/search/store.js';
 import { getTokenizer, normalizeText } from '../src/search/tokenizer.js';
-import { documentUnits, searchDepartments, type SearchUnit } from '../src/search/units.js';
 import { UnitNames } from '../src/search/unit-names.js';
+import { documentUnits, type SearchUnit, searchDepartments } from '../src/search/units.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SCALE_DIR = path.join(ROOT, '.bench', 'scale-corpus');
@@ -95,7 +95,16 @@ function timeQueries(run: (q: string) => unknown): { p50: number; p99: number; s
     }
   }
   times.sort((a, b) => a - b);
-  const medians = [...perQuery].map(([q, ts]) => [q, percentile(ts.sort((a, b) => a - b), 50)] as const);
+  const medians = [...perQuery].map(
+    ([q, ts]) =>
+      [
+        q,
+        percentile(
+          ts.sort((a, b) => a - b),
+          50,
+        ),
+      ] as const,
+  );
   const slowest = medians
     .sort((a, b) => b[1] - a[1])
     .slice(0, 4)
@@ -150,7 +159,8 @@ async function benchCorpus(name: string, files: string[]): Promise<{ rows: Row[]
   const scan = (q: string) => {
     const nq = normalizeText(q);
     const found: string[] = [];
-    for (let i = 0; i < scanTexts.length; i++) if (scanTexts[i].includes(nq) && names.get(units[i].doc)!.has(scanTexts[i], spans[i], nq)) found.push(units[i].id);
+    for (let i = 0; i < scanTexts.length; i++)
+      if (scanTexts[i].includes(nq) && names.get(units[i].doc)!.has(scanTexts[i], spans[i], nq)) found.push(units[i].id);
     return found;
   };
   const plainScan = (q: string) => {
@@ -203,15 +213,33 @@ async function benchCorpus(name: string, files: string[]): Promise<{ rows: Row[]
   const pct = (n: number) => (want === 0 ? 'n/a' : `${((100 * n) / want).toFixed(1)}%`);
 
   const rows: Row[] = [
-    { engine: 'domain (jieba)', build: ms(buildMs), size: mb(size), load: ms(loadMs), p50: ms(domainTimes.p50), p99: ms(domainTimes.p99), recall: pct(domainFound) },
-    { engine: 'MiniSearch default', build: ms(plainBuildMs), size: mb(Buffer.byteLength(plainJson)), load: ms(plainLoadMs), p50: ms(plainTimes.p50), p99: ms(plainTimes.p99), recall: pct(plainFound) },
+    {
+      engine: 'domain (jieba)',
+      build: ms(buildMs),
+      size: mb(size),
+      load: ms(loadMs),
+      p50: ms(domainTimes.p50),
+      p99: ms(domainTimes.p99),
+      recall: pct(domainFound),
+    },
+    {
+      engine: 'MiniSearch default',
+      build: ms(plainBuildMs),
+      size: mb(Buffer.byteLength(plainJson)),
+      load: ms(plainLoadMs),
+      p50: ms(plainTimes.p50),
+      p99: ms(plainTimes.p99),
+      recall: pct(plainFound),
+    },
     { engine: 'substring scan', build: '—', size: '—', load: '—', p50: ms(scanTimes.p50), p99: ms(scanTimes.p99), recall: '100% (reference)' },
   ];
   printTable(rows);
   console.log(`  scan hits: ${want} outside department names, ${wantPlain} counting words inside names too (旅游 in 县文化旅游委)`);
   console.log(`  slowest domain queries (median): ${domainTimes.slowest}`);
   console.log(`  result counts: ${QUERIES.map((q) => `${q} ${loaded.search(q).total}`).join(', ')}`);
-  console.log(`  domain p50 target ≤ 2 ms: ${domainTimes.p50 <= 2 ? 'met' : 'NOT met'}; p99 target ≤ 10 ms: ${domainTimes.p99 <= 10 ? 'met' : 'NOT met'}; ${misses.length === 0 ? 'every scan hit found' : `${misses.length} queries with misses`}`);
+  console.log(
+    `  domain p50 target ≤ 2 ms: ${domainTimes.p50 <= 2 ? 'met' : 'NOT met'}; p99 target ≤ 10 ms: ${domainTimes.p99 <= 10 ? 'met' : 'NOT met'}; ${misses.length === 0 ? 'every scan hit found' : `${misses.length} queries with misses`}`,
+  );
   return { rows, dataDir, misses };
 }
 

@@ -14,17 +14,17 @@
  * Needs `npm run build` (done by the npm script).
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
 import { ingestFile } from '../src/ingest.js';
 import { loadDocument, saveDocument } from '../src/model/store.js';
 import { loadSearchIndex, writeSearchIndex } from '../src/search/store.js';
 import { WorkbenchApp } from '../src/web/app.js';
-import { existsSync, readdirSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { makeScaleCorpus } from './make-scale-corpus.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -49,7 +49,10 @@ async function main(): Promise<void> {
     if (scale > 0) {
       const corpus = path.join(ROOT, '.bench', `scale-${scale}`);
       if (!existsSync(corpus) || readdirSync(corpus).length < scale) makeScaleCorpus({ count: scale, out: corpus });
-      const files = readdirSync(corpus).filter((f) => /\.(txt|md)$/.test(f)).sort().slice(0, scale);
+      const files = readdirSync(corpus)
+        .filter((f) => /\.(txt|md)$/.test(f))
+        .sort()
+        .slice(0, scale);
       const t0 = performance.now();
       for (const f of files) await saveDocument(dir, await ingestFile(path.join(corpus, f)));
       console.log(`${files.length} scale documents read and saved in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -119,10 +122,18 @@ async function main(): Promise<void> {
     }
 
     const p = (xs: number[], q: number) => quantile(xs, q);
-    console.log(`${scale > 0 ? `bundled plan + ${scale} scale documents` : 'bundled plan'}, ${QUERIES.length} queries × ${FILTERS.length} filter sets × ${ROUNDS} rounds (${page.length} requests a side), warm, in process`);
-    console.log(`search page  p50 ${ms(p(page, 0.5))}  p95 ${ms(p(page, 0.95))}   library search p50 ${ms(p(library, 0.5))}  p95 ${ms(p(library, 0.95))}   ratio p95 ${(p(page, 0.95) / p(library, 0.95)).toFixed(1)}×`);
-    console.log(`document page (${doc.tasks.length} tasks marked, ${Math.round(Buffer.byteLength(String(first.body)) / 1024)} KB HTML)  warm p50 ${ms(p(docPage, 0.5))}  p95 ${ms(p(docPage, 0.95))}  cold ${ms(coldDoc)}   library loadDocument p50 ${ms(p(docLoad, 0.5))}   ratio p50 ${(p(docPage, 0.5) / p(docLoad, 0.5)).toFixed(1)}×`);
-    console.log(`first search page after start (spawn → page)  median ${ms(p(startup, 0.5))}   cold \`policy search\` median ${ms(p(cli, 0.5))}   ratio ${(p(startup, 0.5) / p(cli, 0.5)).toFixed(2)}×`);
+    console.log(
+      `${scale > 0 ? `bundled plan + ${scale} scale documents` : 'bundled plan'}, ${QUERIES.length} queries × ${FILTERS.length} filter sets × ${ROUNDS} rounds (${page.length} requests a side), warm, in process`,
+    );
+    console.log(
+      `search page  p50 ${ms(p(page, 0.5))}  p95 ${ms(p(page, 0.95))}   library search p50 ${ms(p(library, 0.5))}  p95 ${ms(p(library, 0.95))}   ratio p95 ${(p(page, 0.95) / p(library, 0.95)).toFixed(1)}×`,
+    );
+    console.log(
+      `document page (${doc.tasks.length} tasks marked, ${Math.round(Buffer.byteLength(String(first.body)) / 1024)} KB HTML)  warm p50 ${ms(p(docPage, 0.5))}  p95 ${ms(p(docPage, 0.95))}  cold ${ms(coldDoc)}   library loadDocument p50 ${ms(p(docLoad, 0.5))}   ratio p50 ${(p(docPage, 0.5) / p(docLoad, 0.5)).toFixed(1)}×`,
+    );
+    console.log(
+      `first search page after start (spawn → page)  median ${ms(p(startup, 0.5))}   cold \`policy search\` median ${ms(p(cli, 0.5))}   ratio ${(p(startup, 0.5) / p(cli, 0.5)).toFixed(2)}×`,
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -14,10 +14,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ingestFile } from '../src/index.js';
+import type { PolicyDocument } from '../src/model/types.js';
 import { PolicyPdf } from '../src/report/pdf.js';
 import { buildSheet } from '../src/report/sheet-data.js';
 import { writeSheets } from '../src/report/sheets.js';
-import type { PolicyDocument } from '../src/model/types.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PLAN = path.join(ROOT, 'corpus', 'wuxi-urbanization-plan-2021-2035.txt');

@@ -7,7 +7,7 @@
  *   --quiet   totals only        --json   the totals as JSON        --only <prefix>  some documents
  *   --gold <dir> --docs <dir>   another set (gold files and documents elsewhere, e.g. a held-out set)
  */
-import { evaluateAll, loadGolds, totals, docF1, META_FIELDS, GOLD_DIR, REAL_DOCS_DIR } from './real-eval.js';
+import { docF1, evaluateAll, GOLD_DIR, loadGolds, META_FIELDS, REAL_DOCS_DIR, totals } from './real-eval.js';
 
 const args = process.argv.slice(2);
 const quiet = args.includes('--quiet');

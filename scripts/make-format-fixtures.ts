@@ -18,10 +18,8 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { AlignmentType, Document, ImageRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import iconv from 'iconv-lite';
-import {
-  AlignmentType, Document, ImageRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
-} from 'docx';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'test/fixtures/formats');
@@ -55,7 +53,11 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 
 function asHtml(bs: Block[]): string {
   const body = bs
-    .map((b) => (b.kind === 'p' ? `<p>${esc(b.text)}</p>` : `<table border="1">${b.rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('\n')}</table>`))
+    .map((b) =>
+      b.kind === 'p'
+        ? `<p>${esc(b.text)}</p>`
+        : `<table border="1">${b.rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('\n')}</table>`,
+    )
     .join('\n');
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>巫溪县新型城镇化实施方案</title></head><body>\n${body}\n</body></html>\n`;
 }

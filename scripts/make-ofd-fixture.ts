@@ -16,9 +16,9 @@
  *
  * Run: node --import tsx scripts/make-ofd-fixture.ts
  */
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { zipSync, strToU8 } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
 import { cellTable } from './make-pdf-fixtures.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -99,7 +99,7 @@ export function layoutPlan(text: string): TextLine[][] {
     }
     i++;
     if (!t) continue;
-    if (i <= 21 && (/^巫溪县人民政府$|^关于印发|的通知$|^（2021—2035年）|府发〔|^巫溪县新型城镇化实施方案$/.test(t) && !raw.startsWith('   '))) {
+    if (i <= 21 && /^巫溪县人民政府$|^关于印发|的通知$|^（2021—2035年）|府发〔|^巫溪县新型城镇化实施方案$/.test(t) && !raw.startsWith('   ')) {
       place([centred(t, /府发〔/.test(t) ? SIZE : 7.7)], /府发〔/.test(t) ? LINE : LINE * 1.3);
     } else if (raw.startsWith('   ')) {
       // signature and date: right-aligned, four characters in from the right edge

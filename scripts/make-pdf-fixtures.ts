@@ -15,7 +15,7 @@
  * Run: node --import tsx scripts/make-pdf-fixtures.ts
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, readdirSync, rmSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -80,11 +80,17 @@ function table(rows: string[][]): string {
   const width = Math.max(...rows.map((r) => r.length));
   // 序号, 指标, then the value columns: 156 mm in all
   const widths = [14, 64, ...new Array(width - 2).fill((156 - 78) / (width - 2))];
-  const cols = widths.map((w, n) => `<style:style style:name="TC${n}" style:family="table-column"><style:table-column-properties style:column-width="${w.toFixed(1)}mm"/></style:style>`);
+  const cols = widths.map(
+    (w, n) =>
+      `<style:style style:name="TC${n}" style:family="table-column"><style:table-column-properties style:column-width="${w.toFixed(1)}mm"/></style:style>`,
+  );
   const out = [`<table:table table:name="Indicators" table:style-name="Tbl">`];
   widths.forEach((_, n) => out.push(`<table:table-column table:style-name="TC${n}"/>`));
   rows.forEach((r, n) => {
-    const cells = r.map((c) => `<table:table-cell table:style-name="Cell" office:value-type="string"><text:p text:style-name="${n === 0 ? 'TableHead' : 'TableText'}">${esc(c)}</text:p></table:table-cell>`);
+    const cells = r.map(
+      (c) =>
+        `<table:table-cell table:style-name="Cell" office:value-type="string"><text:p text:style-name="${n === 0 ? 'TableHead' : 'TableText'}">${esc(c)}</text:p></table:table-cell>`,
+    );
     const row = `<table:table-row>${cells.join('')}</table:table-row>`;
     out.push(n === 0 ? `<table:table-header-rows>${row}</table:table-header-rows>` : row);
   });
@@ -164,7 +170,10 @@ function main(): void {
 
     // a scan: the pages as grey images, no text
     run('pdftoppm', ['-r', '40', '-gray', '-jpeg', '-jpegopt', 'quality=60', short, path.join(work, 'scan')]);
-    const images = readdirSync(work).filter((f) => /^scan.*\.jpg$/.test(f)).sort().map((f) => path.join(work, f));
+    const images = readdirSync(work)
+      .filter((f) => /^scan.*\.jpg$/.test(f))
+      .sort()
+      .map((f) => path.join(work, f));
     run('img2pdf', ['--pagesize', 'A4', '-o', path.join(OUT, 'wuxi-scan.pdf'), ...images]);
 
     // password-protected: AES-256, user password "secret"

@@ -5,9 +5,9 @@
  * holds the totals (test/real/real-docs.test.ts).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 import { ingestFile } from '../src/ingest.js';
 import { defaultAliases } from '../src/model/departments.js';
 import { normalizeForMatch } from '../src/model/normalize.js';
@@ -89,7 +89,7 @@ export function canon(text: string | null | undefined): string {
     .replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, '')
     .replace(/[“”"「」『』]/g, '"')
     .replace(/[‘’']/g, "'")
-    .replace(/[〔［\[]/g, '〔')
+    .replace(/[〔［[]/g, '〔')
     .replace(/[〕］\]]/g, '〕');
 }
 
@@ -251,7 +251,11 @@ export function totals(results: DocResult[]): Totals {
     taskRecall: goldTasks ? sum((r) => r.foundTasks) / goldTasks : 1,
     leadExact: goldTasks ? sum((r) => r.leadExact) / goldTasks : 1,
     responsibleExact: goldTasks ? sum((r) => r.responsibleExact) / goldTasks : 1,
-    micro: f1(sum((r) => r.tp), sum((r) => r.fp), sum((r) => r.fn)),
+    micro: f1(
+      sum((r) => r.tp),
+      sum((r) => r.fp),
+      sum((r) => r.fn),
+    ),
     macroF1: macro(withUnits),
     macroF1Traditional: macro(withUnits.filter((r) => r.traditional)),
     macroF1Simplified: macro(withUnits.filter((r) => !r.traditional)),

@@ -11,11 +11,12 @@
  *
  * Uses the compiled dist/ (run `npm run build` first).
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+
 import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { zipSync, strToU8 } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const dist = (file: string) => new URL(`../dist/${file}`, import.meta.url).href;
@@ -28,8 +29,10 @@ const { values } = parseArgs({ options: { out: { type: 'string' }, base: { type:
 
 // ---------------------------------------------------------------- edge cases: Word XML
 
-const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="x" xmlns:v="y" xmlns:r="z"';
-const p = (text: string, pPr = '') => `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}<w:r><w:rPr><w:rFonts w:ascii="仿宋"/><w:sz w:val="32"/></w:rPr><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+const W =
+  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="x" xmlns:v="y" xmlns:r="z"';
+const p = (text: string, pPr = '') =>
+  `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}<w:r><w:rPr><w:rFonts w:ascii="仿宋"/><w:sz w:val="32"/></w:rPr><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
 const num = (id: number, lvl: number) => `<w:pStyle w:val="Body"/><w:numPr><w:ilvl w:val="${lvl}"/><w:numId w:val="${id}"/></w:numPr><w:spacing w:line="560"/>`;
 const tc = (body: string, pr = '') => `<w:tc>${pr ? `<w:tcPr>${pr}</w:tcPr>` : ''}${body}</w:tc>`;
 const tr = (...cells: string[]) => `<w:tr><w:trPr><w:trHeight w:val="400"/></w:trPr>${cells.join('')}</w:tr>`;
@@ -79,7 +82,12 @@ const BODY = [
   `<w:p><w:r><w:t>A</w:t></w:r><w:r><w:t xml:space="preserve"> B </w:t></w:r></w:p>`,
   tbl(
     tr(tc(p('序号')), tc(p('任务')), tc(p('牵头单位')), tc(p('责任单位'))),
-    tr(tc(p('1')), tc(`${p('推进')}${p('城市更新。')}`), tc(p('县住建委'), '<w:vMerge w:val="restart"/>'), tc(`<w:p><w:r><w:t>县财政局</w:t><w:br/><w:t>县税务局</w:t><w:tab/><w:t>Tax</w:t></w:r></w:p>`)),
+    tr(
+      tc(p('1')),
+      tc(`${p('推进')}${p('城市更新。')}`),
+      tc(p('县住建委'), '<w:vMerge w:val="restart"/>'),
+      tc(`<w:p><w:r><w:t>县财政局</w:t><w:br/><w:t>县税务局</w:t><w:tab/><w:t>Tax</w:t></w:r></w:p>`),
+    ),
     tr(tc(p('2')), tc(p('完善管网。', num(3, 0))), tc(p('不读', num(3, 0)), '<w:vMerge/>'), tc(p('县水利局'))),
     `<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>${tc(p('前空一格'), '<w:gridSpan w:val="2"/>')}${tc(p('末格'))}</w:tr>`,
     tr(tc(p('二、民生保障'), '<w:gridSpan w:val="4"/>')),
@@ -126,10 +134,20 @@ const DOCX_CASES: [string, Uint8Array][] = [
   ['edge-mismatched', docx(docXml(`${p('甲')}<w:p><w:r><w:t>乙</w:r></w:p>${p('丙')}`))],
   ['edge-unclosed', docx(docXml(p('甲')).replace('</w:body></w:document>', ''))],
   ['edge-bare-lt', docx(docXml(`<w:p><w:r><w:t>1 < 2</w:t></w:r></w:p>${p('后')}`))],
-  ['edge-unquoted-attr', docx(docXml(`<w:p><w:pPr><w:numPr><w:ilvl w:val=0/><w:numId w:val=1/></w:numPr></w:pPr><w:r><w:t>无引号</w:t></w:r></w:p>`), { 'word/numbering.xml': NUMBERING })],
+  [
+    'edge-unquoted-attr',
+    docx(docXml(`<w:p><w:pPr><w:numPr><w:ilvl w:val=0/><w:numId w:val=1/></w:numPr></w:pPr><w:r><w:t>无引号</w:t></w:r></w:p>`), {
+      'word/numbering.xml': NUMBERING,
+    }),
+  ],
   ['edge-gt-in-attr', docx(docXml(`<w:p><w:pPr><w:pStyle w:val="a>b"/></w:pPr><w:r><w:t>属性里有大于号</w:t></w:r></w:p>`))],
   ['edge-two-bodies', docx(`<w:document ${W}><w:body>${p('第一')}</w:body><w:body>${p('第二')}</w:body></w:document>`)],
-  ['edge-other-prefix', docx(`<x:document xmlns:x="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><x:body><x:p><x:r><x:t>别的前缀</x:t></x:r></x:p></x:body></x:document>`)],
+  [
+    'edge-other-prefix',
+    docx(
+      `<x:document xmlns:x="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><x:body><x:p><x:r><x:t>别的前缀</x:t></x:r></x:p></x:body></x:document>`,
+    ),
+  ],
   ['edge-only-image', docx(docXml(`<w:p><w:r><w:drawing><wp:inline/></w:drawing></w:r></w:p>`))],
   ['edge-empty', docx(docXml(''))],
   ['edge-not-xml', docx('这不是XML')],
@@ -155,18 +173,39 @@ const HTML_CASES: [string, string][] = [
   ['after-body-script', '<html><body><p>正文。</p></body></html><script>var x="一、";</script>\n'],
   ['entities', '<p>&nbsp;&emsp;中&ensp;文&copy2020 &amp; &lt;&gt; &#20013;&#x6587; &#150; &#0; &notin; &noti; &unknown;</p>'],
   ['attr-entities', '<table><tr><td colspan="2&#x20;">甲</td><td rowspan=" 2">乙</td></tr><tr><td>丙</td><td>丁</td></tr></table>'],
-  ['colspan-weird', '<table><tr><td colspan="2px">甲</td><td colspan="">乙</td><td colspan="0">丙</td><td ROWSPAN="abc">丁</td></tr><tr><td colspan=100>戊</td></tr></table>'],
+  [
+    'colspan-weird',
+    '<table><tr><td colspan="2px">甲</td><td colspan="">乙</td><td colspan="0">丙</td><td ROWSPAN="abc">丁</td></tr><tr><td colspan=100>戊</td></tr></table>',
+  ],
   ['hidden', '<p hidden>藏</p><p hidden="false">也藏</p><div style="DISPLAY: NONE">藏三</div><p style="display:block">显示。</p>'],
   ['pre', '<pre>\n第一行\n\t第二行  有空格\r\n第三行</pre><textarea>\n框</textarea><p>后。</p>'],
   ['br-end', '<p>一</br>二</p></p><p>三。</p>'],
   ['crlf', '<p>县发展改革委\r\n      县财政局\r县水利局</p><p>A\r\nB</p>'],
   ['nul', '<p>甲\u0000乙</p>'],
-  ['title-centred', '<p style="text-align:center"><span style="font-size:22pt">关于印发</span></p><p style="text-align:center"><span style="font-size:22pt">某某方案的通知</span></p><p align="center">另一</p><h1>标题</h1><h1>第二行</h1><p>正文。</p>'],
-  ['info-table', '<table><tr><td>索 引 号：</td><td>000014349/2018-00214</td><td>主题分类：</td><td>综合政务</td></tr><tr><td>发文机关：</td><td>国务院办公厅</td><td>成文日期：</td><td>2018年12月06日</td></tr><tr><td>标　　题：</td><td>关于某某的意见</td></tr><tr><td>发文字号：</td><td>国办发〔2018〕117号</td><td>发布日期：</td><td>2018年12月10日</td></tr></table><p>正文。</p>'],
-  ['layout-table', '<table><tr><td><table><tr><td>首页</td><td>政务公开</td></tr></table></td><td><p>一、总体要求。</p><p>二、重点任务。</p></td></tr></table><table><tr><td><ul><li>菜单</li></ul></td><td>x</td></tr></table><table><tr><td>单列</td></tr><tr><td>第二行</td></tr></table>'],
-  ['caption', '<table><caption>表1 <b>指标</b></caption><thead><tr><th>指标</th><th>目标</th></tr></thead><tbody><tr><td>GDP</td><td>增长6%</td></tr></tbody><tfoot><tr><td colspan="2">注：预期性</td></tr></tfoot></table>'],
-  ['skip-elements', '<p>前<script>一、</script><style>p{}</style><noscript><p>请启用</p></noscript><template><p>模板</p></template><iframe>框</iframe><object>对象</object><svg><text>图</text></svg><canvas>画</canvas><select><option>选项</option></select><button>按钮</button><input value="x"><textarea>文本</textarea><map>地图</map>后</p>'],
-  ['inline-block-mix', '<div>一、<span>总体</span><b>要求</b><div>内块</div>尾巴<br>换行<br/><br>再换</div><center>居中</center><hr>分隔<address>地址</address>'],
+  [
+    'title-centred',
+    '<p style="text-align:center"><span style="font-size:22pt">关于印发</span></p><p style="text-align:center"><span style="font-size:22pt">某某方案的通知</span></p><p align="center">另一</p><h1>标题</h1><h1>第二行</h1><p>正文。</p>',
+  ],
+  [
+    'info-table',
+    '<table><tr><td>索 引 号：</td><td>000014349/2018-00214</td><td>主题分类：</td><td>综合政务</td></tr><tr><td>发文机关：</td><td>国务院办公厅</td><td>成文日期：</td><td>2018年12月06日</td></tr><tr><td>标　　题：</td><td>关于某某的意见</td></tr><tr><td>发文字号：</td><td>国办发〔2018〕117号</td><td>发布日期：</td><td>2018年12月10日</td></tr></table><p>正文。</p>',
+  ],
+  [
+    'layout-table',
+    '<table><tr><td><table><tr><td>首页</td><td>政务公开</td></tr></table></td><td><p>一、总体要求。</p><p>二、重点任务。</p></td></tr></table><table><tr><td><ul><li>菜单</li></ul></td><td>x</td></tr></table><table><tr><td>单列</td></tr><tr><td>第二行</td></tr></table>',
+  ],
+  [
+    'caption',
+    '<table><caption>表1 <b>指标</b></caption><thead><tr><th>指标</th><th>目标</th></tr></thead><tbody><tr><td>GDP</td><td>增长6%</td></tr></tbody><tfoot><tr><td colspan="2">注：预期性</td></tr></tfoot></table>',
+  ],
+  [
+    'skip-elements',
+    '<p>前<script>一、</script><style>p{}</style><noscript><p>请启用</p></noscript><template><p>模板</p></template><iframe>框</iframe><object>对象</object><svg><text>图</text></svg><canvas>画</canvas><select><option>选项</option></select><button>按钮</button><input value="x"><textarea>文本</textarea><map>地图</map>后</p>',
+  ],
+  [
+    'inline-block-mix',
+    '<div>一、<span>总体</span><b>要求</b><div>内块</div>尾巴<br>换行<br/><br>再换</div><center>居中</center><hr>分隔<address>地址</address>',
+  ],
   ['tr-outside-table', '<div><tr><td>甲</td><td>乙</td></tr></div><td>丙</td><th>丁</th>'],
   ['math', '<p>公式<math><mi>x</mi><mtext>文字</mtext></math>后</p>'],
   ['plaintext', '<p>前文</p><plaintext><p>不是标签</p>'],
@@ -195,10 +234,17 @@ const files: { key: string; bytes: Uint8Array; name: string }[] = [];
 const fix = path.join(ROOT, 'test/fixtures/formats');
 for (const f of readdirSync(fix).sort()) files.push({ key: `fixtures/${f}`, bytes: readFileSync(path.join(fix, f)), name: f });
 const real = path.join(ROOT, '../shared/real-docs');
-if (existsSync(real)) for (const f of readdirSync(real).filter((n) => /\.html?$/.test(n)).sort()) files.push({ key: `real-docs/${f}`, bytes: readFileSync(path.join(real, f)), name: f });
+if (existsSync(real))
+  for (const f of readdirSync(real)
+    .filter((n) => /\.html?$/.test(n))
+    .sort())
+    files.push({ key: `real-docs/${f}`, bytes: readFileSync(path.join(real, f)), name: f });
 
 const out: Record<string, unknown> = {};
-const errorOf = (e: unknown) => ({ error: `${(e as Error).name}: ${(e as Error).message}`, ...((e as { problem?: string }).problem ? { problem: (e as { problem?: string }).problem } : {}) });
+const errorOf = (e: unknown) => ({
+  error: `${(e as Error).name}: ${(e as Error).message}`,
+  ...((e as { problem?: string }).problem ? { problem: (e as { problem?: string }).problem } : {}),
+});
 for (const f of files) {
   try {
     const doc = await ingestAnyBytes(f.bytes, f.name);
@@ -215,7 +261,10 @@ for (const [name, bytes] of DOCX_CASES) {
   }
 }
 for (const [name, html] of HTML_CASES) {
-  for (const [variant, page] of [['', html], [' (full page)', `<!DOCTYPE html><html><head><meta charset="utf-8"><title>x</title></head><body>\n${html}\n</body></html>`]] as const) {
+  for (const [variant, page] of [
+    ['', html],
+    [' (full page)', `<!DOCTYPE html><html><head><meta charset="utf-8"><title>x</title></head><body>\n${html}\n</body></html>`],
+  ] as const) {
     try {
       out[`html/${name}${variant}`] = await htmlToText(new TextEncoder().encode(page));
     } catch (e) {
@@ -228,7 +277,9 @@ const json = JSON.stringify(out, null, 1);
 const target = values.out ?? '.bench/formats-snapshot.json';
 mkdirSync(path.dirname(target), { recursive: true });
 writeFileSync(target, json);
-console.log(`${Object.keys(out).length} inputs (${files.length} files, ${DOCX_CASES.length} Word edge cases, ${HTML_CASES.length * 2} HTML edge cases); sha256 ${createHash('sha256').update(json).digest('hex').slice(0, 16)}`);
+console.log(
+  `${Object.keys(out).length} inputs (${files.length} files, ${DOCX_CASES.length} Word edge cases, ${HTML_CASES.length * 2} HTML edge cases); sha256 ${createHash('sha256').update(json).digest('hex').slice(0, 16)}`,
+);
 if (values.base) {
   const base = JSON.parse(readFileSync(values.base, 'utf8')) as Record<string, unknown>;
   let differ = 0;

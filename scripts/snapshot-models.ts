@@ -7,9 +7,10 @@
  *
  * Uses the compiled dist/ (run `npm run build` first), as users run the pipeline.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+
 import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 const dist = (file: string) => new URL(`../dist/${file}`, import.meta.url).href;

@@ -5,80 +5,88 @@
  *   extract→ extract: mdast to the PolicyDocument model
  *   ingestFile / ingestText: all three at once
  */
-export * from './model/types.js';
-export { UserError, DamagedDocumentError, InterruptedError } from './model/errors.js';
+
 export {
-  saveDocument,
-  loadDocument,
-  loadDocuments,
-  loadAllDocuments,
-  listDocumentIds,
-  documentPath,
-  onLoadProblem,
-  reportLoadProblems,
-  attachSourceText,
-  sourceTextOf,
-  SOURCE_TEXT_FILE,
-  type LoadProblemListener,
-} from './model/store.js';
-export { AliasTable, defaultAliases, splitLevel } from './model/departments.js';
-export { normalizeForMatch } from './model/normalize.js';
-export { headingText, sectionHeading, sectionTrail, taskHeading, taskLabel, SECTION_SEPARATOR } from './model/headings.js';
-export { readDocument, decodeToFile, convertToFile, formatOf, isTextFormat, sniff } from './read/read.js';
-export { ConversionError, type ConvertedText, type ConversionProblem } from './read/converted.js';
-export { decodeBytes, DecodeError, type Decoded } from './read/decode.js';
-export { parse, textProcessor, markdownProcessor, gongwenParse, outline, header } from './parse/index.js';
-export { extract, extractors, documentId, type ExtractOptions } from './extract/index.js';
-export { ingestFile, ingestText, ingestBytes, ingestAnyBytes, ingestVFile, type IngestOptions } from './ingest.js';
-export {
-  PlanComparer,
-  comparePlans,
-  DEFAULT_THRESHOLDS,
   type CompareOptions,
   type Comparison,
-  type TaskAlignment,
-  type Match as ComparisonMatch,
-  type Gap as CoverageGap,
-  type SectionCoverage,
-  type Verdict,
   type CoverageStatus,
+  comparePlans,
+  DEFAULT_THRESHOLDS,
+  type Gap as CoverageGap,
+  type Match as ComparisonMatch,
+  PlanComparer,
+  type SectionCoverage,
+  type TaskAlignment,
+  type Verdict,
 } from './compare/compare.js';
-export { formatTerminal as formatComparisonText, formatMarkdown as formatComparisonMarkdown } from './compare/format.js';
-export { renderComparisonPdf, type ComparisonPdfOptions } from './compare/pdf.js';
-export { matchIndicators, indicatorNameSimilarity, type IndicatorPair } from './compare/indicators.js';
-export { matchTargets, TARGET_THRESHOLD, type TargetPair, type TargetSide } from './compare/targets.js';
+export { formatMarkdown as formatComparisonMarkdown, formatTerminal as formatComparisonText } from './compare/format.js';
+export { type IndicatorPair, indicatorNameSimilarity, matchIndicators } from './compare/indicators.js';
+export { type ComparisonPdfOptions, renderComparisonPdf } from './compare/pdf.js';
 export { citesTitle, titleKey as citationTitleKey } from './compare/references.js';
 export { TfIdfSpace, type TokenSource } from './compare/similarity.js';
-export { SearchIndex, UNIT_KINDS, type SearchOptions, type SearchHit, type SearchResult, type BuildOptions as SearchBuildOptions } from './search/search-index.js';
-export { writeSearchIndex, loadSearchIndex, saveSearchIndex, indexPath as searchIndexPath, INDEX_FILE as SEARCH_INDEX_FILE } from './search/store.js';
-export { getTokenizer, normalizeText, type Tokenizer, type TokenizerOptions } from './search/tokenizer.js';
-export { documentUnits, type SearchUnit } from './search/units.js';
-export { parseQuery, MAX_QUERY_LENGTH, type ParsedQuery } from './search/query.js';
-export { makeSnippet, type Snippet } from './search/snippet.js';
+export { matchTargets, TARGET_THRESHOLD, type TargetPair, type TargetSide } from './compare/targets.js';
 export { documentUnits as comparisonUnits, type Unit as ComparisonUnit, type UnitKind as ComparisonUnitKind } from './compare/units.js';
+export { documentId, type ExtractOptions, extract, extractors } from './extract/index.js';
+export { type IngestOptions, ingestAnyBytes, ingestBytes, ingestFile, ingestText, ingestVFile } from './ingest.js';
+export { AliasTable, defaultAliases, splitLevel } from './model/departments.js';
+export { DamagedDocumentError, InterruptedError, UserError } from './model/errors.js';
+export { headingText, SECTION_SEPARATOR, sectionHeading, sectionTrail, taskHeading, taskLabel } from './model/headings.js';
+export { normalizeForMatch } from './model/normalize.js';
+export { type PageSpan, pageLocator, pageText } from './model/pages.js';
 export {
-  PolicyPdf,
-  resolveFonts,
-  onMissingGlyph,
-  creationDate,
+  attachSourceText,
+  documentPath,
+  type LoadProblemListener,
+  listDocumentIds,
+  loadAllDocuments,
+  loadDocument,
+  loadDocuments,
+  onLoadProblem,
+  reportLoadProblems,
+  SOURCE_TEXT_FILE,
+  saveDocument,
+  sourceTextOf,
+} from './model/store.js';
+export * from './model/types.js';
+export { gongwenParse, header, markdownProcessor, outline, parse, textProcessor } from './parse/index.js';
+export { ConversionError, type ConversionProblem, type ConvertedText } from './read/converted.js';
+export { type Decoded, DecodeError, decodeBytes } from './read/decode.js';
+export { convertToFile, decodeToFile, formatOf, isTextFormat, readDocument, sniff } from './read/read.js';
+export { PAGE_COLUMN, TASK_COLUMNS, type TaskRow, taskRows, toCsv, toXlsx } from './report/export.js';
+export { FileNamer, insideDir, safeFileName } from './report/filenames.js';
+export { renderIndicators } from './report/indicators.js';
+export { buildMatrix, type Matrix, type MatrixRow, renderMatrix } from './report/matrix.js';
+export {
   breakLines,
   CLOSING_PUNCTUATION,
-  OPENING_PUNCTUATION,
-  GB_MARGINS,
-  type PdfOptions,
-  type FontSet,
-  type FontOptions,
-  type MissingGlyph,
-  type Face as PdfFace,
   type Column as PdfColumn,
+  creationDate,
+  type Face as PdfFace,
+  type FontOptions,
+  type FontSet,
+  GB_MARGINS,
+  type MissingGlyph,
+  OPENING_PUNCTUATION,
+  onMissingGlyph,
+  type PdfOptions,
+  PolicyPdf,
+  resolveFonts,
   type TableOptions as PdfTableOptions,
 } from './report/pdf.js';
-export { buildSheet, indicatorMatch, type SheetData, type SheetTask, type IndicatorLink } from './report/sheet-data.js';
-export { renderSheet, type RenderOptions, type RenderedPdf } from './report/sheet.js';
-export { writeSheets, type SheetIndex, type SheetIndexEntry } from './report/sheets.js';
-export { buildMatrix, renderMatrix, type Matrix, type MatrixRow } from './report/matrix.js';
-export { renderIndicators } from './report/indicators.js';
-export { taskRows, toCsv, toXlsx, TASK_COLUMNS, PAGE_COLUMN, type TaskRow } from './report/export.js';
-export { pageLocator, pageText, type PageSpan } from './model/pages.js';
-export { safeFileName, FileNamer, insideDir } from './report/filenames.js';
+export { type RenderedPdf, type RenderOptions, renderSheet } from './report/sheet.js';
+export { buildSheet, type IndicatorLink, indicatorMatch, type SheetData, type SheetTask } from './report/sheet-data.js';
+export { type SheetIndex, type SheetIndexEntry, writeSheets } from './report/sheets.js';
+export { MAX_QUERY_LENGTH, type ParsedQuery, parseQuery } from './search/query.js';
+export {
+  type BuildOptions as SearchBuildOptions,
+  type SearchHit,
+  SearchIndex,
+  type SearchOptions,
+  type SearchResult,
+  UNIT_KINDS,
+} from './search/search-index.js';
+export { makeSnippet, type Snippet } from './search/snippet.js';
+export { INDEX_FILE as SEARCH_INDEX_FILE, indexPath as searchIndexPath, loadSearchIndex, saveSearchIndex, writeSearchIndex } from './search/store.js';
+export { getTokenizer, normalizeText, type Tokenizer, type TokenizerOptions } from './search/tokenizer.js';
+export { documentUnits, type SearchUnit } from './search/units.js';
 export * from './select/index.js';

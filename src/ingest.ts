@@ -1,11 +1,11 @@
 import type { VFile } from 'vfile';
-import type { PolicyDocument, SourceInfo } from './model/types.js';
-import { readDocument, decodeToFile, convertToFile, formatOf, isTextFormat } from './read/read.js';
-import { parse } from './parse/index.js';
-import { extract, type ExtractOptions } from './extract/index.js';
+import { type ExtractOptions, extract } from './extract/index.js';
+import { nothingRecognised, summarizeDiagnostics } from './model/diagnostics.js';
 import { readingText, restoreAsWritten } from './model/script.js';
 import { attachSourceText } from './model/store.js';
-import { nothingRecognised, summarizeDiagnostics } from './model/diagnostics.js';
+import type { PolicyDocument, SourceInfo } from './model/types.js';
+import { parse } from './parse/index.js';
+import { convertToFile, decodeToFile, formatOf, isTextFormat, readDocument } from './read/read.js';
 
 export type IngestOptions = ExtractOptions;
 

@@ -1,4 +1,4 @@
-import { UserError } from '../model/errors.js';
+import type { UserError } from '../model/errors.js';
 import { InvalidQuery } from '../search/query.js';
 import {
   AmbiguousDepartment,

@@ -15,7 +15,12 @@ export async function expandPatterns(args: string[]): Promise<string[]> {
       continue;
     }
     const dir = path.dirname(arg);
-    const re = new RegExp(`^${base.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+    const re = new RegExp(
+      `^${base
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.')}$`,
+    );
     let names: string[] = [];
     try {
       names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile() && re.test(e.name) && !e.name.startsWith('.')).map((e) => e.name);

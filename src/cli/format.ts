@@ -1,5 +1,5 @@
-import { displayWidth, truncate } from '../util/width.js';
 import { fitColumns, layoutTable, type TableColumn } from '../util/table.js';
+import { displayWidth, truncate } from '../util/width.js';
 
 export { charWidth, displayWidth, padEnd, padStart, truncate } from '../util/width.js';
 

@@ -1,8 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { InterruptedError, UserError } from '../model/errors.js';
-import { interrupted, watchInterrupt } from './interrupt.js';
 import { onLoadProblem } from '../model/store.js';
 import { wordError } from './errors.js';
+import { interrupted, watchInterrupt } from './interrupt.js';
 
 type Register = (program: Command) => void;
 

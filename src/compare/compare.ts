@@ -1,14 +1,13 @@
-import { taskLabel } from '../model/headings.js';
+import { type AliasTable, defaultAliases } from '../model/departments.js';
+import { SECTION_SEPARATOR, sectionTrail, taskLabel } from '../model/headings.js';
 import type { PolicyDocument } from '../model/types.js';
-import { AliasTable, defaultAliases } from '../model/departments.js';
 import { getTokenizer } from '../search/tokenizer.js';
-import { LENGTH_RATIO_FLOOR, TfIdfSpace, TITLE_NEAR, titleSimilarity, withTitle, type TokenSource } from './similarity.js';
-import { contentLength, documentUnits, type Unit, type UnitKind } from './units.js';
-import { SECTION_SEPARATOR, sectionTrail } from '../model/headings.js';
-import { matchIndicators, round, type IndicatorPair, type IndicatorSide } from './indicators.js';
-import { matchTargets, type TargetPair } from './targets.js';
-import { citationsOf, type Citation } from './references.js';
 import { correspondingDepartments, correspondingLeads, type DepartmentPair } from './departments.js';
+import { type IndicatorPair, type IndicatorSide, matchIndicators, round } from './indicators.js';
+import { type Citation, citationsOf } from './references.js';
+import { LENGTH_RATIO_FLOOR, TfIdfSpace, TITLE_NEAR, type TokenSource, titleSimilarity, withTitle } from './similarity.js';
+import { matchTargets, type TargetPair } from './targets.js';
+import { contentLength, documentUnits, type Unit, type UnitKind } from './units.js';
 
 /**
  * Plan comparison: which tasks of A have a counterpart in B, what of B that A leaves out,
@@ -164,7 +163,6 @@ export interface Comparison {
 export class PlanComparer {
   readonly options: Required<Omit<CompareOptions, 'tokenizer' | 'aliases'>> & { tokenizer: TokenSource | null; aliases: AliasTable | null };
 
-
   constructor(options: CompareOptions = {}) {
     const counterpart = options.counterpart ?? DEFAULT_THRESHOLDS.counterpart;
     const weak = options.weak ?? DEFAULT_THRESHOLDS.weak;
@@ -173,7 +171,8 @@ export class PlanComparer {
     }
     const lengthFloor = options.lengthFloor ?? LENGTH_RATIO_FLOOR;
     if (!(lengthFloor >= 0 && lengthFloor <= 1)) throw new RangeError(`lengthFloor must be from 0 to 1, got ${lengthFloor}`);
-    if (options.titleNear !== undefined && !(options.titleNear >= 0 && options.titleNear <= 1)) throw new RangeError(`titleNear must be from 0 to 1, got ${options.titleNear}`);
+    if (options.titleNear !== undefined && !(options.titleNear >= 0 && options.titleNear <= 1))
+      throw new RangeError(`titleNear must be from 0 to 1, got ${options.titleNear}`);
     this.options = {
       tokenizer: options.tokenizer ?? null,
       counterpart,
@@ -192,7 +191,10 @@ export class PlanComparer {
     const tokenizer = o.tokenizer ?? getTokenizer();
     const unitsA = o.units(a);
     const unitsB = o.units(b);
-    const space = new TfIdfSpace([...unitsA, ...unitsB].map((u) => tokenizer.tokens(u.text)), o.lengthFloor);
+    const space = new TfIdfSpace(
+      [...unitsA, ...unitsB].map((u) => tokenizer.tokens(u.text)),
+      o.lengthFloor,
+    );
     const offset = unitsA.length;
     // scores[i][j]: unit i of A against unit j of B; a near-identical title weighs as much as the body.
     const titled = (u: Unit) => u.kind !== 'paragraph'; // a paragraph's "title" is its first sentence
@@ -340,7 +342,15 @@ function kindRank(kind: UnitKind): number {
 }
 
 function toMatch(v: Unit, score: number, leads: Map<string, string[]>): Match {
-  const m: Match = { kind: v.kind, id: v.id, number: v.number, ...(v.label ? { label: v.label } : {}), title: v.title, section: v.sectionPath.join(SECTION_SEPARATOR), score: round(score) };
+  const m: Match = {
+    kind: v.kind,
+    id: v.id,
+    number: v.number,
+    ...(v.label ? { label: v.label } : {}),
+    title: v.title,
+    section: v.sectionPath.join(SECTION_SEPARATOR),
+    score: round(score),
+  };
   if (v.kind === 'task' && leads.has(v.id)) m.lead = leads.get(v.id);
   return m;
 }
@@ -355,7 +365,9 @@ function taskGap(v: Unit, st: CoverageStatus, score: number, closest: Unit | nul
     section: v.sectionPath.join(SECTION_SEPARATOR),
     status: st,
     score: round(score),
-    closest: closest ? { kind: closest.kind, id: closest.id, ...(closest.label ? { label: closest.label } : {}), title: closest.title, score: round(score) } : null,
+    closest: closest
+      ? { kind: closest.kind, id: closest.id, ...(closest.label ? { label: closest.label } : {}), title: closest.title, score: round(score) }
+      : null,
     line: v.line,
   };
 }
@@ -430,4 +442,3 @@ function sectionCoverage(doc: PolicyDocument, units: Unit[], statuses: CoverageS
   }
   return out;
 }
-

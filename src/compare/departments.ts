@@ -1,6 +1,6 @@
-import type { Department, PolicyDocument } from '../model/types.js';
-import { AliasTable, defaultAliases } from '../model/departments.js';
+import { type AliasTable, defaultAliases } from '../model/departments.js';
 import { normalizeForMatch } from '../model/normalize.js';
+import type { Department, PolicyDocument } from '../model/types.js';
 
 /**
  * Units of two documents that correspond: the same alias group (交通局 ↔ 交通运输局) at the

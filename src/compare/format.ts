@@ -1,12 +1,12 @@
+import { displayForm, figureText } from '../model/figures.js';
 import { headingText } from '../model/headings.js';
 import type { Quantity } from '../model/types.js';
-import { displayForm, figureText } from '../model/figures.js';
+import { escapeMarkdown } from '../util/escape.js';
+import { cutCandidates, layoutTable, wrapLine } from '../util/table.js';
+import { displayWidth } from '../util/width.js';
 import type { Comparison, CoverageStatus, Verdict } from './compare.js';
 import type { IndicatorSide } from './indicators.js';
 import { TARGET_THRESHOLD, type TargetSide } from './targets.js';
-import { displayWidth } from '../util/width.js';
-import { cutCandidates, layoutTable, wrapLine } from '../util/table.js';
-import { escapeMarkdown } from '../util/escape.js';
 
 /**
  * Renderings of a Comparison as text: a terminal summary (columns aligned for CJK width,
@@ -92,7 +92,7 @@ export function scoreText(score: number, thresholds: readonly number[]): string 
   const thousandths = Math.round(score * 1000);
   const reported = thousandths / 1000;
   const two = Math.floor(thousandths / 10) / 100;
-  return thresholds.every((t) => (two >= t) === (reported >= t)) ? two.toFixed(2) : reported.toFixed(3);
+  return thresholds.every((t) => two >= t === reported >= t) ? two.toFixed(2) : reported.toFixed(3);
 }
 
 /** The thresholds a task's or a gap's score is read against. */
@@ -181,20 +181,27 @@ export function formatTerminal(c: Comparison, options: TerminalOptions = {}): st
   say(`  ${docName(c.a)}：任务 ${c.a.tasks} 项，指标 ${c.a.indicators} 项`, { head: 'A', indent: '   ' });
   say(`  ${docName(c.b)}：任务 ${c.b.tasks} 项，指标 ${c.b.indicators} 项`, { head: 'B', indent: '   ' });
   say(
-    c.citesB
-      ? `A 引用 B：是 —— ${c.references.map((r) => `《${md(r.title)}》（第 ${r.line} 行）`).join('；')}`
-      : 'A 引用 B：否（A 的《》引文中没有 B 的标题）',
+    c.citesB ? `A 引用 B：是 —— ${c.references.map((r) => `《${md(r.title)}》（第 ${r.line} 行）`).join('；')}` : 'A 引用 B：否（A 的《》引文中没有 B 的标题）',
   );
   if (c.citedByB.length > 0) say(`B 引用 A：是 —— ${c.citedByB.map((r) => `《${r.title}》`).join('；')}`);
   const caveat = shortUnitsCaveat(c);
   if (caveat) say(caveat, { code: 'yellow' });
   out.push('');
-  say(`（对应 ≥ ${c.thresholds.counterpart}，弱相关 ≥ ${c.thresholds.weak}，${SCORE_METHOD}）：对应 ${c.summary.counterpart}，弱相关 ${c.summary.weak}，无对应 ${c.summary.none}`, {
-    head: 'A 的任务在 B 中的对应',
-  });
+  say(
+    `（对应 ≥ ${c.thresholds.counterpart}，弱相关 ≥ ${c.thresholds.weak}，${SCORE_METHOD}）：对应 ${c.summary.counterpart}，弱相关 ${c.summary.weak}，无对应 ${c.summary.none}`,
+    {
+      head: 'A 的任务在 B 中的对应',
+    },
+  );
   const rows = c.tasks.map((t) => [taskNumber(t), t.title, VERDICT_LABEL[t.verdict], verdictScore(c, t.score), t.matches[0] ? matchLabel(t.matches[0]) : '—']);
   table(
-    [{ header: '序号', align: 'right' }, { header: 'A 的任务', cut: 'end' }, { header: '判断' }, { header: '相似度', align: 'right' }, { header: 'B 中最相近', cut: 'end' }],
+    [
+      { header: '序号', align: 'right' },
+      { header: 'A 的任务', cut: 'end' },
+      { header: '判断' },
+      { header: '相似度', align: 'right' },
+      { header: 'B 中最相近', cut: 'end' },
+    ],
     rows,
     (cell, col) => (col === 2 ? paint(verdictColor(cell), cell) : cell),
   );
@@ -231,7 +238,12 @@ export function formatTerminal(c: Comparison, options: TerminalOptions = {}): st
   out.push('');
   say(`（${c.indicators.length} 项）`, { head: '共有指标' });
   table(
-    [{ header: 'A 的指标', cut: 'middle' }, { header: 'A 基数 → 目标', cut: 'wrap' }, { header: 'B 的指标', cut: 'middle' }, { header: 'B 基数 → 目标', cut: 'wrap' }],
+    [
+      { header: 'A 的指标', cut: 'middle' },
+      { header: 'A 基数 → 目标', cut: 'wrap' },
+      { header: 'B 的指标', cut: 'middle' },
+      { header: 'B 基数 → 目标', cut: 'wrap' },
+    ],
     c.indicators.map((p) => [
       p.a.name,
       indicatorValues(p.a) + (p.unitsDiffer ? ` ${p.a.unit}` : ''),
@@ -245,7 +257,12 @@ export function formatTerminal(c: Comparison, options: TerminalOptions = {}): st
     out.push('');
     say(`（${c.targets.length} 对，至少一方写在正文里）`, { head: '正文中的量化目标' });
     table(
-      [{ header: 'A 的目标', cut: 'middle' }, { header: 'A 数值', cut: 'wrap' }, { header: 'B 的目标', cut: 'middle' }, { header: 'B 数值', cut: 'wrap' }],
+      [
+        { header: 'A 的目标', cut: 'middle' },
+        { header: 'A 数值', cut: 'wrap' },
+        { header: 'B 的目标', cut: 'middle' },
+        { header: 'B 数值', cut: 'wrap' },
+      ],
       c.targets.map((p) => [p.a.metric, targetValue(p.a), p.b.metric, targetValue(p.b)]),
     );
   }
@@ -254,7 +271,12 @@ export function formatTerminal(c: Comparison, options: TerminalOptions = {}): st
     out.push('');
     say(`（${levels.length} 对）`, { head: '上下级对应单位' });
     table(
-      [{ header: 'A', cut: 'wrap' }, { header: 'B', cut: 'wrap' }, { header: 'A 牵头任务', cut: 'wrap' }, { header: 'B 牵头任务', cut: 'wrap' }],
+      [
+        { header: 'A', cut: 'wrap' },
+        { header: 'B', cut: 'wrap' },
+        { header: 'A 牵头任务', cut: 'wrap' },
+        { header: 'B 牵头任务', cut: 'wrap' },
+      ],
       levels.map((d) => [d.a, d.b, d.aLead.join('、') || '—', d.bLead.join('、') || '—']),
     );
   }
@@ -287,7 +309,9 @@ export function formatMarkdown(c: Comparison): string {
   out.push(`- **A**：${md(docName(c.a))}，任务 ${c.a.tasks} 项，指标 ${c.a.indicators} 项`);
   out.push(`- **B**：${md(docName(c.b))}，任务 ${c.b.tasks} 项，指标 ${c.b.indicators} 项`);
   out.push(`- **A 引用 B**：${c.citesB ? c.references.map((r) => `《${md(r.title)}》（第 ${r.line} 行）`).join('；') : '否'}`);
-  out.push(`- **判断标准**：相似度（${SCORE_METHOD}）≥ ${c.thresholds.counterpart} 为对应，≥ ${c.thresholds.weak} 为弱相关，其下为无对应；指标名称相似度 ≥ ${c.thresholds.indicator} 视为同一指标`);
+  out.push(
+    `- **判断标准**：相似度（${SCORE_METHOD}）≥ ${c.thresholds.counterpart} 为对应，≥ ${c.thresholds.weak} 为弱相关，其下为无对应；指标名称相似度 ≥ ${c.thresholds.indicator} 视为同一指标`,
+  );
   const caveat = shortUnitsCaveat(c);
   if (caveat) out.push('', `> ${md(caveat)}`);
   out.push('');
@@ -313,7 +337,15 @@ export function formatMarkdown(c: Comparison): string {
   out.push(
     ...mdTable(
       ['章节', '标题', '状态', '承接率', '计数'],
-      c.coverage.filter((s) => s.level <= 2).map((s) => [s.label, s.title, STATUS_LABEL[s.status], `${Math.round(s.ratio * 100)}%`, `${s.cells.length} ${s.counted === 'tasks' ? '项任务' : '段'}`]),
+      c.coverage
+        .filter((s) => s.level <= 2)
+        .map((s) => [
+          s.label,
+          s.title,
+          STATUS_LABEL[s.status],
+          `${Math.round(s.ratio * 100)}%`,
+          `${s.cells.length} ${s.counted === 'tasks' ? '项任务' : '段'}`,
+        ]),
     ),
   );
   out.push('', '## 未承接与部分承接', '');
@@ -339,13 +371,27 @@ export function formatMarkdown(c: Comparison): string {
   out.push(
     ...mdTable(
       ['A 的指标', 'A 单位', 'A 基数 → 目标', 'B 的指标', 'B 单位', 'B 基数 → 目标', '名称相似度'],
-      c.indicators.map((p) => [p.a.name, p.a.unit ?? '—', indicatorValues(p.a), p.b.name, p.b.unit ?? '—', indicatorValues(p.b), scoreText(p.score, [c.thresholds.indicator])]),
+      c.indicators.map((p) => [
+        p.a.name,
+        p.a.unit ?? '—',
+        indicatorValues(p.a),
+        p.b.name,
+        p.b.unit ?? '—',
+        indicatorValues(p.b),
+        scoreText(p.score, [c.thresholds.indicator]),
+      ]),
     ),
   );
   if (c.indicatorsOnlyA.length > 0) out.push('', `仅 A 有：${md(c.indicatorsOnlyA.map((i) => i.name).join('、'))}`);
   if (c.indicatorsOnlyB.length > 0) out.push('', `仅 B 有：${md(c.indicatorsOnlyB.map((i) => i.name).join('、'))}`);
   if (c.targets.length > 0) {
-    out.push('', '## 正文中的量化目标', '', '同一指标的目标数值，至少一方写在正文而非指标表中（“表”为指标表，“文”为正文）；年份不同的也并列，可见两级期限之别。', '');
+    out.push(
+      '',
+      '## 正文中的量化目标',
+      '',
+      '同一指标的目标数值，至少一方写在正文而非指标表中（“表”为指标表，“文”为正文）；年份不同的也并列，可见两级期限之别。',
+      '',
+    );
     out.push(
       ...mdTable(
         ['A 的目标', 'A 数值', 'B 的目标', 'B 数值', '名称相似度'],
@@ -358,7 +404,13 @@ export function formatMarkdown(c: Comparison): string {
     out.push(
       ...mdTable(
         ['A', 'B', '关系', 'A 牵头任务', 'B 牵头任务'],
-        c.departments.map((d) => [d.a, d.b, d.relation === 'level' ? `上下级（${d.aLevel || '—'} ↔ ${d.bLevel || '—'}）` : '同级', d.aLead.join('、') || '—', d.bLead.join('、') || '—']),
+        c.departments.map((d) => [
+          d.a,
+          d.b,
+          d.relation === 'level' ? `上下级（${d.aLevel || '—'} ↔ ${d.bLevel || '—'}）` : '同级',
+          d.aLead.join('、') || '—',
+          d.bLead.join('、') || '—',
+        ]),
       ),
     );
   }

@@ -1,5 +1,5 @@
-import type { Indicator, Quantity } from '../model/types.js';
 import { normalizeForMatch } from '../model/normalize.js';
+import type { Indicator, Quantity } from '../model/types.js';
 import { bestPairs, type Candidate } from './matching.js';
 
 /**

@@ -1,10 +1,10 @@
 import { headingText } from '../model/headings.js';
 import type { PolicyDocument } from '../model/types.js';
-import { PolicyPdf, PolicyPdf as Pdf, type FontSet, RED } from '../report/pdf.js';
+import { type FontSet, PolicyPdf as Pdf, PolicyPdf, RED } from '../report/pdf.js';
 import type { Comparison, CoverageStatus, Match } from './compare.js';
-import { quantityText, SCORE_METHOD, scoreText, shortUnitsCaveat, STATUS_LABEL, targetValue, taskNumber, VERDICT_LABEL } from './format.js';
-import { SECTION_SEPARATOR, sectionBody, taskText } from './units.js';
+import { quantityText, SCORE_METHOD, STATUS_LABEL, scoreText, shortUnitsCaveat, targetValue, taskNumber, VERDICT_LABEL } from './format.js';
 import { TARGET_THRESHOLD } from './targets.js';
+import { SECTION_SEPARATOR, sectionBody, taskText } from './units.js';
 
 /**
  * The comparison as a printable PDF in the style of the other sheets: coverage at a glance
@@ -101,7 +101,13 @@ export async function renderComparisonPdf(c: Comparison, a: PolicyDocument, b: P
         { header: '所在章节', width: 0.28 },
         { header: '状态', width: 0.14, align: 'center' },
       ],
-      gaps.map((g) => [g.kind === 'section' ? '章节' : '任务', g.kind === 'task' ? taskNumber(g) : g.number, g.title, g.section || '—', STATUS_LABEL[g.status]]),
+      gaps.map((g) => [
+        g.kind === 'section' ? '章节' : '任务',
+        g.kind === 'task' ? taskNumber(g) : g.number,
+        g.title,
+        g.section || '—',
+        STATUS_LABEL[g.status],
+      ]),
       { fontSize: 9 },
     );
 
@@ -142,7 +148,11 @@ export async function renderComparisonPdf(c: Comparison, a: PolicyDocument, b: P
   const numerals = ['七', '八'];
   if (c.targets.length > 0) {
     pdf.heading(`${numerals.shift()}、正文中的量化目标`);
-    pdf.paragraph('同一指标的目标数值，至少一方写在正文而非指标表中（“表”为指标表，“文”为正文）；年份不同的也并列，可见两级期限之别。', { size: 9, color: '#555555', indent: 0 });
+    pdf.paragraph('同一指标的目标数值，至少一方写在正文而非指标表中（“表”为指标表，“文”为正文）；年份不同的也并列，可见两级期限之别。', {
+      size: 9,
+      color: '#555555',
+      indent: 0,
+    });
     pdf.table(
       [
         { header: 'A 的目标', width: 0.26 },
@@ -227,7 +237,11 @@ function drawCoverage(pdf: Pdf, c: Comparison): void {
   pdf.ensureSpace(pitch);
   let x = pdf.left;
   for (const st of ['covered', 'partial', 'uncovered'] as CoverageStatus[]) {
-    doc.save().rect(x, pdf.y + 3, 10, 8).fillAndStroke(FILL[st], FRAME[st]).restore();
+    doc
+      .save()
+      .rect(x, pdf.y + 3, 10, 8)
+      .fillAndStroke(FILL[st], FRAME[st])
+      .restore();
     pdf.drawLine(STATUS_LABEL[st], x + 14, pdf.y + 1, { font: 'sans', size: 8.5 });
     x += 14 + pdf.textWidth(STATUS_LABEL[st], 'sans', 8.5) + 18;
   }
@@ -266,8 +280,14 @@ function drawPair(pdf: Pdf, p: PairBlock): void {
   const pitch = Pdf.leading(size, 1.5);
   const gap = 12;
   const colWidth = (pdf.width - gap) / 2;
-  const left = [...pdf.wrap(p.left.caption, colWidth, 'sansBold', size).map((t) => ({ t, bold: true })), ...pdf.wrap(p.left.text, colWidth, 'serif', size).map((t) => ({ t, bold: false }))];
-  const right = [...pdf.wrap(p.right.caption, colWidth, 'sansBold', size).map((t) => ({ t, bold: true })), ...pdf.wrap(p.right.text, colWidth, 'serif', size).map((t) => ({ t, bold: false }))];
+  const left = [
+    ...pdf.wrap(p.left.caption, colWidth, 'sansBold', size).map((t) => ({ t, bold: true })),
+    ...pdf.wrap(p.left.text, colWidth, 'serif', size).map((t) => ({ t, bold: false })),
+  ];
+  const right = [
+    ...pdf.wrap(p.right.caption, colWidth, 'sansBold', size).map((t) => ({ t, bold: true })),
+    ...pdf.wrap(p.right.text, colWidth, 'serif', size).map((t) => ({ t, bold: false })),
+  ];
   // Keep the head with a few lines of text.
   pdf.ensureSpace(18 + pitch * Math.min(4, Math.max(left.length, right.length)));
   pdf.space(4);

@@ -1,5 +1,5 @@
-import type { PolicyDocument, Reference } from '../model/types.js';
 import { normalizeForMatch } from '../model/normalize.js';
+import type { PolicyDocument, Reference } from '../model/types.js';
 
 /**
  * Whether one document cites another: a 《》 title of `from` against the title of `to`,
@@ -12,11 +12,7 @@ const DASHES = /[—–―‐‑‒－~～〜]+/g;
 const BRACKETS = /[()（）〔〕[\]［］【】<>〈〉《》]/g;
 
 export function titleKey(title: string): string {
-  return normalizeForMatch(title)
-    .replace(/\s+/g, '')
-    .replace(DASHES, '-')
-    .replace(/至/g, '-')
-    .replace(BRACKETS, '');
+  return normalizeForMatch(title).replace(/\s+/g, '').replace(DASHES, '-').replace(/至/g, '-').replace(BRACKETS, '');
 }
 
 /** The key without a period such as 2021-2035年 or 2021-2025. */
@@ -56,11 +52,7 @@ export function citesItself(doc: PolicyDocument, cited: string): boolean {
 /** The same document twice (same bytes, or the same title and task texts in another encoding). */
 export function sameDocument(a: PolicyDocument, b: PolicyDocument): boolean {
   if (a === b || a.source.sha256 === b.source.sha256) return true;
-  return (
-    a.title === b.title &&
-    a.tasks.length === b.tasks.length &&
-    a.tasks.every((t, i) => t.text === b.tasks[i].text)
-  );
+  return a.title === b.title && a.tasks.length === b.tasks.length && a.tasks.every((t, i) => t.text === b.tasks[i].text);
 }
 
 /**

@@ -65,7 +65,10 @@ export class TfIdfSpace {
    * `documents`: the token lists of every unit, in the order they will be addressed.
    * `lengthFloor`: see LENGTH_RATIO_FLOOR; 0 makes `score` the plain cosine.
    */
-  constructor(documents: string[][], private readonly lengthFloor: number = LENGTH_RATIO_FLOOR) {
+  constructor(
+    documents: string[][],
+    private readonly lengthFloor: number = LENGTH_RATIO_FLOOR,
+  ) {
     const counts = documents.map((tokens) => {
       const tf = new Map<number, number>();
       for (const token of tokens) {

@@ -1,8 +1,8 @@
-import type { Indicator, PolicyDocument, Target } from '../model/types.js';
+import { figureText, targetFigure } from '../model/figures.js';
 import { normalizeForMatch } from '../model/normalize.js';
+import type { Indicator, PolicyDocument, Target } from '../model/types.js';
 import { indicatorKey, indicatorNameSimilarity, round } from './indicators.js';
 import { bestPairs, type Candidate } from './matching.js';
-import { figureText, targetFigure } from '../model/figures.js';
 
 /**
  * Quantitative targets of two plans side by side, where at least one side states it in the
@@ -96,12 +96,30 @@ function sides(doc: PolicyDocument, threshold: number): TargetSide[] {
 function indicatorSides(i: Indicator): TargetSide[] {
   const targets = i.targets.length > 0 ? i.targets : i.target ? [i.target] : [];
   // as every output shows a table's figure: ≤/≥ in one form, a bracketed total as 累计 28
-  return targets.map((q) => ({ source: 'indicator', metric: i.name, value: q.value, raw: figureText(q), comparatorText: null, unit: i.unit, year: q.year, line: i.position.start.line }));
+  return targets.map((q) => ({
+    source: 'indicator',
+    metric: i.name,
+    value: q.value,
+    raw: figureText(q),
+    comparatorText: null,
+    unit: i.unit,
+    year: q.year,
+    line: i.position.start.line,
+  }));
 }
 
 function proseSide(t: Target): TargetSide {
   const words = t.comparatorText && !/^(达到|达|为|是)$/.test(t.comparatorText) ? t.comparatorText : null;
-  return { source: 'prose', metric: t.metric, value: t.value, raw: targetFigure(t), comparatorText: words, unit: t.unit, year: t.year, line: t.position.start.line };
+  return {
+    source: 'prose',
+    metric: t.metric,
+    value: t.value,
+    raw: targetFigure(t),
+    comparatorText: words,
+    unit: t.unit,
+    year: t.year,
+    line: t.position.start.line,
+  };
 }
 
 function sameUnit(a: string | null, b: string | null): boolean {

@@ -1,5 +1,5 @@
-import type { Paragraph, PolicyDocument, Section, Task } from '../model/types.js';
 import { sectionTrail } from '../model/headings.js';
+import type { Paragraph, PolicyDocument, Section, Task } from '../model/types.js';
 
 /**
  * The comparable units of one document: its tasks, the sections that carry prose of their

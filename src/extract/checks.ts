@@ -1,7 +1,7 @@
 import type { DeclaredCount } from '../model/types.js';
-import type { SectionNode } from '../parse/outline.js';
 import { parseChineseNumber } from '../parse/numerals.js';
-import { nodePosition, spanPosition, type Context } from './context.js';
+import type { SectionNode } from '../parse/outline.js';
+import { type Context, nodePosition, spanPosition } from './context.js';
 
 /**
  * Checks of the document against itself: counts it declares (27项重点工作, “八大”工程),
@@ -89,7 +89,14 @@ function outlineNumbers(ctx: Context): void {
   visit(ctx.tree.children);
 }
 
-const PAIRS: [string, string][] = [['（', '）'], ['(', ')'], ['〔', '〕'], ['《', '》'], ['“', '”'], ['【', '】']];
+const PAIRS: [string, string][] = [
+  ['（', '）'],
+  ['(', ')'],
+  ['〔', '〕'],
+  ['《', '》'],
+  ['“', '”'],
+  ['【', '】'],
+];
 // code unit → 1 + pair index for an opening bracket, -(1 + pair index) for a closing one
 const KIND = new Int8Array(0x10000);
 PAIRS.forEach(([o, c], i) => {

@@ -1,6 +1,6 @@
-import type { Role } from '../model/types.js';
-import { withoutInvisible } from '../model/normalize.js';
 import { PLACE_LEVEL, splitPlace } from '../model/departments.js';
+import { withoutInvisible } from '../model/normalize.js';
+import type { Role } from '../model/types.js';
 
 /**
  * Assignment clauses (分工): the units a task names at its end.
@@ -38,7 +38,8 @@ const OPEN = '（(〔[【［';
 const CLOSE = '）)〕]】］';
 const HINT = /牵头|责任单位|责任部门|配合|参与|参加|协同|协办|协助|负责|主办|主责|实施单位|分工[：:]/;
 /** Labels written as they are (times, divisions, people). */
-const PLAIN_LABELS = '牵头单位|牵头部门|主办单位|主责单位|责任单位|责任部门|配合单位|配合部门|参与单位|参与部门|协同单位|协同部门|协办单位|协助单位|实施单位|实施主体|完成时限|整改时限|办结时限|落实时限|时限要求|时限|完成期限|整改期限|办结期限|完成时间|整改时间|时间节点|部门分工|责任分工|任务分工|责任领导|牵头领导|分管领导|联系领导|牵头县领导|牵头市领导|分管省领导|分管市领导|分管县领导|分管区领导|责任人';
+const PLAIN_LABELS =
+  '牵头单位|牵头部门|主办单位|主责单位|责任单位|责任部门|配合单位|配合部门|参与单位|参与部门|协同单位|协同部门|协办单位|协助单位|实施单位|实施主体|完成时限|整改时限|办结时限|落实时限|时限要求|时限|完成期限|整改期限|办结期限|完成时间|整改时间|时间节点|部门分工|责任分工|任务分工|责任领导|牵头领导|分管领导|联系领导|牵头县领导|牵头市领导|分管省领导|分管市领导|分管县领导|分管区领导|责任人';
 /**
  * Labels made of role words: a unit label ends in 单位/部门 after one to three role words
  * (牵头责任单位, 协同责任单位, 主要责任单位, 协同配合单位); a people label ends in 领导/负责人/
@@ -68,9 +69,7 @@ const LABEL_FIRST_CHARS = [...PLAIN_LABELS.split('|'), ...UNIT_ROLE_WORDS, ...PE
 const LABEL_LAST_CHARS = [...PLAIN_LABELS.split('|'), '单位', '部门', '领导', '负责人'].map((l) => l[l.length - 1]);
 
 const CLOSE_LABEL_BRACKET = /[】］\]]/;
-const LABEL_BEFORE_CLOSE = new RegExp(
-  `[${[...new Set(LABEL_LAST_CHARS)].join('')}]\\s*[】］\\]]`,
-);
+const LABEL_BEFORE_CLOSE = new RegExp(`[${[...new Set(LABEL_LAST_CHARS)].join('')}]\\s*[】］\\]]`);
 
 /** Whether a text may hold a bracketed label: it has a closing 】］]. */
 /**
@@ -310,7 +309,8 @@ export function splitTopLevel(s: string, separators: string): string[] {
   return out;
 }
 
-const VERB = /(牵头负责|牵头落实|牵头督导|牵头抓总|共同牵头|牵头|共同负责|具体负责|负责落实|负责|配合落实|积极配合|配合|参与|参加|协同|协助|协办|抓好落实|落实)$/;
+const VERB =
+  /(牵头负责|牵头落实|牵头督导|牵头抓总|共同牵头|牵头|共同负责|具体负责|负责落实|负责|配合落实|积极配合|配合|参与|参加|协同|协助|协办|抓好落实|落实)$/;
 /** 按职责分工负责, 按职责分工分别负责, 根据各自职责负责 …: a duty phrase closing a list of units, read as 负责. */
 const DUTY_TAIL = /((?:按照?|根据|依据)(?:各自)?(?:职责分工|职能职责|职责|分工)(?:分别)?(?:负责|落实)?|分别负责)$/;
 /** Verbs by which a unit owns the task (its lead where the clause names no 牵头). */
@@ -357,7 +357,13 @@ function withoutRemarks(content: string): string {
   const sentences = splitTopLevel(content, '。');
   const kept = sentences.filter((s, i) => i === 0 || (s.trim() !== '' && !REMARK.test(s)));
   return kept
-    .map((s) => (REMARK.test(s) ? splitTopLevel(s, '，,').filter((p) => !remarkPart(p)).join('，') : s))
+    .map((s) =>
+      REMARK.test(s)
+        ? splitTopLevel(s, '，,')
+            .filter((p) => !remarkPart(p))
+            .join('，')
+        : s,
+    )
     .join('。');
 }
 
@@ -473,10 +479,14 @@ const EACH = /(?:分别|各自)$/;
 function parseVerbStyle(content: string, owners = true): ParsedName[] {
   const out: ParsedName[] = [];
   // Verb style: "A牵头，B、C配合" / "A负责"
-  const parts = splitTopLevel(content, '，,；;。').map((p) => p.trim()).filter(Boolean);
+  const parts = splitTopLevel(content, '，,；;。')
+    .map((p) => p.trim())
+    .filter(Boolean);
   // "（A，B、C按职责分工负责）": the unit set apart before the comma leads (国务院 分工 style),
   // also when another part follows the semicolon (…按职责分工负责；D负责落实)
-  const first = splitTopLevel(splitTopLevel(content, '；;')[0], '，,').map((p) => p.trim()).filter(Boolean);
+  const first = splitTopLevel(splitTopLevel(content, '；;')[0], '，,')
+    .map((p) => p.trim())
+    .filter(Boolean);
   const setApart = first.length > 1 && !LEADS.test(content) && !VERB.test(first[0]) && DUTY_TAIL.test(first[first.length - 1]);
   const ownersLead = owners && !setApart && !LEADS.test(content);
   let pending: string[] = [];
@@ -618,7 +628,8 @@ const MAY_HOLD_TIME = /年|月|季度|时限|期限|时间|节点|长期|持续|
  * Deadlines written among the units: 2025年底, 每年12月底前, 6月底完成, 年内持续推进, 长期坚持,
  * 持续推进, 立行立改, 全年, 上半年.
  */
-const TIME = /^(?:\d{4}\s*年|\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|年内|年底|年中|全年|上半年|下半年|(?:第[一二三四1-4]|[一二三四1-4])季度|每年|每季度|每月|长期|持续|常态|立行立改|20\d\d|底前$)|(?:年底|月底|年前|月前|底前|以前|之前)$/;
+const TIME =
+  /^(?:\d{4}\s*年|\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|年内|年底|年中|全年|上半年|下半年|(?:第[一二三四1-4]|[一二三四1-4])季度|每年|每季度|每月|长期|持续|常态|立行立改|20\d\d|底前$)|(?:年底|月底|年前|月前|底前|以前|之前)$/;
 /** 等, 等有关部门, 等部门（单位）, 等国务院相关部门: the end of a list, no unit. */
 const TAIL = /(等(?:[\u4e00-\u9fff]{0,5}?(?:有关|相关))?(?:部门|单位)(?:[（(](?:单位|部门)[）)])?|等)$/;
 
@@ -663,7 +674,14 @@ function levelLists(parts: string[]): string[] {
     let j = i + 1;
     while (j < parts.length - 1 && BARE_LEVEL.test(parts[j].trim())) j++;
     if (!LEVEL_UNIT.test(parts[j].trim())) continue;
-    parts.splice(i, j - i + 1, parts.slice(i, j + 1).map((p) => p.trim()).join('、'));
+    parts.splice(
+      i,
+      j - i + 1,
+      parts
+        .slice(i, j + 1)
+        .map((p) => p.trim())
+        .join('、'),
+    );
   }
   return parts;
 }
@@ -710,7 +728,11 @@ function sharedTail(names: string[]): string[] {
 }
 
 /** Last characters of the level words (自治区 … 盟): most names (…局, …委) end in none, and skip the regex. */
-const LEVEL_END = new Set(PLACE_LEVEL.replace(/\(.*?\)/g, '').split('|').map((w) => w.charCodeAt(w.length - 1)));
+const LEVEL_END = new Set(
+  PLACE_LEVEL.replace(/\(.*?\)/g, '')
+    .split('|')
+    .map((w) => w.charCodeAt(w.length - 1)),
+);
 function isBarePlace(name: string): boolean {
   return LEVEL_END.has(name.charCodeAt(name.length - 1)) && BARE_PLACE.test(name);
 }

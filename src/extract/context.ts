@@ -1,9 +1,9 @@
-import type { Root, RootContent, Paragraph, Heading, Table } from 'mdast';
+import type { Heading, Paragraph, Root, RootContent, Table } from 'mdast';
 import type { VFile } from 'vfile';
-import type { Position, PolicyDocument } from '../model/types.js';
 import type { AliasTable } from '../model/departments.js';
-import { LineIndex } from '../parse/location.js';
-import { inlineText, InlineText, isFurniture } from '../parse/inline.js';
+import type { PolicyDocument, Position } from '../model/types.js';
+import { InlineText, inlineText, isFurniture } from '../parse/inline.js';
+import type { LineIndex } from '../parse/location.js';
 import type { SectionNode } from '../parse/outline.js';
 
 /**

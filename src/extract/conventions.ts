@@ -1,7 +1,7 @@
 import type { Task } from '../model/types.js';
+import { parseClause, splitNames } from './clause.js';
 import type { Context } from './context.js';
 import { spanPosition } from './context.js';
-import { parseClause, splitNames } from './clause.js';
 
 /**
  * Assignments a document makes once for many tasks, rather than task by task:
@@ -53,7 +53,8 @@ function groupClauses(ctx: Context, tasks: Task[]): void {
  * The document's rule that the first unit named is the lead (排在第一位的为牵头单位, 列第一位者为牵头单位,
  * 列第一位为牵头或汇总单位, 列第一位的责任单位为牵头单位).
  */
-const FIRST_IS_LEAD = /(?:排在|排列|列在|位列|名列|列)?(?:第一位|首位|第一个|最前)(?:的|者)?(?:[\u4e00-\u9fff]{0,4}?(?:单位|部门))?(?:为|是)牵头(?:或(?:汇总|主办|召集))?(?:单位|部门)?/;
+const FIRST_IS_LEAD =
+  /(?:排在|排列|列在|位列|名列|列)?(?:第一位|首位|第一个|最前)(?:的|者)?(?:[\u4e00-\u9fff]{0,4}?(?:单位|部门))?(?:为|是)牵头(?:或(?:汇总|主办|召集))?(?:单位|部门)?/;
 
 /** A lead the clause states (牵头, 牵头单位：), not one that only 负责 the task. */
 const statedLead = (a: Task['assignments'][number]) => a.role === 'lead' && !/负责/.test(a.label);

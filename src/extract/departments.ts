@@ -1,7 +1,7 @@
-import type { Department, DepartmentKind, Mention } from '../model/types.js';
-import { normalizeForMatch } from '../model/normalize.js';
 import { mainName, officeName, secondName } from '../model/departments.js';
-import { clauseTest, spanPosition, type Context } from './context.js';
+import { normalizeForMatch } from '../model/normalize.js';
+import type { Department, DepartmentKind, Mention } from '../model/types.js';
+import { type Context, clauseTest, spanPosition } from './context.js';
 import { sentenceAround } from './sentence.js';
 
 /**
@@ -128,7 +128,10 @@ function unitsInProse(ctx: Context, assigned: string[], inClause: (offset: numbe
   let heads = coresByHead.get(ctx.aliases);
   if (!heads) {
     heads = new Map();
-    for (const core of ctx.aliases.cores().filter((c) => c.length >= 2).sort((a, b) => b.length - a.length)) {
+    for (const core of ctx.aliases
+      .cores()
+      .filter((c) => c.length >= 2)
+      .sort((a, b) => b.length - a.length)) {
       const list = heads.get(pairKey(core, 0));
       if (list) list.push(core);
       else heads.set(pairKey(core, 0), [core]);
@@ -294,4 +297,3 @@ function findMentions(ctx: Context, departments: Department[], inClause: (offset
     }
   }
 }
-

@@ -1,18 +1,18 @@
 import path from 'node:path';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
+import { type AliasTable, defaultAliases } from '../model/departments.js';
 import type { Diagnostic, PolicyDocument } from '../model/types.js';
 import { SCHEMA_VERSION } from '../model/types.js';
-import { defaultAliases, type AliasTable } from '../model/departments.js';
 import { lineIndexOf } from '../parse/location.js';
-import { collectBlocks, indexSections, type Context } from './context.js';
-import { extractMetadata } from './metadata.js';
-import { extractStructure } from './structure.js';
+import { checkDocument } from './checks.js';
+import { type Context, collectBlocks, indexSections } from './context.js';
 import { extractDepartments } from './departments.js';
 import { extractIndicators } from './indicators.js';
-import { extractTargets } from './targets.js';
+import { extractMetadata } from './metadata.js';
 import { extractReferences } from './references.js';
-import { checkDocument } from './checks.js';
+import { extractStructure } from './structure.js';
+import { extractTargets } from './targets.js';
 
 export interface ExtractOptions {
   /** Alias table for department names (default: the bundled data/aliases.json). */
@@ -22,15 +22,7 @@ export interface ExtractOptions {
 }
 
 /** The extractors, in order: later ones read what earlier ones found. */
-export const extractors = [
-  extractMetadata,
-  extractStructure,
-  extractDepartments,
-  extractIndicators,
-  extractTargets,
-  extractReferences,
-  checkDocument,
-];
+export const extractors = [extractMetadata, extractStructure, extractDepartments, extractIndicators, extractTargets, extractReferences, checkDocument];
 
 /** mdast (from parse/) + its file → the document model. */
 export function extract(tree: Root, file: VFile, options: ExtractOptions = {}): PolicyDocument {

@@ -1,9 +1,9 @@
 import type { Table } from 'mdast';
-import type { Comparator, Growth, Indicator, IndicatorCell, Quantity } from '../model/types.js';
 import { foldDigits, normalizeForMatch } from '../model/normalize.js';
+import type { Comparator, Growth, Indicator, IndicatorCell, Quantity } from '../model/types.js';
 import { inlineText } from '../parse/inline.js';
 import { matchLabel } from '../parse/labels.js';
-import { nodePosition, type Context } from './context.js';
+import { type Context, nodePosition } from './context.js';
 
 /**
  * Indicator tables (主要指标): a header row naming 指标, the baseline (2020年基数, 现状值) and
@@ -95,8 +95,17 @@ const CUMULATIVE_COLUMN = (h: string) => /累计/.test(h) && !/年均/.test(h);
 
 export function columnRoles(header: string[]): Columns {
   const cols: Columns = {
-    number: -1, name: -1, unit: -1, category: -1, attribute: -1, baseline: -1, baselineYear: null, baselineCumulative: false,
-    targets: [], growth: null, read: new Set(),
+    number: -1,
+    name: -1,
+    unit: -1,
+    category: -1,
+    attribute: -1,
+    baseline: -1,
+    baselineYear: null,
+    baselineCumulative: false,
+    targets: [],
+    growth: null,
+    read: new Set(),
   };
   const years: { index: number; year: number | null; baseline: boolean; cumulative: boolean }[] = [];
   header.forEach((raw, i) => {
@@ -147,10 +156,12 @@ function extraCells(cells: string[], header: string[], read: Set<number>): Indic
 }
 
 const UNIT_IN_NAME = /[（(]([^（）()]{1,12})[）)]$/;
-const UNIT_WORDS = /^(%|‰|万人|人|万元|亿元|元|公里|千米|平方公里|平方米|万平方米|公顷|亩|个|所|家|岁|年|天|小时|分钟|吨|万吨|千瓦|兆瓦|米|张|床|户|辆|套|项|条|座|倍|度|千克|立方米|万立方米|万千瓦时|人\/万人|张\/千人|人\/千人|%以上)$/;
+const UNIT_WORDS =
+  /^(%|‰|万人|人|万元|亿元|元|公里|千米|平方公里|平方米|万平方米|公顷|亩|个|所|家|岁|年|天|小时|分钟|吨|万吨|千瓦|兆瓦|米|张|床|户|辆|套|项|条|座|倍|度|千克|立方米|万立方米|万千瓦时|人\/万人|张\/千人|人\/千人|%以上)$/;
 
 /** Short bracket contents ending in a measure word: 万人次, 个工作日, 万亩, 亿千瓦时. */
-const UNIT_LIKE = /^[万亿千百十]?[\u4e00-\u9fff]{0,3}(人|次|元|亩|户|个|日|天|年|岁|米|里|吨|瓦|时|所|家|张|床|辆|套|项|条|座|倍|度|克|升|处|件|只|头|台|册|份|间|公顷)$/;
+const UNIT_LIKE =
+  /^[万亿千百十]?[\u4e00-\u9fff]{0,3}(人|次|元|亩|户|个|日|天|年|岁|米|里|吨|瓦|时|所|家|张|床|辆|套|项|条|座|倍|度|克|升|处|件|只|头|台|册|份|间|公顷)$/;
 
 export function splitUnit(name: string): { name: string; unit: string | null } {
   const m = UNIT_IN_NAME.exec(name);

@@ -1,7 +1,22 @@
-import type { Context } from './context.js';
-import { APPROVAL, DAMAGED_DOC_NUMBER, DATE_ARABIC, DATE_CHINESE, DOC_NUMBER, ISSUED_NOTICE, ISSUER_THEN_NOTICE, SPACED_DATE, digitDate, infoFields, issuerNames, stripInvisible, unwrapBookTitle, withoutCategoryTag } from '../parse/header.js';
-import { parseChineseNumber } from '../parse/numerals.js';
 import { foldDigits } from '../model/normalize.js';
+import {
+  APPROVAL,
+  DAMAGED_DOC_NUMBER,
+  DATE_ARABIC,
+  DATE_CHINESE,
+  DOC_NUMBER,
+  digitDate,
+  ISSUED_NOTICE,
+  ISSUER_THEN_NOTICE,
+  infoFields,
+  issuerNames,
+  SPACED_DATE,
+  stripInvisible,
+  unwrapBookTitle,
+  withoutCategoryTag,
+} from '../parse/header.js';
+import { parseChineseNumber } from '../parse/numerals.js';
+import type { Context } from './context.js';
 
 /**
  * Metadata from the header roles: issuer (发文机关), titles, 文号, date as ISO, 主送,
@@ -44,20 +59,28 @@ export function extractMetadata(ctx: Context): void {
   const lead = leadIn(ctx);
   if (!m.noticeTitle && lead?.notice) m.noticeTitle = lead.notice;
   m.title =
-    title || (noticeText && pointsOfItsOwn(ctx) ? noticeText : planTitleFromNotice(noticeText)) || noticeText || frontMatterTitle(ctx) || field('标题', '名称') || lead?.title || planTitleFromNotice(lead?.notice ?? '') || lead?.notice || null;
+    title ||
+    (noticeText && pointsOfItsOwn(ctx) ? noticeText : planTitleFromNotice(noticeText)) ||
+    noticeText ||
+    frontMatterTitle(ctx) ||
+    field('标题', '名称') ||
+    lead?.title ||
+    planTitleFromNotice(lead?.notice ?? '') ||
+    lead?.notice ||
+    null;
   // the body the title names (某市人民政府关于…), else the info block's 发布机构 / 发文机关, else
   // the lead-in's; the page's 来源 last (the site's source, not always the issuer)
   const infoOrgan = infoIssuer(field('发文机关', '发布机构', '发文单位', '发布单位', '发布机关', '成文机关'));
   m.issuer =
     lines.length > 0
       ? [...new Set(lines.flatMap(issuerNames))].join('、')
-      : jointIssuers(first('noticeTitle')) ??
+      : (jointIssuers(first('noticeTitle')) ??
         withPlace(issuerOfNotice(noticeText || null), infoOrgan) ??
         withPlace(issuerOfNotice(m.title), infoOrgan) ??
         placeOfTitle(noticeText || m.title) ??
         infoIssuer(field('发文机关', '发布机构', '发文单位', '发布单位', '发布机关', '成文机关')) ??
         lead?.issuer ??
-        sourceIssuer(field('来源', '信息来源', '文章来源'));
+        sourceIssuer(field('来源', '信息来源', '文章来源')));
 
   const docNumber = ctx.blocks.find((b) => b.role === 'docNumber');
   // matched on folded digits, kept as written (the fold is one character for one)
@@ -129,7 +152,11 @@ function firstRun(ctx: Context, role: string): string {
   if (at === -1) return '';
   const out: string[] = [];
   for (let i = at; i < ctx.blocks.length && ctx.blocks[i].role === role; i++) {
-    let line = withoutCategoryTag(stripInvisible(ctx.blocks[i].content.text).trim().replace(/^[|｜\s]+|[|｜\s]+$/g, ''));
+    let line = withoutCategoryTag(
+      stripInvisible(ctx.blocks[i].content.text)
+        .trim()
+        .replace(/^[|｜\s]+|[|｜\s]+$/g, ''),
+    );
     // a page's column tag before the title (【市政府重点工作】某市人民政府关于…的通知) is no part of it
     if (i === at && (role === 'title' || role === 'noticeTitle')) line = unwrapBookTitle(line.replace(COLUMN_TAG, ''));
     // a page's second copy of the line right under it is read once
@@ -177,7 +204,8 @@ const SOURCE_ORGAN = /(政府|办公室|办公厅|委员会|委|局|厅|部|署|
  */
 const NEWS_TIME = /^(?:近日|日前|近期|今天|今日|昨天|昨日|\d{1,2}月\d{1,2}日)/;
 const YEAR_TIME = /^\d{4}年\d{1,2}月(?:\d{1,2}日)?/;
-const LEAD_IN = /^(?:近日|日前|近期|今天|今日|昨天|昨日|\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月(?:\d{1,2}日)?)?\s*([\u4e00-\u9fa5（）()]{2,24}?(?:、[\u4e00-\u9fa5（）()]{2,24}?){0,3})(?:正式)?(?:印发|发布|出台|公布|下发|发出)了?\s*(?:《([^《》]{4,80})》|(关于[^《》，,。；]{4,80}?的(?:通知|意见|决定)))/;
+const LEAD_IN =
+  /^(?:近日|日前|近期|今天|今日|昨天|昨日|\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月(?:\d{1,2}日)?)?\s*([\u4e00-\u9fa5（）()]{2,24}?(?:、[\u4e00-\u9fa5（）()]{2,24}?){0,3})(?:正式)?(?:印发|发布|出台|公布|下发|发出)了?\s*(?:《([^《》]{4,80})》|(关于[^《》，,。；]{4,80}?的(?:通知|意见|决定)))/;
 const HEADLINE_LINE = /^(?:[^，,。；;！？]{1,24}|[…]+|[.]{3,})$/;
 function leadIn(ctx: Context): { issuer: string; title: string | null; notice: string | null } | null {
   let seen = 0;
@@ -214,7 +242,11 @@ const ISO_DAY = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 
 /** The value of the first of `keys` in the Markdown front matter (key: value, quotes dropped). */
 function frontMatterField(ctx: Context, keys: string[]): string | null {
-  const lines = ctx.blocks.filter((b) => b.role === 'frontMatter').map((b) => b.content.text).join('\n').split('\n');
+  const lines = ctx.blocks
+    .filter((b) => b.role === 'frontMatter')
+    .map((b) => b.content.text)
+    .join('\n')
+    .split('\n');
   for (const key of keys) {
     for (const line of lines) {
       const m = /^\s*([^:：]+?)\s*[:：]\s*["']?(.+?)["']?\s*$/.exec(line);
@@ -256,9 +288,16 @@ function jointIssuers(line: string | null): string | null {
   if (!line) return null;
   // 中共某区委办公室 某区人民政府办公室印发《X》的通知: the organs before 印发
   const issued = ISSUED_NOTICE.exec(line);
-  if (issued) return issued[1].trim().split(/[ \u3000]+/).join('、');
+  if (issued)
+    return issued[1]
+      .trim()
+      .split(/[ \u3000]+/)
+      .join('、');
   if (!ISSUER_THEN_NOTICE.test(line)) return null;
-  const names = line.slice(0, line.indexOf('关于')).trim().split(/[ \u3000]+/);
+  const names = line
+    .slice(0, line.indexOf('关于'))
+    .trim()
+    .split(/[ \u3000]+/);
   return names.length > 1 ? names.join('、') : null;
 }
 
@@ -300,7 +339,33 @@ export function isoDate(text: string): string | null {
 }
 
 // the more specific first: a title ending in 分工方案 is that, not just a 方案
-const DOC_TYPES = ['实施方案', '工作方案', '行动方案', '分工方案', '行动计划', '规划纲要', '规划', '纲要', '实施意见', '指导意见', '意见', '办法', '规定', '细则', '方案', '计划', '工作要点', '要点', '任务清单', '责任清单', '清单', '任务分解', '通知', '决定', '条例'];
+const DOC_TYPES = [
+  '实施方案',
+  '工作方案',
+  '行动方案',
+  '分工方案',
+  '行动计划',
+  '规划纲要',
+  '规划',
+  '纲要',
+  '实施意见',
+  '指导意见',
+  '意见',
+  '办法',
+  '规定',
+  '细则',
+  '方案',
+  '计划',
+  '工作要点',
+  '要点',
+  '任务清单',
+  '责任清单',
+  '清单',
+  '任务分解',
+  '通知',
+  '决定',
+  '条例',
+];
 
 function docTypeOf(title: string | null): string | null {
   if (!title) return null;

@@ -1,6 +1,6 @@
-import type { Reference } from '../model/types.js';
-import { spanPosition, type Context } from './context.js';
 import { normalizeForMatch } from '../model/normalize.js';
+import type { Reference } from '../model/types.js';
+import { type Context, spanPosition } from './context.js';
 
 const key = (title: string) => normalizeForMatch(title).replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, '');
 

@@ -1,11 +1,11 @@
-import type { Assignment, Task } from '../model/types.js';
-import type { SectionNode } from '../parse/outline.js';
-import { parseChineseNumber } from '../parse/numerals.js';
-import { isWebClutter } from '../parse/header.js';
 import { withoutInvisible } from '../model/normalize.js';
+import type { Assignment, Task } from '../model/types.js';
+import { isWebClutter } from '../parse/header.js';
 import type { InlineText } from '../parse/inline.js';
-import { blocksOf, nodePosition, spanPosition, type Block, type Context } from './context.js';
+import { parseChineseNumber } from '../parse/numerals.js';
+import type { SectionNode } from '../parse/outline.js';
 import { endsAsUnit, splitNames } from './clause.js';
+import { type Block, blocksOf, type Context, nodePosition, spanPosition } from './context.js';
 
 /**
  * Assignments "respectively" (分别由): a list of fields or works handed to a list of units in
@@ -175,7 +175,7 @@ function inlineList(before: string, start: number, block: Block): Things | null 
  */
 function counted(before: string, start: number, block: Block, previous: Block | undefined): Things | null {
   const c = COUNTED.exec(before);
-  if (!c || !c[3]) return null;
+  if (!c?.[3]) return null;
   const count = parseChineseNumber(c[1]);
   if (count === null) return null;
   const noun = c[3];
@@ -224,7 +224,10 @@ function listIn(segment: string, count: number | null): { name: string; start: n
     const j = /(?:以及|和|及)/.exec(last.name);
     if (j && j.index >= 2 && last.name.length - j.index - j[0].length >= 2) {
       pieces.pop();
-      pieces.push({ name: last.name.slice(0, j.index), start: last.start }, { name: last.name.slice(j.index + j[0].length), start: last.start + j.index + j[0].length });
+      pieces.push(
+        { name: last.name.slice(0, j.index), start: last.start },
+        { name: last.name.slice(j.index + j[0].length), start: last.start + j.index + j[0].length },
+      );
     }
   }
   if (pieces.length < 2) return null;
@@ -234,7 +237,10 @@ function listIn(segment: string, count: number | null): { name: string; start: n
   });
   const others = trimmed.slice(1);
   if (others.some((p) => p.name.length < 2 || p.name.length > 20 || /[。；;！？\s]/.test(p.name))) return null;
-  const first = trimFirst(trimmed[0].name, others.map((o) => o.name));
+  const first = trimFirst(
+    trimmed[0].name,
+    others.map((o) => o.name),
+  );
   if (first === null) return null;
   trimmed[0] = { name: first, start: trimmed[0].start + trimmed[0].name.length - first.length };
   if (first.length < 2) return null;
@@ -263,9 +269,7 @@ function coversThing(task: Task, name: string, offset: number): boolean {
 }
 
 /** （一）至（五）项, 第1—5项, 第一至第五项: the numbers and the shape their labels are written in. */
-const RANGE = new RegExp(
-  `第?\\s*([（(]?)(${NUMERAL})([）)]?)\\s*(?:项|条)?\\s*(?:至|到|—|－|-|~|～)\\s*第?\\s*[（(]?(${NUMERAL})[）)]?\\s*(?:项|条)`,
-);
+const RANGE = new RegExp(`第?\\s*([（(]?)(${NUMERAL})([）)]?)\\s*(?:项|条)?\\s*(?:至|到|—|－|-|~|～)\\s*第?\\s*[（(]?(${NUMERAL})[）)]?\\s*(?:项|条)`);
 const RANGE_BRACKETED = new RegExp(`[（(](${NUMERAL})[）)]\\s*(?:至|到|—|－|-|~|～)\\s*[（(](${NUMERAL})[）)]`);
 
 /** How a label is written, numbers aside: （一） → （C）, 1、 → D. */
@@ -311,7 +315,12 @@ function rangeItems(ctx: Context, before: string, block: Block, at: number): Sec
     const parent = ctx.sectionInfo.get(s)!.ancestors.at(-2) ?? null;
     const run = [s];
     for (let n = a + 1; n <= z; n++) {
-      const next = sections.find((x) => x.data.ordinal === n && (ctx.sectionInfo.get(x)!.ancestors.at(-2) ?? null) === parent && (x.position?.start.offset ?? 0) > (run[run.length - 1].position?.start.offset ?? 0));
+      const next = sections.find(
+        (x) =>
+          x.data.ordinal === n &&
+          (ctx.sectionInfo.get(x)!.ancestors.at(-2) ?? null) === parent &&
+          (x.position?.start.offset ?? 0) > (run[run.length - 1].position?.start.offset ?? 0),
+      );
       if (!next) break;
       run.push(next);
     }
@@ -328,13 +337,7 @@ function rangeItems(ctx: Context, before: string, block: Block, at: number): Sec
  * has no units yet; an item that is no task becomes one. Nothing changes when any of them
  * already has its own clause.
  */
-function assignItems(
-  ctx: Context,
-  out: Task[],
-  items: SectionNode[],
-  assign: (i: number) => Assignment[],
-  clause: Task['clause'],
-): boolean {
+function assignItems(ctx: Context, out: Task[], items: SectionNode[], assign: (i: number) => Assignment[], clause: Task['clause']): boolean {
   const holders = items.map((s) => {
     const own = out.find((t) => t.outlineId === s.data.id);
     if (own) return [own];
@@ -364,7 +367,10 @@ function assignItems(
       title: withoutInvisible(s.data.title),
       text,
       section: ctx.sectionInfo.get(s)!.ancestors.at(-2)?.data.id ?? null,
-      sectionPath: ctx.sectionInfo.get(s)!.ancestors.slice(0, -1).map((x) => x.data.title),
+      sectionPath: ctx.sectionInfo
+        .get(s)!
+        .ancestors.slice(0, -1)
+        .map((x) => x.data.title),
       lead: [],
       responsible: [],
       assignments: assign(i),

@@ -1,14 +1,29 @@
 import type { Heading, Paragraph, Table } from 'mdast';
-import type { Paragraph as ModelParagraph, ParagraphKind, Section, Task } from '../model/types.js';
-import { holdsProse, type OutlineMark, type SectionNode } from '../parse/outline.js';
-import { ancestorsOf, blocksOf, innermostTask, joinTexts, ownBlocksOf, nodePosition, spanPosition, type Block, type Context } from './context.js';
-import { deadlineOf, endsAsUnit, fieldLabelOf, findClause, isUnitLabel, proseClause, hasLabelBracket, innerClauses, lastLabelledClause, parseClause, splitNames, withRoleMarks, type ClauseMatch, type ParsedName } from './clause.js';
-import { DEADLINE_COLUMN, LEAD_COLUMN, TASK_COLUMN, UNIT_COLUMN, taskColumnKind, taskTableKinds } from '../parse/text-tables.js';
-import { isIndicatorTable } from './indicators.js';
-import { applyConventions } from './conventions.js';
-import { inlineText, type InlineText } from '../parse/inline.js';
 import { withoutInvisible } from '../model/normalize.js';
+import type { Paragraph as ModelParagraph, ParagraphKind, Section, Task } from '../model/types.js';
 import { isWebClutter } from '../parse/header.js';
+import { type InlineText, inlineText } from '../parse/inline.js';
+import { holdsProse, type OutlineMark, type SectionNode } from '../parse/outline.js';
+import { DEADLINE_COLUMN, LEAD_COLUMN, TASK_COLUMN, taskColumnKind, taskTableKinds, UNIT_COLUMN } from '../parse/text-tables.js';
+import {
+  type ClauseMatch,
+  deadlineOf,
+  endsAsUnit,
+  fieldLabelOf,
+  findClause,
+  hasLabelBracket,
+  innerClauses,
+  isUnitLabel,
+  lastLabelledClause,
+  type ParsedName,
+  parseClause,
+  proseClause,
+  splitNames,
+  withRoleMarks,
+} from './clause.js';
+import { ancestorsOf, type Block, blocksOf, type Context, innermostTask, joinTexts, nodePosition, ownBlocksOf, spanPosition } from './context.js';
+import { applyConventions } from './conventions.js';
+import { isIndicatorTable } from './indicators.js';
 import { respectiveTasks } from './respectively.js';
 
 /** Sections (the outline), tasks (numbered work items with their clauses), paragraphs. */
@@ -116,18 +131,16 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
     // Items numbered like the tasks, in parts of the same kind, are tasks too, clause or not
     // (a 规划 chapter whose items carry no clause); not those of 原则/目标/保障 parts.
     // and every item that closes with its own clause, whatever its numbering (１． under 3、)
-    taskSections = sections.filter(
-      (s) => owners.has(s) || (s.data.style === taskStyle && groups.has(groupKey(ctx, s)) && kindOfSection(ctx, s) === null),
-    );
+    taskSections = sections.filter((s) => owners.has(s) || (s.data.style === taskStyle && groups.has(groupKey(ctx, s)) && kindOfSection(ctx, s) === null));
   } else {
     taskSections = sections.filter(
       (s) =>
         headingTasks.has(s) ||
-        !s.children.some((c) => c.type === 'section') &&
-        s.data.level > 1 &&
-        !['box', 'heading', 'article', 'chapter', 'section-cn', 'part'].includes(s.data.style) &&
-        kindOfSection(ctx, s) === null &&
-        fullText(ctx, s).text.length > s.data.title.length + 10,
+        (!s.children.some((c) => c.type === 'section') &&
+          s.data.level > 1 &&
+          !['box', 'heading', 'article', 'chapter', 'section-cn', 'part'].includes(s.data.style) &&
+          kindOfSection(ctx, s) === null &&
+          fullText(ctx, s).text.length > s.data.title.length + 10),
     );
   }
 
@@ -158,7 +171,11 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
     for (const c of inner) ctx.clauseRanges.push([where.at(c.start), where.at(c.end - 1) + 1]);
     if (clause) ctx.clauseRanges.push([where.at(clause.start), where.at(clause.end - 1) + 1]);
     if (clause && assignments.length === 0) {
-      ctx.file.message(`task ${number}: assignment clause names no unit`, { place: spanPosition(ctx, where, clause.start, clause.end), ruleId: 'empty-assignment', source: 'policy' });
+      ctx.file.message(`task ${number}: assignment clause names no unit`, {
+        place: spanPosition(ctx, where, clause.start, clause.end),
+        ruleId: 'empty-assignment',
+        source: 'policy',
+      });
     }
     ctx.taskSections.set(number, s);
     const task: Task = {
@@ -167,10 +184,17 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
       outlineId: s.data.id,
       ordinal: s.data.ordinal,
       // a heading that names its lead: the title without the clause (强化科技创新)
-      title: opening && !opening.sentence ? s.data.title.replace(where.text.slice(opening.clause.start, opening.clause.end), '').trim() || s.data.title : found?.prose ? proseTitle(s.data.title, where.text.slice(clause!.start, clause!.end)) : s.data.title,
+      title:
+        opening && !opening.sentence
+          ? s.data.title.replace(where.text.slice(opening.clause.start, opening.clause.end), '').trim() || s.data.title
+          : found?.prose
+            ? proseTitle(s.data.title, where.text.slice(clause!.start, clause!.end))
+            : s.data.title,
       text: writtenText(ctx, s, text),
       section: parentOf(ctx, s)?.data.id ?? null,
-      sectionPath: ancestorsOf(ctx, s).slice(0, -1).map((a) => a.data.title),
+      sectionPath: ancestorsOf(ctx, s)
+        .slice(0, -1)
+        .map((a) => a.data.title),
       lead: [],
       responsible: [],
       assignments,
@@ -185,7 +209,9 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
   // the items under a heading that names its lead, without units of their own, take its units
   for (const t of tasks) {
     if (t.assignments.length > 0) continue;
-    const heading = ancestorsOf(ctx, ctx.taskSections.get(t.number)!).findLast((a) => a.data.id !== t.outlineId && openingClause(ctx, a) && !openingClause(ctx, a)!.sentence);
+    const heading = ancestorsOf(ctx, ctx.taskSections.get(t.number)!).findLast(
+      (a) => a.data.id !== t.outlineId && openingClause(ctx, a) && !openingClause(ctx, a)!.sentence,
+    );
     if (!heading) continue;
     const { clause, in: where } = openingClause(ctx, heading)!;
     t.assignments = parseClause(clause.content).map((n) => ({ role: n.role, label: n.label, raw: n.raw, name: n.raw }));
@@ -199,7 +225,7 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
  * ((一)责任领导：高勤 ⏎ (二)责任单位：市教育局 ⏎ (三)协办单位：市财政局 … (六)完成时限：年内), with at
  * least one field that names units: the item is the task, the field items are its clause.
  */
-function fieldItems(ctx: Context, sections: SectionNode[]): Map<SectionNode, SectionNode[]> {
+function fieldItems(_ctx: Context, sections: SectionNode[]): Map<SectionNode, SectionNode[]> {
   const out = new Map<SectionNode, SectionNode[]>();
   for (const s of sections) {
     const kids = s.children.filter((c): c is SectionNode => c.type === 'section');
@@ -227,7 +253,9 @@ function fieldTask(ctx: Context, s: SectionNode, number: string, text: InlineTex
     title: s.data.title,
     text: writtenText(ctx, s, text),
     section: parentOf(ctx, s)?.data.id ?? null,
-    sectionPath: ancestorsOf(ctx, s).slice(0, -1).map((a) => a.data.title),
+    sectionPath: ancestorsOf(ctx, s)
+      .slice(0, -1)
+      .map((a) => a.data.title),
     lead: [],
     responsible: [],
     assignments,
@@ -257,7 +285,7 @@ function planLeads(ctx: Context, tasks: Task[]): Task[] {
     const title = ctx.blocks[t];
     const titleText = title?.content.text.trim() ?? '';
     if (!title || title.section || titleText.length > 80 || /[。！？；]/.test(titleText) || ANNEX_LABEL.test(titleText)) return;
-    const annex = t > 0 ? ANNEX_LABEL.exec(ctx.blocks[t - 1].content.text)?.[1] ?? null : null;
+    const annex = t > 0 ? (ANNEX_LABEL.exec(ctx.blocks[t - 1].content.text)?.[1] ?? null) : null;
     leads.push({ at: b.node.position?.start.offset ?? 0, block: b, clause, title, annex });
   });
   if (leads.length === 0) return tasks;
@@ -522,7 +550,6 @@ const KINDS: [RegExp, ParagraphKind][] = [
   [/保障措施|组织实施|实施保障|保障机制|实施机制|组织保障|工作要求|工作保障/, 'measure'],
 ];
 
-
 /** The kind a part gives its prose: the nearest enclosing section that names one. */
 function kindOfSection(ctx: Context, s: SectionNode): ParagraphKind | null {
   const sectionKinds = memoOf(ctx).kinds;
@@ -579,18 +606,20 @@ function tableRows(ctx: Context, b: Block, before: number): ModelParagraph[] {
   const table = b.node as Table;
   if (isIndicatorTable(table, ctx.doc)) return [];
   const taskRows = taskTableRows.get(table);
-  return table.children
-    // empty cells stay (a | b |  | c), so a name keeps its column
-    .map((row, i) => ({ row, text: trimEmpty(cellTexts(ctx, row)).join(' | '), task: taskRows?.get(i) ?? null }))
-    .filter((r) => r.text)
-    .map((r, i) => ({
-      id: `p${before + i + 1}`,
-      kind: r.task !== null ? ('task' as const) : kindOf(ctx, b, null),
-      section: b.section?.data.id ?? null,
-      task: r.task,
-      text: r.text,
-      position: nodePosition(ctx, r.row),
-    }));
+  return (
+    table.children
+      // empty cells stay (a | b |  | c), so a name keeps its column
+      .map((row, i) => ({ row, text: trimEmpty(cellTexts(ctx, row)).join(' | '), task: taskRows?.get(i) ?? null }))
+      .filter((r) => r.text)
+      .map((r, i) => ({
+        id: `p${before + i + 1}`,
+        kind: r.task !== null ? ('task' as const) : kindOf(ctx, b, null),
+        section: b.section?.data.id ?? null,
+        task: r.task,
+        text: r.text,
+        position: nodePosition(ctx, r.row),
+      }))
+  );
 }
 
 function trimEmpty(cells: string[]): string[] {
@@ -641,13 +670,30 @@ function taskTables(ctx: Context): TaskRow[][] {
     const known = taskTableKinds(header, true);
     const numbered = known !== null || /^(序号|编号)$/.test(header[0] ?? '');
     if (!classic && !numbered) continue;
-    const kinds = known ?? header.map((h) => (TASK_COLUMN.test(h) ? 'task' : LEAD_COLUMN.test(h) ? 'lead' : UNIT_COLUMN.test(h) ? 'units' : DEADLINE_COLUMN.test(h) ? 'time' : numbered ? taskColumnKind(h) : null));
+    const kinds =
+      known ??
+      header.map((h) =>
+        TASK_COLUMN.test(h)
+          ? 'task'
+          : LEAD_COLUMN.test(h)
+            ? 'lead'
+            : UNIT_COLUMN.test(h)
+              ? 'units'
+              : DEADLINE_COLUMN.test(h)
+                ? 'time'
+                : numbered
+                  ? taskColumnKind(h)
+                  : null,
+      );
     const taskCol = kinds.indexOf('task');
     const leadCols = kinds.map((k, i) => (k === 'lead' ? i : -1)).filter((i) => i !== -1);
     const unitCols = kinds.map((k, i) => (k === 'units' ? i : -1)).filter((i) => i !== -1);
     if (taskCol === -1 || (leadCols.length === 0 && unitCols.length === 0)) continue;
     // the task's text: its column and the columns that detail it before the units (细化措施)
-    const textCols = [taskCol, ...kinds.map((k, i) => (i > taskCol && (k === 'detail' || (k === 'task' && i < Math.min(...leadCols, ...unitCols))) ? i : -1)).filter((i) => i !== -1)];
+    const textCols = [
+      taskCol,
+      ...kinds.map((k, i) => (i > taskCol && (k === 'detail' || (k === 'task' && i < Math.min(...leadCols, ...unitCols))) ? i : -1)).filter((i) => i !== -1),
+    ];
     const numberCol = kinds.indexOf('number');
     const deadlineCol = kinds.indexOf('time');
     const primary = leadCols.length ? leadCols[0] : unitCols[0];
@@ -657,7 +703,10 @@ function taskTables(ctx: Context): TaskRow[][] {
       const cells = cellTexts(ctx, row);
       for (const c of [...leadCols, ...unitCols]) if (row.children[c]) cells[c] = unitCellText(ctx, row.children[c]);
       if (row.children.length === 1 && table.children[0].children.length > 1) return; // a section row
-      const text = textCols.map((c) => cells[c] ?? '').filter(Boolean).join(' ');
+      const text = textCols
+        .map((c) => cells[c] ?? '')
+        .filter(Boolean)
+        .join(' ');
       const unclear = (row.data as { unclear?: boolean } | undefined)?.unclear === true;
       const written = numberCol !== -1 && cells[numberCol] ? cells[numberCol].replace(/[.．、]$/, '') : null;
       const prev = rows[rows.length - 1];
@@ -665,7 +714,8 @@ function taskTables(ctx: Context): TaskRow[][] {
         // a sub-row: part of the row above
         if (text) prev.text = `${prev.text} ${text}`;
         prev.assignments.push(...rowAssignments(cells, header, leadCols, unitCols));
-        if (deadlineCol !== -1 && cells[deadlineCol]?.trim()) prev.deadline = prev.deadline ? `${prev.deadline}；${cells[deadlineCol].trim()}` : cells[deadlineCol].trim();
+        if (deadlineCol !== -1 && cells[deadlineCol]?.trim())
+          prev.deadline = prev.deadline ? `${prev.deadline}；${cells[deadlineCol].trim()}` : cells[deadlineCol].trim();
         prev.extra.push(r + 1);
         return;
       }
@@ -705,7 +755,10 @@ function unglued(cell: string): string {
     .map((name) => {
       const level = /^[省市县区镇乡]/.exec(name)?.[0];
       if (!level || name.length < 8) return name;
-      const glued = new RegExp(`(?<=[\u4e00-\u9fff]{2}(?:[局委办厅署院室所站队]|中心|公司))(?=${level}[\u4e00-\u9fff]{1,12}?(?:[局委办厅署院室所站队]|中心|公司)(?:${level}|$))`, 'g');
+      const glued = new RegExp(
+        `(?<=[\u4e00-\u9fff]{2}(?:[局委办厅署院室所站队]|中心|公司))(?=${level}[\u4e00-\u9fff]{1,12}?(?:[局委办厅署院室所站队]|中心|公司)(?:${level}|$))`,
+        'g',
+      );
       return name.replace(glued, '、');
     })
     .join('');
@@ -767,7 +820,7 @@ function mergeTaskTables(ctx: Context, tasks: Task[]): void {
   const keys = tasks.map((t) => titleKey(t.title));
   const byTitle = (r: TaskRow) => {
     const key = titleKey(r.text.split(/[。！？]/)[0]);
-    let at = key.length >= 4 ? keys.findIndex((k) => k === key) : -1;
+    let at = key.length >= 4 ? keys.indexOf(key) : -1;
     if (at === -1 && key.length >= 4) at = keys.findIndex((k) => k.length >= 4 && (k.includes(key) || key.includes(k)));
     return at;
   };

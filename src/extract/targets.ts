@@ -1,7 +1,7 @@
-import type { Comparator, Target } from '../model/types.js';
-import { clauseTest, innermostTask, spanPosition, type Block, type Context } from './context.js';
 import { foldDigits } from '../model/normalize.js';
+import type { Comparator, Target } from '../model/types.js';
 import type { SectionNode } from '../parse/outline.js';
+import { type Block, type Context, clauseTest, innermostTask, spanPosition } from './context.js';
 import { sentenceAround } from './sentence.js';
 
 /**
@@ -219,11 +219,11 @@ function targetsIn(ctx: Context, b: Block, task: string | null): Target[] {
       last = { metric: list.targets[list.targets.length - 1].metric, end: list.end };
       continue;
     }
-    let value = denominator ? Number(num) / Number(denominator) : Number(num);
+    const value = denominator ? Number(num) / Number(denominator) : Number(num);
     let upper: number | null = null;
     if (!denominator && !suffix) {
       const range = RANGE_TAIL.exec(text.slice(end));
-      if (range && range[2] && (!unit || unit === range[2]) && Number(range[1]) > value) {
+      if (range?.[2] && (!unit || unit === range[2]) && Number(range[1]) > value) {
         upper = Number(range[1]);
         unit = range[2];
         suffix = range[3];
@@ -295,7 +295,13 @@ function targetsIn(ctx: Context, b: Block, task: string | null): Target[] {
     const metric = read.metric.replace(/(?:实现|做到|达到)$/, '').replace(/^(?:实现|做到|达到)/, '');
     if (metric.length < 2) continue;
     const rawStart = m[1] ? start : start + m[0].indexOf('全覆盖');
-    found.push(make({ metric: /覆盖率?$/.test(metric) ? metric : `${metric}覆盖率`, value: 100, unit: '%', comparator: '=', comparatorText: '全覆盖', upper: null }, rawStart, end));
+    found.push(
+      make(
+        { metric: /覆盖率?$/.test(metric) ? metric : `${metric}覆盖率`, value: 100, unit: '%', comparator: '=', comparatorText: '全覆盖', upper: null },
+        rawStart,
+        end,
+      ),
+    );
   }
   // 翻一番: twice the base year's level
   DOUBLING.lastIndex = 0;
@@ -331,8 +337,7 @@ const HAN_CHAR = /[\u4e00-\u9fff]/;
 const CLAUSE_BREAK = /[，。；：、,;:\n（(“”]/;
 const SENTENCE_BREAK = /[；。！？;\n]/;
 /** 到2025年 / 2025年底前 / 2026年6月底前 / 2025—2027年 at the head of a metric. */
-const LEADING_YEAR =
-  /^(?:到|至|力争到|预计到|力争|在)?\s*(?:\d{4}\s*年?\s*[—–\-－~～至]\s*)?\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:底|末)?(?:前|以前)?(?:期间|内)?/;
+const LEADING_YEAR = /^(?:到|至|力争到|预计到|力争|在)?\s*(?:\d{4}\s*年?\s*[—–\-－~～至]\s*)?\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:底|末)?(?:前|以前)?(?:期间|内)?/;
 /** 覆盖率2026年底前 (达到100%): a deadline between the metric and its figure. */
 const TRAILING_YEAR = /(?:到|至|在)?\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:底|末)?(?:前|以前)?$/;
 const ENUMERATION = /^[一二三四五六七八九十]是/;

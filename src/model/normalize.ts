@@ -6,7 +6,6 @@
  */
 import { traditionalPairs } from './script.js';
 
-
 /** Code unit → its fold (full-width to half-width, then traditional to simplified); 0: unchanged. */
 let FOLD: Uint16Array | null = null;
 
@@ -47,7 +46,6 @@ export function normalizeForMatch(text: string): string {
   const narrow = out === null ? text : (from < text.length && out.push(text.slice(from)), out.join(''));
   return upper ? narrow.toLowerCase() : narrow;
 }
-
 
 const WIDE_DIGIT = /[\uff10-\uff19]/g;
 

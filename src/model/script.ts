@@ -19,7 +19,9 @@ function load(): Map<number, number> {
   if (table) return table;
   const map = JSON.parse(readFileSync(new URL('../../data/t2s.json', import.meta.url), 'utf8')) as Record<string, string>;
   table = new Map(Object.entries(map).map(([t, s]) => [t.charCodeAt(0), s.charCodeAt(0)]));
-  const chars = Object.keys(map).join('').replace(/[\\\]\-^]/g, '\\$&');
+  const chars = Object.keys(map)
+    .join('')
+    .replace(/[\\\]\-^]/g, '\\$&');
   tradClass = new RegExp(`[${chars}]`);
   return table;
 }
@@ -69,7 +71,7 @@ export function maskPinyinNotes(text: string): string {
  * lowercase syllable in brackets after a character is a note, not a list marker.
  */
 const BARE_NOTE = /(?<=[\u3400-\u9fff])[(（][a-z]{1,6}[)）]/g;
-const NUMBER_LINE = /^[\t \u3000]*[\u3400-\u9fff]{1,16}[〔［\[【(（]\d{4}[〕］\]】)）]第?\d{1,4}[号號][\t \u3000]*$/;
+const NUMBER_LINE = /^[\t \u3000]*[\u3400-\u9fff]{1,16}[〔［[【(（]\d{4}[〕］\]】)）]第?\d{1,4}[号號][\t \u3000]*$/;
 function maskBareNotesInNumbers(text: string): string {
   if (!/[(（][a-z]{1,6}[)）]/.test(text)) return text;
   return text.replace(/^.{1,60}$/gm, (line) => {
@@ -101,9 +103,7 @@ const BLOCK_TAG = /<\/?(?:p|div|br|h[1-6]|li|ul|ol|tr|table|tbody|section|articl
 const INLINE_TAG = /<\/?(?:strong|b|i|em|span|font|u|a|sup|sub|small|big)\b[^<>\n]{0,300}?>/gi;
 export function maskMarkup(text: string): string {
   if (text.indexOf('</p>') === -1 || (text.match(/<\/p>/g)?.length ?? 0) < 2) return text;
-  return text
-    .replace(BLOCK_TAG, (m) => ' '.repeat(m.length - 1) + '\n')
-    .replace(INLINE_TAG, (m) => ' '.repeat(m.length));
+  return text.replace(BLOCK_TAG, (m) => ' '.repeat(m.length - 1) + '\n').replace(INLINE_TAG, (m) => ' '.repeat(m.length));
 }
 
 /**
@@ -117,7 +117,18 @@ export function maskMarkup(text: string): string {
  * ?。ù思_發布) (（此件公开发布）) stays as it is.
  */
 const GARBLED_LABEL = /^([ \t\u3000]*)[?\ufffd]。([^\n]{0,4}?)([\u2500-\u257f\ufe49-\ufe6b])/gm;
-const DIGIT_LEADS = new Map([[0xd2, '一'], [0xb6, '二'], [0xc8, '三'], [0xcb, '四'], [0xce, '五'], [0xc1, '六'], [0xc6, '七'], [0xb0, '八'], [0xbe, '九'], [0xca, '十']]);
+const DIGIT_LEADS = new Map([
+  [0xd2, '一'],
+  [0xb6, '二'],
+  [0xc8, '三'],
+  [0xcb, '四'],
+  [0xce, '五'],
+  [0xc1, '六'],
+  [0xc6, '七'],
+  [0xb0, '八'],
+  [0xbe, '九'],
+  [0xca, '十'],
+]);
 const NUMERALS = '一二三四五六七八九十';
 let gbk: Map<string, number[]> | null = null;
 function gbkBytes(ch: string): number[] | undefined {
@@ -199,7 +210,23 @@ const CHINESE_OR_NOTE = /[\u3400-\u9fff\u200b]/;
 
 /** Keys of the model whose strings are codes, not text. */
 // a diagnostic's message is our sentence (its quotes of the text stay as read, folded)
-const CODE_KEYS = new Set(['number', 'id', 'schemaVersion', 'style', 'kind', 'severity', 'rule', 'role', 'comparator', 'message', 'section', 'parent', 'outlineId', 'task', 'date']);
+const CODE_KEYS = new Set([
+  'number',
+  'id',
+  'schemaVersion',
+  'style',
+  'kind',
+  'severity',
+  'rule',
+  'role',
+  'comparator',
+  'message',
+  'section',
+  'parent',
+  'outlineId',
+  'task',
+  'date',
+]);
 
 /**
  * Give the model's strings back as written: a string read from the folded text is found

@@ -1,11 +1,11 @@
-import { readFile, readdir, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { matchDocumentId } from '../select/document-ids.js';
+import { NoData } from '../select/errors.js';
+import { writeFileAtomic } from '../util/atomic.js';
+import { DamagedDocumentError } from './errors.js';
 import type { PolicyDocument } from './types.js';
 import { SCHEMA_VERSION } from './types.js';
-import { DamagedDocumentError } from './errors.js';
-import { NoData } from '../select/errors.js';
-import { matchDocumentId } from '../select/document-ids.js';
-import { writeFileAtomic } from '../util/atomic.js';
 
 /**
  * The data folder: one sub-folder per document, `<data>/<id>/document.json`.
@@ -61,7 +61,6 @@ export function modelJson(doc: PolicyDocument): string {
   const compact = JSON.stringify(doc);
   return (compact.length > INDENT_UP_TO ? compact : JSON.stringify(doc, null, 2)) + '\n';
 }
-
 
 /**
  * Load one document by id, or by a prefix of exactly one id (`wuxi` for

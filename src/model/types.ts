@@ -150,15 +150,7 @@ export interface Task {
   position: Position;
 }
 
-export type DepartmentKind =
-  | 'department'
-  | 'party'
-  | 'township'
-  | 'enterprise'
-  | 'bank'
-  | 'agency'
-  | 'government'
-  | 'other';
+export type DepartmentKind = 'department' | 'party' | 'township' | 'enterprise' | 'bank' | 'agency' | 'government' | 'other';
 
 export interface Mention {
   /** The name as written. */

@@ -2,11 +2,11 @@ import type { Paragraph, Root, RootContent, Table, TableCell, TableRow, Text } f
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { foldDigits } from '../model/normalize.js';
-import { LineIndex, lineIndexOf } from './location.js';
-import { findTables, type CellSpan, type Line } from './text-tables.js';
-import { matchLabel } from './labels.js';
+import { DATE_ARABIC, DATE_CHINESE, DISCLOSURE, DOC_NUMBER, infoLine, NOTICE_END, pageHeaderLine, stripInvisible, TITLE_END } from './header.js';
 import { isFurniture, markSlice } from './inline.js';
-import { DATE_ARABIC, DATE_CHINESE, DISCLOSURE, DOC_NUMBER, NOTICE_END, TITLE_END, infoLine, pageHeaderLine, stripInvisible } from './header.js';
+import { matchLabel } from './labels.js';
+import { LineIndex, lineIndexOf } from './location.js';
+import { type CellSpan, findTables, type Line } from './text-tables.js';
 
 /**
  * unified parser plugin for plain-text 公文: text → flat mdast (paragraphs and tables), every
@@ -67,7 +67,8 @@ export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFi
       const region = tables[t];
       const table = tableNode(index, region.rows, region.rowSpans, region.span, furnitureNodes(index, lines, furniture, region.furniture));
       // a row whose lines fit the columns in no one way: the extractor takes no unit from it
-      for (const u of region.unclear ?? []) if (u.index !== undefined) table.children[u.index].data = { ...table.children[u.index].data, unclear: true } as TableRow['data'];
+      for (const u of region.unclear ?? [])
+        if (u.index !== undefined) table.children[u.index].data = { ...table.children[u.index].data, unclear: true } as TableRow['data'];
       children.push(table);
       if (region.cutShort !== undefined) {
         const at = trim(lines[region.cutShort]);
@@ -79,10 +80,11 @@ export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFi
       }
       for (const u of region.unclear ?? []) {
         const at = trim(lines[u.line]);
-        file?.message(
-          `table row ${u.row}: its lines fit the columns (${u.columns.join(' / ')}) in no one way; kept whole in the task column, no unit read`,
-          { place: at ? index.position(at.start, at.end) : index.point(lines[u.line].start), ruleId: 'unclear-table-row', source: 'policy' },
-        );
+        file?.message(`table row ${u.row}: its lines fit the columns (${u.columns.join(' / ')}) in no one way; kept whole in the task column, no unit read`, {
+          place: at ? index.position(at.start, at.end) : index.point(lines[u.line].start),
+          ruleId: 'unclear-table-row',
+          source: 'policy',
+        });
       }
       i = region.last + 1;
       t++;
@@ -94,7 +96,8 @@ export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFi
       // 关于印发…的通知 拱政办发〔2018〕42号 (…现将…): the notice title, its 文号 and the text after them are blocks of their own
       const cut = titleNumberCut(doc, span);
       if (cut) {
-        for (const piece of cut.slice(0, -1)) children.push({ type: 'paragraph', children: [textNode(index, doc, piece.start, piece.end)], position: index.position(piece.start, piece.end) });
+        for (const piece of cut.slice(0, -1))
+          children.push({ type: 'paragraph', children: [textNode(index, doc, piece.start, piece.end)], position: index.position(piece.start, piece.end) });
         open = null;
         span = cut[cut.length - 1];
         prevLine = '';
@@ -129,7 +132,13 @@ export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFi
     }
     // a field line (整改时限：…) starts a paragraph, unless a bracket of a clause is still open;
     // so does a bare row number (a 序号 cell of a table not read as one)
-    if (open && !ROW_NUMBER_LINE.test(text.value) && !matchLabel(text.value) && !headerLine(text.value) && !(brackets.depth === 0 && startsField(text.value, fields))) {
+    if (
+      open &&
+      !ROW_NUMBER_LINE.test(text.value) &&
+      !matchLabel(text.value) &&
+      !headerLine(text.value) &&
+      !(brackets.depth === 0 && startsField(text.value, fields))
+    ) {
       open.children.push(text);
       open.position!.end = text.position!.end;
     } else {
@@ -150,14 +159,14 @@ export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFi
     const prose =
       !ROW_NUMBER_LINE.test(text.value) &&
       (brackets.clause ||
-      NAME_LIST_GOES_ON.test(text.value) ||
-      (COMMA_END.test(text.value) && CLAUSE_LINE_START.test((open.children[0] as Text).value)) ||
-      (visible.length >= WRAP_MIN &&
-      !ENDS_SENTENCE.test(visible) &&
-      !SPACED_CELLS.test(visible) &&
-      !NOTICE_TITLE.test(visible) &&
-      !(open.children.length === 1 && titleLine(visible, above, paragraphs === 1 && !outlineSeen, quoted)) &&
-      !pageHeaderLine(visible)));
+        NAME_LIST_GOES_ON.test(text.value) ||
+        (COMMA_END.test(text.value) && CLAUSE_LINE_START.test((open.children[0] as Text).value)) ||
+        (visible.length >= WRAP_MIN &&
+          !ENDS_SENTENCE.test(visible) &&
+          !SPACED_CELLS.test(visible) &&
+          !NOTICE_TITLE.test(visible) &&
+          !(open.children.length === 1 && titleLine(visible, above, paragraphs === 1 && !outlineSeen, quoted)) &&
+          !pageHeaderLine(visible)));
     if (!prose) open = null;
     i++;
   }
@@ -249,13 +258,16 @@ function startsField(t: string, fields: Map<string, number>): boolean {
 export type WebRole = 'webBreadcrumb' | 'webInfo' | 'webTools' | 'webTitle' | 'webFooter';
 
 // most lines hold none of these words: one test spares the patterns below
-const WEB_WORDS = /首页|主页|位置|来源|发布|浏览|点击|阅读|访问|打印|关闭|纠错|收藏|字体|字号|分享|上一|下一|扫一扫|链接|相关|版权|Copyright|©|ICP|公网安备|标识码|网站|联系我们|索\s*引\s*号|主\s*题\s*[分词]|发文|成文日期|标\s*题/i;
+const WEB_WORDS =
+  /首页|主页|位置|来源|发布|浏览|点击|阅读|访问|打印|关闭|纠错|收藏|字体|字号|分享|上一|下一|扫一扫|链接|相关|版权|Copyright|©|ICP|公网安备|标识码|网站|联系我们|索\s*引\s*号|主\s*题\s*[分词]|发文|成文日期|标\s*题/i;
 const BREADCRUMB = /^(?:(?:当前|您的|您现在的|您当前的|所在)(?:所在)?位置(?:是)?\s*[：:]|(?:网站首页|首页|主页)\s*(?:[>＞»›→]|&gt;))/;
-const INFO_LABEL = /(?:信息来源|文章来源|来源|发布时间|发布日期|发布机构|浏览次数|浏览量|点击数|点击次数|点击量|阅读数|阅读次数|阅读量|访问量|访问次数|责任编辑|编辑|作者|字号|字体)\s*[：:]/g;
+const INFO_LABEL =
+  /(?:信息来源|文章来源|来源|发布时间|发布日期|发布机构|浏览次数|浏览量|点击数|点击次数|点击量|阅读数|阅读次数|阅读量|访问量|访问次数|责任编辑|编辑|作者|字号|字体)\s*[：:]/g;
 /** A field of a government page's info table, one a line (索引号：…, 发文机关：…: what the HTML reader writes for it). */
 const GOV_INFO = /^(?:索\s*引\s*号|主\s*题\s*分\s*类|主\s*题\s*词|发文机关|发文单位|成文日期|标\s*题|发文字号|发布日期)\s*[：:]/;
 const INFO_ALONE = /^(?:浏览次数|浏览量|点击数|点击次数|点击量|阅读次数|访问次数|发布时间|发布日期)\s*[：:]\s*[\d\s\-—/:：年月日]+$/;
-const TOOL_ITEM = /【[^【】]{1,12}】|\[[^[\]]{1,12}\]|打印本页|关闭窗口|返回顶部|加入收藏|收藏本页|我要纠错|打印|关闭|(?:字体|字号)[：:]?\s*大\s*中\s*小|分享到[：:]?/g;
+const TOOL_ITEM =
+  /【[^【】]{1,12}】|\[[^[\]]{1,12}\]|打印本页|关闭窗口|返回顶部|加入收藏|收藏本页|我要纠错|打印|关闭|(?:字体|字号)[：:]?\s*大\s*中\s*小|分享到[：:]?/g;
 const TOOL_WORD = /打印|关闭|纠错|收藏|字体|字号|分享|返回顶部/;
 const FOOTER =
   /^(?:(?:上一篇|下一篇|上一条|下一条)\s*[：:]|(?:分享到|分享至)\s*[：:]?|扫一扫|(?:相关链接|友情链接|相关阅读|相关文章|相关新闻|相关稿件|相关解读)\s*[：:]?)|版权所有|Copyright|©|ICP备|公网安备|网站标识码|网站地图|联系我们/i;
@@ -370,7 +382,7 @@ function quotedTitles(doc: string): Set<string> {
  * title, the 文号, and the text after them. Null for any other line.
  */
 const TITLE_THEN_NUMBER = new RegExp(
-  `^((?:[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府|办公室|办公厅|委员会|局|厅|部|国务院)[ \u3000]*)?关于.{2,100}?(?:通知|意见|决定|批复|函|通报|报告|公告|通告))[ \u3000]+(${DOC_NUMBER.source})(?:[ \u3000]+(?=\S))?`,
+  `^((?:[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府|办公室|办公厅|委员会|局|厅|部|国务院)[ \u3000]*)?关于.{2,100}?(?:通知|意见|决定|批复|函|通报|报告|公告|通告))[ \u3000]+(${DOC_NUMBER.source})(?:[ \u3000]+(?=S))?`,
 );
 function titleNumberCut(doc: string, span: CellSpan): CellSpan[] | null {
   const head = titleNumberHead(doc, span);
@@ -384,7 +396,9 @@ function titleNumberCut(doc: string, span: CellSpan): CellSpan[] | null {
  * 城委乡振组发〔2021〕3号 关于印发《X》的通知 各乡镇…: the 文号 before the notice title on a one-line
  * page: the spans of the 文号, the title and the text after them.
  */
-const NUMBER_THEN_TITLE = new RegExp(`^(${DOC_NUMBER.source})[ \u3000]+(关于[^ \u3000。；]{2,100}?(?:通知|意见|决定|批复|函|通报|报告|公告|通告))(?:[ \u3000]+(?=\\S))?`);
+const NUMBER_THEN_TITLE = new RegExp(
+  `^(${DOC_NUMBER.source})[ \u3000]+(关于[^ \u3000。；]{2,100}?(?:通知|意见|决定|批复|函|通报|报告|公告|通告))(?:[ \u3000]+(?=\\S))?`,
+);
 
 /**
  * 各村: …现印发给你们，请…。 某镇人民政府 2020年10月22日 某镇应急预案 1.总则 …: a page that put the
@@ -442,7 +456,8 @@ function titleNumberHead(doc: string, span: CellSpan): CellSpan[] | null {
 }
 
 /** A notice title (关于印发…的通知, 某县人民政府关于…的通知) is a line of its own, however long. */
-const NOTICE_TITLE = /^(?:关于|国务院关于|[\u4e00-\u9fa5（）()]{1,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部)关于).*(?:通知|意见|决定|批复|函|通报|报告)$|印发《[^《》]+》的通知$/;
+const NOTICE_TITLE =
+  /^(?:关于|国务院关于|[\u4e00-\u9fa5（）()]{1,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部)关于).*(?:通知|意见|决定|批复|函|通报|报告)$|印发《[^《》]+》的通知$/;
 
 /** A 文号 or a date alone on its line never continues the line above (a long title). */
 function headerLine(raw: string): boolean {

@@ -1,8 +1,8 @@
 import type { Paragraph, Parent, Root, RootContent, Text } from 'mdast';
-import { lineIndexOf, type LineIndex } from './location.js';
 import type { VFile } from 'vfile';
-import { inlineText, isFurniture } from './inline.js';
 import { foldDigits } from '../model/normalize.js';
+import { inlineText, isFurniture } from './inline.js';
+import { type LineIndex, lineIndexOf } from './location.js';
 import { extend, nest } from './outline.js';
 
 /**
@@ -12,7 +12,7 @@ import { extend, nest } from './outline.js';
  * Sets `data.role`; the metadata extractor reads the roles.
  */
 
-export const DOC_NUMBER = /[\u4e00-\u9fa5]{1,16}\s*[〔［\[【(（]\s*(\d{4})\s*[〕］\]】)）]\s*第?\s*\d{1,4}\s*号/;
+export const DOC_NUMBER = /[\u4e00-\u9fa5]{1,16}\s*[〔［[【(（]\s*(\d{4})\s*[〕］\]】)）]\s*第?\s*\d{1,4}\s*号/;
 export const DATE_ARABIC = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
 export const DATE_CHINESE = /^([〇零○ＯO一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/;
 /**
@@ -39,7 +39,7 @@ export function digitDate(t: string): [number, number, number] | null {
  * A 文号 whose 〔〕 and 号 a page lost (六政办秘202355, 牟政办发〔201746): read only in the shape of a 文号's
  * prefix (an issuer's short name ending in 发/办/函/字/秘), then the year and the number.
  */
-export const DAMAGED_DOC_NUMBER = /^([\u4e00-\u9fa5]{1,10}(?:发|办|函|字|秘))\s*[〔［\[]?\s*((?:19|20)\d{2})\s*[〕］\]]?\s*(\d{1,4})\s*号?$/;
+export const DAMAGED_DOC_NUMBER = /^([\u4e00-\u9fa5]{1,10}(?:发|办|函|字|秘))\s*[〔［[]?\s*((?:19|20)\d{2})\s*[〕］\]]?\s*(\d{1,4})\s*号?$/;
 
 export const DISCLOSURE = /^[（(]?\s*(此件[^）)]{2,8}|本件[^）)]{2,8})\s*[）)]?$/;
 /** An organ's name by its ending (国务院 is one by itself: a national document signs with it alone). */
@@ -52,10 +52,12 @@ const PERIOD_LINE = /^[（(]\s*(?:\d{4}\s*[—–\-－~～至―]+\s*\d{4}\s*年
  * 中共某区委办公室 某区人民政府办公室印发《X》的通知 (a site's tag in quotes before it), 天津市人民政府办公厅
  * 印发关于…实施方案的通知: a notice's title that names its organs without 关于 before 印发.
  */
-export const ISSUED_NOTICE = /^(?:[“"][^”"]{2,12}[”"][ \u3000]*)?((?:[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|委|局|厅|部)[ \u3000]*){1,4})印发(?:《[^《》]{4,80}》|[^《》。；，,]{4,80}?)的通知$/;
+export const ISSUED_NOTICE =
+  /^(?:[“"][^”"]{2,12}[”"][ \u3000]*)?((?:[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|委|局|厅|部)[ \u3000]*){1,4})印发(?:《[^《》]{4,80}》|[^《》。；，,]{4,80}?)的通知$/;
 
 /** 某某镇人民政府关于印发…的通知: the issuer and the notice title on one line. */
-export const ISSUER_THEN_NOTICE = /^(?:国务院|[\u4e00-\u9fa5（）()]{1,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部))(?:[ \u3000]+[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部)){0,5}[ \u3000]*关于/;
+export const ISSUER_THEN_NOTICE =
+  /^(?:国务院|[\u4e00-\u9fa5（）()]{1,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部))(?:[ \u3000]+[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部)){0,5}[ \u3000]*关于/;
 /** A line that is a notice's title set in 《》 by a mirror site: the title without them; any other line as it is. */
 const BOOK_WRAPPED = /^《([^《》]{6,138})》$/;
 export function unwrapBookTitle(t: string): string {
@@ -89,12 +91,71 @@ export function stripInvisible(t: string): string {
  * its line with its value on the next (发文单位⏎区人民政府办公室). A label may be spaced out (标 题, 有 效 性).
  */
 const INFO_NAMES = [
-  '信息索引号', '索引号', '信息分类', '文件类型', '公文种类', '体裁分类', '组配分类', '主题分类', '主题词', '关键字', '关键词',
-  '发布机构', '发文机关', '发文单位', '发布单位', '发布机关', '成文机关', '所属机构',
-  '发文字号', '发布文号', '文件编号', '文号',
-  '成文日期', '成文时间', '生成日期', '发文日期', '发文时间', '印发日期', '颁布时间', '颁布日期', '发布日期', '发布时间', '更新时间', '生效日期', '施行日期', '实施日期', '废止日期', '失效日期',
-  '信息来源', '文章来源', '来源', '标题', '名称', '有效性状态', '有效性', '效力状态', '时效性', '属性', '备注', '政策咨询机关', '政策咨询电话',
-  '公开方式', '公开类别', '公开范围', '公开时限', '统一编号', '登记号', '浏览次数', '点击数', '阅读次数', '字体', '字号', '责任编辑', '作者', '时间',
+  '信息索引号',
+  '索引号',
+  '信息分类',
+  '文件类型',
+  '公文种类',
+  '体裁分类',
+  '组配分类',
+  '主题分类',
+  '主题词',
+  '关键字',
+  '关键词',
+  '发布机构',
+  '发文机关',
+  '发文单位',
+  '发布单位',
+  '发布机关',
+  '成文机关',
+  '所属机构',
+  '发文字号',
+  '发布文号',
+  '文件编号',
+  '文号',
+  '成文日期',
+  '成文时间',
+  '生成日期',
+  '发文日期',
+  '发文时间',
+  '印发日期',
+  '颁布时间',
+  '颁布日期',
+  '发布日期',
+  '发布时间',
+  '更新时间',
+  '生效日期',
+  '施行日期',
+  '实施日期',
+  '废止日期',
+  '失效日期',
+  '信息来源',
+  '文章来源',
+  '来源',
+  '标题',
+  '名称',
+  '有效性状态',
+  '有效性',
+  '效力状态',
+  '时效性',
+  '属性',
+  '备注',
+  '政策咨询机关',
+  '政策咨询电话',
+  '公开方式',
+  '公开类别',
+  '公开范围',
+  '公开时限',
+  '统一编号',
+  '登记号',
+  '浏览次数',
+  '点击数',
+  '阅读次数',
+  '字体',
+  '字号',
+  '责任编辑',
+  '作者',
+  '时间',
 ];
 const INFO_NAME = INFO_NAMES.map((n) => [...n].join('[ \\u3000]*')).join('|');
 /** Labels that are ordinary words too (名称: the info block's name of the document): labels only with their colon. */
@@ -146,7 +207,14 @@ export function infoLine(text: string, anywhere = false): InfoLine | null {
     // a label with no colon is one only where a cell starts (after a pipe or a space)
     if (!/[:：]$/.test(m[0]) && m.index > start && !/[|｜\s\u3000•·●▪◆■]/.test(t[m.index - 1])) continue;
     // the opening 【 of a toolbar item after a value (…10:12 【字体：) is no part of it
-    if (last) fields.push([last.name, t.slice(last.end, m.index).replace(/[【[［]+\s*$/, '').replace(EDGE_PIPES, '')]);
+    if (last)
+      fields.push([
+        last.name,
+        t
+          .slice(last.end, m.index)
+          .replace(/[【[［]+\s*$/, '')
+          .replace(EDGE_PIPES, ''),
+      ]);
     else if (m.index !== start) return null;
     last = { name: (m[1] ?? m[2]).replace(/[ \u3000]/g, ''), end: m.index + m[0].length };
   }
@@ -294,7 +362,8 @@ export function header() {
 function liftCoveringNotice(tree: Root, doc: string, index: LineIndex): void {
   const first = tree.children.findIndex((n) => n.type === 'section');
   if (first <= 0) return;
-  const text = (node: RootContent) => (node.type === 'paragraph' || node.type === 'heading' ? stripInvisible(foldDigits(inlineText(node, doc).text)).trim() : '');
+  const text = (node: RootContent) =>
+    node.type === 'paragraph' || node.type === 'heading' ? stripInvisible(foldDigits(inlineText(node, doc).text)).trim() : '';
   // a covering notice above: its title (关于印发…的通知) or its words (通知如下, 印发给你们)
   const head = tree.children.slice(0, first).map(text);
   if (!head.some((t) => (isNoticeTitle(t) && NOTICE_END.test(t) && /通知$/.test(t)) || /通知如下[：:]$|印发给你们/.test(t))) return;
@@ -429,8 +498,7 @@ function leaves(tree: Root): { node: RootContent; parent: Parent }[] {
  */
 function detachClosing(tree: Root, doc: string): void {
   const flat = leaves(tree);
-  const text = (node: RootContent) =>
-    node.type === 'paragraph' || node.type === 'heading' ? foldDigits(inlineText(node, doc).text.trim()) : '';
+  const text = (node: RootContent) => (node.type === 'paragraph' || node.type === 'heading' ? foldDigits(inlineText(node, doc).text.trim()) : '');
   // a signature followed by its date, inside the outline
   let start = -1;
   const short = (node: RootContent) => (node.position?.end.offset ?? 0) - (node.position?.start.offset ?? 0) <= 60;
@@ -444,7 +512,15 @@ function detachClosing(tree: Root, doc: string): void {
   // a joint signature: the issuers one under the other above the date (up to three lines)
   for (let above = 0; above < 2 && start > 0; above++) {
     const prev = flat[start - 1];
-    if (prev.parent === tree || prev.node.type !== 'paragraph' || prev.node.data?.outline || prev.node.data?.role || !short(prev.node) || !isSignature(text(prev.node))) break;
+    if (
+      prev.parent === tree ||
+      prev.node.type !== 'paragraph' ||
+      prev.node.data?.outline ||
+      prev.node.data?.role ||
+      !short(prev.node) ||
+      !isSignature(text(prev.node))
+    )
+      break;
     start--;
   }
   while (start > 0 && flat[start - 1].node.data?.role === 'attachment' && flat[start - 1].parent !== tree) start--;
@@ -477,7 +553,14 @@ function jointSignature(nodes: RootContent[]): RootContent[] {
   const out: RootContent[] = [];
   for (const node of nodes) {
     const last = out[out.length - 1];
-    if (node.type === 'paragraph' && last?.type === 'paragraph' && node.data?.role === 'signature' && last.data?.role === 'signature' && last.position && node.position) {
+    if (
+      node.type === 'paragraph' &&
+      last?.type === 'paragraph' &&
+      node.data?.role === 'signature' &&
+      last.data?.role === 'signature' &&
+      last.position &&
+      node.position
+    ) {
       const joined: Paragraph = {
         type: 'paragraph',
         children: [...last.children, { type: 'break', position: { start: { ...last.position.end }, end: { ...last.position.end } } }, ...node.children],
@@ -502,11 +585,7 @@ function detachAttachment(tree: Root, doc: string): void {
   const flat = leaves(tree);
   // 附件 alone on its line, or 附件：its title (a form that follows, the last task's no more)
   let start = flat.findIndex(
-    ({ node, parent }) =>
-      parent !== tree &&
-      node.type === 'paragraph' &&
-      !node.data?.outline &&
-      ATTACHMENT_LINE.test(inlineText(node, doc).text.trim()),
+    ({ node, parent }) => parent !== tree && node.type === 'paragraph' && !node.data?.outline && ATTACHMENT_LINE.test(inlineText(node, doc).text.trim()),
   );
   if (start === -1 || flat.slice(start).some(({ node }) => node.data?.outline)) return;
   while (start > 0 && flat[start - 1].node.data?.role === 'attachment' && flat[start - 1].parent !== tree) start--;
@@ -532,7 +611,12 @@ function detachRemarks(tree: Root, doc: string): void {
   const flat = all.filter(({ node }) => !isFurniture(node.data?.role));
   const text = (node: RootContent) => (node.type === 'paragraph' ? foldDigits(inlineText(node, doc).text.trim()) : '');
   const remark = (e: (typeof flat)[number]) =>
-    e.node.type === 'paragraph' && !e.node.data?.outline && !e.node.data?.role && /[。！]$/.test(text(e.node)) && !endsWithClause(text(e.node)) && !CLAUSE_LINE.test(text(e.node));
+    e.node.type === 'paragraph' &&
+    !e.node.data?.outline &&
+    !e.node.data?.role &&
+    /[。！]$/.test(text(e.node)) &&
+    !endsWithClause(text(e.node)) &&
+    !CLAUSE_LINE.test(text(e.node));
   let k = flat.length;
   while (k > 1 && flat.length - k < 3 && remark(flat[k - 1])) k--;
   if (k === flat.length || flat[k - 1].parent !== flat[k].parent || !endsWithClause(text(flat[k - 1].node))) return;
@@ -650,7 +734,9 @@ function cutFirstLine(block: Paragraph, doc: string, index: LineIndex): [Paragra
 }
 
 function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outlineAfter: boolean): void {
-  const texts = blocks.map((b) => (b.type === 'paragraph' || b.type === 'heading' ? withoutCategoryTag(stripInvisible(foldDigits(inlineText(b, doc).text)).trim()) : null));
+  const texts = blocks.map((b) =>
+    b.type === 'paragraph' || b.type === 'heading' ? withoutCategoryTag(stripInvisible(foldDigits(inlineText(b, doc).text)).trim()) : null,
+  );
   markInfoBlock(blocks, texts);
   for (let i = 0; i < Math.min(3, blocks.length); i++) {
     const t = texts[i];
@@ -666,7 +752,8 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
   let bodyStarted = false;
   const set = (i: number, role: string) => {
     blocks[i].data = { ...blocks[i].data, role };
-    if (role === 'recipients' || role === 'notice' || role === 'date' || role === 'signature' || (role === 'preamble' && (titleSeen || noticeDone))) bodyStarted = true;
+    if (role === 'recipients' || role === 'notice' || role === 'date' || role === 'signature' || (role === 'preamble' && (titleSeen || noticeDone)))
+      bodyStarted = true;
   };
   /** The previous block with text, if it was given `role`. */
   const previous = (i: number) => {
@@ -692,7 +779,10 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
   };
   /** The line is how the notice title read so far ends (a second copy's last line). */
   const noticeCopyEnd = (t: string) => {
-    const notice = texts.filter((_, k) => blocks[k].data?.role === 'noticeTitle').join('').replace(/\s/g, '');
+    const notice = texts
+      .filter((_, k) => blocks[k].data?.role === 'noticeTitle')
+      .join('')
+      .replace(/\s/g, '');
     return notice.length > t.length && notice.endsWith(t.replace(/\s/g, ''));
   };
   /** Right under a notice's 特此通知 (a page that leaves out its signature and date). */
@@ -742,11 +832,17 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
     else if (ISO_DATE_LINE.test(t) && /^(?:title|noticeTitle)$/.test(String(blocks[previous(i)]?.data?.role))) set(i, 'date');
     // a draft's or a plan's date in brackets under its title: （2015年9月15日）
     // or on the first line of an excerpt that opens with it: （二OO八年二月二十六日） above the 文号
-    else if ((titleSeen || noticeDone || previous(i) < 0) && BRACKETED_DATE.test(t) && (DATE_ARABIC.test(t.slice(1, -1).trim()) || DATE_CHINESE.test(t.slice(1, -1).trim()))) set(i, 'date');
+    else if (
+      (titleSeen || noticeDone || previous(i) < 0) &&
+      BRACKETED_DATE.test(t) &&
+      (DATE_ARABIC.test(t.slice(1, -1).trim()) || DATE_CHINESE.test(t.slice(1, -1).trim()))
+    )
+      set(i, 'date');
     // 特此通知 closes a notice's text: never a title
     else if (CLOSING_FORMULA.test(t)) set(i, 'notice');
     else if (SPACED_DATE.test(t) && /^(?:signature|disclosure)$/.test(String(blocks[previous(i)]?.data?.role))) set(i, 'date');
-    else if (digitDate(t) && (blocks[previous(i)]?.data?.role === 'signature' || (blocks[previous(i)]?.data?.role === 'notice' && disclosureNext(texts, i)))) set(i, 'date');
+    else if (digitDate(t) && (blocks[previous(i)]?.data?.role === 'signature' || (blocks[previous(i)]?.data?.role === 'notice' && disclosureNext(texts, i))))
+      set(i, 'date');
     else if (DISCLOSURE.test(t)) set(i, 'disclosure');
     else if (APPROVAL.test(t)) set(i, 'approval');
     else if (block.type === 'heading' && block.depth === 1 && !(isNoticeTitle(t) && !noticeDone && !titleSeen)) {
@@ -783,8 +879,15 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
       blocks.splice(i, 1, ...cut);
       texts.splice(i, 1, ...cut.map((b) => stripInvisible(foldDigits(inlineText(b, doc).text)).trim()));
       set(i, 'recipients');
-    }
-    else if (short && ORG.test(t) && !TITLE_END.test(t) && t.length <= 40 && !/[，、]/.test(t) && !PAGE_TIME.test(t) && (!bodyStarted || dateNext(texts, i))) {
+    } else if (
+      short &&
+      ORG.test(t) &&
+      !TITLE_END.test(t) &&
+      t.length <= 40 &&
+      !/[，、]/.test(t) &&
+      !PAGE_TIME.test(t) &&
+      (!bodyStarted || dateNext(texts, i))
+    ) {
       if (dateNext(texts, i)) {
         // a joint signature: the issuers one under the other above the date
         for (let j = previous(i), n = 0; j >= 0 && n < 2; j = previous(j), n++) {
@@ -807,7 +910,13 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
       // title, whatever word it ends with (青溪县2024年十件民生实事)
       set(i, 'title');
       titleSeen = true;
-    } else if (!titleSeen && !bodyStarted && tableNext(i) && TITLE_PIECE.test(t.replace(/[（(][^（）()]*[）)]$/, '').replace(/[《》〈〉“”]/g, '')) && /\d{4}年|表$/.test(t)) {
+    } else if (
+      !titleSeen &&
+      !bodyStarted &&
+      tableNext(i) &&
+      TITLE_PIECE.test(t.replace(/[（(][^（）()]*[）)]$/, '').replace(/[《》〈〉“”]/g, '')) &&
+      /\d{4}年|表$/.test(t)
+    ) {
       // a table's caption above its header, on a page that is the table (2023年…项目推进情况（1-11月）)
       set(i, 'title');
       titleSeen = true;
@@ -897,7 +1006,7 @@ function titleAbove(blocks: RootContent[], texts: (string | null)[], at: number)
     const role = blocks[j].data?.role;
     if ((role !== 'preamble' && role !== 'notice') || t.length < 8 || !TITLE_PIECE.test(t) || /^附件/.test(t) || /日$/.test(t) || matchLabelStart(t)) return;
     // a 文号 line, however damaged (浦府〔20221), is no piece of a title
-    if (/[〔［\[]\s*(?:19|20)\d{2}/.test(t) || DAMAGED_DOC_NUMBER.test(t)) return;
+    if (/[〔［[]\s*(?:19|20)\d{2}/.test(t) || DAMAGED_DOC_NUMBER.test(t)) return;
     blocks[j].data = { ...blocks[j].data, role: 'title' };
     n++;
   }

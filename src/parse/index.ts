@@ -1,18 +1,18 @@
 import type { Root } from 'mdast';
-import { unified } from 'unified';
 import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import { gongwenParse } from './gongwen.js';
-import { outline } from './outline.js';
 import { header } from './header.js';
 import { remarkPandocBlocks, remarkTables } from './markdown-tables.js';
+import { outline } from './outline.js';
 
 export { gongwenParse } from './gongwen.js';
-export { outline, titleOf, type SectionNode, type SectionData, type OutlineMark } from './outline.js';
 export { header } from './header.js';
-export { remarkTables } from './markdown-tables.js';
-export { inlineText, type InlineText } from './inline.js';
+export { type InlineText, inlineText } from './inline.js';
 export { LineIndex } from './location.js';
+export { remarkTables } from './markdown-tables.js';
+export { type OutlineMark, outline, type SectionData, type SectionNode, titleOf } from './outline.js';
 
 /** Plain-text 公文 → mdast, with the outline nested into `section` nodes. */
 export const textProcessor = unified().use(gongwenParse).use(outline).use(header).freeze();

@@ -1,4 +1,4 @@
-import type { Nodes, Paragraph, Heading, Text } from 'mdast';
+import type { Heading, Nodes, Paragraph, Text } from 'mdast';
 
 /**
  * The plain text of a paragraph or heading, with the source offset of every character, so that

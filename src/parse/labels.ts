@@ -1,5 +1,5 @@
-import { CN_NUMERAL, CIRCLED_CLASS, parseOrdinal } from './numerals.js';
 import { foldDigits } from '../model/normalize.js';
+import { CIRCLED_CLASS, CN_NUMERAL, parseOrdinal } from './numerals.js';
 
 /**
  * Outline labels of 公文: 第一章 / 第一节 / 第一条 / 一、 / （一） / 1. / （1） / ① and 专栏 boxes.
@@ -50,7 +50,13 @@ const PATTERNS: Pattern[] = [
   // group heads over numbered items (行动一：… / （行动一） / 专项行动1： / 任务一、 / 工程一：):
   // a level between 一、 and （一）, so the items restarting at 1. under each nest in it; the
   // style is the head word's (groupStyle): 工程一 in a 专栏 under 行动一 is no next 行动
-  { style: 'group', rank: 4.5, re: sticky(`(?:专项)?(?:行动|任务|工程)(${CN_NUMERAL}{1,3}|[0-9０-９]{1,2})(?:[：:]|[、．.](?![0-9０-９〇零一二两三四五六七八九十])|${SP}+(?=[\\u4e00-\\u9fff]))${SP}*`) },
+  {
+    style: 'group',
+    rank: 4.5,
+    re: sticky(
+      `(?:专项)?(?:行动|任务|工程)(${CN_NUMERAL}{1,3}|[0-9０-９]{1,2})(?:[：:]|[、．.](?![0-9０-９〇零一二两三四五六七八九十])|${SP}+(?=[\\u4e00-\\u9fff]))${SP}*`,
+    ),
+  },
   { style: 'group', rank: 4.5, re: sticky(`[（(【](?:专项)?(?:行动|任务|工程)(${CN_NUMERAL}{1,3}|[0-9０-９]{1,2})[）)】]${SP}*`) },
   { style: 'paren-cn', rank: 5, re: sticky(`[（(](${CN_NUMERAL}{1,5})[）)]${SP}*`) },
   { style: 'arabic', rank: 6, re: sticky(`([0-9０-９]{1,3})(?:[.．、﹒](?!\\d)|${SP}*[)）])${SP}*`) },
@@ -115,7 +121,14 @@ export function matchLabel(text: string, from = 0): OutlineLabel | null {
     if (ordinal === null) continue;
     // A label with nothing after it is not an outline item (e.g. a lone "1." cell).
     if (!NOT_SPACE.test(text.slice(from + m[0].length, from + m[0].length + 4)) && p.style !== 'chapter' && p.style !== 'section-cn') continue;
-    const label: OutlineLabel = { style: p.style === 'group' ? groupStyle(m[0]) : p.style, label: m[0].trimEnd(), number: m[1], ordinal, rank: p.rank, length: m[0].length };
+    const label: OutlineLabel = {
+      style: p.style === 'group' ? groupStyle(m[0]) : p.style,
+      label: m[0].trimEnd(),
+      number: m[1],
+      ordinal,
+      rank: p.rank,
+      length: m[0].length,
+    };
     // set, not spread: a spread in a literal takes V8's slow path, on every label tried
     if (p.bare) label.bare = true;
     if (p.figure) label.figure = true;
@@ -135,7 +148,7 @@ export function matchBox(text: string, from = 0): OutlineLabel | null {
   BOX_RE.lastIndex = from;
   const m = BOX_RE.exec(text);
   if (!m) return null;
-  const ordinal = m[1] ? parseOrdinal(m[1]) ?? 0 : 0;
+  const ordinal = m[1] ? (parseOrdinal(m[1]) ?? 0) : 0;
   return { style: 'box', label: m[0].trimEnd(), number: m[1] ?? '', ordinal, rank: 100, length: m[0].length };
 }
 

@@ -1,9 +1,9 @@
-import type { Processor } from 'unified';
-import { gfmTable } from 'micromark-extension-gfm-table';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import type { Paragraph, Parent, Root, RootContent, Table, TableCell, TableRow, Text } from 'mdast';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
-import { lineIndexOf, type LineIndex } from './location.js';
+import { type LineIndex, lineIndexOf } from './location.js';
 import type { Line } from './text-tables.js';
 
 /**
@@ -179,7 +179,9 @@ function simpleTable(before: RootContent, rule: RootContent, after: RootContent,
     const [s, e] = trimmed(line, 0, line.text.length);
     return {
       type: 'tableRow',
-      children: cells.map(([cs, ce]) => ({ type: 'tableCell', children: ce > cs ? [textOf(index, cs, ce)] : [], position: index.position(cs, ce) }) as TableCell),
+      children: cells.map(
+        ([cs, ce]) => ({ type: 'tableCell', children: ce > cs ? [textOf(index, cs, ce)] : [], position: index.position(cs, ce) }) as TableCell,
+      ),
       position: index.position(s, e),
     };
   });

@@ -3,7 +3,7 @@
 const DIGITS: Record<string, number> = Object.fromEntries(
   [...'〇零○ＯO一二两三四五六七八九'].map((c, i) => [c, [0, 0, 0, 0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9][i]]),
 );
-const UNITS: Record<string, number> = { '十': 10, '百': 100, '千': 1000 };
+const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 export const CN_NUMERAL = '[〇零○一二两三四五六七八九十百千]';
 

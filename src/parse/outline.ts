@@ -1,9 +1,9 @@
 import type { Data, Heading, List, Paragraph, Parent, Root, RootContent, Text } from 'mdast';
 import type { VFile } from 'vfile';
-import { lineIndexOf, type LineIndex } from './location.js';
+import { withoutInvisible } from '../model/normalize.js';
 import { inlineText } from './inline.js';
 import { headingRank, matchBox, matchLabel, type OutlineLabel } from './labels.js';
-import { withoutInvisible } from '../model/normalize.js';
+import { type LineIndex, lineIndexOf } from './location.js';
 
 /**
  * The outline transform, shared by the 公文 text route and the Markdown route:
@@ -191,7 +191,7 @@ function closesClause(text: string, at: number): boolean {
  */
 function markFrontMatter(blocks: RootContent[], doc: string): void {
   const first = blocks[0];
-  if (!first || first.type !== 'thematicBreak' || first.position?.start.offset !== 0 || !doc.startsWith('---')) return;
+  if (first?.type !== 'thematicBreak' || first.position?.start.offset !== 0 || !doc.startsWith('---')) return;
   for (let i = 1; i < Math.min(blocks.length, 30); i++) {
     const b = blocks[i];
     const end = b.position?.end.offset ?? 0;

@@ -114,7 +114,13 @@ export function findTables(lines: Line[], furniture: Skip = new Set<number>(), s
   const regions: TableRegion[] = [];
   let i = 0;
   while (i < lines.length) {
-    const region = cellPerLine(lines, i) ?? pipeTable(lines, i) ?? taskCellPerLine(lines, i, furniture, stop) ?? taskRowsTable(lines, i, stop) ?? headedCellPerLine(lines, i, furniture) ?? rowsTable(lines, i);
+    const region =
+      cellPerLine(lines, i) ??
+      pipeTable(lines, i) ??
+      taskCellPerLine(lines, i, furniture, stop) ??
+      taskRowsTable(lines, i, stop) ??
+      headedCellPerLine(lines, i, furniture) ??
+      rowsTable(lines, i);
     if (region) {
       const first = trimmedSpan(lines[region.first], lines[region.first].start, lines[region.first].end);
       const last = trimmedSpan(lines[region.last], lines[region.last].start, lines[region.last].end);
@@ -155,7 +161,12 @@ function cellPerLine(lines: Line[], i: number): TableRegion | null {
     region.rows = [rows[0]];
     const unclear: UnclearRow[] = [];
     for (const r of at.slice(1)) {
-      const read = taskRow(lines, r, kinds, rows[0].map((c) => lines[lineAt(lines, c.start, i)].text.trim()));
+      const read = taskRow(
+        lines,
+        r,
+        kinds,
+        rows[0].map((c) => lines[lineAt(lines, c.start, i)].text.trim()),
+      );
       region.rows.push(...read.rows);
       if (read.unclear) unclear.push({ ...read.unclear, index: region.rows.length - 1 });
     }
@@ -272,7 +283,8 @@ function isCategoryRow(l: Line): boolean {
   return t.length > 0 && t.length <= 20 && !SENTENCE.test(t) && !t.includes('\t') && !WIDE_APART.test(t);
 }
 
-const HEADER_CELL = /^(序号|编号|指标|指标名称|名称|项目|单位|计量单位|类别|领域|属性|指标属性|性质|(\d{4}年)?(基数|基期值?|现状值?|目标值?|预期值|规划值)?|\d{4}年[\u4e00-\u9fff]{0,4})$/;
+const HEADER_CELL =
+  /^(序号|编号|指标|指标名称|名称|项目|单位|计量单位|类别|领域|属性|指标属性|性质|(\d{4}年)?(基数|基期值?|现状值?|目标值?|预期值|规划值)?|\d{4}年[\u4e00-\u9fff]{0,4})$/;
 
 type ColumnKind = 'number' | 'name' | 'unit' | 'attribute' | 'value' | 'other';
 
@@ -287,8 +299,9 @@ function columnKind(h: string): ColumnKind {
 
 const ATTRIBUTE = /^(预期性|约束性|[—－\-–/／]+)$/;
 /** An outline heading (第三章, 一、, （一）, 1．) ends a table, whatever its length. */
-const HEADING = /^(第[一二三四五六七八九十百零〇\d]+[章节篇部分条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、]\s*[\u4e00-\u9fff])/;
-const NUMERIC = /^[〔\[（(]?\s*(?:[≤≥<>＜＞≦≧约]|不[低高少超多][于过])?\s*[-+]?[\d０-９]/;
+const HEADING =
+  /^(第[一二三四五六七八九十百零〇\d]+[章节篇部分条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、]\s*[\u4e00-\u9fff])/;
+const NUMERIC = /^[〔[（(]?\s*(?:[≤≥<>＜＞≦≧约]|不[低高少超多][于过])?\s*[-+]?[\d０-９]/;
 
 /**
  * One cell per line without indentation (text copied from a web page or a PDF): a header of
@@ -392,7 +405,6 @@ function headedCellPerLine(lines: Line[], i: number, furniture: Skip): TableRegi
   }
 }
 
-
 /**
  * Column names of a 任务分工表 (序号 / 重点任务 / 牵头单位 / 参与单位 / 完成时限). Exported for the
  * extractor, which reads a table with such a header as tasks (one a row).
@@ -413,7 +425,8 @@ export const DEADLINE_COLUMN = /^(完成时限|完成时间|时间节点|时限�
  */
 export type TaskColumnKind = 'number' | 'task' | 'detail' | 'lead' | 'units' | 'scorer' | 'person' | 'time' | 'score' | 'text';
 
-const TASKISH = /^(?:\d{4}年(?:度)?)?[\u4e00-\u9fff]{0,4}(?:任务|实事|事项|项目|工作|内容|举措|目标|措施)(?:内容|名称|清单|事项)?$|^(?:考核|工作|目标|任务)指标$/;
+const TASKISH =
+  /^(?:\d{4}年(?:度)?)?[\u4e00-\u9fff]{0,4}(?:任务|实事|事项|项目|工作|内容|举措|目标|措施)(?:内容|名称|清单|事项)?$|^(?:考核|工作|目标|任务)指标$/;
 /** A column of units: its name ends as a body's does (责任单位, 协同配合单位, 配合处室), or is a role word alone. */
 const UNIT_NAME = /^[\u4e00-\u9fff]{1,8}(?:单位|部门|科室|处室|机构)$|^(?:牵头|主办|责任|配合|协办|协同|参与|部门|科室|处室)$|^责任主体$/;
 /** A measure unit (%, 万亩), or the body that fills in the sheet: no role in the work. */
@@ -477,7 +490,13 @@ export function taskTableKinds(header: string[], loose = false): TaskColumnKind[
   const leads = kinds.map((k, c) => (k === 'lead' ? c : -1)).filter((c) => c !== -1);
   const named = leads.some((c) => /牵头/.test(names[c]));
   return kinds.map((k, c) =>
-    k === 'task' && c !== task ? (c < firstUnit && !FIGURE_HEAD.test(names[c]) ? 'detail' : 'text') : k === 'lead' && named && leads.length > 1 && !/牵头/.test(names[c]) ? 'units' : k,
+    k === 'task' && c !== task
+      ? c < firstUnit && !FIGURE_HEAD.test(names[c])
+        ? 'detail'
+        : 'text'
+      : k === 'lead' && named && leads.length > 1 && !/牵头/.test(names[c])
+        ? 'units'
+        : k,
   );
 }
 
@@ -517,13 +536,19 @@ function unitLine(t: string): boolean {
   // a list of units closed by a full stop (区工信局、区住建局,各乡镇人民政府。): a list of two or
   // more, each piece a unit's name (a prose cell 建成县残疾人综合服务中心。 is one piece: not a list)
   if (t.endsWith('。') && !SENTENCE.test(t.slice(0, -1))) {
-    const pieces = t.slice(0, -1).split(/[、，,]/).map((p) => p.trim().replace(ROLE_AFTER, '').replace(UNIT_TAIL, ''));
+    const pieces = t
+      .slice(0, -1)
+      .split(/[、，,]/)
+      .map((p) => p.trim().replace(ROLE_AFTER, '').replace(UNIT_TAIL, ''));
     const names = pieces.every((p) => p.length > 0 && p.length <= 30 && UNIT_END.test(p));
     // one name alone only when it opens with a level (区投资促进中心。), as a unit's name does
     return names && (pieces.length >= 2 || (pieces[0].length <= 20 && LEVEL_START.test(pieces[0])));
   }
   if (t.length > 120 || SENTENCE.test(t)) return false;
-  const pieces = t.replace(GOES_ON, '').split(/[、，,；;]/).map((p) => p.trim().replace(ROLE_AFTER, '').replace(UNIT_TAIL, ''));
+  const pieces = t
+    .replace(GOES_ON, '')
+    .split(/[、，,；;]/)
+    .map((p) => p.trim().replace(ROLE_AFTER, '').replace(UNIT_TAIL, ''));
   if (pieces.some((p) => !p || p.length > 30)) return false;
   // 长沙市、怀化市、岳阳市人民政府: the place names share the last one's unit
   return GOES_ON.test(t) ? pieces.some((p) => UNIT_END.test(p)) : UNIT_END.test(pieces[pieces.length - 1]);
@@ -536,7 +561,10 @@ const timeLine = (t: string) => t.length <= 20 && !t.includes('、') && TIME_CEL
  * two-character name over its cell (周 岚) and runs two such names together (韩 涛周 岚).
  */
 const personLine = (t: string) =>
-  (/^[\u4e00-\u9fff]{2,4}(?:[、，,\s]+[\u4e00-\u9fff]{2,4})*$/.test(t) || /^[\u4e00-\u9fff](?:[\s\u3000]*[\u4e00-\u9fff]){1,11}$/.test(t) && /[\u4e00-\u9fff][\s\u3000]+[\u4e00-\u9fff]/.test(t) && t.replace(/[\s\u3000]/g, '').length <= 12) &&
+  (/^[\u4e00-\u9fff]{2,4}(?:[、，,\s]+[\u4e00-\u9fff]{2,4})*$/.test(t) ||
+    (/^[\u4e00-\u9fff](?:[\s\u3000]*[\u4e00-\u9fff]){1,11}$/.test(t) &&
+      /[\u4e00-\u9fff][\s\u3000]+[\u4e00-\u9fff]/.test(t) &&
+      t.replace(/[\s\u3000]/g, '').length <= 12)) &&
   !unitLine(t);
 const scoreLine = (t: string) => /^\d{1,3}(?:\.\d+)?\s*分?$/.test(t);
 
@@ -649,7 +677,8 @@ function readRow(texts: string[], kinds: TaskColumn[], cut: boolean, closes?: bo
       .map((ends) =>
         ends
           .map((e, c) => {
-            const cell = (UNIT_KINDS.has(kinds[c]) || kinds[c] === 'time') && e > from && !texts.slice(from, e).every((t) => NO_UNIT.test(t)) ? `${from}-${e}` : '';
+            const cell =
+              (UNIT_KINDS.has(kinds[c]) || kinds[c] === 'time') && e > from && !texts.slice(from, e).every((t) => NO_UNIT.test(t)) ? `${from}-${e}` : '';
             from = e;
             return cell;
           })
@@ -677,7 +706,14 @@ const spanOf = (lines: Line[], at: number[]): CellSpan => {
  * give the units to different columns, the row is kept whole in its task column, the other cells
  * empty, and said unclear: no unit is guessed.
  */
-function taskRow(lines: Line[], at: number[], kinds: TaskColumn[], header: string[], cut = false, closed?: (j: number) => boolean): { rows: CellSpan[][]; unclear?: UnclearRow } {
+function taskRow(
+  lines: Line[],
+  at: number[],
+  kinds: TaskColumn[],
+  header: string[],
+  cut = false,
+  closed?: (j: number) => boolean,
+): { rows: CellSpan[][]; unclear?: UnclearRow } {
   const texts = at.slice(1).map((j) => lines[j].text.trim());
   const reading = texts.length ? readRow(texts, kinds.slice(1), cut, closed && at.slice(1).map(closed)) : null;
   const empty = (j: number): CellSpan => ({ start: lines[j].end, end: lines[j].end });
@@ -687,7 +723,14 @@ function taskRow(lines: Line[], at: number[], kinds: TaskColumn[], header: strin
     return {
       rows: reading.rows.map((ends, r) => {
         const startLine = rest[from] ?? at[0];
-        const cells: CellSpan[] = [r === 0 ? spanOf(lines, [at[0]]) : { start: lines[startLine].start + (lines[startLine].text.length - lines[startLine].text.trimStart().length), end: lines[startLine].start + (lines[startLine].text.length - lines[startLine].text.trimStart().length) }];
+        const cells: CellSpan[] = [
+          r === 0
+            ? spanOf(lines, [at[0]])
+            : {
+                start: lines[startLine].start + (lines[startLine].text.length - lines[startLine].text.trimStart().length),
+                end: lines[startLine].start + (lines[startLine].text.length - lines[startLine].text.trimStart().length),
+              },
+        ];
         let prev = r === 0 ? at[0] : startLine;
         for (const to of ends) {
           if (to > from) {
@@ -702,7 +745,7 @@ function taskRow(lines: Line[], at: number[], kinds: TaskColumn[], header: strin
   }
   const task = kinds.indexOf('task');
   const rest = at.slice(1);
-  const cells = kinds.map((k, c) => (c === 0 ? spanOf(lines, [at[0]]) : c === task && rest.length ? spanOf(lines, rest) : empty(at[at.length - 1])));
+  const cells = kinds.map((_k, c) => (c === 0 ? spanOf(lines, [at[0]]) : c === task && rest.length ? spanOf(lines, rest) : empty(at[at.length - 1])));
   return { rows: [cells], unclear: { line: rest[0] ?? at[0], row: lines[at[0]].text.trim(), columns: header } };
 }
 
@@ -777,14 +820,17 @@ function taskCellPerLine(all: Line[], i: number, furniture: Skip, stop: Skip): T
   let expect: number | null = null;
   let most = 0;
   // a number in a 分值 or figures column (年度目标, 单位) may be a cell, not the next row
-  const numeric = kinds.some((c, n) => c === 'score' || (c === 'text' && n > lead && (taskColumnKind(header[n]) === null || /目标|单位|值$|数$/.test(header[n].replace(/\s/g, '')))));
+  const numeric = kinds.some(
+    (c, n) => c === 'score' || (c === 'text' && n > lead && (taskColumnKind(header[n]) === null || /目标|单位|值$|数$/.test(header[n].replace(/\s/g, '')))),
+  );
   const isRowStart = (j: number) => ROW_NUMBER.test(text(j)) && (expect === null || Number(text(j)) === expect);
   // an excerpt of a longer table skips numbers (3, 7, 12): a higher number may start a row too
   const mayStart = (j: number) => ROW_NUMBER.test(text(j)) && (expect === null || Number(text(j)) >= expect);
   const ends = (j: number) => HEADING.test(text(j)) || ATTACHMENT_LINE.test(text(j)) || isNumberHead(text(j)) || stop.has(j);
   // with pipes, a cell ends only at a line that ends in one (县经信局 ⏎ 县住建局 |: one cell)
   const closed = piped ? (j: number) => PIPE_END.test(all[j].text) : undefined;
-  const cost = (at: number[]) => (at.length < 2 ? Infinity : (readings(at.slice(1).map(text), rowKinds.slice(1), closed && at.slice(1).map(closed))[0]?.cost ?? Infinity));
+  const cost = (at: number[]) =>
+    at.length < 2 ? Infinity : (readings(at.slice(1).map(text), rowKinds.slice(1), closed && at.slice(1).map(closed))[0]?.cost ?? Infinity);
   const skip = (j: number) => {
     while (j < lines.length && (isBlank(lines[j]) || furniture.has(j))) j++;
     return j;
@@ -800,7 +846,8 @@ function taskCellPerLine(all: Line[], i: number, furniture: Skip, stop: Skip): T
     return null;
   };
   /** Whether a row starts at j: its number, after a category cell written once for its group when the table has one. */
-  const rowAfter = (j: number) => mayStart(j) || (lead > 0 && !SECTION_ROW.test(text(j)) && !ends(j) && text(j).length <= 30 && !SENTENCE.test(text(j)) && mayStart(skip(j + 1)));
+  const rowAfter = (j: number) =>
+    mayStart(j) || (lead > 0 && !SECTION_ROW.test(text(j)) && !ends(j) && text(j).length <= 30 && !SENTENCE.test(text(j)) && mayStart(skip(j + 1)));
   let category: number | null = null;
   for (;;) {
     const s0 = skip(k);
@@ -881,7 +928,13 @@ function taskCellPerLine(all: Line[], i: number, furniture: Skip, stop: Skip): T
     const cut = !more && nextContent(use[use.length - 1] + 1) >= lines.length;
     const read = taskRow(lines, use, rowKinds, rowHeader, cut, closed);
     const before = (r: CellSpan[], c: number | null): CellSpan[] =>
-      lead === 0 ? r : [...(c === null ? [] : [trimmedSpan(lines[c], lines[c].start, lines[c].end)!]), ...Array.from({ length: lead - (c === null ? 0 : 1) }, () => ({ start: r[0].start, end: r[0].start })), ...r];
+      lead === 0
+        ? r
+        : [
+            ...(c === null ? [] : [trimmedSpan(lines[c], lines[c].start, lines[c].end)!]),
+            ...Array.from({ length: lead - (c === null ? 0 : 1) }, () => ({ start: r[0].start, end: r[0].start })),
+            ...r,
+          ];
     rows.push(...read.rows.map((r, n) => before(r, n === 0 ? category : null)));
     if (read.unclear) unclear.push({ ...read.unclear, columns: header, index: rows.length - read.rows.length });
     most = Math.max(most, use.length);
@@ -1044,6 +1097,7 @@ function spaceRow(l: Line, kinds: TaskColumn[]): CellSpan[] | null {
   // a unit cell holding a space would leave a unit piece last in the text
   if (middle.length === 0 || unitPiece(textOf(middle[middle.length - 1]))) return null;
   const task = kinds.indexOf('task');
-  for (let c = 1; c < tail; c++) cells[c] = c === task ? { start: middle[0].start, end: middle[middle.length - 1].end } : { start: middle[0].start, end: middle[0].start };
+  for (let c = 1; c < tail; c++)
+    cells[c] = c === task ? { start: middle[0].start, end: middle[middle.length - 1].end } : { start: middle[0].start, end: middle[0].start };
   return cells;
 }

@@ -1,5 +1,5 @@
-import { unzipSync } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
+import { unzipSync } from 'fflate';
 import { ConversionError, type ConvertedText } from './converted.js';
 import { joinParts, TextLines } from './lines.js';
 
@@ -16,7 +16,15 @@ import { joinParts, TextLines } from './lines.js';
 export async function docxToText(bytes: Uint8Array, options: { parser?: 'auto' | 'fast-xml-parser' } = {}): Promise<ConvertedText> {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' || f.name === 'word/numbering.xml' || f.name === 'word/styles.xml' || f.name === '[Content_Types].xml' || f.name === 'OFD.xml' || f.name.startsWith('xl/') });
+    files = unzipSync(bytes, {
+      filter: (f) =>
+        f.name === 'word/document.xml' ||
+        f.name === 'word/numbering.xml' ||
+        f.name === 'word/styles.xml' ||
+        f.name === '[Content_Types].xml' ||
+        f.name === 'OFD.xml' ||
+        f.name.startsWith('xl/'),
+    });
   } catch (error) {
     throw new ConversionError('damaged', `a damaged .docx (the ZIP package cannot be read: ${(error as Error).message})`);
   }
@@ -48,7 +56,10 @@ export async function docxToText(bytes: Uint8Array, options: { parser?: 'auto' |
   reader.blocks(body);
   const text = reader.out.finish();
   if (!text.trim()) {
-    throw new ConversionError('no-text', reader.images > 0 ? 'a Word document with images only, no text (a scan needs OCR first)' : 'a Word document without text');
+    throw new ConversionError(
+      'no-text',
+      reader.images > 0 ? 'a Word document with images only, no text (a scan needs OCR first)' : 'a Word document without text',
+    );
   }
   return { text, encoding: 'utf-8', ...(reader.warnings.length ? { warnings: reader.warnings } : {}) };
 }
@@ -75,8 +86,28 @@ export interface XEl {
  * skipped — most of a Word file's tags are formatting.
  */
 const BODY_PARENTS = new Set([
-  'w:document', 'w:body', 'w:p', 'w:pPr', 'w:numPr', 'w:r', 'w:t', 'w:tbl', 'w:tr', 'w:trPr', 'w:tc', 'w:tcPr',
-  'w:sdt', 'w:sdtContent', 'w:customXml', 'w:hyperlink', 'w:ins', 'w:smartTag', 'w:fldSimple', 'w:bdo', 'w:dir', 'w:moveTo',
+  'w:document',
+  'w:body',
+  'w:p',
+  'w:pPr',
+  'w:numPr',
+  'w:r',
+  'w:t',
+  'w:tbl',
+  'w:tr',
+  'w:trPr',
+  'w:tc',
+  'w:tcPr',
+  'w:sdt',
+  'w:sdtContent',
+  'w:customXml',
+  'w:hyperlink',
+  'w:ins',
+  'w:smartTag',
+  'w:fldSimple',
+  'w:bdo',
+  'w:dir',
+  'w:moveTo',
 ]);
 
 /**
@@ -293,7 +324,7 @@ class Numbering {
     const def = levels[level];
     if (!def) return '';
     const counts = this.counters.get(numId) ?? [];
-    for (let l = 0; l < level; l++) counts[l] ??= (num.starts.get(l) ?? levels[l]?.start ?? 1);
+    for (let l = 0; l < level; l++) counts[l] ??= num.starts.get(l) ?? levels[l]?.start ?? 1;
     counts[level] = counts[level] === undefined ? (num.starts.get(level) ?? def.start) : counts[level] + 1;
     counts.length = level + 1; // lower levels start again
     this.counters.set(numId, counts);
@@ -318,7 +349,17 @@ function chineseCounting(n: number, digits = CN_DIGITS, ten = '十', hundred = '
   if (n < 100) return digits[Math.floor(n / 10)] + ten + (n % 10 ? digits[n % 10] : '');
   if (n < 1000) {
     const rest = n % 100;
-    return digits[Math.floor(n / 100)] + hundred + (rest === 0 ? '' : rest < 10 ? digits[0] + digits[rest] : rest < 20 ? digits[1] + chineseCounting(rest, digits, ten, hundred) : chineseCounting(rest, digits, ten, hundred));
+    return (
+      digits[Math.floor(n / 100)] +
+      hundred +
+      (rest === 0
+        ? ''
+        : rest < 10
+          ? digits[0] + digits[rest]
+          : rest < 20
+            ? digits[1] + chineseCounting(rest, digits, ten, hundred)
+            : chineseCounting(rest, digits, ten, hundred))
+    );
   }
   return String(n);
 }
@@ -330,9 +371,23 @@ function letters(n: number, a: string): string {
 }
 
 function roman(n: number): string {
-  const table: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const table: [number, string][] = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let s = '';
-  for (const [v, r] of table) while (n >= v) ((s += r), (n -= v));
+  for (const [v, r] of table) while (n >= v) (s += r), (n -= v);
   return s;
 }
 
@@ -354,7 +409,13 @@ export function formatNumber(n: number, fmt: string): string {
       return CN_ZODIAC[(n - 1) % 12] ?? String(n);
     case 'decimalEnclosedCircle':
     case 'decimalEnclosedCircleChinese':
-      return n >= 1 && n <= 20 ? String.fromCharCode(0x2460 + n - 1) : n <= 35 ? String.fromCharCode(0x3251 + n - 21) : n <= 50 ? String.fromCharCode(0x32b1 + n - 36) : String(n);
+      return n >= 1 && n <= 20
+        ? String.fromCharCode(0x2460 + n - 1)
+        : n <= 35
+          ? String.fromCharCode(0x3251 + n - 21)
+          : n <= 50
+            ? String.fromCharCode(0x32b1 + n - 36)
+            : String(n);
     case 'decimalEnclosedParen':
       return `(${n})`;
     case 'decimalFullWidth':
@@ -457,7 +518,12 @@ class BodyReader {
   }
 
   table(tbl: XEl): void {
-    interface Cell { node: XEl; col: number; span: number; merge: 'restart' | 'continue' | null }
+    interface Cell {
+      node: XEl;
+      col: number;
+      span: number;
+      merge: 'restart' | 'continue' | null;
+    }
     const rows: Cell[][] = [];
     for (const tr of kidsOf(tbl)) {
       if (tr.name !== 'w:tr') continue;

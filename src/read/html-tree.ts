@@ -34,45 +34,281 @@ const irregular = (): never => {
 // ---------------------------------------------------------------- what the HTML standard says (parse5)
 
 const FORMATTING = new Set(['a', 'b', 'big', 'code', 'em', 'font', 'i', 'nobr', 's', 'small', 'strike', 'strong', 'tt', 'u']);
-const SCOPE = new Set(['applet', 'caption', 'html', 'table', 'td', 'th', 'marquee', 'object', 'template', 'mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignObject', 'desc', 'title']);
+const SCOPE = new Set([
+  'applet',
+  'caption',
+  'html',
+  'table',
+  'td',
+  'th',
+  'marquee',
+  'object',
+  'template',
+  'mi',
+  'mo',
+  'mn',
+  'ms',
+  'mtext',
+  'annotation-xml',
+  'foreignObject',
+  'desc',
+  'title',
+]);
 const BUTTON_SCOPE = new Set([...SCOPE, 'button']);
 const LIST_SCOPE = new Set([...SCOPE, 'ol', 'ul']);
 const TABLE_SCOPE = new Set(['html', 'table', 'template']);
 const SPECIAL = new Set([
-  'address', 'applet', 'area', 'article', 'aside', 'base', 'basefont', 'bgsound', 'blockquote', 'body', 'br', 'button', 'caption', 'center', 'col',
-  'colgroup', 'dd', 'details', 'dir', 'div', 'dl', 'dt', 'embed', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'frame', 'frameset', 'h1',
-  'h2', 'h3', 'h4', 'h5', 'h6', 'head', 'header', 'hgroup', 'hr', 'html', 'iframe', 'img', 'input', 'keygen', 'li', 'link', 'listing', 'main',
-  'marquee', 'menu', 'meta', 'nav', 'noembed', 'noframes', 'noscript', 'object', 'ol', 'p', 'param', 'plaintext', 'pre', 'script', 'search',
-  'section', 'select', 'source', 'style', 'summary', 'table', 'tbody', 'td', 'template', 'textarea', 'tfoot', 'th', 'thead', 'title', 'tr', 'track',
-  'ul', 'wbr', 'xmp',
+  'address',
+  'applet',
+  'area',
+  'article',
+  'aside',
+  'base',
+  'basefont',
+  'bgsound',
+  'blockquote',
+  'body',
+  'br',
+  'button',
+  'caption',
+  'center',
+  'col',
+  'colgroup',
+  'dd',
+  'details',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'embed',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'frame',
+  'frameset',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'head',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'iframe',
+  'img',
+  'input',
+  'keygen',
+  'li',
+  'link',
+  'listing',
+  'main',
+  'marquee',
+  'menu',
+  'meta',
+  'nav',
+  'noembed',
+  'noframes',
+  'noscript',
+  'object',
+  'ol',
+  'p',
+  'param',
+  'plaintext',
+  'pre',
+  'script',
+  'search',
+  'section',
+  'select',
+  'source',
+  'style',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'template',
+  'textarea',
+  'tfoot',
+  'th',
+  'thead',
+  'title',
+  'tr',
+  'track',
+  'ul',
+  'wbr',
+  'xmp',
 ]);
 /** Start tags that close an open <p> (in button scope) first; <table> too, outside quirks mode. */
 const CLOSES_P = new Set([
-  'address', 'article', 'aside', 'blockquote', 'center', 'details', 'dialog', 'dir', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer',
-  'header', 'hgroup', 'main', 'menu', 'nav', 'ol', 'p', 'search', 'section', 'summary', 'ul', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'listing',
-  'form', 'hr', 'xmp', 'li', 'dd', 'dt',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'center',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'header',
+  'hgroup',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'search',
+  'section',
+  'summary',
+  'ul',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'pre',
+  'listing',
+  'form',
+  'hr',
+  'xmp',
+  'li',
+  'dd',
+  'dt',
 ]);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** End tags of blocks that close everything open inside them when they are in scope. */
 const BLOCK_END = new Set([
-  'address', 'article', 'aside', 'blockquote', 'button', 'center', 'details', 'dialog', 'dir', 'div', 'dl', 'fieldset', 'figcaption', 'figure',
-  'footer', 'header', 'hgroup', 'listing', 'main', 'menu', 'nav', 'ol', 'pre', 'search', 'section', 'summary', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'button',
+  'center',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'header',
+  'hgroup',
+  'listing',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'pre',
+  'search',
+  'section',
+  'summary',
+  'ul',
 ]);
-const VOID = new Set(['area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const VOID = new Set([
+  'area',
+  'base',
+  'basefont',
+  'br',
+  'col',
+  'command',
+  'embed',
+  'frame',
+  'hr',
+  'img',
+  'input',
+  'isindex',
+  'keygen',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
 const IN_HEAD = new Set(['base', 'basefont', 'bgsound', 'link', 'meta', 'title', 'noscript', 'noframes', 'style', 'script']);
 const IN_TABLE = new Set(['caption', 'colgroup', 'col', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'script', 'style']);
 /** Elements whose content is text, never markup (htmlparser2 and parse5 alike). */
 const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'xmp', 'iframe', 'noembed', 'noframes']);
 const TABLE_CONTEXT = new Set(['table', 'tbody', 'thead', 'tfoot', 'tr']);
 /** Elements parse5 treats in ways not checked here: the page goes to parse5. */
-const UNCHECKED = new Set(['math', 'template', 'frameset', 'frame', 'plaintext', 'marquee', 'applet', 'nobr', 'isindex', 'keygen', 'bgsound', 'ruby', 'rb', 'rp', 'rt', 'rtc']);
+const UNCHECKED = new Set([
+  'math',
+  'template',
+  'frameset',
+  'frame',
+  'plaintext',
+  'marquee',
+  'applet',
+  'nobr',
+  'isindex',
+  'keygen',
+  'bgsound',
+  'ruby',
+  'rb',
+  'rp',
+  'rt',
+  'rtc',
+]);
 /** Where an open <a> stops being closed by a new one (parse5's formatting markers). */
 const A_SCOPE = new Set(['td', 'th', 'caption', 'object', 'applet', 'marquee', 'template', 'html']);
 /** HTML start tags that leave SVG content in parse5 (htmlparser2 keeps them inside the <svg>). */
 const SVG_BREAKOUT = new Set([
-  'b', 'big', 'blockquote', 'body', 'br', 'center', 'code', 'dd', 'div', 'dl', 'dt', 'em', 'embed', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'head', 'hr',
-  'i', 'img', 'li', 'listing', 'menu', 'meta', 'nobr', 'ol', 'p', 'pre', 'ruby', 's', 'small', 'span', 'strong', 'strike', 'sub', 'sup', 'table',
-  'tt', 'u', 'ul', 'var', 'font',
+  'b',
+  'big',
+  'blockquote',
+  'body',
+  'br',
+  'center',
+  'code',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'em',
+  'embed',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'head',
+  'hr',
+  'i',
+  'img',
+  'li',
+  'listing',
+  'menu',
+  'meta',
+  'nobr',
+  'ol',
+  'p',
+  'pre',
+  'ruby',
+  's',
+  'small',
+  'span',
+  'strong',
+  'strike',
+  'sub',
+  'sup',
+  'table',
+  'tt',
+  'u',
+  'ul',
+  'var',
+  'font',
 ]);
 
 type Mode = 'quirks' | 'standards' | 'unknown';
@@ -81,13 +317,14 @@ type Mode = 'quirks' | 'standards' | 'unknown';
 function modeOf(doctype: string | null): Mode {
   if (doctype === null) return 'quirks';
   const m = /^!doctype\s+(\S+?)(?:\s+public\s+(?:"([^"]*)"|'([^']*)'))?(?:\s+(?:system\s+)?(?:"([^"]*)"|'([^']*)'))?\s*$/i.exec(doctype.trim());
-  if (!m || m[1].toLowerCase() !== 'html') return 'unknown';
+  if (m?.[1].toLowerCase() !== 'html') return 'unknown';
   const publicId = (m[2] ?? m[3])?.toLowerCase();
   const systemId = m[4] ?? m[5];
   if (publicId === undefined) return systemId === undefined || systemId === 'about:legacy-compat' ? 'standards' : 'unknown';
   if (publicId.startsWith('-//w3c//dtd xhtml 1.0 ') || publicId.startsWith('-//w3c//dtd xhtml 1.1')) return 'standards';
   if (publicId.startsWith('-//w3c//dtd html 4.01//')) return 'standards';
-  if (publicId.startsWith('-//w3c//dtd html 4.01 transitional//') || publicId.startsWith('-//w3c//dtd html 4.01 frameset//')) return systemId ? 'standards' : 'quirks';
+  if (publicId.startsWith('-//w3c//dtd html 4.01 transitional//') || publicId.startsWith('-//w3c//dtd html 4.01 frameset//'))
+    return systemId ? 'standards' : 'quirks';
   return 'unknown';
 }
 
@@ -355,7 +592,8 @@ class CheckedParser extends Parser {
     if (typeof h2 === 'string' && stack[0] !== undefined && TABLE_CONTEXT.has(stack[0])) irregular();
     if (typeof h2 === 'number' && h2 > 0) {
       // formatting elements closed by another element's end tag are opened again by parse5
-      for (let i = 0; i < h2 - 1; i++) if (FORMATTING.has(stack[i]) && !['td', 'th', 'tr', 'tbody', 'thead', 'tfoot', 'table', 'caption', 'body', 'html'].includes(name)) irregular();
+      for (let i = 0; i < h2 - 1; i++)
+        if (FORMATTING.has(stack[i]) && !['td', 'th', 'tr', 'tbody', 'thead', 'tfoot', 'table', 'caption', 'body', 'html'].includes(name)) irregular();
     }
     if (name === 'body' || name === 'html') this.afterBody = true;
     if (name === 'noscript') this.headNoscript = false;

@@ -1,10 +1,10 @@
 import { isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
+import iconv from 'iconv-lite';
 import { ConversionError, type ConvertedText } from './converted.js';
-import { decodeBytes, DecodeError } from './decode.js';
-import { isCjk, joinParts, TextLines } from './lines.js';
+import { DecodeError, decodeBytes } from './decode.js';
 import { fastTree } from './html-tree.js';
+import { isCjk, joinParts, TextLines } from './lines.js';
 
 /**
  * A saved web page (.html/.htm) → the text the 公文 parser reads.
@@ -95,11 +95,64 @@ function declaredCharset(bytes: Uint8Array): string | null {
 
 // ---------------------------------------------------------------- walking the tree
 
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'iframe', 'object', 'svg', 'canvas', 'select', 'button', 'input', 'textarea', 'map']);
+const SKIP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'title',
+  'iframe',
+  'object',
+  'svg',
+  'canvas',
+  'select',
+  'button',
+  'input',
+  'textarea',
+  'map',
+]);
 const BLOCK = new Set([
-  'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'section', 'article', 'blockquote',
-  'pre', 'header', 'footer', 'nav', 'main', 'aside', 'figure', 'figcaption', 'form', 'fieldset', 'address', 'hr', 'center',
-  'caption', 'body', 'html', 'tbody', 'thead', 'tfoot', 'details', 'summary', 'legend', 'menu',
+  'p',
+  'div',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'section',
+  'article',
+  'blockquote',
+  'pre',
+  'header',
+  'footer',
+  'nav',
+  'main',
+  'aside',
+  'figure',
+  'figcaption',
+  'form',
+  'fieldset',
+  'address',
+  'hr',
+  'center',
+  'caption',
+  'body',
+  'html',
+  'tbody',
+  'thead',
+  'tfoot',
+  'details',
+  'summary',
+  'legend',
+  'menu',
 ]);
 
 /** A government page's info table: its label cells (spaces and colons aside) → meta key or null (kept as a line only). */
@@ -192,11 +245,12 @@ class Walker {
     if (this.infoTable(rows)) return;
     if (isLayout(el, rows)) {
       // the page's layout: each cell a block of its own
-      for (const row of rows) for (const cell of row) {
-        this.out.endBlock();
-        this.children(cell.children);
-        this.out.endBlock();
-      }
+      for (const row of rows)
+        for (const cell of row) {
+          this.out.endBlock();
+          this.children(cell.children);
+          this.out.endBlock();
+        }
       return;
     }
     const grid = spread(rows);

@@ -67,7 +67,8 @@ const BAND = 0.12;
 
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2014\u2026\u201c\u201d\u2018\u2019]/;
 const PAGE_NUMBER = /^(?:[—–\-－~～]*\s*\d{1,4}\s*[—–\-－~～]*|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
-const OUTLINE_START = /^(?:第[一二三四五六七八九十百零〇\d]+[部分篇章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、]\D|[①-⑳]|专栏)/;
+const OUTLINE_START =
+  /^(?:第[一二三四五六七八九十百零〇\d]+[部分篇章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、]\D|[①-⑳]|专栏)/;
 const SENTENCE_END = /[。！？；]$/;
 const LATIN = /[A-Za-z0-9]/;
 
@@ -206,7 +207,8 @@ export function cleanRunText(t: string): string {
 }
 const BARE_NUMBER = /^\d{1,3}$/;
 const BARE_NUMBER_SPACE = /^\d{1,3} (?=[\u4e00-\u9fff])/;
-const CJK_SPACE = /(?<=[\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019]) | (?=[\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019])/g;
+const CJK_SPACE =
+  /(?<=[\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019]) | (?=[\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019])/g;
 
 const lineText = (l: Line) => l.segments.map((s) => s.text).join('\t');
 const lastText = (l: Line) => l.segments[l.segments.length - 1]?.text ?? '';
@@ -387,10 +389,13 @@ function cellContinuation(l: Line, above: Line, widest: Line[]): boolean {
   if (Math.abs(l.size - ref.size) > 0.15 * ref.size || l.page !== above.page || l.y - above.y > 2.5 * ref.size) return false;
   const { x, end } = l.segments[0];
   // within a column other than the first (centred or not), not reaching back to the first
-  return x >= ref.segments[0].end && ref.segments.slice(1).some((s, n) => {
-    const next = ref.segments[n + 2];
-    return x >= (ref.segments[n].end) && end <= (next ? next.x : Infinity);
-  });
+  return (
+    x >= ref.segments[0].end &&
+    ref.segments.slice(1).some((_s, n) => {
+      const next = ref.segments[n + 2];
+      return x >= ref.segments[n].end && end <= (next ? next.x : Infinity);
+    })
+  );
 }
 
 function columnOf(columns: Column[], r: Run): number {

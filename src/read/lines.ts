@@ -7,7 +7,13 @@
 /** Chinese characters, CJK punctuation and full-width forms: no space goes between them. */
 export function isCjk(ch: string): boolean {
   const c = ch.charCodeAt(0);
-  return (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0x2000 && c <= 0x206f && c !== 0x2002 && c !== 0x2003);
+  return (
+    (c >= 0x2e80 && c <= 0x9fff) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xff00 && c <= 0xffef) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0x2000 && c <= 0x206f && c !== 0x2002 && c !== 0x2003)
+  );
 }
 
 /** Pieces of one paragraph or cell on one line: nothing between Chinese text, a space between other text. */
@@ -45,7 +51,9 @@ export class TextLines {
   endLine(): void {
     // a paragraph keeps its tabs (a row typed with tabs); no line break inside a line
     // (trim() is /^[\s\u3000]+|[\s\u3000]+$/g: \s holds U+3000)
-    const t = this.tidy(this.cur).replace(/[\r\n\v\f]+/g, ' ').trim();
+    const t = this.tidy(this.cur)
+      .replace(/[\r\n\v\f]+/g, ' ')
+      .trim();
     this.cur = '';
     if (t) this.push(t);
   }

@@ -1,5 +1,5 @@
-import { unzipSync } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
+import { unzipSync } from 'fflate';
 import { ConversionError, type ConvertedText } from './converted.js';
 import { layoutPages, type PageRuns, type Run } from './layout.js';
 
@@ -101,7 +101,13 @@ function collect(node: Xml, dx: number, dy: number, out: Run[]): void {
       let gx = x;
       chars.forEach((ch, n) => {
         const advance = deltas[n] ?? size * (ch.charCodeAt(0) < 0x2e80 ? 0.5 : 1);
-        out.push({ x: dx + b[0] + gx * sx, y: dy + b[1] + y * sy, width: Math.min(advance, size * (ch.charCodeAt(0) < 0x2e80 ? 0.6 : 1)) * sx, size: size * sy, text: ch });
+        out.push({
+          x: dx + b[0] + gx * sx,
+          y: dy + b[1] + y * sy,
+          width: Math.min(advance, size * (ch.charCodeAt(0) < 0x2e80 ? 0.6 : 1)) * sx,
+          size: size * sy,
+          text: ch,
+        });
         gx += advance;
       });
       x = gx;

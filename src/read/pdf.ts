@@ -81,7 +81,9 @@ export async function pdfToText(bytes: Uint8Array, options: PdfOptions = {}): Pr
     }
     if (empty.length === count) throw new ConversionError('no-text', 'has no text layer (a scan): it needs OCR first');
     const laid = layoutPages(pages);
-    const warnings = empty.length ? [`page${empty.length > 1 ? 's' : ''} ${pageList(empty)} ha${empty.length > 1 ? 've' : 's'} no text layer (scanned?): not read`] : undefined;
+    const warnings = empty.length
+      ? [`page${empty.length > 1 ? 's' : ''} ${pageList(empty)} ha${empty.length > 1 ? 've' : 's'} no text layer (scanned?): not read`]
+      : undefined;
     return { text: laid.text, pages: laid.pages, ...(warnings ? { warnings } : {}) };
   } catch (error) {
     if (error instanceof ConversionError) throw error;
@@ -100,7 +102,9 @@ function isPdf(bytes: Uint8Array): boolean {
 /** A complete PDF ends with %%EOF (readers allow some bytes after it). */
 function hasEnd(bytes: Uint8Array): boolean {
   const from = Math.max(0, bytes.byteLength - 4096);
-  return Buffer.from(bytes.buffer, bytes.byteOffset + from, bytes.byteLength - from).toString('latin1').includes('%%EOF');
+  return Buffer.from(bytes.buffer, bytes.byteOffset + from, bytes.byteLength - from)
+    .toString('latin1')
+    .includes('%%EOF');
 }
 
 function pdfError(error: unknown): ConversionError {

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import type { SourceInfo } from '../model/types.js';
 import { UserError } from '../model/errors.js';
-import { decodeBytes, DecodeError } from './decode.js';
+import type { SourceInfo } from '../model/types.js';
 import { ConversionError, type ConvertedText } from './converted.js';
+import { DecodeError, decodeBytes } from './decode.js';
 
 /** What the reader leaves on `file.data` for the parser and the extractor. */
 export interface SourceData {
@@ -121,7 +121,11 @@ export function sniff(bytes: Uint8Array): 'zip' | 'ole' | 'pdf' | 'rtf' | 'html'
   if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'pdf';
   if (starts(0x7b, 0x5c, 0x72, 0x74, 0x66)) return 'rtf';
   if (starts(0x89, 0x50, 0x4e, 0x47) || starts(0xff, 0xd8, 0xff) || starts(0x47, 0x49, 0x46, 0x38)) return 'image';
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1').replace(/^\ufeff|^\xef\xbb\xbf/, '').trimStart().toLowerCase();
+  const head = Buffer.from(bytes.subarray(0, 1024))
+    .toString('latin1')
+    .replace(/^\ufeff|^\xef\xbb\xbf/, '')
+    .trimStart()
+    .toLowerCase();
   if (/^<(?:!doctype html|html|head|body|meta|div|table|p[\s>])/.test(head) || /^(?:mime-version:|content-type: multipart)/.test(head)) return 'html';
   return null;
 }
@@ -146,7 +150,8 @@ function actualFormat(bytes: Uint8Array, filePath: string, format: SourceFormat)
   if (format === 'pdf' || format === 'ofd') {
     // their converters tell a damaged file from a valid one; a file of another kind is named
     const want = format === 'pdf' ? 'pdf' : 'zip';
-    if (kind && kind !== want) throw new UserError(`${filePath}: ${KIND[kind]}, not ${format === 'pdf' ? 'a PDF file' : 'an OFD document'} (rename it to its own extension)`);
+    if (kind && kind !== want)
+      throw new UserError(`${filePath}: ${KIND[kind]}, not ${format === 'pdf' ? 'a PDF file' : 'an OFD document'} (rename it to its own extension)`);
     return format;
   }
   if (format === 'html') {

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
-import type { PolicyDocument, Section } from '../model/types.js';
 import { headingText } from '../model/headings.js';
 import { pageLocator, pageText } from '../model/pages.js';
+import type { PolicyDocument, Section } from '../model/types.js';
 import { indicatorRows } from './indicator-cells.js';
 
 /**
@@ -141,7 +141,8 @@ function addIndicatorSheet(wb: ExcelJS.Workbook, docs: PolicyDocument[]): void {
     views: [{ state: 'frozen', ySplit: 1 }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
-  const width = (name: string) => (name === '文档' ? documentWidth(docs) : name === '指标' ? 36 : name === '表' ? 30 : name === '序号' ? 6 : name === '基数年份' ? 9 : 12);
+  const width = (name: string) =>
+    name === '文档' ? documentWidth(docs) : name === '指标' ? 36 : name === '表' ? 30 : name === '序号' ? 6 : name === '基数年份' ? 9 : 12;
   sheet.columns = header.map((name, i) => ({ header: name, key: `c${i}`, width: width(name) }));
   // numbers as numbers (6.0 keeps its decimal through the cell's format); bounds and words as text
   for (const cells of rows) {

@@ -1,7 +1,8 @@
-import type { Growth, Indicator, PolicyDocument, Quantity } from '../model/types.js';
 import { displayForm, figureText, formatNumber, growthLabel, growthText, totalsHeader, unbracket } from '../model/figures.js';
+import type { Growth, Indicator, PolicyDocument, Quantity } from '../model/types.js';
 
 export { displayForm, figureText, growthLabel, growthText };
+
 import { displayWidth } from '../util/width.js';
 
 /**
@@ -67,7 +68,10 @@ export function extraColumns(indicators: Indicator[]): string[] {
 }
 
 export function extraCell(indicator: Indicator, column: string): string {
-  return indicator.extra.filter((c) => c.column === column).map((c) => c.raw).join('；');
+  return indicator.extra
+    .filter((c) => c.column === column)
+    .map((c) => c.raw)
+    .join('；');
 }
 
 /** A spreadsheet cell: text, a number, or a number with the decimals it was written with (6.0). */
@@ -155,7 +159,11 @@ function withYear(text: string, q: Quantity | null | undefined, show: boolean): 
  * several documents, each with its own target year, leave most of those columns empty — one
  * column per target with the year in the cell, so the names get the room.
  */
-export function indicatorListing(docs: PolicyDocument[], width = Infinity, reserve = 0): { columns: ListingColumn[]; rows: { doc: string; cells: string[] }[] } {
+export function indicatorListing(
+  docs: PolicyDocument[],
+  width = Infinity,
+  reserve = 0,
+): { columns: ListingColumn[]; rows: { doc: string; cells: string[] }[] } {
   const items = docs.flatMap((d) => d.indicators.map((i) => ({ doc: d.id, i, targets: i.targets.length > 0 ? i.targets : i.target ? [i.target] : [] })));
   const all = items.map((x) => x.i);
   const baseYears = new Set(all.map((i) => i.baseline?.year).filter((y) => y));

@@ -1,8 +1,8 @@
 import type { Indicator, PolicyDocument, Quantity } from '../model/types.js';
-import { type Face, PolicyPdf, RED, fit } from './pdf.js';
-import { chineseDate, formatNumber } from './sheet-data.js';
 import { boundOf, changeText, extraCell, extraColumns, figureText, growthHeader, growthLabel, growthText } from './indicator-cells.js';
-import { type RenderOptions, type RenderedPdf, documentTitle, generatedLine, sourceLine } from './sheet.js';
+import { type Face, fit, PolicyPdf, RED } from './pdf.js';
+import { documentTitle, generatedLine, type RenderedPdf, type RenderOptions, sourceLine } from './sheet.js';
+import { chineseDate, formatNumber } from './sheet-data.js';
 
 /**
  * The indicator sheet (主要指标): each indicator table of the document with baseline and
@@ -173,15 +173,24 @@ function drawChart(pdf: PolicyPdf, indicators: Indicator[]): void {
   pdf.ensureSpace(28 + 2 * ROW);
   // Legend
   const ly = pdf.y;
-  g.save().rect(pdf.left, ly + 3, 14, BAR_H).fill('#9e9e9e').restore();
+  g.save()
+    .rect(pdf.left, ly + 3, 14, BAR_H)
+    .fill('#9e9e9e')
+    .restore();
   pdf.drawLine('基数', pdf.left + 18, ly, { font: 'sans', size: 9 });
   // Which target the bars show: the model's `target` (several years may follow in the table).
   const year = commonYear(indicators.map((i) => i.target));
   const goalLabel = year ? `${year}年目标` : '目标';
   const goalW = pdf.textWidth(goalLabel, 'sans', 9) + 26;
-  g.save().rect(pdf.left + 60, ly + 3, 14, BAR_H).fill('#2f5d9e').restore();
+  g.save()
+    .rect(pdf.left + 60, ly + 3, 14, BAR_H)
+    .fill('#2f5d9e')
+    .restore();
   pdf.drawLine(goalLabel, pdf.left + 78, ly, { font: 'sans', size: 9 });
-  g.save().rect(pdf.left + 60 + goalW, ly + 3, 14, BAR_H).fill(RED).restore();
+  g.save()
+    .rect(pdf.left + 60 + goalW, ly + 3, 14, BAR_H)
+    .fill(RED)
+    .restore();
   pdf.drawLine(`${goalLabel}（★ 约束性）`, pdf.left + 78 + goalW, ly, { font: 'sans', size: 9 });
   // the note goes right of the legend, or on a line of its own when it does not fit there
   const bounds = indicators.some((i) => boundOf(i.baseline) || boundOf(i.target));
@@ -198,7 +207,9 @@ function drawChart(pdf: PolicyPdf, indicators: Indicator[]): void {
     const label = `${i.number}. ${binding ? '★ ' : ''}${i.name}`;
     const lines = wrapCell(pdf, label, labelW, binding ? 'sansBold' : 'sans', 8.5).slice(0, 2);
     if (lines.length === 2 && pdf.wrap(label, labelW, 'sans', 8.5).length > 2) lines[1] = fit(lines[1] + '…', labelW, (s) => pdf.textWidth(s, 'sans', 8.5));
-    lines.forEach((line, k) => pdf.drawLine(line, pdf.left, y + 2 + k * 11, { font: binding ? 'sansBold' : 'sans', size: 8.5, color: binding ? RED : '#111111' }));
+    lines.forEach((line, k) =>
+      pdf.drawLine(line, pdf.left, y + 2 + k * 11, { font: binding ? 'sansBold' : 'sans', size: 8.5, color: binding ? RED : '#111111' }),
+    );
     const base = i.baseline?.value ?? null;
     const goal = i.target?.value ?? null;
     const scale = Math.max(Math.abs(base ?? 0), Math.abs(goal ?? 0)) || 1;
@@ -210,7 +221,13 @@ function drawChart(pdf: PolicyPdf, indicators: Indicator[]): void {
         return;
       }
       const w = Math.max(1, (Math.abs(value) / scale) * barMax);
-      if (boundOf(q)) g.save().rect(barX + 0.5, by + 0.5, w - 1, BAR_H - 1).lineWidth(1).strokeColor(color).stroke().restore();
+      if (boundOf(q))
+        g.save()
+          .rect(barX + 0.5, by + 0.5, w - 1, BAR_H - 1)
+          .lineWidth(1)
+          .strokeColor(color)
+          .stroke()
+          .restore();
       else g.save().rect(barX, by, w, BAR_H).fill(color).restore();
       pdf.drawLine(label, barX + w + 4, by - 2, { font: 'sans', size: 8 });
     };
@@ -222,7 +239,13 @@ function drawChart(pdf: PolicyPdf, indicators: Indicator[]): void {
     // a row whose target is its growth ([15] 约束性, 5.5左右) says so rather than 无数值
     if (goal === null && i.growth && /[^\s—－–-]/.test(i.growth.raw)) {
       pdf.drawLine(growthLabel(i.growth), barX, y + 3 + BAR_H + 3 - 2, { font: 'sans', size: 8, color: binding ? RED : '#2f5d9e' });
-      g.save().moveTo(pdf.left, y + ROW - 3).lineTo(pdf.left + pdf.width, y + ROW - 3).lineWidth(0.3).strokeColor('#dddddd').stroke().restore();
+      g.save()
+        .moveTo(pdf.left, y + ROW - 3)
+        .lineTo(pdf.left + pdf.width, y + ROW - 3)
+        .lineWidth(0.3)
+        .strokeColor('#dddddd')
+        .stroke()
+        .restore();
       pdf.y += ROW;
       continue;
     }
@@ -234,7 +257,13 @@ function drawChart(pdf: PolicyPdf, indicators: Indicator[]): void {
     const bound = boundOf(i.target);
     const change = bound ? bound.kind : changeText(i.baseline, i.target, i.unit);
     if (change) pdf.drawLine(change, pdf.left + pdf.width - valueW, y + 6, { font: 'sans', size: 8, width: valueW, align: 'right', color: '#555555' });
-    g.save().moveTo(pdf.left, y + ROW - 3).lineTo(pdf.left + pdf.width, y + ROW - 3).lineWidth(0.3).strokeColor('#dddddd').stroke().restore();
+    g.save()
+      .moveTo(pdf.left, y + ROW - 3)
+      .lineTo(pdf.left + pdf.width, y + ROW - 3)
+      .lineWidth(0.3)
+      .strokeColor('#dddddd')
+      .stroke()
+      .restore();
     pdf.y += ROW;
   }
 }

@@ -1,9 +1,9 @@
+import { headingText } from '../model/headings.js';
 import type { Department, PolicyDocument, Section, Task } from '../model/types.js';
 import { roleOf } from '../select/roles.js';
-import { headingText } from '../model/headings.js';
-import { PolicyPdf, fit } from './pdf.js';
+import { fit, PolicyPdf } from './pdf.js';
+import { documentTitle, generatedLine, type RenderedPdf, type RenderOptions, sourceLine } from './sheet.js';
 import { chineseDate } from './sheet-data.js';
-import { type RenderOptions, type RenderedPdf, documentTitle, generatedLine, sourceLine } from './sheet.js';
 import { byLoad } from './sheets.js';
 
 /**
@@ -67,7 +67,7 @@ function numberLayout(tasks: Task[]): { size: number; column: number } {
   const long = tasks.some((t) => t.number.length > 2);
   const size = long ? FONT - 1 : FONT;
   // Digits and dots in Noto Sans SC bold: ~0.6 em and ~0.3 em; CJK numerals 1 em.
-  const width = (n: string) => [...n].reduce((w, ch) => w + (/[0-9]/.test(ch) ? 0.6 : /[.．\-]/.test(ch) ? 0.3 : 1) * size, 0);
+  const width = (n: string) => [...n].reduce((w, ch) => w + (/[0-9]/.test(ch) ? 0.6 : /[.．-]/.test(ch) ? 0.3 : 1) * size, 0);
   return { size, column: Math.max(MIN_COL, Math.max(0, ...tasks.map((t) => width(t.number))) + 3.5) };
 }
 
@@ -127,17 +127,30 @@ function drawChunk(pdf: PolicyPdf, doc: PolicyDocument, matrix: Matrix, from: nu
       for (const grp of groups) {
         const x = colX(grp.from);
         const w = colW * (grp.to - grp.from);
-        g.save().rect(x, top, w, groupH).fill(grp.index % 2 === 0 ? '#f3e3e3' : '#e9e9e9').restore();
-        pdf.drawLine(fit(grp.label, w - 2, (s) => pdf.textWidth(s, 'sans', FONT - 0.5)), x + 1, top + 2, { font: 'sans', size: FONT - 0.5, width: w - 2, align: 'center' });
+        g.save()
+          .rect(x, top, w, groupH)
+          .fill(grp.index % 2 === 0 ? '#f3e3e3' : '#e9e9e9')
+          .restore();
+        pdf.drawLine(
+          fit(grp.label, w - 2, (s) => pdf.textWidth(s, 'sans', FONT - 0.5)),
+          x + 1,
+          top + 2,
+          { font: 'sans', size: FONT - 0.5, width: w - 2, align: 'center' },
+        );
       }
     }
     const y = top + groupH;
-    g.save().rect(x0, y, tableW, ROW_H * 1.4).fill('#dddddd').restore();
+    g.save()
+      .rect(x0, y, tableW, ROW_H * 1.4)
+      .fill('#dddddd')
+      .restore();
     const mid = y + (ROW_H * 1.4 - FONT * 1.45) / 2;
     pdf.drawLine('单位 \\ 任务', x0 + 3, mid, { font: 'sansBold', size: FONT });
     const numberY = y + (ROW_H * 1.4 - numberSize * 1.45) / 2;
     tasks.forEach((t, i) => pdf.drawLine(t.number, colX(i), numberY, { font: 'sansBold', size: numberSize, width: colW, align: 'center' }));
-    ['牵头', '责任', '合计'].forEach((h, k) => pdf.drawLine(h, totalsX + k * TOTAL_COL, mid, { font: 'sansBold', size: FONT, width: TOTAL_COL, align: 'center' }));
+    ['牵头', '责任', '合计'].forEach((h, k) =>
+      pdf.drawLine(h, totalsX + k * TOTAL_COL, mid, { font: 'sansBold', size: FONT, width: TOTAL_COL, align: 'center' }),
+    );
     grid(pdf, x0, top, tableW, groupH + ROW_H * 1.4, colX, tasks.length, totalsX, groupH);
     pdf.y = y + ROW_H * 1.4;
   };
@@ -151,10 +164,22 @@ function drawChunk(pdf: PolicyPdf, doc: PolicyDocument, matrix: Matrix, from: nu
     const y = pdf.y;
     if (r % 2 === 1) g.save().rect(x0, y, tableW, ROW_H).fill('#f5f5f5').restore();
     const ty = y + (ROW_H - FONT * 1.45) / 2;
-    pdf.drawLine(fit(row.department.name, NAME_COL - 6, (s) => pdf.textWidth(s, 'sans', FONT)), x0 + 3, ty, { font: 'sans', size: FONT });
+    pdf.drawLine(
+      fit(row.department.name, NAME_COL - 6, (s) => pdf.textWidth(s, 'sans', FONT)),
+      x0 + 3,
+      ty,
+      { font: 'sans', size: FONT },
+    );
     for (let i = 0; i < tasks.length; i++) {
       const cell = row.cells[from + i];
-      if (cell) pdf.drawLine(cell === 'lead' ? '●' : '○', colX(i), ty, { font: 'sans', size: FONT + 1, width: colW, align: 'center', color: cell === 'lead' ? '#c8102e' : '#111111' });
+      if (cell)
+        pdf.drawLine(cell === 'lead' ? '●' : '○', colX(i), ty, {
+          font: 'sans',
+          size: FONT + 1,
+          width: colW,
+          align: 'center',
+          color: cell === 'lead' ? '#c8102e' : '#111111',
+        });
     }
     [row.lead, row.responsible, row.lead + row.responsible].forEach((n, k) =>
       pdf.drawLine(String(n), totalsX + k * TOTAL_COL, ty, { font: k === 2 ? 'sansBold' : 'sans', size: FONT, width: TOTAL_COL, align: 'center' }),
@@ -171,7 +196,9 @@ function drawChunk(pdf: PolicyPdf, doc: PolicyDocument, matrix: Matrix, from: nu
   tasks.forEach((_, i) => pdf.drawLine(String(matrix.columnTotals[from + i]), colX(i), ty, { font: 'sansBold', size: FONT, width: colW, align: 'center' }));
   const leads = matrix.rows.reduce((s, r) => s + r.lead, 0);
   const resp = matrix.rows.reduce((s, r) => s + r.responsible, 0);
-  [leads, resp, leads + resp].forEach((n, k) => pdf.drawLine(String(n), totalsX + k * TOTAL_COL, ty, { font: 'sansBold', size: FONT, width: TOTAL_COL, align: 'center' }));
+  [leads, resp, leads + resp].forEach((n, k) =>
+    pdf.drawLine(String(n), totalsX + k * TOTAL_COL, ty, { font: 'sansBold', size: FONT, width: TOTAL_COL, align: 'center' }),
+  );
   grid(pdf, x0, y, tableW, ROW_H, colX, tasks.length, totalsX, 0);
   pdf.y += ROW_H;
 }
@@ -180,9 +207,18 @@ function grid(pdf: PolicyPdf, x0: number, y: number, w: number, h: number, colX:
   const g = pdf.doc;
   g.save().lineWidth(0.35).strokeColor('#9a9a9a');
   g.rect(x0, y, w, h).stroke();
-  for (let i = 0; i <= n; i++) g.moveTo(colX(i), y + (i === 0 || i === n ? 0 : groupH)).lineTo(colX(i), y + h).stroke();
-  for (let k = 1; k < 3; k++) g.moveTo(totalsX + k * TOTAL_COL, y + groupH).lineTo(totalsX + k * TOTAL_COL, y + h).stroke();
-  if (groupH > 0) g.moveTo(colX(0), y + groupH).lineTo(colX(n), y + groupH).stroke();
+  for (let i = 0; i <= n; i++)
+    g.moveTo(colX(i), y + (i === 0 || i === n ? 0 : groupH))
+      .lineTo(colX(i), y + h)
+      .stroke();
+  for (let k = 1; k < 3; k++)
+    g.moveTo(totalsX + k * TOTAL_COL, y + groupH)
+      .lineTo(totalsX + k * TOTAL_COL, y + h)
+      .stroke();
+  if (groupH > 0)
+    g.moveTo(colX(0), y + groupH)
+      .lineTo(colX(n), y + groupH)
+      .stroke();
   g.restore();
 }
 

@@ -49,11 +49,12 @@
  *   fit(text, width, measure)                  shorten with … to a width.
  *   mm(n) → points; creationDate / isoDay for dates; RED, GB_MARGINS.
  */
-import { InvalidOption } from '../select/errors.js';
+
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { UserError } from '../model/errors.js';
+import { InvalidOption } from '../select/errors.js';
 
 const require = createRequire(import.meta.url);
 
@@ -326,10 +327,7 @@ export function onMissingGlyph(listener: MissingGlyphListener): () => void {
 // Line breaking
 
 /** May not start a line (行首禁则). */
-export const CLOSING_PUNCTUATION = new Set([
-  ...'，。、；：？！）」』》〉】〕］｝’”…·%％‰℃,.;:?!)]}',
-  ...'ゝゞヽヾ々〻ー',
-]);
+export const CLOSING_PUNCTUATION = new Set([...'，。、；：？！）」』》〉】〕］｝’”…·%％‰℃,.;:?!)]}', ...'ゝゞヽヾ々〻ー']);
 /** May not end a line (行尾禁则). */
 export const OPENING_PUNCTUATION = new Set([...'（「『《〈【〔［｛‘“([{']);
 
@@ -353,7 +351,13 @@ export function atomize(text: string): string[] {
       raw.push(ch);
     } else if (!isCjk(ch) && !CLOSING_PUNCTUATION.has(ch) && !OPENING_PUNCTUATION.has(ch)) {
       let run = ch;
-      while (i + 1 < chars.length && !isSpace(chars[i + 1]) && !isCjk(chars[i + 1]) && !CLOSING_PUNCTUATION.has(chars[i + 1]) && !OPENING_PUNCTUATION.has(chars[i + 1])) {
+      while (
+        i + 1 < chars.length &&
+        !isSpace(chars[i + 1]) &&
+        !isCjk(chars[i + 1]) &&
+        !CLOSING_PUNCTUATION.has(chars[i + 1]) &&
+        !OPENING_PUNCTUATION.has(chars[i + 1])
+      ) {
         run += chars[++i];
       }
       raw.push(run);
@@ -905,7 +909,14 @@ export class PolicyPdf {
 
   redRule(): void {
     this.y += 4;
-    this.doc.save().moveTo(this.left, this.y).lineTo(this.left + this.width, this.y).lineWidth(1.2).strokeColor(RED).stroke().restore();
+    this.doc
+      .save()
+      .moveTo(this.left, this.y)
+      .lineTo(this.left + this.width, this.y)
+      .lineWidth(1.2)
+      .strokeColor(RED)
+      .stroke()
+      .restore();
     this.y += 10;
   }
 
@@ -925,7 +936,12 @@ export class PolicyPdf {
       this.drawLine(line, this.left + inset, this.y, { font, size, width: this.width - inset, color: level === 1 ? RED : INK });
       this.y += pitch;
     }
-    if (level === 2) this.doc.save().rect(this.left, top + size * 0.25, 3, this.y - top - size * 0.45).fill(RED).restore();
+    if (level === 2)
+      this.doc
+        .save()
+        .rect(this.left, top + size * 0.25, 3, this.y - top - size * 0.45)
+        .fill(RED)
+        .restore();
     this.y += 2;
   }
 
@@ -1028,7 +1044,10 @@ export class PolicyPdf {
       x = x0;
       for (let i = 0; i < columns.length - 1; i++) {
         x += widths[i];
-        this.doc.moveTo(x, this.y).lineTo(x, this.y + h).stroke();
+        this.doc
+          .moveTo(x, this.y)
+          .lineTo(x, this.y + h)
+          .stroke();
       }
       this.doc.restore();
       this.y += h;
@@ -1094,7 +1113,14 @@ export class PolicyPdf {
     const size = 8;
     const footY = p.height - this.margins.bottom / 2 - size;
     const fullWidth = p.width - p.margins.left - p.margins.right;
-    doc.save().moveTo(this.left, footY - 6).lineTo(this.left + fullWidth, footY - 6).lineWidth(0.4).strokeColor('#999999').stroke().restore();
+    doc
+      .save()
+      .moveTo(this.left, footY - 6)
+      .lineTo(this.left + fullWidth, footY - 6)
+      .lineWidth(0.4)
+      .strokeColor('#999999')
+      .stroke()
+      .restore();
     const number = `第 ${page} 页 / 共 ${pages} 页`;
     this.drawLine(number, this.left, footY, { font: 'sans', size: 9, width: fullWidth, align: 'center', color: INK });
     const left = this.options.footer?.left;
@@ -1102,12 +1128,30 @@ export class PolicyPdf {
     // The small print sits on its own line under the number: the right part whole, the left the rest.
     const rightText = right ? fit(right, fullWidth / 2, (s) => this.textWidth(s, 'sans', size)) : '';
     const side = fullWidth - (rightText ? this.textWidth(rightText, 'sans', size) + 16 : 0);
-    if (left) this.drawLine(fit(left, side, (s) => this.textWidth(s, 'sans', size)), this.left, footY + 14, { font: 'sans', size, color: GREY });
+    if (left)
+      this.drawLine(
+        fit(left, side, (s) => this.textWidth(s, 'sans', size)),
+        this.left,
+        footY + 14,
+        { font: 'sans', size, color: GREY },
+      );
     if (rightText) this.drawLine(rightText, this.left, footY + 14, { font: 'sans', size, width: fullWidth, align: 'right', color: GREY });
     if (page > 1 && this.options.header) {
       const headY = this.margins.top / 2 - size;
-      this.drawLine(fit(this.options.header, fullWidth, (s) => this.textWidth(s, 'sans', size)), this.left, headY, { font: 'sans', size, width: fullWidth, align: 'center', color: GREY });
-      doc.save().moveTo(this.left, headY + 14).lineTo(this.left + fullWidth, headY + 14).lineWidth(0.6).strokeColor(RED).stroke().restore();
+      this.drawLine(
+        fit(this.options.header, fullWidth, (s) => this.textWidth(s, 'sans', size)),
+        this.left,
+        headY,
+        { font: 'sans', size, width: fullWidth, align: 'center', color: GREY },
+      );
+      doc
+        .save()
+        .moveTo(this.left, headY + 14)
+        .lineTo(this.left + fullWidth, headY + 14)
+        .lineWidth(0.6)
+        .strokeColor(RED)
+        .stroke()
+        .restore();
     }
     p.margins.bottom = saved;
   }
@@ -1209,12 +1253,7 @@ export function fit(text: string, width: number, measure: (s: string) => number)
  * breakLines with a first-line indent; each hard line (\n) starts a new indented
  * paragraph. `start` is each line's offset in `text`.
  */
-function breakFirstIndented(
-  text: string,
-  width: number,
-  indent: number,
-  measure: (s: string) => number,
-): { text: string; first: boolean; start: number }[] {
+function breakFirstIndented(text: string, width: number, indent: number, measure: (s: string) => number): { text: string; first: boolean; start: number }[] {
   const out: { text: string; first: boolean; start: number }[] = [];
   let cursor = 0;
   const place = (line: string, first: boolean) => {

@@ -1,10 +1,10 @@
-import type { Department, Indicator, Mention, PolicyDocument, Role, Target, Task } from '../model/types.js';
+import { formatNumber, targetFigure } from '../model/figures.js';
 import { normalizeForMatch } from '../model/normalize.js';
+import { type PageSpan, pageLocator } from '../model/pages.js';
+import type { Department, Indicator, Mention, PolicyDocument, Role, Target, Task } from '../model/types.js';
 import { carriedBy, carriersOf } from '../select/departments.js';
 import { roleOf } from '../select/roles.js';
-import { formatNumber, targetFigure } from '../model/figures.js';
 import { tagWords } from './pdf.js';
-import { pageLocator, type PageSpan } from '../model/pages.js';
 
 /**
  * What a department's responsibility sheet (责任清单) says, computed from the model

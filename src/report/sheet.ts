@@ -1,11 +1,11 @@
-import type { PolicyDocument } from '../model/types.js';
-import { type Column, type FontSet, PolicyPdf, RED, bracketOpening, isoDay } from './pdf.js';
-import { columnLabel, taskHeading, sectionHeading } from '../model/headings.js';
-import { pageText } from '../model/pages.js';
-import { type SheetData, chineseDate, describeTarget } from './sheet-data.js';
 import { secondName } from '../model/departments.js';
+import { columnLabel, sectionHeading, taskHeading } from '../model/headings.js';
 import { normalizeForMatch } from '../model/normalize.js';
+import { pageText } from '../model/pages.js';
+import type { PolicyDocument } from '../model/types.js';
 import { figureText, growthLabel } from './indicator-cells.js';
+import { bracketOpening, type Column, type FontSet, isoDay, PolicyPdf, RED } from './pdf.js';
+import { chineseDate, describeTarget, type SheetData } from './sheet-data.js';
 
 /** Options shared by every PDF report. */
 export interface RenderOptions {
@@ -94,21 +94,35 @@ export async function renderSheet(data: SheetData, options: RenderOptions = {}):
       const open = bracketOpening(name);
       return open > 0 ? [name.slice(0, open), name.slice(open)] : [name];
     };
-    const deadlineWidth = deadlines ? fit(data.tasks.flatMap((t) => clauses(t.task.deadline ?? '—')), '完成时限', 0.22 * pdf.width) : 0;
-    const leadWidth = fit(data.tasks.flatMap((t) => t.task.lead.map(self).flatMap(pieces)), '牵头单位', 0.2 * pdf.width);
-    const responsibleNeed = fit(data.tasks.flatMap((t) => t.task.responsible.map(self).flatMap(pieces)), '责任单位', 0.24 * pdf.width);
+    const deadlineWidth = deadlines
+      ? fit(
+          data.tasks.flatMap((t) => clauses(t.task.deadline ?? '—')),
+          '完成时限',
+          0.22 * pdf.width,
+        )
+      : 0;
+    const leadWidth = fit(
+      data.tasks.flatMap((t) => t.task.lead.map(self).flatMap(pieces)),
+      '牵头单位',
+      0.2 * pdf.width,
+    );
+    const responsibleNeed = fit(
+      data.tasks.flatMap((t) => t.task.responsible.map(self).flatMap(pieces)),
+      '责任单位',
+      0.24 * pdf.width,
+    );
     const roleWidth = 40; // 牵头 / 责任; the header 本单位角色 takes two lines
     const fixed = numberWidth + roleWidth + leadWidth + deadlineWidth;
     // 重点工作 wraps anywhere; a unit name cut in two is hard to read: the title gives way down to a fifth
     const titleWidth = Math.max(0.2 * pdf.width, Math.min((deadlines ? 0.3 : 0.36) * pdf.width, pdf.width - fixed - responsibleNeed));
     const columns: Column[] = [
-        { header: '序号', width: numberWidth, align: 'center' },
-        { header: '重点工作', width: titleWidth },
-        { header: '本单位角色', width: roleWidth, align: 'center' },
-        { header: '牵头单位', width: leadWidth, list: true },
-        { header: '责任单位', width: 0, list: true }, // takes the rest
-        ...(deadlines ? [{ header: '完成时限', width: deadlineWidth, align: 'center' as const }] : []),
-      ];
+      { header: '序号', width: numberWidth, align: 'center' },
+      { header: '重点工作', width: titleWidth },
+      { header: '本单位角色', width: roleWidth, align: 'center' },
+      { header: '牵头单位', width: leadWidth, list: true },
+      { header: '责任单位', width: 0, list: true }, // takes the rest
+      ...(deadlines ? [{ header: '完成时限', width: deadlineWidth, align: 'center' as const }] : []),
+    ];
     pdf.table(
       columns.map((c, _i, all) => (c.width === 0 ? { ...c, width: restWidth(pdf.width, all) } : c)),
       data.tasks.map((t, i) => [

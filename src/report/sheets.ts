@@ -1,15 +1,15 @@
-import { pageText, type PageSpan } from '../model/pages.js';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
+import { InterruptedError } from '../model/errors.js';
+import { type PageSpan, pageText } from '../model/pages.js';
+import type { Department, DepartmentKind, PolicyDocument } from '../model/types.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { escapeMarkdown } from '../util/escape.js';
-import { InterruptedError } from '../model/errors.js';
-import type { Department, DepartmentKind, PolicyDocument } from '../model/types.js';
 import { FileNamer, insideDir } from './filenames.js';
 import { isoDay } from './pdf.js';
+import { documentTitle, type RenderOptions, renderSheet } from './sheet.js';
 import { buildSheet } from './sheet-data.js';
-import { type RenderOptions, documentTitle, renderSheet } from './sheet.js';
 
 /**
  * All responsibility sheets of one document into one folder, with an index:
@@ -50,12 +50,7 @@ export const INDEX_MD = 'index.md';
 export function byLoad(departments: Department[]): Department[] {
   return departments
     .map((d, i) => ({ d, i }))
-    .sort(
-      (a, b) =>
-        b.d.lead.length + b.d.responsible.length - (a.d.lead.length + a.d.responsible.length) ||
-        b.d.lead.length - a.d.lead.length ||
-        a.i - b.i,
-    )
+    .sort((a, b) => b.d.lead.length + b.d.responsible.length - (a.d.lead.length + a.d.responsible.length) || b.d.lead.length - a.d.lead.length || a.i - b.i)
     .map((x) => x.d);
 }
 
@@ -89,7 +84,8 @@ export async function writeSheets(doc: PolicyDocument, outDir: string, options: 
   const sheets: SheetIndexEntry[] = [];
   for (const department of departments) {
     // stopped (Ctrl-C): the sheets written are whole; the index of the last complete run stays
-    if (signal?.aborted) throw new InterruptedError(`${sheets.length} of ${departments.length} sheets of ${doc.id} written to ${outDir}; its ${INDEX_JSON} not updated`);
+    if (signal?.aborted)
+      throw new InterruptedError(`${sheets.length} of ${departments.length} sheets of ${doc.id} written to ${outDir}; its ${INDEX_JSON} not updated`);
     const file = namer.name(`${department.name}责任清单`, '.pdf');
     const data = buildSheet(doc, department);
     const { bytes, pages } = await renderSheet(data, { ...render, date });

@@ -1,13 +1,13 @@
 import { secondName } from '../model/departments.js';
-import { normalizeForMatch } from '../model/normalize.js';
 import { displayForm } from '../model/figures.js';
+import { normalizeForMatch } from '../model/normalize.js';
 import type { Department, Role } from '../model/types.js';
-import { carriersOf, foldName, judge, resolveDepartment, resolved, type DocumentUnits } from '../select/departments.js';
+import { carriersOf, type DocumentUnits, foldName, judge, resolveDepartment, resolved } from '../select/departments.js';
 import { matchDocumentId } from '../select/document-ids.js';
 import { InvalidOption, InvalidRole } from '../select/errors.js';
 import { isRole, roleOf } from '../select/roles.js';
-import { parseQuery, type ParsedQuery } from './query.js';
-import { makeSnippet, wholeNumber, type Snippet, type SnippetOptions } from './snippet.js';
+import { type ParsedQuery, parseQuery } from './query.js';
+import { makeSnippet, type Snippet, type SnippetOptions, wholeNumber } from './snippet.js';
 import { normalizeText, type Tokenizer } from './tokenizer.js';
 import { UnitNames } from './unit-names.js';
 import { openingWords, type SearchDepartment, type SearchUnit, type UnitKind } from './units.js';
@@ -20,18 +20,7 @@ import { openingWords, type SearchDepartment, type SearchUnit, type UnitKind } f
  * and scored.
  */
 
-export const UNIT_KINDS: readonly UnitKind[] = [
-  'task',
-  'principle',
-  'goal',
-  'guidance',
-  'measure',
-  'indicator',
-  'box',
-  'header',
-  'paragraph',
-  'web',
-];
+export const UNIT_KINDS: readonly UnitKind[] = ['task', 'principle', 'goal', 'guidance', 'measure', 'indicator', 'box', 'header', 'paragraph', 'web'];
 
 export interface SearchOptions {
   /** A department as people write it (交通局, 住建委, 县发展改革委); resolved in each document. */
@@ -314,7 +303,8 @@ export abstract class SearchEngine {
   protected inSomeName(word: string): boolean {
     if (!this.allNames) {
       const names = new Set<string>();
-      for (const d of this.departmentIndex().departments) for (const n of [d.name, ...d.aliases]) if (n.trim().length >= 2) names.add(this.tokenizer.normalize(n.trim()));
+      for (const d of this.departmentIndex().departments)
+        for (const n of [d.name, ...d.aliases]) if (n.trim().length >= 2) names.add(this.tokenizer.normalize(n.trim()));
       this.allNames = [...names];
     }
     return this.allNames.some((n) => n.includes(word));
@@ -408,7 +398,19 @@ export abstract class SearchEngine {
       documents = docsFound.size;
     }
     const total = found.total ?? found.ids.length;
-    return { query: parsed.raw, words: parsed.words, phrases: parsed.phrases, total, matchedAll, departments: scope.departments ?? [], docs: scope.docs, documents, web, hits, suggestions };
+    return {
+      query: parsed.raw,
+      words: parsed.words,
+      phrases: parsed.phrases,
+      total,
+      matchedAll,
+      departments: scope.departments ?? [],
+      docs: scope.docs,
+      documents,
+      web,
+      hits,
+      suggestions,
+    };
   }
 
   /** The web units in scope with every word, scored as `scan` scores, scaled below any other unit. */
@@ -687,7 +689,10 @@ export function topK(found: Matches, k: number): Array<{ id: number; score: numb
     for (let i = 0; i < n; i++) out.push({ id: found.ids[i], score: found.scores[i] });
     return out;
   };
-  if (n <= k * 4) return all().sort((a, b) => b.score - a.score || a.id - b.id).slice(0, k);
+  if (n <= k * 4)
+    return all()
+      .sort((a, b) => b.score - a.score || a.id - b.id)
+      .slice(0, k);
   // The k-th best score, from a sorted copy of the scores (a native numeric sort).
   const sorted = Float64Array.from(found.scores).sort();
   const cut = sorted[n - k];

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 
 /**
  * A PostgreSQL connection with synchronous calls, so the search (whose rules are synchronous:

@@ -4,11 +4,11 @@ import type { PolicyDocument } from '../model/types.js';
 import type { Scope } from './engine.js';
 import { PgError, SyncPg } from './pg-sync.js';
 import { modelRows, SCHEMA_TABLES, STORE_VERSION } from './schema.js';
-import { SqliteSearch, unitTerms, type MatchQuery, type PutResult, type SearchStore } from './sqlite.js';
-import { regexPattern, charClasses } from './text-pattern.js';
+import { type MatchQuery, type PutResult, type SearchStore, SqliteSearch, unitTerms } from './sqlite.js';
+import { charClasses, regexPattern } from './text-pattern.js';
 import { getTokenizer, normalizeText, type Tokenizer } from './tokenizer.js';
 import { UnitNames, unitWords } from './unit-names.js';
-import { documentUnits, searchDepartments, type SearchDepartment, type UnitKind } from './units.js';
+import { documentUnits, type SearchDepartment, searchDepartments, type UnitKind } from './units.js';
 
 /**
  * The store on a PostgreSQL server (`--db postgres://…` or POLICY_DB): the same model tables as
@@ -121,7 +121,10 @@ export class PostgresStore implements SearchStore {
       if (version === undefined) {
         pg.query(UNITS);
         pg.batch([
-          ["INSERT INTO meta(key, value) VALUES ('version', ?), ('units', '0'), ('title_tokens', '0'), ('text_tokens', '0') ON CONFLICT (key) DO NOTHING", [String(STORE_VERSION)]],
+          [
+            "INSERT INTO meta(key, value) VALUES ('version', ?), ('units', '0'), ('title_tokens', '0'), ('text_tokens', '0') ON CONFLICT (key) DO NOTHING",
+            [String(STORE_VERSION)],
+          ],
         ]);
       } else if (version !== String(STORE_VERSION)) {
         throw new UserError(`${store.file}: store version ${version}, expected ${STORE_VERSION} (drop the schema and ingest again)`);
@@ -142,7 +145,9 @@ export class PostgresStore implements SearchStore {
   reset(): void {
     this.pg.query(`DROP SCHEMA IF EXISTS ${this.schema} CASCADE; CREATE SCHEMA ${this.schema}; SET search_path TO ${this.schema}`);
     this.pg.query(UNITS);
-    this.pg.batch([["INSERT INTO meta(key, value) VALUES ('version', ?), ('units', '0'), ('title_tokens', '0'), ('text_tokens', '0')", [String(STORE_VERSION)]]]);
+    this.pg.batch([
+      ["INSERT INTO meta(key, value) VALUES ('version', ?), ('units', '0'), ('title_tokens', '0'), ('text_tokens', '0')", [String(STORE_VERSION)]],
+    ]);
   }
 
   /** One read-only query (policy sql): column names and rows. */
@@ -257,7 +262,10 @@ export class PostgresStore implements SearchStore {
   }
 
   private deleteStatements(num: number): Array<[string, unknown[]]> {
-    const [n, tl, xl] = this.get<[number, number | null, number | null]>("SELECT count(*), sum(title_len), sum(text_len) FROM units WHERE doc = ? AND kind != 'web'", num)!;
+    const [n, tl, xl] = this.get<[number, number | null, number | null]>(
+      "SELECT count(*), sum(title_len), sum(text_len) FROM units WHERE doc = ? AND kind != 'web'",
+      num,
+    )!;
     const departments = JSON.parse(this.get<[string]>('SELECT departments FROM documents WHERE num = ?', num)?.[0] ?? '[]') as SearchDepartment[];
     return [
       ...this.countStatements(-n, -(tl ?? 0), -(xl ?? 0)),
@@ -266,13 +274,16 @@ export class PostgresStore implements SearchStore {
       ['DELETE FROM units_fts WHERE doc = ?', [num]],
       ['DELETE FROM units WHERE doc = ?', [num]],
       ['DELETE FROM user_words WHERE word = ANY(?::text[]) AND doc = ?', [unitWords(departments).map(normalizeText), num]],
-      ...['tasks', 'assignments', 'departments', 'department_aliases', 'indicators', 'targets'].map((t): [string, unknown[]] => [`DELETE FROM ${t} WHERE doc = ?`, [num]]),
+      ...['tasks', 'assignments', 'departments', 'department_aliases', 'indicators', 'targets'].map((t): [string, unknown[]] => [
+        `DELETE FROM ${t} WHERE doc = ?`,
+        [num],
+      ]),
       ['DELETE FROM documents WHERE num = ?', [num]],
     ];
   }
 
   private countStatements(units: number, title: number, text: number): Array<[string, unknown[]]> {
-    const set = "UPDATE meta SET value = (value::bigint + ?::bigint)::text WHERE key = ?";
+    const set = 'UPDATE meta SET value = (value::bigint + ?::bigint)::text WHERE key = ?';
     return [
       [set, [units, 'units']],
       [set, [title, 'title_tokens']],
@@ -287,7 +298,13 @@ export class PostgresStore implements SearchStore {
     for (const [table, list] of Object.entries(modelRows(doc, num))) {
       if (list.length === 0) continue;
       const cols = Object.keys(list[0]);
-      out.push(...insertRows(table, cols, list.map((row) => cols.map((c) => (row as Record<string, unknown>)[c]))));
+      out.push(
+        ...insertRows(
+          table,
+          cols,
+          list.map((row) => cols.map((c) => (row as Record<string, unknown>)[c])),
+        ),
+      );
     }
     out.push(['UPDATE documents SET departments = ? WHERE num = ?', [JSON.stringify(departments), num]]);
     const rows: unknown[][] = [];
@@ -299,7 +316,25 @@ export class PostgresStore implements SearchStore {
       const folded = normalizeForMatch(u.text);
       const simplified = tokenizer.normalize(u.text);
       const terms = u.kind === 'web' ? { title: [], text: [] } : unitTerms(names, tokenizer, u.title, simplified);
-      rows.push([rowid, num, u.id.slice(doc.id.length + 1), u.kind, u.number, u.label ?? null, u.title, u.text, simplified === folded ? null : simplified, u.section, JSON.stringify(u.lead), JSON.stringify(u.responsible), u.deadline ?? null, u.line, u.page ?? null, terms.title.length, terms.text.length]);
+      rows.push([
+        rowid,
+        num,
+        u.id.slice(doc.id.length + 1),
+        u.kind,
+        u.number,
+        u.label ?? null,
+        u.title,
+        u.text,
+        simplified === folded ? null : simplified,
+        u.section,
+        JSON.stringify(u.lead),
+        JSON.stringify(u.responsible),
+        u.deadline ?? null,
+        u.line,
+        u.page ?? null,
+        terms.title.length,
+        terms.text.length,
+      ]);
       // web-page clutter is no part of the term index (scanned when asked for)
       if (u.kind === 'web') return;
       fts.push([num, rowid, u.kind, JSON.stringify(u.lead), JSON.stringify(u.responsible), unitVector(terms)]);
@@ -316,7 +351,25 @@ export class PostgresStore implements SearchStore {
         counts.set(t, c);
       }
     });
-    const cols = ['rowid', 'doc', 'uid', 'kind', 'number', 'label', 'title', 'text', 'simplified', 'section', 'lead', 'responsible', 'deadline', 'line', 'page', 'title_len', 'text_len'];
+    const cols = [
+      'rowid',
+      'doc',
+      'uid',
+      'kind',
+      'number',
+      'label',
+      'title',
+      'text',
+      'simplified',
+      'section',
+      'lead',
+      'responsible',
+      'deadline',
+      'line',
+      'page',
+      'title_len',
+      'text_len',
+    ];
     out.push(...insertRows('units', cols, rows));
     out.push(...insertRows('units_fts', ['doc', 'rowid', 'kind', 'lead', 'responsible', 'tsv'], fts));
     out.push(...this.countStatements(sums[0], sums[1], sums[2]));
@@ -495,4 +548,3 @@ export class PostgresSearch extends SqliteSearch {
     return out;
   }
 }
-

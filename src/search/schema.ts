@@ -1,5 +1,5 @@
+import { SECTION_SEPARATOR, sectionTrail } from '../model/headings.js';
 import type { PolicyDocument } from '../model/types.js';
-import { sectionTrail, SECTION_SEPARATOR } from '../model/headings.js';
 
 /**
  * The model's tables in the store (SQLite and PostgreSQL alike; docs/store.md). `document.json`
@@ -77,9 +77,7 @@ export function modelRows(doc: PolicyDocument, num: number): Record<string, Row[
       deadline: t.deadline ?? null,
       line: t.position.start.line,
     })),
-    assignments: doc.tasks.flatMap((t) =>
-      t.assignments.map((a) => ({ doc: num, task: t.number, unit: a.name, role: a.role, label: a.label, raw: a.raw })),
-    ),
+    assignments: doc.tasks.flatMap((t) => t.assignments.map((a) => ({ doc: num, task: t.number, unit: a.name, role: a.role, label: a.label, raw: a.raw }))),
     departments: dedupe(doc.departments, (d) => d.name).map((d) => ({
       doc: num,
       name: d.name,

@@ -1,15 +1,15 @@
-import MiniSearch from 'minisearch';
 import type { AsPlainObject } from 'minisearch';
+import MiniSearch from 'minisearch';
 import { UserError } from '../model/errors.js';
 import { normalizeForMatch } from '../model/normalize.js';
 import type { PolicyDocument } from '../model/types.js';
+import { type IndexedDocument, type Matches, oneCharApart, type Scope, SearchEngine, type StoredUnit } from './engine.js';
 import { FrequentPostings, type FrequentPostingsJSON, type FrequentPostingsOptions } from './postings.js';
 import { getTokenizer, normalizeText, type Tokenizer } from './tokenizer.js';
 import { UnitNames, unitWords } from './unit-names.js';
-import { documentUnits, searchDepartments, type SearchDepartment } from './units.js';
-import { oneCharApart, SearchEngine, type IndexedDocument, type Matches, type Scope, type StoredUnit } from './engine.js';
+import { documentUnits, type SearchDepartment, searchDepartments } from './units.js';
 
-export { UNIT_KINDS, SearchEngine, type SearchOptions, type SearchHit, type SearchResult, type IndexedDocument, type StoredUnit } from './engine.js';
+export { type IndexedDocument, SearchEngine, type SearchHit, type SearchOptions, type SearchResult, type StoredUnit, UNIT_KINDS } from './engine.js';
 
 export const INDEX_FORMAT = 'policy-search-index';
 // 2: units carry `heading`; 3: and `label`; 4: no topic words from inside unit names, unit words are user words;
@@ -67,7 +67,6 @@ function miniSearchOptions(boost: Boost) {
     },
   };
 }
-
 
 /**
  * Clause search over ingested documents: a MiniSearch index of tasks, paragraphs and
@@ -130,7 +129,9 @@ export class SearchIndex extends SearchEngine {
     const miniSearch = new MiniSearch<IndexedFields>(miniSearchOptions(boost));
     // Web-page clutter is no part of the term index (nor of its statistics): scanned when asked for.
     miniSearch.addAll(
-      units.flatMap((u, id) => (u.kind === 'web' ? [] : [{ id, title: terms(u, tokenizer.normalize(u.title)), text: terms(u, u.simplified ?? normalizeForMatch(u.text)) }])),
+      units.flatMap((u, id) =>
+        u.kind === 'web' ? [] : [{ id, title: terms(u, tokenizer.normalize(u.title)), text: terms(u, u.simplified ?? normalizeForMatch(u.text)) }],
+      ),
     );
     const plain = miniSearch.toJSON();
     const frequent = FrequentPostings.fromMiniSearch(plain, boost, options.frequent);
@@ -182,7 +183,6 @@ export class SearchIndex extends SearchEngine {
     };
   }
 
-
   get documents(): IndexedDocument[] {
     return this.docs;
   }
@@ -216,7 +216,7 @@ export class SearchIndex extends SearchEngine {
     return this.userWordSet.has(word);
   }
 
-  protected *candidates(scope: Scope): Iterable<number> {
+  protected *candidates(_scope: Scope): Iterable<number> {
     for (let id = 0; id < this.units.length; id++) yield id;
   }
 
@@ -264,7 +264,6 @@ export class SearchIndex extends SearchEngine {
     }
     return { ids: [...scores.keys()], scores: [...scores.values()] };
   }
-
 }
 
 /** Unit words of all documents (names, aliases, without level prefix …), for the tokenizer's dictionary. */

@@ -2,13 +2,13 @@ import { createRequire } from 'node:module';
 import { UserError } from '../model/errors.js';
 import { normalizeForMatch } from '../model/normalize.js';
 import type { PolicyDocument } from '../model/types.js';
-import { EDGE_DIGIT, SearchEngine, type IndexedDocument, type Matches, type Scope, type StoredUnit } from './engine.js';
+import { EDGE_DIGIT, type IndexedDocument, type Matches, type Scope, SearchEngine, type StoredUnit } from './engine.js';
+import { bm25 } from './postings.js';
+import { modelRows, SCHEMA_TABLES, STORE_VERSION } from './schema.js';
+import { textCondition } from './text-pattern.js';
 import { getTokenizer, normalizeText, type Tokenizer } from './tokenizer.js';
 import { UnitNames, unitWords } from './unit-names.js';
-import { documentUnits, searchDepartments, type SearchDepartment, type UnitKind } from './units.js';
-import { modelRows, SCHEMA_TABLES, STORE_VERSION } from './schema.js';
-import { bm25 } from './postings.js';
-import { textCondition } from './text-pattern.js';
+import { documentUnits, type SearchDepartment, searchDepartments, type UnitKind } from './units.js';
 
 /**
  * The embedded store: one SQLite file (<data>/policy.db) through `libsql` (synchronous,
@@ -107,14 +107,14 @@ export class SqliteStore {
     }
     const store = new SqliteStore(file, db, options.readonly ?? false);
     if (!options.readonly) {
-
       // a new file's pages (no effect on an existing one): 16 KiB pages hold unit texts with less
       // slack and fewer overflow pages than the default 4 KiB (-7% of the file)
       db.exec('PRAGMA page_size = 16384');
       db.exec(CREATE);
       const version = store.get<[string]>('SELECT value FROM meta WHERE key = ?', 'version')?.[0];
       if (version === undefined) store.run('INSERT INTO meta(key, value) VALUES (?, ?)', 'version', String(STORE_VERSION));
-      else if (version !== String(STORE_VERSION)) throw new UserError(`${file}: store version ${version}, expected ${STORE_VERSION} (delete it and ingest again)`);
+      else if (version !== String(STORE_VERSION))
+        throw new UserError(`${file}: store version ${version}, expected ${STORE_VERSION} (delete it and ingest again)`);
     } else {
       const version = store.tryGet<[string]>('SELECT value FROM meta WHERE key = ?', 'version')?.[0];
       if (version !== String(STORE_VERSION)) throw new UserError(`${file}: not a policy store of version ${STORE_VERSION} (ingest again)`);
@@ -277,7 +277,11 @@ export class SqliteStore {
       const terms = unitTerms(names, tokenizer, title, simplified ?? normalizeForMatch(text));
       for (const t of new Set([...terms.title, ...terms.text])) counts.set(t, (counts.get(t) ?? 0) + 1);
     }
-    const [n, tl, xl] = this.get<[number, number | null, number | null]>("SELECT count(*), sum(title_len), sum(text_len) FROM units WHERE rowid BETWEEN ? AND ? AND kind != 'web'", lo, hi)!;
+    const [n, tl, xl] = this.get<[number, number | null, number | null]>(
+      "SELECT count(*), sum(title_len), sum(text_len) FROM units WHERE rowid BETWEEN ? AND ? AND kind != 'web'",
+      lo,
+      hi,
+    )!;
     this.addCounts(-n, -(tl ?? 0), -(xl ?? 0));
     const dec = this.db.prepare('UPDATE terms SET units = units - ? WHERE term = ?');
     for (const [t, n] of counts) dec.run(n, t);
@@ -287,7 +291,8 @@ export class SqliteStore {
     // by its primary key (word, doc): the document's unit words are those of its departments
     const del = this.db.prepare('DELETE FROM user_words WHERE word = ? AND doc = ?');
     for (const w of unitWords(departments)) del.run(normalizeText(w), num);
-    for (const table of ['tasks', 'assignments', 'departments', 'department_aliases', 'indicators', 'targets']) this.run(`DELETE FROM ${table} WHERE doc = ?`, num);
+    for (const table of ['tasks', 'assignments', 'departments', 'department_aliases', 'indicators', 'targets'])
+      this.run(`DELETE FROM ${table} WHERE doc = ?`, num);
     this.run('DELETE FROM documents WHERE num = ?', num);
   }
 
@@ -316,7 +321,25 @@ export class SqliteStore {
       const uid = u.id.slice(doc.id.length + 1);
       // web-page clutter is no part of the term index (scanned when asked for)
       const terms = u.kind === 'web' ? { title: [], text: [] } : unitTerms(names, tokenizer, u.title, simplified);
-      unitRow.run(rowid, num, uid, u.kind, u.number, u.label ?? null, u.title, u.text, simplified === folded ? null : simplified, u.section, JSON.stringify(u.lead), JSON.stringify(u.responsible), u.deadline ?? null, u.line, u.page ?? null, terms.title.length, terms.text.length);
+      unitRow.run(
+        rowid,
+        num,
+        uid,
+        u.kind,
+        u.number,
+        u.label ?? null,
+        u.title,
+        u.text,
+        simplified === folded ? null : simplified,
+        u.section,
+        JSON.stringify(u.lead),
+        JSON.stringify(u.responsible),
+        u.deadline ?? null,
+        u.line,
+        u.page ?? null,
+        terms.title.length,
+        terms.text.length,
+      );
       if (u.kind === 'web') return;
       sums[0]++;
       sums[1] += terms.title.length;
@@ -341,7 +364,12 @@ export class SqliteStore {
       // the text check in SQL: folding keeps Han characters (simplified holds a text whose script changed)
       const han = /^\p{Script=Han}+$/u.test(w);
       const rows = han
-        ? this.all<[number]>('SELECT rowid FROM units WHERE rowid IN (SELECT rowid FROM units_fts WHERE units_fts MATCH ?) AND (instr(coalesce(simplified, text), ?) > 0 OR instr(title, ?) > 0)', query, w, w)
+        ? this.all<[number]>(
+            'SELECT rowid FROM units WHERE rowid IN (SELECT rowid FROM units_fts WHERE units_fts MATCH ?) AND (instr(coalesce(simplified, text), ?) > 0 OR instr(title, ?) > 0)',
+            query,
+            w,
+            w,
+          )
         : this.all<[number]>('SELECT rowid FROM units_fts WHERE units_fts MATCH ?', query);
       for (const [rowid] of rows) {
         if (seen.has(rowid) || !docs.has(Math.floor(rowid / DOC_SHIFT))) continue;
@@ -367,7 +395,13 @@ export class SqliteStore {
       const terms = unitTerms(names, tokenizer, title, normalized);
       this.run('UPDATE units SET title_len = ?, text_len = ? WHERE rowid = ?', terms.title.length, terms.text.length, rowid);
       this.run('DELETE FROM units_fts WHERE rowid = ?', rowid);
-      this.run('INSERT INTO units_fts(rowid, title, text, meta) VALUES (?, ?, ?, ?)', rowid, terms.title.join(' '), terms.text.join(' '), unitMeta(kind as UnitKind, JSON.parse(lead), JSON.parse(responsible)));
+      this.run(
+        'INSERT INTO units_fts(rowid, title, text, meta) VALUES (?, ?, ?, ?)',
+        rowid,
+        terms.title.join(' '),
+        terms.text.join(' '),
+        unitMeta(kind as UnitKind, JSON.parse(lead), JSON.parse(responsible)),
+      );
     }
   }
 
@@ -488,7 +522,8 @@ export class SqliteSearch extends SearchEngine {
     const found: string[] = [];
     for (let i = 0; i < list.length; i += 500) {
       const chunk = list.slice(i, i + 500);
-      for (const [w] of this.store.all<[string]>(`SELECT DISTINCT word FROM user_words WHERE word IN (${chunk.map(() => '?').join(',')})`, ...chunk)) found.push(w);
+      for (const [w] of this.store.all<[string]>(`SELECT DISTINCT word FROM user_words WHERE word IN (${chunk.map(() => '?').join(',')})`, ...chunk))
+        found.push(w);
     }
     this.tokenizer.addWords(found);
     this.queryWords = new Set(found);
@@ -506,14 +541,45 @@ export class SqliteSearch extends SearchEngine {
   private readUnits(where: string, params: unknown[]): number[] {
     this.loadDocs();
     const ids: number[] = [];
-    for (const r of this.store.all<[number, number, string, UnitKind, string | null, string | null, string, string, string | null, string, string, string, string | null, number, number | null, number, number]>(
+    for (const r of this.store.all<
+      [
+        number,
+        number,
+        string,
+        UnitKind,
+        string | null,
+        string | null,
+        string,
+        string,
+        string | null,
+        string,
+        string,
+        string,
+        string | null,
+        number,
+        number | null,
+        number,
+        number,
+      ]
+    >(
       `SELECT rowid, doc, uid, kind, number, label, title, text, simplified, section, lead, responsible, deadline, line, page, title_len, text_len FROM units WHERE ${where}`,
       ...params,
     )) {
       const [rowid, num, uid, kind, number, label, title, text, simplified, section, lead, responsible, deadline, line, page, titleLen, textLen] = r;
       this.lengths.set(rowid, [titleLen, textLen]);
       const doc = this.docsByNum!.get(num) ?? '';
-      const u: StoredUnit = { id: `${doc}#${uid}`, doc, kind, number, title, text, section, lead: JSON.parse(lead), responsible: JSON.parse(responsible), line };
+      const u: StoredUnit = {
+        id: `${doc}#${uid}`,
+        doc,
+        kind,
+        number,
+        title,
+        text,
+        section,
+        lead: JSON.parse(lead),
+        responsible: JSON.parse(responsible),
+        line,
+      };
       if (label) u.label = label;
       if (deadline) u.deadline = deadline;
       if (page !== null) u.page = page;
@@ -741,7 +807,10 @@ export class SqliteSearch extends SearchEngine {
       // the text is read for the words checked; for the departments' rule only what it looks at
       if (texts) this.prefetch(rows.map((r) => r[0]));
       else this.prefetchFacts(rows.map((r) => r[0]));
-      return this.rescored(rows.filter((r) => accept(r[0])), terms);
+      return this.rescored(
+        rows.filter((r) => accept(r[0])),
+        terms,
+      );
     }
     const [total, documents] = this.countMatches(q);
     // Only the rows the search will rank cross into JavaScript (a row costs ~1 µs there): the
@@ -875,4 +944,3 @@ export class SqliteSearch extends SearchEngine {
 function globEscape(s: string): string {
   return s.replace(/[*?[\]]/g, (c) => `[${c}]`);
 }
-

@@ -7,9 +7,9 @@ import type { PolicyDocument } from '../model/types.js';
 import { InvalidOption, NoData } from '../select/errors.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import type { SearchEngine } from './engine.js';
-import { SearchIndex, type BuildOptions } from './search-index.js';
 import { isPostgresUrl, PostgresStore, schemaFor } from './postgres.js';
-import { SqliteStore, type PutResult } from './sqlite.js';
+import { type BuildOptions, SearchIndex } from './search-index.js';
+import { type PutResult, SqliteStore } from './sqlite.js';
 
 /**
  * Where a data folder's search lives. The default is the embedded store, `<data>/policy.db`
@@ -259,7 +259,11 @@ export async function loadSearchIndex(dataDir: string): Promise<SearchEngine> {
       // no document.json changed since the store was last written (edited, damaged, replaced by hand)
       const present = new Set(folders);
       const extra = folders.filter((id) => !known.has(id) && existsSync(documentPath(dataDir, id)));
-      changed = changedSince(dataDir, ids.filter((id) => present.has(id)), statSync(file).mtimeMs);
+      changed = changedSince(
+        dataDir,
+        ids.filter((id) => present.has(id)),
+        statSync(file).mtimeMs,
+      );
       if (extra.length === 0 && changed.length === 0 && ids.every((id) => present.has(id)) && ids.length > 0) return store.searcher();
       store.close();
     } catch {

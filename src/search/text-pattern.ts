@@ -75,7 +75,12 @@ function globClass(chars: string[]): string {
   if (chars.length === 1 && !/[*?[\]]/.test(chars[0])) return chars[0];
   // in a class: ] first, - last, ^ not first
   const set = [...new Set(chars)];
-  const body = [...set.filter((c) => c === ']'), ...set.filter((c) => c !== ']' && c !== '-' && c !== '^'), ...set.filter((c) => c === '^'), ...set.filter((c) => c === '-')];
+  const body = [
+    ...set.filter((c) => c === ']'),
+    ...set.filter((c) => c !== ']' && c !== '-' && c !== '^'),
+    ...set.filter((c) => c === '^'),
+    ...set.filter((c) => c === '-'),
+  ];
   return `[${body.join('')}]`;
 }
 

@@ -92,7 +92,7 @@ export function unitWords(departments: SearchDepartment[]): string[] {
   for (const d of departments) {
     for (const n of [d.name, ...d.aliases]) {
       add(n);
-      const parts = n.split(/[（）()［］\[\]【】〔〕]/);
+      const parts = n.split(/[（）()［］[\]【】〔〕]/);
       if (parts.length > 1) parts.forEach(add);
     }
   }

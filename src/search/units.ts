@@ -1,6 +1,6 @@
-import type { Department, Indicator, Paragraph, ParagraphKind, PolicyDocument, Quantity, Section } from '../model/types.js';
-import { headingText, SECTION_SEPARATOR, sectionTrail, taskLabel } from '../model/headings.js';
 import { figureText, growthLabel } from '../model/figures.js';
+import { headingText, SECTION_SEPARATOR, sectionTrail, taskLabel } from '../model/headings.js';
+import type { Department, Indicator, Paragraph, ParagraphKind, PolicyDocument, Quantity, Section } from '../model/types.js';
 
 /**
  * What a unit is: the model's paragraph kinds (`web`, the clutter of a page copied from a
@@ -140,7 +140,6 @@ export function documentUnits(doc: PolicyDocument): SearchUnit[] {
   }
   return units;
 }
-
 
 /**
  * Paragraphs that are only the heading line of a section which has more under it (its own

@@ -1,7 +1,7 @@
-import type { Department } from '../model/types.js';
 import { type AliasTable, defaultAliases, secondName, splitLevel } from '../model/departments.js';
 import { normalizeForMatch, withoutInvisible } from '../model/normalize.js';
-import { AmbiguousDepartment, EmptyDepartment, UnknownDepartment, type Candidate } from './errors.js';
+import type { Department } from '../model/types.js';
+import { AmbiguousDepartment, type Candidate, EmptyDepartment, UnknownDepartment } from './errors.js';
 
 /**
  * Which unit a name means — the one rule search, the task listing, the sheets, the web
@@ -200,7 +200,10 @@ export function judge<D extends Unit>(
 ): DocumentUnits<D>[] {
   if (!foldName(query)) throw new EmptyDepartment();
   if (r.ambiguous.length > 0) {
-    throw new AmbiguousDepartment(query, r.ambiguous.flatMap((a) => a.candidates.map((d) => candidate(a.doc, d, count))));
+    throw new AmbiguousDepartment(
+      query,
+      r.ambiguous.flatMap((a) => a.candidates.map((d) => candidate(a.doc, d, count))),
+    );
   }
   if (r.found.length === 0) throw new UnknownDepartment(query, r.documents);
   return r.found;
@@ -220,5 +223,8 @@ export function requireDepartment<D extends Unit>(query: string, departments: D[
   if (r.status === 'found') return r.department;
   const count = (_doc: string, d: D) => ({ lead: d.lead?.length ?? 0, responsible: d.responsible?.length ?? 0 });
   if (r.status === 'unknown') throw new UnknownDepartment(query, [doc]);
-  throw new AmbiguousDepartment(query, (r.status === 'family' ? r.departments : r.candidates).map((d) => candidate(doc, d, count)));
+  throw new AmbiguousDepartment(
+    query,
+    (r.status === 'family' ? r.departments : r.candidates).map((d) => candidate(doc, d, count)),
+  );
 }

@@ -1,8 +1,8 @@
-import type { Department, PolicyDocument } from '../model/types.js';
-import { listDocumentIds, loadDocument, loadDocuments } from '../model/store.js';
 import type { AliasTable } from '../model/departments.js';
-import { AmbiguousDepartment, NoData, SeveralDocuments } from './errors.js';
+import { listDocumentIds, loadDocument, loadDocuments } from '../model/store.js';
+import type { Department, PolicyDocument } from '../model/types.js';
 import { candidate, judge, resolveEach } from './departments.js';
+import { AmbiguousDepartment, NoData, SeveralDocuments } from './errors.js';
 
 /**
  * Which ingested document(s), and which department in them, a command works on. A document is
@@ -53,5 +53,9 @@ export async function selectDepartment(dataDir: string, query: string, docId?: s
   const found = await selectDepartments(dataDir, query, docId, aliases);
   if (found.length === 1) return found[0];
   const among = new Set(found.map((f) => f.document.id)).size > 1 ? 'documents' : 'document';
-  throw new AmbiguousDepartment(query, found.map((f) => candidate(f.document.id, f.department, counts)), among);
+  throw new AmbiguousDepartment(
+    query,
+    found.map((f) => candidate(f.document.id, f.department, counts)),
+    among,
+  );
 }

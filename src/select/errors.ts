@@ -53,7 +53,13 @@ export function describeCandidates(candidates: Candidate[]): string {
   const docs = [...new Set(candidates.map((c) => c.doc))];
   const unit = (c: Candidate) => `${c.name} (${tasks(c.lead + c.responsible)})`;
   return docs
-    .map((doc) => `${candidates.filter((c) => c.doc === doc).map(unit).join('、')}${docs.length > 1 || candidates.length === 1 ? ` in ${doc}` : ''}`)
+    .map(
+      (doc) =>
+        `${candidates
+          .filter((c) => c.doc === doc)
+          .map(unit)
+          .join('、')}${docs.length > 1 || candidates.length === 1 ? ` in ${doc}` : ''}`,
+    )
     .join('; ');
 }
 

@@ -64,9 +64,20 @@ export function fitColumns(columns: TableColumn[], natural: number[], width: num
     return best;
   };
   while (total > width) {
-    let i = pick((k) => columns[k].max !== undefined && widths[k] > columns[k].max!, (k) => widths[k] - columns[k].max!);
-    if (i < 0) i = pick((k) => columns[k].fit !== 'wrap', (k) => widths[k]);
-    if (i < 0) i = pick(() => true, (k) => widths[k]);
+    let i = pick(
+      (k) => columns[k].max !== undefined && widths[k] > columns[k].max!,
+      (k) => widths[k] - columns[k].max!,
+    );
+    if (i < 0)
+      i = pick(
+        (k) => columns[k].fit !== 'wrap',
+        (k) => widths[k],
+      );
+    if (i < 0)
+      i = pick(
+        () => true,
+        (k) => widths[k],
+      );
     if (i < 0) break; // cannot fit: the terminal wraps
     widths[i]--;
     total--;
@@ -134,7 +145,7 @@ export function unambiguousCut(s: string, width: number, where: 'end' | 'middle'
   return null;
 }
 
-const OPENING = /[（(《“‘【〔\[]/;
+const OPENING = /[（(《“‘【〔[]/;
 const CLOSING = /[）)》”’】〕\]，,。.、；;：:！!？?%％]/;
 
 /**
@@ -225,10 +236,27 @@ export function layoutTable(columns: TableColumn[], rows: string[][], options: T
       })
       .join(' '.repeat(GAP))
       .trimEnd();
-  const out = options.headless ? [] : [line(columns.map((c) => c.header), -1), line(widths.map((w) => '─'.repeat(w)), -1)];
+  const out = options.headless
+    ? []
+    : [
+        line(
+          columns.map((c) => c.header),
+          -1,
+        ),
+        line(
+          widths.map((w) => '─'.repeat(w)),
+          -1,
+        ),
+      ];
   cells.forEach((r, k) => {
     const height = Math.max(...r.map((lines) => lines.length));
-    for (let l = 0; l < height; l++) out.push(line(r.map((lines) => lines[l] ?? ''), k));
+    for (let l = 0; l < height; l++)
+      out.push(
+        line(
+          r.map((lines) => lines[l] ?? ''),
+          k,
+        ),
+      );
   });
   return out;
 }

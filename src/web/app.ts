@@ -1,15 +1,15 @@
 import { UserError } from '../model/errors.js';
-import { AmbiguousDepartment, EmptyDepartment, UnknownDepartment } from '../select/errors.js';
-import { InvalidQuery } from '../search/query.js';
 import type { PolicyDocument, Role } from '../model/types.js';
+import { InvalidQuery } from '../search/query.js';
 import { UNIT_KINDS } from '../search/search-index.js';
 import type { UnitKind } from '../search/units.js';
-import { html, type Html, type Part } from './html.js';
-import { isValidId, Workbench } from './workbench.js';
-import { searchPage, searchUrl, type SearchParams } from './templates/search.js';
-import { page, problem } from './templates/layout.js';
+import { AmbiguousDepartment, EmptyDepartment, UnknownDepartment } from '../select/errors.js';
 import { APP_JS, STYLE_CSS } from './assets.js';
+import { type Html, html, type Part } from './html.js';
+import { page, problem } from './templates/layout.js';
+import { type SearchParams, searchPage, searchUrl } from './templates/search.js';
 import { suggestUnits, unitCatalog } from './units.js';
+import { isValidId, Workbench } from './workbench.js';
 
 export interface WebRequest {
   method: string;
@@ -114,7 +114,12 @@ export class WorkbenchApp {
     const matching = this.routes.filter((r) => r.path.test(u.pathname));
     if (matching.length === 0) return notFound(undefined, this.allowIngest);
     const route = matching.find((r) => r.method === req.method || (req.method === 'HEAD' && r.method === 'GET'));
-    if (!route) return { status: 405, headers: { allow: [...new Set(matching.map((r) => r.method))].join(', '), 'content-type': 'text/plain; charset=utf-8' }, body: '405 method not allowed\n' };
+    if (!route)
+      return {
+        status: 405,
+        headers: { allow: [...new Set(matching.map((r) => r.method))].join(', '), 'content-type': 'text/plain; charset=utf-8' },
+        body: '405 method not allowed\n',
+      };
     try {
       if (!u.pathname.startsWith('/static/')) await this.workbench.refresh();
       return await route.handler(req, u);
@@ -142,7 +147,9 @@ export class WorkbenchApp {
       page: Number.isInteger(pageNumber) && pageNumber >= 1 && pageNumber <= 1000 ? pageNumber : 1,
     };
     // the documents' ids and titles from the search store: a corpus's models are not read for a search
-    const documents = await this.workbench.memo('documents', async () => (await this.workbench.searchIndex()).documents.map((d) => ({ id: d.id, title: d.title })));
+    const documents = await this.workbench.memo('documents', async () =>
+      (await this.workbench.searchIndex()).documents.map((d) => ({ id: d.id, title: d.title })),
+    );
     const view = { params, documents, result: null, hits: [], pageSize: PAGE_SIZE, error: null as Part, ingest: this.allowIngest };
     if (!params.q) return htmlResponse(searchPage(view));
     if (params.doc && !documents.some((d) => d.id === params.doc)) return htmlResponse(searchPage({ ...view, error: `没有文件“${params.doc}”。` }), 404);

@@ -1,12 +1,12 @@
 import type { URL } from 'node:url';
-import { comparePlans, type Comparison, type Match } from '../compare/compare.js';
-import { indicatorValues, SCORE_METHOD, scoreText, shortUnitsCaveat, STATUS_LABEL, targetValue, taskNumber, VERDICT_LABEL } from '../compare/format.js';
+import { type Comparison, comparePlans, type Match } from '../compare/compare.js';
+import { indicatorValues, SCORE_METHOD, STATUS_LABEL, scoreText, shortUnitsCaveat, targetValue, taskNumber, VERDICT_LABEL } from '../compare/format.js';
 import { headingText } from '../model/headings.js';
 import type { PolicyDocument } from '../model/types.js';
-import { html, type Html, type Part } from './html.js';
 import { htmlResponse, type WebResponse, type WorkbenchApp } from './app.js';
-import { page, problem } from './templates/layout.js';
+import { type Html, html, type Part } from './html.js';
 import { docUrl } from './templates/document.js';
+import { page, problem } from './templates/layout.js';
 
 /**
  * The compare page: two documents picked in a GET form; the comparison of src/compare
@@ -16,8 +16,12 @@ export async function compareRoute(app: WorkbenchApp, u: URL): Promise<WebRespon
   const a = (u.searchParams.get('a') ?? '').trim().slice(0, 200);
   const b = (u.searchParams.get('b') ?? '').trim().slice(0, 200);
   const docs = await app.workbench.documents();
-  const frame = (body: Part, status = 200) => htmlResponse(page({ title: '对照', current: 'compare', ingest: app.allowIngest }, html`<h1>对照两份文件</h1>${picker(docs, a, b)}${body}`), status);
-  if (!a || !b) return frame(html`<p class="note">A 通常是下级的实施方案，B 是它落实的上级规划：看 A 的每项任务在 B 中有无对应，B 的哪些内容 A 没有承接，两者共有的指标和目标。</p>`);
+  const frame = (body: Part, status = 200) =>
+    htmlResponse(page({ title: '对照', current: 'compare', ingest: app.allowIngest }, html`<h1>对照两份文件</h1>${picker(docs, a, b)}${body}`), status);
+  if (!a || !b)
+    return frame(
+      html`<p class="note">A 通常是下级的实施方案，B 是它落实的上级规划：看 A 的每项任务在 B 中有无对应，B 的哪些内容 A 没有承接，两者共有的指标和目标。</p>`,
+    );
   const [docA, docB] = await Promise.all([app.workbench.document(a), app.workbench.document(b)]);
   const missing = [!docA ? a : null, !docB ? b : null].filter(Boolean);
   if (missing.length) return frame(problem(`没有文件“${missing.join('”“')}”。`), 404);
@@ -25,7 +29,8 @@ export async function compareRoute(app: WorkbenchApp, u: URL): Promise<WebRespon
 }
 
 function picker(docs: PolicyDocument[], a: string, b: string): Html {
-  const options = (selected: string) => docs.map((d) => html`<option value="${d.id}"${d.id === selected ? html` selected` : ''}>${d.title ? `${d.title}（${d.id}）` : d.id}</option>`);
+  const options = (selected: string) =>
+    docs.map((d) => html`<option value="${d.id}"${d.id === selected ? html` selected` : ''}>${d.title ? `${d.title}（${d.id}）` : d.id}</option>`);
   return html`<form class="pick" method="get" action="/compare"><label>A（下级）<select name="a" required><option value="">选择文件</option>${options(a)}</select></label><label>B（上级）<select name="b" required><option value="">选择文件</option>${options(b)}</select></label><button type="submit">对照</button></form>`;
 }
 
@@ -56,13 +61,15 @@ function comparison(c: Comparison, a: PolicyDocument, b: PolicyDocument): Html {
 ${caveat ? html`<p class="problem">${caveat}</p>` : ''}
 <h2>A 的任务在 B 中的对应</h2>
 <p class="sub">对应 ≥ ${c.thresholds.counterpart}，弱相关 ≥ ${c.thresholds.weak}（${SCORE_METHOD}）：对应 ${c.summary.counterpart}，弱相关 ${c.summary.weak}，无对应 ${c.summary.none}</p>
-<div class="table-wrap"><table class="list stack"><thead><tr><th>序号</th><th>A 的任务</th><th>判断</th><th>相似度</th><th>B 中最相近</th></tr></thead><tbody>${c.tasks.map((t) => {
-    const m = t.matches[0];
-    const anchor = m ? matchAnchor(m, b) : '';
-    return html`<tr><td class="n" data-label="序号">${taskNumber(t)}</td><td class="lead-cell"><a href="${docUrl(a.id, `task-${t.number}`)}">${t.title}</a>${t.lead.length ? html`<div class="sub">牵头：${t.lead.join('、')}</div>` : ''}</td><td class="tag" data-label="判断"><span class="verdict verdict-${t.verdict}">${VERDICT_LABEL[t.verdict]}</span></td><td class="score" data-label="相似度">${scoreText(t.score, [c.thresholds.counterpart, c.thresholds.weak])}</td><td data-label="B 中最相近">${
-      m ? html`<a href="${docUrl(b.id, anchor)}">${matchLabel(m)}</a>${m.lead?.length ? html`<div class="sub">牵头：${m.lead.join('、')}</div>` : ''}` : '—'
-    }</td></tr>`;
-  })}</tbody></table></div>
+<div class="table-wrap"><table class="list stack"><thead><tr><th>序号</th><th>A 的任务</th><th>判断</th><th>相似度</th><th>B 中最相近</th></tr></thead><tbody>${c.tasks.map(
+    (t) => {
+      const m = t.matches[0];
+      const anchor = m ? matchAnchor(m, b) : '';
+      return html`<tr><td class="n" data-label="序号">${taskNumber(t)}</td><td class="lead-cell"><a href="${docUrl(a.id, `task-${t.number}`)}">${t.title}</a>${t.lead.length ? html`<div class="sub">牵头：${t.lead.join('、')}</div>` : ''}</td><td class="tag" data-label="判断"><span class="verdict verdict-${t.verdict}">${VERDICT_LABEL[t.verdict]}</span></td><td class="score" data-label="相似度">${scoreText(t.score, [c.thresholds.counterpart, c.thresholds.weak])}</td><td data-label="B 中最相近">${
+        m ? html`<a href="${docUrl(b.id, anchor)}">${matchLabel(m)}</a>${m.lead?.length ? html`<div class="sub">牵头：${m.lead.join('、')}</div>` : ''}` : '—'
+      }</td></tr>`;
+    },
+  )}</tbody></table></div>
 <h2>B 的承接情况</h2>
 <p class="sub">任务已承接 ${bt.covered}，部分承接 ${bt.partial}，未承接 ${bt.uncovered}（每格一项任务；无任务的章节按段落计）</p>
 <div class="table-wrap"><table class="list"><tbody>${c.coverage
@@ -76,21 +83,30 @@ ${gaps.length ? html`<ul>${gaps.map((g) => html`<li>${g.kind === 'section' ? '�
 <h2>A 独有的任务（${aOnly.length} 项，B 中无对应）</h2>
 ${aOnly.length ? html`<ul>${aOnly.map((t) => html`<li><a href="${docUrl(a.id, `task-${t.number}`)}">${headingText(t.label, t.title)}</a></li>`)}</ul>` : html`<p class="note">无。</p>`}
 <h2>共有指标（${c.indicators.length} 项）</h2>
-${c.indicators.length
+${
+  c.indicators.length
     ? html`<div class="table-wrap"><table class="list stack"><thead><tr><th>A 的指标</th><th>A 基数 → 目标</th><th>B 的指标</th><th>B 基数 → 目标</th></tr></thead><tbody>${c.indicators.map(
-        (p) => html`<tr><td data-label="A 的指标"><a href="${docUrl(a.id, `L${p.a.line}`)}">${p.a.name}</a></td><td data-label="A 基数 → 目标">${indicatorValues(p.a)}${p.unitsDiffer ? ` ${p.a.unit}` : ''}</td><td data-label="B 的指标"><a href="${docUrl(b.id, `L${p.b.line}`)}">${p.b.name}</a></td><td data-label="B 基数 → 目标">${indicatorValues(p.b)}${p.unitsDiffer ? ` ${p.b.unit}` : ''}</td></tr>`,
+        (p) =>
+          html`<tr><td data-label="A 的指标"><a href="${docUrl(a.id, `L${p.a.line}`)}">${p.a.name}</a></td><td data-label="A 基数 → 目标">${indicatorValues(p.a)}${p.unitsDiffer ? ` ${p.a.unit}` : ''}</td><td data-label="B 的指标"><a href="${docUrl(b.id, `L${p.b.line}`)}">${p.b.name}</a></td><td data-label="B 基数 → 目标">${indicatorValues(p.b)}${p.unitsDiffer ? ` ${p.b.unit}` : ''}</td></tr>`,
       )}</tbody></table></div>`
-    : html`<p class="note">无。</p>`}
+    : html`<p class="note">无。</p>`
+}
 ${c.indicatorsOnlyA.length ? html`<p class="sub">仅 A：${c.indicatorsOnlyA.map((i) => i.name).join('、')}</p>` : ''}${c.indicatorsOnlyB.length ? html`<p class="sub">仅 B：${c.indicatorsOnlyB.map((i) => i.name).join('、')}</p>` : ''}
-${c.targets.length
+${
+  c.targets.length
     ? html`<h2>正文中的量化目标（${c.targets.length} 对，至少一方写在正文里）</h2><div class="table-wrap"><table class="list stack"><thead><tr><th>A 的目标</th><th>A 数值</th><th>B 的目标</th><th>B 数值</th></tr></thead><tbody>${c.targets.map(
-        (p) => html`<tr><td data-label="A 的目标"><a href="${docUrl(a.id, `L${p.a.line}`)}">${p.a.metric}</a></td><td data-label="A 数值">${targetValue(p.a)}</td><td data-label="B 的目标"><a href="${docUrl(b.id, `L${p.b.line}`)}">${p.b.metric}</a></td><td data-label="B 数值">${targetValue(p.b)}</td></tr>`,
+        (p) =>
+          html`<tr><td data-label="A 的目标"><a href="${docUrl(a.id, `L${p.a.line}`)}">${p.a.metric}</a></td><td data-label="A 数值">${targetValue(p.a)}</td><td data-label="B 的目标"><a href="${docUrl(b.id, `L${p.b.line}`)}">${p.b.metric}</a></td><td data-label="B 数值">${targetValue(p.b)}</td></tr>`,
       )}</tbody></table></div>`
-    : ''}
-${levels.length
+    : ''
+}
+${
+  levels.length
     ? html`<h2>上下级对应单位（${levels.length} 对）</h2><div class="table-wrap"><table class="list stack"><thead><tr><th>A</th><th>B</th><th>A 牵头任务</th><th>B 牵头任务</th></tr></thead><tbody>${levels.map(
-        (d) => html`<tr><td data-label="A"><a href="/dept?name=${encodeURIComponent(d.a)}&amp;doc=${encodeURIComponent(a.id)}">${d.a}</a></td><td data-label="B"><a href="/dept?name=${encodeURIComponent(d.b)}&amp;doc=${encodeURIComponent(b.id)}">${d.b}</a></td><td data-label="A 牵头任务">${d.aLead.join('、') || '—'}</td><td data-label="B 牵头任务">${d.bLead.join('、') || '—'}</td></tr>`,
+        (d) =>
+          html`<tr><td data-label="A"><a href="/dept?name=${encodeURIComponent(d.a)}&amp;doc=${encodeURIComponent(a.id)}">${d.a}</a></td><td data-label="B"><a href="/dept?name=${encodeURIComponent(d.b)}&amp;doc=${encodeURIComponent(b.id)}">${d.b}</a></td><td data-label="A 牵头任务">${d.aLead.join('、') || '—'}</td><td data-label="B 牵头任务">${d.bLead.join('、') || '—'}</td></tr>`,
       )}</tbody></table></div>`
-    : ''}
+    : ''
+}
 </section>`;
 }

@@ -1,16 +1,16 @@
 import type { URL } from 'node:url';
-import { resolveDepartment, resolveEach } from '../select/departments.js';
 import { taskHeading } from '../model/headings.js';
 import type { Department, PolicyDocument } from '../model/types.js';
-import { buildSheet, describeTarget, type SheetData } from '../report/sheet-data.js';
-import { renderSheet } from '../report/sheet.js';
 import { toXlsx } from '../report/export.js';
 import { safeFileName } from '../report/filenames.js';
 import { creationDate } from '../report/pdf.js';
-import { html, url, type Html, type Part } from './html.js';
+import { renderSheet } from '../report/sheet.js';
+import { buildSheet, describeTarget, type SheetData } from '../report/sheet-data.js';
+import { resolveDepartment, resolveEach } from '../select/departments.js';
 import { htmlResponse, nearUnits, notFound, type WebResponse, type WorkbenchApp } from './app.js';
-import { page, problem } from './templates/layout.js';
+import { type Html, html, type Part, url } from './html.js';
 import { docUrl } from './templates/document.js';
+import { page, problem } from './templates/layout.js';
 import { searchUrl, unitBox } from './templates/search.js';
 
 /**
@@ -54,10 +54,14 @@ export async function departmentRoute(app: WorkbenchApp, u: URL): Promise<WebRes
     htmlResponse(page({ title: name, current: 'dept', ingest: app.allowIngest }, html`${lookup(name, doc)}${body}`), status);
   if (found.length === 0 && ambiguous.length === 0) {
     const near = nearUnits(name, docs, (n) => url('/dept', { name: n, doc }));
-    return frame(404, problem(html`${docs.length === 1 ? `文件 ${docs[0].id} 中` : `${docs.length} 份文件中都`}没有部门“${name}”。${near}<br><a href="/dept">查看全部部门</a>`));
+    return frame(
+      404,
+      problem(html`${docs.length === 1 ? `文件 ${docs[0].id} 中` : `${docs.length} 份文件中都`}没有部门“${name}”。${near}<br><a href="/dept">查看全部部门</a>`),
+    );
   }
   const choices = ambiguous.map(
-    (a) => html`<p class="problem">“${name}”在 ${a.doc} 中不止一个：${a.names.map((n, i) => html`${i > 0 ? '、' : ''}<a href="${url('/dept', { name: n, doc: a.doc })}">${n}</a>`)}（请选一个）。</p>`,
+    (a) =>
+      html`<p class="problem">“${name}”在 ${a.doc} 中不止一个：${a.names.map((n, i) => html`${i > 0 ? '、' : ''}<a href="${url('/dept', { name: n, doc: a.doc })}">${n}</a>`)}（请选一个）。</p>`,
   );
   // one unit in several documents (市交通局 and 县交通局 for 交通局): say so first, each a link to its section
   const anchors = found.map((f, i) => (found.findIndex((g) => g.document.id === f.document.id) === i ? `doc-${f.document.id}` : `doc-${f.document.id}-${i}`));
@@ -77,18 +81,20 @@ function lookup(name: string, doc: string): Html {
 /** Every unit of the documents, busiest first, each a link to its page. */
 function unitIndex(docs: PolicyDocument[], ingest: boolean): Html {
   const units = new Map<string, { lead: number; responsible: number; docs: Set<string> }>();
-  for (const d of docs) for (const dep of d.departments) {
-    const u = units.get(dep.name) ?? { lead: 0, responsible: 0, docs: new Set<string>() };
-    u.lead += dep.lead.length;
-    u.responsible += dep.responsible.length;
-    u.docs.add(d.id);
-    units.set(dep.name, u);
-  }
+  for (const d of docs)
+    for (const dep of d.departments) {
+      const u = units.get(dep.name) ?? { lead: 0, responsible: 0, docs: new Set<string>() };
+      u.lead += dep.lead.length;
+      u.responsible += dep.responsible.length;
+      u.docs.add(d.id);
+      units.set(dep.name, u);
+    }
   const list = [...units].sort((a, b) => b[1].lead + b[1].responsible - (a[1].lead + a[1].responsible) || a[0].localeCompare(b[0], 'zh-CN'));
   return page(
     { title: '部门', current: 'dept', ingest },
     html`<h1>部门（${list.length}）</h1>${lookup('', '')}<ul class="unit-index">${list.map(
-      ([n, u]) => html`<li><a href="${url('/dept', { name: n })}">${n}</a> <span class="sub">${[u.lead ? `牵头 ${u.lead}` : '', u.responsible ? `责任 ${u.responsible}` : ''].filter(Boolean).join(' · ') || '提及'}${u.docs.size > 1 ? ` · ${u.docs.size} 份文件` : ''}</span></li>`,
+      ([n, u]) =>
+        html`<li><a href="${url('/dept', { name: n })}">${n}</a> <span class="sub">${[u.lead ? `牵头 ${u.lead}` : '', u.responsible ? `责任 ${u.responsible}` : ''].filter(Boolean).join(' · ') || '提及'}${u.docs.size > 1 ? ` · ${u.docs.size} 份文件` : ''}</span></li>`,
     )}</ul>`,
   );
 }
@@ -100,7 +106,9 @@ function departmentSection(sheet: SheetData, anchor: string): Html {
   const download = (file: string) => url(`/dept/${file}`, { name: dep.name, doc: doc.id });
   const taskList = (items: SheetData['tasks']) =>
     html`<ol class="tasks">${items.map(
-      (t) => html`<li><span class="badge badge-${t.role}">${t.roleLabel}</span> <a href="${docUrl(doc.id, `task-${t.task.number}`)}"><b>${taskHeading(t.task)}</b></a>${t.via ? html` <span class="sub">（以“${t.via}”名义）</span>` : ''}
+      (
+        t,
+      ) => html`<li><span class="badge badge-${t.role}">${t.roleLabel}</span> <a href="${docUrl(doc.id, `task-${t.task.number}`)}"><b>${taskHeading(t.task)}</b></a>${t.via ? html` <span class="sub">（以“${t.via}”名义）</span>` : ''}
 <p class="task-text">${t.task.text}</p>
 <div class="units">${t.otherLeads.length ? html`<span class="role">其他牵头：</span>${t.otherLeads.join('、')} ` : ''}${t.task.deadline ? html`<span class="deadline">完成时限：${t.task.deadline}</span>` : ''}</div>
 ${t.targets.length ? html`<div class="sub">目标：${t.targets.map(describeTarget).join('；')}</div>` : ''}${t.indicators.length ? html`<div class="sub">相关指标：${t.indicators.map((i) => i.indicator.name).join('、')}</div>` : ''}</li>`,
@@ -113,11 +121,14 @@ ${dep.aliases.length ? html`<p class="sub">又称：${dep.aliases.join('、')}</
 ${lead.length ? html`<h2>牵头任务（${lead.length}）</h2>${taskList(lead)}` : ''}
 ${resp.length ? html`<h2>责任/配合任务（${resp.length}）</h2>${taskList(resp)}` : ''}
 ${sheet.tasks.length === 0 ? html`<p class="note">本文件没有分配给该单位的任务。</p>` : ''}
-${sheet.mentions.length
+${
+  sheet.mentions.length
     ? html`<h2>其他提及（${sheet.mentions.length}）</h2><ul class="mentions">${sheet.mentions.map(
-        (m) => html`<li><a href="${docUrl(doc.id, `L${m.mention.position.start.line}`)}">第 ${m.mention.position.start.line} 行</a>${m.where ? html` <span class="sub">${m.where}</span>` : ''}：${m.mention.context}</li>`,
+        (m) =>
+          html`<li><a href="${docUrl(doc.id, `L${m.mention.position.start.line}`)}">第 ${m.mention.position.start.line} 行</a>${m.where ? html` <span class="sub">${m.where}</span>` : ''}：${m.mention.context}</li>`,
       )}</ul>`
-    : ''}
+    : ''
+}
 </section>`;
 }
 
@@ -142,7 +153,11 @@ function attachment(bytes: Buffer, fileName: string, type: string): WebResponse 
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return {
     status: 200,
-    headers: { 'content-type': type, 'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`, 'cache-control': 'no-store' },
+    headers: {
+      'content-type': type,
+      'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      'cache-control': 'no-store',
+    },
     body: bytes,
   };
 }

@@ -4,12 +4,12 @@ import { ingestFile } from '../ingest.js';
 import { UserError } from '../model/errors.js';
 import { saveDocument } from '../model/store.js';
 import type { PolicyDocument } from '../model/types.js';
-import { updateSearchStore } from '../search/store.js';
 import { safeFileName } from '../report/filenames.js';
-import { html, type Html } from './html.js';
+import { updateSearchStore } from '../search/store.js';
 import { htmlResponse, type WebRequest, type WebResponse, type WorkbenchApp } from './app.js';
-import { page, problem } from './templates/layout.js';
+import { type Html, html } from './html.js';
 import { docUrl } from './templates/document.js';
+import { page, problem } from './templates/layout.js';
 
 /**
  * Ingest from the browser (only when the server allows ingest): a multipart upload, parsed here, each
@@ -91,9 +91,14 @@ export async function ingestUpload(app: WorkbenchApp, req: WebRequest): Promise<
   const files = parseMultipart(req.body ?? Buffer.alloc(0), header('content-type') ?? '');
   if (files === null) return htmlResponse(ingestFormPage(app, problem('请求不是文件上传（multipart/form-data）。')), 400);
   if (files.length === 0) return htmlResponse(ingestFormPage(app, problem('没有选择文件。')), 400);
-  if (files.length > app.maxUploadFiles) return htmlResponse(ingestFormPage(app, problem(`一次最多导入 ${app.maxUploadFiles} 个文件，收到 ${files.length} 个。`)), 413);
+  if (files.length > app.maxUploadFiles)
+    return htmlResponse(ingestFormPage(app, problem(`一次最多导入 ${app.maxUploadFiles} 个文件，收到 ${files.length} 个。`)), 413);
   const total = files.reduce((n, f) => n + f.bytes.length, 0);
-  if (total > app.maxUploadBytes) return htmlResponse(ingestFormPage(app, problem(`上传合计 ${Math.ceil(total / 1024 / 1024)} MB，超过上限 ${Math.round(app.maxUploadBytes / 1024 / 1024)} MB。`)), 413);
+  if (total > app.maxUploadBytes)
+    return htmlResponse(
+      ingestFormPage(app, problem(`上传合计 ${Math.ceil(total / 1024 / 1024)} MB，超过上限 ${Math.round(app.maxUploadBytes / 1024 / 1024)} MB。`)),
+      413,
+    );
 
   const dataDir = app.options.dataDir;
   const folder = path.join(dataDir, UPLOADS);
@@ -122,7 +127,8 @@ export async function ingestUpload(app: WorkbenchApp, req: WebRequest): Promise<
   const leftOut = done.length > 0 ? (await updateSearchStore(dataDir, done)).leftOut.map((e) => `${e.message}; left out of the search index`) : [];
   app.workbench.invalidate();
   const results = html`<section class="ingest-results"><h2>导入结果：成功 ${done.length} 个，失败 ${failed.length} 个</h2><ul class="results-list">${done.map(
-    (d) => html`<li class="ok"><a href="${docUrl(d.id)}">${d.title ?? d.id}</a> <span class="sub">${d.id} · ${d.tasks.length} 项任务 · ${d.departments.length} 个单位 · ${d.indicators.length} 项指标 · ${d.diagnostics.filter((x) => x.severity !== 'info').length} 个警告</span></li>`,
+    (d) =>
+      html`<li class="ok"><a href="${docUrl(d.id)}">${d.title ?? d.id}</a> <span class="sub">${d.id} · ${d.tasks.length} 项任务 · ${d.departments.length} 个单位 · ${d.indicators.length} 项指标 · ${d.diagnostics.filter((x) => x.severity !== 'info').length} 个警告</span></li>`,
   )}${[...failed, ...leftOut].map((m) => html`<li class="fail"><code>policy: ${m}</code></li>`)}</ul></section>`;
   return htmlResponse(ingestFormPage(app, results), failed.length > 0 && done.length === 0 ? 422 : 200);
 }

@@ -1,6 +1,6 @@
-import type { PolicyDocument, Target, Indicator, Quantity } from '../model/types.js';
 import { figureText, targetFigure } from '../model/figures.js';
 import { taskHeading } from '../model/headings.js';
+import type { Indicator, PolicyDocument, Quantity, Target } from '../model/types.js';
 import { escapeHtml } from './html.js';
 
 /**
@@ -86,7 +86,12 @@ function quantity(q: Quantity | null): string {
 export function describeIndicator(ind: Indicator): string {
   const name = ind.unit ? `${ind.name}（${ind.unit}）` : ind.name;
   const targets = ind.targets.length > 0 ? ind.targets.map(quantity).join('，') : quantity(ind.target);
-  return infoLines(`指标 ${ind.number}：${name}`, [['基数', quantity(ind.baseline)], ['目标', targets], ['单位', ind.unit], ['属性', ind.attribute]]);
+  return infoLines(`指标 ${ind.number}：${name}`, [
+    ['基数', quantity(ind.baseline)],
+    ['目标', targets],
+    ['单位', ind.unit],
+    ['属性', ind.attribute],
+  ]);
 }
 
 /** Offsets where each line starts (after \n, \r\n or a lone \r). */
@@ -120,7 +125,12 @@ export function documentMarks(doc: PolicyDocument, text: string): { marks: Mark[
     marks.push({ kind: 'task', id: `task-${task.number}`, start: s, end: e, label: taskHeading(task), info });
     // Each unit of the clause where the clause writes it; a unit the clause does not write (from a table row) in the task's text.
     const clause = task.clause && inText(task.clause.position.start.offset, task.clause.position.end.offset) ? task.clause.position : null;
-    const ranges: Array<[number, number]> = clause ? [[clause.start.offset, clause.end.offset], [s, e]] : [[s, e]];
+    const ranges: Array<[number, number]> = clause
+      ? [
+          [clause.start.offset, clause.end.offset],
+          [s, e],
+        ]
+      : [[s, e]];
     const cursor = new Map<string, number>();
     for (const a of task.assignments) {
       const raw = a.raw.trim();
@@ -161,7 +171,11 @@ export function documentMarks(doc: PolicyDocument, text: string): { marks: Mark[
       const e = m.position.end.offset;
       if (!inText(s, e) || taken.has(`${s}:${e}`)) continue;
       taken.add(`${s}:${e}`);
-      const info = infoLines(`${d.name} · 提及`, [['规范名称', d.name], ['原文写作', m.raw !== d.name && m.raw], ['角色', '提及（不在分工条款中）']]);
+      const info = infoLines(`${d.name} · 提及`, [
+        ['规范名称', d.name],
+        ['原文写作', m.raw !== d.name && m.raw],
+        ['角色', '提及（不在分工条款中）'],
+      ]);
       marks.push({ kind: 'mention', id: `u-${++unitCount}`, start: s, end: e, unit: d.name, label: d.name, info });
     }
   }
@@ -169,7 +183,8 @@ export function documentMarks(doc: PolicyDocument, text: string): { marks: Mark[
   for (const ind of doc.indicators) {
     const s = ind.position.start.offset;
     const e = ind.position.end.offset;
-    if (inText(s, e)) marks.push({ kind: 'indicator', id: `ind-${ind.number}`, start: s, end: e, label: `${ind.number}. ${ind.name}`, info: describeIndicator(ind) });
+    if (inText(s, e))
+      marks.push({ kind: 'indicator', id: `ind-${ind.number}`, start: s, end: e, label: `${ind.number}. ${ind.name}`, info: describeIndicator(ind) });
   }
   doc.targets.forEach((t, i) => {
     const s = t.position.start.offset;
@@ -179,7 +194,18 @@ export function documentMarks(doc: PolicyDocument, text: string): { marks: Mark[
   doc.references.forEach((r, i) => {
     const s = r.position.start.offset;
     const e = r.position.end.offset;
-    if (inText(s, e)) marks.push({ kind: 'reference', id: `ref-${i + 1}`, start: s, end: e, label: `《${r.title}》`, info: infoLines(`引用文件：《${r.title}》`, [['篇名', r.title], ['所在章节', r.section]]) });
+    if (inText(s, e))
+      marks.push({
+        kind: 'reference',
+        id: `ref-${i + 1}`,
+        start: s,
+        end: e,
+        label: `《${r.title}》`,
+        info: infoLines(`引用文件：《${r.title}》`, [
+          ['篇名', r.title],
+          ['所在章节', r.section],
+        ]),
+      });
   });
   return { marks, unplaced };
 }

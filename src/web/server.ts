@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WorkbenchApp, SECURITY_HEADERS, type AppOptions, type WebRequest } from './app.js';
+import { type AppOptions, SECURITY_HEADERS, type WebRequest, WorkbenchApp } from './app.js';
 
 export interface ServeOptions extends AppOptions {
   /** Default 8080; 0 picks a free port. */

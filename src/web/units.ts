@@ -1,5 +1,5 @@
-import type { PolicyDocument } from '../model/types.js';
 import { normalizeForMatch } from '../model/normalize.js';
+import type { PolicyDocument } from '../model/types.js';
 import { foldName, resolveEach } from '../select/departments.js';
 
 /**

@@ -2,9 +2,9 @@ import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { decodeBytes } from '../read/decode.js';
 import { listDocumentIds, loadDocument, SOURCE_TEXT_FILE } from '../model/store.js';
 import type { PolicyDocument } from '../model/types.js';
+import { decodeBytes } from '../read/decode.js';
 import type { SearchEngine } from '../search/engine.js';
 import { DB_FILE, INDEX_FILE, loadSearchIndex } from '../search/store.js';
 

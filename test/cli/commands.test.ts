@@ -1,11 +1,11 @@
-import { describe, expect, it, beforeAll } from 'vitest';
-import { mkdtempSync, writeFileSync, mkdirSync, existsSync, readFileSync, copyFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { policy } from '../helpers/cli.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { displayWidth, renderTable } from '../../src/cli/format.js';
 import type { PolicyDocument } from '../../src/model/types.js';
+import { policy } from '../helpers/cli.js';
 
 const bundled = 'corpus/wuxi-urbanization-plan-2021-2035.txt';
 let dir: string;
@@ -28,8 +28,27 @@ describe('policy ingest', () => {
     writeFileSync(path.join(bad, 'word.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00]));
     writeFileSync(path.join(bad, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0xe0, 0x20, 0x6c, 0x61]));
     const gbk = path.join(dir, 'gbk-plan.txt');
-    writeFileSync(gbk, iconv.encode('某县人民政府\r\n某县乡村振兴实施方案\r\n\r\n一、重点任务\r\n1. 发展特色产业。（牵头单位：县农业农村委；责任单位：县财政局）\r\n', 'gb18030'));
-    const r = policy(['ingest', path.join(bad, 'missing.txt'), bad, path.join(bad, 'empty.txt'), path.join(bad, 'binary.txt'), path.join(bad, 'word.txt'), path.join(bad, 'latin1.txt'), path.join(bad, 'no-match-*.txt'), bundled, gbk, '--data', data]);
+    writeFileSync(
+      gbk,
+      iconv.encode(
+        '某县人民政府\r\n某县乡村振兴实施方案\r\n\r\n一、重点任务\r\n1. 发展特色产业。（牵头单位：县农业农村委；责任单位：县财政局）\r\n',
+        'gb18030',
+      ),
+    );
+    const r = policy([
+      'ingest',
+      path.join(bad, 'missing.txt'),
+      bad,
+      path.join(bad, 'empty.txt'),
+      path.join(bad, 'binary.txt'),
+      path.join(bad, 'word.txt'),
+      path.join(bad, 'latin1.txt'),
+      path.join(bad, 'no-match-*.txt'),
+      bundled,
+      gbk,
+      '--data',
+      data,
+    ]);
     expect(r.status).toBe(1);
     const errors = r.stderr.trim().split('\n');
     expect(errors).toEqual([
@@ -38,7 +57,9 @@ describe('policy ingest', () => {
       `policy: ${path.join(bad, 'empty.txt')}: empty file`,
       `policy: ${path.join(bad, 'binary.txt')}: binary data (NUL byte at offset 4)`,
       `policy: ${path.join(bad, 'word.txt')}: a ZIP archive (a .docx, .xlsx or .wps/.ofd package?), not text (give it its own extension (.docx, .doc, .wps, .html) to read it, or save the document as .txt)`,
-      expect.stringMatching(new RegExp(`^policy: ${path.join(bad, 'latin1.txt').replace(/[.\\/]/g, '\\$&')}: undecodable bytes: not UTF-8 \\(invalid UTF-8 at byte 3, line 1\\)`)),
+      expect.stringMatching(
+        new RegExp(`^policy: ${path.join(bad, 'latin1.txt').replace(/[.\\/]/g, '\\$&')}: undecodable bytes: not UTF-8 \\(invalid UTF-8 at byte 3, line 1\\)`),
+      ),
       `policy: ${path.join(bad, 'no-match-*.txt')}: no file matches`,
     ]);
     noStack(r.stderr);
@@ -186,7 +207,7 @@ describe('reading commands', () => {
     expect(r.stderr.trim()).toMatch(/data folder not found \(run `policy ingest/);
   });
 
-  it('reports usage errors on one line, like its own, pointing at the command\'s help', () => {
+  it("reports usage errors on one line, like its own, pointing at the command's help", () => {
     const r = policy(['tasks', '--format', 'csv', '--data', data]);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe("policy: unknown option '--format' (see `policy tasks --help`)\n");
@@ -202,7 +223,7 @@ describe('reading commands', () => {
     expect(tasks).toMatch(/--doc <id>\s+only this document \(its id, or a prefix/);
   });
 
-  it('shows examples of the command itself in each command\'s --help', async () => {
+  it("shows examples of the command itself in each command's --help", async () => {
     const { buildProgram } = await import('../../src/cli/main.js');
     const program = await buildProgram();
     for (const command of program.commands) {
@@ -265,10 +286,16 @@ describe('reading commands over several documents', () => {
     for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(110);
     const ids = files.map((f) => path.basename(f).replace(/\.(txt|md)$/, ''));
     // a row's first line (unit lists wrap within their cells onto lines of their own)
-    const shown = lines.slice(2, -1).filter((l) => !/^\s/.test(l)).map((l) => l.split(/\s{2,}/)[0]);
+    const shown = lines
+      .slice(2, -1)
+      .filter((l) => !/^\s/.test(l))
+      .map((l) => l.split(/\s{2,}/)[0]);
     for (const cell of shown) {
       const prefix = cell.replace(/…$/, '');
-      expect(ids.filter((id) => id.startsWith(prefix)), cell).toHaveLength(1);
+      expect(
+        ids.filter((id) => id.startsWith(prefix)),
+        cell,
+      ).toHaveLength(1);
     }
     expect(shown.some((c) => c.endsWith('…'))).toBe(true);
     // titles get at least as much room as the document ids (the rule under the header gives the widths)

@@ -8,15 +8,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saveDocument } from '../../src/model/store.js';
-import { writeSearchIndex } from '../../src/search/store.js';
-import { ingestFile, ingestText } from '../../src/ingest.js';
-import type { PolicyDocument } from '../../src/model/types.js';
-import { comparePlans, type Comparison } from '../../src/compare/compare.js';
-import { displayWidth, formatMarkdown, formatTerminal } from '../../src/compare/format.js';
-import type { SearchEngine } from '../../src/search/search-index.js';
-import { buildSearchIndex } from '../../src/search/store.js';
 import { formatText } from '../../src/cli/commands/search.js';
+import { type Comparison, comparePlans } from '../../src/compare/compare.js';
+import { displayWidth, formatMarkdown, formatTerminal } from '../../src/compare/format.js';
+import { ingestFile, ingestText } from '../../src/ingest.js';
+import { saveDocument } from '../../src/model/store.js';
+import type { PolicyDocument } from '../../src/model/types.js';
+import type { SearchEngine } from '../../src/search/search-index.js';
+import { buildSearchIndex, writeSearchIndex } from '../../src/search/store.js';
 import { runInProcess } from '../helpers/cli.js';
 import { fixture, ingestFixture, WUXI_FILE } from '../helpers/fixtures.js';
 
@@ -44,8 +43,7 @@ beforeAll(async () => {
 
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
-const marked = (h: { snippet: { text: string; highlights: Array<[number, number]> } }) =>
-  h.snippet.highlights.map(([a, b]) => h.snippet.text.slice(a, b));
+const marked = (h: { snippet: { text: string; highlights: Array<[number, number]> } }) => h.snippet.highlights.map(([a, b]) => h.snippet.text.slice(a, b));
 
 /** The lines of the tables (from each rule line to the next blank or indented line) and the coverage strips. */
 function tableLines(text: string): string[] {
@@ -60,7 +58,7 @@ function tableLines(text: string): string[] {
 }
 
 describe('compare: the text summary', () => {
-  it('piped to a file, cuts nothing: the two plans\' measures of 面积 are whole', async () => {
+  it("piped to a file, cuts nothing: the two plans' measures of 面积 are whole", async () => {
     const r = await runInProcess('compare', COUNTY, CITY);
     expect(r.code, r.err).toBe(0);
     expect(r.out).not.toContain('…');
@@ -90,7 +88,10 @@ describe('compare: the text summary', () => {
     const text = formatTerminal(c, { width });
     const lines = text.split('\n');
     // the task table fits 120 columns whole
-    for (const row of formatTerminal(c, { width: Infinity }).split('\n').filter((l) => /^（[一二三四五六七八九]）  /.test(l))) expect(lines).toContain(row);
+    for (const row of formatTerminal(c, { width: Infinity })
+      .split('\n')
+      .filter((l) => /^（[一二三四五六七八九]）  /.test(l)))
+      expect(lines).toContain(row);
     // the targets table is cut just enough to fit, not to a fixed width
     const at = lines.findIndex((l) => l.startsWith('A 的目标'));
     const rows = lines.slice(at + 2, at + 2 + c.targets.length);
@@ -126,7 +127,10 @@ describe('search: web-page clutter', () => {
       const r = index.search(q);
       // 发布时间 is two words: clauses with 发布 alone may show, as clauses with some of them
       expect(r.total === 0 || !r.matchedAll, q).toBe(true);
-      expect(r.hits.map((h) => h.line), q).not.toContain(3); // the 来源/发布时间 line
+      expect(
+        r.hits.map((h) => h.line),
+        q,
+      ).not.toContain(3); // the 来源/发布时间 line
       expect(r.web, q).toBeGreaterThan(0);
     }
     const text = formatText(index.search('打印'), false);
@@ -152,7 +156,7 @@ describe('search: web-page clutter', () => {
     expect(index.search('快递进村').total).toBeGreaterThan(0);
   });
 
-  it('ranks below the document\'s own text when both kinds are asked for', () => {
+  it("ranks below the document's own text when both kinds are asked for", () => {
     const r = index.search('澄阳县人民政府办公室', { kind: ['web', 'header'], limit: 50 });
     const kinds = r.hits.map((h) => h.kind);
     expect(kinds).toContain('web');

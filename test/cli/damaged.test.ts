@@ -1,9 +1,9 @@
-import { describe, expect, it, beforeAll } from 'vitest';
-import { mkdtempSync, writeFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { policy, runInProcess } from '../helpers/cli.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/model/types.js';
+import { policy, runInProcess } from '../helpers/cli.js';
 
 /**
  * One damaged document.json in the data folder: every command leaves it out with one line
@@ -61,9 +61,14 @@ describe('a damaged document in the data folder', () => {
   it('a successful ingest of another file into the folder exits 0, naming the damaged one, and the index has the new one', () => {
     const r = policy(['ingest', third, '--data', data, '-q']);
     expect(r.status).toBe(0);
-    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`${damagedId}/document\\.json: not valid JSON .*; left out of the search index$`))]);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(new RegExp(`${damagedId}/document\\.json: not valid JSON .*; left out of the search index$`)),
+    ]);
     const stored = policy(['sql', 'SELECT id FROM documents ORDER BY id', '--data', data, '--json']);
-    expect((JSON.parse(stored.stdout) as Array<{ id: string }>).map((d) => d.id)).toEqual(['chengkou-county-commerce-plan-2025', 'wuxi-urbanization-plan-2021-2035']);
+    expect((JSON.parse(stored.stdout) as Array<{ id: string }>).map((d) => d.id)).toEqual([
+      'chengkou-county-commerce-plan-2025',
+      'wuxi-urbanization-plan-2021-2035',
+    ]);
   });
 
   it('a document asked for by id is an error, on one line', async () => {
@@ -77,7 +82,11 @@ describe('a damaged document in the data folder', () => {
     ['empty', '', /: empty file; left out$/],
     ['null', 'null', /: not a document model \(null\); left out$/],
     ['an array', '[]', /: not a document model \(an array\); left out$/],
-    ['without its lists', JSON.stringify({ schemaVersion: SCHEMA_VERSION, id: 'x', source: {} }), /: not a whole document model \(no sections, .*\); left out$/],
+    [
+      'without its lists',
+      JSON.stringify({ schemaVersion: SCHEMA_VERSION, id: 'x', source: {} }),
+      /: not a whole document model \(no sections, .*\); left out$/,
+    ],
     ['a folder', null, /: cannot read \(EISDIR\); left out$/],
   ])('one that is %s is left out the same way', async (_name, content, message) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'policy-damaged-kind-'));
@@ -87,7 +96,10 @@ describe('a damaged document in the data folder', () => {
     writeFileSync(path.join(folder, 'good', 'document.json'), readFileSync(path.join(data, 'wuxi-urbanization-plan-2021-2035', 'document.json')));
     if (content === null) mkdirSync(path.join(folder, 'bad', 'document.json'));
     else writeFileSync(path.join(folder, 'bad', 'document.json'), content);
-    for (const args of [['tasks', '--json'], ['search', '宅基地', '--json']]) {
+    for (const args of [
+      ['tasks', '--json'],
+      ['search', '宅基地', '--json'],
+    ]) {
       const r = await runInProcess(...args, '--data', folder);
       expect(r.err.trim(), args[0]).toMatch(message);
       expect(r.err.trim().split('\n')).toHaveLength(1);

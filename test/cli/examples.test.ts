@@ -33,8 +33,8 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, st
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildProgram } from '../../src/cli/main.js';
 import { expandPatterns } from '../../src/cli/files.js';
+import { buildProgram } from '../../src/cli/main.js';
 import { policy, policyArgv, repoRoot } from '../helpers/cli.js';
 
 interface Example {
@@ -284,9 +284,11 @@ function serve(line: string): Promise<Outcome> {
 
 async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   const queue = [...items];
-  await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, queue.length) }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+    }),
+  );
 }
 
 const outcomes = new Map<string, Outcome>();

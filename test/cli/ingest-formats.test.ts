@@ -7,9 +7,9 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { policy } from '../helpers/cli.js';
-import { DB_FILE, folderEngine, INDEX_FILE } from '../../src/search/store.js';
 import type { PolicyDocument } from '../../src/model/types.js';
+import { DB_FILE, folderEngine, INDEX_FILE } from '../../src/search/store.js';
+import { policy } from '../helpers/cli.js';
 import { fixture } from '../helpers/fixtures.js';
 
 const FIX = fixture('formats');
@@ -50,7 +50,9 @@ describe('policy ingest: .docx, .html, .doc', () => {
     expect(r.status).toBe(1);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(new RegExp(`^policy: ${path.join(dir, 'x-damaged.docx').replace(/[.\\/]/g, '\\$&')}: a damaged \\.docx \\(the ZIP package cannot be read`));
+    expect(lines[0]).toMatch(
+      new RegExp(`^policy: ${path.join(dir, 'x-damaged.docx').replace(/[.\\/]/g, '\\$&')}: a damaged \\.docx \\(the ZIP package cannot be read`),
+    );
     expect(lines[1]).toBe(`policy: ${path.join(dir, 'x-image.docx')}: a Word document with images only, no text (a scan needs OCR first)`);
     expect(lines[2]).toBe(`policy: ${path.join(dir, 'x-links.html')}: a web page without document text (only links, scripts or images?)`);
     expect(r.stderr).not.toMatch(/\n\s+at |Error:/);

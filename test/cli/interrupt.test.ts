@@ -1,12 +1,12 @@
-import { describe, expect, it, beforeAll } from 'vitest';
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { policy, repoRoot } from '../helpers/cli.js';
-import { SearchIndex } from '../../src/search/search-index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDocument } from '../../src/model/store.js';
+import { SearchIndex } from '../../src/search/search-index.js';
 import { isTemporaryName } from '../../src/util/atomic.js';
+import { policy, repoRoot } from '../helpers/cli.js';
 
 /**
  * An ingest stopped at random points — Ctrl-C (SIGINT) and a hard kill (SIGKILL) — leaves
@@ -51,7 +51,12 @@ function saved(data: string): number {
  * `delay` ms later (polling the folder: a loaded machine starts processes slowly, so a time
  * from the spawn alone would often stop it before it began).
  */
-function ingestKilled(data: string, signal: NodeJS.Signals, after: number, delay: number): Promise<{ status: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+function ingestKilled(
+  data: string,
+  signal: NodeJS.Signals,
+  after: number,
+  delay: number,
+): Promise<{ status: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'test/helpers/policy-dev.ts'), 'ingest', ...inputs, '--data', data, '-q'], {
       cwd: repoRoot,

@@ -1,7 +1,7 @@
-import { describe, expect, it, beforeAll } from 'vitest';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { policy, runInProcess } from '../helpers/cli.js';
 
 let dir: string;
@@ -51,7 +51,8 @@ describe('hostile files', () => {
       'brackets.txt': '某县实施方案\n\n一、重点任务\n1. ' + '（'.repeat(5000) + '牵头单位：县财政局' + '）'.repeat(5000) + '\n' + '[('.repeat(3000) + '\n',
       'punctuation.txt': '。，、；：？！“”《》（）【】…—·\n'.repeat(500),
       'rare-han.txt': '𠮷𠮷县实施方案\n\n一、重点任务\n1. 𠮷野家工作。（牵头单位：县𠮷局；责任单位：县财政局）\n',
-      'markup.md': '# <script>alert(1)</script>\n\n1. <img src=x onerror=alert(1)>工作（牵头单位：县<b>财政局</b>）\n\n<div>\n\n| a | b |\n|---|---|\n| <i> | ` |\n',
+      'markup.md':
+        '# <script>alert(1)</script>\n\n1. <img src=x onerror=alert(1)>工作（牵头单位：县<b>财政局</b>）\n\n<div>\n\n| a | b |\n|---|---|\n| <i> | ` |\n',
       'nesting.md': '> '.repeat(400) + '深层引用\n\n' + '- '.repeat(300) + '深层列表\n',
     };
     const paths = Object.entries(files).map(([name, content]) => {
@@ -110,7 +111,10 @@ describe('small inconsistencies', () => {
   });
 
   it('departments --json lists the departments in the order of the table', async () => {
-    const text = (await runInProcess('departments', '--doc', 'wuxi', '--data', data)).out.split('\n').slice(2, -2).map((l) => l.split(/\s{2,}/)[0]);
+    const text = (await runInProcess('departments', '--doc', 'wuxi', '--data', data)).out
+      .split('\n')
+      .slice(2, -2)
+      .map((l) => l.split(/\s{2,}/)[0]);
     const json = (JSON.parse((await runInProcess('departments', '--doc', 'wuxi', '--json', '--data', data)).out) as { name: string }[]).map((d) => d.name);
     expect(json).toEqual(text);
   });

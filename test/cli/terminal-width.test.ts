@@ -8,9 +8,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { onTerminal, runInProcess } from '../helpers/cli.js';
-import { displayWidth } from '../../src/util/width.js';
 import { layoutTable, unambiguousCut, wrapText } from '../../src/util/table.js';
+import { displayWidth } from '../../src/util/width.js';
+import { onTerminal, runInProcess } from '../helpers/cli.js';
 import { fixture, ROOT, WUXI_FILE } from '../helpers/fixtures.js';
 
 const PAIRS: [string, string][] = [
@@ -22,7 +22,10 @@ const PAIRS: [string, string][] = [
 
 /** The cells of an output's lines (runs of text two or more spaces apart). */
 function cells(out: string): string[] {
-  return out.split('\n').flatMap((l) => l.trim().split(/\s{2,}/)).filter(Boolean);
+  return out
+    .split('\n')
+    .flatMap((l) => l.trim().split(/\s{2,}/))
+    .filter(Boolean);
 }
 
 /** The whole cells a cut cell (head…tail) could stand for. */
@@ -66,11 +69,20 @@ describe('tasks on a terminal', () => {
   afterAll(() => rm(data, { recursive: true, force: true }));
 
   it('at 200 columns no title is cut when its whole row fits, and the table uses the width', async () => {
-    const tasks = JSON.parse((await runInProcess('tasks', '--data', data, '--json')).out) as { doc: string; number: string; title: string; lead: string[]; responsible: string[]; deadline: string | null }[];
+    const tasks = JSON.parse((await runInProcess('tasks', '--data', data, '--json')).out) as {
+      doc: string;
+      number: string;
+      title: string;
+      lead: string[];
+      responsible: string[];
+      deadline: string | null;
+    }[];
     const out = await onTerminal(200, 'tasks', '--data', data);
     const lines = out.trimEnd().split('\n');
     for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(200);
-    const fits = tasks.filter((t) => displayWidth([t.doc, t.number, t.title, t.lead.join('、'), t.responsible.join('、'), t.deadline ?? '—'].join('  ')) <= 200);
+    const fits = tasks.filter(
+      (t) => displayWidth([t.doc, t.number, t.title, t.lead.join('、'), t.responsible.join('、'), t.deadline ?? '—'].join('  ')) <= 200,
+    );
     expect(fits.length).toBeGreaterThan(0);
     for (const t of fits) expect(out, t.title).toContain(t.title);
     // cut or wrapped only because the width is used up: the rule under the header is as wide as the terminal
@@ -98,7 +110,11 @@ describe('the table layout', () => {
     expect(names.filter((n) => n.startsWith(cut.split('…')[0]) && n.endsWith(cut.split('…')[1]))).toEqual([names[0]]);
     // no cut tells 城市…覆盖率 from 城市…覆盖率 at 6 columns: wrapped instead
     expect(unambiguousCut(names[0], 6, 'middle', names)).toBeNull();
-    const lines = layoutTable([{ header: '指标', fit: 'middle', min: 6 }, { header: '目标' }], names.map((n) => [n, '100%']), { width: 12 });
+    const lines = layoutTable(
+      [{ header: '指标', fit: 'middle', min: 6 }, { header: '目标' }],
+      names.map((n) => [n, '100%']),
+      { width: 12 },
+    );
     for (const l of lines) expect(displayWidth(l), l).toBeLessThanOrEqual(12);
     expect(lines.join('\n')).not.toContain('…');
   });

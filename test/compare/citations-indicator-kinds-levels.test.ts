@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ingestFile, ingestText } from '../../src/ingest.js';
-import type { PolicyDocument } from '../../src/model/types.js';
-import { comparePlans, type Comparison } from '../../src/compare/compare.js';
-import { matchIndicators } from '../../src/compare/indicators.js';
+import { type Comparison, comparePlans } from '../../src/compare/compare.js';
 import { coreKey, correspondingLeads } from '../../src/compare/departments.js';
+import { matchIndicators } from '../../src/compare/indicators.js';
 import { metricSimilarity, TARGET_THRESHOLD } from '../../src/compare/targets.js';
+import { ingestFile, ingestText } from '../../src/ingest.js';
 import { defaultAliases } from '../../src/model/departments.js';
+import type { PolicyDocument } from '../../src/model/types.js';
 import { fixture } from '../helpers/fixtures.js';
 
 /**
@@ -69,12 +69,10 @@ function countyPlan(cited: string): PolicyDocument {
   );
 }
 
-describe('qa7 compare: A cites B by B\'s 印发 notice title', () => {
-  it('the county citing the city\'s notice 《沅宁市人民政府办公室关于印发…的通知》 cites B', () => {
+describe("qa7 compare: A cites B by B's 印发 notice title", () => {
+  it("the county citing the city's notice 《沅宁市人民政府办公室关于印发…的通知》 cites B", () => {
     expect(c.citesB).toBe(true);
-    expect(c.references.map((r) => [r.title, r.line])).toEqual([
-      ['沅宁市人民政府办公室关于印发沅宁市养老服务体系建设实施方案（2025—2027年）的通知', 14],
-    ]);
+    expect(c.references.map((r) => [r.title, r.line])).toEqual([['沅宁市人民政府办公室关于印发沅宁市养老服务体系建设实施方案（2025—2027年）的通知', 14]]);
     // the city does not cite the county; the county's citation of its own plan is no citation of B
     expect(c.citedByB).toEqual([]);
   });
@@ -95,7 +93,10 @@ describe('qa7 compare: A cites B by B\'s 印发 notice title', () => {
   it('a covering notice of another kind (关于转发…的通知) is cited by its own title, the issuer in front or not', () => {
     const province = provincialPlan('托育服务体系建设规划（2021—2025年）', '关于转发省卫生健康委江屿省托育服务体系建设规划（2021—2025年）的通知');
     expect(province.noticeTitle).toBe('关于转发省卫生健康委江屿省托育服务体系建设规划（2021—2025年）的通知');
-    for (const cited of ['《江屿省人民政府办公厅关于转发省卫生健康委江屿省托育服务体系建设规划（2021—2025年）的通知》', '《关于转发省卫生健康委江屿省托育服务体系建设规划（2021—2025年）的通知》']) {
+    for (const cited of [
+      '《江屿省人民政府办公厅关于转发省卫生健康委江屿省托育服务体系建设规划（2021—2025年）的通知》',
+      '《关于转发省卫生健康委江屿省托育服务体系建设规划（2021—2025年）的通知》',
+    ]) {
       expect(comparePlans(countyPlan(cited), province).citesB, cited).toBe(true);
     }
   });
@@ -152,8 +153,22 @@ describe('qa7 compare: a count and a rate are never the same indicator', () => {
   }
 
   it('units of different kinds (a share vs a count) never pair, however alike the names; a scale difference (人 vs 万人) still does', () => {
-    const a = tablePlan([['农村卫生厕所', '万户', '12'], ['城镇新增就业', '人', '3500'], ['5G基站', '个', '800']], 'a-table.txt');
-    const b = tablePlan([['农村卫生厕所普及率', '%', '90'], ['城镇新增就业人数', '万人', '2.5'], ['5G基站', '座', '900']], 'b-table.txt');
+    const a = tablePlan(
+      [
+        ['农村卫生厕所', '万户', '12'],
+        ['城镇新增就业', '人', '3500'],
+        ['5G基站', '个', '800'],
+      ],
+      'a-table.txt',
+    );
+    const b = tablePlan(
+      [
+        ['农村卫生厕所普及率', '%', '90'],
+        ['城镇新增就业人数', '万人', '2.5'],
+        ['5G基站', '座', '900'],
+      ],
+      'b-table.txt',
+    );
     expect(a.indicators.map((i) => i.unit)).toEqual(['万户', '人', '个']);
     const m = matchIndicators(a.indicators, b.indicators);
     expect(m.pairs.map((p) => [p.a.name, p.b.name, p.unitsDiffer])).toEqual([
@@ -167,7 +182,19 @@ describe('qa7 compare: a count and a rate are never the same indicator', () => {
   it('a rate named as one (…率, …比例) in a table without a unit column still does not pair with a count', () => {
     const a = tablePlan([['农村卫生厕所', '万户', '12']], 'a-nounit.txt');
     const b = ingestText(
-      ['某市农村人居环境整治规划', '', '一、主要目标', '', '主要指标', '序号\t指标\t2020年基数\t2025年目标\t指标属性', '1\t农村卫生厕所普及率\t60\t90\t预期性', '', '二、重点任务', '', '（一）推进农村厕所革命。分类有序推进农村户厕改造。（牵头单位：市农业农村委）'].join('\n'),
+      [
+        '某市农村人居环境整治规划',
+        '',
+        '一、主要目标',
+        '',
+        '主要指标',
+        '序号\t指标\t2020年基数\t2025年目标\t指标属性',
+        '1\t农村卫生厕所普及率\t60\t90\t预期性',
+        '',
+        '二、重点任务',
+        '',
+        '（一）推进农村厕所革命。分类有序推进农村户厕改造。（牵头单位：市农业农村委）',
+      ].join('\n'),
       { fileName: 'b-nounit.txt' },
     );
     expect(b.indicators.map((i) => [i.name, i.unit])).toEqual([['农村卫生厕所普及率', null]]);
@@ -182,7 +209,13 @@ describe('qa7 compare: the same target in another year stands beside it, years s
     const p = pair(/消防安全标准化管理达标率/);
     expect(p).toBeDefined();
     expect([p!.a.source, p!.a.value, p!.a.year, p!.b.source, p!.b.metric, p!.b.value, p!.b.year]).toEqual([
-      'prose', 100, 2025, 'indicator', '养老机构消防安全标准化管理达标率', 100, 2027,
+      'prose',
+      100,
+      2025,
+      'indicator',
+      '养老机构消防安全标准化管理达标率',
+      100,
+      2027,
     ]);
   });
 
@@ -208,11 +241,24 @@ describe('qa7 compare: the same target in another year stands beside it, years s
   it('in prose on both sides: 2025 ↔ 2030 pair; with a same-year figure on the other side, that one is taken', () => {
     const plan = (name: string, body: string) =>
       ingestText(
-        [`${name}农村供水保障规划`, '', '一、发展目标', '', body, '', '二、重点任务', '', `（一）推进城乡供水一体化。加快城乡供水管网互联互通。（牵头单位：${name.slice(0, 1)}水利局）`].join('\n'),
+        [
+          `${name}农村供水保障规划`,
+          '',
+          '一、发展目标',
+          '',
+          body,
+          '',
+          '二、重点任务',
+          '',
+          `（一）推进城乡供水一体化。加快城乡供水管网互联互通。（牵头单位：${name.slice(0, 1)}水利局）`,
+        ].join('\n'),
         { fileName: `${name}-water.txt` },
       );
     const a = plan('青县', '到2025年，农村自来水普及率达到90%，规模化供水工程覆盖农村人口比例达到60%。');
-    const b = plan('云市', '到2030年，农村自来水普及率达到95%。到2025年，规模化供水工程覆盖农村人口比例达到55%；到2030年，规模化供水工程覆盖农村人口比例达到70%。');
+    const b = plan(
+      '云市',
+      '到2030年，农村自来水普及率达到95%。到2025年，规模化供水工程覆盖农村人口比例达到55%；到2030年，规模化供水工程覆盖农村人口比例达到70%。',
+    );
     const r = comparePlans(a, b);
     const rows = r.targets.map((p) => [p.a.value, p.a.year, p.b.value, p.b.year]);
     expect(rows).toEqual([

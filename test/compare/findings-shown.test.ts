@@ -1,12 +1,12 @@
 /** What an analyst reads: lead units compared only when both plans name one; headings as written. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { comparePlans, type Comparison } from '../../src/compare/compare.js';
+import { type Comparison, comparePlans } from '../../src/compare/compare.js';
 import { formatMarkdown, formatTerminal } from '../../src/compare/format.js';
 import { leadLine, renderComparisonPdf } from '../../src/compare/pdf.js';
 import { ingestFile } from '../../src/ingest.js';
 import type { PolicyDocument } from '../../src/model/types.js';
-import { pdfText } from '../helpers/report.js';
 import { fixture, ingestFixture, WUXI_FILE } from '../helpers/fixtures.js';
+import { pdfText } from '../helpers/report.js';
 
 let county: Comparison; // 青溪 county plan ↔ 云川 municipal plan, whose 3.1.x tasks have no clause
 let otherTopic: Comparison; // Wuxi ↔ an 产教融合 opinion: nothing in common
@@ -27,7 +27,9 @@ describe('lead units', () => {
   it('are not called different when B names no lead unit', () => {
     const t = county.tasks.find((x) => x.matches[0]?.kind === 'task' && x.matches[0].lead?.length === 0 && x.lead.length > 0 && x.verdict !== 'none');
     expect(t).toBeDefined();
-    const row = formatMarkdown(county).split('\n').find((l) => l.startsWith(`| ${t!.number} |`))!;
+    const row = formatMarkdown(county)
+      .split('\n')
+      .find((l) => l.startsWith(`| ${t!.number} |`))!;
     expect(row).not.toContain('≠');
     expect(row).toContain('B 未列牵头单位');
     expect(leadLine(t!)).toContain('B 未列牵头单位');
@@ -38,13 +40,17 @@ describe('lead units', () => {
     const reverse = comparePlans(yunchuanDoc, qingxiDoc); // 云川's 3.1.x tasks have no clause
     const t = reverse.tasks.find((x) => x.lead.length === 0 && (x.matches[0]?.lead?.length ?? 0) > 0 && x.verdict !== 'none');
     expect(t).toBeDefined();
-    const row = formatMarkdown(reverse).split('\n').find((l) => l.startsWith(`| ${t!.number} |`))!;
+    const row = formatMarkdown(reverse)
+      .split('\n')
+      .find((l) => l.startsWith(`| ${t!.number} |`))!;
     expect(row).toContain(`A 未列牵头单位 · ${t!.matches[0].lead!.join('、')}`);
     expect(row).not.toContain('≠');
   });
 
   it('still flags leads that differ', () => {
-    const row = formatMarkdown(county).split('\n').find((l) => l.includes('推进城乡供水一体化'))!;
+    const row = formatMarkdown(county)
+      .split('\n')
+      .find((l) => l.includes('推进城乡供水一体化'))!;
     expect(row).toContain('县水利局 ≠ 市城市管理局');
   });
 });
@@ -94,7 +100,10 @@ describe('section matches', () => {
     const wuxi = await ingestFile(WUXI_FILE);
     const yunchuan = await ingestFixture('compare/yunchuan-urbanization-plan-2021-2035.txt');
     const c = comparePlans(wuxi, yunchuan);
-    const labels = c.tasks.flatMap((t) => t.matches).filter((m) => m.kind === 'section').map((m) => m.number ?? '');
+    const labels = c.tasks
+      .flatMap((t) => t.matches)
+      .filter((m) => m.kind === 'section')
+      .map((m) => m.number ?? '');
     expect(labels.length).toBeGreaterThan(0);
     for (const l of labels.filter((x) => /节$/.test(x))) expect(l).toMatch(/^第.+章第.+节$/);
     expect(formatTerminal(c)).toContain('第十章第二节 强化要素保障');
@@ -160,10 +169,7 @@ describe('findings on a short-task city plan: Markdown', () => {
 describe('findings on a short-task city plan: section paths', () => {
   let c: Comparison;
   beforeAll(async () => {
-    c = comparePlans(
-      await ingestFile(WUXI_FILE),
-      await ingestFixture('compare/shancheng-short-tasks-city-plan.txt'),
-    );
+    c = comparePlans(await ingestFile(WUXI_FILE), await ingestFixture('compare/shancheng-short-tasks-city-plan.txt'));
   });
   describe('section paths', () => {
     it('are written with their labels and › as in search: 四、重点任务 › （一）…', () => {
@@ -183,10 +189,7 @@ describe('findings on a short-task city plan: section paths', () => {
 
 describe('units of a short plan', () => {
   it('a section whose prose is one paragraph under its heading line is one unit, not two', async () => {
-    const c = comparePlans(
-      await ingestFile(WUXI_FILE),
-      await ingestFixture('compare/shancheng-short-tasks-city-plan.txt'),
-    );
+    const c = comparePlans(await ingestFile(WUXI_FILE), await ingestFixture('compare/shancheng-short-tasks-city-plan.txt'));
     // 一、总体要求 is a heading line and one sentence: one cell, not the section and its paragraph.
     const general = c.coverage.find((s) => s.title === '总体要求')!;
     expect(general.counted).toBe('prose');

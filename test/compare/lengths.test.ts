@@ -5,7 +5,7 @@
  * Expectations come from reading the two texts, not from running the code.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { comparePlans, type Comparison } from '../../src/compare/compare.js';
+import { type Comparison, comparePlans } from '../../src/compare/compare.js';
 import { formatMarkdown, formatTerminal } from '../../src/compare/format.js';
 import { TfIdfSpace } from '../../src/compare/similarity.js';
 import { ingestFile } from '../../src/ingest.js';

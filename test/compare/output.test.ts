@@ -1,15 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { runInProcess } from '../helpers/cli.js';
-import { ingestFile } from '../../src/ingest.js';
-import { comparePlans, type Comparison } from '../../src/compare/compare.js';
-import { displayWidth, formatTerminal, formatMarkdown } from '../../src/compare/format.js';
-import { renderComparisonPdf } from '../../src/compare/pdf.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Comparison, comparePlans } from '../../src/compare/compare.js';
+import { displayWidth, formatMarkdown, formatTerminal } from '../../src/compare/format.js';
 import { indicatorKey, indicatorNameSimilarity, lcsLength } from '../../src/compare/indicators.js';
+import { renderComparisonPdf } from '../../src/compare/pdf.js';
 import { citesTitle, titleKey } from '../../src/compare/references.js';
 import { TfIdfSpace } from '../../src/compare/similarity.js';
+import { ingestFile } from '../../src/ingest.js';
+import { runInProcess } from '../helpers/cli.js';
 import { fixture as fixturePath, WUXI_FILE } from '../helpers/fixtures.js';
 
 const fixture = (name: string) => fixturePath('compare', name);
@@ -36,7 +36,9 @@ describe('policy compare --json', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(Object.keys(j)).toEqual(expect.arrayContaining(['a', 'b', 'tasks', 'uncovered', 'indicators', 'references', 'departments', 'coverage', 'thresholds']));
+    expect(Object.keys(j)).toEqual(
+      expect.arrayContaining(['a', 'b', 'tasks', 'uncovered', 'indicators', 'references', 'departments', 'coverage', 'thresholds']),
+    );
     expect(j.a.id).toBe('qingxi-urbanization-plan-2021-2035');
     expect(j.b.title).toBe('云川市新型城镇化规划（2021—2035年）');
     expect(j.tasks).toHaveLength(16);

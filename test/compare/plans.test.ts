@@ -1,7 +1,7 @@
-import { describe, expect, it, beforeAll } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Comparison, comparePlans, PlanComparer } from '../../src/compare/compare.js';
 import { ingestFile } from '../../src/ingest.js';
 import type { PolicyDocument } from '../../src/model/types.js';
-import { comparePlans, PlanComparer, type Comparison } from '../../src/compare/compare.js';
 import { fixture as fixturePath, WUXI_FILE } from '../helpers/fixtures.js';
 
 /**

@@ -6,9 +6,9 @@
  * 保障措施 part on both sides in different words.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ingestFile } from '../../src/ingest.js';
-import { comparePlans, safeguardPart, type Comparison } from '../../src/compare/compare.js';
+import { type Comparison, comparePlans, safeguardPart } from '../../src/compare/compare.js';
 import { formatMarkdown, formatTerminal, scoreText, VERDICT_LABEL } from '../../src/compare/format.js';
+import { ingestFile } from '../../src/ingest.js';
 import { runInProcess } from '../helpers/cli.js';
 import { fixture } from '../helpers/fixtures.js';
 
@@ -36,7 +36,7 @@ function consistent(label: string, shown: number, counterpart: number, weak: num
 }
 
 describe('near-identical titles', () => {
-  it('a task whose title is the municipal task\'s but for the verb is its counterpart, however long its body', () => {
+  it("a task whose title is the municipal task's but for the verb is its counterpart, however long its body", () => {
     const t = task('全面融入沣江上游城镇群生态优先绿色发展');
     expect(t.matches[0]).toMatchObject({ kind: 'task', title: '推动沣江上游城镇群生态优先绿色发展' });
     expect(t.verdict).toBe('counterpart');
@@ -64,10 +64,18 @@ describe('displayed scores never contradict the thresholds', () => {
     for (const s of scores) {
       for (const counterpart of [s - 0.001, s, s + 0.001, s + 0.004].map((x) => Math.round(x * 1000) / 1000)) {
         const weak = Math.min(0.1, counterpart);
-        const other = { ...c, tasks: c.tasks.map((t) => ({ ...t, verdict: t.score >= counterpart ? ('counterpart' as const) : t.score >= weak ? ('weak' as const) : ('none' as const) })), thresholds: { ...c.thresholds, counterpart, weak } };
+        const other = {
+          ...c,
+          tasks: c.tasks.map((t) => ({
+            ...t,
+            verdict: t.score >= counterpart ? ('counterpart' as const) : t.score >= weak ? ('weak' as const) : ('none' as const),
+          })),
+          thresholds: { ...c.thresholds, counterpart, weak },
+        };
         const terminal = formatTerminal(other);
         expect(terminal).toContain(`对应 ≥ ${counterpart}`);
-        for (const [label, shown] of verdictRows(terminal)) expect(consistent(label, shown, counterpart, weak), `≥ ${counterpart}: ${label} ${shown}`).toBe(true);
+        for (const [label, shown] of verdictRows(terminal))
+          expect(consistent(label, shown, counterpart, weak), `≥ ${counterpart}: ${label} ${shown}`).toBe(true);
       }
     }
   });
@@ -89,7 +97,7 @@ describe('displayed scores never contradict the thresholds', () => {
 });
 
 describe('a 保障措施 part answered by a part of the same kind', () => {
-  it('B\'s 保障措施 is covered by A\'s, though their words differ', () => {
+  it("B's 保障措施 is covered by A's, though their words differ", () => {
     const part = c.coverage.find((s) => s.title === '保障措施')!;
     expect(part).toMatchObject({ status: 'covered', ratio: 1, coveredBy: { title: '保障措施' } });
     for (const s of c.coverage.filter((x) => x.id.startsWith(`${part.id}.`))) expect(s.status, s.title).toBe('covered');
@@ -97,7 +105,7 @@ describe('a 保障措施 part answered by a part of the same kind', () => {
     expect(formatTerminal(c)).toMatch(/三、保障措施\s+█+\s+100%/);
   });
 
-  it('only a part of the same kind answers it: without A\'s 保障措施 it stays a gap', async () => {
+  it("only a part of the same kind answers it: without A's 保障措施 it stays a gap", async () => {
     const { ingestText } = await import('../../src/ingest.js');
     const { readFile } = await import('node:fs/promises');
     const text = await readFile(COUNTY, 'utf8');

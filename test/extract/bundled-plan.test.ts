@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { ingestFile, ingestText } from '../../src/ingest.js';
 import type { PolicyDocument } from '../../src/model/types.js';
 import { resolveDepartment } from '../../src/select/departments.js';
@@ -106,7 +106,13 @@ describe('the bundled county plan', () => {
   it('reads the 8 indicators with baselines, targets, comparators and attributes', () => {
     expect(doc.indicators.map((i) => i.number)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
     const [urban, , jobless, rental, , air, , income] = doc.indicators;
-    expect(urban).toMatchObject({ name: '常住人口城镇化率', unit: '%', attribute: '预期性', baseline: { year: 2020, value: 39.7 }, target: { year: 2025, value: 44 } });
+    expect(urban).toMatchObject({
+      name: '常住人口城镇化率',
+      unit: '%',
+      attribute: '预期性',
+      baseline: { year: 2020, value: 39.7 },
+      target: { year: 2025, value: 44 },
+    });
     expect(jobless.baseline).toMatchObject({ raw: '≦5.7', value: 5.7, comparator: '<=' });
     expect(rental.baseline).toMatchObject({ raw: '—', value: null, comparator: null });
     expect(air).toMatchObject({ attribute: '约束性', target: { raw: '≧92.6', value: 92.6, comparator: '>=' } });
@@ -181,7 +187,7 @@ describe('clause styles and irregularities', () => {
     ]);
   });
 
-  it('keeps a county bureau\'s other names at its own level (工信局, not 工信厅)', () => {
+  it("keeps a county bureau's other names at its own level (工信局, not 工信厅)", () => {
     const doc = plan('1. 甲。（牵头单位：县工业和信息化局；责任单位：县经济和信息化委员会）');
     const bureau = doc.departments.find((d) => d.name === '县工业和信息化局')!;
     expect(bureau.aliases).toContain('县工信局');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ingestText } from '../../src/ingest.js';
 import { kindOf } from '../../src/extract/departments.js';
+import { ingestText } from '../../src/ingest.js';
 import type { PolicyDocument } from '../../src/model/types.js';
 import { fixtureLoader, readFixture } from '../helpers/fixtures.js';
 

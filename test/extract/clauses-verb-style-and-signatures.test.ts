@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ingestText } from '../../src/ingest.js';
 import { parseClause } from '../../src/extract/clause.js';
 import { kindOf } from '../../src/extract/departments.js';
+import { ingestText } from '../../src/ingest.js';
 import { secondName } from '../../src/model/departments.js';
-import { unitsMeant } from '../../src/select/departments.js';
 import type { PolicyDocument } from '../../src/model/types.js';
+import { unitsMeant } from '../../src/select/departments.js';
 import { fixtureLoader } from '../helpers/fixtures.js';
 
 /**
@@ -72,7 +72,9 @@ describe('QA9 a labelled field written in the verb style', () => {
 
   it('through the pipeline: a task whose labelled clause is in the verb style', () => {
     const doc = ingestText(
-      plan('（一）改善办学条件。新建学校两所。（责任单位：县教育局牵头，县财政局、县自然资源局配合）\n（二）加强师资建设。引进教师100名。（责任单位：县教育局）\n'),
+      plan(
+        '（一）改善办学条件。新建学校两所。（责任单位：县教育局牵头，县财政局、县自然资源局配合）\n（二）加强师资建设。引进教师100名。（责任单位：县教育局）\n',
+      ),
       { fileName: 'edu.txt' },
     );
     expect(doc.tasks.map((t) => [t.lead, t.responsible])).toEqual([
@@ -89,7 +91,15 @@ describe('QA9 a unit written with and without its second name', () => {
     expect(secondName('镇纪委（镇监察办）')).toEqual({ main: '镇纪委', second: '镇监察办' });
     expect(secondName('县委宣传部（县网信办）')).toEqual({ main: '县委宣传部', second: '县网信办' });
     // alternatives and qualifiers, no second name
-    for (const n of ['有关乡镇（街道）', '各乡镇（街道）', '县城投（集团）', '镇政府（街道办事处）', '各乡镇人民政府（街道办事处）', '各村（社区）', '县人民医院（医共体）'])
+    for (const n of [
+      '有关乡镇（街道）',
+      '各乡镇（街道）',
+      '县城投（集团）',
+      '镇政府（街道办事处）',
+      '各乡镇人民政府（街道办事处）',
+      '各村（社区）',
+      '县人民医院（医共体）',
+    ])
       expect(secondName(n)).toBeNull();
   });
 
@@ -109,7 +119,9 @@ describe('QA9 a unit written with and without its second name', () => {
 
   it('a bracket with a prefix of its own names a unit kept apart (县财政局（县国资中心）, as in QA7)', () => {
     const doc = ingestText(
-      plan('（一）深化国资国企改革。推进企业整合。（牵头单位：县财政局（县国资中心）；责任单位：县审计局）\n（二）加强财政监督。开展专项检查。（牵头单位：县财政局；责任单位：县纪委（监委））\n（三）强化审计监督。完成审计项目20个。（牵头单位：县审计局；责任单位：县纪委）\n'),
+      plan(
+        '（一）深化国资国企改革。推进企业整合。（牵头单位：县财政局（县国资中心）；责任单位：县审计局）\n（二）加强财政监督。开展专项检查。（牵头单位：县财政局；责任单位：县纪委（监委））\n（三）强化审计监督。完成审计项目20个。（牵头单位：县审计局；责任单位：县纪委）\n',
+      ),
       { fileName: 'finance.txt' },
     );
     expect(doc.departments.map((d) => d.name).sort()).toEqual(['县审计局', '县纪委', '县财政局', '县财政局（县国资中心）'].sort());
@@ -132,7 +144,10 @@ describe('QA9 a joint signature on lines one under the other above the date', ()
   });
 
   it('three short organisation lines above the date are the signature; one stays as before', () => {
-    const three = ingestText(plan('（一）改善办学条件。新建学校两所。（责任单位：县教育局）\n', '\n中共某县委员会办公室\n某县人民政府办公室\n某县教育局\n2026年3月1日\n'), { fileName: 'three.txt' });
+    const three = ingestText(
+      plan('（一）改善办学条件。新建学校两所。（责任单位：县教育局）\n', '\n中共某县委员会办公室\n某县人民政府办公室\n某县教育局\n2026年3月1日\n'),
+      { fileName: 'three.txt' },
+    );
     expect(three.issuer).toBe('中共某县委员会办公室、某县人民政府办公室、某县教育局');
     expect(three.paragraphs.filter((p) => p.section !== null).map((p) => p.text)).not.toContain('某县人民政府办公室');
     const one = ingestText(plan('（一）改善办学条件。新建学校两所。（责任单位：县教育局）\n', '\n某县人民政府办公室\n2026年3月1日\n'), { fileName: 'one.txt' });
@@ -158,6 +173,18 @@ describe('QA9 kinds of units named after a township and a body', () => {
     expect(kindOf('镇党委')).toBe('party');
     expect(kindOf('镇派出所')).toBe('department');
     expect(kindOf('镇司法所')).toBe('department');
-    for (const n of ['镇农业服务中心', '镇社会事务办', '镇人民政府', '镇政府', '各乡镇', '各镇', '有关乡镇（街道）', '各乡镇人民政府', '镇党政办', '镇经济发展办']) expect(kindOf(n)).toBe('township');
+    for (const n of [
+      '镇农业服务中心',
+      '镇社会事务办',
+      '镇人民政府',
+      '镇政府',
+      '各乡镇',
+      '各镇',
+      '有关乡镇（街道）',
+      '各乡镇人民政府',
+      '镇党政办',
+      '镇经济发展办',
+    ])
+      expect(kindOf(n)).toBe('township');
   });
 });

@@ -195,7 +195,10 @@ describe('assignments written in the item’s prose', () => {
     expect(doc.tasks.some((t) => /组织领导|督促检查/.test(t.title))).toBe(false);
     // nor do the articles of a 办法
     const { ingestText } = await import('../../src/ingest.js');
-    const rules = ingestText('某市专项资金管理办法\n\n第一条 为规范专项资金管理，制定本办法。\n第二条 由市发展改革委负责项目审核。\n第三条 由市财政局负责资金拨付。\n', { fileName: 'rules.txt' });
+    const rules = ingestText(
+      '某市专项资金管理办法\n\n第一条 为规范专项资金管理，制定本办法。\n第二条 由市发展改革委负责项目审核。\n第三条 由市财政局负责资金拨付。\n',
+      { fileName: 'rules.txt' },
+    );
     expect(rules.tasks).toEqual([]);
   });
 

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ingestFile, ingestText } from '../../src/ingest.js';
-import type { PolicyDocument } from '../../src/model/types.js';
-import { comparePlans, type Comparison } from '../../src/compare/compare.js';
+import { type Comparison, comparePlans } from '../../src/compare/compare.js';
 import { correspondingLeads } from '../../src/compare/departments.js';
-import { defaultAliases } from '../../src/model/departments.js';
-import { resolveDepartment } from '../../src/select/departments.js';
 import { splitNames } from '../../src/extract/clause.js';
+import { ingestFile, ingestText } from '../../src/ingest.js';
+import { defaultAliases } from '../../src/model/departments.js';
+import type { PolicyDocument } from '../../src/model/types.js';
+import { resolveDepartment } from '../../src/select/departments.js';
 import { fixture } from '../helpers/fixtures.js';
 
 /**

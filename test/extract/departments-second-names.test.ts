@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { ingestFile, ingestText } from '../../src/ingest.js';
-import { resolveDepartment, unitsMeant } from '../../src/select/departments.js';
-import { writeSheets } from '../../src/report/sheets.js';
 import type { PolicyDocument } from '../../src/model/types.js';
+import { writeSheets } from '../../src/report/sheets.js';
+import { resolveDepartment, unitsMeant } from '../../src/select/departments.js';
 import { fixture } from '../helpers/fixtures.js';
 
 /**
@@ -124,7 +124,9 @@ describe('responsibility sheets', () => {
     try {
       const index = await writeSheets(doc, dir, { date: new Date('2025-07-01') });
       expect(index.sheets.map((s) => s.department)).not.toContain('县统计局');
-      expect(index.sheets.every((s) => s.lead.length + s.responsible.length > 0 || doc.departments.find((d) => d.name === s.department)!.mentions.length > 0)).toBe(true);
+      expect(
+        index.sheets.every((s) => s.lead.length + s.responsible.length > 0 || doc.departments.find((d) => d.name === s.department)!.mentions.length > 0),
+      ).toBe(true);
       expect(await readdir(dir)).not.toContain('县统计局责任清单.pdf');
       expect(index.sheets.map((s) => s.department)).toContain('县商务委');
     } finally {

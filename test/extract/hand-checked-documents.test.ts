@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ingestText } from '../../src/ingest.js';
-import { resolveDepartment } from '../../src/select/departments.js';
 import { buildSearchIndex } from '../../src/search/store.js';
+import { resolveDepartment } from '../../src/select/departments.js';
 import { fixtureLoader, ingestFixture, readFixture } from '../helpers/fixtures.js';
 
 /**
@@ -15,7 +15,16 @@ describe('QA documents', () => {
   it('clause lines under the task (牵头单位：… then 配合单位：… on the next line)', async () => {
     const doc = await qa('chengkou-county-commerce-plan-2025.txt');
     expect(doc).toMatchObject({ docNumber: '城府办发〔2025〕31号', date: '2025-03-18' });
-    expect(doc.tasks.map((t) => t.lead)).toEqual([['县商务委'], ['县商务委'], ['县商务委'], ['县交通局'], ['县商务委'], ['县农业农村委'], ['县商务委'], ['县供销合作社']]);
+    expect(doc.tasks.map((t) => t.lead)).toEqual([
+      ['县商务委'],
+      ['县商务委'],
+      ['县商务委'],
+      ['县交通局'],
+      ['县商务委'],
+      ['县农业农村委'],
+      ['县商务委'],
+      ['县供销合作社'],
+    ]);
     expect(doc.tasks[4].responsible).toEqual(['县人力社保局', '县农业农村委', '团县委', '县妇联']);
     expect(doc.tasks[1].title).toBe('改造提升乡镇商贸中心');
     expect(doc.departments.find((d) => d.name === '城口公路运输有限责任公司')?.kind).toBe('enterprise');
@@ -71,7 +80,16 @@ describe('QA documents', () => {
   it('GB18030 with CRLF; a deadline year is not taken from a description of the past', async () => {
     const doc = await qa('tianxin-old-community-renovation-2025.txt');
     expect(doc.source).toMatchObject({ encoding: 'gb18030', lineEnding: 'crlf' });
-    expect(doc.tasks.map((t) => t.lead[0] ?? null)).toEqual(['区住房城乡建设局', '区住房城乡建设局', '区交通运输局', '区民政局', '区住房城乡建设局', '区住房城乡建设局', '区财政局', '区行政审批服务局']);
+    expect(doc.tasks.map((t) => t.lead[0] ?? null)).toEqual([
+      '区住房城乡建设局',
+      '区住房城乡建设局',
+      '区交通运输局',
+      '区民政局',
+      '区住房城乡建设局',
+      '区住房城乡建设局',
+      '区财政局',
+      '区行政审批服务局',
+    ]);
     expect(doc.targets.some((t) => t.year === 2000)).toBe(false);
     expect(doc.targets).toContainEqual(expect.objectContaining({ value: 120, unit: '台', comparator: '>=' }));
     expect(doc.departments.map((d) => d.name)).not.toContain('区公安分局');
@@ -160,13 +178,21 @@ describe('QA documents, third round', () => {
 const qa4 = fixtureLoader('qa4');
 
 describe('QA documents, fourth round', () => {
-  it('deadlines (完成时限) from clauses and from a task table\'s column', async () => {
+  it("deadlines (完成时限) from clauses and from a task table's column", async () => {
     const report = await qa4('qingxi-2025-work-report-task-breakdown.txt');
     expect(report.tasks.every((t) => t.deadline !== null)).toBe(true);
     expect(report.tasks.find((t) => t.number === '4')?.deadline).toBe('2025年11月底前');
     // outline tasks completed by the attached 分工表: its 完成时限 column
     const attached = await qa4('tongchuan-digital-village-plan-2026.txt');
-    expect(attached.tasks.map((t) => t.deadline)).toEqual(['2025年12月底', '2026年12月底', '2026年12月底', '2025年6月底', '2025年12月底', '长期坚持', '2026年12月底']);
+    expect(attached.tasks.map((t) => t.deadline)).toEqual([
+      '2025年12月底',
+      '2026年12月底',
+      '2026年12月底',
+      '2025年6月底',
+      '2025年12月底',
+      '长期坚持',
+      '2026年12月底',
+    ]);
     // a 任务分工方案 that is only a table
     const division = await ingestFixture('qa2/zhuzhou-business-environment-task-division-2024.txt');
     expect(division.tasks[0].deadline).toBe('2024年6月底');
@@ -198,7 +224,13 @@ describe('QA documents, fourth round', () => {
   it('a Word export: indents of any kind, \\f page breaks, a clause broken over two lines', async () => {
     const doc = await qa4('fenglin-rural-water-notice-2024.txt');
     expect(doc).toMatchObject({ issuer: '枫林县人民政府办公室', docNumber: '枫府办发〔2024〕21号', date: '2024-06-03' });
-    expect(doc.tasks.map((t) => t.title)).toEqual(['全面排查供水风险隐患', '加强水源保护和水质监测', '加快供水工程提档升级', '落实应急供水措施', '压实工程管护责任']);
+    expect(doc.tasks.map((t) => t.title)).toEqual([
+      '全面排查供水风险隐患',
+      '加强水源保护和水质监测',
+      '加快供水工程提档升级',
+      '落实应急供水措施',
+      '压实工程管护责任',
+    ]);
     expect(roles(doc)[0]).toEqual(['一', ['县水利局'], ['县卫生健康委', '各乡镇人民政府']]);
     expect(roles(doc)[1]).toEqual(['二', ['县生态环境局', '县卫生健康委'], ['县水利局', '县疾控中心', '各乡镇人民政府']]);
     for (const d of doc.departments) expect(d.name).toMatch(/^[^\s\u00a0\u3000）)]+$/);
@@ -271,7 +303,10 @@ describe('QA documents, fifth round', () => {
   it('a closing sentence assigns the group of items before it (以上工作由区商务委牵头，区财政局配合)', async () => {
     const doc = await qa5('chenghu-2026-government-work-points.txt');
     for (const n of ['10', '11', '12', '13']) {
-      expect(roles(doc).find((r) => r[0] === n), n).toEqual([n, ['区商务委'], ['区财政局']]);
+      expect(
+        roles(doc).find((r) => r[0] === n),
+        n,
+      ).toEqual([n, ['区商务委'], ['区财政局']]);
     }
     // tasks with their own clause keep it; no warning for the grouped ones
     expect(roles(doc).find((r) => r[0] === '9')).toEqual(['9', ['区发展改革委'], []]);
@@ -291,7 +326,7 @@ describe('QA documents, fifth round', () => {
     expect(types).toEqual(['工作要点', '任务清单', '任务分解', '分工方案']);
   });
 
-  it('a declared count of 项工作 in a plan\'s opening is checked; 3个工作日 is no count', async () => {
+  it("a declared count of 项工作 in a plan's opening is checked; 3个工作日 is no count", async () => {
     const doc = await qa5('chenghu-2026-government-work-points.txt');
     expect(doc.declaredCounts.map((c) => [c.raw, c.subject, c.declared, c.found])).toEqual([['25项工作', 'tasks', 25, 25]]);
     const days = ingestText('某县实施方案\n\n一、重点任务\n1. 压缩审批时限，办理时间压减至3个工作日。（牵头单位：县政务服务中心）\n', { fileName: 'days.txt' });
@@ -316,7 +351,9 @@ describe('QA documents, fifth round', () => {
     const texts = [...doc.paragraphs.map((p) => p.text), ...doc.tasks.map((t) => t.text), ...doc.sections.map((s) => s.title)];
     expect(texts.filter((t) => t.includes(head))).toEqual([]);
     // the project line cut by the page break reads as one, as across a page number alone
-    expect(doc.paragraphs.filter((p) => p.kind === 'box').map((p) => p.text)).toContain('01 雁平新能源电池产业园：建设年产20GWh动力电池生产基地，总投资150亿元。');
+    expect(doc.paragraphs.filter((p) => p.kind === 'box').map((p) => p.text)).toContain(
+      '01 雁平新能源电池产业园：建设年产20GWh动力电池生产基地，总投资150亿元。',
+    );
     expect(doc.targets).toContainEqual(expect.objectContaining({ value: 150, unit: '亿元' }));
     expect(doc.paragraphs.filter((p) => p.task === doc.tasks[9].number)).toHaveLength(1);
     const hits = buildSearchIndex([doc]).search('海绵城市').hits;
@@ -334,15 +371,22 @@ describe('QA documents, fifth round', () => {
       '二、保障措施\n加强领导。\n';
     expect(ingestText(text, { fileName: 'repeat.txt' }).paragraphs.filter((p) => p.text === '工作要求')).toHaveLength(3);
     // a table whose pages end after a 预期性 cell: the cell stays, every row is read
-    const rows = Array.from({ length: 12 }, (_, r) => `${r + 1}\n指标${'甲乙丙丁戊己庚辛壬癸子丑'[r]}（%）\n${r + 10}\n${r + 20}\n预期性\n${r % 3 === 2 && r < 9 ? `\n— ${(r + 1) / 3} —\n\n` : ''}`);
+    const rows = Array.from(
+      { length: 12 },
+      (_, r) => `${r + 1}\n指标${'甲乙丙丁戊己庚辛壬癸子丑'[r]}（%）\n${r + 10}\n${r + 20}\n预期性\n${r % 3 === 2 && r < 9 ? `\n— ${(r + 1) / 3} —\n\n` : ''}`,
+    );
     const table = ingestText(`某市规划纲要\n\n表1 主要指标\n序号\n指标\n2020年\n2025年\n属性\n${rows.join('')}\n— 4 —\n`, { fileName: 'pages.txt' });
-    expect(table.indicators.map((i) => [i.number, i.target?.value, i.attribute])).toEqual(Array.from({ length: 12 }, (_, r) => [String(r + 1), r + 20, '预期性']));
+    expect(table.indicators.map((i) => [i.number, i.target?.value, i.attribute])).toEqual(
+      Array.from({ length: 12 }, (_, r) => [String(r + 1), r + 20, '预期性']),
+    );
     expect(table.diagnostics).toEqual([]);
   });
 
   it('a one-cell-per-line 指标 table without 序号 or unit column is read across a page break', async () => {
     const doc = await qa5('yanping-14th-five-year-plan-pdf.txt');
-    expect(doc.indicators.map((i) => [i.name, i.unit, i.baseline?.year, i.baseline?.raw, i.target?.year, i.target?.value, i.target?.comparator, i.attribute])).toEqual([
+    expect(
+      doc.indicators.map((i) => [i.name, i.unit, i.baseline?.year, i.baseline?.raw, i.target?.year, i.target?.value, i.target?.comparator, i.attribute]),
+    ).toEqual([
       ['地区生产总值年均增长', '%', 2020, '6.8', 2025, 6, '~', '预期性'],
       ['研发经费投入强度', '%', 2020, '1.9', 2025, 2.8, '=', '预期性'],
       ['常住人口城镇化率', '%', 2020, '63.5', 2025, 68, '=', '预期性'],
@@ -376,7 +420,7 @@ describe('QA documents, fifth round', () => {
     expect(plain.diagnostics.map((d) => [d.rule, d.line])).toEqual([['partial-table', text.split('\n').indexOf('常住人口城镇化率（%）') + 1]]);
   });
 
-  it('Markdown: (1)/(2) paragraphs inside a numbered task are part of it, and the clause after them is the task\'s', async () => {
+  it("Markdown: (1)/(2) paragraphs inside a numbered task are part of it, and the clause after them is the task's", async () => {
     const doc = await qa5('lanjiang-manufacturing-digital-action-2027.md');
     expect(doc.tasks.map((t) => t.number)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
     expect(doc.tasks[0].text).toContain('建设工业互联网标识解析二级节点12个');
@@ -389,7 +433,7 @@ describe('QA documents, fifth round', () => {
     expect(doc.paragraphs.filter((p) => p.text.startsWith('对数字化改造项目')).map((p) => p.task)).toEqual(['3']);
   });
 
-  it('a clause on its own line after an item\'s sub-items closes the item, in text and in Markdown; sub-items with their own clauses stay tasks', () => {
+  it("a clause on its own line after an item's sub-items closes the item, in text and in Markdown; sub-items with their own clauses stay tasks", () => {
     const text = [
       '某县数字经济实施方案',
       '一、重点任务',
@@ -411,7 +455,9 @@ describe('QA documents, fifth round', () => {
     }
     // every sub-item closing with its own clause: they are the tasks
     const own = ingestText(
-      text.replace('（1）每年新建基站800个。', '（1）每年新建基站800个。（牵头单位：县通信办）').replace('（2）建设标识解析节点2个。\n（牵头单位', '（2）建设标识解析节点2个。（牵头单位'),
+      text
+        .replace('（1）每年新建基站800个。', '（1）每年新建基站800个。（牵头单位：县通信办）')
+        .replace('（2）建设标识解析节点2个。\n（牵头单位', '（2）建设标识解析节点2个。（牵头单位'),
       { fileName: 'own.txt' },
     );
     expect(own.tasks.map((t) => t.title)).toEqual(['每年新建基站800个', '建设标识解析节点2个', '建设算力设施', '实施智改数转行动']);
@@ -431,7 +477,7 @@ describe('QA documents, fifth round', () => {
     expect(plan).toMatchObject({ title: '某市体育强市建设规划（2021—2035年）', noticeTitle: null });
   });
 
-  it('closing remarks at the end of the document, after the last task\'s clause, are not part of that task', async () => {
+  it("closing remarks at the end of the document, after the last task's clause, are not part of that task", async () => {
     for (const [file, remark] of [
       ['chenghu-2026-government-work-points.txt', '各镇街、各部门要坚持'],
       ['shiliang-2025-county-economy-task-list.txt', '县发展和改革委员会要加强统筹调度'],
@@ -439,7 +485,10 @@ describe('QA documents, fifth round', () => {
       const doc = await qa5(file);
       expect(doc.tasks.at(-1)!.text, file).not.toContain(remark);
       expect(doc.tasks.at(-1)!.text, file).toMatch(/[）)]$/);
-      expect(doc.paragraphs.find((p) => p.text.startsWith(remark)), file).toMatchObject({ kind: 'paragraph', task: null });
+      expect(
+        doc.paragraphs.find((p) => p.text.startsWith(remark)),
+        file,
+      ).toMatchObject({ kind: 'paragraph', task: null });
       expect(doc.diagnostics, file).toEqual([]);
     }
   });
@@ -460,7 +509,9 @@ describe('QA documents, fifth round', () => {
       ).tasks;
     expect(tasks('其中，新增学位3000个。').at(-1)!.text).toContain('新增学位3000个');
     // the last item with no clause yet keeps its paragraphs too
-    const noClause = ingestText('某县工作方案\n一、重点任务\n1.修建道路。（牵头单位：县交通局）\n2.新建学校。\n其中，新增学位3000个。\n', { fileName: 'no-clause.txt' });
+    const noClause = ingestText('某县工作方案\n一、重点任务\n1.修建道路。（牵头单位：县交通局）\n2.新建学校。\n其中，新增学位3000个。\n', {
+      fileName: 'no-clause.txt',
+    });
     expect(noClause.tasks.at(-1)!.text).toContain('新增学位3000个');
   });
 });
@@ -475,7 +526,9 @@ describe('QA documents, sixth round', () => {
     // the clauses are no part of the prose a target is read from, and the title is the first sentence
     expect(doc.tasks[1].title).toBe('推进农村基础设施数字化改造');
     // a bracket inside a sentence that merely mentions a duty is no clause
-    const mention = ingestText('某县实施方案\n\n一、重点任务\n1. 建立联席会议（由县长负责召集）制度，定期会商。（牵头单位：县发展改革委）\n', { fileName: 'mention.txt' });
+    const mention = ingestText('某县实施方案\n\n一、重点任务\n1. 建立联席会议（由县长负责召集）制度，定期会商。（牵头单位：县发展改革委）\n', {
+      fileName: 'mention.txt',
+    });
     expect(roles(mention)).toEqual([['1', ['县发展改革委'], []]]);
   });
 
@@ -492,23 +545,40 @@ describe('QA documents, sixth round', () => {
     const doc = await qa6('xiuchuan-digital-village-opinions-2025.txt');
     expect([doc.title, doc.noticeTitle, doc.docType]).toEqual(['岫川省人民政府关于加快推进数字乡村建设的实施意见', null, '实施意见']);
     // a 意见 that carries another document is a covering title still
-    const carried = ingestText('某市人民政府办公室关于转发市发展改革委关于促进消费的意见的通知\n\n某府办发〔2025〕3号\n\n各区县人民政府：\n现将该意见转发给你们，请认真贯彻执行。\n', { fileName: 'carried.txt' });
+    const carried = ingestText(
+      '某市人民政府办公室关于转发市发展改革委关于促进消费的意见的通知\n\n某府办发〔2025〕3号\n\n各区县人民政府：\n现将该意见转发给你们，请认真贯彻执行。\n',
+      { fileName: 'carried.txt' },
+    );
     expect(carried.noticeTitle).toBe('某市人民政府办公室关于转发市发展改革委关于促进消费的意见的通知');
   });
 
   it('Markdown front matter gives issuer, 文号 and date when the text does not', async () => {
     const doc = await qa6('linfeng-ecology-15th-plan.md');
-    expect(doc).toMatchObject({ title: '临沣市“十五五”生态环境保护规划（2026—2030年）', issuer: '临沣市人民政府', docNumber: '临府发〔2026〕3号', date: '2026-02-10', docType: '规划' });
+    expect(doc).toMatchObject({
+      title: '临沣市“十五五”生态环境保护规划（2026—2030年）',
+      issuer: '临沣市人民政府',
+      docNumber: '临府发〔2026〕3号',
+      date: '2026-02-10',
+      docType: '规划',
+    });
     // Chinese keys and a 2026年2月10日 date too; the text's own header wins over the front matter
-    const zh = ingestText('---\n标题: 某县行动方案\n发文机关: 某县人民政府办公室\n文号: 某府办发〔2025〕2号\n成文日期: 2025年5月6日\n---\n\n## 一、重点任务\n\n1. 修路。\n', { fileName: 'zh.md' });
+    const zh = ingestText(
+      '---\n标题: 某县行动方案\n发文机关: 某县人民政府办公室\n文号: 某府办发〔2025〕2号\n成文日期: 2025年5月6日\n---\n\n## 一、重点任务\n\n1. 修路。\n',
+      { fileName: 'zh.md' },
+    );
     expect(zh).toMatchObject({ title: '某县行动方案', issuer: '某县人民政府办公室', docNumber: '某府办发〔2025〕2号', date: '2025-05-06' });
-    const own = ingestText('---\ntitle: 某县行动方案\ndate: 2025-05-06\n---\n\n# 某县行动方案\n\n某府办发〔2025〕2号\n\n## 一、重点任务\n\n1. 修路。\n\n某县人民政府办公室\n\n2025年6月1日\n', { fileName: 'own.md' });
+    const own = ingestText(
+      '---\ntitle: 某县行动方案\ndate: 2025-05-06\n---\n\n# 某县行动方案\n\n某府办发〔2025〕2号\n\n## 一、重点任务\n\n1. 修路。\n\n某县人民政府办公室\n\n2025年6月1日\n',
+      { fileName: 'own.md' },
+    );
     expect(own.date).toBe('2025-06-01');
   });
 
   it('an indicator cell with a year note (≥95（2030年）) gives the target that year, and 〔18〕（2030年） its value', async () => {
     const doc = await qa6('linfeng-ecology-15th-plan.md');
-    expect(doc.indicators.map((i) => [i.name, i.baseline?.year, i.baseline?.value, i.target?.year, i.target?.value, i.target?.comparator, i.target?.raw])).toEqual([
+    expect(
+      doc.indicators.map((i) => [i.name, i.baseline?.year, i.baseline?.value, i.target?.year, i.target?.value, i.target?.comparator, i.target?.raw]),
+    ).toEqual([
       ['城市空气质量优良天数比率', 2025, 91.2, 2030, 95, '>=', '≥95（2030年）'],
       ['细颗粒物（PM2.5）平均浓度', 2025, 31, 2030, 28, '<=', '≤28（2030年）'],
       ['地表水国控断面水质优良比例', 2025, 88.5, 2030, 92, '=', '92（2030年）'],
@@ -522,7 +592,12 @@ describe('QA documents, sixth round', () => {
     const doc = await qa6('linfeng-ecology-15th-plan.md');
     const box = doc.sections.find((s) => s.style === 'box')!;
     expect(box.title).toBe('大气污染防治重点工程');
-    expect(doc.paragraphs.filter((p) => p.kind === 'box').map((p) => p.text).join('\n')).toContain('01 钢铁行业超低排放改造工程');
+    expect(
+      doc.paragraphs
+        .filter((p) => p.kind === 'box')
+        .map((p) => p.text)
+        .join('\n'),
+    ).toContain('01 钢铁行业超低排放改造工程');
     expect(doc.tasks[1].text).not.toContain('01 钢铁行业');
   });
 

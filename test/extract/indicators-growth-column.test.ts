@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
 import { ingestFile, ingestText } from '../../src/ingest.js';
-import { renderIndicators } from '../../src/report/indicators.js';
-import { toXlsx } from '../../src/report/export.js';
-import { pdfText } from '../helpers/report.js';
 import type { PolicyDocument } from '../../src/model/types.js';
+import { toXlsx } from '../../src/report/export.js';
+import { renderIndicators } from '../../src/report/indicators.js';
 import { fixture, ingestFixture } from '../helpers/fixtures.js';
+import { pdfText } from '../helpers/report.js';
 
 /**
  * QA7 part B, indicator tables: a column the extractor does not read as baseline or target
@@ -16,7 +16,7 @@ const OUTLINE = fixture('qa7/chenglan-15th-five-year-outline.md');
 const growthOf = (doc: PolicyDocument) => doc.indicators.map((i) => i.growth && [i.growth.raw, i.growth.value, i.growth.comparator, i.growth.cumulative]);
 
 describe('the growth column of a 纲要 table (年均增长, [x] = cumulative)', () => {
-  it('keeps every row\'s 年均增长 cell: raw, value and comparator, [x] marked cumulative, text kept as written', async () => {
+  it("keeps every row's 年均增长 cell: raw, value and comparator, [x] marked cumulative, text kept as written", async () => {
     const doc = await ingestFile(OUTLINE);
     expect(doc.indicators).toHaveLength(13);
     expect(growthOf(doc)).toEqual([
@@ -88,9 +88,15 @@ describe('columns an indicator table has besides the ones read', () => {
       ['城市轨道交通运营里程', '150', '—', null, true],
     ]);
     expect(doc.indicators.map((i) => i.extra)).toEqual([
-      [{ column: '备注', raw: '含在建' }, { column: '责任单位', raw: '市交通运输局' }],
+      [
+        { column: '备注', raw: '含在建' },
+        { column: '责任单位', raw: '市交通运输局' },
+      ],
       [{ column: '责任单位', raw: '市交通运输局、各区县' }],
-      [{ column: '备注', raw: '力争' }, { column: '责任单位', raw: '市住房城乡建设局' }],
+      [
+        { column: '备注', raw: '力争' },
+        { column: '责任单位', raw: '市住房城乡建设局' },
+      ],
     ]);
   });
 
@@ -141,7 +147,10 @@ describe('the growth column and the other cells are shown', () => {
     await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer);
     const ws = wb.getWorksheet('主要指标');
     expect(ws).toBeDefined();
-    const rows = ws!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1).map((v) => (v === undefined || v === null ? '' : String(v))));
+    const rows = ws!
+      .getSheetValues()
+      .filter(Boolean)
+      .map((r) => (r as unknown[]).slice(1).map((v) => (v === undefined || v === null ? '' : String(v))));
     const header = rows[0];
     expect(header).toEqual(expect.arrayContaining(['文档', '指标', '属性', '备注', '责任单位']));
     const growth = header.findIndex((h) => h.includes('年均增长'));

@@ -41,10 +41,7 @@ describe('QA8 target metrics keep the words that change what the figure means', 
   });
 
   it('a clause with nothing but 新增 before its figure names no metric', async () => {
-    const doc = await text(
-      ['某县养老服务实施方案', '一、主要目标', '到2027年，全县养老床位达到3500张，2026年新增300张。'],
-      'added-only.txt',
-    );
+    const doc = await text(['某县养老服务实施方案', '一、主要目标', '到2027年，全县养老床位达到3500张，2026年新增300张。'], 'added-only.txt');
     expect(doc.targets.map((x) => [x.metric, x.value])).toEqual([['养老床位', 3500]]);
   });
 });

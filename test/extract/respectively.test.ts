@@ -39,7 +39,7 @@ describe('分别由: things paired with units in order', () => {
     expect(doc.departments.map((d) => d.name)).not.toContain('区');
   });
 
-  it('(c) a range of the document\'s own items (（一）至（五）项) gives each item its unit', async () => {
+  it("(c) a range of the document's own items (（一）至（五）项) gives each item its unit", async () => {
     const doc = await shape('respectively-range.txt');
     expect(pairs(doc)).toEqual([
       ['一', '深化政务服务改革', ['县行政审批服务局'], []],

@@ -3,15 +3,15 @@
  * with expectations written by hand from each text (test/fixtures/shapes/<name>.expected.json,
  * format described in docs/fixtures.md). One `it` per aspect so a failure names what broke.
  */
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { describe, expect, it, beforeAll, afterAll } from 'vitest';
-import { ingestFile, defaultAliases } from '../../src/index.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeScaleCorpus } from '../../scripts/make-scale-corpus.js';
-import type { PolicyDocument, Quantity, Section, Position } from '../../src/model/types.js';
+import { defaultAliases, ingestFile } from '../../src/index.js';
+import type { PolicyDocument, Position, Quantity, Section } from '../../src/model/types.js';
 import { fixture } from '../helpers/fixtures.js';
 
 const DIR = fixture('shapes/');
@@ -156,9 +156,7 @@ describe.each(fixtures)('shape $name', ({ name, file, expected }) => {
   });
 
   it('detects encoding, line ends and format', () => {
-    expect({ encoding: doc.source.encoding, lineEnding: doc.source.lineEnding, format: doc.source.format }).toEqual(
-      expected.source,
-    );
+    expect({ encoding: doc.source.encoding, lineEnding: doc.source.lineEnding, format: doc.source.format }).toEqual(expected.source);
     expect(doc.source.bytes).toBe(readFileSync(file).length);
   });
 
@@ -245,7 +243,7 @@ describe.each(fixtures)('shape $name', ({ name, file, expected }) => {
     });
     if (e.sectionPath) expect(task.sectionPath).toEqual(e.sectionPath);
     const hasClause = e.clause ?? true;
-    expect(task.clause === null ? false : true, `task ${number} clause`).toBe(hasClause);
+    expect(task.clause !== null, `task ${number} clause`).toBe(hasClause);
     // Positions point into the decoded original text.
     expect(slice(text, task.position)).toContain(e.title);
     if (task.clause) expect(slice(text, task.clause.position)).toBe(task.clause.raw);
@@ -257,9 +255,7 @@ describe.each(fixtures)('shape $name', ({ name, file, expected }) => {
   });
 
   it('reads the indicator table', () => {
-    expect(doc.indicators.map((i) => `${i.number} ${i.name}`)).toEqual(
-      expected.indicators.map((i) => `${i.number} ${i.name}`),
-    );
+    expect(doc.indicators.map((i) => `${i.number} ${i.name}`)).toEqual(expected.indicators.map((i) => `${i.number} ${i.name}`));
     for (const e of expected.indicators) {
       const got = doc.indicators.find((i) => i.number === e.number);
       if (!got) continue;
@@ -323,9 +319,7 @@ describe.each(fixtures)('shape $name', ({ name, file, expected }) => {
   });
 
   it('checks the counts the document declares', () => {
-    expect(doc.declaredCounts.map((c) => ({ subject: c.subject, declared: c.declared, found: c.found }))).toEqual(
-      expected.declaredCounts,
-    );
+    expect(doc.declaredCounts.map((c) => ({ subject: c.subject, declared: c.declared, found: c.found }))).toEqual(expected.declaredCounts);
   });
 
   it('reports the expected diagnostics and not the others', () => {

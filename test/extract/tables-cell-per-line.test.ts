@@ -14,7 +14,12 @@ const rowsOf = (doc: Awaited<ReturnType<typeof ingestFile>>) => doc.tasks.map((t
 
 // 长沙市、怀化市、岳阳市人民政府: each place takes the unit written once after the list; 湖南省市场监督管理局 folds into 省市场监管局
 const EXPECTED_ROWS = [
-  ['1', ['省发展改革委'], ['省财政厅', '省交通运输厅', '省商务厅', '省农业农村厅', '省自然资源厅', '长沙市人民政府', '怀化市人民政府', '岳阳市人民政府'], '2027年底前'],
+  [
+    '1',
+    ['省发展改革委'],
+    ['省财政厅', '省交通运输厅', '省商务厅', '省农业农村厅', '省自然资源厅', '长沙市人民政府', '怀化市人民政府', '岳阳市人民政府'],
+    '2027年底前',
+  ],
   ['2', ['省农业农村厅'], ['省发展改革委', '省财政厅', '省商务厅', '省供销合作总社', '各市（州）人民政府'], '2027年底前'],
   ['3', ['省交通运输厅', '省发展改革委'], ['中国铁路广州局集团有限公司', '省公安厅', '省商务厅', '各市（州）人民政府'], '持续推进'],
   ['4', ['省商务厅'], ['省交通运输厅', '省公安厅', '省自然资源厅', '省住房城乡建设厅', '各市（州）人民政府'], '2026年底前'],
@@ -68,8 +73,16 @@ describe('QA9: a 分工表 one cell per line, cells wrapped over lines', () => {
       { fileName: 'marks.txt' },
     );
     expect(doc.tasks.map((t) => t.assignments.map((a) => [a.role, a.raw]))).toEqual([
-      [['lead', '县交通运输局'], ['lead', '县发展改革局'], ['responsible', '县公安局']],
-      [['lead', '县商务局'], ['lead', '县财政局'], ['responsible', '县住房城乡建设局']],
+      [
+        ['lead', '县交通运输局'],
+        ['lead', '县发展改革局'],
+        ['responsible', '县公安局'],
+      ],
+      [
+        ['lead', '县商务局'],
+        ['lead', '县财政局'],
+        ['responsible', '县住房城乡建设局'],
+      ],
     ]);
     expect(doc.departments.map((d) => d.name).some((n) => /[（(]/.test(n))).toBe(false);
   });

@@ -20,7 +20,9 @@ ${table}
 describe('tab-separated tables', () => {
   it('an empty cell (two tabs in a row) is a cell: every row is read', () => {
     const doc = ingestText(
-      plan('序号\t指标\t单位\t2024年\t2027年\t属性\n1\t养老机构护理型床位占比\t%\t55\t≥65\t约束性\n2\t老年助餐服务点\t\t30\t50\t预期性\n3\t社区养老服务设施覆盖率\t%\t90\t100\t预期性'),
+      plan(
+        '序号\t指标\t单位\t2024年\t2027年\t属性\n1\t养老机构护理型床位占比\t%\t55\t≥65\t约束性\n2\t老年助餐服务点\t\t30\t50\t预期性\n3\t社区养老服务设施覆盖率\t%\t90\t100\t预期性',
+      ),
       { fileName: 'tsv.txt' },
     );
     expect(doc.indicators.map((i) => [i.name, i.unit, i.baseline?.raw, i.target?.raw, i.attribute])).toEqual([
@@ -32,7 +34,10 @@ describe('tab-separated tables', () => {
   });
 
   it('columns aligned with several tabs (Word) are still one separator', () => {
-    const doc = ingestText(plan('序号\t\t指标\t\t\t单位\t2024年\t2027年\t属性\n1\t\t城镇化率\t\t\t%\t45\t50\t预期性\n2\t\t养老床位\t\t\t张\t300\t400\t预期性'), { fileName: 'word.txt' });
+    const doc = ingestText(
+      plan('序号\t\t指标\t\t\t单位\t2024年\t2027年\t属性\n1\t\t城镇化率\t\t\t%\t45\t50\t预期性\n2\t\t养老床位\t\t\t张\t300\t400\t预期性'),
+      { fileName: 'word.txt' },
+    );
     expect(doc.indicators.map((i) => [i.name, i.target?.raw])).toEqual([
       ['城镇化率', '50'],
       ['养老床位', '400'],

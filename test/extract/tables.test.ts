@@ -73,7 +73,7 @@ describe('task tables one row a line', () => {
     expect(doc.tasks[2].text).toMatch(/^推进工业废水循环利用/);
   });
 
-  it('a mirror\'s traditional pipe table with pinyin notes in its header (序號(hào)) and a task column name garbled (項目?jī)?nèi)容): the column after 序号 is the task', async () => {
+  it("a mirror's traditional pipe table with pinyin notes in its header (序號(hào)) and a task column name garbled (項目?jī)?nèi)容): the column after 序号 is the task", async () => {
     const doc = await ingestFile(F('pinyin-pipe-table'));
     expect(doc.tasks.map((t) => [t.number, t.lead, t.responsible])).toEqual([
       ['1', ['縣教育局'], []],
@@ -140,7 +140,14 @@ describe('task table columns known by what their names say', () => {
   it('beside a 牵头 column, a 主责 column is responsible; figures after the task are not its text; a category column before 序号', () => {
     expect(taskTableKinds(['序号', '重点任务', '牵头部门', '主责单位', '协办单位'])).toEqual(['number', 'task', 'lead', 'units', 'units']);
     expect(taskTableKinds(['考核项目', '序号', '考核指标', '考核内容', '单位', '年度目标', '责任部门', '评分部门'])).toEqual([
-      'text', 'number', 'task', 'detail', 'text', 'text', 'units', 'scorer',
+      'text',
+      'number',
+      'task',
+      'detail',
+      'text',
+      'text',
+      'units',
+      'scorer',
     ]);
   });
 

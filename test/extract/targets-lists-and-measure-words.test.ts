@@ -32,11 +32,7 @@ describe('QA9 prose targets: 分别 lists', async () => {
 
   it('gives each complete metric its own figure, the change verb kept as for one metric', () => {
     const doc = text(
-      [
-        '某市工作要点',
-        '一、主要目标',
-        '到2026年，地区生产总值、一般公共预算收入分别增长6%和5%左右，城镇和农村居民人均可支配收入分别增长5.5%、7%。',
-      ],
+      ['某市工作要点', '一、主要目标', '到2026年，地区生产总值、一般公共预算收入分别增长6%和5%左右，城镇和农村居民人均可支配收入分别增长5.5%、7%。'],
       'fenbie.txt',
     );
     expect(doc.targets.map((t) => [t.metric, t.comparator, t.comparatorText, t.value, t.unit, t.year])).toEqual([

@@ -54,11 +54,17 @@ describe('QA7 prose targets: the city elderly-care plan', async () => {
   });
 
   it('reads 实现全覆盖 as a coverage of 100 % and 翻一番 as 2 倍', () => {
-    expect(find(doc, /覆盖率$/).filter((x) => x.comparatorText === '全覆盖').map(row)).toEqual([
+    expect(
+      find(doc, /覆盖率$/)
+        .filter((x) => x.comparatorText === '全覆盖')
+        .map(row),
+    ).toEqual([
       ['街道综合养老服务中心覆盖率', '=', 100, '%', 2027],
       ['养老机构与医疗卫生机构签约服务覆盖率', '=', 100, '%', null],
     ]);
-    expect(doc.targets.filter((x) => x.comparatorText === '翻一番').map((x) => [...row(x), x.raw])).toEqual([['老年助餐服务点数量', '=', 2, '倍', 2027, '翻一番']]);
+    expect(doc.targets.filter((x) => x.comparatorText === '翻一番').map((x) => [...row(x), x.raw])).toEqual([
+      ['老年助餐服务点数量', '=', 2, '倍', 2027, '翻一番'],
+    ]);
   });
 });
 

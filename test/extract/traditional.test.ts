@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ingestText } from '../../src/ingest.js';
-import { resolveDepartment } from '../../src/select/departments.js';
-import { foldTraditional, maskGarbledLabels, maskPinyinNotes, readingText } from '../../src/model/script.js';
 import { normalizeForMatch } from '../../src/model/normalize.js';
+import { foldTraditional, maskGarbledLabels, maskPinyinNotes, readingText } from '../../src/model/script.js';
+import { resolveDepartment } from '../../src/select/departments.js';
 import { readFixture } from '../helpers/fixtures.js';
 
 const text = readFixture('real-shapes', 'traditional-plan.txt');

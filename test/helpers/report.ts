@@ -33,7 +33,10 @@ export async function pdfText(bytes: Uint8Array): Promise<PdfText> {
     sizes.push({ width: view.width, height: view.height });
     const content = await page.getTextContent();
     const items = content.items.filter((i): i is typeof i & { str: string; transform: number[]; width: number } => 'str' in i);
-    flat += items.map((i) => i.str).join('').replace(/\s+/g, '');
+    flat += items
+      .map((i) => i.str)
+      .join('')
+      .replace(/\s+/g, '');
     // Group runs on one baseline, split where there is a gap (table cells side by side).
     const rows = new Map<number, { x: number; end: number; str: string }[]>();
     for (const item of items) {
@@ -94,7 +97,8 @@ export async function coloredRuns(bytes: Uint8Array, rgb: [number, number, numbe
       const args = ops.argsArray[i] as unknown[];
       if (fn === OPS.setFillRGBColor) {
         const a = args as (number | string)[];
-        current = typeof a[0] === 'string' ? String(a[0]).toLowerCase() : '#' + (a as number[]).map((c) => Math.round(c).toString(16).padStart(2, '0')).join('');
+        current =
+          typeof a[0] === 'string' ? String(a[0]).toLowerCase() : '#' + (a as number[]).map((c) => Math.round(c).toString(16).padStart(2, '0')).join('');
       } else if (fn === OPS.showText && current === hex) {
         const glyphs = args[0] as ({ unicode?: string } | number | null)[];
         runs.push(glyphs.map((g) => (g && typeof g === 'object' ? (g.unicode ?? '') : '')).join(''));

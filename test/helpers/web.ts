@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { ingestFile } from '../../src/ingest.js';
 import { saveDocument } from '../../src/model/store.js';
-import { writeSearchIndex } from '../../src/search/store.js';
 import type { PolicyDocument } from '../../src/model/types.js';
+import { writeSearchIndex } from '../../src/search/store.js';
 import { fixture, ROOT, WUXI_FILE } from './fixtures.js';
 
 export { ROOT };

@@ -6,12 +6,12 @@
  * - documents the real pipeline produces (the bundled plan and the shape fixtures), which
  *   must validate.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ts from 'typescript';
+import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { describe, expect, it, beforeAll } from 'vitest';
+import ts from 'typescript';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestFile } from '../../src/index.js';
 import type { PolicyDocument } from '../../src/model/types.js';
 import { fixture } from '../helpers/fixtures.js';
@@ -94,7 +94,10 @@ function compareShape(shape: ObjectShape, s: JsonSchema | undefined, problems: s
   for (const n of tsNames) if (!schemaNames.includes(n)) problems.push(`${shape.where}.${n}: missing from the schema`);
   for (const n of schemaNames) if (!tsNames.includes(n)) problems.push(`${shape.where}.${n}: in the schema, not in types.ts`);
   const required = [...(s.required ?? [])].sort();
-  const wantRequired = shape.members.filter((m) => !m.optional).map((m) => m.name).sort();
+  const wantRequired = shape.members
+    .filter((m) => !m.optional)
+    .map((m) => m.name)
+    .sort();
   if (JSON.stringify(required) !== JSON.stringify(wantRequired)) {
     problems.push(`${shape.where}: required ${JSON.stringify(required)}, types.ts says ${JSON.stringify(wantRequired)}`);
   }
@@ -129,9 +132,7 @@ describe('schema/document.schema.json agrees with src/model/types.ts', () => {
   });
 
   it('has the same enum for every string union', () => {
-    expect(unions.map((u) => u.name.text)).toEqual(
-      expect.arrayContaining(['Severity', 'ParagraphKind', 'Role', 'DepartmentKind', 'Comparator']),
-    );
+    expect(unions.map((u) => u.name.text)).toEqual(expect.arrayContaining(['Severity', 'ParagraphKind', 'Role', 'DepartmentKind', 'Comparator']));
     for (const u of unions) {
       const literals = (u.type as ts.UnionTypeNode).types.map((t) => ((t as ts.LiteralTypeNode).literal as ts.StringLiteral).text);
       expect(defs[u.name.text]?.enum, u.name.text).toEqual(literals);
@@ -155,7 +156,12 @@ function shapeFixtures(): string[] {
 // converted formats: source.format html/docx/doc must validate too
 const formatFixtures = ['wuxi-plan.html', 'wuxi-plan-numbered.docx', 'wuxi-plan.doc', 'cms-page-gbk.html'].map((f) => fixture('formats', f));
 
-const inputs = [join(ROOT, 'corpus/wuxi-urbanization-plan-2021-2035.txt'), join(ROOT, 'corpus/chongqing-urbanization-plan-2021-2035.txt'), ...shapeFixtures(), ...formatFixtures];
+const inputs = [
+  join(ROOT, 'corpus/wuxi-urbanization-plan-2021-2035.txt'),
+  join(ROOT, 'corpus/chongqing-urbanization-plan-2021-2035.txt'),
+  ...shapeFixtures(),
+  ...formatFixtures,
+];
 
 describe('documents produced by the pipeline validate', () => {
   const validate = compile();

@@ -47,7 +47,9 @@ describe('QA8: group heads (行动一：…) as an outline level', () => {
     ['工程一、', '工程二、'],
   ])('other group heads: %s … %s', (first, second) => {
     const doc = ingestText(
-      plan(`${first}稳岗扩岗\n${item('1.', '支持企业稳岗', '县人力社保局')}${item('2.', '开发公益岗位', '县财政局')}${second}创业带动\n${item('1.', '建设创业孵化基地', '县科技局')}${item('2.', '落实创业担保贷款', '县金融服务中心')}`),
+      plan(
+        `${first}稳岗扩岗\n${item('1.', '支持企业稳岗', '县人力社保局')}${item('2.', '开发公益岗位', '县财政局')}${second}创业带动\n${item('1.', '建设创业孵化基地', '县科技局')}${item('2.', '落实创业担保贷款', '县金融服务中心')}`,
+      ),
       { fileName: 'groups.txt' },
     );
     expect(doc.tasks.map((t) => [t.number, t.sectionPath])).toEqual([
@@ -89,7 +91,10 @@ describe('QA8: a 分工表 completes the clause of its task', () => {
     const units = Object.fromEntries(doc.tasks.map((t) => [t.number, [t.lead, t.responsible]]));
     expect(units).toEqual({
       '2.1': [['市发展改革委'], ['市财政局']],
-      '2.2': [['市委组织部', '市人力社保局'], ['市国资委', '团市委']],
+      '2.2': [
+        ['市委组织部', '市人力社保局'],
+        ['市国资委', '团市委'],
+      ],
       '2.3': [['市人力社保局'], ['市财政局', '人民银行禾阳分行', '市市场监管局']],
       '3.1': [['市教育局'], ['市人力社保局', '各区县政府']],
       '3.2': [['市人力社保局'], ['市教育局', '市财政局', '各区县政府']],
@@ -111,7 +116,7 @@ describe('QA8: a 分工表 completes the clause of its task', () => {
     expect(doc.tasks[1]).toMatchObject({ lead: ['市卫生健康委'], responsible: ['市民政局'] });
   });
 
-  it('a unit only the table names joins with its role; a unit of the clause without a role takes the table\'s', () => {
+  it("a unit only the table names joins with its role; a unit of the clause without a role takes the table's", () => {
     const doc = ingestText(opinions('市民政局、市财政局按职责分工负责', '市民政局', '市财政局、市市场监管局'), { fileName: 'complete.md' });
     expect(doc.tasks[0]).toMatchObject({ lead: ['市民政局'], responsible: ['市财政局', '市市场监管局'] });
     expect(rules(doc)).not.toContain('task-table-conflict');
@@ -121,14 +126,23 @@ describe('QA8: a 分工表 completes the clause of its task', () => {
 describe('QA8: the notice title of a 意见', () => {
   it('a 实施意见 that is the document itself (# heading) has no notice title', async () => {
     const doc = await qa8('heyang-implementation-opinions-2026.md');
-    expect(doc).toMatchObject({ title: '禾阳市人民政府关于进一步稳定和扩大青年就业的实施意见', noticeTitle: null, docType: '实施意见', issuer: '禾阳市人民政府' });
+    expect(doc).toMatchObject({
+      title: '禾阳市人民政府关于进一步稳定和扩大青年就业的实施意见',
+      noticeTitle: null,
+      docType: '实施意见',
+      issuer: '禾阳市人民政府',
+    });
   });
 
   it('a # heading that issues a 意见 (关于印发…意见的通知, 关于转发…的意见) is still a notice title', () => {
     const body = '\n\n各县（市、区）人民政府：\n\n现将有关意见印发给你们，请认真贯彻执行。\n\n';
-    const a = ingestText(`# 某市人民政府关于印发《某市促进青年就业的实施意见》的通知${body}# 某市促进青年就业的实施意见\n\n## 一、总体要求\n\n稳定就业。\n`, { fileName: 'a.md' });
+    const a = ingestText(`# 某市人民政府关于印发《某市促进青年就业的实施意见》的通知${body}# 某市促进青年就业的实施意见\n\n## 一、总体要求\n\n稳定就业。\n`, {
+      fileName: 'a.md',
+    });
     expect(a).toMatchObject({ noticeTitle: '某市人民政府关于印发《某市促进青年就业的实施意见》的通知', title: '某市促进青年就业的实施意见' });
-    const b = ingestText(`# 某市人民政府办公室关于转发市人力社保局促进青年就业的意见\n${body}# 促进青年就业的意见\n\n## 一、总体要求\n\n稳定就业。\n`, { fileName: 'b.md' });
+    const b = ingestText(`# 某市人民政府办公室关于转发市人力社保局促进青年就业的意见\n${body}# 促进青年就业的意见\n\n## 一、总体要求\n\n稳定就业。\n`, {
+      fileName: 'b.md',
+    });
     expect(b).toMatchObject({ noticeTitle: '某市人民政府办公室关于转发市人力社保局促进青年就业的意见', title: '促进青年就业的意见' });
   });
 });

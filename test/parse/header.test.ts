@@ -67,7 +67,7 @@ describe('titles', () => {
     expect(doc.tasks).toHaveLength(1);
   });
 
-  it('an 意见 titled over two lines (某省人民政府关于⏎落实…的意见) under the page title with the site name: the document\'s own title, its issuer from the title', async () => {
+  it("an 意见 titled over two lines (某省人民政府关于⏎落实…的意见) under the page title with the site name: the document's own title, its issuer from the title", async () => {
     const doc = await shape('own-opinions-split-title.txt');
     expect(doc).toMatchObject({
       title: '江南省人民政府关于落实重点工作部门分工的意见',
@@ -80,7 +80,7 @@ describe('titles', () => {
 });
 
 describe('a covering notice with points of its own', () => {
-  it('通知如下：一、二、三、 then signature and date: the points are the notice\'s paragraphs; the plan under its title is the outline and its tasks', async () => {
+  it("通知如下：一、二、三、 then signature and date: the points are the notice's paragraphs; the plan under its title is the outline and its tasks", async () => {
     const doc = await shape('notice-with-points.txt');
     expect(doc).toMatchObject({
       title: '西岭市养老服务提质行动方案',
@@ -98,7 +98,7 @@ describe('a covering notice with points of its own', () => {
 });
 
 describe('a covering notice and the plan without blank lines (the common web shape)', () => {
-  it('recipients, one-sentence notice, signature, date, disclosure, then the plan\'s title and preamble (half-width punctuation): the title is the plan\'s', async () => {
+  it("recipients, one-sentence notice, signature, date, disclosure, then the plan's title and preamble (half-width punctuation): the title is the plan's", async () => {
     const doc = await shape('notice-plan-no-blank-lines.txt');
     expect(doc).toMatchObject({
       title: '青溪县深化农村人居环境整治提升和全域美丽乡村建设三年行动实施方案',
@@ -109,7 +109,7 @@ describe('a covering notice and the plan without blank lines (the common web sha
     expect(doc.tasks).toHaveLength(2);
   });
 
-  it('the notice title with its 文号 on one line, then a second copy of the title: title and 文号 split, the title read once; the plan\'s title is the line after the date that repeats 《X》', async () => {
+  it("the notice title with its 文号 on one line, then a second copy of the title: title and 文号 split, the title read once; the plan's title is the line after the date that repeats 《X》", async () => {
     const doc = await shape('notice-title-number-one-line.txt');
     expect(doc).toMatchObject({
       title: '青溪县2024年为民办实事项目',
@@ -123,19 +123,19 @@ describe('a covering notice and the plan without blank lines (the common web sha
 });
 
 describe('issuers', () => {
-  it('a title that opens with the organ and 关于 is kept whole; the organ is the issuer, not the page\'s 来源', async () => {
+  it("a title that opens with the organ and 关于 is kept whole; the organ is the issuer, not the page's 来源", async () => {
     const doc = await shape('organ-guanyu-title.txt');
     expect(doc).toMatchObject({ title: '省人民政府关于加快建设现代化产业体系推动制造业高质量发展的若干措施', issuer: '省人民政府' });
     expect(doc.tasks).toHaveLength(2);
   });
 
-  it('a 来源 line with a bullet is the page\'s source: the issuer only as the last resort, without bullet or label', async () => {
+  it("a 来源 line with a bullet is the page's source: the issuer only as the last resort, without bullet or label", async () => {
     const doc = await shape('source-line-bullet.txt');
     expect(doc).toMatchObject({ title: '关于促进民营经济发展壮大的若干措施', issuer: '省政府办公厅' });
     expect(doc.paragraphs.find((p) => p.text.includes('来源'))?.kind).toBe('web');
   });
 
-  it('a news reprint\'s lead-in names the issuer and the notice title; the 来源 line does not', async () => {
+  it("a news reprint's lead-in names the issuer and the notice title; the 来源 line does not", async () => {
     const doc = await shape('news-reprint-issuer.txt');
     expect(doc).toMatchObject({
       title: '推动农业转移人口市民化若干措施',
@@ -175,14 +175,14 @@ describe('info-block labels never in a title', () => {
   });
 });
 
-describe('the plan\'s title under the covering notice\'s date', () => {
-  it('any short line right after the date, before the plan\'s prose, is the plan\'s title (no title word, not named in 《》)', async () => {
+describe("the plan's title under the covering notice's date", () => {
+  it("any short line right after the date, before the plan's prose, is the plan's title (no title word, not named in 《》)", async () => {
     const doc = await shape('notice-plan-title-any-line.txt');
     expect(doc).toMatchObject({ title: '青溪县2024年十件民生实事', issuer: '青溪县人民政府办公室', date: '2024-03-01' });
     expect(doc.tasks).toHaveLength(2);
   });
 
-  it('the page repeats the notice title (issuer line, title broken over lines) under a registration code; the plan\'s title broken over three lines after the date', async () => {
+  it("the page repeats the notice title (issuer line, title broken over lines) under a registration code; the plan's title broken over three lines after the date", async () => {
     const doc = await shape('repeated-notice-broken-plan-title.txt');
     expect(doc).toMatchObject({
       title: '柳岸市贯彻落实《关于稳住经济大盘的若干措施》实施方案',
@@ -207,8 +207,8 @@ describe('the plan\'s title under the covering notice\'s date', () => {
   });
 });
 
-describe('a web page\'s site header', () => {
-  it('the site\'s name above the breadcrumb and the breadcrumb\'s trail on the line under 您当前的位置: are the page\'s, not the issuer; a title ending in 政策 is the title', async () => {
+describe("a web page's site header", () => {
+  it("the site's name above the breadcrumb and the breadcrumb's trail on the line under 您当前的位置: are the page's, not the issuer; a title ending in 政策 is the title", async () => {
     const doc = await shape('site-name-breadcrumb.txt');
     expect(doc).toMatchObject({ title: '加快推进数字经济高质量发展若干政策', issuer: null, date: '2023-05-08' });
     for (const t of ['江岭市人民政府', '>> 走进江岭 >> 投资江岭 >> 投资政策']) expect(doc.paragraphs.find((p) => p.text === t)?.kind).toBe('web');
@@ -217,12 +217,12 @@ describe('a web page\'s site header', () => {
 });
 
 describe('more header lines', () => {
-  it('a draft\'s date in brackets under its title (and its 征求意见稿 tag) is its date; a city that opens the title (no 关于) is no organ', async () => {
+  it("a draft's date in brackets under its title (and its 征求意见稿 tag) is its date; a city that opens the title (no 关于) is no organ", async () => {
     const doc = await shape('draft-dated-title.txt');
     expect(doc).toMatchObject({ title: '江岭市加快发展数字贸易实施意见', date: '2024-03-05', issuer: null });
   });
 
-  it('a place\'s short name before 关于 in a title (江岭关于印发…的通知, a reprint\'s headline): the title whole, the place the issuer', async () => {
+  it("a place's short name before 关于 in a title (江岭关于印发…的通知, a reprint's headline): the title whole, the place the issuer", async () => {
     const doc = await shape('place-guanyu-title.txt');
     expect(doc).toMatchObject({ title: '江岭关于印发推动外贸稳规模优结构行动方案的通知', issuer: '江岭' });
     expect(doc.tasks).toHaveLength(2);
@@ -249,7 +249,7 @@ describe('page headers of more sites', () => {
     expect(doc.noticeTitle).toMatch(/^青山市发展和改革委员会.*关于印发青山市社区服务设施补短板实施方案的通知$/);
   });
 
-  it('a site\'s 【规范性文件】 tag is no part of the title; (此件主动公开) under a notice cut after its comma is a line of its own', async () => {
+  it("a site's 【规范性文件】 tag is no part of the title; (此件主动公开) under a notice cut after its comma is a line of its own", async () => {
     const doc = await shape('category-tag-cut-notice.txt');
     expect(doc).toMatchObject({
       title: '江城市稳定外贸外资实施方案',
@@ -260,7 +260,12 @@ describe('page headers of more sites', () => {
 
   it('a 文号 line with pinyin notes inside (鎮政辦發(fā)〔2024〕21號) is never joined to the title; ?? for indentation is no part of a name or date', async () => {
     const doc = await shape('masked-number-question-indent.txt');
-    expect(doc).toMatchObject({ docNumber: '鎮政辦發〔2024〕21號', issuer: '鎮原縣人民政府辦公室', date: '2024-04-30', title: '鎮原縣蘋果產業提質增效實施方案' });
+    expect(doc).toMatchObject({
+      docNumber: '鎮政辦發〔2024〕21號',
+      issuer: '鎮原縣人民政府辦公室',
+      date: '2024-04-30',
+      title: '鎮原縣蘋果產業提質增效實施方案',
+    });
   });
 
   it('a news lead-in naming two organs joined by 、 (近日，A、B印发了《X》)', async () => {
@@ -294,7 +299,7 @@ describe('titles and issuers of party-government and ministry pages', () => {
     });
   });
 
-  it('a page date alone under an 意见\'s title (2024-05-08) is its date', async () => {
+  it("a page date alone under an 意见's title (2024-05-08) is its date", async () => {
     const doc = await shape('opinion-date-line.txt');
     expect(doc).toMatchObject({ title: '青溪县人民政府关于促进创业带动就业的意见', issuer: '青溪县人民政府', date: '2024-05-08' });
   });
@@ -311,7 +316,7 @@ describe('one-line pages, markup and damaged fields', () => {
     });
   });
 
-  it('a township\'s notice on one line after a pipe info block: signature, date and the 预案\'s title inside the line', async () => {
+  it("a township's notice on one line after a pipe info block: signature, date and the 预案's title inside the line", async () => {
     const doc = await shape('one-line-township-plan.txt');
     expect(doc).toMatchObject({ title: '石门镇防汛抗旱应急预案', issuer: '江城市北区石门镇人民政府', docNumber: '石镇政〔2022〕31号', date: '2022-06-10' });
   });
@@ -322,14 +327,14 @@ describe('one-line pages, markup and damaged fields', () => {
     expect(doc.paragraphs.some((p) => p.kind !== 'web' && /^[\s<]*(?:p|strong|br)\b/.test(p.text.trim()))).toBe(false);
   });
 
-  it('a 文号 that lost 〕 and 号 (溪政办发〔201915), a date that lost 年月日 ({ 2019 4 22), before the page\'s 发文日期', async () => {
+  it("a 文号 that lost 〕 and 号 (溪政办发〔201915), a date that lost 年月日 ({ 2019 4 22), before the page's 发文日期", async () => {
     const doc = await shape('garbled-number-spaced-date.txt');
     expect(doc).toMatchObject({ title: '青溪县森林火灾应急预案(试行)', docNumber: '溪政办发〔2019〕15号', date: '2019-04-22', issuer: '青溪县人民政府办公室' });
   });
 });
 
 describe('more page headers seen on district sites', () => {
-  it('info lines of one label and its value (索引号 SY-…, 发布机构 区政府), and the page\'s second copy of the notice title broken over two lines, read once', async () => {
+  it("info lines of one label and its value (索引号 SY-…, 发布机构 区政府), and the page's second copy of the notice title broken over two lines, read once", async () => {
     const doc = await shape('lone-label-info-notice-copy.txt');
     expect(doc).toMatchObject({
       title: '江北新区人民政府工作规则',
@@ -340,7 +345,7 @@ describe('more page headers seen on district sites', () => {
     for (const p of doc.paragraphs.filter((p) => /^(?:索引号|文件编号|发布机构|公开类别) /.test(p.text))) expect(p.kind).toBe('web');
   });
 
-  it('a page\'s time before its source (2024-01-08 09:30 区人民政府办公室) is no issuer line: the signature is', async () => {
+  it("a page's time before its source (2024-01-08 09:30 区人民政府办公室) is no issuer line: the signature is", async () => {
     const doc = await shape('page-time-source-line.txt');
     expect(doc).toMatchObject({ issuer: '江北区人民政府办公室', docNumber: '江政办〔2024〕2号', date: '2024-01-05' });
   });
@@ -358,7 +363,7 @@ describe('more page headers seen on district sites', () => {
 });
 
 describe('印发 without 关于 before it', () => {
-  it('某办公厅印发关于…方案的通知 (no 《》) is the notice title; the plan\'s title that opens with 关于, broken over two lines, is the title', async () => {
+  it("某办公厅印发关于…方案的通知 (no 《》) is the notice title; the plan's title that opens with 关于, broken over two lines, is the title", async () => {
     const doc = await shape('issued-notice-plain-name.txt');
     expect(doc).toMatchObject({
       noticeTitle: '江城市人民政府办公厅印发关于推进我市园区提质增效实施方案的通知',
@@ -371,7 +376,7 @@ describe('印发 without 关于 before it', () => {
 });
 
 describe('excerpts of notices without their title or signature', () => {
-  it('a date in brackets on the excerpt\'s first line (二OO九, Latin O for 〇) is its date; 特此通知 is no title, the line under it is the plan\'s', async () => {
+  it("a date in brackets on the excerpt's first line (二OO九, Latin O for 〇) is its date; 特此通知 is no title, the line under it is the plan's", async () => {
     const doc = await shape('excerpt-dated-closing-formula.txt');
     expect(doc).toMatchObject({ title: '2009年区政府工作任务分解', docNumber: '松江府办〔2009〕7号', date: '2009-03-12' });
     expect(doc.tasks.map((t) => [t.number, t.lead, t.responsible])).toEqual([
@@ -380,16 +385,16 @@ describe('excerpts of notices without their title or signature', () => {
     ]);
   });
 
-  it('a title naming its organ without the place (县人民政府办公室关于…) takes the place from the info block\'s 发文单位', async () => {
+  it("a title naming its organ without the place (县人民政府办公室关于…) takes the place from the info block's 发文单位", async () => {
     const doc = await shape('info-issuer-placeless-title.txt');
     expect(doc).toMatchObject({ issuer: '青溪县人民政府办公室', docNumber: '青政办发〔2025〕3号', date: '2025-02-20' });
   });
-  it('a site\'s column tag in 【】 before the title (【市政府重点工作及责任分解】某市人民政府关于…) is no part of it; the title names the issuer', async () => {
+  it("a site's column tag in 【】 before the title (【市政府重点工作及责任分解】某市人民政府关于…) is no part of it; the title names the issuer", async () => {
     const doc = await shape('column-tag-title.txt');
     expect(doc).toMatchObject({ title: '云江市人民政府关于2025年市政府重点工作及责任分解的通知', issuer: '云江市人民政府', date: '2025-02-10' });
     expect(doc.tasks.map((t) => [t.number, t.lead, t.responsible])).toEqual([['1', ['市发展改革委'], ['市统计局', '市经信局', '各县、市、区政府']]]);
   });
-  it('a news report\'s headline figures, one a line, above its lead-in do not hide the lead-in: issuer and title from 近日，某区人民政府办公室印发《X》', async () => {
+  it("a news report's headline figures, one a line, above its lead-in do not hide the lead-in: issuer and title from 近日，某区人民政府办公室印发《X》", async () => {
     const doc = await shape('news-headline-figures.txt');
     expect(doc).toMatchObject({ title: '2025年区政府工作报告重点任务分解', issuer: '青湾区人民政府办公室' });
     expect(doc.tasks.map((t) => [t.number, t.lead, t.responsible])).toEqual([
@@ -397,7 +402,7 @@ describe('excerpts of notices without their title or signature', () => {
       ['2', ['区财政局'], ['区税务局']],
     ]);
   });
-  it('a page\'s second copy of the notice title run on after its 文号 (临政发〔2024〕3号临川区人民政府关于…) is read once; the plan\'s title broken over two lines under the date', async () => {
+  it("a page's second copy of the notice title run on after its 文号 (临政发〔2024〕3号临川区人民政府关于…) is read once; the plan's title broken over two lines under the date", async () => {
     const doc = await shape('number-glued-notice-copy.txt');
     expect(doc).toMatchObject({
       title: '临川区政府2024年重点工作任务分解和责任分工方案',
@@ -416,7 +421,7 @@ describe('excerpts of notices without their title or signature', () => {
       ['8', ['住建局'], ['各街道']],
     ]);
   });
-  it('a whole plan title of more than 30 characters on its line under the notice\'s date and (此件公開發布), before the preamble, is the title whatever word ends it', async () => {
+  it("a whole plan title of more than 30 characters on its line under the notice's date and (此件公開發布), before the preamble, is the title whatever word ends it", async () => {
     const doc = await shape('long-title-under-notice-date.txt');
     expect(doc).toMatchObject({
       title: '東湖市推動新舊動能轉換促進製造業綠色低碳高質量發展2024年重點工作任務',
@@ -428,7 +433,7 @@ describe('excerpts of notices without their title or signature', () => {
       ['2', ['市發展改革委'], []],
     ]);
   });
-  it('a mirror\'s notice title in 《》 on its own line is the notice title; a notice with points of its own (…通知如下) and no plan title below is the document: its title the title', async () => {
+  it("a mirror's notice title in 《》 on its own line is the notice title; a notice with points of its own (…通知如下) and no plan title below is the document: its title the title", async () => {
     const doc = await shape('notice-in-book-marks-points-of-its-own.txt');
     expect(doc).toMatchObject({
       title: '東湖市人民政府辦公廳關于印發2024年市〈政府工作報告〉重點任務分工方案的通知',
@@ -437,7 +442,7 @@ describe('excerpts of notices without their title or signature', () => {
     });
     expect(doc.tasks).toEqual([]);
   });
-  it('a wiki page\'s release note in its first lines (2024年3月，A、B發布《X》) names the issuers and the title; the year and month are no date', async () => {
+  it("a wiki page's release note in its first lines (2024年3月，A、B發布《X》) names the issuers and the title; the year and month are no date", async () => {
     const doc = await shape('wiki-release-year-month-lead-in.txt');
     expect(doc).toMatchObject({
       title: '東湖省農村人居環境整治責任制實施細則',
@@ -447,4 +452,3 @@ describe('excerpts of notices without their title or signature', () => {
     });
   });
 });
-

@@ -58,14 +58,23 @@ describe('QA9 Markdown from pandoc', () => {
   });
 
   it('a footnote definition without a space after the colon is no silent link definition', () => {
-    const doc = md(['# 某镇工作方案', '', '## 一、主要任务', '', '（一）推进道路硬化[^a]。（责任单位：镇交通办）', '', '[^a]:按《某县农村公路建设规划》执行。', ''].join('\n'));
+    const doc = md(
+      ['# 某镇工作方案', '', '## 一、主要任务', '', '（一）推进道路硬化[^a]。（责任单位：镇交通办）', '', '[^a]:按《某县农村公路建设规划》执行。', ''].join(
+        '\n',
+      ),
+    );
     expect(doc.paragraphs.map((p) => p.text).join('\n')).toContain('按《某县农村公路建设规划》执行。');
     expect(doc.paragraphs.find((p) => p.task)?.text).toContain('推进道路硬化。');
   });
 
   it('a pandoc grid table is a table: 4 indicators, header cells on two lines joined', async () => {
     const doc = await chengtang();
-    expect(doc.indicators.map((i) => i.name.replace(/(?:（[^）]*）)?\*$/, ''))).toEqual(['县级和美乡村示范村', '卫生厕所普及率', '生活污水治理率', '村级集体经济经营性收入最低值']);
+    expect(doc.indicators.map((i) => i.name.replace(/(?:（[^）]*）)?\*$/, ''))).toEqual([
+      '县级和美乡村示范村',
+      '卫生厕所普及率',
+      '生活污水治理率',
+      '村级集体经济经营性收入最低值',
+    ]);
     expect(doc.paragraphs.some((p) => p.text.includes('+---'))).toBe(false);
   });
 
@@ -101,7 +110,7 @@ describe('QA9 Markdown from pandoc', () => {
     expect(doc.diagnostics.filter((d) => d.rule === 'numbering-gap')).toEqual([]);
   });
 
-  it('recipients line ending with a `\\` hard break: read from the paragraph\'s first line', async () => {
+  it("recipients line ending with a `\\` hard break: read from the paragraph's first line", async () => {
     const doc = await chengtang();
     expect(doc.recipients).toBe('各村（社区）党组织、村（居）委会，镇级各部门、各站所');
     const body = doc.paragraphs.find((p) => p.text.includes('现将《澄塘镇'));

@@ -24,7 +24,19 @@ describe('QA7: web page clutter', () => {
       disclosure: '此件公开发布',
     });
     // each clutter line is a paragraph of its own, outside the outline, never joined with another
-    for (const line of ['首页 > 政务公开', '来源：澄阳县人民政府办公室', '【字体：大 中 小】', '分享到：', '上一篇：', '下一篇：', '相关链接', '中国政府网', '扫一扫', '网站标识码', '版权所有']) {
+    for (const line of [
+      '首页 > 政务公开',
+      '来源：澄阳县人民政府办公室',
+      '【字体：大 中 小】',
+      '分享到：',
+      '上一篇：',
+      '下一篇：',
+      '相关链接',
+      '中国政府网',
+      '扫一扫',
+      '网站标识码',
+      '版权所有',
+    ]) {
       const ps = paragraphWith(doc, line);
       expect(ps, line).toHaveLength(1);
       expect(ps[0]).toMatchObject({ kind: 'web', section: null, task: null });
@@ -64,7 +76,10 @@ describe('QA7: web page clutter', () => {
     expect(doc.tasks[1].responsible).toEqual(['市发展改革委']);
     // nothing dropped: the footer stays, as paragraphs of kind web outside the outline
     for (const line of ['打印本页', '友情链接', 'Copyright', '主办单位', '网站标识码', '当前位置', '发布日期']) {
-      expect(paragraphWith(doc, line).map((p) => [p.kind, p.section, p.task]), line).toEqual([['web', null, null]]);
+      expect(
+        paragraphWith(doc, line).map((p) => [p.kind, p.section, p.task]),
+        line,
+      ).toEqual([['web', null, null]]);
     }
     expect(doc.departments.map((d) => d.name)).not.toContain('省交通运输厅');
   });
@@ -161,7 +176,17 @@ describe('QA7: header fields', () => {
     expect(doc.date).toBe('2026-01-18');
     expect(paragraphWith(doc, '会议批准')[0]).toMatchObject({ kind: 'header', section: null });
     // a signature date still wins over an approval line
-    const text = ['# 某县乡村振兴促进办法', '', '（2024年6月3日县人民政府第12次常务会议通过）', '', '第一条 为促进乡村振兴，制定本办法。', '', '某县人民政府', '', '2024年6月10日'].join('\n');
+    const text = [
+      '# 某县乡村振兴促进办法',
+      '',
+      '（2024年6月3日县人民政府第12次常务会议通过）',
+      '',
+      '第一条 为促进乡村振兴，制定本办法。',
+      '',
+      '某县人民政府',
+      '',
+      '2024年6月10日',
+    ].join('\n');
     expect((await ingestText(text, { fileName: 'rule.md' })).date).toBe('2024-06-10');
   });
 
@@ -175,8 +200,22 @@ describe('QA7: header fields', () => {
   it('zero-width characters are not part of header fields', async () => {
     const doc = await qa7('chengyang-web-copy-notice-2025.txt');
     expect(doc.recipients).toBe('各乡镇人民政府、街道办事处，县政府各部门，有关单位');
-    const text = ['\u200b某县人民政府办公室', '关于印发某县\u200b养老服务实施方案的通知', '某府办发〔2025〕\u200b3号', '\u2060各乡镇人民政府：', '现印发给你们。', '某县人民政府办公室', '2025年1月6日'].join('\n');
+    const text = [
+      '\u200b某县人民政府办公室',
+      '关于印发某县\u200b养老服务实施方案的通知',
+      '某府办发〔2025〕\u200b3号',
+      '\u2060各乡镇人民政府：',
+      '现印发给你们。',
+      '某县人民政府办公室',
+      '2025年1月6日',
+    ].join('\n');
     const d = await ingestText(text, { fileName: 'zw.txt' });
-    expect(d).toMatchObject({ issuer: '某县人民政府办公室', noticeTitle: '关于印发某县养老服务实施方案的通知', title: '某县养老服务实施方案', docNumber: '某府办发〔2025〕3号', recipients: '各乡镇人民政府' });
+    expect(d).toMatchObject({
+      issuer: '某县人民政府办公室',
+      noticeTitle: '关于印发某县养老服务实施方案的通知',
+      title: '某县养老服务实施方案',
+      docNumber: '某府办发〔2025〕3号',
+      recipients: '各乡镇人民政府',
+    });
   });
 });

@@ -1,13 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import type { Root } from 'mdast';
-import { decodeToFile } from '../../src/read/read.js';
-import { parse } from '../../src/parse/index.js';
+import { describe, expect, it } from 'vitest';
 import { ingestText } from '../../src/ingest.js';
-import { allNodes, owners } from '../helpers/tree.js';
-import { runs } from '../helpers/property.js';
+import { parse } from '../../src/parse/index.js';
+import { decodeToFile } from '../../src/read/read.js';
 import { WUXI_FILE } from '../helpers/fixtures.js';
+import { runs } from '../helpers/property.js';
+import { allNodes, owners } from '../helpers/tree.js';
 
 const bundled = readFileSync(WUXI_FILE, 'utf8');
 
@@ -43,7 +43,9 @@ describe('公文 text parser', () => {
   });
 
   it('nests the outline: 一、 holds （一） holds 1.', () => {
-    const tree = parseText('一、重点任务\n（一）交通。\n1. 修路。（牵头单位：县交通局）\n2. 架桥。（牵头单位：县交通局）\n（二）教育。\n3. 建校。（牵头单位：县教委）\n二、保障措施\n（一）加强领导。成立领导小组。\n');
+    const tree = parseText(
+      '一、重点任务\n（一）交通。\n1. 修路。（牵头单位：县交通局）\n2. 架桥。（牵头单位：县交通局）\n（二）教育。\n3. 建校。（牵头单位：县教委）\n二、保障措施\n（一）加强领导。成立领导小组。\n',
+    );
     const shape = (nodes: Root['children']): unknown[] =>
       nodes.filter((n) => n.type === 'section').map((n) => (n.type === 'section' ? [n.data.label, ...shape(n.children)] : null));
     expect(shape(tree.children)).toEqual([
@@ -53,10 +55,12 @@ describe('公文 text parser', () => {
   });
 
   it('reads 第X章 / 第X节 / 第X条 and 专栏 boxes', () => {
-    const tree = parseText('第一章 总体要求\n第一节 发展基础\n“十三五”时期成效显著。\n专栏1 重大项目\n1. 铁路：建设某某铁路。\n第二节 发展目标\n第一条 为了规范管理，制定本办法。\n');
+    const tree = parseText(
+      '第一章 总体要求\n第一节 发展基础\n“十三五”时期成效显著。\n专栏1 重大项目\n1. 铁路：建设某某铁路。\n第二节 发展目标\n第一条 为了规范管理，制定本办法。\n',
+    );
     const labels: string[] = [];
     const visit = (nodes: Root['children'], depth: number) => {
-      for (const n of nodes) if (n.type === 'section') (labels.push(`${depth}:${n.data.style}:${n.data.title}`), visit(n.children, depth + 1));
+      for (const n of nodes) if (n.type === 'section') labels.push(`${depth}:${n.data.style}:${n.data.title}`), visit(n.children, depth + 1);
     };
     visit(tree.children, 1);
     expect(labels).toEqual(['1:chapter:总体要求', '2:section-cn:发展基础', '3:box:重大项目', '2:section-cn:发展目标', '3:article:为了规范管理，制定本办法']);
@@ -73,7 +77,9 @@ describe('公文 text parser', () => {
       const table = tree.children.find((n) => n.type === 'table');
       expect(table, text).toBeDefined();
       if (table?.type !== 'table') continue;
-      const cells = table.children.map((r) => r.children.map((c) => text.length && c.position && `主要指标\n${text}`.slice(c.position.start.offset, c.position.end.offset)));
+      const cells = table.children.map((r) =>
+        r.children.map((c) => text.length && c.position && `主要指标\n${text}`.slice(c.position.start.offset, c.position.end.offset)),
+      );
       expect(cells).toEqual([
         ['序号', '指标', '2025年'],
         ['1', '城镇化率（%）', '44'],
@@ -82,7 +88,8 @@ describe('公文 text parser', () => {
   });
 
   it('splits several outline items inside one Markdown paragraph and reads "1." list items as items', () => {
-    const md = '## 一、基本原则\n\n（一）以人为本。坚持人民至上。（二）改革创新。坚持创新驱动。\n\n## 二、重点任务\n\n1. 推进落户。放开落户限制。（牵头单位：县公安局）\n2. 保障住房。（牵头单位：县住房城乡建委）\n';
+    const md =
+      '## 一、基本原则\n\n（一）以人为本。坚持人民至上。（二）改革创新。坚持创新驱动。\n\n## 二、重点任务\n\n1. 推进落户。放开落户限制。（牵头单位：县公安局）\n2. 保障住房。（牵头单位：县住房城乡建委）\n';
     const doc = ingestText(md, { fileName: 'plan.md' });
     expect(doc.sections.map((s) => `${s.level}${s.label}${s.title}`)).toEqual([
       '1一、基本原则',
@@ -112,16 +119,73 @@ const label = fc.oneof(
   fc.integer({ min: 1, max: 40 }).map((n) => `${n}. `),
   fc.integer({ min: 1, max: 40 }).map((n) => `${n} `),
 );
-const clause = fc.constantFrom('（牵头单位：县交通局；责任单位：县财政局、有关乡镇（街道））', '（县农业农村委牵头，县水利局配合）', '〔牵头单位：县教委〕', '(牵头单位:县民政局;责任单位:县财政局)', '');
+const clause = fc.constantFrom(
+  '（牵头单位：县交通局；责任单位：县财政局、有关乡镇（街道））',
+  '（县农业农村委牵头，县水利局配合）',
+  '〔牵头单位：县教委〕',
+  '(牵头单位:县民政局;责任单位:县财政局)',
+  '',
+);
 const line = fc.oneof(
   fc.tuple(label, sentence, fc.constantFrom('。', '', '：'), sentence, clause).map(([l, a, p, b, c]) => `${l}${a}${p}${b}${c}`),
   sentence.map((s) => `${s}。`),
-  fc.constantFrom('\t序号', '\t指标', '\t2020年', '\t1', '\t39.7', '序号\t指标\t2025年', '| a | b |', '|---|---|', '2023年4月26日', '巫溪府发〔2023〕25号', '（此件公开发布）', '', '   ', '　　', '到2025年，城镇化率达到50%以上。', '“八大”工程27项重点工作', '（未闭合的括号', '》'),
+  fc.constantFrom(
+    '\t序号',
+    '\t指标',
+    '\t2020年',
+    '\t1',
+    '\t39.7',
+    '序号\t指标\t2025年',
+    '| a | b |',
+    '|---|---|',
+    '2023年4月26日',
+    '巫溪府发〔2023〕25号',
+    '（此件公开发布）',
+    '',
+    '   ',
+    '　　',
+    '到2025年，城镇化率达到50%以上。',
+    '“八大”工程27项重点工作',
+    '（未闭合的括号',
+    '》',
+  ),
   // page furniture and a one-cell-per-line table without indentation, as pasted from PDF
   fc.constantFrom('— 12 —', '某市国民经济和社会发展规划纲要', '指标', '2025年', '属性', '6.8', '预期性', '森林覆盖率（%）'),
   // lines of their own after a task, the closing block, attachments and web-page clutter
-  fc.constantFrom('牵头单位：县发展改革委', '责任单位：县财政局、各乡镇', '完成时限：2025年12月底前', '责任领导：张某某', '以上工作由县商务委牵头，县财政局配合。', '某某县人民政府办公室', '附件：1.重点任务分工表', '附件1', '抄送：县委办公室。', '首页 > 政务公开', '【打印】【关闭】', '\u00a0\u00a0推进城镇化。', '专栏2　重大工程', '> 01 交通工程', '## 二、重点任务', '**1. 推进城镇化。**'),
-  fc.constantFrom('来源：县政府办公室　发布时间：2025-06-12 10:30　浏览次数：128', '当前位置：首页 > 政策文件', '上一篇：关于做好防汛工作的通知', '版权所有：某县人民政府　网站标识码：5001230001', '扫一扫在手机打开当前页', '问题1：城区污水管网覆盖不足。', '整改时限：2025年12月底前（长期坚持）', '整改措施：', '(1)加快管网建设。', '【责任单位】县住房城乡建委（牵头）、县财政局', '行动一：城市更新行动', '（2026年1月18日县第十八届人民代表大会第五次会议批准）', '中共某县委办公室　某县人民政府办公室', '附件：重点工作任务进展情况报表'),
+  fc.constantFrom(
+    '牵头单位：县发展改革委',
+    '责任单位：县财政局、各乡镇',
+    '完成时限：2025年12月底前',
+    '责任领导：张某某',
+    '以上工作由县商务委牵头，县财政局配合。',
+    '某某县人民政府办公室',
+    '附件：1.重点任务分工表',
+    '附件1',
+    '抄送：县委办公室。',
+    '首页 > 政务公开',
+    '【打印】【关闭】',
+    '\u00a0\u00a0推进城镇化。',
+    '专栏2　重大工程',
+    '> 01 交通工程',
+    '## 二、重点任务',
+    '**1. 推进城镇化。**',
+  ),
+  fc.constantFrom(
+    '来源：县政府办公室　发布时间：2025-06-12 10:30　浏览次数：128',
+    '当前位置：首页 > 政策文件',
+    '上一篇：关于做好防汛工作的通知',
+    '版权所有：某县人民政府　网站标识码：5001230001',
+    '扫一扫在手机打开当前页',
+    '问题1：城区污水管网覆盖不足。',
+    '整改时限：2025年12月底前（长期坚持）',
+    '整改措施：',
+    '(1)加快管网建设。',
+    '【责任单位】县住房城乡建委（牵头）、县财政局',
+    '行动一：城市更新行动',
+    '（2026年1月18日县第十八届人民代表大会第五次会议批准）',
+    '中共某县委办公室　某县人民政府办公室',
+    '附件：重点工作任务进展情况报表',
+  ),
 );
 const eol = fc.constantFrom('\n', '\r\n', '\r');
 const document = fc.tuple(fc.array(line, { minLength: 1, maxLength: 40 }), eol).map(([lines, e]) => lines.join(e) + e);
@@ -145,24 +209,32 @@ function checkDocument(text: string, fileName: string): void {
     const bare = fileName.endsWith('.md') ? slice.replace(/[*_]/g, '') : slice;
     expect(bare.replace(/\s/g, '')).toContain(t.title.replace(/\s/g, '').slice(0, 10));
     // a clause may run across a page break: its position spans the page number, its text does not
-    if (t.clause) expect(withoutFurniture(t.clause.position.start.offset, t.clause.position.end.offset).replace(/\s/g, '')).toBe(t.clause.raw.replace(/\s/g, ''));
+    if (t.clause)
+      expect(withoutFurniture(t.clause.position.start.offset, t.clause.position.end.offset).replace(/\s/g, '')).toBe(t.clause.raw.replace(/\s/g, ''));
   }
   for (const d of doc.diagnostics) expect(d.line).toBeGreaterThanOrEqual(1);
 }
 
 describe('property: every non-whitespace character lands in exactly one node', () => {
   it('holds on generated 公文 documents', () => {
-    fc.assert(fc.property(document, (text) => checkDocument(text, 'generated.txt')), { numRuns: runs(300) });
+    fc.assert(
+      fc.property(document, (text) => checkDocument(text, 'generated.txt')),
+      { numRuns: runs(300) },
+    );
   });
 
   it('holds on generated Markdown documents (no crash, positions consistent)', () => {
-    fc.assert(fc.property(document, (text) => checkDocument(text, 'generated.md')), { numRuns: runs(150) });
+    fc.assert(
+      fc.property(document, (text) => checkDocument(text, 'generated.md')),
+      { numRuns: runs(150) },
+    );
   });
 
   // found by a random seed in CI: closing remarks moved out of the last section, a page
   // number between them stayed, and the section still spanned the remark before it
   it('holds when a page number sits between two closing remarks', () => {
-    const text = '1. 推进城镇化。建设交通（牵头单位：县交通局；责任单位：县财政局）\n一、推进乡村振兴。建设住房（牵头单位：县交通局；责任单位：县财政局）\n各部门要加强统筹。\n— 12 —\n各乡镇要抓好落实。\n';
+    const text =
+      '1. 推进城镇化。建设交通（牵头单位：县交通局；责任单位：县财政局）\n一、推进乡村振兴。建设住房（牵头单位：县交通局；责任单位：县财政局）\n各部门要加强统筹。\n— 12 —\n各乡镇要抓好落实。\n';
     checkDocument(text, 'remarks.txt');
     const tree = parseText(text);
     expect(tree.children.filter((n) => n.data?.role === 'closing')).toHaveLength(2);
@@ -171,7 +243,8 @@ describe('property: every non-whitespace character lands in exactly one node', (
   // found by npm run test:fuzz: an outline item after a signature and date moves out with the
   // closing block, and the section it opened stayed behind, empty but spanning it
   it('holds when an outline item after the date moves out with the closing block', () => {
-    const text = '一、推进城镇化。建设交通（牵头单位：县交通局；责任单位：县财政局）\n某某县人民政府办公室\n2023年4月26日\n1. 推进乡村振兴。建设住房（牵头单位：县交通局）\n';
+    const text =
+      '一、推进城镇化。建设交通（牵头单位：县交通局；责任单位：县财政局）\n某某县人民政府办公室\n2023年4月26日\n1. 推进乡村振兴。建设住房（牵头单位：县交通局）\n';
     checkDocument(text, 'closing.txt');
     const empty = allNodes(parseText(text)).filter((n) => n.type === ('section' as string) && (n as { children: unknown[] }).children.length === 0);
     expect(empty).toEqual([]);

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { decodeBytes, DecodeError } from '../../src/read/decode.js';
-import { decodeToFile } from '../../src/read/read.js';
+import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/model/errors.js';
+import { DecodeError, decodeBytes } from '../../src/read/decode.js';
+import { decodeToFile } from '../../src/read/read.js';
 
 const text = '某县人民政府\r\n关于印发某县乡村振兴实施方案的通知\r\n\r\n一、总体要求\r\n（一）指导思想。坚持农业农村优先发展。\r\n';
 

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { ingestFile } from '../../src/index.js';
-import { ConversionError } from '../../src/read/converted.js';
 import type { PolicyDocument } from '../../src/model/types.js';
+import { ConversionError } from '../../src/read/converted.js';
 import { fixture, ROOT, WUXI_FILE } from '../helpers/fixtures.js';
 
 export { ROOT };
@@ -25,7 +25,14 @@ export function essentials(doc: PolicyDocument) {
     sections: doc.sections.map((s) => `${s.id} ${s.label}${s.title}`),
     tasks: doc.tasks.map((t) => ({ number: t.number, title: t.title, lead: t.lead, responsible: t.responsible, deadline: t.deadline })),
     departments: doc.departments.map((d) => `${d.name} lead:${d.lead.join(',')} resp:${d.responsible.join(',')}`).sort(),
-    indicators: doc.indicators.map((i) => ({ number: i.number, name: i.name, unit: i.unit, baseline: i.baseline?.raw, target: i.target?.raw, attribute: i.attribute })),
+    indicators: doc.indicators.map((i) => ({
+      number: i.number,
+      name: i.name,
+      unit: i.unit,
+      baseline: i.baseline?.raw,
+      target: i.target?.raw,
+      attribute: i.attribute,
+    })),
     targets: doc.targets.length,
     references: doc.references.map((r) => r.title),
     declaredCounts: doc.declaredCounts.map((c) => `${c.raw.replace(/\s+/g, '')} ${c.subject} ${c.declared}/${c.found}`),

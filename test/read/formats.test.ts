@@ -4,13 +4,13 @@
  * read through the same pipeline gives the model the .txt gives: the .txt model is the oracle.
  * The files were made by LibreOffice and the `docx` package (scripts/make-format-fixtures.ts).
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestFile, loadDocument, saveDocument, UserError, type PolicyDocument } from '../../src/index.js';
-import { readDocument } from '../../src/read/read.js';
+import { ingestFile, loadDocument, type PolicyDocument, saveDocument, UserError } from '../../src/index.js';
 import { attributes, docxToText, formatNumber, scanXml, treeXml, type XEl } from '../../src/read/docx.js';
+import { readDocument } from '../../src/read/read.js';
 import { fixture, WUXI_FILE } from '../helpers/fixtures.js';
 
 const FIX = fixture('formats');
@@ -68,8 +68,7 @@ describe('the bundled plan in every format gives the .txt model', () => {
 
   it('the XML scanner reads every part of the fixtures as fast-xml-parser does, and leaves XML it does not expect to it', async () => {
     const { unzipSync } = await import('fflate');
-    const shape = (els: XEl[]): unknown[] =>
-      els.filter((e) => !e.name.startsWith('?')).map((e) => [e.name, e.text, attributes(e), shape(e.kids ?? [])]);
+    const shape = (els: XEl[]): unknown[] => els.filter((e) => !e.name.startsWith('?')).map((e) => [e.name, e.text, attributes(e), shape(e.kids ?? [])]);
     let parts = 0;
     for (const name of ['wuxi-plan.docx', 'wuxi-plan-numbered.docx', 'bad-image-only.docx']) {
       const files = unzipSync(readFileSync(path.join(FIX, name)), { filter: (f) => /^word\/(document|styles|numbering)\.xml$/.test(f.name) });
@@ -86,13 +85,21 @@ describe('the bundled plan in every format gives the .txt model', () => {
     // entities as fast-xml-parser gives them (character references stay as written), line ends normalised
     const [doc] = scanXml(w('<w:p><w:r><w:t xml:space="preserve">a &amp;lt; &lt;b&gt; &#x4E00;\r\nc</w:t></w:r></w:p>'), null)!;
     expect(doc.kids![0].kids![0].kids![0].kids![0].text).toBe('a &lt; <b> &#x4E00;\nc');
-    for (const odd of [w('<!-- x --><w:p/>'), `<!DOCTYPE w:document>${w('')}`, w('<w:p><w:r></w:p>'), w('<w:p>').replace('</w:body></w:document>', ''), w('<w:t>1 < 2</w:t>')]) expect(scanXml(odd, null), odd).toBeNull();
+    for (const odd of [
+      w('<!-- x --><w:p/>'),
+      `<!DOCTYPE w:document>${w('')}`,
+      w('<w:p><w:r></w:p>'),
+      w('<w:p>').replace('</w:body></w:document>', ''),
+      w('<w:t>1 < 2</w:t>'),
+    ])
+      expect(scanXml(odd, null), odd).toBeNull();
   });
 
   it('the scanner and fast-xml-parser give the same text: fields, tracked changes, text boxes, merged and nested cells, numbering', async () => {
     const { zipSync, strToU8 } = await import('fflate');
     const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="m"';
-    const p = (t: string, pPr = '') => `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}<w:r><w:rPr><w:sz w:val="32"/></w:rPr><w:t xml:space="preserve">${t}</w:t></w:r></w:p>`;
+    const p = (t: string, pPr = '') =>
+      `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}<w:r><w:rPr><w:sz w:val="32"/></w:rPr><w:t xml:space="preserve">${t}</w:t></w:r></w:p>`;
     const num = (id: number, lvl: number) => `<w:numPr><w:ilvl w:val="${lvl}"/><w:numId w:val="${id}"/></w:numPr>`;
     const tc = (body: string, pr = '') => `<w:tc>${pr ? `<w:tcPr>${pr}</w:tcPr>` : ''}${body}</w:tc>`;
     const body = [
@@ -120,7 +127,9 @@ describe('the bundled plan in every format gives the .txt model', () => {
   });
 
   it('Word number formats', () => {
-    expect(['chineseCounting', 'chineseCountingThousand', 'ideographTraditional', 'decimalEnclosedCircle', 'lowerLetter', 'decimal'].map((f) => formatNumber(12, f))).toEqual(['十二', '十二', '乙', '⑫', 'l', '12']);
+    expect(
+      ['chineseCounting', 'chineseCountingThousand', 'ideographTraditional', 'decimalEnclosedCircle', 'lowerLetter', 'decimal'].map((f) => formatNumber(12, f)),
+    ).toEqual(['十二', '十二', '乙', '⑫', 'l', '12']);
     expect(formatNumber(21, 'chineseCounting')).toBe('二十一');
     expect(formatNumber(105, 'chineseCounting')).toBe('一百〇五');
   });

@@ -3,10 +3,11 @@
  * a paragraph across a page break, a table cut by a page break with its header repeated, a
  * cell wrapped in its column, page numbers and running heads left out.
  */
-import { describe, expect, it } from 'vitest';
-import { layoutPages, type PageRuns, type Run } from '../../src/read/layout.js';
-import { parse, extract } from '../../src/index.js';
+
 import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { extract, parse } from '../../src/index.js';
+import { layoutPages, type PageRuns, type Run } from '../../src/read/layout.js';
 
 const SIZE = 16;
 const LEFT = 80;
@@ -23,9 +24,11 @@ function furniture(n: number): Run[] {
 
 const row = (cells: [string, number][], y: number) => cells.flatMap(([t, x]) => line(t, x, y, 10.5));
 const COLS: number[] = [LEFT, LEFT + 40, LEFT + 250, LEFT + 320, LEFT + 390];
-const PROSE = ['到2025年全县常住人口城镇化率达到百分之四十四以上基本公共', '服务实现城镇常住人口全覆盖城市生态宜居水平大幅提高城市治理能', '力明显增强城乡融合发展取得重大突破县城综合承载能力显著提升城'].map((t, i) =>
-  [...t].slice(0, i ? 28 : 26).join(''),
-);
+const PROSE = [
+  '到2025年全县常住人口城镇化率达到百分之四十四以上基本公共',
+  '服务实现城镇常住人口全覆盖城市生态宜居水平大幅提高城市治理能',
+  '力明显增强城乡融合发展取得重大突破县城综合承载能力显著提升城',
+].map((t, i) => [...t].slice(0, i ? 28 : 26).join(''));
 
 describe('layoutPages', () => {
   const p1: PageRuns = {
@@ -38,9 +41,36 @@ describe('layoutPages', () => {
       ...line(PROSE[0], LEFT + 2 * SIZE, 150),
       ...line(PROSE[1], LEFT, 180),
       ...line(PROSE[2], LEFT, 210),
-      ...row([['序号', COLS[0]], ['指标', COLS[1]], ['2020年', COLS[2]], ['2025年', COLS[3]], ['属性', COLS[4]]], 700),
-      ...row([['1', COLS[0]], ['常住人口城镇化率（％）', COLS[1]], ['39.7', COLS[2]], ['44', COLS[3]], ['预期性', COLS[4]]], 720),
-      ...row([['2', COLS[0]], ['城区常住人口占全县常住人口', COLS[1]], ['18', COLS[2]], ['28', COLS[3]], ['预期性', COLS[4]]], 740),
+      ...row(
+        [
+          ['序号', COLS[0]],
+          ['指标', COLS[1]],
+          ['2020年', COLS[2]],
+          ['2025年', COLS[3]],
+          ['属性', COLS[4]],
+        ],
+        700,
+      ),
+      ...row(
+        [
+          ['1', COLS[0]],
+          ['常住人口城镇化率（％）', COLS[1]],
+          ['39.7', COLS[2]],
+          ['44', COLS[3]],
+          ['预期性', COLS[4]],
+        ],
+        720,
+      ),
+      ...row(
+        [
+          ['2', COLS[0]],
+          ['城区常住人口占全县常住人口', COLS[1]],
+          ['18', COLS[2]],
+          ['28', COLS[3]],
+          ['预期性', COLS[4]],
+        ],
+        740,
+      ),
       // the indicator's name wrapped in its cell
       ...row([['比重（％）', COLS[1]]], 754),
     ],
@@ -51,8 +81,26 @@ describe('layoutPages', () => {
     runs: [
       ...furniture(2),
       // the header row repeated, then the rest of the table
-      ...row([['序号', COLS[0]], ['指标', COLS[1]], ['2020年', COLS[2]], ['2025年', COLS[3]], ['属性', COLS[4]]], 110),
-      ...row([['3', COLS[0]], ['城镇调查失业率（%）', COLS[1]], ['5.7', COLS[2]], ['', COLS[3]], ['预期性', COLS[4]]], 130),
+      ...row(
+        [
+          ['序号', COLS[0]],
+          ['指标', COLS[1]],
+          ['2020年', COLS[2]],
+          ['2025年', COLS[3]],
+          ['属性', COLS[4]],
+        ],
+        110,
+      ),
+      ...row(
+        [
+          ['3', COLS[0]],
+          ['城镇调查失业率（%）', COLS[1]],
+          ['5.7', COLS[2]],
+          ['', COLS[3]],
+          ['预期性', COLS[4]],
+        ],
+        130,
+      ),
       ...line('二、重点任务', LEFT + 2 * SIZE, 170),
     ],
   };

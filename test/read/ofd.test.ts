@@ -4,13 +4,12 @@
  * its .txt, whether its text objects are stored in reading order or shuffled.
  */
 import path from 'node:path';
-import { zipSync, strToU8, unzipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestFile, readDocument, UserError } from '../../src/index.js';
 import type { PolicyDocument } from '../../src/model/types.js';
 import { ofdToText } from '../../src/read/ofd.js';
 import { bytes, essentials, FORMATS, problem, txtModel } from './formats-helpers.js';
-
 
 describe('ofdToText', () => {
   let txt: PolicyDocument;
@@ -72,7 +71,9 @@ describe('ofdToText', () => {
   it('refuses a damaged package, a package without its document, and a file that is no ZIP', async () => {
     expect((await problem(ofdToText(bytes('wuxi-damaged.ofd')))).problem).toBe('damaged');
     expect((await problem(ofdToText(zipSync({ 'OFD.xml': strToU8('<ofd:OFD xmlns:ofd="x"><ofd:DocBody/></ofd:OFD>') })))).problem).toBe('damaged');
-    const missing = await problem(ofdToText(zipSync({ 'OFD.xml': strToU8('<ofd:OFD xmlns:ofd="x"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>') })));
+    const missing = await problem(
+      ofdToText(zipSync({ 'OFD.xml': strToU8('<ofd:OFD xmlns:ofd="x"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>') })),
+    );
     expect(missing.problem).toBe('damaged');
     expect(missing.message).toContain('Doc_0/Document.xml is missing');
     expect((await problem(ofdToText(new TextEncoder().encode('plain text, not an OFD')))).problem).toBe('damaged');

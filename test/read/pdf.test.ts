@@ -58,7 +58,10 @@ describe('pdfToText', () => {
     const plan = readFileSync(path.join(FORMATS, '../../../corpus/wuxi-urbanization-plan-2021-2035.txt'), 'utf8');
     // (spaces aside: the text layer has 1.全面融入… where the .txt has 1. 全面融入…)
     const squash = (l: string) => l.replace(/\s+/g, '');
-    const prose = plan.split('\n').map(squash).filter((l) => l.length > 60);
+    const prose = plan
+      .split('\n')
+      .map(squash)
+      .filter((l) => l.length > 60);
     const lines = new Set(text.split('\n').map(squash));
     expect(prose.filter((l) => !lines.has(l))).toEqual([]);
   });

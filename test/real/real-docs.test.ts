@@ -2,7 +2,7 @@
 // `npm run eval:real` prints may rise, never fall below the levels reached (test/real/levels.json).
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { evaluateAll, loadGolds, REAL_DOCS_DIR, totals, type DocResult } from '../../scripts/real-eval.js';
+import { type DocResult, evaluateAll, loadGolds, REAL_DOCS_DIR, totals } from '../../scripts/real-eval.js';
 
 const levels = JSON.parse(readFileSync(new URL('./levels.json', import.meta.url), 'utf8')) as Record<string, number>;
 const golds = loadGolds();

@@ -4,21 +4,21 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/model/errors.js';
+import { csvField } from '../../src/report/export.js';
+import { cutBytes, FileNamer, insideDir, safeFileName } from '../../src/report/filenames.js';
 import {
-  CLOSING_PUNCTUATION,
-  OPENING_PUNCTUATION,
   atomize,
-  balanceTitle,
   balancedBreak,
+  balanceTitle,
   breakLines,
+  CLOSING_PUNCTUATION,
   creationDate,
   findSpans,
+  OPENING_PUNCTUATION,
   resolveFonts,
 } from '../../src/report/pdf.js';
-import { FileNamer, cutBytes, insideDir, safeFileName } from '../../src/report/filenames.js';
-import { indicatorCore, indicatorMatch } from '../../src/report/sheet-data.js';
 import { withoutNumber } from '../../src/report/sheet.js';
-import { csvField } from '../../src/report/export.js';
+import { indicatorCore, indicatorMatch } from '../../src/report/sheet-data.js';
 import { runs } from '../helpers/property.js';
 
 // A CJK character is 1 unit wide, anything else half: close enough to the real fonts.

@@ -1,14 +1,21 @@
-import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { escapeHtml, escapeMarkdown } from '../../src/util/escape.js';
-import { ingestText } from '../../src/ingest.js';
-import { writeSheets } from '../../src/report/sheets.js';
+import { describe, expect, it } from 'vitest';
 import { comparePlans } from '../../src/compare/compare.js';
 import { formatMarkdown } from '../../src/compare/format.js';
+import { ingestText } from '../../src/ingest.js';
+import { writeSheets } from '../../src/report/sheets.js';
+import { escapeHtml, escapeMarkdown } from '../../src/util/escape.js';
 
-const HOSTILE = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '[链接](javascript:alert(1))', '**粗体** _斜体_ `代码`', 'a | b', '&lt;已转义&gt;'];
+const HOSTILE = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '[链接](javascript:alert(1))',
+  '**粗体** _斜体_ `代码`',
+  'a | b',
+  '&lt;已转义&gt;',
+];
 
 describe('escapeHtml', () => {
   it('leaves no markup', () => {

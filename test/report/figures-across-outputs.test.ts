@@ -1,16 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ingestFile, ingestText } from '../../src/ingest.js';
-import { requireDepartment } from '../../src/select/departments.js';
-import type { PolicyDocument } from '../../src/model/types.js';
-import { buildSheet } from '../../src/report/sheet-data.js';
-import { renderSheet } from '../../src/report/sheet.js';
-import { documentUnits } from '../../src/search/units.js';
-import { buildSearchIndex } from '../../src/search/store.js';
 import { comparePlans } from '../../src/compare/compare.js';
 import { formatMarkdown, formatTerminal, indicatorValues } from '../../src/compare/format.js';
 import { renderComparisonPdf } from '../../src/compare/pdf.js';
-import { pdfText } from '../helpers/report.js';
+import { ingestFile, ingestText } from '../../src/ingest.js';
+import type { PolicyDocument } from '../../src/model/types.js';
+import { renderSheet } from '../../src/report/sheet.js';
+import { buildSheet } from '../../src/report/sheet-data.js';
+import { buildSearchIndex } from '../../src/search/store.js';
+import { documentUnits } from '../../src/search/units.js';
+import { requireDepartment } from '../../src/select/departments.js';
 import { fixture, ingestFixture, WUXI_FILE } from '../helpers/fixtures.js';
+import { pdfText } from '../helpers/report.js';
 
 /**
  * One figure reads the same in every output: ≦ ≧ as ≤ ≥, a total over the plan period ([15],
@@ -163,7 +163,10 @@ describe('compare targets: a table figure as every output shows it', () => {
     const { comparePlans } = await import('../../src/compare/compare.js');
     const { targetValue } = await import('../../src/compare/format.js');
     const b = await ingestFixture('qa/national-water-saving-plan-2021-2030.md');
-    const a = ingestText('某省节水行动实施方案\n\n一、主要目标\n到2030年，全省万元国内生产总值用水量下降28%。\n\n二、重点任务\n（一）推进农业节水。推广高效节水灌溉。（牵头单位：省水利厅）\n', { fileName: 'a.txt' });
+    const a = ingestText(
+      '某省节水行动实施方案\n\n一、主要目标\n到2030年，全省万元国内生产总值用水量下降28%。\n\n二、重点任务\n（一）推进农业节水。推广高效节水灌溉。（牵头单位：省水利厅）\n',
+      { fileName: 'a.txt' },
+    );
     const pair = comparePlans(a, b).targets.find((p) => p.b.source === 'indicator' && p.b.metric.includes('万元国内生产总值用水量'));
     expect(pair).toBeDefined();
     expect(targetValue(pair!.b)).toMatch(/^累计 28/);

@@ -1,12 +1,12 @@
-import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { ingestText } from '../../src/ingest.js';
-import { onMissingGlyph, resolveFonts, type MissingGlyph } from '../../src/report/pdf.js';
-import { buildSheet } from '../../src/report/sheet-data.js';
-import { renderSheet } from '../../src/report/sheet.js';
 import { pdfToText } from '../../src/read/pdf.js';
+import { type MissingGlyph, onMissingGlyph, resolveFonts } from '../../src/report/pdf.js';
+import { renderSheet } from '../../src/report/sheet.js';
+import { buildSheet } from '../../src/report/sheet-data.js';
 import { runInProcess } from '../helpers/cli.js';
 
 /**
@@ -92,10 +92,14 @@ describe('fonts for characters the bundled fonts lack', () => {
     expect((await runInProcess('ingest', file, '--data', data, '-q')).code).toBe(0);
     const r = await runInProcess('sheet', '财政局', '--data', data, '--out', path.join(dir, 'a.pdf'), '--fallback-font', SERIF_CJK);
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/^policy: note: 𠮷 \(U\+20BB7\) is not in the fonts; drawn \d+ times from .*NotoSerifCJK-Regular\.ttc in 县财政局责任清单 — 某县实施方案/m);
+    expect(r.err).toMatch(
+      /^policy: note: 𠮷 \(U\+20BB7\) is not in the fonts; drawn \d+ times from .*NotoSerifCJK-Regular\.ttc in 县财政局责任清单 — 某县实施方案/m,
+    );
     expect(r.err).not.toMatch(/warning/);
     const w = await runInProcess('sheet', '财政局', '--data', data, '--out', path.join(dir, 'b.pdf'), '--no-system-fonts');
-    expect(w.err).toMatch(/^policy: warning: 𠮷 \(U\+20BB7\) has no glyph in the fonts; drawn as an empty box \d+ times in 县财政局责任清单 — .*\(give --fallback-font FILE with a font that has it\)$/m);
+    expect(w.err).toMatch(
+      /^policy: warning: 𠮷 \(U\+20BB7\) has no glyph in the fonts; drawn as an empty box \d+ times in 县财政局责任清单 — .*\(give --fallback-font FILE with a font that has it\)$/m,
+    );
     const bad = await runInProcess('sheet', '财政局', '--data', data, '--fallback-font', path.join(dir, 'none.ttf'));
     expect(bad.code).not.toBe(0);
     expect(bad.err).toMatch(/^policy: --fallback-font .*none\.ttf: file not found$/m);

@@ -1,9 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/cli.js';
-import { writeFileSync } from 'node:fs';
 
 describe('a character the bundled fonts lack', () => {
   it('is named in a warning with the PDF it is in', async () => {
@@ -14,7 +13,9 @@ describe('a character the bundled fonts lack', () => {
     expect((await runInProcess('ingest', file, '--data', data, '-q')).code).toBe(0);
     const r = await runInProcess('sheet', '财政局', '--data', data, '--no-system-fonts');
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/^policy: warning: 𠮷 \(U\+20BB7\) has no glyph in the fonts; drawn as an empty box (once|\d+ times) in 县财政局责任清单 — .*\(give --fallback-font FILE with a font that has it\)$/m);
+    expect(r.err).toMatch(
+      /^policy: warning: 𠮷 \(U\+20BB7\) has no glyph in the fonts; drawn as an empty box (once|\d+ times) in 县财政局责任清单 — .*\(give --fallback-font FILE with a font that has it\)$/m,
+    );
     expect(r.err).not.toMatch(/\n {4}at /);
     const ok = await runInProcess('sheet', '财政局', '--data', data, '--out', path.join(dir, 'x.pdf'), '--no-system-fonts');
     expect(ok.err.split('\n').filter((l) => l.includes('𠮷')).length).toBeGreaterThan(0);

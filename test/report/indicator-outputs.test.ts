@@ -1,15 +1,15 @@
-import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
 import { ingestFile, ingestText } from '../../src/ingest.js';
-import { renderIndicators } from '../../src/report/indicators.js';
-import { toXlsx } from '../../src/report/export.js';
-import { displayWidth } from '../../src/util/width.js';
-import { pdfText } from '../helpers/report.js';
 import type { PolicyDocument } from '../../src/model/types.js';
+import { toXlsx } from '../../src/report/export.js';
+import { renderIndicators } from '../../src/report/indicators.js';
+import { displayWidth } from '../../src/util/width.js';
 import { fixture, WUXI_FILE } from '../helpers/fixtures.js';
+import { pdfText } from '../helpers/report.js';
 
 /**
  * QA8 user-journey report, the indicator outputs (terminal, PDF, XLSX): a target with a
@@ -154,7 +154,9 @@ describe('a document without indicators gets no indicator PDF', () => {
     expect(all.code).toBe(0);
     expect(existsSync(path.join(data, 'reports', 'chenglan-15th-five-year-outline', 'indicators.pdf'))).toBe(true);
     expect(existsSync(path.join(data, 'reports', daiyu))).toBe(false);
-    expect(all.out.split('\n').filter((l) => l.includes(daiyu))).toEqual([`${daiyu}: no indicator PDF — 本文件没有指标表 (the document has no indicator table)`]);
+    expect(all.out.split('\n').filter((l) => l.includes(daiyu))).toEqual([
+      `${daiyu}: no indicator PDF — 本文件没有指标表 (the document has no indicator table)`,
+    ]);
 
     // as `sheets` does for a document without units: one line, nothing written, no error
     const out = path.join(data, 'd.pdf');
@@ -184,7 +186,10 @@ describe('on a narrow terminal the names come before empty target columns', () =
     expect([...lines[0].matchAll(/目标/g)]).toHaveLength(1);
     // names were cut to six characters (地区生产总值…) beside three mostly empty year columns
     for (const name of ['地区生产总值增长', '村级便民商店覆盖率', '城镇调查失业率', '粮食综合生产能力']) {
-      expect(lines.some((l) => l.includes(name)), name).toBe(true);
+      expect(
+        lines.some((l) => l.includes(name)),
+        name,
+      ).toBe(true);
     }
     // each row still says its target's year
     expect(lines.find((l) => l.includes('城镇调查失业率') && l.includes('≤'))).toMatch(/≤5\.5（2025年）/);

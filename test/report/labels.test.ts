@@ -1,17 +1,17 @@
 /** Reports number tasks and sections as the document does: （三）, 第二节 …, not "三.". */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestFile } from '../../src/index.js';
-import { requireDepartment } from '../../src/select/departments.js';
-import type { PolicyDocument } from '../../src/model/types.js';
 import { headingText, taskHeading, taskLabel } from '../../src/model/headings.js';
+import type { PolicyDocument } from '../../src/model/types.js';
 import { taskRows } from '../../src/report/export.js';
 import { renderIndicators } from '../../src/report/indicators.js';
 import { renderMatrix, sectionGroups } from '../../src/report/matrix.js';
 import { PolicyPdf, splitList } from '../../src/report/pdf.js';
-import { buildSheet } from '../../src/report/sheet-data.js';
 import { renderSheet } from '../../src/report/sheet.js';
-import { WUXI_FILE, pdfText, squash } from '../helpers/report.js';
+import { buildSheet } from '../../src/report/sheet-data.js';
+import { requireDepartment } from '../../src/select/departments.js';
 import { ingestFixture } from '../helpers/fixtures.js';
+import { pdfText, squash, WUXI_FILE } from '../helpers/report.js';
 
 const DATE = new Date(Date.UTC(2026, 0, 1));
 let yichun: PolicyDocument; // tasks （一）…（七） under 二、重点工作
@@ -158,11 +158,7 @@ describe('unit lists in tables', () => {
 
 describe('keeping labels with what they label', () => {
   it('never leaves 量化目标 / 相关指标 at the foot of a page without its first item', async () => {
-    const docs = [
-      await ingestFixture('shapes/halfwidth-punctuation.txt'),
-      yunchuan,
-      wuxi,
-    ];
+    const docs = [await ingestFixture('shapes/halfwidth-punctuation.txt'), yunchuan, wuxi];
     let labels = 0;
     for (const doc of docs) {
       for (const dept of doc.departments) {

@@ -1,15 +1,15 @@
-import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestFile } from '../../src/ingest.js';
-import type { PolicyDocument } from '../../src/model/types.js';
 import { pageLocator, pageText } from '../../src/model/pages.js';
-import { buildSheet } from '../../src/report/sheet-data.js';
-import { renderSheet } from '../../src/report/sheet.js';
-import { writeSheets, type SheetIndex } from '../../src/report/sheets.js';
-import { PAGE_COLUMN, toCsv, toXlsx } from '../../src/report/export.js';
+import type { PolicyDocument } from '../../src/model/types.js';
 import { pdfToText } from '../../src/read/pdf.js';
+import { PAGE_COLUMN, toCsv, toXlsx } from '../../src/report/export.js';
+import { renderSheet } from '../../src/report/sheet.js';
+import { buildSheet } from '../../src/report/sheet-data.js';
+import { type SheetIndex, writeSheets } from '../../src/report/sheets.js';
 
 /**
  * A document read from PDF or OFD has pages: a department's sheet, the Markdown index of the

@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../../src/ingest.js';
-import { writeSheets } from '../../src/report/sheets.js';
 import { InterruptedError } from '../../src/model/errors.js';
+import { writeSheets } from '../../src/report/sheets.js';
 
 describe('writeSheets stopped (Ctrl-C)', () => {
   it('stops between sheets with what was written, and leaves the index of the last whole run', async () => {

@@ -9,19 +9,19 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ingestFile } from '../../src/ingest.js';
-import { requireDepartment } from '../../src/select/departments.js';
-import { saveDocument } from '../../src/model/store.js';
-import type { PolicyDocument } from '../../src/model/types.js';
 import { comparePlans } from '../../src/compare/compare.js';
 import { renderComparisonPdf } from '../../src/compare/pdf.js';
+import { ingestFile } from '../../src/ingest.js';
+import { saveDocument } from '../../src/model/store.js';
+import type { PolicyDocument } from '../../src/model/types.js';
 import { breakLines } from '../../src/report/pdf.js';
-import { buildSheet, indicatorMatch } from '../../src/report/sheet-data.js';
 import { renderSheet } from '../../src/report/sheet.js';
+import { buildSheet, indicatorMatch } from '../../src/report/sheet-data.js';
 import { writeSheets } from '../../src/report/sheets.js';
+import { requireDepartment } from '../../src/select/departments.js';
 import { runInProcess as run } from '../helpers/cli.js';
-import { pdfText } from '../helpers/report.js';
 import { fixture } from '../helpers/fixtures.js';
+import { pdfText } from '../helpers/report.js';
 
 const DATE = new Date(Date.UTC(2026, 0, 1));
 const qa7 = (name: string) => fixture('qa7', name);
@@ -188,7 +188,11 @@ describe('line breaks inside names and labels', () => {
     // every name of up to 10 characters is whole on one line of the table
     for (const name of names) {
       const plain = name.replace(/（[^）]*）$/, '');
-      if ([...plain].length <= 10) expect(segments.some((s) => s.includes(plain)), name).toBe(true);
+      if ([...plain].length <= 10)
+        expect(
+          segments.some((s) => s.includes(plain)),
+          name,
+        ).toBe(true);
     }
   });
 

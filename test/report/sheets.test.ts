@@ -1,21 +1,21 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { requireDepartment } from '../../src/select/departments.js';
 import { UserError } from '../../src/model/errors.js';
 import { saveDocument } from '../../src/model/store.js';
 import type { PolicyDocument } from '../../src/model/types.js';
 import { CLOSING_PUNCTUATION, resolveFonts } from '../../src/report/pdf.js';
-import { buildSheet } from '../../src/report/sheet-data.js';
 import { renderSheet } from '../../src/report/sheet.js';
+import { buildSheet } from '../../src/report/sheet-data.js';
 import { type SheetIndex, writeSheets } from '../../src/report/sheets.js';
+import { requireDepartment } from '../../src/select/departments.js';
 import { selectDepartment, selectDocument } from '../../src/select/documents.js';
 import { AmbiguousDepartment, SeveralDocuments, UnknownDepartment } from '../../src/select/errors.js';
 import { runInProcess } from '../helpers/cli.js';
-import { coloredRuns, ingestBoth, pdfFonts, pdfText, squash } from '../helpers/report.js';
 import { ingestFixture } from '../helpers/fixtures.js';
+import { coloredRuns, ingestBoth, pdfFonts, pdfText, squash } from '../helpers/report.js';
 
 const DATE = new Date(Date.UTC(2026, 0, 1));
 let wuxi: PolicyDocument;
@@ -119,7 +119,11 @@ describe('responsibility sheet of a department', () => {
       const names = [dept.name, ...dept.aliases, ...doc.tasks.flatMap((t) => t.assignments.filter((a) => a.name === dept.name).map((a) => a.raw))];
       const red = (await coloredRuns(bytes, [0xc8, 0x10, 0x2e])).filter((r) => !/^[一二三四]、/.test(r));
       expect(red.length).toBeGreaterThan(0);
-      for (const run of red) expect(names.some((n) => n.includes(run)), run).toBe(true);
+      for (const run of red)
+        expect(
+          names.some((n) => n.includes(run)),
+          run,
+        ).toBe(true);
       // Every task's clause names the department (a name may be split over two lines).
       const joined = red.join('');
       expect(joined.split(dept.name).length - 1).toBeGreaterThanOrEqual(data.tasks.length);
@@ -155,7 +159,7 @@ describe('responsibility sheet of a department', () => {
 });
 
 describe('deadlines on a sheet', () => {
-  it('shows each task\'s 完成时限 in the table and beside its heading, only where the document sets them', async () => {
+  it("shows each task's 完成时限 in the table and beside its heading, only where the document sets them", async () => {
     const doc = await ingestFixture('qa2/tongliang-housing-security-plan-2025.txt');
     const dept = requireDepartment('财政局', doc.departments, doc.id);
     const text = await pdfText((await renderSheet(buildSheet(doc, dept), { date: DATE })).bytes);
@@ -186,9 +190,16 @@ describe('the table of a sheet with deadlines', () => {
       const all = text.segments.flat();
       const table = all.slice(all.indexOf('一、任务一览'), all.indexOf('二、任务内容'));
       expect(table.length).toBeGreaterThan(5);
-      for (const t of data.tasks) if (t.task.deadline) expect(table.some((l) => l.includes(t.task.deadline!)), t.task.deadline!).toBe(true);
+      for (const t of data.tasks)
+        if (t.task.deadline)
+          expect(
+            table.some((l) => l.includes(t.task.deadline!)),
+            t.task.deadline!,
+          ).toBe(true);
       // names of up to 8 characters without brackets fit a line of their column
-      const names = new Set(data.tasks.flatMap((t) => [...t.task.lead, ...t.task.responsible]).filter((n) => n !== dept.name && [...n].length <= 8 && !/[（(]/.test(n)));
+      const names = new Set(
+        data.tasks.flatMap((t) => [...t.task.lead, ...t.task.responsible]).filter((n) => n !== dept.name && [...n].length <= 8 && !/[（(]/.test(n)),
+      );
       expect(names.size).toBeGreaterThan(3);
       const words = new Set(table.flatMap((l) => l.split(/[、\s]+/)));
       for (const n of names) expect(words.has(n), n).toBe(true);

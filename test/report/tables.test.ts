@@ -5,11 +5,11 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PolicyDocument } from '../../src/model/types.js';
 import { BOM, TASK_COLUMNS, toCsv, toXlsx } from '../../src/report/export.js';
-import { buildMatrix, renderMatrix } from '../../src/report/matrix.js';
-import { isBinding, renderIndicators } from '../../src/report/indicators.js';
 import { displayForm } from '../../src/report/indicator-cells.js';
-import { ingestBoth, pdfFonts, pdfText, squash } from '../helpers/report.js';
+import { isBinding, renderIndicators } from '../../src/report/indicators.js';
+import { buildMatrix, renderMatrix } from '../../src/report/matrix.js';
 import { ingestFixture } from '../helpers/fixtures.js';
+import { ingestBoth, pdfFonts, pdfText, squash } from '../helpers/report.js';
 
 const DATE = new Date(Date.UTC(2026, 0, 1));
 let wuxi: PolicyDocument;
@@ -132,7 +132,10 @@ describe('matrix', () => {
     const none = squash((await pdfText((await renderMatrix(articles, { date: DATE })).bytes)).segments.flat().join(''));
     expect(none).toContain('没有识别出编号的重点任务');
     expect(none).not.toContain('●牵头');
-    const unassigned = ingestText('某县交通建设工作方案\n\n一、重点任务\n1. 加快农村公路建设。新建农村公路50公里。\n2. 提升客运服务水平。开通城乡公交线路5条。\n', { fileName: 'unassigned.txt' });
+    const unassigned = ingestText(
+      '某县交通建设工作方案\n\n一、重点任务\n1. 加快农村公路建设。新建农村公路50公里。\n2. 提升客运服务水平。开通城乡公交线路5条。\n',
+      { fileName: 'unassigned.txt' },
+    );
     expect(unassigned.tasks).toHaveLength(2);
     const text = squash((await pdfText((await renderMatrix(unassigned, { date: DATE })).bytes)).segments.flat().join(''));
     expect(text).toContain('2项任务都没有列出牵头或责任单位');

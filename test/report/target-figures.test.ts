@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ingestText } from '../../src/ingest.js';
-import { describeTarget } from '../../src/report/sheet-data.js';
 import { comparePlans } from '../../src/compare/compare.js';
 import { targetValue } from '../../src/compare/format.js';
+import { ingestText } from '../../src/ingest.js';
+import { describeTarget } from '../../src/report/sheet-data.js';
 import { ingestFixture } from '../helpers/fixtures.js';
 
 /**

@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatText } from '../../src/cli/commands/search.js';
-import { runInProcess } from '../helpers/cli.js';
 import { ingestFile } from '../../src/index.js';
 import { saveDocument } from '../../src/model/store.js';
 import { loadSearchIndex, writeSearchIndex } from '../../src/search/store.js';
+import { runInProcess } from '../helpers/cli.js';
 import { corpus, fixture } from '../helpers/fixtures.js';
 
 const WUXI = 'wuxi-urbanization-plan-2021-2035';
@@ -14,10 +14,7 @@ let dataDir: string;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'policy-search-cli-'));
-  for (const file of [
-    corpus(`${WUXI}.txt`),
-    fixture('search', 'longxi-rural-revitalization-2024.txt'),
-  ]) {
+  for (const file of [corpus(`${WUXI}.txt`), fixture('search', 'longxi-rural-revitalization-2024.txt')]) {
     await saveDocument(dataDir, await ingestFile(file));
   }
   await writeSearchIndex(dataDir);
@@ -47,7 +44,7 @@ describe('policy search', () => {
     expect(r.out).not.toContain('\x1b[');
   });
 
-  it('shows a task\'s deadline (完成时限) under the hit, and in --json', async () => {
+  it("shows a task's deadline (完成时限) under the hit, and in --json", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'policy-search-deadline-'));
     await saveDocument(dir, await ingestFile(fixture('qa2', 'tongliang-housing-security-plan-2025.txt')));
     const text = await policy(['search', '税费', '--data', dir]);

@@ -11,7 +11,7 @@ import { formatText } from '../../src/cli/commands/search.js';
 import { ingestFile } from '../../src/index.js';
 import { saveDocument } from '../../src/model/store.js';
 import type { PolicyDocument } from '../../src/model/types.js';
-import type { SearchHit, SearchEngine } from '../../src/search/search-index.js';
+import type { SearchEngine, SearchHit } from '../../src/search/search-index.js';
 import { loadSearchIndex, writeSearchIndex } from '../../src/search/store.js';
 import { normalizeText } from '../../src/search/tokenizer.js';
 import { documentUnits } from '../../src/search/units.js';
@@ -61,7 +61,12 @@ describe('a topic word only inside a department name is no match', () => {
     const r = index.search('旅游', { limit: 1000 });
     expect(r.hits.map((h) => h.id).sort()).toEqual(about.sort());
     // The same for a quoted phrase (checked in the text, not looked up).
-    expect(index.search('"旅游"', { limit: 1000 }).hits.map((h) => h.id).sort()).toEqual(about.sort());
+    expect(
+      index
+        .search('"旅游"', { limit: 1000 })
+        .hits.map((h) => h.id)
+        .sort(),
+    ).toEqual(about.sort());
   });
 
   it('never marks 旅游 inside 县文化旅游委', () => {
@@ -83,7 +88,10 @@ describe('a topic word only inside a department name is no match', () => {
     expect(naming.length).toBeGreaterThan(3);
     for (const q of ['文化旅游委', '县文化旅游委']) {
       const r = index.search(q, { limit: 1000 });
-      expect(r.hits.map((h) => h.id), q).toEqual(expect.arrayContaining(naming));
+      expect(
+        r.hits.map((h) => h.id),
+        q,
+      ).toEqual(expect.arrayContaining(naming));
       expect(r.hits.flatMap(marked), q).toContain(q);
     }
   });

@@ -30,8 +30,7 @@ beforeAll(async () => {
   index = buildSearchIndex(docs);
 });
 
-const marked = (h: { snippet: { text: string; highlights: Array<[number, number]> } }) =>
-  h.snippet.highlights.map(([a, b]) => h.snippet.text.slice(a, b));
+const marked = (h: { snippet: { text: string; highlights: Array<[number, number]> } }) => h.snippet.highlights.map(([a, b]) => h.snippet.text.slice(a, b));
 
 describe('ranking', () => {
   it('a bare heading does not outrank the clauses under it', () => {
@@ -137,7 +136,9 @@ describe('header and footer over many documents', () => {
     expect(lines[0]).toBe(`${r.total} clauses for "老旧小区" in ${docsWithHits.size} documents (showing 3)`);
     expect(lines[lines.length - 1]).toBe(`${r.total - 3} more not shown: --limit ${r.total} shows them all`);
     // all shown: no footer
-    const all = formatText(index.search('老旧小区', { limit: 1000 }), false).trimEnd().split('\n');
+    const all = formatText(index.search('老旧小区', { limit: 1000 }), false)
+      .trimEnd()
+      .split('\n');
     expect(all[all.length - 1]).not.toMatch(/more not shown/);
   });
 

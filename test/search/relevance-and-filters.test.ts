@@ -1,12 +1,12 @@
-import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFile, ingestText } from '../../src/index.js';
 import { saveDocument } from '../../src/model/store.js';
 import type { PolicyDocument } from '../../src/model/types.js';
-import { SearchIndex, type SearchEngine, type SearchOptions, type SearchResult } from '../../src/search/search-index.js';
+import { type SearchEngine, SearchIndex, type SearchOptions, type SearchResult } from '../../src/search/search-index.js';
 import { folderEngine, indexPath, loadSearchIndex, storePath, writeSearchIndex } from '../../src/search/store.js';
 import { getTokenizer, normalizeText } from '../../src/search/tokenizer.js';
 import { documentUnits, type SearchUnit } from '../../src/search/units.js';
@@ -16,11 +16,7 @@ import { corpus, fixture } from '../helpers/fixtures.js';
 const WUXI = 'wuxi-urbanization-plan-2021-2035';
 const LONGXI = 'longxi-rural-revitalization-2024';
 const JIANGCHENG = 'jiangcheng-rural-roads-2024';
-const FILES = [
-  corpus(`${WUXI}.txt`),
-  fixture('search', `${LONGXI}.txt`),
-  fixture('search', `${JIANGCHENG}.txt`),
-];
+const FILES = [corpus(`${WUXI}.txt`), fixture('search', `${LONGXI}.txt`), fixture('search', `${JIANGCHENG}.txt`)];
 
 let dataDir: string;
 let index: SearchEngine;
@@ -104,7 +100,11 @@ describe('relevance on a second plan of another shape', () => {
     expect(ids(search('防止返贫 监测'))[0]).toBe(task(LONGXI, '3'));
     expect(ids(search('高标准农田', { kind: 'task' }))[0]).toBe(task(LONGXI, '2'));
     expect(ids(search('养护技术规范'))[0]).toBe(task(JIANGCHENG, '2'));
-    expect(search('农村公路养护').hits.slice(0, 3).every((h) => h.doc === JIANGCHENG)).toBe(true);
+    expect(
+      search('农村公路养护')
+        .hits.slice(0, 3)
+        .every((h) => h.doc === JIANGCHENG),
+    ).toBe(true);
   });
 
   it('宅基地 finds the clauses of both county plans', () => {
@@ -204,7 +204,10 @@ describe('queries and filters', () => {
   // match), unless the query is the name itself.
   const topicText = (u: SearchUnit, q: string) => {
     let text = normalizeText(u.text);
-    const names = docs.get(u.doc)!.departments.flatMap((d) => [d.name, ...d.aliases]).map(normalizeText);
+    const names = docs
+      .get(u.doc)!
+      .departments.flatMap((d) => [d.name, ...d.aliases])
+      .map(normalizeText);
     for (const n of names.sort((a, b) => b.length - a.length)) if (n !== q) text = text.split(n).join('□'.repeat(n.length));
     return text;
   };
@@ -215,7 +218,10 @@ describe('queries and filters', () => {
     for (const q of queries) {
       const expected = units.filter((u) => topicText(u, normalizeText(q)).includes(normalizeText(q))).map((u) => u.id);
       const found = new Set(ids(search(q, { limit: 100_000 })));
-      expect(expected.filter((id) => !found.has(id)), q).toEqual([]);
+      expect(
+        expected.filter((id) => !found.has(id)),
+        q,
+      ).toEqual([]);
       expect(expected.length, q).toBeGreaterThan(0);
     }
   });
@@ -259,7 +265,18 @@ describe('frequent-term postings (the in-memory engine)', () => {
     const compact = SearchIndex.fromJSON(JSON.parse(JSON.stringify(SearchIndex.build(all, { frequent: { share: 0.05, minUnits: 0 } }).toJSON())));
     expect(Object.keys(compact.toJSON().frequent.terms).length).toBeGreaterThan(20);
     expect(Object.keys(plain.toJSON().frequent.terms)).toEqual([]);
-    for (const q of ['推进', '农村', '发展 农村', '推进 宅基地', '县交通局 牵头', '交通', '加强 建设 管理', '农业转移人口落户', '随迁子女', '厕所革命 随迁子女']) {
+    for (const q of [
+      '推进',
+      '农村',
+      '发展 农村',
+      '推进 宅基地',
+      '县交通局 牵头',
+      '交通',
+      '加强 建设 管理',
+      '农业转移人口落户',
+      '随迁子女',
+      '厕所革命 随迁子女',
+    ]) {
       const a = plain.search(q, { limit: 1000 });
       const b = compact.search(q, { limit: 1000 });
       expect(b.total, q).toBe(a.total);

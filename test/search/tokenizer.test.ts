@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { getTokenizer, GLOSSARY_FILE, readWordList } from '../../src/search/tokenizer.js';
 import { parseQuery } from '../../src/search/query.js';
 import { findMatches, makeSnippet } from '../../src/search/snippet.js';
+import { GLOSSARY_FILE, getTokenizer, readWordList } from '../../src/search/tokenizer.js';
 
 const tk = getTokenizer();
 

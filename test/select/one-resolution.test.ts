@@ -12,8 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFile } from '../../src/ingest.js';
 import { saveDocument } from '../../src/model/store.js';
 import type { PolicyDocument } from '../../src/model/types.js';
-import { loadSearchIndex, writeSearchIndex } from '../../src/search/store.js';
 import type { SearchEngine } from '../../src/search/engine.js';
+import { loadSearchIndex, writeSearchIndex } from '../../src/search/store.js';
 import { AmbiguousDepartment, resolveUnits, roleOf, selectDepartments, UnknownDepartment } from '../../src/select/index.js';
 import { WorkbenchApp } from '../../src/web/app.js';
 import { runInProcess } from '../helpers/cli.js';
@@ -43,9 +43,7 @@ let app: WorkbenchApp;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'policy-select-'));
-  docs = await Promise.all(
-    [fixture('qa7/junyang-2025-key-work-breakdown.txt'), WUXI_FILE].map((f) => ingestFile(f)),
-  );
+  docs = await Promise.all([fixture('qa7/junyang-2025-key-work-breakdown.txt'), WUXI_FILE].map((f) => ingestFile(f)));
   for (const d of docs) await saveDocument(dir, d);
   await writeSearchIndex(dir);
   index = await loadSearchIndex(dir);

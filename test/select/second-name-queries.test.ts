@@ -1,10 +1,10 @@
-import { describe, expect, it, beforeAll } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { policy } from '../helpers/cli.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestFile } from '../../src/ingest.js';
 import { buildSearchIndex } from '../../src/search/store.js';
+import { policy } from '../helpers/cli.js';
 import { fixture as fixturePath } from '../helpers/fixtures.js';
 
 /**

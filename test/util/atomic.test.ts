@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { isTemporaryName, writeFileAtomic } from '../../src/util/atomic.js';
 
 describe('writeFileAtomic', () => {

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { serve, type RunningServer } from '../../src/web/server.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, serve } from '../../src/web/server.js';
 import { makeWebData, ROOT, type WebData } from '../helpers/web.js';
 
 /**
@@ -46,7 +46,7 @@ describe.skipIf(!available)('web workbench in Chromium', () => {
 
   const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
 
-  it('search, click a hit: the document page shows the task\'s span lit, in view', async () => {
+  it("search, click a hit: the document page shows the task's span lit, in view", async () => {
     const page = await open();
     await page.goto(`${server.url}/?q=${encodeURIComponent('随迁子女')}&doc=${data.docs.wuxi.id}`);
     await shot(page, 'search-1280');
@@ -68,7 +68,7 @@ describe.skipIf(!available)('web workbench in Chromium', () => {
     await page.close();
   });
 
-  it('the panel follows the text: a clicked unit selects its entry, in the panel\'s view, with what was extracted; a panel entry scrolls to its span; ← → walk the marks', async () => {
+  it("the panel follows the text: a clicked unit selects its entry, in the panel's view, with what was extracted; a panel entry scrolls to its span; ← → walk the marks", async () => {
     const page = await open();
     const wuxi = data.docs.wuxi.id;
     await page.goto(`${server.url}/doc/${wuxi}#task-20`);
@@ -179,7 +179,10 @@ describe.skipIf(!available)('web workbench in Chromium', () => {
       ['department', `/dept?name=${encodeURIComponent('交通局')}&doc=${wuxi}`],
       ['compare', `/compare?a=${data.docs.qingxi.id}&b=${data.docs.yunchuan.id}`],
     ];
-    for (const [width, height] of [[1280, 800], [390, 844]]) {
+    for (const [width, height] of [
+      [1280, 800],
+      [390, 844],
+    ]) {
       const page = await open(width, height);
       for (const [name, target] of pages) {
         await page.goto(`${server.url}${target}`);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkbenchApp, type WebResponse } from '../../src/web/app.js';
+import { type WebResponse, WorkbenchApp } from '../../src/web/app.js';
 import { escapeHtml, html } from '../../src/web/html.js';
-import { markText, type Mark } from '../../src/web/marks.js';
+import { type Mark, markText } from '../../src/web/marks.js';
 import { HOSTILE_TITLE, makeWebData, type WebData } from '../helpers/web.js';
 
 /**
@@ -99,7 +99,7 @@ describe('search page', () => {
       const r = await get(`/units?q=${encodeURIComponent(typed)}`);
       expect(r.status).toBe(200);
       expect(r.headers['content-type']).toBe('application/json; charset=utf-8');
-      return (JSON.parse(r.text) as Array<{ name: string; alias?: string; docs: number; lead: number }>);
+      return JSON.parse(r.text) as Array<{ name: string; alias?: string; docs: number; lead: number }>;
     };
     expect((await names('交通')).map((u) => u.name)).toContain('县交通局');
     expect((await names('發改')).map((u) => u.name)).toContain('县发展改革委');
@@ -129,7 +129,11 @@ describe('search page', () => {
 
   it('department as people write it: 交通局, 住建委, traditional 發改委 — the library resolution, per document', async () => {
     const wuxi = data.docs.wuxi.id;
-    for (const [dept, name] of [['交通局', '县交通局'], ['住建委', '县住房城乡建委'], ['發改委', '县发展改革委']]) {
+    for (const [dept, name] of [
+      ['交通局', '县交通局'],
+      ['住建委', '县住房城乡建委'],
+      ['發改委', '县发展改革委'],
+    ]) {
       const r = await get(q({ q: '建设', dept, doc: wuxi }));
       expect(r.status).toBe(200);
       expect(r.text).toContain(`部门 ${name}`);
@@ -216,8 +220,14 @@ describe('document page (review view)', () => {
     for (const [i, t] of doc.tasks.entries()) {
       expect(at[i], `task ${t.number}`).toBeGreaterThan(0);
       const region = text.slice(at[i], i + 1 < at.length ? at[i + 1] : undefined);
-      for (const name of t.lead) expect(region, `task ${t.number} lead ${name}`).toMatch(new RegExp(`class="m m-lead" id="u-\\d+" data-m="u-\\d+" data-unit="${escapeHtml(name).replace(/[()（）]/g, '\\$&')}"`));
-      for (const name of t.responsible) expect(region, `task ${t.number} responsible ${name}`).toMatch(new RegExp(`class="m m-responsible" id="u-\\d+" data-m="u-\\d+" data-unit="${escapeHtml(name).replace(/[()（）]/g, '\\$&')}"`));
+      for (const name of t.lead)
+        expect(region, `task ${t.number} lead ${name}`).toMatch(
+          new RegExp(`class="m m-lead" id="u-\\d+" data-m="u-\\d+" data-unit="${escapeHtml(name).replace(/[()（）]/g, '\\$&')}"`),
+        );
+      for (const name of t.responsible)
+        expect(region, `task ${t.number} responsible ${name}`).toMatch(
+          new RegExp(`class="m m-responsible" id="u-\\d+" data-m="u-\\d+" data-unit="${escapeHtml(name).replace(/[()（）]/g, '\\$&')}"`),
+        );
     }
     // indicators, targets and references are marked too, and listed in the panel
     for (const i of doc.indicators) expect(text).toContain(`id="ind-${i.number}"`);
@@ -239,7 +249,14 @@ describe('document page (review view)', () => {
     const doc = data.docs.wuxi;
     const page = (await get(`/doc/${doc.id}`)).text;
     const lines = [...page.matchAll(/<span class="tx">(.*?)<\/span><\/div>\n/g)].map((m) =>
-      m[1].replace(/<a class="warn"[^>]*>⚠<\/a>/g, '').replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&'),
+      m[1]
+        .replace(/<a class="warn"[^>]*>⚠<\/a>/g, '')
+        .replace(/<[^>]+>/g, '')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&amp;/g, '&'),
     );
     const { readFile } = await import('node:fs/promises');
     const original = (await readFile(doc.source.path, 'utf8')).replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
@@ -263,7 +280,17 @@ describe('document page (review view)', () => {
   });
 
   it('unknown ids and paths outside the data folder are refused', async () => {
-    for (const url of ['/doc/..%2F..%2Fetc%2Fpasswd', '/doc/..%2Findex.json', '/doc/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd', '/doc/nope', '/doc/.index.json', '/doc/index.json', '/static/../../etc/passwd', '/doc/%00', '/doc/a%2Fb']) {
+    for (const url of [
+      '/doc/..%2F..%2Fetc%2Fpasswd',
+      '/doc/..%2Findex.json',
+      '/doc/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd',
+      '/doc/nope',
+      '/doc/.index.json',
+      '/doc/index.json',
+      '/static/../../etc/passwd',
+      '/doc/%00',
+      '/doc/a%2Fb',
+    ]) {
       const r = await get(url);
       expect([400, 404], url).toContain(r.status);
       expect(r.text).not.toContain('root:');
@@ -323,7 +350,11 @@ describe('department page', () => {
     const xlsx = await app.handle({ method: 'GET', url: `/dept/tasks.xlsx?name=${encodeURIComponent('交通局')}&doc=${wuxi}` });
     expect(xlsx.status).toBe(200);
     expect((xlsx.body as Buffer).subarray(0, 2).toString('latin1')).toBe('PK');
-    for (const bad of [`/dept/sheet.pdf?name=x&doc=..%2F..%2Fetc`, `/dept/sheet.pdf?name=${encodeURIComponent('交通局')}`, `/dept/tasks.xlsx?name=${encodeURIComponent('宇宙局')}&doc=${wuxi}`]) {
+    for (const bad of [
+      `/dept/sheet.pdf?name=x&doc=..%2F..%2Fetc`,
+      `/dept/sheet.pdf?name=${encodeURIComponent('交通局')}`,
+      `/dept/tasks.xlsx?name=${encodeURIComponent('宇宙局')}&doc=${wuxi}`,
+    ]) {
       expect((await get(bad)).status).toBe(404);
     }
   });
@@ -369,7 +400,12 @@ describe('ingest from the browser (--allow-ingest)', () => {
       Buffer.from(`--${boundary}--\r\n`),
     ]);
   const post = (target: WorkbenchApp, files: Array<[string, Buffer | string]>, headers: Record<string, string> = {}) =>
-    target.handle({ method: 'POST', url: '/ingest', headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, host: '127.0.0.1:8080', ...headers }, body: multipart(files) });
+    target.handle({
+      method: 'POST',
+      url: '/ingest',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, host: '127.0.0.1:8080', ...headers },
+      body: multipart(files),
+    });
 
   it('uploads go through the ingest code path: the same formats, the same one-line errors, then the pages see them', async () => {
     const { mkdtemp, readFile, rm } = await import('node:fs/promises');
@@ -397,7 +433,16 @@ describe('ingest from the browser (--allow-ingest)', () => {
       expect(String(doc.body)).toContain('id="task-1"');
       expect(String((await upload.handle({ method: 'GET', url: `/?q=${encodeURIComponent('宅基地')}` })).body)).toContain('/doc/qingxi-plan#task-');
       // caps and origin
-      expect((await post(upload, [['a.txt', 'x'], ['b.txt', 'x'], ['c.txt', 'x'], ['d.txt', 'x']])).status).toBe(413);
+      expect(
+        (
+          await post(upload, [
+            ['a.txt', 'x'],
+            ['b.txt', 'x'],
+            ['c.txt', 'x'],
+            ['d.txt', 'x'],
+          ])
+        ).status,
+      ).toBe(413);
       expect((await post(upload, [['a.txt', plan]], { origin: 'http://evil.example' })).status).toBe(403);
       const small = new WorkbenchApp({ dataDir: dir, allowIngest: true, maxUploadBytes: 1000 });
       expect((await post(small, [['big.txt', plan]])).status).toBe(413);
@@ -412,7 +457,9 @@ describe('policy serve', () => {
     const { spawn } = await import('node:child_process');
     const path = await import('node:path');
     const { policy, repoRoot } = await import('../helpers/cli.js');
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'test/helpers/policy-dev.ts'), 'serve', '--data', data.dir, '--port', '0'], { cwd: repoRoot });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'test/helpers/policy-dev.ts'), 'serve', '--data', data.dir, '--port', '0'], {
+      cwd: repoRoot,
+    });
     try {
       const line = await new Promise<string>((resolve, reject) => {
         let out = '';

@@ -1,13 +1,13 @@
 import { stat } from 'node:fs/promises';
-import { writeFileAtomic } from '../../util/atomic.js';
 import { type Command, Option } from 'commander';
+import { type Comparison, DEFAULT_THRESHOLDS, PlanComparer } from '../../compare/compare.js';
+import { formatMarkdown, formatTerminal } from '../../compare/format.js';
+import { ingestFile } from '../../ingest.js';
+import { AliasTable } from '../../model/departments.js';
 import { UserError } from '../../model/errors.js';
 import { loadDocument } from '../../model/store.js';
-import { AliasTable } from '../../model/departments.js';
 import type { PolicyDocument } from '../../model/types.js';
-import { ingestFile } from '../../ingest.js';
-import { DEFAULT_THRESHOLDS, PlanComparer, type Comparison } from '../../compare/compare.js';
-import { formatMarkdown, formatTerminal } from '../../compare/format.js';
+import { writeFileAtomic } from '../../util/atomic.js';
 import { examples, outputWidth } from '../format.js';
 
 interface CompareCommandOptions {
@@ -37,12 +37,21 @@ export function registerCompare(program: Command): void {
     .option('--md', 'print the comparison as Markdown')
     .option('--pdf <file>', 'write a PDF report to this file')
     // defaults shown as numbers, not as quoted strings
-    .addOption(new Option('--counterpart <score>', 'least similarity for a counterpart').default(String(DEFAULT_THRESHOLDS.counterpart), String(DEFAULT_THRESHOLDS.counterpart)))
+    .addOption(
+      new Option('--counterpart <score>', 'least similarity for a counterpart').default(
+        String(DEFAULT_THRESHOLDS.counterpart),
+        String(DEFAULT_THRESHOLDS.counterpart),
+      ),
+    )
     .addOption(new Option('--weak <score>', 'least similarity for a weak match').default(String(DEFAULT_THRESHOLDS.weak), String(DEFAULT_THRESHOLDS.weak)))
     .addOption(new Option('--matches <n>', 'matches listed per task of A').default('3', '3'))
     .option('--aliases <file...>', 'extra department alias groups (JSON: {"groups": [["全称", "简称"]]}), for files ingested on the fly and for matching units')
     .option('--font <file>', 'with --pdf: a TTF/OTF font to use instead of the bundled Noto fonts (they still draw what it lacks)')
-    .option('--fallback-font <file>', 'with --pdf: font file (or file.ttc#PostScriptName) for characters the fonts lack; may be repeated', (v: string, all: string[] = []) => [...all, v])
+    .option(
+      '--fallback-font <file>',
+      'with --pdf: font file (or file.ttc#PostScriptName) for characters the fonts lack; may be repeated',
+      (v: string, all: string[] = []) => [...all, v],
+    )
     .option('--no-system-fonts', "with --pdf: do not draw characters the fonts lack from the system's CJK fonts")
     .option('--date <YYYY-MM-DD>', 'with --pdf: fixed creation date (reproducible bytes; default SOURCE_DATE_EPOCH or now)')
     .addHelpText(

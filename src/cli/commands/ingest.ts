@@ -1,19 +1,18 @@
-import type { Command } from 'commander';
-import path from 'node:path';
-import { stat } from 'node:fs/promises';
-import type { PolicyDocument } from '../../model/types.js';
-import { UserError } from '../../model/errors.js';
-import { AliasTable } from '../../model/departments.js';
 import { createHash } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { documentPath, saveDocument } from '../../model/store.js';
-import { ingestFile } from '../../ingest.js';
+import { readFile, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
 import { documentId } from '../../extract/index.js';
+import { ingestFile } from '../../ingest.js';
+import { AliasTable } from '../../model/departments.js';
+import { UserError } from '../../model/errors.js';
+import { documentPath, saveDocument } from '../../model/store.js';
+import type { PolicyDocument } from '../../model/types.js';
 import { SCHEMA_VERSION } from '../../model/types.js';
 import { folderEngine, openStore, rebuildSearchIndex, updateSearchStore, useDb, writeSearchIndex } from '../../search/store.js';
 import { expandPatterns } from '../files.js';
-import { examples, plural, Progress, style, useColor } from '../format.js';
+import { examples, Progress, plural, style, useColor } from '../format.js';
 import { checkpoint } from '../interrupt.js';
 
 interface IngestCliOptions {
@@ -88,10 +87,7 @@ ingested, and the exit status is 1.`,
     .argument('<ids...>', 'document ids (folder names under the data folder)')
     .option('-d, --data <dir>', 'data folder', 'output')
     .option('--db <url>', 'the store on a PostgreSQL server (postgres://…; default POLICY_DB, else <data>/policy.db)')
-    .addHelpText(
-      'after',
-      examples('policy ingest "corpus/*" --data work && policy remove chongqing-urbanization-plan-2021-2035 --data work'),
-    )
+    .addHelpText('after', examples('policy ingest "corpus/*" --data work && policy remove chongqing-urbanization-plan-2021-2035 --data work'))
     .action(async (ids: string[], options: { data: string; db?: string }) => {
       useDb(options.db);
       const store = folderEngine() !== 'minisearch' ? openStore(options.data) : null;
@@ -115,7 +111,9 @@ async function unchanged(file: string, sha: Map<string, string>): Promise<string
   const id = documentId(file);
   const known = sha.get(id);
   if (known === undefined) return null;
-  const digest = createHash('sha256').update(await readFile(file)).digest('hex');
+  const digest = createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
   return digest === known ? id : null;
 }
 
@@ -162,9 +160,14 @@ async function runIngest(files: string[], options: IngestCliOptions): Promise<nu
           }
           continue;
         }
-        const size = await stat(file).then((s) => (s.isFile() ? s.size : 0), () => 0); // the reader names other problems
+        const size = await stat(file).then(
+          (s) => (s.isFile() ? s.size : 0),
+          () => 0,
+        ); // the reader names other problems
         if (size > maxSize) {
-          throw new UserError(`${file}: ${megabytes(size)}, larger than --max-size ${options.maxSize} (not read; give --max-size ${Math.ceil(size / 1e6) + 1}MB to read it)`);
+          throw new UserError(
+            `${file}: ${megabytes(size)}, larger than --max-size ${options.maxSize} (not read; give --max-size ${Math.ceil(size / 1e6) + 1}MB to read it)`,
+          );
         }
         const doc = await ingestFile(file, { aliases });
         const clash = ids.get(doc.id);
@@ -207,7 +210,11 @@ async function runIngest(files: string[], options: IngestCliOptions): Promise<nu
     // the files of this run went in: the exit status is theirs
     const { file: index, docs: all, leftOut } = await rebuildSearchIndex(options.data, docs);
     for (const problem of leftOut) process.stderr.write(`policy: ${problem.message}; left out of the search index\n`);
-    warnSameContent(docs, all.map((d) => ({ id: d.id, sha256: d.source.sha256 })), options.data);
+    warnSameContent(
+      docs,
+      all.map((d) => ({ id: d.id, sha256: d.source.sha256 })),
+      options.data,
+    );
     checkpoint(done('the search index is up to date'));
     if (!options.json && !options.quiet) process.stdout.write(style.dim(`search index: ${index}\n`));
   }

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
+import { columnLabel, SECTION_SEPARATOR, sectionTrail } from '../../model/headings.js';
 import type { PolicyDocument } from '../../model/types.js';
+import { indicatorListing } from '../../report/indicator-cells.js';
 import { EmptyDepartment, InvalidRole, isRole, resolveUnits, roleOf, selectDocuments } from '../../select/index.js';
 import { type Column, displayWidth, distinctWidth, examples, outputWidth, plural, renderTable } from '../format.js';
-import { columnLabel, SECTION_SEPARATOR, sectionTrail } from '../../model/headings.js';
-import { indicatorListing } from '../../report/indicator-cells.js';
 
 interface ReadOptions {
   data: string;
@@ -40,10 +40,24 @@ export function registerReading(program: Command): void {
     .option('--dept <name>', 'only tasks this department leads or is responsible for (交通局, 住建委 … are understood)')
     .option('--role <role>', 'with --dept: lead (牵头) or responsible (责任/配合)')
     .option('--json', 'print JSON')
-    .addHelpText('after', examples('policy tasks', 'policy tasks --dept 交通局', 'policy tasks --dept 交通局 --role lead', 'policy tasks --dept 发改委 --doc wuxi --json'))
+    .addHelpText(
+      'after',
+      examples('policy tasks', 'policy tasks --dept 交通局', 'policy tasks --dept 交通局 --role lead', 'policy tasks --dept 发改委 --doc wuxi --json'),
+    )
     .action(async (options: ReadOptions & { dept?: string; role?: string }) => {
       const docs = await documentsFor(options);
-      const rows: { doc: string; number: string; label?: string; title: string; role: string; lead: string[]; responsible: string[]; deadline: string | null; section: string; line: number }[] = [];
+      const rows: {
+        doc: string;
+        number: string;
+        label?: string;
+        title: string;
+        role: string;
+        lead: string[];
+        responsible: string[];
+        deadline: string | null;
+        section: string;
+        line: number;
+      }[] = [];
       if (options.dept !== undefined && !options.dept.trim()) throw new EmptyDepartment();
       if (options.role !== undefined && !isRole(options.role)) throw new InvalidRole(options.role, 'unknown');
       if (options.role !== undefined && options.dept === undefined) throw new InvalidRole(options.role, 'no-department');
@@ -59,7 +73,18 @@ export function registerReading(program: Command): void {
           const held = units ? roleOf(t, units) : null;
           const role = held ? (held.role === 'lead' ? '牵头' : '责任') : '';
           if ((units && !role) || (wanted && role !== wanted)) continue;
-          rows.push({ doc: doc.id, number: t.number, label: columnLabel(t), title: t.title, role, lead: t.lead, responsible: t.responsible, deadline: t.deadline, section: sectionTrail(t.section, sections).join(SECTION_SEPARATOR), line: t.position.start.line });
+          rows.push({
+            doc: doc.id,
+            number: t.number,
+            label: columnLabel(t),
+            title: t.title,
+            role,
+            lead: t.lead,
+            responsible: t.responsible,
+            deadline: t.deadline,
+            section: sectionTrail(t.section, sections).join(SECTION_SEPARATOR),
+            line: t.position.start.line,
+          });
         }
       }
       if (options.json) {
@@ -113,16 +138,15 @@ export function registerReading(program: Command): void {
       }
       const many = docs.length > 1;
       const rows = docs.flatMap((d) =>
-        byTasks(d)
-          .map((x) => [
-            ...(many ? [d.id] : []),
-            x.name,
-            KIND_LABELS[x.kind] ?? x.kind,
-            String(x.lead.length),
-            String(x.responsible.length),
-            x.lead.join(','),
-            x.responsible.join(','),
-          ]),
+        byTasks(d).map((x) => [
+          ...(many ? [d.id] : []),
+          x.name,
+          KIND_LABELS[x.kind] ?? x.kind,
+          String(x.lead.length),
+          String(x.responsible.length),
+          x.lead.join(','),
+          x.responsible.join(','),
+        ]),
       );
       print(
         renderTable(
@@ -152,7 +176,11 @@ export function registerReading(program: Command): void {
     .option('--pdf', 'write the indicator sheet as PDF (baseline/target table and chart, 约束性 marked)')
     .option('--out <file>', 'with --pdf: PDF to write (default <data>/reports/<doc id>/indicators.pdf)')
     .option('--font <path>', 'with --pdf: font file instead of the bundled Noto Sans/Serif SC (they still draw what it lacks)')
-    .option('--fallback-font <path>', 'with --pdf: font file (or file.ttc#PostScriptName) for characters the fonts lack; may be repeated', (v: string, all: string[] = []) => [...all, v])
+    .option(
+      '--fallback-font <path>',
+      'with --pdf: font file (or file.ttc#PostScriptName) for characters the fonts lack; may be repeated',
+      (v: string, all: string[] = []) => [...all, v],
+    )
     .option('--no-system-fonts', "with --pdf: do not draw characters the fonts lack from the system's CJK fonts")
     .option('--date <YYYY-MM-DD>', 'with --pdf: fixed generation date (reproducible bytes)')
     .addHelpText(
@@ -164,7 +192,7 @@ export function registerReading(program: Command): void {
         '  One column a target year; on a terminal too narrow for that, one column a target with the year',
         '  in the cell (73（2030年）), so the names are not cut for columns that are mostly empty.',
         '  --pdf: the table and a chart of baseline against target. A target with < ≤ > ≥ is a bound',
-        '  (上限/下限, a hollow bar), not a planned change; a change is given in the row\'s unit (个百分点',
+        "  (上限/下限, a hollow bar), not a planned change; a change is given in the row's unit (个百分点",
         '  for %). A document without an indicator table gets no PDF, but a line saying so.',
         '  The XLSX of `policy export` has the same table as its 主要指标 sheet.',
       ].join('\n') + examples('policy indicators', 'policy indicators --pdf --doc wuxi --out 指标.pdf', 'policy indicators --json'),
@@ -192,7 +220,12 @@ export function registerReading(program: Command): void {
       // the documents' column first; the listing gives way to the names on a narrow terminal
       const reserve = many ? Math.max(0, ...ids.map((id) => displayWidth(id))) + 2 : 0;
       const { columns, rows } = indicatorListing(docs, outputWidth(), reserve);
-      print(renderTable([...idColumn, ...columns], rows.map((r) => [...(many ? [r.doc] : []), ...r.cells])));
+      print(
+        renderTable(
+          [...idColumn, ...columns],
+          rows.map((r) => [...(many ? [r.doc] : []), ...r.cells]),
+        ),
+      );
       print(`${plural(rows.length, 'indicator')}\n`);
     });
 }

@@ -1,14 +1,14 @@
-import { writeFileAtomic } from '../../util/atomic.js';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { examples, plural } from '../format.js';
-import { checkpoint, interruptSignal } from '../interrupt.js';
 import { UserError } from '../../model/errors.js';
 import type { PolicyDocument } from '../../model/types.js';
 import { FileNamer } from '../../report/filenames.js';
 import type { RenderOptions } from '../../report/sheet.js';
 import { selectDepartments, selectDocuments } from '../../select/documents.js';
+import { writeFileAtomic } from '../../util/atomic.js';
+import { examples, plural } from '../format.js';
+import { checkpoint, interruptSignal } from '../interrupt.js';
 
 // The renderers load on use (dynamic import in each action): pdfkit and its fonts, exceljs
 // take a while to load, and `policy export --format csv` needs neither.
@@ -51,8 +51,7 @@ export function fontOptions(cmd: Command, prefix = ''): Command {
 const DATE_HELP = 'fixed generation date YYYY-MM-DD (reproducible bytes; default SOURCE_DATE_EPOCH, else today)';
 
 function common(cmd: Command): Command {
-  return fontOptions(cmd.option('-d, --data <dir>', DATA_HELP, 'output'))
-    .option('--date <YYYY-MM-DD>', DATE_HELP);
+  return fontOptions(cmd.option('-d, --data <dir>', DATA_HELP, 'output')).option('--date <YYYY-MM-DD>', DATE_HELP);
 }
 
 let glyphWarnings: (() => void) | null = null;
@@ -180,8 +179,12 @@ async function writePerDocument(
  */
 export async function writeIndicatorsPdf(opts: CommonOptions): Promise<void> {
   const { renderIndicators } = await import('../../report/indicators.js');
-  await writePerDocument(opts, 'indicators.pdf', renderIndicators, (doc) => `${doc.indicators.length} indicators`, (doc) =>
-    doc.indicators.length === 0 ? '本文件没有指标表 (the document has no indicator table)' : null,
+  await writePerDocument(
+    opts,
+    'indicators.pdf',
+    renderIndicators,
+    (doc) => `${doc.indicators.length} indicators`,
+    (doc) => (doc.indicators.length === 0 ? '本文件没有指标表 (the document has no indicator table)' : null),
   );
 }
 
@@ -189,11 +192,17 @@ export function registerReport(program: Command): void {
   common(
     program
       .command('sheet')
-      .description('write one department\'s A4 responsibility sheet (责任清单) as PDF: the tasks it leads and those it is responsible for, in full')
+      .description("write one department's A4 responsibility sheet (责任清单) as PDF: the tasks it leads and those it is responsible for, in full")
       .argument('<department>', 'department as people write it: 交通局, 住建委, 发改委 …')
       .option('--doc <id>', 'only this document (default: a sheet in each document where the name resolves)')
-      .option('--out <file>', 'PDF to write, or a folder to write it in (default <data>/sheets/<doc id>/<department>责任清单.pdf; a folder gets <doc id>/ sub-folders when the name is in several documents)')
-      .addHelpText('after', examples('policy sheet 交通局', 'policy sheet 发改委 --doc wuxi --out 发改委.pdf', 'SOURCE_DATE_EPOCH=0 policy sheet 住建委   # byte-identical output')),
+      .option(
+        '--out <file>',
+        'PDF to write, or a folder to write it in (default <data>/sheets/<doc id>/<department>责任清单.pdf; a folder gets <doc id>/ sub-folders when the name is in several documents)',
+      )
+      .addHelpText(
+        'after',
+        examples('policy sheet 交通局', 'policy sheet 发改委 --doc wuxi --out 发改委.pdf', 'SOURCE_DATE_EPOCH=0 policy sheet 住建委   # byte-identical output'),
+      ),
   ).action(async (query: string, opts: CommonOptions) => {
     const render = await renderOptions(opts);
     // one sheet in each document where the name resolves (县财政局 here, 市财政局 there), as `tasks --dept` reads it
@@ -231,11 +240,7 @@ export function registerReport(program: Command): void {
     for (const [i, doc] of docs.entries()) {
       checkpoint(() => `the sheets of ${i} of ${plural(docs.length, 'document')} written`);
       const dir =
-        opts.out === undefined
-          ? path.join(opts.data, 'sheets', doc.id)
-          : docs.length > 1
-            ? path.join(opts.out, new FileNamer().name(doc.id))
-            : opts.out;
+        opts.out === undefined ? path.join(opts.data, 'sheets', doc.id) : docs.length > 1 ? path.join(opts.out, new FileNamer().name(doc.id)) : opts.out;
       const index = await writeSheets(doc, dir, { ...render, signal: interruptSignal() }).catch((error: unknown) => {
         if (error instanceof UserError) throw error;
         const e = error as NodeJS.ErrnoException;
@@ -295,7 +300,10 @@ export function registerReport(program: Command): void {
         const file = outFile(opts.out, `tasks.${format}`, reportPath(opts.data, group[0], `tasks.${format}`));
         const bytes = format === 'csv' ? toCsv(group) : await toXlsx(group, { date });
         await writeOut(file, bytes);
-        const tasks = plural(group.reduce((n, d) => n + d.tasks.length, 0), 'task');
+        const tasks = plural(
+          group.reduce((n, d) => n + d.tasks.length, 0),
+          'task',
+        );
         say(`${file}  ${tasks}${group.length > 1 ? ` of ${group.length} documents` : ''}`);
       }
     });

@@ -1,10 +1,10 @@
-import { Option, type Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { UserError } from '../../model/errors.js';
 import type { Role } from '../../model/types.js';
 import type { SearchHit, SearchResult } from '../../search/search-index.js';
 import type { Snippet } from '../../search/snippet.js';
-import { UNIT_KIND_LABELS, type UnitKind } from '../../search/units.js';
 import { loadSearchIndex, useDb } from '../../search/store.js';
+import { UNIT_KIND_LABELS, type UnitKind } from '../../search/units.js';
 import { examples } from '../format.js';
 
 interface SearchCommandOptions {
@@ -83,7 +83,10 @@ export interface SearchFilters {
 
 function splitList(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
-  const items = value.split(/[,，]/).map((s) => s.trim()).filter(Boolean);
+  const items = value
+    .split(/[,，]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   return items.length > 0 ? items : undefined;
 }
 

@@ -29,11 +29,13 @@ export function registerServe(program: Command): void {
         throw error;
       });
       const { serve } = await import('../../web/server.js');
-      const running = await serve({ dataDir: opts.data, port, host: opts.host, allowIngest: Boolean(opts.allowIngest) }).catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'EADDRINUSE') throw new UserError(`--port ${port}: already in use (try --port ${port + 1}, or --port 0 for any free port)`);
-        if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') throw new UserError(`--host ${opts.host}: not an address of this machine`);
-        throw error;
-      });
+      const running = await serve({ dataDir: opts.data, port, host: opts.host, allowIngest: Boolean(opts.allowIngest) }).catch(
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === 'EADDRINUSE') throw new UserError(`--port ${port}: already in use (try --port ${port + 1}, or --port 0 for any free port)`);
+          if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') throw new UserError(`--host ${opts.host}: not an address of this machine`);
+          throw error;
+        },
+      );
       const mode = opts.allowIngest ? 'uploads allowed' : 'read-only';
       process.stdout.write(`policy workbench: ${running.url}/  (${ids.length} documents in ${opts.data}/, ${mode}; Ctrl+C stops it)\n`);
       await new Promise<void>((resolve) => {

@@ -1,5 +1,5 @@
-import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
+import type { Command } from 'commander';
 import { UserError } from '../../model/errors.js';
 import type { PostgresStore } from '../../search/postgres.js';
 import { queryPostgres, querySqlite } from '../../search/sql.js';
@@ -33,7 +33,13 @@ export function registerSql(program: Command): void {
       }
       const { columns, rows } = result;
       if (opts.json) {
-        process.stdout.write(JSON.stringify(rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]]))), null, 2) + '\n');
+        process.stdout.write(
+          JSON.stringify(
+            rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]]))),
+            null,
+            2,
+          ) + '\n',
+        );
         return;
       }
       const cell = (v: unknown) => (v === null ? '' : String(v).replace(/[\t\n]/g, ' '));

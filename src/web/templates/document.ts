@@ -1,10 +1,19 @@
 import type { PolicyDocument } from '../../model/types.js';
-import { html, raw, url, type Html, type Part } from '../html.js';
-import { documentMarks, markText, type Mark, type MarkedText } from '../marks.js';
+import { type Html, html, type Part, raw, url } from '../html.js';
+import { documentMarks, type Mark, type MarkedText, markText } from '../marks.js';
 import type { SourceText } from '../workbench.js';
 import { page, problem } from './layout.js';
 
-const FORMAT_LABEL: Record<string, string> = { text: '文本', markdown: 'Markdown', html: '网页', docx: 'Word (.docx)', doc: 'Word (.doc)', wps: 'WPS', pdf: 'PDF', ofd: 'OFD' };
+const FORMAT_LABEL: Record<string, string> = {
+  text: '文本',
+  markdown: 'Markdown',
+  html: '网页',
+  docx: 'Word (.docx)',
+  doc: 'Word (.doc)',
+  wps: 'WPS',
+  pdf: 'PDF',
+  ofd: 'OFD',
+};
 
 export function docUrl(id: string, fragment = ''): string {
   return `/doc/${encodeURIComponent(id)}${fragment ? `#${fragment}` : ''}`;
@@ -17,7 +26,8 @@ export function deptUrl(name: string, doc?: string): string {
 /** The documents of the data folder, with what each holds. */
 export function documentListPage(docs: PolicyDocument[], ingest: boolean): Html {
   const rows = docs.map(
-    (d) => html`<tr><td class="lead-cell"><a href="${docUrl(d.id)}">${d.title ?? d.source.fileName}</a><div class="id">${d.id}</div></td><td data-label="文号">${d.docNumber ?? '—'}</td><td data-label="日期">${d.date ?? '—'}</td><td class="n" data-label="任务">${d.tasks.length}</td><td class="n" data-label="单位">${d.departments.length}</td><td class="n" data-label="指标">${d.indicators.length}</td><td class="n" data-label="警告">${d.diagnostics.filter((x) => x.severity !== 'info').length}</td></tr>`,
+    (d) =>
+      html`<tr><td class="lead-cell"><a href="${docUrl(d.id)}">${d.title ?? d.source.fileName}</a><div class="id">${d.id}</div></td><td data-label="文号">${d.docNumber ?? '—'}</td><td data-label="日期">${d.date ?? '—'}</td><td class="n" data-label="任务">${d.tasks.length}</td><td class="n" data-label="单位">${d.departments.length}</td><td class="n" data-label="指标">${d.indicators.length}</td><td class="n" data-label="警告">${d.diagnostics.filter((x) => x.severity !== 'info').length}</td></tr>`,
   );
   const compare = docs.length >= 2 ? html`<p><a href="/compare">对照两份文件</a></p>` : '';
   return page(
@@ -26,7 +36,15 @@ export function documentListPage(docs: PolicyDocument[], ingest: boolean): Html 
   );
 }
 
-const KIND_NAME: Record<Mark['kind'], string> = { task: '任务', lead: '牵头单位', responsible: '责任单位', mention: '提及', indicator: '指标', target: '目标', reference: '引用' };
+const KIND_NAME: Record<Mark['kind'], string> = {
+  task: '任务',
+  lead: '牵头单位',
+  responsible: '责任单位',
+  mention: '提及',
+  indicator: '指标',
+  target: '目标',
+  reference: '引用',
+};
 
 /** The review view: the text as written with every extracted item marked, and the list of them. */
 export function documentPage(doc: PolicyDocument, source: SourceText | null, ingest: boolean): Html {
@@ -54,25 +72,39 @@ function panel(doc: PolicyDocument, marked: MarkedText | null): Html {
   const firstOf = new Map<string, Mark>();
   for (const m of marks) if (m.unit && !firstOf.has(m.unit)) firstOf.set(m.unit, m);
   const placed = new Set(marks.map((m) => m.id));
-  const link = (id: string, body: Part) => (placed.has(id) ? html`<a href="${`#${id}`}" data-target="${id}">${body}</a>` : html`<span class="unplaced" title="原文中未找到位置">${body}</span>`);
+  const link = (id: string, body: Part) =>
+    placed.has(id) ? html`<a href="${`#${id}`}" data-target="${id}">${body}</a>` : html`<span class="unplaced" title="原文中未找到位置">${body}</span>`;
   const tasks = doc.tasks.map((t) => {
-    const units = [...t.lead.map((n) => html`<span class="u u-lead">${n}</span>`), ...t.responsible.map((n) => html`<span class="u u-responsible">${n}</span>`)];
+    const units = [
+      ...t.lead.map((n) => html`<span class="u u-lead">${n}</span>`),
+      ...t.responsible.map((n) => html`<span class="u u-responsible">${n}</span>`),
+    ];
     return html`<li>${link(`task-${t.number}`, html`<b>${t.label || t.number}</b> ${t.title}`)}${units.length ? html`<div class="units">${units}</div>` : ''}${t.deadline ? html`<div class="deadline">完成时限：${t.deadline}</div>` : ''}</li>`;
   });
   const depts = [...doc.departments]
     .sort((a, b) => b.lead.length + b.responsible.length - (a.lead.length + a.responsible.length))
     .map((d) => {
       const first = firstOf.get(d.name);
-      const counts = [d.lead.length ? `牵头 ${d.lead.length}` : '', d.responsible.length ? `责任 ${d.responsible.length}` : '', d.mentions.length ? `提及 ${d.mentions.length}` : ''].filter(Boolean).join(' · ');
+      const counts = [
+        d.lead.length ? `牵头 ${d.lead.length}` : '',
+        d.responsible.length ? `责任 ${d.responsible.length}` : '',
+        d.mentions.length ? `提及 ${d.mentions.length}` : '',
+      ]
+        .filter(Boolean)
+        .join(' · ');
       const name = first ? html`<a href="${`#${first.id}`}" data-target="${first.id}">${d.name}</a>` : html`<span>${d.name}</span>`;
       return html`<li data-unit="${d.name}">${name} <span class="sub">${counts}</span> <a class="more" href="${deptUrl(d.name, doc.id)}" title="${`${d.name}的任务与责任清单`}">清单 ›</a>${d.aliases.length ? html`<div class="sub">又称 ${d.aliases.join('、')}</div>` : ''}</li>`;
     });
   const indicators = doc.indicators.map((i) => html`<li>${link(`ind-${i.number}`, html`${i.number}. ${i.name}${i.unit ? `（${i.unit}）` : ''}`)}</li>`);
   const targets = marks.filter((m) => m.kind === 'target').map((m) => html`<li>${link(m.id, m.label)}</li>`);
   const refs = marks.filter((m) => m.kind === 'reference').map((m) => html`<li>${link(m.id, m.label)}</li>`);
-  const warnings = (marked?.warnings ?? []).map((w) => html`<li><a href="${`#${w.id}`}" data-target="${w.id}">第 ${w.line} 行</a> <span class="sub">${w.rule}</span><div>${w.message}</div></li>`);
+  const warnings = (marked?.warnings ?? []).map(
+    (w) => html`<li><a href="${`#${w.id}`}" data-target="${w.id}">第 ${w.line} 行</a> <span class="sub">${w.rule}</span><div>${w.message}</div></li>`,
+  );
   const section = (title: string, kind: string, items: Html[], open = true) =>
-    items.length === 0 ? '' : html`<details class="group group-${kind}"${open ? html` open` : ''}><summary>${title}（${items.length}）</summary><ul>${items}</ul></details>`;
+    items.length === 0
+      ? ''
+      : html`<details class="group group-${kind}"${open ? html` open` : ''}><summary>${title}（${items.length}）</summary><ul>${items}</ul></details>`;
   const unplaced = marked?.unplaced.length
     ? html`<p class="sub">原文中未找到位置的单位：${marked.unplaced.map((u, i) => html`${i > 0 ? '、' : ''}${u.unit}（任务 ${u.task}）`)}</p>`
     : '';

@@ -1,4 +1,4 @@
-import { html, type Html, type Part } from '../html.js';
+import { type Html, html, type Part } from '../html.js';
 
 export interface PageOptions {
   title: string;

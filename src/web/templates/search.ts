@@ -1,6 +1,6 @@
 import type { SearchHit, SearchResult } from '../../search/search-index.js';
 import { UNIT_KIND_LABELS, type UnitKind } from '../../search/units.js';
-import { html, url, type Html, type Part } from '../html.js';
+import { type Html, html, type Part, url } from '../html.js';
 import { page, problem } from './layout.js';
 
 export const KIND_LABEL = UNIT_KIND_LABELS;
@@ -95,15 +95,18 @@ function unitLinks(names: string[], role: 'lead' | 'responsible', href: UnitHref
 }
 
 function hitItem(hit: SearchHit, titles: Map<string, string | null>, href: UnitHref): Html {
-  const label = hit.kind === 'task' ? `任务 ${hit.label ?? hit.number ?? ''}`.trim() : hit.number ? `${KIND_LABEL[hit.kind]} ${hit.number}` : KIND_LABEL[hit.kind];
+  const label =
+    hit.kind === 'task' ? `任务 ${hit.label ?? hit.number ?? ''}`.trim() : hit.number ? `${KIND_LABEL[hit.kind]} ${hit.number}` : KIND_LABEL[hit.kind];
   const docTitle = titles.get(hit.doc);
   return html`<li class="hit">
 <div class="hit-head"><span class="kind kind-${hit.kind}">${label}</span> <a class="hit-title" href="${hitAnchor(hit)}">${hit.title || hit.snippet.text.slice(0, 30)}</a></div>
 <div class="where"><a href="${`/doc/${encodeURIComponent(hit.doc)}`}">${docTitle ?? hit.doc}</a> · <a href="${`/doc/${encodeURIComponent(hit.doc)}#L${hit.line}`}">第 ${hit.line} 行</a>${hit.section ? html` · <span class="trail">${hit.section}</span>` : ''}</div>
 <p class="snippet">${marked(hit.snippet)}</p>
-${hit.lead.length || hit.responsible.length || hit.deadline
+${
+  hit.lead.length || hit.responsible.length || hit.deadline
     ? html`<div class="units">${hit.lead.length ? html`<span class="role">牵头：</span>${unitLinks(hit.lead, 'lead', href)} ` : ''}${hit.responsible.length ? html`<span class="role">责任：</span>${unitLinks(hit.responsible, 'responsible', href)} ` : ''}${hit.deadline ? html`<span class="deadline">完成时限：${hit.deadline}</span>` : ''}</div>`
-    : ''}
+    : ''
+}
 </li>`;
 }
 
@@ -176,7 +179,10 @@ export function searchPage(v: SearchView): Html {
     : r
       ? html`${summary(v, r)}<ol class="hits" start="${(v.params.page - 1) * v.pageSize + 1}">${v.hits.map((h) => hitItem(h, titles, href))}</ol>${pager(v, r)}`
       : intro(v);
-  return page({ title: v.params.q ? `检索：${v.params.q}` : '检索', current: 'search', ingest: v.ingest }, html`${searchForm(v)}<section class="results" aria-live="polite">${body}</section>`);
+  return page(
+    { title: v.params.q ? `检索：${v.params.q}` : '检索', current: 'search', ingest: v.ingest },
+    html`${searchForm(v)}<section class="results" aria-live="polite">${body}</section>`,
+  );
 }
 
 function intro(v: SearchView): Html {
