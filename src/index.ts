@@ -87,6 +87,7 @@ export {
 } from './search/search-index.js';
 export { makeSnippet, type Snippet } from './search/snippet.js';
 export { INDEX_FILE as SEARCH_INDEX_FILE, indexPath as searchIndexPath, loadSearchIndex, saveSearchIndex, writeSearchIndex } from './search/store.js';
+export { THESAURUS_FILE, Thesaurus, ThesaurusError, type ThesaurusGroup, type ThesaurusJSON } from './search/thesaurus.js';
 export { getTokenizer, normalizeText, type Tokenizer, type TokenizerOptions } from './search/tokenizer.js';
 export { documentUnits, type SearchUnit } from './search/units.js';
 export * from './select/index.js';

@@ -1,5 +1,6 @@
 import type { UserError } from '../model/errors.js';
 import { InvalidQuery } from '../search/query.js';
+import { ThesaurusError } from '../search/thesaurus.js';
 import {
   AmbiguousDepartment,
   describeCandidates,
@@ -45,5 +46,6 @@ export function wordError(error: UserError, command?: string): string {
     const help = { empty: ' (give words to search for, e.g. `policy search 宅基地`)', 'too-long': ' (search for its key words)', nothing: '' }[error.problem];
     return `search: ${error.message}${help}`;
   }
+  if (error instanceof ThesaurusError) return `thesaurus ${error.file}: ${error.problem} (see docs/search.md, Thesaurus)`;
   return error.message;
 }

@@ -8,6 +8,7 @@ import { InvalidOption, InvalidRole } from '../select/errors.js';
 import { isRole, roleOf } from '../select/roles.js';
 import { type ParsedQuery, parseQuery } from './query.js';
 import { makeSnippet, type Snippet, type SnippetOptions, wholeNumber } from './snippet.js';
+import { Thesaurus } from './thesaurus.js';
 import { normalizeText, type Tokenizer } from './tokenizer.js';
 import { UnitNames } from './unit-names.js';
 import { openingWords, type SearchDepartment, type SearchUnit, type UnitKind } from './units.js';
@@ -35,6 +36,21 @@ export interface SearchOptions {
   limit?: number;
   /** Snippet shape. */
   snippet?: SnippetOptions;
+  /**
+   * Expand query words by the thesaurus (公租房 also finds 公共租赁住房). Default true; false
+   * searches the words as typed only.
+   */
+  synonyms?: boolean;
+  /** The thesaurus for this search. Default: the engine's (`thesaurus`: the bundled one, with a data folder's). */
+  thesaurus?: Thesaurus;
+}
+
+/** A query word the thesaurus expanded, and what it added. */
+export interface Expansion {
+  /** The word (or quoted phrase) as searched, normalised. */
+  word: string;
+  /** The other words of its groups, each also searched for. */
+  synonyms: string[];
 }
 
 export interface SearchHit {
@@ -79,6 +95,8 @@ export interface SearchResult {
    * (kind `web`, left out by default) have them all; 0 otherwise.
    */
   web: number;
+  /** The query words the thesaurus expanded (empty when none did, or with `synonyms: false`). */
+  synonyms: Expansion[];
   hits: SearchHit[];
 }
 
@@ -91,6 +109,84 @@ export interface IndexedDocument {
 export interface StoredUnit extends SearchUnit {
   /** The text after traditional → simplified, kept only where that changed it. */
   simplified?: string;
+}
+
+/**
+ * Index terms that must all be in a unit: a query word, or one of its synonyms (several terms
+ * when jieba cuts a synonym in parts: its text is then checked too). `weight` scales its score
+ * (a synonym ranks below the word as typed).
+ */
+export interface Alternative {
+  terms: string[];
+  weight: number;
+}
+
+/** A query word as the engines look it up: a unit has it when it has any alternative (OR). */
+export type TermGroup = Alternative[];
+
+/** The terms of groups that are each one term of weight 1 (a query without synonyms), or null. */
+export function plainTerms(groups: TermGroup[]): string[] | null {
+  const out: string[] = [];
+  for (const g of groups) {
+    if (g.length !== 1 || g[0].terms.length !== 1 || g[0].weight !== 1) return null;
+    out.push(g[0].terms[0]);
+  }
+  return out;
+}
+
+/** Every term of the groups, once. */
+export function allTerms(groups: TermGroup[]): string[] {
+  return [...new Set(groups.flatMap((g) => g.flatMap((a) => a.terms)))];
+}
+
+/**
+ * The groups as a boolean full-text expression (`term` quotes a term; `and`, `or` the
+ * operators): a group of one term is the term, as before synonyms; else (a OR (b AND c)).
+ */
+export function groupsExpression(groups: TermGroup[], combine: 'AND' | 'OR', term: (t: string) => string, and: string, or: string): string {
+  return groups
+    .map((g) => {
+      if (g.length === 1 && g[0].terms.length === 1) return term(g[0].terms[0]);
+      return `(${g.map((a) => (a.terms.length === 1 ? term(a.terms[0]) : `(${a.terms.map(term).join(and)})`)).join(or)})`;
+    })
+    .join(combine === 'AND' ? and : or);
+}
+
+/** Groups of one term each. */
+export function termGroups(terms: string[]): TermGroup[] {
+  return terms.map((t) => [{ terms: [t], weight: 1 }]);
+}
+
+/**
+ * A unit's score over the groups, the rule every engine follows (MiniSearch's with OR inside a
+ * group): each group counts its best alternative (its weight × the sum of its terms' BM25), the
+ * sum is multiplied by the number of groups the unit has. `weight(term)` is 0 when the unit
+ * lacks the term. Without synonyms it is the plain sum × terms matched.
+ */
+export function groupScore(groups: TermGroup[], weight: (term: string) => number): number {
+  let sum = 0;
+  let matched = 0;
+  for (const g of groups) {
+    let best = 0;
+    for (const a of g) {
+      let s = 0;
+      let all = true;
+      for (const t of a.terms) {
+        const w = weight(t);
+        if (w <= 0) {
+          all = false;
+          break;
+        }
+        s += w;
+      }
+      if (all && s * a.weight > best) best = s * a.weight;
+    }
+    if (best > 0) {
+      sum += best;
+      matched++;
+    }
+  }
+  return sum * matched;
 }
 
 /** Units found, with scores, unsorted. An engine that ranked only part of them says how many there are. */
@@ -135,6 +231,25 @@ export const HEADING_WEIGHT = 1e-3;
 const WEB_WEIGHT = 1e-6;
 /** At most this many "did you mean" suggestions. */
 const SUGGESTIONS = 3;
+/** Score factor of a synonym's match: a unit with the word as typed ranks above one with only a synonym, other things equal. */
+export const SYNONYM_WEIGHT = 0.7;
+/** A thesaurus word made of this many query tokens at most (a word jieba cuts in parts: 专业化、精细化、特色化、新颖化). */
+const RUN = 12;
+
+/** A query word with its synonyms, as the search matches it. */
+interface Group {
+  /** The word as typed (normalised), and its synonyms. */
+  word: string;
+  synonyms: string[];
+  /** A quoted phrase that is a thesaurus word. */
+  phrase: boolean;
+  /** The query words it stands for (the word, or the parts jieba cut it into). */
+  replaces: string[];
+  /** What the engine looks up (null: a word with no index term, checked in the text only). */
+  lookup: TermGroup | null;
+  /** True when a match must be checked in the text (an alternative of several terms, or none). */
+  verify: boolean;
+}
 
 /**
  * ≦ ≧ in a query's phrases and words as ≤ ≥, as unit texts are matched (one character for
@@ -150,6 +265,8 @@ function foldComparators(parsed: ParsedQuery): ParsedQuery {
  */
 export abstract class SearchEngine {
   protected readonly tokenizer: Tokenizer;
+  /** The thesaurus query words are expanded by (the bundled one, unless set: see store.ts for a data folder's). */
+  thesaurus: Thesaurus = Thesaurus.bundled();
   /** Normalised unit texts, filled on demand. */
   private normalized = new Map<number, string>();
   /** Each document's unit names, made on demand. */
@@ -186,9 +303,18 @@ export abstract class SearchEngine {
   /**
    * Units with all (AND) or any (OR) of the terms, with BM25 scores, unsorted; `accept` (when
    * given) must hold for each. `checks` are the words `accept` looks for in the unit's text (an
-   * engine may narrow by them first: see text-pattern.ts).
+   * engine may narrow by them first: see text-pattern.ts); `verified`: `accept` tests more than
+   * the checks and the scope (a synonym's text), so every match must go through it.
+   * Each group is a query word: a unit has it when it has all terms of one of its alternatives.
    */
-  protected abstract lookup(terms: string[], combine: 'AND' | 'OR', scope: Scope, accept: ((id: number) => boolean) | undefined, checks: string[]): Matches;
+  protected abstract lookup(
+    groups: TermGroup[],
+    combine: 'AND' | 'OR',
+    scope: Scope,
+    accept: ((id: number) => boolean) | undefined,
+    checks: string[],
+    verified?: boolean,
+  ): Matches;
   /** Ids of the units in scope that may have every word (a superset; kind `web` only when the scope asks for it). */
   protected abstract candidates(scope: Scope, words: string[]): Iterable<number>;
   /** Ids of the web units that may have every word. */
@@ -362,33 +488,44 @@ export abstract class SearchEngine {
     const limit = options.limit ?? 10;
     if (!Number.isInteger(limit) || limit < 1) throw new InvalidOption('limit', String(limit), 'must be a positive whole number');
     const scope = this.scopeFilter(options, parsed.words.length > 1 ? Math.max(limit, RERANK) : limit);
-    const terms = parsed.words.filter((w) => this.isIndexTerm(w));
+    // query words the thesaurus expands: each looked up with its synonyms (OR), the rest as typed
+    const groups = options.synonyms === false ? [] : this.expand(parsed, options.thesaurus ?? this.thesaurus);
+    const replaced = new Set(groups.flatMap((g) => g.replaces));
+    const groupPhrases = new Set(groups.filter((g) => g.phrase).map((g) => g.word));
+    const words = groups.length === 0 ? parsed.words : parsed.words.filter((w) => !replaced.has(w));
+    const phrases = groups.length === 0 ? parsed.phrases : parsed.phrases.filter((p) => !groupPhrases.has(p));
+    const terms = words.filter((w) => this.isIndexTerm(w));
     // a term that starts or ends with a digit is checked too: its number must be whole there
-    const checked = [...parsed.words.filter((w) => !terms.includes(w) || EDGE_DIGIT.test(w)), ...parsed.phrases];
+    const checked = [...words.filter((w) => !terms.includes(w) || EDGE_DIGIT.test(w)), ...phrases];
+    // groups whose match the text decides (a synonym jieba cuts in parts, or with no index term)
+    const verify = groups.filter((g) => g.verify);
+    const lookups = [...termGroups(terms), ...groups.flatMap((g) => (g.lookup ? [g.lookup] : []))];
     // A filter, or none when nothing narrows the results (the common case).
-    const acceptWith = (words: string[]) => {
-      if (!scope.narrows && words.length === 0) return undefined;
-      return (id: number) => scope.test(id) && (words.length === 0 || this.contains(id, words));
+    const acceptWith = (words: string[], withGroups: boolean) => {
+      const inText = withGroups && verify.length > 0;
+      if (!scope.narrows && words.length === 0 && !inText) return undefined;
+      return (id: number) => scope.test(id) && (words.length === 0 || this.contains(id, words)) && (!inText || this.hasGroups(id, verify));
     };
 
     let matchedAll = true;
     let found: Matches;
-    if (terms.length === 0) {
-      found = this.scan(checked, scope);
+    if (lookups.length === 0) {
+      found = this.scan(checked, scope, verify);
     } else {
-      found = this.lookup(terms, 'AND', scope, acceptWith(checked), checked);
-      if (found.ids.length === 0 && parsed.words.length > 1) {
-        found = this.lookup(terms, 'OR', scope, acceptWith(parsed.phrases), parsed.phrases);
+      found = this.lookup(lookups, 'AND', scope, acceptWith(checked, true), checked, verify.length > 0);
+      if (found.ids.length === 0 && words.length + groups.length > 1) {
+        found = this.lookup(lookups, 'OR', scope, acceptWith(phrases, false), phrases);
         matchedAll = false;
       }
     }
-    const every = [...parsed.words, ...parsed.phrases];
-    if (scope.web) found = this.withWeb(found, every, scope.test);
+    const every = [...words, ...phrases];
+    if (scope.web) found = this.withWeb(found, every, scope.test, groups);
     // Say so when the words are all together only in a web page's clutter, left out by default.
-    const web = (found.ids.length === 0 || !matchedAll) && options.kind === undefined ? this.scanWeb(every, (id) => scope.test(id, true)).ids.length : 0;
-    const top = this.best(found, limit, parsed);
+    const web =
+      (found.ids.length === 0 || !matchedAll) && options.kind === undefined ? this.scanWeb(every, (id) => scope.test(id, true), groups).ids.length : 0;
+    const top = this.best(found, limit, parsed, groups);
     this.prefetch(top.map((r) => r.id));
-    const hits = top.map((r) => this.hit(r, parsed, options.snippet));
+    const hits = top.map((r) => this.hit(r, parsed, options.snippet, groups, replaced));
     // a word the page's clutter has is no typo
     const suggestions = suggest && found.ids.length === 0 && web === 0 ? this.suggest(parsed, options) : [];
     let documents = found.documents;
@@ -398,6 +535,7 @@ export abstract class SearchEngine {
       documents = docsFound.size;
     }
     const total = found.total ?? found.ids.length;
+    const synonyms = groups.map((g) => ({ word: g.word, synonyms: g.synonyms }));
     return {
       query: parsed.raw,
       words: parsed.words,
@@ -408,19 +546,89 @@ export abstract class SearchEngine {
       docs: scope.docs,
       documents,
       web,
+      synonyms,
       hits,
       suggestions,
     };
   }
 
-  /** The web units in scope with every word, scored as `scan` scores, scaled below any other unit. */
-  private scanWeb(words: string[], test: (id: number) => boolean): Matches {
+  /**
+   * The query words (and quoted phrases) that are thesaurus words, with their synonyms. A
+   * thesaurus word jieba cuts in parts (a user's word that is no dictionary word) is found as the
+   * run of query words that make it up.
+   */
+  private expand(parsed: ParsedQuery, thesaurus: Thesaurus): Group[] {
+    if (thesaurus.size === 0) return [];
+    const out: Group[] = [];
+    const add = (word: string, phrase: boolean, replaces: string[]) => {
+      const synonyms = thesaurus.synonymsOf(word);
+      if (synonyms.length === 0 || out.some((g) => g.word === word)) return;
+      const alternatives = [word, ...synonyms].map((m, i) => this.alternative(m, i === 0 ? 1 : SYNONYM_WEIGHT));
+      const lookup = alternatives.some((a) => a.terms.length === 0) ? null : alternatives.map(({ terms, weight }) => ({ terms, weight }));
+      out.push({ word, synonyms: [...synonyms], phrase, replaces, lookup, verify: lookup === null || alternatives.some((a) => a.verbatim) });
+    };
+    for (const p of parsed.phrases) if (thesaurus.has(p)) add(p, true, this.tokenizer.words(p).map(displayForm));
+    // a run of the query's tokens as jieba cuts it (punctuation and stop words kept: 碳达峰、碳中和)
+    const tokens = this.tokenizer.cut(parsed.outside).map(displayForm);
+    const loose = new Set(parsed.loose);
+    for (let i = 0; i < tokens.length; i++) {
+      if (!/\S/.test(tokens[i])) continue;
+      for (let n = Math.min(RUN, tokens.length - i); n >= 1; n--) {
+        const run = n === 1 ? tokens[i] : tokens.slice(i, i + n).join('');
+        if (!thesaurus.has(run)) continue;
+        add(
+          run,
+          false,
+          tokens.slice(i, i + n).filter((t) => loose.has(t)),
+        );
+        i += n - 1;
+        break;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * How the index finds a thesaurus word: as one term when it is an index term (the bundled
+   * words are dictionary words: tokenizer.ts), else by its parts as jieba cuts them, its text
+   * checked (`verbatim`; no parts: the text alone).
+   */
+  private alternative(word: string, weight: number): { terms: string[]; weight: number; verbatim: boolean } {
+    if (this.isIndexTerm(word) && !EDGE_DIGIT.test(word)) return { terms: [word], weight, verbatim: false };
+    const terms = this.tokenizer
+      .words(word)
+      .map(displayForm)
+      .filter((w) => this.isIndexTerm(w) && !EDGE_DIGIT.test(w));
+    return { terms, weight, verbatim: true };
+  }
+
+  /** True when the unit has, for every group, its word or a synonym (outside unit names, numbers whole). */
+  private hasGroups(id: number, groups: Group[]): boolean {
+    return groups.every((g) => this.has(id, g.word) || g.synonyms.some((w) => this.has(id, w)));
+  }
+
+  /** A scan's score of the groups in a text: each counts its best word, a synonym's occurrences weighed less. */
+  private groupOccurrences(text: string, title: string | null, groups: Group[]): number {
+    let score = 0;
+    for (const g of groups) {
+      let best = 0;
+      for (const w of [g.word, ...g.synonyms]) {
+        const n = Math.min(5, countOf(text, w)) * (title?.includes(w) ? 3 : 1) * (w === g.word ? 1 : SYNONYM_WEIGHT);
+        if (n > best) best = n;
+      }
+      score += best;
+    }
+    return score;
+  }
+
+  /** The web units in scope with every word (and group), scored as `scan` scores, scaled below any other unit. */
+  private scanWeb(words: string[], test: (id: number) => boolean, groups: Group[] = []): Matches {
     const ids: number[] = [];
     const scores: number[] = [];
     for (const id of this.webUnits(words)) {
-      if (!test(id) || !this.contains(id, words)) continue;
+      if (!test(id) || !this.contains(id, words) || !this.hasGroups(id, groups)) continue;
       const text = this.normalizedText(id);
-      let score = 0;
+      let score = groups.length > 0 ? this.groupOccurrences(text, null, groups) : 0;
       for (const w of words) score += Math.min(5, countOf(text, w));
       ids.push(id);
       scores.push((score / (1 + text.length / 500)) * WEB_WEIGHT);
@@ -429,8 +637,8 @@ export abstract class SearchEngine {
   }
 
   /** `found` with the web units in scope that have every word (a scan may have found some already). */
-  private withWeb(found: Matches, words: string[], test: (id: number) => boolean): Matches {
-    const web = this.scanWeb(words, test);
+  private withWeb(found: Matches, words: string[], test: (id: number) => boolean, groups: Group[] = []): Matches {
+    const web = this.scanWeb(words, test, groups);
     if (web.ids.length === 0) return found;
     const ids: number[] = [];
     const scores: number[] = [];
@@ -465,20 +673,49 @@ export abstract class SearchEngine {
 
   /**
    * The best `limit` matches, in order. A multi-word query re-ranks the best RERANK by the
-   * query as written: 应急管理 ahead of a clause with 应急 … 管理 apart.
+   * query as written: 应急管理 ahead of a clause with 应急 … 管理 apart. With synonyms, the
+   * best RERANK are ordered by how many of the query's words they have as typed, then by score
+   * (see asTyped).
    */
-  private best(found: Matches, limit: number, parsed: ParsedQuery): Array<{ id: number; score: number }> {
+  private best(found: Matches, limit: number, parsed: ParsedQuery, groups: Group[] = []): Array<{ id: number; score: number }> {
     const rerank = parsed.words.length > 1;
-    const k = rerank ? Math.max(limit, RERANK) : limit;
+    const k = rerank || groups.length > 0 ? Math.max(limit, RERANK) : limit;
     let top = topK(found, k);
     // Only when a bare heading made the top: scale headings down and choose again (a pass
     // over every match costs ~0.1 ms for the 14,000 of 交通 at 1,000 documents).
     if (top.some((r) => this.isHeading(r.id))) top = topK(this.headingsLast(found), k);
-    if (!rerank) return top;
-    const asWritten = displayForm(normalizeText(parsed.raw)).replace(/[\s"“”「」『』]/g, '');
+    if (!rerank && groups.length === 0) return top;
     this.prefetchText(top.map((r) => r.id));
-    for (const r of top) if (this.has(r.id, asWritten)) r.score *= 1.5;
-    return top.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit);
+    if (rerank) {
+      const asWritten = displayForm(normalizeText(parsed.raw)).replace(/[\s"“”「」『』]/g, '');
+      for (const r of top) if (this.has(r.id, asWritten)) r.score *= 1.5;
+    }
+    top.sort((a, b) => b.score - a.score || a.id - b.id);
+    return (groups.length > 0 ? this.asTyped(top, groups) : top).slice(0, limit);
+  }
+
+  /**
+   * Matches (best first) with those that have more of the query's words as typed first: a clause
+   * with 户口 never ranks below one that has only its synonym 户籍 (bare headings stay last).
+   * Scores of a later tier are scaled below the earlier one's, so they still read best first.
+   */
+  private asTyped(top: Array<{ id: number; score: number }>, groups: Group[]): Array<{ id: number; score: number }> {
+    const tier = new Map<number, number>();
+    for (const r of top) tier.set(r.id, this.isHeading(r.id) ? -1 : groups.reduce((n, g) => n + (this.has(r.id, g.word) ? 1 : 0), 0));
+    const sorted = top.sort((a, b) => tier.get(b.id)! - tier.get(a.id)! || b.score - a.score || a.id - b.id);
+    let floor = Infinity;
+    for (let i = 0; i < sorted.length; ) {
+      let j = i;
+      while (j < sorted.length && tier.get(sorted[j].id) === tier.get(sorted[i].id)) j++;
+      const max = sorted[i].score;
+      if (max > floor && max > 0) {
+        const f = (floor * 0.999) / max;
+        for (let m = i; m < j; m++) sorted[m].score *= f;
+      }
+      floor = Math.min(floor, sorted[j - 1].score);
+      i = j;
+    }
+    return sorted;
   }
 
   /**
@@ -579,19 +816,19 @@ export abstract class SearchEngine {
    * Units in scope whose text has every word, for queries without a dictionary word:
    * scored by occurrences (at most 5 a word, ×3 in the title), shorter units first on ties.
    */
-  private scan(words: string[], scope: Scope): Matches {
+  private scan(words: string[], scope: Scope, groups: Group[] = []): Matches {
     const ids: number[] = [];
     const scores: number[] = [];
     for (const id of this.candidates(scope, words)) {
       // a scan reads every unit: those that do not match leave no trace in the caches, which
       // stay for the units later searches of a warm process read again
-      if (!scope.test(id) || !this.contains(id, words)) {
+      if (!scope.test(id) || !this.contains(id, words) || !this.hasGroups(id, groups)) {
         this.forget(id);
         continue;
       }
       const text = this.normalizedText(id);
       const title = normalizeForMatch(this.unit(id).title);
-      let score = 0;
+      let score = groups.length > 0 ? this.groupOccurrences(text, title, groups) : 0;
       for (const w of words) score += Math.min(5, countOf(text, w)) * (title.includes(w) ? 3 : 1);
       ids.push(id);
       scores.push(score / (1 + text.length / 500));
@@ -649,12 +886,22 @@ export abstract class SearchEngine {
     };
   }
 
-  private hit(r: { id: number; score: number }, parsed: ParsedQuery, snippetOptions?: SnippetOptions): SearchHit {
+  private hit(
+    r: { id: number; score: number },
+    parsed: ParsedQuery,
+    snippetOptions?: SnippetOptions,
+    groups: Group[] = [],
+    replaced = new Set<string>(),
+  ): SearchHit {
     const id = r.id;
     const u = this.unit(id);
     const normalized = this.normalizedText(id);
-    // A phrase is marked whole, its parts alone are not (小区 in "老旧小区" is no match).
-    const marks = [...parsed.phrases, ...parsed.loose];
+    // A phrase is marked whole, its parts alone are not (小区 in "老旧小区" is no match); a word
+    // with synonyms is marked wherever it or a synonym is.
+    const marks =
+      groups.length === 0
+        ? [...parsed.phrases, ...parsed.loose]
+        : [...parsed.phrases, ...parsed.loose.filter((w) => !replaced.has(w)), ...groups.flatMap((g) => [g.word, ...g.synonyms])];
     // Offsets must line up with the original: fall back when simplification changed lengths.
     const aligned = normalized.length === u.text.length ? normalized : displayForm(normalizeForMatch(u.text));
     const names = this.namesOf(u.doc);

@@ -1,7 +1,7 @@
 import { UserError } from '../model/errors.js';
 import { normalizeForMatch } from '../model/normalize.js';
 import type { PolicyDocument } from '../model/types.js';
-import type { Scope } from './engine.js';
+import { allTerms, groupsExpression, type Scope, type TermGroup } from './engine.js';
 import { PgError, SyncPg } from './pg-sync.js';
 import { modelRows, SCHEMA_TABLES, STORE_VERSION } from './schema.js';
 import { type MatchQuery, type PutResult, type SearchStore, SqliteSearch, unitTerms } from './sqlite.js';
@@ -464,9 +464,10 @@ export class PostgresSearch extends SqliteSearch {
     super(store);
   }
 
-  protected override ftsQuery(terms: string[], combine: 'AND' | 'OR', scope: Scope, checks: string[] = []): MatchQuery {
-    let query = terms.map(lexeme).join(combine === 'AND' ? ' & ' : ' | ');
+  protected override ftsQuery(groups: TermGroup[], combine: 'AND' | 'OR', scope: Scope, checks: string[] = []): MatchQuery {
+    let query = groupsExpression(groups, combine, lexeme, ' & ', ' | ');
     // a word checked in the text that is itself an index term: a text (weight B) lexeme of the unit
+    const terms = allTerms(groups);
     const inText = checks.filter((w) => !terms.includes(w) && this.isIndexTerm(w));
     if (inText.length > 0) query = `(${query}) & ${inText.map((w) => `${lexeme(w)}:B`).join(' & ')}`;
     const where = ['tsv @@ ?::tsquery'];

@@ -13,6 +13,8 @@ export interface ParsedQuery {
   phrases: string[];
   /** Words outside the phrases: what a snippet marks besides the phrases (a phrase's parts are not marked alone). */
   loose: string[];
+  /** The query outside the phrases, as typed (where the thesaurus looks for its words). */
+  outside: string;
 }
 
 // "…", “…”, 「…」, 『…』 (full-width ＂ is folded to " before this runs).
@@ -60,5 +62,5 @@ export function parseQuery(query: string, tokenizer: Tokenizer): ParsedQuery {
   if (words.length === 0) {
     throw new InvalidQuery(raw, 'nothing');
   }
-  return { raw, words, phrases, loose };
+  return { raw, words, phrases, loose, outside: rest };
 }

@@ -3,7 +3,17 @@ import MiniSearch from 'minisearch';
 import { UserError } from '../model/errors.js';
 import { normalizeForMatch } from '../model/normalize.js';
 import type { PolicyDocument } from '../model/types.js';
-import { type IndexedDocument, type Matches, oneCharApart, type Scope, SearchEngine, type StoredUnit } from './engine.js';
+import {
+  groupScore,
+  type IndexedDocument,
+  type Matches,
+  oneCharApart,
+  plainTerms,
+  type Scope,
+  SearchEngine,
+  type StoredUnit,
+  type TermGroup,
+} from './engine.js';
 import { FrequentPostings, type FrequentPostingsJSON, type FrequentPostingsOptions } from './postings.js';
 import { getTokenizer, normalizeText, type Tokenizer } from './tokenizer.js';
 import { UnitNames, unitWords } from './unit-names.js';
@@ -14,8 +24,8 @@ export { type IndexedDocument, SearchEngine, type SearchHit, type SearchOptions,
 export const INDEX_FORMAT = 'policy-search-index';
 // 2: units carry `heading`; 3: and `label`; 4: no topic words from inside unit names, unit words are user words;
 // 5: task units carry `deadline`; 9: units of a paged source carry `page`; 7: web-page clutter is kind `web`, outside the term index;
-// 8: indicator rows give figures as every output shows them (≤5.5, 累计 15)
-export const INDEX_VERSION = 9;
+// 8: indicator rows give figures as every output shows them (≤5.5, 累计 15); 10: the bundled thesaurus's words are dictionary words
+export const INDEX_VERSION = 10;
 
 /** The saved form (`<data>/index.json`). */
 export interface SearchIndexJSON {
@@ -233,8 +243,56 @@ export class SearchIndex extends SearchEngine {
     return units;
   }
 
+  /** Units with all (AND) or any (OR) of the query words, with BM25 scores, unsorted. */
+  protected lookup(groups: TermGroup[], combine: 'AND' | 'OR', _scope: Scope, accept?: (id: number) => boolean): Matches {
+    const terms = plainTerms(groups);
+    return terms ? this.lookupTerms(terms, combine, accept) : this.lookupGroups(groups, combine, accept);
+  }
+
+  /**
+   * A query with synonyms: each term's units and weights (MiniSearch's BM25 of the term alone,
+   * or its compact postings), combined by the groups' rule (engine.ts groupScore).
+   */
+  private lookupGroups(groups: TermGroup[], combine: 'AND' | 'OR', accept?: (id: number) => boolean): Matches {
+    const postings = new Map<string, Map<number, number>>();
+    for (const g of groups) {
+      for (const a of g) {
+        for (const t of a.terms) {
+          if (postings.has(t)) continue;
+          const m = new Map<number, number>();
+          if (this.frequent.has(t)) {
+            const found = this.frequent.match([t], 'OR');
+            for (let i = 0; i < found.ids.length; i++) m.set(found.ids[i], found.scores[i]);
+          } else for (const r of this.miniSearch.search(t)) m.set(r.id as number, r.score);
+          postings.set(t, m);
+        }
+      }
+    }
+    // the units of a group: those of all terms of one of its alternatives
+    const unitsOf = (g: TermGroup): Set<number> => {
+      const out = new Set<number>();
+      for (const a of g) {
+        const [first, ...rest] = a.terms.map((t) => postings.get(t)!).sort((x, y) => x.size - y.size);
+        for (const id of first.keys()) if (rest.every((m) => m.has(id))) out.add(id);
+      }
+      return out;
+    };
+    const sets = groups.map(unitsOf);
+    let ids: number[];
+    if (combine === 'AND') {
+      const [smallest, ...others] = [...sets].sort((x, y) => x.size - y.size);
+      ids = [...smallest].filter((id) => others.every((s) => s.has(id)));
+    } else {
+      const all = new Set<number>();
+      for (const s of sets) for (const id of s) all.add(id);
+      ids = [...all];
+    }
+    if (accept) ids = ids.filter(accept);
+    return { ids, scores: ids.map((id) => groupScore(groups, (t) => postings.get(t)!.get(id) ?? 0)) };
+  }
+
   /** Units with all (AND) or any (OR) of the terms, with BM25 scores, unsorted. */
-  protected lookup(terms: string[], combine: 'AND' | 'OR', _scope: Scope, accept?: (id: number) => boolean): Matches {
+  private lookupTerms(terms: string[], combine: 'AND' | 'OR', accept?: (id: number) => boolean): Matches {
     const common = terms.filter((t) => this.frequent.has(t));
     const rare = terms.filter((t) => !this.frequent.has(t));
     if (rare.length === 0) return this.frequent.match(common, combine, accept);

@@ -2,7 +2,18 @@ import { createRequire } from 'node:module';
 import { UserError } from '../model/errors.js';
 import { normalizeForMatch } from '../model/normalize.js';
 import type { PolicyDocument } from '../model/types.js';
-import { EDGE_DIGIT, type IndexedDocument, type Matches, type Scope, SearchEngine, type StoredUnit } from './engine.js';
+import {
+  allTerms,
+  EDGE_DIGIT,
+  groupScore,
+  groupsExpression,
+  type IndexedDocument,
+  type Matches,
+  type Scope,
+  SearchEngine,
+  type StoredUnit,
+  type TermGroup,
+} from './engine.js';
 import { bm25 } from './postings.js';
 import { modelRows, SCHEMA_TABLES, STORE_VERSION } from './schema.js';
 import { textCondition } from './text-pattern.js';
@@ -660,10 +671,11 @@ export class SqliteSearch extends SearchEngine {
    * The full-text query of terms with the scope's filters and the text checks, as the SQL after
    * WHERE; `rank` is the score (lower is better) with its parameters, read before `params`.
    */
-  protected ftsQuery(terms: string[], combine: 'AND' | 'OR', scope: Scope, checks: string[] = []): MatchQuery {
-    let match = `{title text} : (${terms.map(quote).join(` ${combine} `)})`;
+  protected ftsQuery(groups: TermGroup[], combine: 'AND' | 'OR', scope: Scope, checks: string[] = []): MatchQuery {
+    let match = `{title text} : (${groupsExpression(groups, combine, quote, ' AND ', ' OR ')})`;
     // a word checked in the text that is itself an index term is a term of the unit's text
     // column wherever the text has it (full mode), outside unit names: the units to check
+    const terms = allTerms(groups);
     const inText = checks.filter((w) => !terms.includes(w) && this.isIndexTerm(w));
     if (inText.length > 0) match = `(${match}) AND text : (${inText.map(quote).join(' AND ')})`;
     if (scope.kinds) match += ` AND meta : (${scope.kinds.map((k) => quote(metaToken('k', k))).join(' OR ')})`;
@@ -762,22 +774,31 @@ export class SqliteSearch extends SearchEngine {
     return this.store.get<[number, number]>(`SELECT count(*), count(DISTINCT rowid >> 20) FROM ${this.matchTable} WHERE ${q.where}`, ...q.params)!;
   }
 
-  protected lookup(terms: string[], combine: 'AND' | 'OR', scope: Scope, accept: ((id: number) => boolean) | undefined, checks: string[]): Matches {
+  protected lookup(
+    groups: TermGroup[],
+    combine: 'AND' | 'OR',
+    scope: Scope,
+    accept: ((id: number) => boolean) | undefined,
+    checks: string[],
+    verified = false,
+  ): Matches {
     // Kinds and documents are in the FTS5 query exactly; the departments' rule and text checks
     // are checked on the units found (the meta tokens narrow, the names decide).
     // Kinds, documents and the departments' rule are in the SQL exactly (ftsQuery), and so is a
     // word checked that cannot be inside a unit name and has no number to keep whole
     // (text-pattern.ts): then only the best matches are read.
-    const exact = accept === undefined || checks.every((w) => !EDGE_DIGIT.test(w) && !this.inSomeName(w));
+    // (a synonym's text, `verified`, is not: every match goes through `accept`)
+    const exact = accept === undefined || (!verified && checks.every((w) => !EDGE_DIGIT.test(w) && !this.inSomeName(w)));
+    const texts = checks.length > 0 || verified;
     if (combine === 'AND') {
-      const q = this.ftsQuery(terms, 'AND', scope, checks);
-      return this.ranked(q, terms, scope.want, exact ? undefined : accept, checks.length > 0);
+      const q = this.ftsQuery(groups, 'AND', scope, checks);
+      return this.ranked(q, groups, scope.want, exact ? undefined : accept, texts);
     }
-    // OR: per term, as MiniSearch scores it: the sum of the terms' scores × how many the unit has
+    // OR: per query word, as MiniSearch scores it: the sum of the words' scores × how many the unit has
     const sums = new Map<number, number>();
     const counts = new Map<number, number>();
-    for (const t of terms) {
-      const m = this.ranked(this.ftsQuery([t], 'AND', scope, checks), [t], scope.want, exact ? undefined : accept, checks.length > 0);
+    for (const g of groups) {
+      const m = this.ranked(this.ftsQuery([g], 'AND', scope, checks), [g], scope.want, exact ? undefined : accept, texts);
       for (let i = 0; i < m.ids.length; i++) {
         sums.set(m.ids[i], (sums.get(m.ids[i]) ?? 0) + m.scores[i]);
         counts.set(m.ids[i], (counts.get(m.ids[i]) ?? 0) + 1);
@@ -787,7 +808,7 @@ export class SqliteSearch extends SearchEngine {
     // per term, each score is the term's weight (× 1 term): the sum × how many terms the unit has
     const out: Matches = { ids, scores: ids.map((id) => sums.get(id)! * counts.get(id)!) };
     if (exact) {
-      const [total, documents] = this.countMatches(this.ftsQuery(terms, 'OR', scope, checks));
+      const [total, documents] = this.countMatches(this.ftsQuery(groups, 'OR', scope, checks));
       if (total > ids.length) return { ...out, total, documents };
     }
     return out;
@@ -800,7 +821,7 @@ export class SqliteSearch extends SearchEngine {
    * ranked, and a word in a fifth of 800,000 units would take ~0.2 s. With `accept`, every
    * match is read and tested (`texts`: their text too).
    */
-  private ranked(q: MatchQuery, terms: string[], want: number, accept?: (id: number) => boolean, texts = false): Matches {
+  private ranked(q: MatchQuery, groups: TermGroup[], want: number, accept?: (id: number) => boolean, texts = false): Matches {
     const params = [...q.rankParams, ...q.params];
     if (accept) {
       const rows = this.store.all<[number, number]>(`SELECT rowid, ${q.rank} FROM ${this.matchTable} WHERE ${q.where}`, ...params);
@@ -809,7 +830,7 @@ export class SqliteSearch extends SearchEngine {
       else this.prefetchFacts(rows.map((r) => r[0]));
       return this.rescored(
         rows.filter((r) => accept(r[0])),
-        terms,
+        groups,
       );
     }
     const [total, documents] = this.countMatches(q);
@@ -821,34 +842,23 @@ export class SqliteSearch extends SearchEngine {
         ? `SELECT rowid, ${q.rank} AS b FROM ${this.matchTable} WHERE ${q.where} ORDER BY b, rowid LIMIT ${k}`
         : `SELECT rowid, b FROM (SELECT rowid, ${q.rank} AS b FROM ${this.matchTable} WHERE ${q.where} ORDER BY rowid DESC LIMIT ${CANDIDATES}) AS recent ORDER BY b, rowid LIMIT ${k}`;
     const rows = this.store.all<[number, number]>(sql, ...params);
-    const m = this.rescored(rows, terms);
+    const m = this.rescored(rows, groups);
     return rows.length < total ? { ...m, total, documents } : m;
   }
 
   /**
    * FTS5's bm25 weighs a unit's fields together (one length, one term frequency); the search's
    * rule is MiniSearch's: BM25+ per field, title ×2, summed, × the number of query terms the unit
-   * has. The best RESCORE by bm25 are scored so (term frequencies counted in their text, by the
-   * unit-name rule; field lengths and document frequencies from the store); the rest keep
-   * their order below them.
+   * has (with synonyms: engine.ts groupScore). The best RESCORE by bm25 are scored so (term
+   * frequencies counted in their text, by the unit-name rule; field lengths and document
+   * frequencies from the store); the rest keep their order below them.
    */
-  private rescored(rows: Array<[number, number]>, terms: string[]): Matches {
+  private rescored(rows: Array<[number, number]>, groups: TermGroup[]): Matches {
     rows.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
     const head = rows.slice(0, RESCORE);
     this.prefetchTexts(head.map((r) => r[0]));
     const stats = this.statsOnce();
-    const exact = head.map(([id]) => {
-      let sum = 0;
-      let matched = 0;
-      for (const t of terms) {
-        const w = this.weight(id, t, stats);
-        if (w > 0) {
-          sum += w;
-          matched++;
-        }
-      }
-      return sum * matched;
-    });
+    const exact = head.map(([id]) => groupScore(groups, (t) => this.weight(id, t, stats)));
     const ids = rows.map((r) => r[0]);
     const scores = new Array<number>(rows.length);
     exact.forEach((s, i) => (scores[i] = s));

@@ -10,6 +10,7 @@ import type { SearchEngine } from './engine.js';
 import { isPostgresUrl, PostgresStore, schemaFor } from './postgres.js';
 import { type BuildOptions, SearchIndex } from './search-index.js';
 import { type PutResult, SqliteStore } from './sqlite.js';
+import { DATA_THESAURUS, Thesaurus } from './thesaurus.js';
 
 /**
  * Where a data folder's search lives. The default is the embedded store, `<data>/policy.db`
@@ -236,8 +237,26 @@ async function syncStore(store: PolicyStore, dataDir: string): Promise<DamagedDo
  * POLICY_SEARCH_ENGINE=minisearch: `<data>/index.json`, rebuilt when missing, damaged, of
  * another version, or older than a document.json. Damaged documents are left out of the
  * search and reported to the `onLoadProblem` listeners (each time, until they are ingested again).
+ * Queries are expanded by the bundled thesaurus and the folder's `thesaurus.json` (dataThesaurus).
  */
 export async function loadSearchIndex(dataDir: string): Promise<SearchEngine> {
+  // a bad thesaurus is found before any work on the store
+  const thesaurus = dataThesaurus(dataDir);
+  const engine = await openSearchEngine(dataDir);
+  engine.thesaurus = thesaurus;
+  return engine;
+}
+
+/**
+ * The thesaurus of a data folder's search: the bundled groups with those of `<data>/thesaurus.json`
+ * when there is one (ThesaurusError when it cannot be used).
+ */
+export function dataThesaurus(dataDir: string): Thesaurus {
+  const file = path.join(dataDir, DATA_THESAURUS);
+  return existsSync(file) ? Thesaurus.load(file) : Thesaurus.bundled();
+}
+
+async function openSearchEngine(dataDir: string): Promise<SearchEngine> {
   if (folderEngine() === 'minisearch') return loadMiniSearchIndex(dataDir);
   const folders = await folderIds(dataDir);
   if (folderEngine() === 'postgres') {

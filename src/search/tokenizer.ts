@@ -62,6 +62,7 @@ export interface TokenizerOptions {
 const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
 export const GLOSSARY_FILE = `${DATA_DIR}glossary.txt`;
 export const STOPWORDS_FILE = `${DATA_DIR}stopwords.txt`;
+export const THESAURUS_WORDS_FILE = `${DATA_DIR}thesaurus.json`;
 
 /**
  * Frequency given to user words. jieba keeps a word whole when its frequency beats the
@@ -172,6 +173,26 @@ function loadGlossary(): void {
   if (glossaryLoaded) return;
   glossaryLoaded = true;
   addWords(readWordList(GLOSSARY_FILE), 'glossary');
+  addThesaurusWords();
+}
+
+/**
+ * The words of the bundled thesaurus (data/thesaurus.json) that can be dictionary words (all
+ * Chinese characters) join the dictionary with the lowest frequency: full mode (the index) emits
+ * every dictionary word, so each is an index term wherever a text has it and a synonym the search
+ * adds to a query is looked up as one term (engine.ts); the precise and search-mode cuts (queries,
+ * comparison) almost never choose a word that rare over its parts, so they stay as they were.
+ * Other words (PPP, 碳达峰、碳中和) are matched by their parts and their text.
+ */
+function addThesaurusWords(): void {
+  const json = JSON.parse(readFileSync(THESAURUS_WORDS_FILE, 'utf8')) as { groups: Array<{ words?: string[] }> };
+  const lines: string[] = [];
+  // the file is written in normalised form (a test checks it): no normalisation at load
+  for (const word of json.groups.flatMap((g) => g.words ?? [])) {
+    if (!ALL_HAN.test(word) || addedWords.has(word) || getJieba().cutAll(word).includes(word)) continue;
+    lines.push(`${word} 1 n`);
+  }
+  if (lines.length > 0) getJieba().loadDict(Buffer.from(lines.join('\n') + '\n', 'utf8'));
 }
 
 /**

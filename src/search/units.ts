@@ -1,6 +1,7 @@
 import { figureText, growthLabel } from '../model/figures.js';
 import { headingText, SECTION_SEPARATOR, sectionTrail, taskLabel } from '../model/headings.js';
-import type { Department, Indicator, Paragraph, ParagraphKind, PolicyDocument, Quantity, Section } from '../model/types.js';
+import { pageLocator } from '../model/pages.js';
+import type { Department, Indicator, Paragraph, ParagraphKind, PolicyDocument, Position, Quantity, Section } from '../model/types.js';
 
 /**
  * What a unit is: the model's paragraph kinds (`web`, the clutter of a page copied from a
@@ -61,19 +62,11 @@ export { SECTION_SEPARATOR } from '../model/headings.js';
 const MAX_PARAGRAPH_TITLE = 40;
 
 export function documentUnits(doc: PolicyDocument): SearchUnit[] {
-  // the page of an offset, for a paged source: that of the last paragraph starting at or before it
-  const paged = doc.paragraphs.filter((p) => p.page !== undefined);
-  const pageOf = (offset: number): { page?: number } => {
-    if (paged.length === 0) return {};
-    let lo = 0;
-    let hi = paged.length - 1;
-    let at = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (paged[mid].position.start.offset <= offset) (at = mid), (lo = mid + 1);
-      else hi = mid - 1;
-    }
-    return at === -1 ? {} : { page: paged[at].page };
+  // the page a task or indicator row starts on, for a paged source (model/pages.ts)
+  const locate = pageLocator(doc);
+  const pageOf = (position: Position): { page?: number } => {
+    const span = locate?.(position);
+    return span ? { page: span.first } : {};
   };
   const sections = new Map(doc.sections.map((s) => [s.id, s]));
   const sectionPath = (id: string | null) => sectionTrail(id, sections).join(SECTION_SEPARATOR);
@@ -93,7 +86,7 @@ export function documentUnits(doc: PolicyDocument): SearchUnit[] {
       responsible: task.responsible,
       ...(task.deadline ? { deadline: task.deadline } : {}),
       line: task.position.start.line,
-      ...pageOf(task.position.start.offset),
+      ...pageOf(task.position),
     });
   }
 
@@ -135,7 +128,7 @@ export function documentUnits(doc: PolicyDocument): SearchUnit[] {
       lead: [],
       responsible: [],
       line: ind.position.start.line,
-      ...pageOf(ind.position.start.offset),
+      ...pageOf(ind.position),
     });
   }
   return units;

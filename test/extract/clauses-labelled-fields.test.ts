@@ -11,6 +11,7 @@ import { fixtureLoader, readFixture } from '../helpers/fixtures.js';
 const qa7 = fixtureLoader('qa7');
 const units = (doc: PolicyDocument) => doc.tasks.map((t) => [t.number, t.lead, t.responsible, t.deadline]);
 const rules = (doc: PolicyDocument) => doc.diagnostics.map((d) => d.rule);
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: the class lists the invisible characters one by one, a joiner among them
 const INVISIBLE = /[\u200b\u200c\u200d\u2060\ufeff]/;
 
 const plan = (body: string) => `澄江县文明城市创建工作实施方案

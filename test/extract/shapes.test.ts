@@ -146,7 +146,7 @@ function* strings(value: unknown, path = ''): Generator<[string, string]> {
   }
 }
 
-describe.each(fixtures)('shape $name', ({ name, file, expected }) => {
+describe.each(fixtures)('shape $name', ({ file, expected }) => {
   let doc: PolicyDocument;
   let text: string;
 

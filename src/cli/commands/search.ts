@@ -4,6 +4,7 @@ import type { Role } from '../../model/types.js';
 import type { SearchHit, SearchResult } from '../../search/search-index.js';
 import type { Snippet } from '../../search/snippet.js';
 import { loadSearchIndex, useDb } from '../../search/store.js';
+import { Thesaurus } from '../../search/thesaurus.js';
 import { UNIT_KIND_LABELS, type UnitKind } from '../../search/units.js';
 import { examples } from '../format.js';
 
@@ -16,6 +17,8 @@ interface SearchCommandOptions {
   limit: string | number;
   data: string;
   json?: boolean;
+  synonyms: boolean;
+  thesaurus?: string;
 }
 
 /** `policy search <query…>`: ranked clauses from the saved index of a data folder. */
@@ -32,6 +35,8 @@ export function registerSearch(program: Command): void {
     .addOption(new Option('--limit <n>', 'number of hits to show').default(10))
     .option('-d, --data <dir>', 'data folder written by `policy ingest`', 'output')
     .option('--db <url>', 'the store on a PostgreSQL server (postgres://…; default POLICY_DB, else <data>/policy.db)')
+    .option('--thesaurus <file>', 'more synonym groups (JSON, as data/thesaurus.json), besides the bundled ones and <data>/thesaurus.json')
+    .option('--no-synonyms', 'search the words as typed only (no 户口 → 户籍)')
     .option('--json', 'print {"query", "total", "hits": […]} as JSON')
     .addHelpText(
       'after',
@@ -39,6 +44,7 @@ export function registerSearch(program: Command): void {
         'policy search 宅基地',
         'policy search 农业转移人口落户 --dept 住建委',
         'policy search 农村公路 --dept 交通局 --role lead --limit 5',
+        'policy search 户口 --no-synonyms',
         `policy search '"闲置宅基地"' --kind task --json`,
       ) +
         `
@@ -57,17 +63,31 @@ A hit is one of (its label in the results, then its --kind):
                           【打印】 toolbar, footer): left out unless --kind web asks for it
 A word inside a department's name is not a topic word: 旅游 does not find a clause only
 because it names 县文化旅游委 (search 文化旅游委 for that). A number matches whole numbers:
-5% does not find 95% or 5.5%. Piped output marks matched words 【】 (〖〗 in text with 【】 of its own).`,
+5% does not find 95% or 5.5%. Piped output marks matched words 【】 (〖〗 in text with 【】 of its own).
+Synonyms and abbreviations (data/thesaurus.json, with <data>/thesaurus.json and --thesaurus):
+户口 also finds 户籍, 公租房 公共租赁住房; clauses with the word as typed come first, and a line
+under the header says what was added (同义词：户口 → 户籍).`,
     )
     .action(async (words: string[], opts: SearchCommandOptions) => {
       const given = String(opts.limit).trim();
       const limit = Number(given);
       if (!/^\d+$/.test(given) || limit < 1) throw new UserError(`--limit: must be a positive whole number, got "${given}"`);
       useDb(opts.db);
+      // a bad thesaurus file is found before the store is opened
+      const own = opts.thesaurus !== undefined ? Thesaurus.read(opts.thesaurus) : undefined;
       const index = await loadSearchIndex(opts.data);
+      const thesaurus = own?.over(index.thesaurus);
       const kind = splitList(opts.kind) as UnitKind[] | undefined;
       const doc = splitList(opts.doc);
-      const result = index.search(words.join(' '), { dept: opts.dept, role: opts.role as Role | undefined, kind, doc, limit });
+      const result = index.search(words.join(' '), {
+        dept: opts.dept,
+        role: opts.role as Role | undefined,
+        kind,
+        doc,
+        limit,
+        synonyms: opts.synonyms,
+        thesaurus,
+      });
       const filters = { role: opts.role as Role | undefined, kind, doc };
       const out = opts.json ? formatJson(result) : formatText(result, useColour(), filters);
       process.stdout.write(out);
@@ -114,7 +134,8 @@ export function formatJson(result: SearchResult): string {
   }));
   const suggestions = result.suggestions.length > 0 ? { suggestions: result.suggestions } : {};
   const web = result.web > 0 ? { web: result.web } : {};
-  return JSON.stringify({ query: result.query, total: result.total, hits, ...web, ...suggestions }, null, 2) + '\n';
+  const synonyms = result.synonyms.length > 0 ? { synonyms: result.synonyms } : {};
+  return JSON.stringify({ query: result.query, total: result.total, ...synonyms, hits, ...web, ...suggestions }, null, 2) + '\n';
 }
 
 const KIND_LABEL = UNIT_KIND_LABELS;
@@ -159,7 +180,7 @@ export function formatText(result: SearchResult, colour: boolean, filters: Searc
   if (result.total === 0) {
     const none = `No clause matches ${query}${scope.length > 0 ? ` (${scope.join(', ')})` : ''}.`;
     const hint = result.suggestions.length > 0 ? `\nDid you mean ${orList(result.suggestions)}?` : '';
-    return `${[none, webNote(result)].filter(Boolean).join('\n')}${hint}\n`;
+    return `${[none, synonymLine(result), webNote(result)].filter(Boolean).join('\n')}${hint}\n`;
   }
   const cut = result.hits.length < result.total;
   const shown = cut ? ` (showing ${result.hits.length})` : '';
@@ -167,10 +188,17 @@ export function formatText(result: SearchResult, colour: boolean, filters: Searc
   const asked = result.docs ?? filters.doc;
   const spread = result.documents > 1 && asked?.length !== 1 ? ` in ${result.documents} documents` : '';
   const header = [`${result.total} clause${result.total === 1 ? '' : 's'} for ${query}${spread}${scope.map((s) => `, ${s}`).join('')}${shown}`];
+  if (result.synonyms.length > 0) header.push(synonymLine(result));
   if (!result.matchedAll) header.push(`No clause has all of ${result.words.join(' ')}; showing clauses with some of them.`);
   if (result.web > 0) header.push(webNote(result));
   const footer = cut ? ['', `${result.total - result.hits.length} more not shown: --limit ${result.total} shows them all`] : [];
   return [...header, '', result.hits.map((h, i) => formatHit(h, i + 1, colour)).join('\n\n'), ...footer, ''].join('\n');
+}
+
+/** 同义词：户口 → 户籍；医保 → 医疗保险、医疗保障 — what the thesaurus added to the query ('' for nothing). */
+export function synonymLine(result: Pick<SearchResult, 'synonyms'>): string {
+  if (result.synonyms.length === 0) return '';
+  return `同义词：${result.synonyms.map((e) => `${e.word} → ${e.synonyms.join('、')}`).join('；')}`;
 }
 
 /** Where the words are only in a web page's clutter, which searches leave out: say how to see it. */
