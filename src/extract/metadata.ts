@@ -12,6 +12,7 @@ import {
   issuerNames,
   SPACED_DATE,
   stripInvisible,
+  unwrapBookTitle,
   withoutCategoryTag,
 } from '../parse/header.js';
 import { parseChineseNumber } from '../parse/numerals.js';
@@ -59,7 +60,7 @@ export function extractMetadata(ctx: Context): void {
   if (!m.noticeTitle && lead?.notice) m.noticeTitle = lead.notice;
   m.title =
     title ||
-    planTitleFromNotice(noticeText) ||
+    (noticeText && pointsOfItsOwn(ctx) ? noticeText : planTitleFromNotice(noticeText)) ||
     noticeText ||
     frontMatterTitle(ctx) ||
     field('标题', '名称') ||
@@ -157,7 +158,7 @@ function firstRun(ctx: Context, role: string): string {
         .replace(/^[|｜\s]+|[|｜\s]+$/g, ''),
     );
     // a page's column tag before the title (【市政府重点工作】某市人民政府关于…的通知) is no part of it
-    if (i === at && (role === 'title' || role === 'noticeTitle')) line = line.replace(COLUMN_TAG, '');
+    if (i === at && (role === 'title' || role === 'noticeTitle')) line = unwrapBookTitle(line.replace(COLUMN_TAG, ''));
     // a page's second copy of the line right under it is read once
     if (out[out.length - 1] !== line) out.push(line);
   }
@@ -202,8 +203,9 @@ const SOURCE_ORGAN = /(政府|办公室|办公厅|委员会|委|局|厅|部|署|
  * 某市印发《X》。全文如下): the organ that issued it, the notice's title or the document's name.
  */
 const NEWS_TIME = /^(?:近日|日前|近期|今天|今日|昨天|昨日|\d{1,2}月\d{1,2}日)/;
+const YEAR_TIME = /^\d{4}年\d{1,2}月(?:\d{1,2}日)?/;
 const LEAD_IN =
-  /^(?:近日|日前|近期|今天|今日|昨天|昨日|\d{1,2}月\d{1,2}日)?\s*([\u4e00-\u9fa5（）()]{2,24}?(?:、[\u4e00-\u9fa5（）()]{2,24}?){0,3})(?:正式)?(?:印发|发布|出台|公布|下发|发出)了?\s*(?:《([^《》]{4,80})》|(关于[^《》，,。；]{4,80}?的(?:通知|意见|决定)))/;
+  /^(?:近日|日前|近期|今天|今日|昨天|昨日|\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月(?:\d{1,2}日)?)?\s*([\u4e00-\u9fa5（）()]{2,24}?(?:、[\u4e00-\u9fa5（）()]{2,24}?){0,3})(?:正式)?(?:印发|发布|出台|公布|下发|发出)了?\s*(?:《([^《》]{4,80})》|(关于[^《》，,。；]{4,80}?的(?:通知|意见|决定)))/;
 const HEADLINE_LINE = /^(?:[^，,。；;！？]{1,24}|[…]+|[.]{3,})$/;
 function leadIn(ctx: Context): { issuer: string; title: string | null; notice: string | null } | null {
   let seen = 0;
@@ -217,7 +219,8 @@ function leadIn(ctx: Context): { issuer: string; title: string | null; notice: s
       const piece = raw.trim();
       const m = LEAD_IN.exec(piece);
       // a news report's words: a time (近日，…) on the piece or just before it
-      const news = NEWS_TIME.test(piece) || NEWS_TIME.test(before);
+      // or, in the first lines of a page (a wiki's 發布信息: 2023年12月，A、B發布《X》), its year and month
+      const news = NEWS_TIME.test(piece) || NEWS_TIME.test(before) || (seen <= 2 && (YEAR_TIME.test(piece) || YEAR_TIME.test(before)));
       before = piece;
       if (!m || !news || /网|报|记者|消息|我[省市县区]/.test(m[1])) continue;
       return { issuer: m[1], title: m[2] ?? null, notice: m[3] ?? null };
@@ -254,6 +257,15 @@ function frontMatterField(ctx: Context, keys: string[]): string | null {
 }
 
 /** 关于印发《X》的通知 / 某县人民政府关于印发X的通知 → X */
+/**
+ * The notice says it has points of its own (…印发给你们，并就有关事项通知如下：一、…): with no plan
+ * title on the page, the notice is the document, and its title the title.
+ */
+function pointsOfItsOwn(ctx: Context): boolean {
+  // (a notice's sentence that ends with ：may be read as its recipients' line)
+  return ctx.blocks.some((b) => b.role !== 'title' && b.role !== 'noticeTitle' && /通知如下/.test(stripInvisible(b.content.text)));
+}
+
 function planTitleFromNotice(notice: string): string | null {
   const m = /关于(?:印发|转发|下达)《?(.+?)》?的(?:通知|函)$/.exec(notice);
   return m ? m[1] : null;

@@ -106,9 +106,104 @@ export function maskMarkup(text: string): string {
   return text.replace(BLOCK_TAG, (m) => ' '.repeat(m.length - 1) + '\n').replace(INLINE_TAG, (m) => ' '.repeat(m.length));
 }
 
+/**
+ * Item labels a mirror garbled by reading GBK bytes one byte off (?。ǘ┩七…, ?。ㄎ澹┘涌…: a
+ * full-width space and （五） decoded from their second byte on): the label is given back, same
+ * length (spaces, then （五）). The numeral is read back from the bytes the garbled characters
+ * stand for (ㄎ澹 = A8CE E5A3: 五 is CEE5); where a byte was lost (?。ㄈ┲: 三 is C8FD, only C8
+ * is left) the lead byte tells 一 to 十 apart, and where nothing is left (?。﹩) the label
+ * continues the one before it. Only at a line's start, only where the garbled run closes on the
+ * character that the label's ） became (GBK lead byte A9: ┩ ┲ ┘ ﹩), and only for numerals —
+ * ?。ù思_發布) (（此件公开发布）) stays as it is.
+ */
+const GARBLED_LABEL = /^([ \t\u3000]*)[?\ufffd]。([^\n]{0,4}?)([\u2500-\u257f\ufe49-\ufe6b])/gm;
+const DIGIT_LEADS = new Map([
+  [0xd2, '一'],
+  [0xb6, '二'],
+  [0xc8, '三'],
+  [0xcb, '四'],
+  [0xce, '五'],
+  [0xc1, '六'],
+  [0xc6, '七'],
+  [0xb0, '八'],
+  [0xbe, '九'],
+  [0xca, '十'],
+]);
+const NUMERALS = '一二三四五六七八九十';
+let gbk: Map<string, number[]> | null = null;
+function gbkBytes(ch: string): number[] | undefined {
+  if (!gbk) {
+    gbk = new Map();
+    const decoder = new TextDecoder('gbk');
+    for (let a = 0x81; a <= 0xfe; a++) {
+      for (let b = 0x40; b <= 0xfe; b++) {
+        if (b === 0x7f) continue;
+        const c = decoder.decode(Uint8Array.of(a, b));
+        if (c.length === 1 && c !== '\ufffd' && !gbk.has(c)) gbk.set(c, [a, b]);
+      }
+    }
+  }
+  return gbk.get(ch);
+}
+function numeralValue(n: string): number {
+  if (n === '十') return 10;
+  if (n.length === 1) return NUMERALS.indexOf(n) + 1;
+  const m = /^([一二三四五六七八九])?十([一二三四五六七八九])?$/.exec(n);
+  if (!m) return 0;
+  return (m[1] ? NUMERALS.indexOf(m[1]) + 1 : 1) * 10 + (m[2] ? NUMERALS.indexOf(m[2]) + 1 : 0);
+}
+function numeralOf(v: number): string {
+  if (v <= 10) return NUMERALS[v - 1];
+  if (v < 20) return '十' + NUMERALS[v - 11];
+  return NUMERALS[Math.floor(v / 10) - 1] + '十' + (v % 10 ? NUMERALS[(v % 10) - 1] : '');
+}
+function garbledNumeral(middle: string): string | null {
+  const bytes: number[] = [];
+  for (const ch of middle) {
+    const b = gbkBytes(ch);
+    if (b) bytes.push(...b);
+  }
+  if (bytes[0] !== 0xa8) return bytes.length === 0 ? '' : null;
+  const rest = bytes.slice(1);
+  // the numeral's bytes run up to the ） lead byte A3, at an even place
+  let end = rest.findIndex((b, i) => b === 0xa3 && i % 2 === 0 && i > 0);
+  if (end === -1) end = rest.length;
+  const own = rest.slice(0, end);
+  if (own.length >= 2 && own.length % 2 === 0) {
+    const n = new TextDecoder('gbk').decode(Uint8Array.from(own));
+    if (/^[一二三四五六七八九十]{1,3}$/.test(n) && numeralValue(n) > 0) return n;
+  }
+  return own.length >= 1 && own.length <= 2 ? (DIGIT_LEADS.get(own[0]) ?? null) : null;
+}
+export function maskGarbledLabels(text: string): string {
+  if (!/^[ \t\u3000]*[?\ufffd]。/m.test(text)) return text;
+  let out = '';
+  let from = 0;
+  let last = 0;
+  const clean = /^[ \t\u3000]*[（(]([一二三四五六七八九十]{1,3})[）)]/gm;
+  const cleanAt: { at: number; v: number }[] = [];
+  for (let m; (m = clean.exec(text)); ) cleanAt.push({ at: m.index, v: numeralValue(m[1]) });
+  let k = 0;
+  for (let m; (m = GARBLED_LABEL.exec(text)); ) {
+    while (k < cleanAt.length && cleanAt[k].at < m.index) last = cleanAt[k++].v;
+    const n = garbledNumeral(m[2]);
+    if (n === null) continue;
+    const value = n === '' ? last + 1 : numeralValue(n);
+    if (n === '' && last === 0) continue;
+    const label = '（' + numeralOf(value) + '）';
+    const start = m.index + m[1].length;
+    const length = m[0].length - m[1].length;
+    if (label.length > length) continue;
+    out += text.slice(from, start) + ' '.repeat(length - label.length) + label;
+    from = start + length;
+    last = value;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
 /** The text the reader reads: traditional folded, pinyin notes masked; same length as the original. */
 export function readingText(text: string): string {
-  return maskMarkup(maskQuestionIndent(maskPinyinNotes(foldTraditional(text))));
+  return maskMarkup(maskQuestionIndent(maskPinyinNotes(foldTraditional(maskGarbledLabels(text)))));
 }
 
 const CHINESE_OR_NOTE = /[\u3400-\u9fff\u200b]/;
@@ -116,6 +211,7 @@ const CHINESE_OR_NOTE = /[\u3400-\u9fff\u200b]/;
 /** Keys of the model whose strings are codes, not text. */
 // a diagnostic's message is our sentence (its quotes of the text stay as read, folded)
 const CODE_KEYS = new Set([
+  'number',
   'id',
   'schemaVersion',
   'style',

@@ -58,6 +58,12 @@ export const ISSUED_NOTICE =
 /** 某某镇人民政府关于印发…的通知: the issuer and the notice title on one line. */
 export const ISSUER_THEN_NOTICE =
   /^(?:国务院|[\u4e00-\u9fa5（）()]{1,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部))(?:[ \u3000]+[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部)){0,5}[ \u3000]*关于/;
+/** A line that is a notice's title set in 《》 by a mirror site: the title without them; any other line as it is. */
+const BOOK_WRAPPED = /^《([^《》]{6,138})》$/;
+export function unwrapBookTitle(t: string): string {
+  const m = BOOK_WRAPPED.exec(t);
+  return m && NOTICE_END.test(m[1]) && (/^关于/.test(m[1]) || ISSUER_THEN_NOTICE.test(m[1]) || ISSUED_NOTICE.test(m[1])) ? m[1] : t;
+}
 export const NOTICE_END = /(通知|意见|决定|批复|函|通报|报告|公告|通告)$/;
 /** 题注 under a title: （2026年1月18日…会议批准）, （2023年4月6日第二次修正）. */
 export const APPROVAL =
@@ -799,9 +805,10 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
     return n.length > 60 || /[。；]/.test(n) || matchLabelStart(n);
   };
   for (let i = 0; i < blocks.length; i++) {
-    const t = texts[i];
     const block = blocks[i];
-    if (t === null || !t || block.data?.role) continue;
+    if (texts[i] === null || !texts[i] || block.data?.role) continue;
+    // a mirror's line that is the notice title in 《》 (《某市人民政府办公厅关于印发…的通知》): read without them
+    const t = unwrapBookTitle(texts[i]!);
     const short = t.length <= 60 && !/[。；]/.test(t);
     if (inNoticeTitle) {
       // the lines of a long title: short, no sentence, no recipients; three more at most
@@ -898,7 +905,7 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
       titleSeen = true;
       titleAbove(blocks, texts, i);
     } else if (titleSeen && short && PERIOD_LINE.test(t)) set(i, 'title');
-    else if (!titleSeen && (underNoticeDate(i) || afterClosingFormula(i)) && TITLE_PIECE.test(t.replace(/[《》〈〉]/g, '')) && bodyNext(i)) {
+    else if (!titleSeen && (underNoticeDate(i) || afterClosingFormula(i)) && TITLE_LINE.test(t.replace(/[《》〈〉]/g, '')) && bodyNext(i)) {
       // the line right under a covering notice's date, before the plan's prose: the plan's
       // title, whatever word it ends with (青溪县2024年十件民生实事)
       set(i, 'title');
@@ -983,6 +990,8 @@ const MENU_ITEM = /^[-•·●▪◆■*]\s/;
 
 /** A line of a title broken over lines (推进以县城为重要载体的城镇化建设⏎行动方案): short, no punctuation. */
 const TITLE_PIECE = /^[^，。；：:、！？,;!?]{2,30}$/;
+// a whole plan title on its line under a notice's date runs longer (青島市深化新舊動能轉換…2023年重點工作任務: 33)
+const TITLE_LINE = /^[^，。；：:、！？,;!?]{2,50}$/;
 
 /**
  * The lines right above a title's last line that were read as prose are its first lines when

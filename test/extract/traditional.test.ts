@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ingestText } from '../../src/ingest.js';
 import { normalizeForMatch } from '../../src/model/normalize.js';
-import { foldTraditional, maskPinyinNotes, readingText } from '../../src/model/script.js';
+import { foldTraditional, maskGarbledLabels, maskPinyinNotes, readingText } from '../../src/model/script.js';
 import { resolveDepartment } from '../../src/select/departments.js';
 import { readFixture } from '../helpers/fixtures.js';
 
@@ -50,5 +50,22 @@ describe('traditional script', () => {
       const r = resolveDepartment(q, doc.departments);
       expect(r.status, q).toBe('found');
     }
+  });
+
+  it('reads item labels a mirror garbled one GBK byte off (?。ǘ┩…) as （二）…, same length', () => {
+    const garbled = readFixture('real-shapes', 'traditional-garbled-labels.txt');
+    const g = ingestText(garbled, { fileName: 'traditional-garbled-labels.txt' });
+    expect(g.tasks.map((t) => t.number)).toEqual(['一', '二', '三', '四']);
+    expect(g.tasks[1].lead).toEqual(['縣郵政管理局']);
+    expect(g.tasks[1].responsible).toEqual(['各鄉鎮人民政府']);
+    expect(g.tasks[2].lead).toEqual(['縣農業農村局']);
+    expect(g.tasks[2].responsible).toEqual(['縣財政局']);
+    expect(g.tasks[3].lead).toEqual(['縣郵政管理局']);
+    // the first task keeps only its own clause
+    expect(g.tasks[0].responsible).toEqual(['縣交通運輸局', '縣自然資源局']);
+    expect(readingText(garbled)).toHaveLength(garbled.length);
+    // a label whose numeral bytes were all lost continues the one before it; 此件公开发布 garbled is no label
+    expect(maskGarbledLabels('（五）甲\n?。﹩优f乙\n')).toBe('（五）甲\n（六）优f乙\n');
+    expect(maskGarbledLabels('?。ù思_發布)\n')).toBe('?。ù思_發布)\n');
   });
 });

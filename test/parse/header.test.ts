@@ -421,4 +421,34 @@ describe('excerpts of notices without their title or signature', () => {
       ['8', ['住建局'], ['各街道']],
     ]);
   });
+  it("a whole plan title of more than 30 characters on its line under the notice's date and (此件公開發布), before the preamble, is the title whatever word ends it", async () => {
+    const doc = await shape('long-title-under-notice-date.txt');
+    expect(doc).toMatchObject({
+      title: '東湖市推動新舊動能轉換促進製造業綠色低碳高質量發展2024年重點工作任務',
+      issuer: '東湖市人民政府辦公室',
+      date: '2024-02-20',
+    });
+    expect(doc.tasks.map((t) => [t.number, t.lead, t.responsible])).toEqual([
+      ['1', ['市工業和信息化局'], ['市生態環境局']],
+      ['2', ['市發展改革委'], []],
+    ]);
+  });
+  it("a mirror's notice title in 《》 on its own line is the notice title; a notice with points of its own (…通知如下) and no plan title below is the document: its title the title", async () => {
+    const doc = await shape('notice-in-book-marks-points-of-its-own.txt');
+    expect(doc).toMatchObject({
+      title: '東湖市人民政府辦公廳關于印發2024年市〈政府工作報告〉重點任務分工方案的通知',
+      issuer: '東湖市人民政府辦公廳',
+      docNumber: '東湖政辦〔2024〕3號',
+    });
+    expect(doc.tasks).toEqual([]);
+  });
+  it("a wiki page's release note in its first lines (2024年3月，A、B發布《X》) names the issuers and the title; the year and month are no date", async () => {
+    const doc = await shape('wiki-release-year-month-lead-in.txt');
+    expect(doc).toMatchObject({
+      title: '東湖省農村人居環境整治責任制實施細則',
+      issuer: '中共東湖省委辦公廳、東湖省人民政府辦公廳',
+      docNumber: null,
+      date: null,
+    });
+  });
 });
