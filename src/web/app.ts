@@ -145,6 +145,7 @@ export class WorkbenchApp {
       role: role === 'lead' || role === 'responsible' ? role : '',
       kind: (UNIT_KINDS as readonly string[]).includes(kind) ? (kind as UnitKind) : '',
       page: Number.isInteger(pageNumber) && pageNumber >= 1 && pageNumber <= 1000 ? pageNumber : 1,
+      exact: param(q, 'syn') === '0',
     };
     // the documents' ids and titles from the search store: a corpus's models are not read for a search
     const documents = await this.workbench.memo('documents', async () =>
@@ -158,6 +159,7 @@ export class WorkbenchApp {
       const result = index.search(params.q, {
         dept: params.dept || undefined,
         role: params.dept && params.role ? (params.role as Role) : undefined,
+        synonyms: !params.exact,
         kind: params.kind || undefined,
         doc: params.doc || undefined,
         limit: params.page * PAGE_SIZE,

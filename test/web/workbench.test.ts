@@ -208,6 +208,22 @@ describe('search page', () => {
     const none = await get(q({ q: '，。' }));
     expect(none.text).toContain('检索词只有标点或虚词');
   });
+
+  it('says which synonyms were searched too (医保 → 医疗保险), and searches the word as typed with syn=0', async () => {
+    const doc = data.docs.wuxi.id;
+    const withSynonyms = await get(q({ q: '医保', doc }));
+    expect(withSynonyms.text).toMatch(/同义词：医保 → [^<]*医疗保险/);
+    const exactUrl = escapeHtml(q({ q: '医保', doc, syn: '0' }));
+    expect(withSynonyms.text).toContain(`<a href="${exactUrl}">只检索所写的词</a>`);
+    const exact = await get(q({ q: '医保', doc, syn: '0' }));
+    expect(exact.text).toContain('只检索所写的词，未用同义词');
+    expect(exact.text).toContain('<input type="hidden" name="syn" value="0">');
+    // the plan writes 医保 only inside a unit's name (no topic word there) and 医疗保险 in clauses:
+    // only the synonyms find them
+    const count = (page: string) => Number(/<strong>(\d+)<\/strong> 条与/.exec(page)?.[1] ?? 0);
+    expect(count(withSynonyms.text)).toBeGreaterThan(0);
+    expect(exact.text).toContain('没有与 “医保” 匹配的条文');
+  });
 });
 
 describe('document page (review view)', () => {

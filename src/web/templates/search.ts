@@ -14,6 +14,8 @@ export interface SearchParams {
   role: '' | 'lead' | 'responsible';
   kind: '' | UnitKind;
   page: number;
+  /** The words as typed only, without the thesaurus's synonyms (`syn=0` in the URL). */
+  exact?: boolean;
 }
 
 export interface SearchView {
@@ -30,7 +32,15 @@ export interface SearchView {
 
 /** The search URL with these parameters (page 1 unless given). */
 export function searchUrl(p: Partial<SearchParams>): string {
-  return url('/', { q: p.q, doc: p.doc, dept: p.dept, role: p.dept ? p.role : '', kind: p.kind, page: p.page && p.page > 1 ? p.page : null });
+  return url('/', {
+    q: p.q,
+    doc: p.doc,
+    dept: p.dept,
+    role: p.dept ? p.role : '',
+    kind: p.kind,
+    syn: p.exact ? '0' : null,
+    page: p.page && p.page > 1 ? p.page : null,
+  });
 }
 
 /** Where a hit is in its document: the task's span, an indicator row, else its line. */
@@ -65,7 +75,7 @@ export function searchForm(v: SearchView): Html {
 <span class="field"><label for="dept">部门</label> ${unitBox('dept', 'dept', p.dept)}</span>
 <label>角色 <select name="role">${option('', '牵头或责任', p.role)}${option('lead', '牵头', p.role)}${option('responsible', '责任/配合', p.role)}</select></label>
 <label>类型 <select name="kind">${option('', '全部（网页杂项除外）', p.kind)}${kinds.map(([k, label]) => option(k, `${label}（${k}）`, p.kind))}</select></label>
-</div>
+${p.exact ? html`<input type="hidden" name="syn" value="0">` : ''}</div>
 </form>`;
 }
 
@@ -125,6 +135,14 @@ function roleNote(p: SearchParams): Part {
   return p.role && !p.dept ? html`<p class="note">“角色”须与部门一起用：请在“部门”中写上单位，再按角色筛选。</p>` : null;
 }
 
+/** The synonyms searched too (公租房 → 公共租赁住房), with a link to the words as typed; or that they were left out. */
+function synonymNote(result: SearchResult, p: SearchParams): Part {
+  if (p.exact) return html`<p class="note">只检索所写的词，未用同义词。<a href="${searchUrl({ ...p, exact: false, page: 1 })}">加上同义词检索</a></p>`;
+  if (!result.synonyms?.length) return null;
+  const pairs = result.synonyms.map((e) => `${e.word} → ${e.synonyms.join('、')}`).join('；');
+  return html`<p class="note">同义词：${pairs}（一并检索）。<a href="${searchUrl({ ...p, exact: true, page: 1 })}">只检索所写的词</a></p>`;
+}
+
 function webNote(result: SearchResult, p: SearchParams): Part {
   if (!(result.web > 0)) return null;
   return html`<p class="note">网页杂项（复制网页带来的工具栏、页面信息、页脚，检索时默认不含）中有 ${result.web} 行含有${result.total > 0 ? '全部检索词' : '检索词'}：<a href="${searchUrl({ ...p, kind: 'web', page: 1 })}">显示网页杂项</a>。</p>`;
@@ -136,7 +154,7 @@ function summary(v: SearchView, result: SearchResult): Html {
   const s = scope(result, p);
   if (result.total === 0) {
     const filtered = Boolean(p.doc || p.dept || p.kind);
-    return html`<div class="summary none"><p>没有与 ${q} 匹配的条文${s.length ? `（${s.join('，')}）` : ''}。</p>${webNote(result, p)}${
+    return html`<div class="summary none"><p>没有与 ${q} 匹配的条文${s.length ? `（${s.join('，')}）` : ''}。</p>${synonymNote(result, p)}${webNote(result, p)}${
       result.suggestions.length
         ? html`<p class="suggest">您是不是要找：${result.suggestions.map((w, i) => html`${i > 0 ? '、' : ''}<a href="${searchUrl({ ...p, q: w, page: 1 })}">${w}</a>`)}？</p>`
         : ''
@@ -151,7 +169,7 @@ function summary(v: SearchView, result: SearchResult): Html {
   const spread = result.documents > 1 ? `，来自 ${result.documents} 份文件` : '';
   return html`<div class="summary"><p><strong>${result.total}</strong> 条与 ${q} 匹配的条文${spread}${s.length ? `（${s.join('，')}）` : ''}${result.total > v.hits.length ? `，显示第 ${first}–${last} 条` : ''}。</p>${
     result.matchedAll ? '' : html`<p class="note">没有条文包含全部检索词（${result.words.join(' ')}），以下是包含部分检索词的条文。</p>`
-  }${roleNote(p)}${webNote(result, p)}</div>`;
+  }${synonymNote(result, p)}${roleNote(p)}${webNote(result, p)}</div>`;
 }
 
 function pager(v: SearchView, result: SearchResult): Part {
