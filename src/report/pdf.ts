@@ -55,6 +55,7 @@ import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { UserError } from '../model/errors.js';
 import { InvalidOption } from '../select/errors.js';
+import { segmentWords } from '../util/jieba.js';
 
 const require = createRequire(import.meta.url);
 
@@ -1199,34 +1200,6 @@ export function balancedBreak(text: string, width: number, measure: (s: string) 
     }
   }
   return best;
-}
-
-let jieba: { cut(text: string, hmm?: boolean): string[]; tag(text: string, hmm?: boolean): { word: string; tag: string }[] } | null = null;
-function loadJieba(): NonNullable<typeof jieba> {
-  if (jieba === null) {
-    const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
-    const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
-    jieba = Jieba.withDict(dict);
-  }
-  return jieba;
-}
-
-/** Words of a title (jieba, loaded on first use); characters when it cannot load. */
-export function segmentWords(text: string): string[] {
-  try {
-    return loadJieba().cut(text, true);
-  } catch {
-    return [...text];
-  }
-}
-
-/** Words with their part of speech (jieba's tags: n, v, p …), sharing segmentWords' dictionary; null when jieba cannot load. */
-export function tagWords(text: string): { word: string; tag: string }[] | null {
-  try {
-    return loadJieba().tag(text, true);
-  } catch {
-    return null;
-  }
 }
 
 /** Shorten text with … to fit a width. */
