@@ -99,7 +99,8 @@ redirected output is never cut.
       } else if (opts.pdf !== undefined) {
         // pdfkit loads only for --pdf
         const { renderComparisonPdf } = await import('../../compare/pdf.js');
-        const { creationDate, resolveFonts, onMissingGlyph } = await import('../../report/pdf.js');
+        const { resolveFonts, onMissingGlyph } = await import('../../report/pdf/fonts.js');
+        const { creationDate } = await import('../../report/dates.js');
         const { warnMissingGlyphs, fontsOf } = await import('./report.js');
         warnMissingGlyphs(onMissingGlyph, opts);
         const bytes = await renderComparisonPdf(comparison, a, b, {
