@@ -19,7 +19,11 @@ export {
   type TaskAlignment,
   type Verdict,
 } from './compare/compare.js';
-export { formatMarkdown as formatComparisonMarkdown, formatTerminal as formatComparisonText } from './compare/format.js';
+export {
+  formatJson as formatComparisonJson,
+  formatMarkdown as formatComparisonMarkdown,
+  formatTerminal as formatComparisonText,
+} from './compare/format.js';
 export { type IndicatorPair, indicatorNameSimilarity, matchIndicators } from './compare/indicators.js';
 export { type ComparisonPdfOptions, renderComparisonPdf } from './compare/pdf.js';
 export { citesTitle, titleKey as citationTitleKey } from './compare/references.js';
@@ -63,6 +67,8 @@ export { breakLines, CLOSING_PUNCTUATION, OPENING_PUNCTUATION } from './report/p
 export { type RenderedPdf, type RenderOptions, renderSheet } from './report/sheet.js';
 export { buildSheet, type IndicatorLink, indicatorMatch, type SheetData, type SheetTask } from './report/sheet-data.js';
 export { type SheetIndex, type SheetIndexEntry, writeSheets } from './report/sheets.js';
+export { formatTaskList, listTasks, type TaskList, type TaskListRow, taskListJson } from './report/task-list.js';
+export { formatJson as formatSearchJson, formatText as formatSearchText, type SearchFilters } from './search/format.js';
 export { MAX_QUERY_LENGTH, type ParsedQuery, parseQuery } from './search/query.js';
 export {
   type BuildOptions as SearchBuildOptions,
