@@ -18,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import PDFDocument from 'pdfkit';
-import { resolveFonts } from '../src/report/pdf.js';
+import { resolveFonts } from '../src/report/pdf/fonts.js';
 
 const { values } = parseArgs({ options: { pages: { type: 'string', default: '300' }, fresh: { type: 'boolean', default: false } } });
 const PAGES = Math.max(1, Number(values.pages));

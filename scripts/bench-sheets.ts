@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ingestFile } from '../src/index.js';
 import type { PolicyDocument } from '../src/model/types.js';
-import { PolicyPdf } from '../src/report/pdf.js';
+import { PolicyPdf } from '../src/report/pdf/document.js';
 import { buildSheet } from '../src/report/sheet-data.js';
 import { writeSheets } from '../src/report/sheets.js';
 

@@ -19,7 +19,11 @@ export {
   type TaskAlignment,
   type Verdict,
 } from './compare/compare.js';
-export { formatMarkdown as formatComparisonMarkdown, formatTerminal as formatComparisonText } from './compare/format.js';
+export {
+  formatJson as formatComparisonJson,
+  formatMarkdown as formatComparisonMarkdown,
+  formatTerminal as formatComparisonText,
+} from './compare/format.js';
 export { type IndicatorPair, indicatorNameSimilarity, matchIndicators } from './compare/indicators.js';
 export { type ComparisonPdfOptions, renderComparisonPdf } from './compare/pdf.js';
 export { citesTitle, titleKey as citationTitleKey } from './compare/references.js';
@@ -52,30 +56,19 @@ export { gongwenParse, header, markdownProcessor, outline, parse, textProcessor 
 export { ConversionError, type ConversionProblem, type ConvertedText } from './read/converted.js';
 export { type Decoded, DecodeError, decodeBytes } from './read/decode.js';
 export { convertToFile, decodeToFile, formatOf, isTextFormat, readDocument, sniff } from './read/read.js';
+export { creationDate } from './report/dates.js';
 export { PAGE_COLUMN, TASK_COLUMNS, type TaskRow, taskRows, toCsv, toXlsx } from './report/export.js';
 export { FileNamer, insideDir, safeFileName } from './report/filenames.js';
 export { renderIndicators } from './report/indicators.js';
 export { buildMatrix, type Matrix, type MatrixRow, renderMatrix } from './report/matrix.js';
-export {
-  breakLines,
-  CLOSING_PUNCTUATION,
-  type Column as PdfColumn,
-  creationDate,
-  type Face as PdfFace,
-  type FontOptions,
-  type FontSet,
-  GB_MARGINS,
-  type MissingGlyph,
-  OPENING_PUNCTUATION,
-  onMissingGlyph,
-  type PdfOptions,
-  PolicyPdf,
-  resolveFonts,
-  type TableOptions as PdfTableOptions,
-} from './report/pdf.js';
+export { type Column as PdfColumn, GB_MARGINS, type PdfOptions, PolicyPdf, type TableOptions as PdfTableOptions } from './report/pdf/document.js';
+export { type Face as PdfFace, type FontOptions, type FontSet, type MissingGlyph, onMissingGlyph, resolveFonts } from './report/pdf/fonts.js';
+export { breakLines, CLOSING_PUNCTUATION, OPENING_PUNCTUATION } from './report/pdf/line-break.js';
 export { type RenderedPdf, type RenderOptions, renderSheet } from './report/sheet.js';
 export { buildSheet, type IndicatorLink, indicatorMatch, type SheetData, type SheetTask } from './report/sheet-data.js';
 export { type SheetIndex, type SheetIndexEntry, writeSheets } from './report/sheets.js';
+export { formatTaskList, listTasks, type TaskList, type TaskListRow, taskListJson } from './report/task-list.js';
+export { formatJson as formatSearchJson, formatText as formatSearchText, type SearchFilters } from './search/format.js';
 export { MAX_QUERY_LENGTH, type ParsedQuery, parseQuery } from './search/query.js';
 export {
   type BuildOptions as SearchBuildOptions,

@@ -9,8 +9,8 @@ import type { IndicatorSide } from './indicators.js';
 import { TARGET_THRESHOLD, type TargetSide } from './targets.js';
 
 /**
- * Renderings of a Comparison as text: a terminal summary (columns aligned for CJK width,
- * colour optional) and Markdown for analysts' notes. Strings only; the CLI prints.
+ * Renderings of a Comparison: a terminal summary (columns aligned for CJK width, colour
+ * optional), Markdown for analysts' notes, and JSON. Strings only; the CLI prints.
  */
 
 export { displayWidth, padEnd, padStart, truncate } from '../util/width.js';
@@ -301,6 +301,11 @@ function leadsCell(t: Comparison['tasks'][number]): string {
   if (m.lead.length === 0) return `${t.lead.join('、')} · B 未列牵头单位`;
   const mark = t.leadsCorrespond && t.leadsCorrespond.length > 0 ? '✓' : '≠';
   return `${t.lead.join('、') || '—'} ${mark} ${m.lead.join('、') || '—'}`;
+}
+
+/** The comparison as JSON: the Comparison object whole, two-space indented (`policy compare --json`). */
+export function formatJson(c: Comparison): string {
+  return JSON.stringify(c, null, 2) + '\n';
 }
 
 export function formatMarkdown(c: Comparison): string {

@@ -1,6 +1,7 @@
 import { headingText } from '../model/headings.js';
 import type { PolicyDocument } from '../model/types.js';
-import { type FontSet, PolicyPdf as Pdf, PolicyPdf, RED } from '../report/pdf.js';
+import { PolicyPdf as Pdf, PolicyPdf, RED } from '../report/pdf/document.js';
+import type { FontSet } from '../report/pdf/fonts.js';
 import type { Comparison, CoverageStatus, Match } from './compare.js';
 import { quantityText, SCORE_METHOD, STATUS_LABEL, scoreText, shortUnitsCaveat, targetValue, taskNumber, VERDICT_LABEL } from './format.js';
 import { TARGET_THRESHOLD } from './targets.js';

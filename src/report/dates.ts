@@ -1,7 +1,7 @@
 import { UserError } from '../model/errors.js';
 import { InvalidOption } from '../select/errors.js';
 
-/** Dates of the printable outputs: apart from pdf.ts, so that the XLSX and CSV load no pdfkit. */
+/** Dates of the printable outputs: apart from pdf/, so that the XLSX and CSV load no pdfkit. */
 
 /** A fixed creation date from the `date` option (YYYY-MM-DD) or SOURCE_DATE_EPOCH, else null. */
 export function creationDate(options: { date?: string; env?: NodeJS.ProcessEnv } = {}): Date | null {

@@ -1,6 +1,8 @@
 import type { Indicator, PolicyDocument, Quantity } from '../model/types.js';
 import { boundOf, changeText, extraCell, extraColumns, figureText, growthHeader, growthLabel, growthText } from './indicator-cells.js';
-import { type Face, fit, PolicyPdf, RED } from './pdf.js';
+import { PolicyPdf, RED } from './pdf/document.js';
+import type { Face } from './pdf/fonts.js';
+import { fit } from './pdf/line-break.js';
 import { documentTitle, generatedLine, type RenderedPdf, type RenderOptions, sourceLine } from './sheet.js';
 import { chineseDate, formatNumber } from './sheet-data.js';
 

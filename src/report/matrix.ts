@@ -1,7 +1,8 @@
 import { headingText } from '../model/headings.js';
 import type { Department, PolicyDocument, Section, Task } from '../model/types.js';
 import { roleOf } from '../select/roles.js';
-import { fit, PolicyPdf } from './pdf.js';
+import { PolicyPdf } from './pdf/document.js';
+import { fit } from './pdf/line-break.js';
 import { documentTitle, generatedLine, type RenderedPdf, type RenderOptions, sourceLine } from './sheet.js';
 import { chineseDate } from './sheet-data.js';
 import { byLoad } from './sheets.js';

@@ -4,7 +4,7 @@ import { type PageSpan, pageLocator } from '../model/pages.js';
 import type { Department, Indicator, Mention, PolicyDocument, Role, Target, Task } from '../model/types.js';
 import { carriedBy, carriersOf } from '../select/departments.js';
 import { roleOf } from '../select/roles.js';
-import { tagWords } from './pdf.js';
+import { tagWords } from '../util/jieba.js';
 
 /**
  * What a department's responsibility sheet (责任清单) says, computed from the model

@@ -3,8 +3,11 @@ import { columnLabel, sectionHeading, taskHeading } from '../model/headings.js';
 import { normalizeForMatch } from '../model/normalize.js';
 import { pageText } from '../model/pages.js';
 import type { PolicyDocument } from '../model/types.js';
+import { isoDay } from './dates.js';
 import { figureText, growthLabel } from './indicator-cells.js';
-import { bracketOpening, type Column, type FontSet, isoDay, PolicyPdf, RED } from './pdf.js';
+import { type Column, PolicyPdf, RED } from './pdf/document.js';
+import type { FontSet } from './pdf/fonts.js';
+import { bracketOpening } from './pdf/line-break.js';
 import { chineseDate, describeTarget, type SheetData } from './sheet-data.js';
 
 /** Options shared by every PDF report. */

@@ -6,8 +6,8 @@ import { type PageSpan, pageText } from '../model/pages.js';
 import type { Department, DepartmentKind, PolicyDocument } from '../model/types.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { escapeMarkdown } from '../util/escape.js';
+import { isoDay } from './dates.js';
 import { FileNamer, insideDir } from './filenames.js';
-import { isoDay } from './pdf.js';
 import { documentTitle, type RenderOptions, renderSheet } from './sheet.js';
 import { buildSheet } from './sheet-data.js';
 

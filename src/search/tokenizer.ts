@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Jieba } from '@node-rs/jieba';
 import { normalizeForMatch } from '../model/normalize.js';
+import { newJieba } from '../util/jieba.js';
 
 /**
  * The Chinese tokenizer shared by search and comparison.
@@ -14,8 +15,9 @@ import { normalizeForMatch } from '../model/normalize.js';
  * search-mode cut also emits the dictionary words inside them, so a query for a part
  * (转移人口) matches a text that has the whole term (农业转移人口).
  *
- * jieba loads once per process, on first use; user words are added to that one
- * process-wide dictionary (adding the same word twice is a no-op).
+ * jieba loads once per process, on first use (through util/jieba.ts, the program's one
+ * loader); user words are added to that one process-wide dictionary (adding the same word
+ * twice is a no-op).
  */
 export interface Tokenizer {
   /**
@@ -83,12 +85,7 @@ let t2s: ((text: string) => string) | null = null;
 const require = createRequire(import.meta.url);
 
 function getJieba(): Jieba {
-  if (jieba === null) {
-    // CommonJS packages: require keeps the load synchronous, so callers need no await.
-    const { Jieba: JiebaClass } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
-    const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
-    jieba = JiebaClass.withDict(dict);
-  }
+  jieba ??= newJieba();
   return jieba;
 }
 

@@ -1,9 +1,9 @@
 import type { URL } from 'node:url';
 import { taskHeading } from '../model/headings.js';
 import type { Department, PolicyDocument } from '../model/types.js';
+import { creationDate } from '../report/dates.js';
 import { toXlsx } from '../report/export.js';
 import { safeFileName } from '../report/filenames.js';
-import { creationDate } from '../report/pdf.js';
 import { renderSheet } from '../report/sheet.js';
 import { buildSheet, describeTarget, type SheetData } from '../report/sheet-data.js';
 import { resolveDepartment, resolveEach } from '../select/departments.js';

@@ -1,120 +1,15 @@
 import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/model/errors.js';
+import { creationDate } from '../../src/report/dates.js';
 import { csvField } from '../../src/report/export.js';
 import { cutBytes, FileNamer, insideDir, safeFileName } from '../../src/report/filenames.js';
-import {
-  atomize,
-  balancedBreak,
-  balanceTitle,
-  breakLines,
-  CLOSING_PUNCTUATION,
-  creationDate,
-  findSpans,
-  OPENING_PUNCTUATION,
-  resolveFonts,
-} from '../../src/report/pdf.js';
+import { resolveFonts } from '../../src/report/pdf/fonts.js';
+import { findSpans } from '../../src/report/pdf/line-break.js';
 import { withoutNumber } from '../../src/report/sheet.js';
 import { indicatorCore, indicatorMatch } from '../../src/report/sheet-data.js';
-import { runs } from '../helpers/property.js';
-
-// A CJK character is 1 unit wide, anything else half: close enough to the real fonts.
-const measure = (s: string) => [...s].reduce((w, ch) => w + (/[\u0000-\u00ff]/.test(ch) ? 0.5 : 1), 0);
-
-/** A line fits, or only closing marks hang past the edge (行末悬挂). */
-function fitsOrHangs(line: string, width: number): boolean {
-  const chars = [...line];
-  while (chars.length > 1 && measure(chars.join('')) > width + 0.01 && CLOSING_PUNCTUATION.has(chars.at(-1)!)) chars.pop();
-  return measure(chars.join('')) <= width + 0.01;
-}
-
-const TEXT =
-  '升级县内重要客运站场，优化公交线路，到2025年城区公交站点500米覆盖率达到90%。加快建设多式联运货运枢纽，完善配套集疏运体系（含“最后一公里”）；创新发展城乡配送，推动交邮融合发展！是否可行？《重庆市新型城镇化规划（2021—2035年）》、IPv6。';
-
-describe('breakLines (禁则)', () => {
-  it('never starts a line with closing punctuation nor ends one with opening punctuation, at any width', () => {
-    for (let width = 3; width <= 30; width++) {
-      const lines = breakLines(TEXT, width, measure);
-      expect(lines.join('')).toBe(TEXT);
-      lines.forEach((line, i) => {
-        if (i > 0) expect(CLOSING_PUNCTUATION.has([...line][0]), `width ${width}: "${line}"`).toBe(false);
-        if (i < lines.length - 1) expect(OPENING_PUNCTUATION.has([...line].at(-1)!), `width ${width}: "${line}"`).toBe(false);
-        expect(fitsOrHangs(line, width), `width ${width}: "${line}"`).toBe(true);
-      });
-    }
-  });
-
-  it('keeps numbers and Latin words whole and fills lines greedily', () => {
-    const lines = breakLines(TEXT, 12, measure);
-    expect(lines.some((l) => l.includes('2025年'))).toBe(true);
-    expect(lines.join('\n')).not.toMatch(/20\n25|50\n0|IPv\n6|2021—\n2035/);
-    // Greedy: no line could take the first atom of the next one.
-    for (let i = 0; i < lines.length - 1; i++) {
-      expect(measure(lines[i]) + measure(atomize(lines[i + 1])[0])).toBeGreaterThan(12);
-    }
-  });
-
-  it('holds for arbitrary mixes of characters and punctuation (property)', () => {
-    const alphabet = fc.constantFrom(...'城镇化建设推进发展规划年月日', ...'，。、；：）」》？！”', ...'（「《“', ...'ab12 %');
-    fc.assert(
-      fc.property(fc.array(alphabet, { minLength: 1, maxLength: 80 }), fc.integer({ min: 4, max: 20 }), (chars, width) => {
-        const text = chars.join('');
-        const lines = breakLines(text, width, measure);
-        // Only spaces at line ends may be dropped.
-        expect(lines.join('').replace(/ /g, '')).toBe(text.replace(/ /g, ''));
-        for (let i = 0; i < lines.length; i++) {
-          if (i > 0 && lines[i] !== '') expect(CLOSING_PUNCTUATION.has([...lines[i]][0]), lines[i]).toBe(false);
-          expect(fitsOrHangs(lines[i], width), lines[i]).toBe(true);
-        }
-      }),
-      { numRuns: runs(1000) },
-    );
-  });
-
-  it('keeps a short bracketed group on one line', () => {
-    // 12 units wide: 县文化旅游委、有关乡镇 takes 11; （街道） moves down whole, not 有关乡镇（ / 街道）.
-    expect(breakLines('县文化旅游委、有关乡镇（街道）', 12, measure)).toEqual(['县文化旅游委、有关乡镇', '（街道）']);
-    expect(breakLines('各区县（自治县）政府', 5, measure)).toEqual(['各区县', '（自治县）', '政府']);
-    // A long bracket still breaks inside.
-    const long = breakLines('（牵头单位：县交通局；责任单位：县文化旅游委）', 10, measure);
-    expect(long.length).toBeGreaterThan(2);
-  });
-
-  it('keeps hard line breaks', () => {
-    expect(breakLines('第一行。\n第二行。', 40, measure)).toEqual(['第一行。', '第二行。']);
-  });
-});
-
-describe('balanceTitle', () => {
-  it('breaks a two-line title before its bracketed years when both halves fit', () => {
-    const title = '巫溪县新型城镇化实施方案（2021—2035年）';
-    const lines = breakLines(title, 16, measure);
-    expect(lines).toHaveLength(2);
-    expect(balanceTitle(title, lines, (s) => measure(s) <= 16)).toEqual(['巫溪县新型城镇化实施方案', '（2021—2035年）']);
-    // One line stays one line.
-    expect(balanceTitle(title, [title], () => true)).toEqual([title]);
-  });
-});
-
-describe('balancedBreak', () => {
-  it('breaks a two-line title between words into lines of even width, never inside 2023—2024', () => {
-    const title = '关于做好2023—2024年度冬春农田水利基本建设工作的通知';
-    const words = ['关于', '做好', '2023', '—', '2024', '年度', '冬春', '农田水利', '基本建设', '工作', '的', '通知'];
-    const [a, b] = balancedBreak(title, 20, measure, words)!;
-    expect(a + b).toBe(title);
-    expect(Math.abs(measure(a) - measure(b))).toBeLessThanOrEqual(4);
-    expect(a).not.toMatch(/—$/);
-    expect(b).not.toMatch(/^—/);
-    // Every break point lies between two words.
-    const bounds = words.map((_, i) => words.slice(0, i + 1).join('').length);
-    expect(bounds).toContain(a.length);
-    // Nothing fits: no break.
-    expect(balancedBreak(title, 5, measure, words)).toBeNull();
-  });
-});
 
 describe('safe file names', () => {
   const FORBIDDEN = /[<>:"/\\|?*\u0000-\u001f]/;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestText } from '../../src/ingest.js';
 import { pdfToText } from '../../src/read/pdf.js';
-import { type MissingGlyph, onMissingGlyph, resolveFonts } from '../../src/report/pdf.js';
+import { type MissingGlyph, onMissingGlyph, resolveFonts } from '../../src/report/pdf/fonts.js';
 import { renderSheet } from '../../src/report/sheet.js';
 import { buildSheet } from '../../src/report/sheet-data.js';
 import { runInProcess } from '../helpers/cli.js';

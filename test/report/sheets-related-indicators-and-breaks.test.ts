@@ -14,7 +14,7 @@ import { renderComparisonPdf } from '../../src/compare/pdf.js';
 import { ingestFile } from '../../src/ingest.js';
 import { saveDocument } from '../../src/model/store.js';
 import type { PolicyDocument } from '../../src/model/types.js';
-import { breakLines } from '../../src/report/pdf.js';
+import { breakLines } from '../../src/report/pdf/line-break.js';
 import { renderSheet } from '../../src/report/sheet.js';
 import { buildSheet, indicatorMatch } from '../../src/report/sheet-data.js';
 import { writeSheets } from '../../src/report/sheets.js';

@@ -5,9 +5,9 @@
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatText } from '../../src/cli/commands/search.js';
 import { ingestFile } from '../../src/index.js';
 import type { PolicyDocument } from '../../src/model/types.js';
+import { formatText } from '../../src/search/format.js';
 import type { SearchEngine } from '../../src/search/search-index.js';
 import { buildSearchIndex } from '../../src/search/store.js';
 import { documentUnits } from '../../src/search/units.js';

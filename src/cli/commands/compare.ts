@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
-import { type Comparison, DEFAULT_THRESHOLDS, PlanComparer } from '../../compare/compare.js';
-import { formatMarkdown, formatTerminal } from '../../compare/format.js';
+import { DEFAULT_THRESHOLDS, PlanComparer } from '../../compare/compare.js';
+import { formatJson, formatMarkdown, formatTerminal } from '../../compare/format.js';
 import { ingestFile } from '../../ingest.js';
 import { AliasTable } from '../../model/departments.js';
 import { UserError } from '../../model/errors.js';
@@ -99,7 +99,8 @@ redirected output is never cut.
       } else if (opts.pdf !== undefined) {
         // pdfkit loads only for --pdf
         const { renderComparisonPdf } = await import('../../compare/pdf.js');
-        const { creationDate, resolveFonts, onMissingGlyph } = await import('../../report/pdf.js');
+        const { resolveFonts, onMissingGlyph } = await import('../../report/pdf/fonts.js');
+        const { creationDate } = await import('../../report/dates.js');
         const { warnMissingGlyphs, fontsOf } = await import('./report.js');
         warnMissingGlyphs(onMissingGlyph, opts);
         const bytes = await renderComparisonPdf(comparison, a, b, {
@@ -117,10 +118,6 @@ redirected output is never cut.
         process.stdout.write(formatTerminal(comparison, { color: useColour(), width: outputWidth() }));
       }
     });
-}
-
-export function formatJson(c: Comparison): string {
-  return JSON.stringify(c, null, 2) + '\n';
 }
 
 /** A file on disk is ingested on the fly; anything else is an id in the data folder. */

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { columnLabel, SECTION_SEPARATOR, sectionTrail } from '../../model/headings.js';
 import type { PolicyDocument } from '../../model/types.js';
-import { indicatorListing } from '../../report/indicator-cells.js';
-import { EmptyDepartment, InvalidRole, isRole, resolveUnits, roleOf, selectDocuments } from '../../select/index.js';
-import { type Column, displayWidth, distinctWidth, examples, outputWidth, plural, renderTable } from '../format.js';
+import { departmentListJson, formatDepartmentList } from '../../report/department-list.js';
+import { formatIndicatorList, indicatorListJson } from '../../report/indicator-list.js';
+import { formatTaskList, listTasks, taskListJson } from '../../report/task-list.js';
+import { selectDocuments } from '../../select/index.js';
+import { examples, outputWidth } from '../format.js';
 
 interface ReadOptions {
   data: string;
@@ -17,19 +18,6 @@ export async function documentsFor(options: { data: string; doc?: string }): Pro
 }
 
 const print = (s: string) => process.stdout.write(s);
-
-/** The model's department kinds as a Chinese reader names them (the JSON keeps the English). */
-const KIND_LABELS: Record<string, string> = {
-  department: '政府部门',
-  party: '党群机关',
-  township: '乡镇街道',
-  enterprise: '企业',
-  bank: '金融机构',
-  agency: '事业单位',
-  government: '人民政府',
-  other: '其他',
-};
-const json = (v: unknown) => print(JSON.stringify(v, null, 2) + '\n');
 
 export function registerReading(program: Command): void {
   program
@@ -46,79 +34,8 @@ export function registerReading(program: Command): void {
     )
     .action(async (options: ReadOptions & { dept?: string; role?: string }) => {
       const docs = await documentsFor(options);
-      const rows: {
-        doc: string;
-        number: string;
-        label?: string;
-        title: string;
-        role: string;
-        lead: string[];
-        responsible: string[];
-        deadline: string | null;
-        section: string;
-        line: number;
-      }[] = [];
-      if (options.dept !== undefined && !options.dept.trim()) throw new EmptyDepartment();
-      if (options.role !== undefined && !isRole(options.role)) throw new InvalidRole(options.role, 'unknown');
-      if (options.role !== undefined && options.dept === undefined) throw new InvalidRole(options.role, 'no-department');
-      const wanted = options.role === 'lead' ? '牵头' : options.role === 'responsible' ? '责任' : null;
-      // the units the name means in each document, with those carrying it under a second name
-      // (财政局 → 县财政局（县国资中心） too) and a township family's members
-      const resolved = options.dept !== undefined ? new Map(resolveUnits(options.dept, docs).map((f) => [f.doc, f.units])) : null;
-      for (const doc of docs) {
-        const sections = new Map(doc.sections.map((x) => [x.id, x]));
-        const units = resolved ? resolved.get(doc.id) : null;
-        if (resolved && !units) continue;
-        for (const t of doc.tasks) {
-          const held = units ? roleOf(t, units) : null;
-          const role = held ? (held.role === 'lead' ? '牵头' : '责任') : '';
-          if ((units && !role) || (wanted && role !== wanted)) continue;
-          rows.push({
-            doc: doc.id,
-            number: t.number,
-            label: columnLabel(t),
-            title: t.title,
-            role,
-            lead: t.lead,
-            responsible: t.responsible,
-            deadline: t.deadline,
-            section: sectionTrail(t.section, sections).join(SECTION_SEPARATOR),
-            line: t.position.start.line,
-          });
-        }
-      }
-      if (options.json) {
-        // role only with --dept: whose role would it be otherwise?
-        json(rows.map(({ label: _label, role, ...row }) => (options.dept ? { ...row, role } : row)));
-        return;
-      }
-      const many = docs.length > 1;
-      const deadlines = rows.some((r) => r.deadline);
-      const columns = [
-        ...(many ? [documentColumn(rows.map((r) => r.doc))] : []),
-        { header: '序号', align: 'right' as const },
-        // the title keeps its room longest; the unit lists give theirs first, wrapped, not cut
-        { header: '重点工作', max: Infinity, min: 18 },
-        ...(options.dept ? [{ header: '角色' }] : []),
-        { header: '牵头单位', max: 24, min: 12, wrap: true },
-        { header: '责任单位', max: 32, min: 12, wrap: true },
-        ...(deadlines ? [{ header: '完成时限', max: 16, min: 8, wrap: true }] : []),
-      ];
-      print(
-        renderTable(
-          columns,
-          rows.map((r) => [
-            ...(many ? [r.doc] : []),
-            r.label ?? r.number, // as the document numbers it: （二）, 12, 4.2.1
-            r.title,
-            ...(options.dept ? [r.role] : []),
-            r.lead.join('、'),
-            r.responsible.join('、'),
-            ...(deadlines ? [r.deadline ?? '—'] : []),
-          ]),
-        ),
-      );
-      print(`${plural(rows.length, 'task')}${resolved ? ` ${deptSummary(rows, resolved, many)}` : ''}\n`);
+      const list = listTasks(docs, { dept: options.dept, role: options.role });
+      print(options.json ? taskListJson(list) : formatTaskList(list, { width: outputWidth() }));
     });
 
   program
@@ -130,39 +47,7 @@ export function registerReading(program: Command): void {
     .addHelpText('after', examples('policy departments', 'policy departments --doc wuxi --json'))
     .action(async (options: ReadOptions) => {
       const docs = await documentsFor(options);
-      // the same order in JSON as in the table: most tasks first
-      const byTasks = (d: PolicyDocument) => [...d.departments].sort((a, b) => b.lead.length + b.responsible.length - (a.lead.length + a.responsible.length));
-      if (options.json) {
-        json(docs.flatMap((d) => byTasks(d).map((x) => ({ doc: d.id, ...x }))));
-        return;
-      }
-      const many = docs.length > 1;
-      const rows = docs.flatMap((d) =>
-        byTasks(d).map((x) => [
-          ...(many ? [d.id] : []),
-          x.name,
-          KIND_LABELS[x.kind] ?? x.kind,
-          String(x.lead.length),
-          String(x.responsible.length),
-          x.lead.join(','),
-          x.responsible.join(','),
-        ]),
-      );
-      print(
-        renderTable(
-          [
-            ...(many ? [documentColumn(rows.map((r) => r[0]))] : []),
-            { header: '单位' },
-            { header: '类别' },
-            { header: '牵头', align: 'right' },
-            { header: '责任', align: 'right' },
-            { header: '牵头任务', max: 30 },
-            { header: '责任任务', max: 40 },
-          ],
-          rows,
-        ),
-      );
-      print(`${plural(rows.length, 'department')}\n`);
+      print(options.json ? departmentListJson(docs) : formatDepartmentList(docs, { width: outputWidth() }));
     });
 
   program
@@ -201,46 +86,6 @@ export function registerReading(program: Command): void {
       // pdfkit loads only for --pdf
       if (options.pdf) return (await import('./report.js')).writeIndicatorsPdf(options);
       const docs = await documentsFor(options);
-      if (options.json) {
-        json(docs.flatMap((d) => d.indicators.map((x) => ({ doc: d.id, ...x }))));
-        return;
-      }
-      const many = docs.length > 1;
-      const ids = docs.filter((d) => d.indicators.length > 0).map((d) => d.id);
-      if (ids.length === 0) {
-        // no empty header and "0 indicators": one line, as --pdf says it
-        print(
-          docs.length === 1
-            ? `${docs[0].id}: no indicators — 本文件没有指标表 (the document has no indicator table)\n`
-            : `no indicators — 这些文件都没有指标表 (none of the ${docs.length} documents has an indicator table)\n`,
-        );
-        return;
-      }
-      const idColumn = many ? [documentColumn(ids)] : [];
-      // the documents' column first; the listing gives way to the names on a narrow terminal
-      const reserve = many ? Math.max(0, ...ids.map((id) => displayWidth(id))) + 2 : 0;
-      const { columns, rows } = indicatorListing(docs, outputWidth(), reserve);
-      print(
-        renderTable(
-          [...idColumn, ...columns],
-          rows.map((r) => [...(many ? [r.doc] : []), ...r.cells]),
-        ),
-      );
-      print(`${plural(rows.length, 'indicator')}\n`);
+      print(options.json ? indicatorListJson(docs) : formatIndicatorList(docs, { width: outputWidth() }));
     });
-}
-
-/** The 文档 column: cut on a narrow terminal like the titles, but never so far that two ids look alike. */
-function documentColumn(ids: string[]): Column {
-  return { header: '文档', max: 24, min: distinctWidth(ids) };
-}
-
-/** of 县发展改革委 / 市发展改革委 in 3 documents: 5 lead (牵头), 9 responsible (责任) */
-function deptSummary(rows: { doc: string; role: string }[], resolved: Map<string, { name: string }[]>, many: boolean): string {
-  const withRows = new Set(rows.map((r) => r.doc));
-  const named = [...resolved].filter(([doc]) => withRows.size === 0 || withRows.has(doc)).flatMap(([, units]) => units.map((d) => d.name));
-  const names = [...new Set(named)].join(' / ');
-  const docs = withRows.size;
-  const lead = rows.filter((r) => r.role === '牵头').length;
-  return `of ${names}${many ? ` in ${plural(docs, 'document')}` : ''}: ${lead} lead (牵头), ${rows.length - lead} responsible (责任)`;
 }

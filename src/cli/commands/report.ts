@@ -12,7 +12,8 @@ import { checkpoint, interruptSignal } from '../interrupt.js';
 
 // The renderers load on use (dynamic import in each action): pdfkit and its fonts, exceljs
 // take a while to load, and `policy export --format csv` needs neither.
-const pdfLib = () => import('../../report/pdf.js');
+const fontLib = () => import('../../report/pdf/fonts.js');
+const datesLib = () => import('../../report/dates.js');
 const sheetLib = () => import('../../report/sheet.js');
 const sheetsLib = () => import('../../report/sheets.js');
 
@@ -60,7 +61,7 @@ let glyphWarnings: (() => void) | null = null;
  * A character the fonts lack is drawn as an empty box: say which, in which PDF, and what to
  * do about it — one line a character and PDF, on stderr (the file is still written).
  */
-export function warnMissingGlyphs(listen: typeof import('../../report/pdf.js').onMissingGlyph, opts: FontFlags): void {
+export function warnMissingGlyphs(listen: typeof import('../../report/pdf/fonts.js').onMissingGlyph, opts: FontFlags): void {
   glyphWarnings?.();
   glyphWarnings = listen(({ char, codePoint, unit, count, font }) => {
     const times = count === 1 ? 'once' : `${count} times`;
@@ -82,13 +83,13 @@ export interface FontFlags {
 }
 
 /** The FontSet the font flags ask for. */
-export function fontsOf(resolve: typeof import('../../report/pdf.js').resolveFonts, opts: FontFlags): import('../../report/pdf.js').FontSet {
+export function fontsOf(resolve: typeof import('../../report/pdf/fonts.js').resolveFonts, opts: FontFlags): import('../../report/pdf/fonts.js').FontSet {
   return resolve({ font: opts.font, fallbacks: opts.fallbackFont, systemFonts: opts.systemFonts });
 }
 
 /** Fonts and date once per command: a bad --font fails before any work. */
 export async function renderOptions(opts: FontFlags & { date?: string }): Promise<RenderOptions> {
-  const { creationDate, resolveFonts, onMissingGlyph } = await pdfLib();
+  const [{ resolveFonts, onMissingGlyph }, { creationDate }] = await Promise.all([fontLib(), datesLib()]);
   warnMissingGlyphs(onMissingGlyph, opts);
   return { fonts: fontsOf(resolveFonts, opts), date: creationDate({ date: opts.date }) ?? new Date() };
 }

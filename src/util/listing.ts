@@ -1,0 +1,79 @@
+import { fitColumns, layoutTable, type TableColumn } from './table.js';
+import { displayWidth } from './width.js';
+
+/**
+ * Listings: aligned text tables of a header, a rule and rows, fitted to a width in display
+ * columns (CJK characters take two). The terminal listings of tasks, departments and
+ * indicators (report/task-list.ts, report/department-list.ts, report/indicator-cells.ts)
+ * are made with them; the CLI gives the terminal's width (cli/format.ts), or Infinity off a
+ * terminal, where nothing is cut.
+ */
+
+export interface ListColumn {
+  header: string;
+  /** A list (of units): wrapped within its cell rather than cut, when the table must narrow. */
+  wrap?: boolean;
+  /**
+   * Width this column may be cut to (with …) when the table is wider than the terminal.
+   * Columns without it are never cut. Off a terminal (a pipe, a file) nothing is cut.
+   */
+  max?: number;
+  /** Narrowest a cut column may get, when more than MIN_CUT (see distinctWidth). */
+  min?: number;
+  align?: 'left' | 'right';
+}
+
+/** Narrowest a cut column gets: a name of a few characters stays readable. */
+const MIN_CUT = 12;
+
+/** How a listing's column is fitted: one with `max` is cut at the end (see util/table.ts). */
+function tableColumn(c: ListColumn): TableColumn {
+  if (c.wrap) return { header: c.header, align: c.align, fit: 'wrap', max: c.max, min: c.min };
+  return { header: c.header, align: c.align, ...(c.max !== undefined ? { fit: 'end' as const, max: c.max, min: Math.max(MIN_CUT, c.min ?? 0) } : {}) };
+}
+
+/**
+ * Column widths that fit `width` exactly: the natural widths when they fit; otherwise cuttable
+ * columns shrink towards their `max`, then the widest of them, one column at a time (not below
+ * MIN_CUT), and no further than the width requires.
+ */
+export function fitWidths(columns: ListColumn[], natural: number[], width: number): number[] {
+  return fitColumns(columns.map(tableColumn), natural, width);
+}
+
+/**
+ * Width a column of ids may be cut to with … and still tell them apart: each cut id is then
+ * a prefix only it has (what --doc takes).
+ */
+export function distinctWidth(values: string[]): number {
+  const unique = [...new Set(values)];
+  let shared = 0; // longest prefix two of them have in common
+  for (let i = 0; i < unique.length; i++) {
+    for (let j = i + 1; j < unique.length; j++) {
+      const a = [...unique[i]];
+      const b = [...unique[j]];
+      let k = 0;
+      while (k < a.length && k < b.length && a[k] === b[k]) k++;
+      shared = Math.max(shared, k);
+    }
+  }
+  return Math.max(0, ...unique.map((v) => displayWidth([...v].slice(0, shared + 1).join('')) + 1));
+}
+
+/**
+ * An aligned text table (header, rule, rows), fitted to `width` display columns: cut cells
+ * only where the cut stays unambiguous, else wrapped within the cell (util/table.ts).
+ */
+export function renderTable(columns: ListColumn[], rows: string[][], width: number): string {
+  return layoutTable(columns.map(tableColumn), rows, { width }).join('\n') + '\n';
+}
+
+/** The 文档 column: cut on a narrow terminal like the titles, but never so far that two ids look alike. */
+export function documentColumn(ids: string[]): ListColumn {
+  return { header: '文档', max: 24, min: distinctWidth(ids) };
+}
+
+/** "1 page", "3 pages". */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
