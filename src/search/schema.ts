@@ -8,7 +8,8 @@ import type { PolicyDocument } from '../model/types.js';
  * one DDL serves both databases.
  */
 // 3: units carry `page` (a paged source's)
-export const STORE_VERSION = 3;
+// 4: marks (numbers, characters no term has) in units_fts for queries without a dictionary word (marks.ts)
+export const STORE_VERSION = 4;
 
 export const SCHEMA_TABLES = `
 CREATE TABLE IF NOT EXISTS documents(
