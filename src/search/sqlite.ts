@@ -924,10 +924,15 @@ export class SqliteSearch extends SearchEngine {
     // (they are not in the index): read in slices, dropped again unless they match.
     const conditions = words.length > 0 && !scope.web ? markConditions(words, (c) => this.termsWith(c)) : null;
     if (conditions) {
+      // units a warm searcher holds are not read again (the search checks every candidate's
+      // scope and text itself)
       const ids = this.markedUnits(conditions);
       for (let i = 0; i < ids.length; i += 500) {
-        const chunk = ids.slice(i, i + 500);
-        const found = this.readUnits(`rowid IN (${chunk.map(() => '?').join(',')}) AND ${where.join(' AND ')}`, [...chunk, ...params]);
+        const chunk: number[] = [];
+        const held: number[] = [];
+        for (const id of ids.slice(i, i + 500)) (this.cache.has(id) ? held : chunk).push(id);
+        const found = chunk.length > 0 ? this.readUnits(`rowid IN (${chunk.map(() => '?').join(',')}) AND ${where.join(' AND ')}`, [...chunk, ...params]) : [];
+        for (const id of held) yield id;
         for (const id of found) yield id;
         if (this.cache.size > 20000) this.cache = new Map();
       }
