@@ -2,6 +2,7 @@ import { UserError } from '../model/errors.js';
 import { normalizeForMatch } from '../model/normalize.js';
 import type { PolicyDocument } from '../model/types.js';
 import { allTerms, groupsExpression, type Scope, type TermGroup } from './engine.js';
+import { type MarkCondition, unitMarks } from './marks.js';
 import { PgError, SyncPg } from './pg-sync.js';
 import { modelRows, SCHEMA_TABLES, STORE_VERSION } from './schema.js';
 import { type MatchQuery, type PutResult, type SearchStore, SqliteSearch, unitTerms } from './sqlite.js';
@@ -37,9 +38,10 @@ CREATE TABLE IF NOT EXISTS units(
 CREATE INDEX IF NOT EXISTS units_rowid ON units(rowid);
 CREATE TABLE IF NOT EXISTS units_fts(
   doc INTEGER NOT NULL, rowid BIGINT NOT NULL, kind TEXT NOT NULL, lead TEXT NOT NULL, responsible TEXT NOT NULL,
-  tsv TSVECTOR NOT NULL, PRIMARY KEY(doc, rowid));
+  tsv TSVECTOR NOT NULL, marks TSVECTOR NOT NULL, PRIMARY KEY(doc, rowid));
 CREATE INDEX IF NOT EXISTS units_fts_rowid ON units_fts(rowid);
 CREATE INDEX IF NOT EXISTS units_fts_tsv ON units_fts USING GIN (tsv);
+CREATE INDEX IF NOT EXISTS units_fts_marks ON units_fts USING GIN (marks);
 CREATE TABLE IF NOT EXISTS user_words(word TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY(word, doc));
 CREATE TABLE IF NOT EXISTS terms(term TEXT PRIMARY KEY, units INTEGER NOT NULL, title INTEGER NOT NULL, text INTEGER NOT NULL);
 `;
@@ -64,6 +66,11 @@ export function unitVector(terms: { title: string[]; text: string[] }): string {
   add(terms.title, 'A');
   add(terms.text, 'B');
   return [...at].map(([t, p]) => `${lexeme(t)}:${p.join(',')}`).join(' ');
+}
+
+/** The tsvector of a unit's marks (marks.ts): lexemes without positions. */
+function marksVector(marks: string[]): string {
+  return marks.map(lexeme).join(' ');
 }
 
 /** Lexemes of a tsvector's text form with whether they are in the title (A) and in the text (other weights). */
@@ -337,7 +344,7 @@ export class PostgresStore implements SearchStore {
       ]);
       // web-page clutter is no part of the term index (scanned when asked for)
       if (u.kind === 'web') return;
-      fts.push([num, rowid, u.kind, JSON.stringify(u.lead), JSON.stringify(u.responsible), unitVector(terms)]);
+      fts.push([num, rowid, u.kind, JSON.stringify(u.lead), JSON.stringify(u.responsible), unitVector(terms), marksVector(unitMarks(simplified, terms.text))]);
       sums[0]++;
       sums[1] += terms.title.length;
       sums[2] += terms.text.length;
@@ -371,7 +378,7 @@ export class PostgresStore implements SearchStore {
       'text_len',
     ];
     out.push(...insertRows('units', cols, rows));
-    out.push(...insertRows('units_fts', ['doc', 'rowid', 'kind', 'lead', 'responsible', 'tsv'], fts));
+    out.push(...insertRows('units_fts', ['doc', 'rowid', 'kind', 'lead', 'responsible', 'tsv', 'marks'], fts));
     out.push(...this.countStatements(sums[0], sums[1], sums[2]));
     out.push(...this.termStatements(counts, 1));
     const words = [...new Set(unitWords(departments).map(normalizeText))];
@@ -427,7 +434,10 @@ export class PostgresStore implements SearchStore {
       const xset = new Set(terms.text);
       for (const t of new Set([...tset, ...xset])) add(after, t, tset.has(t), xset.has(t));
       statements.push(['UPDATE units SET title_len = ?, text_len = ? WHERE doc = ? AND rowid = ?', [terms.title.length, terms.text.length, num, rowid]]);
-      statements.push(['UPDATE units_fts SET tsv = ?::tsvector WHERE doc = ? AND rowid = ?', [unitVector(terms), num, rowid]]);
+      statements.push([
+        'UPDATE units_fts SET tsv = ?::tsvector, marks = ?::tsvector WHERE doc = ? AND rowid = ?',
+        [unitVector(terms), marksVector(unitMarks(normalized, terms.text)), num, rowid],
+      ]);
     }
     statements.push(...this.termStatements(before, -1), ...this.termStatements(after, 1), ['DELETE FROM terms WHERE units <= 0', []]);
     this.pg.batch(statements);
@@ -445,7 +455,7 @@ function insertRows(table: string, cols: string[], rows: unknown[][]): Array<[st
   const per = Math.max(1, Math.floor(30000 / cols.length));
   for (let i = 0; i < rows.length; i += per) {
     const chunk = rows.slice(i, i + per);
-    const values = chunk.map(() => `(${cols.map((c) => (c === 'tsv' ? '?::tsvector' : '?')).join(', ')})`).join(', ');
+    const values = chunk.map(() => `(${cols.map((c) => (c === 'tsv' || c === 'marks' ? '?::tsvector' : '?')).join(', ')})`).join(', ');
     out.push([`INSERT INTO ${table}(${cols.join(', ')}) VALUES ${values}`, chunk.flat()]);
   }
   return out;
@@ -535,6 +545,22 @@ export class PostgresSearch extends SqliteSearch {
       stats.df.set(term, d);
     }
     return d;
+  }
+
+  /** Ids of the units that meet every condition (marks.ts): a mark in `marks`, or a text (weight B) term. */
+  protected override markedUnits(conditions: MarkCondition[]): number[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    for (const c of conditions) {
+      const marks = 'marks @@ ?::tsquery';
+      params.push(c.marks.map(lexeme).join(' | '));
+      if (c.terms.length === 0) where.push(marks);
+      else {
+        where.push(`(${marks} OR tsv @@ ?::tsquery)`);
+        params.push(c.terms.map((t) => `${lexeme(t)}:B`).join(' | '));
+      }
+    }
+    return this.store.all<[number]>(`SELECT rowid FROM units_fts WHERE ${where.join(' AND ')} ORDER BY rowid`, ...params).map((r) => r[0]);
   }
 
   protected override nearTerms(q: string): Map<string, number> {

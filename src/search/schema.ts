@@ -9,7 +9,8 @@ import type { PolicyDocument } from '../model/types.js';
  */
 // 3: units carry `page` (a paged source's)
 // 4: the bundled thesaurus's words are dictionary words (index terms), as the glossary's
-export const STORE_VERSION = 4;
+// 5: marks (numbers, characters no term has) in units_fts for queries without a dictionary word (marks.ts)
+export const STORE_VERSION = 5;
 
 export const SCHEMA_TABLES = `
 CREATE TABLE IF NOT EXISTS documents(

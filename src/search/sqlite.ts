@@ -14,6 +14,7 @@ import {
   type StoredUnit,
   type TermGroup,
 } from './engine.js';
+import { type MarkCondition, markConditions, unitMarks } from './marks.js';
 import { bm25 } from './postings.js';
 import { modelRows, SCHEMA_TABLES, STORE_VERSION } from './schema.js';
 import { textCondition } from './text-pattern.js';
@@ -355,7 +356,7 @@ export class SqliteStore {
       sums[0]++;
       sums[1] += terms.title.length;
       sums[2] += terms.text.length;
-      ftsRow.run(rowid, terms.title.join(' '), terms.text.join(' '), unitMeta(u.kind, u.lead, u.responsible));
+      ftsRow.run(rowid, terms.title.join(' '), terms.text.join(' '), unitMeta(u.kind, u.lead, u.responsible, unitMarks(simplified, terms.text)));
       for (const t of new Set([...terms.title, ...terms.text])) counts.set(t, (counts.get(t) ?? 0) + 1);
     });
     this.addCounts(sums[0], sums[1], sums[2]);
@@ -388,6 +389,7 @@ export class SqliteStore {
       }
     }
     const departmentsOf = new Map<number, UnitNames>();
+    const added = new Map<string, number>();
     for (const rowid of seen) {
       const row = this.get<[number, string, string, string | null, string, string, string]>(
         'SELECT doc, title, text, simplified, kind, lead, responsible FROM units WHERE rowid = ?',
@@ -411,9 +413,14 @@ export class SqliteStore {
         rowid,
         terms.title.join(' '),
         terms.text.join(' '),
-        unitMeta(kind as UnitKind, JSON.parse(lead), JSON.parse(responsible)),
+        unitMeta(kind as UnitKind, JSON.parse(lead), JSON.parse(responsible), unitMarks(normalized, terms.text)),
       );
+      // the new words are terms of this unit now: counted in `terms` (a character of the text
+      // that only they contain has no mark any more: the search finds it through them)
+      for (const t of new Set([...terms.title, ...terms.text])) if (words.includes(t)) added.set(t, (added.get(t) ?? 0) + 1);
     }
+    const inc = this.db.prepare('INSERT INTO terms(term, units) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET units = units + excluded.units');
+    for (const [t, n] of added) inc.run(t, n);
   }
 
   /**
@@ -441,9 +448,9 @@ export function unitTerms(names: UnitNames, tokenizer: Tokenizer, title: string,
   return { title: names.terms(tokenizer.normalize(title), allWords), text: names.terms(normalizedText, allWords) };
 }
 
-/** The filter tokens of a unit: its kind, its lead (l…) and responsible (r…) units. */
-function unitMeta(kind: UnitKind, lead: string[], responsible: string[]): string {
-  return [metaToken('k', kind), ...lead.map((n) => metaToken('l', n)), ...responsible.map((n) => metaToken('r', n))].join(' ');
+/** The filter tokens of a unit: its kind, its lead (l…) and responsible (r…) units, its marks (n…, c…: see marks.ts). */
+function unitMeta(kind: UnitKind, lead: string[], responsible: string[], marks: string[]): string {
+  return [metaToken('k', kind), ...lead.map((n) => metaToken('l', n)), ...responsible.map((n) => metaToken('r', n)), ...marks].join(' ');
 }
 
 /**
@@ -923,6 +930,24 @@ export class SqliteSearch extends SearchEngine {
       where.push(`kind IN (${scope.kinds.map(() => '?').join(',')})`);
       params.push(...scope.kinds);
     } else where.push("kind != 'web'");
+    // The units the index says may have every word (marks.ts), unless web units are asked for
+    // (they are not in the index): read in slices, dropped again unless they match.
+    const conditions = words.length > 0 && !scope.web ? markConditions(words, (c) => this.termsWith(c)) : null;
+    if (conditions) {
+      // units a warm searcher holds are not read again (the search checks every candidate's
+      // scope and text itself)
+      const ids = this.markedUnits(conditions);
+      for (let i = 0; i < ids.length; i += 500) {
+        const chunk: number[] = [];
+        const held: number[] = [];
+        for (const id of ids.slice(i, i + 500)) (this.cache.has(id) ? held : chunk).push(id);
+        const found = chunk.length > 0 ? this.readUnits(`rowid IN (${chunk.map(() => '?').join(',')}) AND ${where.join(' AND ')}`, [...chunk, ...params]) : [];
+        for (const id of held) yield id;
+        for (const id of found) yield id;
+        if (this.cache.size > 20000) this.cache = new Map();
+      }
+      return;
+    }
     // in slices, so the units read are dropped again unless they match
     let last = -1;
     for (;;) {
@@ -932,6 +957,29 @@ export class SqliteSearch extends SearchEngine {
       last = ids[ids.length - 1];
       if (this.cache.size > 20000) this.cache = new Map();
     }
+  }
+
+  /** Ids of the units that meet every condition (marks.ts), in order. */
+  protected markedUnits(conditions: MarkCondition[]): number[] {
+    const match = conditions
+      .map((c) => {
+        const marks = `meta : (${c.marks.map(quote).join(' OR ')})`;
+        return c.terms.length > 0 ? `(${marks} OR text : (${c.terms.map(quote).join(' OR ')}))` : marks;
+      })
+      .join(' AND ');
+    return this.store.all<[number]>('SELECT rowid FROM units_fts WHERE units_fts MATCH ? ORDER BY rowid', match).map((r) => r[0]);
+  }
+
+  private termCache = new Map<string, Array<[string, number]>>();
+
+  /** Index terms that contain a character, with their units (the `terms` table: every term of every unit). */
+  protected termsWith(char: string): Array<[string, number]> {
+    let list = this.termCache.get(char);
+    if (!list) {
+      list = this.store.all<[string, number]>(`SELECT term, units FROM terms WHERE ${this.containsSql('term')}`, char);
+      this.termCache.set(char, list);
+    }
+    return list;
   }
 
   protected webUnits(words: string[]): Iterable<number> {

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DamagedDocumentError, UserError } from '../model/errors.js';
 import { DOCUMENT_FILE, documentPath, listDocumentIds, loadAllDocuments, loadDocument, reportLoadProblems } from '../model/store.js';
@@ -167,8 +167,13 @@ export function openStore(dataDir: string): PolicyStore {
   }
 }
 
+/** Remove a file now (the store is opened again right after: an unawaited removal lost the race and the old file was opened again). */
 function rmQuiet(file: string): void {
-  void rm(file, { force: true }).catch(() => undefined);
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // opened again below: that says what is wrong
+  }
 }
 
 /**

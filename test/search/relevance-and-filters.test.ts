@@ -7,6 +7,7 @@ import { ingestFile, ingestText } from '../../src/index.js';
 import { saveDocument } from '../../src/model/store.js';
 import type { PolicyDocument } from '../../src/model/types.js';
 import { type SearchEngine, SearchIndex, type SearchOptions, type SearchResult } from '../../src/search/search-index.js';
+import { SqliteStore } from '../../src/search/sqlite.js';
 import { folderEngine, indexPath, loadSearchIndex, storePath, writeSearchIndex } from '../../src/search/store.js';
 import { getTokenizer, normalizeText } from '../../src/search/tokenizer.js';
 import { documentUnits, type SearchUnit } from '../../src/search/units.js';
@@ -341,6 +342,24 @@ describe('the saved index', () => {
       await utimes(damaged, future, future);
       const reloaded = await loadSearchIndex(dir);
       expect(reloaded.search('养护').total).toBeGreaterThan(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a policy.db of an older store version is rebuilt from the models, and then the store is on disk', async () => {
+    if (folderEngine() !== 'sqlite') return;
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'policy-search-old-'));
+    try {
+      await saveDocument(dir, docs.get(JIANGCHENG)!);
+      await writeSearchIndex(dir);
+      const old = SqliteStore.open(storePath(dir));
+      old.run("UPDATE meta SET value = '3' WHERE key = 'version'");
+      old.close();
+      const reloaded = await loadSearchIndex(dir);
+      expect(reloaded.search('养护').total).toBeGreaterThan(0);
+      // rebuilt in the file (not a store in memory): it opens read-only at this version
+      SqliteStore.open(storePath(dir), { readonly: true }).close();
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
