@@ -4,7 +4,7 @@ import type { PolicyDocument } from '../model/types.js';
 import { allTerms, groupsExpression, type Scope, type TermGroup } from './engine.js';
 import { type MarkCondition, unitMarks } from './marks.js';
 import { PgError, SyncPg } from './pg-sync.js';
-import { modelRows, SCHEMA_TABLES, STORE_VERSION } from './schema.js';
+import { modelRows, SCHEMA_TABLES, STORE_VERSION, UNIT_COLUMNS, unitRow } from './schema.js';
 import { type MatchQuery, type PutResult, type SearchStore, SqliteSearch, unitTerms } from './sqlite.js';
 import { charClasses, regexPattern } from './text-pattern.js';
 import { getTokenizer, normalizeText, type Tokenizer } from './tokenizer.js';
@@ -323,25 +323,7 @@ export class PostgresStore implements SearchStore {
       const folded = normalizeForMatch(u.text);
       const simplified = tokenizer.normalize(u.text);
       const terms = u.kind === 'web' ? { title: [], text: [] } : unitTerms(names, tokenizer, u.title, simplified);
-      rows.push([
-        rowid,
-        num,
-        u.id.slice(doc.id.length + 1),
-        u.kind,
-        u.number,
-        u.label ?? null,
-        u.title,
-        u.text,
-        simplified === folded ? null : simplified,
-        u.section,
-        JSON.stringify(u.lead),
-        JSON.stringify(u.responsible),
-        u.deadline ?? null,
-        u.line,
-        u.page ?? null,
-        terms.title.length,
-        terms.text.length,
-      ]);
+      rows.push(unitRow(u, { rowid, num, uid: u.id.slice(doc.id.length + 1) }, simplified, folded, terms));
       // web-page clutter is no part of the term index (scanned when asked for)
       if (u.kind === 'web') return;
       fts.push([num, rowid, u.kind, JSON.stringify(u.lead), JSON.stringify(u.responsible), unitVector(terms), marksVector(unitMarks(simplified, terms.text))]);
@@ -358,26 +340,7 @@ export class PostgresStore implements SearchStore {
         counts.set(t, c);
       }
     });
-    const cols = [
-      'rowid',
-      'doc',
-      'uid',
-      'kind',
-      'number',
-      'label',
-      'title',
-      'text',
-      'simplified',
-      'section',
-      'lead',
-      'responsible',
-      'deadline',
-      'line',
-      'page',
-      'title_len',
-      'text_len',
-    ];
-    out.push(...insertRows('units', cols, rows));
+    out.push(...insertRows('units', [...UNIT_COLUMNS], rows));
     out.push(...insertRows('units_fts', ['doc', 'rowid', 'kind', 'lead', 'responsible', 'tsv', 'marks'], fts));
     out.push(...this.countStatements(sums[0], sums[1], sums[2]));
     out.push(...this.termStatements(counts, 1));

@@ -1,5 +1,6 @@
 import { SECTION_SEPARATOR, sectionTrail } from '../model/headings.js';
 import type { PolicyDocument } from '../model/types.js';
+import type { SearchUnit } from './units.js';
 
 /**
  * The model's tables in the store (SQLite and PostgreSQL alike; docs/store.md). `document.json`
@@ -124,4 +125,58 @@ export function modelRows(doc: PolicyDocument, num: number): Record<string, Row[
 function dedupe<T>(list: T[], key: (t: T) => string): T[] {
   const seen = new Set<string>();
   return list.filter((t) => !seen.has(key(t)) && (seen.add(key(t)), true));
+}
+
+/** The columns of a `units` row, in the order `unitRow` gives them (SQLite and PostgreSQL insert the same). */
+export const UNIT_COLUMNS = [
+  'rowid',
+  'doc',
+  'uid',
+  'kind',
+  'number',
+  'label',
+  'title',
+  'text',
+  'simplified',
+  'section',
+  'lead',
+  'responsible',
+  'deadline',
+  'line',
+  'page',
+  'title_len',
+  'text_len',
+] as const;
+
+/**
+ * A unit's `units` row (UNIT_COLUMNS): `uid` is its id within the document, `simplified` its text
+ * after traditional → simplified, kept only where that differs from `folded` (the text as
+ * matched), `terms` its index terms (their counts are the field lengths BM25 needs).
+ */
+export function unitRow(
+  u: SearchUnit,
+  at: { rowid: number; num: number; uid: string },
+  simplified: string,
+  folded: string,
+  terms: { title: string[]; text: string[] },
+): unknown[] {
+  return [
+    at.rowid,
+    at.num,
+    at.uid,
+    u.kind,
+    u.number,
+    u.label ?? null,
+    u.title,
+    u.text,
+    simplified === folded ? null : simplified,
+    u.section,
+    JSON.stringify(u.lead),
+    JSON.stringify(u.responsible),
+    u.deadline ?? null,
+    u.line,
+    u.page ?? null,
+    terms.title.length,
+    terms.text.length,
+  ];
 }

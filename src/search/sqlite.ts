@@ -16,7 +16,7 @@ import {
 } from './engine.js';
 import { type MarkCondition, markConditions, unitMarks } from './marks.js';
 import { bm25 } from './postings.js';
-import { modelRows, SCHEMA_TABLES, STORE_VERSION } from './schema.js';
+import { modelRows, SCHEMA_TABLES, STORE_VERSION, UNIT_COLUMNS, unitRow } from './schema.js';
 import { textCondition } from './text-pattern.js';
 import { getTokenizer, normalizeText, type Tokenizer } from './tokenizer.js';
 import { UnitNames, unitWords } from './unit-names.js';
@@ -320,9 +320,7 @@ export class SqliteStore {
       for (const row of list) s.run(...cols.map((c) => (row as Record<string, unknown>)[c]));
     }
     this.run('UPDATE documents SET departments = ? WHERE num = ?', JSON.stringify(departments), num);
-    const unitRow = this.db.prepare(
-      'INSERT INTO units(rowid, doc, uid, kind, number, label, title, text, simplified, section, lead, responsible, deadline, line, page, title_len, text_len) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
+    const insertUnit = this.db.prepare(`INSERT INTO units(${UNIT_COLUMNS.join(', ')}) VALUES (${UNIT_COLUMNS.map(() => '?').join(', ')})`);
     const sums = [0, 0, 0];
     const ftsRow = this.db.prepare('INSERT INTO units_fts(rowid, title, text, meta) VALUES (?, ?, ?, ?)');
     const counts = new Map<string, number>();
@@ -333,25 +331,7 @@ export class SqliteStore {
       const uid = u.id.slice(doc.id.length + 1);
       // web-page clutter is no part of the term index (scanned when asked for)
       const terms = u.kind === 'web' ? { title: [], text: [] } : unitTerms(names, tokenizer, u.title, simplified);
-      unitRow.run(
-        rowid,
-        num,
-        uid,
-        u.kind,
-        u.number,
-        u.label ?? null,
-        u.title,
-        u.text,
-        simplified === folded ? null : simplified,
-        u.section,
-        JSON.stringify(u.lead),
-        JSON.stringify(u.responsible),
-        u.deadline ?? null,
-        u.line,
-        u.page ?? null,
-        terms.title.length,
-        terms.text.length,
-      );
+      insertUnit.run(...unitRow(u, { rowid, num, uid }, simplified, folded, terms));
       if (u.kind === 'web') return;
       sums[0]++;
       sums[1] += terms.title.length;
