@@ -85,6 +85,16 @@ function parseVector(text: string): Map<string, { title: boolean; text: boolean 
   return out;
 }
 
+/**
+ * True when the PostgreSQL store is shared (a named schema, `policy` by default): the server
+ * is the corpus, several people ingest into it, and no data folder speaks for it — a command
+ * never removes a document because the folder lacks it, and a search needs no folder. With
+ * POLICY_DB_SCHEMA=per-folder the schema is the folder's own and follows it, as the SQLite file does.
+ */
+export function sharedSchema(): boolean {
+  return (process.env.POLICY_DB_SCHEMA ?? 'policy') !== 'per-folder';
+}
+
 /** The store's schema from POLICY_DB_SCHEMA: a name, or `per-folder` for one schema a data folder. */
 export function schemaFor(dataDir: string | null): string {
   const wanted = process.env.POLICY_DB_SCHEMA ?? 'policy';

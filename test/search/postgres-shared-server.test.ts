@@ -1,9 +1,15 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestText } from '../../src/index.js';
 import { UserError } from '../../src/model/errors.js';
+import { saveDocument } from '../../src/model/store.js';
 import type { PolicyDocument } from '../../src/model/types.js';
 import { PgError, SyncPg } from '../../src/search/pg-sync.js';
 import { PostgresStore } from '../../src/search/postgres.js';
+import { loadSearchIndex, writeSearchIndex } from '../../src/search/store.js';
+import { EmptyStore } from '../../src/select/errors.js';
 
 /**
  * A research group's shared server with a read replica: researchers search the replica (a hot
@@ -82,5 +88,53 @@ describe.skipIf(!url)('a PostgreSQL store on a read-only server (a read replica)
     } finally {
       pg.close();
     }
+  });
+});
+
+describe.skipIf(!url)('a shared PostgreSQL store (a named schema)', () => {
+  const shared = `policy_shared_${process.pid}`;
+  let saved: string | undefined;
+  const dirs: string[] = [];
+
+  beforeAll(() => {
+    saved = process.env.POLICY_DB_SCHEMA;
+    process.env.POLICY_DB_SCHEMA = shared;
+  });
+
+  afterAll(async () => {
+    if (saved === undefined) delete process.env.POLICY_DB_SCHEMA;
+    else process.env.POLICY_DB_SCHEMA = saved;
+    const pg = new SyncPg(url!);
+    pg.query(`DROP SCHEMA IF EXISTS ${shared} CASCADE`);
+    pg.close();
+    for (const d of dirs) await rm(d, { recursive: true, force: true });
+  });
+
+  const folder = async (doc: PolicyDocument) => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'policy-shared-'));
+    dirs.push(dir);
+    await saveDocument(dir, doc);
+    await writeSearchIndex(dir, [doc]);
+    return dir;
+  };
+
+  it('says it is empty before anyone ingests, with no data folder', async () => {
+    await expect(loadSearchIndex(path.join(os.tmpdir(), 'policy-no-such-folder'))).rejects.toThrow(EmptyStore);
+  });
+
+  it('keeps what each user ingests from a folder of their own, and searches without one', async () => {
+    await folder(ingestText(plan('安平县', '规范农村宅基地管理。'), { fileName: 'anping.txt' }));
+    const second = await folder(ingestText(plan('宁和县', '盘活闲置宅基地和农房。'), { fileName: 'ninghe.txt' }));
+    // the second folder lacks the first document: the store keeps it all the same
+    const fromSecond = await loadSearchIndex(second);
+    expect(
+      fromSecond
+        .search('宅基地')
+        .hits.map((h) => h.doc)
+        .sort(),
+    ).toEqual(['anping', 'ninghe']);
+    // a researcher with no data folder at all
+    const anywhere = await loadSearchIndex(path.join(os.tmpdir(), 'policy-no-such-folder'));
+    expect(anywhere.search('宅基地').total).toBe(2);
   });
 });
