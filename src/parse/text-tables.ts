@@ -425,8 +425,9 @@ export const DEADLINE_COLUMN = /^(完成时限|完成时间|时间节点|时限�
  */
 export type TaskColumnKind = 'number' | 'task' | 'detail' | 'lead' | 'units' | 'scorer' | 'person' | 'time' | 'score' | 'text';
 
+// two names joined by 和/及/与 (具体工作任务和要求, 目标任务及措施): the task column still
 const TASKISH =
-  /^(?:\d{4}年(?:度)?)?[\u4e00-\u9fff]{0,4}(?:任务|实事|事项|项目|工作|内容|举措|目标|措施)(?:内容|名称|清单|事项)?$|^(?:考核|工作|目标|任务)指标$/;
+  /^(?:\d{4}年(?:度)?)?[\u4e00-\u9fff]{0,4}(?:任务|实事|事项|项目|工作|内容|举措|目标|措施)(?:内容|名称|清单|事项)?(?:[和及与](?:要求|标准|内容|措施|目标))?$|^(?:考核|工作|目标|任务)指标$/;
 /** A column of units: its name ends as a body's does (责任单位, 协同配合单位, 配合处室), or is a role word alone. */
 const UNIT_NAME = /^[\u4e00-\u9fff]{1,8}(?:单位|部门|科室|处室|机构)$|^(?:牵头|主办|责任|配合|协办|协同|参与|部门|科室|处室)$|^责任主体$/;
 /** A measure unit (%, 万亩), or the body that fills in the sheet: no role in the work. */
