@@ -169,8 +169,11 @@ function firstRun(ctx: Context, role: string): string {
 /** 【政策解读】, 【市政府重点工作及责任分解】: a site's column in 【】 before a title. */
 const COLUMN_TAG = /^【[^【】\s]{2,20}】[ \u3000]*(?=[\u4e00-\u9fa5《])/;
 
-/** （粤府〔2021〕22号） after a title on its line. */
-const NUMBER_AFTER_TITLE = /\s*[（(][^（()）]{1,20}号[）)]$/;
+/**
+ * （粤府〔2021〕22号） after a title on its line, or the 文号 right after 的通知 (…的通知 潭县发〔2025〕1 号:
+ * the space between them is gone once the title's lines are joined).
+ */
+const NUMBER_AFTER_TITLE = /\s*[（(][^（()）]{1,20}号[）)]$|(?<=的通知)\s*[\u4e00-\u9fa5]{1,16}[〔［[]\d{4}[〕］\]]\s*\d{1,4}\s*号$/;
 
 /** A 文号 as written (spaces dropped), or one whose 〔〕 and 号 a page lost, put back (六政办秘202355 → 六政办秘〔2023〕55号). */
 function readDocNumber(text: string): string | null {

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { ingestFile } from '../../src/ingest.js';
+import { taskColumnKind } from '../../src/parse/text-tables.js';
+
+/**
+ * County, district and township plans and notices in the shapes their sites give them (fixtures
+ * in test/fixtures/real-shapes, our own words): tables with a column of leaders, tasks given one
+ * field a line, joint signatures, page chrome.
+ */
+const F = (name: string) => `test/fixtures/real-shapes/${name}.txt`;
+type Doc = Awaited<ReturnType<typeof ingestFile>>;
+const rows = (doc: Doc) => doc.tasks.map((t) => [t.number, t.lead, t.responsible]);
+
+describe('county task tables', () => {
+  it('a task column named 具体工作任务和要求 (two names joined by 和) is the task column', () => {
+    expect(taskColumnKind('具体工作任务和要求')).toBe('task');
+    expect(taskColumnKind('目标任务及措施')).toBe('task');
+    expect(taskColumnKind('落实情况')).toBe('text');
+  });
+
+  it('a pipe table with a 责任领导 column of people: units from 责任单位 only, two units set apart by a space', async () => {
+    const doc = await ingestFile(F('county-pipe-table-leader-column'));
+    expect(rows(doc)).toEqual([
+      ['1', [], ['县教育体育局', '各相关乡镇政府']],
+      ['2', [], ['县卫生健康委']],
+      ['3', [], ['县水利局', '各相关乡镇政府']],
+    ]);
+    expect(doc.tasks[0].title).toContain('新建城东小学教学楼');
+    // the leader is no unit, and the progress column is not the task's text
+    expect(doc.tasks.flatMap((t) => [...t.lead, ...t.responsible])).not.toContain('王明');
+    expect(doc.tasks[1].text).not.toContain('主体封顶');
+  });
+});
+
+describe('clauses cut by the end of an excerpt', () => {
+  it('a 责任单位 line cut after its level word (责任单位：县) names no unit', async () => {
+    const doc = await ingestFile(F('county-indicators-cut-label-line'));
+    expect(rows(doc)).toEqual([
+      ['一', [], ['县发展和改革局']],
+      ['二', [], ['县财政局', '县税务局']],
+      ['三', [], []],
+    ]);
+    expect(doc.departments.some((d) => d.name === '县')).toBe(false);
+  });
+});
+
+describe('county notices', () => {
+  it('a joint notice title without 关于 followed by its 文号 on the same line (…的通知 青发〔2025〕2 号): title, 文号 and both issuers', async () => {
+    const doc = await ingestFile(F('county-joint-notice-number-after-title'));
+    expect(doc).toMatchObject({
+      title: '关于加快发展县域特色产业的实施意见',
+      noticeTitle: '中共青溪县委青溪县人民政府印发《关于加快发展县域特色产业的实施意见》的通知',
+      issuer: '中共青溪县委、青溪县人民政府',
+      docNumber: '青发〔2025〕2号',
+      date: '2025-04-08',
+    });
+    expect(rows(doc)).toEqual([['1', [], ['县农业农村局', '各乡镇']]]);
+  });
+});
