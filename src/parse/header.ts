@@ -254,6 +254,16 @@ function numberUnderDate(label: string, line: string): boolean {
   return t.length <= 40 && (DOC_NUMBER.test(t) || DAMAGED_DOC_NUMBER.test(t));
 }
 
+/**
+ * A document's title under a label that is not for one (文 号: 文件分类: 所属机构: ⏎ 某某关于印发…的通知):
+ * the page's title line after an empty cell, not the cell's value.
+ */
+function titleUnderLabel(label: string, line: string): boolean {
+  if (/名称|标题|题名|题目/.test(label)) return false;
+  const t = stripInvisible(line).trim();
+  return t.length > 12 && NOTICE_END.test(t) && /关于|印发/.test(t);
+}
+
 /** A value alone on the line under its label: short, no sentence, no list of recipients. */
 function infoValue(t: string): boolean {
   return t.length <= 60 && !/[。；，,：:]/.test(t.replace(/\d{1,2}:\d{2}(?::\d{2})?/g, ''));
@@ -271,7 +281,7 @@ export function infoFields(lines: string[]): Map<string, string> {
     const info = infoLine(line, true);
     if (!info) {
       const value = stripInvisible(line).replace(EDGE_PIPES, '');
-      if (open && value && !out.get(open) && !numberUnderDate(open, value)) out.set(open, value);
+      if (open && value && !out.get(open) && !numberUnderDate(open, value) && !titleUnderLabel(open, value)) out.set(open, value);
       if (value) open = null;
       continue;
     }
@@ -298,7 +308,7 @@ function markInfoBlock(blocks: RootContent[], texts: (string | null)[]): void {
       blocks[i].data = { ...blocks[i].data, role: 'webInfo' };
       openLabel = info.fields[info.fields.length - 1][0];
       open = info.open && !COUNTERS.has(openLabel);
-    } else if ((open && infoValue(t.replace(EDGE_PIPES, '')) && !numberUnderDate(openLabel, t)) || PIPES_ONLY.test(t)) {
+    } else if ((open && infoValue(t.replace(EDGE_PIPES, '')) && !numberUnderDate(openLabel, t) && !titleUnderLabel(openLabel, t)) || PIPES_ONLY.test(t)) {
       // the value under its label, or a line of the block's pipes alone
       blocks[i].data = { ...blocks[i].data, role: 'webInfo' };
       open = false;
@@ -325,7 +335,14 @@ export function isWebClutter(role: unknown): boolean {
  */
 export function issuerNames(t: string): string[] {
   const parts = t.trim().split(/[\s\u3000]+/);
-  return parts.length > 1 && parts.every((p) => p.length >= 4 && p.length <= 30 && ORG.test(p)) ? parts : [t.trim()];
+  return parts.length > 1 && parts.every(signedName) ? parts : [t.trim()];
+}
+
+/** A body that signs beside organs in a joint signature, its name ending otherwise (某县融媒体中心, 某县青少年活动中心). */
+const SIGNED_UNIT = /(?:中心|院|站|馆|社|联合会|协会)$/;
+/** One name of a joint signature: an organ's, or a body's that signs beside them. */
+function signedName(p: string): boolean {
+  return p.length >= 4 && p.length <= 30 && !/[，。、；：:,]/.test(p) && (ORG.test(p) || SIGNED_UNIT.test(p));
 }
 
 export function header() {
@@ -762,6 +779,25 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
     while (j >= 0 && !texts[j]) j--;
     return j;
   };
+  /**
+   * The lines of a joint signature above the date, from the line above it up (up to six), where
+   * the departments sign two or more a line set apart by runs of spaces: at least one line holds
+   * several names, every line names only bodies. Null when no such block ends at `i`.
+   */
+  const signatureRowsAbove = (i: number): number[] | null => {
+    const at: number[] = [];
+    let rows = 0;
+    for (let j = i, n = 0; j >= 0 && n < 6; j = previous(j), n++) {
+      const role = blocks[j].data?.role;
+      if (j !== i && role !== 'preamble' && role !== 'notice' && role !== 'issuer') break;
+      const names = (texts[j] ?? '').split(/[ \u3000]{2,}/);
+      if (!names.every(signedName)) break;
+      if (names.length > 1) rows++;
+      at.push(j);
+    }
+    return rows > 0 ? at : null;
+  };
+  let signedRows: number[] | null = null;
   /** A notice title read over lines ends: 关于…的意见 that carries no plan is the document's own title. */
   const endNotice = (last: number) => {
     inNoticeTitle = false;
@@ -880,6 +916,9 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
       blocks.splice(i, 1, ...cut);
       texts.splice(i, 1, ...cut.map((b) => stripInvisible(foldDigits(inlineText(b, doc).text)).trim()));
       set(i, 'recipients');
+    } else if (dateNext(texts, i) && (signedRows = signatureRowsAbove(i))) {
+      // joint signatures two or more a line (某县教育局     某县财政局), the last line maybe one alone
+      for (const j of signedRows) set(j, 'signature');
     } else if (
       short &&
       ORG.test(t) &&

@@ -57,3 +57,25 @@ describe('county notices', () => {
     expect(rows(doc)).toEqual([['1', [], ['县农业农村局', '各乡镇']]]);
   });
 });
+
+describe('joint signatures of county departments', () => {
+  it('departments signed two a line set apart by spaces, the last alone (…活动中心): every one is an issuer', async () => {
+    const doc = await ingestFile(F('county-departments-joint-signature-rows'));
+    expect(doc.issuer).toBe('青溪县教育局、青溪县财政局、青溪县人力资源和社会保障局、青溪县市场监督管理局、青溪县青少年活动中心');
+    expect(doc.date).toBe('2024-03-05');
+  });
+});
+
+describe('district pages: info blocks and titles', () => {
+  it('an info line closing with an empty label (所属机构:) does not take the notice title under it; the plan title over two lines, the second letter-spaced', async () => {
+    const doc = await ingestFile(F('district-joint-offices-info-block-spaced-title'));
+    expect(doc).toMatchObject({
+      title: '青溪区创建基层治理示范区工作方案',
+      issuer: '中共青溪区委办公室、青溪区人民政府办公室',
+      date: '2023-10-10',
+    });
+    expect(doc.noticeTitle).toContain('关于印发《青溪区创建基层治理示范区工作方案》的通知');
+    expect(doc.recipients).toContain('各街道');
+    expect(rows(doc)).toEqual([['一', ['区委组织部'], ['各街道']]]);
+  });
+});
