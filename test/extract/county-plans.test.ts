@@ -79,3 +79,15 @@ describe('district pages: info blocks and titles', () => {
     expect(rows(doc)).toEqual([['一', ['区委组织部'], ['各街道']]]);
   });
 });
+
+describe('page chrome', () => {
+  it('accessibility switches before the site name (无障碍浏览, 长者模式 某县人民政府) are the page, not the issuer', async () => {
+    const doc = await ingestFile(F('county-site-chrome-elder-mode'));
+    expect(doc).toMatchObject({
+      title: '青溪县人民政府关于加快推进农村公路建设的意见',
+      issuer: '青溪县人民政府',
+      docNumber: '青政发〔2024〕3号',
+    });
+    expect(rows(doc)).toEqual([['一', [], ['县交通运输局', '各乡镇人民政府']]]);
+  });
+});
