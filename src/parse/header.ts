@@ -858,7 +858,11 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
       endNotice(previous(i));
     }
     // length first: DOC_NUMBER tries 16 characters at every place of a long paragraph
-    if (t.length <= 40 && (DOC_NUMBER.test(t) || DAMAGED_DOC_NUMBER.test(t))) set(i, 'docNumber');
+    if (t.length <= 40 && !titleSeen && !noticeDone && headlineWithNumber(t)) {
+      // a site's headline with the 文号 in brackets after it (2021年县政府重点工作任务(华政发〔2021〕2号)): the title
+      set(i, 'title');
+      titleSeen = true;
+    } else if (t.length <= 40 && (DOC_NUMBER.test(t) || DAMAGED_DOC_NUMBER.test(t))) set(i, 'docNumber');
     // a page's second copy of the notice title run on after its 文号 (鞍立政发〔2023〕2号立山区人民政府关于…的通知):
     // read once, as the 文号's line
     else if (noticeDone && NUMBER_THEN_TITLE.test(t) && NOTICE_END.test(t)) set(i, 'docNumber');
@@ -1050,6 +1054,13 @@ function titleAbove(blocks: RootContent[], texts: (string | null)[], at: number)
     blocks[j].data = { ...blocks[j].data, role: 'title' };
     n++;
   }
+}
+
+/** A headline, then its 文号 in brackets and nothing after (某某工作任务(某政发〔2021〕2号)); not a notice's title. */
+const HEADLINE_NUMBER = new RegExp(`^([^（(，。；：:、]{6,30}?)\\s*[（(]\\s*${DOC_NUMBER.source}\\s*[）)]$`);
+function headlineWithNumber(t: string): boolean {
+  const m = HEADLINE_NUMBER.exec(t);
+  return !!m && !NOTICE_END.test(m[1]) && !/^关于/.test(m[1]) && /[\u4e00-\u9fa5]{4}/.test(m[1]);
 }
 
 /** A line that opens with an outline label (一、, （一）, 1.) is no piece of a title. */

@@ -91,3 +91,12 @@ describe('page chrome', () => {
     expect(rows(doc)).toEqual([['一', [], ['县交通运输局', '各乡镇人民政府']]]);
   });
 });
+
+describe('headlines and info blocks of county sites', () => {
+  it('a headline with its 文号 in brackets (2022年县政府重点民生实事(青政发〔2022〕3号)) is the title and the 文号; the info block 生成日期 is the date', async () => {
+    const doc = await ingestFile(F('county-headline-bracketed-number-generated-date'));
+    expect(doc).toMatchObject({ title: '2022年县政府重点民生实事', docNumber: '青政发〔2022〕3号', date: '2022-03-15' });
+    // the notice's own points name no unit
+    expect(doc.tasks.flatMap((t) => [...t.lead, ...t.responsible])).toEqual([]);
+  });
+});
