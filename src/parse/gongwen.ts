@@ -462,7 +462,7 @@ function titleNumberHead(doc: string, span: CellSpan): CellSpan[] | null {
 
 /** A notice title (关于印发…的通知, 某县人民政府关于…的通知) is a line of its own, however long. */
 const NOTICE_TITLE =
-  /^(?:关于|国务院关于|[\u4e00-\u9fa5（）()]{1,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部)关于).*(?:通知|意见|决定|批复|函|通报|报告)$|印发《[^《》]+》的通知$/;
+  /^(?:关于|国务院关于|[\u4e00-\u9fa5（）()]{1,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部)关于).*(?:通知|意见|决定|批复|函|通报|报告)$|印发《[^《》]+》的通知$|^[\u4e00-\u9fa5]{1,16}[〔［[]\d{4}[〕］\]]\s*\d{1,4}\s*号\s+[^。；，,《》]*关于[^。；，,《》]*的通知$/;
 
 /** A 文号 or a date alone on its line never continues the line above (a long title). */
 function headerLine(raw: string): boolean {

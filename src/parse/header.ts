@@ -827,6 +827,13 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
     const j = previous(i);
     return j >= 0 && CLOSING_FORMULA.test(texts[j] ?? '') && blocks[j].data?.role === 'notice';
   };
+  /** The next line with text opens a notice's title (关于…, 某区人民政府办公室关于…): the page gives it again, whole, below. */
+  const noticeTitleNext = (i: number) => {
+    let j = i + 1;
+    while (j < blocks.length && !texts[j]) j++;
+    const n = texts[j] ?? '';
+    return n.length <= 60 && !/[。；，,]/.test(n) && (/^关于/.test(n) || ISSUER_THEN_NOTICE.test(n));
+  };
   /** The next block with content is a table. */
   const tableNext = (i: number) => {
     let j = i + 1;
@@ -865,7 +872,7 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
     } else if (t.length <= 40 && (DOC_NUMBER.test(t) || DAMAGED_DOC_NUMBER.test(t))) set(i, 'docNumber');
     // a page's second copy of the notice title run on after its 文号 (鞍立政发〔2023〕2号立山区人民政府关于…的通知):
     // read once, as the 文号's line
-    else if (noticeDone && NUMBER_THEN_TITLE.test(t) && NOTICE_END.test(t)) set(i, 'docNumber');
+    else if ((noticeDone || noticeTitleNext(i)) && NUMBER_THEN_TITLE.test(t) && NOTICE_END.test(t)) set(i, 'docNumber');
     // the 版头 of a printed 公文: 某县人民政府办公室文件 (the issuer's name, not prose)
     else if (i === 0 && /^[\u4e00-\u9fa5]{2,30}文件$/.test(t) && ORG.test(t.slice(0, -2))) set(i, 'masthead');
     else if (DATE_ARABIC.test(t) || DATE_CHINESE.test(t)) set(i, 'date');

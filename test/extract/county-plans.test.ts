@@ -100,3 +100,15 @@ describe('headlines and info blocks of county sites', () => {
     expect(doc.tasks.flatMap((t) => [...t.lead, ...t.responsible])).toEqual([]);
   });
 });
+
+describe('mirror pages of district notices', () => {
+  it('a line of 文号 and the notice title, then the title again over three lines: the 文号, and the title read whole', async () => {
+    const doc = await ingestFile(F('district-mirror-number-title-copy-three-line-title'));
+    expect(doc).toMatchObject({
+      title: '区人民政府办公室关于印发2021年区政府工作报告确定的重点工作责任分解方案的通知',
+      issuer: '区人民政府办公室',
+      docNumber: '青政办〔2021〕3号',
+      date: '2021-03-02',
+    });
+  });
+});
