@@ -112,3 +112,15 @@ describe('mirror pages of district notices', () => {
     });
   });
 });
+
+describe('a task given as a card', () => {
+  it("a site's page for one task, each field's name alone on a line and its value under it (具体任务 / 责任单位 / 配合单位 / 完成时限): one task", async () => {
+    const doc = await ingestFile(F('county-task-card-label-lines'));
+    expect(doc.tasks).toHaveLength(1);
+    const [t] = doc.tasks;
+    expect(t.title).toContain('推进县域医共体建设');
+    expect([...t.lead, ...t.responsible]).toEqual(['卫健局', '医保局', '各乡镇']);
+    expect(t.deadline).toContain('12月底前');
+    expect(t.text).not.toContain('责任单位');
+  });
+});
