@@ -59,9 +59,18 @@ const PINYIN_NOTE = /(?<=[\u3400-\u9fff])[(（][a-zāáǎàēéěèīíǐìōó�
 const TONE = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/;
 const HAS_NOTE = /[(（][a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/;
 
+/**
+ * A note without its tone mark (廣(guang)西, 區(qu)(qu) doubled): read as one only on a page that writes
+ * them all over (TONELESS_PAGE or more), where a lowercase syllable in brackets after a
+ * character is no list marker.
+ */
+const TONELESS_NOTE = /(?<=[\u3400-\u9fff])(?:[(（][a-z]{1,6}[)）])+/g;
+const TONELESS_PAGE = 8;
+
 /** Pinyin notes as invisible characters of the same length. */
 export function maskPinyinNotes(text: string): string {
-  const bare = maskBareNotesInNumbers(text);
+  let bare = maskBareNotesInNumbers(text);
+  if ((bare.match(TONELESS_NOTE)?.length ?? 0) >= TONELESS_PAGE) bare = bare.replace(TONELESS_NOTE, (m) => '\u200b'.repeat(m.length));
   if (!HAS_NOTE.test(bare)) return bare;
   return bare.replace(PINYIN_NOTE, (m) => (TONE.test(m) ? '\u200b'.repeat(m.length) : m));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskJammer } from '../../src/model/script.js';
+import { maskJammer, readingText } from '../../src/model/script.js';
 import { fixtureLoader } from '../helpers/fixtures.js';
 
 /**
@@ -94,5 +94,23 @@ describe('the anti-copy junk mask', () => {
   it("leaves a table's cells and plain codes as they are", () => {
     const rows = ['| 1 | 2 | 3 | 4 | 5 | 6 |', '| 10 | 11 | 12 | 13 | 14 | 15 |', 'A B C D E F G', '| 7 | 8 | 9 | 10 | 11 | 12 |'].join('\n');
     expect(maskJammer(rows)).toBe(rows);
+  });
+});
+
+describe('pinyin notes without tone marks', () => {
+  it('a mirror that writes toneless notes all over ((huan), (qu)(qu)): notes are no part of the title or the issuers', async () => {
+    const doc = await shape('toneless-pinyin-joint-departments.txt');
+    expect(doc).toMatchObject({
+      // (a title or issuers the reader joined are given in the reading's simplified characters)
+      title: expect.stringMatching(/^江北省耕地(?:質量提升行動|质量提升行动)方案\(2024—2026年\)$/),
+      issuer: expect.stringMatching(/^江北省(?:農業農村廳|农业农村厅)、江北省(?:財政廳|财政厅)$/),
+      docNumber: '江農廳發〔2023〕58號',
+      date: '2023-12-08',
+    });
+  });
+
+  it('a page with a few lowercase letters in brackets keeps them ((a) list markers, 条件(b))', () => {
+    const text = '符合下列条件(a)的企业,或条件(b)的个人,可以申请。';
+    expect(readingText(text)).toBe(text);
   });
 });
