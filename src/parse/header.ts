@@ -75,11 +75,14 @@ const DISTRIBUTION = /^(抄送|抄报|分送)\s*[：:]|\d{1,2}\s*日\s*印发$/;
 
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
 
-/** A site's category tag before a page's title (【规范性文件】长沙市人民政府办公厅关于…, “党政混合信息公开” 中共…): no part of it. */
-const CATEGORY_TAG = /^(?:【[\u4e00-\u9fa5]{2,8}】|[“"][\u4e00-\u9fa5]{2,10}[”"][ \u3000]+)(?=[\u4e00-\u9fa5《])/;
+/**
+ * A site's category tag before a page's title (【规范性文件】长沙市人民政府办公厅关于…, “党政混合信息公开” 中共…),
+ * or an essay-collection page's number of the piece (第一篇：某办法): no part of it.
+ */
+const CATEGORY_TAG = /^(?:【[\u4e00-\u9fa5]{2,8}】|[“"][\u4e00-\u9fa5]{2,10}[”"][ \u3000]+|第[一二三四五六七八九十]{1,3}篇[：:])(?=[\u4e00-\u9fa5《])/;
 export function withoutCategoryTag(t: string): string {
   const c = t.charCodeAt(0);
-  return c === 0x3010 || c === 0x201c || c === 0x22 ? t.replace(CATEGORY_TAG, '') : t;
+  return c === 0x3010 || c === 0x201c || c === 0x22 || c === 0x7b2c ? t.replace(CATEGORY_TAG, '') : t;
 }
 
 /** Zero-width characters (U+200B, U+FEFF …) of text copied from web pages: no part of a field. */

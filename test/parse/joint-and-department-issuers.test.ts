@@ -114,3 +114,15 @@ describe('pinyin notes without tone marks', () => {
     expect(readingText(text)).toBe(text);
   });
 });
+
+describe('collection pages', () => {
+  it("an essay-collection page's 第一篇: before the document's name is no part of the title", async () => {
+    const doc = await shape('collection-page-first-piece.txt');
+    expect(doc).toMatchObject({
+      title: '江北省省级文化产业发展专项资金管理办法',
+      issuer: '江北省财政厅',
+      docNumber: '江财教〔2019〕12号',
+      date: '2019-03-08',
+    });
+  });
+});
