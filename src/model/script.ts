@@ -293,6 +293,13 @@ export function restoreAsWritten<T>(model: T, original: string, reading: string)
       const k = c.reading.indexOf(s);
       if (k !== -1) result = c.original.slice(k, k + s.length);
     }
+    // names the reader joined by 、 (a joint document's issuers, from a line or lines of the
+    // signature): each found where it is written
+    if (result === s && s.includes('、'))
+      result = s
+        .split('、')
+        .map((part) => restore(part, hint))
+        .join('、');
     cache.set(s, result);
     return result;
   };
