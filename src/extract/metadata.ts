@@ -10,6 +10,7 @@ import {
   ISSUER_THEN_NOTICE,
   infoFields,
   issuerNames,
+  NUMBER_AFTER_TITLE,
   SPACED_DATE,
   stripInvisible,
   unwrapBookTitle,
@@ -62,7 +63,7 @@ export function extractMetadata(ctx: Context): void {
   if (!m.noticeTitle && lead?.notice) m.noticeTitle = lead.notice;
   m.title =
     title ||
-    (noticeText && pointsOfItsOwn(ctx) ? noticeText : planTitleFromNotice(noticeText)) ||
+    (noticeText && (pointsOfItsOwn(ctx) || nothingUnderNotice(ctx)) ? noticeText : planTitleFromNotice(noticeText)) ||
     noticeText ||
     frontMatterTitle(ctx) ||
     field('标题', '名称') ||
@@ -77,8 +78,8 @@ export function extractMetadata(ctx: Context): void {
     lines.length > 0
       ? [...new Set(lines.flatMap(issuerNames))].join('、')
       : (jointIssuers(first('noticeTitle')) ??
-        withPlace(issuerOfNotice(noticeText || null), infoOrgan) ??
-        withPlace(issuerOfNotice(m.title), infoOrgan) ??
+        joint(withPlace(issuerOfNotice(noticeText || null), infoOrgan)) ??
+        joint(withPlace(issuerOfNotice(m.title), infoOrgan)) ??
         placeOfTitle(noticeText || m.title) ??
         infoIssuer(field('发文机关', '发布机构', '发文单位', '发布单位', '发布机关', '成文机关')) ??
         lead?.issuer ??
@@ -171,12 +172,6 @@ function firstRun(ctx: Context, role: string): string {
 
 /** 【政策解读】, 【市政府重点工作及责任分解】: a site's column in 【】 before a title. */
 const COLUMN_TAG = /^【[^【】\s]{2,20}】[ \u3000]*(?=[\u4e00-\u9fa5《])/;
-
-/**
- * （粤府〔2021〕22号） after a title on its line, or the 文号 right after 的通知 (…的通知 潭县发〔2025〕1 号:
- * the space between them is gone once the title's lines are joined).
- */
-const NUMBER_AFTER_TITLE = /\s*[（(][^（()）]{1,20}号[）)]$|(?<=的通知)\s*[\u4e00-\u9fa5]{1,16}[〔［[]\d{4}[〕］\]]\s*\d{1,4}\s*号$/;
 
 /** A 文号 as written (spaces dropped), or one whose 〔〕 and 号 a page lost, put back (六政办秘202355 → 六政办秘〔2023〕55号). */
 function readDocNumber(text: string): string | null {
@@ -272,6 +267,19 @@ function pointsOfItsOwn(ctx: Context): boolean {
   return ctx.blocks.some((b) => b.role !== 'title' && b.role !== 'noticeTitle' && /通知如下/.test(stripInvisible(b.content.text)));
 }
 
+/**
+ * A notice with no text of a plan, whose signature and date only an attachment's line follows
+ * (附件下载：): the plan it issues is a file to download, not on the page, and the notice is the
+ * document there is.
+ */
+const DOWNLOAD_LINE = /^(?:相关)?附件(?:下载)?\s*[：:]?$/;
+function nothingUnderNotice(ctx: Context): boolean {
+  const at = ctx.blocks.findIndex((b, i) => b.role === 'date' && i > 0 && /^(?:signature|seal)$/.test(String(ctx.blocks[i - 1].role)));
+  if (at === -1 || ctx.blocks.slice(0, at).some((b) => !b.role)) return false;
+  const after = ctx.blocks.slice(at + 1).map((b) => stripInvisible(b.content.text).trim());
+  return after.some((t) => DOWNLOAD_LINE.test(t)) && after.every((t) => !t || DOWNLOAD_LINE.test(t));
+}
+
 function planTitleFromNotice(notice: string): string | null {
   const m = /关于(?:印发|转发|下达)《?(.+?)》?的(?:通知|函)$/.exec(notice);
   return m ? m[1] : null;
@@ -298,6 +306,7 @@ function jointIssuers(line: string | null): string | null {
     return issued[1]
       .trim()
       .split(/[ \u3000]+/)
+      .flatMap(issuerNames)
       .join('、');
   if (!ISSUER_THEN_NOTICE.test(line)) return null;
   const names = line
@@ -305,6 +314,11 @@ function jointIssuers(line: string | null): string | null {
     .trim()
     .split(/[ \u3000]+/);
   return names.length > 1 ? names.join('、') : null;
+}
+
+/** The organs one name stands for (中共某市委某市人民政府: two), joined by 、. */
+function joint(name: string | null): string | null {
+  return name ? issuerNames(name).join('、') : null;
 }
 
 /**

@@ -59,9 +59,18 @@ const PINYIN_NOTE = /(?<=[\u3400-\u9fff])[(（][a-zāáǎàēéěèīíǐìōó�
 const TONE = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/;
 const HAS_NOTE = /[(（][a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/;
 
+/**
+ * A note without its tone mark (廣(guang)西, 區(qu)(qu) doubled): read as one only on a page that writes
+ * them all over (TONELESS_PAGE or more), where a lowercase syllable in brackets after a
+ * character is no list marker.
+ */
+const TONELESS_NOTE = /(?<=[\u3400-\u9fff])(?:[(（][a-z]{1,6}[)）])+/g;
+const TONELESS_PAGE = 8;
+
 /** Pinyin notes as invisible characters of the same length. */
 export function maskPinyinNotes(text: string): string {
-  const bare = maskBareNotesInNumbers(text);
+  let bare = maskBareNotesInNumbers(text);
+  if ((bare.match(TONELESS_NOTE)?.length ?? 0) >= TONELESS_PAGE) bare = bare.replace(TONELESS_NOTE, (m) => '\u200b'.repeat(m.length));
   if (!HAS_NOTE.test(bare)) return bare;
   return bare.replace(PINYIN_NOTE, (m) => (TONE.test(m) ? '\u200b'.repeat(m.length) : m));
 }
@@ -201,9 +210,25 @@ export function maskGarbledLabels(text: string): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
+/**
+ * A forum's anti-copy junk (a Discuz 干扰码, hidden on the page, copied with its text): runs of one-
+ * and two-character ASCII tokens set apart by single spaces (c6 R) x2 {4 P# q8 L1 w), at a line's
+ * end, at its start or glued to a name: spaces, same length. Only a run of six tokens or more,
+ * three of them a letter or digit beside a sign or a letter beside a digit (x2, {4, P#), and only
+ * where a page has three such runs or more: a table's | 1 | 2 | or a list of grid codes stays.
+ */
+const JAM_RUN = /(?:[\x21-\x7e]{1,2} ){5,}[\x21-\x7e]{1,2}/g;
+const JAM_TOKEN = /^(?:[A-Za-z][0-9]|[0-9][A-Za-z]|[A-Za-z0-9][^A-Za-z0-9]|[^A-Za-z0-9][A-Za-z0-9])$/;
+const jammed = (run: string) => run.split(' ').filter((t) => JAM_TOKEN.test(t)).length >= 3;
+export function maskJammer(text: string): string {
+  const runs = text.match(JAM_RUN);
+  if (!runs || runs.filter(jammed).length < 3) return text;
+  return text.replace(JAM_RUN, (m) => (jammed(m) ? ' '.repeat(m.length) : m));
+}
+
 /** The text the reader reads: traditional folded, pinyin notes masked; same length as the original. */
 export function readingText(text: string): string {
-  return maskMarkup(maskQuestionIndent(maskPinyinNotes(foldTraditional(maskGarbledLabels(text)))));
+  return maskMarkup(maskQuestionIndent(maskPinyinNotes(foldTraditional(maskGarbledLabels(maskJammer(text))))));
 }
 
 const CHINESE_OR_NOTE = /[\u3400-\u9fff\u200b]/;
@@ -268,6 +293,13 @@ export function restoreAsWritten<T>(model: T, original: string, reading: string)
       const k = c.reading.indexOf(s);
       if (k !== -1) result = c.original.slice(k, k + s.length);
     }
+    // names the reader joined by 、 (a joint document's issuers, from a line or lines of the
+    // signature): each found where it is written
+    if (result === s && s.includes('、'))
+      result = s
+        .split('、')
+        .map((part) => restore(part, hint))
+        .join('、');
     cache.set(s, result);
     return result;
   };

@@ -36,6 +36,8 @@ const PAGE_NUMBER = /^(?:[—–\-－~～]+\s*\d{1,4}\s*[—–\-－~～]+|第\s
 const ENDS_SENTENCE = /[。；！？：:”’）)〕】」》\]]$/;
 // made once: a regex literal in a function is a new object each time it runs (every line)
 const SPACED_CELLS = /\S(?: {2,}|\t|\u3000{2,})\S/;
+/** An attachment's file name (…清单（试行）.xlsx) ends its line: the signature under it is no continuation. */
+const FILE_NAME_END = /\.(?:docx?|xlsx?|wps|et|pdf|ofd|zip|rar)$/i;
 const CLAUSE_WORDS = /牵头|单位|部门|负责|配合/;
 const NAME_LIST_GOES_ON = /、$/;
 const COMMA_END = /[，,]$/;
@@ -164,6 +166,7 @@ export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFi
         (visible.length >= WRAP_MIN &&
           !ENDS_SENTENCE.test(visible) &&
           !SPACED_CELLS.test(visible) &&
+          !FILE_NAME_END.test(visible) &&
           !NOTICE_TITLE.test(visible) &&
           !(open.children.length === 1 && titleLine(visible, above, paragraphs === 1 && !outlineSeen, quoted)) &&
           !pageHeaderLine(visible)));
@@ -260,7 +263,9 @@ export type WebRole = 'webBreadcrumb' | 'webInfo' | 'webTools' | 'webTitle' | 'w
 // most lines hold none of these words: one test spares the patterns below
 const WEB_WORDS =
   /首页|主页|位置|无障碍|长者|长辈|关怀版|适老|来源|发布|浏览|点击|阅读|访问|打印|关闭|纠错|收藏|字体|字号|分享|上一|下一|扫一扫|链接|相关|版权|Copyright|©|ICP|公网安备|标识码|网站|联系我们|索\s*引\s*号|主\s*题\s*[分词]|发文|成文日期|标\s*题/i;
-const BREADCRUMB = /^(?:(?:当前|您的|您现在的|您当前的|所在)(?:所在)?位置(?:是)?\s*[：:]|(?:网站首页|首页|主页)\s*(?:[>＞»›→]|&gt;))/;
+// (after the column's name and a pipe: 行业资讯 | 当前位置：首页 > …)
+const BREADCRUMB =
+  /^(?:[^|｜>＞。，\s]{2,12}\s*[|｜]\s*)?(?:(?:当前|您的|您现在的|您当前的|所在)(?:所在)?位置(?:是)?\s*[：:]|(?:网站首页|首页|主页)\s*(?:[>＞»›→]|&gt;))/;
 const INFO_LABEL =
   /(?:信息来源|文章来源|来源|发布时间|发布日期|发布机构|浏览次数|浏览量|点击数|点击次数|点击量|阅读数|阅读次数|阅读量|访问量|访问次数|责任编辑|编辑|作者|字号|字体)\s*[：:]/g;
 /** A field of a government page's info table, one a line (索引号：…, 发文机关：…: what the HTML reader writes for it). */

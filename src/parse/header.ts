@@ -43,9 +43,9 @@ export const DAMAGED_DOC_NUMBER = /^([\u4e00-\u9fa5]{1,10}(?:发|办|函|字|秘
 
 export const DISCLOSURE = /^[（(]?\s*(此件[^）)]{2,8}|本件[^）)]{2,8})\s*[）)]?$/;
 /** An organ's name by its ending (国务院 is one by itself: a national document signs with it alone). */
-const ORG = /(人民政府|人民政府办公室|人民政府办公厅|办公室|办公厅|委员会|委|局|厅|部|署|街道办事处|领导小组|指挥部|国务院)$/;
+const ORG = /(人民政府|人民政府办公室|人民政府办公厅|办公室|办公厅|综合司|委员会|委|局|厅|部|署|街道办事处|领导小组|指挥部|国务院)$/;
 export const TITLE_END =
-  /(方案|预案|规划|意见|办法|规定|计划|纲要|细则|要点|措施|举措|政策|决定|条例|指南|清单|报告|规则|行动|通知|公告|通告|批复|函|(?:分解|分工|汇总|一览|任务|清单|进度|情况|责任)表)([（(][^）)]*[）)])?$/;
+  /(方案|预案|规划|意见|办法|规定|计划|纲要|细则|要点|措施|举措|政策|决定|条例|指南|清单|报告|规则|行动|名单|名录|通知|公告|通告|批复|函|(?:分解|分工|汇总|一览|任务|清单|进度|情况|责任)表)([（(][^）)]*[）)])?$/;
 /** The line under a title that belongs to it: its period (（2021—2035年）) or edition (（2025年版）, （2024年修订）). */
 const PERIOD_LINE = /^[（(]\s*(?:\d{4}\s*[—–\-－~～至―]+\s*\d{4}\s*年?|\d{4}\s*年\s*(?:版|修订|修订版))\s*[）)]$/;
 /**
@@ -66,6 +66,8 @@ export function unwrapBookTitle(t: string): string {
   return m && NOTICE_END.test(m[1]) && (/^关于/.test(m[1]) || ISSUER_THEN_NOTICE.test(m[1]) || ISSUED_NOTICE.test(m[1])) ? m[1] : t;
 }
 export const NOTICE_END = /(通知|意见|决定|批复|函|通报|报告|公告|通告)$/;
+/** （粤府〔2021〕22号）, (岳办发〔2017〕2号) after a notice's title on its line: the 文号, no part of the title. */
+export const NUMBER_AFTER_TITLE = /\s*[（(][^（()）]{1,20}号[）)]$|(?<=的通知)\s*[\u4e00-\u9fa5]{1,16}[〔［[]\d{4}[〕］\]]\s*\d{1,4}\s*号$/;
 /** 题注 under a title: （2026年1月18日…会议批准）, （2023年4月6日第二次修正）. */
 export const APPROVAL =
   /^[（(]\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)[^（()）]{0,60}(?:批准|通过|修正|修订|公布|发布|施行)[^（()）]{0,10}[）)]$/;
@@ -74,11 +76,14 @@ const DISTRIBUTION = /^(抄送|抄报|分送)\s*[：:]|\d{1,2}\s*日\s*印发$/;
 
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
 
-/** A site's category tag before a page's title (【规范性文件】长沙市人民政府办公厅关于…, “党政混合信息公开” 中共…): no part of it. */
-const CATEGORY_TAG = /^(?:【[\u4e00-\u9fa5]{2,8}】|[“"][\u4e00-\u9fa5]{2,10}[”"][ \u3000]+)(?=[\u4e00-\u9fa5《])/;
+/**
+ * A site's category tag before a page's title (【规范性文件】长沙市人民政府办公厅关于…, “党政混合信息公开” 中共…),
+ * or an essay-collection page's number of the piece (第一篇：某办法): no part of it.
+ */
+const CATEGORY_TAG = /^(?:【[\u4e00-\u9fa5]{2,8}】|[“"][\u4e00-\u9fa5]{2,10}[”"][ \u3000]+|第[一二三四五六七八九十]{1,3}篇[：:])(?=[\u4e00-\u9fa5《])/;
 export function withoutCategoryTag(t: string): string {
   const c = t.charCodeAt(0);
-  return c === 0x3010 || c === 0x201c || c === 0x22 ? t.replace(CATEGORY_TAG, '') : t;
+  return c === 0x3010 || c === 0x201c || c === 0x22 || c === 0x7b2c ? t.replace(CATEGORY_TAG, '') : t;
 }
 
 /** Zero-width characters (U+200B, U+FEFF …) of text copied from web pages: no part of a field. */
@@ -335,15 +340,26 @@ export function isWebClutter(role: unknown): boolean {
  */
 export function issuerNames(t: string): string[] {
   const parts = t.trim().split(/[\s\u3000]+/);
-  return parts.length > 1 && parts.every(signedName) ? parts : [t.trim()];
+  // (财政部 公安部, 能源局: a ministry's or bureau's name may have three characters)
+  const names = parts.length > 1 && parts.every(signedName) ? parts : [t.trim()];
+  return names.flatMap((n) => {
+    const m = PARTY_AND_GOVERNMENT.exec(n);
+    return m ? [m[1], m[2]] : [n];
+  });
 }
 
 /** A body that signs beside organs in a joint signature, its name ending otherwise (某县融媒体中心, 某县青少年活动中心). */
 const SIGNED_UNIT = /(?:中心|院|站|馆|社|联合会|协会)$/;
 /** One name of a joint signature: an organ's, or a body's that signs beside them. */
 function signedName(p: string): boolean {
-  return p.length >= 4 && p.length <= 30 && !/[，。、；：:,]/.test(p) && (ORG.test(p) || SIGNED_UNIT.test(p));
+  return p.length >= 3 && p.length <= 30 && !/[，。、；：:,]/.test(p) && (ORG.test(p) || SIGNED_UNIT.test(p));
 }
+/**
+ * 中共某市委某市人民政府, 中共某县委办公室某县人民政府办公室: a party committee (or its office) and the
+ * government (or its office) that issue together, their names run together on one line.
+ */
+const PARTY_AND_GOVERNMENT =
+  /^(中共[\u4e00-\u9fa5]{1,20}?委(?:员会)?(?:办公室|办公厅)?)((?!中共)[\u4e00-\u9fa5]{2,20}?(?:人民政府(?:办公室|办公厅)?|管理委员会))$/;
 
 export function header() {
   return (tree: Root, file: VFile) => {
@@ -812,7 +828,9 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
   const underNoticeDate = (i: number) => {
     let j = previous(i);
     if (j >= 0 && blocks[j].data?.role === 'disclosure') j = previous(j);
-    return j >= 0 && blocks[j].data?.role === 'date' && blocks[previous(j)]?.data?.role === 'signature' && (noticeDone || bodyStarted);
+    let s = previous(j);
+    if (s >= 0 && blocks[s].data?.role === 'seal') s = previous(s);
+    return j >= 0 && blocks[j].data?.role === 'date' && blocks[s]?.data?.role === 'signature' && (noticeDone || bodyStarted);
   };
   /** The line is how the notice title read so far ends (a second copy's last line). */
   const noticeCopyEnd = (t: string) => {
@@ -854,6 +872,8 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
     // a mirror's line that is the notice title in 《》 (《某市人民政府办公厅关于印发…的通知》): read without them
     const t = unwrapBookTitle(texts[i]!);
     const short = t.length <= 60 && !/[。；]/.test(t);
+    // a notice's title with its 文号 after it in brackets (…的通知（岳办发〔2017〕2号）) is read as the title alone
+    const nt = NUMBER_AFTER_TITLE.test(t) && NOTICE_END.test(t.replace(NUMBER_AFTER_TITLE, '')) ? t.replace(NUMBER_AFTER_TITLE, '') : t;
     if (inNoticeTitle) {
       // the lines of a long title: short, no sentence, no recipients; three more at most
       if (t.length <= 40 && !/[。；，,：:]/.test(t) && noticeLines < 4 && !DOC_NUMBER.test(t) && !DATE_ARABIC.test(t)) {
@@ -892,6 +912,8 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
     else if (digitDate(t) && (blocks[previous(i)]?.data?.role === 'signature' || (blocks[previous(i)]?.data?.role === 'notice' && disclosureNext(texts, i))))
       set(i, 'date');
     else if (DISCLOSURE.test(t)) set(i, 'disclosure');
+    // (某局代章) under the signature: the organ that sealed for it, no issuer of its own
+    else if (SEAL_NOTE.test(t) && blocks[previous(i)]?.data?.role === 'signature') set(i, 'seal');
     else if (APPROVAL.test(t)) set(i, 'approval');
     else if (block.type === 'heading' && block.depth === 1 && !(isNoticeTitle(t) && !noticeDone && !titleSeen)) {
       set(i, 'title');
@@ -901,21 +923,21 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
       set(i, 'noticeTitle');
       noticeDone = true;
     } else if (
-      (/^关于/.test(t) || ISSUER_THEN_NOTICE.test(t)) &&
+      (/^关于/.test(nt) || ISSUER_THEN_NOTICE.test(nt)) &&
       // a joint notice's title with its issuers before 关于 may run long (four organs and the plan's name)
-      (short || (t.length <= 140 && !/[。；]/.test(t) && NOTICE_END.test(t) && ISSUER_THEN_NOTICE.test(t))) &&
+      (short || (t.length <= 140 && !/[。；]/.test(nt) && NOTICE_END.test(nt) && ISSUER_THEN_NOTICE.test(nt))) &&
       // a page repeats its notice title above the 公文's own (the first is read)
       (!noticeDone || (!titleSeen && !bodyStarted)) &&
-      !isOwnOpinions(t) &&
+      !isOwnOpinions(nt) &&
       // 关于推动…若干政策举措: a title that opens with 关于, no notice
-      !(TITLE_END.test(t) && !NOTICE_END.test(t) && !CARRIES.test(t))
+      !(TITLE_END.test(nt) && !NOTICE_END.test(nt) && !CARRIES.test(nt))
     ) {
       set(i, 'noticeTitle');
       noticeStart = i;
       noticeLines = 0;
-      if (NOTICE_END.test(t)) endNotice(i);
+      if (NOTICE_END.test(nt)) endNotice(i);
       else inNoticeTitle = true;
-    } else if (!noticeDone && !titleSeen && t.length <= 140 && ISSUED_NOTICE.test(t)) {
+    } else if (!noticeDone && !titleSeen && t.length <= 140 && ISSUED_NOTICE.test(nt)) {
       // 中共某区委办公室 某区人民政府办公室印发《X》的通知: a joint notice's title without 关于
       set(i, 'noticeTitle');
       endNotice(i);
@@ -940,8 +962,9 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
       (!bodyStarted || dateNext(texts, i))
     ) {
       if (dateNext(texts, i)) {
-        // a joint signature: the issuers one under the other above the date
-        for (let j = previous(i), n = 0; j >= 0 && n < 2; j = previous(j), n++) {
+        // a joint signature: the issuers one under the other above the date (ten ministries and
+        // four provinces, two a line, on seven lines)
+        for (let j = previous(i), n = 0; j >= 0 && n < JOINT_SIGNATURE_LINES - 1; j = previous(j), n++) {
           const role = blocks[j].data?.role;
           if ((role !== 'preamble' && role !== 'notice' && role !== 'issuer') || !isSignature(texts[j] ?? '') || (role === 'issuer' && !bodyStarted)) break;
           set(j, 'signature');
@@ -1021,10 +1044,19 @@ const NUMBER_THEN_TITLE = new RegExp(`^${DOC_NUMBER.source}\\s*(?:关于|${ISSUE
 /** The formula that closes a notice's text (特此通知, 特此公告): no title. */
 const CLOSING_FORMULA = /^特此(?:通知|公告|通告|函告|函复|批复|报告)[。.]?$/;
 
-/** The next line with text is a date (the line is a signature). */
+/** The lines a joint signature may take above its date. */
+const JOINT_SIGNATURE_LINES = 8;
+/** （某局代章） under a signature: the organ whose seal stands for the signing one's. */
+const SEAL_NOTE = /^[（(][\u4e00-\u9fa5]{2,30}代章[）)]$/;
+
+/** The next line with text is a date (the line is a signature), a seal note (（某局代章）) between them or not. */
 function dateNext(texts: (string | null)[], i: number): boolean {
   let j = i + 1;
   while (j < texts.length && !texts[j]) j++;
+  if (SEAL_NOTE.test(texts[j] ?? '')) {
+    j++;
+    while (j < texts.length && !texts[j]) j++;
+  }
   const next = texts[j];
   return !!next && (DATE_ARABIC.test(next) || DATE_CHINESE.test(next) || digitDate(next) !== null);
 }
