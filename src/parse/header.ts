@@ -104,6 +104,9 @@ const INFO_NAMES = [
   '关键词',
   '发布机构',
   '发文机关',
+  '制定机关',
+  '发布部门',
+  '颁布单位',
   '发文单位',
   '发布单位',
   '发布机关',
@@ -121,6 +124,7 @@ const INFO_NAMES = [
   '印发日期',
   '颁布时间',
   '颁布日期',
+  '公布日期',
   '发布日期',
   '发布时间',
   '更新时间',
@@ -137,6 +141,9 @@ const INFO_NAMES = [
   '有效性状态',
   '有效性',
   '效力状态',
+  '效力等级',
+  '效力级别',
+  '法规类别',
   '时效性',
   '属性',
   '备注',
@@ -163,7 +170,7 @@ const COLON_NAME = ['名称'].map((n) => [...n].join('[ \\u3000]*')).join('|');
 /** A label: anywhere with its colon; without one only set apart (a pipe or the line's end after it). */
 const INFO_LABEL = new RegExp(`(${INFO_NAME})[ \\u3000]*(?:[:：]|(?=[ \\u3000]*[|｜])|[ \\u3000]*$)|(${COLON_NAME})[ \\u3000]*[:：]`, 'g');
 /** What sets a page's fields apart: pipes, spaces, bullets (• 来源:… • 浏览次数:…). */
-const INFO_LEAD = /^[|｜\s\u3000•·●▪◆■]+/;
+const INFO_LEAD = /^[|｜\s\u3000•·●▪◆■∙]+/;
 const INFO_LABEL_COLONLESS_START = new RegExp(`^[|｜\\s\\u3000•·●▪◆■]*(?:(?:${INFO_NAME})[ \\u3000]*(?:[:：|｜]|$)|(?:${COLON_NAME})[ \\u3000]*[:：])`);
 const PIPES_ONLY = /^[|｜\s\u3000]+$/;
 const EDGE_PIPES = /^[|｜\s\u3000•·●▪◆■]+|[|｜\s\u3000•·●▪◆■]+$/g;
@@ -178,12 +185,32 @@ export interface InfoLine {
 }
 
 /**
+ * A law database's field line: the label in 【】, the value after it (∙【制定机关】某市人民政府办公室,
+ * 【发布部门】 国务院办公厅, 【字 号】某政办〔2020〕1号 — there 字号 is the 文号, not a font-size tool).
+ */
+const BRACKETED_FIELD = new RegExp(`^[\\s\\u3000•·●▪◆■∙]*【[ \\u3000]*(${INFO_NAME}|字[ \\u3000]*号)[ \\u3000]*】[ \\u3000]*(.*)$`);
+
+function bracketedField(t: string): InfoLine | null {
+  const m = BRACKETED_FIELD.exec(t);
+  if (!m) return null;
+  let name = m[1].replace(/[ \u3000]/g, '');
+  const value = m[2].trim();
+  if (name === '字号') {
+    if (!DOC_NUMBER.test(foldDigits(value))) return null;
+    name = '发文字号';
+  }
+  return { fields: [[name, value]], open: false };
+}
+
+/**
  * A line of an info block: it opens with a field label (or, `anywhere`, holds one: a page-info
  * line the parser knew, 某门户网站 发布时间：…). Null for any other line.
  */
 export function infoLine(text: string, anywhere = false): InfoLine | null {
   let t = stripInvisible(text).trim();
   if (t.length > 240 || t.includes('。')) return null;
+  const bracketed = bracketedField(t);
+  if (bracketed) return bracketed;
   const spaced = spacedInfoLine(t);
   if (spaced) return spaced;
   if (anywhere && !INFO_LABEL_COLONLESS_START.test(t)) {
