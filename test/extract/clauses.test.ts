@@ -211,6 +211,15 @@ describe('assignments written in the item’s prose', () => {
     ]);
   });
 
+  it("the only item under a part, opening with 由A负责，B、C配合，<work>: a task with those units (the part's own 承办/协办 line is no task)", async () => {
+    const { ingestText } = await import('../../src/ingest.js');
+    const doc = ingestText(
+      '南川省农产品质量安全提升工作方案\n\n一、治理蔬菜农药残留\n\n由省农业农村厅承办，省市场监管局、省卫生健康委协办。工作目标：蔬菜农药残留抽检合格率达98%以上。主要措施：\n\n（一）由省农业农村厅负责，省市场监管局、省生态环境厅配合，加快蔬菜标准园建设，推广绿色防控技术。省市场监管局做好市场准入检测工作。\n\n二、保障措施\n\n各项工作由省政府统一领导，各地要加强组织实施。\n',
+      { fileName: 'lone-prose-item.txt' },
+    );
+    expect(roles(doc)).toEqual([['一', ['省农业农村厅'], ['省市场监管局', '省生态环境厅']]]);
+  });
+
   it('（A会同B负责） in brackets: A leads, B is responsible; 会同有关部门 adds no unit', async () => {
     const { ingestText } = await import('../../src/ingest.js');
     const doc = ingestText(
