@@ -506,8 +506,8 @@ function clauseOf(ctx: Context, s: SectionNode): FoundClause | null {
   return found;
 }
 
-/** An item's text that opens with its owners: 由A负责… */
-const OPENS_WITH_BY = /^由[\u4e00-\u9fff]/;
+/** An item's text that opens with its owners: 由A负责… (由于 opens a reason, not an owner) */
+const OPENS_WITH_BY = /^由(?!于)[\u4e00-\u9fff]/;
 
 /** The whole text of a section, subsections included, label stripped. */
 export function fullText(ctx: Context, s: SectionNode): InlineText {

@@ -153,6 +153,20 @@ describe('clauses cut short and items run together', () => {
     expect(doc.departments.some((d) => d.name === '区政')).toBe(false);
   });
 
+  it('a clause cut at the end of the document inside a bracket of its own (各市〔州〕、县〔市、区、特): the whole units before it', async () => {
+    const { ingestText } = await import('../../src/ingest.js');
+    const doc = ingestText(
+      '南川省稳经济行动方案\n\n一、强化组织推动\n1.成立省稳经济督导工作组，研究重大政策措施，协调解决重大问题。（责任单位：省商务厅）\n2.建立重点企业服务专员制度，帮助企业解决用工用能问题。（责任单位：省发展改革委，省直其他有关部门和单位，各市〔州〕、县〔市、区、特',
+      { fileName: 'cut-nested.txt' },
+    );
+    expect(roles(doc)[0]).toEqual(['1', [], ['省商务厅']]);
+    // the collective cut with its shared tail (各市〔州〕、县〔…〕人民政府) may go either way; the cut name is none
+    const cut = task(doc, '2');
+    expect(cut.lead).toEqual([]);
+    expect(cut.responsible.slice(0, 2)).toEqual(['省发展改革委', '省直其他有关部门和单位']);
+    expect(cut.responsible.some((n) => n.includes('特'))).toBe(false);
+  });
+
   it('an item right after a clause on the same line starts there', async () => {
     const doc = await shape('run-in-after-clause.txt');
     expect(roles(doc)).toEqual([
