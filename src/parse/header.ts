@@ -402,11 +402,15 @@ function liftCoveringNotice(tree: Root, doc: string, index: LineIndex): void {
     const date = text(flat[i + 1].node);
     if (!(DATE_ARABIC.test(date) || DATE_CHINESE.test(date))) continue;
     let j = i + 2;
-    if (DISCLOSURE.test(text(flat[j].node))) j++;
+    // an editor's note a reprint leaves under the date ((本文有删减)), the disclosure
+    if (flat[j] && EDITOR_NOTE.test(text(flat[j].node))) j++;
+    if (flat[j] && DISCLOSURE.test(text(flat[j].node))) j++;
     const title = flat[j] ? text(flat[j].node) : '';
-    // the plan's title, then its outline
-    if (!title || flat[j].node.data?.outline || title.length > 60 || /[。；]/.test(title) || /^附件/.test(title) || !TITLE_END.test(title)) return;
-    if (!flat.slice(j + 1).some((e) => e.node.data?.outline)) return;
+    // the plan's title, then its outline — or, whatever word the title ends with, its table
+    // (…量化指标任务分工 over 序号 工作任务 牵头负责部门)
+    const table = flat[j + 1]?.node.type === 'table';
+    if (!title || flat[j].node.data?.outline || title.length > 60 || /[。；]/.test(title) || /^附件/.test(title) || !(TITLE_END.test(title) || table)) return;
+    if (!table && !flat.slice(j + 1).some((e) => e.node.data?.outline)) return;
     const lifted = flat.slice(start, j + 1).map((e) => e.node);
     for (const node of lifted) if (node.data?.outline) delete node.data.outline;
     const rest = flat.slice(j + 1).map((e) => e.node);
@@ -801,6 +805,7 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
   /** Under a signature's date (and disclosure), after a notice. */
   const underNoticeDate = (i: number) => {
     let j = previous(i);
+    if (j >= 0 && EDITOR_NOTE.test(texts[j] ?? '')) j = previous(j);
     if (j >= 0 && blocks[j].data?.role === 'disclosure') j = previous(j);
     return j >= 0 && blocks[j].data?.role === 'date' && blocks[previous(j)]?.data?.role === 'signature' && (noticeDone || bodyStarted);
   };
@@ -932,9 +937,9 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
       titleSeen = true;
       titleAbove(blocks, texts, i);
     } else if (titleSeen && short && PERIOD_LINE.test(t)) set(i, 'title');
-    else if (!titleSeen && (underNoticeDate(i) || afterClosingFormula(i)) && TITLE_LINE.test(t.replace(/[《》〈〉]/g, '')) && bodyNext(i)) {
-      // the line right under a covering notice's date, before the plan's prose: the plan's
-      // title, whatever word it ends with (青溪县2024年十件民生实事)
+    else if (!titleSeen && (underNoticeDate(i) || afterClosingFormula(i)) && TITLE_LINE.test(t.replace(/[《》〈〉]/g, '')) && (bodyNext(i) || tableNext(i))) {
+      // the line right under a covering notice's date, before the plan's prose or its table: the
+      // plan's title, whatever word it ends with (青溪县2024年十件民生实事, …量化指标任务分工)
       set(i, 'title');
       titleSeen = true;
     } else if (
@@ -994,6 +999,8 @@ const PAGE_TIME = /^(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s/;
 export const SPACED_DATE = /^[^\d\u4e00-\u9fa5]{0,3}((?:19|20)\d{2})[ \u3000]+(\d{1,2})[ \u3000]+(\d{1,2})[^\d\u4e00-\u9fa5]{0,3}$/;
 /** A 文号 with a notice title run on after it: 鞍立政发〔2023〕2号立山区人民政府关于… */
 const NUMBER_THEN_TITLE = new RegExp(`^${DOC_NUMBER.source}\\s*(?:关于|${ISSUER_THEN_NOTICE.source.slice(1)})`);
+/** An editor's note a reprint puts under a notice: (本文有删减), （有删节）. */
+const EDITOR_NOTE = /^[（(](?:本文|原文|正文)?(?:有删减|有删节|略有删节|有改动)[）)]$/;
 /** The formula that closes a notice's text (特此通知, 特此公告): no title. */
 const CLOSING_FORMULA = /^特此(?:通知|公告|通告|函告|函复|批复|报告)[。.]?$/;
 

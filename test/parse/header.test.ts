@@ -476,3 +476,20 @@ describe('law-database pages: fields as 【label】value lines', () => {
     expect(doc.tasks.map((t) => t.lead)).toEqual([['县住建局'], ['县交通运输局']]);
   });
 });
+
+describe('a plan title right above its table', () => {
+  it("a notice with points of its own, its date, an editor's (本文有删减), then the plan title over its table one row a line", async () => {
+    const doc = await shape('plan-title-above-table-abridged.txt');
+    expect(doc).toMatchObject({
+      title: '2019年节能降耗量化任务分工',
+      noticeTitle: '国务院办公厅关于印发2019年节能降耗量化任务分工的通知',
+      issuer: '国务院办公厅',
+      date: '2019-03-18',
+    });
+    expect(doc.tasks.map((t) => [t.number, t.lead])).toEqual([
+      ['1', ['发展改革委']],
+      ['2', ['交通运输部']],
+      ['3', ['生态环境部']],
+    ]);
+  });
+});
