@@ -660,7 +660,8 @@ export function splitNames(s: string): string[] {
         const bare = name.replace(TAIL, '');
         if (bare.length >= 2) name = bare;
       }
-      for (const spaced of spacedNames(name.trim())) if (spaced.length > 0 && !TIME.test(spaced)) out.push(spaced);
+      // a level word alone (责任单位：县, an excerpt cut right after it) names no unit
+      for (const spaced of spacedNames(name.trim())) if (spaced.length > 0 && !TIME.test(spaced) && !BARE_LEVEL.test(spaced)) out.push(spaced);
     }
   }
   return sharedTail(out);

@@ -54,7 +54,9 @@ export function extractMetadata(ctx: Context): void {
   const notice = firstRun(ctx, 'noticeTitle');
   const noticeText = notice.replace(NUMBER_AFTER_TITLE, '');
   m.noticeTitle = noticeText || null;
-  const title = firstRun(ctx, 'title');
+  // a site's headline with its 文号 in brackets after it: the 文号 is no part of the title
+  const headline = firstRun(ctx, 'title');
+  const title = headline.replace(NUMBER_AFTER_TITLE, '');
   // a news reprint's lead-in (近日，某省人民政府发布关于…的通知): who issued what
   const lead = leadIn(ctx);
   if (!m.noticeTitle && lead?.notice) m.noticeTitle = lead.notice;
@@ -88,6 +90,7 @@ export function extractMetadata(ctx: Context): void {
   m.docNumber = docNumber ? readDocNumber(numberText) : null;
   // 关于印发…的通知（粤府〔2021〕22号）: the number given after the title
   if (!m.docNumber && notice !== noticeText) m.docNumber = readDocNumber(notice.slice(noticeText.length));
+  if (!m.docNumber && headline !== title) m.docNumber = readDocNumber(headline.slice(title.length));
   if (!m.docNumber) {
     const v = field('发文字号', '发布文号', '文号', '文件编号');
     m.docNumber = v ? readDocNumber(v) : null;
@@ -115,7 +118,7 @@ export function extractMetadata(ctx: Context): void {
   // the signature, earlier, is the 成文日期
   if (m.date && signed && signed < m.date && m.date === isoDate(field('发布日期', '发布时间') ?? '')) m.date = signed;
   m.date ??= signed;
-  m.date ??= isoDate(field('发文日期', '发文时间', '印发日期', '颁布日期', '颁布时间', '公布日期') ?? '');
+  m.date ??= isoDate(field('发文日期', '发文时间', '印发日期', '颁布日期', '颁布时间', '公布日期', '生成日期') ?? '');
   m.date ??= isoDate(frontMatterField(ctx, DATE_KEYS)?.replace(ISO_DAY, '$1年$2月$3日') ?? '');
   if (stated?.date) m.date ??= isoDate(stated.date.replace(ISO_DAY, '$1年$2月$3日'));
   if (!m.date) {
@@ -169,8 +172,11 @@ function firstRun(ctx: Context, role: string): string {
 /** 【政策解读】, 【市政府重点工作及责任分解】: a site's column in 【】 before a title. */
 const COLUMN_TAG = /^【[^【】\s]{2,20}】[ \u3000]*(?=[\u4e00-\u9fa5《])/;
 
-/** （粤府〔2021〕22号） after a title on its line. */
-const NUMBER_AFTER_TITLE = /\s*[（(][^（()）]{1,20}号[）)]$/;
+/**
+ * （粤府〔2021〕22号） after a title on its line, or the 文号 right after 的通知 (…的通知 潭县发〔2025〕1 号:
+ * the space between them is gone once the title's lines are joined).
+ */
+const NUMBER_AFTER_TITLE = /\s*[（(][^（()）]{1,20}号[）)]$|(?<=的通知)\s*[\u4e00-\u9fa5]{1,16}[〔［[]\d{4}[〕］\]]\s*\d{1,4}\s*号$/;
 
 /** A 文号 as written (spaces dropped), or one whose 〔〕 and 号 a page lost, put back (六政办秘202355 → 六政办秘〔2023〕55号). */
 function readDocNumber(text: string): string | null {

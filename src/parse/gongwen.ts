@@ -259,16 +259,17 @@ export type WebRole = 'webBreadcrumb' | 'webInfo' | 'webTools' | 'webTitle' | 'w
 
 // most lines hold none of these words: one test spares the patterns below
 const WEB_WORDS =
-  /首页|主页|位置|来源|发布|浏览|点击|阅读|访问|打印|关闭|纠错|收藏|字体|字号|分享|上一|下一|扫一扫|链接|相关|版权|Copyright|©|ICP|公网安备|标识码|网站|联系我们|索\s*引\s*号|主\s*题\s*[分词]|发文|成文日期|标\s*题/i;
+  /首页|主页|位置|无障碍|长者|长辈|关怀版|适老|来源|发布|浏览|点击|阅读|访问|打印|关闭|纠错|收藏|字体|字号|分享|上一|下一|扫一扫|链接|相关|版权|Copyright|©|ICP|公网安备|标识码|网站|联系我们|索\s*引\s*号|主\s*题\s*[分词]|发文|成文日期|标\s*题/i;
 const BREADCRUMB = /^(?:(?:当前|您的|您现在的|您当前的|所在)(?:所在)?位置(?:是)?\s*[：:]|(?:网站首页|首页|主页)\s*(?:[>＞»›→]|&gt;))/;
 const INFO_LABEL =
   /(?:信息来源|文章来源|来源|发布时间|发布日期|发布机构|浏览次数|浏览量|点击数|点击次数|点击量|阅读数|阅读次数|阅读量|访问量|访问次数|责任编辑|编辑|作者|字号|字体)\s*[：:]/g;
 /** A field of a government page's info table, one a line (索引号：…, 发文机关：…: what the HTML reader writes for it). */
 const GOV_INFO = /^(?:索\s*引\s*号|主\s*题\s*分\s*类|主\s*题\s*词|发文机关|发文单位|成文日期|标\s*题|发文字号|发布日期)\s*[：:]/;
 const INFO_ALONE = /^(?:浏览次数|浏览量|点击数|点击次数|点击量|阅读次数|访问次数|发布时间|发布日期)\s*[：:]\s*[\d\s\-—/:：年月日]+$/;
+// the site's switches for readers (无障碍浏览, 长者模式, 长辈版, 关怀版, 适老模式) are tools too
 const TOOL_ITEM =
-  /【[^【】]{1,12}】|\[[^[\]]{1,12}\]|打印本页|关闭窗口|返回顶部|加入收藏|收藏本页|我要纠错|打印|关闭|(?:字体|字号)[：:]?\s*大\s*中\s*小|分享到[：:]?/g;
-const TOOL_WORD = /打印|关闭|纠错|收藏|字体|字号|分享|返回顶部/;
+  /【[^【】]{1,12}】|\[[^[\]]{1,12}\]|打印本页|关闭窗口|返回顶部|加入收藏|收藏本页|设为首页|我要纠错|打印|关闭|(?:字体|字号)[：:]?\s*大\s*中\s*小|分享到[：:]?|无障碍(?:浏览|阅读|模式)?|(?:长者|长辈|关怀|适老|老年)(?:模式|版)/g;
+const TOOL_WORD = /打印|关闭|纠错|收藏|设为首页|字体|字号|分享|返回顶部|无障碍|长者|长辈|关怀版|适老/;
 const FOOTER =
   /^(?:(?:上一篇|下一篇|上一条|下一条)\s*[：:]|(?:分享到|分享至)\s*[：:]?|扫一扫|(?:相关链接|友情链接|相关阅读|相关文章|相关新闻|相关稿件|相关解读)\s*[：:]?)|版权所有|Copyright|©|ICP备|公网安备|网站标识码|网站地图|联系我们/i;
 const WEB_MAX = 120;
@@ -278,7 +279,11 @@ function webLine(t: string): WebRole | null {
   if (!t || t.length > WEB_MAX || t.includes('。')) return null;
   if (BREADCRUMB.test(t)) return 'webBreadcrumb';
   if (INFO_ALONE.test(t) || GOV_INFO.test(t) || (t.match(INFO_LABEL)?.length ?? 0) >= 2) return 'webInfo';
-  if (TOOL_WORD.test(t) && !t.replace(TOOL_ITEM, '').replace(/[\s|｜/]+/g, '')) return 'webTools';
+  if (TOOL_WORD.test(t)) {
+    // the switches alone (bullets of a menu around them), or before the site's name (长者模式 某县人民政府)
+    const rest = t.replace(TOOL_ITEM, '').replace(/[\s|｜/\-•·●]+/g, '');
+    if (!rest || (rest.length < t.replace(/\s+/g, '').length && SITE_NAME.test(rest))) return 'webTools';
+  }
   if (FOOTER.test(t)) return 'webFooter';
   return null;
 }
@@ -457,7 +462,7 @@ function titleNumberHead(doc: string, span: CellSpan): CellSpan[] | null {
 
 /** A notice title (关于印发…的通知, 某县人民政府关于…的通知) is a line of its own, however long. */
 const NOTICE_TITLE =
-  /^(?:关于|国务院关于|[\u4e00-\u9fa5（）()]{1,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部)关于).*(?:通知|意见|决定|批复|函|通报|报告)$|印发《[^《》]+》的通知$/;
+  /^(?:关于|国务院关于|[\u4e00-\u9fa5（）()]{1,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部)关于).*(?:通知|意见|决定|批复|函|通报|报告)$|印发《[^《》]+》的通知$|^[\u4e00-\u9fa5]{1,16}[〔［[]\d{4}[〕］\]]\s*\d{1,4}\s*号\s+[^。；，,《》]*关于[^。；，,《》]*的通知$/;
 
 /** A 文号 or a date alone on its line never continues the line above (a long title). */
 function headerLine(raw: string): boolean {

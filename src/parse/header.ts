@@ -52,8 +52,9 @@ const PERIOD_LINE = /^[（(]\s*(?:\d{4}\s*[—–\-－~～至―]+\s*\d{4}\s*年
  * 中共某区委办公室 某区人民政府办公室印发《X》的通知 (a site's tag in quotes before it), 天津市人民政府办公厅
  * 印发关于…实施方案的通知: a notice's title that names its organs without 关于 before 印发.
  */
+// its 文号 may close the line (…的通知 某县发〔2025〕1 号)
 export const ISSUED_NOTICE =
-  /^(?:[“"][^”"]{2,12}[”"][ \u3000]*)?((?:[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|委|局|厅|部)[ \u3000]*){1,4})印发(?:《[^《》]{4,80}》|[^《》。；，,]{4,80}?)的通知$/;
+  /^(?:[“"][^”"]{2,12}[”"][ \u3000]*)?((?:[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|委|局|厅|部)[ \u3000]*){1,4})印发(?:《[^《》]{4,80}》|[^《》。；，,]{4,80}?)的通知(?:[ \u3000]+[\u4e00-\u9fa5]{1,16}[〔［[]\d{4}[〕］\]][ \u3000]*\d{1,4}[ \u3000]*号)?$/;
 
 /** 某某镇人民政府关于印发…的通知: the issuer and the notice title on one line. */
 export const ISSUER_THEN_NOTICE =
@@ -280,6 +281,16 @@ function numberUnderDate(label: string, line: string): boolean {
   return t.length <= 40 && (DOC_NUMBER.test(t) || DAMAGED_DOC_NUMBER.test(t));
 }
 
+/**
+ * A document's title under a label that is not for one (文 号: 文件分类: 所属机构: ⏎ 某某关于印发…的通知):
+ * the page's title line after an empty cell, not the cell's value.
+ */
+function titleUnderLabel(label: string, line: string): boolean {
+  if (/名称|标题|题名|题目/.test(label)) return false;
+  const t = stripInvisible(line).trim();
+  return t.length > 12 && NOTICE_END.test(t) && /关于|印发/.test(t);
+}
+
 /** A value alone on the line under its label: short, no sentence, no list of recipients. */
 function infoValue(t: string): boolean {
   return t.length <= 60 && !/[。；，,：:]/.test(t.replace(/\d{1,2}:\d{2}(?::\d{2})?/g, ''));
@@ -297,7 +308,7 @@ export function infoFields(lines: string[]): Map<string, string> {
     const info = infoLine(line, true);
     if (!info) {
       const value = stripInvisible(line).replace(EDGE_PIPES, '');
-      if (open && value && !out.get(open) && !numberUnderDate(open, value)) out.set(open, value);
+      if (open && value && !out.get(open) && !numberUnderDate(open, value) && !titleUnderLabel(open, value)) out.set(open, value);
       if (value) open = null;
       continue;
     }
@@ -324,7 +335,7 @@ function markInfoBlock(blocks: RootContent[], texts: (string | null)[]): void {
       blocks[i].data = { ...blocks[i].data, role: 'webInfo' };
       openLabel = info.fields[info.fields.length - 1][0];
       open = info.open && !COUNTERS.has(openLabel);
-    } else if ((open && infoValue(t.replace(EDGE_PIPES, '')) && !numberUnderDate(openLabel, t)) || PIPES_ONLY.test(t)) {
+    } else if ((open && infoValue(t.replace(EDGE_PIPES, '')) && !numberUnderDate(openLabel, t) && !titleUnderLabel(openLabel, t)) || PIPES_ONLY.test(t)) {
       // the value under its label, or a line of the block's pipes alone
       blocks[i].data = { ...blocks[i].data, role: 'webInfo' };
       open = false;
@@ -351,7 +362,14 @@ export function isWebClutter(role: unknown): boolean {
  */
 export function issuerNames(t: string): string[] {
   const parts = t.trim().split(/[\s\u3000]+/);
-  return parts.length > 1 && parts.every((p) => p.length >= 4 && p.length <= 30 && ORG.test(p)) ? parts : [t.trim()];
+  return parts.length > 1 && parts.every(signedName) ? parts : [t.trim()];
+}
+
+/** A body that signs beside organs in a joint signature, its name ending otherwise (某县融媒体中心, 某县青少年活动中心). */
+const SIGNED_UNIT = /(?:中心|院|站|馆|社|联合会|协会)$/;
+/** One name of a joint signature: an organ's, or a body's that signs beside them. */
+function signedName(p: string): boolean {
+  return p.length >= 4 && p.length <= 30 && !/[，。、；：:,]/.test(p) && (ORG.test(p) || SIGNED_UNIT.test(p));
 }
 
 export function header() {
@@ -792,6 +810,25 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
     while (j >= 0 && !texts[j]) j--;
     return j;
   };
+  /**
+   * The lines of a joint signature above the date, from the line above it up (up to six), where
+   * the departments sign two or more a line set apart by runs of spaces: at least one line holds
+   * several names, every line names only bodies. Null when no such block ends at `i`.
+   */
+  const signatureRowsAbove = (i: number): number[] | null => {
+    const at: number[] = [];
+    let rows = 0;
+    for (let j = i, n = 0; j >= 0 && n < 6; j = previous(j), n++) {
+      const role = blocks[j].data?.role;
+      if (j !== i && role !== 'preamble' && role !== 'notice' && role !== 'issuer') break;
+      const names = (texts[j] ?? '').split(/[ \u3000]{2,}/);
+      if (!names.every(signedName)) break;
+      if (names.length > 1) rows++;
+      at.push(j);
+    }
+    return rows > 0 ? at : null;
+  };
+  let signedRows: number[] | null = null;
   /** A notice title read over lines ends: 关于…的意见 that carries no plan is the document's own title. */
   const endNotice = (last: number) => {
     inNoticeTitle = false;
@@ -821,6 +858,13 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
   const afterClosingFormula = (i: number) => {
     const j = previous(i);
     return j >= 0 && CLOSING_FORMULA.test(texts[j] ?? '') && blocks[j].data?.role === 'notice';
+  };
+  /** The next line with text opens a notice's title (关于…, 某区人民政府办公室关于…): the page gives it again, whole, below. */
+  const noticeTitleNext = (i: number) => {
+    let j = i + 1;
+    while (j < blocks.length && !texts[j]) j++;
+    const n = texts[j] ?? '';
+    return n.length <= 60 && !/[。；，,]/.test(n) && (/^关于/.test(n) || ISSUER_THEN_NOTICE.test(n));
   };
   /** The next block with content is a table. */
   const tableNext = (i: number) => {
@@ -853,10 +897,14 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
       endNotice(previous(i));
     }
     // length first: DOC_NUMBER tries 16 characters at every place of a long paragraph
-    if (t.length <= 40 && (DOC_NUMBER.test(t) || DAMAGED_DOC_NUMBER.test(t))) set(i, 'docNumber');
+    if (t.length <= 40 && !titleSeen && !noticeDone && headlineWithNumber(t)) {
+      // a site's headline with the 文号 in brackets after it (2021年县政府重点工作任务(华政发〔2021〕2号)): the title
+      set(i, 'title');
+      titleSeen = true;
+    } else if (t.length <= 40 && (DOC_NUMBER.test(t) || DAMAGED_DOC_NUMBER.test(t))) set(i, 'docNumber');
     // a page's second copy of the notice title run on after its 文号 (鞍立政发〔2023〕2号立山区人民政府关于…的通知):
     // read once, as the 文号's line
-    else if (noticeDone && NUMBER_THEN_TITLE.test(t) && NOTICE_END.test(t)) set(i, 'docNumber');
+    else if ((noticeDone || noticeTitleNext(i)) && NUMBER_THEN_TITLE.test(t) && NOTICE_END.test(t)) set(i, 'docNumber');
     // the 版头 of a printed 公文: 某县人民政府办公室文件 (the issuer's name, not prose)
     else if (i === 0 && /^[\u4e00-\u9fa5]{2,30}文件$/.test(t) && ORG.test(t.slice(0, -2))) set(i, 'masthead');
     else if (DATE_ARABIC.test(t) || DATE_CHINESE.test(t)) set(i, 'date');
@@ -911,6 +959,9 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
       blocks.splice(i, 1, ...cut);
       texts.splice(i, 1, ...cut.map((b) => stripInvisible(foldDigits(inlineText(b, doc).text)).trim()));
       set(i, 'recipients');
+    } else if (dateNext(texts, i) && (signedRows = signatureRowsAbove(i))) {
+      // joint signatures two or more a line (某县教育局     某县财政局), the last line maybe one alone
+      for (const j of signedRows) set(j, 'signature');
     } else if (
       short &&
       ORG.test(t) &&
@@ -1044,6 +1095,13 @@ function titleAbove(blocks: RootContent[], texts: (string | null)[], at: number)
     blocks[j].data = { ...blocks[j].data, role: 'title' };
     n++;
   }
+}
+
+/** A headline, then its 文号 in brackets and nothing after (某某工作任务(某政发〔2021〕2号)); not a notice's title. */
+const HEADLINE_NUMBER = new RegExp(`^([^（(，。；：:、]{6,30}?)\\s*[（(]\\s*${DOC_NUMBER.source}\\s*[）)]$`);
+function headlineWithNumber(t: string): boolean {
+  const m = HEADLINE_NUMBER.exec(t);
+  return !!m && !NOTICE_END.test(m[1]) && !/^关于/.test(m[1]) && /[\u4e00-\u9fa5]{4}/.test(m[1]);
 }
 
 /** A line that opens with an outline label (一、, （一）, 1.) is no piece of a title. */

@@ -117,6 +117,7 @@ export function findTables(lines: Line[], furniture: Skip = new Set<number>(), s
     const region =
       cellPerLine(lines, i) ??
       pipeTable(lines, i) ??
+      taskCard(lines, i) ??
       taskCellPerLine(lines, i, furniture, stop) ??
       taskRowsTable(lines, i, stop) ??
       headedCellPerLine(lines, i, furniture) ??
@@ -173,6 +174,44 @@ function cellPerLine(lines: Line[], i: number): TableRegion | null {
     if (unclear.length) region.unclear = unclear;
   }
   return region;
+}
+
+/**
+ * A task given as a card (a site's page for one task of a 分解表): each field's name alone on a
+ * line and its value on the line under it (具体任务 ⏎ … ⏎ 责任单位 ⏎ A、B ⏎ 配合单位 ⏎ C ⏎ 完成时限 ⏎ …):
+ * one row of a task table, the names its header. The task's field first, then a unit field at
+ * least; a value is one line, and is no field's name itself.
+ */
+function taskCard(lines: Line[], i: number): TableRegion | null {
+  const fieldName = (j: number) => {
+    const t = lines[j]?.text.trim() ?? '';
+    return t.length >= 2 && t.length <= 8 && !/[，。、；：:,;]/.test(t) ? taskColumnKind(t) : null;
+  };
+  const nextLine = (j: number) => {
+    while (j < lines.length && isBlank(lines[j])) j++;
+    return j;
+  };
+  if (fieldName(i) !== 'task') return null;
+  const header: CellSpan[] = [];
+  const row: CellSpan[] = [];
+  const kinds: TaskColumnKind[] = [];
+  let last = i;
+  for (let j = i; j < lines.length; ) {
+    const kind = fieldName(j);
+    if (!kind || kind === 'number') break;
+    const v = nextLine(j + 1);
+    if (v >= lines.length || fieldName(v) !== null) break;
+    const name = trimmedSpan(lines[j], lines[j].start, lines[j].end);
+    const value = trimmedSpan(lines[v], lines[v].start, lines[v].end);
+    if (!name || !value) break;
+    header.push(name);
+    row.push(value);
+    kinds.push(kind);
+    last = v;
+    j = nextLine(v + 1);
+  }
+  if (header.length < 2 || !kinds.some((k) => k === 'lead' || k === 'units')) return null;
+  return { first: i, last, layout: 'cell-per-line', rows: [header, row] };
 }
 
 /** Index of the line holding an offset, searching from line `from` on. */
@@ -425,8 +464,9 @@ export const DEADLINE_COLUMN = /^(完成时限|完成时间|时间节点|时限�
  */
 export type TaskColumnKind = 'number' | 'task' | 'detail' | 'lead' | 'units' | 'scorer' | 'person' | 'time' | 'score' | 'text';
 
+// two names joined by 和/及/与 (具体工作任务和要求, 目标任务及措施): the task column still
 const TASKISH =
-  /^(?:\d{4}年(?:度)?)?[\u4e00-\u9fff]{0,4}(?:任务|实事|事项|项目|工作|内容|举措|目标|措施)(?:内容|名称|清单|事项)?$|^(?:考核|工作|目标|任务)指标$/;
+  /^(?:\d{4}年(?:度)?)?[\u4e00-\u9fff]{0,4}(?:任务|实事|事项|项目|工作|内容|举措|目标|措施)(?:内容|名称|清单|事项)?(?:[和及与](?:要求|标准|内容|措施|目标))?$|^(?:考核|工作|目标|任务)指标$/;
 /** A column of units: its name ends as a body's does (责任单位, 协同配合单位, 配合处室), or is a role word alone. */
 const UNIT_NAME = /^[\u4e00-\u9fff]{1,8}(?:单位|部门|科室|处室|机构)$|^(?:牵头|主办|责任|配合|协办|协同|参与|部门|科室|处室)$|^责任主体$/;
 /** A measure unit (%, 万亩), or the body that fills in the sheet: no role in the work. */

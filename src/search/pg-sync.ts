@@ -21,7 +21,19 @@ pg.types.setTypeParser(1700, (v) => Number(v)); // numeric
 const { port, signal } = workerData;
 const client = new pg.Client({ connectionString: workerData.url, application_name: 'policy' });
 client.on('error', () => {});
-let ready = client.connect().then(() => (workerData.schema ? client.query('CREATE SCHEMA IF NOT EXISTS ' + workerData.schema + '; SET search_path TO ' + workerData.schema) : null));
+// the schema is made only when missing: a read replica (hot standby) refuses every write, CREATE SCHEMA IF NOT EXISTS too
+let ready = client.connect().then(async () => {
+  const schema = workerData.schema;
+  if (!schema) return;
+  const found = await client.query(
+    "SELECT EXISTS(SELECT 1 FROM pg_namespace WHERE nspname = $1), pg_is_in_recovery() OR current_setting('transaction_read_only') = 'on'",
+    [schema],
+  );
+  const [exists, readOnly] = Object.values(found.rows[0]);
+  // on a read-only server a missing schema is left missing: the first read says the store is not there
+  if (!exists && !readOnly) await client.query('CREATE SCHEMA IF NOT EXISTS ' + schema);
+  await client.query('SET search_path TO ' + schema);
+});
 const reply = (message) => {
   port.postMessage(message);
   Atomics.store(signal, 0, 1);
@@ -29,6 +41,13 @@ const reply = (message) => {
 };
 parentPort.on('message', async (m) => {
   try {
+    if (m.op === 'end') {
+      // closing after a failed connection is no error
+      await ready.catch(() => {});
+      await client.end().catch(() => {});
+      reply({ rows: [] });
+      return;
+    }
     await ready;
     if (m.op === 'query') {
       const r = await client.query({ text: m.sql, values: m.params, rowMode: 'array' });
@@ -52,15 +71,15 @@ parentPort.on('message', async (m) => {
         throw e;
       }
       reply({ rows: [] });
-    } else if (m.op === 'end') {
-      await client.end();
-      reply({ rows: [] });
     }
   } catch (e) {
     reply({ error: String(e && e.message ? e.message : e), code: e && e.code });
   }
 });
 `;
+
+/** SQLSTATE of a write refused by a read-only transaction or a hot standby (read replica). */
+export const READ_ONLY_TRANSACTION = '25006';
 
 export class PgError extends Error {
   constructor(
@@ -105,7 +124,11 @@ export class SyncPg {
     const got = receiveMessageOnPort(this.port);
     if (!got) throw new PgError('no answer from the database worker');
     const m = got.message as { rows: unknown[][]; fields?: string[]; error?: string; code?: string };
-    if (m.error !== undefined) throw new PgError(m.error, m.code);
+    if (m.error !== undefined) {
+      // a hot standby (read replica) refuses every write with this code: say what the server is
+      if (m.code === READ_ONLY_TRANSACTION) throw new PgError(`the server takes no writes (a read replica?): ${m.error}`, m.code);
+      throw new PgError(m.error, m.code);
+    }
     return m;
   }
 

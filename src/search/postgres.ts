@@ -3,7 +3,7 @@ import { normalizeForMatch } from '../model/normalize.js';
 import type { PolicyDocument } from '../model/types.js';
 import { allTerms, groupsExpression, type Scope, type TermGroup } from './engine.js';
 import { type MarkCondition, unitMarks } from './marks.js';
-import { PgError, SyncPg } from './pg-sync.js';
+import { PgError, READ_ONLY_TRANSACTION, SyncPg } from './pg-sync.js';
 import { modelRows, SCHEMA_TABLES, STORE_VERSION, UNIT_COLUMNS, unitRow } from './schema.js';
 import { type MatchQuery, type PutResult, type SearchStore, SqliteSearch, unitTerms } from './sqlite.js';
 import { charClasses, regexPattern } from './text-pattern.js';
@@ -85,6 +85,16 @@ function parseVector(text: string): Map<string, { title: boolean; text: boolean 
   return out;
 }
 
+/**
+ * True when the PostgreSQL store is shared (a named schema, `policy` by default): the server
+ * is the corpus, several people ingest into it, and no data folder speaks for it — a command
+ * never removes a document because the folder lacks it, and a search needs no folder. With
+ * POLICY_DB_SCHEMA=per-folder the schema is the folder's own and follows it, as the SQLite file does.
+ */
+export function sharedSchema(): boolean {
+  return (process.env.POLICY_DB_SCHEMA ?? 'policy') !== 'per-folder';
+}
+
 /** The store's schema from POLICY_DB_SCHEMA: a name, or `per-folder` for one schema a data folder. */
 export function schemaFor(dataDir: string | null): string {
   const wanted = process.env.POLICY_DB_SCHEMA ?? 'policy';
@@ -123,8 +133,9 @@ export class PostgresStore implements SearchStore {
   static connect(url: string, schema = 'policy'): PostgresStore {
     const pg = new SyncPg(url, safeName(schema));
     const store = new PostgresStore(url, schema, pg);
+    let version: string | undefined;
     try {
-      const version = store.tryGet<[string]>('SELECT value FROM meta WHERE key = ?', 'version')?.[0];
+      version = store.tryGet<[string]>('SELECT value FROM meta WHERE key = ?', 'version')?.[0];
       if (version === undefined) {
         pg.query(UNITS);
         pg.batch([
@@ -138,6 +149,10 @@ export class PostgresStore implements SearchStore {
       }
     } catch (error) {
       pg.close();
+      if (error instanceof PgError && error.code === READ_ONLY_TRANSACTION)
+        throw new UserError(
+          `${store.file}: the store ${version === undefined ? 'is not on this server' : `has version ${version}, not ${STORE_VERSION}`}, and the server takes no writes (a read replica?): ingest through the primary server`,
+        );
       if (error instanceof PgError) throw new UserError(`${store.file}: cannot open the store (${error.message})`);
       throw error;
     }

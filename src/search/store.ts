@@ -4,10 +4,10 @@ import path from 'node:path';
 import { DamagedDocumentError, UserError } from '../model/errors.js';
 import { DOCUMENT_FILE, documentPath, listDocumentIds, loadAllDocuments, loadDocument, reportLoadProblems } from '../model/store.js';
 import type { PolicyDocument } from '../model/types.js';
-import { InvalidOption, NoData } from '../select/errors.js';
+import { EmptyStore, InvalidOption, NoData } from '../select/errors.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import type { SearchEngine } from './engine.js';
-import { isPostgresUrl, PostgresStore, schemaFor } from './postgres.js';
+import { isPostgresUrl, PostgresStore, schemaFor, sharedSchema } from './postgres.js';
 import { type BuildOptions, SearchIndex } from './search-index.js';
 import { type PutResult, SqliteStore } from './sqlite.js';
 import { DATA_THESAURUS, Thesaurus } from './thesaurus.js';
@@ -122,6 +122,8 @@ export async function updateSearchStore(dataDir: string, docs?: PolicyDocument[]
   const store = openStore(dataDir);
   try {
     if (docs && docs.length > 0) store.put(docs);
+    // a shared server's store is the corpus: the folder adds what was ingested, never removes
+    if (folderEngine() === 'postgres' && sharedSchema()) return { file: store.file, leftOut: [] };
     return { file: store.file, leftOut: await syncStore(store, dataDir) };
   } finally {
     store.close();
@@ -263,6 +265,15 @@ export function dataThesaurus(dataDir: string): Thesaurus {
 
 async function openSearchEngine(dataDir: string): Promise<SearchEngine> {
   if (folderEngine() === 'minisearch') return loadMiniSearchIndex(dataDir);
+  if (folderEngine() === 'postgres' && sharedSchema()) {
+    // a shared server: search what is there, with or without a data folder here
+    const store = openPostgres(dataDir);
+    if (store.documentIds().length === 0) {
+      store.close();
+      throw new EmptyStore(store.file);
+    }
+    return store.searcher();
+  }
   const folders = await folderIds(dataDir);
   if (folderEngine() === 'postgres') {
     if (!folders.some((id) => existsSync(documentPath(dataDir, id)))) {

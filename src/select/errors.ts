@@ -121,6 +121,14 @@ export class NoData extends UserError {
   }
 }
 
+/** A shared search store (a PostgreSQL server's) that holds no document yet. */
+export class EmptyStore extends UserError {
+  constructor(readonly store: string) {
+    super(`${store}: no documents in the store yet (put some there with \`policy ingest <files…> --db <url>\`)`);
+    this.name = 'EmptyStore';
+  }
+}
+
 /**
  * A value of an option the library takes that it cannot use: `option` is the option's name in
  * the library's API (limit, kind, font, date), `value` what was given.
