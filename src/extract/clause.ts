@@ -172,7 +172,8 @@ const SENTENCE_STOP = /[。！？]/;
 
 /**
  * The clause left open at the end of a text: the last bracket that never closes, holding a
- * clause's words, on the text's last line and with no sentence after it.
+ * clause's words, on the text's last line and with no sentence after it. A bracket of a name
+ * cut with it (…各市〔州〕、县〔市、区、特) is left open too: the clause's is the one outside it.
  */
 function unclosedClause(text: string, end: number): ClauseMatch | null {
   let depth = 0;
@@ -183,8 +184,9 @@ function unclosedClause(text: string, end: number): ClauseMatch | null {
     if (k < 0) depth++;
     else if (k > 0 && --depth < 0) {
       const content = text.slice(i + 1, end);
-      if (!HINT.test(content) || !withinClause(content)) return null;
-      return { start: i, end, content, contentStart: i + 1, open: true };
+      if (!withinClause(content)) return null;
+      if (HINT.test(content)) return { start: i, end, content, contentStart: i + 1, open: true };
+      depth = 0; // an open bracket inside the clause: look further out
     }
   }
   return null;

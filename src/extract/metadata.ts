@@ -73,7 +73,7 @@ export function extractMetadata(ctx: Context): void {
     null;
   // the body the title names (某市人民政府关于…), else the info block's 发布机构 / 发文机关, else
   // the lead-in's; the page's 来源 last (the site's source, not always the issuer)
-  const infoOrgan = infoIssuer(field('发文机关', '发布机构', '发文单位', '发布单位', '发布机关', '成文机关'));
+  const infoOrgan = infoIssuer(field('发文机关', '发布机构', '发文单位', '发布单位', '发布机关', '成文机关', '制定机关', '发布部门', '颁布单位'));
   m.issuer =
     lines.length > 0
       ? [...new Set(lines.flatMap(issuerNames))].join('、')
@@ -81,7 +81,7 @@ export function extractMetadata(ctx: Context): void {
         joint(withPlace(issuerOfNotice(noticeText || null), infoOrgan)) ??
         joint(withPlace(issuerOfNotice(m.title), infoOrgan)) ??
         placeOfTitle(noticeText || m.title) ??
-        infoIssuer(field('发文机关', '发布机构', '发文单位', '发布单位', '发布机关', '成文机关')) ??
+        infoIssuer(field('发文机关', '发布机构', '发文单位', '发布单位', '发布机关', '成文机关', '制定机关', '发布部门', '颁布单位')) ??
         lead?.issuer ??
         sourceIssuer(field('来源', '信息来源', '文章来源')));
 
@@ -119,7 +119,7 @@ export function extractMetadata(ctx: Context): void {
   // the signature, earlier, is the 成文日期
   if (m.date && signed && signed < m.date && m.date === isoDate(field('发布日期', '发布时间') ?? '')) m.date = signed;
   m.date ??= signed;
-  m.date ??= isoDate(field('发文日期', '发文时间', '印发日期', '颁布日期', '颁布时间', '生成日期') ?? '');
+  m.date ??= isoDate(field('发文日期', '发文时间', '印发日期', '颁布日期', '颁布时间', '公布日期', '生成日期') ?? '');
   m.date ??= isoDate(frontMatterField(ctx, DATE_KEYS)?.replace(ISO_DAY, '$1年$2月$3日') ?? '');
   if (stated?.date) m.date ??= isoDate(stated.date.replace(ISO_DAY, '$1年$2月$3日'));
   if (!m.date) {

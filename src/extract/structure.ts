@@ -494,14 +494,20 @@ function clauseOf(ctx: Context, s: SectionNode): FoundClause | null {
     const inner = lastLabelledClause(whole.text, bracketFree);
     if (inner) found = { clause: inner, in: whole };
   }
-  if (!found && !NO_PROSE_CLAUSE.has(s.data.style) && inList(ctx, s) && !s.children.some((c) => c.type === 'section') && kindOfSection(ctx, s) === null) {
+  if (!found && !NO_PROSE_CLAUSE.has(s.data.style) && !s.children.some((c) => c.type === 'section') && kindOfSection(ctx, s) === null) {
     // the assignment in the item's prose: （一）道路交通安全专项整治，由公安、交通部门负责，有关部门配合。
-    const prose = proseClause(whole.text);
-    if (prose) found = { clause: prose, in: whole, prose: true };
+    // An item of a list; a lone item only when the clause opens it (（一）由A负责，B配合，…): 由 further
+    // into a lone paragraph is as likely ordinary prose.
+    const listed = inList(ctx, s);
+    const prose = listed || OPENS_WITH_BY.test(whole.text) ? proseClause(whole.text) : null;
+    if (prose && (listed || prose.start === 0)) found = { clause: prose, in: whole, prose: true };
   }
   clauses.set(s, found);
   return found;
 }
+
+/** An item's text that opens with its owners: 由A负责… (由于 opens a reason, not an owner) */
+const OPENS_WITH_BY = /^由(?!于)[\u4e00-\u9fff]/;
 
 /** The whole text of a section, subsections included, label stripped. */
 export function fullText(ctx: Context, s: SectionNode): InlineText {

@@ -110,6 +110,9 @@ const INFO_NAMES = [
   '关键词',
   '发布机构',
   '发文机关',
+  '制定机关',
+  '发布部门',
+  '颁布单位',
   '发文单位',
   '发布单位',
   '发布机关',
@@ -127,6 +130,7 @@ const INFO_NAMES = [
   '印发日期',
   '颁布时间',
   '颁布日期',
+  '公布日期',
   '发布日期',
   '发布时间',
   '更新时间',
@@ -143,6 +147,9 @@ const INFO_NAMES = [
   '有效性状态',
   '有效性',
   '效力状态',
+  '效力等级',
+  '效力级别',
+  '法规类别',
   '时效性',
   '属性',
   '备注',
@@ -169,7 +176,7 @@ const COLON_NAME = ['名称'].map((n) => [...n].join('[ \\u3000]*')).join('|');
 /** A label: anywhere with its colon; without one only set apart (a pipe or the line's end after it). */
 const INFO_LABEL = new RegExp(`(${INFO_NAME})[ \\u3000]*(?:[:：]|(?=[ \\u3000]*[|｜])|[ \\u3000]*$)|(${COLON_NAME})[ \\u3000]*[:：]`, 'g');
 /** What sets a page's fields apart: pipes, spaces, bullets (• 来源:… • 浏览次数:…). */
-const INFO_LEAD = /^[|｜\s\u3000•·●▪◆■]+/;
+const INFO_LEAD = /^[|｜\s\u3000•·●▪◆■∙]+/;
 const INFO_LABEL_COLONLESS_START = new RegExp(`^[|｜\\s\\u3000•·●▪◆■]*(?:(?:${INFO_NAME})[ \\u3000]*(?:[:：|｜]|$)|(?:${COLON_NAME})[ \\u3000]*[:：])`);
 const PIPES_ONLY = /^[|｜\s\u3000]+$/;
 const EDGE_PIPES = /^[|｜\s\u3000•·●▪◆■]+|[|｜\s\u3000•·●▪◆■]+$/g;
@@ -184,12 +191,32 @@ export interface InfoLine {
 }
 
 /**
+ * A law database's field line: the label in 【】, the value after it (∙【制定机关】某市人民政府办公室,
+ * 【发布部门】 国务院办公厅, 【字 号】某政办〔2020〕1号 — there 字号 is the 文号, not a font-size tool).
+ */
+const BRACKETED_FIELD = new RegExp(`^[\\s\\u3000•·●▪◆■∙]*【[ \\u3000]*(${INFO_NAME}|字[ \\u3000]*号)[ \\u3000]*】[ \\u3000]*(.*)$`);
+
+function bracketedField(t: string): InfoLine | null {
+  const m = BRACKETED_FIELD.exec(t);
+  if (!m) return null;
+  let name = m[1].replace(/[ \u3000]/g, '');
+  const value = m[2].trim();
+  if (name === '字号') {
+    if (!DOC_NUMBER.test(foldDigits(value))) return null;
+    name = '发文字号';
+  }
+  return { fields: [[name, value]], open: false };
+}
+
+/**
  * A line of an info block: it opens with a field label (or, `anywhere`, holds one: a page-info
  * line the parser knew, 某门户网站 发布时间：…). Null for any other line.
  */
 export function infoLine(text: string, anywhere = false): InfoLine | null {
   let t = stripInvisible(text).trim();
   if (t.length > 240 || t.includes('。')) return null;
+  const bracketed = bracketedField(t);
+  if (bracketed) return bracketed;
   const spaced = spacedInfoLine(t);
   if (spaced) return spaced;
   if (anywhere && !INFO_LABEL_COLONLESS_START.test(t)) {
@@ -409,11 +436,15 @@ function liftCoveringNotice(tree: Root, doc: string, index: LineIndex): void {
     const date = text(flat[i + 1].node);
     if (!(DATE_ARABIC.test(date) || DATE_CHINESE.test(date))) continue;
     let j = i + 2;
-    if (DISCLOSURE.test(text(flat[j].node))) j++;
+    // an editor's note a reprint leaves under the date ((本文有删减)), the disclosure
+    if (flat[j] && EDITOR_NOTE.test(text(flat[j].node))) j++;
+    if (flat[j] && DISCLOSURE.test(text(flat[j].node))) j++;
     const title = flat[j] ? text(flat[j].node) : '';
-    // the plan's title, then its outline
-    if (!title || flat[j].node.data?.outline || title.length > 60 || /[。；]/.test(title) || /^附件/.test(title) || !TITLE_END.test(title)) return;
-    if (!flat.slice(j + 1).some((e) => e.node.data?.outline)) return;
+    // the plan's title, then its outline — or, whatever word the title ends with, its table
+    // (…量化指标任务分工 over 序号 工作任务 牵头负责部门)
+    const table = flat[j + 1]?.node.type === 'table';
+    if (!title || flat[j].node.data?.outline || title.length > 60 || /[。；]/.test(title) || /^附件/.test(title) || !(TITLE_END.test(title) || table)) return;
+    if (!table && !flat.slice(j + 1).some((e) => e.node.data?.outline)) return;
     const lifted = flat.slice(start, j + 1).map((e) => e.node);
     for (const node of lifted) if (node.data?.outline) delete node.data.outline;
     const rest = flat.slice(j + 1).map((e) => e.node);
@@ -827,6 +858,7 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
   /** Under a signature's date (and disclosure), after a notice. */
   const underNoticeDate = (i: number) => {
     let j = previous(i);
+    if (j >= 0 && EDITOR_NOTE.test(texts[j] ?? '')) j = previous(j);
     if (j >= 0 && blocks[j].data?.role === 'disclosure') j = previous(j);
     let s = previous(j);
     if (s >= 0 && blocks[s].data?.role === 'seal') s = previous(s);
@@ -979,9 +1011,9 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
       titleSeen = true;
       titleAbove(blocks, texts, i);
     } else if (titleSeen && short && PERIOD_LINE.test(t)) set(i, 'title');
-    else if (!titleSeen && (underNoticeDate(i) || afterClosingFormula(i)) && TITLE_LINE.test(t.replace(/[《》〈〉]/g, '')) && bodyNext(i)) {
-      // the line right under a covering notice's date, before the plan's prose: the plan's
-      // title, whatever word it ends with (青溪县2024年十件民生实事)
+    else if (!titleSeen && (underNoticeDate(i) || afterClosingFormula(i)) && TITLE_LINE.test(t.replace(/[《》〈〉]/g, '')) && (bodyNext(i) || tableNext(i))) {
+      // the line right under a covering notice's date, before the plan's prose or its table: the
+      // plan's title, whatever word it ends with (青溪县2024年十件民生实事, …量化指标任务分工)
       set(i, 'title');
       titleSeen = true;
     } else if (
@@ -1041,6 +1073,8 @@ const PAGE_TIME = /^(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s/;
 export const SPACED_DATE = /^[^\d\u4e00-\u9fa5]{0,3}((?:19|20)\d{2})[ \u3000]+(\d{1,2})[ \u3000]+(\d{1,2})[^\d\u4e00-\u9fa5]{0,3}$/;
 /** A 文号 with a notice title run on after it: 鞍立政发〔2023〕2号立山区人民政府关于… */
 const NUMBER_THEN_TITLE = new RegExp(`^${DOC_NUMBER.source}\\s*(?:关于|${ISSUER_THEN_NOTICE.source.slice(1)})`);
+/** An editor's note a reprint puts under a notice: (本文有删减), （有删节）. */
+const EDITOR_NOTE = /^[（(](?:本文|原文|正文)?(?:有删减|有删节|略有删节|有改动)[）)]$/;
 /** The formula that closes a notice's text (特此通知, 特此公告): no title. */
 const CLOSING_FORMULA = /^特此(?:通知|公告|通告|函告|函复|批复|报告)[。.]?$/;
 

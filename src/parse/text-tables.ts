@@ -1039,7 +1039,9 @@ function taskRowsTable(lines: Line[], i: number, stop: Skip): TableRegion | null
     const m = /^\s*(\d{1,3})(?=[\s|｜]|$)/.exec(row.text);
     if (!m || (expect !== null && Number(m[1]) !== expect)) {
       // a section row between rows
-      const n = j + 1 < lines.length ? j + 1 : j;
+      // (the next row may come after blank lines)
+      let n = j + 1 < lines.length ? j + 1 : j;
+      while (n + 1 < lines.length && isBlank(lines[n])) n++;
       if (SECTION_ROW.test(row.text.trim()) && !(pipe && /[|｜]/.test(row.text)) && /^\s*\d{1,3}[\s|｜]/.test(lines[n]?.text ?? '')) {
         rows.push([trimmedSpan(row, row.start, row.end)!]);
         last = j;
@@ -1120,7 +1122,9 @@ function spaceRow(l: Line, kinds: TaskColumn[]): CellSpan[] | null {
       from = c + 1;
     }
   }
-  if (pieces.length < kinds.length) return null;
+  // a column the row leaves out altogether (序号 名称 工作任务 牵头责任单位, no 名称 piece): the
+  // columns before the units need only the number and the task's text
+  if (pieces.length < kinds.length - tail + 2) return null;
   const textOf = (p: CellSpan) => l.text.slice(p.start - l.start, p.end - l.start);
   const cells: CellSpan[] = new Array(kinds.length);
   let p = pieces.length - 1;

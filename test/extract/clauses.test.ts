@@ -153,6 +153,20 @@ describe('clauses cut short and items run together', () => {
     expect(doc.departments.some((d) => d.name === '区政')).toBe(false);
   });
 
+  it('a clause cut at the end of the document inside a bracket of its own (各市〔州〕、县〔市、区、特): the whole units before it', async () => {
+    const { ingestText } = await import('../../src/ingest.js');
+    const doc = ingestText(
+      '南川省稳经济行动方案\n\n一、强化组织推动\n1.成立省稳经济督导工作组，研究重大政策措施，协调解决重大问题。（责任单位：省商务厅）\n2.建立重点企业服务专员制度，帮助企业解决用工用能问题。（责任单位：省发展改革委，省直其他有关部门和单位，各市〔州〕、县〔市、区、特',
+      { fileName: 'cut-nested.txt' },
+    );
+    expect(roles(doc)[0]).toEqual(['1', [], ['省商务厅']]);
+    // the collective cut with its shared tail (各市〔州〕、县〔…〕人民政府) may go either way; the cut name is none
+    const cut = task(doc, '2');
+    expect(cut.lead).toEqual([]);
+    expect(cut.responsible.slice(0, 2)).toEqual(['省发展改革委', '省直其他有关部门和单位']);
+    expect(cut.responsible.some((n) => n.includes('特'))).toBe(false);
+  });
+
   it('an item right after a clause on the same line starts there', async () => {
     const doc = await shape('run-in-after-clause.txt');
     expect(roles(doc)).toEqual([
@@ -209,6 +223,15 @@ describe('assignments written in the item’s prose', () => {
       ['二', ['市金融办'], ['人行青川市分行']],
       ['三', ['市税务局', '市财政局'], []],
     ]);
+  });
+
+  it("the only item under a part, opening with 由A负责，B、C配合，<work>: a task with those units (the part's own 承办/协办 line is no task)", async () => {
+    const { ingestText } = await import('../../src/ingest.js');
+    const doc = ingestText(
+      '南川省农产品质量安全提升工作方案\n\n一、治理蔬菜农药残留\n\n由省农业农村厅承办，省市场监管局、省卫生健康委协办。工作目标：蔬菜农药残留抽检合格率达98%以上。主要措施：\n\n（一）由省农业农村厅负责，省市场监管局、省生态环境厅配合，加快蔬菜标准园建设，推广绿色防控技术。省市场监管局做好市场准入检测工作。\n\n二、保障措施\n\n各项工作由省政府统一领导，各地要加强组织实施。\n',
+      { fileName: 'lone-prose-item.txt' },
+    );
+    expect(roles(doc)).toEqual([['一', ['省农业农村厅'], ['省市场监管局', '省生态环境厅']]]);
   });
 
   it('（A会同B负责） in brackets: A leads, B is responsible; 会同有关部门 adds no unit', async () => {

@@ -98,6 +98,34 @@ describe('task tables one row a line', () => {
     ]);
   });
 
+  it('a header column the rows leave out (序号 名称 工作任务 牵头责任单位, no 名称 cell), blank lines and a section row between rows', async () => {
+    const { ingestText } = await import('../../src/ingest.js');
+    const doc = ingestText(
+      `青川市2019年政府工作任务分解表
+
+序号 名称 工作任务 牵头责任单位
+
+一、经济社会发展主要预期目标分解(4项)
+
+1 地区生产总值增长6%以上,服务业增加值占比提高1个百分点. 发改委
+
+2 一般公共预算收入增长7%. 财政局
+
+3 全社会固定资产投资额400亿元,其中工业投资增长9%. 发改委、经信委
+
+4 社会消费品零售总额增长8%左右. 商务局
+`,
+      { fileName: 'missing-column.txt' },
+    );
+    expect(doc.tasks.map((t) => [t.number, t.lead, t.responsible])).toEqual([
+      ['1', ['发改委'], []],
+      ['2', ['财政局'], []],
+      ['3', ['发改委', '经信委'], []],
+      ['4', ['商务局'], []],
+    ]);
+    expect(doc.tasks[0].text).toMatch(/^地区生产总值增长6%以上/);
+  });
+
   it('a space row whose units cannot be told apart is warned about and gets no units', async () => {
     const { ingestText } = await import('../../src/ingest.js');
     const doc = ingestText(

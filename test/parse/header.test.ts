@@ -452,3 +452,44 @@ describe('excerpts of notices without their title or signature', () => {
     });
   });
 });
+
+describe('law-database pages: fields as 【label】value lines', () => {
+  it('∙【制定机关】 / 【公布日期】 with a dotted date / 【字 号】: issuer, date and 文号, never a bullet in the issuer', async () => {
+    const doc = await shape('law-db-bracket-fields.txt');
+    expect(doc).toMatchObject({
+      title: '市人民政府办公室关于印发2021年市《政府工作报告》确定的重点任务责任分解方案的通知',
+      issuer: '青河市人民政府办公室',
+      docNumber: '青政办〔2021〕4号',
+      date: '2021-03-05',
+    });
+    for (const p of doc.paragraphs.filter((p) => p.text.includes('【'))) expect(p.kind).toBe('web');
+  });
+
+  it('【发布部门】 / 【发文字号】 with a space after the bracket: the page fields, the signature date first, the tasks below', async () => {
+    const doc = await shape('law-db-bracket-fields-plain.txt');
+    expect(doc).toMatchObject({
+      title: '北湖县2022年重点工作任务分工方案',
+      issuer: '北湖县人民政府',
+      docNumber: '北政发〔2022〕2号',
+      date: '2022-02-16',
+    });
+    expect(doc.tasks.map((t) => t.lead)).toEqual([['县住建局'], ['县交通运输局']]);
+  });
+});
+
+describe('a plan title right above its table', () => {
+  it("a notice with points of its own, its date, an editor's (本文有删减), then the plan title over its table one row a line", async () => {
+    const doc = await shape('plan-title-above-table-abridged.txt');
+    expect(doc).toMatchObject({
+      title: '2019年节能降耗量化任务分工',
+      noticeTitle: '国务院办公厅关于印发2019年节能降耗量化任务分工的通知',
+      issuer: '国务院办公厅',
+      date: '2019-03-18',
+    });
+    expect(doc.tasks.map((t) => [t.number, t.lead])).toEqual([
+      ['1', ['发展改革委']],
+      ['2', ['交通运输部']],
+      ['3', ['生态环境部']],
+    ]);
+  });
+});
