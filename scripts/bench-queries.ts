@@ -134,7 +134,7 @@ async function main(): Promise<void> {
   const pct = (list: number[], p: number) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor((p / 100) * list.length))];
   console.log(`first run of each query: p50 ${pct(first, 50).toFixed(2)} ms, p99 ${pct(first, 99).toFixed(2)} ms`);
   console.log(
-    `${n} documents, ${all.length} searches: p50 ${pct(all, 50).toFixed(2)} ms, p99 ${pct(all, 99).toFixed(2)} ms (cpu p50 ${pct(cpuAll, 50).toFixed(2)} ms, p99 ${pct(cpuAll, 99).toFixed(2)} ms)`,
+    `${n} documents, ${all.length} searches: p50 ${pct(all, 50).toFixed(2)} ms, p99 ${pct(all, 99).toFixed(2)} ms (cpu p50 ${pct(cpuAll, 50).toFixed(2)} ms, p99 ${pct(cpuAll, 99).toFixed(2)} ms), RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`,
   );
   process.exit(0);
 }

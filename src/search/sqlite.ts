@@ -49,6 +49,13 @@ const RESCORE = 200;
 const FIELD_BOOST = { title: 2, text: 1 };
 /** Units (and their normalised texts) a searcher keeps between searches at most. */
 const UNIT_CACHE = 30_000;
+/**
+ * What the scan and the filters read of a unit (its title and text, kind and lists: `texts`,
+ * `factsCache`) a searcher keeps at most, for this many units: a query without a dictionary word
+ * reads every unit its marks name (2035年: ~30,000 at 10,000 documents), and a warm searcher
+ * that kept fewer would read them all again each time (~60 MB at 10,000 documents).
+ */
+const TEXT_CACHE = 60_000;
 
 const CREATE = `
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -506,7 +513,7 @@ export class SqliteSearch extends SearchEngine {
   protected override beginQuery(query: string): void {
     // Units read stay for the next searches of this process (the store does not change under a
     // searcher), up to a bound: a warm process answers a popular unit from memory.
-    if (this.cache.size + this.texts.size + this.factsCache.size > UNIT_CACHE || this.cachedTexts() > UNIT_CACHE) {
+    if (this.cache.size > UNIT_CACHE || this.texts.size > TEXT_CACHE || this.factsCache.size > TEXT_CACHE || this.cachedTexts() > TEXT_CACHE) {
       this.clearCaches();
       this.cache = new Map();
       this.factsCache = new Map();
@@ -1001,23 +1008,49 @@ export class SqliteSearch extends SearchEngine {
       for (let i = 0; i < ids.length; i += 500) {
         const chunk: number[] = [];
         const held: number[] = [];
-        for (const id of ids.slice(i, i + 500)) (this.cache.has(id) ? held : chunk).push(id);
-        const found = chunk.length > 0 ? this.readUnits(`rowid IN (${chunk.map(() => '?').join(',')}) AND ${where.join(' AND ')}`, [...chunk, ...params]) : [];
+        for (const id of ids.slice(i, i + 500)) (this.cache.has(id) || (this.texts.has(id) && this.factsCache.has(id)) ? held : chunk).push(id);
+        const found = chunk.length > 0 ? this.readScanned(`rowid IN (${chunk.map(() => '?').join(',')}) AND ${where.join(' AND ')}`, [...chunk, ...params]) : [];
         for (const id of held) yield id;
         for (const id of found) yield id;
-        if (this.cache.size > 20000) this.cache = new Map();
+        this.boundScanned();
       }
       return;
     }
     // in slices, so the units read are dropped again unless they match
     let last = -1;
     for (;;) {
-      const ids = this.readUnits(`${where.join(' AND ')} AND rowid > ? ORDER BY rowid LIMIT 2000`, [...params, last]);
+      const ids = this.readScanned(`${where.join(' AND ')} AND rowid > ? ORDER BY rowid LIMIT 2000`, [...params, last]);
       if (ids.length === 0) return;
       for (const id of ids) yield id;
       last = ids[ids.length - 1];
-      if (this.cache.size > 20000) this.cache = new Map();
+      this.boundScanned();
     }
+  }
+
+  /**
+   * Read what the scan and the filters look at of units (`textOf`, `facts`, the field lengths),
+   * not whole units (no JSON of theirs parsed but the lists, no object of every column).
+   */
+  private readScanned(where: string, params: unknown[]): number[] {
+    this.loadDocs();
+    const ids: number[] = [];
+    for (const [rowid, num, kind, lead, responsible, title, text, simplified, titleLen, textLen] of this.store.all<
+      [number, number, UnitKind, string, string, string, string, string | null, number, number]
+    >(`SELECT rowid, doc, kind, lead, responsible, title, text, simplified, title_len, text_len FROM units WHERE ${where}`, ...params)) {
+      this.lengths.set(rowid, [titleLen, textLen]);
+      const doc = this.docsByNum!.get(num) ?? '';
+      this.factsCache.set(rowid, { kind, doc, lead: lead === '[]' ? [] : JSON.parse(lead), responsible: responsible === '[]' ? [] : JSON.parse(responsible) });
+      this.texts.set(rowid, simplified === null ? { title, text } : { title, text, simplified });
+      ids.push(rowid);
+    }
+    return ids;
+  }
+
+  /** Forget what the scan read when it holds more than TEXT_CACHE units (between slices of a scan). */
+  private boundScanned(): void {
+    if (this.texts.size <= TEXT_CACHE && this.factsCache.size <= TEXT_CACHE) return;
+    this.texts = new Map();
+    this.factsCache = new Map();
   }
 
   /** Ids of the units that meet every condition (marks.ts), in order. */
