@@ -366,6 +366,22 @@ export abstract class SearchEngine {
    * AmbiguousDepartment with each candidate's task count, UnknownDepartment) otherwise.
    */
   resolveDepartment(name: string, docIds?: string[]): Array<{ doc: string; name: string }> {
+    // the documents do not change under an engine: a name resolves the same way each time (a
+    // warm process asked 交通 --dept 县公安局 again resolved it in every document again: ~25 ms
+    // at 10,000 documents)
+    const key = JSON.stringify([name, docIds ?? null]);
+    let found = this.resolved.get(key);
+    if (!found) {
+      found = this.resolveAnew(name, docIds);
+      if (this.resolved.size >= 100) this.resolved.clear();
+      this.resolved.set(key, found);
+    }
+    return found.map((d) => ({ ...d }));
+  }
+
+  private readonly resolved = new Map<string, Array<{ doc: string; name: string }>>();
+
+  private resolveAnew(name: string, docIds?: string[]): Array<{ doc: string; name: string }> {
     const all = this.documentIds();
     const docs = docIds ? all.filter((id) => docIds.includes(id)) : all;
     // Every step of resolveDepartment is a test of one department, so a document resolves the
