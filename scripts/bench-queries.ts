@@ -72,7 +72,9 @@ export async function scaleData(n: number, log = console.log): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { size: { type: 'string' }, rounds: { type: 'string' }, only: { type: 'string' }, db: { type: 'string' }, dump: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { size: { type: 'string' }, rounds: { type: 'string' }, only: { type: 'string' }, db: { type: 'string' }, dump: { type: 'string' } },
+  });
   const n = Number(values.size ?? 1000);
   const rounds = Number(values.rounds ?? 5);
   const dataDir = await scaleData(n);

@@ -10,7 +10,14 @@ import { storePath } from '../src/search/store.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { size: { type: 'string' }, dept: { type: 'string' }, role: { type: 'string' }, kind: { type: 'string' }, limit: { type: 'string' }, rounds: { type: 'string' } },
+  options: {
+    size: { type: 'string' },
+    dept: { type: 'string' },
+    role: { type: 'string' },
+    kind: { type: 'string' },
+    limit: { type: 'string' },
+    rounds: { type: 'string' },
+  },
 });
 const dataDir = path.resolve(import.meta.dirname, '..', '.bench', `data-${values.size ?? 1000}`);
 const store = SqliteStore.open(storePath(dataDir), { readonly: true });
@@ -21,7 +28,11 @@ for (const name of ['all', 'get'] as const) {
   (store as any)[name] = (sql: string, ...params: unknown[]) => {
     const t = performance.now();
     const out = orig(sql, ...params);
-    log.push([performance.now() - t, `${sql.replace(/\s+/g, " ").slice(0, 200)} ${JSON.stringify(params).slice(0, 200)}`, Array.isArray(out) ? out.length : out ? 1 : 0]);
+    log.push([
+      performance.now() - t,
+      `${sql.replace(/\s+/g, ' ').slice(0, 200)} ${JSON.stringify(params).slice(0, 200)}`,
+      Array.isArray(out) ? out.length : out ? 1 : 0,
+    ]);
     return out;
   };
 }
