@@ -1,12 +1,14 @@
 /**
- * `node --import tsx scripts/bench-queries.ts [--size 1000] [--rounds 5] [--only <query>] [--db postgres://…]`:
+ * `node --import tsx scripts/bench-queries.ts [--size 1000] [--rounds 5] [--only <query>] [--db postgres://…] [--dump <file>]`:
  * warm query times of the store on the scale corpus, one line a query, for profiling
- * (`node --cpu-prof --import tsx scripts/bench-queries.ts`).
+ * (`node --cpu-prof --import tsx scripts/bench-queries.ts`). `--dump` writes every query's
+ * result (totals, hits with scores and snippets) as JSON, to check that a change to the
+ * search keeps its results (diff two dumps).
  *
  * The data folder .bench/data-N (models + policy.db) is made from .bench/scale-N on first use
  * and kept. With `--db`, the same documents in that PostgreSQL database (schema bench_N).
  */
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ingestFile } from '../src/ingest.js';
@@ -70,7 +72,9 @@ export async function scaleData(n: number, log = console.log): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { size: { type: 'string' }, rounds: { type: 'string' }, only: { type: 'string' }, db: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { size: { type: 'string' }, rounds: { type: 'string' }, only: { type: 'string' }, db: { type: 'string' }, dump: { type: 'string' } },
+  });
   const n = Number(values.size ?? 1000);
   const rounds = Number(values.rounds ?? 5);
   const dataDir = await scaleData(n);
@@ -94,11 +98,13 @@ async function main(): Promise<void> {
   const queries = values.only ? SCALE_QUERIES.filter((q) => q.query === values.only) : SCALE_QUERIES;
   // the first time each query runs in this process (no unit of it read yet, unless another query read it)
   const first: number[] = [];
+  const results: unknown[] = [];
   for (const q of queries) {
     const t = performance.now();
-    await search(q.query, q.options ?? {});
+    results.push(await search(q.query, q.options ?? {}));
     first.push(performance.now() - t);
   }
+  if (values.dump) writeFileSync(values.dump, JSON.stringify(results, null, 1));
   // wall time, and this thread's CPU time (what a busy machine inflates less)
   const all: number[] = [];
   const cpuAll: number[] = [];
@@ -130,7 +136,7 @@ async function main(): Promise<void> {
   const pct = (list: number[], p: number) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor((p / 100) * list.length))];
   console.log(`first run of each query: p50 ${pct(first, 50).toFixed(2)} ms, p99 ${pct(first, 99).toFixed(2)} ms`);
   console.log(
-    `${n} documents, ${all.length} searches: p50 ${pct(all, 50).toFixed(2)} ms, p99 ${pct(all, 99).toFixed(2)} ms (cpu p50 ${pct(cpuAll, 50).toFixed(2)} ms, p99 ${pct(cpuAll, 99).toFixed(2)} ms)`,
+    `${n} documents, ${all.length} searches: p50 ${pct(all, 50).toFixed(2)} ms, p99 ${pct(all, 99).toFixed(2)} ms (cpu p50 ${pct(cpuAll, 50).toFixed(2)} ms, p99 ${pct(cpuAll, 99).toFixed(2)} ms), RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`,
   );
   process.exit(0);
 }

@@ -49,6 +49,13 @@ const RESCORE = 200;
 const FIELD_BOOST = { title: 2, text: 1 };
 /** Units (and their normalised texts) a searcher keeps between searches at most. */
 const UNIT_CACHE = 30_000;
+/**
+ * What the scan and the filters read of a unit (its title and text, kind and lists: `texts`,
+ * `factsCache`) a searcher keeps at most, for this many units: a query without a dictionary word
+ * reads every unit its marks name (2035年: ~30,000 at 10,000 documents), and a warm searcher
+ * that kept fewer would read them all again each time (~60 MB at 10,000 documents).
+ */
+const TEXT_CACHE = 60_000;
 
 const CREATE = `
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -506,7 +513,7 @@ export class SqliteSearch extends SearchEngine {
   protected override beginQuery(query: string): void {
     // Units read stay for the next searches of this process (the store does not change under a
     // searcher), up to a bound: a warm process answers a popular unit from memory.
-    if (this.cache.size + this.texts.size + this.factsCache.size > UNIT_CACHE || this.cachedTexts() > UNIT_CACHE) {
+    if (this.cache.size > UNIT_CACHE || this.texts.size > TEXT_CACHE || this.factsCache.size > TEXT_CACHE || this.cachedTexts() > TEXT_CACHE) {
       this.clearCaches();
       this.cache = new Map();
       this.factsCache = new Map();
@@ -666,10 +673,16 @@ export class SqliteSearch extends SearchEngine {
     const inText = checks.filter((w) => !terms.includes(w) && this.isIndexTerm(w));
     if (inText.length > 0) match = `(${match}) AND text : (${inText.map(quote).join(' AND ')})`;
     if (scope.kinds) match += ` AND meta : (${scope.kinds.map((k) => quote(metaToken('k', k))).join(' OR ')})`;
+    // the departments' rule: in the FTS5 query exactly when the meta tokens say it (deptTokens),
+    // else the meta tokens narrow and the units' lists decide (departmentSql)
+    const dept = scope.departments ? this.deptTokens(scope) : null;
     if (scope.departments) {
-      const names = [...new Set(scope.departments.map((d) => d.name))];
-      const roles = scope.role === 'lead' ? ['l'] : scope.role === 'responsible' ? ['r'] : ['l', 'r'];
-      match += ` AND meta : (${names.flatMap((n) => roles.map((r) => quote(metaToken(r, n)))).join(' OR ')})`;
+      if (dept) match += ` AND ${dept.match}`;
+      else {
+        const names = [...new Set(scope.departments.map((d) => d.name))];
+        const roles = scope.role === 'lead' ? ['l'] : scope.role === 'responsible' ? ['r'] : ['l', 'r'];
+        match += ` AND meta : (${names.flatMap((n) => roles.map((r) => quote(metaToken(r, n)))).join(' OR ')})`;
+      }
     }
     const params: unknown[] = [match];
     let where = 'units_fts MATCH ?';
@@ -678,11 +691,26 @@ export class SqliteSearch extends SearchEngine {
       where += ` AND (${ranges.map(() => 'rowid BETWEEN ? AND ?').join(' OR ') || '0'})`;
       for (const n of ranges) params.push(n * DOC_SHIFT, n * DOC_SHIFT + DOC_SHIFT - 1);
     }
-    // only the units whose text may have the words checked (see text-pattern.ts)
-    const text = this.textSql('coalesce(u.simplified, u.text)', checks);
-    const unitSql = text.sql ? [text.sql] : [];
-    const unitParams: unknown[] = [...text.params];
-    if (scope.departments) {
+    if (dept?.nums) where += ` AND (rowid >> 20) IN (${dept.nums.join(',') || 'NULL'})`;
+    // only the units whose text may have the words checked (see text-pattern.ts); a unit's text
+    // has each of its text terms, so a word the FTS5 query has as a text term is not checked
+    // again, and a word that is a term of the query (title or text) only in the units that have
+    // it in their title alone
+    const column = 'coalesce(u.simplified, u.text)';
+    const unitSql: string[] = [];
+    const unitParams: unknown[] = [];
+    for (const w of checks) {
+      if (inText.includes(w)) continue;
+      const t = textCondition(column, w);
+      if (combine === 'AND' && groups.some((g) => g.length === 1 && g[0].terms.length === 1 && g[0].terms[0] === w) && this.isIndexTerm(w)) {
+        where += ` AND (rowid NOT IN (SELECT rowid FROM units_fts WHERE units_fts MATCH ?) OR EXISTS (SELECT 1 FROM units u WHERE u.rowid = units_fts.rowid AND ${t.sql}))`;
+        params.push(`title : ${quote(w)} NOT text : ${quote(w)}`, ...t.params);
+        continue;
+      }
+      unitSql.push(t.sql);
+      unitParams.push(...t.params);
+    }
+    if (scope.departments && !dept) {
       const d = this.departmentSql(scope, 'u.');
       unitSql.push(d.sql);
       unitParams.push(...d.params);
@@ -692,6 +720,71 @@ export class SqliteSearch extends SearchEngine {
       params.push(...unitParams);
     }
     return { where, params, rank: `bm25(units_fts, ${FIELD_BOOST.title}, ${FIELD_BOOST.text}, 0)`, rankParams: [] };
+  }
+
+  private deptCache = new WeakMap<Scope, { match: string; nums: number[] | null } | null>();
+  /** The `meta` key of each distinct department (deptIndex order), made on demand. */
+  private deptKeys: string[] | null = null;
+
+  /**
+   * The departments' rule (departmentSql) as an FTS5 condition on the units' `meta` tokens and,
+   * unless the tokens imply it, the documents that resolved the name (`nums`); null when the
+   * tokens do not say it exactly. A token keeps a name's letters and digits only, so two names
+   * can share one: the rule is exact when, in every document that resolved the name, no
+   * department other than those it resolved to has the key of one of the names asked for (a
+   * unit's lead and responsible lists name departments of its document: extract/departments.ts).
+   * Then a unit has a token exactly when it names one of its document's names, and no unit is
+   * read to decide (was: every match's lists, ~40 ms a query at 5,000 documents).
+   */
+  protected deptTokens(scope: Scope): { match: string; nums: number[] | null } | null {
+    if (this.deptCache.has(scope)) return this.deptCache.get(scope)!;
+    this.loadDocs();
+    const keyOf = (name: string) => metaToken('', name).toLowerCase();
+    const namesOf = new Map<string, Set<string>>();
+    for (const { doc, name } of scope.departments ?? []) {
+      const set = namesOf.get(doc) ?? new Set<string>();
+      set.add(name);
+      namesOf.set(doc, set);
+    }
+    const names = [...new Set((scope.departments ?? []).map((d) => d.name))];
+    const keys = new Set(names.map(keyOf));
+    let out: { match: string; nums: number[] | null } | null = null;
+    if (names.length > 0 && !keys.has('')) {
+      const index = this.departmentIndex();
+      this.deptKeys ??= index.departments.map((d) => keyOf(d.name));
+      let exact = true;
+      // the documents that have a department with one of the keys: the only ones whose units have the tokens
+      let implied = true;
+      for (let i = 0; i < index.departments.length && exact; i++) {
+        if (!keys.has(this.deptKeys[i])) continue;
+        for (const doc of index.docsOf[i]) {
+          const resolved = namesOf.get(doc);
+          if (!resolved) implied = false;
+          else if (!resolved.has(index.departments[i].name)) {
+            exact = false;
+            break;
+          }
+        }
+      }
+      if (exact) {
+        const tokens = (prefix: string) => names.map((n) => quote(metaToken(prefix, n))).join(' OR ');
+        const match =
+          scope.role === 'lead'
+            ? `meta : (${tokens('l')})`
+            : scope.role === 'responsible'
+              ? `(meta : (${tokens('r')}) NOT meta : (${tokens('l')}))`
+              : `meta : (${tokens('l')} OR ${tokens('r')})`;
+        const nums = implied
+          ? null
+          : [...namesOf.keys()]
+              .map((id) => this.numById!.get(id))
+              .filter((n): n is number => n !== undefined)
+              .sort((a, b) => a - b);
+        out = { match, nums };
+      }
+    }
+    this.deptCache.set(scope, out);
+    return out;
   }
 
   /** The store's numbers of these document ids. */
@@ -920,23 +1013,50 @@ export class SqliteSearch extends SearchEngine {
       for (let i = 0; i < ids.length; i += 500) {
         const chunk: number[] = [];
         const held: number[] = [];
-        for (const id of ids.slice(i, i + 500)) (this.cache.has(id) ? held : chunk).push(id);
-        const found = chunk.length > 0 ? this.readUnits(`rowid IN (${chunk.map(() => '?').join(',')}) AND ${where.join(' AND ')}`, [...chunk, ...params]) : [];
+        for (const id of ids.slice(i, i + 500)) (this.cache.has(id) || (this.texts.has(id) && this.factsCache.has(id)) ? held : chunk).push(id);
+        const found =
+          chunk.length > 0 ? this.readScanned(`rowid IN (${chunk.map(() => '?').join(',')}) AND ${where.join(' AND ')}`, [...chunk, ...params]) : [];
         for (const id of held) yield id;
         for (const id of found) yield id;
-        if (this.cache.size > 20000) this.cache = new Map();
+        this.boundScanned();
       }
       return;
     }
     // in slices, so the units read are dropped again unless they match
     let last = -1;
     for (;;) {
-      const ids = this.readUnits(`${where.join(' AND ')} AND rowid > ? ORDER BY rowid LIMIT 2000`, [...params, last]);
+      const ids = this.readScanned(`${where.join(' AND ')} AND rowid > ? ORDER BY rowid LIMIT 2000`, [...params, last]);
       if (ids.length === 0) return;
       for (const id of ids) yield id;
       last = ids[ids.length - 1];
-      if (this.cache.size > 20000) this.cache = new Map();
+      this.boundScanned();
     }
+  }
+
+  /**
+   * Read what the scan and the filters look at of units (`textOf`, `facts`, the field lengths),
+   * not whole units (no JSON of theirs parsed but the lists, no object of every column).
+   */
+  private readScanned(where: string, params: unknown[]): number[] {
+    this.loadDocs();
+    const ids: number[] = [];
+    for (const [rowid, num, kind, lead, responsible, title, text, simplified, titleLen, textLen] of this.store.all<
+      [number, number, UnitKind, string, string, string, string, string | null, number, number]
+    >(`SELECT rowid, doc, kind, lead, responsible, title, text, simplified, title_len, text_len FROM units WHERE ${where}`, ...params)) {
+      this.lengths.set(rowid, [titleLen, textLen]);
+      const doc = this.docsByNum!.get(num) ?? '';
+      this.factsCache.set(rowid, { kind, doc, lead: lead === '[]' ? [] : JSON.parse(lead), responsible: responsible === '[]' ? [] : JSON.parse(responsible) });
+      this.texts.set(rowid, simplified === null ? { title, text } : { title, text, simplified });
+      ids.push(rowid);
+    }
+    return ids;
+  }
+
+  /** Forget what the scan read when it holds more than TEXT_CACHE units (between slices of a scan). */
+  private boundScanned(): void {
+    if (this.texts.size <= TEXT_CACHE && this.factsCache.size <= TEXT_CACHE) return;
+    this.texts = new Map();
+    this.factsCache = new Map();
   }
 
   /** Ids of the units that meet every condition (marks.ts), in order. */
@@ -947,7 +1067,12 @@ export class SqliteSearch extends SearchEngine {
         return c.terms.length > 0 ? `(${marks} OR text : (${c.terms.map(quote).join(' OR ')}))` : marks;
       })
       .join(' AND ');
-    return this.store.all<[number]>('SELECT rowid FROM units_fts WHERE units_fts MATCH ? ORDER BY rowid', match).map((r) => r[0]);
+    // one string rather than a row each (a row costs ~0.4 µs to cross into JavaScript: 2035年 is in 30,000 units at 10,000 documents)
+    const list = this.store.get<[string | null]>(
+      'SELECT group_concat(rowid) FROM (SELECT rowid FROM units_fts WHERE units_fts MATCH ? ORDER BY rowid)',
+      match,
+    )?.[0];
+    return list ? list.split(',').map(Number) : [];
   }
 
   private termCache = new Map<string, Array<[string, number]>>();

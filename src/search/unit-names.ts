@@ -16,6 +16,9 @@ export class UnitNames {
   private readonly pattern: RegExp | null;
   /** Words that name a unit: the only words that count inside a name. */
   readonly words: ReadonlySet<string>;
+  /** The names and aliases (normalised), longest first. */
+  private readonly names: string[];
+  private readonly hidden = new Map<string, boolean>();
 
   /** @param normalize the normalisation applied to the texts the names are found in */
   constructor(departments: SearchDepartment[], normalize: (text: string) => string) {
@@ -24,6 +27,7 @@ export class UnitNames {
     const sorted = [...names].sort((a, b) => b.length - a.length);
     // An alternation tries its branches in order: longest first gives the longest name at a place.
     this.pattern = sorted.length > 0 ? new RegExp(sorted.map(escapeRegExp).join('|'), 'g') : null;
+    this.names = sorted;
     this.words = new Set(unitWords(departments).map(normalize));
   }
 
@@ -34,6 +38,19 @@ export class UnitNames {
     this.pattern.lastIndex = 0;
     for (let m = this.pattern.exec(text); m; m = this.pattern.exec(text)) out.push([m.index, m.index + m[0].length]);
     return out;
+  }
+
+  /**
+   * True when an occurrence of `word` can fail to count (`counts`): it is inside one of the names
+   * and no unit word. When false, every occurrence counts and no text's spans are needed.
+   */
+  hides(word: string): boolean {
+    let h = this.hidden.get(word);
+    if (h === undefined) {
+      h = !this.words.has(word) && this.names.some((n) => n.includes(word));
+      this.hidden.set(word, h);
+    }
+    return h;
   }
 
   /**
