@@ -224,7 +224,11 @@ export class PostgresStore implements SearchStore {
     const store = new PostgresStore(url, schema, pg);
     try {
       const found = store.versions();
-      if (found === undefined) pg.batch([[UNITS, []], [META, []]]);
+      if (found === undefined)
+        pg.batch([
+          [UNITS, []],
+          [META, []],
+        ]);
       else if (found.version !== STORE_VERSION || found.layout !== PG_LAYOUT) {
         if (found.version > STORE_VERSION || (found.version === STORE_VERSION && found.layout > PG_LAYOUT)) {
           throw new UserError(
@@ -285,7 +289,10 @@ export class PostgresStore implements SearchStore {
   /** Drop every table of the store's schema and make them anew. */
   reset(): void {
     this.pg.query(`DROP SCHEMA IF EXISTS ${this.schema} CASCADE; CREATE SCHEMA ${this.schema}; SET search_path TO ${this.schema}`);
-    this.pg.batch([[UNITS, []], [META, []]]);
+    this.pg.batch([
+      [UNITS, []],
+      [META, []],
+    ]);
   }
 
   /** One read-only query (policy sql): column names and rows. */

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFile } from '../../src/index.js';
 import { saveDocument } from '../../src/model/store.js';
-import { PG_LAYOUT, PostgresStore, schemaFor } from '../../src/search/postgres.js';
 import { SyncPg } from '../../src/search/pg-sync.js';
+import { PG_LAYOUT, PostgresStore, schemaFor } from '../../src/search/postgres.js';
 import { STORE_VERSION } from '../../src/search/schema.js';
 import { loadSearchIndex, writeSearchIndex } from '../../src/search/store.js';
 import { fixture } from '../helpers/fixtures.js';
@@ -65,7 +65,7 @@ describe.skipIf(!url)('a PostgreSQL store written by an older policy', () => {
     store.all('ALTER TABLE units_fts DROP COLUMN len, DROP COLUMN pad');
     store.all('DROP INDEX units_web');
     store.all("DELETE FROM meta WHERE key IN ('pg_layout', 'fts_tokens')");
-    expect(store.all<[string]>('SELECT tsv::text FROM units_fts WHERE tsv::text LIKE ? LIMIT 1', "%:1A%")).toHaveLength(1);
+    expect(store.all<[string]>('SELECT tsv::text FROM units_fts WHERE tsv::text LIKE ? LIMIT 1', '%:1A%')).toHaveLength(1);
     store.close();
 
     store = PostgresStore.connect(url!, schema);
