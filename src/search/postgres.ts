@@ -1,11 +1,11 @@
 import { UserError } from '../model/errors.js';
 import { normalizeForMatch } from '../model/normalize.js';
 import type { PolicyDocument } from '../model/types.js';
-import { allTerms, groupsExpression, type Scope, type TermGroup } from './engine.js';
+import { allTerms, groupsExpression, type Matches, type Scope, type TermGroup } from './engine.js';
 import { type MarkCondition, unitMarks } from './marks.js';
 import { PgError, READ_ONLY_TRANSACTION, SyncPg } from './pg-sync.js';
 import { modelRows, SCHEMA_TABLES, STORE_VERSION, UNIT_COLUMNS, unitRow } from './schema.js';
-import { type MatchQuery, type PutResult, type SearchStore, SqliteSearch, unitTerms } from './sqlite.js';
+import { CANDIDATES, type MatchQuery, type PutResult, RESCORE, type SearchStore, SqliteSearch, unitTerms } from './sqlite.js';
 import { charClasses, regexPattern } from './text-pattern.js';
 import { getTokenizer, normalizeText, type Tokenizer } from './tokenizer.js';
 import { UnitNames, unitWords } from './unit-names.js';
@@ -14,9 +14,13 @@ import { documentUnits, type SearchDepartment, searchDepartments, type UnitKind 
 /**
  * The store on a PostgreSQL server (`--db postgres://…` or POLICY_DB): the same model tables as
  * the SQLite file (schema.ts), and the search units with a tsvector of the same jieba terms —
- * built from the term list itself (`'term':positions weight`), so no text search configuration
- * re-cuts Chinese text: the 'simple' configuration's behaviour (no stemming, no stop words) on
- * the tokenizer's terms. Title terms have weight A, text terms B; a GIN index serves `@@`.
+ * built from the term list itself, so no text search configuration re-cuts Chinese text: the
+ * 'simple' configuration's behaviour (no stemming, no stop words) on the tokenizer's terms.
+ * The vector has no positions: a text term is the lexeme itself (`'宅基地'`), a title term the
+ * lexeme with TITLE before it (`'^宅基地'`), so that every question the search asks of it (has the
+ * unit the term, in its title, in its text) is a lookup in the GIN index, never a read of the
+ * vector. The vectors are kept out of the table's rows (toast_tuple_target): counting the
+ * matches and reading their document and length reads narrow rows.
  *
  * Every table has the document number (`doc`; `documents.num`) in its key, so the schema can be
  * distributed by document with Citus (docs/store.md): a document's rows live together.
@@ -27,6 +31,87 @@ import { documentUnits, type SearchDepartment, searchDepartments, type UnitKind 
 
 const DOC_SHIFT = 2 ** 20;
 
+/**
+ * The PostgreSQL layout of the search tables, beside STORE_VERSION (the terms and tables both
+ * engines share): 2 = vectors without positions, title terms as TITLE + term, `units_fts.len`,
+ * `meta.fts_tokens`, the `units_web` index. A schema of an older version or layout is rebuilt
+ * (see PostgresStore.connect).
+ */
+export const PG_LAYOUT = 2;
+
+/**
+ * A constant every units_fts row carries (compressed: ~30 bytes) so that every row is longer than
+ * PostgreSQL's TOAST threshold (~2 kB) when written: only then does the table's
+ * toast_tuple_target (256 bytes) apply, and the vectors are moved out of the row. The columns
+ * the filters read (kind, lead, responsible) and the pad are STORAGE MAIN: they stay in the row
+ * (a `--dept` filter reading `lead` out of TOAST for every match cost 0.6 s at 5,000 documents).
+ * Rows are then ~200 bytes instead of ~700: counting a frequent term's matches reads a third of
+ * the pages.
+ */
+const PAD = "repeat(' ', 2100)";
+
+/** Marks a title term's lexeme (no jieba term has it: it is no letter, digit or Han character). */
+const TITLE = '^';
+
+/** The store's tables, dropped when an older schema is rebuilt. */
+const TABLES = [
+  'meta',
+  'documents',
+  'tasks',
+  'assignments',
+  'departments',
+  'department_aliases',
+  'indicators',
+  'targets',
+  'units',
+  'units_fts',
+  'user_words',
+  'terms',
+];
+
+/** The units_fts table (under another name while a store of layout 1 is migrated). */
+function unitsFts(name: string): string {
+  return `CREATE TABLE IF NOT EXISTS ${name}(
+  doc INTEGER NOT NULL, rowid BIGINT NOT NULL, kind TEXT NOT NULL, lead TEXT NOT NULL, responsible TEXT NOT NULL,
+  len INTEGER NOT NULL, tsv TSVECTOR NOT NULL, marks TSVECTOR NOT NULL, pad TEXT NOT NULL DEFAULT ${PAD},
+  CONSTRAINT units_fts_pkey PRIMARY KEY(doc, rowid)) WITH (toast_tuple_target = 256);
+ALTER TABLE ${name} ALTER COLUMN kind SET STORAGE MAIN, ALTER COLUMN lead SET STORAGE MAIN,
+  ALTER COLUMN responsible SET STORAGE MAIN, ALTER COLUMN pad SET STORAGE MAIN;`;
+}
+
+const UNITS_FTS_INDEXES = `
+CREATE INDEX IF NOT EXISTS units_fts_rowid ON units_fts(rowid);
+CREATE INDEX IF NOT EXISTS units_fts_tsv ON units_fts USING GIN (tsv);
+CREATE INDEX IF NOT EXISTS units_fts_marks ON units_fts USING GIN (marks);
+CREATE INDEX IF NOT EXISTS units_web ON units(rowid) WHERE kind = 'web';`;
+
+/**
+ * Store version 5 of layout 1 (positional vectors, title terms weight A, text terms B) to layout 2,
+ * in SQL: the title lexemes of each vector get TITLE before them, positions go, `len` is the
+ * units' term counts with the tokens of FTS5's meta column (kind, lead, responsible, marks). The
+ * table is written anew (the GIN index built once) and replaces the old one. Run under the lock
+ * on `meta`, only when the layout is still 1.
+ */
+const MIGRATE_1_TO_2 = `DO $$ BEGIN
+  LOCK TABLE meta IN ACCESS EXCLUSIVE MODE;
+  IF EXISTS (SELECT 1 FROM meta WHERE key = 'version' AND value = '${STORE_VERSION}') AND NOT EXISTS (SELECT 1 FROM meta WHERE key = 'pg_layout') THEN
+    ALTER TABLE units_fts DROP CONSTRAINT units_fts_pkey;
+    ${unitsFts('units_fts_2')}
+    INSERT INTO units_fts_2(doc, rowid, kind, lead, responsible, len, tsv, marks)
+      SELECT f.doc, f.rowid, f.kind, f.lead, f.responsible,
+        u.title_len + u.text_len + 1 + json_array_length(f.lead::json) + json_array_length(f.responsible::json) + length(f.marks),
+        array_to_tsvector(ARRAY(
+          SELECT '${TITLE}' || x.lexeme FROM unnest(f.tsv) x WHERE 'A' = ANY(x.weights)
+          UNION ALL SELECT x.lexeme FROM unnest(f.tsv) x WHERE NOT (x.weights <@ ARRAY['A']))),
+        f.marks
+      FROM units_fts f JOIN units u ON u.doc = f.doc AND u.rowid = f.rowid ORDER BY f.doc, f.rowid;
+    DROP TABLE units_fts;
+    ALTER TABLE units_fts_2 RENAME TO units_fts;
+    ${UNITS_FTS_INDEXES}
+    INSERT INTO meta(key, value) VALUES ('pg_layout', '2'), ('fts_tokens', (SELECT coalesce(sum(len), 0) FROM units_fts)::text);
+  END IF;
+END $$`;
+
 const UNITS = `
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
 ${SCHEMA_TABLES}
@@ -36,36 +121,37 @@ CREATE TABLE IF NOT EXISTS units(
   responsible TEXT NOT NULL, deadline TEXT, line INTEGER NOT NULL, page INTEGER, title_len INTEGER NOT NULL, text_len INTEGER NOT NULL,
   PRIMARY KEY(doc, rowid));
 CREATE INDEX IF NOT EXISTS units_rowid ON units(rowid);
-CREATE TABLE IF NOT EXISTS units_fts(
-  doc INTEGER NOT NULL, rowid BIGINT NOT NULL, kind TEXT NOT NULL, lead TEXT NOT NULL, responsible TEXT NOT NULL,
-  tsv TSVECTOR NOT NULL, marks TSVECTOR NOT NULL, PRIMARY KEY(doc, rowid));
-CREATE INDEX IF NOT EXISTS units_fts_rowid ON units_fts(rowid);
-CREATE INDEX IF NOT EXISTS units_fts_tsv ON units_fts USING GIN (tsv);
-CREATE INDEX IF NOT EXISTS units_fts_marks ON units_fts USING GIN (marks);
+CREATE INDEX IF NOT EXISTS units_web ON units(rowid) WHERE kind = 'web';
+${unitsFts('units_fts')}
+${UNITS_FTS_INDEXES}
 CREATE TABLE IF NOT EXISTS user_words(word TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY(word, doc));
 CREATE TABLE IF NOT EXISTS terms(term TEXT PRIMARY KEY, units INTEGER NOT NULL, title INTEGER NOT NULL, text INTEGER NOT NULL);
 `;
+
+/** The meta rows of a new store: versions and the BM25 totals. */
+const META = `INSERT INTO meta(key, value) VALUES ('version', '${STORE_VERSION}'), ('pg_layout', '${PG_LAYOUT}'), ('units', '0'), ('title_tokens', '0'), ('text_tokens', '0'), ('fts_tokens', '0') ON CONFLICT (key) DO NOTHING`;
 
 /** A term as a tsquery/tsvector lexeme, taken as it is. */
 function lexeme(term: string): string {
   return `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }
 
-/** The tsvector of a unit's terms: title terms at positions 1…, weight A; text terms after them, weight B. */
+/** A term as the lexeme of a title term, or of a text term. */
+function lexemeIn(term: string, field: 'title' | 'text'): string {
+  return lexeme(field === 'title' ? TITLE + term : term);
+}
+
+/** A term in the title or the text, as a tsquery. */
+function eitherField(term: string): string {
+  return `(${lexemeIn(term, 'title')} | ${lexemeIn(term, 'text')})`;
+}
+
+/** The tsvector of a unit's terms: each text term once, each title term once with TITLE before it; no positions. */
 export function unitVector(terms: { title: string[]; text: string[] }): string {
-  const at = new Map<string, string[]>();
-  let pos = 0;
-  const add = (list: string[], weight: string) => {
-    for (const t of list) {
-      pos = Math.min(pos + 1, 16383);
-      let p = at.get(t);
-      if (!p) at.set(t, (p = []));
-      if (p.length < 256) p.push(`${pos}${weight}`);
-    }
-  };
-  add(terms.title, 'A');
-  add(terms.text, 'B');
-  return [...at].map(([t, p]) => `${lexeme(t)}:${p.join(',')}`).join(' ');
+  const out = new Set<string>();
+  for (const t of terms.title) out.add(lexemeIn(t, 'title'));
+  for (const t of terms.text) out.add(lexemeIn(t, 'text'));
+  return [...out].join(' ');
 }
 
 /** The tsvector of a unit's marks (marks.ts): lexemes without positions. */
@@ -73,14 +159,26 @@ function marksVector(marks: string[]): string {
   return marks.map(lexeme).join(' ');
 }
 
-/** Lexemes of a tsvector's text form with whether they are in the title (A) and in the text (other weights). */
+/**
+ * The number of tokens FTS5 counts for a unit (the SQLite store's row: title and text terms,
+ * the `meta` column's kind, lead, responsible and mark tokens): the length its bm25 uses.
+ */
+function ftsLength(terms: { title: string[]; text: string[] }, lead: string[], responsible: string[], marks: string[]): number {
+  return terms.title.length + terms.text.length + 1 + lead.length + responsible.length + marks.length;
+}
+
+/** Terms of a tsvector's text form (unitVector) with whether they are in the title and in the text. */
 function parseVector(text: string): Map<string, { title: boolean; text: boolean }> {
   const out = new Map<string, { title: boolean; text: boolean }>();
-  const re = /'((?:[^'\\]|''|\\.)*)'(?::([0-9A-D,]+))?/g;
+  const re = /'((?:[^'\\]|''|\\.)*)'/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const term = m[1].replace(/''/g, "'").replace(/\\(.)/g, '$1');
-    const pos = m[2] ?? '';
-    out.set(term, { title: /A/.test(pos), text: pos === '' || /\d(,|$)|[BCD]/.test(pos) });
+    const lex = m[1].replace(/''/g, "'").replace(/\\(.)/g, '$1');
+    const title = lex.startsWith(TITLE);
+    const term = title ? lex.slice(TITLE.length) : lex;
+    const f = out.get(term) ?? { title: false, text: false };
+    if (title) f.title = true;
+    else f.text = true;
+    out.set(term, f);
   }
   return out;
 }
@@ -129,34 +227,80 @@ export class PostgresStore implements SearchStore {
     this.pg = pg;
   }
 
-  /** Connect to the server and make the schema and tables when missing. */
+  /**
+   * Connect to the server and make the schema and tables when missing. A schema of this store
+   * version in PostgreSQL layout 1 is migrated in SQL (MIGRATE_1_TO_2: no model needed); one of
+   * an older store version is rebuilt empty (its terms were cut otherwise), the caller putting the
+   * documents again from their models as for an older SQLite file (store.ts); each in one
+   * transaction. One of a newer version is refused.
+   */
   static connect(url: string, schema = 'policy'): PostgresStore {
     const pg = new SyncPg(url, safeName(schema));
     const store = new PostgresStore(url, schema, pg);
     let version: string | undefined;
     try {
-      version = store.tryGet<[string]>('SELECT value FROM meta WHERE key = ?', 'version')?.[0];
-      if (version === undefined) {
-        pg.query(UNITS);
+      const found = store.versions();
+      version = found === undefined ? undefined : String(found.version);
+      if (found === undefined)
         pg.batch([
-          [
-            "INSERT INTO meta(key, value) VALUES ('version', ?), ('units', '0'), ('title_tokens', '0'), ('text_tokens', '0') ON CONFLICT (key) DO NOTHING",
-            [String(STORE_VERSION)],
-          ],
+          [UNITS, []],
+          [META, []],
         ]);
-      } else if (version !== String(STORE_VERSION)) {
-        throw new UserError(`${store.file}: store version ${version}, expected ${STORE_VERSION} (drop the schema and ingest again)`);
+      else if (found.version !== STORE_VERSION || found.layout !== PG_LAYOUT) {
+        if (found.version > STORE_VERSION || (found.version === STORE_VERSION && found.layout > PG_LAYOUT)) {
+          throw new UserError(
+            `${store.file}: store version ${found.version} (PostgreSQL layout ${found.layout}) is newer than this policy's (${STORE_VERSION}, layout ${PG_LAYOUT}): upgrade policy`,
+          );
+        }
+        if (found.version === STORE_VERSION && found.layout === 1) pg.batch([[MIGRATE_1_TO_2, []]]);
+        else store.rebuild();
       }
     } catch (error) {
       pg.close();
       if (error instanceof PgError && error.code === READ_ONLY_TRANSACTION)
         throw new UserError(
-          `${store.file}: the store ${version === undefined ? 'is not on this server' : `has version ${version}, not ${STORE_VERSION}`}, and the server takes no writes (a read replica?): ingest through the primary server`,
+          `${store.file}: the store ${version === undefined ? 'is not on this server' : 'is of an older version'}, and the server takes no writes (a read replica?): ingest through the primary server`,
         );
       if (error instanceof PgError) throw new UserError(`${store.file}: cannot open the store (${error.message})`);
       throw error;
     }
     return store;
+  }
+
+  /** The store's version and layout (layout 1: before PG_LAYOUT was recorded), or undefined for a schema without a store. */
+  private versions(): { version: number; layout: number } | undefined {
+    let rows: Array<[string, string]>;
+    try {
+      rows = this.all<[string, string]>("SELECT key, value FROM meta WHERE key IN ('version', 'pg_layout')");
+    } catch (error) {
+      if (error instanceof PgError && error.code === '42P01') return undefined; // no such table
+      throw error;
+    }
+    const m = new Map(rows);
+    if (!m.has('version')) return undefined;
+    return { version: Number(m.get('version')), layout: Number(m.get('pg_layout') ?? 1) };
+  }
+
+  /**
+   * Drop the tables of an older store and make them anew, in one transaction: `meta` is locked
+   * first and the version read again, so that of several processes opening the old store at
+   * once, one rebuilds it and the others find it rebuilt.
+   */
+  private rebuild(): void {
+    this.pg.batch([
+      [
+        `DO $$ BEGIN
+          LOCK TABLE meta IN ACCESS EXCLUSIVE MODE;
+          IF NOT EXISTS (SELECT 1 FROM meta WHERE key = 'version' AND value = '${STORE_VERSION}')
+             OR NOT EXISTS (SELECT 1 FROM meta WHERE key = 'pg_layout' AND value = '${PG_LAYOUT}') THEN
+            DROP TABLE IF EXISTS ${TABLES.join(', ')} CASCADE;
+          END IF;
+        END $$`,
+        [],
+      ],
+      [UNITS, []],
+      [META, []],
+    ]);
   }
 
   close(): void {
@@ -166,9 +310,9 @@ export class PostgresStore implements SearchStore {
   /** Drop every table of the store's schema and make them anew. */
   reset(): void {
     this.pg.query(`DROP SCHEMA IF EXISTS ${this.schema} CASCADE; CREATE SCHEMA ${this.schema}; SET search_path TO ${this.schema}`);
-    this.pg.query(UNITS);
     this.pg.batch([
-      ["INSERT INTO meta(key, value) VALUES ('version', ?), ('units', '0'), ('title_tokens', '0'), ('text_tokens', '0')", [String(STORE_VERSION)]],
+      [UNITS, []],
+      [META, []],
     ]);
   }
 
@@ -188,15 +332,6 @@ export class PostgresStore implements SearchStore {
 
   get<T extends unknown[]>(sql: string, ...params: unknown[]): T | undefined {
     return this.pg.query<T>(sql, params)[0];
-  }
-
-  private tryGet<T extends unknown[]>(sql: string, ...params: unknown[]): T | undefined {
-    try {
-      return this.get<T>(sql, ...params);
-    } catch (error) {
-      if (error instanceof PgError && error.code === '42P01') return undefined; // no such table
-      throw error;
-    }
   }
 
   documentIds(): string[] {
@@ -288,9 +423,10 @@ export class PostgresStore implements SearchStore {
       "SELECT count(*), sum(title_len), sum(text_len) FROM units WHERE doc = ? AND kind != 'web'",
       num,
     )!;
+    const fl = this.get<[number | null]>('SELECT sum(len) FROM units_fts WHERE doc = ?', num)?.[0] ?? 0;
     const departments = JSON.parse(this.get<[string]>('SELECT departments FROM documents WHERE num = ?', num)?.[0] ?? '[]') as SearchDepartment[];
     return [
-      ...this.countStatements(-n, -(tl ?? 0), -(xl ?? 0)),
+      ...this.countStatements(-n, -(tl ?? 0), -(xl ?? 0), -fl),
       ...this.termStatements(this.termCounts('doc = ?', [num]), -1),
       ['DELETE FROM terms WHERE units <= 0', []],
       ['DELETE FROM units_fts WHERE doc = ?', [num]],
@@ -304,12 +440,14 @@ export class PostgresStore implements SearchStore {
     ];
   }
 
-  private countStatements(units: number, title: number, text: number): Array<[string, unknown[]]> {
+  /** Changes of the BM25 totals: units, their title and text terms, and their FTS5 lengths (ftsLength). */
+  private countStatements(units: number, title: number, text: number, fts: number): Array<[string, unknown[]]> {
     const set = 'UPDATE meta SET value = (value::bigint + ?::bigint)::text WHERE key = ?';
     return [
       [set, [units, 'units']],
       [set, [title, 'title_tokens']],
       [set, [text, 'text_tokens']],
+      [set, [fts, 'fts_tokens']],
     ];
   }
 
@@ -332,7 +470,7 @@ export class PostgresStore implements SearchStore {
     const rows: unknown[][] = [];
     const fts: unknown[][] = [];
     const counts = new Map<string, [number, number, number]>();
-    const sums = [0, 0, 0];
+    const sums = [0, 0, 0, 0];
     documentUnits(doc).forEach((u, i) => {
       const rowid = num * DOC_SHIFT + i * 2 + (u.heading ? 1 : 0);
       const folded = normalizeForMatch(u.text);
@@ -341,7 +479,10 @@ export class PostgresStore implements SearchStore {
       rows.push(unitRow(u, { rowid, num, uid: u.id.slice(doc.id.length + 1) }, simplified, folded, terms));
       // web-page clutter is no part of the term index (scanned when asked for)
       if (u.kind === 'web') return;
-      fts.push([num, rowid, u.kind, JSON.stringify(u.lead), JSON.stringify(u.responsible), unitVector(terms), marksVector(unitMarks(simplified, terms.text))]);
+      const marks = unitMarks(simplified, terms.text);
+      const len = ftsLength(terms, u.lead, u.responsible, marks);
+      fts.push([num, rowid, u.kind, JSON.stringify(u.lead), JSON.stringify(u.responsible), len, unitVector(terms), marksVector(marks)]);
+      sums[3] += len;
       sums[0]++;
       sums[1] += terms.title.length;
       sums[2] += terms.text.length;
@@ -356,8 +497,8 @@ export class PostgresStore implements SearchStore {
       }
     });
     out.push(...insertRows('units', [...UNIT_COLUMNS], rows));
-    out.push(...insertRows('units_fts', ['doc', 'rowid', 'kind', 'lead', 'responsible', 'tsv', 'marks'], fts));
-    out.push(...this.countStatements(sums[0], sums[1], sums[2]));
+    out.push(...insertRows('units_fts', ['doc', 'rowid', 'kind', 'lead', 'responsible', 'len', 'tsv', 'marks'], fts));
+    out.push(...this.countStatements(sums[0], sums[1], sums[2], sums[3]));
     out.push(...this.termStatements(counts, 1));
     const words = [...new Set(unitWords(departments).map(normalizeText))];
     if (words.length > 0) out.push(['INSERT INTO user_words(word, doc) SELECT unnest(?::text[]), ? ON CONFLICT DO NOTHING', [words, num]]);
@@ -372,7 +513,7 @@ export class PostgresStore implements SearchStore {
       if (parts.length === 0) continue;
       for (const [rowid, num] of this.all<[number, number]>(
         'SELECT u.rowid, u.doc FROM units_fts f JOIN units u ON u.doc = f.doc AND u.rowid = f.rowid WHERE f.tsv @@ ?::tsquery AND (strpos(coalesce(u.simplified, u.text), ?) > 0 OR strpos(u.title, ?) > 0)',
-        parts.map(lexeme).join(' & '),
+        parts.map(eitherField).join(' & '),
         w,
         w,
       )) {
@@ -384,6 +525,7 @@ export class PostgresStore implements SearchStore {
     const namesOf = new Map<number, UnitNames>();
     const before = new Map<string, [number, number, number]>();
     const after = new Map<string, [number, number, number]>();
+    let lengths = 0;
     const add = (m: Map<string, [number, number, number]>, t: string, title: boolean, text: boolean) => {
       const c = m.get(t) ?? [0, 0, 0];
       c[0]++;
@@ -392,12 +534,12 @@ export class PostgresStore implements SearchStore {
       m.set(t, c);
     };
     for (const rowid of seen) {
-      const row = this.get<[number, string, string, string | null, string, string]>(
-        'SELECT u.doc, u.title, u.text, u.simplified, u.kind, f.tsv::text FROM units u JOIN units_fts f ON f.doc = u.doc AND f.rowid = u.rowid WHERE u.rowid = ?',
+      const row = this.get<[number, string, string, string | null, string, string, string, string, number]>(
+        'SELECT u.doc, u.title, u.text, u.simplified, u.kind, f.tsv::text, u.lead, u.responsible, f.len FROM units u JOIN units_fts f ON f.doc = u.doc AND f.rowid = u.rowid WHERE u.rowid = ?',
         rowid,
       );
       if (!row) continue;
-      const [num, title, text, simplified, kind, tsv] = row;
+      const [num, title, text, simplified, kind, tsv, lead, responsible, oldLen] = row;
       if ((kind as UnitKind) === 'web') continue;
       const normalized = simplified ?? normalizeForMatch(text);
       let names = namesOf.get(num);
@@ -412,12 +554,16 @@ export class PostgresStore implements SearchStore {
       const xset = new Set(terms.text);
       for (const t of new Set([...tset, ...xset])) add(after, t, tset.has(t), xset.has(t));
       statements.push(['UPDATE units SET title_len = ?, text_len = ? WHERE doc = ? AND rowid = ?', [terms.title.length, terms.text.length, num, rowid]]);
+      const marks = unitMarks(normalized, terms.text);
+      const len = ftsLength(terms, JSON.parse(lead) as string[], JSON.parse(responsible) as string[], marks);
+      lengths += len - oldLen;
       statements.push([
-        'UPDATE units_fts SET tsv = ?::tsvector, marks = ?::tsvector WHERE doc = ? AND rowid = ?',
-        [unitVector(terms), marksVector(unitMarks(normalized, terms.text)), num, rowid],
+        'UPDATE units_fts SET tsv = ?::tsvector, marks = ?::tsvector, len = ?, pad = DEFAULT WHERE doc = ? AND rowid = ?',
+        [unitVector(terms), marksVector(marks), len, num, rowid],
       ]);
     }
     statements.push(...this.termStatements(before, -1), ...this.termStatements(after, 1), ['DELETE FROM terms WHERE units <= 0', []]);
+    statements.push(...this.countStatements(0, 0, 0, lengths));
     this.pg.batch(statements);
   }
 
@@ -442,22 +588,26 @@ function insertRows(table: string, cols: string[], rows: unknown[][]): Array<[st
 /**
  * The search over a PostgreSQL store: the SQLite engine's search (sqlite.ts: candidates, exact
  * filters in SQL, BM25+ rescoring of the best) with PostgreSQL's full-text operators: `@@` on
- * the units' tsvector, ts_rank (title ×2) to choose the best, regular expressions for the text
- * checks, per-field unit counts from `terms`.
+ * the units' tsvector, FTS5's bm25 (the SQLite engine's choice of the best) from the GIN index,
+ * regular expressions for the text checks, per-field unit counts from `terms`.
  */
 export class PostgresSearch extends SqliteSearch {
   protected override readonly matchTable: string = 'units_fts';
+  /** Units with a term in their title or text (`terms.units`), and in their text, by term. */
+  private readonly unitCounts = new Map<string, [number, number]>();
+  /** The mean FTS5 length of a unit (ftsLength), read once. */
+  private meanLength: number | null = null;
 
   constructor(store: PostgresStore) {
     super(store);
   }
 
   protected override ftsQuery(groups: TermGroup[], combine: 'AND' | 'OR', scope: Scope, checks: string[] = []): MatchQuery {
-    let query = groupsExpression(groups, combine, lexeme, ' & ', ' | ');
-    // a word checked in the text that is itself an index term: a text (weight B) lexeme of the unit
+    let query = groupsExpression(groups, combine, eitherField, ' & ', ' | ');
+    // a word checked in the text that is itself an index term: a text lexeme of the unit
     const terms = allTerms(groups);
     const inText = checks.filter((w) => !terms.includes(w) && this.isIndexTerm(w));
-    if (inText.length > 0) query = `(${query}) & ${inText.map((w) => `${lexeme(w)}:B`).join(' & ')}`;
+    if (inText.length > 0) query = `(${query}) & ${inText.map((w) => lexemeIn(w, 'text')).join(' & ')}`;
     const where = ['tsv @@ ?::tsquery'];
     const params: unknown[] = [query];
     if (scope.kinds) {
@@ -465,19 +615,106 @@ export class PostgresSearch extends SqliteSearch {
       params.push(...scope.kinds);
     }
     if (scope.docs) where.push(`doc IN (${this.docNums(scope.docs).join(', ') || 'NULL'})`);
-    // the text is in `units` (units_fts is narrow: counting and ranking scan only it)
-    const text = this.textSql('coalesce(u.simplified, u.text)', checks);
-    if (text.sql) {
-      where.push(`EXISTS (SELECT 1 FROM units u WHERE u.doc = units_fts.doc AND u.rowid = units_fts.rowid AND ${text.sql})`);
-      params.push(...text.params);
-    }
     if (scope.departments) {
       const d = this.departmentSql(scope, '');
       where.push(d.sql);
       params.push(...d.params);
     }
-    // weights {D, C, B, A}: text (B) 0.5, title (A) 1 — the title ×2 as in the search's BM25+
-    return { where: where.join(' AND '), params, rank: "-ts_rank('{0, 0, 0.5, 1}', tsv, ?::tsquery, 1)", rankParams: [query] };
+    // the text is in `units` (units_fts is narrow: counting and ranking read only it), read for
+    // each match the index found: a scalar subquery, which the planner cannot turn into a scan
+    // of every unit's text
+    const text = this.textSql('coalesce(u.simplified, u.text)', checks);
+    if (text.sql) {
+      where.push(`(SELECT ${text.sql} FROM units u WHERE u.doc = units_fts.doc AND u.rowid = units_fts.rowid)`);
+      params.push(...text.params);
+    }
+    const rank = this.bm25(groups, combine, inText);
+    return { where: where.join(' AND '), params, rank: rank.sql, rankParams: rank.params };
+  }
+
+  /**
+   * FTS5's bm25 of a units_fts row, as the SQLite engine ranks its matches with
+   * `bm25(units_fts, 2, 1, 0)` (detail=column: a term counts once a field): the sum over the
+   * query's terms of idf × f × (k1 + 1) / (f + k1 × (1 − b + b × len / mean len)), f = 2 for the
+   * title + 1 for the text, idf = ln((N − n + 0.5) / (n + 0.5)) (1e-6 when not positive), n the
+   * units with the term (words checked in the text: with it in their text). Negated: lower is
+   * better. Whether a unit has a term in a field is asked of the GIN index (a set of rowids
+   * made once a query), never of the unit's vector. A term every match has (AND, one
+   * alternative) is in the text unless it is in the title only: that set is small.
+   */
+  private bm25(groups: TermGroup[], combine: 'AND' | 'OR', inText: string[]): { sql: string; params: unknown[] } {
+    const terms = allTerms(groups);
+    const required = new Set(combine === 'AND' ? groups.filter((g) => g.length === 1).flatMap((g) => g[0].terms) : []);
+    const n = this.unitCountsOf([...terms, ...inText]);
+    const total = this.statsOnce().n;
+    const idf = (units: number) => {
+      const v = Math.log((total - units + 0.5) / (units + 0.5));
+      return v > 0 ? v : 1e-6;
+    };
+    const mean = this.meanLengthOnce();
+    const k1 = 1.2;
+    const norm = `${k1} * (${1 - 0.75} + ${0.75} * len / ${mean}::float8)`;
+    const parts: string[] = [];
+    const params: unknown[] = [];
+    const has = (query: string) => {
+      params.push(query);
+      return `(rowid IN (SELECT rowid FROM units_fts WHERE tsv @@ ?::tsquery))::int`;
+    };
+    for (const t of terms) {
+      const title = has(lexemeIn(t, 'title'));
+      const text = required.has(t) ? `(1 - ${has(`${lexemeIn(t, 'title')} & !${lexemeIn(t, 'text')}`)})` : has(lexemeIn(t, 'text'));
+      // the term's score for f = 0…3, chosen by f (which is written once: its sets are made once)
+      const w = idf(n.get(t)![0]);
+      const score = (f: number) => `${w * f * (k1 + 1)} / (${f} + ${norm})`;
+      parts.push(`(ARRAY[0, ${score(1)}, ${score(2)}, ${score(3)}]::float8[])[1 + 2 * ${title} + ${text}]`);
+    }
+    // a word checked in the text: every match has it there (f = 1)
+    for (const w of inText) parts.push(`${idf(n.get(w)![1]) * (k1 + 1)} / (1 + ${norm})`);
+    return { sql: `-(${parts.join(' + ') || '0'})`, params };
+  }
+
+  /** `terms.units` and `terms.text` of each term (0 for a term no unit has), cached. */
+  private unitCountsOf(terms: string[]): Map<string, [number, number]> {
+    const missing = terms.filter((t) => !this.unitCounts.has(t));
+    if (missing.length > 0) {
+      for (const t of missing) this.unitCounts.set(t, [0, 0]);
+      for (const [t, units, text] of this.store.all<[string, number, number]>('SELECT term, units, text FROM terms WHERE term = ANY(?::text[])', missing)) {
+        this.unitCounts.set(t, [units, text]);
+      }
+    }
+    return this.unitCounts;
+  }
+
+  private meanLengthOnce(): number {
+    if (this.meanLength === null) {
+      const tokens = Number(this.store.get<[string]>("SELECT value FROM meta WHERE key = 'fts_tokens'")?.[0] ?? 0);
+      this.meanLength = tokens / Math.max(1, this.statsOnce().n) || 1;
+    }
+    return this.meanLength;
+  }
+
+  /**
+   * The matches counted and the best `want` (at least RESCORE) chosen in one statement (see
+   * SqliteSearch.ranked): the matches are found once in the GIN index (a materialised CTE, so the
+   * plan starts there), counted, and the most recent CANDIDATES of them ranked.
+   */
+  protected override ranked(q: MatchQuery, groups: TermGroup[], want: number, accept?: (id: number) => boolean, texts = false): Matches {
+    if (accept) return super.ranked(q, groups, want, accept, texts);
+    const k = Math.max(want, RESCORE);
+    const rows = this.store.all<[number, number, number, number]>(
+      `WITH m AS MATERIALIZED (SELECT rowid, doc, len FROM units_fts WHERE ${q.where}),
+       r AS MATERIALIZED (SELECT rowid, len FROM m ORDER BY rowid DESC LIMIT ${CANDIDATES})
+       SELECT rowid, b, (SELECT count(*) FROM m), (SELECT count(DISTINCT doc) FROM m)
+       FROM (SELECT rowid, ${q.rank} AS b FROM r) AS s ORDER BY b, rowid LIMIT ${k}`,
+      ...q.params,
+      ...q.rankParams,
+    );
+    const m = this.rescored(
+      rows.map((r): [number, number] => [r[0], r[1]]),
+      groups,
+    );
+    const total = rows[0]?.[2] ?? 0;
+    return rows.length < total ? { ...m, total, documents: rows[0][3] } : m;
   }
 
   protected override containsSql(column: string): string {
@@ -525,7 +762,7 @@ export class PostgresSearch extends SqliteSearch {
     return d;
   }
 
-  /** Ids of the units that meet every condition (marks.ts): a mark in `marks`, or a text (weight B) term. */
+  /** Ids of the units that meet every condition (marks.ts): a mark in `marks`, or a text term. */
   protected override markedUnits(conditions: MarkCondition[]): number[] {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -535,7 +772,7 @@ export class PostgresSearch extends SqliteSearch {
       if (c.terms.length === 0) where.push(marks);
       else {
         where.push(`(${marks} OR tsv @@ ?::tsquery)`);
-        params.push(c.terms.map((t) => `${lexeme(t)}:B`).join(' | '));
+        params.push(c.terms.map((t) => lexemeIn(t, 'text')).join(' | '));
       }
     }
     return this.store.all<[number]>(`SELECT rowid FROM units_fts WHERE ${where.join(' AND ')} ORDER BY rowid`, ...params).map((r) => r[0]);

@@ -45,7 +45,7 @@ const DOC_SHIFT = 2 ** 20;
 /** A query whose matches exceed this many ranks this many of them (the most recently ingested): see docs/store.md. */
 export const CANDIDATES = 4000;
 /** The best this many by FTS5's bm25 are scored by the search's own BM25 rule (see `rescored`). */
-const RESCORE = 200;
+export const RESCORE = 200;
 const FIELD_BOOST = { title: 2, text: 1 };
 /** Units (and their normalised texts) a searcher keeps between searches at most. */
 const UNIT_CACHE = 30_000;
@@ -901,7 +901,7 @@ export class SqliteSearch extends SearchEngine {
    * ranked, and a word in a fifth of 800,000 units would take ~0.2 s. With `accept`, every
    * match is read and tested (`texts`: their text too).
    */
-  private ranked(q: MatchQuery, groups: TermGroup[], want: number, accept?: (id: number) => boolean, texts = false): Matches {
+  protected ranked(q: MatchQuery, groups: TermGroup[], want: number, accept?: (id: number) => boolean, texts = false): Matches {
     const params = [...q.rankParams, ...q.params];
     if (accept) {
       const rows = this.store.all<[number, number]>(`SELECT rowid, ${q.rank} FROM ${this.matchTable} WHERE ${q.where}`, ...params);
@@ -933,7 +933,7 @@ export class SqliteSearch extends SearchEngine {
    * frequencies counted in their text, by the unit-name rule; field lengths and document
    * frequencies from the store); the rest keep their order below them.
    */
-  private rescored(rows: Array<[number, number]>, groups: TermGroup[]): Matches {
+  protected rescored(rows: Array<[number, number]>, groups: TermGroup[]): Matches {
     rows.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
     const head = rows.slice(0, RESCORE);
     this.prefetchTexts(head.map((r) => r[0]));
