@@ -7,9 +7,10 @@
  * schema of its own — and print for each engine: bulk load time, size against the units' text,
  * cold `policy search` (a fresh process of the compiled CLI, median of 5), warm p50/p99 over the
  * 40 queries of scripts/scale-queries.ts (their first run in the process too), adding one
- * document (in process, and `policy ingest` of one file in a fresh process). At the first size
+ * document (in process, and `policy ingest` of one file in a fresh process), and the reading
+ * commands (`policy tasks --dept`, `departments`, `indicators`) from the store. At the first size
  * the old in-memory index (MiniSearch, <data>/index.json) is measured in the same run, and
- * ratios are printed against it.
+ * ratios are printed against it; the reading commands from every document.json likewise.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -43,6 +44,8 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}): { ms: number; rssKb: 
   const t = performance.now();
   const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, path.join(ROOT, 'bin/policy.js'), ...args], {
     encoding: 'utf8',
+    // the output is not looked at (a listing of 10,000 documents passes spawnSync's buffer)
+    stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, NO_COLOR: '1', ...env },
   });
   const wall = performance.now() - t;
@@ -72,6 +75,21 @@ interface Warm {
 }
 
 const SCANS = new Set(['2035年', '79.8%', '宅几地']);
+
+/** Reading commands timed from the store (listings.ts); from the models too at the first size. */
+const READING = [['tasks', '--dept', '交通局', '--role', 'lead'], ['departments'], ['indicators']];
+
+/** The run of median wall time of `times` runs (its peak rss the largest). */
+function median(times: number, run: () => { ms: number; rssKb: number }): { ms: number; rssKb: number } {
+  const runs = Array.from({ length: times }, run);
+  return {
+    ms: pct(
+      runs.map((r) => r.ms),
+      50,
+    ),
+    rssKb: Math.max(...runs.map((r) => r.rssKb)),
+  };
+}
 
 function warm(engine: SearchEngine): Warm {
   const first: number[] = [];
@@ -190,6 +208,17 @@ async function main(): Promise<void> {
     console.log(
       `SQLite: add one document: store.put ${ms(addMs)}; \`policy ingest <one file>\` ${ms(addCli.ms)} in a fresh process, rss ${mb(addCli.rssKb * 1024)} (target ≤ 1 s)`,
     );
+    // the reading commands from the store (and, at the first size, from every document.json)
+    for (const args of READING) {
+      const fromStore = median(3, () => cli([...args, '--data', dataDir]));
+      const fromModels = baseline === null ? cli([...args, '--data', dataDir], { POLICY_SEARCH_ENGINE: 'minisearch' }) : null;
+      console.log(
+        `SQLite: \`policy ${args.join(' ')}\` ${ms(fromStore.ms)}, rss ${mb(fromStore.rssKb * 1024)}` +
+          (fromModels
+            ? `; from the models ${ms(fromModels.ms)}, rss ${mb(fromModels.rssKb * 1024)}: ${(fromStore.ms / fromModels.ms).toFixed(2)}× the time, ${(fromStore.rssKb / fromModels.rssKb).toFixed(2)}× the memory`
+            : ''),
+      );
+    }
     if (pg && db) {
       const env = { POLICY_DB: db, POLICY_DB_SCHEMA: schema };
       const pgCli = cli(['ingest', extra, '--data', dataDir, '-q'], env); // the folder has it: the server gets it

@@ -33,7 +33,12 @@ export function taskLabel(task: Task): string {
 
 /** The task's label for a narrow column: （二）, 12, 4.2.1 (without the 、 or . a heading has). */
 export function columnLabel(task: Task): string {
-  return taskLabel(task).replace(/[、.．]$/, '');
+  return narrowLabel(taskLabel(task));
+}
+
+/** A task's label as taskLabel gives it (a search unit's, the store's), for a narrow column: 12. → 12. */
+export function narrowLabel(label: string): string {
+  return label.replace(/[、.．]$/, '');
 }
 
 /** `（三）开展隐患排查整治`, `12. 推进…`: the task's heading as the document numbers it. */

@@ -7,6 +7,9 @@ import { documentColumn, plural, renderTable } from '../util/listing.js';
  * functions of the documents.
  */
 
+/** What the listing needs of a document: its id and departments (the model's, or as the store gives them back). */
+type Listed = Pick<PolicyDocument, 'id' | 'departments'>;
+
 /** The model's department kinds as a Chinese reader names them (the JSON keeps the English). */
 export const KIND_LABELS: Record<string, string> = {
   department: '政府部门',
@@ -20,12 +23,12 @@ export const KIND_LABELS: Record<string, string> = {
 };
 
 /** A document's departments, most tasks (led and responsible) first: the same order in JSON as in the table. */
-function byTasks(d: PolicyDocument) {
+function byTasks(d: Listed) {
   return [...d.departments].sort((a, b) => b.lead.length + b.responsible.length - (a.lead.length + a.responsible.length));
 }
 
 /** The listing as JSON (`policy departments --json`): each department with its document's id. */
-export function departmentListJson(docs: PolicyDocument[]): string {
+export function departmentListJson(docs: Listed[]): string {
   return (
     JSON.stringify(
       docs.flatMap((d) => byTasks(d).map((x) => ({ doc: d.id, ...x }))),
@@ -36,7 +39,7 @@ export function departmentListJson(docs: PolicyDocument[]): string {
 }
 
 /** The listing as a text table fitted to `width` display columns (Infinity: nothing cut), and a last line of how many. */
-export function formatDepartmentList(docs: PolicyDocument[], options: { width?: number } = {}): string {
+export function formatDepartmentList(docs: Listed[], options: { width?: number } = {}): string {
   const many = docs.length > 1;
   const rows = docs.flatMap((d) =>
     byTasks(d).map((x) => [

@@ -160,7 +160,7 @@ function withYear(text: string, q: Quantity | null | undefined, show: boolean): 
  * column per target with the year in the cell, so the names get the room.
  */
 export function indicatorListing(
-  docs: PolicyDocument[],
+  docs: ReadonlyArray<Pick<PolicyDocument, 'id' | 'indicators'>>,
   width = Infinity,
   reserve = 0,
 ): { columns: ListingColumn[]; rows: { doc: string; cells: string[] }[] } {

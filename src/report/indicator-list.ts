@@ -9,8 +9,11 @@ import { indicatorListing } from './indicator-cells.js';
  * Pure functions of the documents.
  */
 
+/** What the listing needs of a document: its id and indicators (the model's, or as the store gives them back). */
+type Listed = Pick<PolicyDocument, 'id' | 'indicators'>;
+
 /** The listing as JSON (`policy indicators --json`): each indicator with its document's id, cells as written. */
-export function indicatorListJson(docs: PolicyDocument[]): string {
+export function indicatorListJson(docs: Listed[]): string {
   return (
     JSON.stringify(
       docs.flatMap((d) => d.indicators.map((x) => ({ doc: d.id, ...x }))),
@@ -24,7 +27,7 @@ export function indicatorListJson(docs: PolicyDocument[]): string {
  * The listing as a text table fitted to `width` display columns (Infinity: nothing cut), and
  * a last line of how many; one line saying so when no document has an indicator table.
  */
-export function formatIndicatorList(docs: PolicyDocument[], options: { width?: number } = {}): string {
+export function formatIndicatorList(docs: Listed[], options: { width?: number } = {}): string {
   const width = options.width ?? Infinity;
   const many = docs.length > 1;
   const ids = docs.filter((d) => d.indicators.length > 0).map((d) => d.id);

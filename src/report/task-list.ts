@@ -1,6 +1,6 @@
 import { columnLabel, SECTION_SEPARATOR, sectionTrail } from '../model/headings.js';
 import type { PolicyDocument } from '../model/types.js';
-import { EmptyDepartment, InvalidRole, isRole, resolveUnits, roleOf } from '../select/index.js';
+import { EmptyDepartment, InvalidRole, isRole, type RoleHolder, resolveUnits, roleOf } from '../select/index.js';
 import { documentColumn, plural, renderTable } from '../util/listing.js';
 
 /**
@@ -36,6 +36,35 @@ export interface TaskList {
   documents: number;
 }
 
+/** What the listing shows of a task: from the model (listedTasks), or from the store's task units. */
+export interface ListedTask {
+  number: string;
+  /** As the document numbers it, for a narrow column (columnLabel). */
+  label: string;
+  title: string;
+  lead: readonly string[];
+  responsible: readonly string[];
+  deadline: string | null;
+  /** The section trail as shown (四、重点任务 › （三）…). */
+  section: string;
+  line: number;
+}
+
+/** A document's tasks as the listing shows them. */
+export function listedTasks(doc: PolicyDocument): ListedTask[] {
+  const sections = new Map(doc.sections.map((x) => [x.id, x]));
+  return doc.tasks.map((t) => ({
+    number: t.number,
+    label: columnLabel(t),
+    title: t.title,
+    lead: t.lead,
+    responsible: t.responsible,
+    deadline: t.deadline,
+    section: sectionTrail(t.section, sections).join(SECTION_SEPARATOR),
+    line: t.position.start.line,
+  }));
+}
+
 /**
  * The tasks of `docs`; with `dept`, only those the department leads or is responsible for
  * (carriers under a second name and a township family's members included), with `role` only
@@ -43,33 +72,55 @@ export interface TaskList {
  * InvalidRole, and what resolveUnits throws for a name it cannot resolve.
  */
 export function listTasks(docs: PolicyDocument[], options: { dept?: string; role?: string } = {}): TaskList {
-  const rows: TaskListRow[] = [];
-  if (options.dept !== undefined && !options.dept.trim()) throw new EmptyDepartment();
-  if (options.role !== undefined && !isRole(options.role)) throw new InvalidRole(options.role, 'unknown');
-  if (options.role !== undefined && options.dept === undefined) throw new InvalidRole(options.role, 'no-department');
-  const wanted = options.role === 'lead' ? '牵头' : options.role === 'responsible' ? '责任' : null;
+  checkTaskOptions(options);
   // the units the name means in each document, with those carrying it under a second name
   // (财政局 → 县财政局（县国资中心） too) and a township family's members
   const resolved = options.dept !== undefined ? new Map(resolveUnits(options.dept, docs).map((f) => [f.doc, f.units])) : null;
+  return taskListOf(
+    docs.map((d) => ({ id: d.id, tasks: () => listedTasks(d) })),
+    options,
+    resolved,
+  );
+}
+
+/** The options of a listing, checked before any work: EmptyDepartment, InvalidRole. */
+export function checkTaskOptions(options: { dept?: string; role?: string }): void {
+  if (options.dept !== undefined && !options.dept.trim()) throw new EmptyDepartment();
+  if (options.role !== undefined && !isRole(options.role)) throw new InvalidRole(options.role, 'unknown');
+  if (options.role !== undefined && options.dept === undefined) throw new InvalidRole(options.role, 'no-department');
+}
+
+/**
+ * The listing of some documents' tasks (read when asked for: `tasks` is called only for a
+ * document where the department resolved), given the units `dept` means in each document
+ * (`resolved`, by document id; null without a department): the one rule of which task is
+ * listed and in which role (roleOf), for the models and the store alike.
+ */
+export function taskListOf(
+  docs: ReadonlyArray<{ id: string; tasks: () => ListedTask[] }>,
+  options: { dept?: string; role?: string },
+  resolved: Map<string, RoleHolder[]> | null,
+): TaskList {
+  const rows: TaskListRow[] = [];
+  const wanted = options.role === 'lead' ? '牵头' : options.role === 'responsible' ? '责任' : null;
   for (const doc of docs) {
-    const sections = new Map(doc.sections.map((x) => [x.id, x]));
     const units = resolved ? resolved.get(doc.id) : null;
     if (resolved && !units) continue;
-    for (const t of doc.tasks) {
+    for (const t of doc.tasks()) {
       const held = units ? roleOf(t, units) : null;
       const role = held ? (held.role === 'lead' ? '牵头' : '责任') : '';
       if ((units && !role) || (wanted && role !== wanted)) continue;
       rows.push({
         doc: doc.id,
         number: t.number,
-        label: columnLabel(t),
+        label: t.label,
         title: t.title,
         role,
-        lead: t.lead,
-        responsible: t.responsible,
+        lead: [...t.lead],
+        responsible: [...t.responsible],
         deadline: t.deadline,
-        section: sectionTrail(t.section, sections).join(SECTION_SEPARATOR),
-        line: t.position.start.line,
+        section: t.section,
+        line: t.line,
       });
     }
   }

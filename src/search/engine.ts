@@ -1,8 +1,7 @@
-import { secondName } from '../model/departments.js';
 import { displayForm } from '../model/figures.js';
 import { normalizeForMatch } from '../model/normalize.js';
-import type { Department, Role } from '../model/types.js';
-import { carriersOf, type DocumentUnits, foldName, judge, resolveDepartment, resolved } from '../select/departments.js';
+import type { Role } from '../model/types.js';
+import { resolveAcross, type UnitDirectory, unitDirectory } from '../select/across.js';
 import { matchDocumentId } from '../select/document-ids.js';
 import { InvalidOption, InvalidRole } from '../select/errors.js';
 import { isRole, roleOf } from '../select/roles.js';
@@ -272,7 +271,7 @@ export abstract class SearchEngine {
   /** Each document's unit names, made on demand. */
   private readonly unitNames = new Map<string, UnitNames>();
   /** The departments of all documents, for resolveDepartment (see departmentIndex). */
-  private deptIndex: { departments: Department[]; docsOf: string[][]; ofDoc: Map<string, { ids: number[]; seconds: boolean }> } | null = null;
+  private deptIndex: UnitDirectory | null = null;
   /** Where unit names are in each normalised unit text, filled on demand. */
   private spans = new Map<number, Array<[number, number]>>();
   /** Normalised unit titles and where unit names are in them, filled on demand. */
@@ -384,43 +383,8 @@ export abstract class SearchEngine {
   private resolveAnew(name: string, docIds?: string[]): Array<{ doc: string; name: string }> {
     const all = this.documentIds();
     const docs = docIds ? all.filter((id) => docIds.includes(id)) : all;
-    // Every step of resolveDepartment is a test of one department, so a document resolves the
-    // name exactly as its departments that resolve it alone do. Those are found once among the
-    // distinct departments of all documents (a department is in many), and only the documents
-    // that have one are resolved.
-    const index = this.departmentIndex();
-    const matching = new Set<number>();
-    if (foldName(name)) {
-      index.departments.forEach((d, i) => {
-        if (resolveDepartment(name, [d]).status !== 'unknown') matching.add(i);
-      });
-    }
-    const inScope = new Set(docs);
-    const candidates = new Set<string>();
-    for (const i of matching) for (const doc of index.docsOf[i]) if (inScope.has(doc)) candidates.add(doc);
-    const found: DocumentUnits[] = [];
-    const ambiguous: Array<{ doc: string; candidates: Department[] }> = [];
-    for (const doc of docs) {
-      if (!candidates.has(doc)) continue;
-      const own = index.ofDoc.get(doc)!;
-      const r = resolveDepartment(
-        name,
-        own.ids.filter((i) => matching.has(i)).map((i) => index.departments[i]),
-      );
-      if (r.status === 'ambiguous') ambiguous.push({ doc, candidates: r.candidates });
-      const departments = resolved(r);
-      if (departments.length === 0) continue;
-      // with the units that carry the name with a second one: 财政局 → 县财政局（县国资中心） too
-      const units = [...departments];
-      if (own.seconds) {
-        const mine = own.ids.map((i) => index.departments[i]);
-        for (const d of departments) for (const c of carriersOf(d, mine)) if (!units.includes(c)) units.push(c);
-      }
-      found.push({ doc, departments, units });
-    }
-    return judge(name, { found, ambiguous, documents: docs }, (doc, d) => this.taskCount(doc, d.name)).flatMap((f) =>
-      f.units.map((u) => ({ doc: f.doc, name: u.name })),
-    );
+    // the distinct departments of all documents are tested once, not each document's (across.ts)
+    return resolveAcross(name, this.departmentIndex(), docs, (doc, d) => this.taskCount(doc, d.name));
   }
 
   /** How many tasks of a document a unit leads and is responsible for (for a reader choosing among candidates). */
@@ -454,35 +418,9 @@ export abstract class SearchEngine {
 
   private allNames: string[] | null = null;
 
-  /**
-   * The distinct departments of all documents (by name, aliases and kind), the documents that
-   * have each, and each document's (made once: documents do not change under an engine).
-   */
-  protected departmentIndex(): { departments: Department[]; docsOf: string[][]; ofDoc: Map<string, { ids: number[]; seconds: boolean }> } {
-    if (this.deptIndex) return this.deptIndex;
-    const byKey = new Map<string, number>();
-    const departments: Department[] = [];
-    const docsOf: string[][] = [];
-    const ofDoc = new Map<string, { ids: number[]; seconds: boolean }>();
-    for (const doc of this.documentIds()) {
-      const ids: number[] = [];
-      let seconds = false;
-      for (const d of this.departmentsOf(doc)) {
-        const key = JSON.stringify([d.name, d.aliases, d.kind]);
-        let i = byKey.get(key);
-        if (i === undefined) {
-          i = departments.length;
-          byKey.set(key, i);
-          departments.push({ ...d, lead: [], responsible: [], mentions: [] });
-          docsOf.push([]);
-        }
-        if (docsOf[i][docsOf[i].length - 1] !== doc) docsOf[i].push(doc);
-        ids.push(i);
-        if (secondName(d.name)) seconds = true;
-      }
-      ofDoc.set(doc, { ids, seconds });
-    }
-    this.deptIndex = { departments, docsOf, ofDoc };
+  /** The distinct departments of all documents (made once: documents do not change under an engine). */
+  protected departmentIndex(): UnitDirectory {
+    this.deptIndex ??= unitDirectory(this.documentIds(), (doc) => this.departmentsOf(doc));
     return this.deptIndex;
   }
 

@@ -232,9 +232,10 @@ export class PostgresStore implements SearchStore {
    * version in PostgreSQL layout 1 is migrated in SQL (MIGRATE_1_TO_2: no model needed); one of
    * an older store version is rebuilt empty (its terms were cut otherwise), the caller putting the
    * documents again from their models as for an older SQLite file (store.ts); each in one
-   * transaction. One of a newer version is refused.
+   * transaction — unless `shared` (a named schema, sharedSchema): no folder holds its models, so
+   * it is refused and left as it is. One of a newer version is refused.
    */
-  static connect(url: string, schema = 'policy'): PostgresStore {
+  static connect(url: string, schema = 'policy', options: { shared?: boolean } = {}): PostgresStore {
     const pg = new SyncPg(url, safeName(schema));
     const store = new PostgresStore(url, schema, pg);
     let version: string | undefined;
@@ -253,7 +254,12 @@ export class PostgresStore implements SearchStore {
           );
         }
         if (found.version === STORE_VERSION && found.layout === 1) pg.batch([[MIGRATE_1_TO_2, []]]);
-        else store.rebuild();
+        else if (options.shared) {
+          // a shared store is refilled by nobody's folder: emptying it would lose the group's corpus
+          throw new UserError(
+            `${store.file}: store version ${found.version}, this policy writes ${STORE_VERSION}: the documents must be ingested again, into a new schema (POLICY_DB_SCHEMA=…) or after \`DROP SCHEMA ${schema} CASCADE\``,
+          );
+        } else store.rebuild();
       }
     } catch (error) {
       pg.close();

@@ -1,5 +1,5 @@
 import { SECTION_SEPARATOR, sectionTrail } from '../model/headings.js';
-import type { PolicyDocument } from '../model/types.js';
+import type { Indicator, PolicyDocument } from '../model/types.js';
 import type { SearchUnit } from './units.js';
 
 /**
@@ -11,7 +11,8 @@ import type { SearchUnit } from './units.js';
 // 3: units carry `page` (a paged source's)
 // 4: the bundled thesaurus's words are dictionary words (index terms), as the glossary's
 // 5: marks (numbers, characters no term has) in units_fts for queries without a dictionary word (marks.ts)
-export const STORE_VERSION = 5;
+// 6: departments.mention_list, indicators.seq and indicators.detail: the listings read from the store (listings.ts)
+export const STORE_VERSION = 6;
 
 export const SCHEMA_TABLES = `
 CREATE TABLE IF NOT EXISTS documents(
@@ -27,14 +28,14 @@ CREATE INDEX IF NOT EXISTS assignments_unit ON assignments(unit);
 CREATE INDEX IF NOT EXISTS assignments_doc ON assignments(doc);
 CREATE TABLE IF NOT EXISTS departments(
   doc INTEGER NOT NULL, name TEXT NOT NULL, kind TEXT, lead_tasks INTEGER, responsible_tasks INTEGER, mentions INTEGER,
-  PRIMARY KEY(doc, name));
+  mention_list TEXT, PRIMARY KEY(doc, name));
 CREATE TABLE IF NOT EXISTS department_aliases(doc INTEGER NOT NULL, name TEXT NOT NULL, alias TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS department_aliases_alias ON department_aliases(alias);
 CREATE INDEX IF NOT EXISTS department_aliases_doc ON department_aliases(doc);
 CREATE TABLE IF NOT EXISTS indicators(
   doc INTEGER NOT NULL, number TEXT NOT NULL, name TEXT, unit TEXT, category TEXT, baseline_year INTEGER,
   baseline_raw TEXT, baseline_value REAL, target_year INTEGER, target_raw TEXT, target_value REAL,
-  target_comparator TEXT, attribute TEXT, line INTEGER);
+  target_comparator TEXT, attribute TEXT, line INTEGER, seq INTEGER, detail TEXT);
 CREATE INDEX IF NOT EXISTS indicators_doc ON indicators(doc);
 CREATE TABLE IF NOT EXISTS targets(
   doc INTEGER NOT NULL, metric TEXT, value REAL, unit TEXT, comparator TEXT, upper REAL, year INTEGER,
@@ -88,9 +89,10 @@ export function modelRows(doc: PolicyDocument, num: number): Record<string, Row[
       lead_tasks: d.lead.length,
       responsible_tasks: d.responsible.length,
       mentions: d.mentions.length,
+      mention_list: d.mentions.length > 0 ? JSON.stringify(d.mentions) : null,
     })),
     department_aliases: doc.departments.flatMap((d) => d.aliases.map((alias) => ({ doc: num, name: d.name, alias }))),
-    indicators: doc.indicators.map((i) => ({
+    indicators: doc.indicators.map((i, seq) => ({
       doc: num,
       number: i.number,
       name: i.name,
@@ -105,6 +107,8 @@ export function modelRows(doc: PolicyDocument, num: number): Record<string, Row[
       target_comparator: i.target?.comparator ?? null,
       attribute: i.attribute,
       line: i.position.start.line,
+      seq,
+      detail: indicatorDetail(i),
     })),
     targets: doc.targets.map((t) => ({
       doc: num,
@@ -119,6 +123,44 @@ export function modelRows(doc: PolicyDocument, num: number): Record<string, Row[
       task: t.task,
       line: t.position.start.line,
     })),
+  };
+}
+
+/**
+ * What an `indicators` row needs besides its columns to give back the model's indicator
+ * (indicatorOf): JSON of the model's fields the columns do not hold as they are (baseline and
+ * target with their comparator and cumulative mark, growth, extra, table, position), `targets`
+ * left out when it is just [target] (most rows: ~40% of the JSON).
+ */
+export function indicatorDetail(i: Indicator): string {
+  const { number: _n, name: _m, unit: _u, category: _c, attribute: _a, targets, ...rest } = i;
+  const implied = i.target ? [i.target] : [];
+  return JSON.stringify(JSON.stringify(targets) === JSON.stringify(implied) ? rest : { ...rest, targets });
+}
+
+/** The model's indicator from an `indicators` row's columns and detail (indicatorDetail), its keys in the model's order. */
+export function indicatorOf(row: {
+  number: string;
+  name: string;
+  unit: string | null;
+  category: string | null;
+  attribute: string | null;
+  detail: string;
+}): Indicator {
+  const d = JSON.parse(row.detail) as Omit<Indicator, 'number' | 'name' | 'unit' | 'category' | 'attribute' | 'targets'> & { targets?: Indicator['targets'] };
+  return {
+    number: row.number,
+    name: row.name,
+    unit: row.unit,
+    category: row.category,
+    baseline: d.baseline,
+    target: d.target,
+    targets: d.targets ?? (d.target ? [d.target] : []),
+    growth: d.growth,
+    attribute: row.attribute,
+    extra: d.extra,
+    table: d.table,
+    position: d.position,
   };
 }
 

@@ -55,7 +55,7 @@ export interface PolicyStore {
 
 /** The PostgreSQL store of a data folder (POLICY_DB; schema from POLICY_DB_SCHEMA, see schemaFor). */
 function openPostgres(dataDir: string | null): PostgresStore {
-  return PostgresStore.connect(process.env.POLICY_DB!, schemaFor(dataDir === null ? null : path.resolve(dataDir)));
+  return PostgresStore.connect(process.env.POLICY_DB!, schemaFor(dataDir === null ? null : path.resolve(dataDir)), { shared: sharedSchema() });
 }
 
 export function indexPath(dataDir: string): string {
@@ -283,28 +283,8 @@ async function openSearchEngine(dataDir: string): Promise<SearchEngine> {
     reportLoadProblems(await syncStore(store, dataDir));
     return store.searcher();
   }
-  const file = storePath(dataDir);
-  let changed: string[] = [];
-  if (existsSync(file)) {
-    try {
-      const store = SqliteStore.open(file, { readonly: true });
-      const ids = store.documentIds();
-      const known = new Set(ids);
-      // in step when every document folder is in the store, every stored id has its folder, and
-      // no document.json changed since the store was last written (edited, damaged, replaced by hand)
-      const present = new Set(folders);
-      const extra = folders.filter((id) => !known.has(id) && existsSync(documentPath(dataDir, id)));
-      changed = changedSince(
-        dataDir,
-        ids.filter((id) => present.has(id)),
-        statSync(file).mtimeMs,
-      );
-      if (extra.length === 0 && changed.length === 0 && ids.every((id) => present.has(id)) && ids.length > 0) return store.searcher();
-      store.close();
-    } catch {
-      // damaged or of another version: rebuilt below
-    }
-  }
+  const { store: inStep, changed } = sqliteInStep(dataDir, folders);
+  if (inStep) return inStep.searcher();
   const ids = folders.filter((id) => existsSync(documentPath(dataDir, id)));
   if (ids.length === 0) {
     throw new NoData(dataDir, 'empty');
@@ -324,6 +304,74 @@ async function openSearchEngine(dataDir: string): Promise<SearchEngine> {
     store.put(docs);
   }
   return store.searcher();
+}
+
+/**
+ * The folder's SQLite store opened read-only when it is in step with the folder's documents:
+ * every document folder is in it, every stored id has its folder, and no document.json changed
+ * since the store was last written (edited, damaged, replaced by hand). Otherwise null, with
+ * `changed` the stored documents whose document.json changed since (missing, damaged or of
+ * another version: null, nothing changed).
+ */
+function sqliteInStep(dataDir: string, folders: string[]): { store: SqliteStore | null; changed: string[] } {
+  const file = storePath(dataDir);
+  if (!existsSync(file)) return { store: null, changed: [] };
+  let store: SqliteStore | null = null;
+  try {
+    store = SqliteStore.open(file, { readonly: true });
+    const ids = store.documentIds();
+    const known = new Set(ids);
+    const present = new Set(folders);
+    const extra = folders.filter((id) => !known.has(id) && existsSync(documentPath(dataDir, id)));
+    const changed = changedSince(
+      dataDir,
+      ids.filter((id) => present.has(id)),
+      statSync(file).mtimeMs,
+    );
+    if (extra.length === 0 && changed.length === 0 && ids.every((id) => present.has(id)) && ids.length > 0) return { store, changed };
+    store.close();
+    return { store: null, changed };
+  } catch {
+    // damaged or of another version
+    store?.close();
+    return { store: null, changed: [] };
+  }
+}
+
+/**
+ * The store the reading commands (`policy tasks`, `departments`, `indicators`) answer from
+ * instead of every document.json, or null to read the models (today's path):
+ * - on PostgreSQL (POLICY_DB, `--db`): the server's store, brought up to date with the folder's
+ *   documents first as search does; as it is when the folder has none (a researcher without
+ *   the models) — NoData when the store has none either;
+ * - else the folder's SQLite file when it is in step with the documents (sqliteInStep), opened
+ *   read-only: a missing, damaged, outdated or stale store is not written here (search and
+ *   ingest do that), the models answer;
+ * - with POLICY_SEARCH_ENGINE=minisearch, the models.
+ */
+export async function readingStore(dataDir: string): Promise<PolicyStore | null> {
+  const engine = folderEngine();
+  if (engine === 'minisearch') return null;
+  let folders: string[] = [];
+  try {
+    folders = await folderIds(dataDir);
+  } catch (error) {
+    if (engine !== 'postgres') return null; // the models' path says the folder is missing
+    if (!(error instanceof NoData)) throw error;
+  }
+  if (engine === 'postgres') {
+    const store = openPostgres(dataDir);
+    try {
+      // a shared server's store is read as it is (the folder never speaks for it); a per-folder schema follows its folder
+      if (!sharedSchema() && folders.some((id) => existsSync(documentPath(dataDir, id)))) reportLoadProblems(await syncStore(store, dataDir));
+      else if (store.documentIds().length === 0) throw sharedSchema() ? new EmptyStore(store.file) : new NoData(store.file, 'empty');
+    } catch (error) {
+      store.close();
+      throw error;
+    }
+    return store;
+  }
+  return sqliteInStep(dataDir, folders).store;
 }
 
 async function loadMiniSearchIndex(dataDir: string): Promise<SearchIndex> {

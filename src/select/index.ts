@@ -4,6 +4,7 @@
  * typed errors of errors.ts, which the CLI and the web pages word for their readers.
  */
 
+export * from './across.js';
 export * from './departments.js';
 export { matchDocumentId } from './document-ids.js';
 export * from './documents.js';

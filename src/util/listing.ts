@@ -47,15 +47,16 @@ export function fitWidths(columns: ListColumn[], natural: number[], width: numbe
  */
 export function distinctWidth(values: string[]): number {
   const unique = [...new Set(values)];
-  let shared = 0; // longest prefix two of them have in common
-  for (let i = 0; i < unique.length; i++) {
-    for (let j = i + 1; j < unique.length; j++) {
-      const a = [...unique[i]];
-      const b = [...unique[j]];
-      let k = 0;
-      while (k < a.length && k < b.length && a[k] === b[k]) k++;
-      shared = Math.max(shared, k);
-    }
+  // the longest prefix two of them have in common is that of two neighbours in code-point order
+  // (each pair was compared before: 25 s for the 6,000 documents of a listing at 10,000)
+  const points = unique.map((v) => [...v]).sort(byCodePoints);
+  let shared = 0;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1];
+    const b = points[i];
+    let k = 0;
+    while (k < a.length && k < b.length && a[k] === b[k]) k++;
+    shared = Math.max(shared, k);
   }
   return Math.max(0, ...unique.map((v) => displayWidth([...v].slice(0, shared + 1).join('')) + 1));
 }
@@ -66,6 +67,13 @@ export function distinctWidth(values: string[]): number {
  */
 export function renderTable(columns: ListColumn[], rows: string[][], width: number): string {
   return layoutTable(columns.map(tableColumn), rows, { width }).join('\n') + '\n';
+}
+
+function byCodePoints(a: string[], b: string[]): number {
+  for (let i = 0; i < a.length && i < b.length; i++) {
+    if (a[i] !== b[i]) return (a[i].codePointAt(0) ?? 0) - (b[i].codePointAt(0) ?? 0);
+  }
+  return a.length - b.length;
 }
 
 /** The 文档 column: cut on a narrow terminal like the titles, but never so far that two ids look alike. */

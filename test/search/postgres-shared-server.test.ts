@@ -8,6 +8,7 @@ import { saveDocument } from '../../src/model/store.js';
 import type { PolicyDocument } from '../../src/model/types.js';
 import { PgError, SyncPg } from '../../src/search/pg-sync.js';
 import { PostgresStore } from '../../src/search/postgres.js';
+import { STORE_VERSION } from '../../src/search/schema.js';
 import { loadSearchIndex, writeSearchIndex } from '../../src/search/store.js';
 import { EmptyStore } from '../../src/select/errors.js';
 
@@ -136,5 +137,18 @@ describe.skipIf(!url)('a shared PostgreSQL store (a named schema)', () => {
     // a researcher with no data folder at all
     const anywhere = await loadSearchIndex(path.join(os.tmpdir(), 'policy-no-such-folder'));
     expect(anywhere.search('宅基地').total).toBe(2);
+  });
+
+  it('is refused, not emptied, when an older policy wrote it', async () => {
+    const pg = new SyncPg(url!, shared);
+    try {
+      pg.query(`UPDATE meta SET value = '${STORE_VERSION - 1}' WHERE key = 'version'`);
+      await expect(loadSearchIndex(path.join(os.tmpdir(), 'policy-no-such-folder'))).rejects.toThrow(/must be ingested again/);
+      // the group's documents are still there
+      expect(pg.query<[number]>('SELECT count(*) FROM documents')[0][0]).toBe(2);
+    } finally {
+      pg.query(`UPDATE meta SET value = '${STORE_VERSION}' WHERE key = 'version'`);
+      pg.close();
+    }
   });
 });

@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { PolicyDocument } from '../../model/types.js';
 import { departmentListJson, formatDepartmentList } from '../../report/department-list.js';
 import { formatIndicatorList, indicatorListJson } from '../../report/indicator-list.js';
 import { formatTaskList, listTasks, taskListJson } from '../../report/task-list.js';
+import type { StoreListings } from '../../search/listings.js';
 import { selectDocuments } from '../../select/index.js';
 import { examples, outputWidth } from '../format.js';
 
@@ -10,12 +12,35 @@ interface ReadOptions {
   data: string;
   doc?: string;
   json?: boolean;
+  db?: string;
 }
 
 /** Load the documents a reading command works on: one with --doc, else all. */
 export async function documentsFor(options: { data: string; doc?: string }): Promise<PolicyDocument[]> {
   return selectDocuments(options.data, options.doc || undefined);
 }
+
+/**
+ * The listings of the store when it can answer (PostgreSQL, or a policy.db in step with the
+ * folder's documents: readingStore), passed to `read`; null: read the models.
+ */
+async function fromStore<T>(options: ReadOptions, read: (listings: StoreListings) => T): Promise<T | null> {
+  const { folderEngine, readingStore, useDb } = await import('../../search/store.js');
+  useDb(options.db);
+  const store = await readingStore(options.data);
+  if (!store) return null;
+  const { StoreListings } = await import('../../search/listings.js');
+  try {
+    return read(new StoreListings(store, folderEngine() === 'postgres' && !existsSync(options.data) ? store.file : options.data));
+  } finally {
+    store.close();
+  }
+}
+
+const DB_OPTION = [
+  '--db <url>',
+  'the store on a PostgreSQL server (postgres://…; default POLICY_DB); else <data>/policy.db when it is up to date, else the models',
+] as const;
 
 const print = (s: string) => process.stdout.write(s);
 
@@ -27,14 +52,15 @@ export function registerReading(program: Command): void {
     .option('--doc <id>', 'only this document (its id, or a prefix only it has: wuxi)')
     .option('--dept <name>', 'only tasks this department leads or is responsible for (交通局, 住建委 … are understood)')
     .option('--role <role>', 'with --dept: lead (牵头) or responsible (责任/配合)')
+    .option(...DB_OPTION)
     .option('--json', 'print JSON')
     .addHelpText(
       'after',
       examples('policy tasks', 'policy tasks --dept 交通局', 'policy tasks --dept 交通局 --role lead', 'policy tasks --dept 发改委 --doc wuxi --json'),
     )
     .action(async (options: ReadOptions & { dept?: string; role?: string }) => {
-      const docs = await documentsFor(options);
-      const list = listTasks(docs, { dept: options.dept, role: options.role });
+      const wanted = { dept: options.dept, role: options.role };
+      const list = (await fromStore(options, (s) => s.tasks({ ...wanted, doc: options.doc || undefined }))) ?? listTasks(await documentsFor(options), wanted);
       print(options.json ? taskListJson(list) : formatTaskList(list, { width: outputWidth() }));
     });
 
@@ -43,10 +69,11 @@ export function registerReading(program: Command): void {
     .description('list the units named in assignment clauses, with the tasks they lead (牵头) or are responsible for (责任)')
     .option('-d, --data <dir>', 'data folder written by `policy ingest`', 'output')
     .option('--doc <id>', 'only this document (its id, or a prefix only it has: wuxi)')
+    .option(...DB_OPTION)
     .option('--json', 'print JSON')
     .addHelpText('after', examples('policy departments', 'policy departments --doc wuxi --json'))
     .action(async (options: ReadOptions) => {
-      const docs = await documentsFor(options);
+      const docs = (await fromStore(options, (s) => s.departments(options.doc || undefined))) ?? (await documentsFor(options));
       print(options.json ? departmentListJson(docs) : formatDepartmentList(docs, { width: outputWidth() }));
     });
 
@@ -57,6 +84,7 @@ export function registerReading(program: Command): void {
     )
     .option('-d, --data <dir>', 'data folder written by `policy ingest`', 'output')
     .option('--doc <id>', 'only this document (its id, or a prefix only it has: wuxi)')
+    .option(...DB_OPTION)
     .option('--json', 'print JSON')
     .option('--pdf', 'write the indicator sheet as PDF (baseline/target table and chart, 约束性 marked)')
     .option('--out <file>', 'with --pdf: PDF to write (default <data>/reports/<doc id>/indicators.pdf)')
@@ -85,7 +113,7 @@ export function registerReading(program: Command): void {
     .action(async (options: ReadOptions & { pdf?: boolean; out?: string; font?: string; fallbackFont?: string[]; systemFonts?: boolean; date?: string }) => {
       // pdfkit loads only for --pdf
       if (options.pdf) return (await import('./report.js')).writeIndicatorsPdf(options);
-      const docs = await documentsFor(options);
+      const docs = (await fromStore(options, (s) => s.indicators(options.doc || undefined))) ?? (await documentsFor(options));
       print(options.json ? indicatorListJson(docs) : formatIndicatorList(docs, { width: outputWidth() }));
     });
 }
