@@ -67,7 +67,7 @@ CREATE TABLE IF NOT EXISTS units(
 CREATE INDEX IF NOT EXISTS units_web ON units(kind) WHERE kind = 'web';
 CREATE TABLE IF NOT EXISTS user_words(word TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY(word, doc)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS terms(term TEXT PRIMARY KEY, units INTEGER NOT NULL) WITHOUT ROWID;
-CREATE VIRTUAL TABLE IF NOT EXISTS units_fts USING fts5(title, text, meta, content='', contentless_delete=1, detail=column, tokenize='unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE IF NOT EXISTS units_fts USING fts5(title, text, meta, content='', contentless_delete=1, detail=full, tokenize='unicode61 remove_diacritics 0');
 CREATE VIRTUAL TABLE IF NOT EXISTS units_vocab USING fts5vocab(units_fts, col);
 `;
 
