@@ -11,7 +11,8 @@ import type { SearchUnit } from './units.js';
 // 3: units carry `page` (a paged source's)
 // 4: the bundled thesaurus's words are dictionary words (index terms), as the glossary's
 // 5: marks (numbers, characters no term has) in units_fts for queries without a dictionary word (marks.ts)
-export const STORE_VERSION = 5;
+// 6: user_words is one row a word with its number of documents (was a row a word and document)
+export const STORE_VERSION = 6;
 
 export const SCHEMA_TABLES = `
 CREATE TABLE IF NOT EXISTS documents(
