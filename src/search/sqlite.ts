@@ -447,7 +447,14 @@ export class SqliteStore {
   compact(): void {
     if (this.readonly) throw new UserError(`${this.file}: opened read-only`);
     this.db.exec("INSERT INTO units_fts(units_fts) VALUES('optimize')");
+    // VACUUM builds the new file in a temporary database, which this SQLite keeps in memory
+    // unless told otherwise (compiled with TEMP_STORE=2): the whole store in RAM, 691 MB of RSS
+    // at 5,000 documents. In a temporary file with the writer's 64 MiB cache it took 376 MB;
+    // with the default cache, 61 MB (and half the time)
+    this.db.exec('PRAGMA temp_store = FILE');
+    this.db.exec('PRAGMA cache_size = -2000');
     this.db.exec('VACUUM');
+    this.db.exec('PRAGMA cache_size = -65536');
   }
 
   /** The search over this store. */
