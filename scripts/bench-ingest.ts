@@ -12,7 +12,6 @@
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -59,10 +58,9 @@ if (values['memory-child']) {
   process.exit(0);
 }
 
-const require = createRequire(import.meta.url);
-const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
-const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
-const jieba = Jieba.withDict(dict);
+// raw jieba: its bundled dictionary, none of our words (the program's one loader)
+const { newJieba } = (await import(dist('util/jieba.js').href)) as typeof import('../src/util/jieba.js');
+const jieba = newJieba();
 const aliases = AliasTable.load();
 // loaded after the memory child has returned: they are not part of ingesting
 const { unified } = await import('unified');

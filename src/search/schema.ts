@@ -13,7 +13,8 @@ import type { SearchUnit } from './units.js';
 // 5: marks (numbers, characters no term has) in units_fts for queries without a dictionary word (marks.ts)
 // 6: departments.mention_list, indicators.seq and indicators.detail: the listings read from the store (listings.ts)
 // 7: SQLite's units_fts keeps positions (detail=full): on a contentless detail=column table FTS5's
-//    bm25() is 0 for every row, so the matches a frequent word's search rescored were the first 200 by rowid
+//    bm25() is 0 for every row, so the matches a frequent word's search rescored were the first 200 by rowid;
+//    and SQLite's user_words is one row a word with its number of documents (was a row a word and document)
 export const STORE_VERSION = 7;
 
 export const SCHEMA_TABLES = `

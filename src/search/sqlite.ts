@@ -65,7 +65,7 @@ CREATE TABLE IF NOT EXISTS units(
   title TEXT NOT NULL, text TEXT NOT NULL, simplified TEXT, section TEXT NOT NULL, lead TEXT NOT NULL,
   responsible TEXT NOT NULL, deadline TEXT, line INTEGER NOT NULL, page INTEGER, title_len INTEGER NOT NULL, text_len INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS units_web ON units(kind) WHERE kind = 'web';
-CREATE TABLE IF NOT EXISTS user_words(word TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY(word, doc)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS user_words(word TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS terms(term TEXT PRIMARY KEY, units INTEGER NOT NULL) WITHOUT ROWID;
 CREATE VIRTUAL TABLE IF NOT EXISTS units_fts USING fts5(title, text, meta, content='', contentless_delete=1, detail=full, tokenize='unicode61 remove_diacritics 0');
 CREATE VIRTUAL TABLE IF NOT EXISTS units_vocab USING fts5vocab(units_fts, col);
@@ -107,7 +107,8 @@ export class SqliteStore {
   readonly file: string;
   readonly db: Database;
   private readonly readonly: boolean;
-  private wordsLoaded = false;
+  /** The store's unit words (normalised), read once and kept up to date by put and remove. */
+  private words: Set<string> | null = null;
   private readonly stmts = new Map<string, Statement>();
 
   private constructor(file: string, db: Database, readonly: boolean) {
@@ -129,6 +130,10 @@ export class SqliteStore {
       // a new file's pages (no effect on an existing one): 16 KiB pages hold unit texts with less
       // slack and fewer overflow pages than the default 4 KiB (-7% of the file)
       db.exec('PRAGMA page_size = 16384');
+      // a writer's page cache: 64 MiB, not the default 2 MB (125 pages of 16 KiB), which a
+      // document's inserts into the indexes keyed by name (assignments, aliases) and the FTS5
+      // merges overran: every page read again from the file (bench: 5× the bytes read)
+      db.exec('PRAGMA cache_size = -65536');
       db.exec(CREATE);
       const version = store.get<[string]>('SELECT value FROM meta WHERE key = ?', 'version')?.[0];
       if (version === undefined) store.run('INSERT INTO meta(key, value) VALUES (?, ?)', 'version', String(STORE_VERSION));
@@ -202,20 +207,13 @@ export class SqliteStore {
     return this.get<[string]>('SELECT sha256 FROM documents WHERE id = ?', id)?.[0] ?? null;
   }
 
-  /** Load every user word of the store into the tokenizer (once): terms must be cut as the index was. */
-  private loadUserWords(tokenizer: Tokenizer): Set<string> {
-    // one index seek a distinct word (a DISTINCT would read every (word, document) pair: 1.2
-    // million at 10,000 documents, for a few hundred words)
-    const words = new Set(
-      this.all<[string]>(
-        'WITH RECURSIVE w(x) AS (SELECT min(word) FROM user_words UNION ALL SELECT (SELECT min(word) FROM user_words WHERE word > x) FROM w WHERE x IS NOT NULL) SELECT x FROM w WHERE x IS NOT NULL',
-      ).map((r) => r[0]),
-    );
-    if (!this.wordsLoaded) {
-      tokenizer.addWords(words);
-      this.wordsLoaded = true;
+  /** The store's unit words, loaded into the tokenizer (once): terms must be cut as the index was. */
+  private userWords(tokenizer: Tokenizer): Set<string> {
+    if (!this.words) {
+      this.words = new Set(this.all<[string]>('SELECT word FROM user_words').map((r) => r[0]));
+      tokenizer.addWords(this.words);
     }
-    return words;
+    return this.words;
   }
 
   /**
@@ -227,28 +225,36 @@ export class SqliteStore {
     if (this.readonly) throw new UserError(`${this.file}: opened read-only`);
     const result: PutResult = { added: [], replaced: [], unchanged: [] };
     const tokenizer = getTokenizer();
-    const known = this.loadUserWords(tokenizer);
-    const before = new Set(this.all<[number]>('SELECT num FROM documents').map((r) => r[0]));
+    const known = this.userWords(tokenizer);
     // Every document's unit words first, so each is cut with all of them (as a batch index is).
     const fresh = new Set<string>();
-    for (const doc of docs) for (const w of unitWords(searchDepartments(doc))) if (!known.has(normalizeText(w))) fresh.add(w);
+    for (const doc of docs) for (const w of documentWords(doc)) if (!known.has(w)) fresh.add(w);
     tokenizer.addWords(fresh);
+    // Words that were not in the dictionary when the store's other documents were indexed: their
+    // units that have such a word get it as a term, in the transaction of the first document
+    // that brings it (so a crash leaves no unit cut without a word the store has). The documents
+    // of this call are cut with it already.
+    const late = new Set([...fresh].filter((w) => tokenizer.isUserWord(w)));
+    const putNums = new Set<number>();
     for (const doc of docs) {
       const old = this.get<[number, string, string]>('SELECT num, sha256, schema FROM documents WHERE id = ?', doc.id);
       if (old && !options.force && old[1] === doc.source.sha256 && old[2] === String(doc.schemaVersion)) {
         result.unchanged.push(doc.id);
         continue;
       }
+      const brought = documentWords(doc).filter((w) => late.has(w));
       this.transaction(() => {
         if (old) this.deleteRows(old[0]);
-        this.insert(doc, old?.[0] ?? this.nextNumber(), tokenizer);
+        const num = old?.[0] ?? this.nextNumber();
+        this.insert(doc, num, tokenizer);
+        putNums.add(num);
+        if (brought.length > 0) this.reindexFor(brought, putNums, tokenizer);
       });
+      for (const w of brought) late.delete(w);
       (old ? result.replaced : result.added).push(doc.id);
     }
-    // Words that were not in the dictionary when older documents were indexed: their units that
-    // have such a word get it as a term now.
-    const late = [...fresh].map(normalizeText).filter((w) => tokenizer.isUserWord(w));
-    if (late.length > 0 && before.size > 0) this.transaction(() => this.reindexFor(late, before, tokenizer));
+    // (words of documents skipped as unchanged: none in practice, their words are the store's)
+    if (late.size > 0) this.transaction(() => this.reindexFor([...late], putNums, tokenizer));
     return result;
   }
 
@@ -307,9 +313,16 @@ export class SqliteStore {
     this.run('DELETE FROM terms WHERE units <= 0');
     this.run('DELETE FROM units_fts WHERE rowid BETWEEN ? AND ?', lo, hi);
     this.run('DELETE FROM units WHERE rowid BETWEEN ? AND ?', lo, hi);
-    // by its primary key (word, doc): the document's unit words are those of its departments
-    const del = this.db.prepare('DELETE FROM user_words WHERE word = ? AND doc = ?');
-    for (const w of unitWords(departments)) del.run(normalizeText(w), num);
+    // the document's unit words are those of its departments: one document fewer has each
+    const fewer = this.db.prepare('UPDATE user_words SET docs = docs - 1 WHERE word = ? RETURNING docs');
+    const drop = this.db.prepare('DELETE FROM user_words WHERE word = ?');
+    for (const w of wordsOf(departments)) {
+      const left = (fewer.raw(true).get(w) as [number] | undefined)?.[0];
+      if (left !== undefined && left <= 0) {
+        drop.run(w);
+        this.words?.delete(w);
+      }
+    }
     for (const table of ['tasks', 'assignments', 'departments', 'department_aliases', 'indicators', 'targets'])
       this.run(`DELETE FROM ${table} WHERE doc = ?`, num);
     this.run('DELETE FROM documents WHERE num = ?', num);
@@ -349,12 +362,18 @@ export class SqliteStore {
     this.addCounts(sums[0], sums[1], sums[2]);
     const inc = this.db.prepare('INSERT INTO terms(term, units) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET units = units + excluded.units');
     for (const [t, n] of counts) inc.run(t, n);
-    const word = this.db.prepare('INSERT OR IGNORE INTO user_words(word, doc) VALUES (?, ?)');
-    for (const w of unitWords(departments)) word.run(normalizeText(w), num);
+    const word = this.db.prepare('INSERT INTO user_words(word, docs) VALUES (?, 1) ON CONFLICT(word) DO UPDATE SET docs = docs + 1');
+    for (const w of wordsOf(departments)) {
+      word.run(w);
+      this.words?.add(w);
+    }
   }
 
-  /** Re-index the units of older documents that have one of `words` (new dictionary words). */
-  private reindexFor(words: string[], docs: Set<number>, tokenizer: Tokenizer): void {
+  /**
+   * Re-index the units that have one of `words` (new dictionary words, normalised), but those of
+   * the documents `cut` (cut with them already).
+   */
+  private reindexFor(words: string[], cut: Set<number>, tokenizer: Tokenizer): void {
     const seen = new Set<number>();
     for (const w of words) {
       const parts = tokenizer.allWords(w).filter((p) => p !== w);
@@ -371,19 +390,33 @@ export class SqliteStore {
           )
         : this.all<[number]>('SELECT rowid FROM units_fts WHERE units_fts MATCH ?', query);
       for (const [rowid] of rows) {
-        if (seen.has(rowid) || !docs.has(Math.floor(rowid / DOC_SHIFT))) continue;
+        if (seen.has(rowid) || cut.has(Math.floor(rowid / DOC_SHIFT))) continue;
         seen.add(rowid);
       }
     }
     const departmentsOf = new Map<number, UnitNames>();
     const added = new Map<string, number>();
+    // units that have a word as a term already (cut while another document had it, since
+    // removed): re-cut all the same, but not counted again
+    const had = new Map(
+      words.map((w) => [
+        w,
+        // (a word FTS5 would split is no term: phrases need positions, which the index has not)
+        new Set(
+          /^[\p{L}\p{N}]+$/u.test(w)
+            ? this.all<[number]>('SELECT rowid FROM units_fts WHERE units_fts MATCH ?', `{title text} : ${quote(w)}`).map((r) => r[0])
+            : [],
+        ),
+      ]),
+    );
+    const lengths = [0, 0];
     for (const rowid of seen) {
-      const row = this.get<[number, string, string, string | null, string, string, string]>(
-        'SELECT doc, title, text, simplified, kind, lead, responsible FROM units WHERE rowid = ?',
+      const row = this.get<[number, string, string, string | null, string, string, string, number, number]>(
+        'SELECT doc, title, text, simplified, kind, lead, responsible, title_len, text_len FROM units WHERE rowid = ?',
         rowid,
       );
       if (!row) continue;
-      const [num, title, text, simplified, kind, lead, responsible] = row;
+      const [num, title, text, simplified, kind, lead, responsible, titleLen, textLen] = row;
       const normalized = simplified ?? normalizeForMatch(text);
       if (!words.some((w) => normalized.includes(w) || normalizeText(title).includes(w))) continue;
       let names = departmentsOf.get(num);
@@ -404,8 +437,12 @@ export class SqliteStore {
       );
       // the new words are terms of this unit now: counted in `terms` (a character of the text
       // that only they contain has no mark any more: the search finds it through them)
-      for (const t of new Set([...terms.title, ...terms.text])) if (words.includes(t)) added.set(t, (added.get(t) ?? 0) + 1);
+      for (const t of new Set([...terms.title, ...terms.text])) if (had.get(t)?.has(rowid) === false) added.set(t, (added.get(t) ?? 0) + 1);
+      lengths[0] += terms.title.length - titleLen;
+      lengths[1] += terms.text.length - textLen;
     }
+    // the field lengths' totals (BM25's averages) as a batch index would have them
+    this.addCounts(0, lengths[0], lengths[1]);
     const inc = this.db.prepare('INSERT INTO terms(term, units) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET units = units + excluded.units');
     for (const [t, n] of added) inc.run(t, n);
   }
@@ -417,7 +454,14 @@ export class SqliteStore {
   compact(): void {
     if (this.readonly) throw new UserError(`${this.file}: opened read-only`);
     this.db.exec("INSERT INTO units_fts(units_fts) VALUES('optimize')");
+    // VACUUM builds the new file in a temporary database, which this SQLite keeps in memory
+    // unless told otherwise (compiled with TEMP_STORE=2): the whole store in RAM, 691 MB of RSS
+    // at 5,000 documents. In a temporary file with the writer's 64 MiB cache it took 376 MB;
+    // with the default cache, 61 MB (and half the time)
+    this.db.exec('PRAGMA temp_store = FILE');
+    this.db.exec('PRAGMA cache_size = -2000');
     this.db.exec('VACUUM');
+    this.db.exec('PRAGMA cache_size = -65536');
   }
 
   /** The search over this store. */
@@ -427,6 +471,16 @@ export class SqliteStore {
 
   /** Bytes of the store on disk (the database file and its write-ahead log). */
   static DOC_SHIFT = DOC_SHIFT;
+}
+
+/** A document's unit words, normalised, each once. */
+function documentWords(doc: PolicyDocument): string[] {
+  return wordsOf(searchDepartments(doc));
+}
+
+/** The unit words of departments, normalised, each once (as `user_words` has them). */
+function wordsOf(departments: SearchDepartment[]): string[] {
+  return [...new Set(unitWords(departments).map(normalizeText))];
 }
 
 /** A unit's index terms: every dictionary word, and inside a unit name only the words that name it. */

@@ -117,6 +117,30 @@ async function unchanged(file: string, sha: Map<string, string>): Promise<string
   return digest === known ? id : null;
 }
 
+/** A document ingested in this run, as the end of the run needs it (its model is not kept). */
+interface Ingested {
+  id: string;
+  sha256: string;
+  path: string;
+}
+
+/**
+ * `--json`: the models as one JSON array, always (a script need not tell one file from several),
+ * written as each is read rather than held to the end; the same text as JSON.stringify(models, null, 2).
+ */
+class JsonArray {
+  private count = 0;
+
+  write(doc: PolicyDocument): void {
+    const item = JSON.stringify(doc, null, 2).replace(/\n/g, '\n  ');
+    process.stdout.write(`${this.count++ === 0 ? '[\n' : ',\n'}  ${item}`);
+  }
+
+  end(): void {
+    process.stdout.write(this.count === 0 ? '[]\n' : '\n]\n');
+  }
+}
+
 /** An ingest that put this many documents compacts the store after (see SqliteStore.compact). */
 const COMPACT_AFTER = 100;
 
@@ -125,7 +149,12 @@ async function runIngest(files: string[], options: IngestCliOptions): Promise<nu
   const aliases = AliasTable.load(options.aliases ?? []);
   const paths = await expandPatterns(files);
   const progress = new Progress(paths.length);
-  const docs: PolicyDocument[] = [];
+  // what is kept of each document read: a model is dropped once saved and in the store (or
+  // printed), so that memory does not grow with the number of files
+  const docs: Ingested[] = [];
+  const json = options.json ? new JsonArray() : null;
+  // the in-memory index (POLICY_SEARCH_ENGINE=minisearch) holds every model anyway: built from these
+  const models: PolicyDocument[] = [];
   const ids = new Map<string, string>();
   let failed = 0;
   // The store: each document goes in (or is replaced) in its own transaction as it is read.
@@ -175,7 +204,9 @@ async function runIngest(files: string[], options: IngestCliOptions): Promise<nu
         ids.set(doc.id, file);
         await saveDocument(options.data, doc);
         store?.put([doc], { force: true });
-        docs.push(doc);
+        docs.push({ id: doc.id, sha256: doc.source.sha256, path: doc.source.path });
+        json?.write(doc);
+        if (!store) models.push(doc);
         if (!options.json) {
           progress.done();
           printSummary(doc, options);
@@ -197,6 +228,8 @@ async function runIngest(files: string[], options: IngestCliOptions): Promise<nu
     }
   } finally {
     store?.close();
+    // the models read so far, also when interrupted: stdout is always a whole JSON array
+    json?.end();
   }
   if (store && docs.length > 0) {
     // the store is up to date document by document; this also takes in folders it lacks. A
@@ -208,7 +241,7 @@ async function runIngest(files: string[], options: IngestCliOptions): Promise<nu
   } else if (!store && (docs.length > 0 || skipped > 0)) {
     // the index covers the whole folder; a damaged document of it is left out and named, but
     // the files of this run went in: the exit status is theirs
-    const { file: index, docs: all, leftOut } = await rebuildSearchIndex(options.data, docs);
+    const { file: index, docs: all, leftOut } = await rebuildSearchIndex(options.data, models);
     for (const problem of leftOut) process.stderr.write(`policy: ${problem.message}; left out of the search index\n`);
     warnSameContent(
       docs,
@@ -218,8 +251,6 @@ async function runIngest(files: string[], options: IngestCliOptions): Promise<nu
     checkpoint(done('the search index is up to date'));
     if (!options.json && !options.quiet) process.stdout.write(style.dim(`search index: ${index}\n`));
   }
-  // always an array, one model a file read (a script need not tell one file from several)
-  if (options.json) process.stdout.write(JSON.stringify(docs, null, 2) + '\n');
   if (!options.json && !options.quiet && paths.length > 1) {
     process.stdout.write(`${docs.length} of ${paths.length} documents ingested into ${options.data}/\n`);
   }
@@ -230,14 +261,14 @@ async function runIngest(files: string[], options: IngestCliOptions): Promise<nu
  * The same bytes under two ids (a copy under another name) would show every search hit twice;
  * both are kept, and the user is told which.
  */
-function warnSameContent(ingested: PolicyDocument[], all: Array<{ id: string; sha256: string }>, dataDir: string): void {
+function warnSameContent(ingested: Ingested[], all: Array<{ id: string; sha256: string }>, dataDir: string): void {
   const byHash = new Map<string, string[]>();
   for (const doc of all) byHash.set(doc.sha256, [...(byHash.get(doc.sha256) ?? []), doc.id]);
   for (const doc of ingested) {
-    const others = (byHash.get(doc.source.sha256) ?? []).filter((id) => id !== doc.id);
+    const others = (byHash.get(doc.sha256) ?? []).filter((id) => id !== doc.id);
     if (others.length === 0) continue;
     process.stderr.write(
-      `policy: ${doc.source.path}: warning: same content as ${others.map((id) => `"${id}"`).join(', ')} in ${dataDir}/ ` +
+      `policy: ${doc.path}: warning: same content as ${others.map((id) => `"${id}"`).join(', ')} in ${dataDir}/ ` +
         `(both are kept and searched; to drop one: rm -r ${path.join(dataDir, others[0])})\n`,
     );
   }
