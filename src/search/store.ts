@@ -341,9 +341,10 @@ function sqliteInStep(dataDir: string, folders: string[]): { store: SqliteStore 
 /**
  * The store the reading commands (`policy tasks`, `departments`, `indicators`) answer from
  * instead of every document.json, or null to read the models (today's path):
- * - on PostgreSQL (POLICY_DB, `--db`): the server's store, brought up to date with the folder's
- *   documents first as search does; as it is when the folder has none (a researcher without
- *   the models) — NoData when the store has none either;
+ * - on PostgreSQL (POLICY_DB, `--db`): a shared schema (sharedSchema) as it is, with or without a
+ *   folder (EmptyStore when it holds no document); a per-folder schema brought up to date with
+ *   the folder's documents first as search does, or as it is when the folder has none (NoData
+ *   when the store has none either);
  * - else the folder's SQLite file when it is in step with the documents (sqliteInStep), opened
  *   read-only: a missing, damaged, outdated or stale store is not written here (search and
  *   ingest do that), the models answer;
