@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import { headingText } from '../model/headings.js';
 import { pageLocator, pageText } from '../model/pages.js';
 import type { PolicyDocument, Section } from '../model/types.js';
+import { widest } from '../util/table.js';
 import { indicatorRows } from './indicator-cells.js';
 
 /**
@@ -90,7 +91,10 @@ const WIDTHS = [26, 6, 30, 80, 26, 40, 16];
 
 /** The 文档 column: as wide as the longest id (ids are Latin), so none is cut or wrapped. */
 function documentWidth(docs: PolicyDocument[]): number {
-  return Math.min(48, Math.max(12, ...docs.map((d) => [...d.id].length + 2)));
+  return Math.min(
+    48,
+    widest(12, docs, (d) => [...d.id].length + 2),
+  );
 }
 
 export async function toXlsx(docs: PolicyDocument | PolicyDocument[], options: { date?: Date | null } = {}): Promise<Buffer> {

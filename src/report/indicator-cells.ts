@@ -1,5 +1,6 @@
 import { displayForm, figureText, formatNumber, growthLabel, growthText, totalsHeader, unbracket } from '../model/figures.js';
 import type { Growth, Indicator, PolicyDocument, Quantity } from '../model/types.js';
+import { widest } from '../util/table.js';
 
 export { displayForm, figureText, growthLabel, growthText };
 
@@ -222,6 +223,6 @@ export function indicatorListing(
 
 /** Display width of a listing uncut: its widest cell a column, two spaces between. */
 function naturalWidth(columns: ListingColumn[], rows: { cells: string[] }[]): number {
-  const widths = columns.map((c, k) => Math.max(displayWidth(c.header), ...rows.map((r) => displayWidth(r.cells[k] ?? ''))));
+  const widths = columns.map((c, k) => widest(displayWidth(c.header), rows, (r) => displayWidth(r.cells[k] ?? '')));
   return widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
 }

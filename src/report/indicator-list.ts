@@ -1,5 +1,6 @@
 import type { PolicyDocument } from '../model/types.js';
 import { documentColumn, plural, renderTable } from '../util/listing.js';
+import { widest } from '../util/table.js';
 import { displayWidth } from '../util/width.js';
 import { indicatorListing } from './indicator-cells.js';
 
@@ -39,7 +40,7 @@ export function formatIndicatorList(docs: Listed[], options: { width?: number } 
   }
   const idColumn = many ? [documentColumn(ids)] : [];
   // the documents' column first; the listing gives way to the names on a narrow terminal
-  const reserve = many ? Math.max(0, ...ids.map((id) => displayWidth(id))) + 2 : 0;
+  const reserve = many ? widest(0, ids, displayWidth) + 2 : 0;
   const { columns, rows } = indicatorListing(docs, width, reserve);
   const table = renderTable(
     [...idColumn, ...columns],

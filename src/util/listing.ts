@@ -1,4 +1,4 @@
-import { fitColumns, layoutTable, type TableColumn } from './table.js';
+import { fitColumns, layoutTable, type TableColumn, widest } from './table.js';
 import { displayWidth } from './width.js';
 
 /**
@@ -58,7 +58,7 @@ export function distinctWidth(values: string[]): number {
     while (k < a.length && k < b.length && a[k] === b[k]) k++;
     shared = Math.max(shared, k);
   }
-  return Math.max(0, ...unique.map((v) => displayWidth([...v].slice(0, shared + 1).join('')) + 1));
+  return widest(0, unique, (v) => displayWidth([...v].slice(0, shared + 1).join('')) + 1);
 }
 
 /**

@@ -206,11 +206,18 @@ export function wrapLine(s: string, width: number, indent = ''): string[] {
   return [first[0], ...rest.map((l) => indent + l)];
 }
 
+/** The largest of `start` and `width` over `items`, in a loop: a listing's column can have 300,000 cells, too many to spread into Math.max's arguments. */
+export function widest<T>(start: number, items: readonly T[], width: (item: T) => number): number {
+  let w = start;
+  for (const item of items) w = Math.max(w, width(item));
+  return w;
+}
+
 /** An aligned text table: header, rule, rows; each row one line or more (wrapped cells). */
 export function layoutTable(columns: TableColumn[], rows: string[][], options: TableOptions = {}): string[] {
   const width = options.width ?? Infinity;
   const paint = options.paint ?? ((c) => c);
-  const natural = columns.map((c, i) => Math.max(options.headless ? 0 : displayWidth(c.header), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const natural = columns.map((c, i) => widest(options.headless ? 0 : displayWidth(c.header), rows, (r) => displayWidth(r[i] ?? '')));
   const fitted = fitColumns(columns, natural, width);
   const names = [...new Set([...rows.flatMap((r) => r.filter((_, i) => columns[i]?.fit && columns[i].fit !== 'wrap')), ...(options.names ?? [])])];
   const cells: string[][][] = rows.map((r) =>
@@ -226,7 +233,7 @@ export function layoutTable(columns: TableColumn[], rows: string[][], options: T
   );
   // a narrowed column keeps its fitted width (a cut CJK text may end a column short): the table fills the width exactly
   const widths = columns.map((c, i) =>
-    fitted[i] < natural[i] ? fitted[i] : Math.max(options.headless ? 0 : displayWidth(c.header), ...cells.map((r) => Math.max(0, ...r[i].map(displayWidth)))),
+    fitted[i] < natural[i] ? fitted[i] : widest(options.headless ? 0 : displayWidth(c.header), cells, (r) => widest(0, r[i], displayWidth)),
   );
   const line = (r: string[], row: number) =>
     r

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { distinctWidth } from '../../src/util/listing.js';
+import { distinctWidth, renderTable } from '../../src/util/listing.js';
 import { displayWidth } from '../../src/util/width.js';
 import { runs } from '../helpers/property.js';
 
@@ -36,5 +36,16 @@ describe('distinctWidth (the 文档 column of a listing)', () => {
       }),
       { numRuns: runs(300) },
     );
+  });
+});
+
+describe('a listing of a corpus', () => {
+  it('lays out 300,000 rows (a departments listing of 10,000 documents has that many)', () => {
+    const rows = Array.from({ length: 300_000 }, (_, i) => [`${String(i % 10_000).padStart(5, '0')}-plan`, `第${i}县交通运输局`, String(i % 7)]);
+    const columns = [{ header: '文档', max: 12 }, { header: '单位', wrap: true }, { header: '牵头' }];
+    const text = renderTable(columns, rows, 100);
+    const lines = text.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThan(rows.length);
+    expect(lines.at(-1)).toContain('第299999县交通运输局');
   });
 });
