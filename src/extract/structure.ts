@@ -190,11 +190,7 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
           : found?.prose
             ? proseTitle(s.data.title, where.text.slice(clause!.start, clause!.end))
             : s.data.title,
-      text: writtenText(ctx, s, text),
-      section: parentOf(ctx, s)?.data.id ?? null,
-      sectionPath: ancestorsOf(ctx, s)
-        .slice(0, -1)
-        .map((a) => a.data.title),
+      ...placedIn(ctx, s, text),
       lead: [],
       responsible: [],
       assignments,
@@ -251,11 +247,7 @@ function fieldTask(ctx: Context, s: SectionNode, number: string, text: InlineTex
     outlineId: s.data.id,
     ordinal: s.data.ordinal,
     title: s.data.title,
-    text: writtenText(ctx, s, text),
-    section: parentOf(ctx, s)?.data.id ?? null,
-    sectionPath: ancestorsOf(ctx, s)
-      .slice(0, -1)
-      .map((a) => a.data.title),
+    ...placedIn(ctx, s, text),
     lead: [],
     responsible: [],
     assignments,
@@ -519,6 +511,17 @@ export function fullText(ctx: Context, s: SectionNode): InlineText {
     fullTexts.set(s, (t = joinTexts(parts)));
   }
   return t;
+}
+
+/** A task's text as written and where it stands: its section and the titles above it. */
+function placedIn(ctx: Context, s: SectionNode, text: InlineText): Pick<Task, 'text' | 'section' | 'sectionPath'> {
+  return {
+    text: writtenText(ctx, s, text),
+    section: parentOf(ctx, s)?.data.id ?? null,
+    sectionPath: ancestorsOf(ctx, s)
+      .slice(0, -1)
+      .map((a) => a.data.title),
+  };
 }
 
 /**
