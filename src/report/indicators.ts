@@ -202,6 +202,17 @@ function drawChart(pdf: PolicyPdf, indicators: Indicator[]): void {
   pdf.drawLine(note, pdf.left, own ? ly + 14 : ly, { font: 'sans', size: 8, width: pdf.width, align: 'right', color: '#555555' });
   pdf.y += own ? 32 : 20;
 
+  // a row ends with a thin rule under it
+  const endRow = (y: number) => {
+    g.save()
+      .moveTo(pdf.left, y + ROW - 3)
+      .lineTo(pdf.left + pdf.width, y + ROW - 3)
+      .lineWidth(0.3)
+      .strokeColor('#dddddd')
+      .stroke()
+      .restore();
+    pdf.y += ROW;
+  };
   for (const i of indicators) {
     pdf.ensureSpace(ROW);
     const y = pdf.y;
@@ -241,14 +252,7 @@ function drawChart(pdf: PolicyPdf, indicators: Indicator[]): void {
     // a row whose target is its growth ([15] 约束性, 5.5左右) says so rather than 无数值
     if (goal === null && i.growth && /[^\s—－–-]/.test(i.growth.raw)) {
       pdf.drawLine(growthLabel(i.growth), barX, y + 3 + BAR_H + 3 - 2, { font: 'sans', size: 8, color: binding ? RED : '#2f5d9e' });
-      g.save()
-        .moveTo(pdf.left, y + ROW - 3)
-        .lineTo(pdf.left + pdf.width, y + ROW - 3)
-        .lineWidth(0.3)
-        .strokeColor('#dddddd')
-        .stroke()
-        .restore();
-      pdf.y += ROW;
+      endRow(y);
       continue;
     }
     // Without one year for all, each target says its own.
@@ -259,13 +263,6 @@ function drawChart(pdf: PolicyPdf, indicators: Indicator[]): void {
     const bound = boundOf(i.target);
     const change = bound ? bound.kind : changeText(i.baseline, i.target, i.unit);
     if (change) pdf.drawLine(change, pdf.left + pdf.width - valueW, y + 6, { font: 'sans', size: 8, width: valueW, align: 'right', color: '#555555' });
-    g.save()
-      .moveTo(pdf.left, y + ROW - 3)
-      .lineTo(pdf.left + pdf.width, y + ROW - 3)
-      .lineWidth(0.3)
-      .strokeColor('#dddddd')
-      .stroke()
-      .restore();
-    pdf.y += ROW;
+    endRow(y);
   }
 }
