@@ -48,11 +48,17 @@ const PLAIN_LABELS =
 const UNIT_ROLE_WORDS = ['牵头', '主要', '主责', '主办', '责任', '配合', '协同', '协办', '参与', '协助', '承办', '实施'];
 const PEOPLE_ROLE_WORDS = ['牵头', '负责', '责任', '分管', '联系', '包联', '包抓', '挂点', '主管', '协调'];
 const COMPOUND_LABELS = `(?:${UNIT_ROLE_WORDS.join('|')}){1,3}(?:单位|部门)|(?:${PEOPLE_ROLE_WORDS.join('|')}){1,3}(?:领导|负责人|责任人|联系人)`;
+/**
+ * Labels of units that take no part in the work: they supply its figure or score it
+ * (数据提供单位：市统计局, 考核单位：市督查室), as a table's 评分部门 column. Their units get no role.
+ */
+const NO_ROLE_WORDS = ['数据提供', '评分', '考核', '考评', '督办', '督查', '监督', '评价', '评估'];
+const NO_ROLE_LABELS = `(?:${NO_ROLE_WORDS.join('|')})(?:单位|部门)`;
 /** The label alternatives (without the colon): LABEL's group 1. */
-const LABEL_WORDS = `${PLAIN_LABELS}|${COMPOUND_LABELS}`;
+const LABEL_WORDS = `${PLAIN_LABELS}|${COMPOUND_LABELS}|${NO_ROLE_LABELS}`;
 const LABEL = new RegExp(`(${LABEL_WORDS})\\s*[：:]`);
 /** Labels of a clause that name no unit: 完成时限：2025年底; 责任领导：王某 (a person, not a unit). */
-const NOT_UNITS = /时限|期限|时间|节点|领导|责任人|负责人|联系人/;
+const NOT_UNITS = new RegExp(`时限|期限|时间|节点|领导|责任人|负责人|联系人|^${NO_ROLE_LABELS}$`);
 /** 牵头单位, 主办单位, 主责单位, 主要责任单位, 牵头责任单位: the lead; any other unit label is responsible. */
 const LEAD_LABEL = /牵头|主办|主责|主要/;
 /** Labels that name the units of a task without giving them a role (部门分工：A牵头，B配合 / A负责). */
@@ -65,7 +71,7 @@ const LABEL_LINE = new RegExp(`^${LABEL.source}`);
 const BRACKETED_LABEL = new RegExp(`(?:[【［\\[]\\s*)?(${LABEL_WORDS})\\s*[】］\\]][ \\t\\u3000]*[：:]?`, 'g');
 
 /** The first and last characters a label can have (a quick test before the regex). */
-const LABEL_FIRST_CHARS = [...PLAIN_LABELS.split('|'), ...UNIT_ROLE_WORDS, ...PEOPLE_ROLE_WORDS].map((l) => l[0]);
+const LABEL_FIRST_CHARS = [...PLAIN_LABELS.split('|'), ...UNIT_ROLE_WORDS, ...PEOPLE_ROLE_WORDS, ...NO_ROLE_WORDS].map((l) => l[0]);
 const LABEL_LAST_CHARS = [...PLAIN_LABELS.split('|'), '单位', '部门', '领导', '负责人'].map((l) => l[l.length - 1]);
 
 const CLOSE_LABEL_BRACKET = /[】］\]]/;
@@ -437,7 +443,13 @@ function parseNames(content: string): ParsedName[] {
   if (LABEL.test(content)) {
     let role: Role = 'responsible';
     let label = '';
-    for (const part of splitFields(content)) {
+    const fields = splitFields(content);
+    // a labelled 牵头 names the lead: a part that only 按职责分工负责 beside it is responsible
+    const leadLabelled = fields.some((f) => {
+      const m = LABELLED.exec(f);
+      return m !== null && m[1].length <= 8 && LEAD_LABEL.test(m[1]) && !NOT_UNITS.test(m[1]);
+    });
+    for (const part of fields) {
       const m = LABELLED.exec(part);
       if (m && m[1].length <= 8) {
         label = m[1];
@@ -451,7 +463,7 @@ function parseNames(content: string): ParsedName[] {
         for (const raw of splitNames(part)) out.push({ role, label, raw });
       } else if (part.trim()) {
         // "A牵头，B配合；完成时限：…": a verb-style part beside labelled ones
-        out.push(...parseVerbStyle(part));
+        out.push(...parseVerbStyle(part, !leadLabelled));
       }
     }
     return out;
@@ -723,8 +735,10 @@ const BARE_PLACE = new RegExp(`^(?![省市县区州旗盟各全本该有相])[\\
 function sharedTail(names: string[]): string[] {
   for (let i = 1; i < names.length; i++) {
     if (!isBarePlace(names[i - 1])) continue;
-    const tail = splitPlace(names[i])?.core;
-    if (!tail || !WHOLE_NAME.test(tail)) continue;
+    const split = splitPlace(names[i]);
+    const tail = split?.core;
+    // 黄埔区、南沙区政府: a named place's bare 政府 is shared too (县政府 alone names no place to share)
+    if (!tail || !(WHOLE_NAME.test(tail) || (tail === '政府' && split.place.length > 0))) continue;
     for (let j = i - 1; j >= 0 && isBarePlace(names[j]); j--) names[j] += tail;
   }
   return names;

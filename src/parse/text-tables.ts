@@ -803,6 +803,13 @@ const ATTACHMENT_LINE = /^附\s*件\s*\d*\s*[：:]?\s*$|^附件\s*\d+\s*[：:]/;
 /** A section row of a task table: 一、… (牵头领导：…), a line marked ★, short of a task's row. */
 const SECTION_ROW = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[部分章节])|[（(](?:牵头|分管|责任)领导[：:]/;
 
+/**
+ * A section row a web page copied without its number (强化科技创新支撑能力。, the title after a bare
+ * （一） line): one short sentence, no list or clause in it. Only between a spaced table's rows,
+ * where a section run must end at a row's number.
+ */
+const untitledSection = (t: string) => t.length <= 30 && /^[\u4e00-\u9fff“”]+。$/.test(t) && !unitLine(t.slice(0, -1));
+
 /** 序号 as a header cell, spread over its cell or not (序  号). */
 const isNumberHead = (t: string) => NUMBER_HEAD.test(t.replace(/[\s\u3000]/g, ''));
 
@@ -831,6 +838,8 @@ function taskCellPerLine(all: Line[], i: number, furniture: Skip, stop: Skip): T
   let k = i;
   const header: string[] = [];
   const headerAt: number[] = [];
+  // the last line of each header cell: a name wrapped over two lines (市政府 ⏎ 分管领导) is one cell
+  const headerEnd: number[] = [];
   while (k < lines.length && !furniture.has(k) && header.length < 12) {
     if (isBlank(lines[k])) {
       if (!spaced) break;
@@ -839,11 +848,23 @@ function taskCellPerLine(all: Line[], i: number, furniture: Skip, stop: Skip): T
     }
     const t = text(k);
     if (header.length > 0 && (ROW_NUMBER.test(t) || SECTION_ROW.test(t))) break;
+    const u = spaced ? nextContent(k + 1) : k + 1;
+    if (header.length > 0 && taskColumnKind(t) === null && t.length <= 6 && u < lines.length && !furniture.has(u)) {
+      const joined = t + text(u);
+      if (taskColumnKind(joined) !== null) {
+        header.push(joined);
+        headerAt.push(k);
+        headerEnd.push(u);
+        k = u + 1;
+        continue;
+      }
+    }
     // a name not known is a header cell too, save the line before the first row of a table with a
     // category column (its first row's category: 农业高质高效 ⏎ 1)
     if (header.length > 0 && taskColumnKind(t) === null && !(columnName(t) && (isNumberHead(header[0]) || !ROW_NUMBER.test(text(nextContent(k + 1)))))) break;
     header.push(t);
     headerAt.push(k);
+    headerEnd.push(k);
     k++;
   }
   const kinds = taskColumns(header);
@@ -852,10 +873,16 @@ function taskCellPerLine(all: Line[], i: number, furniture: Skip, stop: Skip): T
   const lead = kinds.indexOf('number');
   const rowKinds = kinds.slice(lead);
   const rowHeader = header.slice(lead);
-  const rows: CellSpan[][] = [headerAt.map((j) => trimmedSpan(lines[j], lines[j].start, lines[j].end)!)];
+  const rows: CellSpan[][] = [
+    headerAt.map((j, n) => {
+      const span = trimmedSpan(lines[j], lines[j].start, lines[j].end)!;
+      const e = headerEnd[n];
+      return e === j ? span : { start: span.start, end: trimmedSpan(lines[e], lines[e].start, lines[e].end)!.end };
+    }),
+  ];
   const skipped: number[] = [];
   const unclear: UnclearRow[] = [];
-  let last = headerAt[headerAt.length - 1];
+  let last = headerEnd[headerEnd.length - 1];
   k = last + 1;
   let expect: number | null = null;
   let most = 0;
@@ -880,7 +907,7 @@ function taskCellPerLine(all: Line[], i: number, furniture: Skip, stop: Skip): T
     const run: number[] = [];
     for (let n = skip(j); n < lines.length && !stop.has(n); n = skip(n + 1)) {
       if (mayStart(n)) return run.length ? run : null;
-      if (!SECTION_ROW.test(text(n)) || run.length >= 8) return null;
+      if (!(SECTION_ROW.test(text(n)) || (spaced && untitledSection(text(n)))) || run.length >= 8) return null;
       run.push(n);
     }
     return null;

@@ -87,6 +87,9 @@ describe('QA9 units: a shared tail after a list of places (6b)', () => {
     expect(splitNames('省财政厅、长沙市、怀化市、岳阳市人民政府')).toEqual(['省财政厅', '长沙市人民政府', '怀化市人民政府', '岳阳市人民政府']);
     expect(splitNames('长沙县、浏阳市、宁乡市人民政府')).toEqual(['长沙县人民政府', '浏阳市人民政府', '宁乡市人民政府']);
     expect(splitNames('湖南省、湖北省市场监督管理局')).toEqual(['湖南省市场监督管理局', '湖北省市场监督管理局']);
+    // a district list before one 区政府 (a 分工表's 配合单位 cell)
+    expect(splitNames('荔湾区、黄埔区政府')).toEqual(['荔湾区政府', '黄埔区政府']);
+    expect(splitNames('长沙市、县政府')).toEqual(['长沙市', '县政府']);
     const d = province.departments.map((x) => x.name);
     expect(d).toEqual(expect.arrayContaining(['长沙市人民政府', '怀化市人民政府', '岳阳市人民政府']));
     expect(d).not.toContain('长沙市');
