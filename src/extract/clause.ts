@@ -135,6 +135,9 @@ export function findClause(raw: string, bracketFree = false): ClauseMatch | null
         end = open;
         while (end > 0 && CLOSING_PUNCTUATION.test(text[end - 1])) end--;
       } else if (HINT.test(content) && withinClause(content)) return { start: open, end, content: oneLine(content), contentStart: open + 1 };
+      // …支持工业发展。（市工信委、市财政局）: a bare list of units after the measure's last sentence
+      // names the units that own it, read as （…负责）
+      else if (bareUnitList(content) && afterSentence(text, open)) return { start: open, end, content: `${content}负责`, contentStart: open + 1 };
     }
   }
   // A clause that lost its closing bracket where the text ends (a page cut mid-clause):
@@ -161,6 +164,20 @@ export function findClause(raw: string, bracketFree = false): ClauseMatch | null
     if (last && !closesBracket(rest)) return { start: m.index, end, content: rest, contentStart: m.index };
   }
   return null;
+}
+
+/** 市工信委、市财政局: names that each end as a unit does, and nothing else (no sentence, no place alone). */
+function bareUnitList(content: string): boolean {
+  if (content.length > 60 || /[。，,；;：:\n“”"]/.test(content)) return false;
+  const names = content.split('、').map((n) => n.trim());
+  return names.every((n) => n.length >= 3 && endsAsUnit(n) && !BARE_PLACE.test(n));
+}
+
+/** The bracket at `open` follows a sentence's end (blanks between). */
+function afterSentence(text: string, open: number): boolean {
+  let b = open;
+  while (b > 0 && TRAILING_BLANKS.has(text.charCodeAt(b - 1))) b--;
+  return b > 0 && /[。！？；;]/.test(text[b - 1]);
 }
 
 /** Whether every line of a text is a label line (stops at the first that is not). */

@@ -849,7 +849,8 @@ function taskCellPerLine(all: Line[], i: number, furniture: Skip, stop: Skip): T
     const t = text(k);
     if (header.length > 0 && (ROW_NUMBER.test(t) || SECTION_ROW.test(t))) break;
     const u = spaced ? nextContent(k + 1) : k + 1;
-    if (header.length > 0 && taskColumnKind(t) === null && t.length <= 6 && u < lines.length && !furniture.has(u)) {
+    // only a piece that is no column name on its own (市政府: a body's name), not 完成标志 before 责任单位
+    if (header.length > 0 && taskColumnKind(t) === null && !columnName(t) && t.length <= 6 && u < lines.length && !furniture.has(u)) {
       const joined = t + text(u);
       if (taskColumnKind(joined) !== null) {
         header.push(joined);

@@ -81,3 +81,35 @@ describe('按职责分工负责 beside a labelled 牵头单位', () => {
     expect(units(doc)).toEqual([['一', ['市发改局', '市委政研室'], []]]);
   });
 });
+
+describe('a bare list of units in brackets closing a measure', () => {
+  const measures = (body: string) => `某市人民政府办公厅关于支持实体经济发展若干措施的意见
+
+一、支持工业稳增长
+${body}
+二、保障措施
+各区县要加强组织领导。
+`;
+
+  it("（市工信局、市财政局） after the measure's last sentence: the units own it, as （…负责）", () => {
+    const doc = ingestText(
+      measures(`（一）加大投入力度。每年安排工业发展专项资金不低于5亿元。（市工信局、市财政局）
+（二）支持企业扩大投资。对新引进重点工业项目给予补助。（市工信局）`),
+      { fileName: 'cuoshi.txt' },
+    );
+    expect(units(doc)).toEqual([
+      ['一', ['市工信局', '市财政局'], []],
+      ['二', ['市工信局'], []],
+    ]);
+  });
+
+  it('brackets that are not a list of units, or not after a sentence, assign nothing', () => {
+    const doc = ingestText(
+      measures(`（一）加大投入力度。设立工业发展基金。（以下简称发展基金）
+（二）支持企业扩大投资。建设综合服务平台（市民中心）
+（三）优化营商环境。推行一网通办。（市、县）`),
+      { fileName: 'cuoshi2.txt' },
+    );
+    expect(doc.tasks.flatMap((t) => [...t.lead, ...t.responsible])).toEqual([]);
+  });
+});
