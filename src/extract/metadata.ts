@@ -63,7 +63,7 @@ export function extractMetadata(ctx: Context): void {
   if (!m.noticeTitle && lead?.notice) m.noticeTitle = lead.notice;
   m.title =
     title ||
-    (noticeText && (pointsOfItsOwn(ctx) || nothingUnderNotice(ctx)) ? noticeText : planTitleFromNotice(noticeText)) ||
+    (noticeText && (pointsOfItsOwn(ctx) || nothingUnderNotice(ctx) || cutInNotice(ctx)) ? noticeText : planTitleFromNotice(noticeText)) ||
     noticeText ||
     frontMatterTitle(ctx) ||
     field('标题', '名称') ||
@@ -73,7 +73,7 @@ export function extractMetadata(ctx: Context): void {
     null;
   // the body the title names (某市人民政府关于…), else the info block's 发布机构 / 发文机关, else
   // the lead-in's; the page's 来源 last (the site's source, not always the issuer)
-  const infoOrgan = infoIssuer(field('发文机关', '发布机构', '发文单位', '发布单位', '发布机关', '成文机关', '制定机关', '发布部门', '颁布单位'));
+  const infoOrgan = infoIssuer(field('发文机关', '发文机构', '发布机构', '发文单位', '发布单位', '发布机关', '成文机关', '制定机关', '发布部门', '颁布单位'));
   m.issuer =
     lines.length > 0
       ? [...new Set(lines.flatMap(issuerNames))].join('、')
@@ -81,7 +81,7 @@ export function extractMetadata(ctx: Context): void {
         joint(withPlace(issuerOfNotice(noticeText || null), infoOrgan)) ??
         joint(withPlace(issuerOfNotice(m.title), infoOrgan)) ??
         placeOfTitle(noticeText || m.title) ??
-        infoIssuer(field('发文机关', '发布机构', '发文单位', '发布单位', '发布机关', '成文机关', '制定机关', '发布部门', '颁布单位')) ??
+        infoIssuer(field('发文机关', '发文机构', '发布机构', '发文单位', '发布单位', '发布机关', '成文机关', '制定机关', '发布部门', '颁布单位')) ??
         lead?.issuer ??
         sourceIssuer(field('来源', '信息来源', '文章来源')));
 
@@ -264,7 +264,9 @@ function frontMatterField(ctx: Context, keys: string[]): string | null {
  */
 function pointsOfItsOwn(ctx: Context): boolean {
   // (a notice's sentence that ends with ：may be read as its recipients' line)
-  return ctx.blocks.some((b) => b.role !== 'title' && b.role !== 'noticeTitle' && /通知如下/.test(stripInvisible(b.content.text)));
+  return ctx.blocks.some(
+    (b) => b.role !== 'title' && b.role !== 'noticeTitle' && /通知如下|提出(?:以下|如下)(?:意见|要求)/.test(stripInvisible(b.content.text)),
+  );
 }
 
 /**
@@ -281,8 +283,22 @@ function nothingUnderNotice(ctx: Context): boolean {
 }
 
 function planTitleFromNotice(notice: string): string | null {
-  const m = /关于(?:印发|转发|下达)《?(.+?)》?的(?:通知|函)$/.exec(notice);
-  return m ? m[1] : null;
+  // 《》 around the whole name are no part of it; 《政府工作报告》重点工作任务分工 keeps its own
+  const m = /关于(?:印发|转发|下达)(?:《([^《》]+)》|(.+?))的(?:通知|函)$/.exec(notice);
+  return m ? (m[1] ?? m[2]) : null;
+}
+
+/**
+ * An excerpt that ends inside the covering notice: after its title only the notice's own lines
+ * (文号, recipients, its paragraphs, the page's info), no signature, no date, no plan. The plan it
+ * names is not on the page; the notice is the document there is.
+ */
+const NOTICE_ROLES = new Set(['noticeTitle', 'docNumber', 'recipients', 'notice', 'webInfo', 'webTools', 'webBreadcrumb', 'disclosure']);
+function cutInNotice(ctx: Context): boolean {
+  const at = ctx.blocks.findIndex((b) => b.role === 'noticeTitle');
+  if (at === -1) return false;
+  const after = ctx.blocks.slice(at + 1).filter((b) => stripInvisible(b.content.text).trim() !== '');
+  return after.some((b) => b.role === 'notice') && after.every((b) => NOTICE_ROLES.has(String(b.role)));
 }
 
 /**

@@ -58,7 +58,7 @@ export const ISSUED_NOTICE =
 
 /** 某某镇人民政府关于印发…的通知: the issuer and the notice title on one line. */
 export const ISSUER_THEN_NOTICE =
-  /^(?:国务院|[\u4e00-\u9fa5（）()]{1,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部))(?:[ \u3000]+[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部)){0,5}[ \u3000]*关于/;
+  /^(?:国务院|[\u4e00-\u9fa5（）()]{1,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部|公署|总署))(?:[ \u3000]+[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部|公署|总署)){0,5}[ \u3000]*关于/;
 /** A line that is a notice's title set in 《》 by a mirror site: the title without them; any other line as it is. */
 const BOOK_WRAPPED = /^《([^《》]{6,138})》$/;
 export function unwrapBookTitle(t: string): string {
@@ -110,6 +110,7 @@ const INFO_NAMES = [
   '关键词',
   '发布机构',
   '发文机关',
+  '发文机构',
   '制定机关',
   '发布部门',
   '颁布单位',
@@ -176,8 +177,11 @@ const COLON_NAME = ['名称'].map((n) => [...n].join('[ \\u3000]*')).join('|');
 /** A label: anywhere with its colon; without one only set apart (a pipe or the line's end after it). */
 const INFO_LABEL = new RegExp(`(${INFO_NAME})[ \\u3000]*(?:[:：]|(?=[ \\u3000]*[|｜])|[ \\u3000]*$)|(${COLON_NAME})[ \\u3000]*[:：]`, 'g');
 /** What sets a page's fields apart: pipes, spaces, bullets (• 来源:… • 浏览次数:…). */
-const INFO_LEAD = /^[|｜\s\u3000•·●▪◆■∙]+/;
-const INFO_LABEL_COLONLESS_START = new RegExp(`^[|｜\\s\\u3000•·●▪◆■]*(?:(?:${INFO_NAME})[ \\u3000]*(?:[:：|｜]|$)|(?:${COLON_NAME})[ \\u3000]*[:：])`);
+const INFO_LEAD = /^(?:[|｜\s\u3000•·●▪◆■∙]|-(?=[ \u3000]))+/;
+// a bullet may be a hyphen before a space (- 索引号：…, a list item as a converted page writes it)
+const INFO_LABEL_COLONLESS_START = new RegExp(
+  `^(?:[|｜\\s\\u3000•·●▪◆■]|-(?=[ \\u3000]))*(?:(?:${INFO_NAME})[ \\u3000]*(?:[:：|｜]|$)|(?:${COLON_NAME})[ \\u3000]*[:：])`,
+);
 const PIPES_ONLY = /^[|｜\s\u3000]+$/;
 const EDGE_PIPES = /^[|｜\s\u3000•·●▪◆■]+|[|｜\s\u3000•·●▪◆■]+$/g;
 
@@ -283,7 +287,8 @@ function spacedInfoLine(t: string): InfoLine | null {
 function numberUnderDate(label: string, line: string): boolean {
   if (!/日期|时间/.test(label)) return false;
   const t = foldDigits(stripInvisible(line).trim());
-  return t.length <= 40 && (DOC_NUMBER.test(t) || DAMAGED_DOC_NUMBER.test(t));
+  // nor is an organ's name (废止日期： ⏎ 某省人民政府办公厅, the issuer's line above the notice title): a date has digits
+  return (t.length <= 40 && (DOC_NUMBER.test(t) || DAMAGED_DOC_NUMBER.test(t))) || (!/\d/.test(t) && ORG.test(t));
 }
 
 /**
@@ -352,6 +357,9 @@ function markInfoBlock(blocks: RootContent[], texts: (string | null)[]): void {
 export function pageHeaderLine(t: string): boolean {
   return infoLine(t) !== null || SITE_TITLE.test(t.trim());
 }
+
+/** A site's banner line naming who runs it: 主办单位：… / 承办单位：… at the top of the page. */
+const SITE_SPONSOR = /^(?:主办|承办|主管|协办)单位\s*[:：]/;
 
 /** A page's title with the site's name after it (…的意见-湖南省人民政府门户网站): the browser's title bar. */
 const SITE_TITLE = /^\S.{5,}?\s*[-_—|｜]+\s*[\u4e00-\u9fa5]{2,24}(?:门户网站|网站|政府网|网)$/;
@@ -806,6 +814,8 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
   for (let i = 0; i < Math.min(3, blocks.length); i++) {
     const t = texts[i];
     if (t && !blocks[i].data?.role && SITE_TITLE.test(t)) blocks[i].data = { ...blocks[i].data, role: 'webTitle' };
+    // the site's banner (主办单位：某市委宣传部 ⏎ 承办单位：某网): who runs the site, not who issued the document
+    else if (t && !blocks[i].data?.role && SITE_SPONSOR.test(t)) blocks[i].data = { ...blocks[i].data, role: 'webInfo' };
   }
   let inNoticeTitle = false;
   let noticeLines = 0;
@@ -864,13 +874,14 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
     if (s >= 0 && blocks[s].data?.role === 'seal') s = previous(s);
     return j >= 0 && blocks[j].data?.role === 'date' && blocks[s]?.data?.role === 'signature' && (noticeDone || bodyStarted);
   };
-  /** The line is how the notice title read so far ends (a second copy's last line). */
+  /** The line is how the notice title read so far ends (a second copy's last line, or the whole copy). */
   const noticeCopyEnd = (t: string) => {
     const notice = texts
       .filter((_, k) => blocks[k].data?.role === 'noticeTitle')
       .join('')
       .replace(/\s/g, '');
-    return notice.length > t.length && notice.endsWith(t.replace(/\s/g, ''));
+    // (or the whole title again, after the page's toolbar lines: 听全文 / 分享到)
+    return notice.length >= t.length && notice.endsWith(t.replace(/\s/g, ''));
   };
   /** Right under a notice's 特此通知 (a page that leaves out its signature and date). */
   const afterClosingFormula = (i: number) => {
