@@ -737,6 +737,16 @@ const JOINED = /^(.{2,}?)等?(?:以及|及|和|与)((?:各|有关|相关|\S{1,4}
 const UNIT_END = /(?:[局委办厅部署会社院行处队所站室团联门位区镇乡]|中心|公司|政府|集团|机构)$/;
 
 /** Whether a name ends as a unit does (not cut short: 区政, 市发). */
+/**
+ * The last name of a clause cut with the document, without the start of the role words the cut
+ * left after it (…国家统计局某调查总队等按职责分, …县财政局牵): the unit, where it is whole.
+ */
+const CUT_ROLE = /(?:等(?:有关|相关)?(?:部门|单位)?)?(?:按照?(?:职(?:责(?:分(?:工(?:负)?)?)?)?)?|根据?|牵|负|配|参|协)?$/;
+export function cutClauseName(raw: string): string | null {
+  const name = raw.replace(CUT_ROLE, '');
+  return name !== raw && name.length >= 3 && endsAsUnit(name) ? name : null;
+}
+
 export function endsAsUnit(name: string): boolean {
   return UNIT_END.test(name.replace(/[（(][^（()）]*[）)]$/, ''));
 }

@@ -119,6 +119,12 @@ export function extractMetadata(ctx: Context): void {
   // the signature, earlier, is the 成文日期
   if (m.date && signed && signed < m.date && m.date === isoDate(field('发布日期', '发布时间') ?? '')) m.date = signed;
   m.date ??= signed;
+  // a gazette's header line: the 文号 and the date beside it (某办函〔2017〕113号 2017年6月2日)
+  const numbered = DOC_NUMBER.exec(foldDigits(numberText));
+  if (!m.date && numbered) {
+    const after = numberText.slice(numbered.index + numbered[0].length).trim();
+    if (after && (DATE_ARABIC.test(foldDigits(after)) || DATE_CHINESE.test(after))) m.date = isoDate(after);
+  }
   m.date ??= isoDate(field('发文日期', '发文时间', '印发日期', '颁布日期', '颁布时间', '公布日期', '生成日期') ?? '');
   m.date ??= isoDate(frontMatterField(ctx, DATE_KEYS)?.replace(ISO_DAY, '$1年$2月$3日') ?? '');
   if (stated?.date) m.date ??= isoDate(stated.date.replace(ISO_DAY, '$1年$2月$3日'));
@@ -165,6 +171,8 @@ function firstRun(ctx: Context, role: string): string {
     if (i === at && (role === 'title' || role === 'noticeTitle')) line = unwrapBookTitle(line.replace(COLUMN_TAG, ''));
     // a page's second copy of the line right under it is read once
     if (out[out.length - 1] !== line) out.push(line);
+    // a notice title ends at its 的通知: a line under it is another document's (a gazette's contents)
+    if (role === 'noticeTitle' && /的(?:通知|通报|决定|意见|批复)$/.test(line) && out[0].includes('关于')) break;
   }
   // spaces a page put between the words of a title (…2023年 重点工作…) are no part of it
   return out.join('').replace(/(?<=[\u4e00-\u9fa5])[ \u3000]+(?=[\u4e00-\u9fa5\d《（(])|(?<=[\d》）)])[ \u3000]+(?=[\u4e00-\u9fa5])/g, '');

@@ -7,6 +7,7 @@ import { holdsProse, type OutlineMark, type SectionNode } from '../parse/outline
 import { DEADLINE_COLUMN, LEAD_COLUMN, TASK_COLUMN, taskColumnKind, taskTableKinds, UNIT_COLUMN } from '../parse/text-tables.js';
 import {
   type ClauseMatch,
+  cutClauseName,
   deadlineOf,
   endsAsUnit,
   fieldLabelOf,
@@ -165,7 +166,12 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
     const names: ParsedName[] = [];
     for (const c of clause ? [...inner, clause] : inner) for (const n of parseClause(c.content)) names.push(n);
     // a clause cut with the document (…责任单位：区政): the name it ends on is no unit unless whole
-    if (clause?.open && cutAtEnd(ctx, where.at(clause.end - 1) + 1) && names.length > 0 && !endsAsUnit(names[names.length - 1].raw)) names.pop();
+    if (clause?.open && cutAtEnd(ctx, where.at(clause.end - 1) + 1) && names.length > 0 && !endsAsUnit(names[names.length - 1].raw)) {
+      // …湖南调查总队等按职责分: the unit before the cut role words is whole
+      const whole = cutClauseName(names[names.length - 1].raw);
+      if (whole) names[names.length - 1] = { ...names[names.length - 1], raw: whole };
+      else names.pop();
+    }
     // made by map, so that the array the model keeps is no larger than its content
     const assignments = names.map((n) => ({ role: n.role, label: n.label, raw: n.raw, name: n.raw }));
     for (const c of inner) ctx.clauseRanges.push([where.at(c.start), where.at(c.end - 1) + 1]);

@@ -339,6 +339,14 @@ function webClutter(lines: Line[]): Map<number, WebRole> {
     const role = webLine(stripInvisible(raw).trim());
     if (role) out.set(i, role);
   }
+  // a site's trail that ends with the document's name, given again on a line below
+  // (某范文网 > 某省人民政府关于…的意见 ⏎ ⏎ 某省人民政府关于…的意见): the trail is clutter, not the title
+  for (let i = 0; i < Math.min(lines.length, 12); i++) {
+    const t = stripInvisible(lines[i].text).trim();
+    if (out.has(i) || t.length > WEB_MAX || t.includes('。') || !/\s[>＞»›]\s/.test(t)) continue;
+    const end = t.split(/\s*[>＞»›]+\s*/).pop() ?? '';
+    if (end.length >= 6 && lines.slice(i + 1, i + 6).some((l) => stripInvisible(l.text).trim() === end)) out.set(i, 'webBreadcrumb');
+  }
   if (out.size === 0) return out;
   siteHeader(lines, out);
   for (const [i, role] of out) {

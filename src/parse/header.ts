@@ -825,8 +825,10 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
   let titleSeen = false;
   // the recipients or prose read: an organ's name alone on a line is now a signature above its date, or a table's cell
   let bodyStarted = false;
+  let recipientsSeen = false;
   const set = (i: number, role: string) => {
     blocks[i].data = { ...blocks[i].data, role };
+    if (role === 'recipients') recipientsSeen = true;
     if (role === 'recipients' || role === 'notice' || role === 'date' || role === 'signature' || (role === 'preamble' && (titleSeen || noticeDone)))
       bodyStarted = true;
   };
@@ -872,7 +874,9 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
     if (j >= 0 && blocks[j].data?.role === 'disclosure') j = previous(j);
     let s = previous(j);
     if (s >= 0 && blocks[s].data?.role === 'seal') s = previous(s);
-    return j >= 0 && blocks[j].data?.role === 'date' && blocks[s]?.data?.role === 'signature' && (noticeDone || bodyStarted);
+    if (j < 0 || blocks[j].data?.role !== 'date' || !(noticeDone || bodyStarted)) return false;
+    // a notice's date without its signature (an excerpt's notice, from its recipients to the date)
+    return blocks[s]?.data?.role === 'signature' || (recipientsSeen && /^(?:notice|preamble)$/.test(String(blocks[s]?.data?.role)));
   };
   /** The line is how the notice title read so far ends (a second copy's last line, or the whole copy). */
   const noticeCopyEnd = (t: string) => {
@@ -894,6 +898,13 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
     while (j < blocks.length && !texts[j]) j++;
     const n = texts[j] ?? '';
     return n.length <= 60 && !/[。；，,]/.test(n) && (/^关于/.test(n) || ISSUER_THEN_NOTICE.test(n));
+  };
+  /** A table's header cell (工作措施 ⏎ 责任单位): a short name with a column of units after it, no title. */
+  const headerCell = (i: number) => {
+    if ((texts[i]?.length ?? 0) > 6) return false;
+    let j = i + 1;
+    while (j < blocks.length && !texts[j]) j++;
+    return /^[\u4e00-\u9fa5]{0,6}(?:单位|部门)$/.test(texts[j] ?? '');
   };
   /** The next block with content is a table. */
   const tableNext = (i: number) => {
@@ -1017,7 +1028,7 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
     } else if (noticeDone && !titleSeen && t.length >= 6 && NOTICE_END.test(t) && noticeCopyEnd(t)) {
       // the page's second copy of the notice title, broken over lines (…关于印发⏎《X》的通知): read once
       set(i, 'noticeTitle');
-    } else if (short && titleOpen && !MENU_ITEM.test(t) && (TITLE_END.test(t) || (titleSeen && PERIOD_LINE.test(t)))) {
+    } else if (short && titleOpen && !MENU_ITEM.test(t) && (TITLE_END.test(t) || (titleSeen && PERIOD_LINE.test(t))) && !headerCell(i)) {
       set(i, 'title');
       titleSeen = true;
       titleAbove(blocks, texts, i);

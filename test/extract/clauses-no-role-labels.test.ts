@@ -113,3 +113,27 @@ ${body}
     expect(doc.tasks.flatMap((t) => [...t.lead, ...t.responsible])).toEqual([]);
   });
 });
+
+describe('a clause cut with the excerpt inside its role words', () => {
+  it('…国家统计局某调查总队等按职责分 (cut): the unit before the cut words is whole', () => {
+    const doc = ingestText(
+      `某省人民政府关于落实《政府工作报告》重点工作部门分工的意见
+
+一、落实工作总体部署
+（一）总的要求和主要预期目标。地区生产总值增长6%左右。（分管副省长负责，省发改委牵头，省财政厅、省统计局、国家统计局某省调查总队等按职责分`,
+      { fileName: 'cut.txt' },
+    );
+    expect(units(doc)).toEqual([['一', ['省发改委'], ['省财政厅', '省统计局', '国家统计局某省调查总队']]]);
+  });
+
+  it('a name cut itself (…责任单位：区政) is still no unit', () => {
+    const doc = ingestText(
+      `某区重点工作责任分工
+
+一、重点任务
+（一）推进老旧小区改造。完成改造20个。（牵头单位：区住建局；责任单位：区政`,
+      { fileName: 'cut2.txt' },
+    );
+    expect(units(doc)).toEqual([['一', ['区住建局'], []]]);
+  });
+});

@@ -129,3 +129,70 @@ describe('portal templates: header fields', () => {
     });
   });
 });
+
+describe('mirrors and gazettes: header fields', () => {
+  it('a site trail ending with the title given again below is clutter: the 意见 is its own title', () => {
+    expect(
+      meta(`范文网 > 某省人民政府关于落实《政府工作报告》重点工作部门分工的意见
+
+某省人民政府关于落实《政府工作报告》重点工作部门分工的意见
+
+时间:2019-01-23 08:59:39
+
+省政府各厅委、各直属机构:
+
+为认真做好政府工作,现就《政府工作报告》确定的重点工作提出部门分工意见如下:
+
+一、落实工作总体部署
+
+(一)总的要求。推动经济社会持续健康发展(省发改委牵头,省财政厅配合)
+`),
+    ).toMatchObject({ title: '某省人民政府关于落实《政府工作报告》重点工作部门分工的意见', issuer: '某省人民政府' });
+  });
+
+  it('a notice without its signature (recipients, text, date): the line under the date is the plan title, 《》 first or not', () => {
+    expect(
+      meta(`各市、州、县人民政府,省政府各部门:
+经省人民政府同意,现将《政府工作报告》确定的工作任务进行责任分解。各牵头单位要切实履行牵头责任,于3月20日前将落实措施报省政府。
+2024年1月29日
+《政府工作报告》重点工作责任分解
+2024年的主要预期目标是:地区生产总值增长6%;城镇新增就业70万人。
+一、坚决打好攻坚战
+1、规范政府举债行为。牵头单位:省财政厅;责任单位:省审计厅。
+`),
+    ).toMatchObject({ title: '《政府工作报告》重点工作责任分解', date: '2024-01-29' });
+  });
+
+  it("a gazette's 文号 line with the date beside it gives the date", () => {
+    expect(
+      meta(`某省人民政府办公厅
+关于印发实施《某规划》责任分工方案的通知
+某办函〔2017〕113号 2017年6月2日
+各市(州)人民政府,省政府各部门:
+现将《实施〈某规划〉责任分工方案》印发你们,请认真贯彻执行。
+实施《某规划》责任分工方案
+一、重要政策和事项
+1.优化空间开发布局。加快节点城市建设。
+责任单位:省发展改革委、交通运输厅。
+`),
+    ).toMatchObject({ docNumber: '某办函〔2017〕113号', date: '2017-06-02', title: '实施《某规划》责任分工方案' });
+  });
+
+  it("a gazette's contents: each line a notice title, read as one title at most; a table header cell is no title", () => {
+    const m = meta(`某市人民政府主办2020年第2号
+目录
+市人民政府关于印发某市城市管理办法的通知
+市人民政府关于某市落实若干政策措施责任分工的通知
+市人民政府办公室关于印发某市老旧小区改造实施方案的通知
+重点工作
+工作措施
+责任单位
+备注
+一、加大财政金融支持力度
+2.对重点企业给予设备购置补贴。
+市经信局、市财政局
+`);
+    expect(m.noticeTitle).toBe('市人民政府关于印发某市城市管理办法的通知');
+    expect(m.title).not.toBe('工作措施');
+  });
+});
