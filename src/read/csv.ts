@@ -9,8 +9,8 @@ import { DEFAULT_MAX_CELLS } from './xlsx.js';
  * encoding is detected as a .txt file's is (UTF-8 with or without BOM, UTF-16, GB18030/GBK: the
  * CSV Excel saves on a Chinese Windows). Cells follow RFC 4180: quoted with ", "" a quote inside,
  * line breaks inside quotes are the cell's (joined as a Word cell's lines are). The separator is
- * the comma, or a tab or semicolon where the first line has one of those and no comma (text
- * saved as .xls by some systems is tab-separated). A row of one cell (a title, 附件1, a note)
+ * the comma, or the tab or semicolon where the file's first lines hold more of those than commas
+ * (text saved as .xls by some systems is tab-separated). A row of one cell (a title, 附件1, a note)
  * is a paragraph line; an empty row ends a table. No merged cells: a unit written once over
  * several rows stays in its first row (the table rules take it down to the rows under it).
  */
@@ -24,8 +24,7 @@ export function csvToText(bytes: Uint8Array, options: { maxCells?: number } = {}
     throw error;
   }
   const text = decoded.text.replace(/^\ufeff/, '');
-  const firstLine = text.slice(0, text.search(/\r|\n|$/));
-  const separator = firstLine.includes(',') ? ',' : firstLine.includes('\t') ? '\t' : firstLine.includes(';') ? ';' : ',';
+  const separator = separatorOf(text);
   const rows = parseCsv(text, separator, maxCells);
   const width = Math.max(0, ...rows.map((r) => lastFilled(r) + 1));
   const out = new TextLines();
@@ -42,6 +41,16 @@ export function csvToText(bytes: Uint8Array, options: { maxCells?: number } = {}
   const body = out.finish();
   if (!body.trim()) throw new ConversionError('no-text', 'a CSV file without text');
   return { text: body, encoding: decoded.encoding };
+}
+
+/** The comma, unless the first lines hold more tabs (or semicolons) than commas: a title line above has none. */
+function separatorOf(text: string): string {
+  const head = text.slice(0, 4096);
+  const count = (ch: string) => head.split(ch).length - 1;
+  const [comma, tab, semicolon] = [count(','), count('\t'), count(';')];
+  if (tab > comma && tab >= semicolon) return '\t';
+  if (semicolon > comma && semicolon > tab) return ';';
+  return ',';
 }
 
 function lastFilled(row: string[]): number {
