@@ -49,7 +49,12 @@ export async function sofficeConvert(bytes: Uint8Array, ext: string, to: string,
       );
     });
     if (result.error?.code === 'ENOENT') throw new ConversionError('needs-tool', `${what} is read through LibreOffice, which is not installed: ${INSTALL}`);
-    if (result.error?.killed) throw new ConversionError('too-large', `LibreOffice did not convert it within ${SOFFICE_TIMEOUT_MS / 1000} s`);
+    if (result.error?.killed) {
+      throw new ConversionError(
+        'too-large',
+        `LibreOffice did not convert ${what} within ${SOFFICE_TIMEOUT_MS / 1000} s (very large, damaged, or protected by a password?)`,
+      );
+    }
     const made = await readdir(outDir).catch(() => [] as string[]);
     const file = made.find((f) => f.toLowerCase().endsWith(`.${to}`));
     if (!file) {

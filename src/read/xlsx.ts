@@ -16,7 +16,9 @@ import { joinParts, TextLines } from './lines.js';
  * 一、…, a note 注：…), is a paragraph line; any other row is a table row, its cells split by
  * tabs over the sheet's used width, and merged cells spread so that every row has a cell for
  * every column, as the Word and web-page readers do (a merged 牵头单位 gives its text to every row
- * it covers). Empty rows end a table; empty columns and rows around the used area are left out.
+ * it covers). A row of one text between rows of a table (a category row 一、… under the header) is a
+ * row of one cell, as Word's tables give it. Empty rows end a table; empty columns and rows around
+ * the used area are left out.
  * A two-level header (责任单位 merged over 牵头单位 | 配合单位, the other header cells merged down
  * over both rows) is written as one header row of the lower labels. Hidden rows and columns are
  * read: they are most often rows a filter (自动筛选) hid in a table filtered to one unit.
@@ -427,6 +429,15 @@ function sheetLines(grid: Grid): Line[] {
     else if (cells[0] && oneText(cells, mergeOf[r])) lines.push({ kind: 'paragraph', cells: [cells[0]] });
     else lines.push({ kind: 'row', cells });
   });
+  // a row of one text between rows of a table (a category row 一、… under the header) stays in the
+  // table, a row of one cell, as Word's and the web's tables write it: a paragraph there would cut
+  // the rows under it from their header
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].kind !== 'paragraph' || lines[i - 1]?.kind !== 'row') continue;
+    let k = i;
+    while (lines[k]?.kind === 'paragraph') k++;
+    if (lines[k]?.kind === 'row') for (let j = i; j < k; j++) lines[j].kind = 'row';
+  }
   return lines;
 }
 

@@ -90,6 +90,17 @@ describe('.xlsx: a 分工表 as published', () => {
     ]);
   });
 
+  it('category rows merged over the table (一、… under the header) stay rows of it: every task keeps its header', async () => {
+    const sheet = divisionTable();
+    sheet.rows.splice(3, 0, ['一、优化政务服务']);
+    sheet.rows.splice(7, 0, ['二、优化市场准入']);
+    sheet.merges = ['A2:F2', 'A4:F4', 'B5:B7', 'D5:D7', 'A8:F8', 'B9:B10'];
+    const { text } = await xlsxToText(xlsx([sheet]));
+    expect(text).toContain('\t完成时限\n一、优化政务服务\n1\t提升政务服务效能\t');
+    expect(text).toContain('\t持续推进\n二、优化市场准入\n4\t');
+    expect(tasksOf(await ingestFile(write('categories.xlsx', xlsx([sheet]))))).toEqual(DIVISION_TASKS);
+  });
+
   it('several sheets: each visible one a section named by its sheet, the hidden one left out with a warning', async () => {
     const second = {
       name: '民生实事',
