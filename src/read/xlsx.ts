@@ -12,12 +12,13 @@ import { joinParts, TextLines } from './lines.js';
  *
  * Each visible worksheet is read in order; hidden and very hidden sheets are not (a workbook's
  * lists of units or its look-up tables are hidden). A sheet's rows come one a line: a row of one
- * text in its first column, or one text merged over the row (a title, 附件1, a category row
- * 一、…, a note 注：…), is a paragraph line; any other row is a table row, its cells split by
- * tabs over the sheet's used width, and merged cells spread so that every row has a cell for
- * every column, as the Word and web-page readers do (a merged 牵头单位 gives its text to every row
- * it covers). A row of one text between rows of a table (a category row 一、… under the header) is a
- * row of one cell, as Word's tables give it. Empty rows end a table; empty columns and rows around
+ * text — one cell, or one cell merged over the row (a title, 附件1, a note 注：…) — is a paragraph
+ * line; any other row is a table row, its cells split by tabs over the sheet's used width, and
+ * merged cells spread so that every row has a cell for every column, as the Word and web-page
+ * readers do (a merged 牵头单位 gives its text to every row it covers). A row of one text between
+ * rows of a table stays in the table: one cell where it starts the row (a category row 一、…
+ * under the header, as Word's tables give it), else the row as it stands (a 具体措施 alone, its
+ * other cells empty). Empty rows end a table; empty columns and rows around
  * the used area are left out.
  * A two-level header (责任单位 merged over 牵头单位 | 配合单位, the other header cells merged down
  * over both rows) is written as one header row of the lower labels. Hidden rows and columns are
@@ -38,6 +39,9 @@ import { joinParts, TextLines } from './lines.js';
 export const DEFAULT_MAX_CELLS = 200_000;
 /** At most this many bytes of the parts read, uncompressed (a ZIP of repeated rows inflates a hundredfold). */
 export const DEFAULT_MAX_XML_BYTES = 256 * 1024 * 1024;
+
+/** At most this many cells in the rectangle a sheet's text spans, empty ones included. */
+const MAX_AREA = 4_000_000;
 
 export interface XlsxOptions {
   maxCells?: number;
@@ -380,6 +384,8 @@ function cellText(text: string): string {
 interface Line {
   kind: 'paragraph' | 'row' | 'blank';
   cells: string[];
+  /** A paragraph's row, every cell. */
+  row?: string[];
 }
 
 /**
@@ -405,6 +411,13 @@ function sheetLines(grid: Grid): Line[] {
     .filter((m) => m.r1 <= lastRow && m.c1 <= lastCol && grid.rows.get(m.r1)?.[m.c1]);
   const width = lastCol - firstCol + 1;
   const height = lastRow - firstRow + 1;
+  // a stray cell far away (XFD1048576) would make the grid vast: the used area is bounded too
+  if (height * width > MAX_AREA) {
+    throw new ConversionError(
+      'too-large',
+      `a sheet whose text spans ${height.toLocaleString('en-US')} rows × ${width.toLocaleString('en-US')} columns, more than the limit of ${MAX_AREA.toLocaleString('en-US')} cells`,
+    );
+  }
   const texts: string[][] = Array.from({ length: height }, (_, r) => {
     const cells = grid.rows.get(firstRow + r) ?? [];
     return Array.from({ length: width }, (_, c) => cells[firstCol + c] ?? '');
@@ -426,7 +439,7 @@ function sheetLines(grid: Grid): Line[] {
     if (cells.length === 0) return; // a header row folded into the row under it
     const filled = cells.filter(Boolean);
     if (filled.length === 0) lines.push({ kind: 'blank', cells: [] });
-    else if (cells[0] && oneText(cells, mergeOf[r])) lines.push({ kind: 'paragraph', cells: [cells[0]] });
+    else if (oneText(cells, mergeOf[r])) lines.push({ kind: 'paragraph', cells: [filled[0]], row: cells });
     else lines.push({ kind: 'row', cells });
   });
   // a row of one text between rows of a table (a category row 一、… under the header) stays in the
@@ -436,7 +449,12 @@ function sheetLines(grid: Grid): Line[] {
     if (lines[i].kind !== 'paragraph' || lines[i - 1]?.kind !== 'row') continue;
     let k = i;
     while (lines[k]?.kind === 'paragraph') k++;
-    if (lines[k]?.kind === 'row') for (let j = i; j < k; j++) lines[j].kind = 'row';
+    if (lines[k]?.kind !== 'row') continue;
+    for (let j = i; j < k; j++) {
+      const line = lines[j];
+      // one cell where the text starts the row (一、…), else the row as it stands (a 具体措施 alone)
+      lines[j] = { kind: 'row', cells: line.row?.[0] ? line.cells : (line.row ?? line.cells) };
+    }
   }
   return lines;
 }

@@ -101,6 +101,35 @@ describe('.xlsx: a 分工表 as published', () => {
     expect(tasksOf(await ingestFile(write('categories.xlsx', xlsx([sheet]))))).toEqual(DIVISION_TASKS);
   });
 
+  it("empty cells at a row's ends (an empty 备注, a 具体措施 row without its 序号) keep the row in the table", async () => {
+    const sheet = {
+      name: 'S',
+      rows: [
+        [null, '某县任务清单'],
+        ['序号', '重点任务', '具体措施', '牵头单位', '责任单位', '备注'],
+        [1, '建设社区食堂', '新建社区食堂5个。', '县民政局', '县财政局'],
+        [null, null, '每个食堂配备适老化设施。'],
+        [2, '改造老旧小区', '改造老旧小区12个。', '县住建局', '县财政局', '续建'],
+        [3, '推进充电设施建设', '新建公共充电桩200个。', '县发展改革局', '县住建局'],
+      ],
+      merges: ['B1:F1'],
+    };
+    const { text } = await xlsxToText(xlsx([sheet]));
+    expect(text.split('\n').slice(0, 4)).toEqual([
+      '某县任务清单',
+      '',
+      '序号\t重点任务\t具体措施\t牵头单位\t责任单位\t备注',
+      '1\t建设社区食堂\t新建社区食堂5个。\t县民政局\t县财政局\t',
+    ]);
+    const doc = await ingestFile(write('edges.xlsx', xlsx([sheet])));
+    expect(doc.diagnostics.filter((d) => d.rule === 'partial-table')).toEqual([]);
+    expect(doc.tasks.map((t) => [t.number, t.text, t.lead, t.responsible])).toEqual([
+      ['1', '建设社区食堂 新建社区食堂5个。 每个食堂配备适老化设施。', ['县民政局'], ['县财政局']],
+      ['2', '改造老旧小区 改造老旧小区12个。', ['县住建局'], ['县财政局']],
+      ['3', '推进充电设施建设 新建公共充电桩200个。', ['县发展改革局'], ['县住建局']],
+    ]);
+  });
+
   it('several sheets: each visible one a section named by its sheet, the hidden one left out with a warning', async () => {
     const second = {
       name: '民生实事',
@@ -227,6 +256,20 @@ describe('bad spreadsheets: one line naming the file and the problem', () => {
     const error = await problem(xlsxToText(big, { maxXmlBytes: 1000 }));
     expect(error.problem).toBe('too-large');
     expect(error.message).toMatch(/more than the limit/);
+    // two cells far apart (A1 and Z300000): the rectangle between them is refused, not built; a
+    // package of only a workbook and its sheet (no shared strings, no styles) is read
+    const { zipSync, strToU8 } = await import('fflate');
+    const cell = (ref: string, t: string) => `<c r="${ref}" t="inlineStr"><is><t>${t}</t></is></c>`;
+    const sparse = (far: string) =>
+      zipSync({
+        'xl/workbook.xml': strToU8('<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+        'xl/_rels/workbook.xml.rels': strToU8('<Relationships><Relationship Id="rId1" Type="worksheet" Target="/xl/worksheets/s.xml"/></Relationships>'),
+        'xl/worksheets/s.xml': strToU8(`<worksheet><sheetData><row r="1">${cell('A1', '甲')}</row><row>${cell(far, '乙')}</row></sheetData></worksheet>`),
+      });
+    expect((await xlsxToText(sparse('C3'))).text).toBe('甲\n\n乙\n');
+    const vast = await problem(xlsxToText(sparse('Z300000')));
+    expect(vast.problem).toBe('too-large');
+    expect(vast.message).toBe('a sheet whose text spans 300,000 rows × 26 columns, more than the limit of 4,000,000 cells');
     expect((await problem(Promise.resolve().then(() => csvToText(new TextEncoder().encode('a,b\nc,d\ne,f\n'), { maxCells: 4 })))).problem).toBe('too-large');
   });
 

@@ -47,8 +47,11 @@ describe('uploading spreadsheets to the workbench (--allow-ingest)', () => {
       const doc = String((await app.handle({ method: 'GET', url: '/doc/division' })).body);
       for (const n of [1, 2, 3, 4, 5]) expect(doc).toContain(`id="task-${n}"`);
       expect(doc).toContain('县政务服务中心');
+      expect(doc).toContain('division · Excel (.xlsx) · 5 项任务');
       expect(String((await app.handle({ method: 'GET', url: `/?q=${encodeURIComponent('一照多址')}` })).body)).toContain('/doc/division#task-5');
-      expect(String((await app.handle({ method: 'GET', url: '/doc/list' })).body)).toContain('建设社区食堂5个');
+      const list = String((await app.handle({ method: 'GET', url: '/doc/list' })).body);
+      expect(list).toContain('建设社区食堂5个');
+      expect(list).toContain('list · CSV · 1 项任务');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
