@@ -476,8 +476,8 @@ const BARE_ROLE = /^(?:牵头|配合|参与|协同|协办|主办|主责|责任)$
 
 /**
  * The first header of a sheet in two rows — a cell merged across columns over cells of their
- * own, every other cell of the row merged down over both rows — becomes one row of the lower
- * labels (the upper row is emptied to []).
+ * own, every other cell of the row merged down over both rows (or written in the upper row only,
+ * the cell under it empty) — becomes one row of the lower labels (the upper row is emptied to []).
  */
 function twoLevelHeader(texts: string[][], mergeOf: (Range | undefined)[][]): void {
   const top = texts.findIndex((cells) => new Set(cells.filter(Boolean)).size >= 2);
@@ -489,6 +489,7 @@ function twoLevelHeader(texts: string[][], mergeOf: (Range | undefined)[][]): vo
     const m = mergeOf[top][c];
     if (!upper[c]) continue;
     if (m && m.r1 === top && m.r2 >= top + 1) continue; // merged down over both rows
+    if (!lower[c] && !(m && m.c2 > m.c1)) continue; // written in the upper row only, not merged down
     if (m && m.r1 === top && m.r2 === top && m.c2 > m.c1 && lower[c] && mergeOf[top + 1][c]?.r1 !== top) {
       across++;
       continue;
@@ -498,7 +499,8 @@ function twoLevelHeader(texts: string[][], mergeOf: (Range | undefined)[][]): vo
   if (across === 0) return;
   for (let c = 0; c < upper.length; c++) {
     const m = mergeOf[top][c];
-    if (m && m.r2 === top && BARE_ROLE.test(lower[c])) {
+    if (!lower[c]) lower[c] = upper[c];
+    else if (m && m.r2 === top && BARE_ROLE.test(lower[c])) {
       const ending = /(单位|部门)$/.exec(upper[c])?.[1];
       if (ending) lower[c] += ending;
     }

@@ -81,6 +81,9 @@ describe('.xlsx: a 分工表 as published', () => {
     sheet.merges = ['A2:F2', 'A3:A4', 'B3:B4', 'C3:C4', 'D3:E3', 'F3:F4', 'B5:B7', 'D5:D7', 'B8:B9'];
     const { text } = await xlsxToText(xlsx([sheet]));
     expect(text).toContain('\n\n序号\t重点任务\t具体措施\t牵头单位\t配合单位\t完成时限\n1\t');
+    // the same header whose outer cells are not merged down: written in the upper row, empty under it
+    const unmerged = { ...sheet, merges: ['A2:F2', 'D3:E3', 'B5:B7', 'D5:D7', 'B8:B9'] };
+    expect((await xlsxToText(xlsx([unmerged]))).text).toBe(text);
     const doc = await ingestFile(write('two-level.xlsx', xlsx([sheet])));
     expect(tasksOf(doc)).toEqual(DIVISION_TASKS);
     expect(doc.tasks[0].assignments.map((a) => [a.role, a.name])).toEqual([
