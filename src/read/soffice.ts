@@ -62,8 +62,11 @@ export async function sofficeConvert(bytes: Uint8Array, ext: string, to: string,
         .split('\n')
         .find((l) => /error/i.test(l))
         ?.trim();
-      // LibreOffice without Calc (libreoffice-writer only) has no filter for a workbook
-      const hint = /no export filter/i.test(result.stderr) ? ` (is LibreOffice Calc installed? ${INSTALL})` : ' (damaged, or protected by a password?)';
+      // LibreOffice without Calc (libreoffice-writer only) cannot load a workbook at all: it says
+      // "source file could not be loaded" as for a damaged file, so both are named
+      const hint = /no export filter/i.test(result.stderr)
+        ? ` (is LibreOffice Calc installed? ${INSTALL})`
+        : ' (damaged or protected by a password? or LibreOffice without Calc: apt-get install libreoffice-calc-nogui)';
       throw new ConversionError('damaged', `LibreOffice could not convert ${what}${said ? `: ${said}` : ''}${hint}`);
     }
     return new Uint8Array(await readFile(path.join(outDir, file)));

@@ -5,7 +5,7 @@
  * real ones: a merged title row, 重点任务 and 牵头单位 merged over rows, a two-level header, dates.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
@@ -323,11 +323,31 @@ describe('bad spreadsheets: one line naming the file and the problem', () => {
   });
 });
 
+describe('.xls/.et that LibreOffice cannot load', () => {
+  it("one line naming the file, LibreOffice's error and what may be wrong (a LibreOffice without Calc says the same as for a damaged file)", async () => {
+    // a soffice that fails as LibreOffice does: the error on stderr, exit status 0, no file written
+    const fake = write('fake-soffice', '#!/bin/sh\necho "Error: source file could not be loaded" >&2\nexit 0\n');
+    execFileSync('chmod', ['+x', fake]);
+    const file = write('wps.et', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(1024)]));
+    const saved = process.env.POLICY_SOFFICE;
+    process.env.POLICY_SOFFICE = fake;
+    try {
+      const error = await readDocument(file).catch((e: unknown) => e);
+      expect((error as Error).message).toBe(
+        `${file}: LibreOffice could not convert a binary WPS workbook (.et): Error: source file could not be loaded (damaged or protected by a password? or LibreOffice without Calc: apt-get install libreoffice-calc-nogui)`,
+      );
+    } finally {
+      if (saved === undefined) delete process.env.POLICY_SOFFICE;
+      else process.env.POLICY_SOFFICE = saved;
+    }
+  });
+});
+
 /** LibreOffice with Calc, to make an .xls of our workbook: the binary route is tested where it is installed. */
 const calc = (() => {
   try {
-    execFileSync('soffice', ['--version'], { stdio: 'pipe', timeout: 20_000 });
-    return readdirSync('/usr/lib/libreoffice/program').some((f) => f.startsWith('libsc'));
+    const program = path.dirname(realpathSync(execFileSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).trim()));
+    return existsSync(path.join(program, 'libsclo.so')); // Calc's library
   } catch {
     return false;
   }
@@ -352,7 +372,7 @@ describe.skipIf(!calc)('.xls and .et through LibreOffice (skipped without LibreO
       expect(doc.title, name).toBe('青溪县2025年优化营商环境重点任务分工表');
       expect(tasksOf(doc), name).toEqual(DIVISION_TASKS);
     }
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('.csv', () => {
