@@ -41,12 +41,12 @@ export interface SourceInfo {
   /** Path as given to `ingest`. */
   path: string;
   fileName: string;
-  /** Detected encoding: `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `gb18030`; for a web page its charset; `utf-8` for .docx, `binary` for .doc/.wps. */
+  /** Detected encoding: `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `gb18030`; for a web page its charset; `utf-8` for .docx and .xlsx, `binary` for .doc/.wps/.xls/.et; for .csv its detected encoding. */
   encoding: string;
   /** Original line ending style: `lf`, `crlf`, `cr` or `mixed`; `lf` for a converted format (the text in `source.txt`). */
   lineEnding: string;
   /** The format of the original file. For every format but text and markdown, the text read is the converted text saved beside the model as `source.txt`, and every position refers to it. */
-  format: 'text' | 'markdown' | 'html' | 'docx' | 'doc' | 'wps' | 'pdf' | 'ofd';
+  format: 'text' | 'markdown' | 'html' | 'docx' | 'doc' | 'wps' | 'pdf' | 'ofd' | 'xlsx' | 'xls' | 'et' | 'csv';
   bytes: number;
   /** sha256 of the raw bytes, hex. */
   sha256: string;

@@ -75,16 +75,21 @@ function trimmedSpan(line: Line, from: number, to: number): CellSpan | null {
   return s < e ? { start: s, end: e } : null;
 }
 
-/** Split a line on a separator pattern into cell spans (empty cells kept as zero-width spans). */
-function splitCells(line: Line, separator: RegExp): CellSpan[] {
+/**
+ * Split a line on a separator pattern into cell spans (empty cells kept as zero-width spans).
+ * `edges`: tabs at the line's ends are separators too, not indentation (a sheet's row whose
+ * first or last cells are empty: a sub-row without its 序号, an empty 备注).
+ */
+function splitCells(line: Line, separator: RegExp, edges = false): CellSpan[] {
   const cells: CellSpan[] = [];
   const re = globalOf(separator);
   const body = line.text;
+  const indent = (ch: string) => SPACE.test(ch) && !(edges && ch === '\t');
   // skip leading indentation
   let from = 0;
-  while (from < body.length && SPACE.test(body[from])) from++;
+  while (from < body.length && indent(body[from])) from++;
   let to = body.length;
-  while (to > from && SPACE.test(body[to - 1])) to--;
+  while (to > from && indent(body[to - 1])) to--;
   re.lastIndex = from;
   let m: RegExpExecArray | null;
   let cellStart = from;
@@ -266,18 +271,25 @@ function rowsTable(lines: Line[], i: number): TableRegion | null {
     // the cells of each line, split once: a line is counted again as the next one's neighbour
     // and when the rows are built
     const split: (CellSpan[] | null)[] = [];
+    let n = -1;
     const cellsOf = (k: number) => {
       let cells = split[k - i];
       if (cells === undefined) {
         const l = lines[k];
         // tabs are a strong sign: a tab-separated cell may hold sentences (a task's full text)
         cells = isBlank(l) || (layout === 'tab-rows' ? !l.text.includes('\t') : SENTENCE.test(l.text) || !WORDS_APART.test(l.text)) ? null : splitCells(l, sep);
+        // one tab a cell (a sheet): a row that fits the header only with the tabs at its ends as
+        // cells has empty cells there (a sub-row without its 序号, an empty 备注), not indentation
+        if (cells && k > i && cells.length !== n && sep.source === '\\t' && (l.text.startsWith('\t') || l.text.endsWith('\t'))) {
+          const kept = splitCells(l, sep, true);
+          if (kept.length === n) cells = kept;
+        }
         split[k - i] = cells;
       }
       return cells;
     };
     const count = (k: number) => cellsOf(k)?.length ?? 0;
-    const n = count(i);
+    n = count(i);
     const min = layout === 'tab-rows' ? 2 : 3;
     if (n < min) continue;
     let j = i;

@@ -25,7 +25,8 @@ export type ConversionProblem =
   | 'encrypted' // password-protected
   | 'no-text' // no text layer (a scan: needs OCR), or only images
   | 'too-large' // past the page or size limit
-  | 'no-document'; // readable, but holds no document text (an HTML page of links only)
+  | 'no-document' // readable, but holds no document text (an HTML page of links only)
+  | 'needs-tool'; // read through a program that is not installed (LibreOffice for .xls/.et)
 
 /** A converter's typed failure; read/ words it with the file's name for the user. */
 export class ConversionError extends Error {

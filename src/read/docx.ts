@@ -31,7 +31,8 @@ export async function docxToText(bytes: Uint8Array, options: { parser?: 'auto' |
   const main = files['word/document.xml'];
   if (!main) {
     if (files['OFD.xml']) throw new ConversionError('damaged', 'an OFD package, not a Word document (rename it to .ofd)');
-    if (Object.keys(files).some((f) => f.startsWith('xl/'))) throw new ConversionError('damaged', 'an Excel workbook (.xlsx), not a Word document');
+    if (Object.keys(files).some((f) => f.startsWith('xl/')))
+      throw new ConversionError('damaged', 'an Excel workbook (.xlsx), not a Word document (rename it to .xlsx)');
     throw new ConversionError('damaged', 'a ZIP archive that is not a Word document (no word/document.xml)');
   }
   const decoder = new TextDecoder('utf-8');

@@ -39,6 +39,11 @@ const FORMATS: Record<string, SourceFormat> = {
   '.wps': 'wps',
   '.pdf': 'pdf',
   '.ofd': 'ofd',
+  '.xlsx': 'xlsx',
+  '.xlsm': 'xlsx',
+  '.xls': 'xls',
+  '.et': 'et',
+  '.csv': 'csv',
 };
 
 /** The formats read as text as they are; every other format goes through a converter. */
@@ -64,9 +69,13 @@ const CONVERTERS: Partial<Record<SourceFormat, Converter>> = {
   wps: async (bytes) => (await import('./doc.js')).docToText(bytes),
   pdf: async (bytes) => (await import('./pdf.js')).pdfToText(bytes),
   ofd: async (bytes) => (await import('./ofd.js')).ofdToText(bytes),
+  xlsx: async (bytes) => (await import('./xlsx.js')).xlsxToText(bytes),
+  xls: async (bytes) => (await import('./sheets.js')).binaryWorkbookToText(bytes, '.xls'),
+  et: async (bytes) => (await import('./sheets.js')).binaryWorkbookToText(bytes, '.et'),
+  csv: async (bytes) => (await import('./csv.js')).csvToText(bytes),
 };
 
-const SUPPORTED = '.txt, .md, .html/.htm, .docx, .doc, .wps, .pdf or .ofd';
+const SUPPORTED = '.txt, .md, .html/.htm, .docx, .doc, .wps, .pdf, .ofd, .xlsx, .xls, .et or .csv';
 
 /** Read and decode (or convert) one file into a VFile; every problem is a UserError naming the file. */
 export async function readDocument(filePath: string): Promise<VFile> {
@@ -132,7 +141,7 @@ export function sniff(bytes: Uint8Array): 'zip' | 'ole' | 'pdf' | 'rtf' | 'html'
 
 const KIND: Record<NonNullable<ReturnType<typeof sniff>>, string> = {
   zip: 'a ZIP archive',
-  ole: 'a Word/WPS binary document (.doc/.wps)',
+  ole: 'an Office/WPS binary file (.doc/.wps/.xls/.et)',
   pdf: 'a PDF file',
   rtf: 'an RTF document',
   html: 'a web page',
@@ -153,6 +162,16 @@ function actualFormat(bytes: Uint8Array, filePath: string, format: SourceFormat)
     if (kind && kind !== want)
       throw new UserError(`${filePath}: ${KIND[kind]}, not ${format === 'pdf' ? 'a PDF file' : 'an OFD document'} (rename it to its own extension)`);
     return format;
+  }
+  if (format === 'xlsx' || format === 'xls' || format === 'et' || format === 'csv') {
+    // spreadsheets: a package is read as .xlsx, a compound file as .xls (or refused as encrypted);
+    // systems export web pages and tab-separated text under .xls, read as what they are
+    if (kind === 'zip') return 'xlsx';
+    if (kind === 'ole') return format === 'et' ? 'et' : 'xls';
+    if (kind === 'html') return 'html';
+    if (kind) throw new UserError(`${filePath}: ${KIND[kind]}, not a spreadsheet (rename it to its own extension)`);
+    if (format === 'xlsx') throw new UserError(`${filePath}: not an .xlsx package (no ZIP signature: damaged, or not an Excel file)`);
+    return 'csv';
   }
   if (format === 'html') {
     if (kind && kind !== 'html') throw new UserError(`${filePath}: ${KIND[kind]}, not a web page (rename it to its own extension)`);

@@ -17,7 +17,7 @@ import { page, problem } from './templates/layout.js';
  * with its formats and its one-line errors — then saved and the search index rebuilt.
  */
 
-export const ACCEPT = '.txt,.md,.markdown,.html,.htm,.docx,.doc,.wps,.pdf,.ofd';
+export const ACCEPT = '.txt,.md,.markdown,.html,.htm,.docx,.doc,.wps,.pdf,.ofd,.xlsx,.xls,.et,.csv';
 export const UPLOADS = 'uploads';
 
 export function ingestFormPage(app: WorkbenchApp, results: Html | null = null): Html {
@@ -26,7 +26,7 @@ export function ingestFormPage(app: WorkbenchApp, results: Html | null = null): 
     { title: '导入', current: 'ingest', ingest: true },
     html`<h1>导入文件</h1>${results ?? ''}
 <form class="upload" method="post" action="/ingest" enctype="multipart/form-data"><label for="files">选择文件</label><input id="files" name="files" type="file" multiple accept="${ACCEPT}" required><button type="submit">导入</button></form>
-<p class="sub">格式：.txt .md .html .docx .doc .wps .pdf .ofd（与 <code>policy ingest</code> 相同）；一次最多 ${app.maxUploadFiles} 个文件，合计不超过 ${mb} MB。导入后写入数据目录 ${app.options.dataDir}/ 并重建检索索引。</p>`,
+<p class="sub">格式：.txt .md .html .docx .doc .wps .pdf .ofd .xlsx .xls .et .csv（与 <code>policy ingest</code> 相同）；一次最多 ${app.maxUploadFiles} 个文件，合计不超过 ${mb} MB。导入后写入数据目录 ${app.options.dataDir}/ 并重建检索索引。</p>`,
   );
 }
 

@@ -53,4 +53,17 @@ describe('tab-separated tables', () => {
     const partial = doc.diagnostics.filter((d) => d.rule === 'partial-table');
     expect(partial.map((d) => d.line)).toEqual([8]);
   });
+
+  it('empty cells at the ends of a row (an empty 备注, a row without its 序号) are cells: the rows stay in the table', () => {
+    // a sheet copied from Excel, or a .docx/.xlsx table converted: the tabs at the ends separate empty cells
+    const doc = ingestText(
+      '某县任务分工表\n\n序号\t重点任务\t牵头单位\t责任单位\t备注\n1\t新建社区食堂5个\t县民政局\t县财政局\t\n\t每个食堂配备适老化设施\t\t\t\n2\t改造老旧小区12个\t县住建局\t县财政局\t续建\n',
+      { fileName: 'edges.txt' },
+    );
+    expect(doc.diagnostics.filter((d) => d.rule === 'partial-table')).toEqual([]);
+    expect(doc.tasks.map((t) => [t.number, t.text, t.lead])).toEqual([
+      ['1', '新建社区食堂5个 每个食堂配备适老化设施', ['县民政局']],
+      ['2', '改造老旧小区12个', ['县住建局']],
+    ]);
+  });
 });

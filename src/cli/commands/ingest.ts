@@ -42,7 +42,7 @@ function megabytes(bytes: number): string {
 export function registerIngest(program: Command): void {
   program
     .command('ingest')
-    .description('read documents (.txt, .md, .html, .docx, .doc, .wps, .pdf, .ofd) into the model: <data>/<id>/document.json')
+    .description('read documents (.txt, .md, .html, .docx, .doc, .wps, .pdf, .ofd, .xlsx, .xls, .et, .csv) into the model: <data>/<id>/document.json')
     .argument('<files...>', 'documents to read; wildcards like "corpus/*" are expanded')
     .option('-d, --data <dir>', 'data folder to write to', 'output')
     .option('--db <url>', 'the store on a PostgreSQL server (postgres://…; default POLICY_DB, else <data>/policy.db)')
@@ -57,6 +57,7 @@ Examples:
   $ policy ingest corpus/wuxi-urbanization-plan-2021-2035.txt
   $ policy ingest "plans/*.txt" --data work
   $ policy ingest plan.docx page.html old.doc scan.pdf notice.ofd "downloads/*.htm"
+  $ policy ingest 分工表.xlsx 任务清单.xls 台账.et 清单.csv
   $ policy ingest plan.md --json > plan.json
 
 Formats (the file's bytes decide where its extension is wrong: a .docx saved as .wps is read):
@@ -69,6 +70,11 @@ Formats (the file's bytes decide where its extension is wrong: a .docx saved as 
   .doc .wps       the body text of a binary Word/WPS file (automatic numbering is not kept)
   .pdf .ofd       the text layer in reading order, page numbers and running heads left out,
                   each paragraph's page kept; a scan (needs OCR) or an encrypted PDF is refused
+  .xlsx .csv      a spreadsheet (分工表, 任务清单, 台账): each visible sheet a part named by its
+                  sheet, rows one a line, merged cells spread over the rows they cover, dates as
+                  2024年6月30日; a .csv in UTF-8 or GBK; hidden sheets and password-protected
+                  workbooks are not read
+  .xls .et        binary Excel/WPS workbooks, through LibreOffice (soffice) when installed
 For every format but .txt/.md the text read is saved as <data>/<id>/source.txt: the model's
 positions refer to it.
 

@@ -13,6 +13,10 @@ const FORMAT_LABEL: Record<string, string> = {
   wps: 'WPS',
   pdf: 'PDF',
   ofd: 'OFD',
+  xlsx: 'Excel (.xlsx)',
+  xls: 'Excel (.xls)',
+  et: 'WPS 表格',
+  csv: 'CSV',
 };
 
 export function docUrl(id: string, fragment = ''): string {
