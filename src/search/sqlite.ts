@@ -1096,17 +1096,21 @@ export class SqliteSearch extends SearchEngine {
     if (conditions) {
       // units a warm searcher holds are not read again (the search checks every candidate's
       // scope and text itself)
+      // (those it does not hold are read 500 at a time: a warm 2035年 at 10,000 documents had a
+      // few units missing from most slices of 500, those without 年, and read them in 64 statements)
       const ids = this.markedUnits(conditions);
-      for (let i = 0; i < ids.length; i += 500) {
-        const chunk: number[] = [];
-        const held: number[] = [];
-        for (const id of ids.slice(i, i + 500)) (this.cache.has(id) || (this.texts.has(id) && this.factsCache.has(id)) ? held : chunk).push(id);
-        const found =
-          chunk.length > 0 ? this.readScanned(`rowid IN (${chunk.map(() => '?').join(',')}) AND ${where.join(' AND ')}`, [...chunk, ...params]) : [];
-        for (const id of held) yield id;
-        for (const id of found) yield id;
+      let missing: number[] = [];
+      const read = function* (this: SqliteSearch): Iterable<number> {
+        const chunk = missing;
+        missing = [];
+        yield* this.readScanned(`rowid IN (${chunk.map(() => '?').join(',')}) AND ${where.join(' AND ')}`, [...chunk, ...params]);
         this.boundScanned();
+      };
+      for (const id of ids) {
+        if ((this.texts.has(id) && this.factsCache.has(id)) || this.cache.has(id)) yield id;
+        else if (missing.push(id) >= 500) yield* read.call(this);
       }
+      if (missing.length > 0) yield* read.call(this);
       return;
     }
     // in slices, so the units read are dropped again unless they match
