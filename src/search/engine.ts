@@ -272,6 +272,8 @@ export abstract class SearchEngine {
   private readonly unitNames = new Map<string, UnitNames>();
   /** The departments of all documents, for resolveDepartment (see departmentIndex). */
   private deptIndex: UnitDirectory | null = null;
+  /** Unit titles as the scan matches them (normalizeForMatch), filled on demand. */
+  private matchTitles = new Map<number, string>();
   /** Where unit names are in each normalised unit text, filled on demand. */
   private spans = new Map<number, Array<[number, number]>>();
   /** Normalised unit titles and where unit names are in them, filled on demand. */
@@ -340,6 +342,7 @@ export abstract class SearchEngine {
   /** Drop what the caches hold of a unit. */
   protected forget(id: number): void {
     this.normalized.delete(id);
+    this.matchTitles.delete(id);
     this.spans.delete(id);
     this.titles.delete(id);
   }
@@ -352,6 +355,7 @@ export abstract class SearchEngine {
   /** Forget the per-unit caches (engines over a store call this between searches when they grow). */
   protected clearCaches(): void {
     this.normalized = new Map();
+    this.matchTitles = new Map();
     this.spans = new Map();
     this.titles = new Map();
   }
@@ -694,6 +698,16 @@ export abstract class SearchEngine {
     return this.tokenizer.inDictionary(word) && (!this.tokenizer.isUserWord(word) || this.hasUserWord(word));
   }
 
+  /** The unit's title as the scan matches it (normalizeForMatch, as its text). */
+  private matchTitle(id: number): string {
+    let title = this.matchTitles.get(id);
+    if (title === undefined) {
+      title = normalizeForMatch(this.textOf(id).title);
+      this.matchTitles.set(id, title);
+    }
+    return title;
+  }
+
   protected normalizedText(id: number): string {
     let text = this.normalized.get(id);
     if (text === undefined) {
@@ -753,9 +767,12 @@ export abstract class SearchEngine {
    * and a number in it whole (5% not in 95%).
    */
   private has(id: number, word: string): boolean {
-    const text = this.normalizedText(id);
+    return this.hasIn(id, this.normalizedText(id), this.namesOf(this.docOf(id)), word);
+  }
+
+  /** `has` with the unit's normalised text and its document's names looked up already. */
+  private hasIn(id: number, text: string, names: UnitNames, word: string): boolean {
     if (!text.includes(word)) return false;
-    const names = this.namesOf(this.docOf(id));
     // a word no name of the document hides: the text's names are not looked for
     const spans = names.hides(word) ? this.spansOf(id) : [];
     if (!EDGE_DIGIT.test(word)) return names.has(text, spans, word);
@@ -779,12 +796,21 @@ export abstract class SearchEngine {
     for (const id of this.candidates(scope, words)) {
       // a scan reads every unit: those that do not match leave no trace in the caches, which
       // stay for the units later searches of a warm process read again
-      if (!scope.test(id) || !this.contains(id, words) || !this.hasGroups(id, groups)) {
+      if (!scope.test(id)) {
         this.forget(id);
         continue;
       }
+      // the unit's text and its document's names looked up once for all its words (a scan's
+      // cost is its candidates': 31,572 units for 2035年 at 10,000 documents)
       const text = this.normalizedText(id);
-      const title = normalizeForMatch(this.textOf(id).title);
+      const names = this.namesOf(this.docOf(id));
+      let all = true;
+      for (let i = 0; i < words.length && all; i++) all = this.hasIn(id, text, names, words[i]);
+      if (!all || !this.hasGroups(id, groups)) {
+        this.forget(id);
+        continue;
+      }
+      const title = this.matchTitle(id);
       let score = groups.length > 0 ? this.groupOccurrences(text, title, groups) : 0;
       for (const w of words) score += Math.min(5, countOf(text, w)) * (title.includes(w) ? 3 : 1);
       ids.push(id);

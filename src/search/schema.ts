@@ -15,7 +15,9 @@ import type { SearchUnit } from './units.js';
 // 7: SQLite's units_fts keeps positions (detail=full): on a contentless detail=column table FTS5's
 //    bm25() is 0 for every row, so the matches a frequent word's search rescored were the first 200 by rowid;
 //    and SQLite's user_words is one row a word with its number of documents (was a row a word and document)
-export const STORE_VERSION = 7;
+// 8: SQLite's `terms` keeps each term's number of documents (`docs`) beside its units: a one-word
+//    search reads its total and document count there instead of counting its whole posting list
+export const STORE_VERSION = 8;
 
 export const SCHEMA_TABLES = `
 CREATE TABLE IF NOT EXISTS documents(

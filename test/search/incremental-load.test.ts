@@ -19,11 +19,21 @@ const LEADS_DING = ingestText('一、工作任务\n1.推行帮办代办服务，
   fileName: 'ding-plan-2024.txt',
 });
 
+/**
+ * Each term's units and documents as FTS5 counts them (a one-word search reads its total and
+ * document count from `terms`, so the two must agree).
+ */
+function counted(store: SqliteStore) {
+  return store
+    .all<[string]>('SELECT term FROM terms ORDER BY term')
+    .map(([t]) => [t, ...store.get<[number, number]>('SELECT count(*), count(DISTINCT rowid >> 20) FROM units_fts WHERE units_fts MATCH ?', `"${t}"`)!]);
+}
+
 /** What the search reads of a store besides the units' text, keyed so that document numbers do not matter. */
 function contents(store: SqliteStore) {
   const rows = (sql: string) => store.all<unknown[]>(sql);
   return {
-    terms: rows('SELECT term, units FROM terms ORDER BY term'),
+    terms: rows('SELECT term, units, docs FROM terms ORDER BY term'),
     vocab: rows('SELECT term, col, doc, cnt FROM units_vocab ORDER BY term, col'),
     words: rows('SELECT word, docs FROM user_words ORDER BY word'),
     totals: rows("SELECT key, value FROM meta WHERE key != 'version' ORDER BY key"),
@@ -47,9 +57,11 @@ describe('a store filled one document at a time', () => {
     expect(got).toEqual(contents(batch));
     // the mentions' units have the names as terms, and `terms` counts them
     expect(got.terms.filter((t) => words.includes(t[0] as string))).toEqual([
-      [words[1], 2],
-      [words[0], 4],
+      [words[1], 2, 2],
+      [words[0], 4, 3],
     ]);
+    expect(got.terms.length).toBeGreaterThan(20);
+    expect(got.terms).toEqual(counted(one));
     expect(got.words).toEqual([
       [words[1], 1],
       [words[0], 1],
@@ -59,8 +71,10 @@ describe('a store filled one document at a time', () => {
     // the units that kept it as a term are not counted twice
     one.remove(LEADS_BING.id);
     expect(contents(one).words).toEqual([[words[1], 1]]);
+    expect(contents(one).terms).toEqual(counted(one));
     one.put([LEADS_BING]);
     expect(contents(one)).toEqual(contents(batch));
+    expect(contents(one).terms).toEqual(counted(one));
     one.close();
     batch.close();
   });
