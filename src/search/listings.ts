@@ -3,7 +3,7 @@ import type { Department, Indicator, Mention } from '../model/types.js';
 import { checkTaskOptions, type ListedTask, type TaskList, taskListOf } from '../report/task-list.js';
 import { resolveAcross, type UnitDirectory, unitDirectory } from '../select/across.js';
 import { matchDocumentId } from '../select/document-ids.js';
-import { indicatorOf } from './schema.js';
+import { indicatorOf, UNIT_SECTION } from './schema.js';
 import type { SearchDepartment } from './units.js';
 
 /**
@@ -173,7 +173,7 @@ export class StoreListings {
     const having = quoted.length > 0 ? ` AND (${quoted.map(() => 'lead LIKE ? OR responsible LIKE ?').join(' OR ')})` : '';
     return this.store
       .all<[string, string | null, string, string, string, string, string | null, number]>(
-        `SELECT number, label, title, section, lead, responsible, deadline, line FROM units WHERE rowid BETWEEN ? AND ? AND kind = 'task'${having} ORDER BY rowid`,
+        `SELECT number, label, title, ${UNIT_SECTION}, lead, responsible, deadline, line FROM units WHERE rowid BETWEEN ? AND ? AND kind = 'task'${having} ORDER BY rowid`,
         lo,
         lo + 2 * tasks,
         ...quoted.flatMap((q) => [q, q]),

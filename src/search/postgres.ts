@@ -4,7 +4,7 @@ import type { PolicyDocument } from '../model/types.js';
 import { allTerms, groupsExpression, type Matches, type Scope, type TermGroup } from './engine.js';
 import { type MarkCondition, unitMarks } from './marks.js';
 import { PgError, READ_ONLY_TRANSACTION, SyncPg } from './pg-sync.js';
-import { modelRows, SCHEMA_TABLES, STORE_VERSION, UNIT_COLUMNS, unitRow } from './schema.js';
+import { modelRows, STORE_VERSION, schemaTables, sectionIds, UNIT_COLUMNS, unitRow } from './schema.js';
 import { CANDIDATES, type MatchQuery, type PutResult, RESCORE, type SearchStore, SqliteSearch, unitTerms } from './sqlite.js';
 import { charClasses, regexPattern } from './text-pattern.js';
 import { getTokenizer, normalizeText, type Tokenizer } from './tokenizer.js';
@@ -61,6 +61,7 @@ const TABLES = [
   'assignments',
   'departments',
   'department_aliases',
+  'sections',
   'indicators',
   'targets',
   'units',
@@ -114,10 +115,10 @@ END $$`;
 
 const UNITS = `
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
-${SCHEMA_TABLES}
+${schemaTables('postgres')}
 CREATE TABLE IF NOT EXISTS units(
   rowid BIGINT NOT NULL, doc INTEGER NOT NULL, uid TEXT NOT NULL, kind TEXT NOT NULL, number TEXT, label TEXT,
-  title TEXT NOT NULL, text TEXT NOT NULL, simplified TEXT, section TEXT NOT NULL, lead TEXT NOT NULL,
+  title TEXT NOT NULL, text TEXT NOT NULL, simplified TEXT, section INTEGER, lead TEXT NOT NULL,
   responsible TEXT NOT NULL, deadline TEXT, line INTEGER NOT NULL, page INTEGER, title_len INTEGER NOT NULL, text_len INTEGER NOT NULL,
   PRIMARY KEY(doc, rowid));
 CREATE INDEX IF NOT EXISTS units_rowid ON units(rowid);
@@ -438,7 +439,7 @@ export class PostgresStore implements SearchStore {
       ['DELETE FROM units_fts WHERE doc = ?', [num]],
       ['DELETE FROM units WHERE doc = ?', [num]],
       ['DELETE FROM user_words WHERE word = ANY(?::text[]) AND doc = ?', [unitWords(departments).map(normalizeText), num]],
-      ...['tasks', 'assignments', 'departments', 'department_aliases', 'indicators', 'targets'].map((t): [string, unknown[]] => [
+      ...['tasks', 'assignments', 'departments', 'department_aliases', 'sections', 'indicators', 'targets'].map((t): [string, unknown[]] => [
         `DELETE FROM ${t} WHERE doc = ?`,
         [num],
       ]),
@@ -461,7 +462,9 @@ export class PostgresStore implements SearchStore {
     const out: Array<[string, unknown[]]> = [];
     const departments = searchDepartments(doc);
     const names = new UnitNames(departments, tokenizer.normalize);
-    for (const [table, list] of Object.entries(modelRows(doc, num))) {
+    const units = documentUnits(doc);
+    const sections = sectionIds(units);
+    for (const [table, list] of Object.entries(modelRows(doc, num, sections))) {
       if (list.length === 0) continue;
       const cols = Object.keys(list[0]);
       out.push(
@@ -477,12 +480,12 @@ export class PostgresStore implements SearchStore {
     const fts: unknown[][] = [];
     const counts = new Map<string, [number, number, number]>();
     const sums = [0, 0, 0, 0];
-    documentUnits(doc).forEach((u, i) => {
+    units.forEach((u, i) => {
       const rowid = num * DOC_SHIFT + i * 2 + (u.heading ? 1 : 0);
       const folded = normalizeForMatch(u.text);
       const simplified = tokenizer.normalize(u.text);
       const terms = u.kind === 'web' ? { title: [], text: [] } : unitTerms(names, tokenizer, u.title, simplified);
-      rows.push(unitRow(u, { rowid, num, uid: u.id.slice(doc.id.length + 1) }, simplified, folded, terms));
+      rows.push(unitRow(u, { rowid, num, uid: u.id.slice(doc.id.length + 1), section: sections.get(u.section) ?? null }, simplified, folded, terms));
       // web-page clutter is no part of the term index (scanned when asked for)
       if (u.kind === 'web') return;
       const marks = unitMarks(simplified, terms.text);

@@ -15,28 +15,40 @@ import type { SearchUnit } from './units.js';
 // 7: SQLite's units_fts keeps positions (detail=full): on a contentless detail=column table FTS5's
 //    bm25() is 0 for every row, so the matches a frequent word's search rescored were the first 200 by rowid;
 //    and SQLite's user_words is one row a word with its number of documents (was a row a word and document)
-// 8: SQLite's `terms` keeps each term's number of documents (`docs`) beside its units: a one-word
+// 8: smaller (docs/store.md, *store ≤ 3×*): a unit's section trail is an id into `sections` (each trail of a
+//    document once); assignments.raw is NULL where it is the unit; assignments, department_aliases,
+//    departments and tasks are keyed tables (SQLite: WITHOUT ROWID) with no index that no query used
+//    (assignments_unit, assignments_doc, department_aliases_alias, department_aliases_doc);
+//    assignments.seq, the assignment's place in its task's list;
+//    and SQLite's `terms` keeps each term's number of documents (`docs`) beside its units: a one-word
 //    search reads its total and document count there instead of counting its whole posting list
 export const STORE_VERSION = 8;
 
-export const SCHEMA_TABLES = `
+/**
+ * The model tables' DDL for an engine: on SQLite the tables with a primary key hold their rows
+ * in it (WITHOUT ROWID: no rowid, and no second B-tree for the key), PostgreSQL has no such clause.
+ */
+export function schemaTables(engine: 'sqlite' | 'postgres'): string {
+  return SCHEMA_TABLES.replaceAll(' WITHOUT_ROWID', engine === 'sqlite' ? ' WITHOUT ROWID' : '');
+}
+
+const SCHEMA_TABLES = `
 CREATE TABLE IF NOT EXISTS documents(
   num INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT, notice_title TEXT, doc_type TEXT, issuer TEXT,
   doc_number TEXT, date TEXT, period_start INTEGER, period_end INTEGER, source_path TEXT, format TEXT,
   encoding TEXT, bytes INTEGER, sha256 TEXT, schema TEXT, text_chars INTEGER, departments TEXT);
 CREATE TABLE IF NOT EXISTS tasks(
   doc INTEGER NOT NULL, number TEXT NOT NULL, label TEXT, title TEXT, section TEXT, deadline TEXT, line INTEGER,
-  PRIMARY KEY(doc, number));
+  PRIMARY KEY(doc, number)) WITHOUT_ROWID;
 CREATE TABLE IF NOT EXISTS assignments(
-  doc INTEGER NOT NULL, task TEXT NOT NULL, unit TEXT NOT NULL, role TEXT NOT NULL, label TEXT, raw TEXT);
-CREATE INDEX IF NOT EXISTS assignments_unit ON assignments(unit);
-CREATE INDEX IF NOT EXISTS assignments_doc ON assignments(doc);
+  doc INTEGER NOT NULL, task TEXT NOT NULL, seq INTEGER NOT NULL, unit TEXT NOT NULL, role TEXT NOT NULL, label TEXT, raw TEXT,
+  PRIMARY KEY(doc, task, seq)) WITHOUT_ROWID;
 CREATE TABLE IF NOT EXISTS departments(
   doc INTEGER NOT NULL, name TEXT NOT NULL, kind TEXT, lead_tasks INTEGER, responsible_tasks INTEGER, mentions INTEGER,
-  mention_list TEXT, PRIMARY KEY(doc, name));
-CREATE TABLE IF NOT EXISTS department_aliases(doc INTEGER NOT NULL, name TEXT NOT NULL, alias TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS department_aliases_alias ON department_aliases(alias);
-CREATE INDEX IF NOT EXISTS department_aliases_doc ON department_aliases(doc);
+  mention_list TEXT, PRIMARY KEY(doc, name)) WITHOUT_ROWID;
+CREATE TABLE IF NOT EXISTS department_aliases(
+  doc INTEGER NOT NULL, name TEXT NOT NULL, alias TEXT NOT NULL, PRIMARY KEY(doc, name, alias)) WITHOUT_ROWID;
+CREATE TABLE IF NOT EXISTS sections(doc INTEGER NOT NULL, id INTEGER NOT NULL, trail TEXT NOT NULL, PRIMARY KEY(doc, id)) WITHOUT_ROWID;
 CREATE TABLE IF NOT EXISTS indicators(
   doc INTEGER NOT NULL, number TEXT NOT NULL, name TEXT, unit TEXT, category TEXT, baseline_year INTEGER,
   baseline_raw TEXT, baseline_value REAL, target_year INTEGER, target_raw TEXT, target_value REAL,
@@ -50,8 +62,26 @@ CREATE INDEX IF NOT EXISTS targets_doc ON targets(doc);
 
 type Row = Record<string, string | number | null>;
 
-/** The rows of one document for each model table (column names as in SCHEMA_TABLES). */
-export function modelRows(doc: PolicyDocument, num: number): Record<string, Row[]> {
+/**
+ * A document's section trails as its units have them (`四、重点任务 › （三）…`; an indicator row's
+ * table caption), each once, numbered 1, 2, … in the units' order: a unit's `section` is the id
+ * (NULL for none) and `sections` holds the trail (a trail repeats over a section's units:
+ * 4.7 MB at 1,000 documents, 1.7 MB once a document).
+ */
+export function sectionIds(units: readonly SearchUnit[]): Map<string, number> {
+  const ids = new Map<string, number>();
+  for (const u of units) if (u.section !== '' && !ids.has(u.section)) ids.set(u.section, ids.size + 1);
+  return ids;
+}
+
+/** A unit's section trail in SQL from its `units` row (the table unaliased): '' for none. */
+export const UNIT_SECTION = "coalesce((SELECT trail FROM sections WHERE sections.doc = units.doc AND sections.id = units.section), '')";
+
+/**
+ * The rows of one document for each model table (column names as in SCHEMA_TABLES); `trails`,
+ * its units' section trails (sectionIds).
+ */
+export function modelRows(doc: PolicyDocument, num: number, trails: ReadonlyMap<string, number>): Record<string, Row[]> {
   const sections = new Map(doc.sections.map((s) => [s.id, s]));
   const trail = (id: string | null) => sectionTrail(id, sections).join(SECTION_SEPARATOR);
   const chars = doc.paragraphs.reduce((n, p) => n + p.text.length, 0);
@@ -86,7 +116,10 @@ export function modelRows(doc: PolicyDocument, num: number): Record<string, Row[
       deadline: t.deadline ?? null,
       line: t.position.start.line,
     })),
-    assignments: doc.tasks.flatMap((t) => t.assignments.map((a) => ({ doc: num, task: t.number, unit: a.name, role: a.role, label: a.label, raw: a.raw }))),
+    // raw: as written, NULL where that is the canonical name (most: 2.7 MB at 1,000 documents)
+    assignments: doc.tasks.flatMap((t) =>
+      t.assignments.map((a, seq) => ({ doc: num, task: t.number, seq, unit: a.name, role: a.role, label: a.label, raw: a.raw === a.name ? null : a.raw })),
+    ),
     departments: dedupe(doc.departments, (d) => d.name).map((d) => ({
       doc: num,
       name: d.name,
@@ -96,7 +129,12 @@ export function modelRows(doc: PolicyDocument, num: number): Record<string, Row[
       mentions: d.mentions.length,
       mention_list: d.mentions.length > 0 ? JSON.stringify(d.mentions) : null,
     })),
-    department_aliases: doc.departments.flatMap((d) => d.aliases.map((alias) => ({ doc: num, name: d.name, alias }))),
+    // (a name's alias once: the table's key)
+    department_aliases: dedupe(
+      doc.departments.flatMap((d) => d.aliases.map((alias) => ({ doc: num, name: d.name, alias }))),
+      (a) => JSON.stringify([a.name, a.alias]),
+    ),
+    sections: [...trails].map(([trail, id]) => ({ doc: num, id, trail })),
     indicators: doc.indicators.map((i, seq) => ({
       doc: num,
       number: i.number,
@@ -196,13 +234,14 @@ export const UNIT_COLUMNS = [
 ] as const;
 
 /**
- * A unit's `units` row (UNIT_COLUMNS): `uid` is its id within the document, `simplified` its text
+ * A unit's `units` row (UNIT_COLUMNS): `uid` is its id within the document, `section` the id of its
+ * trail (sectionIds), `simplified` its text
  * after traditional → simplified, kept only where that differs from `folded` (the text as
  * matched), `terms` its index terms (their counts are the field lengths BM25 needs).
  */
 export function unitRow(
   u: SearchUnit,
-  at: { rowid: number; num: number; uid: string },
+  at: { rowid: number; num: number; uid: string; section: number | null },
   simplified: string,
   folded: string,
   terms: { title: string[]; text: string[] },
@@ -217,7 +256,7 @@ export function unitRow(
     u.title,
     u.text,
     simplified === folded ? null : simplified,
-    u.section,
+    at.section,
     JSON.stringify(u.lead),
     JSON.stringify(u.responsible),
     u.deadline ?? null,

@@ -16,7 +16,7 @@ import {
 } from './engine.js';
 import { type MarkCondition, markConditions, unitMarks } from './marks.js';
 import { bm25 } from './postings.js';
-import { modelRows, SCHEMA_TABLES, STORE_VERSION, UNIT_COLUMNS, unitRow } from './schema.js';
+import { modelRows, STORE_VERSION, schemaTables, sectionIds, UNIT_COLUMNS, UNIT_SECTION, unitRow } from './schema.js';
 import { textCondition } from './text-pattern.js';
 import { getTokenizer, normalizeText, type Tokenizer } from './tokenizer.js';
 import { UnitNames, unitWords } from './unit-names.js';
@@ -60,10 +60,10 @@ const TEXT_CACHE = 60_000;
 
 const CREATE = `
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
-${SCHEMA_TABLES}
+${schemaTables('sqlite')}
 CREATE TABLE IF NOT EXISTS units(
   rowid INTEGER PRIMARY KEY, doc INTEGER NOT NULL, uid TEXT NOT NULL, kind TEXT NOT NULL, number TEXT, label TEXT,
-  title TEXT NOT NULL, text TEXT NOT NULL, simplified TEXT, section TEXT NOT NULL, lead TEXT NOT NULL,
+  title TEXT NOT NULL, text TEXT NOT NULL, simplified TEXT, section INTEGER, lead TEXT NOT NULL,
   responsible TEXT NOT NULL, deadline TEXT, line INTEGER NOT NULL, page INTEGER, title_len INTEGER NOT NULL, text_len INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS units_web ON units(kind) WHERE kind = 'web';
 CREATE TABLE IF NOT EXISTS user_words(word TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
@@ -327,7 +327,7 @@ export class SqliteStore {
         this.words?.delete(w);
       }
     }
-    for (const table of ['tasks', 'assignments', 'departments', 'department_aliases', 'indicators', 'targets'])
+    for (const table of ['tasks', 'assignments', 'departments', 'department_aliases', 'sections', 'indicators', 'targets'])
       this.run(`DELETE FROM ${table} WHERE doc = ?`, num);
     this.run('DELETE FROM documents WHERE num = ?', num);
   }
@@ -336,7 +336,8 @@ export class SqliteStore {
     const departments = searchDepartments(doc);
     const names = new UnitNames(departments, tokenizer.normalize);
     const units = documentUnits(doc);
-    const rows = modelRows(doc, num);
+    const sections = sectionIds(units);
+    const rows = modelRows(doc, num, sections);
     for (const [table, list] of Object.entries(rows)) {
       if (list.length === 0) continue;
       const cols = Object.keys(list[0]);
@@ -355,7 +356,7 @@ export class SqliteStore {
       const uid = u.id.slice(doc.id.length + 1);
       // web-page clutter is no part of the term index (scanned when asked for)
       const terms = u.kind === 'web' ? { title: [], text: [] } : unitTerms(names, tokenizer, u.title, simplified);
-      insertUnit.run(...unitRow(u, { rowid, num, uid }, simplified, folded, terms));
+      insertUnit.run(...unitRow(u, { rowid, num, uid, section: sections.get(u.section) ?? null }, simplified, folded, terms));
       if (u.kind === 'web') return;
       sums[0]++;
       sums[1] += terms.title.length;
@@ -641,7 +642,7 @@ export class SqliteSearch extends SearchEngine {
         number,
       ]
     >(
-      `SELECT rowid, doc, uid, kind, number, label, title, text, simplified, section, lead, responsible, deadline, line, page, title_len, text_len FROM units WHERE ${where}`,
+      `SELECT rowid, doc, uid, kind, number, label, title, text, simplified, ${UNIT_SECTION}, lead, responsible, deadline, line, page, title_len, text_len FROM units WHERE ${where}`,
       ...params,
     )) {
       const [rowid, num, uid, kind, number, label, title, text, simplified, section, lead, responsible, deadline, line, page, titleLen, textLen] = r;

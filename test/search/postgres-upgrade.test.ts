@@ -79,7 +79,13 @@ describe.skipIf(!url)('a PostgreSQL store written by an older policy', () => {
   it('of an older store version is rebuilt, in its tables, from the models', async () => {
     let store = PostgresStore.connect(url!, schema);
     const before = snapshot(store);
-    store.all("UPDATE meta SET value = '4' WHERE key = 'version'");
+    // the tables as store version 7 had them: section trails in units, no sections table,
+    // assignments without seq and with indexes by unit and document
+    store.all('DROP TABLE sections');
+    store.all("ALTER TABLE units ALTER COLUMN section TYPE TEXT USING '一、旧'");
+    store.all('ALTER TABLE assignments DROP CONSTRAINT assignments_pkey, DROP COLUMN seq');
+    store.all('CREATE INDEX assignments_unit ON assignments(unit)');
+    store.all("UPDATE meta SET value = '7' WHERE key = 'version'");
     store.close();
     store = PostgresStore.connect(url!, schema);
     // rebuilt empty at this version; the search of the folder puts the models again

@@ -10,7 +10,9 @@ import { examples } from '../format.js';
 export function registerSql(program: Command): void {
   program
     .command('sql')
-    .description('run one read-only SELECT over the store: documents, tasks, assignments, departments, department_aliases, indicators, targets, units')
+    .description(
+      'run one read-only SELECT over the store: documents, tasks, assignments, departments, department_aliases, indicators, targets, units, sections',
+    )
     .argument('<query>', 'one SELECT or WITH … SELECT statement')
     .option('-d, --data <dir>', 'data folder written by `policy ingest`', 'output')
     .option('--json', 'print the rows as JSON objects')
