@@ -6,7 +6,7 @@ import { DATE_ARABIC, DATE_CHINESE, DISCLOSURE, DOC_NUMBER, infoLine, NOTICE_END
 import { isFurniture, markSlice } from './inline.js';
 import { matchLabel } from './labels.js';
 import { LineIndex, lineIndexOf } from './location.js';
-import { type CellSpan, findTables, type Line } from './text-tables.js';
+import { type CellSpan, findTables, type Line, splitGluedHeaders } from './text-tables.js';
 
 /**
  * unified parser plugin for plain-text 公文: text → flat mdast (paragraphs and tables), every
@@ -47,7 +47,8 @@ const LEADING_SPACE = /[\s\u3000\ufeff]/;
 const TRAILING_SPACE = /[\s\u3000]/;
 
 export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFile): Root {
-  const lines = index.lines();
+  // a table's header glued to the end of a flattened page's last line is a line of its own
+  const lines = splitGluedHeaders(index.lines());
   const furniture = pageFurniture(lines);
   const web = webClutter(lines);
   const fields = fieldLabels(lines);
@@ -413,10 +414,11 @@ const NUMBER_THEN_TITLE = new RegExp(
 /**
  * 各村: …现印发给你们，请…。 某镇人民政府 2020年10月22日 某镇应急预案 1.总则 …: a page that put the
  * notice's signature, its date and the plan's title inside one line, set apart by spaces: the
- * spans of the text before, the signature, the date, the title and the text after.
+ * spans of the text before, the signature, the date, the title and the text after (none where
+ * the title ends the line: a table's header glued after it was split off).
  */
 const SIGNATURE_DATE_TITLE = new RegExp(
-  `[ \u3000]+([\u4e00-\u9fa5（）()]{2,40}?(?:人民政府|办公室|办公厅|委员会|领导小组|街道办事处|委|局|厅|部))[ \u3000]+(\\d{4}年\\d{1,2}月\\d{1,2}日)[ \u3000]+([^ \u3000。；;，,：:]{2,40}(?:[ \u3000][^ \u3000。；;，,：:]{2,30})?${TITLE_END.source.replace(/\$$/, '')})[ \u3000]+(?=\\S)`,
+  `[ \u3000]+([\u4e00-\u9fa5（）()]{2,40}?(?:人民政府|办公室|办公厅|委员会|领导小组|街道办事处|委|局|厅|部))[ \u3000]+(\\d{4}年\\d{1,2}月\\d{1,2}日)[ \u3000]+([^ \u3000。；;，,：:]{2,40}(?:[ \u3000][^ \u3000。；;，,：:]{2,30})?${TITLE_END.source.replace(/\$$/, '')})(?:[ \u3000]+(?=\\S)|[ \u3000]*$)`,
 );
 function signatureDateTitleCut(doc: string, span: CellSpan): CellSpan[] | null {
   const raw = doc.slice(span.start, span.end);
@@ -433,7 +435,9 @@ function signatureDateTitleCut(doc: string, span: CellSpan): CellSpan[] | null {
     { start: date, end: date + m[2].length },
     { start: title, end: title + m[3].length },
     { start: span.start + m.index + m[0].length, end: span.end },
-  ].map((c) => trimSpan(doc, c));
+  ]
+    .map((c) => trimSpan(doc, c))
+    .filter((c, n) => n < 4 || c.start < c.end);
 }
 
 function trimSpan(doc: string, c: CellSpan): CellSpan {

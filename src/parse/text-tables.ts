@@ -992,6 +992,52 @@ function taskCellPerLine(all: Line[], i: number, furniture: Skip, stop: Skip): T
   return { first: i, last, layout: 'cell-per-line', rows, furniture: skipped.length ? skipped : undefined, unclear: unclear.length ? unclear : undefined };
 }
 
+/**
+ * A task table's header glued to the end of a prose line: a doc-sharing copy flattens a page onto
+ * a few long lines, and the header of the table under it ends the last of them (…附件:X分解表
+ * 署名 日期 X分解表 序号 名称 工作任务 牵头责任单位), the rows on lines of their own below
+ * (1 <task> <unit>). The header becomes a line of its own, so the table under it is read; the
+ * text before it stays one line. Lines are returned as they are where nothing is glued.
+ */
+export function splitGluedHeaders(lines: Line[]): Line[] {
+  let out: Line[] | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    const at = gluedHeaderAt(lines, i);
+    if (at < 0) {
+      out?.push(l);
+      continue;
+    }
+    out ??= lines.slice(0, i);
+    out.push({ start: l.start, end: l.start + at, text: l.text.slice(0, at) }, { start: l.start + at, end: l.end, text: l.text.slice(at) });
+  }
+  return out ?? lines;
+}
+
+/** 序号 and a few short words to the end of a line, after prose: a header glued on. */
+const GLUED_HEADER = /\s(?:序号|编号)(?:[ \u3000]+\S{1,12}){2,8}[ \u3000]*$/;
+
+/** Offset in line i where a task table's header glued to its end starts, or -1. */
+function gluedHeaderAt(lines: Line[], i: number): number {
+  const t = lines[i].text;
+  if (t.length < 40) return -1;
+  const m = GLUED_HEADER.exec(t);
+  if (!m || !t.slice(0, m.index).trim()) return -1;
+  const at = m.index + 1;
+  const header = { start: lines[i].start + at, end: lines[i].end, text: t.slice(at) };
+  const cells = spaceHeader(header);
+  const kinds = cells && taskColumns(cells.map((c) => header.text.slice(c.start - header.start, c.end - header.start)));
+  if (!kinds || kinds[0] !== 'number') return -1;
+  // the rows follow (after blank lines and section rows): the first starts at its number
+  let j = i + 1;
+  for (let n = 0; j < lines.length && n < 12; j++, n++) {
+    const next = lines[j].text.trim();
+    if (!next || SECTION_ROW.test(next)) continue;
+    break;
+  }
+  return j < lines.length && /^\d{1,3}[ \u3000]/.test(lines[j].text.trim()) ? at : -1;
+}
+
 /** Whether 序号 is among the next two header cells after line i (a category column or two written before it). */
 function numberHeadAfter(lines: Line[], i: number, piped: boolean): boolean {
   let j = i + 1;

@@ -126,6 +126,34 @@ describe('task tables one row a line', () => {
     expect(doc.tasks[0].text).toMatch(/^地区生产总值增长6%以上/);
   });
 
+  it("a doc-sharing copy: the notice flattened onto long lines, the table's header glued to the end of the last one", async () => {
+    const { ingestText } = await import('../../src/ingest.js');
+    const doc = ingestText(
+      `编辑: 某网友 2019-03-02
+青川市人民政府办公室文件 青政办发〔2019〕15号 市政府办公室关于分解落实2019年 政府工作任务的通知 各镇人民政府,各街道办事处,市各委办局、直属单位: 根据市人大会议确定的目标任务,市政府将2019年政府工作分解为4项工作目标,现下达给你们,请认真组织实施.
+
+市政府将对各项目标任务实施动态管理.市政府办公室将适时督查,督查结果列入年度绩效考核. 各部门主要负责人作为第一责任人,要加强协调,合力推进,确保各项工作任务圆满完成. 附件:青川市2019年政府工作任务分解表 青川市人民政府办公室 2019年2月20日 青川市2019年政府工作任务分解表 序号 名称 工作任务 牵头责任单位
+
+一、经济社会发展主要预期目标分解(4项)
+
+1 地区生产总值增长6%以上,服务业增加值占比提高1个百分点. 发改委
+
+2 一般公共预算收入增长7%. 财政局
+
+3 全社会固定资产投资额400亿元,其中工业投资增长9%. 发改委、经信委
+
+4 社会消费品零售总额增长`,
+      { fileName: 'glued-header.txt' },
+    );
+    expect(doc.tasks.filter((t) => t.lead.length).map((t) => [t.number, t.lead, t.responsible])).toEqual([
+      ['1', ['发改委'], []],
+      ['2', ['财政局'], []],
+      ['3', ['发改委', '经信委'], []],
+    ]);
+    expect(doc.tasks[0].text).toMatch(/^地区生产总值增长6%以上/);
+    expect([doc.title, doc.issuer, doc.date]).toEqual(['青川市2019年政府工作任务分解表', '青川市人民政府办公室', '2019-02-20']);
+  });
+
   it('a space row whose units cannot be told apart is warned about and gets no units', async () => {
     const { ingestText } = await import('../../src/ingest.js');
     const doc = ingestText(
