@@ -1027,7 +1027,7 @@ function gluedHeaderAt(lines: Line[], i: number): number {
   const header = { start: lines[i].start + at, end: lines[i].end, text: t.slice(at) };
   const cells = spaceHeader(header);
   const kinds = cells && taskColumns(cells.map((c) => header.text.slice(c.start - header.start, c.end - header.start)));
-  if (!kinds || kinds[0] !== 'number') return -1;
+  if (kinds?.[0] !== 'number') return -1;
   // the rows follow (after blank lines and section rows): the first starts at its number
   let j = i + 1;
   for (let n = 0; j < lines.length && n < 12; j++, n++) {
