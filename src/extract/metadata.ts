@@ -281,7 +281,8 @@ function nothingUnderNotice(ctx: Context): boolean {
 }
 
 function planTitleFromNotice(notice: string): string | null {
-  const m = /关于(?:印发|转发|下达)《?(.+?)》?的(?:通知|函)$/.exec(notice);
+  // 〈X〉 where a mirror writes the inner marks at the outer level (关于印发〈X〉的通知)
+  const m = /关于(?:印发|转发|下达)[《〈]?(.+?)[》〉]?的(?:通知|函)$/.exec(notice);
   return m ? m[1] : null;
 }
 

@@ -146,3 +146,23 @@ describe('QA8: the notice title of a 意见', () => {
     expect(b).toMatchObject({ noticeTitle: '某市人民政府办公室关于转发市人力社保局促进青年就业的意见', title: '促进青年就业的意见' });
   });
 });
+
+describe('a notice naming its plan in 〈〉 (a mirror writes the inner marks at the outer level)', () => {
+  it('关于印发〈X〉的通知, the plan shown without its title line: the title is X without the marks', () => {
+    const doc = ingestText(
+      `青政办发〔2017〕9号《青川市人民政府办公厅关于印发〈青川市2017年政务公开工作要点〉的通知》
+青川市人民政府办公厅关于印发〈青川市2017年政务公开工作要点〉的通知
+青政办发〔2017〕9号
+各区人民政府,市政府各委、办、局:
+《青川市2017年政务公开工作要点》已经市政府同意,现印发给你们,请认真贯彻落实。
+青川市人民政府办公厅
+2017年4月20日
+2017年是推进政务公开的关键之年。今年政务公开工作的总体要求是:以公开促落实、促规范、促服务。
+一、围绕稳增长推进公开
+(一)推进重大项目信息公开
+`,
+      { fileName: 'angle-marks.txt' },
+    );
+    expect(doc.title).toBe('青川市2017年政务公开工作要点');
+  });
+});
