@@ -568,6 +568,8 @@ const LEVEL_START = /^(?:省|市|县|区|镇|乡|州|旗|盟|各|有关|相关)/
 const UNIT_END = /(?:[局委办厅部署会社院行处队所站室团联司组]|中心|公司|政府|集团|海关|机构|部门|单位|企业|学校|医院|协会|总社|街道|乡镇)$/;
 const ROLE_AFTER = /[（(](?:共同牵头|牵头|共同负责|负责|配合|协助)[）)]$/;
 const NO_UNIT = /^[—－\-–/／无]+$/;
+/** A unit's other name in brackets after it (各镇政府（街道办事处）, 市商务局（市粮食和物资储备局）): a name too. */
+const OTHER_NAME = /[（(][^（）()]{2,20}(?:[局委办厅部署会社院行处队所站室团联司组]|中心|公司|政府|街道|乡镇)[）)]$/;
 const TIME_CELL = /^(?:\d{4}\s*年|20\d\d|每年|每季度|每月|长期|持续|常态|立行立改|年内|全年|本年|\d{1,2}月)|(?:年底|月底|年前|底前|以前|之前|前|完成)$/;
 
 /** A line of a unit list (省财政厅、省商务厅、): names that end as units do, no sentence. */
@@ -579,7 +581,7 @@ function unitLine(t: string): boolean {
     const pieces = t
       .slice(0, -1)
       .split(/[、，,]/)
-      .map((p) => p.trim().replace(ROLE_AFTER, '').replace(UNIT_TAIL, ''));
+      .map((p) => p.trim().replace(ROLE_AFTER, '').replace(OTHER_NAME, '').replace(UNIT_TAIL, ''));
     const names = pieces.every((p) => p.length > 0 && p.length <= 30 && UNIT_END.test(p));
     // one name alone only when it opens with a level (区投资促进中心。), as a unit's name does
     return names && (pieces.length >= 2 || (pieces[0].length <= 20 && LEVEL_START.test(pieces[0])));
@@ -588,7 +590,7 @@ function unitLine(t: string): boolean {
   const pieces = t
     .replace(GOES_ON, '')
     .split(/[、，,；;]/)
-    .map((p) => p.trim().replace(ROLE_AFTER, '').replace(UNIT_TAIL, ''));
+    .map((p) => p.trim().replace(ROLE_AFTER, '').replace(OTHER_NAME, '').replace(UNIT_TAIL, ''));
   if (pieces.some((p) => !p || p.length > 30)) return false;
   // 长沙市、怀化市、岳阳市人民政府: the place names share the last one's unit
   return GOES_ON.test(t) ? pieces.some((p) => UNIT_END.test(p)) : UNIT_END.test(pieces[pieces.length - 1]);
@@ -1146,7 +1148,7 @@ const UNIT_TAIL = /(?:等(?:有关|相关)?(?:部门|单位)?)$/;
 function unitPiece(t: string): boolean {
   if (NO_UNIT.test(t)) return true;
   if (t.length > 200 || SENTENCE.test(t)) return false;
-  const pieces = t.split(/[、，,；;]/).map((p) => p.trim().replace(UNIT_TAIL, '').replace(ROLE_AFTER, ''));
+  const pieces = t.split(/[、，,；;]/).map((p) => p.trim().replace(UNIT_TAIL, '').replace(ROLE_AFTER, '').replace(OTHER_NAME, ''));
   return pieces.every((p) => p.length <= 30) && pieces.some((p) => UNIT_END.test(p));
 }
 

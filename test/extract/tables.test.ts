@@ -154,6 +154,60 @@ describe('task tables one row a line', () => {
     expect([doc.title, doc.issuer, doc.date]).toEqual(['青川市2019年政府工作任务分解表', '青川市人民政府办公室', '2019-02-20']);
   });
 
+  it('one cell a paragraph: a unit written with its other name in brackets (各镇政府(街道办事处)), a 责任领导 cell left out of a row', async () => {
+    const { ingestText } = await import('../../src/ingest.js');
+    const doc = ingestText(
+      `2024年重点工作任务分解表
+
+序号
+
+主要工作举措
+
+牵头单位
+
+配合单位
+
+责任领导
+
+一、做强主导产业
+
+1
+
+加快农产品精深加工产业链规划布局,实现三产融合发展。
+
+区农业农村局
+
+区发展改革局、区工业和信息化局
+
+2
+
+推动再生资源项目签约落地,打造产业集群。
+
+区经济开发区管委会
+
+区发展改革局、各镇政府(街道办事处)
+
+王某某
+
+3
+
+扶持装备制造企业增资扩产,带动配套企业提档升级。
+
+区工业和信息化局
+
+区经济开发区管委会、各镇政府(街道办事处)
+
+王某某
+`,
+      { fileName: 'bracketed-unit-cell.txt' },
+    );
+    expect(doc.tasks.map((t) => [t.number, t.lead, t.responsible])).toEqual([
+      ['1', ['区农业农村局'], ['区发展改革局', '区工业和信息化局']],
+      ['2', ['区经济开发区管委会'], ['区发展改革局', '各镇政府(街道办事处)']],
+      ['3', ['区工业和信息化局'], ['区经济开发区管委会', '各镇政府(街道办事处)']],
+    ]);
+  });
+
   it('a space row whose units cannot be told apart is warned about and gets no units', async () => {
     const { ingestText } = await import('../../src/ingest.js');
     const doc = ingestText(
