@@ -30,8 +30,8 @@ export function gongwenParse(this: Processor): void {
 }
 
 const WRAP_MIN = 28;
-/** Page numbers of printed 公文 (— 3 —, －3－, - 3 -, 第3页, 3/12). */
-const PAGE_NUMBER = /^(?:[—–\-－~～]+\s*\d{1,4}\s*[—–\-－~～]+|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
+/** Page numbers of printed 公文 (— 3 —, －3－, - 3 -, — — — 3 —, 第3页, 3/12). */
+const PAGE_NUMBER = /^(?:(?:[—–\-－~～]\s*)+\d{1,4}(?:\s*[—–\-－~～])+|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
 // a half-width page ends its recipients and lead-ins with : (…单位: / 全文如下:)
 const ENDS_SENTENCE = /[。；！？：:”’）)〕】」》\]]$/;
 // made once: a regex literal in a function is a new object each time it runs (every line)

@@ -287,3 +287,20 @@ describe('property: every non-whitespace character lands in exactly one node', (
     );
   });
 });
+
+describe('page numbers of a PDF copy', () => {
+  it('— — — 3 — (the dashes set apart by spaces) is a page number, no part of the task around it', () => {
+    const text = `1.完善街道议事协商机制,推动社区事务公开透明。
+牵头单位:区民政局
+— — — 3 —
+协办单位:区委组织部、各街道党工委
+2.健全社区服务体系,提升为民服务水平。
+牵头单位:区民政局
+`;
+    const tree = parseText(text);
+    expect(allNodes(tree).some((n) => n.type === 'paragraph' && n.data?.role === 'pageNumber')).toBe(true);
+    const doc = ingestText(text, { fileName: 'spaced-dashes.txt' });
+    expect(doc.tasks[0].text).not.toContain('— — —');
+    expect(doc.tasks[0]).toMatchObject({ lead: ['区民政局'], responsible: ['区委组织部', '各街道党工委'] });
+  });
+});
