@@ -54,6 +54,7 @@ export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFi
   const fields = fieldLabels(lines);
   // a web page's clutter (分享到:, 上一篇) ends a table: it is never a cell
   const tables = findTables(lines, furniture, web);
+  const wrapMin = wrapWidth(lines, furniture);
   const children: RootContent[] = [];
   let t = 0;
   let i = 0;
@@ -164,7 +165,7 @@ export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFi
       (brackets.clause ||
         NAME_LIST_GOES_ON.test(text.value) ||
         (COMMA_END.test(text.value) && CLAUSE_LINE_START.test((open.children[0] as Text).value)) ||
-        (visible.length >= WRAP_MIN &&
+        (visible.length >= wrapMin &&
           !ENDS_SENTENCE.test(visible) &&
           !SPACED_CELLS.test(visible) &&
           !FILE_NAME_END.test(visible) &&
@@ -179,6 +180,28 @@ export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFi
     children,
     position: index.position(0, doc.length),
   };
+}
+
+/**
+ * The shortest line that may be a hard-wrapped one: WRAP_MIN, or less in a narrow PDF copy whose
+ * wrapped lines are all about one width under it (a page of 30 characters a line, ASCII
+ * punctuation making some shorter: 1.完善…机制,优 ⏎ 化决策程序…). Told from the lines that run on
+ * into the next (no sentence end, a line after them): at least eight, most of them within three
+ * characters of their median; the lines joined are those down to six under it.
+ */
+function wrapWidth(lines: Line[], furniture: Map<number, string>): number {
+  const widths: number[] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const t = lines[i].text.trim();
+    if (t.length < 16 || furniture.has(i) || ENDS_SENTENCE.test(t) || !lines[i + 1].text.trim()) continue;
+    widths.push(t.length);
+  }
+  if (widths.length < 8) return WRAP_MIN;
+  const sorted = [...widths].sort((a, b) => a - b);
+  const median = sorted[sorted.length >> 1];
+  if (median >= WRAP_MIN + 4) return WRAP_MIN;
+  const near = widths.filter((w) => Math.abs(w - median) <= 3).length;
+  return near >= widths.length * 0.6 ? Math.max(20, Math.min(WRAP_MIN, median - 6)) : WRAP_MIN;
 }
 
 /**
