@@ -428,10 +428,11 @@ function titleNumberCut(doc: string, span: CellSpan): CellSpan[] | null {
 
 /**
  * 城委乡振组发〔2021〕3号 关于印发《X》的通知 各乡镇…: the 文号 before the notice title on a one-line
- * page: the spans of the 文号, the title and the text after them.
+ * page (a law mirror's headline too: 鲁政办字〔2015〕46号 某省人民政府办公厅关于…的意见, the issuer
+ * opening the title): the spans of the 文号, the title and the text after them.
  */
 const NUMBER_THEN_TITLE = new RegExp(
-  `^(${DOC_NUMBER.source})[ \u3000]+(关于[^ \u3000。；]{2,100}?(?:通知|意见|决定|批复|函|通报|报告|公告|通告))(?:[ \u3000]+(?=\\S))?`,
+  `^(${DOC_NUMBER.source})[ \u3000]+((?:[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府|办公室|办公厅|委员会|局|厅|部|国务院))?关于[^ \u3000。；]{2,100}?(?:通知|意见|决定|批复|函|通报|报告|公告|通告))(?=[ \u3000]|$)(?:[ \u3000]+(?=\\S))?`,
 );
 
 /**

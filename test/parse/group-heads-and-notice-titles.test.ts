@@ -166,3 +166,34 @@ describe('a notice naming its plan in 〈〉 (a mirror writes the inner marks at
     expect(doc.title).toBe('青川市2017年政务公开工作要点');
   });
 });
+
+describe("a law mirror's headline: the 文号, a space, then the title opening with its issuer", () => {
+  it('鲁政办字〔…〕 某省人民政府办公厅关于落实《政府工作报告》…的意见: the title ends at its line, not at the 报告 inside 《》', () => {
+    const doc = ingestText(
+      `青政办字〔2016〕12号 青川省人民政府办公厅关于落实《政府工作报告》重点工作部门分工的意见
+
+浏览量:          时间:2016-04-02 09:15:00
+
+青川省人民政府办公厅关于落实《政府工作报告》重点工作部门分工的意见
+
+青政办字〔2016〕12号
+
+省政府各部门、有关单位:
+
+经省政府同意,现就《政府工作报告》确定的重点工作提出部门分工意见如下:
+
+一、保持经济平稳健康发展
+
+(一)推动经济稳定增长。
+
+稳定和扩大居民消费,营造放心消费环境。(省发展改革委、省商务厅等负责)
+`,
+      { fileName: 'mirror-headline.txt' },
+    );
+    expect([doc.title, doc.issuer, doc.docNumber]).toEqual([
+      '青川省人民政府办公厅关于落实《政府工作报告》重点工作部门分工的意见',
+      '青川省人民政府办公厅',
+      '青政办字〔2016〕12号',
+    ]);
+  });
+});
