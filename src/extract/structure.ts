@@ -833,9 +833,18 @@ function unglued(cell: string): string {
 function rowAssignments(cells: string[], header: string[], leadCols: number[], unitCols: number[]): Task['assignments'] {
   return withRoleMarks([
     ...leadCols.flatMap((c) => splitNames(cells[c] ?? '').map((raw) => ({ role: 'lead' as const, label: header[c], raw }))),
-    ...unitCols.flatMap((c) => splitNames(cells[c] ?? '').map((raw) => ({ role: 'responsible' as const, label: header[c], raw }))),
+    ...unitCols.flatMap((c) =>
+      splitNames(cells[c] ?? '').map((raw) => {
+        // a line of the cell that names its own lead (省牵头单位：省商务厅 under the city's units)
+        const lead = CELL_LEAD.exec(raw);
+        return lead ? { role: 'lead' as const, label: lead[1], raw: raw.slice(lead[0].length) } : { role: 'responsible' as const, label: header[c], raw };
+      }),
+    ),
   ]).map((n) => ({ ...n, name: n.raw }));
 }
+
+/** A unit cell's name labelled as the lead: 省牵头单位：…, 牵头部门：… */
+const CELL_LEAD = /^([省市县区]?(?:牵头|主办)(?:单位|部门))[：:]\s*(?=\S)/;
 
 function tasksFromTables(ctx: Context): Task[] {
   const tasks: Task[] = [];

@@ -65,6 +65,9 @@ const PIPE_RULE = /^\s*\|[\s:|-]+\|\s*$/;
 const WORDS_APART = /\S\s+\S/;
 const WIDE_APART = /\S\s{2,}\S/;
 const ROW_NUMBER = /^\d{1,3}$/;
+/** A task table's 序号, maybe marked (1*: an item the body leads, not only supports). */
+const TASK_ROW_NUMBER = /^\d{1,3}[*＊★※]?$/;
+const rowNumber = (t: string) => Number.parseInt(t, 10);
 
 /** Exact span of the trimmed text between two offsets of a line. */
 function trimmedSpan(line: Line, from: number, to: number): CellSpan | null {
@@ -627,7 +630,7 @@ function proseLines(texts: string[], first: boolean): boolean {
 function fitsColumn(texts: string[], kind: TaskColumn, sub = false): boolean {
   switch (kind) {
     case 'number':
-      return texts.length === 1 && ROW_NUMBER.test(texts[0]);
+      return texts.length === 1 && TASK_ROW_NUMBER.test(texts[0]);
     case 'task':
       if (sub && (unitLine(texts[0]) || timeLine(texts[0]))) return false;
       return !GOES_ON.test(texts[texts.length - 1]) && texts.every((t, j) => j === 0 || GOES_ON.test(texts[j - 1]) || (!unitLine(t) && !timeLine(t)));
@@ -840,10 +843,11 @@ function taskCellPerLine(all: Line[], i: number, furniture: Skip, stop: Skip): T
       continue;
     }
     const t = text(k);
-    if (header.length > 0 && (ROW_NUMBER.test(t) || SECTION_ROW.test(t))) break;
+    if (header.length > 0 && (TASK_ROW_NUMBER.test(t) || SECTION_ROW.test(t))) break;
     // a name not known is a header cell too, save the line before the first row of a table with a
     // category column (its first row's category: 农业高质高效 ⏎ 1)
-    if (header.length > 0 && taskColumnKind(t) === null && !(columnName(t) && (isNumberHead(header[0]) || !ROW_NUMBER.test(text(nextContent(k + 1)))))) break;
+    if (header.length > 0 && taskColumnKind(t) === null && !(columnName(t) && (isNumberHead(header[0]) || !TASK_ROW_NUMBER.test(text(nextContent(k + 1))))))
+      break;
     header.push(t);
     headerAt.push(k);
     k++;
@@ -865,9 +869,9 @@ function taskCellPerLine(all: Line[], i: number, furniture: Skip, stop: Skip): T
   const numeric = kinds.some(
     (c, n) => c === 'score' || (c === 'text' && n > lead && (taskColumnKind(header[n]) === null || /目标|单位|值$|数$/.test(header[n].replace(/\s/g, '')))),
   );
-  const isRowStart = (j: number) => ROW_NUMBER.test(text(j)) && (expect === null || Number(text(j)) === expect);
+  const isRowStart = (j: number) => TASK_ROW_NUMBER.test(text(j)) && (expect === null || rowNumber(text(j)) === expect);
   // an excerpt of a longer table skips numbers (3, 7, 12): a higher number may start a row too
-  const mayStart = (j: number) => ROW_NUMBER.test(text(j)) && (expect === null || Number(text(j)) >= expect);
+  const mayStart = (j: number) => TASK_ROW_NUMBER.test(text(j)) && (expect === null || rowNumber(text(j)) >= expect);
   const ends = (j: number) => HEADING.test(text(j)) || ATTACHMENT_LINE.test(text(j)) || isNumberHead(text(j)) || stop.has(j);
   // with pipes, a cell ends only at a line that ends in one (县经信局 ⏎ 县住建局 |: one cell)
   const closed = piped ? (j: number) => PIPE_END.test(all[j].text) : undefined;
@@ -911,7 +915,7 @@ function taskCellPerLine(all: Line[], i: number, furniture: Skip, stop: Skip): T
       s = skip(s + 1);
     }
     if (!mayStart(s)) break;
-    expect = Number(text(s)) + 1;
+    expect = rowNumber(text(s)) + 1;
     // the row's lines up to the next row's 序号 (or a heading, or a blank line after the last row)
     const at = [s];
     const seen: number[] = [];

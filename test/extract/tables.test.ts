@@ -208,6 +208,42 @@ describe('task tables one row a line', () => {
     ]);
   });
 
+  it('one cell a paragraph: a row number marked with a star (1*, an item the city leads) starts its row; 省牵头单位: under the units names the lead', async () => {
+    const { ingestText } = await import('../../src/ingest.js');
+    const doc = ingestText(
+      `二、省政府工作报告重点工作涉市任务责任分解
+
+序号
+
+重点工作任务(本市2项牵头工作、3项配合工作)
+
+责任单位
+
+(一)张某某常务副市长牵头重点工作
+
+1*
+
+大力推进城西科创走廊建设。
+
+城西科创集聚区管委会,市科技局、市发改委
+
+2
+
+推进现代流通体系建设,打造国际消费中心城市。
+
+市商务局、市发改委
+
+省牵头单位:省商务厅
+`,
+      { fileName: 'starred-number.txt' },
+    );
+    // the line under a row's units that names the province's lead (省牵头单位:…) gives the row's lead
+    expect(doc.tasks.map((t) => [t.number, t.lead, t.responsible])).toEqual([
+      ['1*', [], ['城西科创集聚区管委会', '市科技局', '市发改委']],
+      ['2', ['省商务厅'], ['市商务局', '市发改委']],
+    ]);
+  });
+
   it('a space row whose units cannot be told apart is warned about and gets no units', async () => {
     const { ingestText } = await import('../../src/ingest.js');
     const doc = ingestText(
