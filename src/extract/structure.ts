@@ -785,9 +785,15 @@ function taskTables(ctx: Context): TaskRow[][] {
         return;
       }
       if (!text) return;
+      // the last row of a text cut inside its task (no unit cell, no sentence end) was cut, not merged
+      const cut =
+        r === table.children.length - 2 &&
+        !ctx.doc.slice(row.position?.end.offset ?? 0).trim() &&
+        [...leadCols, ...unitCols].every((c) => !cells[c]?.trim()) &&
+        !/[。！？；.]$/.test(text.trim());
       if (primary !== undefined && !unclear) {
         if (cells[primary]) above = cells[primary];
-        else if (above && written) cells[primary] = above;
+        else if (above && written && !cut) cells[primary] = above;
       }
       const assignments = unclear ? [] : rowAssignments(cells, header, leadCols, unitCols);
       const deadline = deadlineCol !== -1 && cells[deadlineCol]?.trim() ? cells[deadlineCol].trim() : null;

@@ -244,6 +244,43 @@ describe('task tables one row a line', () => {
     ]);
   });
 
+  it('a merged unit cell is taken by the rows below it, not by a last row the text cuts inside its task', async () => {
+    const { ingestText } = await import('../../src/ingest.js');
+    const doc = ingestText(
+      `2022年重点工作及责任清单
+
+序号
+
+重点工作
+
+牵头责任单位
+
+协同责任单位
+
+1
+
+全面推进招商引资,坚持顶格协调、顶格推进。
+
+市政府办
+
+市政府各部门
+
+2
+
+持续优化营商环境,深化“一网通办”改革。
+
+3
+
+坚决贯彻落实中央、省和市委决策部署,坚决做到`,
+      { fileName: 'cut-last-row.txt' },
+    );
+    expect(doc.tasks.map((t) => [t.number, t.lead])).toEqual([
+      ['1', ['市政府办']],
+      ['2', ['市政府办']],
+      ['3', []],
+    ]);
+  });
+
   it('a space row whose units cannot be told apart is warned about and gets no units', async () => {
     const { ingestText } = await import('../../src/ingest.js');
     const doc = ingestText(
