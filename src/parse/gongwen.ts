@@ -287,9 +287,9 @@ export type WebRole = 'webBreadcrumb' | 'webInfo' | 'webTools' | 'webTitle' | 'w
 // most lines hold none of these words: one test spares the patterns below
 const WEB_WORDS =
   /首页|主页|位置|无障碍|长者|长辈|关怀版|适老|来源|发布|浏览|点击|阅读|访问|打印|关闭|纠错|收藏|字体|字号|分享|上一|下一|扫一扫|链接|相关|版权|Copyright|©|ICP|公网安备|标识码|网站|联系我们|索\s*引\s*号|主\s*题\s*[分词]|发文|成文日期|标\s*题/i;
-// (after the column's name and a pipe: 行业资讯 | 当前位置：首页 > …)
+// (after the column's name and a pipe: 行业资讯 | 当前位置：首页 > …; 位置:首页 > … without 当前)
 const BREADCRUMB =
-  /^(?:[^|｜>＞。，\s]{2,12}\s*[|｜]\s*)?(?:(?:当前|您的|您现在的|您当前的|所在)(?:所在)?位置(?:是)?\s*[：:]|(?:网站首页|首页|主页)\s*(?:[>＞»›→]|&gt;))/;
+  /^(?:[^|｜>＞。，\s]{2,12}\s*[|｜]\s*)?(?:(?:当前|您的|您现在的|您当前的|所在)(?:所在)?位置(?:是)?\s*[：:]|位置\s*[：:]\s*(?:网站首页|首页|主页)|(?:网站首页|首页|主页)\s*(?:[>＞»›→]|&gt;))/;
 const INFO_LABEL =
   /(?:信息来源|文章来源|来源|发布时间|发布日期|发布机构|浏览次数|浏览量|点击数|点击次数|点击量|阅读数|阅读次数|阅读量|访问量|访问次数|责任编辑|编辑|作者|字号|字体)\s*[：:]/g;
 /** A field of a government page's info table, one a line (索引号：…, 发文机关：…: what the HTML reader writes for it). */

@@ -249,3 +249,25 @@ describe('a page date stamp glued before a field label', () => {
     expect(doc.paragraphs.find((p) => p.text.startsWith('2026年02月03日来源'))?.kind).not.toBe('body');
   });
 });
+
+describe('a breadcrumb labelled 位置: alone', () => {
+  it('位置:首页 > 职场 > 工作报告 is the site trail, not the title', () => {
+    const doc = ingestText(
+      `某某简历馆
+
+位置:首页 > 职场 > 工作报告
+
+2021年市政府工作报告重点工作责任分解
+
+一、经济发展
+
+1.推进现代流通体系建设。
+
+责任单位:市商务局
+`,
+      { fileName: 'bare-breadcrumb.txt' },
+    );
+    expect(String(doc.title)).not.toMatch(/位置/);
+    expect(doc.paragraphs.find((p) => p.text.startsWith('位置'))?.kind).not.toBe('body');
+  });
+});
