@@ -41,6 +41,8 @@ const FILE_NAME_END = /\.(?:docx?|xlsx?|wps|et|pdf|ofd|zip|rar)$/i;
 const CLAUSE_WORDS = /牵头|单位|部门|负责|配合/;
 const NAME_LIST_GOES_ON = /、$/;
 const COMMA_END = /[，,]$/;
+/** A line that opens a field: 【完成时限】…, 完成时限：…, 牵头单位：… */
+const FIELD_START = /^[\s\u3000]*(?:【|[\u4e00-\u9fa5]{2,6}[：:])/;
 const CLAUSE_LINE_START = /^[（(]?(?:牵头|责任|配合|协同|参与|主办)(?:单位|部门)\s*[：:]/;
 const ROW_NUMBER_LINE = /^\d{1,3}$/;
 const LEADING_SPACE = /[\s\u3000\ufeff]/;
@@ -166,6 +168,8 @@ export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFi
         NAME_LIST_GOES_ON.test(text.value) ||
         (COMMA_END.test(text.value) && CLAUSE_LINE_START.test((open.children[0] as Text).value)) ||
         (visible.length >= wrapMin &&
+          // a line only the narrow page's width lets run on does not run into a field (【完成时限】…)
+          (visible.length >= WRAP_MIN || !FIELD_START.test(lines[i + 1]?.text ?? '')) &&
           !ENDS_SENTENCE.test(visible) &&
           !SPACED_CELLS.test(visible) &&
           !FILE_NAME_END.test(visible) &&

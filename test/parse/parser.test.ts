@@ -323,8 +323,12 @@ describe('a narrow PDF copy (about 30 characters a line)', () => {
 2.以区域化党建为重点,构建区、街道、社区党组织三级上下贯
 通,单位党建、行业党建多方联动的工作体系。
 牵头单位:区委组织部
+【配合单位】区委编办、区民政局、各街道党工委办公室
+【完成时限】2026年10月底前
 `;
     const doc = ingestText(text, { fileName: 'narrow-pdf.txt' });
+    // a line the narrow width alone lets run on does not run into the field under it
+    expect(doc.paragraphs.some((p) => p.text.includes('办公室【完成时限】'))).toBe(false);
     expect(doc.tasks[0]).toMatchObject({ lead: ['区委组织部'], responsible: ['区委编办', '区民政局(区委社会工委)', '园区党工委', '各街道党工委'] });
     expect(doc.tasks[0].title).toMatch(/^完善社区党委对辖区治理重大事项的领导机制,优化决策程序/);
   });
