@@ -291,9 +291,10 @@ function nothingUnderNotice(ctx: Context): boolean {
 }
 
 function planTitleFromNotice(notice: string): string | null {
-  // 《》 around the whole name are no part of it; 《政府工作报告》重点工作任务分工 keeps its own
-  const m = /关于(?:印发|转发|下达)(?:《([^《》]+)》|(.+?))的(?:通知|函)$/.exec(notice);
-  return m ? (m[1] ?? m[2]) : null;
+  // 《》 around the whole name are no part of it; 《政府工作报告》重点工作任务分工 keeps its own;
+  // 〈X〉 where a mirror writes the inner marks at the outer level (关于印发〈X〉的通知)
+  const m = /关于(?:印发|转发|下达)(?:《([^《》]+)》|〈([^〈〉]+)〉|(.+?))的(?:通知|函)$/.exec(notice);
+  return m ? (m[1] ?? m[2] ?? m[3]) : null;
 }
 
 /**

@@ -159,6 +159,12 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
       ctx.taskSections.set(number, s);
       continue;
     }
+    // the item's work written as paragraphs under its heading, each closing with its own clause
+    const byParagraph = opening ? null : paragraphClauses(ctx, s);
+    if (byParagraph) {
+      byParagraph.forEach(({ block, clause }, k) => tasks.push(paragraphTask(ctx, s, `${number}.${k + 1}`, block, clause)));
+      continue;
+    }
     const found = opening ?? clauseOf(ctx, s);
     const clause = found?.clause ?? null;
     const where = found?.in ?? text;
@@ -220,6 +226,56 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
     t.clause = { raw: where.text.slice(clause.start, clause.end), position: spanPosition(ctx, where, clause.start, clause.end) };
   }
   return { tasks, missing };
+}
+
+/**
+ * An item whose work is written as paragraphs under its heading, each closing with its own clause
+ * (（一）推动经济稳定增长。⏎ 稳定消费…。（A、B等负责）⏎ 发挥投资…。（C、D等负责）, as a 部门分工意见
+ * writes it): each paragraph is a task, the heading (no clause of its own) none. Two such
+ * paragraphs at least, and every paragraph after the heading closes so (sentences, then the
+ * clause); else null.
+ */
+const SENTENCE_BEFORE = /^[^（(].{8,}[。；！]$/s;
+
+function paragraphClauses(ctx: Context, s: SectionNode): { block: Block; clause: ClauseMatch }[] | null {
+  if (s.children.some((c) => c.type === 'section')) return null;
+  const own = ownBlocksOf(ctx, s).filter((b) => b.node.type === 'paragraph' && !b.node.data?.role && b.content.text.trim());
+  if (own.length < 3) return null;
+  const { bracketFree } = memoOf(ctx);
+  if (findClause(own[0].content.text, bracketFree)) return null;
+  const out: { block: Block; clause: ClauseMatch }[] = [];
+  for (const b of own.slice(1)) {
+    // a sentence of work, then its clause: not a clause line alone (牵头单位：A ⏎ 责任单位：B)
+    const clause = findClause(b.content.text, bracketFree);
+    if (!clause || clause.open || !SENTENCE_BEFORE.test(b.content.text.slice(0, clause.start).trim())) return null;
+    out.push({ block: b, clause });
+  }
+  return out;
+}
+
+/** The task of one such paragraph: its text, its clause (and the clauses inside it), no outline item of its own. */
+function paragraphTask(ctx: Context, s: SectionNode, number: string, b: Block, clause: ClauseMatch): Task {
+  const where = b.content;
+  const clauses = [...innerClauses(where.text, clause.start, memoOf(ctx).bracketFree), clause];
+  for (const c of clauses) ctx.clauseRanges.push([where.at(c.start), where.at(c.end - 1) + 1]);
+  ctx.taskSections.set(number, s);
+  const head = where.text.slice(0, clause.start).trim();
+  return {
+    number,
+    label: '',
+    outlineId: '',
+    ordinal: s.data.ordinal,
+    title: head.split(/[。；！？]/)[0].trim() || head,
+    text: withoutInvisible(where.text).trim(),
+    section: s.data.id,
+    sectionPath: ancestorsOf(ctx, s).map((a) => a.data.title),
+    lead: [],
+    responsible: [],
+    assignments: clauses.flatMap((c) => parseClause(c.content)).map((n) => ({ role: n.role, label: n.label, raw: n.raw, name: n.raw })),
+    clause: { raw: where.text.slice(clause.start, clause.end), position: spanPosition(ctx, where, clause.start, clause.end) },
+    deadline: firstDeadline(clauses),
+    position: nodePosition(ctx, b.node),
+  };
 }
 
 /**
@@ -735,9 +791,15 @@ function taskTables(ctx: Context): TaskRow[][] {
         return;
       }
       if (!text) return;
+      // the last row of a text cut inside its task (no unit cell, no sentence end) was cut, not merged
+      const cut =
+        r === table.children.length - 2 &&
+        !ctx.doc.slice(row.position?.end.offset ?? 0).trim() &&
+        [...leadCols, ...unitCols].every((c) => !cells[c]?.trim()) &&
+        !/[。！？；.]$/.test(text.trim());
       if (primary !== undefined && !unclear) {
         if (cells[primary]) above = cells[primary];
-        else if (above && written) cells[primary] = above;
+        else if (above && written && !cut) cells[primary] = above;
       }
       const assignments = unclear ? [] : rowAssignments(cells, header, leadCols, unitCols);
       const deadline = deadlineCol !== -1 && cells[deadlineCol]?.trim() ? cells[deadlineCol].trim() : null;
@@ -783,9 +845,18 @@ function unglued(cell: string): string {
 function rowAssignments(cells: string[], header: string[], leadCols: number[], unitCols: number[]): Task['assignments'] {
   return withRoleMarks([
     ...leadCols.flatMap((c) => splitNames(cells[c] ?? '').map((raw) => ({ role: 'lead' as const, label: header[c], raw }))),
-    ...unitCols.flatMap((c) => splitNames(cells[c] ?? '').map((raw) => ({ role: 'responsible' as const, label: header[c], raw }))),
+    ...unitCols.flatMap((c) =>
+      splitNames(cells[c] ?? '').map((raw) => {
+        // a line of the cell that names its own lead (省牵头单位：省商务厅 under the city's units)
+        const lead = CELL_LEAD.exec(raw);
+        return lead ? { role: 'lead' as const, label: lead[1], raw: raw.slice(lead[0].length) } : { role: 'responsible' as const, label: header[c], raw };
+      }),
+    ),
   ]).map((n) => ({ ...n, name: n.raw }));
 }
+
+/** A unit cell's name labelled as the lead: 省牵头单位：…, 牵头部门：… */
+const CELL_LEAD = /^([省市县区]?(?:牵头|主办)(?:单位|部门))[：:]\s*(?=\S)/;
 
 function tasksFromTables(ctx: Context): Task[] {
   const tasks: Task[] = [];

@@ -6,7 +6,7 @@ import { DATE_ARABIC, DATE_CHINESE, DISCLOSURE, DOC_NUMBER, infoLine, NOTICE_END
 import { isFurniture, markSlice } from './inline.js';
 import { matchLabel } from './labels.js';
 import { LineIndex, lineIndexOf } from './location.js';
-import { type CellSpan, findTables, type Line } from './text-tables.js';
+import { type CellSpan, findTables, type Line, splitGluedHeaders } from './text-tables.js';
 
 /**
  * unified parser plugin for plain-text 公文: text → flat mdast (paragraphs and tables), every
@@ -30,8 +30,8 @@ export function gongwenParse(this: Processor): void {
 }
 
 const WRAP_MIN = 28;
-/** Page numbers of printed 公文 (— 3 —, －3－, - 3 -, 第3页, 3/12). */
-const PAGE_NUMBER = /^(?:[—–\-－~～]+\s*\d{1,4}\s*[—–\-－~～]+|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
+/** Page numbers of printed 公文 (— 3 —, －3－, - 3 -, — — — 3 —, 第3页, 3/12). */
+const PAGE_NUMBER = /^(?:(?:[—–\-－~～]\s*)+\d{1,4}(?:\s*[—–\-－~～])+|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
 // a half-width page ends its recipients and lead-ins with : (…单位: / 全文如下:)
 const ENDS_SENTENCE = /[。；！？：:”’）)〕】」》\]]$/;
 // made once: a regex literal in a function is a new object each time it runs (every line)
@@ -41,18 +41,22 @@ const FILE_NAME_END = /\.(?:docx?|xlsx?|wps|et|pdf|ofd|zip|rar)$/i;
 const CLAUSE_WORDS = /牵头|单位|部门|负责|配合/;
 const NAME_LIST_GOES_ON = /、$/;
 const COMMA_END = /[，,]$/;
+/** A line that opens a field: 【完成时限】…, 完成时限：…, 牵头单位：… */
+const FIELD_START = /^[\s\u3000]*(?:【|[\u4e00-\u9fa5]{2,6}[：:])/;
 const CLAUSE_LINE_START = /^[（(]?(?:牵头|责任|配合|协同|参与|主办)(?:单位|部门)\s*[：:]/;
 const ROW_NUMBER_LINE = /^\d{1,3}$/;
 const LEADING_SPACE = /[\s\u3000\ufeff]/;
 const TRAILING_SPACE = /[\s\u3000]/;
 
 export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFile): Root {
-  const lines = index.lines();
+  // a table's header glued to the end of a flattened page's last line is a line of its own
+  const lines = splitGluedHeaders(index.lines());
   const furniture = pageFurniture(lines);
   const web = webClutter(lines);
   const fields = fieldLabels(lines);
   // a web page's clutter (分享到:, 上一篇) ends a table: it is never a cell
   const tables = findTables(lines, furniture, web);
+  const wrapMin = wrapWidth(lines, furniture);
   const children: RootContent[] = [];
   let t = 0;
   let i = 0;
@@ -163,7 +167,9 @@ export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFi
       (brackets.clause ||
         NAME_LIST_GOES_ON.test(text.value) ||
         (COMMA_END.test(text.value) && CLAUSE_LINE_START.test((open.children[0] as Text).value)) ||
-        (visible.length >= WRAP_MIN &&
+        (visible.length >= wrapMin &&
+          // a line only the narrow page's width lets run on does not run into a field (【完成时限】…)
+          (visible.length >= WRAP_MIN || !FIELD_START.test(lines[i + 1]?.text ?? '')) &&
           !ENDS_SENTENCE.test(visible) &&
           !SPACED_CELLS.test(visible) &&
           !FILE_NAME_END.test(visible) &&
@@ -178,6 +184,28 @@ export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFi
     children,
     position: index.position(0, doc.length),
   };
+}
+
+/**
+ * The shortest line that may be a hard-wrapped one: WRAP_MIN, or less in a narrow PDF copy whose
+ * wrapped lines are all about one width under it (a page of 30 characters a line, ASCII
+ * punctuation making some shorter: 1.完善…机制,优 ⏎ 化决策程序…). Told from the lines that run on
+ * into the next (no sentence end, a line after them): at least eight, most of them within three
+ * characters of their median; the lines joined are those down to six under it.
+ */
+function wrapWidth(lines: Line[], furniture: Map<number, string>): number {
+  const widths: number[] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const t = lines[i].text.trim();
+    if (t.length < 16 || furniture.has(i) || ENDS_SENTENCE.test(t) || !lines[i + 1].text.trim()) continue;
+    widths.push(t.length);
+  }
+  if (widths.length < 8) return WRAP_MIN;
+  const sorted = [...widths].sort((a, b) => a - b);
+  const median = sorted[sorted.length >> 1];
+  if (median >= WRAP_MIN + 4) return WRAP_MIN;
+  const near = widths.filter((w) => Math.abs(w - median) <= 3).length;
+  return near >= widths.length * 0.6 ? Math.max(20, Math.min(WRAP_MIN, median - 6)) : WRAP_MIN;
 }
 
 /**
@@ -263,9 +291,9 @@ export type WebRole = 'webBreadcrumb' | 'webInfo' | 'webTools' | 'webTitle' | 'w
 // most lines hold none of these words: one test spares the patterns below
 const WEB_WORDS =
   /首页|主页|位置|无障碍|长者|长辈|关怀版|适老|来源|发布|浏览|点击|阅读|访问|打印|关闭|纠错|收藏|字体|字号|分享|上一|下一|扫一扫|链接|相关|版权|Copyright|©|ICP|公网安备|标识码|网站|联系我们|索\s*引\s*号|主\s*题\s*[分词]|发文|成文日期|标\s*题/i;
-// (after the column's name and a pipe: 行业资讯 | 当前位置：首页 > …)
+// (after the column's name and a pipe: 行业资讯 | 当前位置：首页 > …; 位置:首页 > … without 当前)
 const BREADCRUMB =
-  /^(?:[^|｜>＞。，\s]{2,12}\s*[|｜]\s*)?(?:(?:当前|您的|您现在的|您当前的|所在)(?:所在)?位置(?:是)?\s*[：:]|(?:网站首页|首页|主页)\s*(?:[>＞»›→]|&gt;))/;
+  /^(?:[^|｜>＞。，\s]{2,12}\s*[|｜]\s*)?(?:(?:当前|您的|您现在的|您当前的|所在)(?:所在)?位置(?:是)?\s*[：:]|位置\s*[：:]\s*(?:网站首页|首页|主页)|(?:网站首页|首页|主页)\s*(?:[>＞»›→]|&gt;))/;
 const INFO_LABEL =
   /(?:信息来源|文章来源|来源|发布时间|发布日期|发布机构|浏览次数|浏览量|点击数|点击次数|点击量|阅读数|阅读次数|阅读量|访问量|访问次数|责任编辑|编辑|作者|字号|字体)\s*[：:]/g;
 /** A field of a government page's info table, one a line (索引号：…, 发文机关：…: what the HTML reader writes for it). */
@@ -412,19 +440,21 @@ function titleNumberCut(doc: string, span: CellSpan): CellSpan[] | null {
 
 /**
  * 城委乡振组发〔2021〕3号 关于印发《X》的通知 各乡镇…: the 文号 before the notice title on a one-line
- * page: the spans of the 文号, the title and the text after them.
+ * page (a law mirror's headline too: 鲁政办字〔2015〕46号 某省人民政府办公厅关于…的意见, the issuer
+ * opening the title): the spans of the 文号, the title and the text after them.
  */
 const NUMBER_THEN_TITLE = new RegExp(
-  `^(${DOC_NUMBER.source})[ \u3000]+(关于[^ \u3000。；]{2,100}?(?:通知|意见|决定|批复|函|通报|报告|公告|通告))(?:[ \u3000]+(?=\\S))?`,
+  `^(${DOC_NUMBER.source})[ \u3000]+((?:[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府|办公室|办公厅|委员会|局|厅|部|国务院))?关于[^ \u3000。；]{2,100}?(?:通知|意见|决定|批复|函|通报|报告|公告|通告))(?=[ \u3000]|$)(?:[ \u3000]+(?=\\S))?`,
 );
 
 /**
  * 各村: …现印发给你们，请…。 某镇人民政府 2020年10月22日 某镇应急预案 1.总则 …: a page that put the
  * notice's signature, its date and the plan's title inside one line, set apart by spaces: the
- * spans of the text before, the signature, the date, the title and the text after.
+ * spans of the text before, the signature, the date, the title and the text after (none where
+ * the title ends the line: a table's header glued after it was split off).
  */
 const SIGNATURE_DATE_TITLE = new RegExp(
-  `[ \u3000]+([\u4e00-\u9fa5（）()]{2,40}?(?:人民政府|办公室|办公厅|委员会|领导小组|街道办事处|委|局|厅|部))[ \u3000]+(\\d{4}年\\d{1,2}月\\d{1,2}日)[ \u3000]+([^ \u3000。；;，,：:]{2,40}(?:[ \u3000][^ \u3000。；;，,：:]{2,30})?${TITLE_END.source.replace(/\$$/, '')})[ \u3000]+(?=\\S)`,
+  `[ \u3000]+([\u4e00-\u9fa5（）()]{2,40}?(?:人民政府|办公室|办公厅|委员会|领导小组|街道办事处|委|局|厅|部))[ \u3000]+(\\d{4}年\\d{1,2}月\\d{1,2}日)[ \u3000]+([^ \u3000。；;，,：:]{2,40}(?:[ \u3000][^ \u3000。；;，,：:]{2,30})?${TITLE_END.source.replace(/\$$/, '')})(?:[ \u3000]+(?=\\S)|[ \u3000]*$)`,
 );
 function signatureDateTitleCut(doc: string, span: CellSpan): CellSpan[] | null {
   const raw = doc.slice(span.start, span.end);
@@ -441,7 +471,9 @@ function signatureDateTitleCut(doc: string, span: CellSpan): CellSpan[] | null {
     { start: date, end: date + m[2].length },
     { start: title, end: title + m[3].length },
     { start: span.start + m.index + m[0].length, end: span.end },
-  ].map((c) => trimSpan(doc, c));
+  ]
+    .map((c) => trimSpan(doc, c))
+    .filter((c, n) => n < 4 || c.start < c.end);
 }
 
 function trimSpan(doc: string, c: CellSpan): CellSpan {

@@ -176,6 +176,10 @@ const INFO_NAME = INFO_NAMES.map((n) => [...n].join('[ \\u3000]*')).join('|');
 const COLON_NAME = ['名称'].map((n) => [...n].join('[ \\u3000]*')).join('|');
 /** A label: anywhere with its colon; without one only set apart (a pipe or the line's end after it). */
 const INFO_LABEL = new RegExp(`(${INFO_NAME})[ \\u3000]*(?:[:：]|(?=[ \\u3000]*[|｜])|[ \\u3000]*$)|(${COLON_NAME})[ \\u3000]*[:：]`, 'g');
+/** A date (and time) written right before a label with its colon: a page's stamp, not a field's value. */
+const DATE_BEFORE_LABEL = new RegExp(
+  `^\\d{4}(?:年\\d{1,2}月\\d{1,2}日|[-/.]\\d{1,2}[-/.]\\d{1,2})(?:[ \\u3000]*\\d{1,2}:\\d{2}(?::\\d{2})?)?[ \\u3000]*(?=(?:${INFO_NAME})[ \\u3000]*[:：])`,
+);
 /** What sets a page's fields apart: pipes, spaces, bullets (• 来源:… • 浏览次数:…). */
 const INFO_LEAD = /^(?:[|｜\s\u3000•·●▪◆■∙]|-(?=[ \u3000]))+/;
 // a bullet may be a hyphen before a space (- 索引号：…, a list item as a converted page writes it)
@@ -219,6 +223,9 @@ function bracketedField(t: string): InfoLine | null {
 export function infoLine(text: string, anywhere = false): InfoLine | null {
   let t = stripInvisible(text).trim();
   if (t.length > 240 || t.includes('。')) return null;
+  // a page's date stamp glued before its first label (2026年01月30日来源:市政府办公厅)
+  const stamp = DATE_BEFORE_LABEL.exec(t);
+  if (stamp) t = t.slice(stamp[0].length);
   const bracketed = bracketedField(t);
   if (bracketed) return bracketed;
   const spaced = spacedInfoLine(t);

@@ -65,6 +65,9 @@ const PIPE_RULE = /^\s*\|[\s:|-]+\|\s*$/;
 const WORDS_APART = /\S\s+\S/;
 const WIDE_APART = /\S\s{2,}\S/;
 const ROW_NUMBER = /^\d{1,3}$/;
+/** A task table's 序号, maybe marked (1*: an item the body leads, not only supports). */
+const TASK_ROW_NUMBER = /^\d{1,3}[*＊★※]?$/;
+const rowNumber = (t: string) => Number.parseInt(t, 10);
 
 /** Exact span of the trimmed text between two offsets of a line. */
 function trimmedSpan(line: Line, from: number, to: number): CellSpan | null {
@@ -580,6 +583,8 @@ const LEVEL_START = /^(?:省|市|县|区|镇|乡|州|旗|盟|各|有关|相关)/
 const UNIT_END = /(?:[局委办厅部署会社院行处队所站室团联司组]|中心|公司|政府|集团|海关|机构|部门|单位|企业|学校|医院|协会|总社|街道|乡镇)$/;
 const ROLE_AFTER = /[（(](?:共同牵头|牵头|共同负责|负责|配合|协助)[）)]$/;
 const NO_UNIT = /^[—－\-–/／无]+$/;
+/** A unit's other name in brackets after it (各镇政府（街道办事处）, 市商务局（市粮食和物资储备局）): a name too. */
+const OTHER_NAME = /[（(][^（）()]{2,20}(?:[局委办厅部署会社院行处队所站室团联司组]|中心|公司|政府|街道|乡镇)[）)]$/;
 const TIME_CELL = /^(?:\d{4}\s*年|20\d\d|每年|每季度|每月|长期|持续|常态|立行立改|年内|全年|本年|\d{1,2}月)|(?:年底|月底|年前|底前|以前|之前|前|完成)$/;
 
 /** A line of a unit list (省财政厅、省商务厅、): names that end as units do, no sentence. */
@@ -591,7 +596,7 @@ function unitLine(t: string): boolean {
     const pieces = t
       .slice(0, -1)
       .split(/[、，,]/)
-      .map((p) => p.trim().replace(ROLE_AFTER, '').replace(UNIT_TAIL, ''));
+      .map((p) => p.trim().replace(ROLE_AFTER, '').replace(OTHER_NAME, '').replace(UNIT_TAIL, ''));
     const names = pieces.every((p) => p.length > 0 && p.length <= 30 && UNIT_END.test(p));
     // one name alone only when it opens with a level (区投资促进中心。), as a unit's name does
     return names && (pieces.length >= 2 || (pieces[0].length <= 20 && LEVEL_START.test(pieces[0])));
@@ -600,7 +605,7 @@ function unitLine(t: string): boolean {
   const pieces = t
     .replace(GOES_ON, '')
     .split(/[、，,；;]/)
-    .map((p) => p.trim().replace(ROLE_AFTER, '').replace(UNIT_TAIL, ''));
+    .map((p) => p.trim().replace(ROLE_AFTER, '').replace(OTHER_NAME, '').replace(UNIT_TAIL, ''));
   if (pieces.some((p) => !p || p.length > 30)) return false;
   // 长沙市、怀化市、岳阳市人民政府: the place names share the last one's unit
   return GOES_ON.test(t) ? pieces.some((p) => UNIT_END.test(p)) : UNIT_END.test(pieces[pieces.length - 1]);
@@ -637,7 +642,7 @@ function proseLines(texts: string[], first: boolean): boolean {
 function fitsColumn(texts: string[], kind: TaskColumn, sub = false): boolean {
   switch (kind) {
     case 'number':
-      return texts.length === 1 && ROW_NUMBER.test(texts[0]);
+      return texts.length === 1 && TASK_ROW_NUMBER.test(texts[0]);
     case 'task':
       if (sub && (unitLine(texts[0]) || timeLine(texts[0]))) return false;
       return !GOES_ON.test(texts[texts.length - 1]) && texts.every((t, j) => j === 0 || GOES_ON.test(texts[j - 1]) || (!unitLine(t) && !timeLine(t)));
@@ -859,7 +864,7 @@ function taskCellPerLine(all: Line[], i: number, furniture: Skip, stop: Skip): T
       continue;
     }
     const t = text(k);
-    if (header.length > 0 && (ROW_NUMBER.test(t) || SECTION_ROW.test(t))) break;
+    if (header.length > 0 && (TASK_ROW_NUMBER.test(t) || SECTION_ROW.test(t))) break;
     const u = spaced ? nextContent(k + 1) : k + 1;
     // only a piece that is no column name on its own (市政府: a body's name), not 完成标志 before 责任单位
     if (header.length > 0 && taskColumnKind(t) === null && !columnName(t) && t.length <= 6 && u < lines.length && !furniture.has(u)) {
@@ -874,7 +879,8 @@ function taskCellPerLine(all: Line[], i: number, furniture: Skip, stop: Skip): T
     }
     // a name not known is a header cell too, save the line before the first row of a table with a
     // category column (its first row's category: 农业高质高效 ⏎ 1)
-    if (header.length > 0 && taskColumnKind(t) === null && !(columnName(t) && (isNumberHead(header[0]) || !ROW_NUMBER.test(text(nextContent(k + 1)))))) break;
+    if (header.length > 0 && taskColumnKind(t) === null && !(columnName(t) && (isNumberHead(header[0]) || !TASK_ROW_NUMBER.test(text(nextContent(k + 1))))))
+      break;
     header.push(t);
     headerAt.push(k);
     headerEnd.push(k);
@@ -903,9 +909,9 @@ function taskCellPerLine(all: Line[], i: number, furniture: Skip, stop: Skip): T
   const numeric = kinds.some(
     (c, n) => c === 'score' || (c === 'text' && n > lead && (taskColumnKind(header[n]) === null || /目标|单位|值$|数$/.test(header[n].replace(/\s/g, '')))),
   );
-  const isRowStart = (j: number) => ROW_NUMBER.test(text(j)) && (expect === null || Number(text(j)) === expect);
+  const isRowStart = (j: number) => TASK_ROW_NUMBER.test(text(j)) && (expect === null || rowNumber(text(j)) === expect);
   // an excerpt of a longer table skips numbers (3, 7, 12): a higher number may start a row too
-  const mayStart = (j: number) => ROW_NUMBER.test(text(j)) && (expect === null || Number(text(j)) >= expect);
+  const mayStart = (j: number) => TASK_ROW_NUMBER.test(text(j)) && (expect === null || rowNumber(text(j)) >= expect);
   const ends = (j: number) => HEADING.test(text(j)) || ATTACHMENT_LINE.test(text(j)) || isNumberHead(text(j)) || stop.has(j);
   // with pipes, a cell ends only at a line that ends in one (县经信局 ⏎ 县住建局 |: one cell)
   const closed = piped ? (j: number) => PIPE_END.test(all[j].text) : undefined;
@@ -949,7 +955,7 @@ function taskCellPerLine(all: Line[], i: number, furniture: Skip, stop: Skip): T
       s = skip(s + 1);
     }
     if (!mayStart(s)) break;
-    expect = Number(text(s)) + 1;
+    expect = rowNumber(text(s)) + 1;
     // the row's lines up to the next row's 序号 (or a heading, or a blank line after the last row)
     const at = [s];
     const seen: number[] = [];
@@ -1030,6 +1036,52 @@ function taskCellPerLine(all: Line[], i: number, furniture: Skip, stop: Skip): T
   }
   if (rows.length < 2) return null;
   return { first: i, last, layout: 'cell-per-line', rows, furniture: skipped.length ? skipped : undefined, unclear: unclear.length ? unclear : undefined };
+}
+
+/**
+ * A task table's header glued to the end of a prose line: a doc-sharing copy flattens a page onto
+ * a few long lines, and the header of the table under it ends the last of them (…附件:X分解表
+ * 署名 日期 X分解表 序号 名称 工作任务 牵头责任单位), the rows on lines of their own below
+ * (1 <task> <unit>). The header becomes a line of its own, so the table under it is read; the
+ * text before it stays one line. Lines are returned as they are where nothing is glued.
+ */
+export function splitGluedHeaders(lines: Line[]): Line[] {
+  let out: Line[] | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    const at = gluedHeaderAt(lines, i);
+    if (at < 0) {
+      out?.push(l);
+      continue;
+    }
+    out ??= lines.slice(0, i);
+    out.push({ start: l.start, end: l.start + at, text: l.text.slice(0, at) }, { start: l.start + at, end: l.end, text: l.text.slice(at) });
+  }
+  return out ?? lines;
+}
+
+/** 序号 and a few short words to the end of a line, after prose: a header glued on. */
+const GLUED_HEADER = /\s(?:序号|编号)(?:[ \u3000]+\S{1,12}){2,8}[ \u3000]*$/;
+
+/** Offset in line i where a task table's header glued to its end starts, or -1. */
+function gluedHeaderAt(lines: Line[], i: number): number {
+  const t = lines[i].text;
+  if (t.length < 40) return -1;
+  const m = GLUED_HEADER.exec(t);
+  if (!m || !t.slice(0, m.index).trim()) return -1;
+  const at = m.index + 1;
+  const header = { start: lines[i].start + at, end: lines[i].end, text: t.slice(at) };
+  const cells = spaceHeader(header);
+  const kinds = cells && taskColumns(cells.map((c) => header.text.slice(c.start - header.start, c.end - header.start)));
+  if (kinds?.[0] !== 'number') return -1;
+  // the rows follow (after blank lines and section rows): the first starts at its number
+  let j = i + 1;
+  for (let n = 0; j < lines.length && n < 12; j++, n++) {
+    const next = lines[j].text.trim();
+    if (!next || SECTION_ROW.test(next)) continue;
+    break;
+  }
+  return j < lines.length && /^\d{1,3}[ \u3000]/.test(lines[j].text.trim()) ? at : -1;
 }
 
 /** Whether 序号 is among the next two header cells after line i (a category column or two written before it). */
@@ -1140,7 +1192,7 @@ const UNIT_TAIL = /(?:等(?:有关|相关)?(?:部门|单位)?)$/;
 function unitPiece(t: string): boolean {
   if (NO_UNIT.test(t)) return true;
   if (t.length > 200 || SENTENCE.test(t)) return false;
-  const pieces = t.split(/[、，,；;]/).map((p) => p.trim().replace(UNIT_TAIL, '').replace(ROLE_AFTER, ''));
+  const pieces = t.split(/[、，,；;]/).map((p) => p.trim().replace(UNIT_TAIL, '').replace(ROLE_AFTER, '').replace(OTHER_NAME, ''));
   return pieces.every((p) => p.length <= 30) && pieces.some((p) => UNIT_END.test(p));
 }
 

@@ -126,6 +126,161 @@ describe('task tables one row a line', () => {
     expect(doc.tasks[0].text).toMatch(/^地区生产总值增长6%以上/);
   });
 
+  it("a doc-sharing copy: the notice flattened onto long lines, the table's header glued to the end of the last one", async () => {
+    const { ingestText } = await import('../../src/ingest.js');
+    const doc = ingestText(
+      `编辑: 某网友 2019-03-02
+青川市人民政府办公室文件 青政办发〔2019〕15号 市政府办公室关于分解落实2019年 政府工作任务的通知 各镇人民政府,各街道办事处,市各委办局、直属单位: 根据市人大会议确定的目标任务,市政府将2019年政府工作分解为4项工作目标,现下达给你们,请认真组织实施.
+
+市政府将对各项目标任务实施动态管理.市政府办公室将适时督查,督查结果列入年度绩效考核. 各部门主要负责人作为第一责任人,要加强协调,合力推进,确保各项工作任务圆满完成. 附件:青川市2019年政府工作任务分解表 青川市人民政府办公室 2019年2月20日 青川市2019年政府工作任务分解表 序号 名称 工作任务 牵头责任单位
+
+一、经济社会发展主要预期目标分解(4项)
+
+1 地区生产总值增长6%以上,服务业增加值占比提高1个百分点. 发改委
+
+2 一般公共预算收入增长7%. 财政局
+
+3 全社会固定资产投资额400亿元,其中工业投资增长9%. 发改委、经信委
+
+4 社会消费品零售总额增长`,
+      { fileName: 'glued-header.txt' },
+    );
+    expect(doc.tasks.filter((t) => t.lead.length).map((t) => [t.number, t.lead, t.responsible])).toEqual([
+      ['1', ['发改委'], []],
+      ['2', ['财政局'], []],
+      ['3', ['发改委', '经信委'], []],
+    ]);
+    expect(doc.tasks[0].text).toMatch(/^地区生产总值增长6%以上/);
+    expect([doc.title, doc.issuer, doc.date]).toEqual(['青川市2019年政府工作任务分解表', '青川市人民政府办公室', '2019-02-20']);
+  });
+
+  it('one cell a paragraph: a unit written with its other name in brackets (各镇政府(街道办事处)), a 责任领导 cell left out of a row', async () => {
+    const { ingestText } = await import('../../src/ingest.js');
+    const doc = ingestText(
+      `2024年重点工作任务分解表
+
+序号
+
+主要工作举措
+
+牵头单位
+
+配合单位
+
+责任领导
+
+一、做强主导产业
+
+1
+
+加快农产品精深加工产业链规划布局,实现三产融合发展。
+
+区农业农村局
+
+区发展改革局、区工业和信息化局
+
+2
+
+推动再生资源项目签约落地,打造产业集群。
+
+区经济开发区管委会
+
+区发展改革局、各镇政府(街道办事处)
+
+王某某
+
+3
+
+扶持装备制造企业增资扩产,带动配套企业提档升级。
+
+区工业和信息化局
+
+区经济开发区管委会、各镇政府(街道办事处)
+
+王某某
+`,
+      { fileName: 'bracketed-unit-cell.txt' },
+    );
+    expect(doc.tasks.map((t) => [t.number, t.lead, t.responsible])).toEqual([
+      ['1', ['区农业农村局'], ['区发展改革局', '区工业和信息化局']],
+      ['2', ['区经济开发区管委会'], ['区发展改革局', '各镇政府(街道办事处)']],
+      ['3', ['区工业和信息化局'], ['区经济开发区管委会', '各镇政府(街道办事处)']],
+    ]);
+  });
+
+  it('one cell a paragraph: a row number marked with a star (1*, an item the city leads) starts its row; 省牵头单位: under the units names the lead', async () => {
+    const { ingestText } = await import('../../src/ingest.js');
+    const doc = ingestText(
+      `二、省政府工作报告重点工作涉市任务责任分解
+
+序号
+
+重点工作任务(本市2项牵头工作、3项配合工作)
+
+责任单位
+
+(一)张某某常务副市长牵头重点工作
+
+1*
+
+大力推进城西科创走廊建设。
+
+城西科创集聚区管委会,市科技局、市发改委
+
+2
+
+推进现代流通体系建设,打造国际消费中心城市。
+
+市商务局、市发改委
+
+省牵头单位:省商务厅
+`,
+      { fileName: 'starred-number.txt' },
+    );
+    // the line under a row's units that names the province's lead (省牵头单位:…) gives the row's lead
+    expect(doc.tasks.map((t) => [t.number, t.lead, t.responsible])).toEqual([
+      ['1*', [], ['城西科创集聚区管委会', '市科技局', '市发改委']],
+      ['2', ['省商务厅'], ['市商务局', '市发改委']],
+    ]);
+  });
+
+  it('a merged unit cell is taken by the rows below it, not by a last row the text cuts inside its task', async () => {
+    const { ingestText } = await import('../../src/ingest.js');
+    const doc = ingestText(
+      `2022年重点工作及责任清单
+
+序号
+
+重点工作
+
+牵头责任单位
+
+协同责任单位
+
+1
+
+全面推进招商引资,坚持顶格协调、顶格推进。
+
+市政府办
+
+市政府各部门
+
+2
+
+持续优化营商环境,深化“一网通办”改革。
+
+3
+
+坚决贯彻落实中央、省和市委决策部署,坚决做到`,
+      { fileName: 'cut-last-row.txt' },
+    );
+    expect(doc.tasks.map((t) => [t.number, t.lead])).toEqual([
+      ['1', ['市政府办']],
+      ['2', ['市政府办']],
+      ['3', []],
+    ]);
+  });
+
   it('a space row whose units cannot be told apart is warned about and gets no units', async () => {
     const { ingestText } = await import('../../src/ingest.js');
     const doc = ingestText(

@@ -146,3 +146,54 @@ describe('QA8: the notice title of a 意见', () => {
     expect(b).toMatchObject({ noticeTitle: '某市人民政府办公室关于转发市人力社保局促进青年就业的意见', title: '促进青年就业的意见' });
   });
 });
+
+describe('a notice naming its plan in 〈〉 (a mirror writes the inner marks at the outer level)', () => {
+  it('关于印发〈X〉的通知, the plan shown without its title line: the title is X without the marks', () => {
+    const doc = ingestText(
+      `青政办发〔2017〕9号《青川市人民政府办公厅关于印发〈青川市2017年政务公开工作要点〉的通知》
+青川市人民政府办公厅关于印发〈青川市2017年政务公开工作要点〉的通知
+青政办发〔2017〕9号
+各区人民政府,市政府各委、办、局:
+《青川市2017年政务公开工作要点》已经市政府同意,现印发给你们,请认真贯彻落实。
+青川市人民政府办公厅
+2017年4月20日
+2017年是推进政务公开的关键之年。今年政务公开工作的总体要求是:以公开促落实、促规范、促服务。
+一、围绕稳增长推进公开
+(一)推进重大项目信息公开
+`,
+      { fileName: 'angle-marks.txt' },
+    );
+    expect(doc.title).toBe('青川市2017年政务公开工作要点');
+  });
+});
+
+describe("a law mirror's headline: the 文号, a space, then the title opening with its issuer", () => {
+  it('鲁政办字〔…〕 某省人民政府办公厅关于落实《政府工作报告》…的意见: the title ends at its line, not at the 报告 inside 《》', () => {
+    const doc = ingestText(
+      `青政办字〔2016〕12号 青川省人民政府办公厅关于落实《政府工作报告》重点工作部门分工的意见
+
+浏览量:          时间:2016-04-02 09:15:00
+
+青川省人民政府办公厅关于落实《政府工作报告》重点工作部门分工的意见
+
+青政办字〔2016〕12号
+
+省政府各部门、有关单位:
+
+经省政府同意,现就《政府工作报告》确定的重点工作提出部门分工意见如下:
+
+一、保持经济平稳健康发展
+
+(一)推动经济稳定增长。
+
+稳定和扩大居民消费,营造放心消费环境。(省发展改革委、省商务厅等负责)
+`,
+      { fileName: 'mirror-headline.txt' },
+    );
+    expect([doc.title, doc.issuer, doc.docNumber]).toEqual([
+      '青川省人民政府办公厅关于落实《政府工作报告》重点工作部门分工的意见',
+      '青川省人民政府办公厅',
+      '青政办字〔2016〕12号',
+    ]);
+  });
+});

@@ -219,3 +219,55 @@ describe('QA7: header fields', () => {
     });
   });
 });
+
+describe('a page date stamp glued before a field label', () => {
+  it('2026年01月30日来源:市政府办公厅 under the 文号 is page info, not the issuer; the signature names it', () => {
+    const doc = ingestText(
+      `当前位置 :首页 > 政务公开 > 市政府文件
+青川市人民政府关于印发2026年重点工作分工方案的通知
+青政发〔2026〕2号
+2026年02月03日来源:市政府办公厅
+[字体: ] 打印
+
+各区、县(市)人民政府,市政府各部门:
+
+  现将《2026年重点工作分工方案》印发给你们,请认真贯彻落实。
+
+  青川市人民政府
+
+  2026年1月28日
+
+2026年重点工作分工方案
+
+  1.持续做好重大项目谋划储备工作。
+
+  牵头单位:市发展改革委
+`,
+      { fileName: 'stamp-before-label.txt' },
+    );
+    expect([doc.issuer, doc.docNumber, doc.date]).toEqual(['青川市人民政府', '青政发〔2026〕2号', '2026-01-28']);
+    expect(doc.paragraphs.find((p) => p.text.startsWith('2026年02月03日来源'))?.kind).not.toBe('body');
+  });
+});
+
+describe('a breadcrumb labelled 位置: alone', () => {
+  it('位置:首页 > 职场 > 工作报告 is the site trail, not the title', () => {
+    const doc = ingestText(
+      `某某简历馆
+
+位置:首页 > 职场 > 工作报告
+
+2021年市政府工作报告重点工作责任分解
+
+一、经济发展
+
+1.推进现代流通体系建设。
+
+责任单位:市商务局
+`,
+      { fileName: 'bare-breadcrumb.txt' },
+    );
+    expect(String(doc.title)).not.toMatch(/位置/);
+    expect(doc.paragraphs.find((p) => p.text.startsWith('位置'))?.kind).not.toBe('body');
+  });
+});

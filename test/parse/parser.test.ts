@@ -287,3 +287,49 @@ describe('property: every non-whitespace character lands in exactly one node', (
     );
   });
 });
+
+describe('page numbers of a PDF copy', () => {
+  it('— — — 3 — (the dashes set apart by spaces) is a page number, no part of the task around it', () => {
+    const text = `1.完善街道议事协商机制,推动社区事务公开透明。
+牵头单位:区民政局
+— — — 3 —
+协办单位:区委组织部、各街道党工委
+2.健全社区服务体系,提升为民服务水平。
+牵头单位:区民政局
+`;
+    const tree = parseText(text);
+    expect(allNodes(tree).some((n) => n.type === 'paragraph' && n.data?.role === 'pageNumber')).toBe(true);
+    const doc = ingestText(text, { fileName: 'spaced-dashes.txt' });
+    expect(doc.tasks[0].text).not.toContain('— — —');
+    expect(doc.tasks[0]).toMatchObject({ lead: ['区民政局'], responsible: ['区委组织部', '各街道党工委'] });
+  });
+});
+
+describe('a narrow PDF copy (about 30 characters a line)', () => {
+  it('lines a little shorter than the page width (ASCII punctuation) still run on: an item, a unit cut inside its name', () => {
+    const text = `青川区落实《关于加强社区治理的意见》的任务分解方案
+为贯彻落实全市社区治理工作会议精神及有关文件的要求,以
+首善标准建设文明社区、活力社区、宜居社区、平安社区,现结合
+本区实际,制定如下任务分解方案。
+一、提高社区党建工作水平,加强党对社区治理的全面
+领导
+1.完善社区党委对辖区治理重大事项的领导机制,优
+化决策程序,涉及社区治理的重大事项、重点工作、重要问题由
+社区党委讨论决定,全面提升社区抓党建、抓治理、抓服务的
+能力。
+牵头单位:区委组织部
+协办单位:区委编办、区民政局(区委社会工委)、园区党工
+委、各街道党工委
+2.以区域化党建为重点,构建区、街道、社区党组织三级上下贯
+通,单位党建、行业党建多方联动的工作体系。
+牵头单位:区委组织部
+【配合单位】区委编办、区民政局、各街道党工委办公室
+【完成时限】2026年10月底前
+`;
+    const doc = ingestText(text, { fileName: 'narrow-pdf.txt' });
+    // a line the narrow width alone lets run on does not run into the field under it
+    expect(doc.paragraphs.some((p) => p.text.includes('办公室【完成时限】'))).toBe(false);
+    expect(doc.tasks[0]).toMatchObject({ lead: ['区委组织部'], responsible: ['区委编办', '区民政局(区委社会工委)', '园区党工委', '各街道党工委'] });
+    expect(doc.tasks[0].title).toMatch(/^完善社区党委对辖区治理重大事项的领导机制,优化决策程序/);
+  });
+});
