@@ -18,9 +18,7 @@ export interface ReadRequest {
   file: string;
 }
 
-export type ReadReply =
-  | { seq: number; ok: true; doc: PolicyDocument; json: string; sourceText: string | undefined }
-  | { seq: number; ok: false; user: boolean; message: string };
+export type ReadReply = { seq: number; ok: true; json: string; sourceText: string | undefined } | { seq: number; ok: false; user: boolean; message: string };
 
 /**
  * Reads documents for `policy ingest`: in a second thread when there are several files, so that
@@ -76,8 +74,10 @@ export class DocumentReader {
       waiting.reject(reply.user ? new UserError(reply.message) : new Error(reply.message));
       return;
     }
-    if (reply.sourceText !== undefined) attachSourceText(reply.doc, reply.sourceText);
-    waiting.resolve({ doc: reply.doc, json: reply.json });
+    // the model as document.json has it (what every later reader of the folder gets)
+    const doc = JSON.parse(reply.json) as PolicyDocument;
+    if (reply.sourceText !== undefined) attachSourceText(doc, reply.sourceText);
+    waiting.resolve({ doc, json: reply.json });
   }
 
   /** The thread failed: the files it had are failed with its error, the next ones are read here. */

@@ -16,7 +16,9 @@ const port = parentPort!;
 async function read({ seq, file }: ReadRequest): Promise<ReadReply> {
   try {
     const doc = await ingestFile(file, { aliases });
-    return { seq, ok: true, doc, json: modelJson(doc), sourceText: sourceTextOf(doc) };
+    // the JSON text only: the model is parsed from it in the writing thread, which costs that
+    // thread less than receiving the model's objects (structured clone)
+    return { seq, ok: true, json: modelJson(doc), sourceText: sourceTextOf(doc) };
   } catch (error) {
     return { seq, ok: false, user: error instanceof UserError, message: error instanceof Error ? error.message : String(error) };
   }
