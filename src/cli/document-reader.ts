@@ -31,17 +31,18 @@ export type ReadReply = { seq: number; ok: true; json: string; sourceText: strin
 export class DocumentReader {
   private worker: Worker | null = null;
   private seq = 0;
-  private readonly waiting = new Map<number, { resolve: (r: ReadDocument) => void; reject: (e: Error) => void }>();
+  private readonly waiting = new Map<number, { file: string; resolve: (r: ReadDocument) => void; reject: (e: Error) => void }>();
 
   constructor(
     private readonly aliases: AliasTable,
     aliasFiles: string[],
     files: number,
   ) {
-    if (files >= READ_IN_THREAD_FROM) {
-      // read-worker.ts beside this file: .js in dist/, .ts when run from src/ (tsx, which the thread inherits)
-      const self = fileURLToPath(import.meta.url);
-      this.worker = new Worker(path.join(path.dirname(self), `read-worker${path.extname(self)}`), { workerData: { aliases: aliasFiles } });
+    // the compiled read-worker.js beside this file; run from src/ through tsx (the tests), a
+    // thread does not get tsx's loader in time for its first import: read here then
+    const self = fileURLToPath(import.meta.url);
+    if (files >= READ_IN_THREAD_FROM && path.extname(self) === '.js') {
+      this.worker = new Worker(path.join(path.dirname(self), 'read-worker.js'), { workerData: { aliases: aliasFiles } });
       this.worker.on('message', (reply: ReadReply) => this.settle(reply));
       this.worker.on('error', (error) => this.fail(error));
       this.worker.on('exit', (code) => this.fail(new Error(`the reading thread stopped (exit code ${code})`)));
@@ -54,7 +55,7 @@ export class DocumentReader {
       return ingestFile(file, { aliases: this.aliases }).then((doc) => ({ doc, json: modelJson(doc) }));
     }
     const seq = this.seq++;
-    const promise = new Promise<ReadDocument>((resolve, reject) => this.waiting.set(seq, { resolve, reject }));
+    const promise = new Promise<ReadDocument>((resolve, reject) => this.waiting.set(seq, { file, resolve, reject }));
     this.worker.postMessage({ seq, file } satisfies ReadRequest);
     return promise;
   }
@@ -80,11 +81,15 @@ export class DocumentReader {
     waiting.resolve({ doc, json: reply.json });
   }
 
-  /** The thread failed: the files it had are failed with its error, the next ones are read here. */
-  private fail(error: Error): void {
+  /**
+   * The thread failed (it could not start, or stopped): the files it had and the next ones are
+   * read in this thread, as without it.
+   */
+  private fail(_error: Error): void {
     this.worker = null;
-    for (const { reject } of this.waiting.values()) reject(error);
+    const waiting = [...this.waiting.values()];
     this.waiting.clear();
+    for (const { file, resolve, reject } of waiting) this.read(file).then(resolve, reject);
   }
 }
 
