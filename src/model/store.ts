@@ -37,15 +37,16 @@ export function sourceTextOf(doc: PolicyDocument): string | undefined {
  * position refers to); each is written to a temporary file in the same folder and renamed,
  * so a reader never sees half a file. A text or Markdown document leaves no `source.txt`
  * (its source is the file itself): one left by an earlier ingest of the same id goes.
+ * `json` is `modelJson(doc)` when the caller has it already (made in ingest's reading thread).
  */
-export async function saveDocument(dataDir: string, doc: PolicyDocument): Promise<string> {
+export async function saveDocument(dataDir: string, doc: PolicyDocument, json: string = modelJson(doc)): Promise<string> {
   const file = documentPath(dataDir, doc.id);
   const dir = path.dirname(file);
   const text = sourceTexts.get(doc);
   const sourceFile = path.join(dir, SOURCE_TEXT_FILE);
   if (text !== undefined) await writeFileAtomic(sourceFile, text);
   else if (doc.source.format === 'text' || doc.source.format === 'markdown') await rm(sourceFile, { force: true });
-  await writeFileAtomic(file, modelJson(doc));
+  await writeFileAtomic(file, json);
   return file;
 }
 
@@ -58,8 +59,18 @@ export const INDENT_UP_TO = 4_000_000;
 
 /** A model as document.json holds it: indented by two spaces, compact when large. */
 export function modelJson(doc: PolicyDocument): string {
+  // the indented text is never shorter than the compact one: only a long one needs the compact
+  // length (one JSON.stringify a document instead of two). A model too large to indent in one
+  // string (V8: 2^29 characters) is past the limit anyway
+  let indented: string | null = null;
+  try {
+    indented = JSON.stringify(doc, null, 2);
+    if (indented.length <= INDENT_UP_TO) return indented + '\n';
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+  }
   const compact = JSON.stringify(doc);
-  return (compact.length > INDENT_UP_TO ? compact : JSON.stringify(doc, null, 2)) + '\n';
+  return (compact.length > INDENT_UP_TO || indented === null ? compact : indented) + '\n';
 }
 
 /**

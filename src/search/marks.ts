@@ -19,13 +19,49 @@
 
 const HAN = /\p{Script=Han}/u;
 
+/** Per BMP code unit: 0 not yet known, 1 a Han character, 2 not (HAN tested once a character). */
+const hanKind = new Uint8Array(0x10000);
+/** Per BMP code unit: the call of unitMarks that saw it in a term (a stamp, so nothing is cleared between calls). */
+const coveredIn = new Uint32Array(0x10000);
+let call = 0;
+
+/** A surrogate pair at i (one character outside the BMP), as `for … of` reads it. */
+function isPair(text: string, i: number, code: number): boolean {
+  if (code < 0xd800 || code > 0xdbff) return false;
+  const next = text.charCodeAt(i + 1);
+  return next >= 0xdc00 && next <= 0xdfff;
+}
+
+function isHan(code: number, char: string): boolean {
+  let kind = hanKind[code];
+  if (kind === 0) kind = hanKind[code] = HAN.test(char) ? 1 : 2;
+  return kind === 1;
+}
+
 /** The marks of a unit: its text (normalised as the search reads it) and its text terms. */
 export function unitMarks(normalizedText: string, textTerms: string[]): string[] {
   const out = new Set<string>();
   for (const run of normalizedText.match(/\d+/g) ?? []) out.add(`n${run}`);
-  const covered = new Set<string>();
-  for (const t of textTerms) for (const c of t) covered.add(c);
-  for (const c of normalizedText) if (!covered.has(c) && HAN.test(c)) out.add(`c${c}`);
+  // (a stamp array instead of a Set of the terms' characters: the largest cost of a document's put)
+  call = (call + 1) >>> 0 || 1;
+  let astral: Set<string> | null = null; // characters outside the BMP, the rare case
+  for (const t of textTerms) {
+    for (let i = 0; i < t.length; i++) {
+      const code = t.charCodeAt(i);
+      if (isPair(t, i, code)) {
+        (astral ??= new Set()).add(t.slice(i, i + 2));
+        i++;
+      } else coveredIn[code] = call;
+    }
+  }
+  for (let i = 0; i < normalizedText.length; i++) {
+    const code = normalizedText.charCodeAt(i);
+    if (isPair(normalizedText, i, code)) {
+      const c = normalizedText.slice(i, i + 2);
+      i++;
+      if (!astral?.has(c) && HAN.test(c)) out.add(`c${c}`);
+    } else if (coveredIn[code] !== call && isHan(code, normalizedText[i])) out.add(`c${normalizedText[i]}`);
+  }
   return [...out];
 }
 

@@ -43,6 +43,8 @@ function openDatabase(file: string, readonly: boolean): Database {
 
 const DOC_SHIFT = 2 ** 20;
 const HAN_ONLY = /^\p{Script=Han}+$/u;
+/** Rows an INSERT statement of a document's rows has at most (see insertRows; 32 × 17 unit columns is within every SQLite's 999 parameters). */
+const ROWS_A_STATEMENT = 32;
 /** A query whose matches exceed this many ranks this many of them (the most recently ingested): see docs/store.md. */
 export const CANDIDATES = 4000;
 /** The best this many by FTS5's bm25 are scored by the search's own BM25 rule (see `rescored`). */
@@ -113,6 +115,8 @@ export class SqliteStore {
   /** The store's unit words (normalised), read once and kept up to date by put and remove. */
   private words: Set<string> | null = null;
   private readonly stmts = new Map<string, Statement>();
+  /** insertRows' statements (prepared once; `stmts` holds those that return rows, in raw mode). */
+  private readonly writes = new Map<string, Statement>();
 
   private constructor(file: string, db: Database, readonly: boolean) {
     this.file = file;
@@ -142,6 +146,14 @@ export class SqliteStore {
       if (version === undefined) store.run('INSERT INTO meta(key, value) VALUES (?, ?)', 'version', String(STORE_VERSION));
       else if (version !== String(STORE_VERSION))
         throw new UserError(`${file}: store version ${version}, expected ${STORE_VERSION} (delete it and ingest again)`);
+      // While a writer has it open, the file is in WAL mode with synchronous=NORMAL: a commit (one
+      // a document) appends to the log without waiting for the disk (fsync only at checkpoints),
+      // which in the rollback journal's mode took three fsyncs a document, more wall time than
+      // the document's CPU on a busy disk. A crash still leaves the last committed documents
+      // (a power cut may lose the last few, never half of one). close() gives the file back in
+      // the rollback journal's mode, as readers have always had it.
+      db.exec('PRAGMA journal_mode = WAL');
+      db.exec('PRAGMA synchronous = NORMAL');
     } else {
       const version = store.tryGet<[string]>('SELECT value FROM meta WHERE key = ?', 'version')?.[0];
       if (version !== String(STORE_VERSION)) throw new UserError(`${file}: not a policy store of version ${STORE_VERSION} (ingest again)`);
@@ -150,6 +162,13 @@ export class SqliteStore {
   }
 
   close(): void {
+    if (!this.readonly) {
+      try {
+        this.db.exec('PRAGMA journal_mode = DELETE');
+      } catch {
+        // another connection has the file open: it stays in WAL mode, which every reader reads
+      }
+    }
     this.db.close();
   }
 
@@ -341,13 +360,16 @@ export class SqliteStore {
     for (const [table, list] of Object.entries(rows)) {
       if (list.length === 0) continue;
       const cols = Object.keys(list[0]);
-      const s = this.db.prepare(`INSERT INTO ${table}(${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
-      for (const row of list) s.run(...cols.map((c) => (row as Record<string, unknown>)[c]));
+      this.insertRows(
+        `INSERT INTO ${table}(${cols.join(', ')})`,
+        cols.length,
+        list.map((row) => cols.map((c) => (row as Record<string, unknown>)[c])),
+      );
     }
     this.run('UPDATE documents SET departments = ? WHERE num = ?', JSON.stringify(departments), num);
-    const insertUnit = this.db.prepare(`INSERT INTO units(${UNIT_COLUMNS.join(', ')}) VALUES (${UNIT_COLUMNS.map(() => '?').join(', ')})`);
+    const unitRows: unknown[][] = [];
+    const ftsRows: unknown[][] = [];
     const sums = [0, 0, 0];
-    const ftsRow = this.db.prepare('INSERT INTO units_fts(rowid, title, text, meta) VALUES (?, ?, ?, ?)');
     const counts = new Map<string, number>();
     units.forEach((u, i) => {
       const rowid = num * DOC_SHIFT + i * 2 + (u.heading ? 1 : 0);
@@ -356,24 +378,50 @@ export class SqliteStore {
       const uid = u.id.slice(doc.id.length + 1);
       // web-page clutter is no part of the term index (scanned when asked for)
       const terms = u.kind === 'web' ? { title: [], text: [] } : unitTerms(names, tokenizer, u.title, simplified);
-      insertUnit.run(...unitRow(u, { rowid, num, uid, section: sections.get(u.section) ?? null }, simplified, folded, terms));
+      unitRows.push(unitRow(u, { rowid, num, uid, section: sections.get(u.section) ?? null }, simplified, folded, terms));
       if (u.kind === 'web') return;
       sums[0]++;
       sums[1] += terms.title.length;
       sums[2] += terms.text.length;
-      ftsRow.run(rowid, terms.title.join(' '), terms.text.join(' '), unitMeta(u.kind, u.lead, u.responsible, unitMarks(simplified, terms.text)));
-      for (const t of new Set([...terms.title, ...terms.text])) counts.set(t, (counts.get(t) ?? 0) + 1);
+      ftsRows.push([rowid, terms.title.join(' '), terms.text.join(' '), unitMeta(u.kind, u.lead, u.responsible, unitMarks(simplified, terms.text))]);
+      const distinct = new Set(terms.title);
+      for (const t of terms.text) distinct.add(t);
+      for (const t of distinct) counts.set(t, (counts.get(t) ?? 0) + 1);
     });
+    this.insertRows(`INSERT INTO units(${UNIT_COLUMNS.join(', ')})`, UNIT_COLUMNS.length, unitRows);
+    this.insertRows('INSERT INTO units_fts(rowid, title, text, meta)', 4, ftsRows);
     this.addCounts(sums[0], sums[1], sums[2]);
     // a term's units and documents (this document's units counted per term: one document more has each)
-    const inc = this.db.prepare(
-      'INSERT INTO terms(term, units, docs) VALUES (?, ?, 1) ON CONFLICT(term) DO UPDATE SET units = units + excluded.units, docs = docs + 1',
+    this.insertRows(
+      'INSERT INTO terms(term, units, docs)',
+      3,
+      [...counts].map(([t, n]) => [t, n, 1]),
+      'ON CONFLICT(term) DO UPDATE SET units = units + excluded.units, docs = docs + 1',
     );
-    for (const [t, n] of counts) inc.run(t, n);
-    const word = this.db.prepare('INSERT INTO user_words(word, docs) VALUES (?, 1) ON CONFLICT(word) DO UPDATE SET docs = docs + 1');
-    for (const w of wordsOf(departments)) {
-      word.run(w);
-      this.words?.add(w);
+    const words = wordsOf(departments);
+    this.insertRows(
+      'INSERT INTO user_words(word, docs)',
+      2,
+      words.map((w) => [w, 1]),
+      'ON CONFLICT(word) DO UPDATE SET docs = docs + 1',
+    );
+    for (const w of words) this.words?.add(w);
+  }
+
+  /**
+   * `head VALUES (…), (…) … tail` for rows of `width` values, up to ROWS_A_STATEMENT rows a
+   * statement (a document's ~700 terms, ~280 model rows and ~80 units were a call into SQLite
+   * each: the calls cost more than the rows). Statements of 32, 16 … 1 rows: a few, prepared once.
+   */
+  private insertRows(head: string, width: number, rows: unknown[][], tail = ''): void {
+    let at = 0;
+    for (let size = ROWS_A_STATEMENT; size >= 1; size >>= 1) {
+      if (rows.length - at < size) continue;
+      const row = `(${Array(width).fill('?').join(', ')})`;
+      const sql = `${head} VALUES ${Array(size).fill(row).join(', ')} ${tail}`;
+      let statement = this.writes.get(sql);
+      if (!statement) this.writes.set(sql, (statement = this.db.prepare(sql)));
+      for (; rows.length - at >= size; at += size) statement.run(rows.slice(at, at + size).flat());
     }
   }
 

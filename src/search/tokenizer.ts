@@ -145,7 +145,10 @@ const HAN = /\p{Script=Han}/u;
 const ALL_HAN = /^\p{Script=Han}+$/u;
 
 function isNoise(token: string): boolean {
-  return !WORD_CHAR.test(token) || getStopWords().has(token);
+  // a token that starts with a CJK ideograph has a letter: the regex only for the others (a
+  // document's ~50,000 index tokens are nearly all Chinese)
+  const first = token.charCodeAt(0);
+  return (!(first >= 0x4e00 && first <= 0x9fff) && !WORD_CHAR.test(token)) || getStopWords().has(token);
 }
 
 // --- dictionary -----------------------------------------------------------------------

@@ -4,13 +4,13 @@ import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { documentId } from '../../extract/index.js';
-import { ingestFile } from '../../ingest.js';
 import { AliasTable } from '../../model/departments.js';
 import { UserError } from '../../model/errors.js';
 import { documentPath, saveDocument } from '../../model/store.js';
 import type { PolicyDocument } from '../../model/types.js';
 import { SCHEMA_VERSION } from '../../model/types.js';
 import { folderEngine, openStore, rebuildSearchIndex, updateSearchStore, useDb, writeSearchIndex } from '../../search/store.js';
+import { DocumentReader, type ReadDocument } from '../document-reader.js';
 import { expandPatterns } from '../files.js';
 import { examples, Progress, plural, style, useColor } from '../format.js';
 import { checkpoint } from '../interrupt.js';
@@ -123,6 +123,36 @@ async function unchanged(file: string, sha: Map<string, string>): Promise<string
   return digest === known ? id : null;
 }
 
+/** Files read ahead of the one being written (each a model in memory until it is written). */
+const READ_AHEAD = 2;
+
+/** What is decided for a file before it is read: the id of the stored document it is unchanged from, else its reading. */
+interface Step {
+  same: string | null;
+  read: Promise<ReadDocument> | null;
+}
+
+/**
+ * A file's step: unchanged from a stored document of the folder (same id and sha256: not read),
+ * refused when larger than --max-size (before it is read), else read.
+ */
+async function plan(file: string, known: Map<string, string>, dataDir: string, maxSize: number, maxSizeText: string, reader: DocumentReader): Promise<Step> {
+  const same = known.size > 0 ? await unchanged(file, known) : null;
+  if (same !== null && existsSync(documentPath(dataDir, same))) return { same, read: null };
+  const size = await stat(file).then(
+    (s) => (s.isFile() ? s.size : 0),
+    () => 0,
+  ); // the reader names other problems
+  if (size > maxSize) {
+    throw new UserError(
+      `${file}: ${megabytes(size)}, larger than --max-size ${maxSizeText} (not read; give --max-size ${Math.ceil(size / 1e6) + 1}MB to read it)`,
+    );
+  }
+  const read = reader.read(file);
+  read.catch(() => undefined); // awaited in turn
+  return { same: null, read };
+}
+
 /** A document ingested in this run, as the end of the run needs it (its model is not kept). */
 interface Ingested {
   id: string;
@@ -158,7 +188,7 @@ async function runIngest(files: string[], options: IngestCliOptions): Promise<nu
   // what is kept of each document read: a model is dropped once saved and in the store (or
   // printed), so that memory does not grow with the number of files
   const docs: Ingested[] = [];
-  const json = options.json ? new JsonArray() : null;
+  const jsonOut = options.json ? new JsonArray() : null;
   // the in-memory index (POLICY_SEARCH_ENGINE=minisearch) holds every model anyway: built from these
   const models: PolicyDocument[] = [];
   const ids = new Map<string, string>();
@@ -180,38 +210,44 @@ async function runIngest(files: string[], options: IngestCliOptions): Promise<nu
   // the store takes each document as it is saved; the in-memory index only at the end
   const state = () =>
     docs.length === 0 ? 'nothing written' : store ? 'each is in the search store' : 'the search index was not updated (the next search rebuilds it)';
+  // Reading (read → parse → extract) runs ahead of writing, in a second thread (DocumentReader):
+  // the file after next is being read while this one is saved and put in the store. What is
+  // decided before a file is read (unchanged, too large) is decided for it as it was; the files
+  // are saved and put in the store in the order given, as before.
+  const reader = new DocumentReader(aliases, options.aliases ?? [], paths.length);
+  const steps: Array<Promise<Step>> = [];
+  const step = (i: number): Promise<Step> => {
+    steps[i] ??= plan(paths[i], known, options.data, maxSize, options.maxSize, reader);
+    steps[i].catch(() => undefined); // awaited in turn below
+    return steps[i];
+  };
   try {
     for (const [i, file] of paths.entries()) {
       checkpoint(done(state()));
       progress.tick(i, path.basename(file));
+      for (let k = i + 1; k <= i + READ_AHEAD && k < paths.length; k++) step(k);
       try {
-        const same = known.size > 0 ? await unchanged(file, known) : null;
-        if (same !== null && existsSync(documentPath(options.data, same)) && !ids.has(same)) {
-          ids.set(same, file);
+        let next = await step(i);
+        delete steps[i];
+        if (next.same !== null && !ids.has(next.same)) {
+          ids.set(next.same, file);
           skipped++;
           if (!options.quiet) {
             progress.done();
-            process.stdout.write(style.dim(`= ${same}  unchanged (same sha256), skipped\n`));
+            process.stdout.write(style.dim(`= ${next.same}  unchanged (same sha256), skipped\n`));
           }
           continue;
         }
-        const size = await stat(file).then(
-          (s) => (s.isFile() ? s.size : 0),
-          () => 0,
-        ); // the reader names other problems
-        if (size > maxSize) {
-          throw new UserError(
-            `${file}: ${megabytes(size)}, larger than --max-size ${options.maxSize} (not read; give --max-size ${Math.ceil(size / 1e6) + 1}MB to read it)`,
-          );
-        }
-        const doc = await ingestFile(file, { aliases });
+        // (a file with the content of a document this run has under its id: read, and refused below)
+        if (next.same !== null) next = await plan(file, new Map(), options.data, maxSize, options.maxSize, reader);
+        const { doc, json } = await next.read!;
         const clash = ids.get(doc.id);
         if (clash) throw new UserError(`${file}: id "${doc.id}" is already taken by ${clash} in this run (rename one of the files)`);
         ids.set(doc.id, file);
-        await saveDocument(options.data, doc);
+        await saveDocument(options.data, doc, json);
         store?.put([doc], { force: true });
         docs.push({ id: doc.id, sha256: doc.source.sha256, path: doc.source.path });
-        json?.write(doc);
+        jsonOut?.write(doc);
         if (!store) models.push(doc);
         if (!options.json) {
           progress.done();
@@ -233,9 +269,10 @@ async function runIngest(files: string[], options: IngestCliOptions): Promise<nu
       warnSameContent(docs, all, options.data);
     }
   } finally {
+    await reader.close();
     store?.close();
     // the models read so far, also when interrupted: stdout is always a whole JSON array
-    json?.end();
+    jsonOut?.end();
   }
   if (store && docs.length > 0) {
     // the store is up to date document by document; this also takes in folders it lacks. A
