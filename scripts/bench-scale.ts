@@ -82,8 +82,14 @@ interface Warm {
 
 const SCANS = new Set(['2035年', '79.8%', '宅几地']);
 
-/** Reading commands timed from the store (listings.ts); from the models too at the first size. */
-const READING = [['tasks', '--dept', '交通局', '--role', 'lead'], ['departments'], ['indicators']];
+/**
+ * Reading commands timed from the store (listings.ts); from the models too at the first size.
+ * Their peak RSS against the 500 MB ceiling, and against the first size's: a listing is printed
+ * as it is read, so its memory should not grow with the corpus.
+ */
+const READING = [['tasks', '--dept', '交通局', '--role', 'lead'], ['departments'], ['departments', '--json'], ['indicators'], ['indicators', '--json']];
+const READING_CEILING = 500e6; // bytes, as mb() prints them
+const readingRss = new Map<string, number>();
 
 /** The run of median wall time of `times` runs (its peak rss the largest). */
 function median(times: number, run: () => { ms: number; rssKb: number }): { ms: number; rssKb: number } {
@@ -249,8 +255,11 @@ async function main(): Promise<void> {
     for (const args of READING) {
       const fromStore = median(3, () => cli([...args, '--data', dataDir]));
       const fromModels = baseline === null ? cli([...args, '--data', dataDir], { POLICY_SEARCH_ENGINE: 'minisearch' }) : null;
+      const first = readingRss.get(args.join(' '));
+      if (first === undefined) readingRss.set(args.join(' '), fromStore.rssKb);
       console.log(
-        `SQLite: \`policy ${args.join(' ')}\` ${ms(fromStore.ms)}, rss ${mb(fromStore.rssKb * 1024)}` +
+        `SQLite: \`policy ${args.join(' ')}\` ${ms(fromStore.ms)}, rss ${mb(fromStore.rssKb * 1024)} (ceiling 500 MB: ${fromStore.rssKb * 1024 <= READING_CEILING ? 'under' : 'OVER'}` +
+          `${first !== undefined ? `; ${(fromStore.rssKb / first).toFixed(2)}× the first size's` : ''})` +
           (fromModels
             ? `; from the models ${ms(fromModels.ms)}, rss ${mb(fromModels.rssKb * 1024)}: ${(fromStore.ms / fromModels.ms).toFixed(2)}× the time, ${(fromStore.rssKb / fromModels.rssKb).toFixed(2)}× the memory`
             : ''),

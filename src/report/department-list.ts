@@ -1,5 +1,5 @@
 import type { PolicyDocument } from '../model/types.js';
-import { documentColumn, plural, renderTable } from '../util/listing.js';
+import { documentColumn, type ListColumn, type ListedDocuments, ListingTable, listedDocuments, plural, writeJsonArray, written } from '../util/listing.js';
 
 /**
  * The department listing (`policy departments`): the units named in the assignment clauses
@@ -29,41 +29,56 @@ function byTasks(d: Listed) {
 
 /** The listing as JSON (`policy departments --json`): each department with its document's id. */
 export function departmentListJson(docs: Listed[]): string {
-  return (
-    JSON.stringify(
-      docs.flatMap((d) => byTasks(d).map((x) => ({ doc: d.id, ...x }))),
-      null,
-      2,
-    ) + '\n'
+  return written((write) => writeDepartmentListJson(docs, write));
+}
+
+/** departmentListJson written a department at a time, the documents read one at a time. */
+export function writeDepartmentListJson(docs: Iterable<Listed>, write: (s: string) => void): void {
+  writeJsonArray(
+    (function* () {
+      for (const d of docs) for (const x of byTasks(d)) yield { doc: d.id, ...x };
+    })(),
+    write,
   );
 }
 
 /** The listing as a text table fitted to `width` display columns (Infinity: nothing cut), and a last line of how many. */
 export function formatDepartmentList(docs: Listed[], options: { width?: number } = {}): string {
-  const many = docs.length > 1;
-  const rows = docs.flatMap((d) =>
-    byTasks(d).map((x) => [
-      ...(many ? [d.id] : []),
-      x.name,
-      KIND_LABELS[x.kind] ?? x.kind,
-      String(x.lead.length),
-      String(x.responsible.length),
-      x.lead.join(','),
-      x.responsible.join(','),
-    ]),
-  );
-  const table = renderTable(
-    [
-      ...(many ? [documentColumn(rows.map((r) => r[0]))] : []),
-      { header: '单位' },
-      { header: '类别' },
-      { header: '牵头', align: 'right' },
-      { header: '责任', align: 'right' },
-      { header: '牵头任务', max: 30 },
-      { header: '责任任务', max: 40 },
-    ],
-    rows,
-    options.width ?? Infinity,
-  );
-  return table + `${plural(rows.length, 'department')}\n`;
+  return written((write) => writeDepartmentList(listedDocuments(docs), options, write));
+}
+
+/** formatDepartmentList written a row at a time: the documents are read twice (the widths, then the rows), one at a time. */
+export function writeDepartmentList(docs: ListedDocuments<Listed>, options: { width?: number }, write: (s: string) => void): void {
+  const many = docs.count > 1;
+  const rows = function* () {
+    for (const d of docs.each())
+      for (const x of byTasks(d))
+        yield [
+          ...(many ? [d.id] : []),
+          x.name,
+          KIND_LABELS[x.kind] ?? x.kind,
+          String(x.lead.length),
+          String(x.responsible.length),
+          x.lead.join(','),
+          x.responsible.join(','),
+        ];
+  };
+  const columns: ListColumn[] = [
+    ...(many ? [documentColumn([])] : []),
+    { header: '单位' },
+    { header: '类别' },
+    { header: '牵头', align: 'right' },
+    { header: '责任', align: 'right' },
+    { header: '牵头任务', max: 30 },
+    { header: '责任任务', max: 40 },
+  ];
+  const table = new ListingTable(columns, options.width ?? Infinity, many ? 0 : undefined);
+  let count = 0;
+  for (const r of rows()) {
+    table.measure(r);
+    count++;
+  }
+  write(table.head());
+  for (const r of rows()) write(table.lines(r));
+  write(`${plural(count, 'department')}\n`);
 }

@@ -1,10 +1,7 @@
 import { displayForm, figureText, formatNumber, growthLabel, growthText, totalsHeader, unbracket } from '../model/figures.js';
 import type { Growth, Indicator, PolicyDocument, Quantity } from '../model/types.js';
-import { widest } from '../util/table.js';
 
 export { displayForm, figureText, growthLabel, growthText };
-
-import { displayWidth } from '../util/width.js';
 
 /**
  * How indicator cells read in every output (terminal table, PDF, spreadsheet): the growth
@@ -58,7 +55,12 @@ export function changeText(base: Quantity | null, goal: Quantity | null, unit: s
 
 /** The growth column's header: the tables' own (年均增长) when they agree, else a general one. */
 export function growthHeader(indicators: Indicator[]): string | null {
-  const names = [...new Set(indicators.flatMap((i) => (i.growth ? [i.growth.column] : [])))];
+  return growthHeaderOf(new Set(indicators.flatMap((i) => (i.growth ? [i.growth.column] : []))));
+}
+
+/** growthHeader of the growth columns' names (distinct, in order). */
+function growthHeaderOf(columns: Set<string>): string | null {
+  const names = [...columns];
   if (names.length === 0) return null;
   return names.length === 1 ? names[0] : '年均增长/累计';
 }
@@ -153,40 +155,58 @@ function withYear(text: string, q: Quantity | null | undefined, show: boolean): 
   return show && q?.year && q.value !== null ? `${text}（${q.year}年）` : text;
 }
 
-/**
- * The rows of `policy indicators`: 序号, 类别, 指标, 单位, 基数, the targets, the growth column,
- * 属性 and the other columns, as shown everywhere (≤/≥, 累计 15). Targets get one column a
- * year when that fits `width` (less `reserve`, the caller's own columns); when it does not —
- * several documents, each with its own target year, leave most of those columns empty — one
- * column per target with the year in the cell, so the names get the room.
- */
-export function indicatorListing(
-  docs: ReadonlyArray<Pick<PolicyDocument, 'id' | 'indicators'>>,
-  width = Infinity,
-  reserve = 0,
-): { columns: ListingColumn[]; rows: { doc: string; cells: string[] }[] } {
-  const items = docs.flatMap((d) => d.indicators.map((i) => ({ doc: d.id, i, targets: i.targets.length > 0 ? i.targets : i.target ? [i.target] : [] })));
-  const all = items.map((x) => x.i);
-  const baseYears = new Set(all.map((i) => i.baseline?.year).filter((y) => y));
-  const baseYear = baseYears.size === 1 ? [...baseYears][0] : undefined;
-  const hasCategory = all.some((i) => i.category);
-  const growth = growthHeader(all);
-  const extras = extraColumns(all);
+/** An indicator's targets: its target columns, or its one target. */
+function targetsOf(i: Indicator): Quantity[] {
+  return i.targets.length > 0 ? i.targets : i.target ? [i.target] : [];
+}
 
-  const build = (byYear: boolean) => {
+/**
+ * What the columns of `policy indicators` depend on, gathered from the indicators one at a time
+ * (a listing of a whole corpus is read a document at a time: indicator-list.ts): the baseline
+ * years, whether any has a category, the growth columns' and other columns' names, the target
+ * years and, a target's position, the years found there.
+ */
+export class IndicatorShape {
+  private readonly baseYears = new Set<number>();
+  private hasCategory = false;
+  private readonly growthColumns = new Set<string>();
+  private readonly extras = new Set<string>();
+  private readonly years = new Set<number | null>();
+  private readonly yearsAt: Set<number | null>[] = [];
+
+  add(i: Indicator): void {
+    if (i.baseline?.year) this.baseYears.add(i.baseline.year);
+    if (i.category) this.hasCategory = true;
+    if (i.growth) this.growthColumns.add(i.growth.column);
+    for (const c of i.extra) this.extras.add(c.column);
+    targetsOf(i).forEach((t, k) => {
+      this.years.add(t.year);
+      (this.yearsAt[k] ??= new Set()).add(t.year);
+    });
+  }
+
+  /**
+   * The columns and how an indicator's cells read: targets one column a year (`byYear`), or one
+   * column per target with the year in the cell when the column's targets are of several years.
+   */
+  layout(byYear: boolean): { columns: ListingColumn[]; cells: (i: Indicator) => string[]; targets: number } {
+    const baseYear = this.baseYears.size === 1 ? [...this.baseYears][0] : undefined;
+    const growth = growthHeaderOf(this.growthColumns);
+    const extras = [...this.extras];
     let targetColumns: { header: string; cell: (targets: Quantity[]) => string }[];
     if (byYear) {
-      const years = [...new Set(items.flatMap((x) => x.targets.map((t) => t.year)))].sort((a, b) => (a ?? Infinity) - (b ?? Infinity));
+      const years = [...this.years].sort((a, b) => (a ?? Infinity) - (b ?? Infinity));
       targetColumns = years.map((y) => ({ header: y ? `${y}年目标` : '目标', cell: (ts) => figureText(ts.find((t) => t.year === y) ?? null) }));
     } else {
-      const count = Math.max(0, ...items.map((x) => x.targets.length));
-      targetColumns = Array.from({ length: count }, (_, k) => {
-        const years = new Set(items.filter((x) => x.targets[k]).map((x) => x.targets[k].year));
+      const count = this.yearsAt.length;
+      targetColumns = this.yearsAt.map((years, k) => {
         const year = years.size === 1 ? [...years][0] : null;
         const name = count > 1 ? `目标${k + 1}` : '目标';
         return { header: year ? `${year}年目标` : name, cell: (ts: Quantity[]) => withYear(figureText(ts[k] ?? null), ts[k], year === null) };
       });
     }
+    const hasCategory = this.hasCategory;
+    const severalBaseYears = this.baseYears.size > 1;
     const columns: ListingColumn[] = [
       { header: '序号', align: 'right' },
       ...(hasCategory ? [{ header: '类别', max: 12 }] : []),
@@ -198,31 +218,20 @@ export function indicatorListing(
       { header: '属性' },
       ...extras.map((c) => ({ header: c, max: 24 })),
     ];
-    const rows = items.map(({ doc, i, targets }) => ({
-      doc,
-      cells: [
+    const cells = (i: Indicator) => {
+      const targets = targetsOf(i);
+      return [
         i.number,
         ...(hasCategory ? [i.category ?? ''] : []),
         i.name,
         i.unit ?? '',
-        withYear(figureText(i.baseline), i.baseline, baseYears.size > 1),
+        withYear(figureText(i.baseline), i.baseline, severalBaseYears),
         ...targetColumns.map((c) => c.cell(targets)),
         ...(growth ? [growthText(i.growth, growth)] : []),
         i.attribute ?? '',
         ...extras.map((c) => extraCell(i, c)),
-      ],
-    }));
-    return { columns, rows, targets: targetColumns.length };
-  };
-
-  const byYear = build(true);
-  if (!Number.isFinite(width) || naturalWidth(byYear.columns, byYear.rows) + reserve <= width) return byYear;
-  const byPosition = build(false);
-  return byPosition.targets < byYear.targets ? byPosition : byYear;
-}
-
-/** Display width of a listing uncut: its widest cell a column, two spaces between. */
-function naturalWidth(columns: ListingColumn[], rows: { cells: string[] }[]): number {
-  const widths = columns.map((c, k) => widest(displayWidth(c.header), rows, (r) => displayWidth(r.cells[k] ?? '')));
-  return widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
+      ];
+    };
+    return { columns, cells, targets: targetColumns.length };
+  }
 }

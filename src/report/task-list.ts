@@ -1,7 +1,7 @@
 import { columnLabel, SECTION_SEPARATOR, sectionTrail } from '../model/headings.js';
 import type { PolicyDocument } from '../model/types.js';
 import { EmptyDepartment, InvalidRole, isRole, type RoleHolder, resolveUnits, roleOf } from '../select/index.js';
-import { documentColumn, plural, renderTable } from '../util/listing.js';
+import { documentColumn, type ListColumn, ListingTable, plural, writeJsonArray, written } from '../util/listing.js';
 
 /**
  * The task listing (`policy tasks`): the tasks of some documents, those a department leads or
@@ -34,6 +34,11 @@ export interface TaskList {
   resolved: Map<string, { name: string }[]> | null;
   /** How many documents were listed. */
   documents: number;
+}
+
+/** A TaskList whose rows are read when asked, as often as asked (the store's: search/listings.ts), a document at a time. */
+export interface TaskListing extends Omit<TaskList, 'rows'> {
+  rows(): Iterable<TaskListRow>;
 }
 
 /** What the listing shows of a task: from the model (listedTasks), or from the store's task units. */
@@ -101,48 +106,80 @@ export function taskListOf(
   options: { dept?: string; role?: string },
   resolved: Map<string, RoleHolder[]> | null,
 ): TaskList {
-  const rows: TaskListRow[] = [];
+  const listing = taskListing(docs, options, resolved);
+  return { ...listing, rows: [...listing.rows()] };
+}
+
+/** taskListOf with its rows read when asked, a document at a time (each document's `tasks` called then). */
+export function taskListing(
+  docs: Iterable<{ id: string; tasks: () => ListedTask[] }> & { length: number },
+  options: { dept?: string; role?: string },
+  resolved: Map<string, RoleHolder[]> | null,
+): TaskListing {
   const wanted = options.role === 'lead' ? '牵头' : options.role === 'responsible' ? '责任' : null;
-  for (const doc of docs) {
-    const units = resolved ? resolved.get(doc.id) : null;
-    if (resolved && !units) continue;
-    for (const t of doc.tasks()) {
-      const held = units ? roleOf(t, units) : null;
-      const role = held ? (held.role === 'lead' ? '牵头' : '责任') : '';
-      if ((units && !role) || (wanted && role !== wanted)) continue;
-      rows.push({
-        doc: doc.id,
-        number: t.number,
-        label: t.label,
-        title: t.title,
-        role,
-        lead: [...t.lead],
-        responsible: [...t.responsible],
-        deadline: t.deadline,
-        section: t.section,
-        line: t.line,
-      });
+  function* rows(): Iterable<TaskListRow> {
+    for (const doc of docs) {
+      const units = resolved ? resolved.get(doc.id) : null;
+      if (resolved && !units) continue;
+      for (const t of doc.tasks()) {
+        const held = units ? roleOf(t, units) : null;
+        const role = held ? (held.role === 'lead' ? '牵头' : '责任') : '';
+        if ((units && !role) || (wanted && role !== wanted)) continue;
+        yield {
+          doc: doc.id,
+          number: t.number,
+          label: t.label,
+          title: t.title,
+          role,
+          lead: [...t.lead],
+          responsible: [...t.responsible],
+          deadline: t.deadline,
+          section: t.section,
+          line: t.line,
+        };
+      }
     }
   }
   return { rows, dept: options.dept, resolved, documents: docs.length };
 }
 
+/** A listing held (taskListOf's) as one read when asked. */
+function lazy(list: TaskList | TaskListing): TaskListing {
+  const { rows } = list;
+  return typeof rows === 'function' ? (list as TaskListing) : { ...list, rows: () => rows };
+}
+
 /** The listing as JSON (`policy tasks --json`): one object a task; its role only with a department (whose role would it be otherwise?). */
-export function taskListJson(list: TaskList): string {
-  const rows = list.rows.map(({ label: _label, role, ...row }) => (list.dept ? { ...row, role } : row));
-  return JSON.stringify(rows, null, 2) + '\n';
+export function taskListJson(list: TaskList | TaskListing): string {
+  return written((write) => writeTaskListJson(list, write));
+}
+
+/** taskListJson written a task at a time. */
+export function writeTaskListJson(held: TaskList | TaskListing, write: (s: string) => void): void {
+  const list = lazy(held);
+  writeJsonArray(
+    (function* () {
+      for (const { label: _label, role, ...row } of list.rows()) yield list.dept ? { ...row, role } : row;
+    })(),
+    write,
+  );
 }
 
 /**
  * The listing as a text table fitted to `width` display columns (Infinity: nothing cut), and
  * a last line of how many tasks and, with a department, whose and in which roles.
  */
-export function formatTaskList(list: TaskList, options: { width?: number } = {}): string {
-  const { rows } = list;
+export function formatTaskList(list: TaskList | TaskListing, options: { width?: number } = {}): string {
+  return written((write) => writeTaskList(list, options, write));
+}
+
+/** formatTaskList written a row at a time: the rows are read twice (the widths, then the lines). */
+export function writeTaskList(held: TaskList | TaskListing, options: { width?: number }, write: (s: string) => void): void {
+  const list = lazy(held);
   const many = list.documents > 1;
-  const deadlines = rows.some((r) => r.deadline);
-  const columns = [
-    ...(many ? [documentColumn(rows.map((r) => r.doc))] : []),
+  const width = options.width ?? Infinity;
+  const columns = (deadlines: boolean): ListColumn[] => [
+    ...(many ? [documentColumn([])] : []),
     { header: '序号', align: 'right' as const },
     // the title keeps its room longest; the unit lists give theirs first, wrapped, not cut
     { header: '重点工作', max: Infinity, min: 18 },
@@ -151,28 +188,36 @@ export function formatTaskList(list: TaskList, options: { width?: number } = {})
     { header: '责任单位', max: 32, min: 12, wrap: true },
     ...(deadlines ? [{ header: '完成时限', max: 16, min: 8, wrap: true }] : []),
   ];
-  const table = renderTable(
-    columns,
-    rows.map((r) => [
-      ...(many ? [r.doc] : []),
-      r.label ?? r.number, // as the document numbers it: （二）, 12, 4.2.1
-      r.title,
-      ...(list.dept ? [r.role] : []),
-      r.lead.join('、'),
-      r.responsible.join('、'),
-      ...(deadlines ? [r.deadline ?? '—'] : []),
-    ]),
-    options.width ?? Infinity,
-  );
-  return table + `${plural(rows.length, 'task')}${list.resolved ? ` ${deptSummary(rows, list.resolved, many)}` : ''}\n`;
+  const cells = (r: TaskListRow, deadlines: boolean) => [
+    ...(many ? [r.doc] : []),
+    r.label ?? r.number, // as the document numbers it: （二）, 12, 4.2.1
+    r.title,
+    ...(list.dept ? [r.role] : []),
+    r.lead.join('、'),
+    r.responsible.join('、'),
+    ...(deadlines ? [r.deadline ?? '—'] : []),
+  ];
+  // whether there is a 完成时限 column is known after the first pass: both tables are measured
+  const tables = { with: new ListingTable(columns(true), width, many ? 0 : undefined), without: new ListingTable(columns(false), width, many ? 0 : undefined) };
+  const seen = { rows: 0, lead: 0, docs: new Set<string>(), deadlines: false };
+  for (const r of list.rows()) {
+    tables.with.measure(cells(r, true));
+    tables.without.measure(cells(r, false));
+    seen.rows++;
+    if (r.role === '牵头') seen.lead++;
+    seen.docs.add(r.doc);
+    if (r.deadline) seen.deadlines = true;
+  }
+  const table = seen.deadlines ? tables.with : tables.without;
+  write(table.head());
+  for (const r of list.rows()) write(table.lines(cells(r, seen.deadlines)));
+  write(`${plural(seen.rows, 'task')}${list.resolved ? ` ${deptSummary(seen, list.resolved, many)}` : ''}\n`);
 }
 
 /** of 县发展改革委 / 市发展改革委 in 3 documents: 5 lead (牵头), 9 responsible (责任) */
-function deptSummary(rows: { doc: string; role: string }[], resolved: Map<string, { name: string }[]>, many: boolean): string {
-  const withRows = new Set(rows.map((r) => r.doc));
+function deptSummary(seen: { rows: number; lead: number; docs: Set<string> }, resolved: Map<string, { name: string }[]>, many: boolean): string {
+  const withRows = seen.docs;
   const named = [...resolved].filter(([doc]) => withRows.size === 0 || withRows.has(doc)).flatMap(([, units]) => units.map((d) => d.name));
   const names = [...new Set(named)].join(' / ');
-  const docs = withRows.size;
-  const lead = rows.filter((r) => r.role === '牵头').length;
-  return `of ${names}${many ? ` in ${plural(docs, 'document')}` : ''}: ${lead} lead (牵头), ${rows.length - lead} responsible (责任)`;
+  return `of ${names}${many ? ` in ${plural(withRows.size, 'document')}` : ''}: ${seen.lead} lead (牵头), ${seen.rows - seen.lead} responsible (责任)`;
 }

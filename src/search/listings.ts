@@ -1,8 +1,9 @@
 import { narrowLabel } from '../model/headings.js';
 import type { Department, Indicator, Mention } from '../model/types.js';
-import { checkTaskOptions, type ListedTask, type TaskList, taskListOf } from '../report/task-list.js';
+import { checkTaskOptions, type ListedTask, type TaskListing, taskListing } from '../report/task-list.js';
 import { resolveAcross, type UnitDirectory, unitDirectory } from '../select/across.js';
 import { matchDocumentId } from '../select/document-ids.js';
+import type { ListedDocuments } from '../util/listing.js';
 import { indicatorOf, UNIT_SECTION } from './schema.js';
 import type { SearchDepartment } from './units.js';
 
@@ -28,6 +29,9 @@ export interface ListingStore {
   all<T extends unknown[]>(sql: string, ...params: unknown[]): T[];
 }
 
+/** Documents a statement: the listings read the store a page of documents at a time. */
+const PAGE = 500;
+
 /** Unit ids are `document number × 2^20 + unit index × 2 + heading flag`, tasks first (sqlite.ts, postgres.ts). */
 const DOC_SHIFT = 2 ** 20;
 
@@ -40,12 +44,12 @@ export class StoreListings {
   private docs: StoredDocument[] | null = null;
   private directory: UnitDirectory | null = null;
   private tasksOf: Map<number, number> | null = null;
-  private readonly departmentJson = new Map<string, SearchDepartment[]>();
 
-  /** `source` names the data (the folder, or the server) in errors, as the models' path does. */
+  /** `source` names the data (the folder, or the server) in errors, as the models' path does; `page`: documents a statement. */
   constructor(
     private readonly store: ListingStore,
     private readonly source: string,
+    private readonly page = PAGE,
   ) {}
 
   /** The stored documents by id (sorted as the models' path sorts the folder's ids). */
@@ -69,8 +73,11 @@ export class StoreListings {
     return all.filter((d) => d.id === id);
   }
 
-  /** The tasks, as listTasks gives them from the models (same options, same errors). */
-  tasks(options: { doc?: string; dept?: string; role?: string } = {}): TaskList {
+  /**
+   * The tasks, as listTasks gives them from the models (same options, same errors); the rows are
+   * read when asked, a document at a time (a listing's text table asks twice).
+   */
+  tasks(options: { doc?: string; dept?: string; role?: string } = {}): TaskListing {
     checkTaskOptions(options);
     const docs = this.selected(options.doc);
     let resolved: Map<string, { name: string }[]> | null = null;
@@ -84,7 +91,7 @@ export class StoreListings {
       );
       for (const { doc, name } of found) resolved.set(doc, [...(resolved.get(doc) ?? []), { name }]);
     }
-    return taskListOf(
+    return taskListing(
       docs.map((d) => ({
         id: d.id,
         tasks: () =>
@@ -98,62 +105,84 @@ export class StoreListings {
     );
   }
 
-  /** The documents' departments, as the models have them. */
-  departments(doc?: string): Array<{ id: string; departments: Department[] }> {
+  /**
+   * The documents' departments, as the models have them, read when asked a page of documents at a
+   * time (their units and mentions; each one's tasks), so that a listing of a whole corpus is
+   * printed as it is read (report/department-list.ts), never held.
+   */
+  departments(doc?: string): ListedDocuments<{ id: string; departments: Department[] }> {
     const docs = this.selected(doc);
-    const mentions = new Map<string, Mention[]>();
-    for (const [num, name, list] of this.inChunks<[number, string, string]>(
-      docs,
-      (marks) => `SELECT doc, name, mention_list FROM departments WHERE mention_list IS NOT NULL AND doc IN (${marks})`,
-    )) {
-      mentions.set(`${num}\n${name}`, JSON.parse(list) as Mention[]);
+    return { count: docs.length, each: () => this.departmentPages(docs) };
+  }
+
+  private *departmentPages(docs: StoredDocument[]): Iterable<{ id: string; departments: Department[] }> {
+    for (let i = 0; i < docs.length; i += this.page) {
+      const page = docs.slice(i, i + this.page);
+      const nums = page.map((d) => d.num);
+      const marks = nums.map(() => '?').join(', ');
+      const mentions = new Map<string, Mention[]>();
+      for (const [num, name, list] of this.store.all<[number, string, string]>(
+        `SELECT doc, name, mention_list FROM departments WHERE mention_list IS NOT NULL AND doc IN (${marks})`,
+        ...nums,
+      ))
+        mentions.set(`${num}\n${name}`, JSON.parse(list) as Mention[]);
+      const units = new Map<number, SearchDepartment[]>();
+      for (const [num, json] of this.store.all<[number, string | null]>(`SELECT num, departments FROM documents WHERE num IN (${marks})`, ...nums))
+        units.set(Number(num), JSON.parse(json ?? '[]') as SearchDepartment[]);
+      for (const d of page) yield { id: d.id, departments: this.departmentsOf(d, units.get(d.num) ?? [], mentions) };
     }
-    if (this.departmentJson.size === 0)
-      for (const [id, json] of this.inChunks<[string, string | null]>(docs, (marks) => `SELECT id, departments FROM documents WHERE num IN (${marks})`))
-        this.departmentJson.set(id, JSON.parse(json ?? '[]') as SearchDepartment[]);
-    return docs.map((d) => {
-      const departments: Department[] = this.departmentsOf(d).map((x) => ({
-        name: x.name,
-        aliases: x.aliases,
-        kind: x.kind,
-        lead: [],
-        responsible: [],
-        mentions: mentions.get(`${d.num}\n${x.name}`) ?? [],
-      }));
-      // the numbers of the tasks each unit leads and is responsible for, in the tasks' order
-      const byName = new Map(departments.map((x) => [x.name, x]));
-      for (const t of this.taskUnits(d)) {
-        for (const n of t.lead) {
-          const lead = byName.get(n)?.lead;
-          if (lead && !lead.includes(t.number)) lead.push(t.number);
-        }
-        for (const n of t.responsible) {
-          const responsible = byName.get(n)?.responsible;
-          if (responsible && !responsible.includes(t.number)) responsible.push(t.number);
-        }
+  }
+
+  /** A document's departments from its units, its mentions (by `num\nname`) and its task units. */
+  private departmentsOf(d: StoredDocument, units: SearchDepartment[], mentions: Map<string, Mention[]>): Department[] {
+    const departments: Department[] = units.map((x) => ({
+      name: x.name,
+      aliases: x.aliases,
+      kind: x.kind,
+      lead: [],
+      responsible: [],
+      mentions: mentions.get(`${d.num}\n${x.name}`) ?? [],
+    }));
+    // the numbers of the tasks each unit leads and is responsible for, in the tasks' order
+    const byName = new Map(departments.map((x) => [x.name, x]));
+    for (const t of this.taskUnits(d)) {
+      for (const n of t.lead) {
+        const lead = byName.get(n)?.lead;
+        if (lead && !lead.includes(t.number)) lead.push(t.number);
       }
-      return { id: d.id, departments };
-    });
-  }
-
-  /** The documents' indicators, as the models have them. */
-  indicators(doc?: string): Array<{ id: string; indicators: Indicator[] }> {
-    const docs = this.selected(doc);
-    const byDoc = new Map<number, Array<{ seq: number; indicator: Indicator }>>();
-    for (const [num, seq, number, name, unit, category, attribute, detail] of this.inChunks<
-      [number, number, string, string, string | null, string | null, string | null, string]
-    >(docs, (marks) => `SELECT doc, seq, number, name, unit, category, attribute, detail FROM indicators WHERE doc IN (${marks})`)) {
-      const list = byDoc.get(Number(num)) ?? [];
-      list.push({ seq: Number(seq), indicator: indicatorOf({ number, name, unit, category, attribute, detail }) });
-      byDoc.set(Number(num), list);
+      for (const n of t.responsible) {
+        const responsible = byName.get(n)?.responsible;
+        if (responsible && !responsible.includes(t.number)) responsible.push(t.number);
+      }
     }
-    return docs.map((d) => ({ id: d.id, indicators: (byDoc.get(d.num) ?? []).sort((a, b) => a.seq - b.seq).map((x) => x.indicator) }));
+    return departments;
   }
 
-  /** Rows of a query over documents, 500 documents a statement (`marks`: their `?`s). */
+  /** The documents' indicators, as the models have them, read when asked a page of documents at a time. */
+  indicators(doc?: string): ListedDocuments<{ id: string; indicators: Indicator[] }> {
+    const docs = this.selected(doc);
+    return { count: docs.length, each: () => this.indicatorPages(docs) };
+  }
+
+  private *indicatorPages(docs: StoredDocument[]): Iterable<{ id: string; indicators: Indicator[] }> {
+    for (let i = 0; i < docs.length; i += this.page) {
+      const page = docs.slice(i, i + this.page);
+      const byDoc = new Map<number, Array<{ seq: number; indicator: Indicator }>>();
+      for (const [num, seq, number, name, unit, category, attribute, detail] of this.inChunks<
+        [number, number, string, string, string | null, string | null, string | null, string]
+      >(page, (marks) => `SELECT doc, seq, number, name, unit, category, attribute, detail FROM indicators WHERE doc IN (${marks})`)) {
+        const list = byDoc.get(Number(num)) ?? [];
+        list.push({ seq: Number(seq), indicator: indicatorOf({ number, name, unit, category, attribute, detail }) });
+        byDoc.set(Number(num), list);
+      }
+      for (const d of page) yield { id: d.id, indicators: (byDoc.get(d.num) ?? []).sort((a, b) => a.seq - b.seq).map((x) => x.indicator) };
+    }
+  }
+
+  /** Rows of a query over documents, a page of documents a statement (`marks`: their `?`s). */
   private *inChunks<T extends unknown[]>(docs: StoredDocument[], sql: (marks: string) => string): Iterable<T> {
-    for (let i = 0; i < docs.length; i += 500) {
-      const chunk = docs.slice(i, i + 500).map((d) => d.num);
+    for (let i = 0; i < docs.length; i += this.page) {
+      const chunk = docs.slice(i, i + this.page).map((d) => d.num);
       yield* this.store.all<T>(sql(chunk.map(() => '?').join(', ')), ...chunk);
     }
   }
@@ -196,24 +225,15 @@ export class StoreListings {
     return this.tasksOf;
   }
 
-  /** A document's units (names, aliases, kinds), in the model's order. */
-  private departmentsOf(d: StoredDocument): SearchDepartment[] {
-    let list = this.departmentJson.get(d.id);
-    if (!list) {
-      const [row] = this.store.all<[string | null]>('SELECT departments FROM documents WHERE num = ?', d.num);
-      list = JSON.parse(row?.[0] ?? '[]') as SearchDepartment[];
-    }
-    return list;
-  }
-
-  /** The units of every document, read at once (resolving a name tests the distinct ones). */
+  /** The units of every document, read at once (resolving a name tests the distinct ones; the directory keeps them, not the JSON). */
   private unitDirectory(): UnitDirectory {
     if (!this.directory) {
+      const units = new Map<string, SearchDepartment[]>();
       for (const [id, json] of this.store.all<[string, string | null]>('SELECT id, departments FROM documents'))
-        this.departmentJson.set(id, JSON.parse(json ?? '[]') as SearchDepartment[]);
+        units.set(id, JSON.parse(json ?? '[]') as SearchDepartment[]);
       this.directory = unitDirectory(
         this.documents().map((d) => d.id),
-        (id) => this.departmentJson.get(id) ?? [],
+        (id) => units.get(id) ?? [],
       );
     }
     return this.directory;

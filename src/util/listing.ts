@@ -1,4 +1,4 @@
-import { fitColumns, layoutTable, type TableColumn, widest } from './table.js';
+import { fitColumns, layoutTable, StreamedTable, type TableColumn, widest } from './table.js';
 import { displayWidth } from './width.js';
 
 /**
@@ -69,6 +69,43 @@ export function renderTable(columns: ListColumn[], rows: string[][], width: numb
   return layoutTable(columns.map(tableColumn), rows, { width }).join('\n') + '\n';
 }
 
+/**
+ * A listing's table printed as its rows come (util/table.ts StreamedTable): `measure` every row,
+ * then `head` and each row's `lines`, in the same order. `docColumn`: the index of a 文档 column
+ * (documentColumn), whose narrowest cut is set from the ids measured (only on a terminal: off
+ * one nothing is cut). What renderTable prints, without holding the rows.
+ */
+export class ListingTable {
+  private readonly table: StreamedTable;
+  private readonly ids: Set<string> | null;
+
+  constructor(
+    private readonly columns: ListColumn[],
+    width: number,
+    private readonly docColumn?: number,
+  ) {
+    this.table = new StreamedTable(columns.map(tableColumn), { width });
+    this.ids = docColumn !== undefined && Number.isFinite(width) ? new Set() : null;
+  }
+
+  measure(r: readonly string[]): void {
+    this.table.measure(r);
+    if (this.ids && this.docColumn !== undefined) this.ids.add(r[this.docColumn]);
+  }
+
+  /** The header and rule, each line ended. */
+  head(): string {
+    if (this.ids && this.docColumn !== undefined)
+      this.table.columns[this.docColumn] = tableColumn({ ...this.columns[this.docColumn], min: distinctWidth([...this.ids]) });
+    return this.table.head().join('\n') + '\n';
+  }
+
+  /** A row's lines, each ended. */
+  lines(r: readonly string[]): string {
+    return this.table.lines(r).join('\n') + '\n';
+  }
+}
+
 function byCodePoints(a: string[], b: string[]): number {
   for (let i = 0; i < a.length && i < b.length; i++) {
     if (a[i] !== b[i]) return (a[i].codePointAt(0) ?? 0) - (b[i].codePointAt(0) ?? 0);
@@ -79,6 +116,42 @@ function byCodePoints(a: string[], b: string[]): number {
 /** The 文档 column: cut on a narrow terminal like the titles, but never so far that two ids look alike. */
 export function documentColumn(ids: string[]): ListColumn {
   return { header: '文档', max: 24, min: distinctWidth(ids) };
+}
+
+/**
+ * The documents of a listing, read one at a time and as often as asked: a text table reads them
+ * twice (its widths, then its lines), so a listing of a whole corpus is never held (the store's
+ * listings read them from the store a page at a time: search/listings.ts).
+ */
+export interface ListedDocuments<T> {
+  /** How many documents (a listing of several shows their ids). */
+  count: number;
+  each(): Iterable<T>;
+}
+
+/** Documents held already (the models) as a listing's. */
+export function listedDocuments<T>(docs: readonly T[]): ListedDocuments<T> {
+  return { count: docs.length, each: () => docs };
+}
+
+/**
+ * A JSON array written an item at a time, byte for byte what JSON.stringify(items, null, 2)
+ * gives (a string's line breaks are escaped, so an item's lines are indented by replacing them).
+ */
+export function writeJsonArray(items: Iterable<unknown>, write: (s: string) => void): void {
+  let first = true;
+  for (const item of items) {
+    write(`${first ? '[\n' : ',\n'}  ${JSON.stringify(item, null, 2).replaceAll('\n', '\n  ')}`);
+    first = false;
+  }
+  write(first ? '[]\n' : '\n]\n');
+}
+
+/** What a writer gives, as a string (the listings' string forms: the same code as their streams). */
+export function written(write: (out: (s: string) => void) => void): string {
+  const parts: string[] = [];
+  write((s) => parts.push(s));
+  return parts.join('');
 }
 
 /** "1 page", "3 pages". */

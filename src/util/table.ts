@@ -215,57 +215,115 @@ export function widest<T>(start: number, items: readonly T[], width: (item: T) =
 
 /** An aligned text table: header, rule, rows; each row one line or more (wrapped cells). */
 export function layoutTable(columns: TableColumn[], rows: string[][], options: TableOptions = {}): string[] {
-  const width = options.width ?? Infinity;
-  const paint = options.paint ?? ((c) => c);
-  const natural = columns.map((c, i) => widest(options.headless ? 0 : displayWidth(c.header), rows, (r) => displayWidth(r[i] ?? '')));
-  const fitted = fitColumns(columns, natural, width);
-  const names = [...new Set([...rows.flatMap((r) => r.filter((_, i) => columns[i]?.fit && columns[i].fit !== 'wrap')), ...(options.names ?? [])])];
-  const cells: string[][][] = rows.map((r) =>
-    columns.map((c, i) => {
+  const table = new StreamedTable(columns, options);
+  for (const r of rows) table.measure(r);
+  const out = table.head();
+  for (const r of rows) out.push(...table.lines(r));
+  return out;
+}
+
+/**
+ * An aligned text table printed as its rows come, in two passes over them: `measure` each row
+ * (its cells' widths; with a finite width also the names a cut must not be confused with),
+ * then `head` (header and rule, at the widths fitted to the width) and the `lines` of each row
+ * in the same order. Only widths are held, not rows: a listing of a whole corpus (300,000 rows)
+ * is printed a document at a time (report/department-list.ts, task-list.ts).
+ */
+export class StreamedTable {
+  private readonly natural: number[];
+  private readonly names = new Set<string>();
+  private widths: number[] | null = null;
+  private row = 0;
+
+  constructor(
+    /** The columns; one's `min` may still be set before `head` (the 文档 column's, from the ids seen). */
+    readonly columns: TableColumn[],
+    private readonly options: TableOptions = {},
+  ) {
+    this.natural = columns.map((c) => (options.headless ? 0 : displayWidth(c.header)));
+    for (const n of options.names ?? []) this.names.add(n);
+  }
+
+  /** First pass: a row's cells (the same rows, in the same order, as given to `lines` after). */
+  measure(r: readonly string[]): void {
+    const cut = Number.isFinite(this.options.width ?? Infinity);
+    for (let i = 0; i < this.columns.length; i++) {
+      const cell = r[i] ?? '';
+      const w = displayWidth(cell);
+      if (w > this.natural[i]) this.natural[i] = w;
+      // the names a cut text must not be confused with: only when something may be cut
+      const fit = this.columns[i].fit;
+      if (cut && fit && fit !== 'wrap') this.names.add(cell);
+    }
+  }
+
+  /** The table's width uncut (after measuring): its widest cell a column, two spaces between. */
+  naturalWidth(): number {
+    return this.natural.reduce((a, b) => a + b, 0) + GAP * (this.natural.length - 1);
+  }
+
+  /** The header and rule lines (none when headless), once every row was measured. */
+  head(): string[] {
+    const widths = this.fitted();
+    if (this.options.headless) return [];
+    return [
+      this.line(
+        this.columns.map((c) => c.header),
+        -1,
+      ),
+      this.line(
+        widths.map((w) => '─'.repeat(w)),
+        -1,
+      ),
+    ];
+  }
+
+  /** Second pass: the lines of the next row (more than one when a cell is wrapped). */
+  lines(r: readonly string[]): string[] {
+    const fitted = this.fitted();
+    const cells = this.columns.map((c, i) => {
       const cell = r[i] ?? '';
       if (displayWidth(cell) <= fitted[i]) return [cell];
       if (c.fit === 'end' || c.fit === 'middle') {
-        const cut = unambiguousCut(cell, fitted[i], c.fit, names);
+        const cut = unambiguousCut(cell, fitted[i], c.fit, this.names);
         if (cut !== null) return [cut];
       }
       return wrapText(cell, fitted[i]);
-    }),
-  );
-  // a narrowed column keeps its fitted width (a cut CJK text may end a column short): the table fills the width exactly
-  const widths = columns.map((c, i) =>
-    fitted[i] < natural[i] ? fitted[i] : widest(options.headless ? 0 : displayWidth(c.header), cells, (r) => widest(0, r[i], displayWidth)),
-  );
-  const line = (r: string[], row: number) =>
-    r
+    });
+    const k = this.row++;
+    const height = Math.max(...cells.map((lines) => lines.length));
+    const out: string[] = [];
+    for (let l = 0; l < height; l++)
+      out.push(
+        this.line(
+          cells.map((lines) => lines[l] ?? ''),
+          k,
+        ),
+      );
+    return out;
+  }
+
+  /**
+   * The columns' widths: fitColumns of the natural ones. A narrowed column keeps its fitted width
+   * (a cut CJK text may end a column short: the table fills the width exactly); any other's cells
+   * all fit, so its width is its natural one.
+   */
+  private fitted(): number[] {
+    this.widths ??= fitColumns(this.columns, this.natural, this.options.width ?? Infinity);
+    return this.widths;
+  }
+
+  private line(r: string[], row: number): string {
+    const paint = this.options.paint ?? ((c) => c);
+    const widths = this.fitted();
+    return r
       .map((c, i) => {
-        const padded = columns[i].align === 'right' ? padStart(c, widths[i]) : padEnd(c, widths[i]);
+        const padded = this.columns[i].align === 'right' ? padStart(c, widths[i]) : padEnd(c, widths[i]);
         return row < 0 || !c ? padded : paintPadded(padded, c, (x) => paint(x, i, row));
       })
       .join(' '.repeat(GAP))
       .trimEnd();
-  const out = options.headless
-    ? []
-    : [
-        line(
-          columns.map((c) => c.header),
-          -1,
-        ),
-        line(
-          widths.map((w) => '─'.repeat(w)),
-          -1,
-        ),
-      ];
-  cells.forEach((r, k) => {
-    const height = Math.max(...r.map((lines) => lines.length));
-    for (let l = 0; l < height; l++)
-      out.push(
-        line(
-          r.map((lines) => lines[l] ?? ''),
-          k,
-        ),
-      );
-  });
-  return out;
+  }
 }
 
 // Colour only the text, not the padding, so the escape codes do not shift the columns.

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { PolicyDocument } from '../../model/types.js';
-import { departmentListJson, formatDepartmentList } from '../../report/department-list.js';
-import { formatIndicatorList, indicatorListJson } from '../../report/indicator-list.js';
-import { formatTaskList, listTasks, taskListJson } from '../../report/task-list.js';
+import { writeDepartmentList, writeDepartmentListJson } from '../../report/department-list.js';
+import { writeIndicatorList, writeIndicatorListJson } from '../../report/indicator-list.js';
+import { listTasks, writeTaskList, writeTaskListJson } from '../../report/task-list.js';
 import type { StoreListings } from '../../search/listings.js';
 import { selectDocuments } from '../../select/index.js';
+import { listedDocuments } from '../../util/listing.js';
 import { examples, outputWidth } from '../format.js';
 
 interface ReadOptions {
@@ -22,16 +23,18 @@ export async function documentsFor(options: { data: string; doc?: string }): Pro
 
 /**
  * The listings of the store when it can answer (PostgreSQL, or a policy.db in step with the
- * folder's documents: readingStore), passed to `read`; null: read the models.
+ * folder's documents: readingStore), passed to `read` (which prints them: the store is open
+ * while they are read); false: read the models.
  */
-async function fromStore<T>(options: ReadOptions, read: (listings: StoreListings) => T): Promise<T | null> {
+async function fromStore(options: ReadOptions, read: (listings: StoreListings) => void): Promise<boolean> {
   const { folderEngine, readingStore, useDb } = await import('../../search/store.js');
   useDb(options.db);
   const store = await readingStore(options.data);
-  if (!store) return null;
+  if (!store) return false;
   const { StoreListings } = await import('../../search/listings.js');
   try {
-    return read(new StoreListings(store, folderEngine() === 'postgres' && !existsSync(options.data) ? store.file : options.data));
+    read(new StoreListings(store, folderEngine() === 'postgres' && !existsSync(options.data) ? store.file : options.data));
+    return true;
   } finally {
     store.close();
   }
@@ -43,6 +46,25 @@ const DB_OPTION = [
 ] as const;
 
 const print = (s: string) => process.stdout.write(s);
+
+/**
+ * A listing printed as it is made: its pieces gathered into writes of 64 KB (stdout is
+ * synchronous on a file and a pipe on Linux, so nothing piles up in memory).
+ */
+function printing(write: (out: (s: string) => void) => void): void {
+  let buffer: string[] = [];
+  let size = 0;
+  write((s) => {
+    buffer.push(s);
+    size += s.length;
+    if (size >= 1 << 16) {
+      print(buffer.join(''));
+      buffer = [];
+      size = 0;
+    }
+  });
+  if (buffer.length > 0) print(buffer.join(''));
+}
 
 export function registerReading(program: Command): void {
   program
@@ -60,8 +82,9 @@ export function registerReading(program: Command): void {
     )
     .action(async (options: ReadOptions & { dept?: string; role?: string }) => {
       const wanted = { dept: options.dept, role: options.role };
-      const list = (await fromStore(options, (s) => s.tasks({ ...wanted, doc: options.doc || undefined }))) ?? listTasks(await documentsFor(options), wanted);
-      print(options.json ? taskListJson(list) : formatTaskList(list, { width: outputWidth() }));
+      const show = (list: Parameters<typeof writeTaskList>[0]) =>
+        printing((write) => (options.json ? writeTaskListJson(list, write) : writeTaskList(list, { width: outputWidth() }, write)));
+      if (!(await fromStore(options, (s) => show(s.tasks({ ...wanted, doc: options.doc || undefined }))))) show(listTasks(await documentsFor(options), wanted));
     });
 
   program
@@ -73,8 +96,9 @@ export function registerReading(program: Command): void {
     .option('--json', 'print JSON')
     .addHelpText('after', examples('policy departments', 'policy departments --doc wuxi --json'))
     .action(async (options: ReadOptions) => {
-      const docs = (await fromStore(options, (s) => s.departments(options.doc || undefined))) ?? (await documentsFor(options));
-      print(options.json ? departmentListJson(docs) : formatDepartmentList(docs, { width: outputWidth() }));
+      const show = (docs: Parameters<typeof writeDepartmentList>[0]) =>
+        printing((write) => (options.json ? writeDepartmentListJson(docs.each(), write) : writeDepartmentList(docs, { width: outputWidth() }, write)));
+      if (!(await fromStore(options, (s) => show(s.departments(options.doc || undefined))))) show(listedDocuments(await documentsFor(options)));
     });
 
   program
@@ -113,7 +137,8 @@ export function registerReading(program: Command): void {
     .action(async (options: ReadOptions & { pdf?: boolean; out?: string; font?: string; fallbackFont?: string[]; systemFonts?: boolean; date?: string }) => {
       // pdfkit loads only for --pdf
       if (options.pdf) return (await import('./report.js')).writeIndicatorsPdf(options);
-      const docs = (await fromStore(options, (s) => s.indicators(options.doc || undefined))) ?? (await documentsFor(options));
-      print(options.json ? indicatorListJson(docs) : formatIndicatorList(docs, { width: outputWidth() }));
+      const show = (docs: Parameters<typeof writeIndicatorList>[0]) =>
+        printing((write) => (options.json ? writeIndicatorListJson(docs.each(), write) : writeIndicatorList(docs, { width: outputWidth() }, write)));
+      if (!(await fromStore(options, (s) => show(s.indicators(options.doc || undefined))))) show(listedDocuments(await documentsFor(options)));
     });
 }
