@@ -38,15 +38,18 @@ export class DocumentReader {
     aliasFiles: string[],
     files: number,
   ) {
-    // the compiled read-worker.js beside this file; run from src/ through tsx (the tests), a
-    // thread does not get tsx's loader in time for its first import: read here then
-    const self = fileURLToPath(import.meta.url);
-    if (files >= READ_IN_THREAD_FROM && path.extname(self) === '.js') {
-      this.worker = new Worker(path.join(path.dirname(self), 'read-worker.js'), { workerData: { aliases: aliasFiles } });
+    if (files >= READ_IN_THREAD_FROM) {
+      const { entry, evaluated } = workerEntry();
+      this.worker = new Worker(entry, { eval: evaluated, workerData: { aliases: aliasFiles } });
       this.worker.on('message', (reply: ReadReply) => this.settle(reply));
       this.worker.on('error', (error) => this.fail(error));
       this.worker.on('exit', (code) => this.fail(new Error(`the reading thread stopped (exit code ${code})`)));
     }
+  }
+
+  /** Whether files are read in the second thread (false for one or two files, or once it failed). */
+  get threaded(): boolean {
+    return this.worker !== null;
   }
 
   /** The model of `file` and its document.json text. */
@@ -91,6 +94,19 @@ export class DocumentReader {
     this.waiting.clear();
     for (const { file, resolve, reject } of waiting) this.read(file).then(resolve, reject);
   }
+}
+
+/**
+ * The reading thread's entry: the compiled read-worker.js beside this file; run from src/
+ * through tsx (the tests), read-worker.ts with tsx's loader registered in the thread first (a
+ * thread does not inherit the loader that `--import tsx` gave this one).
+ */
+function workerEntry(): { entry: string; evaluated: boolean } {
+  const self = fileURLToPath(import.meta.url);
+  if (path.extname(self) === '.js') return { entry: path.join(path.dirname(self), 'read-worker.js'), evaluated: false };
+  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  const source = JSON.stringify(new URL('./read-worker.ts', import.meta.url).href);
+  return { entry: `import(${tsx}).then((tsx) => { tsx.register(); return import(${source}); })`, evaluated: true };
 }
 
 /** From this many files on, documents are read in a second thread. */
