@@ -131,16 +131,72 @@ function fitsCut(name: string, head: string, tail: string): boolean {
   return [...name].length > [...head].length + [...tail].length && name.startsWith(head) && name.endsWith(tail);
 }
 
+/** `s` with its characters (code points) in reverse order. */
+function reversed(s: string): string {
+  return [...s].reverse().join('');
+}
+
+/** [from, to) of the names in `sorted` that start with `prefix` (a block in sorted order). */
+function prefixRange(sorted: readonly string[], prefix: string): [number, number] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  const from = lo;
+  hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].startsWith(prefix)) lo = mid + 1;
+    else hi = mid;
+  }
+  return [from, lo];
+}
+
+/**
+ * The names a cut text must not be confused with, sorted by their heads and by their tails: the
+ * names a cut head…tail could stand for are found in the smaller of the two blocks (a listing of
+ * a whole corpus cuts tens of thousands of cells against tens of thousands of names: checking
+ * every name for every cut took minutes).
+ */
+export class CutNames {
+  private readonly byHead: string[];
+  private readonly byTail: string[];
+
+  constructor(names: Iterable<string>) {
+    const distinct = [...new Set(names)];
+    this.byHead = distinct.sort();
+    this.byTail = distinct.map(reversed).sort();
+  }
+
+  /** Whether a name other than `s` could be what head…tail stands for. */
+  confusable(s: string, head: string, tail: string): boolean {
+    const [a, b] = prefixRange(this.byHead, head);
+    const [c, d] = prefixRange(this.byTail, reversed(tail));
+    if (b - a <= d - c) {
+      for (let i = a; i < b; i++) if (this.byHead[i] !== s && fitsCut(this.byHead[i], head, tail)) return true;
+    } else {
+      for (let i = c; i < d; i++) {
+        const n = reversed(this.byTail[i]);
+        if (n !== s && fitsCut(n, head, tail)) return true;
+      }
+    }
+    return false;
+  }
+}
+
 /**
  * `s` cut to `width` so that no other of `names` could be shown the same; null when every cut
  * is ambiguous (the caller wraps instead).
  */
-export function unambiguousCut(s: string, width: number, where: 'end' | 'middle', names: Iterable<string>): string | null {
+export function unambiguousCut(s: string, width: number, where: 'end' | 'middle', names: Iterable<string> | CutNames): string | null {
   if (displayWidth(s) <= width) return s;
   if (width < 2) return null;
-  const others = [...new Set(names)].filter((n) => n !== s);
+  const others = names instanceof CutNames ? names : new CutNames(names);
   for (const { head, tail } of cutCandidates(s, width, where)) {
-    if (!others.some((n) => fitsCut(n, head, tail))) return `${head}…${tail}`;
+    if (!others.confusable(s, head, tail)) return `${head}…${tail}`;
   }
   return null;
 }
@@ -232,6 +288,8 @@ export function layoutTable(columns: TableColumn[], rows: string[][], options: T
 export class StreamedTable {
   private readonly natural: number[];
   private readonly names = new Set<string>();
+  /** The names sorted for the cuts, once every row was measured. */
+  private cutNames: CutNames | undefined;
   private widths: number[] | null = null;
   private row = 0;
 
@@ -285,7 +343,8 @@ export class StreamedTable {
       const cell = r[i] ?? '';
       if (displayWidth(cell) <= fitted[i]) return [cell];
       if (c.fit === 'end' || c.fit === 'middle') {
-        const cut = unambiguousCut(cell, fitted[i], c.fit, this.names);
+        this.cutNames ??= new CutNames(this.names);
+        const cut = unambiguousCut(cell, fitted[i], c.fit, this.cutNames);
         if (cut !== null) return [cut];
       }
       return wrapText(cell, fitted[i]);

@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { layoutTable, unambiguousCut, wrapText } from '../../src/util/table.js';
+import { CutNames, cutCandidates, layoutTable, unambiguousCut, wrapText } from '../../src/util/table.js';
 import { displayWidth } from '../../src/util/width.js';
 import { onTerminal, runInProcess } from '../helpers/cli.js';
 import { fixture, ROOT, WUXI_FILE } from '../helpers/fixtures.js';
@@ -102,6 +102,36 @@ describe('tasks on a terminal', () => {
 });
 
 describe('the table layout', () => {
+  it('finds the names a cut could stand for as checking every name does (a whole corpus has tens of thousands)', () => {
+    // department names as a corpus has them: shared heads (县、市、区 …) and tails (局、委员会、中心 …)
+    const heads = ['县', '市', '区', '青溪县', '云川市', '省'];
+    const bodies = ['交通运输', '发展和改革', '农业农村', '自然资源和规划', '住房和城乡建设', '文化广电旅游', '卫生健康', '应急管理'];
+    const tails = ['局', '委员会', '中心', '服务中心', '办公室', '局(县林业局)'];
+    const names = heads.flatMap((h) => bodies.flatMap((b) => tails.map((t) => h + b + t)));
+    const index = new CutNames(names);
+    const brute = (s: string, head: string, tail: string) =>
+      names.some((n) => n !== s && [...n].length > [...head].length + [...tail].length && n.startsWith(head) && n.endsWith(tail));
+    let confusable = 0;
+    let checked = 0;
+    for (const s of names) {
+      for (const width of [5, 11]) {
+        for (const where of ['end', 'middle'] as const) {
+          if (displayWidth(s) <= width) continue;
+          for (const { head, tail } of cutCandidates(s, width, where)) {
+            const expected = brute(s, head, tail);
+            expect(index.confusable(s, head, tail), `${s} ${head}…${tail}`).toBe(expected);
+            if (expected) confusable++;
+            checked++;
+          }
+          expect(unambiguousCut(s, width, where, index)).toBe(unambiguousCut(s, width, where, names));
+        }
+      }
+    }
+    // both answers occur, often
+    expect(confusable).toBeGreaterThan(checked / 10);
+    expect(checked - confusable).toBeGreaterThan(checked / 10);
+  });
+
   it('cuts a metric in the middle only where the cut names one metric', () => {
     const names = ['城市社区老年助餐服务覆盖率', '城市社区养老服务设施覆盖率'];
     const cut = unambiguousCut(names[0], 12, 'middle', names)!;
