@@ -125,6 +125,8 @@ const INFO_NAMES = [
   '文号',
   '成文日期',
   '成文时间',
+  // (a portal's label for the 成文日期: the day the 公文 was made)
+  '公文生成日期',
   '生成日期',
   '发文日期',
   '发文时间',

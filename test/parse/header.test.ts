@@ -273,6 +273,11 @@ describe('page headers of more sites', () => {
     expect(doc).toMatchObject({ title: '江城市推进县域商业体系建设实施方案', issuer: '中共江城市委办公厅、江城市人民政府办公厅' });
   });
 
+  it("a dash-list info block's 公文生成日期 is the 成文日期: it wins over the later 发布日期", async () => {
+    const doc = await shape('info-block-document-generated-date.txt');
+    expect(doc).toMatchObject({ issuer: '青河市人民政府办公室', docNumber: '青政办〔2025〕2号', date: '2025-01-20' });
+  });
+
   it('an info block whose 成文日期 is the day it was published: the earlier date under the notice (20211103, 年月日 lost) is the 成文日期', async () => {
     const doc = await shape('info-date-equals-published.txt');
     expect(doc).toMatchObject({ title: '健康青山行动推进方案', date: '2021-11-03' });
