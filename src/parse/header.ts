@@ -460,7 +460,10 @@ function liftCoveringNotice(tree: Root, doc: string, index: LineIndex): void {
     // the plan's title, then its outline — or, whatever word the title ends with, its table
     // (…量化指标任务分工 over 序号 工作任务 牵头负责部门)
     const table = flat[j + 1]?.node.type === 'table';
-    if (!title || flat[j].node.data?.outline || title.length > 60 || /[。；]/.test(title) || /^附件/.test(title) || !(TITLE_END.test(title) || table)) return;
+    // (or a plan the notice names in 《》, whatever word it ends with: 《…重点工作责任分解》)
+    const named = head.some((t) => t.includes(`《${title}》`));
+    if (!title || flat[j].node.data?.outline || title.length > 60 || /[。；]/.test(title) || /^附件/.test(title) || !(TITLE_END.test(title) || table || named))
+      return;
     if (!table && !flat.slice(j + 1).some((e) => e.node.data?.outline)) return;
     const lifted = flat.slice(start, j + 1).map((e) => e.node);
     for (const node of lifted) if (node.data?.outline) delete node.data.outline;

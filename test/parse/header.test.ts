@@ -447,6 +447,14 @@ describe('excerpts of notices without their title or signature', () => {
     });
     expect(doc.tasks).toEqual([]);
   });
+  it("a notice with points of its own (一、二、三、), signed and dated, then a plan the notice names in 《》 (…责任分解, no usual title word): the plan's title and its outline, items read", async () => {
+    const doc = await shape('notice-points-then-plan-named-in-book-marks.txt');
+    expect(doc).toMatchObject({ title: '2025年市政府重点工作责任分解', issuer: '青河市人民政府办公室', date: '2025-02-10' });
+    expect(doc.tasks.map((t) => [t.number, t.lead, t.responsible])).toEqual([
+      ['1', ['市政府办公室'], ['市级有关单位', '各区县政府']],
+      ['2', ['市政府办公室'], ['市司法局']],
+    ]);
+  });
   it("a wiki page's release note in its first lines (2024年3月，A、B發布《X》) names the issuers and the title; the year and month are no date", async () => {
     const doc = await shape('wiki-release-year-month-lead-in.txt');
     expect(doc).toMatchObject({
