@@ -658,6 +658,8 @@ function jointSignature(nodes: RootContent[]): RootContent[] {
   return out;
 }
 
+/** An attachment's label alone on its line (附件1, 附件 2). */
+const ATTACHMENT_LABEL = /^附件\s*[0-9０-９一二三四五六七八九十]*$/;
 const ATTACHMENT_LINE = /^附件\s*[0-9０-９一二三四五六七八九十]*(?:$|\s*[：:]\s*(?![0-9０-９]{1,2}\s*[.．、])\S.{1,59}$)/;
 
 /**
@@ -882,6 +884,8 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
   /** Under a signature's date (and disclosure), after a notice. */
   const underNoticeDate = (i: number) => {
     let j = previous(i);
+    // the attachment's label above its title (附件1), the plan being the notice's first attachment
+    if (j >= 0 && ATTACHMENT_LABEL.test(texts[j] ?? '')) j = previous(j);
     if (j >= 0 && EDITOR_NOTE.test(texts[j] ?? '')) j = previous(j);
     if (j >= 0 && blocks[j].data?.role === 'disclosure') j = previous(j);
     let s = previous(j);

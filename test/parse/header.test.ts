@@ -455,6 +455,14 @@ describe('excerpts of notices without their title or signature', () => {
       ['2', ['市政府办公室'], ['市司法局']],
     ]);
   });
+  it("a notice covering two plans, then 附件1 alone on its line above the first plan's title and its table: that plan's title, not the notice's pair of names", async () => {
+    const doc = await shape('notice-two-attachments-plan-under-label.txt');
+    expect(doc).toMatchObject({ title: '2025年政府工作报告重点工作责任分解', issuer: '青河市人民政府办公室', date: '2025-02-12' });
+    expect(doc.tasks.map((t) => [t.number, t.responsible])).toEqual([
+      ['1', ['发改局']],
+      ['2', ['财政局']],
+    ]);
+  });
   it("a wiki page's release note in its first lines (2024年3月，A、B發布《X》) names the issuers and the title; the year and month are no date", async () => {
     const doc = await shape('wiki-release-year-month-lead-in.txt');
     expect(doc).toMatchObject({
