@@ -113,7 +113,7 @@ export function extractMetadata(ctx: Context): void {
   // the 成文日期 of the info block, else the date under the signature; the page's 发布日期 last
   const dates = byRole('date');
   // (a 发文日期 — the day a page says it was sent out — only after the date the notice is signed with)
-  m.date = isoDate(field('成文日期', '成文时间') ?? '');
+  m.date = isoDate(field('成文日期', '成文时间', '公文生成日期') ?? '');
   const signed = dates.length ? isoDate(dates[0]) : null;
   // a site that filled its 成文日期 with the day it published (成文日期 = 发布时间): the date under
   // the signature, earlier, is the 成文日期

@@ -849,7 +849,12 @@ function rowAssignments(cells: string[], header: string[], leadCols: number[], u
       splitNames(cells[c] ?? '').map((raw) => {
         // a line of the cell that names its own lead (省牵头单位：省商务厅 under the city's units)
         const lead = CELL_LEAD.exec(raw);
-        return lead ? { role: 'lead' as const, label: lead[1], raw: raw.slice(lead[0].length) } : { role: 'responsible' as const, label: header[c], raw };
+        if (lead) return { role: 'lead' as const, label: lead[1], raw: raw.slice(lead[0].length) };
+        // the others' label beside it in the cell (牵头单位：A 责任单位：B、C): B and C without their label
+        const other = CELL_OTHER.exec(raw);
+        return other
+          ? { role: 'responsible' as const, label: other[1], raw: raw.slice(other[0].length) }
+          : { role: 'responsible' as const, label: header[c], raw };
       }),
     ),
   ]).map((n) => ({ ...n, name: n.raw }));
@@ -857,6 +862,8 @@ function rowAssignments(cells: string[], header: string[], leadCols: number[], u
 
 /** A unit cell's name labelled as the lead: 省牵头单位：…, 牵头部门：… */
 const CELL_LEAD = /^([省市县区]?(?:牵头|主办)(?:单位|部门))[：:]\s*(?=\S)/;
+/** A unit cell's name labelled with the other role: 责任单位：…, 配合部门：… */
+const CELL_OTHER = /^([省市县区]?(?:责任|配合|协办|参与|协同|协助|参加)(?:单位|部门))[：:]\s*(?=\S)/;
 
 function tasksFromTables(ctx: Context): Task[] {
   const tasks: Task[] = [];

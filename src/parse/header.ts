@@ -125,6 +125,8 @@ const INFO_NAMES = [
   '文号',
   '成文日期',
   '成文时间',
+  // (a portal's label for the 成文日期: the day the 公文 was made)
+  '公文生成日期',
   '生成日期',
   '发文日期',
   '发文时间',
@@ -458,7 +460,10 @@ function liftCoveringNotice(tree: Root, doc: string, index: LineIndex): void {
     // the plan's title, then its outline — or, whatever word the title ends with, its table
     // (…量化指标任务分工 over 序号 工作任务 牵头负责部门)
     const table = flat[j + 1]?.node.type === 'table';
-    if (!title || flat[j].node.data?.outline || title.length > 60 || /[。；]/.test(title) || /^附件/.test(title) || !(TITLE_END.test(title) || table)) return;
+    // (or a plan the notice names in 《》, whatever word it ends with: 《…重点工作责任分解》)
+    const named = head.some((t) => t.includes(`《${title}》`));
+    if (!title || flat[j].node.data?.outline || title.length > 60 || /[。；]/.test(title) || /^附件/.test(title) || !(TITLE_END.test(title) || table || named))
+      return;
     if (!table && !flat.slice(j + 1).some((e) => e.node.data?.outline)) return;
     const lifted = flat.slice(start, j + 1).map((e) => e.node);
     for (const node of lifted) if (node.data?.outline) delete node.data.outline;
@@ -653,6 +658,8 @@ function jointSignature(nodes: RootContent[]): RootContent[] {
   return out;
 }
 
+/** An attachment's label alone on its line (附件1, 附件 2). */
+const ATTACHMENT_LABEL = /^附件\s*[0-9０-９一二三四五六七八九十]*$/;
 const ATTACHMENT_LINE = /^附件\s*[0-9０-９一二三四五六七八九十]*(?:$|\s*[：:]\s*(?![0-9０-９]{1,2}\s*[.．、])\S.{1,59}$)/;
 
 /**
@@ -877,6 +884,8 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
   /** Under a signature's date (and disclosure), after a notice. */
   const underNoticeDate = (i: number) => {
     let j = previous(i);
+    // the attachment's label above its title (附件1), the plan being the notice's first attachment
+    if (j >= 0 && ATTACHMENT_LABEL.test(texts[j] ?? '')) j = previous(j);
     if (j >= 0 && EDITOR_NOTE.test(texts[j] ?? '')) j = previous(j);
     if (j >= 0 && blocks[j].data?.role === 'disclosure') j = previous(j);
     let s = previous(j);

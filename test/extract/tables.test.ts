@@ -244,6 +244,21 @@ describe('task tables one row a line', () => {
     ]);
   });
 
+  it('a unit cell that labels both roles (牵头单位:A 责任单位:B、C): the lead, and the others without their label', async () => {
+    const { ingestText } = await import('../../src/ingest.js');
+    const doc = ingestText(
+      `序号 | 工作任务 | 进展情况 | 责任单位 |
+1 | 提高公共文化服务水平,加快推进市图书馆新馆建设。 | 在建项目13个,总体进度正常。 | 牵头单位:市文广旅游局 责任单位:各县(市、区)政府、青河开发区管委会 |
+2 | 加大文物保护力度,促进地方戏曲传承发展。 | 完成评审稿。 | 牵头单位:市文广旅游局 配合单位:市文物局 |
+`,
+      { fileName: 'cell-two-labels.txt' },
+    );
+    expect(doc.tasks.map((t) => [t.number, t.lead, t.responsible])).toEqual([
+      ['1', ['市文广旅游局'], ['各县(市、区)政府', '青河开发区管委会']],
+      ['2', ['市文广旅游局'], ['市文物局']],
+    ]);
+  });
+
   it('a merged unit cell is taken by the rows below it, not by a last row the text cuts inside its task', async () => {
     const { ingestText } = await import('../../src/ingest.js');
     const doc = ingestText(

@@ -273,6 +273,11 @@ describe('page headers of more sites', () => {
     expect(doc).toMatchObject({ title: '江城市推进县域商业体系建设实施方案', issuer: '中共江城市委办公厅、江城市人民政府办公厅' });
   });
 
+  it("a dash-list info block's 公文生成日期 is the 成文日期: it wins over the later 发布日期", async () => {
+    const doc = await shape('info-block-document-generated-date.txt');
+    expect(doc).toMatchObject({ issuer: '青河市人民政府办公室', docNumber: '青政办〔2025〕2号', date: '2025-01-20' });
+  });
+
   it('an info block whose 成文日期 is the day it was published: the earlier date under the notice (20211103, 年月日 lost) is the 成文日期', async () => {
     const doc = await shape('info-date-equals-published.txt');
     expect(doc).toMatchObject({ title: '健康青山行动推进方案', date: '2021-11-03' });
@@ -441,6 +446,22 @@ describe('excerpts of notices without their title or signature', () => {
       docNumber: '東湖政辦〔2024〕3號',
     });
     expect(doc.tasks).toEqual([]);
+  });
+  it("a notice with points of its own (一、二、三、), signed and dated, then a plan the notice names in 《》 (…责任分解, no usual title word): the plan's title and its outline, items read", async () => {
+    const doc = await shape('notice-points-then-plan-named-in-book-marks.txt');
+    expect(doc).toMatchObject({ title: '2025年市政府重点工作责任分解', issuer: '青河市人民政府办公室', date: '2025-02-10' });
+    expect(doc.tasks.map((t) => [t.number, t.lead, t.responsible])).toEqual([
+      ['1', ['市政府办公室'], ['市级有关单位', '各区县政府']],
+      ['2', ['市政府办公室'], ['市司法局']],
+    ]);
+  });
+  it("a notice covering two plans, then 附件1 alone on its line above the first plan's title and its table: that plan's title, not the notice's pair of names", async () => {
+    const doc = await shape('notice-two-attachments-plan-under-label.txt');
+    expect(doc).toMatchObject({ title: '2025年政府工作报告重点工作责任分解', issuer: '青河市人民政府办公室', date: '2025-02-12' });
+    expect(doc.tasks.map((t) => [t.number, t.responsible])).toEqual([
+      ['1', ['发改局']],
+      ['2', ['财政局']],
+    ]);
   });
   it("a wiki page's release note in its first lines (2024年3月，A、B發布《X》) names the issuers and the title; the year and month are no date", async () => {
     const doc = await shape('wiki-release-year-month-lead-in.txt');
