@@ -781,7 +781,14 @@ function taskTables(ctx: Context): TaskRow[][] {
       const unclear = (row.data as { unclear?: boolean } | undefined)?.unclear === true;
       const written = numberCol !== -1 && cells[numberCol] ? cells[numberCol].replace(/[.．、]$/, '') : null;
       const prev = rows[rows.length - 1];
-      if (numberCol !== -1 && !written && prev?.number && !unclear) {
+      // an item numbered in its own cell (2.…): the 序号 column numbers groups of items (a 序号
+      // written once for its group, left out of the rows under it); the next item is a row of its own
+      const itemCol = textCols.find((c) => ITEM_NUMBER.test(cells[c] ?? ''));
+      const item = itemCol === undefined ? null : ITEM_NUMBER.exec(cells[itemCol])!;
+      const next = !written && !!item && !!prev?.number && Number(item[1]) === Number(prev.number) + 1;
+      // the group's first row: its 序号 is the item's too, the cell before the item's names the group
+      const grouped = !!item && itemCol !== textCols.find((c) => cells[c]) && written !== null && Number(written) === Number(item[1]);
+      if (numberCol !== -1 && !written && prev?.number && !unclear && !next) {
         // a sub-row: part of the row above
         if (text) prev.text = `${prev.text} ${text}`;
         prev.assignments.push(...rowAssignments(cells, header, leadCols, unitCols));
@@ -803,8 +810,10 @@ function taskTables(ctx: Context): TaskRow[][] {
       }
       const assignments = unclear ? [] : rowAssignments(cells, header, leadCols, unitCols);
       const deadline = deadlineCol !== -1 && cells[deadlineCol]?.trim() ? cells[deadlineCol].trim() : null;
-      const head = textCols.map((c) => cells[c] ?? '').find(Boolean) ?? text;
-      rows.push({ table, index: r + 1, block: b, row, number: written, text, head, assignments, deadline, extra: [], classic });
+      // the item's own cell heads it, without its number (主要预期目标 | 1.… : the first cell names the group)
+      const head = item && (next || grouped) ? item.input.slice(item[0].length) : (textCols.map((c) => cells[c] ?? '').find(Boolean) ?? text);
+      const number = written ?? (next && item ? String(Number(item[1])) : null);
+      rows.push({ table, index: r + 1, block: b, row, number, text, head, assignments, deadline, extra: [], classic });
     });
     out.push(rows);
   }
@@ -854,6 +863,9 @@ function rowAssignments(cells: string[], header: string[], leadCols: number[], u
     ),
   ]).map((n) => ({ ...n, name: n.raw }));
 }
+
+/** An item's own number opening its cell (2.…, 3、…), not a figure (2.5%). */
+const ITEM_NUMBER = /^(\d{1,3})[.．、](?![\d０-９])\s*/;
 
 /** A unit cell's name labelled as the lead: 省牵头单位：…, 牵头部门：… */
 const CELL_LEAD = /^([省市县区]?(?:牵头|主办)(?:单位|部门))[：:]\s*(?=\S)/;
