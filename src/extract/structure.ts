@@ -116,6 +116,10 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
     }),
   );
   for (const h of headingTasks) owners.add(h);
+  // a part heading that names the lead of its items (一、县示范区管委会牵头工作（8项）): its items are tasks
+  const byLead = new Set(sections.filter((s) => leadHeading(ctx, s) && !headingTasks.has(s)));
+  const underLead = (s: SectionNode) => !s.children.some((c) => c.type === 'section') && byLead.has(parentOf(ctx, s) as SectionNode);
+  for (const s of sections) if (underLead(s)) owners.add(s);
   const underHeadingTask = (s: SectionNode) => ancestorsOf(ctx, s).some((a) => a !== s && headingTasks.has(a));
   let taskSections: SectionNode[];
   if (withClause.length > 0) {
@@ -137,6 +141,7 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
     taskSections = sections.filter(
       (s) =>
         headingTasks.has(s) ||
+        underLead(s) ||
         (!s.children.some((c) => c.type === 'section') &&
           s.data.level > 1 &&
           !['box', 'heading', 'article', 'chapter', 'section-cn', 'part'].includes(s.data.style) &&
@@ -218,10 +223,10 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
   for (const t of tasks) {
     if (t.assignments.length > 0) continue;
     const heading = ancestorsOf(ctx, ctx.taskSections.get(t.number)!).findLast(
-      (a) => a.data.id !== t.outlineId && openingClause(ctx, a) && !openingClause(ctx, a)!.sentence,
+      (a) => a.data.id !== t.outlineId && ((openingClause(ctx, a) && !openingClause(ctx, a)!.sentence) || leadHeading(ctx, a)),
     );
     if (!heading) continue;
-    const { clause, in: where } = openingClause(ctx, heading)!;
+    const { clause, in: where } = openingClause(ctx, heading) ?? leadHeading(ctx, heading)!;
     t.assignments = parseClause(clause.content).map((n) => ({ role: n.role, label: n.label, raw: n.raw, name: n.raw }));
     t.clause = { raw: where.text.slice(clause.start, clause.end), position: spanPosition(ctx, where, clause.start, clause.end) };
   }
@@ -408,6 +413,34 @@ function openingClause(ctx: Context, s: SectionNode): OpeningClause | null {
   return found;
 }
 
+/**
+ * A part heading that is the name of its lead's share of the work (一、县示范区管委会牵头工作（8项）,
+ * （二）由区发改委牵头的任务): the unit before 牵头/负责 leads the items under it. The whole
+ * heading is that name (a count of items after it at most), and every name in it ends as a unit's.
+ */
+const LEAD_HEADING =
+  /由?([\u4e00-\u9fff（）()、，,]{2,60}?(?:牵头|负责))(?:的|落实的|推进的)?(?:工作|任务|事项|项目)(?:清单)?[\s\u3000]*(?:[（(][\s\u3000]*共?[\s\u3000]*\d+[\s\u3000]*项[\s\u3000]*[）)])?[\s\u3000]*$/;
+
+function leadHeading(ctx: Context, s: SectionNode): FoundClause | null {
+  const memo = memoOf(ctx).leadHeadings;
+  let found = memo.get(s);
+  if (found !== undefined) return found;
+  found = null;
+  const first = ownBlocksOf(ctx, s)[0];
+  const title = s.data.title;
+  const m = s.children.some((c) => c.type === 'section') && first ? LEAD_HEADING.exec(title) : null;
+  const head = first?.content.text.split('\n')[0] ?? '';
+  const at = m ? head.indexOf(m[1]) : -1;
+  // the name is the whole title (after its number), not the end of a sentence
+  if (m && at !== -1 && title.slice(0, m.index).replace(/由$/, '') === '') {
+    const names = parseClause(m[1]);
+    if (names.length > 0 && names.every((n) => endsAsUnit(n.raw)))
+      found = { clause: { start: at, end: at + m[1].length, content: m[1], contentStart: at }, in: first.content };
+  }
+  memo.set(s, found);
+  return found;
+}
+
 /** Nothing but spaces and a web page's clutter after `offset`: the document was cut there. */
 function cutAtEnd(ctx: Context, offset: number): boolean {
   return !ctx.blocks.some((b) => (b.node.position?.start.offset ?? 0) >= offset && !isWebClutter(b.role) && b.content.text.trim() !== '');
@@ -509,6 +542,7 @@ interface SectionMemo {
   clauses: Map<SectionNode, FoundClause | null>;
   kinds: Map<SectionNode, ParagraphKind | null>;
   openings: Map<SectionNode, OpeningClause | null>;
+  leadHeadings: Map<SectionNode, FoundClause | null>;
   /**
    * No block has a closing 】］], so no text joined from them has a bracketed label to rewrite:
    * one scan of the document instead of one of every (nested) section's text, again and again.
@@ -520,7 +554,7 @@ let memo: SectionMemo | null = null;
 function memoOf(ctx: Context): SectionMemo {
   if (memo?.ctx !== ctx) {
     const bracketFree = !ctx.blocks.some((b) => hasLabelBracket(b.content.text));
-    memo = { ctx, fullTexts: new Map(), clauses: new Map(), kinds: new Map(), openings: new Map(), bracketFree };
+    memo = { ctx, fullTexts: new Map(), clauses: new Map(), kinds: new Map(), openings: new Map(), leadHeadings: new Map(), bracketFree };
   }
   return memo;
 }

@@ -454,10 +454,14 @@ function liftCoveringNotice(tree: Root, doc: string, index: LineIndex): void {
     // an editor's note a reprint leaves under the date ((本文有删减)), the disclosure
     if (flat[j] && EDITOR_NOTE.test(text(flat[j].node))) j++;
     if (flat[j] && DISCLOSURE.test(text(flat[j].node))) j++;
+    // the plan attached as the notice's 附件1 (附件1 alone on its line, over the plan's title and
+    // its outline; a form under it, a table alone, is the notice's attachment, not its plan)
+    const attached = !!flat[j] && ATTACHMENT_LABEL.test(text(flat[j].node));
+    if (attached) j++;
     const title = flat[j] ? text(flat[j].node) : '';
     // the plan's title, then its outline — or, whatever word the title ends with, its table
     // (…量化指标任务分工 over 序号 工作任务 牵头负责部门)
-    const table = flat[j + 1]?.node.type === 'table';
+    const table = flat[j + 1]?.node.type === 'table' && !attached;
     if (!title || flat[j].node.data?.outline || title.length > 60 || /[。；]/.test(title) || /^附件/.test(title) || !(TITLE_END.test(title) || table)) return;
     if (!table && !flat.slice(j + 1).some((e) => e.node.data?.outline)) return;
     const lifted = flat.slice(start, j + 1).map((e) => e.node);
@@ -652,6 +656,9 @@ function jointSignature(nodes: RootContent[]): RootContent[] {
   }
   return out;
 }
+
+/** 附件 / 附件1 alone on its line: the label over an attachment's title. */
+const ATTACHMENT_LABEL = /^附\s*件\s*[0-9０-９一二三四五六七八九十]{0,2}\s*[：:]?$/;
 
 const ATTACHMENT_LINE = /^附件\s*[0-9０-９一二三四五六七八九十]*(?:$|\s*[：:]\s*(?![0-9０-９]{1,2}\s*[.．、])\S.{1,59}$)/;
 
