@@ -45,7 +45,7 @@ export const DISCLOSURE = /^[（(]?\s*(此件[^）)]{2,8}|本件[^）)]{2,8})\s*
 /** An organ's name by its ending (国务院 is one by itself: a national document signs with it alone). */
 const ORG = /(人民政府|人民政府办公室|人民政府办公厅|办公室|办公厅|综合司|委员会|委|局|厅|部|署|街道办事处|领导小组|指挥部|国务院)$/;
 export const TITLE_END =
-  /(方案|预案|规划|意见|办法|规定|计划|纲要|细则|要点|措施|举措|政策|决定|条例|指南|清单|报告|规则|行动|名单|名录|通知|公告|通告|批复|函|(?:分解|分工|汇总|一览|任务|清单|进度|情况|责任)表)([（(][^）)]*[）)])?$/;
+  /(方案|预案|规划|意见|办法|规定|计划|纲要|细则|要点|措施|举措|政策|决定|条例|指南|清单|报告|规则|行动|名单|名录|通知|公告|通告|批复|函|(?:责任|任务)(?:分解|分工)|(?:分解|分工|汇总|一览|任务|清单|进度|情况|责任)表)([（(][^）)]*[）)])?$/;
 /** The line under a title that belongs to it: its period (（2021—2035年）) or edition (（2025年版）, （2024年修订）). */
 const PERIOD_LINE = /^[（(]\s*(?:\d{4}\s*[—–\-－~～至―]+\s*\d{4}\s*年?|\d{4}\s*年\s*(?:版|修订|修订版))\s*[）)]$/;
 /**
@@ -53,8 +53,9 @@ const PERIOD_LINE = /^[（(]\s*(?:\d{4}\s*[—–\-－~～至―]+\s*\d{4}\s*年
  * 印发关于…实施方案的通知: a notice's title that names its organs without 关于 before 印发.
  */
 // its 文号 may close the line (…的通知 某县发〔2025〕1 号)
+/** 某局印发《X》的通知, 某市人民政府印发关于落实《Y》的通知 (关于 after 印发, a name in 《》 inside). */
 export const ISSUED_NOTICE =
-  /^(?:[“"][^”"]{2,12}[”"][ \u3000]*)?((?:[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|委|局|厅|部)[ \u3000]*){1,4})印发(?:《[^《》]{4,80}》|[^《》。；，,]{4,80}?)的通知(?:[ \u3000]+[\u4e00-\u9fa5]{1,16}[〔［[]\d{4}[〕］\]][ \u3000]*\d{1,4}[ \u3000]*号)?$/;
+  /^(?:[“"][^”"]{2,12}[”"][ \u3000]*)?((?:[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|委|局|厅|部)[ \u3000]*){1,4})印发(?:《[^《》]{4,80}》|[^《》。；，,]{4,80}?|关于[^。；，,]{4,80}?)的通知(?:[ \u3000]+[\u4e00-\u9fa5]{1,16}[〔［[]\d{4}[〕］\]][ \u3000]*\d{1,4}[ \u3000]*号)?$/;
 
 /** 某某镇人民政府关于印发…的通知: the issuer and the notice title on one line. */
 export const ISSUER_THEN_NOTICE =
@@ -1042,12 +1043,18 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
     } else if (noticeDone && !titleSeen && t.length >= 6 && NOTICE_END.test(t) && noticeCopyEnd(t)) {
       // the page's second copy of the notice title, broken over lines (…关于印发⏎《X》的通知): read once
       set(i, 'noticeTitle');
-    } else if (short && titleOpen && !MENU_ITEM.test(t) && (TITLE_END.test(t) || (titleSeen && PERIOD_LINE.test(t))) && !headerCell(i)) {
+    } else if (short && titleOpen && !MENU_ITEM.test(t) && !KIND_HEAD.test(t) && (TITLE_END.test(t) || (titleSeen && PERIOD_LINE.test(t))) && !headerCell(i)) {
       set(i, 'title');
       titleSeen = true;
       titleAbove(blocks, texts, i);
     } else if (titleSeen && short && PERIOD_LINE.test(t)) set(i, 'title');
-    else if (!titleSeen && (underNoticeDate(i) || afterClosingFormula(i)) && TITLE_LINE.test(t.replace(/[《》〈〉]/g, '')) && (bodyNext(i) || tableNext(i))) {
+    else if (
+      !titleSeen &&
+      !KIND_HEAD.test(t) &&
+      (underNoticeDate(i) || afterClosingFormula(i)) &&
+      TITLE_LINE.test(t.replace(/[《》〈〉]/g, '')) &&
+      (bodyNext(i) || tableNext(i))
+    ) {
       // the line right under a covering notice's date, before the plan's prose or its table: the
       // plan's title, whatever word it ends with (青溪县2024年十件民生实事, …量化指标任务分工)
       set(i, 'title');
@@ -1140,6 +1147,8 @@ function disclosureNext(texts: (string | null)[], i: number): boolean {
 
 /** An item of a site's menu (- 十三五政策及新闻, • 产业政策): a bullet, never a title. */
 const MENU_ITEM = /^[-•·●▪◆■*]\s/;
+/** A page's section head that names only the kind of text under it (印发通知, 主要内容): no title. */
+const KIND_HEAD = /^(?:(?:印发|发布)?(?:通知|公告|通告)|主要内容|全文|正文|原文)$/;
 
 /** A line of a title broken over lines (推进以县城为重要载体的城镇化建设⏎行动方案): short, no punctuation. */
 const TITLE_PIECE = /^[^，。；：:、！？,;!?]{2,30}$/;

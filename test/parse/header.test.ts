@@ -493,3 +493,46 @@ describe('a plan title right above its table', () => {
     ]);
   });
 });
+
+describe('titles of plans a page gives without their usual ending', () => {
+  it('a plan title ending in 责任分解 under a news lead-in is the title', async () => {
+    const doc = await ingestText(
+      [
+        '某省2025年重点工作分工公布',
+        '近日，某省人民政府办公厅印发2025年政府工作报告重点工作责任分解的通知，公布重点工作的责任分解。',
+        '2025年政府工作报告重点工作责任分解',
+        '一、李某副省长牵头重点工作',
+        '1.全年新增城镇就业50万人以上。',
+        '责任单位：省人力社保厅',
+      ].join('\n\n'),
+      { fileName: 'duty-split-news.txt' },
+    );
+    expect(doc.title).toBe('2025年政府工作报告重点工作责任分解');
+    expect(doc.tasks.map((t) => t.responsible)).toEqual([['省人力社保厅']]);
+  });
+
+  it("a wiki's section heads (印发通知, 主要内容) around a notice 某市人民政府印发关于…的通知; the plan without its title line is named as the notice's text writes it", async () => {
+    const doc = await ingestText(
+      [
+        '印发通知',
+        '某市人民政府印发关于落实省《政府工作报告》重点工作任务分工的通知',
+        '（某政规〔2024〕2号）',
+        '各区人民政府，市政府各委、办、局：',
+        '现将《关于落实省〈政府工作报告〉重点工作的任务分工》印发给你们，望遵照执行。',
+        '某市人民政府',
+        '2024年3月8日',
+        '主要内容',
+        '一、任务分工',
+        '1.全年地区生产总值增长6%左右。（市发展改革委牵头，各区人民政府负责）',
+      ].join('\n'),
+      { fileName: 'wiki-notice.txt' },
+    );
+    expect(doc).toMatchObject({
+      title: '关于落实省〈政府工作报告〉重点工作的任务分工',
+      noticeTitle: '某市人民政府印发关于落实省《政府工作报告》重点工作任务分工的通知',
+      issuer: '某市人民政府',
+      docNumber: '某政规〔2024〕2号',
+      date: '2024-03-08',
+    });
+  });
+});
