@@ -352,6 +352,39 @@ function siteHeader(lines: Line[], out: Map<number, WebRole>): void {
 /** Short and no sentence: a line of a footer (中国政府网 | 省人民政府, 主办：…, 技术支持：…). */
 const FOOTER_LINE_MAX = 80;
 
+/** 目录 alone on its line: a gazette's (or a site's) table of contents under it. */
+const CONTENTS_HEAD = /^目[\s\u3000]*录$/;
+
+/**
+ * A gazette's table of contents (目录, then the titles of the documents in the issue, one a line,
+ * a group's name such as 市政府文件 between them): the page's, not the document's header; no line
+ * of it is the title. Two titles at least, straight after the head.
+ */
+function contents(lines: Line[], out: Map<number, WebRole>): void {
+  const head = lines.findIndex((l, i) => i < 12 && CONTENTS_HEAD.test(stripInvisible(l.text).trim()));
+  if (head === -1) return;
+  const listed: number[] = [head];
+  let titles = 0;
+  for (let j = head + 1; j < lines.length; j++) {
+    const t = stripInvisible(lines[j].text).trim();
+    if (!t) continue;
+    if (t.length > 60 || /[。；：:]/.test(t)) break;
+    if (NOTICE_END.test(t) || TITLE_END.test(t)) titles++;
+    else if (t.length > 10) break;
+    listed.push(j);
+  }
+  // the list ends at its last title (a short line after it is the document's own)
+  while (
+    listed.length > 1 &&
+    !(
+      NOTICE_END.test(stripInvisible(lines[listed[listed.length - 1]].text).trim()) ||
+      TITLE_END.test(stripInvisible(lines[listed[listed.length - 1]].text).trim())
+    )
+  )
+    listed.pop();
+  if (titles >= 2) for (const j of listed) out.set(j, 'webInfo');
+}
+
 /**
  * Web clutter by line index. Breadcrumb, page info and toolbar lines are recognised anywhere;
  * the page's title line above its page info only when the page repeats it below (the copy
@@ -360,6 +393,7 @@ const FOOTER_LINE_MAX = 80;
  */
 function webClutter(lines: Line[]): Map<number, WebRole> {
   const out = new Map<number, WebRole>();
+  contents(lines, out);
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i].text;
     // no clutter line holds a 。 (webLine): a quick look spares the test of many words

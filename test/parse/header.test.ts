@@ -536,3 +536,26 @@ describe('titles of plans a page gives without their usual ending', () => {
     });
   });
 });
+
+describe("a gazette's table of contents", () => {
+  it('目录 and the titles of the issue under it are the page, not the header: no title, no issuer from them', async () => {
+    const doc = await ingestText(
+      [
+        '某市人民政府主办 2021年第3号',
+        '目录',
+        '市政府文件',
+        '市人民政府关于印发某市城市绿化管理办法的通知',
+        '市人民政府关于某市落实稳就业若干措施责任分工的通知',
+        '市人民政府办公室关于2020年度政务公开工作情况的通报',
+        '重点任务',
+        '工作措施',
+        '责任单位',
+        '一、稳定就业岗位',
+        '1.对不裁员或少裁员的企业返还失业保险费。',
+        '市人社局、市财政局',
+      ].join('\n'),
+      { fileName: 'gazette-contents.txt' },
+    );
+    expect(doc).toMatchObject({ title: null, noticeTitle: null, issuer: null });
+  });
+});
