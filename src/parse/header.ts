@@ -844,7 +844,14 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
   const set = (i: number, role: string) => {
     blocks[i].data = { ...blocks[i].data, role };
     if (role === 'recipients') recipientsSeen = true;
-    if (role === 'recipients' || role === 'notice' || role === 'date' || role === 'signature' || (role === 'preamble' && (titleSeen || noticeDone)))
+    // (an excerpt that opens inside the notice's text: its sentence, 认真贯彻执行。, is the body too)
+    if (
+      role === 'recipients' ||
+      role === 'notice' ||
+      role === 'date' ||
+      role === 'signature' ||
+      (role === 'preamble' && (titleSeen || noticeDone || /[\u4e00-\u9fa5]{4}。$/.test(texts[i] ?? '')))
+    )
       bodyStarted = true;
   };
   /** The previous block with text, if it was given `role`. */

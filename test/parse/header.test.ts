@@ -559,3 +559,30 @@ describe("a gazette's table of contents", () => {
     expect(doc).toMatchObject({ title: null, noticeTitle: null, issuer: null });
   });
 });
+
+describe("an essay site's copy of a PDF that opens inside the notice", () => {
+  it("the site's headline (the plan's title without its place) over its info line (栏目:…发布:…浏览:…) is the page's; the title broken over two lines under the date is the document's", async () => {
+    const doc = await ingestText(
+      [
+        '落实《关于加强社区工作的意见》的任务分解方案',
+        '',
+        '栏目:工作方案发布:2020-05-12浏览:1520下载88次收藏',
+        '请认真组织实施。',
+        '中共某某区委办公室',
+        '某某区人民政府办公室',
+        '2020 年 5 月 11 日',
+        '某某区落实《关于加强社区',
+        '工作的意见》的任务分解方案',
+        '为落实全市社区工作会议精神，制定本任务分解方案。',
+        '一、加强社区党建',
+        '1.健全社区党组织领导体制。（责任单位：区委组织部）',
+      ].join('\n'),
+      { fileName: 'essay-site-pdf-copy.txt' },
+    );
+    expect(doc).toMatchObject({
+      title: '某某区落实《关于加强社区工作的意见》的任务分解方案',
+      issuer: '中共某某区委办公室、某某区人民政府办公室',
+      date: '2020-05-11',
+    });
+  });
+});
