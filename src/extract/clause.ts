@@ -359,9 +359,19 @@ function onlyRemark(content: string): boolean {
 /** A role written after a name: 县文化旅游委（共同牵头）, 县财政局（牵头）, 县税务局（配合）. */
 const ROLE_MARK = /[（(](共同牵头|牵头|共同负责|负责|配合|协助)[）)]$/;
 
-/** Names with a role mark lose it; 牵头 in the mark makes the unit a lead whatever the label. */
+/**
+ * A star before or after a name in a list of units (★区发改委、区统计局; 市商务局*): the mark a
+ * table's note gives the lead by (带★的为牵头单位), a note often left out of a page's copy.
+ */
+const LEAD_STAR = /^[★☆*＊]\s*(?=\S)|(?<=\S)\s*[★☆*＊]$/;
+
+/**
+ * Names with a role mark lose it; 牵头 in the mark makes the unit a lead whatever the label, and so
+ * does a star.
+ */
 export function withRoleMarks(names: ParsedName[]): ParsedName[] {
   return names.map((n) => {
+    if (LEAD_STAR.test(n.raw)) return { role: 'lead', label: n.label, raw: n.raw.replace(LEAD_STAR, '') };
     const m = ROLE_MARK.exec(n.raw);
     if (!m || m.index < 2) return n;
     return { role: m[1].includes('牵头') ? 'lead' : n.role, label: n.label, raw: n.raw.slice(0, m.index) };

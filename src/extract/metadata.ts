@@ -63,7 +63,9 @@ export function extractMetadata(ctx: Context): void {
   if (!m.noticeTitle && lead?.notice) m.noticeTitle = lead.notice;
   m.title =
     title ||
-    (noticeText && (pointsOfItsOwn(ctx) || nothingUnderNotice(ctx) || cutInNotice(ctx)) ? noticeText : planTitleFromNotice(noticeText)) ||
+    (noticeText && (pointsOfItsOwn(ctx) || nothingUnderNotice(ctx) || cutInNotice(ctx))
+      ? noticeText
+      : planNameInNotice(ctx, planTitleFromNotice(noticeText))) ||
     noticeText ||
     frontMatterTitle(ctx) ||
     field('标题', '名称') ||
@@ -292,9 +294,28 @@ function nothingUnderNotice(ctx: Context): boolean {
 
 function planTitleFromNotice(notice: string): string | null {
   // 《》 around the whole name are no part of it; 《政府工作报告》重点工作任务分工 keeps its own;
-  // 〈X〉 where a mirror writes the inner marks at the outer level (关于印发〈X〉的通知)
-  const m = /关于(?:印发|转发|下达)(?:《([^《》]+)》|〈([^〈〉]+)〉|(.+?))的(?:通知|函)$/.exec(notice);
+  // 〈X〉 where a mirror writes the inner marks at the outer level (关于印发〈X〉的通知); 某市人民政府
+  // 印发关于落实…的通知: the name after 印发 opens with 关于
+  const m = /(?:关于(?:印发|转发|下达)|印发(?=关于))(?:《([^《》]+)》|〈([^〈〉]+)〉|(.+?))的(?:通知|函)$/.exec(notice);
   return m ? (m[1] ?? m[2] ?? m[3]) : null;
+}
+
+/**
+ * The plan's name as the notice's text writes it (现将《X》印发给你们, 《X》已经…同意，现印发给你们),
+ * where it is the name the notice's title gives save its marks and a 的 (关于落实国务院〈政府工作报告〉
+ * 重点工作的任务分工 for …《政府工作报告》重点工作任务分工): the text's is the plan's own.
+ */
+const PLAN_ISSUED = /《((?:[^《》]|《[^《》]*》)+)》(?:已经[^。；]{2,30}[，,])?\s*(?:现予?)?(?:予以)?印发/;
+
+function planNameInNotice(ctx: Context, fromTitle: string | null): string | null {
+  if (!fromTitle) return null;
+  const bare = (t: string) => stripInvisible(t).replace(/[《》〈〉<>“”"\s的]/g, '');
+  for (const b of ctx.blocks) {
+    if (b.role !== 'notice' && b.role !== 'preamble') continue;
+    const m = PLAN_ISSUED.exec(b.content.text);
+    if (m && m[1] !== fromTitle && bare(m[1]) === bare(fromTitle)) return m[1];
+  }
+  return fromTitle;
 }
 
 /**

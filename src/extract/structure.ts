@@ -116,6 +116,10 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
     }),
   );
   for (const h of headingTasks) owners.add(h);
+  // a part heading that names the lead of its items (一、县示范区管委会牵头工作（8项）): its items are tasks
+  const byLead = new Set(sections.filter((s) => leadHeading(ctx, s) && !headingTasks.has(s)));
+  const underLead = (s: SectionNode) => !s.children.some((c) => c.type === 'section') && byLead.has(parentOf(ctx, s) as SectionNode);
+  for (const s of sections) if (underLead(s)) owners.add(s);
   const underHeadingTask = (s: SectionNode) => ancestorsOf(ctx, s).some((a) => a !== s && headingTasks.has(a));
   let taskSections: SectionNode[];
   if (withClause.length > 0) {
@@ -137,6 +141,7 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
     taskSections = sections.filter(
       (s) =>
         headingTasks.has(s) ||
+        underLead(s) ||
         (!s.children.some((c) => c.type === 'section') &&
           s.data.level > 1 &&
           !['box', 'heading', 'article', 'chapter', 'section-cn', 'part'].includes(s.data.style) &&
@@ -218,10 +223,10 @@ function findTasks(ctx: Context, sections: SectionNode[]): { tasks: Task[]; miss
   for (const t of tasks) {
     if (t.assignments.length > 0) continue;
     const heading = ancestorsOf(ctx, ctx.taskSections.get(t.number)!).findLast(
-      (a) => a.data.id !== t.outlineId && openingClause(ctx, a) && !openingClause(ctx, a)!.sentence,
+      (a) => a.data.id !== t.outlineId && ((openingClause(ctx, a) && !openingClause(ctx, a)!.sentence) || leadHeading(ctx, a)),
     );
     if (!heading) continue;
-    const { clause, in: where } = openingClause(ctx, heading)!;
+    const { clause, in: where } = openingClause(ctx, heading) ?? leadHeading(ctx, heading)!;
     t.assignments = parseClause(clause.content).map((n) => ({ role: n.role, label: n.label, raw: n.raw, name: n.raw }));
     t.clause = { raw: where.text.slice(clause.start, clause.end), position: spanPosition(ctx, where, clause.start, clause.end) };
   }
@@ -408,6 +413,34 @@ function openingClause(ctx: Context, s: SectionNode): OpeningClause | null {
   return found;
 }
 
+/**
+ * A part heading that is the name of its lead's share of the work (一、县示范区管委会牵头工作（8项）,
+ * （二）由区发改委牵头的任务): the unit before 牵头/负责 leads the items under it. The whole
+ * heading is that name (a count of items after it at most), and every name in it ends as a unit's.
+ */
+const LEAD_HEADING =
+  /由?([\u4e00-\u9fff（）()、，,]{2,60}?(?:牵头|负责))(?:的|落实的|推进的)?(?:工作|任务|事项|项目)(?:清单)?[\s\u3000]*(?:[（(][\s\u3000]*共?[\s\u3000]*\d+[\s\u3000]*项[\s\u3000]*[）)])?[\s\u3000]*$/;
+
+function leadHeading(ctx: Context, s: SectionNode): FoundClause | null {
+  const memo = memoOf(ctx).leadHeadings;
+  let found = memo.get(s);
+  if (found !== undefined) return found;
+  found = null;
+  const first = ownBlocksOf(ctx, s)[0];
+  const title = s.data.title;
+  const m = s.children.some((c) => c.type === 'section') && first ? LEAD_HEADING.exec(title) : null;
+  const head = first?.content.text.split('\n')[0] ?? '';
+  const at = m ? head.indexOf(m[1]) : -1;
+  // the name is the whole title (after its number), not the end of a sentence
+  if (m && at !== -1 && title.slice(0, m.index).replace(/由$/, '') === '') {
+    const names = parseClause(m[1]);
+    if (names.length > 0 && names.every((n) => endsAsUnit(n.raw)))
+      found = { clause: { start: at, end: at + m[1].length, content: m[1], contentStart: at }, in: first.content };
+  }
+  memo.set(s, found);
+  return found;
+}
+
 /** Nothing but spaces and a web page's clutter after `offset`: the document was cut there. */
 function cutAtEnd(ctx: Context, offset: number): boolean {
   return !ctx.blocks.some((b) => (b.node.position?.start.offset ?? 0) >= offset && !isWebClutter(b.role) && b.content.text.trim() !== '');
@@ -509,6 +542,7 @@ interface SectionMemo {
   clauses: Map<SectionNode, FoundClause | null>;
   kinds: Map<SectionNode, ParagraphKind | null>;
   openings: Map<SectionNode, OpeningClause | null>;
+  leadHeadings: Map<SectionNode, FoundClause | null>;
   /**
    * No block has a closing 】］], so no text joined from them has a bracketed label to rewrite:
    * one scan of the document instead of one of every (nested) section's text, again and again.
@@ -520,7 +554,7 @@ let memo: SectionMemo | null = null;
 function memoOf(ctx: Context): SectionMemo {
   if (memo?.ctx !== ctx) {
     const bracketFree = !ctx.blocks.some((b) => hasLabelBracket(b.content.text));
-    memo = { ctx, fullTexts: new Map(), clauses: new Map(), kinds: new Map(), openings: new Map(), bracketFree };
+    memo = { ctx, fullTexts: new Map(), clauses: new Map(), kinds: new Map(), openings: new Map(), leadHeadings: new Map(), bracketFree };
   }
   return memo;
 }
@@ -781,7 +815,14 @@ function taskTables(ctx: Context): TaskRow[][] {
       const unclear = (row.data as { unclear?: boolean } | undefined)?.unclear === true;
       const written = numberCol !== -1 && cells[numberCol] ? cells[numberCol].replace(/[.．、]$/, '') : null;
       const prev = rows[rows.length - 1];
-      if (numberCol !== -1 && !written && prev?.number && !unclear) {
+      // an item numbered in its own cell (2.…): the 序号 column numbers groups of items (a 序号
+      // written once for its group, left out of the rows under it); the next item is a row of its own
+      const itemCol = textCols.find((c) => ITEM_NUMBER.test(cells[c] ?? ''));
+      const item = itemCol === undefined ? null : ITEM_NUMBER.exec(cells[itemCol])!;
+      const next = !written && !!item && !!prev?.number && Number(item[1]) === Number(prev.number) + 1;
+      // the group's first row: its 序号 is the item's too, the cell before the item's names the group
+      const grouped = !!item && itemCol !== textCols.find((c) => cells[c]) && written !== null && Number(written) === Number(item[1]);
+      if (numberCol !== -1 && !written && prev?.number && !unclear && !next) {
         // a sub-row: part of the row above
         if (text) prev.text = `${prev.text} ${text}`;
         prev.assignments.push(...rowAssignments(cells, header, leadCols, unitCols));
@@ -803,8 +844,10 @@ function taskTables(ctx: Context): TaskRow[][] {
       }
       const assignments = unclear ? [] : rowAssignments(cells, header, leadCols, unitCols);
       const deadline = deadlineCol !== -1 && cells[deadlineCol]?.trim() ? cells[deadlineCol].trim() : null;
-      const head = textCols.map((c) => cells[c] ?? '').find(Boolean) ?? text;
-      rows.push({ table, index: r + 1, block: b, row, number: written, text, head, assignments, deadline, extra: [], classic });
+      // the item's own cell heads it, without its number (主要预期目标 | 1.… : the first cell names the group)
+      const head = item && (next || grouped) ? item.input.slice(item[0].length) : (textCols.map((c) => cells[c] ?? '').find(Boolean) ?? text);
+      const number = written ?? (next && item ? String(Number(item[1])) : null);
+      rows.push({ table, index: r + 1, block: b, row, number, text, head, assignments, deadline, extra: [], classic });
     });
     out.push(rows);
   }
@@ -859,6 +902,9 @@ function rowAssignments(cells: string[], header: string[], leadCols: number[], u
     ),
   ]).map((n) => ({ ...n, name: n.raw }));
 }
+
+/** An item's own number opening its cell (2.…, 3、…), not a figure (2.5%). */
+const ITEM_NUMBER = /^(\d{1,3})[.．、](?![\d０-９])\s*/;
 
 /** A unit cell's name labelled as the lead: 省牵头单位：…, 牵头部门：… */
 const CELL_LEAD = /^([省市县区]?(?:牵头|主办)(?:单位|部门))[：:]\s*(?=\S)/;

@@ -295,7 +295,7 @@ const WEB_WORDS =
 const BREADCRUMB =
   /^(?:[^|｜>＞。，\s]{2,12}\s*[|｜]\s*)?(?:(?:当前|您的|您现在的|您当前的|所在)(?:所在)?位置(?:是)?\s*[：:]|位置\s*[：:]\s*(?:网站首页|首页|主页)|(?:网站首页|首页|主页)\s*(?:[>＞»›→]|&gt;))/;
 const INFO_LABEL =
-  /(?:信息来源|文章来源|来源|发布时间|发布日期|发布机构|浏览次数|浏览量|点击数|点击次数|点击量|阅读数|阅读次数|阅读量|访问量|访问次数|责任编辑|编辑|作者|字号|字体)\s*[：:]/g;
+  /(?:信息来源|文章来源|来源|发布时间|发布日期|发布机构|发布|栏目|浏览次数|浏览量|浏览|点击数|点击次数|点击量|阅读数|阅读次数|阅读量|访问量|访问次数|责任编辑|编辑|作者|字号|字体)\s*[：:]/g;
 /** A field of a government page's info table, one a line (索引号：…, 发文机关：…: what the HTML reader writes for it). */
 const GOV_INFO = /^(?:索\s*引\s*号|主\s*题\s*分\s*类|主\s*题\s*词|发文机关|发文单位|成文日期|标\s*题|发文字号|发布日期)\s*[：:]/;
 const INFO_ALONE = /^(?:浏览次数|浏览量|点击数|点击次数|点击量|阅读次数|访问次数|发布时间|发布日期)\s*[：:]\s*[\d\s\-—/:：年月日]+$/;
@@ -353,6 +353,49 @@ function siteHeader(lines: Line[], out: Map<number, WebRole>): void {
 const FOOTER_LINE_MAX = 80;
 
 /**
+ * The page's title given again below as the document's own, broken over two lines and its place
+ * maybe before it (贯彻落实…方案 above the page info; 某区贯彻落实《…的 ⏎ …》的任务分解方案 below).
+ */
+function repeatedOver(lines: Line[], k: number, t: string): boolean {
+  if (k + 1 >= lines.length || t.length < 8) return false;
+  const joined = stripInvisible(lines[k].text).trim() + stripInvisible(lines[k + 1].text).trim();
+  return joined.length - t.length <= 6 && joined.endsWith(t) && !/[。，,：:]/.test(joined);
+}
+
+/** 目录 alone on its line: a gazette's (or a site's) table of contents under it. */
+const CONTENTS_HEAD = /^目[\s\u3000]*录$/;
+
+/**
+ * A gazette's table of contents (目录, then the titles of the documents in the issue, one a line,
+ * a group's name such as 市政府文件 between them): the page's, not the document's header; no line
+ * of it is the title. Two titles at least, straight after the head.
+ */
+function contents(lines: Line[], out: Map<number, WebRole>): void {
+  const head = lines.findIndex((l, i) => i < 12 && CONTENTS_HEAD.test(stripInvisible(l.text).trim()));
+  if (head === -1) return;
+  const listed: number[] = [head];
+  let titles = 0;
+  for (let j = head + 1; j < lines.length; j++) {
+    const t = stripInvisible(lines[j].text).trim();
+    if (!t) continue;
+    if (t.length > 60 || /[。；：:]/.test(t)) break;
+    if (NOTICE_END.test(t) || TITLE_END.test(t)) titles++;
+    else if (t.length > 10) break;
+    listed.push(j);
+  }
+  // the list ends at its last title (a short line after it is the document's own)
+  while (
+    listed.length > 1 &&
+    !(
+      NOTICE_END.test(stripInvisible(lines[listed[listed.length - 1]].text).trim()) ||
+      TITLE_END.test(stripInvisible(lines[listed[listed.length - 1]].text).trim())
+    )
+  )
+    listed.pop();
+  if (titles >= 2) for (const j of listed) out.set(j, 'webInfo');
+}
+
+/**
  * Web clutter by line index. Breadcrumb, page info and toolbar lines are recognised anywhere;
  * the page's title line above its page info only when the page repeats it below (the copy
  * holds the document's own header), else it is the document's title. The footer runs from its
@@ -360,6 +403,7 @@ const FOOTER_LINE_MAX = 80;
  */
 function webClutter(lines: Line[]): Map<number, WebRole> {
   const out = new Map<number, WebRole>();
+  contents(lines, out);
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i].text;
     // no clutter line holds a 。 (webLine): a quick look spares the test of many words
@@ -382,7 +426,7 @@ function webClutter(lines: Line[]): Map<number, WebRole> {
     let j = i - 1;
     while (j >= 0 && !lines[j].text.trim()) j--;
     const t = j >= 0 && !out.has(j) ? lines[j].text.trim() : '';
-    if (t && !t.includes('。') && lines.some((l, k) => k > i && l.text.trim() === t)) out.set(j, 'webTitle');
+    if (t && !t.includes('。') && lines.some((l, k) => k > i && (l.text.trim() === t || repeatedOver(lines, k, t)))) out.set(j, 'webTitle');
   }
   // the footer's lines after its first recognised one, below a body that is not all short lines
   let first = -1;

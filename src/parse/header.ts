@@ -45,7 +45,7 @@ export const DISCLOSURE = /^[（(]?\s*(此件[^）)]{2,8}|本件[^）)]{2,8})\s*
 /** An organ's name by its ending (国务院 is one by itself: a national document signs with it alone). */
 const ORG = /(人民政府|人民政府办公室|人民政府办公厅|办公室|办公厅|综合司|委员会|委|局|厅|部|署|街道办事处|领导小组|指挥部|国务院)$/;
 export const TITLE_END =
-  /(方案|预案|规划|意见|办法|规定|计划|纲要|细则|要点|措施|举措|政策|决定|条例|指南|清单|报告|规则|行动|名单|名录|通知|公告|通告|批复|函|(?:分解|分工|汇总|一览|任务|清单|进度|情况|责任)表)([（(][^）)]*[）)])?$/;
+  /(方案|预案|规划|意见|办法|规定|计划|纲要|细则|要点|措施|举措|政策|决定|条例|指南|清单|报告|规则|行动|名单|名录|通知|公告|通告|批复|函|(?:责任|任务)(?:分解|分工)|(?:分解|分工|汇总|一览|任务|清单|进度|情况|责任)表)([（(][^）)]*[）)])?$/;
 /** The line under a title that belongs to it: its period (（2021—2035年）) or edition (（2025年版）, （2024年修订）). */
 const PERIOD_LINE = /^[（(]\s*(?:\d{4}\s*[—–\-－~～至―]+\s*\d{4}\s*年?|\d{4}\s*年\s*(?:版|修订|修订版))\s*[）)]$/;
 /**
@@ -53,8 +53,9 @@ const PERIOD_LINE = /^[（(]\s*(?:\d{4}\s*[—–\-－~～至―]+\s*\d{4}\s*年
  * 印发关于…实施方案的通知: a notice's title that names its organs without 关于 before 印发.
  */
 // its 文号 may close the line (…的通知 某县发〔2025〕1 号)
+/** 某局印发《X》的通知, 某市人民政府印发关于落实《Y》的通知 (关于 after 印发, a name in 《》 inside). */
 export const ISSUED_NOTICE =
-  /^(?:[“"][^”"]{2,12}[”"][ \u3000]*)?((?:[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|委|局|厅|部)[ \u3000]*){1,4})印发(?:《[^《》]{4,80}》|[^《》。；，,]{4,80}?)的通知(?:[ \u3000]+[\u4e00-\u9fa5]{1,16}[〔［[]\d{4}[〕］\]][ \u3000]*\d{1,4}[ \u3000]*号)?$/;
+  /^(?:[“"][^”"]{2,12}[”"][ \u3000]*)?((?:[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|委|局|厅|部)[ \u3000]*){1,4})印发(?:《[^《》]{4,80}》|[^《》。；，,]{4,80}?|关于[^。；，,]{4,80}?)的通知(?:[ \u3000]+[\u4e00-\u9fa5]{1,16}[〔［[]\d{4}[〕］\]][ \u3000]*\d{1,4}[ \u3000]*号)?$/;
 
 /** 某某镇人民政府关于印发…的通知: the issuer and the notice title on one line. */
 export const ISSUER_THEN_NOTICE =
@@ -456,10 +457,14 @@ function liftCoveringNotice(tree: Root, doc: string, index: LineIndex): void {
     // an editor's note a reprint leaves under the date ((本文有删减)), the disclosure
     if (flat[j] && EDITOR_NOTE.test(text(flat[j].node))) j++;
     if (flat[j] && DISCLOSURE.test(text(flat[j].node))) j++;
+    // the plan attached as the notice's 附件1 (附件1 alone on its line, over the plan's title and
+    // its outline; a form under it, a table alone, is the notice's attachment, not its plan)
+    const attached = !!flat[j] && ATTACHMENT_LABEL.test(text(flat[j].node));
+    if (attached) j++;
     const title = flat[j] ? text(flat[j].node) : '';
     // the plan's title, then its outline — or, whatever word the title ends with, its table
     // (…量化指标任务分工 over 序号 工作任务 牵头负责部门)
-    const table = flat[j + 1]?.node.type === 'table';
+    const table = flat[j + 1]?.node.type === 'table' && !attached;
     // (or a plan the notice names in 《》, whatever word it ends with: 《…重点工作责任分解》)
     const named = head.some((t) => t.includes(`《${title}》`));
     if (!title || flat[j].node.data?.outline || title.length > 60 || /[。；]/.test(title) || /^附件/.test(title) || !(TITLE_END.test(title) || table || named))
@@ -658,8 +663,9 @@ function jointSignature(nodes: RootContent[]): RootContent[] {
   return out;
 }
 
-/** An attachment's label alone on its line (附件1, 附件 2). */
-const ATTACHMENT_LABEL = /^附件\s*[0-9０-９一二三四五六七八九十]*$/;
+/** 附件 / 附件1 alone on its line: the label over an attachment's title. */
+const ATTACHMENT_LABEL = /^附\s*件\s*[0-9０-９一二三四五六七八九十]{0,2}\s*[：:]?$/;
+
 const ATTACHMENT_LINE = /^附件\s*[0-9０-９一二三四五六七八九十]*(?:$|\s*[：:]\s*(?![0-9０-９]{1,2}\s*[.．、])\S.{1,59}$)/;
 
 /**
@@ -843,7 +849,14 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
   const set = (i: number, role: string) => {
     blocks[i].data = { ...blocks[i].data, role };
     if (role === 'recipients') recipientsSeen = true;
-    if (role === 'recipients' || role === 'notice' || role === 'date' || role === 'signature' || (role === 'preamble' && (titleSeen || noticeDone)))
+    // (an excerpt that opens inside the notice's text: its sentence, 认真贯彻执行。, is the body too)
+    if (
+      role === 'recipients' ||
+      role === 'notice' ||
+      role === 'date' ||
+      role === 'signature' ||
+      (role === 'preamble' && (titleSeen || noticeDone || /[\u4e00-\u9fa5]{4}。$/.test(texts[i] ?? '')))
+    )
       bodyStarted = true;
   };
   /** The previous block with text, if it was given `role`. */
@@ -1044,12 +1057,18 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
     } else if (noticeDone && !titleSeen && t.length >= 6 && NOTICE_END.test(t) && noticeCopyEnd(t)) {
       // the page's second copy of the notice title, broken over lines (…关于印发⏎《X》的通知): read once
       set(i, 'noticeTitle');
-    } else if (short && titleOpen && !MENU_ITEM.test(t) && (TITLE_END.test(t) || (titleSeen && PERIOD_LINE.test(t))) && !headerCell(i)) {
+    } else if (short && titleOpen && !MENU_ITEM.test(t) && !KIND_HEAD.test(t) && (TITLE_END.test(t) || (titleSeen && PERIOD_LINE.test(t))) && !headerCell(i)) {
       set(i, 'title');
       titleSeen = true;
       titleAbove(blocks, texts, i);
     } else if (titleSeen && short && PERIOD_LINE.test(t)) set(i, 'title');
-    else if (!titleSeen && (underNoticeDate(i) || afterClosingFormula(i)) && TITLE_LINE.test(t.replace(/[《》〈〉]/g, '')) && (bodyNext(i) || tableNext(i))) {
+    else if (
+      !titleSeen &&
+      !KIND_HEAD.test(t) &&
+      (underNoticeDate(i) || afterClosingFormula(i)) &&
+      TITLE_LINE.test(t.replace(/[《》〈〉]/g, '')) &&
+      (bodyNext(i) || tableNext(i))
+    ) {
       // the line right under a covering notice's date, before the plan's prose or its table: the
       // plan's title, whatever word it ends with (青溪县2024年十件民生实事, …量化指标任务分工)
       set(i, 'title');
@@ -1142,6 +1161,8 @@ function disclosureNext(texts: (string | null)[], i: number): boolean {
 
 /** An item of a site's menu (- 十三五政策及新闻, • 产业政策): a bullet, never a title. */
 const MENU_ITEM = /^[-•·●▪◆■*]\s/;
+/** A page's section head that names only the kind of text under it (印发通知, 主要内容): no title. */
+const KIND_HEAD = /^(?:(?:印发|发布)?(?:通知|公告|通告)|主要内容|全文|正文|原文)$/;
 
 /** A line of a title broken over lines (推进以县城为重要载体的城镇化建设⏎行动方案): short, no punctuation. */
 const TITLE_PIECE = /^[^，。；：:、！？,;!?]{2,30}$/;

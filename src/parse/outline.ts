@@ -203,6 +203,8 @@ function markFrontMatter(blocks: RootContent[], doc: string): void {
 }
 
 const ATTACHMENTS = /^附件\s*[：:]/;
+/** An attachment listed by its number, its title opening with a year: 2.2025年民生实事任务清单. */
+const LISTED_YEAR = /^\d{1,2}[.．、]\s*(?:19|20)\d\d年/;
 
 function annotate(blocks: RootContent[], doc: string): void {
   const lastOrdinal = new Map<string, number>();
@@ -220,7 +222,8 @@ function annotate(blocks: RootContent[], doc: string): void {
     while (k < text.length && SPACE_OR_WIDE.test(text[k])) k++;
     const rest = text.slice(k);
     // 附件：1. … / 2. …: a notice's list of attachments is not part of the outline
-    const listed = inAttachments && rest.length <= 60 && !SENTENCE_STOP.test(rest) && matchLabel(text, k)?.style === 'arabic';
+    // (2.2025年…清单: an item's number before a year, no decimal 2.2025 in a list of attachments)
+    const listed = inAttachments && rest.length <= 60 && !SENTENCE_STOP.test(rest) && (matchLabel(text, k)?.style === 'arabic' || LISTED_YEAR.test(rest));
     if (ATTACHMENTS.test(rest) || listed) {
       inAttachments = true;
       block.data = { ...block.data, role: 'attachment' };

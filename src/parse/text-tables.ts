@@ -126,6 +126,7 @@ export function findTables(lines: Line[], furniture: Skip = new Set<number>(), s
       cellPerLine(lines, i) ??
       pipeTable(lines, i) ??
       taskCard(lines, i) ??
+      pipeLineTable(lines, i, stop) ??
       taskCellPerLine(lines, i, furniture, stop) ??
       taskRowsTable(lines, i, stop) ??
       headedCellPerLine(lines, i, furniture) ??
@@ -479,9 +480,10 @@ export const DEADLINE_COLUMN = /^(完成时限|完成时间|时间节点|时限�
  */
 export type TaskColumnKind = 'number' | 'task' | 'detail' | 'lead' | 'units' | 'scorer' | 'person' | 'time' | 'score' | 'text';
 
-// two names joined by 和/及/与 (具体工作任务和要求, 目标任务及措施): the task column still
+// two names joined by 和/及/与 (具体工作任务和要求, 目标任务及措施): the task column still, and
+// so is a name with 工作/目标 before its last word (重点工作目标任务)
 const TASKISH =
-  /^(?:\d{4}年(?:度)?)?[\u4e00-\u9fff]{0,4}(?:任务|实事|事项|项目|工作|内容|举措|目标|措施)(?:内容|名称|清单|事项)?(?:[和及与](?:要求|标准|内容|措施|目标))?$|^(?:考核|工作|目标|任务)指标$/;
+  /^(?:\d{4}年(?:度)?)?[\u4e00-\u9fff]{0,4}(?:工作|目标)?(?:任务|实事|事项|项目|工作|内容|举措|目标|措施)(?:内容|名称|清单|事项)?(?:[和及与](?:要求|标准|内容|措施|目标))?$|^(?:考核|工作|目标|任务)指标$/;
 /** A column of units: its name ends as a body's does (责任单位, 协同配合单位, 配合处室), or is a role word alone. */
 const UNIT_NAME = /^[\u4e00-\u9fff]{1,8}(?:单位|部门|科室|处室|机构)$|^(?:牵头|主办|责任|配合|协办|协同|参与|部门|科室|处室)$|^责任主体$/;
 /** A measure unit (%, 万亩), or the body that fills in the sheet: no role in the work. */
@@ -657,7 +659,8 @@ function fitsColumn(texts: string[], kind: TaskColumn, sub = false): boolean {
     case 'time':
       return texts.length === 1 && timeLine(texts[0]);
     case 'person':
-      return texts.length === 1 && personLine(texts[0]);
+      // one line, or more where the cell's border closes them (王 某 ⏎ 李 某 |: two leaders of a row)
+      return texts.length <= 3 && texts.every(personLine);
     case 'score':
       return texts.length === 1 && scoreLine(texts[0]);
   }
@@ -696,7 +699,7 @@ function readings(texts: string[], kinds: TaskColumn[], closes?: boolean[]): Rea
       return;
     }
     const kind = kinds[c];
-    const one = kind === 'time' || kind === 'person' || kind === 'score';
+    const one = kind === 'time' || (kind === 'person' && !closes) || kind === 'score';
     for (let to = from + 1; to <= (one ? Math.min(from + 1, texts.length) : texts.length); to++) {
       // a cell drawn with its border (… |) ends at the line that closes it
       if (closes && !closes[to - 1] && to < texts.length) continue;
@@ -714,6 +717,18 @@ function readings(texts: string[], kinds: TaskColumn[], closes?: boolean[]): Rea
 function readRow(texts: string[], kinds: TaskColumn[], cut: boolean, closes?: boolean[]): Reading | null {
   let found = readings(texts, kinds, closes);
   if (found.length === 0) return null;
+  // a leader's name goes in the column of people rather than in a text column beside it (张 某
+  // after the task: the detail column and the 牵头领导 column cost the same left empty)
+  if (kinds.includes('person')) {
+    const people = (r: Reading) => {
+      let from = 0;
+      let n = 0;
+      for (const ends of r.rows) ends.forEach((e, c) => ((n += kinds[c] === 'person' && e > from ? 1 : 0), (from = e)));
+      return n;
+    };
+    const most = Math.max(...found.map(people));
+    found = found.filter((r) => people(r) === most);
+  }
   // the bodies that score the work are one cell line (县农业农村局 ⏎ 县林业局 ⏎ 市农业农村局: the
   // last one scores, the others are the row's units)
   if (kinds.includes('scorer')) {
@@ -1036,6 +1051,120 @@ function taskCellPerLine(all: Line[], i: number, furniture: Skip, stop: Skip): T
   }
   if (rows.length < 2) return null;
   return { first: i, last, layout: 'cell-per-line', rows, furniture: skipped.length ? skipped : undefined, unclear: unclear.length ? unclear : undefined };
+}
+
+/** A line of pipes alone: cell borders a web page's copy set on a line of their own. */
+const PIPES_LINE = /^[ \t\u3000]*[|｜]+[ \t\u3000]*$/;
+const pipeCount = (t: string) => t.replace(/[^|｜]/g, '').length;
+/** A cell that runs longer than this without a pipe is prose after the table, not a cell. */
+const PIPE_CELL_LINES = 8;
+
+/**
+ * A task table whose cells AND the borders between them stand on lines of their own (a web page's
+ * copy: 序号 ⏎ | ⏎ 项目 ⏎ | ⏎ 重点工作目标任务 ⏎ | ⏎ …). Each pipe closes a cell (the lines since the
+ * pipe before, or none: an empty cell); a row holds as many cells as the header, and a line of
+ * several pipes (||, |||) pads the row it closes. A merged cell (a 序号 or 牵头领导 written once
+ * for its group) is left out of the rows under it, so a row's cells do not stand under their
+ * columns: they are placed by what they hold (readings), the cell borders kept, as in a
+ * cell-per-line table. A row whose only cell is a section title (一、…) is a section row.
+ */
+function pipeLineTable(lines: Line[], i: number, stop: Skip): TableRegion | null {
+  const closedBy = (j: number) => j < lines.length && PIPES_LINE.test(lines[j].text);
+  if (!isNumberHead(lines[i].text.trim()) || !closedBy(i + 1) || pipeCount(lines[i + 1].text) !== 1) return null;
+  const header: string[] = [];
+  const headerAt: number[] = [];
+  let k = i;
+  while (k < lines.length && header.length < 12 && closedBy(k + 1)) {
+    const t = lines[k].text.trim();
+    if (!t || PIPES_LINE.test(t) || SECTION_ROW.test(t) || TASK_ROW_NUMBER.test(t)) break;
+    if (header.length > 0 && taskColumnKind(t) === null && !columnName(t)) break;
+    header.push(t);
+    headerAt.push(k);
+    k += 2;
+    if (pipeCount(lines[k - 1].text) > 1) break;
+  }
+  const kinds = taskColumns(header);
+  if (!kinds || kinds.length < 3 || kinds[0] !== 'number') return null;
+  const width = kinds.length;
+  // the rows: each a list of cells, each cell the indexes of its lines
+  const rows: number[][][] = [];
+  let row: number[][] = [];
+  let cell: number[] = [];
+  let last = k - 1;
+  let cut = false;
+  for (let j = k; ; j++) {
+    if (j >= lines.length) {
+      // a row the end of the text cuts: its cells so far, the open one too
+      if (cell.length || row.length) {
+        if (cell.length) row.push(cell);
+        rows.push(row);
+        last = cell.length ? cell[cell.length - 1] : last;
+        cut = true;
+      }
+      break;
+    }
+    if (stop.has(j)) break;
+    const t = lines[j].text;
+    if (!PIPES_LINE.test(t)) {
+      if (isBlank(lines[j])) continue;
+      if (cell.length >= PIPE_CELL_LINES || ATTACHMENT_LINE.test(t.trim())) {
+        if (row.length) rows.push(row);
+        break;
+      }
+      cell.push(j);
+      continue;
+    }
+    const pipes = pipeCount(t);
+    for (let p = 0; p < pipes && (p === 0 || row.length > 0); p++) {
+      row.push(cell);
+      cell = [];
+      if (row.length === width) {
+        rows.push(row);
+        row = [];
+      }
+    }
+    // a line of several pipes pads the row it closes
+    if (pipes > 1 && row.length > 0) {
+      rows.push(row);
+      row = [];
+    }
+    last = j;
+  }
+  const out: CellSpan[][] = [headerAt.map((j) => trimmedSpan(lines[j], lines[j].start, lines[j].end)!)];
+  const unclear: UnclearRow[] = [];
+  rows.forEach((r, n) => {
+    const full = r.filter((c) => c.length > 0);
+    if (full.length === 0) return;
+    const at = full.flat();
+    const texts = at.map((j) => lines[j].text.trim());
+    if (full.length === 1 && SECTION_ROW.test(texts[0])) {
+      out.push([spanOf(lines, full[0])]);
+      return;
+    }
+    const closes = full.flatMap((c) => c.map((_j, m) => m === c.length - 1));
+    const reading = readRow(texts, kinds, cut && n === rows.length - 1, closes);
+    if (!reading) {
+      const task = kinds.indexOf('task');
+      out.push(kinds.map((_k, c) => (c === task ? spanOf(lines, at) : { start: lines[at[0]].start, end: lines[at[0]].start })));
+      unclear.push({ line: at[0], row: texts[0], columns: header, index: out.length - 1 });
+      return;
+    }
+    let from = 0;
+    for (const ends of reading.rows) {
+      // an empty cell sits where the cell before it ends (at the row's start when it opens the row)
+      let edge = from > 0 ? lines[at[from - 1]].end : lines[at[from] ?? at[0]].start;
+      out.push(
+        ends.map((to) => {
+          const span = to > from ? spanOf(lines, at.slice(from, to)) : { start: edge, end: edge };
+          if (to > from) edge = lines[at[to - 1]].end;
+          from = to;
+          return span;
+        }),
+      );
+    }
+  });
+  if (out.length < 2) return null;
+  return { first: i, last, layout: 'cell-per-line', rows: out, unclear: unclear.length ? unclear : undefined };
 }
 
 /**

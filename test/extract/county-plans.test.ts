@@ -58,6 +58,24 @@ describe('county notices', () => {
   });
 });
 
+describe('a notice with points of its own, then its plan as 附件1, its items grouped by their lead', () => {
+  it("附件1 between the notice's closing block and the plan's title; headings 县农业农村局牵头工作（3项） and 由县住建局牵头的任务 give the lead of the items under them", async () => {
+    const doc = await ingestFile(F('notice-points-list-by-lead'));
+    expect(doc).toMatchObject({ title: '2025年县政府工作报告任务清单', issuer: '某县人民政府办公室', date: '2025-03-12' });
+    expect(rows(doc)).toEqual([
+      ['1.1', ['县农业农村局'], []],
+      ['1.2', ['县农业农村局'], []],
+      // an item's own clause stands: the heading's lead goes only to the items that name no unit
+      ['1.3', [], ['县商务局']],
+      ['2.1', ['县住建局'], []],
+      ['2.2', ['县住建局'], []],
+    ]);
+    expect(doc.tasks[0].title).toBe('新建高标准农田2万亩，完成农田水利配套工程');
+    // the notice's points are no tasks
+    expect(doc.tasks.map((t) => t.title).join('')).not.toMatch(/压实责任|强化调度/);
+  });
+});
+
 describe('joint signatures of county departments', () => {
   it('departments signed two a line set apart by spaces, the last alone (…活动中心): every one is an issuer', async () => {
     const doc = await ingestFile(F('county-departments-joint-signature-rows'));

@@ -362,6 +362,22 @@ describe('task table columns known by what their names say', () => {
     expect(rules(doc)).not.toContain('unclear-table-row');
   });
 
+  it('cells and their "|" borders each on a line of their own; merged cells left out of the rows under them; items numbered in their cells; ★ marks the lead unit', async () => {
+    const doc = await ingestFile(F('pipe-lines-merged-cells'));
+    expect(rows(doc).slice(0, 6)).toEqual([
+      ['1', '城乡居民收入增长6%左右', ['区发改委'], ['统计局']],
+      ['2', '社会消费品零售总额增长7%以上', ['区商务局'], ['统计局']],
+      ['3', '粮食播种面积稳定在12万亩以上', ['区农业农村局'], []],
+      ['4', '新增城镇就业5000人以上', ['区人社局'], ['区财政局', '统计局']],
+      ['5', '空气质量优良天数比率达到85%', ['生态环境局'], []],
+      ['6', '不发生较大以上安全生产事故', ['区应急管理局'], []],
+    ]);
+    // the last row is cut before its units; no leader's name and no border is read as a unit or task text
+    expect(doc.tasks.slice(6).every((t) => t.lead.length + t.responsible.length === 0)).toBe(true);
+    expect(doc.tasks.map((t) => t.text).join('')).not.toMatch(/\||李|赵|周 敏/);
+    expect(rules(doc)).not.toContain('unclear-table-row');
+  });
+
   it('a category column before 序号 written once for its group; measure units and figures are no units; 评分部门 takes no role', async () => {
     const doc = await ingestFile(F('category-before-number'));
     expect(rows(doc)).toEqual([

@@ -514,3 +514,96 @@ describe('a plan title right above its table', () => {
     ]);
   });
 });
+
+describe('titles of plans a page gives without their usual ending', () => {
+  it('a plan title ending in 责任分解 under a news lead-in is the title', async () => {
+    const doc = await ingestText(
+      [
+        '某省2025年重点工作分工公布',
+        '近日，某省人民政府办公厅印发2025年政府工作报告重点工作责任分解的通知，公布重点工作的责任分解。',
+        '2025年政府工作报告重点工作责任分解',
+        '一、李某副省长牵头重点工作',
+        '1.全年新增城镇就业50万人以上。',
+        '责任单位：省人力社保厅',
+      ].join('\n\n'),
+      { fileName: 'duty-split-news.txt' },
+    );
+    expect(doc.title).toBe('2025年政府工作报告重点工作责任分解');
+    expect(doc.tasks.map((t) => t.responsible)).toEqual([['省人力社保厅']]);
+  });
+
+  it("a wiki's section heads (印发通知, 主要内容) around a notice 某市人民政府印发关于…的通知; the plan without its title line is named as the notice's text writes it", async () => {
+    const doc = await ingestText(
+      [
+        '印发通知',
+        '某市人民政府印发关于落实省《政府工作报告》重点工作任务分工的通知',
+        '（某政规〔2024〕2号）',
+        '各区人民政府，市政府各委、办、局：',
+        '现将《关于落实省〈政府工作报告〉重点工作的任务分工》印发给你们，望遵照执行。',
+        '某市人民政府',
+        '2024年3月8日',
+        '主要内容',
+        '一、任务分工',
+        '1.全年地区生产总值增长6%左右。（市发展改革委牵头，各区人民政府负责）',
+      ].join('\n'),
+      { fileName: 'wiki-notice.txt' },
+    );
+    expect(doc).toMatchObject({
+      title: '关于落实省〈政府工作报告〉重点工作的任务分工',
+      noticeTitle: '某市人民政府印发关于落实省《政府工作报告》重点工作任务分工的通知',
+      issuer: '某市人民政府',
+      docNumber: '某政规〔2024〕2号',
+      date: '2024-03-08',
+    });
+  });
+});
+
+describe("a gazette's table of contents", () => {
+  it('目录 and the titles of the issue under it are the page, not the header: no title, no issuer from them', async () => {
+    const doc = await ingestText(
+      [
+        '某市人民政府主办 2021年第3号',
+        '目录',
+        '市政府文件',
+        '市人民政府关于印发某市城市绿化管理办法的通知',
+        '市人民政府关于某市落实稳就业若干措施责任分工的通知',
+        '市人民政府办公室关于2020年度政务公开工作情况的通报',
+        '重点任务',
+        '工作措施',
+        '责任单位',
+        '一、稳定就业岗位',
+        '1.对不裁员或少裁员的企业返还失业保险费。',
+        '市人社局、市财政局',
+      ].join('\n'),
+      { fileName: 'gazette-contents.txt' },
+    );
+    expect(doc).toMatchObject({ title: null, noticeTitle: null, issuer: null });
+  });
+});
+
+describe("an essay site's copy of a PDF that opens inside the notice", () => {
+  it("the site's headline (the plan's title without its place) over its info line (栏目:…发布:…浏览:…) is the page's; the title broken over two lines under the date is the document's", async () => {
+    const doc = await ingestText(
+      [
+        '落实《关于加强社区工作的意见》的任务分解方案',
+        '',
+        '栏目:工作方案发布:2020-05-12浏览:1520下载88次收藏',
+        '请认真组织实施。',
+        '中共某某区委办公室',
+        '某某区人民政府办公室',
+        '2020 年 5 月 11 日',
+        '某某区落实《关于加强社区',
+        '工作的意见》的任务分解方案',
+        '为落实全市社区工作会议精神，制定本任务分解方案。',
+        '一、加强社区党建',
+        '1.健全社区党组织领导体制。（责任单位：区委组织部）',
+      ].join('\n'),
+      { fileName: 'essay-site-pdf-copy.txt' },
+    );
+    expect(doc).toMatchObject({
+      title: '某某区落实《关于加强社区工作的意见》的任务分解方案',
+      issuer: '中共某某区委办公室、某某区人民政府办公室',
+      date: '2020-05-11',
+    });
+  });
+});
