@@ -572,11 +572,20 @@ export function columnName(raw: string): boolean {
   return /^[\u4e00-\u9fff（）()、/]{2,12}$/.test(h) && !/[、（(]$/.test(h) && !UNIT_END.test(h);
 }
 
-type TaskColumn = TaskColumnKind;
+/**
+ * A column's kind for reading a row's lines: a place column (建设地点, 实施地点) is words kept as
+ * the others, but its cell may be a body's name (纸坊街道, 城关镇) that no other words column takes.
+ */
+type TaskColumn = TaskColumnKind | 'place';
+
+/** A column naming where the work is done (建设地点, 项目地址, 实施区域). */
+const PLACE_HEAD = /(?:地点|地址|位置|所在地|区域|实施地|建设地)$/;
 
 /** Kinds of the columns of a 分工表 header (序号 first, a task and a unit column), or null. */
 function taskColumns(header: string[]): TaskColumn[] | null {
-  return taskTableKinds(header, true);
+  const kinds = taskTableKinds(header, true);
+  if (!kinds) return null;
+  return kinds.map((k, c) => (k === 'text' && PLACE_HEAD.test(header[c].replace(HEADER_SPACE, '')) ? 'place' : k));
 }
 
 /** A line a cell goes on from: a list cut after its separator, a sentence cut after its comma. */
@@ -651,6 +660,9 @@ function fitsColumn(texts: string[], kind: TaskColumn, sub = false): boolean {
     case 'detail':
     case 'text':
       return proseLines(texts, false);
+    case 'place':
+      // a place or two (纸坊街道, 相关镇（街道）), no sentence
+      return texts.length <= 2 && !GOES_ON.test(texts[texts.length - 1]) && texts.every((t) => t.length <= 30 && !SENTENCE.test(t));
     case 'lead':
     case 'units':
     case 'scorer':
@@ -1331,8 +1343,9 @@ function unitPiece(t: string): boolean {
  * an empty cell); the task's text all between. Null when the pieces fit no such reading.
  */
 function spaceRow(l: Line, kinds: TaskColumn[]): CellSpan[] | null {
-  const tail = kinds.findIndex((k, c) => c > 0 && !(k === 'task' || k === 'detail' || k === 'text'));
-  if (tail === -1 || kinds.slice(tail).some((k) => k === 'task' || k === 'detail' || k === 'text')) return null;
+  const words = (k: TaskColumn) => k === 'task' || k === 'detail' || k === 'text' || k === 'place';
+  const tail = kinds.findIndex((k, c) => c > 0 && !words(k));
+  if (tail === -1 || kinds.slice(tail).some(words)) return null;
   // pieces at single spaces, empty ones kept
   const pieces: CellSpan[] = [];
   const body = l.text.replace(/\s+$/, '');

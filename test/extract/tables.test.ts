@@ -362,6 +362,17 @@ describe('task table columns known by what their names say', () => {
     expect(rules(doc)).not.toContain('unclear-table-row');
   });
 
+  it("one cell per line ending in ' |', rows set apart by a '|' line; a 建设地点 column whose cell is a 街道 or 镇; an investment figure is no row number", async () => {
+    const doc = await ingestFile(F('pipe-cells-place-column'));
+    expect(rows(doc)).toEqual([
+      ['1', '城区幼儿园扩容项目', [], ['教育局']],
+      ['2', '南门菜市场改造项目', [], ['住建局']],
+      ['3', '农村供水保障工程', [], ['水利局']],
+    ]);
+    expect(doc.tasks.map((t) => t.text).join('')).not.toMatch(/\||街道|石桥镇|450/);
+    expect(rules(doc)).not.toContain('unclear-table-row');
+  });
+
   it('cells and their "|" borders each on a line of their own; merged cells left out of the rows under them; items numbered in their cells; ★ marks the lead unit', async () => {
     const doc = await ingestFile(F('pipe-lines-merged-cells'));
     expect(rows(doc).slice(0, 6)).toEqual([
