@@ -129,6 +129,7 @@ export function findTables(lines: Line[], furniture: Skip = new Set<number>(), s
       pipeLineTable(lines, i, stop) ??
       taskCellPerLine(lines, i, furniture, stop) ??
       taskRowsTable(lines, i, stop) ??
+      itemPipeRowsTable(lines, i, stop) ??
       headedCellPerLine(lines, i, furniture) ??
       rowsTable(lines, i);
     if (region) {
@@ -1295,6 +1296,54 @@ function taskRowsTable(lines: Line[], i: number, stop: Skip): TableRegion | null
   }
   if (rows.length < 2) return null;
   return { first: i, last, layout: pipe ? 'pipe' : 'space-rows', rows, unclear: unclear.length ? unclear : undefined };
+}
+
+/**
+ * Kinds of the columns of a task table without a 序号 column, whose rows are numbered inside their
+ * task cell (类别 | 民生事项名称 | … | 责任单位 |, rows 四、教育文化 | 14.改扩建… |): a category column
+ * first, the task second, a unit column after; the kinds as a numbered table's (taskTableKinds).
+ */
+export function itemTableKinds(header: string[]): TaskColumnKind[] | null {
+  const kinds = taskTableKinds(['序号', ...header], true)?.slice(1);
+  return kinds && kinds[0] === 'text' && kinds[1] === 'task' ? kinds : null;
+}
+
+/** A task cell opening with the row's number (14.改扩建…). */
+const ITEM_CELL = /^\d{1,3}[.．、](?![\d０-９])/;
+
+/**
+ * A pipe table one row a line without a 序号 column (see itemTableKinds): each row's number
+ * opens its task cell; the category cell is written on its group's first row only, so a row that
+ * opens with its item (15.推进… | … |) has its category cell left out: the row's cells move one
+ * column right (an empty cell the page added at its end dropped).
+ */
+function itemPipeRowsTable(lines: Line[], i: number, stop: Skip): TableRegion | null {
+  const l = lines[i];
+  if (!/[|｜]/.test(l.text) || l.text.includes('\t') || SENTENCE.test(l.text)) return null;
+  const textOf = (line: Line, c: CellSpan) => line.text.slice(c.start - line.start, c.end - line.start);
+  const filled = (line: Line, cells: CellSpan[]) => {
+    let n = cells.length;
+    while (n > 0 && !textOf(line, cells[n - 1])) n--;
+    return cells.slice(0, n);
+  };
+  const headerCells = filled(l, pipeCells(l));
+  const kinds = itemTableKinds(headerCells.map((c) => textOf(l, c)));
+  if (!kinds || kinds.length < 3) return null;
+  const width = kinds.length;
+  const rows: CellSpan[][] = [headerCells];
+  let last = i;
+  for (let j = i + 1; j < lines.length && !stop.has(j); j++) {
+    const row = lines[j];
+    if (isBlank(row)) continue;
+    if (!/[|｜]/.test(row.text)) break;
+    let cells = filled(row, pipeCells(row));
+    if (cells.length === width - 1 && ITEM_CELL.test(textOf(row, cells[0]))) cells = [{ start: cells[0].start, end: cells[0].start }, ...cells];
+    if (cells.length !== width || !ITEM_CELL.test(textOf(row, cells[1]))) break;
+    rows.push(cells);
+    last = j;
+  }
+  if (rows.length < 2) return null;
+  return { first: i, last, layout: 'pipe', rows };
 }
 
 /** The cells of a pipe row (a | b |, | a | b |), the pipes at its ends left out. */
