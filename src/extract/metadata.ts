@@ -195,6 +195,9 @@ function readDocNumber(text: string): string | null {
 /** An info block's issuer, without a time put before it (2023-01-05 10:00 某局). */
 function infoIssuer(v: string | null): string | null {
   if (!v) return null;
+  // a time before the name is dropped; a bare number glued to words (365彩票…, a spam mirror's
+  // text in the field) names no organ
+  if (/^\d+[^\d\s:：\-/年月日]/.test(v.trim())) return null;
   const name = v.replace(/^[\d\s:：\-/年月日]+/, '').trim();
   return name && !/^\d/.test(name) && !/^无$/.test(name) ? name : null;
 }

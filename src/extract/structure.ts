@@ -4,7 +4,7 @@ import type { Paragraph as ModelParagraph, ParagraphKind, Section, Task } from '
 import { isWebClutter } from '../parse/header.js';
 import { type InlineText, inlineText } from '../parse/inline.js';
 import { holdsProse, type OutlineMark, type SectionNode } from '../parse/outline.js';
-import { DEADLINE_COLUMN, LEAD_COLUMN, TASK_COLUMN, taskColumnKind, taskTableKinds, UNIT_COLUMN } from '../parse/text-tables.js';
+import { DEADLINE_COLUMN, itemTableKinds, LEAD_COLUMN, TASK_COLUMN, taskColumnKind, taskTableKinds, UNIT_COLUMN } from '../parse/text-tables.js';
 import {
   type ClauseMatch,
   cutClauseName,
@@ -772,7 +772,8 @@ function taskTables(ctx: Context): TaskRow[][] {
     const classic = header.some((h) => TASK_COLUMN.test(h)) && header.some((h) => LEAD_COLUMN.test(h) || UNIT_COLUMN.test(h));
     // the wider names (民生实事, 项目名称, 主责单位 …) only in a numbered table: a schedule (时间 / 督查内容 / 责任单位) is none
     // a numbered table's columns by what their names say (taskTableKinds: 序号 first, or after a category column)
-    const known = taskTableKinds(header, true);
+    // (or a table without 序号 whose rows are numbered in their task cell: 类别 | 民生事项名称 | …)
+    const known = taskTableKinds(header, true) ?? itemTableKinds(header);
     const numbered = known !== null || /^(序号|编号)$/.test(header[0] ?? '');
     if (!classic && !numbered) continue;
     const kinds =
@@ -819,7 +820,8 @@ function taskTables(ctx: Context): TaskRow[][] {
       // written once for its group, left out of the rows under it); the next item is a row of its own
       const itemCol = textCols.find((c) => ITEM_NUMBER.test(cells[c] ?? ''));
       const item = itemCol === undefined ? null : ITEM_NUMBER.exec(cells[itemCol])!;
-      const next = !written && !!item && !!prev?.number && Number(item[1]) === Number(prev.number) + 1;
+      // (in a table without a 序号 column, the item's number is the row's)
+      const next = !written && !!item && ((!!prev?.number && Number(item[1]) === Number(prev.number) + 1) || (numberCol === -1 && itemCol === textCols[0]));
       // the group's first row: its 序号 is the item's too, the cell before the item's names the group
       const grouped = !!item && itemCol !== textCols.find((c) => cells[c]) && written !== null && Number(written) === Number(item[1]);
       if (numberCol !== -1 && !written && prev?.number && !unclear && !next) {

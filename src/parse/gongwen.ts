@@ -55,7 +55,9 @@ export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFi
   const web = webClutter(lines);
   const fields = fieldLabels(lines);
   // a web page's clutter (分享到:, 上一篇) ends a table: it is never a cell
-  const tables = findTables(lines, furniture, web);
+  // a web page's info block whose fields happen to line up in columns (索引号:  X 发文时间:  Y ⏎
+  // 文件编号:  Z 发布机构:  W) is the page's fields, not a table
+  const tables = findTables(lines, furniture, web).filter((r) => !infoRows(lines, r.first, r.last));
   const wrapMin = wrapWidth(lines, furniture);
   const children: RootContent[] = [];
   let t = 0;
@@ -552,6 +554,16 @@ function titleNumberHead(doc: string, span: CellSpan): CellSpan[] | null {
 /** A notice title (关于印发…的通知, 某县人民政府关于…的通知) is a line of its own, however long. */
 const NOTICE_TITLE =
   /^(?:关于|国务院关于|[\u4e00-\u9fa5（）()]{1,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部)关于).*(?:通知|意见|决定|批复|函|通报|报告)$|印发《[^《》]+》的通知$|^[\u4e00-\u9fa5]{1,16}[〔［[]\d{4}[〕］\]]\s*\d{1,4}\s*号\s+[^。；，,《》]*关于[^。；，,《》]*的通知$/;
+
+/**
+ * Lines first..last, those with content, are all fields of a web page's info block (two or more
+ * a line), under the page's breadcrumb (当前位置:首页 > 信息公开 >) when it opens them.
+ */
+function infoRows(lines: Line[], first: number, last: number): boolean {
+  const filled = lines.slice(first, last + 1).filter((l) => l.text.trim());
+  const fields = BREADCRUMB.test(filled[0]?.text.trim() ?? '') ? filled.slice(1) : filled;
+  return fields.length >= 2 && fields.every((l) => (infoLine(l.text)?.fields.length ?? 0) >= 2);
+}
 
 /** A 文号 or a date alone on its line never continues the line above (a long title). */
 function headerLine(raw: string): boolean {

@@ -129,6 +129,7 @@ export function findTables(lines: Line[], furniture: Skip = new Set<number>(), s
       pipeLineTable(lines, i, stop) ??
       taskCellPerLine(lines, i, furniture, stop) ??
       taskRowsTable(lines, i, stop) ??
+      itemPipeRowsTable(lines, i, stop) ??
       headedCellPerLine(lines, i, furniture) ??
       rowsTable(lines, i);
     if (region) {
@@ -572,11 +573,20 @@ export function columnName(raw: string): boolean {
   return /^[\u4e00-\u9fff（）()、/]{2,12}$/.test(h) && !/[、（(]$/.test(h) && !UNIT_END.test(h);
 }
 
-type TaskColumn = TaskColumnKind;
+/**
+ * A column's kind for reading a row's lines: a place column (建设地点, 实施地点) is words kept as
+ * the others, but its cell may be a body's name (纸坊街道, 城关镇) that no other words column takes.
+ */
+type TaskColumn = TaskColumnKind | 'place';
+
+/** A column naming where the work is done (建设地点, 项目地址, 实施区域). */
+const PLACE_HEAD = /(?:地点|地址|位置|所在地|区域|实施地|建设地)$/;
 
 /** Kinds of the columns of a 分工表 header (序号 first, a task and a unit column), or null. */
 function taskColumns(header: string[]): TaskColumn[] | null {
-  return taskTableKinds(header, true);
+  const kinds = taskTableKinds(header, true);
+  if (!kinds) return null;
+  return kinds.map((k, c) => (k === 'text' && PLACE_HEAD.test(header[c].replace(HEADER_SPACE, '')) ? 'place' : k));
 }
 
 /** A line a cell goes on from: a list cut after its separator, a sentence cut after its comma. */
@@ -651,6 +661,9 @@ function fitsColumn(texts: string[], kind: TaskColumn, sub = false): boolean {
     case 'detail':
     case 'text':
       return proseLines(texts, false);
+    case 'place':
+      // a place or two (纸坊街道, 相关镇（街道）), no sentence
+      return texts.length <= 2 && !GOES_ON.test(texts[texts.length - 1]) && texts.every((t) => t.length <= 30 && !SENTENCE.test(t));
     case 'lead':
     case 'units':
     case 'scorer':
@@ -1285,6 +1298,54 @@ function taskRowsTable(lines: Line[], i: number, stop: Skip): TableRegion | null
   return { first: i, last, layout: pipe ? 'pipe' : 'space-rows', rows, unclear: unclear.length ? unclear : undefined };
 }
 
+/**
+ * Kinds of the columns of a task table without a 序号 column, whose rows are numbered inside their
+ * task cell (类别 | 民生事项名称 | … | 责任单位 |, rows 四、教育文化 | 14.改扩建… |): a category column
+ * first, the task second, a unit column after; the kinds as a numbered table's (taskTableKinds).
+ */
+export function itemTableKinds(header: string[]): TaskColumnKind[] | null {
+  const kinds = taskTableKinds(['序号', ...header], true)?.slice(1);
+  return kinds && kinds[0] === 'text' && kinds[1] === 'task' ? kinds : null;
+}
+
+/** A task cell opening with the row's number (14.改扩建…). */
+const ITEM_CELL = /^\d{1,3}[.．、](?![\d０-９])/;
+
+/**
+ * A pipe table one row a line without a 序号 column (see itemTableKinds): each row's number
+ * opens its task cell; the category cell is written on its group's first row only, so a row that
+ * opens with its item (15.推进… | … |) has its category cell left out: the row's cells move one
+ * column right (an empty cell the page added at its end dropped).
+ */
+function itemPipeRowsTable(lines: Line[], i: number, stop: Skip): TableRegion | null {
+  const l = lines[i];
+  if (!/[|｜]/.test(l.text) || l.text.includes('\t') || SENTENCE.test(l.text)) return null;
+  const textOf = (line: Line, c: CellSpan) => line.text.slice(c.start - line.start, c.end - line.start);
+  const filled = (line: Line, cells: CellSpan[]) => {
+    let n = cells.length;
+    while (n > 0 && !textOf(line, cells[n - 1])) n--;
+    return cells.slice(0, n);
+  };
+  const headerCells = filled(l, pipeCells(l));
+  const kinds = itemTableKinds(headerCells.map((c) => textOf(l, c)));
+  if (!kinds || kinds.length < 3) return null;
+  const width = kinds.length;
+  const rows: CellSpan[][] = [headerCells];
+  let last = i;
+  for (let j = i + 1; j < lines.length && !stop.has(j); j++) {
+    const row = lines[j];
+    if (isBlank(row)) continue;
+    if (!/[|｜]/.test(row.text)) break;
+    let cells = filled(row, pipeCells(row));
+    if (cells.length === width - 1 && ITEM_CELL.test(textOf(row, cells[0]))) cells = [{ start: cells[0].start, end: cells[0].start }, ...cells];
+    if (cells.length !== width || !ITEM_CELL.test(textOf(row, cells[1]))) break;
+    rows.push(cells);
+    last = j;
+  }
+  if (rows.length < 2) return null;
+  return { first: i, last, layout: 'pipe', rows };
+}
+
 /** The cells of a pipe row (a | b |, | a | b |), the pipes at its ends left out. */
 function pipeCells(l: Line): CellSpan[] {
   let from = 0;
@@ -1331,8 +1392,9 @@ function unitPiece(t: string): boolean {
  * an empty cell); the task's text all between. Null when the pieces fit no such reading.
  */
 function spaceRow(l: Line, kinds: TaskColumn[]): CellSpan[] | null {
-  const tail = kinds.findIndex((k, c) => c > 0 && !(k === 'task' || k === 'detail' || k === 'text'));
-  if (tail === -1 || kinds.slice(tail).some((k) => k === 'task' || k === 'detail' || k === 'text')) return null;
+  const words = (k: TaskColumn) => k === 'task' || k === 'detail' || k === 'text' || k === 'place';
+  const tail = kinds.findIndex((k, c) => c > 0 && !words(k));
+  if (tail === -1 || kinds.slice(tail).some(words)) return null;
   // pieces at single spaces, empty ones kept
   const pieces: CellSpan[] = [];
   const body = l.text.replace(/\s+$/, '');

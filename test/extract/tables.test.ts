@@ -90,6 +90,18 @@ describe('task tables one row a line', () => {
     ]);
   });
 
+  it("pipe rows without a 序号 column, each numbered in its task cell (9.提升…); the category cell only on its group's first row", async () => {
+    const doc = await ingestFile(F('item-numbered-pipe-rows'));
+    expect(rows(doc)).toEqual([
+      ['9', '提升城乡居民养老服务', [], ['民政局']],
+      ['10', '推进残疾人康复服务', [], ['残联']],
+      ['11', '扩大困难群众医疗救助', [], ['医疗保障局']],
+    ]);
+    expect(doc.tasks.map((t) => t.text).join('')).not.toMatch(/社会保障|王 某|监督电话/);
+    // the info block under the table: a number glued to words in 发布机构 (a spam mirror's) names no issuer
+    expect(doc.issuer).toBeNull();
+  });
+
   it('pipe rows without a leading pipe, ending in " |"', async () => {
     const doc = await ingestFile(F('pipe-rows-task-table'));
     expect(doc.tasks.map((t) => [t.number, t.title, t.lead, t.responsible, t.deadline])).toEqual([
@@ -359,6 +371,17 @@ describe('task table columns known by what their names say', () => {
       ['83', '加快建设县城污水处理厂三期工程，年内完成主体工程', ['县住建局', '县水利局'], ['县生态环境局']],
     ]);
     expect(doc.tasks.map((t) => t.text).join('')).not.toMatch(/\||周|韩/);
+    expect(rules(doc)).not.toContain('unclear-table-row');
+  });
+
+  it("one cell per line ending in ' |', rows set apart by a '|' line; a 建设地点 column whose cell is a 街道 or 镇; an investment figure is no row number", async () => {
+    const doc = await ingestFile(F('pipe-cells-place-column'));
+    expect(rows(doc)).toEqual([
+      ['1', '城区幼儿园扩容项目', [], ['教育局']],
+      ['2', '南门菜市场改造项目', [], ['住建局']],
+      ['3', '农村供水保障工程', [], ['水利局']],
+    ]);
+    expect(doc.tasks.map((t) => t.text).join('')).not.toMatch(/\||街道|石桥镇|450/);
     expect(rules(doc)).not.toContain('unclear-table-row');
   });
 

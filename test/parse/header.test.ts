@@ -40,6 +40,28 @@ describe('web page info blocks', () => {
     const doc = await shape('info-issuer-garbled-date.txt');
     expect(doc).toMatchObject({ title: '北塘县高标准农田建设工作方案', issuer: '北塘县农业农村局', date: null });
   });
+  it("an info block whose fields line up in columns under the breadcrumb (索引号:  X 发文时间:  Y, 文件编号:  Z 发布机构:  W) is the page's fields, not a table: its 文号 is read", () => {
+    const doc = ingestText(
+      [
+        '县级行政规范性文件以外的文件',
+        '当前位置:首页 > 政务公开 >',
+        '索引号:  331100/2024-00321 发文时间:  2024-03-12',
+        '公开方式:   主动公开 公开时限:   长期公开',
+        '文件编号:  青政办发〔2024〕9号 发布机构:  青河县政府办公室',
+        '青河县人民政府办公室关于印发2024年县政府工作报告重点工作责任分解的通知',
+        '',
+        '各乡镇人民政府,县政府直属各单位:',
+        '',
+        '《2024年县政府工作报告重点工作责任分解》已经县政府同意,现印发给你们,请认真贯彻执行。',
+        '',
+        '青河县人民政府办公室',
+        '2024年3月12日',
+      ].join('\n'),
+      { fileName: 'lined-up-info.txt' },
+    );
+    expect(doc).toMatchObject({ docNumber: '青政办发〔2024〕9号', date: '2024-03-12', issuer: '青河县人民政府办公室' });
+    expect(doc.paragraphs.filter((p) => /索引号|文件编号/.test(p.text)).every((p) => p.kind === 'web')).toBe(true);
+  });
 });
 
 describe('文号 and dates as pages damage them', () => {
