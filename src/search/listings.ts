@@ -118,16 +118,14 @@ export class StoreListings {
   private *departmentPages(docs: StoredDocument[]): Iterable<{ id: string; departments: Department[] }> {
     for (let i = 0; i < docs.length; i += this.page) {
       const page = docs.slice(i, i + this.page);
-      const nums = page.map((d) => d.num);
-      const marks = nums.map(() => '?').join(', ');
       const mentions = new Map<string, Mention[]>();
-      for (const [num, name, list] of this.store.all<[number, string, string]>(
-        `SELECT doc, name, mention_list FROM departments WHERE mention_list IS NOT NULL AND doc IN (${marks})`,
-        ...nums,
+      for (const [num, name, list] of this.inChunks<[number, string, string]>(
+        page,
+        (marks) => `SELECT doc, name, mention_list FROM departments WHERE mention_list IS NOT NULL AND doc IN (${marks})`,
       ))
         mentions.set(`${num}\n${name}`, JSON.parse(list) as Mention[]);
       const units = new Map<number, SearchDepartment[]>();
-      for (const [num, json] of this.store.all<[number, string | null]>(`SELECT num, departments FROM documents WHERE num IN (${marks})`, ...nums))
+      for (const [num, json] of this.inChunks<[number, string | null]>(page, (marks) => `SELECT num, departments FROM documents WHERE num IN (${marks})`))
         units.set(Number(num), JSON.parse(json ?? '[]') as SearchDepartment[]);
       for (const d of page) yield { id: d.id, departments: this.departmentsOf(d, units.get(d.num) ?? [], mentions) };
     }
