@@ -43,11 +43,12 @@ const PLAIN_LABELS =
 /**
  * Labels made of role words: a unit label ends in 单位/部门 after one to three role words
  * (牵头责任单位, 协同责任单位, 主要责任单位, 协同配合单位); a people label ends in 领导/负责人/
- * 责任人/联系人 after them (牵头负责领导, 包联领导).
+ * 责任人/联系人 after them (牵头负责领导, 包联领导). A bureau's own plan names its offices the same
+ * way (责任科室, 牵头处室, 配合处室, 责任股室).
  */
-const UNIT_ROLE_WORDS = ['牵头', '主要', '主责', '主办', '责任', '配合', '协同', '协办', '参与', '协助', '承办', '实施'];
+const UNIT_ROLE_WORDS = ['牵头', '主要', '主责', '主办', '责任', '配合', '协同', '协办', '参与', '协助', '协作', '承办', '实施'];
 const PEOPLE_ROLE_WORDS = ['牵头', '负责', '责任', '分管', '联系', '包联', '包抓', '挂点', '主管', '协调'];
-const COMPOUND_LABELS = `(?:${UNIT_ROLE_WORDS.join('|')}){1,3}(?:单位|部门)|(?:${PEOPLE_ROLE_WORDS.join('|')}){1,3}(?:领导|负责人|责任人|联系人)`;
+const COMPOUND_LABELS = `(?:${UNIT_ROLE_WORDS.join('|')}){1,3}(?:单位|部门|科室|处室|股室)|(?:${PEOPLE_ROLE_WORDS.join('|')}){1,3}(?:领导|负责人|责任人|联系人)`;
 /**
  * Labels of units that take no part in the work: they supply its figure or score it
  * (数据提供单位：市统计局, 考核单位：市督查室), as a table's 评分部门 column. Their units get no role.
@@ -59,8 +60,11 @@ const LABEL_WORDS = `${PLAIN_LABELS}|${COMPOUND_LABELS}|${NO_ROLE_LABELS}`;
 const LABEL = new RegExp(`(${LABEL_WORDS})\\s*[：:]`);
 /** Labels of a clause that name no unit: 完成时限：2025年底; 责任领导：王某 (a person, not a unit). */
 const NOT_UNITS = new RegExp(`时限|期限|时间|节点|领导|责任人|负责人|联系人|^${NO_ROLE_LABELS}$`);
-/** 牵头单位, 主办单位, 主责单位, 主要责任单位, 牵头责任单位: the lead; any other unit label is responsible. */
-const LEAD_LABEL = /牵头|主办|主责|主要/;
+/**
+ * 牵头单位, 主办单位, 主责单位, 主要责任单位, 牵头责任单位: the lead; any other unit label is responsible,
+ * 主要协作单位 / 主要配合单位 too (主要 there ranks the partners, not the owner).
+ */
+const LEAD_LABEL = /牵头|主办|主责|主要(?!配合|协同|协办|参与|协助|协作)/;
 /** Labels that name the units of a task without giving them a role (部门分工：A牵头，B配合 / A负责). */
 const DIVISION_LABEL = /分工$/;
 const LABEL_LINE = new RegExp(`^${LABEL.source}`);
@@ -72,7 +76,7 @@ const BRACKETED_LABEL = new RegExp(`(?:[【［\\[]\\s*)?(${LABEL_WORDS})\\s*[】
 
 /** The first and last characters a label can have (a quick test before the regex). */
 const LABEL_FIRST_CHARS = [...PLAIN_LABELS.split('|'), ...UNIT_ROLE_WORDS, ...PEOPLE_ROLE_WORDS, ...NO_ROLE_WORDS].map((l) => l[0]);
-const LABEL_LAST_CHARS = [...PLAIN_LABELS.split('|'), '单位', '部门', '领导', '负责人'].map((l) => l[l.length - 1]);
+const LABEL_LAST_CHARS = [...PLAIN_LABELS.split('|'), '单位', '部门', '科室', '领导', '负责人'].map((l) => l[l.length - 1]);
 
 const CLOSE_LABEL_BRACKET = /[】］\]]/;
 const LABEL_BEFORE_CLOSE = new RegExp(`[${[...new Set(LABEL_LAST_CHARS)].join('')}]\\s*[】］\\]]`);

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { ingestText } from '../../src/ingest.js';
+import type { PolicyDocument } from '../../src/model/types.js';
+
+/**
+ * Clause labels seen in social-sector plans: a 政府工作报告 split kept by one department
+ * (牵头责任单位：… ⏎ 主要协作单位：… lines under each item) and a bureau's own 工作要点 whose
+ * items name its offices ((责任科室：A、B), 牵头处室 / 配合处室, 责任股室). Our own text in those shapes.
+ */
+const units = (doc: PolicyDocument) => doc.tasks.map((t) => [t.number, t.lead, t.responsible]);
+
+describe('协作 labels and office (科室/处室/股室) labels', () => {
+  it('牵头责任单位 / 主要协作单位 lines: the 协作 units are responsible, though the label opens with 主要', () => {
+    const doc = ingestText(
+      `县民政局2023年政府工作报告任务分解
+
+1.完善养老服务体系，新建社区养老服务站12个。
+
+牵头责任单位：县民政局
+
+主要协作单位：各乡镇人民政府、县财政局，县政府有关部门
+
+2.做好困难群众基本生活保障，按时足额发放救助资金。
+
+牵头责任单位：县民政局、县财政局
+
+主要协作单位：各乡镇人民政府
+`,
+      { fileName: 'minzheng-fenjie.txt' },
+    );
+    expect(units(doc)).toEqual([
+      ['1', ['县民政局'], ['各乡镇人民政府', '县财政局', '县政府有关部门']],
+      ['2', ['县民政局', '县财政局'], ['各乡镇人民政府']],
+    ]);
+  });
+
+  it('the page’s 监督方式 / 监督电话 line after the last item is no part of its clause', () => {
+    const doc = ingestText(
+      `县教育局2023年政府工作报告任务分解
+
+1.新建城区幼儿园2所，新增学位540个。
+
+牵头责任单位：县教育局
+
+主要协作单位：县自然资源局、县住建局
+
+2.推进义务教育优质均衡发展，完成薄弱学校改造5所。
+
+牵头责任单位：县教育局
+
+主要协作单位：各乡镇人民政府
+
+监督方式：0551-6012345
+`,
+      { fileName: 'jiaoyu-fenjie.txt' },
+    );
+    expect(units(doc)).toEqual([
+      ['1', ['县教育局'], ['县自然资源局', '县住建局']],
+      ['2', ['县教育局'], ['各乡镇人民政府']],
+    ]);
+    expect(doc.tasks[1].text).not.toContain('监督');
+  });
+
+  it('(责任科室：…), (牵头处室：…；配合处室：…) and 责任股室： name a bureau’s offices', () => {
+    const doc = ingestText(
+      `市卫生健康委2024年工作要点
+
+一、加强党的建设
+
+1.深化理论学习。落实党组理论学习中心组学习制度，开展专题读书班。（责任科室：办公室、机关党委）
+
+2.推进清廉医院建设。完善医疗机构廉洁从业制度。（牵头处室：医政医管处；配合处室：财务处、人事处）
+
+二、提升医疗服务能力
+
+3.推进紧密型医共体建设。完成县域医共体运行评估。
+责任股室：基层卫生股
+`,
+      { fileName: 'weijian-yaodian.txt' },
+    );
+    expect(units(doc)).toEqual([
+      ['1', [], ['办公室', '机关党委']],
+      ['2', ['医政医管处'], ['财务处', '人事处']],
+      ['3', [], ['基层卫生股']],
+    ]);
+  });
+});
