@@ -137,6 +137,9 @@ const INFO_NAMES = [
   '公布日期',
   '发布日期',
   '发布时间',
+  // (a department page's stamp: 文章来源:… 浏览量: 发表时间:2021-05-07 10:49)
+  '发表日期',
+  '发表时间',
   '更新时间',
   '生效日期',
   '施行日期',
@@ -155,6 +158,8 @@ const INFO_NAMES = [
   '效力级别',
   '法规类别',
   '时效性',
+  // (时效 现行有效: a county portal's word for 有效性)
+  '时效',
   '属性',
   '备注',
   '政策咨询机关',
@@ -166,6 +171,7 @@ const INFO_NAMES = [
   '统一编号',
   '登记号',
   '浏览次数',
+  '浏览量',
   '点击数',
   '阅读次数',
   '字体',
@@ -193,7 +199,7 @@ const PIPES_ONLY = /^[|｜\s\u3000]+$/;
 const EDGE_PIPES = /^[|｜\s\u3000•·●▪◆■]+|[|｜\s\u3000•·●▪◆■]+$/g;
 
 /** Labels of a page's counters and tools: a page fills them in by script, so the next line is never their value. */
-const COUNTERS = new Set(['浏览次数', '点击数', '阅读次数', '字体', '字号', '责任编辑', '作者']);
+const COUNTERS = new Set(['浏览次数', '浏览量', '点击数', '阅读次数', '字体', '字号', '责任编辑', '作者']);
 
 export interface InfoLine {
   fields: [string, string][];
