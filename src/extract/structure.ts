@@ -4,7 +4,16 @@ import type { Paragraph as ModelParagraph, ParagraphKind, Section, Task } from '
 import { isWebClutter } from '../parse/header.js';
 import { type InlineText, inlineText } from '../parse/inline.js';
 import { holdsProse, type OutlineMark, type SectionNode } from '../parse/outline.js';
-import { DEADLINE_COLUMN, itemTableKinds, LEAD_COLUMN, TASK_COLUMN, taskColumnKind, taskTableKinds, UNIT_COLUMN } from '../parse/text-tables.js';
+import {
+  DEADLINE_COLUMN,
+  itemTableKinds,
+  LEAD_COLUMN,
+  ownerBesidePartners,
+  TASK_COLUMN,
+  taskColumnKind,
+  taskTableKinds,
+  UNIT_COLUMN,
+} from '../parse/text-tables.js';
 import {
   type ClauseMatch,
   cutClauseName,
@@ -778,18 +787,21 @@ function taskTables(ctx: Context): TaskRow[][] {
     if (!classic && !numbered) continue;
     const kinds =
       known ??
-      header.map((h) =>
-        TASK_COLUMN.test(h)
-          ? 'task'
-          : LEAD_COLUMN.test(h)
-            ? 'lead'
-            : UNIT_COLUMN.test(h)
-              ? 'units'
-              : DEADLINE_COLUMN.test(h)
-                ? 'time'
-                : numbered
-                  ? taskColumnKind(h)
-                  : null,
+      ownerBesidePartners(
+        header,
+        header.map((h) =>
+          TASK_COLUMN.test(h)
+            ? 'task'
+            : LEAD_COLUMN.test(h)
+              ? 'lead'
+              : UNIT_COLUMN.test(h)
+                ? 'units'
+                : DEADLINE_COLUMN.test(h)
+                  ? 'time'
+                  : numbered
+                    ? taskColumnKind(h)
+                    : null,
+        ),
       );
     const taskCol = kinds.indexOf('task');
     const leadCols = kinds.map((k, i) => (k === 'lead' ? i : -1)).filter((i) => i !== -1);

@@ -248,7 +248,33 @@ function pipeTable(lines: Line[], i: number): TableRegion | null {
     rows.push(splitCells(inner, /\|/));
   }
   if (rows.length < 2) return null;
+  slidMergedCells(lines, i, rows);
   return { first: i, last: j - 1, layout: 'pipe', rows, rowSpans };
+}
+
+/**
+ * A | table whose merged unit cell a page wrote in its first row only: the rows under it lose that
+ * cell, the cells after it slide left and an empty cell closes the row (… | 已完成。完成筛查3495人 | |).
+ * Where the first unit column of such a row holds prose (a sentence, no unit) and its last cell is
+ * empty, the cells are put back in their columns: the unit cell empty, the merged cell's.
+ */
+function slidMergedCells(lines: Line[], first: number, rows: CellSpan[][]): void {
+  const textOf = (c: CellSpan) => {
+    const k = lineAt(lines, c.start, first);
+    return lines[k].text.slice(c.start - lines[k].start, c.end - lines[k].start);
+  };
+  const header = rows[0].map(textOf);
+  const kinds = taskTableKinds(header, true);
+  const unit = kinds ? kinds.findIndex((k) => k === 'lead' || k === 'units') : -1;
+  if (unit <= 0 || unit === header.length - 1) return;
+  for (let r = 1; r < rows.length; r++) {
+    const cells = rows[r];
+    if (cells.length !== header.length) continue;
+    const end = cells[cells.length - 1];
+    const slid = textOf(cells[unit]);
+    if (end.start !== end.end || !slid || !SENTENCE.test(slid) || unitLine(slid)) continue;
+    rows[r] = [...cells.slice(0, unit), { start: cells[unit].start, end: cells[unit].start }, ...cells.slice(unit, -1)];
+  }
 }
 
 /**
@@ -547,7 +573,7 @@ export function taskTableKinds(header: string[], loose = false): TaskColumnKind[
   if (task === -1 || firstUnit === -1) return null;
   const leads = kinds.map((k, c) => (k === 'lead' ? c : -1)).filter((c) => c !== -1);
   const named = leads.some((c) => /牵头/.test(names[c]));
-  return kinds.map((k, c) =>
+  return ownerBesidePartners(names, kinds).map((k, c) =>
     k === 'task' && c !== task
       ? c < firstUnit && !FIGURE_HEAD.test(names[c])
         ? 'detail'
@@ -556,6 +582,20 @@ export function taskTableKinds(header: string[], loose = false): TaskColumnKind[
         ? 'units'
         : k,
   );
+}
+
+/**
+ * A 责任单位 column set against a 配合单位 column, with no 牵头 column (责任单位 | 配合单位, 责任部门 |
+ * 协同单位): the 责任 column names the units that own the row, the lead; the other, those that
+ * help. Any other kinds as they are.
+ */
+export function ownerBesidePartners<K extends string | null>(names: string[], kinds: K[]): K[] {
+  if (kinds.includes('lead' as K)) return kinds;
+  const units = kinds.map((k, c) => (k === 'units' ? c : -1)).filter((c) => c !== -1);
+  const owner = units.filter((c) => /^(?:主要)?责任(?:单位|部门)$/.test(names[c].replace(HEADER_SPACE, '')));
+  const partners = units.some((c) => /配合|协同|协办|参与|协助|协作/.test(names[c]));
+  if (owner.length !== 1 || !partners) return kinds;
+  return kinds.map((k, c) => (c === owner[0] ? ('lead' as K) : k));
 }
 
 /**
@@ -596,7 +636,11 @@ const UNIT_END = /(?:[局委办厅部署会社院行处队所站室团联司组]
 const ROLE_AFTER = /[（(](?:共同牵头|牵头|共同负责|负责|配合|协助)[）)]$/;
 const NO_UNIT = /^[—－\-–/／无]+$/;
 /** A unit's other name in brackets after it (各镇政府（街道办事处）, 市商务局（市粮食和物资储备局）): a name too. */
-const OTHER_NAME = /[（(][^（）()]{2,20}(?:[局委办厅部署会社院行处队所站室团联司组]|中心|公司|政府|街道|乡镇)[）)]$/;
+// (各乡镇（街道）: the bracket may hold the body's word alone)
+const OTHER_NAME = /[（(][^（）()]{0,20}(?:[局委办厅部署会社院行处队所站室团联司组]|中心|公司|政府|街道|乡镇)[）)]$/;
+/** A town named alone in a unit cell (白沙镇, 青山乡): its government, a unit of the row (城乡 is no town). */
+const TOWN = /^[\u4e00-\u9fff]{1,5}[镇乡]$/;
+const unitEnd = (p: string) => UNIT_END.test(p) || (TOWN.test(p) && !/城乡$/.test(p));
 const TIME_CELL = /^(?:\d{4}\s*年|20\d\d|每年|每季度|每月|长期|持续|常态|立行立改|年内|全年|本年|\d{1,2}月)|(?:年底|月底|年前|底前|以前|之前|前|完成)$/;
 
 /** A line of a unit list (省财政厅、省商务厅、): names that end as units do, no sentence. */
@@ -609,7 +653,7 @@ function unitLine(t: string): boolean {
       .slice(0, -1)
       .split(/[、，,]/)
       .map((p) => p.trim().replace(ROLE_AFTER, '').replace(OTHER_NAME, '').replace(UNIT_TAIL, ''));
-    const names = pieces.every((p) => p.length > 0 && p.length <= 30 && UNIT_END.test(p));
+    const names = pieces.every((p) => p.length > 0 && p.length <= 30 && unitEnd(p));
     // one name alone only when it opens with a level (区投资促进中心。), as a unit's name does
     return names && (pieces.length >= 2 || (pieces[0].length <= 20 && LEVEL_START.test(pieces[0])));
   }
@@ -620,7 +664,18 @@ function unitLine(t: string): boolean {
     .map((p) => p.trim().replace(ROLE_AFTER, '').replace(OTHER_NAME, '').replace(UNIT_TAIL, ''));
   if (pieces.some((p) => !p || p.length > 30)) return false;
   // 长沙市、怀化市、岳阳市人民政府: the place names share the last one's unit
-  return GOES_ON.test(t) ? pieces.some((p) => UNIT_END.test(p)) : UNIT_END.test(pieces[pieces.length - 1]);
+  return GOES_ON.test(t) ? pieces.some((p) => unitEnd(p)) : unitEnd(pieces[pieces.length - 1]);
+}
+
+/** Two or more units' names on one line, each piece a name (县财政局、县商务局), not a task's words (新(改、扩)建…学校). */
+function namesJoined(t: string): boolean {
+  if (!/[、，,]/.test(t) || SENTENCE.test(t.replace(/。$/, ''))) return false;
+  const pieces = t
+    .replace(/。$/, '')
+    .replace(GOES_ON, '')
+    .split(/[、，,；;]/)
+    .map((p) => p.trim().replace(ROLE_AFTER, '').replace(OTHER_NAME, '').replace(UNIT_TAIL, ''));
+  return pieces.length >= 2 && pieces.every((p) => p.length >= 2 && p.length <= 30 && unitEnd(p));
 }
 
 const timeLine = (t: string) => t.length <= 20 && !t.includes('、') && TIME_CELL.test(t) && !unitLine(t);
@@ -727,7 +782,7 @@ function readings(texts: string[], kinds: TaskColumn[], closes?: boolean[]): Rea
 }
 
 /** The reading of a row, or null when its lines fit the columns in no one way (the units differ). */
-function readRow(texts: string[], kinds: TaskColumn[], cut: boolean, closes?: boolean[]): Reading | null {
+function readRow(texts: string[], kinds: TaskColumn[], cut: boolean, closes?: boolean[], oneNameALine = false): Reading | null {
   let found = readings(texts, kinds, closes);
   if (found.length === 0) return null;
   // a leader's name goes in the column of people rather than in a text column beside it (张 某
@@ -753,6 +808,26 @@ function readRow(texts: string[], kinds: TaskColumn[], cut: boolean, closes?: bo
     };
     const fewest = Math.min(...found.map(scorerLines));
     found = found.filter((r) => scorerLines(r) === fewest);
+  }
+  // the lines of each column in the row's first reading row (a sub-row's are not weighed)
+  const linesIn = (r: Reading, c: number) => r.rows[0][c] - (c === 0 ? 0 : r.rows[0][c - 1]);
+  // a category column before the task (事项分类, 类别) is the cell a merge leaves empty in the rows
+  // under its first: where a row's prose fits either, the category is the one left empty, not the
+  // 项目内容 after the task
+  const task = kinds.indexOf('task');
+  if (task > 0 && found.length > 1) {
+    const emptyBefore = (r: Reading) => kinds.slice(0, task).filter((_k, c) => linesIn(r, c) === 0).length;
+    const most = Math.max(...found.map(emptyBefore));
+    found = found.filter((r) => emptyBefore(r) === most);
+  }
+  // 牵头单位 | 协同单位 in a table that writes every unit on a line of its own, never two names on
+  // one line (区教体局 ⏎ 东孝街道 ⏎ 孝顺镇): nothing in the lines tells where the lead's cell ends;
+  // such a table names one lead, the first line. (Where the table joins names on a line with 、,
+  // a line break between names is a cell's border, and the row stays unclear.)
+  const lead = kinds.indexOf('lead');
+  if (oneNameALine && lead !== -1 && kinds[lead + 1] === 'units' && found.length > 1) {
+    const one = found.filter((r) => r.rows.length === 1 && linesIn(r, lead) === 1 && linesIn(r, lead + 1) > 0);
+    if (one.length > 0) found = one;
   }
   // the readings may differ in how prose is shared among text columns, never in the units (a
   // dash alone, -, is no unit wherever it goes)
@@ -798,9 +873,10 @@ function taskRow(
   header: string[],
   cut = false,
   closed?: (j: number) => boolean,
+  oneNameALine = false,
 ): { rows: CellSpan[][]; unclear?: UnclearRow } {
   const texts = at.slice(1).map((j) => lines[j].text.trim());
-  const reading = texts.length ? readRow(texts, kinds.slice(1), cut, closed && at.slice(1).map(closed)) : null;
+  const reading = texts.length ? readRow(texts, kinds.slice(1), cut, closed && at.slice(1).map(closed), oneNameALine) : null;
   const empty = (j: number): CellSpan => ({ start: lines[j].end, end: lines[j].end });
   if (reading) {
     const rest = at.slice(1);
@@ -943,6 +1019,8 @@ function taskCellPerLine(all: Line[], i: number, furniture: Skip, stop: Skip): T
   const ends = (j: number) => HEADING.test(text(j)) || ATTACHMENT_LINE.test(text(j)) || isNumberHead(text(j)) || stop.has(j);
   // with pipes, a cell ends only at a line that ends in one (县经信局 ⏎ 县住建局 |: one cell)
   const closed = piped ? (j: number) => PIPE_END.test(all[j].text) : undefined;
+  // the table's unit cells put one name a line: no line under the header joins two names (A、B)
+  const oneNameALine = !lines.slice(k, k + 400).some((l) => namesJoined(l.text.trim()));
   const cost = (at: number[]) =>
     at.length < 2 ? Infinity : (readings(at.slice(1).map(text), rowKinds.slice(1), closed && at.slice(1).map(closed))[0]?.cost ?? Infinity);
   const skip = (j: number) => {
@@ -1040,7 +1118,7 @@ function taskCellPerLine(all: Line[], i: number, furniture: Skip, stop: Skip): T
     if (use.length < 2) break;
     // a row running to the end of the text is cut there
     const cut = !more && nextContent(use[use.length - 1] + 1) >= lines.length;
-    const read = taskRow(lines, use, rowKinds, rowHeader, cut, closed);
+    const read = taskRow(lines, use, rowKinds, rowHeader, cut, closed, oneNameALine);
     const before = (r: CellSpan[], c: number | null): CellSpan[] =>
       lead === 0
         ? r
@@ -1295,6 +1373,7 @@ function taskRowsTable(lines: Line[], i: number, stop: Skip): TableRegion | null
     last = j;
   }
   if (rows.length < 2) return null;
+  if (pipe) slidMergedCells(lines, i, rows);
   return { first: i, last, layout: pipe ? 'pipe' : 'space-rows', rows, unclear: unclear.length ? unclear : undefined };
 }
 
