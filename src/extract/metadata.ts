@@ -6,6 +6,7 @@ import {
   DATE_CHINESE,
   DOC_NUMBER,
   digitDate,
+  FORWARDED_NOTICE,
   ISSUED_NOTICE,
   ISSUER_THEN_NOTICE,
   infoFields,
@@ -382,6 +383,9 @@ const PLACELESS = /^[省市县区州镇乡](?:人民政府|政府|委|党委)/;
 
 /** 某县人民政府办公室关于…的通知 → 某县人民政府办公室 */
 function issuerOfNotice(notice: string | null): string | null {
+  // 某省人民政府办公厅转发…的通知: the organ before the verb
+  const forwarded = notice ? FORWARDED_NOTICE.exec(notice) : null;
+  if (forwarded) return forwarded[1].trim();
   if (!notice || !ISSUER_THEN_NOTICE.test(notice)) return null;
   return notice.slice(0, notice.indexOf('关于'));
 }

@@ -57,6 +57,12 @@ const PERIOD_LINE = /^[（(]\s*(?:\d{4}\s*[—–\-－~～至―]+\s*\d{4}\s*年
 export const ISSUED_NOTICE =
   /^(?:[“"][^”"]{2,12}[”"][ \u3000]*)?((?:[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|委|局|厅|部)[ \u3000]*){1,4})印发(?:《[^《》]{4,80}》|[^《》。；，,]{4,80}?|关于[^。；，,]{4,80}?)的通知(?:[ \u3000]+[\u4e00-\u9fa5]{1,16}[〔［[]\d{4}[〕］\]][ \u3000]*\d{1,4}[ \u3000]*号)?$/;
 
+/**
+ * 某省人民政府办公厅转发省卫生计生委等部门关于…实施意见的通知: a notice that forwards (转发, 批转)
+ * another body's document, its issuer before the verb and no 关于 after it.
+ */
+export const FORWARDED_NOTICE =
+  /^((?:[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|委|局|厅|部)[ \u3000]*){1,4})(?:转发|批转)[^。；，,]{4,120}的通知$/;
 /** 某某镇人民政府关于印发…的通知: the issuer and the notice title on one line. */
 export const ISSUER_THEN_NOTICE =
   /^(?:国务院|[\u4e00-\u9fa5（）()]{1,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部|公署|总署))(?:[ \u3000]+[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部|公署|总署)){0,5}[ \u3000]*关于/;
@@ -1026,8 +1032,9 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
       noticeLines = 0;
       if (NOTICE_END.test(nt)) endNotice(i);
       else inNoticeTitle = true;
-    } else if (!noticeDone && !titleSeen && t.length <= 140 && ISSUED_NOTICE.test(nt)) {
+    } else if (!noticeDone && !titleSeen && t.length <= 140 && (ISSUED_NOTICE.test(nt) || FORWARDED_NOTICE.test(nt))) {
       // 中共某区委办公室 某区人民政府办公室印发《X》的通知: a joint notice's title without 关于
+      // (某省人民政府办公厅转发…的通知 too)
       set(i, 'noticeTitle');
       endNotice(i);
     } else if (isRecipients(t, noticeDone)) set(i, 'recipients');

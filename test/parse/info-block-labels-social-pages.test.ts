@@ -50,3 +50,36 @@ describe('info block labels', () => {
     expect(doc.issuer).toBe('澄阳县教育局');
   });
 });
+
+describe('a 转发 notice over the plan it forwards, cut before the plan’s outline', () => {
+  it('the plan’s title under the notice’s date is the title: the portal’s 相关办事指南 link is none, nor the drafting departments’ line', () => {
+    const doc = ingestText(
+      `澄江省人民政府办公厅转发省卫生健康委等部门关于加快发展普惠托育服务实施意见的通知
+发布日期:2019-06-03 10:20 信息来源:省人民政府办公厅
+
+相关办事指南
+
+各市人民政府，省政府各部门：
+
+    经省人民政府同意，现将省卫生健康委、教育厅、民政厅、财政厅、住房城乡建设厅《关于加快发展普惠托育服务的实施意见》转发给你们，请认真贯彻执行。
+
+                                  2019年5月30日
+
+  (此件公开发布)
+
+  关于加快发展普惠托育服务的实施意见
+
+  省卫生健康委、教育厅、民政厅、财政厅、住房城乡建设厅
+
+    为贯彻落实《国务院办公厅关于促进3岁以下婴幼儿照护服务发展的指导意见》，加快发展普惠托育服务，现提出如下实施意见。
+`,
+      { fileName: 'tuoyu-zhuanfa.txt' },
+    );
+    expect(doc).toMatchObject({
+      title: '关于加快发展普惠托育服务的实施意见',
+      noticeTitle: '澄江省人民政府办公厅转发省卫生健康委等部门关于加快发展普惠托育服务实施意见的通知',
+      date: '2019-05-30',
+      issuer: '澄江省人民政府办公厅',
+    });
+  });
+});
