@@ -263,7 +263,8 @@ for (const c of CLOSE) BRACKET[c.charCodeAt(0)] = -1;
 /**
  * Clauses inside a task's text besides the closing one: labelled ones ("…新建学校两所（牵头单位：县教委）；
  * 扩充医疗资源（牵头单位：县卫生健康委）。"), and a verb-style one after a full stop, where the
- * 国务院 style closes each sentence with its units ("…监测点2000个。（省水利厅负责）实施…").
+ * 国务院 style closes each sentence with its units ("…监测点2000个。（省水利厅负责）实施…"), or
+ * before one, each sentence of an item closing with its own ("…建设（县卫健局牵头）。…").
  */
 export function innerClauses(raw: string, before: number, bracketFree = false): ClauseMatch[] {
   const text = bracketFree ? raw : withPlainLabels(raw);
@@ -277,7 +278,9 @@ export function innerClauses(raw: string, before: number, bracketFree = false): 
     if (open === -1) continue;
     const content = text.slice(open + 1, i);
     if (!withinClause(content)) continue;
-    if (LABEL.test(content) || (AFTER_SENTENCE.test(text.slice(Math.max(0, open - 2), open)) && closesWithVerb(oneLine(content))))
+    // (a verb-style clause that closes a sentence inside the item, …建设（县卫健局牵头）。农村…（县妇联牵头）。, too)
+    const sentenceEdge = AFTER_SENTENCE.test(text.slice(Math.max(0, open - 2), open)) || BEFORE_SENTENCE_END.test(text.slice(i + 1, i + 3));
+    if (LABEL.test(content) || (sentenceEdge && closesWithVerb(oneLine(content))))
       out.push({ start: open, end: i + 1, content: oneLine(content), contentStart: open + 1 });
   }
   return out;
@@ -290,6 +293,8 @@ function closesWithVerb(content: string): boolean {
 
 /** The end of a sentence just before a bracket: "。（" (spaces between allowed). */
 const AFTER_SENTENCE = /[。；;！][ \t\u3000]*$/;
+/** The end of a sentence just after a bracket: "）。" (spaces between allowed). */
+const BEFORE_SENTENCE_END = /^[ \t\u3000]*[。；;！]/;
 
 function matchingOpen(text: string, closeAt: number): number {
   let depth = 0;

@@ -85,3 +85,26 @@ describe('协作 labels and office (科室/处室/股室) labels', () => {
     ]);
   });
 });
+
+describe('an item of two sentences, each closed by its own clause', () => {
+  it('…建设（县卫健局牵头）。…检查2万人（县妇联牵头）。: both units lead the item', () => {
+    const doc = ingestText(
+      `澄阳县2024年重点民生实事项目实施意见
+
+一、工作任务
+
+1.实施学前教育普惠工程。新建公办幼儿园2所，新增学位540个（县教育局牵头）。
+
+2.开展妇幼健康守护行动。完成县妇幼保健院标准化建设（县卫健局牵头）。为农村适龄妇女免费开展“两癌”检查1.8万人（县妇联牵头）。
+
+3.提升养老服务水平。新建乡镇区域养老服务中心3个（县民政局牵头，县财政局配合）。
+`,
+      { fileName: 'anyang-minsheng.txt' },
+    );
+    expect(units(doc)).toEqual([
+      ['1', ['县教育局'], []],
+      ['2', ['县卫健局', '县妇联'], []],
+      ['3', ['县民政局'], ['县财政局']],
+    ]);
+  });
+});
