@@ -638,9 +638,10 @@ const NO_UNIT = /^[—－\-–/／无]+$/;
 /** A unit's other name in brackets after it (各镇政府（街道办事处）, 市商务局（市粮食和物资储备局）): a name too. */
 // (各乡镇（街道）: the bracket may hold the body's word alone)
 const OTHER_NAME = /[（(][^（）()]{0,20}(?:[局委办厅部署会社院行处队所站室团联司组]|中心|公司|政府|街道|乡镇)[）)]$/;
-/** A town named alone in a unit cell (白沙镇, 青山乡): its government, a unit of the row (城乡 is no town). */
-const TOWN = /^[\u4e00-\u9fff]{1,5}[镇乡]$/;
-const unitEnd = (p: string) => UNIT_END.test(p) || (TOWN.test(p) && !/城乡$/.test(p));
+/** A town named alone in a unit cell (白沙镇, 青山乡): its government, a unit of the row (特色小镇, 城乡, 返乡 are no town). */
+const TOWN = /^[\u4e00-\u9fff]{1,4}[镇乡]$/;
+const NOT_TOWN = /(?:小镇|城乡|下乡|返乡|家乡|回乡)$/;
+const unitEnd = (p: string) => UNIT_END.test(p) || (TOWN.test(p) && !NOT_TOWN.test(p));
 const TIME_CELL = /^(?:\d{4}\s*年|20\d\d|每年|每季度|每月|长期|持续|常态|立行立改|年内|全年|本年|\d{1,2}月)|(?:年底|月底|年前|底前|以前|之前|前|完成)$/;
 
 /** A line of a unit list (省财政厅、省商务厅、): names that end as units do, no sentence. */
