@@ -349,6 +349,8 @@ const PERSON = /(?:省长|市长|县长|区长|州长|镇长|乡长|秘书长|�
 const REMARK = /下同|不再|以下各|以上各|均需|均涉及|均由|为牵头(?:单位|部门)|第一位|首位/;
 /** The exception a remark makes (除标注“分别牵头”外，列第一位为牵头单位): part of the remark. */
 const EXCEPT = /^除.{1,24}(?:外|以外)$/;
+/** Brackets holding no other bracket: the candidates for a bracket of remarks. */
+const REMARK_BRACKET = /[（(]([^（()）]*)[）)]/g;
 const remarkPart = (p: string) => REMARK.test(p) || EXCEPT.test(p.trim());
 
 /** Brackets that hold only a remark (…、市卫健委（除标注“分别牵头”外，列第一位为牵头单位，下同）): no clause. */
@@ -388,6 +390,10 @@ export function parseClause(content: string): ParsedName[] {
  * the clause instead of naming units.
  */
 function withoutRemarks(content: string): string {
+  if (!REMARK.test(content)) return content;
+  // a bracket of remarks closing a label line that other label lines follow (责任单位：A、B
+  // （第一责任单位为牵头单位，下同）⏎时限要求：…): dropped whole, so the commas inside it split nothing
+  content = content.replace(REMARK_BRACKET, (m, inner: string) => (onlyRemark(inner) ? '' : m));
   if (!REMARK.test(content)) return content;
   const sentences = splitTopLevel(content, '。');
   const kept = sentences.filter((s, i) => i === 0 || (s.trim() !== '' && !REMARK.test(s)));
@@ -700,7 +706,12 @@ export function splitNames(s: string): string[] {
         if (bare.length >= 2) name = bare;
       }
       // a level word alone (责任单位：县, an excerpt cut right after it) names no unit
-      for (const spaced of spacedNames(name.trim())) if (spaced.length > 0 && !TIME.test(spaced) && !BARE_LEVEL.test(spaced)) out.push(spaced);
+      for (const spaced of spacedNames(name.trim())) {
+        if (spaced.length === 0 || TIME.test(spaced) || BARE_LEVEL.test(spaced)) continue;
+        // 市直有关部门、单位: a bare 单位 / 部门 after a collective is that collective's second noun, no unit
+        if (BARE_KIND.test(spaced) && out.length > 0 && COLLECTIVE_OF_KINDS.test(out[out.length - 1])) out[out.length - 1] += `、${spaced}`;
+        else out.push(spaced);
+      }
     }
   }
   return sharedTail(out);
@@ -710,6 +721,10 @@ export function splitNames(s: string): string[] {
  * 各市、县人民政府, 各县、区人民政府（管委会）: the levels a collective lists before the unit they
  * share are one collective, not 各市 and 县人民政府.
  */
+const BARE_KIND = /^(?:单位|部门)$/;
+/** A collective of units (各部门, 市直有关部门, 区政府相关部门): the kind words a bare 单位/部门 extends. */
+const COLLECTIVE_OF_KINDS = /(?:各|有关|相关|直属?)(?:部门|单位)$/;
+
 function levelLists(parts: string[]): string[] {
   for (let i = 0; i < parts.length - 1; i++) {
     if (!LEVELS_OPEN.test(parts[i].trim())) continue;
