@@ -4,7 +4,16 @@ import type { Paragraph as ModelParagraph, ParagraphKind, Section, Task } from '
 import { isWebClutter } from '../parse/header.js';
 import { type InlineText, inlineText } from '../parse/inline.js';
 import { holdsProse, type OutlineMark, type SectionNode } from '../parse/outline.js';
-import { DEADLINE_COLUMN, itemTableKinds, LEAD_COLUMN, TASK_COLUMN, taskColumnKind, taskTableKinds, UNIT_COLUMN } from '../parse/text-tables.js';
+import {
+  DEADLINE_COLUMN,
+  itemTableKinds,
+  LEAD_COLUMN,
+  namedTableKinds,
+  TASK_COLUMN,
+  taskColumnKind,
+  taskTableKinds,
+  UNIT_COLUMN,
+} from '../parse/text-tables.js';
 import {
   type ClauseMatch,
   cutClauseName,
@@ -773,7 +782,7 @@ function taskTables(ctx: Context): TaskRow[][] {
     // the wider names (民生实事, 项目名称, 主责单位 …) only in a numbered table: a schedule (时间 / 督查内容 / 责任单位) is none
     // a numbered table's columns by what their names say (taskTableKinds: 序号 first, or after a category column)
     // (or a table without 序号 whose rows are numbered in their task cell: 类别 | 民生事项名称 | …)
-    const known = taskTableKinds(header, true) ?? itemTableKinds(header);
+    const known = taskTableKinds(header, true) ?? itemTableKinds(header) ?? namedTableKinds(header);
     const numbered = known !== null || /^(序号|编号)$/.test(header[0] ?? '');
     if (!classic && !numbered) continue;
     const kinds =
