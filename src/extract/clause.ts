@@ -678,7 +678,8 @@ const MAY_HOLD_TIME = /年|月|季度|时限|期限|时间|节点|长期|持续|
 const TIME =
   /^(?:\d{4}\s*年|\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|年内|年底|年中|全年|上半年|下半年|(?:第[一二三四1-4]|[一二三四1-4])季度|每年|每季度|每月|长期|持续|常态|立行立改|20\d\d|底前$)|(?:年底|月底|年前|月前|底前|以前|之前)$/;
 /** 等, 等有关部门, 等部门（单位）, 等国务院相关部门: the end of a list, no unit. */
-const TAIL = /(等(?:[\u4e00-\u9fff]{0,5}?(?:有关|相关))?(?:部门|单位)(?:[（(](?:单位|部门)[）)])?|等)$/;
+// (等政府各有关: a tail the page cut before its 部门)
+const TAIL = /(等(?:[\u4e00-\u9fff]{0,5}?(?:有关|相关))?(?:部门|单位)(?:[（(](?:单位|部门)[）)])?|等[\u4e00-\u9fff]{0,5}?(?:有关|相关)|等)$/;
 
 const CONJUNCTION = /^(由|和|及|以及)/;
 const TRAILING_PUNCTUATION = /[。；;\s]+$/;
@@ -689,7 +690,7 @@ const PUNCTUATION_LAST = codes('。；;');
 /** DUTY_TAIL ends in 负责, 落实, 职责 or 分工. */
 const DUTY_TAIL_LAST = codes('责实工');
 /** TAIL ends in 等, 部门, 单位, or a bracket closing (单位). */
-const TAIL_LAST = codes('等门位）)');
+const TAIL_LAST = codes('等门位）)关');
 
 export function splitNames(s: string): string[] {
   const out: string[] = [];

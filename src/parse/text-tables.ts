@@ -485,7 +485,7 @@ export type TaskColumnKind = 'number' | 'task' | 'detail' | 'lead' | 'units' | '
 // two names joined by 和/及/与 (具体工作任务和要求, 目标任务及措施): the task column still, and
 // so is a name with 工作/目标 before its last word (重点工作目标任务)
 const TASKISH =
-  /^(?:\d{4}年(?:度)?)?[\u4e00-\u9fff]{0,4}(?:工作|目标)?(?:任务|实事|事项|项目|工作|内容|举措|目标|措施)(?:内容|名称|清单|事项)?(?:[和及与](?:要求|标准|内容|措施|目标))?$|^(?:考核|工作|目标|任务)指标$|^[\u4e00-\u9fff]{2,6}(?:行业|领域)名称$/;
+  /^(?:\d{4}年(?:度)?)?[\u4e00-\u9fff]{0,4}(?:工作|目标)?(?:任务|实事|事项|项目|工作|内容|举措|目标|措施)(?:内容|名称|清单|事项)?(?:[和及与](?:要求|标准|内容|措施|目标))?$|^(?:考核|工作|目标|任务)指标$|^具体要求$|^[\u4e00-\u9fff]{2,6}(?:行业|领域)名称$/;
 /** A column of units: its name ends as a body's does (责任单位, 协同配合单位, 配合处室), or is a role word alone. */
 const UNIT_NAME = /^[\u4e00-\u9fff]{1,8}(?:单位|部门|科室|处室|机构)$|^(?:牵头|主办|责任|配合|协办|协同|参与|部门|科室|处室)$|^责任主体$/;
 /** A measure unit (%, 万亩), or the body that fills in the sheet: no role in the work. */
@@ -1324,6 +1324,11 @@ export function namedTableKinds(header: string[]): TaskColumnKind[] | null {
  * A pipe table one row a line without 序号, its rows named by their first cell (see
  * namedTableKinds): the rows that follow the header with as many cells, no sentence in them, each
  * with its name; the first line that is not such a row ends the table.
+ * A row may carry its number in a cell of its own that the header does not name (工作任务 |
+ * 具体要求 | 责任单位 | 时限要求, rows 一、… | （一）… | 1 | 进一步… | 市… | 持续推进 |, then 2 | 开设… | …):
+ * the cells after the number are the columns after the first (the last ones may be cut with the
+ * text), the cells before it the first column (the group's names, written on its first row only),
+ * and such a row may hold sentences.
  */
 function namedPipeRowsTable(lines: Line[], i: number, stop: Skip): TableRegion | null {
   const l = lines[i];
@@ -1337,15 +1342,28 @@ function namedPipeRowsTable(lines: Line[], i: number, stop: Skip): TableRegion |
   const headerCells = filled(l, pipeCells(l));
   const kinds = namedTableKinds(headerCells.map((c) => textOf(l, c)));
   if (!kinds) return null;
+  const width = kinds.length;
+  /** A row whose number stands in a cell of its own: its cells under the header's columns. */
+  const numbered = (row: Line, cells: CellSpan[]): CellSpan[] | null => {
+    const at = cells.findIndex((c) => /^\d{1,3}$/.test(textOf(row, c).trim()));
+    const after = cells.length - at - 1;
+    if (at === -1 || after < 2 || after > width - 1) return null;
+    const first = at === 0 ? { start: cells[0].start, end: cells[0].start } : { start: cells[0].start, end: cells[at - 1].end };
+    const out = [first, ...cells.slice(at + 1)];
+    while (out.length < width) out.push({ start: row.start + row.text.length, end: row.start + row.text.length });
+    return out;
+  };
   const rows: CellSpan[][] = [headerCells];
   let last = i;
   for (let j = i + 1; j < lines.length && !stop.has(j); j++) {
     const row = lines[j];
     if (isBlank(row)) continue;
-    if (!/[|｜]/.test(row.text) || SENTENCE.test(row.text)) break;
+    if (!/[|｜]/.test(row.text)) break;
     const cells = filled(row, pipeCells(row));
-    if (cells.length !== kinds.length || !textOf(row, cells[0])) break;
-    rows.push(cells);
+    const own = numbered(row, cells);
+    if (own) rows.push(own);
+    else if (SENTENCE.test(row.text) || cells.length !== width || !textOf(row, cells[0])) break;
+    else rows.push(cells);
     last = j;
   }
   if (rows.length < 3) return null;

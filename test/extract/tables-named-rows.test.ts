@@ -41,3 +41,28 @@ describe('a pipe table named by its first cell, without 序号', () => {
     expect(doc.tasks.map((t) => t.text)).not.toContain('农家乐民宿消防通道');
   });
 });
+
+/**
+ * A 政务公开 任务分解责任清单 as a mirror gives it: header 工作任务 | 具体要求 | 责任单位 | 时限要求, the
+ * rows' numbers in a cell the header does not name, the group's names (一、… | （一）…) before the
+ * number on the group's first row only, units cells written as clauses, the last row cut.
+ */
+const list = `临江市2025年政务公开任务分解责任清单
+工作任务 | 具体要求 | 责任单位 | 时限要求 | ||
+一、以公开助力营商环境优化。 | （一）加强涉企政策信息公开。 | 1 | 集中公开涉企政策文件，做好政策解读和执行情况公开。 | 市政府各有关部门，各区人民政府负责落实 | 持续推进 |
+2 | 建立惠企政策公开专栏，及时更新申报指南。 | 市发展改革委牵头，市财政局配合 | 6月底前 | ||
+3 | 畅通政务服务便民热线诉求反馈渠道，按时办结企业诉求。 | 市政务服务数据局牵头，市直有关部门等政府各有关`;
+
+describe('a pipe table whose rows carry their number in a cell of their own', () => {
+  it('each numbered row is a task; its units cell read as a clause; the cut row keeps its whole names', () => {
+    const doc = ingestText(list, { fileName: 'list.txt' });
+    expect(doc.tasks.map((t) => [t.lead, t.responsible])).toEqual([
+      [[], ['市政府各有关部门', '各区人民政府']],
+      [['市发展改革委'], ['市财政局']],
+      [['市政务服务数据局'], ['市直有关部门']],
+    ]);
+    expect(doc.tasks[0].text).toContain('集中公开涉企政策文件');
+    expect(doc.tasks[1].text).toContain('建立惠企政策公开专栏');
+    expect(doc.tasks[1].deadline).toBe('6月底前');
+  });
+});
