@@ -139,7 +139,7 @@ export function extractMetadata(ctx: Context): void {
   const approval = first('approval');
   const approved = approval ? APPROVAL.exec(foldDigits(approval)) : null;
   if (approved) m.date ??= isoDate(approved[1]);
-  m.date ??= isoDate(field('发布日期', '发布时间') ?? '');
+  m.date ??= isoDate(field('发布日期', '发布时间', '公开日期', '公开日') ?? '');
   m.recipients = first('recipients')?.replace(/[：:]$/, '') ?? null;
   m.disclosure = first('disclosure')?.replace(/^[（(]|[）)]$/g, '') ?? null;
   m.docType = docTypeOf(m.title) ?? docTypeOf(m.noticeTitle);
