@@ -42,6 +42,12 @@ export function digitDate(t: string): [number, number, number] | null {
  */
 export const DAMAGED_DOC_NUMBER = /^([\u4e00-\u9fa5]{1,10}(?:发|办|函|字|秘))\s*[〔［[]?\s*((?:19|20)\d{2})\s*[〕］\]]?\s*(\d{1,4})\s*号?$/;
 
+/** A disclosure note, then (after a run of spaces) the rest of the line: the date beside it. */
+const NOTE_THEN_DATE = /^[（(]\s*(?:此件|本件)[^）)]{2,8}[）)][ \u3000]{2,}\S/;
+/** The line without a disclosure note before it ((此件公开发布)   2017年6月13日 → 2017年6月13日). */
+export function withoutNote(t: string): string {
+  return t.replace(/^[（(]\s*(?:此件|本件)[^）)]{2,8}[）)][ \u3000]+/, '');
+}
 export const DISCLOSURE = /^[（(]?\s*(此件[^）)]{2,8}|本件[^）)]{2,8})\s*[）)]?$/;
 /** An organ's name by its ending (国务院 is one by itself: a national document signs with it alone). */
 const ORG = /(人民政府|人民政府办公室|人民政府办公厅|办公室|办公厅|综合司|委员会|委|局|厅|部|署|街道办事处|领导小组|指挥部|国务院)$/;
@@ -358,7 +364,9 @@ function markInfoBlock(blocks: RootContent[], texts: (string | null)[]): void {
       open = false;
       continue;
     }
-    const info = infoLine(t);
+    // a row of the block that opens with a label of its own (责任部门：某局 发布日期：…), right under
+    // another row: a row of the block for its date field
+    const info = infoLine(t) ?? (blocks[previousText(texts, i)]?.data?.role === 'webInfo' ? datedRow(t) : null);
     if (info) {
       blocks[i].data = { ...blocks[i].data, role: 'webInfo' };
       openLabel = info.fields[info.fields.length - 1][0];
@@ -371,9 +379,24 @@ function markInfoBlock(blocks: RootContent[], texts: (string | null)[]): void {
   }
 }
 
+/** The index of the line with text above `i` (-1 at the top). */
+function previousText(texts: (string | null)[], i: number): number {
+  let j = i - 1;
+  while (j >= 0 && !texts[j]) j--;
+  return j;
+}
+
+/** A line holding a date field of an info block after some other words (责任部门：某局 发布日期：2023-09-12). */
+function datedRow(t: string): InfoLine | null {
+  const info = infoLine(t, true);
+  return info && !info.open && info.fields.some(([n, v]) => /^(?:发布|成文|发文|公开|印发)(?:日期|时间)$/.test(n) && /^\d{4}[-/.年]\d/.test(v.trim()))
+    ? info
+    : null;
+}
+
 /** A line of a page's header that never runs on into the next: an info-block field, the browser's title bar. */
 export function pageHeaderLine(t: string): boolean {
-  return infoLine(t) !== null || SITE_TITLE.test(t.trim());
+  return infoLine(t) !== null || SITE_TITLE.test(t.trim()) || (t.length <= 80 && datedRow(t) !== null);
 }
 
 /** A site's banner line naming who runs it: 主办单位：… / 承办单位：… at the top of the page. */
@@ -1013,6 +1036,8 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
     else if (SPACED_DATE.test(t) && /^(?:signature|disclosure)$/.test(String(blocks[previous(i)]?.data?.role))) set(i, 'date');
     else if (digitDate(t) && (blocks[previous(i)]?.data?.role === 'signature' || (blocks[previous(i)]?.data?.role === 'notice' && disclosureNext(texts, i))))
       set(i, 'date');
+    // (此件发至乡)        2017年6月13日: the note and the date on one line, as a page set them side by side
+    else if (NOTE_THEN_DATE.test(t) && (DATE_ARABIC.test(withoutNote(t)) || DATE_CHINESE.test(withoutNote(t)))) set(i, 'date');
     else if (DISCLOSURE.test(t)) set(i, 'disclosure');
     // (某局代章) under the signature: the organ that sealed for it, no issuer of its own
     else if (SEAL_NOTE.test(t) && blocks[previous(i)]?.data?.role === 'signature') set(i, 'seal');
@@ -1083,7 +1108,7 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
       titleOpen &&
       !MENU_ITEM.test(t) &&
       !KIND_HEAD.test(t) &&
-      (TITLE_END.test(t) || (titleSeen && PERIOD_LINE.test(t))) &&
+      (TITLE_END.test(t) || (titleSeen && PERIOD_LINE.test(t)) || (titleSeen && LETTER_SPACED.test(t) && TITLE_END.test(t.replace(/[ \u3000]+/g, '')))) &&
       !headerCell(i) &&
       !attachmentListed(i)
     ) {
@@ -1195,6 +1220,8 @@ const KIND_HEAD = /^(?:(?:印发|发布)?(?:通知|公告|通告)|主要内容|�
 
 /** A line of a title broken over lines (推进以县城为重要载体的城镇化建设⏎行动方案): short, no punctuation. */
 const TITLE_PIECE = /^[^，。；：:、！？,;!?]{2,30}$/;
+/** A title's line set with a space between its characters (实 施 指 导 意 见), under the line above it. */
+const LETTER_SPACED = /^[\u4e00-\u9fa5](?:[ \u3000]+[\u4e00-\u9fa5]){2,}$/;
 /** An entry of a notice's 附件 list: its number, then the attachment's name (2.某区2018年任务清单). */
 const ATTACHMENT_ENTRY = /^\d{1,2}[.．、]\s*\S/;
 /** A title's first line broken right after the 、 of its list (…柴油货车污染治理、⏎臭氧污染防治和…方案). */

@@ -133,3 +133,100 @@ describe('page clutter and info rows', () => {
     ).toMatchObject({ title: '东旗草畜平衡工作方案', issuer: '东旗人民政府', docNumber: '东政发〔2025〕41号', date: '2025-06-12' });
   });
 });
+
+describe('dates and titles a page damaged', () => {
+  it('the disclosure note and the date side by side on one line: the date under the signature', () => {
+    expect(
+      meta(`中共南溪县委办公室 南溪县人民政府办公室
+关于印发《南溪县湖长制工作方案》的通知
+南办发〔2019〕8号
+各乡镇党委、人民政府：
+《南溪县湖长制工作方案》已经县委、县政府同意，现印发给你们。
+中共南溪县委办公室
+南溪县人民政府办公室
+(此件发至乡镇)                  2019年4月9日
+南溪县湖长制工作方案
+为加强湖泊管理保护，制定本方案。
+`).date,
+    ).toBe('2019-04-09');
+  });
+
+  it('a page that posts the notice inside its own 公示 (附件：then the notice): the plan under the date is the title', () => {
+    expect(
+      meta(`中共南溪县委办公室 南溪县人民政府办公室 关于对《南溪县湖长制工作方案》的公示
+
+来源:南溪县门户网 2019-09-02 10:11 浏览次数:
+
+现将《南溪县湖长制工作方案》进行公示，欢迎社会各界监督。
+
+附件:
+
+中共南溪县委办公室 南溪县人民政府办公室
+
+关于印发《南溪县湖长制工作方案》的通知
+
+南办发〔2019〕8号
+
+各乡镇党委、人民政府：
+
+《南溪县湖长制工作方案》已经县委、县政府同意，现印发给你们。
+
+中共南溪县委办公室
+南溪县人民政府办公室
+
+(此件发至乡镇)                  2019年4月9日
+
+南溪县湖长制工作方案
+
+为加强湖泊管理保护，制定本方案。
+`),
+    ).toMatchObject({ title: '南溪县湖长制工作方案', docNumber: '南办发〔2019〕8号', date: '2019-04-09' });
+  });
+
+  it('a title line set with spaces between its characters, and its period line damaged: the name the notice gives', () => {
+    const page = [
+      '北山盟行政公署关于印发《北山盟草原禁牧休牧补助政策实施意见(2021—2025年)》的通知',
+      '北署发〔2021〕15号',
+      '各旗县人民政府：',
+      '现将《北山盟草原禁牧休牧补助政策实施意见(20212025)》印发给你们，请认真贯彻执行。',
+      '北山盟行政公署',
+      '2021年3月2日',
+      '北山盟草原禁牧休牧补助政策',
+      '实 施 意 见',
+      '(20212025)',
+      '一、总体要求',
+    ].join('\n\n');
+    expect(meta(page).title).toBe('北山盟草原禁牧休牧补助政策实施意见(2021—2025年)');
+  });
+
+  it('a plan title whose period line lost its opening bracket (2024年)): the name the notice gives', () => {
+    expect(
+      meta(`关于印发《西山区草原补奖政策实施方案(2024年)》的通知
+各乡镇人民政府：
+结合我区实际，制定了《西山区草原补奖政策实施方案(2024年)》，现印发你们。
+
+西山区草原补奖政策实施方案
+
+2024年)
+
+一、实施范围
+`).title,
+    ).toBe('西山区草原补奖政策实施方案(2024年)');
+  });
+
+  it('an info row opening with a label of its own (责任部门：…) before 发布日期: the site’s day, not the 成文日期', () => {
+    expect(
+      meta(`索 引 号:1164-2023-00213 效力状态:有效
+发布机构:南川市生态环境局 成文日期:2023-09-12
+责任部门:南川市生态环境局 发布日期:2023-09-12
+南川市生态环境保护委员会办公室关于印发《南川市生态保护修复三年行动方案》的通知
+委员会各成员单位：
+现将《南川市生态保护修复三年行动方案》印发给你们，请抓好落实。
+南川市生态环境保护委员会办公室
+2023年3月28日
+南川市生态保护修复三年行动方案
+为加强生态保护修复，制定本方案。
+`).date,
+    ).toBe('2023-03-28');
+  });
+});
