@@ -381,7 +381,15 @@ export function withRoleMarks(names: ParsedName[]): ParsedName[] {
 }
 
 export function parseClause(content: string): ParsedName[] {
-  return withRoleMarks(parseNames(withoutRemarks(withoutInvisible(content)))).filter((n) => !PERSON.test(n.raw));
+  return withRoleMarks(parseNames(withoutRemarks(colonTypo(withoutInvisible(content))))).filter((n) => !PERSON.test(n.raw));
+}
+
+/** A clause's opening label closed by ； for ： (（责任单位；住建局、畜牧局）, a typing slip). */
+const LABEL_THEN_SEMICOLON = new RegExp(`^(\\s*(?:${LABEL_WORDS}))\\s*[；;](?=\\s*\\p{Script=Han})`, 'u');
+
+/** The clause with such a label's ； read as its ：. */
+function colonTypo(content: string): string {
+  return content.replace(LABEL_THEN_SEMICOLON, '$1：');
 }
 
 /**
