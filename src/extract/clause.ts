@@ -358,6 +358,8 @@ const PERSON = /(?:省长|市长|县长|区长|州长|镇长|乡长|秘书长|�
 const REMARK = /下同|不再|以下各|以上各|均需|均涉及|均由|为牵头(?:单位|部门)|第一位|首位/;
 /** The exception a remark makes (除标注“分别牵头”外，列第一位为牵头单位): part of the remark. */
 const EXCEPT = /^除.{1,24}(?:外|以外)$/;
+/** Brackets holding no other bracket: the candidates for a bracket of remarks. */
+const REMARK_BRACKET = /[（(]([^（()）]*)[）)]/g;
 const remarkPart = (p: string) => REMARK.test(p) || EXCEPT.test(p.trim());
 
 /** Brackets that hold only a remark (…、市卫健委（除标注“分别牵头”外，列第一位为牵头单位，下同）): no clause. */
@@ -388,7 +390,15 @@ export function withRoleMarks(names: ParsedName[]): ParsedName[] {
 }
 
 export function parseClause(content: string): ParsedName[] {
-  return withRoleMarks(parseNames(withoutRemarks(withoutInvisible(content)))).filter((n) => !PERSON.test(n.raw));
+  return withRoleMarks(parseNames(withoutRemarks(colonTypo(withoutInvisible(content))))).filter((n) => !PERSON.test(n.raw));
+}
+
+/** A clause's opening label closed by ； for ： (（责任单位；住建局、畜牧局）, a typing slip). */
+const LABEL_THEN_SEMICOLON = new RegExp(`^(\\s*(?:${LABEL_WORDS}))\\s*[；;](?=\\s*\\p{Script=Han})`, 'u');
+
+/** The clause with such a label's ； read as its ：. */
+function colonTypo(content: string): string {
+  return content.replace(LABEL_THEN_SEMICOLON, '$1：');
 }
 
 /**
@@ -397,6 +407,10 @@ export function parseClause(content: string): ParsedName[] {
  * the clause instead of naming units.
  */
 function withoutRemarks(content: string): string {
+  if (!REMARK.test(content)) return content;
+  // a bracket of remarks closing a label line that other label lines follow (责任单位：A、B
+  // （第一责任单位为牵头单位，下同）⏎时限要求：…): dropped whole, so the commas inside it split nothing
+  content = content.replace(REMARK_BRACKET, (m, inner: string) => (onlyRemark(inner) ? '' : m));
   if (!REMARK.test(content)) return content;
   const sentences = splitTopLevel(content, '。');
   const kept = sentences.filter((s, i) => i === 0 || (s.trim() !== '' && !REMARK.test(s)));
@@ -681,7 +695,8 @@ const MAY_HOLD_TIME = /年|月|季度|时限|期限|时间|节点|长期|持续|
 const TIME =
   /^(?:\d{4}\s*年|\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|年内|年底|年中|全年|上半年|下半年|(?:第[一二三四1-4]|[一二三四1-4])季度|每年|每季度|每月|长期|持续|常态|立行立改|20\d\d|底前$)|(?:年底|月底|年前|月前|底前|以前|之前)$/;
 /** 等, 等有关部门, 等部门（单位）, 等国务院相关部门: the end of a list, no unit. */
-const TAIL = /(等(?:[\u4e00-\u9fff]{0,5}?(?:有关|相关))?(?:部门|单位)(?:[（(](?:单位|部门)[）)])?|等)$/;
+// (等政府各有关: a tail the page cut before its 部门)
+const TAIL = /(等(?:[\u4e00-\u9fff]{0,5}?(?:有关|相关))?(?:部门|单位)(?:[（(](?:单位|部门)[）)])?|等[\u4e00-\u9fff]{0,5}?(?:有关|相关)|等)$/;
 
 const CONJUNCTION = /^(由|和|及|以及)/;
 const TRAILING_PUNCTUATION = /[。；;\s]+$/;
@@ -692,7 +707,7 @@ const PUNCTUATION_LAST = codes('。；;');
 /** DUTY_TAIL ends in 负责, 落实, 职责 or 分工. */
 const DUTY_TAIL_LAST = codes('责实工');
 /** TAIL ends in 等, 部门, 单位, or a bracket closing (单位). */
-const TAIL_LAST = codes('等门位）)');
+const TAIL_LAST = codes('等门位）)关');
 
 export function splitNames(s: string): string[] {
   const out: string[] = [];
@@ -709,7 +724,12 @@ export function splitNames(s: string): string[] {
         if (bare.length >= 2) name = bare;
       }
       // a level word alone (责任单位：县, an excerpt cut right after it) names no unit
-      for (const spaced of spacedNames(name.trim())) if (spaced.length > 0 && !TIME.test(spaced) && !BARE_LEVEL.test(spaced)) out.push(spaced);
+      for (const spaced of spacedNames(name.trim())) {
+        if (spaced.length === 0 || TIME.test(spaced) || BARE_LEVEL.test(spaced)) continue;
+        // 市直有关部门、单位: a bare 单位 / 部门 after a collective is that collective's second noun, no unit
+        if (BARE_KIND.test(spaced) && out.length > 0 && COLLECTIVE_OF_KINDS.test(out[out.length - 1])) out[out.length - 1] += `、${spaced}`;
+        else out.push(spaced);
+      }
     }
   }
   return sharedTail(out);
@@ -719,6 +739,10 @@ export function splitNames(s: string): string[] {
  * 各市、县人民政府, 各县、区人民政府（管委会）: the levels a collective lists before the unit they
  * share are one collective, not 各市 and 县人民政府.
  */
+const BARE_KIND = /^(?:单位|部门)$/;
+/** A collective of units (各部门, 市直有关部门, 区政府相关部门): the kind words a bare 单位/部门 extends. */
+const COLLECTIVE_OF_KINDS = /(?:各|有关|相关|直属?)(?:部门|单位)$/;
+
 function levelLists(parts: string[]): string[] {
   for (let i = 0; i < parts.length - 1; i++) {
     if (!LEVELS_OPEN.test(parts[i].trim())) continue;

@@ -51,10 +51,10 @@ function groupClauses(ctx: Context, tasks: Task[]): void {
 
 /**
  * The document's rule that the first unit named is the lead (排在第一位的为牵头单位, 列第一位者为牵头单位,
- * 列第一位为牵头或汇总单位, 列第一位的责任单位为牵头单位, 列第一位的为工作牵头单位).
+ * 列第一位为牵头或汇总单位, 列第一位的责任单位为牵头单位, 列第一位的为工作牵头单位, 第一责任单位为牵头单位).
  */
 const FIRST_IS_LEAD =
-  /(?:排在|排列|列在|位列|名列|列)?(?:第一位|首位|第一个|最前)(?:的|者)?(?:[\u4e00-\u9fff]{0,4}?(?:单位|部门))?(?:为|是)(?:工作)?牵头(?:或(?:汇总|主办|召集))?(?:单位|部门)?/;
+  /(?:排在|排列|列在|位列|名列|列)?(?:第一位|首位|第一个|最前|第一(?=[\u4e00-\u9fff]{0,4}?(?:单位|部门)(?:为|是)))(?:的|者)?(?:[\u4e00-\u9fff]{0,4}?(?:单位|部门))?(?:为|是)(?:工作)?牵头(?:或(?:汇总|主办|召集))?(?:单位|部门)?/;
 
 /** A lead the clause states (牵头, 牵头单位：), not one that only 负责 the task. */
 const statedLead = (a: Task['assignments'][number]) => a.role === 'lead' && !/负责/.test(a.label);

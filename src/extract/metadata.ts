@@ -16,6 +16,7 @@ import {
   stripInvisible,
   unwrapBookTitle,
   withoutCategoryTag,
+  withoutNote,
 } from '../parse/header.js';
 import { parseChineseNumber } from '../parse/numerals.js';
 import type { Context } from './context.js';
@@ -74,6 +75,10 @@ export function extractMetadata(ctx: Context): void {
     planTitleFromNotice(lead?.notice ?? '') ||
     lead?.notice ||
     null;
+  // a headline that is a notice's title (a page that posts the notice inside its own, 关于对《X》的
+  // 公示 ⏎ 附件：⏎ …关于印发《X》的通知): the plan's title X standing alone under the notice's date wins
+  if (title && m.title === title) m.title = planTitleBelow(ctx, title) ?? m.title;
+  if (m.title && noticeText) m.title = withDamagedPeriod(ctx, m.title, planTitleFromNotice(noticeText));
   // the body the title names (某市人民政府关于…), else the info block's 发布机构 / 发文机关, else
   // the lead-in's; the page's 来源 last (the site's source, not always the issuer)
   const infoOrgan = infoIssuer(field('发文机关', '发文机构', '发布机构', '发文单位', '发布单位', '发布机关', '成文机关', '制定机关', '发布部门', '颁布单位'));
@@ -140,7 +145,7 @@ export function extractMetadata(ctx: Context): void {
   const approval = first('approval');
   const approved = approval ? APPROVAL.exec(foldDigits(approval)) : null;
   if (approved) m.date ??= isoDate(approved[1]);
-  m.date ??= isoDate(field('发布日期', '发布时间', '发表日期', '发表时间') ?? '');
+  m.date ??= isoDate(field('发布日期', '发布时间', '公开日期', '公开日', '发表日期', '发表时间') ?? '');
   m.recipients = first('recipients')?.replace(/[：:]$/, '') ?? null;
   m.disclosure = first('disclosure')?.replace(/^[（(]|[）)]$/g, '') ?? null;
   m.docType = docTypeOf(m.title) ?? docTypeOf(m.noticeTitle);
@@ -311,6 +316,38 @@ function planTitleFromNotice(notice: string): string | null {
  */
 const PLAN_ISSUED = /《((?:[^《》]|《[^《》]*》)+)》(?:已经[^。；]{2,30}[，,])?\s*(?:现予?)?(?:予以)?印发/;
 
+/**
+ * The title with its period as the notice names it (…实施方案(2023年)), where the title's own period
+ * line under it is damaged (2023年) without its bracket, (20162020) without its dash): the line holds
+ * the period's years, and the rest of the name is that period in brackets.
+ */
+function withDamagedPeriod(ctx: Context, title: string, named: string | null): string {
+  if (!named || named.length <= title.length || !named.startsWith(title)) return title;
+  const period = named.slice(title.length);
+  if (!/^[（(][^（）()]{0,12}\d{4}[^（）()]{0,12}[）)]$/.test(period)) return title;
+  let last = -1;
+  ctx.blocks.forEach((b, i) => {
+    if (b.role === 'title') last = i;
+  });
+  const under = last === -1 ? '' : stripInvisible(ctx.blocks[last + 1]?.content.text ?? '').trim();
+  const years = period.match(/\d{4}/g) ?? [];
+  const damaged = under.length <= 16 && !/[\u4e00-\u9fa5]{2}/.test(under) && years.every((y) => under.includes(y));
+  return damaged ? named : title;
+}
+
+/** The name 关于印发《X》的通知 gives, on a line of its own under the notice's date (its role prose). */
+function planTitleBelow(ctx: Context, notice: string): string | null {
+  const name = planTitleFromNotice(notice);
+  if (!name) return null;
+  const at = ctx.blocks.findIndex((b) => b.role === 'date');
+  if (at === -1) return null;
+  for (const b of ctx.blocks.slice(at + 1, at + 4)) {
+    const t = stripInvisible(b.content.text).trim();
+    if (t === name && (b.role === 'preamble' || b.role === 'notice')) return t;
+  }
+  return null;
+}
+
 function planNameInNotice(ctx: Context, fromTitle: string | null): string | null {
   if (!fromTitle) return null;
   const bare = (t: string) => stripInvisible(t).replace(/[《》〈〉<>“”"\s的]/g, '');
@@ -392,7 +429,7 @@ function issuerOfNotice(notice: string | null): string | null {
 
 export function isoDate(text: string): string | null {
   // an info block's value: 2023-02-13 10:53:20, 2023年02月13日 10:53 (the time is no part of the day)
-  const t = foldDigits(text.trim())
+  const t = foldDigits(withoutNote(text.trim()))
     .replace(/\s+\d{1,2}:\d{2}(?::\d{2})?$/, '')
     .replace(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/, '$1年$2月$3日')
     // a date line in brackets under a title: （2015年9月15日）

@@ -8,6 +8,7 @@ import {
   DEADLINE_COLUMN,
   itemTableKinds,
   LEAD_COLUMN,
+  namedTableKinds,
   ownerBesidePartners,
   TASK_COLUMN,
   taskColumnKind,
@@ -782,7 +783,7 @@ function taskTables(ctx: Context): TaskRow[][] {
     // the wider names (民生实事, 项目名称, 主责单位 …) only in a numbered table: a schedule (时间 / 督查内容 / 责任单位) is none
     // a numbered table's columns by what their names say (taskTableKinds: 序号 first, or after a category column)
     // (or a table without 序号 whose rows are numbered in their task cell: 类别 | 民生事项名称 | …)
-    const known = taskTableKinds(header, true) ?? itemTableKinds(header);
+    const known = taskTableKinds(header, true) ?? itemTableKinds(header) ?? namedTableKinds(header);
     const numbered = known !== null || /^(序号|编号)$/.test(header[0] ?? '');
     if (!classic && !numbered) continue;
     const kinds =
@@ -903,19 +904,32 @@ function rowAssignments(cells: string[], header: string[], leadCols: number[], u
   return withRoleMarks([
     ...leadCols.flatMap((c) => splitNames(cells[c] ?? '').map((raw) => ({ role: 'lead' as const, label: header[c], raw }))),
     ...unitCols.flatMap((c) =>
-      splitNames(cells[c] ?? '').map((raw) => {
-        // a line of the cell that names its own lead (省牵头单位：省商务厅 under the city's units)
-        const lead = CELL_LEAD.exec(raw);
-        if (lead) return { role: 'lead' as const, label: lead[1], raw: raw.slice(lead[0].length) };
-        // the others' label beside it in the cell (牵头单位：A 责任单位：B、C): B and C without their label
-        const other = CELL_OTHER.exec(raw);
-        return other
-          ? { role: 'responsible' as const, label: other[1], raw: raw.slice(other[0].length) }
-          : { role: 'responsible' as const, label: header[c], raw };
-      }),
+      // a cell written as a clause (市发改委牵头，市住建局等…; A、B负责落实): its role words read as a
+      // clause's, a unit that 牵头 the lead, the others the column's
+      verbCell(cells[c] ?? '')
+        ? parseClause(cells[c] ?? '').map((n) => ({
+            role: /牵头/.test(n.label) ? ('lead' as const) : ('responsible' as const),
+            label: n.label || header[c],
+            raw: n.raw,
+          }))
+        : splitNames(cells[c] ?? '').map((raw) => {
+            // a line of the cell that names its own lead (省牵头单位：省商务厅 under the city's units)
+            const lead = CELL_LEAD.exec(raw);
+            if (lead) return { role: 'lead' as const, label: lead[1], raw: raw.slice(lead[0].length) };
+            // the others' label beside it in the cell (牵头单位：A 责任单位：B、C): B and C without their label
+            const other = CELL_OTHER.exec(raw);
+            return other
+              ? { role: 'responsible' as const, label: other[1], raw: raw.slice(other[0].length) }
+              : { role: 'responsible' as const, label: header[c], raw };
+          }),
     ),
   ]).map((n) => ({ ...n, name: n.raw }));
 }
+
+/** A unit cell that says what its units do: 牵头 after a name, or 负责/配合/参与/协助. */
+const VERB_CELL = /[^（(、，,\s]牵头[，,；;]|负责|配合|参与|协助/;
+/** Role words outside brackets (a mark in brackets, 县财政局（牵头）, is read as a mark) and no label (牵头单位：…). */
+const verbCell = (cell: string) => !/[：:]/.test(cell) && VERB_CELL.test(cell.replace(/[（(][^（）()]*[）)]/g, ''));
 
 /** An item's own number opening its cell (2.…, 3、…), not a figure (2.5%). */
 const ITEM_NUMBER = /^(\d{1,3})[.．、](?![\d０-９])\s*/;

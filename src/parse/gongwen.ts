@@ -324,6 +324,8 @@ function webLine(t: string): WebRole | null {
   return null;
 }
 
+/** A trail whose steps a page set apart by spaces only, from the home page on (首页 规划计划 …). */
+const SPACED_TRAIL = /^(?:网站首页|首页|主页)[ \u3000]+[^ \u3000>＞»›]{2,12}[ \u3000]+\S/;
 /** A breadcrumb's trail (>> 走进某市 >> 投资政策, 首页 > 政务公开): steps set apart by > » › →. */
 const TRAIL = /^(?:[>＞»›→]{1,2}\s*)?[^。，,；>＞»›→]{1,16}(?:\s*[>＞»›→]{1,2}\s*[^。，,；>＞»›→]{1,16}){1,8}\s*[>＞»›→]*$/;
 /** The site's name on the page's top line (某市人民政府, 某某门户网站): its header, not the document's issuer. */
@@ -418,8 +420,11 @@ function webClutter(lines: Line[]): Map<number, WebRole> {
   // (某范文网 > 某省人民政府关于…的意见 ⏎ ⏎ 某省人民政府关于…的意见): the trail is clutter, not the title
   for (let i = 0; i < Math.min(lines.length, 12); i++) {
     const t = stripInvisible(lines[i].text).trim();
-    if (out.has(i) || t.length > WEB_MAX || t.includes('。') || !/\s[>＞»›]\s/.test(t)) continue;
-    const end = t.split(/\s*[>＞»›]+\s*/).pop() ?? '';
+    if (out.has(i) || t.length > WEB_MAX || t.includes('。')) continue;
+    // the steps set apart by > », or by spaces alone after the home page (首页 规划计划 某市…的通知)
+    const spaced = SPACED_TRAIL.test(t);
+    if (!spaced && !/\s[>＞»›]\s/.test(t)) continue;
+    const end = (spaced ? t.split(/\s+/) : t.split(/\s*[>＞»›]+\s*/)).pop() ?? '';
     if (end.length >= 6 && lines.slice(i + 1, i + 6).some((l) => stripInvisible(l.text).trim() === end)) out.set(i, 'webBreadcrumb');
   }
   if (out.size === 0) return out;

@@ -20,7 +20,8 @@ export const DATE_CHINESE = /^([〇零○ＯO一二三四五六七八九]{4})年
  * into month and day is a date (2023614 → 6-14; 2022121 could be 1-21 or 12-1: none).
  */
 export function digitDate(t: string): [number, number, number] | null {
-  const m = /^((?:19|20)\d{2})(\d{3,4})$/.exec(t);
+  // (the 年 may be left where the 月 and 日 were lost: 2025年513)
+  const m = /^((?:19|20)\d{2})年?(\d{3,4})$/.exec(t);
   if (!m) return null;
   const rest = m[2];
   const reads: [number, number][] = [];
@@ -41,6 +42,12 @@ export function digitDate(t: string): [number, number, number] | null {
  */
 export const DAMAGED_DOC_NUMBER = /^([\u4e00-\u9fa5]{1,10}(?:发|办|函|字|秘))\s*[〔［[]?\s*((?:19|20)\d{2})\s*[〕］\]]?\s*(\d{1,4})\s*号?$/;
 
+/** A disclosure note, then (after a run of spaces) the rest of the line: the date beside it. */
+const NOTE_THEN_DATE = /^[（(]\s*(?:此件|本件)[^）)]{2,8}[）)][ \u3000]{2,}\S/;
+/** The line without a disclosure note before it ((此件公开发布)   2017年6月13日 → 2017年6月13日). */
+export function withoutNote(t: string): string {
+  return t.replace(/^[（(]\s*(?:此件|本件)[^）)]{2,8}[）)][ \u3000]+/, '');
+}
 export const DISCLOSURE = /^[（(]?\s*(此件[^）)]{2,8}|本件[^）)]{2,8})\s*[）)]?$/;
 /** An organ's name by its ending (国务院 is one by itself: a national document signs with it alone). */
 const ORG = /(人民政府|人民政府办公室|人民政府办公厅|办公室|办公厅|综合司|委员会|委|局|厅|部|署|街道办事处|领导小组|指挥部|国务院)$/;
@@ -65,7 +72,7 @@ export const FORWARDED_NOTICE =
   /^((?:[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|委|局|厅|部)[ \u3000]*){1,4})(?:转发|批转)[^。；，,]{4,120}的通知$/;
 /** 某某镇人民政府关于印发…的通知: the issuer and the notice title on one line. */
 export const ISSUER_THEN_NOTICE =
-  /^(?:国务院|[\u4e00-\u9fa5（）()]{1,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部|公署|总署))(?:[ \u3000]+[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部|公署|总署)){0,5}[ \u3000]*关于/;
+  /^(?:国务院|[\u4e00-\u9fa5（）()]{1,30}?(?:人民政府|政府|办公室|督查室|研究室|办公厅|委员会|委|局|厅|部|公署|总署))(?:[ \u3000]+[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府|办公室|督查室|研究室|办公厅|委员会|委|局|厅|部|公署|总署)){0,5}[ \u3000]*关于/;
 /** A line that is a notice's title set in 《》 by a mirror site: the title without them; any other line as it is. */
 const BOOK_WRAPPED = /^《([^《》]{6,138})》$/;
 export function unwrapBookTitle(t: string): string {
@@ -174,6 +181,11 @@ const INFO_NAMES = [
   '公开类别',
   '公开范围',
   '公开时限',
+  // (the day a page made the document public: its 发布日期 by another name)
+  '公开日期',
+  '公开日',
+  '服务对象',
+  '著录日期',
   '统一编号',
   '登记号',
   '浏览次数',
@@ -289,7 +301,8 @@ export function infoLine(text: string, anywhere = false): InfoLine | null {
  */
 const SPACED_LABEL = new RegExp(`(?:^|[ \\u3000]+)(${INFO_NAME})(?=[ \\u3000]+\\S|$)`, 'g');
 const SPACED_START = new RegExp(`^(?:${INFO_NAME})[ \\u3000]+\\S`);
-const LONE_LABEL = /^(?:信息索引号|索引号|文件编号|发文字号|发布机构|发文机关|成文日期|发文日期|发布日期|发布时间|公开类别|公开方式|主题分类|组配分类)$/;
+const LONE_LABEL =
+  /^(?:信息索引号|索引号|文件编号|发文字号|发布机构|发文机关|成文日期|发文日期|发布日期|发布时间|公开类别|公开方式|主题分类|组配分类|信息分类|标题)$/;
 function spacedInfoLine(t: string): InfoLine | null {
   if (/[:：|｜]/.test(t) || !SPACED_START.test(t)) return null;
   const labels: { name: string; at: number; end: number }[] = [];
@@ -362,7 +375,9 @@ function markInfoBlock(blocks: RootContent[], texts: (string | null)[]): void {
       open = false;
       continue;
     }
-    const info = infoLine(t);
+    // a row of the block that opens with a label of its own (责任部门：某局 发布日期：…), right under
+    // another row: a row of the block for its date field
+    const info = infoLine(t) ?? (blocks[previousText(texts, i)]?.data?.role === 'webInfo' ? datedRow(t) : null);
     if (info) {
       blocks[i].data = { ...blocks[i].data, role: 'webInfo' };
       openLabel = info.fields[info.fields.length - 1][0];
@@ -375,9 +390,24 @@ function markInfoBlock(blocks: RootContent[], texts: (string | null)[]): void {
   }
 }
 
+/** The index of the line with text above `i` (-1 at the top). */
+function previousText(texts: (string | null)[], i: number): number {
+  let j = i - 1;
+  while (j >= 0 && !texts[j]) j--;
+  return j;
+}
+
+/** A line holding a date field of an info block after some other words (责任部门：某局 发布日期：2023-09-12). */
+function datedRow(t: string): InfoLine | null {
+  const info = infoLine(t, true);
+  return info && !info.open && info.fields.some(([n, v]) => /^(?:发布|成文|发文|公开|印发)(?:日期|时间)$/.test(n) && /^\d{4}[-/.年]\d/.test(v.trim()))
+    ? info
+    : null;
+}
+
 /** A line of a page's header that never runs on into the next: an info-block field, the browser's title bar. */
 export function pageHeaderLine(t: string): boolean {
-  return infoLine(t) !== null || SITE_TITLE.test(t.trim());
+  return infoLine(t) !== null || SITE_TITLE.test(t.trim()) || (t.length <= 80 && datedRow(t) !== null);
 }
 
 /** A site's banner line naming who runs it: 主办单位：… / 承办单位：… at the top of the page. */
@@ -872,6 +902,17 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
       bodyStarted = true;
   };
   /** The previous block with text, if it was given `role`. */
+  // a line of a notice's 附件 list: an entry (2.某某任务清单) or the rest of one broken over lines
+  // (…2018年任务 ⏎ 清单), up to four lines under 附件：— the names of attachments, no title
+  const attachmentListed = (i: number): boolean => {
+    // the entries above it, each numbered, up to the 附件： line (the current line one of them, or the end of one)
+    for (let j = previous(i), n = 0; j >= 0 && n < 4; j = previous(j), n++) {
+      const u = texts[j] ?? '';
+      if (/^附件\s*[：:]/.test(u)) return true;
+      if (u.length > 60 || /[。；]/.test(u) || !ATTACHMENT_ENTRY.test(u)) return false;
+    }
+    return false;
+  };
   const previous = (i: number) => {
     let j = i - 1;
     while (j >= 0 && !texts[j]) j--;
@@ -1006,6 +1047,8 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
     else if (SPACED_DATE.test(t) && /^(?:signature|disclosure)$/.test(String(blocks[previous(i)]?.data?.role))) set(i, 'date');
     else if (digitDate(t) && (blocks[previous(i)]?.data?.role === 'signature' || (blocks[previous(i)]?.data?.role === 'notice' && disclosureNext(texts, i))))
       set(i, 'date');
+    // (此件发至乡)        2017年6月13日: the note and the date on one line, as a page set them side by side
+    else if (NOTE_THEN_DATE.test(t) && (DATE_ARABIC.test(withoutNote(t)) || DATE_CHINESE.test(withoutNote(t)))) set(i, 'date');
     else if (DISCLOSURE.test(t)) set(i, 'disclosure');
     // (某局代章) under the signature: the organ that sealed for it, no issuer of its own
     else if (SEAL_NOTE.test(t) && blocks[previous(i)]?.data?.role === 'signature') set(i, 'seal');
@@ -1054,6 +1097,8 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
       !TITLE_END.test(t) &&
       t.length <= 40 &&
       !/[，、]/.test(t) &&
+      // a field line (牵头单位：市生态环境局, an item's clause under it) is no organ's name alone
+      !/[：:]/.test(t) &&
       !PAGE_TIME.test(t) &&
       (!bodyStarted || dateNext(texts, i))
     ) {
@@ -1070,7 +1115,15 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
     } else if (noticeDone && !titleSeen && t.length >= 6 && NOTICE_END.test(t) && noticeCopyEnd(t)) {
       // the page's second copy of the notice title, broken over lines (…关于印发⏎《X》的通知): read once
       set(i, 'noticeTitle');
-    } else if (short && titleOpen && !MENU_ITEM.test(t) && !KIND_HEAD.test(t) && (TITLE_END.test(t) || (titleSeen && PERIOD_LINE.test(t))) && !headerCell(i)) {
+    } else if (
+      short &&
+      titleOpen &&
+      !MENU_ITEM.test(t) &&
+      !KIND_HEAD.test(t) &&
+      (TITLE_END.test(t) || (titleSeen && PERIOD_LINE.test(t)) || (titleSeen && LETTER_SPACED.test(t) && TITLE_END.test(t.replace(/[ \u3000]+/g, '')))) &&
+      !headerCell(i) &&
+      !attachmentListed(i)
+    ) {
       set(i, 'title');
       titleSeen = true;
       titleAbove(blocks, texts, i);
@@ -1179,6 +1232,12 @@ const KIND_HEAD = /^(?:(?:印发|发布)?(?:通知|公告|通告)|主要内容|�
 
 /** A line of a title broken over lines (推进以县城为重要载体的城镇化建设⏎行动方案): short, no punctuation. */
 const TITLE_PIECE = /^[^，。；：:、！？,;!?]{2,30}$/;
+/** A title's line set with a space between its characters (实 施 指 导 意 见), under the line above it. */
+const LETTER_SPACED = /^[\u4e00-\u9fa5](?:[ \u3000]+[\u4e00-\u9fa5]){2,}$/;
+/** An entry of a notice's 附件 list: its number, then the attachment's name (2.某区2018年任务清单). */
+const ATTACHMENT_ENTRY = /^\d{1,2}[.．、]\s*\S/;
+/** A title's first line broken right after the 、 of its list (…柴油货车污染治理、⏎臭氧污染防治和…方案). */
+const BROKEN_AFTER_COMMA = /^[^，。；：:！？,;!?]{2,30}、$/;
 // a whole plan title on its line under a notice's date runs longer (青島市深化新舊動能轉換…2023年重點工作任務: 33)
 const TITLE_LINE = /^[^，。；：:、！？,;!?]{2,50}$/;
 
@@ -1193,7 +1252,15 @@ function titleAbove(blocks: RootContent[], texts: (string | null)[], at: number)
     const t = texts[j];
     if (!t) continue;
     const role = blocks[j].data?.role;
-    if ((role !== 'preamble' && role !== 'notice') || t.length < 8 || !TITLE_PIECE.test(t) || /^附件/.test(t) || /日$/.test(t) || matchLabelStart(t)) return;
+    if (
+      (role !== 'preamble' && role !== 'notice') ||
+      t.length < 8 ||
+      !(TITLE_PIECE.test(t) || BROKEN_AFTER_COMMA.test(t)) ||
+      /^附件/.test(t) ||
+      /日$/.test(t) ||
+      matchLabelStart(t)
+    )
+      return;
     // a 文号 line, however damaged (浦府〔20221), is no piece of a title
     if (/[〔［[]\s*(?:19|20)\d{2}/.test(t) || DAMAGED_DOC_NUMBER.test(t)) return;
     blocks[j].data = { ...blocks[j].data, role: 'title' };

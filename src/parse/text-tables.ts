@@ -130,6 +130,7 @@ export function findTables(lines: Line[], furniture: Skip = new Set<number>(), s
       taskCellPerLine(lines, i, furniture, stop) ??
       taskRowsTable(lines, i, stop) ??
       itemPipeRowsTable(lines, i, stop) ??
+      namedPipeRowsTable(lines, i, stop) ??
       headedCellPerLine(lines, i, furniture) ??
       rowsTable(lines, i);
     if (region) {
@@ -510,7 +511,7 @@ export type TaskColumnKind = 'number' | 'task' | 'detail' | 'lead' | 'units' | '
 // two names joined by 和/及/与 (具体工作任务和要求, 目标任务及措施): the task column still, and
 // so is a name with 工作/目标 before its last word (重点工作目标任务)
 const TASKISH =
-  /^(?:\d{4}年(?:度)?)?[\u4e00-\u9fff]{0,4}(?:工作|目标)?(?:任务|实事|事项|项目|工作|内容|举措|目标|措施)(?:内容|名称|清单|事项)?(?:[和及与](?:要求|标准|内容|措施|目标))?$|^(?:考核|工作|目标|任务)指标$/;
+  /^(?:\d{4}年(?:度)?)?[\u4e00-\u9fff]{0,4}(?:工作|目标)?(?:任务|实事|事项|项目|工作|内容|举措|目标|措施)(?:内容|名称|清单|事项)?(?:[和及与](?:要求|标准|内容|措施|目标))?$|^(?:考核|工作|目标|任务)指标$|^具体要求$|^[\u4e00-\u9fff]{2,6}(?:行业|领域)名称$/;
 /** A column of units: its name ends as a body's does (责任单位, 协同配合单位, 配合处室), or is a role word alone. */
 const UNIT_NAME = /^[\u4e00-\u9fff]{1,8}(?:单位|部门|科室|处室|机构)$|^(?:牵头|主办|责任|配合|协办|协同|参与|部门|科室|处室)$|^责任主体$/;
 /** A measure unit (%, 万亩), or the body that fills in the sheet: no role in the work. */
@@ -519,7 +520,7 @@ const MEASURE_HEAD = /^(?:单位|计量单位|数据单位|填报单位|统计�
 const LEAD_WORD = /牵头|主要|主责|主办/;
 const SCORER_HEAD = /^(?:评分|考核|考评|督办|督查|监督|评价|评估)(?:单位|部门|科室|处室|机构)$/;
 const PERSON_HEAD = /领导|责任人|联系人|负责人/;
-const TIME_HEAD = /^(?:(?:计划)?完成|办结|整改|推进)?(?:时限|时间|期限|时间节点)(?:要求)?$|^时间节点$|^进度安排$/;
+const TIME_HEAD = /^(?:(?:计划)?完成|办结|整改|推进)?(?:时限|时间|期限|时间节点)(?:要求)?$|^时间节点$|^(?:进度|时间)安排$/;
 const SCORE_HEAD = /^(?:分值|分数|权重|标准分)$/;
 const TEXT_HEAD = /(?:类别|领域|分类|类型|情况|进度|进展|备注|说明|标准|方式|要求|形式|成效|成果|依据|指标)$/;
 /** A column of figures after the task (年度目标, 目标值, 2025年目标): kept, not the task's text. */
@@ -1386,6 +1387,67 @@ function taskRowsTable(lines: Line[], i: number, stop: Skip): TableRegion | null
 export function itemTableKinds(header: string[]): TaskColumnKind[] | null {
   const kinds = taskTableKinds(['序号', ...header], true)?.slice(1);
   return kinds && kinds[0] === 'text' && kinds[1] === 'task' ? kinds : null;
+}
+
+/**
+ * Kinds of the columns of a task table without 序号 whose rows are named by their first cell, the
+ * work (专项整治行业名称 | 时间安排 | 责任单位 |: a township's 安排表, one row a sector): the task column
+ * first, a unit column after it. A schedule whose first column is its dates (时间 | 督查内容 | 责任单位)
+ * is none.
+ */
+export function namedTableKinds(header: string[]): TaskColumnKind[] | null {
+  const kinds = taskTableKinds(['序号', ...header], true)?.slice(1);
+  return kinds && kinds.length >= 3 && kinds[0] === 'task' && kinds.some((k) => k === 'lead' || k === 'units') ? kinds : null;
+}
+
+/**
+ * A pipe table one row a line without 序号, its rows named by their first cell (see
+ * namedTableKinds): the rows that follow the header with as many cells, no sentence in them, each
+ * with its name; the first line that is not such a row ends the table.
+ * A row may carry its number in a cell of its own that the header does not name (工作任务 |
+ * 具体要求 | 责任单位 | 时限要求, rows 一、… | （一）… | 1 | 进一步… | 市… | 持续推进 |, then 2 | 开设… | …):
+ * the cells after the number are the columns after the first (the last ones may be cut with the
+ * text), the cells before it the first column (the group's names, written on its first row only),
+ * and such a row may hold sentences.
+ */
+function namedPipeRowsTable(lines: Line[], i: number, stop: Skip): TableRegion | null {
+  const l = lines[i];
+  if (!/[|｜]/.test(l.text) || l.text.includes('\t') || SENTENCE.test(l.text)) return null;
+  const textOf = (line: Line, c: CellSpan) => line.text.slice(c.start - line.start, c.end - line.start);
+  const filled = (line: Line, cells: CellSpan[]) => {
+    let n = cells.length;
+    while (n > 0 && !textOf(line, cells[n - 1])) n--;
+    return cells.slice(0, n);
+  };
+  const headerCells = filled(l, pipeCells(l));
+  const kinds = namedTableKinds(headerCells.map((c) => textOf(l, c)));
+  if (!kinds) return null;
+  const width = kinds.length;
+  /** A row whose number stands in a cell of its own: its cells under the header's columns. */
+  const numbered = (row: Line, cells: CellSpan[]): CellSpan[] | null => {
+    const at = cells.findIndex((c) => /^\d{1,3}$/.test(textOf(row, c).trim()));
+    const after = cells.length - at - 1;
+    if (at === -1 || after < 2 || after > width - 1) return null;
+    const first = at === 0 ? { start: cells[0].start, end: cells[0].start } : { start: cells[0].start, end: cells[at - 1].end };
+    const out = [first, ...cells.slice(at + 1)];
+    while (out.length < width) out.push({ start: row.start + row.text.length, end: row.start + row.text.length });
+    return out;
+  };
+  const rows: CellSpan[][] = [headerCells];
+  let last = i;
+  for (let j = i + 1; j < lines.length && !stop.has(j); j++) {
+    const row = lines[j];
+    if (isBlank(row)) continue;
+    if (!/[|｜]/.test(row.text)) break;
+    const cells = filled(row, pipeCells(row));
+    const own = numbered(row, cells);
+    if (own) rows.push(own);
+    else if (SENTENCE.test(row.text) || cells.length !== width || !textOf(row, cells[0])) break;
+    else rows.push(cells);
+    last = j;
+  }
+  if (rows.length < 3) return null;
+  return { first: i, last, layout: 'pipe', rows };
 }
 
 /** A task cell opening with the row's number (14.改扩建…). */
