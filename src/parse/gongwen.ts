@@ -2,7 +2,18 @@ import type { Paragraph, Root, RootContent, Table, TableCell, TableRow, Text } f
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { foldDigits } from '../model/normalize.js';
-import { DATE_ARABIC, DATE_CHINESE, DISCLOSURE, DOC_NUMBER, infoLine, NOTICE_END, pageHeaderLine, stripInvisible, TITLE_END } from './header.js';
+import {
+  DATE_ARABIC,
+  DATE_CHINESE,
+  DISCLOSURE,
+  DOC_NUMBER,
+  infoLine,
+  NOTICE_END,
+  NUMBER_AFTER_TITLE,
+  pageHeaderLine,
+  stripInvisible,
+  TITLE_END,
+} from './header.js';
 import { isFurniture, markSlice } from './inline.js';
 import { matchLabel } from './labels.js';
 import { LineIndex, lineIndexOf } from './location.js';
@@ -175,7 +186,8 @@ export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFi
           !ENDS_SENTENCE.test(visible) &&
           !SPACED_CELLS.test(visible) &&
           !FILE_NAME_END.test(visible) &&
-          !NOTICE_TITLE.test(visible) &&
+          // (its 文号 in brackets after it, maybe a mirror's date glued on: …的通知(某政发〔2021〕5号)2021.04.27798)
+          !NOTICE_TITLE.test(/[)）\d]$/.test(visible) ? visible.replace(NUMBER_AFTER_TITLE, '') : visible) &&
           !(open.children.length === 1 && titleLine(visible, above, paragraphs === 1 && !outlineSeen, quoted)) &&
           !pageHeaderLine(visible)));
     if (!prose) open = null;
@@ -292,7 +304,7 @@ export type WebRole = 'webBreadcrumb' | 'webInfo' | 'webTools' | 'webTitle' | 'w
 
 // most lines hold none of these words: one test spares the patterns below
 const WEB_WORDS =
-  /首页|主页|位置|无障碍|长者|长辈|关怀版|适老|来源|发布|浏览|点击|阅读|访问|打印|关闭|纠错|收藏|字体|字号|分享|上一|下一|扫一扫|链接|相关|版权|Copyright|©|ICP|公网安备|标识码|网站|联系我们|索\s*引\s*号|主\s*题\s*[分词]|发文|成文日期|标\s*题/i;
+  /首页|主页|位置|返回顶部|无障碍|长者|长辈|关怀版|适老|来源|发布|浏览|点击|阅读|访问|打印|关闭|纠错|收藏|字体|字号|分享|上一|下一|扫一扫|链接|相关|版权|Copyright|©|ICP|公网安备|标识码|网站|联系我们|索\s*引\s*号|主\s*题\s*[分词]|发文|成文日期|标\s*题/i;
 // (after the column's name and a pipe: 行业资讯 | 当前位置：首页 > …; 位置:首页 > … without 当前)
 const BREADCRUMB =
   /^(?:[^|｜>＞。，\s]{2,12}\s*[|｜]\s*)?(?:(?:当前|您的|您现在的|您当前的|所在)(?:所在)?位置(?:是)?\s*[：:]|位置\s*[：:]\s*(?:网站首页|首页|主页)|(?:网站首页|首页|主页)\s*(?:[>＞»›→]|&gt;))/;
@@ -502,11 +514,33 @@ const NUMBER_THEN_TITLE = new RegExp(
 const SIGNATURE_DATE_TITLE = new RegExp(
   `[ \u3000]+([\u4e00-\u9fa5（）()]{2,40}?(?:人民政府|办公室|办公厅|委员会|领导小组|街道办事处|委|局|厅|部))[ \u3000]+(\\d{4}年\\d{1,2}月\\d{1,2}日)[ \u3000]+([^ \u3000。；;，,：:]{2,40}(?:[ \u3000][^ \u3000。；;，,：:]{2,30})?${TITLE_END.source.replace(/\$$/, '')})(?:[ \u3000]+(?=\\S)|[ \u3000]*$)`,
 );
+/**
+ * …现印发给你们，请认真贯彻执行。 某县人民政府 2021年12月28日 “十四五”时期… : the notice's signature
+ * and date inside the line with no title after them (the plan's prose goes on): the spans of the
+ * text before, the signature, the date and the text after. Only after the notice's sentence that
+ * issues the plan (印发 … 。).
+ */
+const SIGNATURE_DATE_IN_LINE =
+  /(?<=。)[ \u3000]+([\u4e00-\u9fa5（）()]{2,40}?(?:人民政府|办公室|办公厅|委员会|领导小组|街道办事处|委|局|厅|部))[ \u3000]+(\d{4}年\d{1,2}月\d{1,2}日)[ \u3000]+(?=\S)/;
+function signatureDateCut(doc: string, raw: string, span: CellSpan): CellSpan[] | null {
+  const m = SIGNATURE_DATE_IN_LINE.exec(foldDigits(raw));
+  if (!m || !/印发|下发/.test(raw.slice(0, m.index))) return null;
+  const sig = span.start + m.index + m[0].indexOf(m[1]);
+  const date = span.start + m.index + m[0].indexOf(m[2], m[0].indexOf(m[1]) + m[1].length);
+  return [
+    { start: span.start, end: sig },
+    { start: sig, end: sig + m[1].length },
+    { start: date, end: date + m[2].length },
+    { start: span.start + m.index + m[0].length, end: span.end },
+  ].map((c) => trimSpan(doc, c));
+}
+
 function signatureDateTitleCut(doc: string, span: CellSpan): CellSpan[] | null {
   const raw = doc.slice(span.start, span.end);
   if (raw.length < 40 || raw.length > 20000 || !raw.includes('日')) return null;
   const m = SIGNATURE_DATE_TITLE.exec(foldDigits(raw));
-  if (!m || m.index === 0) return null;
+  if (!m) return signatureDateCut(doc, raw, span);
+  if (m.index === 0) return null;
   const at = (piece: string, from: number) => span.start + m[0].indexOf(piece, from) + m.index;
   const sig = at(m[1], 0);
   const date = at(m[2], sig - span.start - m.index + m[1].length);
@@ -553,7 +587,7 @@ function titleNumberHead(doc: string, span: CellSpan): CellSpan[] | null {
 
 /** A notice title (关于印发…的通知, 某县人民政府关于…的通知) is a line of its own, however long. */
 const NOTICE_TITLE =
-  /^(?:关于|国务院关于|[\u4e00-\u9fa5（）()]{1,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部)关于).*(?:通知|意见|决定|批复|函|通报|报告)$|印发《[^《》]+》的通知$|^[\u4e00-\u9fa5]{1,16}[〔［[]\d{4}[〕］\]]\s*\d{1,4}\s*号\s+[^。；，,《》]*关于[^。；，,《》]*的通知$/;
+  /^(?:关于|国务院关于|[\u4e00-\u9fa5（）()]{1,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部)[ \u3000]*关于).*(?:通知|意见|决定|批复|函|通报|报告)$|印发《[^《》]+》的通知$|^[\u4e00-\u9fa5]{1,16}[〔［[]\d{4}[〕］\]]\s*\d{1,4}\s*号\s+[^。；，,《》]*关于[^。；，,《》]*的通知$/;
 
 /**
  * Lines first..last, those with content, are all fields of a web page's info block (two or more
