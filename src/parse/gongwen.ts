@@ -321,9 +321,26 @@ const FOOTER =
   /^(?:(?:上一篇|下一篇|上一条|下一条)\s*[：:]|(?:分享到|分享至)\s*[：:]?|扫一扫|(?:相关链接|友情链接|相关阅读|相关文章|相关新闻|相关稿件|相关解读)\s*[：:]?)|版权所有|Copyright|©|ICP备|公网安备|网站标识码|网站地图|联系我们/i;
 const WEB_MAX = 120;
 
+/** A news page's byline: the site and the time (某网站 | 2016-12-26 19:49), or the time and the source (2017-01-05 14:59 来源: 某网站). */
+const BYLINE =
+  /^(?:[\u4e00-\u9fa5A-Za-z]{2,16}\s*[|｜]\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+(?:来源|信息来源)\s*[：:]\s*\S{2,24})$/;
+
+/** A notice title (关于印发…的通知, 某部关于印发 ⏎ …的通知) opens within the next lines after `i`. */
+function noticeTitleBelow(lines: Line[], i: number): boolean {
+  for (let k = i + 1, n = 0; k < lines.length && n < 8; k++) {
+    const t = stripInvisible(lines[k].text).trim();
+    if (!t) continue;
+    n++;
+    const next = stripInvisible(lines.slice(k + 1, k + 4).find((l) => l.text.trim())?.text ?? '').trim();
+    if (NOTICE_TITLE.test(t) || (/关于/.test(t) && t.length <= 40 && NOTICE_TITLE.test(t + next))) return true;
+  }
+  return false;
+}
+
 /** The role of a web page's clutter line, or null. */
 function webLine(t: string): WebRole | null {
   if (!t || t.length > WEB_MAX || t.includes('。')) return null;
+  if (BYLINE.test(t)) return 'webInfo';
   if (BREADCRUMB.test(t)) return 'webBreadcrumb';
   if (INFO_ALONE.test(t) || GOV_INFO.test(t) || (t.match(INFO_LABEL)?.length ?? 0) >= 2) return 'webInfo';
   if (TOOL_WORD.test(t)) {
@@ -441,6 +458,10 @@ function webClutter(lines: Line[]): Map<number, WebRole> {
     while (j >= 0 && !lines[j].text.trim()) j--;
     const t = j >= 0 && !out.has(j) ? lines[j].text.trim() : '';
     if (t && !t.includes('。') && lines.some((l, k) => k > i && (l.text.trim() === t || repeatedOver(lines, k, t)))) out.set(j, 'webTitle');
+    // a news page's headline above its byline (某网站 | 2016-12-26 19:49, 2017-01-05 14:59 来源: 某网站), with
+    // the document's notice title further down: the headline is the news's, the notice is the document
+    else if (t && !t.includes('。') && t.length <= 60 && BYLINE.test(stripInvisible(lines[i].text).trim()) && noticeTitleBelow(lines, i))
+      out.set(j, 'webTitle');
   }
   // the footer's lines after its first recognised one, below a body that is not all short lines
   let first = -1;

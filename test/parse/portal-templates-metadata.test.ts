@@ -142,6 +142,48 @@ describe('portal and mirror shapes: header fields', () => {
     ).toMatchObject({ title: null, issuer: '某区人民政府办公室', date: '2021-01-25' });
   });
 
+  it("a news page's headline above its byline (site | date) is the news's: the notice below is the document", () => {
+    expect(
+      meta(`打开
+某部门发布某区域发展规划
+某新闻网站 | 2018-03-02 10:15
+
+  某部关于印发某区域
+
+  发展规划的通知
+
+  某发〔2018〕12号
+
+  各省人民政府,国务院各部委:
+
+  经国务院同意,现将《某区域发展规划》印发你们,并就有关事项通知如下:
+
+  一、推动区域发展具有重要意义。各地要认真贯彻落实。
+`),
+    ).toEqual({ title: '某部关于印发某区域发展规划的通知', issuer: '某部', docNumber: '某发〔2018〕12号', date: null });
+  });
+
+  it("a mirror's page title above its date-and-source line, given again whole below with the issuer's full name", () => {
+    expect(
+      meta(`某部关于印发某城市群发展规划的通知
+
+2018-05-06 10:20 来源: 某部网站
+字号: 默认 超大 | 打印 |
+
+国家某部关于印发
+某城市群发展规划的通知
+
+某发〔2018〕20号
+
+某省、某省人民政府,国务院有关部委:
+
+经国务院批准,现将《某城市群发展规划》印发你们,并就有关事项通知如下:
+
+一、推动城市群发展具有重要意义。
+`),
+    ).toEqual({ title: '国家某部关于印发某城市群发展规划的通知', issuer: '国家某部', docNumber: '某发〔2018〕20号', date: null });
+  });
+
   it("a column's name before the headline (政策文件丨…) is no part of the title", () => {
     expect(
       meta(`政策文件丨某市人民政府关于深化“放管服”改革的实施意见
