@@ -403,7 +403,7 @@ const CONTENTS_HEAD = /^目[\s\u3000]*录$/;
  */
 function contents(lines: Line[], out: Map<number, WebRole>): void {
   const head = lines.findIndex((l, i) => i < 12 && CONTENTS_HEAD.test(stripInvisible(l.text).trim()));
-  if (head === -1) return;
+  if (head === -1) return numberedContents(lines, out);
   const listed: number[] = [head];
   let titles = 0;
   for (let j = head + 1; j < lines.length; j++) {
@@ -424,6 +424,36 @@ function contents(lines: Line[], out: Map<number, WebRole>): void {
   )
     listed.pop();
   if (titles >= 2) for (const j of listed) out.set(j, 'webInfo');
+}
+
+/**
+ * A compilation's contents without its 目录 head, at the top of the page: three or more numbered
+ * titles one a line, each followed by its page number (2.某省人民政府办公厅 关于…的实施意见 10), the
+ * numbered line just before them too (1.{ TOC \o "1-1" … }, a Word field's code). No line of it is
+ * the document's header.
+ */
+const CONTENTS_ENTRY = /^(\d{1,3})[.．、]\s*(.{4,80}?)\s+\d{1,4}$/;
+function numberedContents(lines: Line[], out: Map<number, WebRole>): void {
+  const listed: number[] = [];
+  let last = 0;
+  for (let i = 0; i < Math.min(lines.length, 40); i++) {
+    const t = stripInvisible(lines[i].text).trim();
+    if (!t) continue;
+    const m = CONTENTS_ENTRY.exec(t);
+    const entry = m && !/[。；]/.test(m[2]) && (NOTICE_END.test(m[2]) || TITLE_END.test(m[2])) ? Number(m[1]) : 0;
+    if (entry && (listed.length === 0 || entry === last + 1)) {
+      listed.push(i);
+      last = entry;
+    } else if (listed.length >= 3) break;
+    else listed.length = 0;
+  }
+  if (listed.length < 3) return;
+  // the numbered line right above the first entry, one number before it
+  let j = listed[0] - 1;
+  while (j >= 0 && !lines[j].text.trim()) j--;
+  const first = Number(CONTENTS_ENTRY.exec(stripInvisible(lines[listed[0]].text).trim())?.[1] ?? 0);
+  if (j >= 0 && new RegExp(`^${first - 1}[.．、]`).test(stripInvisible(lines[j].text).trim())) listed.unshift(j);
+  for (const k of listed) out.set(k, 'webInfo');
 }
 
 /**

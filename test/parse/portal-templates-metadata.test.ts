@@ -184,6 +184,24 @@ describe('portal and mirror shapes: header fields', () => {
     ).toEqual({ title: '国家某部关于印发某城市群发展规划的通知', issuer: '国家某部', docNumber: '某发〔2018〕20号', date: null });
   });
 
+  it("a compilation's contents (numbered titles with page numbers, a Word TOC field) is no part of the document under it", () => {
+    expect(
+      meta(`正文复制
+
+1.{ TOC \\o "1-1" \\h \\z \\u }
+2.某省人民政府办公厅 关于加强草原保护的实施意见 10
+3.某省人民政府办公厅 关于做好防汛工作的紧急通知 19
+4.某省人民政府办公厅 关于全面实行清单管理的通知 23
+
+
+某办函〔2022〕47号
+各市(州)人民政府,省政府有关部门:
+为激发各地干事创业的积极性,省政府决定予以激励支持。现将有关措施通知如下:
+一、对成效明显的地方给予资金支持。
+`),
+    ).toEqual({ title: null, issuer: null, docNumber: '某办函〔2022〕47号', date: null });
+  });
+
   it("a column's name before the headline (政策文件丨…) is no part of the title", () => {
     expect(
       meta(`政策文件丨某市人民政府关于深化“放管服”改革的实施意见
