@@ -614,9 +614,26 @@ function trimSpan(doc: string, c: CellSpan): CellSpan {
   return { start, end };
 }
 
+/**
+ * 某市人民政府办公室文件 某政办发〔2018〕32号 市政府办公室关于… : a one-line copy of a printed 公文 that
+ * opens with its 版头 and 文号: the spans of the 版头, the 文号 and the text after them.
+ */
+const MASTHEAD_NUMBER = new RegExp(
+  `^([\u4e00-\u9fa5]{2,30}(?:人民政府|办公室|办公厅|委员会|委|局|厅|部)文件)[ \u3000]+(${DOC_NUMBER.source})[ \u3000]+(?=\\S)`,
+);
+
 function titleNumberHead(doc: string, span: CellSpan): CellSpan[] | null {
   const raw = doc.slice(span.start, span.end);
   if (!raw.includes('关于') || raw.length > 4000) return null;
+  const head = raw.includes('文件') ? MASTHEAD_NUMBER.exec(foldDigits(raw)) : null;
+  if (head) {
+    const numberAt = span.start + head[0].indexOf(head[2], head[1].length);
+    return [
+      { start: span.start, end: span.start + head[1].length },
+      { start: numberAt, end: numberAt + head[2].length },
+      { start: span.start + head[0].length, end: span.end },
+    ];
+  }
   const n = NUMBER_THEN_TITLE.exec(foldDigits(raw));
   if (n) {
     const titleAt = span.start + n[0].indexOf(n[n.length - 1], n[1].length);

@@ -202,6 +202,14 @@ describe('portal and mirror shapes: header fields', () => {
     ).toEqual({ title: null, issuer: null, docNumber: '某办函〔2022〕47号', date: null });
   });
 
+  it('a one-line copy of a printed 公文 that opens with its 版头 and 文号 (某市人民政府办公室文件 某政办发〔2018〕32号 …)', () => {
+    expect(
+      meta(`编辑: 某某 2018-06-25
+某市人民政府办公室文件 某政办发〔2018〕32号 市政府办公室关于分解落实2018年 政府工作任务的通知 各镇人民政府,市各委办局: 市政府将2018年政府工作分解为11项工作目标,现下达给你们,请认真组织实施.
+`).docNumber,
+    ).toBe('某政办发〔2018〕32号');
+  });
+
   it("a column's name before the headline (政策文件丨…) is no part of the title", () => {
     expect(
       meta(`政策文件丨某市人民政府关于深化“放管服”改革的实施意见
