@@ -14,6 +14,7 @@ import {
   NUMBER_AFTER_TITLE,
   SPACED_DATE,
   stripInvisible,
+  TITLE_END,
   unwrapBookTitle,
   withoutCategoryTag,
   withoutNote,
@@ -70,6 +71,7 @@ export function extractMetadata(ctx: Context): void {
       : planNameInNotice(ctx, planTitleFromNotice(noticeText))) ||
     noticeText ||
     frontMatterTitle(ctx) ||
+    namedInNotice(ctx) ||
     field('标题', '名称') ||
     lead?.title ||
     planTitleFromNotice(lead?.notice ?? '') ||
@@ -89,6 +91,7 @@ export function extractMetadata(ctx: Context): void {
         joint(withPlace(issuerOfNotice(noticeText || null), infoOrgan)) ??
         joint(withPlace(issuerOfNotice(m.title), infoOrgan)) ??
         placeOfTitle(noticeText || m.title) ??
+        rulesOwner(m.title) ??
         infoIssuer(field('发文机关', '发文机构', '发布机构', '发文单位', '发布单位', '发布机关', '成文机关', '制定机关', '发布部门', '颁布单位')) ??
         lead?.issuer ??
         sourceIssuer(field('来源', '信息来源', '文章来源')));
@@ -176,7 +179,9 @@ function firstRun(ctx: Context, role: string): string {
         .replace(/^[|｜\s]+|[|｜\s]+$/g, ''),
     );
     // a page's column tag before the title (【市政府重点工作】某市人民政府关于…的通知) is no part of it
-    if (i === at && (role === 'title' || role === 'noticeTitle')) line = unwrapBookTitle(line.replace(COLUMN_TAG, ''));
+    if (i === at && (role === 'title' || role === 'noticeTitle')) line = unwrapBookTitle(line.replace(COLUMN_TAG, ''), role === 'title');
+    // the heading of a plan's contents list (某市森林火灾应急预案目录): the plan's name without it
+    if (i === at && role === 'title' && CONTENTS_OF.test(line) && TITLE_END.test(line.replace(CONTENTS_OF, ''))) line = line.replace(CONTENTS_OF, '');
     // a page's second copy of the line right under it is read once
     if (out[out.length - 1] !== line) out.push(line);
     // a notice title ends at its 的通知: a line under it is another document's (a gazette's contents)
@@ -185,6 +190,9 @@ function firstRun(ctx: Context, role: string): string {
   // spaces a page put between the words of a title (…2023年 重点工作…) are no part of it
   return out.join('').replace(/(?<=[\u4e00-\u9fa5])[ \u3000]+(?=[\u4e00-\u9fa5\d《（(])|(?<=[\d》）)])[ \u3000]+(?=[\u4e00-\u9fa5])/g, '');
 }
+
+/** 目录 after a plan's name: the heading of its contents list. */
+const CONTENTS_OF = /[ \u3000]*目[ \u3000]*录$/;
 
 /** 【政策解读】, 【市政府重点工作及责任分解】: a site's column in 【】 before a title. */
 const COLUMN_TAG = /^【[^【】\s]{2,20}】[ \u3000]*(?=[\u4e00-\u9fa5《])/;
@@ -205,7 +213,8 @@ function infoIssuer(v: string | null): string | null {
   // text in the field) names no organ
   if (/^\d+[^\d\s:：\-/年月日]/.test(v.trim())) return null;
   const name = v.replace(/^[\d\s:：\-/年月日]+/, '').trim();
-  return name && !/^\d/.test(name) && !/^无$/.test(name) ? name : null;
+  // a website in the field (发文机构：县政府网站) is where the page is, not who issued the document
+  return name && !/^\d/.test(name) && !/^无$/.test(name) && !/(?:网站|网)$/.test(name) ? name : null;
 }
 
 /**
@@ -360,6 +369,24 @@ function planNameInNotice(ctx: Context, fromTitle: string | null): string | null
 }
 
 /**
+ * A page that shows neither the plan's title nor the notice's, only the notice's text that issues
+ * it and the plan's text under its date (各乡镇…: 《X》已经…，现印发给你们。 某县人民政府 2021年12月28日
+ * “十四五”时期…): the plan is the one it names.
+ */
+function namedInNotice(ctx: Context): string | null {
+  if (ctx.blocks.some((b) => b.role === 'title' || b.role === 'noticeTitle')) return null;
+  const signed = ctx.blocks.findIndex((b) => b.role === 'signature');
+  if (signed === -1) return null;
+  // the plan's own text under the notice's date (a notice whose plan is an attachment not on the page names no title)
+  if (!ctx.blocks.slice(signed + 1).some((b) => (!b.role || b.role === 'preamble') && stripInvisible(b.content.text).trim())) return null;
+  for (const b of ctx.blocks.slice(0, signed)) {
+    const m = PLAN_ISSUED.exec(stripInvisible(b.content.text));
+    if (m) return m[1];
+  }
+  return null;
+}
+
+/**
  * An excerpt that ends inside the covering notice: after its title only the notice's own lines
  * (文号, recipients, its paragraphs, the page's info), no signature, no date, no plan. The plan it
  * names is not on the page; the notice is the document there is.
@@ -379,6 +406,13 @@ function cutInNotice(ctx: Context): boolean {
 function placeOfTitle(title: string | null): string | null {
   const m = /^([\u4e00-\u9fa5]{2,4}?)关于.{4,}(?:通知|意见|决定|方案|计划|办法|措施)$/.exec(title ?? '');
   return m && !/^(?:转发|印发|批转|根据|为了?|对|在|有|就|进一步)/.test(m[1]) ? m[1] : null;
+}
+
+/**
+ * 某县人民政府工作规则: a government's (or 行政公署's, 管委会's) rules of its own work, which it issues.
+ */
+function rulesOwner(title: string | null): string | null {
+  return /^([\u4e00-\u9fa5（）()]{2,24}?(?:人民政府|行政公署|管理委员会))工作规则$/.exec(title ?? '')?.[1] ?? null;
 }
 
 /**

@@ -2,7 +2,18 @@ import type { Paragraph, Root, RootContent, Table, TableCell, TableRow, Text } f
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { foldDigits } from '../model/normalize.js';
-import { DATE_ARABIC, DATE_CHINESE, DISCLOSURE, DOC_NUMBER, infoLine, NOTICE_END, pageHeaderLine, stripInvisible, TITLE_END } from './header.js';
+import {
+  DATE_ARABIC,
+  DATE_CHINESE,
+  DISCLOSURE,
+  DOC_NUMBER,
+  infoLine,
+  NOTICE_END,
+  NUMBER_AFTER_TITLE,
+  pageHeaderLine,
+  stripInvisible,
+  TITLE_END,
+} from './header.js';
 import { isFurniture, markSlice } from './inline.js';
 import { matchLabel } from './labels.js';
 import { LineIndex, lineIndexOf } from './location.js';
@@ -175,7 +186,8 @@ export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFi
           !ENDS_SENTENCE.test(visible) &&
           !SPACED_CELLS.test(visible) &&
           !FILE_NAME_END.test(visible) &&
-          !NOTICE_TITLE.test(visible) &&
+          // (its 文号 in brackets after it, maybe a mirror's date glued on: …的通知(某政发〔2021〕5号)2021.04.27798)
+          !NOTICE_TITLE.test(/[)）\d]$/.test(visible) ? visible.replace(NUMBER_AFTER_TITLE, '') : visible) &&
           !(open.children.length === 1 && titleLine(visible, above, paragraphs === 1 && !outlineSeen, quoted)) &&
           !pageHeaderLine(visible)));
     if (!prose) open = null;
@@ -292,7 +304,7 @@ export type WebRole = 'webBreadcrumb' | 'webInfo' | 'webTools' | 'webTitle' | 'w
 
 // most lines hold none of these words: one test spares the patterns below
 const WEB_WORDS =
-  /监督|举报|首页|主页|位置|无障碍|长者|长辈|关怀版|适老|来源|发布|浏览|点击|阅读|访问|打印|关闭|纠错|收藏|字体|字号|分享|上一|下一|扫一扫|链接|相关|版权|Copyright|©|ICP|公网安备|标识码|网站|联系我们|索\s*引\s*号|主\s*题\s*[分词]|发文|成文日期|标\s*题/i;
+  /监督|举报|首页|主页|位置|返回顶部|无障碍|长者|长辈|关怀版|适老|来源|发布|浏览|点击|阅读|访问|打印|关闭|纠错|收藏|字体|字号|分享|上一|下一|扫一扫|链接|相关|版权|Copyright|©|ICP|公网安备|标识码|网站|联系我们|索\s*引\s*号|主\s*题\s*[分词]|发文|成文日期|标\s*题/i;
 // (after the column's name and a pipe: 行业资讯 | 当前位置：首页 > …; 位置:首页 > … without 当前)
 const BREADCRUMB =
   /^(?:[^|｜>＞。，\s]{2,12}\s*[|｜]\s*)?(?:(?:当前|您的|您现在的|您当前的|所在)(?:所在)?位置(?:是)?\s*[：:]|位置\s*[：:]\s*(?:网站首页|首页|主页)|(?:网站首页|首页|主页)\s*(?:[>＞»›→]|&gt;))/;
@@ -310,9 +322,26 @@ const FOOTER =
   /^(?:(?:上一篇|下一篇|上一条|下一条)\s*[：:]|(?:分享到|分享至)\s*[：:]?|扫一扫|(?:相关链接|友情链接|相关阅读|相关文章|相关新闻|相关稿件|相关解读|相关办事指南)\s*[：:]?|(?:监督|举报)(?:电话|方式)\s*[：:]\s*[\d\-－—()（）\s]{7,}$)|版权所有|Copyright|©|ICP备|公网安备|网站标识码|网站地图|联系我们/i;
 const WEB_MAX = 120;
 
+/** A news page's byline: the site and the time (某网站 | 2016-12-26 19:49), or the time and the source (2017-01-05 14:59 来源: 某网站). */
+const BYLINE =
+  /^(?:[\u4e00-\u9fa5A-Za-z]{2,16}\s*[|｜]\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+(?:来源|信息来源)\s*[：:]\s*\S{2,24})$/;
+
+/** A notice title (关于印发…的通知, 某部关于印发 ⏎ …的通知) opens within the next lines after `i`. */
+function noticeTitleBelow(lines: Line[], i: number): boolean {
+  for (let k = i + 1, n = 0; k < lines.length && n < 8; k++) {
+    const t = stripInvisible(lines[k].text).trim();
+    if (!t) continue;
+    n++;
+    const next = stripInvisible(lines.slice(k + 1, k + 4).find((l) => l.text.trim())?.text ?? '').trim();
+    if (NOTICE_TITLE.test(t) || (/关于/.test(t) && t.length <= 40 && NOTICE_TITLE.test(t + next))) return true;
+  }
+  return false;
+}
+
 /** The role of a web page's clutter line, or null. */
 function webLine(t: string): WebRole | null {
   if (!t || t.length > WEB_MAX || t.includes('。')) return null;
+  if (BYLINE.test(t)) return 'webInfo';
   if (BREADCRUMB.test(t)) return 'webBreadcrumb';
   if (INFO_ALONE.test(t) || GOV_INFO.test(t) || (t.match(INFO_LABEL)?.length ?? 0) >= 2) return 'webInfo';
   if (TOOL_WORD.test(t)) {
@@ -377,7 +406,7 @@ const CONTENTS_HEAD = /^目[\s\u3000]*录$/;
  */
 function contents(lines: Line[], out: Map<number, WebRole>): void {
   const head = lines.findIndex((l, i) => i < 12 && CONTENTS_HEAD.test(stripInvisible(l.text).trim()));
-  if (head === -1) return;
+  if (head === -1) return numberedContents(lines, out);
   const listed: number[] = [head];
   let titles = 0;
   for (let j = head + 1; j < lines.length; j++) {
@@ -398,6 +427,36 @@ function contents(lines: Line[], out: Map<number, WebRole>): void {
   )
     listed.pop();
   if (titles >= 2) for (const j of listed) out.set(j, 'webInfo');
+}
+
+/**
+ * A compilation's contents without its 目录 head, at the top of the page: three or more numbered
+ * titles one a line, each followed by its page number (2.某省人民政府办公厅 关于…的实施意见 10), the
+ * numbered line just before them too (1.{ TOC \o "1-1" … }, a Word field's code). No line of it is
+ * the document's header.
+ */
+const CONTENTS_ENTRY = /^(\d{1,3})[.．、]\s*(.{4,80}?)\s+\d{1,4}$/;
+function numberedContents(lines: Line[], out: Map<number, WebRole>): void {
+  const listed: number[] = [];
+  let last = 0;
+  for (let i = 0; i < Math.min(lines.length, 40); i++) {
+    const t = stripInvisible(lines[i].text).trim();
+    if (!t) continue;
+    const m = CONTENTS_ENTRY.exec(t);
+    const entry = m && !/[。；]/.test(m[2]) && (NOTICE_END.test(m[2]) || TITLE_END.test(m[2])) ? Number(m[1]) : 0;
+    if (entry && (listed.length === 0 || entry === last + 1)) {
+      listed.push(i);
+      last = entry;
+    } else if (listed.length >= 3) break;
+    else listed.length = 0;
+  }
+  if (listed.length < 3) return;
+  // the numbered line right above the first entry, one number before it
+  let j = listed[0] - 1;
+  while (j >= 0 && !lines[j].text.trim()) j--;
+  const first = Number(CONTENTS_ENTRY.exec(stripInvisible(lines[listed[0]].text).trim())?.[1] ?? 0);
+  if (j >= 0 && new RegExp(`^${first - 1}[.．、]`).test(stripInvisible(lines[j].text).trim())) listed.unshift(j);
+  for (const k of listed) out.set(k, 'webInfo');
 }
 
 /**
@@ -435,6 +494,10 @@ function webClutter(lines: Line[]): Map<number, WebRole> {
     while (j >= 0 && !lines[j].text.trim()) j--;
     const t = j >= 0 && !out.has(j) ? lines[j].text.trim() : '';
     if (t && !t.includes('。') && lines.some((l, k) => k > i && (l.text.trim() === t || repeatedOver(lines, k, t)))) out.set(j, 'webTitle');
+    // a news page's headline above its byline (某网站 | 2016-12-26 19:49, 2017-01-05 14:59 来源: 某网站), with
+    // the document's notice title further down: the headline is the news's, the notice is the document
+    else if (t && !t.includes('。') && t.length <= 60 && BYLINE.test(stripInvisible(lines[i].text).trim()) && noticeTitleBelow(lines, i))
+      out.set(j, 'webTitle');
   }
   // the footer's lines after its first recognised one, below a body that is not all short lines
   let first = -1;
@@ -508,11 +571,33 @@ const NUMBER_THEN_TITLE = new RegExp(
 const SIGNATURE_DATE_TITLE = new RegExp(
   `[ \u3000]+([\u4e00-\u9fa5（）()]{2,40}?(?:人民政府|办公室|办公厅|委员会|领导小组|街道办事处|委|局|厅|部))[ \u3000]+(\\d{4}年\\d{1,2}月\\d{1,2}日)[ \u3000]+([^ \u3000。；;，,：:]{2,40}(?:[ \u3000][^ \u3000。；;，,：:]{2,30})?${TITLE_END.source.replace(/\$$/, '')})(?:[ \u3000]+(?=\\S)|[ \u3000]*$)`,
 );
+/**
+ * …现印发给你们，请认真贯彻执行。 某县人民政府 2021年12月28日 “十四五”时期… : the notice's signature
+ * and date inside the line with no title after them (the plan's prose goes on): the spans of the
+ * text before, the signature, the date and the text after. Only after the notice's sentence that
+ * issues the plan (印发 … 。).
+ */
+const SIGNATURE_DATE_IN_LINE =
+  /(?<=。)[ \u3000]+([\u4e00-\u9fa5（）()]{2,40}?(?:人民政府|办公室|办公厅|委员会|领导小组|街道办事处|委|局|厅|部))[ \u3000]+(\d{4}年\d{1,2}月\d{1,2}日)[ \u3000]+(?=\S)/;
+function signatureDateCut(doc: string, raw: string, span: CellSpan): CellSpan[] | null {
+  const m = SIGNATURE_DATE_IN_LINE.exec(foldDigits(raw));
+  if (!m || !/印发|下发/.test(raw.slice(0, m.index))) return null;
+  const sig = span.start + m.index + m[0].indexOf(m[1]);
+  const date = span.start + m.index + m[0].indexOf(m[2], m[0].indexOf(m[1]) + m[1].length);
+  return [
+    { start: span.start, end: sig },
+    { start: sig, end: sig + m[1].length },
+    { start: date, end: date + m[2].length },
+    { start: span.start + m.index + m[0].length, end: span.end },
+  ].map((c) => trimSpan(doc, c));
+}
+
 function signatureDateTitleCut(doc: string, span: CellSpan): CellSpan[] | null {
   const raw = doc.slice(span.start, span.end);
   if (raw.length < 40 || raw.length > 20000 || !raw.includes('日')) return null;
   const m = SIGNATURE_DATE_TITLE.exec(foldDigits(raw));
-  if (!m || m.index === 0) return null;
+  if (!m) return signatureDateCut(doc, raw, span);
+  if (m.index === 0) return null;
   const at = (piece: string, from: number) => span.start + m[0].indexOf(piece, from) + m.index;
   const sig = at(m[1], 0);
   const date = at(m[2], sig - span.start - m.index + m[1].length);
@@ -535,9 +620,26 @@ function trimSpan(doc: string, c: CellSpan): CellSpan {
   return { start, end };
 }
 
+/**
+ * 某市人民政府办公室文件 某政办发〔2018〕32号 市政府办公室关于… : a one-line copy of a printed 公文 that
+ * opens with its 版头 and 文号: the spans of the 版头, the 文号 and the text after them.
+ */
+const MASTHEAD_NUMBER = new RegExp(
+  `^([\u4e00-\u9fa5]{2,30}(?:人民政府|办公室|办公厅|委员会|委|局|厅|部)文件)[ \u3000]+(${DOC_NUMBER.source})[ \u3000]+(?=\\S)`,
+);
+
 function titleNumberHead(doc: string, span: CellSpan): CellSpan[] | null {
   const raw = doc.slice(span.start, span.end);
   if (!raw.includes('关于') || raw.length > 4000) return null;
+  const head = raw.includes('文件') ? MASTHEAD_NUMBER.exec(foldDigits(raw)) : null;
+  if (head) {
+    const numberAt = span.start + head[0].indexOf(head[2], head[1].length);
+    return [
+      { start: span.start, end: span.start + head[1].length },
+      { start: numberAt, end: numberAt + head[2].length },
+      { start: span.start + head[0].length, end: span.end },
+    ];
+  }
   const n = NUMBER_THEN_TITLE.exec(foldDigits(raw));
   if (n) {
     const titleAt = span.start + n[0].indexOf(n[n.length - 1], n[1].length);
@@ -559,7 +661,7 @@ function titleNumberHead(doc: string, span: CellSpan): CellSpan[] | null {
 
 /** A notice title (关于印发…的通知, 某县人民政府关于…的通知) is a line of its own, however long. */
 const NOTICE_TITLE =
-  /^(?:关于|国务院关于|[\u4e00-\u9fa5（）()]{1,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部)关于).*(?:通知|意见|决定|批复|函|通报|报告)$|印发《[^《》]+》的通知$|^[\u4e00-\u9fa5]{1,16}[〔［[]\d{4}[〕］\]]\s*\d{1,4}\s*号\s+[^。；，,《》]*关于[^。；，,《》]*的通知$/;
+  /^(?:关于|国务院关于|[\u4e00-\u9fa5（）()]{1,30}?(?:人民政府|办公室|办公厅|委员会|委|局|厅|部)[ \u3000]*关于).*(?:通知|意见|决定|批复|函|通报|报告)$|印发《[^《》]+》的通知$|^[\u4e00-\u9fa5]{1,16}[〔［[]\d{4}[〕］\]]\s*\d{1,4}\s*号\s+[^。；，,《》]*关于[^。；，,《》]*的通知$/;
 
 /**
  * Lines first..last, those with content, are all fields of a web page's info block (two or more

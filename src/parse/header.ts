@@ -50,7 +50,7 @@ export function withoutNote(t: string): string {
 }
 export const DISCLOSURE = /^[（(]?\s*(此件[^）)]{2,8}|本件[^）)]{2,8})\s*[）)]?$/;
 /** An organ's name by its ending (国务院 is one by itself: a national document signs with it alone). */
-const ORG = /(人民政府|人民政府办公室|人民政府办公厅|办公室|办公厅|综合司|委员会|委|局|厅|部|署|街道办事处|领导小组|指挥部|国务院)$/;
+const ORG = /(人民政府|人民政府办公室|人民政府办公厅|办公室|办公厅|综合司|委员会|委|局|厅|部|署|街道办事处|领导小组|党组|指挥部|国务院)$/;
 export const TITLE_END =
   /(方案|预案|规划|意见|办法|规定|计划|纲要|细则|要点|措施|举措|政策|决定|条例|指南|清单|报告|规则|行动|名单|名录|通知|公告|通告|批复|函|(?:责任|任务)(?:分解|分工)|(?:分解|分工|汇总|一览|任务|清单|进度|情况|责任)表)([（(][^）)]*[）)])?$/;
 /** The line under a title that belongs to it: its period (（2021—2035年）) or edition (（2025年版）, （2024年修订）). */
@@ -75,13 +75,21 @@ export const ISSUER_THEN_NOTICE =
   /^(?:国务院|[\u4e00-\u9fa5（）()]{1,30}?(?:人民政府|政府|办公室|督查室|研究室|办公厅|委员会|委|局|厅|部|公署|总署))(?:[ \u3000]+[\u4e00-\u9fa5（）()]{2,30}?(?:人民政府|办公室|督查室|研究室|办公厅|委员会|委|局|厅|部|公署|总署)){0,5}[ \u3000]*关于/;
 /** A line that is a notice's title set in 《》 by a mirror site: the title without them; any other line as it is. */
 const BOOK_WRAPPED = /^《([^《》]{6,138})》$/;
-export function unwrapBookTitle(t: string): string {
+/**
+ * `own`: where the document's own title stands (the page's first lines, no title or notice read
+ * yet), a news page sets the rules' or plan's own name in 《》 too (《关于…的实施细则》).
+ */
+export function unwrapBookTitle(t: string, own = false): string {
   const m = BOOK_WRAPPED.exec(t);
-  return m && NOTICE_END.test(m[1]) && (/^关于/.test(m[1]) || ISSUER_THEN_NOTICE.test(m[1]) || ISSUED_NOTICE.test(m[1])) ? m[1] : t;
+  if (!m) return t;
+  if (NOTICE_END.test(m[1]) && (/^关于/.test(m[1]) || ISSUER_THEN_NOTICE.test(m[1]) || ISSUED_NOTICE.test(m[1]))) return m[1];
+  return own && TITLE_END.test(m[1]) ? m[1] : t;
 }
 export const NOTICE_END = /(通知|意见|决定|批复|函|通报|报告|公告|通告)$/;
 /** （粤府〔2021〕22号）, (岳办发〔2017〕2号) after a notice's title on its line: the 文号, no part of the title. */
-export const NUMBER_AFTER_TITLE = /\s*[（(][^（()）]{1,20}号[）)]$|(?<=的通知)\s*[\u4e00-\u9fa5]{1,16}[〔［[]\d{4}[〕］\]]\s*\d{1,4}\s*号$/;
+// (a mirror may glue its date and view count after it: …的通知(某政发〔2021〕5号)2021.04.27798)
+export const NUMBER_AFTER_TITLE =
+  /\s*[（(][^（()）]{1,20}号[）)](?:\s*(?:19|20)\d{2}[.\-/]\d{1,2}[.\-/]\d{1,2}\d*)?$|(?<=的通知)\s*[\u4e00-\u9fa5]{1,16}[〔［[]\d{4}[〕］\]]\s*\d{1,4}\s*号$/;
 /** 题注 under a title: （2026年1月18日…会议批准）, （2023年4月6日第二次修正）. */
 export const APPROVAL =
   /^[（(]\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)[^（()）]{0,60}(?:批准|通过|修正|修订|公布|发布|施行)[^（()）]{0,10}[）)]$/;
@@ -92,12 +100,16 @@ const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
 
 /**
  * A site's category tag before a page's title (【规范性文件】长沙市人民政府办公厅关于…, “党政混合信息公开” 中共…),
- * or an essay-collection page's number of the piece (第一篇：某办法): no part of it.
+ * a column's name before 丨 (政务服务丨某市人民政府关于…), or an essay-collection page's number of
+ * the piece (第一篇：某办法): no part of it.
  */
-const CATEGORY_TAG = /^(?:【[\u4e00-\u9fa5]{2,8}】|[“"][\u4e00-\u9fa5]{2,10}[”"][ \u3000]+|第[一二三四五六七八九十]{1,3}篇[：:])(?=[\u4e00-\u9fa5《])/;
+const CATEGORY_TAG =
+  /^(?:【[\u4e00-\u9fa5]{2,8}】|[\u4e00-\u9fa5]{2,8}[ \u3000]*丨[ \u3000]*|[“"][\u4e00-\u9fa5]{2,10}[”"][ \u3000]+|第[一二三四五六七八九十]{1,3}篇[：:])(?=[\u4e00-\u9fa5《])/;
 export function withoutCategoryTag(t: string): string {
   const c = t.charCodeAt(0);
-  return c === 0x3010 || c === 0x201c || c === 0x22 || c === 0x7b2c ? t.replace(CATEGORY_TAG, '') : t;
+  // (or a column's name set off by 丨 before the headline: 政务服务丨某市人民政府关于…)
+  const bar = t.indexOf('丨');
+  return c === 0x3010 || c === 0x201c || c === 0x22 || c === 0x7b2c || (bar > 1 && bar <= 10) ? t.replace(CATEGORY_TAG, '') : t;
 }
 
 /** Zero-width characters (U+200B, U+FEFF …) of text copied from web pages: no part of a field. */
@@ -178,6 +190,10 @@ const INFO_NAMES = [
   '政策咨询机关',
   '政策咨询电话',
   '公开方式',
+  '公开形式',
+  '公开目录',
+  '公开责任部门',
+  '公开日期',
   '公开类别',
   '公开范围',
   '公开时限',
@@ -200,7 +216,7 @@ const INFO_NAMES = [
 ];
 const INFO_NAME = INFO_NAMES.map((n) => [...n].join('[ \\u3000]*')).join('|');
 /** Labels that are ordinary words too (名称: the info block's name of the document): labels only with their colon. */
-const COLON_NAME = ['名称'].map((n) => [...n].join('[ \\u3000]*')).join('|');
+const COLON_NAME = ['名称', '发布'].map((n) => [...n].join('[ \\u3000]*')).join('|');
 /** A label: anywhere with its colon; without one only set apart (a pipe or the line's end after it). */
 const INFO_LABEL = new RegExp(`(${INFO_NAME})[ \\u3000]*(?:[:：]|(?=[ \\u3000]*[|｜])|[ \\u3000]*$)|(${COLON_NAME})[ \\u3000]*[:：]`, 'g');
 /** A date (and time) written right before a label with its colon: a page's stamp, not a field's value. */
@@ -244,6 +260,28 @@ function bracketedField(t: string): InfoLine | null {
 }
 
 /**
+ * A law database's field glued to its label, no colon, no space (发文机关某省某厅党组, 发文字号某发〔2022〕40号,
+ * 时效性现行有效): a field only where the value is what the label asks for (a date, a 文号, an organ).
+ */
+const GLUED_FIELD = /^(发文机关|发布部门|制定机关|发文字号|发文日期|发布日期|公布日期|施行日期|实施日期|时效性|效力级别)(?![ \u3000:：|｜])(\S.{1,39})$/;
+function gluedField(t: string): InfoLine | null {
+  const m = GLUED_FIELD.exec(t);
+  if (!m || /[，。；、,;]/.test(m[2])) return null;
+  const [, name, value] = m;
+  const v = foldDigits(value.trim());
+  const fits = name.endsWith('日期')
+    ? DATE_ARABIC.test(v) || /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$/.test(v)
+    : name === '发文字号'
+      ? DOC_NUMBER.exec(v)?.index === 0
+      : name === '时效性'
+        ? /^(?:现行有效|有效|失效|已失效|部分失效|已废止|废止|尚未生效)$/.test(v)
+        : name === '效力级别'
+          ? v.length <= 20
+          : ORG.test(v);
+  return fits ? { fields: [[name, value.trim()]], open: false } : null;
+}
+
+/**
  * A line of an info block: it opens with a field label (or, `anywhere`, holds one: a page-info
  * line the parser knew, 某门户网站 发布时间：…). Null for any other line.
  */
@@ -255,6 +293,8 @@ export function infoLine(text: string, anywhere = false): InfoLine | null {
   if (stamp) t = t.slice(stamp[0].length);
   const bracketed = bracketedField(t);
   if (bracketed) return bracketed;
+  const glued = gluedField(t);
+  if (glued) return glued;
   const spaced = spacedInfoLine(t);
   if (spaced) return spaced;
   if (anywhere && !INFO_LABEL_COLONLESS_START.test(t)) {
@@ -725,9 +765,17 @@ function detachAttachment(tree: Root, doc: string): void {
   if (start === -1 || flat.slice(start).some(({ node }) => node.data?.outline)) return;
   while (start > 0 && flat[start - 1].node.data?.role === 'attachment' && flat[start - 1].parent !== tree) start--;
   const moved = flat.slice(start).filter(({ parent }) => parent !== tree);
+  // a notice that lists its attachments above its date, no signature name over it (附件：X ⏎
+  // 2022年2月21日): the date under the list is the notice's, not the attachment's
+  const undated = !flat.some(({ node }) => node.data?.role === 'date');
+  let listed = true;
   for (const { node, parent } of moved) {
     parent.children.splice(parent.children.indexOf(node), 1);
-    node.data = { ...node.data, role: node.data?.role ?? 'attachment' };
+    const t = node.type === 'paragraph' ? foldDigits(inlineText(node, doc).text.trim()) : '';
+    let role = node.data?.role ?? 'attachment';
+    if (listed && undated && !node.data?.role && (DATE_ARABIC.test(t) || DATE_CHINESE.test(t))) role = 'date';
+    if (!ATTACHMENT_LINE.test(t) && !/^[0-9０-９]{1,2}\s*[.．、]\s*\S.{1,59}$/.test(t)) listed = false;
+    node.data = { ...node.data, role };
   }
   tree.children.push(...moved.map((m) => m.node));
   extend(tree.children);
@@ -1006,7 +1054,7 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
     const block = blocks[i];
     if (texts[i] === null || !texts[i] || block.data?.role) continue;
     // a mirror's line that is the notice title in 《》 (《某市人民政府办公厅关于印发…的通知》): read without them
-    const t = unwrapBookTitle(texts[i]!);
+    const t = unwrapBookTitle(texts[i]!, !titleSeen && !noticeDone && !bodyStarted);
     const short = t.length <= 60 && !/[。；]/.test(t);
     // a notice's title with its 文号 after it in brackets (…的通知（岳办发〔2017〕2号）) is read as the title alone
     const nt = NUMBER_AFTER_TITLE.test(t) && NOTICE_END.test(t.replace(NUMBER_AFTER_TITLE, '')) ? t.replace(NUMBER_AFTER_TITLE, '') : t;
@@ -1028,7 +1076,8 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
     } else if (t.length <= 40 && (DOC_NUMBER.test(t) || DAMAGED_DOC_NUMBER.test(t))) set(i, 'docNumber');
     // a page's second copy of the notice title run on after its 文号 (鞍立政发〔2023〕2号立山区人民政府关于…的通知):
     // read once, as the 文号's line
-    else if ((noticeDone || noticeTitleNext(i)) && NUMBER_THEN_TITLE.test(t) && NOTICE_END.test(t)) set(i, 'docNumber');
+    // (or a law mirror's headline over a title that lacks its 的通知: 某政办发〔2017〕55号 某厅关于印发…工作方案)
+    else if ((noticeDone || noticeTitleNext(i)) && NUMBER_THEN_TITLE.test(t) && (NOTICE_END.test(t) || CARRIES.test(t))) set(i, 'docNumber');
     // the 版头 of a printed 公文: 某县人民政府办公室文件 (the issuer's name, not prose)
     else if (i === 0 && /^[\u4e00-\u9fa5]{2,30}文件$/.test(t) && ORG.test(t.slice(0, -2))) set(i, 'masthead');
     else if (DATE_ARABIC.test(t) || DATE_CHINESE.test(t)) set(i, 'date');
