@@ -126,6 +126,13 @@ const LEADS = /牵头/;
  * closing bracket 】］] (so no bracketed label to rewrite), as in most documents.
  */
 export function findClause(raw: string, bracketFree = false): ClauseMatch | null {
+  if (!INVISIBLE_IN_WORD.test(raw)) return findClauseIn(raw, bracketFree);
+  const visible = visibleText(raw);
+  const m = findClauseIn(visible.text, bracketFree);
+  return m && visible.back(m);
+}
+
+function findClauseIn(raw: string, bracketFree: boolean): ClauseMatch | null {
   const text = bracketFree ? raw : withPlainLabels(raw);
   let end = text.length;
   while (end > 0 && CLOSING_PUNCTUATION.test(text[end - 1])) end--;
@@ -168,6 +175,49 @@ export function findClause(raw: string, bracketFree = false): ClauseMatch | null
     if (last && !closesBracket(rest)) return { start: m.index, end, content: rest, contentStart: m.index };
   }
   return null;
+}
+
+/**
+ * Invisible characters between two characters of a text (a mirror's pinyin note, masked: 责(zé)任单位
+ * is read as 责, four invisibles, 任单位; a web copy's zero-width space): the clause is looked
+ * for in the text without them — its role words whole (责任单位, 负(fù)责(zé)) — and its offsets
+ * are given back in the text as read.
+ */
+const INVISIBLE_IN_WORD = /[^\s\u200b-\u200d\u2060\ufeff][\u200b-\u200d\u2060\ufeff]+[^\s\u200b-\u200d\u2060\ufeff]/;
+const INVISIBLE_CHAR = /[\u200b-\u200d\u2060\ufeff]/;
+
+interface VisibleText {
+  text: string;
+  /** The offset in the visible text of an offset in the text as read. */
+  to(at: number): number;
+  /** A clause found in the visible text, its offsets in the text as read. */
+  back(m: ClauseMatch): ClauseMatch;
+}
+
+function visibleText(raw: string): VisibleText {
+  // from[i]: the offset as read of the visible text's i-th character (and its end at text.length)
+  const from: number[] = [];
+  let text = '';
+  for (let i = 0; i < raw.length; i++) {
+    if (INVISIBLE_CHAR.test(raw[i])) continue;
+    from.push(i);
+    text += raw[i];
+  }
+  from.push(raw.length);
+  const to = (at: number) => {
+    let lo = 0;
+    let hi = from.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (from[mid] < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  // an end is one past the last character it holds, whatever invisibles follow that one
+  const end = (e: number) => (e > 0 ? from[e - 1] + 1 : 0);
+  const back = (m: ClauseMatch): ClauseMatch => ({ ...m, start: from[m.start], end: end(m.end), contentStart: from[m.contentStart] });
+  return { text, to, back };
 }
 
 /** 市工信委、市财政局: names that each end as a unit does, and nothing else (no sentence, no place alone). */
@@ -267,6 +317,12 @@ for (const c of CLOSE) BRACKET[c.charCodeAt(0)] = -1;
  * before one, each sentence of an item closing with its own ("…建设（县卫健局牵头）。…").
  */
 export function innerClauses(raw: string, before: number, bracketFree = false): ClauseMatch[] {
+  if (!INVISIBLE_IN_WORD.test(raw)) return innerClausesIn(raw, before, bracketFree);
+  const visible = visibleText(raw);
+  return innerClausesIn(visible.text, visible.to(before), bracketFree).map(visible.back);
+}
+
+function innerClausesIn(raw: string, before: number, bracketFree: boolean): ClauseMatch[] {
   const text = bracketFree ? raw : withPlainLabels(raw);
   const out: ClauseMatch[] = [];
   // the closing brackets, found by a regex scan rather than a loop over every character

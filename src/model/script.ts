@@ -300,6 +300,13 @@ export function restoreAsWritten<T>(model: T, original: string, reading: string)
         .split('、')
         .map((part) => restore(part, hint))
         .join('、');
+    // a text the reader joined from pieces with a line end between them (a task's blocks, cut from
+    // one run-together line of a preview): each piece found where it is written
+    if (result === s && s.includes('\n'))
+      result = s
+        .split('\n')
+        .map((part) => restore(part, hint))
+        .join('\n');
     cache.set(s, result);
     return result;
   };

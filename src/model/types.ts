@@ -41,7 +41,7 @@ export interface SourceInfo {
   /** Path as given to `ingest`. */
   path: string;
   fileName: string;
-  /** Detected encoding: `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `gb18030`; for a web page its charset; `utf-8` for .docx and .xlsx, `binary` for .doc/.wps/.xls/.et; for .csv its detected encoding. */
+  /** Detected encoding: `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `gb18030`, `big5`; for a web page its charset; `utf-8` for .docx and .xlsx, `binary` for .doc/.wps/.xls/.et; for .csv its detected encoding. */
   encoding: string;
   /** Original line ending style: `lf`, `crlf`, `cr` or `mixed`; `lf` for a converted format (the text in `source.txt`). */
   lineEnding: string;

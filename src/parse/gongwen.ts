@@ -77,6 +77,7 @@ export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFi
   const brackets: Brackets = { depth: 0, clause: false };
   // the header zone: no outline item yet; the text of the line before (a date above a plan's title)
   let outlineSeen = false;
+  let sharedSeen = false;
   let prevLine = '';
   let paragraphs = 0;
   const quoted = quotedTitles(doc);
@@ -121,6 +122,20 @@ export function parseGongwen(doc: string, index = new LineIndex(doc), file?: VFi
         span = cut[cut.length - 1];
         prevLine = '';
       }
+    }
+    // a document-sharing site's first chunk, its title run into the first sentence (its 1、 is a
+    // chunk's number, read as an outline label: the header zone may be over by then)
+    const shared = span && !sharedSeen && i < SHARED_TITLE_LINES && !web.has(i) ? sharedFileTitleCut(doc, span, lines) : null;
+    if (shared) {
+      sharedSeen = true;
+      children.push({
+        type: 'paragraph',
+        children: [textNode(index, doc, shared[0].start, shared[0].end)],
+        position: index.position(shared[0].start, shared[0].end),
+      });
+      open = null;
+      span = shared[1];
+      prevLine = '';
     }
     if (!span) {
       // blank lines around page furniture do not end a hard-wrapped paragraph
@@ -611,6 +626,43 @@ function signatureDateTitleCut(doc: string, span: CellSpan): CellSpan[] | null {
   ]
     .map((c) => trimSpan(doc, c))
     .filter((c, n) => n < 4 || c.start < c.end);
+}
+
+/**
+ * A document-sharing site's preview (X(18页).docx ⏎ 下载文档 ⏎ 上传人:… ⏎ 1、X为提高…): the file's
+ * text in chunks numbered 1、2、 with its line ends lost, so the document's own title runs into its
+ * first sentence. Where the page's first line names the file and a chunk opens with a title that
+ * the file's name begins as it does (8 characters or more), directly followed by the sentence's
+ * opening word, the title is a block of its own: the spans of the title and of the text after it.
+ */
+const SHARED_TITLE_LINES = 16;
+const SHARED_CHUNK_TITLE = /^1、([^，。；：:、！？,;!?\s《》“”]{6,60}?)(?=(?:为了?|根据|按照|依据|近年来|当前)[^\n]{8})/;
+const SHARED_FILE_NAME = /^(.{8,80}?)(?:[（(]\d{1,4}页[）)])?\.(?:docx?|wps|pdf)$/i;
+function sharedFileTitleCut(doc: string, span: CellSpan, lines: Line[]): CellSpan[] | null {
+  const raw = doc.slice(span.start, span.end);
+  if (!raw.startsWith('1、')) return null;
+  const first = lines.map((l) => doc.slice(l.start, l.end).trim()).find((t) => t !== '');
+  const file = first ? SHARED_FILE_NAME.exec(first) : null;
+  if (!file || first === raw.trim()) return null;
+  // the shortest span that is a title; a longer one would take the sentence's first words
+  for (let m = SHARED_CHUNK_TITLE.exec(raw), end = m ? m[1].length : 0; m && end <= 60; end++) {
+    const title = raw.slice(2, 2 + end);
+    if (/[，。；：:、！？,;!?\s]/.test(title)) return null;
+    if (!TITLE_END.test(title) || !/^(?:为了?|根据|按照|依据|近年来|当前)/.test(raw.slice(2 + end))) continue;
+    if (sharedPrefix(title, file[1]) < 8) return null;
+    const start = span.start + 2;
+    return [
+      { start, end: start + end },
+      { start: start + end, end: span.end },
+    ];
+  }
+  return null;
+}
+
+function sharedPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
 }
 
 function trimSpan(doc: string, c: CellSpan): CellSpan {

@@ -1,10 +1,12 @@
 import { isUtf8, transcode } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import iconv from 'iconv-lite';
+import { foldTraditional } from '../model/script.js';
 
 /**
  * Decoding: bytes → text, with the encoding detected. Government files come as UTF-8 (with
- * or without BOM), UTF-16 with BOM (Word's "Unicode text") and GB18030/GBK. The decoded text
+ * or without BOM), UTF-16 with BOM (Word's "Unicode text") and GB18030/GBK; a document in
+ * traditional script saved on a Traditional Chinese system comes as Big5. The decoded text
  * keeps the original line ends; offsets in the model refer to it.
  */
 
@@ -17,7 +19,7 @@ export class DecodeError extends Error {
 
 export interface Decoded {
   text: string;
-  encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+  encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
   lineEnding: 'lf' | 'crlf' | 'cr' | 'mixed' | 'none';
   bytes: number;
   sha256: string;
@@ -66,8 +68,7 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
       if (threeByteCharsBefore(bytes, at) >= 4) {
         throw new DecodeError(`damaged UTF-8: ${(utf8Error as DecodeError).message} (the text before it is valid UTF-8)`);
       }
-      text = decodeGb18030(bytes, (utf8Error as DecodeError).message);
-      encoding = 'gb18030';
+      ({ text, encoding } = decodeLegacyChinese(bytes, (utf8Error as DecodeError).message));
     }
   }
   checkText(text);
@@ -136,15 +137,26 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 /**
  * GB18030 accepts almost any byte pair, so a wrong guess (Shift-JIS, Big5, binary) shows up
  * as replacement characters, as text that is mostly not Chinese, or as Chinese made of rare
- * characters; all are rejected rather than silently mangled.
+ * characters. Big5 bytes are such a wrong guess: read as GB18030 they make rare characters, and
+ * read as Big5 they make traditional Chinese whose simplified forms are the common ones — so a
+ * text GB18030 cannot make sense of is tried as Big5 (traditional folded before the count).
+ * Anything else is rejected rather than silently mangled.
  */
-function decodeGb18030(bytes: Uint8Array, utf8Problem: string): string {
+function decodeLegacyChinese(bytes: Uint8Array, utf8Problem: string): { text: string; encoding: 'gb18030' | 'big5' } {
   const text = iconv.decode(Buffer.from(bytes), 'gb18030');
   const bad = text.indexOf('\ufffd');
   if (bad !== -1) {
     const line = text.slice(0, bad).split(/\r\n|\r|\n/).length;
     throw new DecodeError(`undecodable bytes: not UTF-8 (${utf8Problem}), and not GB18030 either (bad bytes on line ${line})`);
   }
+  if (plausibleChinese(text)) return { text, encoding: 'gb18030' };
+  const big5 = iconv.decode(Buffer.from(bytes), 'big5');
+  if (big5.indexOf('\ufffd') === -1 && plausibleChinese(foldTraditional(big5))) return { text: big5, encoding: 'big5' };
+  throw new DecodeError(`undecodable bytes: not UTF-8 (${utf8Problem}), and not plausible GB18030 or Big5 Chinese either (another encoding? save as UTF-8)`);
+}
+
+/** Mostly Chinese, and Chinese made of common characters (simplified forms). */
+function plausibleChinese(text: string): boolean {
   let cjk = 0;
   let common = 0;
   let other = 0;
@@ -159,10 +171,7 @@ function decodeGb18030(bytes: Uint8Array, utf8Problem: string): string {
       if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
     }
   }
-  if (cjk === 0 || other > cjk || common < cjk * 0.15) {
-    throw new DecodeError(`undecodable bytes: not UTF-8 (${utf8Problem}), and not plausible GB18030 Chinese either (another encoding? save as UTF-8)`);
-  }
-  return text;
+  return !(cjk === 0 || other > cjk || common < cjk * 0.15);
 }
 
 /** Characters that make up a large share of any Chinese text, official prose above all (1 by code unit). */

@@ -44,6 +44,19 @@ describe('traditional script', () => {
     expect(doc.tasks[0].text).toContain('（牽頭單位：縣行政審批局；責任單位：縣發展改革委、縣司法局）');
   });
 
+  it('gives back as written a text the reader joined from pieces of one run-together line', () => {
+    // a preview that lost its line ends: the task's text is pieces of one line joined by line ends
+    const runTogether = ingestText(
+      '某某縣鄉村治理工作方案\n一、工作目標建成示範村10個。二、重點任務(一)健全村級組織體系。(縣委組織部牽頭,縣民政局配合)(二)推行積分制管理。2、(縣農業農村局牽頭,各鄉鎮人民政府負責)',
+      { fileName: 'run-together.txt' },
+    );
+    const texts = runTogether.tasks.map((t) => t.text).join('\n');
+    expect(texts).toContain('健全村級組織體系');
+    // nothing of the page comes back in simplified script
+    expect(foldTraditional(texts) === texts).toBe(false);
+    expect(texts).not.toMatch(/[组织体务县农业级]/);
+  });
+
   it('finds a unit by its simplified or traditional name', () => {
     expect(normalizeForMatch('縣發展改革委')).toBe(normalizeForMatch('县发展改革委'));
     for (const q of ['发改委', '發改委', '县发展改革委', '行政审批局']) {

@@ -70,9 +70,23 @@ describe('encodings that are easy to get wrong', () => {
     expect(decodeBytes(be)).toMatchObject({ encoding: 'utf-16be', text: `${chinese}\n1. ABC` });
   });
 
-  it('refuses Shift-JIS and Big5 rather than reading them as garbled GB18030', () => {
-    expect(() => decodeBytes(iconv.encode('日本語の行政文書です。地方自治体の計画について説明します。', 'shift_jis'))).toThrow(/not plausible GB18030/);
-    expect(() => decodeBytes(iconv.encode('臺灣縣政府關於推動鄉村發展的實施計畫。', 'big5'))).toThrow(/not plausible GB18030/);
+  it('refuses Shift-JIS rather than reading it as garbled GB18030 or Big5', () => {
+    expect(() => decodeBytes(iconv.encode('日本語の行政文書です。地方自治体の計画について説明します。', 'shift_jis'))).toThrow(/not plausible GB18030 or Big5/);
+  });
+
+  it('reads Big5: a traditional-script document saved on a Traditional Chinese system', () => {
+    const traditional = [
+      '某某縣人民政府辦公室關於印發某某縣推動鄉村發展實施計畫的通知',
+      '各鄉鎮人民政府,縣政府各部門:',
+      '現將《某某縣推動鄉村發展實施計畫》印發給你們,請認真貫徹執行。',
+      '1.建設高標準農田2萬畝。(牽頭單位:縣農業農村局;配合單位:縣財政局)',
+    ].join('\r\n');
+    const decoded = decodeBytes(iconv.encode(traditional, 'big5'));
+    expect(decoded).toMatchObject({ encoding: 'big5', text: traditional, lineEnding: 'crlf' });
+    // read as GB18030 the same bytes are rare characters: that reading is never taken
+    expect(decodeBytes(iconv.encode('臺灣縣政府關於推動鄉村發展的實施計畫。', 'big5')).text).toBe('臺灣縣政府關於推動鄉村發展的實施計畫。');
+    // traditional script saved as GBK stays GB18030
+    expect(decodeBytes(iconv.encode(traditional, 'gbk')).encoding).toBe('gb18030');
   });
 
   it('names the office, PDF and image files people rename to .txt', () => {
