@@ -1054,7 +1054,7 @@ function bestOf(found: Matches, k: number): Array<{ id: number; score: number }>
   for (let i = 0; i < found.ids.length; i++) {
     const score = found.scores[i];
     const id = found.ids[i];
-    if (score !== score) return null;
+    if (Number.isNaN(score)) return null;
     let at: number;
     if (size < k) {
       // add at the end, then up while it is worse than its parent
