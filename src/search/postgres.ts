@@ -741,10 +741,25 @@ export class PostgresSearch extends SqliteSearch {
     }
     // the text is in `units` (units_fts is narrow: counting and ranking read only it), read for
     // each match the index found: a scalar subquery, which the planner cannot turn into a scan
-    // of every unit's text
-    const text = this.textSql('coalesce(u.simplified, u.text)', checks);
+    // of every unit's text. As on SQLite (SqliteSearch.ftsQuery), a unit's text has each of its
+    // text terms: a word the query has as a text term is not checked again, and a word that is
+    // a term of the query (title or text) only in the units that have it in their title alone
+    const unitText = (sql: string) => `(SELECT ${sql} FROM units u WHERE u.doc = units_fts.doc AND u.rowid = units_fts.rowid)`;
+    const column = 'coalesce(u.simplified, u.text)';
+    const read: string[] = [];
+    for (const w of checks) {
+      if (inText.includes(w)) continue;
+      if (combine === 'AND' && groups.some((g) => g.length === 1 && g[0].terms.length === 1 && g[0].terms[0] === w) && this.isIndexTerm(w)) {
+        const t = this.textSql(column, [w]);
+        where.push(`(rowid NOT IN (SELECT rowid FROM units_fts WHERE tsv @@ ?::tsquery) OR ${unitText(t.sql)})`);
+        params.push(`${lexemeIn(w, 'title')} & !${lexemeIn(w, 'text')}`, ...t.params);
+        continue;
+      }
+      read.push(w);
+    }
+    const text = this.textSql(column, read);
     if (text.sql) {
-      where.push(`(SELECT ${text.sql} FROM units u WHERE u.doc = units_fts.doc AND u.rowid = units_fts.rowid)`);
+      where.push(unitText(text.sql));
       params.push(...text.params);
     }
     const rank = this.bm25(groups, combine, inText);
