@@ -87,6 +87,39 @@ describe.skipIf(!url)('a bulk load into an empty PostgreSQL store', () => {
     }
   });
 
+  it('counts the documents a term as a store filled one document at a time does, a later unit word re-indexed', () => {
+    // a department the first document only mentions: a unit word when the second brings it (see incremental-load.test.ts)
+    const mentions = ingestText('一、工作任务\n1.配合丙镇社会事务办公室做好养老服务调查。\n2.丙镇社会事务办公室按月通报。\n', {
+      fileName: 'mentions-plan-2024.txt',
+    });
+    const leads = ingestText('一、工作任务\n1.完善养老服务设施。（牵头单位：丙镇社会事务办公室）\n', { fileName: 'bing-plan-2024.txt' });
+    const terms = (store: PostgresStore) => store.all('SELECT term, units, title, text, docs FROM terms ORDER BY term');
+    // each term's documents as the stored vectors have it
+    const fromVectors = (store: PostgresStore) =>
+      store.all(
+        "SELECT t.term, count(DISTINCT f.doc)::int FROM terms t JOIN units_fts f ON f.tsv @@ (quote_literal(t.term) || ' | ' || quote_literal('^' || t.term))::tsquery GROUP BY t.term ORDER BY t.term",
+      );
+    const store = PostgresStore.connect(url!, schema);
+    try {
+      store.reset();
+      store.put([mentions, leads]);
+      const atOnce = terms(store);
+      store.reset();
+      store.put([mentions]);
+      store.put([leads]);
+      expect(terms(store)).toEqual(atOnce);
+      expect(store.get('SELECT units, docs FROM terms WHERE term = ?', '丙镇社会事务办公室')).toEqual([3, 2]);
+      expect(store.all('SELECT term, docs FROM terms ORDER BY term')).toEqual(fromVectors(store));
+      // replaced and removed: the counts follow
+      store.put([mentions], { force: true });
+      expect(terms(store)).toEqual(atOnce);
+      store.remove(leads.id);
+      expect(store.all('SELECT term, docs FROM terms ORDER BY term')).toEqual(fromVectors(store));
+    } finally {
+      store.close();
+    }
+  });
+
   it('keeps the documents committed before one that fails, and none after it', () => {
     const store = PostgresStore.connect(url!, schema);
     try {
