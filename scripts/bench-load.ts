@@ -1,7 +1,9 @@
 /**
- * `node --import tsx scripts/bench-load.ts --data <folder> [--count N] [--batch 100] [--every 500]`:
+ * `node --import tsx scripts/bench-load.ts --data <folder> [--count N] [--batch 100] [--every 500] [--db postgres://… [--schema S]]`:
  * the SQLite store's load alone, from the models of a data folder (document.json, e.g. what
- * `policy ingest` or bench:scale wrote), into a new store in a temporary folder. Prints per
+ * `policy ingest` or bench:scale wrote), into a new store in a temporary folder — or, with
+ * `--db`, into a PostgreSQL schema (`bench_load`, emptied first; then compacted, and the
+ * server's CPU time and the schema's size printed). Prints per
  * `every` documents: wall time, CPU time (user + system: on a shared machine the wall time is
  * mostly other jobs'; both include reading the models, a few per cent), the bytes the process
  * wrote and read (/proc/self/io, Linux), and RSS — to
@@ -13,9 +15,19 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadDocument } from '../src/model/store.js';
 import type { PolicyDocument } from '../src/model/types.js';
+import { PostgresStore } from '../src/search/postgres.js';
 import { SqliteStore } from '../src/search/sqlite.js';
 
-const { values } = parseArgs({ options: { data: { type: 'string' }, count: { type: 'string' }, batch: { type: 'string' }, every: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string' },
+    count: { type: 'string' },
+    batch: { type: 'string' },
+    every: { type: 'string' },
+    db: { type: 'string' },
+    schema: { type: 'string' },
+  },
+});
 if (!values.data) throw new Error('--data <folder of ingested documents> is required');
 const data = values.data;
 const batch = Number(values.batch ?? 100);
@@ -38,7 +50,15 @@ function io(): { written: number; read: number } {
 }
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'policy-load-'));
-const store = SqliteStore.open(path.join(dir, 'policy.db'));
+const pg = values.db ? PostgresStore.connect(values.db, values.schema ?? 'bench_load') : null;
+pg?.reset();
+// an empty store: its GIN indexes built once, by compact() after the load
+pg?.bulkLoad();
+const store = pg ?? SqliteStore.open(path.join(dir, 'policy.db'));
+// the CPU time of the server process that writes (Linux: /proc/<pid>/schedstat, ns)
+const serverFile = pg ? `/proc/${pg.get<[number]>('SELECT pg_backend_pid()')?.[0]}/schedstat` : '';
+const server = () => (existsSync(serverFile) ? Number(readFileSync(serverFile, 'utf8').split(' ')[0]) / 1e9 : 0);
+const serverStart = server();
 const mb = (b: number) => `${(b / 1e6).toFixed(0)} MB`;
 let last = { t: performance.now(), cpu: process.cpuUsage(), io: io() };
 let readMs = 0;
@@ -62,5 +82,16 @@ for (let i = 0; i < ids.length; i += batch) {
   }
 }
 console.log(`load ${((performance.now() - start - readMs) / 1000).toFixed(1)} s (reading the models ${(readMs / 1000).toFixed(1)} s, not counted)`);
+if (pg) {
+  const c = performance.now();
+  pg.compact();
+  const size = pg.get<[number]>(
+    'SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind = ?',
+    'r',
+  )?.[0];
+  console.log(
+    `compact ${((performance.now() - c) / 1000).toFixed(1)} s; server cpu ${(server() - serverStart).toFixed(1)} s in all; schema ${mb(Number(size))} (${os.loadavg()[0].toFixed(1)} load average)`,
+  );
+}
 store.close();
 rmSync(dir, { recursive: true, force: true });

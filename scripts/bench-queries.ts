@@ -90,6 +90,7 @@ async function main(): Promise<void> {
       .sort();
     if (pg.documentIds().length !== ids.length) {
       pg.reset();
+      pg.bulkLoad();
       const t = performance.now();
       for (let i = 0; i < ids.length; i += 100) pg.put(await loadDocuments(dataDir, ids.slice(i, i + 100)));
       pg.compact();

@@ -199,6 +199,7 @@ async function main(): Promise<void> {
     // the models back from the folder (for PostgreSQL, the old index and the text's size)
     const pg = db ? PostgresStore.connect(db, schema) : null;
     pg?.reset();
+    pg?.bulkLoad();
     let textBytes = 0;
     let pgMs = 0;
     const keep: PolicyDocument[] = [];

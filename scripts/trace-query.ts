@@ -1,10 +1,12 @@
 /**
- * `node --import tsx scripts/trace-query.ts --size 1000 <query> [--dept …] [--kind …]`: the SQL statements
- * of one warm search of the scale store, with their time (for finding where a query's time goes).
+ * `node --import tsx scripts/trace-query.ts --size 1000 <query> [--dept …] [--kind …] [--db postgres://… [--schema bench_1000]]`:
+ * the SQL statements of one warm search of the scale store, with their time (for finding where a
+ * query's time goes); with `--db`, of the PostgreSQL store bench-queries.ts loaded (schema bench_N).
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { SearchOptions } from '../src/search/engine.js';
+import { PostgresStore } from '../src/search/postgres.js';
 import { SqliteStore } from '../src/search/sqlite.js';
 import { storePath } from '../src/search/store.js';
 
@@ -17,10 +19,14 @@ const { values, positionals } = parseArgs({
     kind: { type: 'string' },
     limit: { type: 'string' },
     rounds: { type: 'string' },
+    db: { type: 'string' },
+    schema: { type: 'string' },
   },
 });
 const dataDir = path.resolve(import.meta.dirname, '..', '.bench', `data-${values.size ?? 1000}`);
-const store = SqliteStore.open(storePath(dataDir), { readonly: true });
+const store = values.db
+  ? PostgresStore.connect(values.db, values.schema ?? `bench_${values.size ?? 1000}`)
+  : SqliteStore.open(storePath(dataDir), { readonly: true });
 const log: Array<[number, string, number]> = [];
 for (const name of ['all', 'get'] as const) {
   const orig = store[name].bind(store);

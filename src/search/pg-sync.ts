@@ -7,6 +7,9 @@ import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from '
  * thread; a call posts the statement to it and waits on a shared word (Atomics.wait) until the
  * worker has put the answer on a message port, which is then read synchronously
  * (receiveMessageOnPort). One call costs the database's round trip plus ~0.05 ms.
+ * A write batch can also be sent without waiting (`send`): the caller prepares the next one
+ * while the server runs it, and the next call waits for it first (a bulk load keeps the
+ * caller's core and the server's busy at once).
  *
  * The calling thread is blocked while the database answers: right for the CLI and for a
  * library caller that searches in a worker; a server that must stay responsive while a search
@@ -34,12 +37,18 @@ let ready = client.connect().then(async () => {
   if (!exists && !readOnly) await client.query('CREATE SCHEMA IF NOT EXISTS ' + schema);
   await client.query('SET search_path TO ' + schema);
 });
+// each answer counted: the caller waits for the count to pass the answers it has read
 const reply = (message) => {
   port.postMessage(message);
-  Atomics.store(signal, 0, 1);
+  Atomics.add(signal, 0, 1);
   Atomics.notify(signal, 0);
 };
-parentPort.on('message', async (m) => {
+// one message at a time, in the order sent (a batch sent without waiting is done before the next)
+let queue = Promise.resolve();
+parentPort.on('message', (m) => {
+  queue = queue.then(() => handle(m));
+});
+async function handle(m) {
   try {
     if (m.op === 'end') {
       // closing after a failed connection is no error
@@ -75,7 +84,7 @@ parentPort.on('message', async (m) => {
   } catch (e) {
     reply({ error: String(e && e.message ? e.message : e), code: e && e.code });
   }
-});
+}
 `;
 
 /** SQLSTATE of a write refused by a read-only transaction or a hot standby (read replica). */
@@ -101,6 +110,10 @@ export class SyncPg {
   private readonly port: MessagePort;
   private readonly signal = new Int32Array(new SharedArrayBuffer(4));
   private closed = false;
+  /** Answers read so far (the worker counts the answers it has given in `signal`). */
+  private read_ = 0;
+  /** Batches sent without waiting whose answers are still to be read. */
+  private pending = 0;
 
   /** @param schema a schema made if missing and put first on the search path (one store a schema). */
   constructor(url: string, schema?: string) {
@@ -117,10 +130,18 @@ export class SyncPg {
 
   private answer(message: Record<string, unknown>): { rows: unknown[][]; fields?: string[] } {
     if (this.closed) throw new PgError('connection closed');
-    Atomics.store(this.signal, 0, 0);
+    this.drain();
     this.worker.postMessage(message);
+    return this.next();
+  }
+
+  /** The worker's next answer (waiting for it), or its error thrown. */
+  private next(): { rows: unknown[][]; fields?: string[] } {
     // ten minutes at most for one call (a bulk batch included)
-    if (Atomics.wait(this.signal, 0, 0, 600_000) === 'timed-out') throw new PgError('no answer from the database in 10 minutes');
+    while (Atomics.load(this.signal, 0) === this.read_) {
+      if (Atomics.wait(this.signal, 0, this.read_, 600_000) === 'timed-out') throw new PgError('no answer from the database in 10 minutes');
+    }
+    this.read_++;
     const got = receiveMessageOnPort(this.port);
     if (!got) throw new PgError('no answer from the database worker');
     const m = got.message as { rows: unknown[][]; fields?: string[]; error?: string; code?: string };
@@ -146,6 +167,26 @@ export class SyncPg {
   /** Statements run in one transaction (rolled back whole on an error). */
   batch(statements: Array<[string, unknown[]]>): void {
     this.call({ op: 'batch', batch: statements.map(([sql, params]) => [numbered(sql), params]) });
+  }
+
+  /**
+   * batch() without waiting for it: the batch sent before is waited for first (so one at most
+   * is on its way, and a batch that failed stops the caller before the next is sent), and any
+   * other call, or drain(), waits for this one and throws its error.
+   */
+  send(statements: Array<[string, unknown[]]>): void {
+    if (this.closed) throw new PgError('connection closed');
+    this.drain();
+    this.worker.postMessage({ op: 'batch', batch: statements.map(([sql, params]) => [numbered(sql), params]) });
+    this.pending++;
+  }
+
+  /** Wait for the batches sent without waiting; the first one's error is thrown. */
+  drain(): void {
+    while (this.pending > 0) {
+      this.pending--;
+      this.next();
+    }
   }
 
   close(): void {

@@ -34,10 +34,11 @@ const DOC_SHIFT = 2 ** 20;
 /**
  * The PostgreSQL layout of the search tables, beside STORE_VERSION (the terms and tables both
  * engines share): 2 = vectors without positions, title terms as TITLE + term, `units_fts.len`,
- * `meta.fts_tokens`, the `units_web` index. A schema of an older version or layout is rebuilt
- * (see PostgresStore.connect).
+ * `meta.fts_tokens`, the `units_web` index; 3 = `terms.docs` (the documents with the term, as
+ * SQLite's `terms` has them: a one-word search counts nothing). A schema of an older layout is
+ * migrated in SQL, one of an older version rebuilt (see PostgresStore.connect).
  */
-export const PG_LAYOUT = 2;
+export const PG_LAYOUT = 3;
 
 /**
  * A constant every units_fts row carries (compressed: ~30 bytes) so that every row is longer than
@@ -80,10 +81,16 @@ ALTER TABLE ${name} ALTER COLUMN kind SET STORAGE MAIN, ALTER COLUMN lead SET ST
   ALTER COLUMN responsible SET STORAGE MAIN, ALTER COLUMN pad SET STORAGE MAIN;`;
 }
 
-const UNITS_FTS_INDEXES = `
-CREATE INDEX IF NOT EXISTS units_fts_rowid ON units_fts(rowid);
+/**
+ * The GIN indexes of the vectors: a bulk load into an empty store goes without them and builds
+ * them once at the end (PostgresStore.bulkLoad, compact).
+ */
+const GIN_INDEXES = `
 CREATE INDEX IF NOT EXISTS units_fts_tsv ON units_fts USING GIN (tsv);
-CREATE INDEX IF NOT EXISTS units_fts_marks ON units_fts USING GIN (marks);
+CREATE INDEX IF NOT EXISTS units_fts_marks ON units_fts USING GIN (marks);`;
+
+const UNITS_FTS_INDEXES = `
+CREATE INDEX IF NOT EXISTS units_fts_rowid ON units_fts(rowid);${GIN_INDEXES}
 CREATE INDEX IF NOT EXISTS units_web ON units(rowid) WHERE kind = 'web';`;
 
 /**
@@ -113,6 +120,13 @@ const MIGRATE_1_TO_2 = `DO $$ BEGIN
   END IF;
 END $$`;
 
+/**
+ * Every document's transaction updates the counts of its ~1,500 terms in place: with room left
+ * in each page of `terms` the new row versions stay on their page and the key's index is not
+ * written (HOT updates).
+ */
+const TERMS_FILL = 70;
+
 const UNITS = `
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
 ${schemaTables('postgres')}
@@ -126,8 +140,28 @@ CREATE INDEX IF NOT EXISTS units_web ON units(rowid) WHERE kind = 'web';
 ${unitsFts('units_fts')}
 ${UNITS_FTS_INDEXES}
 CREATE TABLE IF NOT EXISTS user_words(word TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY(word, doc));
-CREATE TABLE IF NOT EXISTS terms(term TEXT PRIMARY KEY, units INTEGER NOT NULL, title INTEGER NOT NULL, text INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS terms(term TEXT PRIMARY KEY, units INTEGER NOT NULL, title INTEGER NOT NULL, text INTEGER NOT NULL, docs INTEGER NOT NULL)
+  WITH (fillfactor = ${TERMS_FILL});
 `;
+
+/**
+ * Layout 2 to 3: `terms.docs` counted from the stored vectors (a document counted once a term,
+ * in its title or text). Run under the lock on `meta`, only when the layout is still 2.
+ */
+const MIGRATE_2_TO_3 = `DO $$ BEGIN
+  LOCK TABLE meta IN ACCESS EXCLUSIVE MODE;
+  IF EXISTS (SELECT 1 FROM meta WHERE key = 'version' AND value = '${STORE_VERSION}') AND EXISTS (SELECT 1 FROM meta WHERE key = 'pg_layout' AND value = '2') THEN
+    ALTER TABLE terms ADD COLUMN docs INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE terms ALTER COLUMN docs DROP DEFAULT;
+    UPDATE terms SET docs = d.n FROM (
+      SELECT term, count(*) AS n FROM (
+        SELECT DISTINCT f.doc, CASE WHEN left(x, 1) = '${TITLE}' THEN substr(x, 2) ELSE x END AS term
+        FROM units_fts f, unnest(tsvector_to_array(f.tsv)) x) AS t GROUP BY term) AS d
+      WHERE d.term = terms.term;
+    ALTER TABLE terms SET (fillfactor = ${TERMS_FILL});
+    UPDATE meta SET value = '3' WHERE key = 'pg_layout';
+  END IF;
+END $$`;
 
 /** The meta rows of a new store: versions and the BM25 totals. */
 const META = `INSERT INTO meta(key, value) VALUES ('version', '${STORE_VERSION}'), ('pg_layout', '${PG_LAYOUT}'), ('units', '0'), ('title_tokens', '0'), ('text_tokens', '0'), ('fts_tokens', '0') ON CONFLICT (key) DO NOTHING`;
@@ -230,7 +264,8 @@ export class PostgresStore implements SearchStore {
 
   /**
    * Connect to the server and make the schema and tables when missing. A schema of this store
-   * version in PostgreSQL layout 1 is migrated in SQL (MIGRATE_1_TO_2: no model needed); one of
+   * version in an older PostgreSQL layout is migrated in SQL (MIGRATE_1_TO_2, MIGRATE_2_TO_3: no
+   * model needed); one of
    * an older store version is rebuilt empty (its terms were cut otherwise), the caller putting the
    * documents again from their models as for an older SQLite file (store.ts); each in one
    * transaction — unless `shared` (a named schema, sharedSchema): no folder holds its models, so
@@ -254,13 +289,23 @@ export class PostgresStore implements SearchStore {
             `${store.file}: store version ${found.version} (PostgreSQL layout ${found.layout}) is newer than this policy's (${STORE_VERSION}, layout ${PG_LAYOUT}): upgrade policy`,
           );
         }
-        if (found.version === STORE_VERSION && found.layout === 1) pg.batch([[MIGRATE_1_TO_2, []]]);
-        else if (options.shared) {
+        if (found.version === STORE_VERSION) {
+          // each step checks the layout again under the lock (another process may have run it)
+          if (found.layout < 2) pg.batch([[MIGRATE_1_TO_2, []]]);
+          pg.batch([[MIGRATE_2_TO_3, []]]);
+        } else if (options.shared) {
           // a shared store is refilled by nobody's folder: emptying it would lose the group's corpus
           throw new UserError(
             `${store.file}: store version ${found.version}, this policy writes ${STORE_VERSION}: the documents must be ingested again, into a new schema (POLICY_DB_SCHEMA=…) or after \`DROP SCHEMA ${schema} CASCADE\``,
           );
         } else store.rebuild();
+      } else if (!found.gin) {
+        // a bulk load stopped before its indexes were built (bulkLoad): built now, when the server takes writes
+        try {
+          store.buildIndexes();
+        } catch (error) {
+          if (!(error instanceof PgError && error.code === READ_ONLY_TRANSACTION)) throw error;
+        }
       }
     } catch (error) {
       pg.close();
@@ -275,17 +320,19 @@ export class PostgresStore implements SearchStore {
   }
 
   /** The store's version and layout (layout 1: before PG_LAYOUT was recorded), or undefined for a schema without a store. */
-  private versions(): { version: number; layout: number } | undefined {
+  private versions(): { version: number; layout: number; gin: boolean } | undefined {
     let rows: Array<[string, string]>;
     try {
-      rows = this.all<[string, string]>("SELECT key, value FROM meta WHERE key IN ('version', 'pg_layout')");
+      rows = this.all<[string, string]>(
+        "SELECT key, value FROM meta WHERE key IN ('version', 'pg_layout') UNION ALL SELECT 'gin', count(*)::text FROM pg_indexes WHERE schemaname = current_schema() AND indexname IN ('units_fts_tsv', 'units_fts_marks')",
+      );
     } catch (error) {
       if (error instanceof PgError && error.code === '42P01') return undefined; // no such table
       throw error;
     }
     const m = new Map(rows);
     if (!m.has('version')) return undefined;
-    return { version: Number(m.get('version')), layout: Number(m.get('pg_layout') ?? 1) };
+    return { version: Number(m.get('version')), layout: Number(m.get('pg_layout') ?? 1), gin: m.get('gin') === '2' };
   }
 
   /**
@@ -350,9 +397,38 @@ export class PostgresStore implements SearchStore {
     return { units: Number(m.get('units') ?? 0), title: Number(m.get('title_tokens') ?? 0), text: Number(m.get('text_tokens') ?? 0) };
   }
 
-  /** VACUUM ANALYZE after a bulk load: the planner's statistics, and the visibility map for index-only reads. */
+  /**
+   * Before putting many documents into an empty store: its vectors' GIN indexes are dropped, and
+   * built once by compact() (or by the next connect, should the load stop before) — ~1.8 s of the
+   * server's CPU a thousand documents, against ~8 s when every document's transaction adds to
+   * them. A store with documents keeps its indexes (others may be searching it). True when dropped.
+   */
+  bulkLoad(): boolean {
+    this.pg.batch([
+      [
+        `DO $$ BEGIN
+          LOCK TABLE documents IN SHARE ROW EXCLUSIVE MODE;
+          IF NOT EXISTS (SELECT 1 FROM documents) THEN DROP INDEX IF EXISTS units_fts_tsv, units_fts_marks; END IF;
+        END $$`,
+        [],
+      ],
+    ]);
+    return this.versions()?.gin === false;
+  }
+
+  /** The vectors' GIN indexes made when missing (bulkLoad), with room to sort their entries in memory. */
+  private buildIndexes(): void {
+    this.pg.batch([
+      ["SET LOCAL maintenance_work_mem = '256MB'", []],
+      [GIN_INDEXES, []],
+    ]);
+  }
+
+  /** After a bulk load: the indexes it went without, then VACUUM ANALYZE of the store's tables (the planner's statistics, and the visibility map for index-only reads). */
   compact(): void {
-    this.pg.query('VACUUM ANALYZE');
+    this.buildIndexes();
+    // the store's tables only: VACUUM alone would go through every schema of the database
+    this.pg.query(`VACUUM ANALYZE ${TABLES.join(', ')}`);
   }
 
   private loadUserWords(tokenizer: Tokenizer): Set<string> {
@@ -373,19 +449,32 @@ export class PostgresStore implements SearchStore {
     const fresh = new Set<string>();
     for (const doc of docs) for (const w of unitWords(searchDepartments(doc))) if (!known.has(normalizeText(w))) fresh.add(w);
     tokenizer.addWords(fresh);
+    // what the store has of these documents, read once: each document's transaction is then
+    // sent without waiting (SyncPg.send), and the next one is cut while the server writes it
+    const stored = new Map<string, [number, string, string]>();
+    for (const [id, num, sha, schema] of this.all<[string, number, string, string]>(
+      'SELECT id, num, sha256, schema FROM documents WHERE id = ANY(?::text[])',
+      docs.map((d) => d.id),
+    ))
+      stored.set(id, [num, sha, schema]);
+    let last: number | null = null;
     for (const doc of docs) {
-      const old = this.get<[number, string, string]>('SELECT num, sha256, schema FROM documents WHERE id = ?', doc.id);
+      const old = stored.get(doc.id);
       if (old && !options.force && old[1] === doc.source.sha256 && old[2] === String(doc.schemaVersion)) {
         result.unchanged.push(doc.id);
         continue;
       }
-      const num = old?.[0] ?? (this.get<[number | null]>('SELECT max(num) FROM documents')?.[0] ?? 0) + 1;
+      // (a number taken by another writer since makes this document's transaction fail: documents.num is its key)
+      last ??= this.get<[number | null]>('SELECT max(num) FROM documents')?.[0] ?? 0;
+      const num = old?.[0] ?? ++last;
       const statements: Array<[string, unknown[]]> = [];
       if (old) statements.push(...this.deleteStatements(old[0]));
       statements.push(...this.insertStatements(doc, num, tokenizer));
-      this.pg.batch(statements);
+      this.pg.send(statements);
+      stored.set(doc.id, [num, doc.source.sha256, String(doc.schemaVersion)]);
       (old ? result.replaced : result.added).push(doc.id);
     }
+    this.pg.drain();
     const late = [...fresh].map(normalizeText).filter((w) => tokenizer.isUserWord(w));
     if (late.length > 0 && before.size > 0) this.reindexFor(late, before, tokenizer);
     return result;
@@ -398,29 +487,24 @@ export class PostgresStore implements SearchStore {
     return true;
   }
 
-  /** Term counts of units as stored (their tsvectors), for `terms`. */
-  private termCounts(where: string, params: unknown[]): Map<string, [number, number, number]> {
-    const counts = new Map<string, [number, number, number]>();
-    for (const [tsv] of this.all<[string]>(`SELECT tsv::text FROM units_fts WHERE ${where}`, ...params)) {
-      for (const [t, f] of parseVector(tsv)) {
-        const c = counts.get(t) ?? [0, 0, 0];
-        c[0]++;
-        if (f.title) c[1]++;
-        if (f.text) c[2]++;
-        counts.set(t, c);
-      }
+  /** Term counts of one document's units as stored (their tsvectors), for `terms`. */
+  private termCounts(num: number): TermCounts {
+    const counts: TermCounts = new Map();
+    for (const [tsv] of this.all<[string]>('SELECT tsv::text FROM units_fts WHERE doc = ?', num)) {
+      for (const [t, f] of parseVector(tsv)) countTerm(counts, t, f.title, f.text);
     }
+    for (const c of counts.values()) c[3] = 1;
     return counts;
   }
 
-  private termStatements(counts: Map<string, [number, number, number]>, sign: 1 | -1): Array<[string, unknown[]]> {
+  private termStatements(counts: TermCounts, sign: 1 | -1): Array<[string, unknown[]]> {
     if (counts.size === 0) return [];
     const terms = [...counts.keys()];
     const col = (i: number) => terms.map((t) => sign * counts.get(t)![i]);
     return [
       [
-        'INSERT INTO terms(term, units, title, text) SELECT * FROM unnest(?::text[], ?::int[], ?::int[], ?::int[]) ON CONFLICT (term) DO UPDATE SET units = terms.units + excluded.units, title = terms.title + excluded.title, text = terms.text + excluded.text',
-        [terms, col(0), col(1), col(2)],
+        'INSERT INTO terms(term, units, title, text, docs) SELECT * FROM unnest(?::text[], ?::int[], ?::int[], ?::int[], ?::int[]) ON CONFLICT (term) DO UPDATE SET units = terms.units + excluded.units, title = terms.title + excluded.title, text = terms.text + excluded.text, docs = terms.docs + excluded.docs',
+        [terms, col(0), col(1), col(2), col(3)],
       ],
     ];
   }
@@ -434,7 +518,7 @@ export class PostgresStore implements SearchStore {
     const departments = JSON.parse(this.get<[string]>('SELECT departments FROM documents WHERE num = ?', num)?.[0] ?? '[]') as SearchDepartment[];
     return [
       ...this.countStatements(-n, -(tl ?? 0), -(xl ?? 0), -fl),
-      ...this.termStatements(this.termCounts('doc = ?', [num]), -1),
+      ...this.termStatements(this.termCounts(num), -1),
       ['DELETE FROM terms WHERE units <= 0', []],
       ['DELETE FROM units_fts WHERE doc = ?', [num]],
       ['DELETE FROM units WHERE doc = ?', [num]],
@@ -478,7 +562,7 @@ export class PostgresStore implements SearchStore {
     out.push(['UPDATE documents SET departments = ? WHERE num = ?', [JSON.stringify(departments), num]]);
     const rows: unknown[][] = [];
     const fts: unknown[][] = [];
-    const counts = new Map<string, [number, number, number]>();
+    const counts: TermCounts = new Map();
     const sums = [0, 0, 0, 0];
     units.forEach((u, i) => {
       const rowid = num * DOC_SHIFT + i * 2 + (u.heading ? 1 : 0);
@@ -497,14 +581,10 @@ export class PostgresStore implements SearchStore {
       sums[2] += terms.text.length;
       const title = new Set(terms.title);
       const text = new Set(terms.text);
-      for (const t of new Set([...title, ...text])) {
-        const c = counts.get(t) ?? [0, 0, 0];
-        c[0]++;
-        if (title.has(t)) c[1]++;
-        if (text.has(t)) c[2]++;
-        counts.set(t, c);
-      }
+      for (const t of new Set([...title, ...text])) countTerm(counts, t, title.has(t), text.has(t));
     });
+    // the document counts once a term
+    for (const c of counts.values()) c[3] = 1;
     out.push(...insertRows('units', [...UNIT_COLUMNS], rows));
     out.push(...insertRows('units_fts', ['doc', 'rowid', 'kind', 'lead', 'responsible', 'len', 'tsv', 'marks'], fts));
     out.push(...this.countStatements(sums[0], sums[1], sums[2], sums[3]));
@@ -532,16 +612,26 @@ export class PostgresStore implements SearchStore {
     if (seen.size === 0) return;
     const statements: Array<[string, unknown[]]> = [];
     const namesOf = new Map<number, UnitNames>();
-    const before = new Map<string, [number, number, number]>();
-    const after = new Map<string, [number, number, number]>();
+    const before: TermCounts = new Map();
+    const after: TermCounts = new Map();
     let lengths = 0;
-    const add = (m: Map<string, [number, number, number]>, t: string, title: boolean, text: boolean) => {
-      const c = m.get(t) ?? [0, 0, 0];
-      c[0]++;
-      if (title) c[1]++;
-      if (text) c[2]++;
-      m.set(t, c);
+    const add = countTerm;
+    // each document's terms before and after (units not re-indexed keep theirs): `terms.docs`
+    const docsBefore = new Map<number, Set<string>>();
+    const docsAfter = new Map<number, Set<string>>();
+    const termsOfDoc = (m: Map<number, Set<string>>, num: number) => {
+      let set = m.get(num);
+      if (!set) m.set(num, (set = new Set()));
+      return set;
     };
+    for (const [rowid, num, tsv] of this.all<[number, number, string]>('SELECT rowid, doc, tsv::text FROM units_fts WHERE doc = ANY(?::int[])', [
+      ...new Set([...seen].map((r) => Math.floor(r / DOC_SHIFT))),
+    ])) {
+      for (const t of parseVector(tsv).keys()) {
+        termsOfDoc(docsBefore, num).add(t);
+        if (!seen.has(rowid)) termsOfDoc(docsAfter, num).add(t);
+      }
+    }
     for (const rowid of seen) {
       const row = this.get<[number, string, string, string | null, string, string, string, string, number]>(
         'SELECT u.doc, u.title, u.text, u.simplified, u.kind, f.tsv::text, u.lead, u.responsible, f.len FROM units u JOIN units_fts f ON f.doc = u.doc AND f.rowid = u.rowid WHERE u.rowid = ?',
@@ -561,7 +651,10 @@ export class PostgresStore implements SearchStore {
       for (const [t, f] of parseVector(tsv)) add(before, t, f.title, f.text);
       const tset = new Set(terms.title);
       const xset = new Set(terms.text);
-      for (const t of new Set([...tset, ...xset])) add(after, t, tset.has(t), xset.has(t));
+      for (const t of new Set([...tset, ...xset])) {
+        add(after, t, tset.has(t), xset.has(t));
+        termsOfDoc(docsAfter, num).add(t);
+      }
       statements.push(['UPDATE units SET title_len = ?, text_len = ? WHERE doc = ? AND rowid = ?', [terms.title.length, terms.text.length, num, rowid]]);
       const marks = unitMarks(normalized, terms.text);
       const len = ftsLength(terms, JSON.parse(lead) as string[], JSON.parse(responsible) as string[], marks);
@@ -570,6 +663,12 @@ export class PostgresStore implements SearchStore {
         'UPDATE units_fts SET tsv = ?::tsvector, marks = ?::tsvector, len = ?, pad = DEFAULT WHERE doc = ? AND rowid = ?',
         [unitVector(terms), marksVector(marks), len, num, rowid],
       ]);
+    }
+    for (const [m, docs] of [
+      [before, docsBefore],
+      [after, docsAfter],
+    ] as const) {
+      for (const set of docs.values()) for (const t of set) (m.get(t) ?? m.set(t, [0, 0, 0, 0]).get(t)!)[3]++;
     }
     statements.push(...this.termStatements(before, -1), ...this.termStatements(after, 1), ['DELETE FROM terms WHERE units <= 0', []]);
     statements.push(...this.countStatements(0, 0, 0, lengths));
@@ -580,6 +679,18 @@ export class PostgresStore implements SearchStore {
   searcher(): PostgresSearch {
     return new PostgresSearch(this);
   }
+}
+
+/** Per term: units with it (in their title or text), in their title, in their text; documents with it. */
+type TermCounts = Map<string, [number, number, number, number]>;
+
+/** A unit's term counted (its document: by the caller). */
+function countTerm(counts: TermCounts, t: string, title: boolean, text: boolean): void {
+  const c = counts.get(t) ?? [0, 0, 0, 0];
+  c[0]++;
+  if (title) c[1]++;
+  if (text) c[2]++;
+  counts.set(t, c);
 }
 
 /** Multi-row INSERTs of at most ~30,000 parameters each. */
@@ -631,14 +742,32 @@ export class PostgresSearch extends SqliteSearch {
     }
     // the text is in `units` (units_fts is narrow: counting and ranking read only it), read for
     // each match the index found: a scalar subquery, which the planner cannot turn into a scan
-    // of every unit's text
-    const text = this.textSql('coalesce(u.simplified, u.text)', checks);
+    // of every unit's text. As on SQLite (SqliteSearch.ftsQuery), a unit's text has each of its
+    // text terms: a word the query has as a text term is not checked again, and a word that is
+    // a term of the query (title or text) only in the units that have it in their title alone
+    const unitText = (sql: string) => `(SELECT ${sql} FROM units u WHERE u.doc = units_fts.doc AND u.rowid = units_fts.rowid)`;
+    const column = 'coalesce(u.simplified, u.text)';
+    const read: string[] = [];
+    for (const w of checks) {
+      if (inText.includes(w)) continue;
+      if (combine === 'AND' && groups.some((g) => g.length === 1 && g[0].terms.length === 1 && g[0].terms[0] === w) && this.isIndexTerm(w)) {
+        const t = this.textSql(column, [w]);
+        where.push(`(rowid NOT IN (SELECT rowid FROM units_fts WHERE tsv @@ ?::tsquery) OR ${unitText(t.sql)})`);
+        params.push(`${lexemeIn(w, 'title')} & !${lexemeIn(w, 'text')}`, ...t.params);
+        continue;
+      }
+      read.push(w);
+    }
+    const text = this.textSql(column, read);
     if (text.sql) {
-      where.push(`(SELECT ${text.sql} FROM units u WHERE u.doc = units_fts.doc AND u.rowid = units_fts.rowid)`);
+      where.push(unitText(text.sql));
       params.push(...text.params);
     }
     const rank = this.bm25(groups, combine, inText);
-    return { where: where.join(' AND '), params, rank: rank.sql, rankParams: rank.params };
+    // one term and no filter or check: the units that have it, and their documents, are those `terms` counts
+    const one = groups.length === 1 && groups[0].length === 1 && groups[0][0].terms.length === 1;
+    const term = one && inText.length === 0 && where.length === 1 ? groups[0][0].terms[0] : undefined;
+    return { where: where.join(' AND '), params, rank: rank.sql, rankParams: rank.params, ...(term !== undefined ? { term } : {}) };
   }
 
   /**
@@ -705,25 +834,36 @@ export class PostgresSearch extends SqliteSearch {
   /**
    * The matches counted and the best `want` (at least RESCORE) chosen in one statement (see
    * SqliteSearch.ranked): the matches are found once in the GIN index (a materialised CTE, so the
-   * plan starts there), counted, and the most recent CANDIDATES of them ranked.
+   * plan starts there), counted, and the most recent CANDIDATES of them ranked. One term without
+   * a filter (`q.term`) is counted by `terms`: its matches are only ranked.
    */
   protected override ranked(q: MatchQuery, groups: TermGroup[], want: number, accept?: (id: number) => boolean, texts = false): Matches {
     if (accept) return super.ranked(q, groups, want, accept, texts);
     const k = Math.max(want, RESCORE);
+    let counted: [number, number] | undefined;
+    if (q.term !== undefined) {
+      counted = this.countMatches(q);
+      if (counted[0] === 0) return { ids: [], scores: [] };
+    }
+    // (the subquery fenced by OFFSET 0: the GIN index finds the matches; ordered by rowid, the
+    // planner would walk the rowid index and read every vector from TOAST to test it)
     const rows = this.store.all<[number, number, number, number]>(
-      `WITH m AS MATERIALIZED (SELECT rowid, doc, len FROM units_fts WHERE ${q.where}),
-       r AS MATERIALIZED (SELECT rowid, len FROM m ORDER BY rowid DESC LIMIT ${CANDIDATES})
-       SELECT rowid, b, (SELECT count(*) FROM m), (SELECT count(DISTINCT doc) FROM m)
-       FROM (SELECT rowid, ${q.rank} AS b FROM r) AS s ORDER BY b, rowid LIMIT ${k}`,
+      counted
+        ? `WITH r AS MATERIALIZED (SELECT rowid, len FROM (SELECT rowid, len FROM units_fts WHERE ${q.where} OFFSET 0) AS m ORDER BY rowid DESC LIMIT ${CANDIDATES})
+           SELECT rowid, b FROM (SELECT rowid, ${q.rank} AS b FROM r) AS s ORDER BY b, rowid LIMIT ${k}`
+        : `WITH m AS MATERIALIZED (SELECT rowid, doc, len FROM units_fts WHERE ${q.where}),
+           r AS MATERIALIZED (SELECT rowid, len FROM m ORDER BY rowid DESC LIMIT ${CANDIDATES})
+           SELECT rowid, b, (SELECT count(*) FROM m), (SELECT count(DISTINCT doc) FROM m)
+           FROM (SELECT rowid, ${q.rank} AS b FROM r) AS s ORDER BY b, rowid LIMIT ${k}`,
       ...q.params,
       ...q.rankParams,
     );
+    counted ??= [rows[0]?.[2] ?? 0, rows[0]?.[3] ?? 0];
     const m = this.rescored(
       rows.map((r): [number, number] => [r[0], r[1]]),
       groups,
     );
-    const total = rows[0]?.[2] ?? 0;
-    return rows.length < total ? { ...m, total, documents: rows[0][3] } : m;
+    return rows.length < counted[0] ? { ...m, total: counted[0], documents: counted[1] } : m;
   }
 
   protected override containsSql(column: string): string {
@@ -758,6 +898,7 @@ export class PostgresSearch extends SqliteSearch {
   }
 
   protected override countMatches(q: MatchQuery): [number, number] {
+    if (q.term !== undefined) return this.store.get<[number, number]>('SELECT units, docs FROM terms WHERE term = ?', q.term) ?? [0, 0];
     return this.store.get<[number, number]>(`SELECT count(*), count(DISTINCT doc) FROM units_fts WHERE ${q.where}`, ...q.params)!;
   }
 

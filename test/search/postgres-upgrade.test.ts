@@ -12,7 +12,8 @@ import { fixture } from '../helpers/fixtures.js';
 
 /**
  * A PostgreSQL schema written by an older policy is brought to this version by itself, as an
- * older SQLite file is: layout 1 of this store version (positional vectors) is migrated in SQL,
+ * older SQLite file is: layouts 1 (positional vectors) and 2 (no documents a term) of this store
+ * version are migrated in SQL,
  * an older store version rebuilt from the models; a newer one is refused. Needs POLICY_TEST_DB
  * (npm run test:pg).
  */
@@ -46,6 +47,7 @@ function snapshot(store: PostgresStore) {
   return {
     rows: store.all<[number, string, number]>('SELECT rowid, tsv::text, len FROM units_fts ORDER BY rowid'),
     meta: store.all<[string, string]>('SELECT key, value FROM meta ORDER BY key'),
+    terms: store.all<[string, number, number, number, number]>('SELECT term, units, title, text, docs FROM terms ORDER BY term'),
     results: QUERIES.map((q) => {
       const r = search.search(q);
       return { total: r.total, hits: r.hits.map((h) => [h.id, h.score]) };
@@ -63,9 +65,28 @@ describe.skipIf(!url)('a PostgreSQL store written by an older policy', () => {
     store.all(`UPDATE units_fts SET tsv = coalesce((SELECT string_agg(CASE WHEN left(x.lexeme, 1) = '^'
       THEN '''' || substr(x.lexeme, 2) || ''':1A' ELSE '''' || x.lexeme || ''':2B' END, ' ') FROM unnest(tsv) x), '')::tsvector`);
     store.all('ALTER TABLE units_fts DROP COLUMN len, DROP COLUMN pad');
+    store.all('ALTER TABLE terms DROP COLUMN docs');
     store.all('DROP INDEX units_web');
     store.all("DELETE FROM meta WHERE key IN ('pg_layout', 'fts_tokens')");
     expect(store.all<[string]>('SELECT tsv::text FROM units_fts WHERE tsv::text LIKE ? LIMIT 1', '%:1A%')).toHaveLength(1);
+    store.close();
+
+    store = PostgresStore.connect(url!, schema);
+    try {
+      expect(snapshot(store)).toEqual(before);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('of layout 2 (no documents a term) is migrated in SQL: the same counts and results', () => {
+    let store = PostgresStore.connect(url!, schema);
+    const before = snapshot(store);
+    // a term in units of both documents, and one in several units of one document
+    expect(before.terms.some(([, , , , docs]) => docs === 2)).toBe(true);
+    expect(before.terms.some(([, units, , , docs]) => docs === 1 && units > 1)).toBe(true);
+    store.all('ALTER TABLE terms DROP COLUMN docs');
+    store.all("UPDATE meta SET value = '2' WHERE key = 'pg_layout'");
     store.close();
 
     store = PostgresStore.connect(url!, schema);
