@@ -9,7 +9,7 @@ import type { Role } from '../model/types.js';
  *   （责任领导：X，牵头单位：A，责任单位：B、C，完成时限：全年）   (fields split by ， too)
  *   责任单位：A（牵头）、B ⏎ 整改时限：2025年底前   (label lines of a 整改方案 item)
  * Labels: 牵头单位 / 牵头部门 / 主办单位 → lead (牵头单位 = lead unit);
- * 责任单位 / 责任部门 / 配合单位 / 参与单位 / 协同单位 / 协办单位 … → responsible.
+ * 责任单位 / 责任部门 / 负责单位 / 落实单位 / 配合单位 / 参与单位 / 协同单位 / 协办单位 … → responsible.
  * Without a 牵头 in the clause, the units that 负责 the task own it: （A负责）, （A、B按职责分工负责）
  * make them its lead; beside a 牵头 unit (or a unit set apart before the comma) they are
  * responsible, as are 配合 / 参与 / 参加 / 协助 / 落实 units always. A labelled 责任单位 list stays
@@ -36,7 +36,7 @@ export interface ParsedName {
 
 const OPEN = '（(〔[【［';
 const CLOSE = '）)〕]】］';
-const HINT = /牵头|责任单位|责任部门|配合|参与|参加|协同|协办|协助|负责|主办|主责|实施单位|分工[：:]/;
+const HINT = /牵头|责任单位|责任部门|配合|参与|参加|协同|协办|协助|负责|主办|主责|实施单位|落实单位|落实部门|承办单位|分工[：:]/;
 /** Labels written as they are (times, divisions, people). */
 const PLAIN_LABELS =
   '牵头单位|牵头部门|主办单位|主责单位|责任单位|责任部门|配合单位|配合部门|参与单位|参与部门|协同单位|协同部门|协办单位|协助单位|实施单位|实施主体|完成时限|整改时限|办结时限|落实时限|时限要求|时限|完成期限|整改期限|办结期限|完成时间|整改时间|时间节点|部门分工|责任分工|任务分工|责任领导|牵头领导|分管领导|联系领导|牵头县领导|牵头市领导|分管省领导|分管市领导|分管县领导|分管区领导|责任人';
@@ -44,9 +44,10 @@ const PLAIN_LABELS =
  * Labels made of role words: a unit label ends in 单位/部门 after one to three role words
  * (牵头责任单位, 协同责任单位, 主要责任单位, 协同配合单位); a people label ends in 领导/负责人/
  * 责任人/联系人 after them (牵头负责领导, 包联领导). A bureau's own plan names its offices the same
- * way (责任科室, 牵头处室, 配合处室, 责任股室).
+ * way (责任科室, 牵头处室, 配合处室, 责任股室). 负责单位 / 落实单位 / 负责部门 label the units that
+ * carry a task as 责任单位 does (responsible; the lead by the document's rule, 牵头负责单位 the lead).
  */
-const UNIT_ROLE_WORDS = ['牵头', '主要', '主责', '主办', '责任', '配合', '协同', '协办', '参与', '协助', '协作', '承办', '实施'];
+const UNIT_ROLE_WORDS = ['牵头', '主要', '主责', '主办', '责任', '负责', '落实', '配合', '协同', '协办', '参与', '协助', '协作', '承办', '实施'];
 const PEOPLE_ROLE_WORDS = ['牵头', '负责', '责任', '分管', '联系', '包联', '包抓', '挂点', '主管', '协调'];
 const COMPOUND_LABELS = `(?:${UNIT_ROLE_WORDS.join('|')}){1,3}(?:单位|部门|科室|处室|股室)|(?:${PEOPLE_ROLE_WORDS.join('|')}){1,3}(?:领导|负责人|责任人|联系人)`;
 /**
