@@ -345,8 +345,17 @@ function innerClausesIn(raw: string, before: number, bracketFree: boolean): Clau
 
 /** A verb-style clause: its units and their verb last (A牵头，B配合; a remark after them aside). */
 function closesWithVerb(content: string): boolean {
-  return VERB.test(withoutRemarks(content).replace(TRAILING_PUNCTUATION, '').replace(DUTY_TAIL, '负责'));
+  const text = withoutRemarks(content).replace(TRAILING_PUNCTUATION, '').replace(DUTY_TAIL, '负责');
+  const m = VERB.exec(text);
+  if (!m) return false;
+  if (!HELPED_VERB.test(m[1])) return true;
+  // 予以保障 / 给予支持 close prose as well (所需经费由县财政予以保障, 对企业给予支持): a clause only
+  // where units stand before it
+  const last = splitTopLevel(text.slice(0, -m[1].length), '，,；;').at(-1) ?? '';
+  const names = splitNames(last.replace(EACH, ''));
+  return names.length > 0 && names.every(endsAsUnit);
 }
+const HELPED_VERB = /^(?:予以|给予)/;
 
 /** The end of a sentence just before a bracket: "。（" (spaces between allowed). */
 const AFTER_SENTENCE = /[。；;！][ \t\u3000]*$/;
@@ -400,8 +409,12 @@ export function splitTopLevel(s: string, separators: string): string[] {
   return out;
 }
 
+/**
+ * The verb closing a unit list. The partners' verbs are written with a helping word too (B予以保障,
+ * C予以配合, D给予支持, E全力配合, F积极参与): the whole tail is the verb, no part of F's name.
+ */
 const VERB =
-  /(牵头负责|牵头落实|牵头督导|牵头抓总|共同牵头|牵头|共同负责|具体负责|负责落实|负责|配合落实|积极配合|配合|参与|参加|协同|协助|协办|抓好落实|落实)$/;
+  /(牵头负责|牵头落实|牵头督导|牵头抓总|共同牵头|牵头|共同负责|具体负责|负责落实|负责|(?:予以|给予)(?:保障|配合|支持|协助|协调)|(?:全力|积极|协助|主动)配合|配合落实|积极配合|配合|(?:积极|共同)参与|参与|参加|协同|协助|协办|抓好落实|落实)$/;
 /** 按职责分工负责, 按职责分工分别负责, 根据各自职责负责 …: a duty phrase closing a list of units, read as 负责. */
 const DUTY_TAIL = /((?:按照?|根据|依据)(?:各自)?(?:职责分工|职能职责|职责|分工)(?:分别)?(?:负责|落实)?|分别负责)$/;
 /** Verbs by which a unit owns the task (its lead where the clause names no 牵头). */
@@ -589,7 +602,7 @@ function inVerbStyle(value: string): boolean {
     return !DUTY_TAIL.test(part) && VERB.test(part);
   });
 }
-const VERB_ANYWHERE = /牵头|负责|配合|参与|协同|协助|协办/;
+const VERB_ANYWHERE = /牵头|负责|配合|参与|协同|协助|协办|予以|给予/;
 /** 分别/各自 before the verb (A、B分别牵头): no part of the last name. */
 const EACH = /(?:分别|各自)$/;
 
