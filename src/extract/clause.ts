@@ -9,7 +9,7 @@ import type { Role } from '../model/types.js';
  *   （责任领导：X，牵头单位：A，责任单位：B、C，完成时限：全年）   (fields split by ， too)
  *   责任单位：A（牵头）、B ⏎ 整改时限：2025年底前   (label lines of a 整改方案 item)
  * Labels: 牵头单位 / 牵头部门 / 主办单位 → lead (牵头单位 = lead unit);
- * 责任单位 / 责任部门 / 配合单位 / 参与单位 / 协同单位 / 协办单位 … → responsible.
+ * 责任单位 / 责任部门 / 负责单位 / 落实单位 / 配合单位 / 参与单位 / 协同单位 / 协办单位 … → responsible.
  * Without a 牵头 in the clause, the units that 负责 the task own it: （A负责）, （A、B按职责分工负责）
  * make them its lead; beside a 牵头 unit (or a unit set apart before the comma) they are
  * responsible, as are 配合 / 参与 / 参加 / 协助 / 落实 units always. A labelled 责任单位 list stays
@@ -36,7 +36,7 @@ export interface ParsedName {
 
 const OPEN = '（(〔[【［';
 const CLOSE = '）)〕]】］';
-const HINT = /牵头|责任单位|责任部门|配合|参与|参加|协同|协办|协助|负责|主办|主责|实施单位|分工[：:]/;
+const HINT = /牵头|责任单位|责任部门|配合|参与|参加|协同|协办|协助|负责|主办|主责|实施单位|落实单位|落实部门|承办单位|分工[：:]/;
 /** Labels written as they are (times, divisions, people). */
 const PLAIN_LABELS =
   '牵头单位|牵头部门|主办单位|主责单位|责任单位|责任部门|配合单位|配合部门|参与单位|参与部门|协同单位|协同部门|协办单位|协助单位|实施单位|实施主体|完成时限|整改时限|办结时限|落实时限|时限要求|时限|完成期限|整改期限|办结期限|完成时间|整改时间|时间节点|部门分工|责任分工|任务分工|责任领导|牵头领导|分管领导|联系领导|牵头县领导|牵头市领导|分管省领导|分管市领导|分管县领导|分管区领导|责任人';
@@ -44,9 +44,10 @@ const PLAIN_LABELS =
  * Labels made of role words: a unit label ends in 单位/部门 after one to three role words
  * (牵头责任单位, 协同责任单位, 主要责任单位, 协同配合单位); a people label ends in 领导/负责人/
  * 责任人/联系人 after them (牵头负责领导, 包联领导). A bureau's own plan names its offices the same
- * way (责任科室, 牵头处室, 配合处室, 责任股室).
+ * way (责任科室, 牵头处室, 配合处室, 责任股室). 负责单位 / 落实单位 / 负责部门 label the units that
+ * carry a task as 责任单位 does (responsible; the lead by the document's rule, 牵头负责单位 the lead).
  */
-const UNIT_ROLE_WORDS = ['牵头', '主要', '主责', '主办', '责任', '配合', '协同', '协办', '参与', '协助', '协作', '承办', '实施'];
+const UNIT_ROLE_WORDS = ['牵头', '主要', '主责', '主办', '责任', '负责', '落实', '配合', '协同', '协办', '参与', '协助', '协作', '承办', '实施'];
 const PEOPLE_ROLE_WORDS = ['牵头', '负责', '责任', '分管', '联系', '包联', '包抓', '挂点', '主管', '协调'];
 const COMPOUND_LABELS = `(?:${UNIT_ROLE_WORDS.join('|')}){1,3}(?:单位|部门|科室|处室|股室)|(?:${PEOPLE_ROLE_WORDS.join('|')}){1,3}(?:领导|负责人|责任人|联系人)`;
 /**
@@ -344,8 +345,17 @@ function innerClausesIn(raw: string, before: number, bracketFree: boolean): Clau
 
 /** A verb-style clause: its units and their verb last (A牵头，B配合; a remark after them aside). */
 function closesWithVerb(content: string): boolean {
-  return VERB.test(withoutRemarks(content).replace(TRAILING_PUNCTUATION, '').replace(DUTY_TAIL, '负责'));
+  const text = withoutRemarks(content).replace(TRAILING_PUNCTUATION, '').replace(DUTY_TAIL, '负责');
+  const m = VERB.exec(text);
+  if (!m) return false;
+  if (!HELPED_VERB.test(m[1])) return true;
+  // 予以保障 / 给予支持 close prose as well (所需经费由县财政予以保障, 对企业给予支持): a clause only
+  // where units stand before it
+  const last = splitTopLevel(text.slice(0, -m[1].length), '，,；;').at(-1) ?? '';
+  const names = splitNames(last.replace(EACH, ''));
+  return names.length > 0 && names.every(endsAsUnit);
 }
+const HELPED_VERB = /^(?:予以|给予)/;
 
 /** The end of a sentence just before a bracket: "。（" (spaces between allowed). */
 const AFTER_SENTENCE = /[。；;！][ \t\u3000]*$/;
@@ -399,8 +409,12 @@ export function splitTopLevel(s: string, separators: string): string[] {
   return out;
 }
 
+/**
+ * The verb closing a unit list. The partners' verbs are written with a helping word too (B予以保障,
+ * C予以配合, D给予支持, E全力配合, F积极参与): the whole tail is the verb, no part of F's name.
+ */
 const VERB =
-  /(牵头负责|牵头落实|牵头督导|牵头抓总|共同牵头|牵头|共同负责|具体负责|负责落实|负责|配合落实|积极配合|配合|参与|参加|协同|协助|协办|抓好落实|落实)$/;
+  /(牵头负责|牵头落实|牵头督导|牵头抓总|共同牵头|牵头|共同负责|具体负责|负责落实|负责|(?:予以|给予)(?:保障|配合|支持|协助|协调)|(?:全力|积极|协助|主动)配合|配合落实|积极配合|配合|(?:积极|共同)参与|参与|参加|协同|协助|协办|抓好落实|落实)$/;
 /** 按职责分工负责, 按职责分工分别负责, 根据各自职责负责 …: a duty phrase closing a list of units, read as 负责. */
 const DUTY_TAIL = /((?:按照?|根据|依据)(?:各自)?(?:职责分工|职能职责|职责|分工)(?:分别)?(?:负责|落实)?|分别负责)$/;
 /** Verbs by which a unit owns the task (its lead where the clause names no 牵头). */
@@ -588,7 +602,7 @@ function inVerbStyle(value: string): boolean {
     return !DUTY_TAIL.test(part) && VERB.test(part);
   });
 }
-const VERB_ANYWHERE = /牵头|负责|配合|参与|协同|协助|协办/;
+const VERB_ANYWHERE = /牵头|负责|配合|参与|协同|协助|协办|予以|给予/;
 /** 分别/各自 before the verb (A、B分别牵头): no part of the last name. */
 const EACH = /(?:分别|各自)$/;
 

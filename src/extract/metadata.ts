@@ -20,7 +20,7 @@ import {
   withoutNote,
 } from '../parse/header.js';
 import { parseChineseNumber } from '../parse/numerals.js';
-import type { Context } from './context.js';
+import type { Block, Context } from './context.js';
 
 /**
  * Metadata from the header roles: issuer (发文机关), titles, 文号, date as ISO, 主送,
@@ -298,16 +298,37 @@ function pointsOfItsOwn(ctx: Context): boolean {
 }
 
 /**
- * A notice with no text of a plan, whose signature and date only an attachment's line follows
- * (附件下载：): the plan it issues is a file to download, not on the page, and the notice is the
- * document there is.
+ * A notice with no text of a plan: under its date only the page's leftovers follow (the 附件 list or
+ * 附件下载：, the disclosure line, a contact line, the site's info and share buttons). The plan it
+ * issues is not on the page (a file to download, or left out of the excerpt), and the notice — its
+ * title, its short body and its points — is the document there is (test/real/README.md: a 通知 that
+ * carries the content itself is titled by the notice).
  */
 const DOWNLOAD_LINE = /^(?:相关)?附件(?:下载)?\s*[：:]?$/;
+const LEFTOVER_ROLES = new Set(['disclosure', 'attachment', 'webInfo', 'webTools', 'webBreadcrumb']);
+const LEFTOVER_LINE = /^(?:[（(]?联系人|用微信扫|分享到|扫一扫|打印|关闭|【?字体)/;
+const SO_NOTIFIED = /^特?此通知[。.]?$/;
+function noticePoint(ctx: Context, b: Block): boolean {
+  const sign = (x: Block) => SO_NOTIFIED.test(stripInvisible(x.content.text).trim());
+  if (!b.section || b.ancestors.length !== 1) return false;
+  if (sign(b)) return true;
+  const own = ctx.sectionInfo.get(b.section)?.blocks.filter((x) => !sign(x)) ?? [];
+  // a sentence or more, not a plan's heading (一、总体要求) with nothing under it
+  return own.length === 1 && stripInvisible(b.content.text).trim().length >= 20;
+}
+
 function nothingUnderNotice(ctx: Context): boolean {
-  const at = ctx.blocks.findIndex((b, i) => b.role === 'date' && i > 0 && /^(?:signature|seal)$/.test(String(ctx.blocks[i - 1].role)));
-  if (at === -1 || ctx.blocks.slice(0, at).some((b) => !b.role)) return false;
-  const after = ctx.blocks.slice(at + 1).map((b) => stripInvisible(b.content.text).trim());
-  return after.some((t) => DOWNLOAD_LINE.test(t)) && after.every((t) => !t || DOWNLOAD_LINE.test(t));
+  const notice = ctx.blocks.findIndex((b) => b.role === 'noticeTitle');
+  const at = ctx.blocks.findIndex((b, i) => b.role === 'date' && i > notice);
+  if (notice === -1 || at === -1) return false;
+  // the notice's own points (一、各地区要…。二、…: a paragraph each) may stand above its date; not a
+  // plan's text (a paragraph of no role, or a heading with its items under it: the plan without its title line)
+  const before = ctx.blocks.slice(notice, at);
+  if (!before.some((b) => b.role === 'notice') || before.some((b) => !b.role && !noticePoint(ctx, b))) return false;
+  return ctx.blocks.slice(at + 1).every((b) => {
+    const t = stripInvisible(b.content.text).trim();
+    return !t || LEFTOVER_ROLES.has(String(b.role)) || DOWNLOAD_LINE.test(t) || LEFTOVER_LINE.test(t);
+  });
 }
 
 function planTitleFromNotice(notice: string): string | null {
@@ -391,12 +412,12 @@ function namedInNotice(ctx: Context): string | null {
  * (文号, recipients, its paragraphs, the page's info), no signature, no date, no plan. The plan it
  * names is not on the page; the notice is the document there is.
  */
-const NOTICE_ROLES = new Set(['noticeTitle', 'docNumber', 'recipients', 'notice', 'webInfo', 'webTools', 'webBreadcrumb', 'disclosure']);
+const NOTICE_ROLES = new Set(['noticeTitle', 'issuer', 'docNumber', 'recipients', 'notice', 'webInfo', 'webTools', 'webBreadcrumb', 'disclosure']);
 function cutInNotice(ctx: Context): boolean {
   const at = ctx.blocks.findIndex((b) => b.role === 'noticeTitle');
   if (at === -1) return false;
   const after = ctx.blocks.slice(at + 1).filter((b) => stripInvisible(b.content.text).trim() !== '');
-  return after.some((b) => b.role === 'notice') && after.every((b) => NOTICE_ROLES.has(String(b.role)));
+  return after.some((b) => b.role === 'notice') && after.every((b) => NOTICE_ROLES.has(String(b.role)) || (!b.role && noticePoint(ctx, b)));
 }
 
 /**

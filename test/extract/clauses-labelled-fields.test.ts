@@ -184,3 +184,26 @@ describe('QA7 zero-width characters from web copies', () => {
     ]);
   });
 });
+
+describe('负责单位： and 落实单位： label lines (simplified and traditional) name the units like 责任单位：', () => {
+  const lines = (label: string, second: string) =>
+    plan(`1. 开展背街小巷环境整治，年内完成改造30条。
+${label}：县住房城乡建设局、县城市管理局
+2. 建成新时代文明实践站12个。
+${second}：县委宣传部、县文化广电旅游体育局
+`);
+  it('responsible units; the first listed is the lead where the plan says so', () => {
+    const doc = ingestText(lines('负责单位', '落实单位'), { fileName: 'fuze.txt' });
+    expect(units(doc)).toEqual([
+      ['1', [], ['县住房城乡建设局', '县城市管理局'], null],
+      ['2', [], ['县委宣传部', '县文化广电旅游体育局'], null],
+    ]);
+    const ruled = ingestText(lines('负责部门', '落实单位').replace('二、重点任务\n', '二、重点任务\n（排在第一位的为牵头单位）\n'), { fileName: 'ruled.txt' });
+    expect(ruled.tasks.map((t) => t.lead)).toEqual([['县住房城乡建设局'], ['县委宣传部']]);
+  });
+
+  it('負責單位： and 落實單位： in a traditional-script page', () => {
+    const doc = ingestText(lines('負責單位', '落實單位'), { fileName: 'trad.txt' });
+    expect(doc.tasks.map((t) => t.responsible.length)).toEqual([2, 2]);
+  });
+});

@@ -188,3 +188,37 @@ describe('QA9 kinds of units named after a township and a body', () => {
       expect(kindOf(n)).toBe('township');
   });
 });
+
+describe("a partner's verb with a helping word (B予以保障, C予以配合, D给予支持): no part of the name", () => {
+  it('parseClause strips the whole tail and gives the partner its role', () => {
+    expect(names('县教育局牵头负责，县财政局予以保障')).toEqual([
+      ['lead', '县教育局'],
+      ['responsible', '县财政局'],
+    ]);
+    expect(names('县教育局牵头，县人社局、县卫生健康委予以配合')).toEqual([
+      ['lead', '县教育局'],
+      ['responsible', '县人社局'],
+      ['responsible', '县卫生健康委'],
+    ]);
+    expect(names('县教育局负责，县科技局给予支持，各乡镇积极参与')).toEqual([
+      ['lead', '县教育局'],
+      ['responsible', '县科技局'],
+      ['responsible', '各乡镇'],
+    ]);
+  });
+
+  it("in a plan's text: the clause is read, and prose that ends in 予以保障 is no clause", () => {
+    const doc = ingestText(
+      plan(`1. 新建公办幼儿园3所。（县教育局牵头负责，县财政局予以保障）
+2. 改造薄弱学校校舍。所需经费由县财政予以保障。
+3. 建设智慧校园示范校5所。（对达标学校给予支持）
+`),
+      { fileName: 'helped-verbs.txt' },
+    );
+    expect(doc.tasks.map((t) => [t.number, t.lead, t.responsible])).toEqual([
+      ['1', ['县教育局'], ['县财政局']],
+      ['2', [], []],
+      ['3', [], []],
+    ]);
+  });
+});

@@ -197,3 +197,66 @@ describe("a law mirror's headline: the 文号, a space, then the title opening w
     ]);
   });
 });
+
+describe('a page that holds only the covering notice: the notice titles it (test/real/README.md)', () => {
+  const notice = `某市人民政府关于印发某市数字乡村建设三年行动纲要的通知
+某政发〔2024〕6号
+各县（区）人民政府，市政府各部门：
+《某市数字乡村建设三年行动纲要》已经市政府常务会议研究同意，现印发给你们，请认真贯彻实施。
+`;
+  it('signature, date, then only the disclosure line: the title is the notice, not the plan it names', () => {
+    const doc = ingestText(`${notice}某市人民政府\n2024年3月8日\n（此件公开发布）\n`, { fileName: 'only-notice.txt' });
+    expect(doc).toMatchObject({
+      title: '某市人民政府关于印发某市数字乡村建设三年行动纲要的通知',
+      issuer: '某市人民政府',
+      docNumber: '某政发〔2024〕6号',
+      date: '2024-03-08',
+    });
+  });
+
+  it("the notice's own points (一、…二、… a paragraph each), its 附件 line, then a contact line and share buttons under the date", () => {
+    const doc = ingestText(
+      `${notice}一、各县（区）、各部门要把行动纲要的落实摆上重要位置，逐项细化措施，明确时间节点。
+二、市政府督查室要对落实情况开展日常调度，每季度通报一次进展。
+特此通知。
+附件：某市数字乡村建设三年行动纲要
+2024年3月8日
+（联系人：王某，联系电话：1234567）
+（此件公开发布）
+用微信扫描二维码分享至好友和朋友圈
+`,
+      { fileName: 'notice-points.txt' },
+    );
+    expect(doc.title).toBe('某市人民政府关于印发某市数字乡村建设三年行动纲要的通知');
+  });
+
+  it("an excerpt cut inside the notice's points, its issuer on a line above its title: the notice titles it", () => {
+    const doc = ingestText(
+      `某市人民政府办公室
+关于印发2025年政府工作报告主要目标
+任务分解的通知
+各县（区）人民政府，市政府各部门：
+2025年《政府工作报告》已经市人大会议审议通过，经市政府同意，现将主要目标任务分解下发，请认真抓好落实。
+一、压实工作责任。各单位要把报告确定的目标任务逐项分解到岗到人，确保件件有着落、事事有回音，
+`,
+      { fileName: 'cut-in-points.txt' },
+    );
+    expect(doc.title).toBe('关于印发2025年政府工作报告主要目标任务分解的通知');
+  });
+
+  it("the plan's text under the notice's date, or its tasks in the notice's body: the plan titles it", () => {
+    const below = ingestText(`${notice}某市人民政府\n2024年3月8日\n一、总体要求\n到2026年，全市行政村光纤通达率保持100%。\n`, { fileName: 'plan-below.txt' });
+    expect(below.title).toBe('某市数字乡村建设三年行动纲要');
+    const inside = ingestText(
+      `${notice}一、夯实数字基础设施
+1. 推进千兆光网向行政村延伸。（牵头单位：市工业和信息化局）
+2. 建设乡村数字服务站50个。（牵头单位：市农业农村局）
+某市人民政府
+2024年3月8日
+（此件公开发布）
+`,
+      { fileName: 'plan-inside.txt' },
+    );
+    expect(inside.title).toBe('某市数字乡村建设三年行动纲要');
+  });
+});
