@@ -1,4 +1,4 @@
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { matchDocumentId } from '../select/document-ids.js';
 import { NoData } from '../select/errors.js';
@@ -45,9 +45,15 @@ export async function saveDocument(dataDir: string, doc: PolicyDocument, json: s
   const text = sourceTexts.get(doc);
   const sourceFile = path.join(dir, SOURCE_TEXT_FILE);
   if (text !== undefined) await writeFileAtomic(sourceFile, text);
-  else if (doc.source.format === 'text' || doc.source.format === 'markdown') await rm(sourceFile, { force: true });
+  // (unlink: rm's checks cost a text document's save more than its writes, ~1 ms)
+  else if (doc.source.format === 'text' || doc.source.format === 'markdown') await unlink(sourceFile).catch(absentIsFine);
   await writeFileAtomic(file, json);
   return file;
+}
+
+/** A removal of a file that is not there: done. */
+function absentIsFine(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'ENOENT') throw error;
 }
 
 /**
