@@ -144,6 +144,18 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 const HAN = /\p{Script=Han}/u;
 const ALL_HAN = /^\p{Script=Han}+$/u;
 
+/** Per BMP code unit: 0 not yet known, 1 a Han character, 2 not (HAN tested once a character). */
+const hanChar = new Uint8Array(0x10000);
+
+/** True for a one-character token that is a Han character (full mode emits every character: ~2/3 of its tokens). */
+function isHanCharacter(token: string): boolean {
+  if (token.length !== 1) return false;
+  const code = token.charCodeAt(0);
+  let kind = hanChar[code];
+  if (kind === 0) kind = hanChar[code] = HAN.test(token) ? 1 : 2;
+  return kind === 1;
+}
+
 function isNoise(token: string): boolean {
   // a token that starts with a CJK ideograph has a letter: the regex only for the others (a
   // document's ~50,000 index tokens are nearly all Chinese)
@@ -225,7 +237,7 @@ const tokenizer: Tokenizer = {
     // Full mode also emits every single character; those would bloat an index.
     return getJieba()
       .cutAll(normalizeText(text))
-      .filter((t) => !(t.length === 1 && HAN.test(t)) && !isNoise(t));
+      .filter((t) => !isHanCharacter(t) && !isNoise(t));
   },
   inDictionary(word) {
     const w = normalizeText(word);
