@@ -1400,6 +1400,18 @@ export function namedTableKinds(header: string[]): TaskColumnKind[] | null {
   return kinds && kinds.length >= 3 && kinds[0] === 'task' && kinds.some((k) => k === 'lead' || k === 'units') ? kinds : null;
 }
 
+/** A cell's text on its line. */
+function textOf(line: Line, c: CellSpan): string {
+  return line.text.slice(c.start - line.start, c.end - line.start);
+}
+
+/** A row's cells without the empty ones a page leaves at its end. */
+function filled(line: Line, cells: CellSpan[]): CellSpan[] {
+  let n = cells.length;
+  while (n > 0 && !textOf(line, cells[n - 1])) n--;
+  return cells.slice(0, n);
+}
+
 /**
  * A pipe table one row a line without 序号, its rows named by their first cell (see
  * namedTableKinds): the rows that follow the header with as many cells, no sentence in them, each
@@ -1413,12 +1425,6 @@ export function namedTableKinds(header: string[]): TaskColumnKind[] | null {
 function namedPipeRowsTable(lines: Line[], i: number, stop: Skip): TableRegion | null {
   const l = lines[i];
   if (!/[|｜]/.test(l.text) || l.text.includes('\t') || SENTENCE.test(l.text)) return null;
-  const textOf = (line: Line, c: CellSpan) => line.text.slice(c.start - line.start, c.end - line.start);
-  const filled = (line: Line, cells: CellSpan[]) => {
-    let n = cells.length;
-    while (n > 0 && !textOf(line, cells[n - 1])) n--;
-    return cells.slice(0, n);
-  };
   const headerCells = filled(l, pipeCells(l));
   const kinds = namedTableKinds(headerCells.map((c) => textOf(l, c)));
   if (!kinds) return null;
@@ -1462,12 +1468,6 @@ const ITEM_CELL = /^\d{1,3}[.．、](?![\d０-９])/;
 function itemPipeRowsTable(lines: Line[], i: number, stop: Skip): TableRegion | null {
   const l = lines[i];
   if (!/[|｜]/.test(l.text) || l.text.includes('\t') || SENTENCE.test(l.text)) return null;
-  const textOf = (line: Line, c: CellSpan) => line.text.slice(c.start - line.start, c.end - line.start);
-  const filled = (line: Line, cells: CellSpan[]) => {
-    let n = cells.length;
-    while (n > 0 && !textOf(line, cells[n - 1])) n--;
-    return cells.slice(0, n);
-  };
   const headerCells = filled(l, pipeCells(l));
   const kinds = itemTableKinds(headerCells.map((c) => textOf(l, c)));
   if (!kinds || kinds.length < 3) return null;
