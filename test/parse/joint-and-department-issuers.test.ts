@@ -127,3 +127,15 @@ describe('collection pages', () => {
     });
   });
 });
+
+describe('joint signatures that name courts and a bank beside the ministries', () => {
+  it('two a line set apart by one space, a line led by 最高法院 or closed by 人民银行: every name is an issuer', async () => {
+    const doc = await shape('joint-ministries-with-courts-two-a-line.txt');
+    expect(doc).toMatchObject({
+      title: '清河流域水生态保护攻坚行动方案',
+      noticeTitle: '关于印发《清河流域水生态保护攻坚行动方案》的通知',
+      issuer: '生态环境部、最高法院、最高检察院、公安部、水利部、农业农村部、人民银行、林草局',
+      date: '2023-06-12',
+    });
+  });
+});
