@@ -305,7 +305,7 @@ function pointsOfItsOwn(ctx: Context): boolean {
  * carries the content itself is titled by the notice).
  */
 const DOWNLOAD_LINE = /^(?:相关)?附件(?:下载)?\s*[：:]?$/;
-const LEFTOVER_ROLES = new Set(['disclosure', 'attachment', 'webInfo', 'webTools', 'webBreadcrumb']);
+const LEFTOVER_ROLES = new Set(['disclosure', 'attachment', 'webInfo', 'webTools', 'webBreadcrumb', 'webFooter']);
 const LEFTOVER_LINE = /^(?:[（(]?联系人|用微信扫|分享到|扫一扫|打印|关闭|【?字体)/;
 const SO_NOTIFIED = /^特?此通知[。.]?$/;
 function noticePoint(ctx: Context, b: Block): boolean {

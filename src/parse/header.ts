@@ -476,10 +476,19 @@ export function issuerNames(t: string): string[] {
 }
 
 /** A body that signs beside organs in a joint signature, its name ending otherwise (某县融媒体中心, 某县青少年活动中心). */
-const SIGNED_UNIT = /(?:中心|院|站|馆|社|联合会|协会)$/;
+// (最高法院 and 最高检察院, 人民银行, 证监会, 全国总工会, 共青团中央 sign national joint documents beside the ministries)
+const SIGNED_UNIT = /(?:中心|院|站|馆|社|联合会|协会|银行|监会|总工会|团中央|妇联|残联|科协)$/;
 /** One name of a joint signature: an organ's, or a body's that signs beside them. */
 function signedName(p: string): boolean {
   return p.length >= 3 && p.length <= 30 && !/[，。、；：:,]/.test(p) && (ORG.test(p) || SIGNED_UNIT.test(p));
+}
+/**
+ * A line of a joint signature holding two or more names set apart by spaces, each an organ's or a
+ * signing body's (生态环境部 最高法院): a signature line though its last name ends in no organ's word.
+ */
+function signedNamesLine(t: string): boolean {
+  const parts = t.trim().split(/[\s\u3000]+/);
+  return parts.length > 1 && parts.every(signedName);
 }
 /**
  * 中共某市委某市人民政府, 中共某县委办公室某县人民政府办公室: a party committee (or its office) and the
@@ -1142,7 +1151,7 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
       for (const j of signedRows) set(j, 'signature');
     } else if (
       short &&
-      ORG.test(t) &&
+      (ORG.test(t) || (signedNamesLine(t) && dateNext(texts, i))) &&
       !TITLE_END.test(t) &&
       t.length <= 40 &&
       !/[，、]/.test(t) &&
@@ -1156,7 +1165,12 @@ function assignRoles(blocks: RootContent[], doc: string, index: LineIndex, outli
         // four provinces, two a line, on seven lines)
         for (let j = previous(i), n = 0; j >= 0 && n < JOINT_SIGNATURE_LINES - 1; j = previous(j), n++) {
           const role = blocks[j].data?.role;
-          if ((role !== 'preamble' && role !== 'notice' && role !== 'issuer') || !isSignature(texts[j] ?? '') || (role === 'issuer' && !bodyStarted)) break;
+          if (
+            (role !== 'preamble' && role !== 'notice' && role !== 'issuer') ||
+            !(isSignature(texts[j] ?? '') || signedNamesLine(texts[j] ?? '')) ||
+            (role === 'issuer' && !bodyStarted)
+          )
+            break;
           set(j, 'signature');
         }
         set(i, 'signature');

@@ -127,3 +127,28 @@ describe('collection pages', () => {
     });
   });
 });
+
+describe('joint signatures that name courts and a bank beside the ministries', () => {
+  it('two a line set apart by one space, a line led by 最高法院 or closed by 人民银行: every name is an issuer', async () => {
+    const doc = await shape('joint-ministries-with-courts-two-a-line.txt');
+    expect(doc).toMatchObject({
+      title: '清河流域水生态保护攻坚行动方案',
+      noticeTitle: '关于印发《清河流域水生态保护攻坚行动方案》的通知',
+      issuer: '生态环境部、最高法院、最高检察院、公安部、水利部、农业农村部、人民银行、林草局',
+      date: '2023-06-12',
+    });
+  });
+});
+
+describe('a joint notice whose plan is only a download, the site asking to follow its WeChat account under the date', () => {
+  it("the footer (关注我们的微信公众号, 获得更多资讯) is the page's leftovers: the title is the notice's own, the lines are clutter", async () => {
+    const doc = await shape('joint-notice-download-wechat-footer.txt');
+    expect(doc).toMatchObject({
+      title: '关于印发《清河航道沿线农田排灌设施整治行动方案》的通知',
+      issuer: '水利部、交通运输部、农业农村部',
+      docNumber: '水运〔2023〕18号',
+      date: '2023-09-06',
+    });
+    expect(doc.paragraphs.some((p) => p.text.includes('获得更多资讯') && p.kind !== 'web')).toBe(false);
+  });
+});
