@@ -343,6 +343,7 @@ const SPACED_LABEL = new RegExp(`(?:^|[ \\u3000]+)(${INFO_NAME})(?=[ \\u3000]+\\
 const SPACED_START = new RegExp(`^(?:${INFO_NAME})[ \\u3000]+\\S`);
 const LONE_LABEL =
   /^(?:信息索引号|索引号|文件编号|发文字号|发布机构|发文机关|成文日期|发文日期|发布日期|发布时间|公开类别|公开方式|主题分类|组配分类|信息分类|标题)$/;
+const TITLE_LABEL = /^(?:标题|名称)$/;
 function spacedInfoLine(t: string): InfoLine | null {
   if (/[:：|｜]/.test(t) || !SPACED_START.test(t)) return null;
   const labels: { name: string; at: number; end: number }[] = [];
@@ -353,8 +354,9 @@ function spacedInfoLine(t: string): InfoLine | null {
   // one label alone with its value (索引号 SY-310115-2022-00371, 发布机构 区政府): only the labels that open no sentence
   if (labels.length === 1 && !LONE_LABEL.test(labels[0].name)) return null;
   const fields: [string, string][] = labels.map((l, i) => [l.name, t.slice(l.end, labels[i + 1]?.at ?? t.length).trim()]);
-  // every value a short one: no sentence hides in the line
-  if (fields.some(([, v]) => v.length > 40 || /[，,；;]/.test(v))) return null;
+  // every value a short one: no sentence hides in the line (a title's value may be as long as a
+  // title is: 标题 区人民政府办公室关于印发…责任分解方案的通知)
+  if (fields.some(([n, v]) => v.length > (TITLE_LABEL.test(n) ? 120 : 40) || /[，,；;]/.test(v))) return null;
   return { fields, open: false };
 }
 

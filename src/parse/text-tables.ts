@@ -144,6 +144,50 @@ export function findTables(lines: Line[], furniture: Skip = new Set<number>(), s
   return regions;
 }
 
+/**
+ * A 分工表 a web page gives a row to a line, its cells set apart by spaces (序号 重点工作任务 主要责任单位
+ * 协同配合单位 ⏎ 1 地区生产总值增长6%左右。 区发改委 区政府各部门,…。), where a cell of two units goes on
+ * on the lines under it (区财政局 ⏎ 区税务局 ⏎ 区政府有关部门,…): its cells' sentences keep the rows
+ * from being read as rows of equal cells. Each space-separated piece is read as a cell on a line of
+ * its own, as the one-cell-per-line copy of the same table is, from the header to the first blank
+ * line; the cells keep their offsets, the region its lines.
+ */
+const CELL_GAP = /[ \u3000\t]+/;
+function spacedTaskTable(lines: Line[], i: number, stop: Skip): TableRegion | null {
+  const l = lines[i];
+  if (!/^[ \u3000\t]*序号[ \u3000\t]+\S/.test(l.text)) return null;
+  const cellText = (line: Line, c: CellSpan) => line.text.slice(c.start - line.start, c.end - line.start);
+  const header = splitCells(l, CELL_GAP).map((c) => cellText(l, c));
+  if (header.length < 3 || !taskColumns(header)) return null;
+  const pieces: Line[] = [];
+  const origin: number[] = [];
+  for (let k = i; k < lines.length && !isBlank(lines[k]) && (k === i || !stop.has(k)); k++)
+    for (const c of splitCells(lines[k], CELL_GAP)) {
+      if (c.end === c.start) continue;
+      pieces.push({ start: c.start, end: c.end, text: cellText(lines[k], c) });
+      origin.push(k);
+    }
+  const region = taskCellPerLine(pieces, 0, new Set<number>(), new Set<number>());
+  if (!region) return null;
+  // a cell of two pieces of one line (县发展改革局 县交通运输局 under one 牵头单位): a space inside a
+  // cell or between two cells, nothing tells; the space-row reading stands
+  const lineOf = new Map(pieces.map((p, n) => [p.start, origin[n]]));
+  const sameLine = (c: CellSpan) => !!c.parts && new Set(c.parts.map((p) => lineOf.get(p.start))).size < c.parts.length;
+  // (a row kept whole in its task column, said unclear, is no reading of its cells)
+  const kept = new Set(region.unclear?.map((u) => u.index));
+  if (region.rows.some((row, r) => r > 0 && !kept.has(r) && row.some(sameLine))) return null;
+  // the region ends with a line: a piece after its last one on that line is no cell of it
+  const last = origin[region.last];
+  return {
+    ...region,
+    first: i,
+    last,
+    furniture: undefined,
+    cutShort: region.cutShort === undefined || origin[region.cutShort] === undefined ? undefined : Math.max(origin[region.cutShort], last + 1),
+    unclear: region.unclear?.map((u) => ({ ...u, line: origin[u.line] ?? u.line })),
+  };
+}
+
 /** Word's "one cell per line": lines that start with a tab; blank lines end rows. */
 function cellPerLine(lines: Line[], i: number): TableRegion | null {
   if (!TAB_START.test(lines[i].text) || isBlank(lines[i])) return null;
@@ -1376,6 +1420,13 @@ function taskRowsTable(lines: Line[], i: number, stop: Skip): TableRegion | null
   }
   if (rows.length < 2) return null;
   if (pipe) slidMergedCells(lines, i, rows);
+  // rows whose pieces do not fit (a cell closed by its full stop, a cell of two units going on under
+  // its row): read the pieces as cells one a line, where that reads as far or further and more rows clearly
+  if (!pipe && unclear.length) {
+    const pieces = spacedTaskTable(lines, i, stop);
+    const clear = (r: TableRegion) => r.rows.length - (r.unclear?.length ?? 0);
+    if (pieces && pieces.last >= last && clear(pieces) > rows.length - unclear.length) return pieces;
+  }
   return { first: i, last, layout: pipe ? 'pipe' : 'space-rows', rows, unclear: unclear.length ? unclear : undefined };
 }
 

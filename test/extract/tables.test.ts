@@ -12,6 +12,22 @@ const rows = (doc: Doc) => doc.tasks.map((t) => [t.number, t.title, t.lead, t.re
 const rules = (doc: Doc) => doc.diagnostics.map((d) => d.rule);
 
 describe('task tables copied from web pages and Word', () => {
+  it('a row to a line, its cells set apart by spaces and closed by full stops: each piece read as a cell on a line of its own', async () => {
+    const doc = await ingestFile(F('space-separated-task-rows'));
+    const edge = ['各镇人民政府', '街道办事处'];
+    expect(rows(doc)).toEqual([
+      ['1', '全县生产总值增长6%左右', ['县发改委'], ['县政府各部门', ...edge, '县经开区管委会']],
+      // a cell of two units going on under its row (县财政局 ⏎ 县税务局 ⏎ 县政府有关部门,…): nothing
+      // tells whether the line break is the lead cell's or its border; the row stays unclear, no guess
+      ['2', '一般公共预算收入增长4%左右', [], []],
+      ['3', '社会消费品零售总额增长7%左右', ['县商务局'], ['县发改委', '县市场监管局']],
+      ['4', '新开工亿元以上项目30个,竣工投产20个', ['县发改委'], ['县工信局', '县住建局', '县经开区管委会']],
+      ['5', '城乡居民人均可支配收入分别增长5%、7%左右', [], []],
+    ]);
+    // a unit on a line of its own inside the table is no issuer
+    expect(doc.issuer).not.toBe('县税务局');
+  });
+
   it('one cell per line with a blank line between cells; a merged 牵头单位 is taken by the rows below; clutter ends the table', async () => {
     const doc = await ingestFile(F('web-cells-merged-lead'));
     expect(rows(doc)).toEqual([

@@ -259,6 +259,15 @@ describe('page headers of more sites', () => {
     expect(doc.tasks.map((t) => t.responsible)).toEqual([['区民政局'], ['区教育局', '区公安分局']]);
   });
 
+  it('a 标 题 label spread over its cell with a title longer than a short field after it: a field, not the headline', async () => {
+    const doc = await shape('spaced-title-label-long.txt');
+    expect(doc).toMatchObject({
+      title: '区人民政府办公室关于印发2026年区《政府工作报告》确定的主要目标任务责任分解方案的通知',
+      issuer: '青山区人民政府办公室',
+      docNumber: '青政办〔2026〕2号',
+    });
+  });
+
   it('a breadcrumb trail going on under its line, the headline above the page info, 信息来源 an organ as the last resort', async () => {
     const doc = await shape('breadcrumb-headline-source.txt');
     expect(doc).toMatchObject({ title: '市政府重点工作责任分解(2025年)', issuer: '青山市政府', date: null });
