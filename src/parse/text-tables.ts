@@ -1490,21 +1490,39 @@ function namedPipeRowsTable(lines: Line[], i: number, stop: Skip): TableRegion |
     while (out.length < width) out.push({ start: row.start + row.text.length, end: row.start + row.text.length });
     return out;
   };
+  const { rows, last } = pipeRowsUnder(lines, i, stop, headerCells, (row, cells) => {
+    const own = numbered(row, cells);
+    if (own) return own;
+    return SENTENCE.test(row.text) || cells.length !== width || !textOf(row, cells[0]) ? null : cells;
+  });
+  if (rows.length < 3) return null;
+  return { first: i, last, layout: 'pipe', rows };
+}
+
+/**
+ * The rows of a pipe table one row a line under its header at line i: each line with a pipe (its
+ * cells without the empty ones at its end) while `take` gives its cells under the header's
+ * columns; blank lines are passed over, and a line without a pipe or one `take` refuses ends it.
+ */
+function pipeRowsUnder(
+  lines: Line[],
+  i: number,
+  stop: Skip,
+  headerCells: CellSpan[],
+  take: (row: Line, cells: CellSpan[]) => CellSpan[] | null,
+): { rows: CellSpan[][]; last: number } {
   const rows: CellSpan[][] = [headerCells];
   let last = i;
   for (let j = i + 1; j < lines.length && !stop.has(j); j++) {
     const row = lines[j];
     if (isBlank(row)) continue;
     if (!/[|｜]/.test(row.text)) break;
-    const cells = filled(row, pipeCells(row));
-    const own = numbered(row, cells);
-    if (own) rows.push(own);
-    else if (SENTENCE.test(row.text) || cells.length !== width || !textOf(row, cells[0])) break;
-    else rows.push(cells);
+    const cells = take(row, filled(row, pipeCells(row)));
+    if (!cells) break;
+    rows.push(cells);
     last = j;
   }
-  if (rows.length < 3) return null;
-  return { first: i, last, layout: 'pipe', rows };
+  return { rows, last };
 }
 
 /** A task cell opening with the row's number (14.改扩建…). */
@@ -1523,18 +1541,10 @@ function itemPipeRowsTable(lines: Line[], i: number, stop: Skip): TableRegion | 
   const kinds = itemTableKinds(headerCells.map((c) => textOf(l, c)));
   if (!kinds || kinds.length < 3) return null;
   const width = kinds.length;
-  const rows: CellSpan[][] = [headerCells];
-  let last = i;
-  for (let j = i + 1; j < lines.length && !stop.has(j); j++) {
-    const row = lines[j];
-    if (isBlank(row)) continue;
-    if (!/[|｜]/.test(row.text)) break;
-    let cells = filled(row, pipeCells(row));
-    if (cells.length === width - 1 && ITEM_CELL.test(textOf(row, cells[0]))) cells = [{ start: cells[0].start, end: cells[0].start }, ...cells];
-    if (cells.length !== width || !ITEM_CELL.test(textOf(row, cells[1]))) break;
-    rows.push(cells);
-    last = j;
-  }
+  const { rows, last } = pipeRowsUnder(lines, i, stop, headerCells, (row, found) => {
+    const cells = found.length === width - 1 && ITEM_CELL.test(textOf(row, found[0])) ? [{ start: found[0].start, end: found[0].start }, ...found] : found;
+    return cells.length !== width || !ITEM_CELL.test(textOf(row, cells[1])) ? null : cells;
+  });
   if (rows.length < 2) return null;
   return { first: i, last, layout: 'pipe', rows };
 }
